@@ -1,0 +1,27 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import globals from "globals";
+
+/** Packages may only import along the arrows of PRODUCT.md §5: core ← analytics ← server, core ← web. */
+const forbidden = (names) => ({
+  "no-restricted-imports": ["error", { patterns: names.map((n) => ({ group: [n, `${n}/*`], message: `this package may not import ${n} (PRODUCT.md §5)` })) }],
+});
+
+export default tseslint.config(
+  { ignores: ["**/dist/**", "**/node_modules/**", "data/**", "coverage/**", "**/*.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      eqeqeq: ["error", "smart"],
+    },
+  },
+  { files: ["packages/core/src/**"], rules: forbidden(["@opencjm/analytics", "@opencjm/server", "@opencjm/web", "hono", "kysely", "better-sqlite3", "pg"]) },
+  { files: ["packages/analytics/src/**"], rules: forbidden(["@opencjm/server", "@opencjm/web"]) },
+  { files: ["packages/web/src/**"], languageOptions: { globals: { ...globals.browser } }, rules: forbidden(["@opencjm/analytics", "@opencjm/server"]) },
+);

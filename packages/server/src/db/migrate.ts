@@ -1,0 +1,25 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import type { Db } from "./createDb.js";
+import * as initial from "./migrations/20261124000000_initial.js";
+
+type DialectMigration = { up(db: Kysely<unknown>, dialect: Db["dialect"]): Promise<void> };
+
+// Listed here rather than read from disk so the compiled server and the tests see the same set.
+const migrations: Record<string, DialectMigration> = {
+  "20261124000000_initial": initial,
+};
+
+/** Brings the schema up to date; safe to call on every start. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const provider: MigrationProvider = {
+    getMigrations: async () =>
+      Object.fromEntries(
+        Object.entries(migrations).map(([name, m]): [string, Migration] => [name, { up: (k) => m.up(k, db.dialect) }]),
+      ),
+  };
+  const { error, results } = await new Migrator({ db: db.kysely, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,150 @@
+import type { Generated, Insertable, Selectable } from "kysely";
+
+/** ISO-8601 timestamps are stored as text on both SQLite and PostgreSQL so they compare and sort the same. */
+type Timestamp = string;
+/** Booleans are stored as 0/1 integers so both dialects agree. */
+type Flag = number;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: string;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value; the raw value is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** SHA-256 of the token; the raw token is shown once at creation. */
+  token_hash: string;
+  /** null: every workspace the user belongs to. */
+  workspace_id: string | null;
+  /** "read" tokens can never write, whatever the user's role. */
+  scope: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  locale: string;
+  created_at: Timestamp;
+}
+
+export interface MembersTable {
+  workspace_id: string;
+  user_id: string;
+  role: string;
+  created_at: Timestamp;
+}
+
+export interface InvitationsTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+}
+
+export interface ChannelsTable {
+  id: string;
+  workspace_id: string;
+  key: string;
+  name: string;
+  online: Flag;
+  icon: string;
+  built_in: Flag;
+}
+
+export interface TouchpointsTable {
+  id: string;
+  workspace_id: string;
+  channel_id: string;
+  name: string;
+  description: string;
+  medium: string;
+  owner_team: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PersonasTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** PersonaFields as JSON. */
+  data: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MapsTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  type: string;
+  status: string;
+  /** The latest MapSnapshot as JSON, for reads and exports without loading Yjs. */
+  snapshot: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MapUpdatesTable {
+  /** Monotonic per database; compaction folds every row up to some id into map_states. */
+  id: Generated<number>;
+  map_id: string;
+  update: Buffer;
+  created_at: Timestamp;
+}
+
+export interface MapStatesTable {
+  map_id: string;
+  /** Yjs state (Y.encodeStateAsUpdate) with every update up to and including last_update_id folded in. */
+  state: Buffer;
+  last_update_id: number;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  workspaces: WorkspacesTable;
+  members: MembersTable;
+  invitations: InvitationsTable;
+  channels: ChannelsTable;
+  touchpoints: TouchpointsTable;
+  personas: PersonasTable;
+  maps: MapsTable;
+  map_updates: MapUpdatesTable;
+  map_states: MapStatesTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type MapRow = Selectable<MapsTable>;
+export type PersonaRow = Selectable<PersonasTable>;
+export type TouchpointRow = Selectable<TouchpointsTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;

@@ -1,0 +1,22 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@opencjm/core": src("core"),
+      "@opencjm/analytics": src("analytics"),
+    },
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "e2e/**/*.spec.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration tests start real servers and databases; two cores leave little room for more.
+    maxWorkers: 2,
+    env: { TZ: "UTC" },
+  },
+});
