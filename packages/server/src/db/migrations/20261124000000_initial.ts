@@ -63,20 +63,22 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema
     .createTable("channels")
-    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("id", "text", (c) => c.notNull())
     .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("online", "integer", (c) => c.notNull())
     .addColumn("icon", "text", (c) => c.notNull())
     .addColumn("built_in", "integer", (c) => c.notNull())
+    // Built-in channels keep their key as id in every workspace, so the key is (workspace, id).
+    .addPrimaryKeyConstraint("channels_pk", ["workspace_id", "id"])
     .addUniqueConstraint("channels_workspace_key", ["workspace_id", "key"])
     .execute();
   await db.schema
     .createTable("touchpoints")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
-    .addColumn("channel_id", "text", (c) => c.notNull().references("channels.id"))
+    .addColumn("channel_id", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("description", "text", (c) => c.notNull())
     .addColumn("medium", "text", (c) => c.notNull())

@@ -1,0 +1,38 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { ApiError } from "./http/apiError.js";
+import type { AppEnv } from "./http/appEnv.js";
+import { callerMiddleware } from "./http/callerMiddleware.js";
+import { handleError, validationError } from "./http/errorHandling.js";
+import { registerApiRoutes } from "./routes/registerApiRoutes.js";
+import type { Services } from "./services.js";
+
+/** Builds the HTTP application: API under /api, the OpenAPI document and reference page, and the web app. */
+export function createApp(services: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    // Every zod failure in a route's request schema becomes a 400 naming the field.
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target === "json" ? "" : result.target);
+    },
+  });
+  app.onError(handleError);
+  app.notFound((c) => (c.req.path.startsWith("/api/") ? c.json({ error: { code: "not_found", message: `no route ${c.req.method} ${c.req.path}`, issues: [] } }, 404) : c.text("Not found", 404)));
+  app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'", "ws:", "wss:"] } }));
+  app.use("/api/*", async (c, next) => {
+    c.set("services", services);
+    await next();
+  });
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: services.config.maxBodyBytes,
+      onError: () => {
+        throw new ApiError(413, "payload_too_large", `request body is larger than ${services.config.maxBodyBytes} bytes`);
+      },
+    }),
+  );
+  app.use("/api/*", callerMiddleware);
+  registerApiRoutes(app);
+  return app;
+}

@@ -1,0 +1,61 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/** Every environment variable the server reads; the README's configuration table mirrors this. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z.string().optional(),
+  PUBLIC_URL: z.url().optional(),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+});
+
+/** Resolved server settings. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  sqlitePath: string;
+  databaseUrl?: string;
+  publicUrl?: string;
+  maxBodyBytes: number;
+  sessionTtlMs: number;
+  secureCookies: boolean;
+  /** Failed logins allowed per e-mail and per client address in 15 minutes. */
+  loginRateLimit: number;
+  compactAfterUpdates: number;
+  logLevel: "silent" | "error" | "info" | "debug";
+}
+
+/** Reads the configuration from environment variables, with a clear error naming a bad one. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`environment variable ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(overrides.dataDir ?? e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    sqlitePath: resolve(dataDir, "opencjm.sqlite"),
+    databaseUrl: e.DATABASE_URL || undefined,
+    publicUrl: e.PUBLIC_URL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : (e.PUBLIC_URL?.startsWith("https://") ?? false),
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    logLevel: e.LOG_LEVEL,
+    ...overrides,
+    ...(overrides.dataDir ? { sqlitePath: resolve(overrides.dataDir, "opencjm.sqlite") } : {}),
+  };
+}

@@ -1,0 +1,26 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** One problem in a request, with the path of the field it concerns ("settings.title", "body"). */
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+/** An error the API answers with its own status and a JSON body `{ error: { code, message, issues? } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly issues: ErrorIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** 404 that does not reveal whether the thing exists in another workspace. */
+export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
+/** 403 for a caller whose role lacks a permission. */
+export const forbidden = (message: string) => new ApiError(403, "forbidden", message);
+/** 401 for a missing or expired login. */
+export const unauthorized = (code: "unauthenticated" | "session_expired" | "token_invalid", message: string) => new ApiError(401, code, message);

@@ -1,0 +1,41 @@
+import { createMiddleware } from "hono/factory";
+import { credentialsOf, resolveCallerFromCredentials, type Caller } from "../auth/resolveCaller.js";
+import { ApiError, forbidden, unauthorized } from "./apiError.js";
+import type { AppEnv } from "./appEnv.js";
+import type { Context } from "hono";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Resolves the caller once per request and enforces CSRF for cookie sessions on unsafe methods. */
+export const callerMiddleware = createMiddleware<AppEnv>(async (c, next) => {
+  c.set("caller", undefined);
+  c.set("callerError", undefined);
+  try {
+    c.set("caller", await resolveCallerFromCredentials(c.get("services").db, credentialsOf(c)));
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    c.set("callerError", err);
+  }
+  const caller = c.get("caller");
+  if (caller?.kind === "session" && !SAFE_METHODS.has(c.req.method)) {
+    // Double-submit check: the token is only readable by our own pages (GET /api/auth/session), never by other origins.
+    if (c.req.header("x-csrf-token") !== caller.csrfToken) {
+      throw new ApiError(403, "csrf_failed", "missing or wrong X-CSRF-Token header for a cookie session");
+    }
+  }
+  await next();
+});
+
+/** The caller of a route that needs one; 401 otherwise (naming an expired session as such). */
+export function requireCaller(c: Context<AppEnv>): Caller {
+  const caller = c.get("caller");
+  if (caller) return caller;
+  throw c.get("callerError") ?? unauthorized("unauthenticated", "sign in or send an API token");
+}
+
+/** Forbids API tokens on routes only a signed-in person may use (creating tokens, changing passwords). */
+export function requireSession(c: Context<AppEnv>): Extract<Caller, { kind: "session" }> {
+  const caller = requireCaller(c);
+  if (caller.kind !== "session") throw forbidden("this action needs a signed-in session, not an API token");
+  return caller;
+}

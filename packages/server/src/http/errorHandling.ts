@@ -1,0 +1,39 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ZodError, type z } from "zod";
+import { ApiError, type ErrorIssue } from "./apiError.js";
+
+/** Turns zod issues into `{ path, message }` pairs with dotted paths ("settings.emotionScale.min"). */
+export function issuesOf(error: z.core.$ZodError, prefix = ""): ErrorIssue[] {
+  return error.issues.map((issue) => {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body";
+    const keys = "keys" in issue && Array.isArray(issue.keys) ? ` (${issue.keys.join(", ")})` : "";
+    return { path, message: `${issue.message}${keys}` };
+  });
+}
+
+/** A 400 naming the first bad field, with every issue listed. */
+export function validationError(error: z.core.$ZodError, prefix = ""): ApiError {
+  const issues = issuesOf(error, prefix);
+  const first = issues[0];
+  return new ApiError(400, "invalid_request", first ? `${first.path}: ${first.message}` : "invalid request", issues);
+}
+
+/** The app's error handler: every failure leaves as `{ error: { code, message, issues } }` with the right status. */
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) {
+    return c.json({ error: { code: err.code, message: err.message, issues: err.issues } }, err.status);
+  }
+  if (err instanceof ZodError) {
+    const e = validationError(err);
+    return c.json({ error: { code: e.code, message: e.message, issues: e.issues } }, 400);
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const code = status === 413 ? "payload_too_large" : status === 400 ? "invalid_request" : "http_error";
+    const message = err.message || (status === 413 ? "request body is too large" : "request failed");
+    return c.json({ error: { code, message, issues: status === 400 ? [{ path: "body", message }] : [] } }, status);
+  }
+  console.error(err);
+  return c.json({ error: { code: "internal", message: "internal server error", issues: [] } }, 500);
+}

@@ -1,0 +1,3 @@
+export { startServer, type RunningServer } from "./startServer.js";
+export { loadConfig, type AppConfig } from "./config.js";
+export { createApp } from "./app.js";

@@ -1,0 +1,47 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.js";
+import { createCollaboration } from "./collab/createCollaboration.js";
+import type { AppConfig } from "./config.js";
+import { createDb } from "./db/createDb.js";
+import { migrateToLatest } from "./db/migrate.js";
+import type { Services } from "./services.js";
+import { createMapDocumentService } from "./store/createMapDocumentService.js";
+
+/** A running OpenCJM server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, and serves the API, web app and collaboration endpoint on one port. */
+export async function startServer(config: AppConfig): Promise<RunningServer> {
+  const db = createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  await migrateToLatest(db);
+  const maps = createMapDocumentService({ db, config });
+  const services: Services = { config, db, maps };
+  const collaboration = createCollaboration(services);
+  const app = createApp(services);
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
+  });
+  server.on("upgrade", (request, socket, head) => {
+    if (request.url?.startsWith("/collab")) collaboration.handleUpgrade(request, socket, head);
+    else socket.destroy();
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+  return {
+    url,
+    port,
+    services,
+    close: async () => {
+      await collaboration.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
