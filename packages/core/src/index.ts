@@ -5,3 +5,4 @@ export * from "./schemas/persona.js";
 export * from "./schemas/touchpoint.js";
 export * from "./schemas/lane.js";
 export * from "./schemas/journeyMap.js";
+export * from "./document/index.js";

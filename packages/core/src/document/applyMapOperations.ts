@@ -1,0 +1,97 @@
+import type * as Y from "yjs";
+import { newId } from "../ids.js";
+import { MapSettingsSchema } from "../schemas/journeyMap.js";
+import { addCard, clearCell, clearEmotion, moveCard, removeCard, setEmotion, updateCard } from "./cardOperations.js";
+import { MapOperationError } from "./MapOperationError.js";
+import { cloneDoc, mapRoots, writeSettings } from "./mapDocument.js";
+import type { MapOperation } from "./mapOperation.js";
+import { addLane, addStage, addStep, deleteLane, deleteStage, deleteStep, moveLane, moveStage, moveStep, updateLane, updateStage, updateStep } from "./structureOperations.js";
+
+/** Applies one operation inside the caller's transaction; returns the id of anything it created. */
+export function applyMapOperation(doc: Y.Doc, op: MapOperation): { id?: string } {
+  switch (op.op) {
+    case "updateSettings": {
+      const current = Object.fromEntries(mapRoots(doc).settings.entries());
+      const merged = MapSettingsSchema.safeParse({ ...current, ...op.settings });
+      if (!merged.success) {
+        const issue = merged.error.issues[0];
+        const path = ["settings", ...(issue?.path.map(String) ?? [])].join(".");
+        throw new MapOperationError("invalid", `${path}: ${issue?.message}`, path);
+      }
+      writeSettings(mapRoots(doc).settings, op.settings);
+      return {};
+    }
+    case "addStage":
+      return { id: addStage(doc, op) };
+    case "updateStage":
+      return updateStage(doc, op), {};
+    case "moveStage":
+      return moveStage(doc, op), {};
+    case "deleteStage":
+      return deleteStage(doc, op), {};
+    case "addStep":
+      return { id: addStep(doc, op) };
+    case "updateStep":
+      return updateStep(doc, op), {};
+    case "moveStep":
+      return moveStep(doc, op), {};
+    case "deleteStep":
+      return deleteStep(doc, op), {};
+    case "addLane":
+      return { id: addLane(doc, op) };
+    case "updateLane":
+      return updateLane(doc, op), {};
+    case "moveLane":
+      return moveLane(doc, op), {};
+    case "deleteLane":
+      return deleteLane(doc, op), {};
+    case "addCard":
+      return { id: addCard(doc, op) };
+    case "updateCard":
+      return updateCard(doc, op), {};
+    case "moveCard":
+      return moveCard(doc, op), {};
+    case "removeCard":
+      return removeCard(doc, op), {};
+    case "clearCell":
+      return clearCell(doc, op), {};
+    case "setEmotion":
+      return setEmotion(doc, op), {};
+    case "clearEmotion":
+      return clearEmotion(doc, op), {};
+  }
+}
+
+/** A failed operation of a batch, with its index. */
+export class MapBatchError extends MapOperationError {
+  constructor(
+    readonly index: number,
+    cause: MapOperationError,
+  ) {
+    super(cause.code, `operations[${index}]${cause.field ? `.${cause.field}` : ""}: ${cause.message}`, cause.field);
+  }
+}
+
+/**
+ * Applies a batch all-or-nothing in one transaction: the batch first runs on a scratch copy, and only if every
+ * operation succeeds does it run on the real document (with the same pre-assigned ids, so results are identical).
+ */
+export function applyMapOperations(doc: Y.Doc, operations: readonly MapOperation[], origin: unknown = null): Array<{ id?: string }> {
+  const withIds = operations.map((op) => ("id" in op && op.op.startsWith("add") && !op.id ? { ...op, id: newId() } : op)) as MapOperation[];
+  const scratch = cloneDoc(doc);
+  scratch.transact(() => {
+    withIds.forEach((op, index) => {
+      try {
+        applyMapOperation(scratch, op);
+      } catch (err) {
+        throw err instanceof MapOperationError ? new MapBatchError(index, err) : err;
+      }
+    });
+  });
+  scratch.destroy();
+  let results: Array<{ id?: string }> = [];
+  doc.transact(() => {
+    results = withIds.map((op) => applyMapOperation(doc, op));
+  }, origin);
+  return results;
+}

@@ -1,0 +1,113 @@
+import type * as Y from "yjs";
+import { newId } from "../ids.js";
+import { CardSchema, cardKindsForLane, type Card, type LaneType } from "../schemas/lane.js";
+import { MapSettingsSchema } from "../schemas/journeyMap.js";
+import { MapOperationError } from "./MapOperationError.js";
+import { emotionKey, mapRoots, requireEntity, toEntity, type Entity } from "./mapDocument.js";
+import type { MapOperation } from "./mapOperation.js";
+import { keyForPosition, siblingsOf } from "./position.js";
+
+type Op<K extends MapOperation["op"]> = Extract<MapOperation, { op: K }>;
+
+function laneType(doc: Y.Doc, laneId: string): LaneType {
+  return requireEntity(doc, "lanes", laneId, "laneId").get("type") as LaneType;
+}
+
+function requireKindFits(doc: Y.Doc, laneId: string, kind: Card["kind"]): void {
+  const type = laneType(doc, laneId);
+  const allowed = cardKindsForLane(type);
+  if (!allowed.includes(kind)) {
+    const hint = allowed.length ? `it holds ${allowed.join(", ")} cards` : "it holds emotion points, set with setEmotion";
+    throw new MapOperationError("invalid", `a ${kind} card cannot go in a ${type} lane (${hint})`, "card.kind");
+  }
+}
+
+function inCell(laneId: string, stepId: string) {
+  return (e: Entity) => e.get("laneId") === laneId && e.get("stepId") === stepId;
+}
+
+/** Validates a card against its schema, turning zod's complaint into an error naming the field. */
+function parseCard(value: unknown, fieldPrefix: string): Card {
+  const parsed = CardSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = [fieldPrefix, ...(issue?.path.map(String) ?? [])].join(".");
+  throw new MapOperationError("invalid", `${path}: ${issue?.message ?? "invalid card"}`, path);
+}
+
+/** Adds a card to the cell at (lane, step); returns its id. */
+export function addCard(doc: Y.Doc, op: Op<"addCard">): string {
+  requireEntity(doc, "steps", op.stepId, "stepId");
+  requireKindFits(doc, op.laneId, op.card.kind);
+  const { cards } = mapRoots(doc);
+  const id = op.id ?? newId();
+  const order = keyForPosition(siblingsOf(cards, inCell(op.laneId, op.stepId)), op.position);
+  const card = parseCard({ ...op.card, id, order }, "card");
+  cards.set(id, toEntity({ ...card, laneId: op.laneId, stepId: op.stepId }));
+  return id;
+}
+
+/** Changes some fields of a card; the result must still be a valid card of its kind. */
+export function updateCard(doc: Y.Doc, op: Op<"updateCard">): void {
+  const entity = requireEntity(doc, "cards", op.cardId, "cardId");
+  for (const key of ["id", "order", "kind", "laneId", "stepId"]) {
+    if (key in op.fields) throw new MapOperationError("invalid", `fields.${key} cannot be changed by updateCard`, `fields.${key}`);
+  }
+  const current = cardOf(entity);
+  const next = parseCard({ ...current, ...op.fields }, "fields");
+  for (const [key, value] of Object.entries(next)) {
+    if (JSON.stringify(entity.get(key)) !== JSON.stringify(value)) entity.set(key, structuredClone(value));
+  }
+}
+
+/** Moves a card within its cell or into another cell of a lane that accepts it. */
+export function moveCard(doc: Y.Doc, op: Op<"moveCard">): void {
+  const entity = requireEntity(doc, "cards", op.cardId, "cardId");
+  const laneId = op.laneId ?? String(entity.get("laneId"));
+  const stepId = op.stepId ?? String(entity.get("stepId"));
+  requireEntity(doc, "steps", stepId, "stepId");
+  requireKindFits(doc, laneId, entity.get("kind") as Card["kind"]);
+  const order = keyForPosition(siblingsOf(mapRoots(doc).cards, inCell(laneId, stepId), op.cardId), op.position);
+  entity.set("order", order);
+  if (entity.get("laneId") !== laneId) entity.set("laneId", laneId);
+  if (entity.get("stepId") !== stepId) entity.set("stepId", stepId);
+}
+
+/** Removes a card. */
+export function removeCard(doc: Y.Doc, op: Op<"removeCard">): void {
+  requireEntity(doc, "cards", op.cardId, "cardId");
+  mapRoots(doc).cards.delete(op.cardId);
+}
+
+/** Removes every card of a cell. */
+export function clearCell(doc: Y.Doc, op: Op<"clearCell">): void {
+  requireEntity(doc, "lanes", op.laneId, "laneId");
+  requireEntity(doc, "steps", op.stepId, "stepId");
+  const { cards } = mapRoots(doc);
+  for (const [id, card] of [...cards.entries()]) if (inCell(op.laneId, op.stepId)(card)) cards.delete(id);
+}
+
+/** Sets a persona's emotion at a step; the value must lie on the map's emotion scale. */
+export function setEmotion(doc: Y.Doc, op: Op<"setEmotion">): void {
+  requireEntity(doc, "steps", op.stepId, "stepId");
+  const { settings, emotions } = mapRoots(doc);
+  const scale = MapSettingsSchema.shape.emotionScale.parse(settings.get("emotionScale"));
+  if (op.value < scale.min || op.value > scale.max) {
+    throw new MapOperationError("out_of_range", `value ${op.value} is outside the map's emotion scale ${scale.min}…${scale.max}`, "value");
+  }
+  emotions.set(emotionKey(op.personaId, op.stepId), { value: op.value, note: op.note ?? emotions.get(emotionKey(op.personaId, op.stepId))?.note ?? "" });
+}
+
+/** Removes a persona's emotion at a step. */
+export function clearEmotion(doc: Y.Doc, op: Op<"clearEmotion">): void {
+  const key = emotionKey(op.personaId, op.stepId);
+  if (!mapRoots(doc).emotions.has(key)) throw new MapOperationError("not_found", `no emotion for persona "${op.personaId}" at step "${op.stepId}"`, "stepId");
+  mapRoots(doc).emotions.delete(key);
+}
+
+/** The card fields of a stored card entity (without its lane and step). */
+export function cardOf(entity: Entity): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of entity.entries()) if (key !== "laneId" && key !== "stepId") out[key] = value;
+  return out;
+}

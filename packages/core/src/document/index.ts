@@ -1,0 +1,7 @@
+export * from "./MapOperationError.js";
+export * from "./mapDocument.js";
+export * from "./mapOperation.js";
+export * from "./applyMapOperations.js";
+export * from "./mapSnapshot.js";
+export * from "./upgradeSnapshot.js";
+export { keyForPosition, sortSiblings } from "./position.js";
