@@ -1,5 +1,5 @@
 import { generateNKeysBetween } from "fractional-indexing";
-import { z } from "zod";
+import type { z } from "zod";
 import { MAP_DOCUMENT_VERSION, MapSnapshotSchema, type MapSnapshot } from "../schemas/journeyMap.js";
 import { cardKindsForLane } from "../schemas/lane.js";
 import { MapOperationError } from "./MapOperationError.js";
@@ -23,8 +23,8 @@ const upgrades: Array<(doc: Json) => Json> = [
     const list = (key: string) => (Array.isArray(v0[key]) ? (v0[key] as Json[]) : []);
     const keys = (n: number) => generateNKeysBetween(null, null, n);
     const [stageKeys, stepKeys, laneKeys] = [keys(list("stages").length), keys(list("columns").length), keys(list("lanes").length)];
-    const { title, type, stages, columns, lanes, cells, emotions, ...rest } = v0;
-    void stages, void columns, void lanes, void cells, void emotions;
+    const rest = Object.fromEntries(Object.entries(v0).filter(([k]) => !["title", "type", "stages", "columns", "lanes", "cells", "emotions"].includes(k)));
+    const { title, type } = v0;
     return {
       ...rest,
       version: 1,
