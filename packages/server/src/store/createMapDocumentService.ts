@@ -1,9 +1,161 @@
+import { docToSnapshot, snapshotToDoc, type MapSnapshot } from "@opencjm/core";
+import * as Y from "yjs";
 import type { AppConfig } from "../config.js";
 import type { Db } from "../db/createDb.js";
-import type { MapDocumentService } from "./MapDocumentService.js";
+import type { MapRow } from "../db/schema.js";
+import { compactMapDocument } from "./compactMapDocument.js";
+import type { MapDocumentService, MapSummary } from "./MapDocumentService.js";
+import { appendMapUpdate, countMapUpdates, loadMapDoc } from "./mapUpdateLog.js";
 
-/** Placeholder until the durable document store lands. */
-export function createMapDocumentService(_deps: { db: Db; config: AppConfig }): MapDocumentService {
-  const todo = () => Promise.reject(new Error("map document store not implemented yet"));
-  return { create: todo, find: todo, list: todo, readSnapshot: todo, edit: todo, remove: todo, compact: todo };
+/** Where open (live) documents are found: the collaboration server, once it is attached. */
+export interface LiveDocuments {
+  /** The live document of a map if it is open or being opened; waits for it to finish loading. */
+  get(mapId: string): Promise<Y.Doc | undefined>;
+  /** Disconnects everyone editing a map (it was deleted). */
+  closeConnections(mapId: string): void;
+}
+
+/** The store plus the hook collaboration uses to plug its live documents in and to refresh the read snapshot. */
+export interface MapDocumentStore extends MapDocumentService {
+  attachLiveDocuments(live: LiveDocuments): void;
+  /** Rewrites the map row's JSON snapshot, title, type and status from a document. */
+  saveSnapshot(mapId: string, doc: Y.Doc): Promise<void>;
+  /** Compacts when the log has grown past the configured size. */
+  compactIfLarge(mapId: string): Promise<void>;
+}
+
+function summaryOf(row: Omit<MapRow, "snapshot">): MapSummary {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    title: row.title,
+    type: row.type,
+    status: row.status,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const summaryColumns = ["id", "workspace_id", "title", "type", "status", "created_by", "created_at", "updated_at"] as const;
+
+/** Creates the durable map document store over the database. */
+export function createMapDocumentService({ db, config }: { db: Db; config: AppConfig }): MapDocumentStore {
+  let live: LiveDocuments | undefined;
+
+  const saveSnapshot = async (mapId: string, doc: Y.Doc): Promise<void> => {
+    const snapshot = docToSnapshot(doc);
+    await db.kysely
+      .updateTable("maps")
+      .set({
+        snapshot: JSON.stringify(snapshot),
+        title: snapshot.settings.title,
+        type: snapshot.settings.type,
+        status: snapshot.settings.status,
+        updated_at: new Date().toISOString(),
+      })
+      .where("id", "=", mapId)
+      .execute();
+  };
+
+  const compactIfLarge = async (mapId: string): Promise<void> => {
+    if ((await countMapUpdates(db, mapId)) >= config.compactAfterUpdates) await compactMapDocument(db, mapId);
+  };
+
+  return {
+    attachLiveDocuments: (source) => {
+      live = source;
+    },
+    saveSnapshot,
+    compactIfLarge,
+
+    async create({ workspaceId, createdBy, snapshot }) {
+      const id = `map_${crypto.randomUUID().replaceAll("-", "").slice(0, 20)}`;
+      const now = new Date().toISOString();
+      const doc = snapshotToDoc(snapshot);
+      const state = Buffer.from(Y.encodeStateAsUpdate(doc));
+      const stored = docToSnapshot(doc);
+      doc.destroy();
+      const row = {
+        id,
+        workspace_id: workspaceId,
+        title: stored.settings.title,
+        type: stored.settings.type,
+        status: stored.settings.status,
+        snapshot: JSON.stringify(stored),
+        created_by: createdBy,
+        created_at: now,
+        updated_at: now,
+      };
+      await db.kysely.transaction().execute(async (trx) => {
+        await trx.insertInto("maps").values(row).execute();
+        await trx.insertInto("map_states").values({ map_id: id, state, last_update_id: 0, updated_at: now }).execute();
+      });
+      return summaryOf(row);
+    },
+
+    async find(workspaceId, mapId) {
+      const row = await db.kysely.selectFrom("maps").select(summaryColumns).where("id", "=", mapId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+      return row ? summaryOf(row) : undefined;
+    },
+
+    async list(workspaceId) {
+      const rows = await db.kysely.selectFrom("maps").select(summaryColumns).where("workspace_id", "=", workspaceId).orderBy("updated_at", "desc").orderBy("id").execute();
+      return rows.map(summaryOf);
+    },
+
+    async readSnapshot(mapId) {
+      const open = await live?.get(mapId);
+      if (open) return docToSnapshot(open);
+      const { doc } = await loadMapDoc(db, mapId);
+      try {
+        return docToSnapshot(doc);
+      } finally {
+        doc.destroy();
+      }
+    },
+
+    async edit(mapId, edit, origin) {
+      // Edit a scratch copy first: if `edit` throws nothing reaches the live document or the log, and the update is
+      // on disk before anyone (API caller or live editor) sees it.
+      const open = await live?.get(mapId);
+      const scratch = new Y.Doc();
+      if (open) Y.applyUpdate(scratch, Y.encodeStateAsUpdate(open));
+      else await loadMapDoc(db, mapId, scratch);
+      const captured: Uint8Array[] = [];
+      const onUpdate = (update: Uint8Array) => captured.push(update);
+      scratch.on("update", onUpdate);
+      let result: ReturnType<typeof edit>;
+      try {
+        result = edit(scratch);
+      } finally {
+        scratch.off("update", onUpdate);
+      }
+      if (captured.length > 0) {
+        const update = Y.mergeUpdates(captured);
+        await appendMapUpdate(db, mapId, update);
+        // The map may have been opened while we wrote; applying twice is harmless (updates are idempotent).
+        const target = await live?.get(mapId);
+        if (target) Y.applyUpdate(target, update, origin);
+        await saveSnapshot(mapId, target ?? scratch);
+        await compactIfLarge(mapId);
+      }
+      const snapshot = docToSnapshot(scratch);
+      scratch.destroy();
+      return { result, snapshot };
+    },
+
+    async remove(mapId) {
+      live?.closeConnections(mapId);
+      await db.kysely.transaction().execute(async (trx) => {
+        await trx.deleteFrom("map_updates").where("map_id", "=", mapId).execute();
+        await trx.deleteFrom("map_states").where("map_id", "=", mapId).execute();
+        await trx.deleteFrom("maps").where("id", "=", mapId).execute();
+      });
+    },
+
+    async compact(mapId) {
+      await compactMapDocument(db, mapId);
+    },
+  };
 }

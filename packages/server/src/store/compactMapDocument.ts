@@ -1,0 +1,54 @@
+import * as Y from "yjs";
+import type { Db } from "../db/createDb.js";
+
+const locks = new Map<string, Promise<void>>();
+
+/** Runs `work` after any earlier work on the same key has finished (an in-process per-document lock). */
+export async function withDocumentLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = locks.get(key) ?? Promise.resolve();
+  let release!: () => void;
+  const current = new Promise<void>((r) => (release = r));
+  const chained = previous.then(() => current);
+  locks.set(key, chained);
+  await previous;
+  try {
+    return await work();
+  } finally {
+    release();
+    if (locks.get(key) === chained) locks.delete(key);
+  }
+}
+
+/**
+ * Folds the logged updates of a map into its compacted state. Under the document lock and inside one transaction it
+ * reads the state and the log, merges them, writes the new state and deletes exactly the rows it read — so an update
+ * appended meanwhile (not read) stays in the log and is never dropped.
+ */
+export async function compactMapDocument(db: Db, mapId: string): Promise<{ folded: number }> {
+  return withDocumentLock(`compact:${mapId}`, () =>
+    db.kysely.transaction().execute(async (trx) => {
+      const rows = await trx.selectFrom("map_updates").select(["id", "update"]).where("map_id", "=", mapId).orderBy("id").execute();
+      if (rows.length === 0) return { folded: 0 };
+      const state = await trx.selectFrom("map_states").select("state").where("map_id", "=", mapId).executeTakeFirst();
+      const parts = rows.map((r) => new Uint8Array(r.update));
+      if (state) parts.unshift(new Uint8Array(state.state));
+      // Applying to a doc (rather than Y.mergeUpdates) also garbage-collects deleted content.
+      const doc = new Y.Doc();
+      for (const part of parts) Y.applyUpdate(doc, part);
+      const merged = Buffer.from(Y.encodeStateAsUpdate(doc));
+      doc.destroy();
+      const lastId = rows[rows.length - 1]!.id;
+      const now = new Date().toISOString();
+      await trx
+        .insertInto("map_states")
+        .values({ map_id: mapId, state: merged, last_update_id: lastId, updated_at: now })
+        .onConflict((oc) => oc.column("map_id").doUpdateSet({ state: merged, last_update_id: lastId, updated_at: now }))
+        .execute();
+      const ids = rows.map((r) => r.id);
+      for (let i = 0; i < ids.length; i += 500) {
+        await trx.deleteFrom("map_updates").where("id", "in", ids.slice(i, i + 500)).execute();
+      }
+      return { folded: rows.length };
+    }),
+  );
+}
