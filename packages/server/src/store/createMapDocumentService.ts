@@ -1,4 +1,4 @@
-import { docToSnapshot, snapshotToDoc, type MapSnapshot } from "@opencjm/core";
+import { docToSnapshot, snapshotToDoc } from "@opencjm/core";
 import * as Y from "yjs";
 import type { AppConfig } from "../config.js";
 import type { Db } from "../db/createDb.js";
