@@ -6,3 +6,5 @@ export * from "./schemas/touchpoint.js";
 export * from "./schemas/lane.js";
 export * from "./schemas/journeyMap.js";
 export * from "./document/index.js";
+export * from "./templates/index.js";
+export * from "./catalogue/channels.js";

@@ -129,3 +129,6 @@ const kindsByLane: Record<LaneType, readonly CardKind[]> = {
 export function cardKindsForLane(type: LaneType): readonly CardKind[] {
   return kindsByLane[type];
 }
+
+/** A card's content as a caller writes it: without the id and order the document assigns (distributes over kinds). */
+export type CardContentInput = CardInput extends infer C ? (C extends unknown ? Omit<C, "id" | "order"> : never) : never;

@@ -1,0 +1,13 @@
+import type { z } from "zod";
+
+/** An error the CLI prints as `error: …` (no stack trace) before exiting with status 1. */
+export class CliError extends Error {}
+
+/** Parses CLI options with zod, turning the first problem into a CliError naming the option. */
+export function parseOptions<T extends z.ZodType>(schema: T, options: unknown): z.infer<T> {
+  const result = schema.safeParse(options);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = issue?.path.map((p) => `--${String(p).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(" ") || "options";
+  throw new CliError(`${name}: ${issue?.message ?? "invalid"}`);
+}

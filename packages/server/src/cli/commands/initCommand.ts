@@ -1,0 +1,47 @@
+import { LocaleSchema } from "@opencjm/core";
+import type { Command } from "commander";
+import { z } from "zod";
+import { createUser } from "../../commands/userCreator.js";
+import { loadConfig } from "../../config.js";
+import { seedDemoWorkspace } from "../../demo/seedDemoWorkspace.js";
+import { CliError, parseOptions } from "../CliError.js";
+import { openServices } from "../openServices.js";
+import { dataDirOverride } from "./migrateCommand.js";
+
+const InitOptions = z.strictObject({
+  email: z.email(),
+  name: z.string().trim().min(1).max(120),
+  password: z.string().min(10, "must be at least 10 characters"),
+  locale: LocaleSchema.default("en"),
+  demo: z.boolean(),
+});
+
+/** `cjm init`: creates the data directory and database, the first user and (unless --no-demo) the demo workspace. */
+export function registerInitCommand(program: Command): void {
+  program
+    .command("init")
+    .description("create the data directory, the first user and the demo workspace")
+    .requiredOption("--email <email>", "e-mail of the first user")
+    .requiredOption("--name <name>", "name of the first user")
+    .option("--password <password>", "password (or set CJM_PASSWORD)")
+    .option("--locale <locale>", "language: en, zh-Hant, zh-Hans, ru or fa", "en")
+    .option("--no-demo", "do not create the demo workspace")
+    .action(async (raw: Record<string, unknown>) => {
+      const options = parseOptions(InitOptions, { ...raw, password: raw.password ?? process.env.CJM_PASSWORD });
+      const config = loadConfig(process.env, dataDirOverride(program));
+      const services = await openServices(config);
+      try {
+        const existing = await services.db.kysely.selectFrom("users").select("id").where("email", "=", options.email.toLowerCase()).executeTakeFirst();
+        if (existing) throw new CliError(`--email: a user with e-mail ${options.email} already exists in ${config.dataDir}`);
+        const user = await createUser(services.db, { email: options.email, name: options.name, password: options.password, locale: options.locale });
+        console.log(`created user ${user.email} (${user.id})`);
+        if (options.demo) {
+          const { workspaceId } = await seedDemoWorkspace(services, user.id);
+          console.log(`created demo workspace ${workspaceId}`);
+        }
+        console.log(`data directory: ${config.dataDir}`);
+      } finally {
+        await services.close();
+      }
+    });
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import type { Command } from "commander";
+import { z } from "zod";
+import { createUser } from "../../commands/userCreator.js";
+import { loadConfig } from "../../config.js";
+import { seedDemoWorkspace } from "../../demo/seedDemoWorkspace.js";
+import type { Services } from "../../services.js";
+import { startServer } from "../../startServer.js";
+import { parseOptions } from "../CliError.js";
+import { dataDirOverride } from "./migrateCommand.js";
+
+const ServeOptions = z.strictObject({
+  port: z.coerce.number().int().min(0).max(65535).optional(),
+  host: z.string().min(1).optional(),
+  demo: z.boolean().optional(),
+});
+
+/** Creates the demo account and workspace when the database has no workspace yet; returns the login to print. */
+async function ensureDemo(services: Services): Promise<string> {
+  const any = await services.db.kysely.selectFrom("workspaces").select("id").limit(1).executeTakeFirst();
+  if (any) return "demo workspace already present (sign in with the account created on first start)";
+  const email = process.env.DEMO_EMAIL || "demo@opencjm.local";
+  const password = process.env.DEMO_PASSWORD || randomBytes(9).toString("base64url");
+  const existing = await services.db.kysely.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst();
+  const ownerId = existing?.id ?? (await createUser(services.db, { email, name: "Demo User", password })).id;
+  await seedDemoWorkspace(services, ownerId);
+  return existing ? `demo workspace created for existing account ${email}` : `demo login: ${email} / ${password}`;
+}
+
+/** `cjm serve`: runs the API, web app and collaboration endpoint. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("start the OpenCJM server (API, web app, real-time collaboration)")
+    .option("-p, --port <port>", "port to listen on (env PORT, default 3000; 0 picks a free port)")
+    .option("--host <host>", "address to bind (env HOST, default 127.0.0.1)")
+    .option("--demo", "create a demo account and workspace on first start")
+    .action(async (raw: unknown) => {
+      const options = parseOptions(ServeOptions, raw);
+      const config = loadConfig(process.env, {
+        ...dataDirOverride(program),
+        ...(options.port !== undefined ? { port: options.port } : {}),
+        ...(options.host ? { host: options.host } : {}),
+      });
+      const server = await startServer(config);
+      const login = options.demo ? await ensureDemo(server.services) : undefined;
+      console.log(`OpenCJM is running at ${server.url}`);
+      console.log(`storage: ${server.services.db.dialect === "sqlite" ? config.sqlitePath : "PostgreSQL (DATABASE_URL)"}`);
+      if (login) console.log(login);
+      console.log(`API reference: ${server.url}/api/docs`);
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+}

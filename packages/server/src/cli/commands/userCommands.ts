@@ -1,0 +1,47 @@
+import { RoleSchema } from "@opencjm/core";
+import type { Command } from "commander";
+import { z } from "zod";
+import { createUser } from "../../commands/userCreator.js";
+import { setMemberRole } from "../../commands/workspaceCreator.js";
+import { loadConfig } from "../../config.js";
+import { CliError, parseOptions } from "../CliError.js";
+import { openServices } from "../openServices.js";
+import { dataDirOverride } from "./migrateCommand.js";
+
+const UserAddOptions = z
+  .strictObject({
+    email: z.email(),
+    name: z.string().trim().min(1).max(120),
+    password: z.string().min(10, "must be at least 10 characters"),
+    workspace: z.string().min(1).optional(),
+    role: RoleSchema.optional(),
+  })
+  .refine((o) => !o.role || o.workspace, { message: "--role needs --workspace", path: ["role"] });
+
+/** `cjm user add`: creates an account, optionally adding it to a workspace with a role. */
+export function registerUserCommands(program: Command): void {
+  const user = program.command("user").description("manage accounts");
+  user
+    .command("add")
+    .description("create an account")
+    .requiredOption("--email <email>", "e-mail")
+    .requiredOption("--name <name>", "display name")
+    .option("--password <password>", "password (or set CJM_PASSWORD)")
+    .option("--workspace <workspaceId>", "add the user to this workspace")
+    .option("--role <role>", "role in the workspace: owner, editor, commenter or viewer")
+    .action(async (raw: Record<string, unknown>) => {
+      const options = parseOptions(UserAddOptions, { ...raw, password: raw.password ?? process.env.CJM_PASSWORD });
+      const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
+      try {
+        if (options.workspace) {
+          const ws = await services.db.kysely.selectFrom("workspaces").select("id").where("id", "=", options.workspace).executeTakeFirst();
+          if (!ws) throw new CliError(`--workspace: no workspace "${options.workspace}"`);
+        }
+        const created = await createUser(services.db, { email: options.email, name: options.name, password: options.password });
+        if (options.workspace) await setMemberRole(services.db, options.workspace, created.id, options.role ?? "editor");
+        console.log(`created user ${created.email} (${created.id})${options.workspace ? ` as ${options.role ?? "editor"} of ${options.workspace}` : ""}`);
+      } finally {
+        await services.close();
+      }
+    });
+}

@@ -1,0 +1,35 @@
+import { Command } from "commander";
+import { ApiError } from "../http/apiError.js";
+import { CliError } from "./CliError.js";
+import { registerInitCommand } from "./commands/initCommand.js";
+import { registerMapCommands } from "./commands/mapCommands.js";
+import { registerMigrateCommand } from "./commands/migrateCommand.js";
+import { registerServeCommand } from "./commands/serveCommand.js";
+import { registerUserCommands } from "./commands/userCommands.js";
+import { MapOperationError } from "@opencjm/core";
+
+const program = new Command()
+  .name("cjm")
+  .description("OpenCJM: customer journey maps backed by real customer data")
+  .option("--data-dir <dir>", "data directory for the embedded SQLite database (env DATA_DIR, default ./data)")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommand(program);
+registerInitCommand(program);
+registerUserCommands(program);
+registerMapCommands(program);
+registerMigrateCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err && typeof err === "object" && "code" in err && typeof err.code === "string" && err.code.startsWith("commander.")) {
+    // Commander has already printed its message (or the help); --help and --version exit 0.
+    const exitCode = "exitCode" in err && typeof err.exitCode === "number" ? err.exitCode : 1;
+    process.exit(exitCode);
+  }
+  const known = err instanceof CliError || err instanceof ApiError || err instanceof MapOperationError;
+  console.error(`error: ${known ? err.message : err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

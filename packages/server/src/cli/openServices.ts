@@ -1,0 +1,12 @@
+import type { AppConfig } from "../config.js";
+import { createDb } from "../db/createDb.js";
+import { migrateToLatest } from "../db/migrate.js";
+import type { Services } from "../services.js";
+import { createMapDocumentService } from "../store/createMapDocumentService.js";
+
+/** Opens and migrates the configured database for a CLI command that works without the HTTP server. */
+export async function openServices(config: AppConfig): Promise<Services & { close(): Promise<void> }> {
+  const db = createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  await migrateToLatest(db);
+  return { config, db, maps: createMapDocumentService({ db, config }), close: () => db.close() };
+}
