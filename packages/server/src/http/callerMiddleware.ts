@@ -5,6 +5,8 @@ import type { AppEnv } from "./appEnv.js";
 import type { Context } from "hono";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// Signing in or up replaces the session, so a stale session's CSRF token must not be required there.
+const CSRF_EXEMPT = new Set(["/api/auth/login", "/api/auth/signup"]);
 
 /** Resolves the caller once per request and enforces CSRF for cookie sessions on unsafe methods. */
 export const callerMiddleware = createMiddleware<AppEnv>(async (c, next) => {
@@ -17,7 +19,7 @@ export const callerMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     c.set("callerError", err);
   }
   const caller = c.get("caller");
-  if (caller?.kind === "session" && !SAFE_METHODS.has(c.req.method)) {
+  if (caller?.kind === "session" && !SAFE_METHODS.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path)) {
     // Double-submit check: the token is only readable by our own pages (GET /api/auth/session), never by other origins.
     if (c.req.header("x-csrf-token") !== caller.csrfToken) {
       throw new ApiError(403, "csrf_failed", "missing or wrong X-CSRF-Token header for a cookie session");

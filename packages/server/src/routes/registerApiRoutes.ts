@@ -1,7 +1,27 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/appEnv.js";
+import { registerAuthRoutes } from "./auth/authRoutes.js";
+import { registerTouchpointRoutes } from "./catalogue/touchpointRoutes.js";
+import { registerDocsRoutes } from "./docs/docsRoutes.js";
+import { registerMapRoutes } from "./maps/mapRoutes.js";
+import { registerPersonaRoutes } from "./personas/personaRoutes.js";
+import { registerTemplateRoutes } from "./templates/templateRoutes.js";
+import { registerTokenRoutes } from "./tokens/tokenRoutes.js";
+import { registerInvitationRoutes } from "./workspaces/invitationRoutes.js";
+import { registerMemberRoutes } from "./workspaces/memberRoutes.js";
+import { registerWorkspaceRoutes } from "./workspaces/workspaceRoutes.js";
 
 /** Mounts every API route module; each module registers its own OpenAPI routes. */
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/api/health", (c) => c.json({ ok: true }));
+  registerAuthRoutes(app);
+  registerTokenRoutes(app);
+  registerWorkspaceRoutes(app);
+  registerMemberRoutes(app);
+  registerInvitationRoutes(app);
+  registerPersonaRoutes(app);
+  registerTouchpointRoutes(app);
+  registerTemplateRoutes(app);
+  registerMapRoutes(app);
+  registerDocsRoutes(app);
 }

@@ -1,0 +1,123 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { LocaleSchema, RoleSchema } from "@opencjm/core";
+import type { Context } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { LoginRateLimiter } from "../../auth/loginRateLimiter.js";
+import { verifyPassword, hashPassword } from "../../auth/passwords.js";
+import { SESSION_COOKIE } from "../../auth/resolveCaller.js";
+import { createSession } from "../../commands/sessionCreator.js";
+import { createUser } from "../../commands/userCreator.js";
+import { ApiError } from "../../http/apiError.js";
+import type { AppEnv } from "../../http/appEnv.js";
+import { requireCaller, requireSession } from "../../http/callerMiddleware.js";
+import { errorResponses, jsonBody, jsonContent, OkSchema } from "../openApiSchemas.js";
+
+const Password = z.string().min(10, "must be at least 10 characters").max(200);
+const SignupSchema = z.strictObject({ email: z.email().max(254), name: z.string().trim().min(1).max(120), password: Password, locale: LocaleSchema.optional() });
+const LoginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
+const MeSchema = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), locale: LocaleSchema.optional() });
+const PasswordChangeSchema = z.strictObject({ currentPassword: z.string().max(200), newPassword: Password });
+const UserSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() }).openapi("User");
+const SessionSchema = z
+  .object({ user: UserSchema, csrfToken: z.string(), workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: RoleSchema })) })
+  .openapi("Session");
+
+const tags = ["Auth"];
+const signup = createRoute({ method: "post", path: "/api/auth/signup", tags, summary: "Create an account and sign in", request: jsonBody(SignupSchema), responses: { 201: jsonContent(SessionSchema, "Signed up"), 409: errorResponses[400], 400: errorResponses[400] } });
+const login = createRoute({ method: "post", path: "/api/auth/login", tags, summary: "Sign in with e-mail and password (rate limited)", request: jsonBody(LoginSchema), responses: { 200: jsonContent(SessionSchema, "Signed in"), 400: errorResponses[400], 401: errorResponses[401], 429: errorResponses[401] } });
+const logout = createRoute({ method: "post", path: "/api/auth/logout", tags, summary: "End the current session", responses: { 200: jsonContent(OkSchema, "Signed out") } });
+const session = createRoute({ method: "get", path: "/api/auth/session", tags, summary: "The signed-in user, CSRF token and workspaces", responses: { 200: jsonContent(SessionSchema, "Current session"), 401: errorResponses[401] } });
+const updateMe = createRoute({ method: "patch", path: "/api/auth/me", tags, summary: "Change your name or language", request: jsonBody(MeSchema), responses: { 200: jsonContent(UserSchema, "Updated"), ...errorResponses } });
+const changePassword = createRoute({ method: "post", path: "/api/auth/password", tags, summary: "Change your password (ends your other sessions)", request: jsonBody(PasswordChangeSchema), responses: { 200: jsonContent(OkSchema, "Changed"), ...errorResponses } });
+
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Accounts and sessions: sign-up, sign-in (argon2id, rate limited), sign-out, session, profile, password. */
+export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
+  let limiter: LoginRateLimiter | undefined;
+
+  async function startSession(c: Context<AppEnv>, userId: string) {
+    const { db, config } = c.get("services");
+    const s = await createSession(db, userId, config.sessionTtlMs);
+    setCookie(c, SESSION_COOKIE, s.cookie, { httpOnly: true, sameSite: "Lax", path: "/", secure: config.secureCookies, maxAge: Math.floor(config.sessionTtlMs / 1000) });
+    return sessionBody(c, userId, s.csrfToken);
+  }
+
+  async function sessionBody(c: Context<AppEnv>, userId: string, csrfToken: string) {
+    const { db } = c.get("services");
+    const user = await db.kysely.selectFrom("users").select(["id", "email", "name", "locale"]).where("id", "=", userId).executeTakeFirstOrThrow();
+    const workspaces = await db.kysely.selectFrom("members").innerJoin("workspaces", "workspaces.id", "members.workspace_id").select(["workspaces.id", "workspaces.name", "members.role"]).where("members.user_id", "=", userId).orderBy("workspaces.name").execute();
+    return { user, csrfToken, workspaces: workspaces.map((w) => ({ ...w, role: RoleSchema.parse(w.role) })) };
+  }
+
+  app.openapi(signup, async (c) => {
+    const body = c.req.valid("json");
+    const user = await createUser(c.get("services").db, body);
+    return c.json(await startSession(c, user.id), 201);
+  });
+
+  app.openapi(login, async (c) => {
+    const { email, password } = c.req.valid("json");
+    const { db, config } = c.get("services");
+    limiter ??= new LoginRateLimiter(config.loginRateLimit);
+    const keys = [`email:${email.trim().toLowerCase()}`, `ip:${clientAddress(c)}`];
+    const wait = limiter.retryAfterSeconds(keys);
+    if (wait > 0) {
+      c.header("Retry-After", String(wait));
+      throw new ApiError(429, "rate_limited", `too many failed sign-ins; try again in ${wait} seconds`);
+    }
+    const user = await db.kysely.selectFrom("users").select(["id", "password_hash"]).where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+    // Verify against a dummy hash when the user is unknown so both failures take the same time.
+    const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
+    if (!user || !ok) {
+      limiter.recordFailure(keys);
+      throw new ApiError(401, "invalid_credentials", "e-mail or password is wrong");
+    }
+    limiter.reset(keys[0]!);
+    return c.json(await startSession(c, user.id), 200);
+  });
+
+  app.openapi(logout, async (c) => {
+    const caller = c.get("caller");
+    if (caller?.kind === "session") await c.get("services").db.kysely.deleteFrom("sessions").where("id", "=", caller.sessionId).execute();
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.json({ ok: true as const }, 200);
+  });
+
+  app.openapi(session, async (c) => {
+    const caller = requireSession(c);
+    return c.json(await sessionBody(c, caller.userId, caller.csrfToken), 200);
+  });
+
+  app.openapi(updateMe, async (c) => {
+    const caller = requireCaller(c);
+    const patch = c.req.valid("json");
+    const { db } = c.get("services");
+    if (patch.name !== undefined || patch.locale !== undefined) await db.kysely.updateTable("users").set(patch).where("id", "=", caller.userId).execute();
+    return c.json(await db.kysely.selectFrom("users").select(["id", "email", "name", "locale"]).where("id", "=", caller.userId).executeTakeFirstOrThrow(), 200);
+  });
+
+  app.openapi(changePassword, async (c) => {
+    const caller = requireSession(c);
+    const { currentPassword, newPassword } = c.req.valid("json");
+    const { db } = c.get("services");
+    const user = await db.kysely.selectFrom("users").select("password_hash").where("id", "=", caller.userId).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(user.password_hash, currentPassword))) throw new ApiError(400, "invalid_request", "currentPassword: is wrong", [{ path: "currentPassword", message: "is wrong" }]);
+    await db.kysely.updateTable("users").set({ password_hash: await hashPassword(newPassword) }).where("id", "=", caller.userId).execute();
+    await db.kysely.deleteFrom("sessions").where("user_id", "=", caller.userId).where("id", "!=", caller.sessionId).execute();
+    return c.json({ ok: true as const }, 200);
+  });
+}
+
+let dummy: Promise<string> | undefined;
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword("not a real password, only for timing");
+  return dummy;
+}

@@ -1,0 +1,73 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { IdSchema, PersonaFieldsSchema, PersonaSchema } from "@opencjm/core";
+import type { Db } from "../../db/createDb.js";
+import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
+import { createPersona, personaOf } from "../../commands/personaCreator.js";
+import { validationError } from "../../http/errorHandling.js";
+import { notFound } from "../../http/apiError.js";
+import type { AppEnv } from "../../http/appEnv.js";
+import { requireCaller } from "../../http/callerMiddleware.js";
+import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
+
+const PersonaParams = WorkspaceParams.extend({ personaId: IdSchema });
+const PersonaPatchSchema = z.record(z.string(), z.unknown()).openapi("PersonaPatch", { description: "Any subset of the persona fields" });
+const Persona = PersonaSchema;
+const tags = ["Personas"];
+
+const list = createRoute({ method: "get", path: "/api/workspaces/{workspaceId}/personas", tags, summary: "Personas of a workspace", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(Persona), "Personas"), ...errorResponses } });
+const create = createRoute({ method: "post", path: "/api/workspaces/{workspaceId}/personas", tags, summary: "Create a persona", request: { params: WorkspaceParams, ...jsonBody(PersonaFieldsSchema) }, responses: { 201: jsonContent(Persona, "Created"), ...errorResponses } });
+const get = createRoute({ method: "get", path: "/api/workspaces/{workspaceId}/personas/{personaId}", tags, summary: "One persona", request: { params: PersonaParams }, responses: { 200: jsonContent(Persona, "Persona"), ...errorResponses } });
+const patch = createRoute({ method: "patch", path: "/api/workspaces/{workspaceId}/personas/{personaId}", tags, summary: "Change some fields of a persona", request: { params: PersonaParams, ...jsonBody(PersonaPatchSchema) }, responses: { 200: jsonContent(Persona, "Updated"), ...errorResponses } });
+const remove = createRoute({ method: "delete", path: "/api/workspaces/{workspaceId}/personas/{personaId}", tags, summary: "Delete a persona", request: { params: PersonaParams }, responses: { 200: jsonContent(OkSchema, "Deleted"), ...errorResponses } });
+
+/** Personas: CRUD with every field of PRODUCT.md §4.1 validated. */
+export function registerPersonaRoutes(app: OpenAPIHono<AppEnv>): void {
+  const find = async (db: Db, workspaceId: string, personaId: string) => {
+    const row = await db.kysely.selectFrom("personas").selectAll().where("workspace_id", "=", workspaceId).where("id", "=", personaId).executeTakeFirst();
+    if (!row) throw notFound("persona");
+    return row;
+  };
+
+  app.openapi(list, async (c) => {
+    const { workspaceId } = c.req.valid("param");
+    const { db } = c.get("services");
+    await requireWorkspacePermission(db, requireCaller(c), workspaceId, "read");
+    const rows = await db.kysely.selectFrom("personas").selectAll().where("workspace_id", "=", workspaceId).orderBy("name").execute();
+    return c.json(rows.map(personaOf), 200);
+  });
+
+  app.openapi(create, async (c) => {
+    const { workspaceId } = c.req.valid("param");
+    const { db } = c.get("services");
+    await requireWorkspacePermission(db, requireCaller(c), workspaceId, "write");
+    return c.json(await createPersona(db, workspaceId, c.req.valid("json")), 201);
+  });
+
+  app.openapi(get, async (c) => {
+    const { workspaceId, personaId } = c.req.valid("param");
+    const { db } = c.get("services");
+    await requireWorkspacePermission(db, requireCaller(c), workspaceId, "read");
+    return c.json(personaOf(await find(db, workspaceId, personaId)), 200);
+  });
+
+  app.openapi(patch, async (c) => {
+    const { workspaceId, personaId } = c.req.valid("param");
+    const { db } = c.get("services");
+    await requireWorkspacePermission(db, requireCaller(c), workspaceId, "write");
+    const row = await find(db, workspaceId, personaId);
+    const merged = PersonaFieldsSchema.safeParse({ ...JSON.parse(row.data), ...c.req.valid("json") });
+    if (!merged.success) throw validationError(merged.error);
+    const now = new Date().toISOString();
+    await db.kysely.updateTable("personas").set({ name: merged.data.name, data: JSON.stringify(merged.data), updated_at: now }).where("id", "=", personaId).execute();
+    return c.json(personaOf({ ...row, name: merged.data.name, data: JSON.stringify(merged.data), updated_at: now }), 200);
+  });
+
+  app.openapi(remove, async (c) => {
+    const { workspaceId, personaId } = c.req.valid("param");
+    const { db } = c.get("services");
+    await requireWorkspacePermission(db, requireCaller(c), workspaceId, "write");
+    await find(db, workspaceId, personaId);
+    await db.kysely.deleteFrom("personas").where("id", "=", personaId).execute();
+    return c.json({ ok: true as const }, 200);
+  });
+}
