@@ -7,6 +7,8 @@ import type { Context } from "hono";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // Signing in or up replaces the session, so a stale session's CSRF token must not be required there.
 const CSRF_EXEMPT = new Set(["/api/auth/login", "/api/auth/signup"]);
+// Everything else needs a caller, checked before the request body is validated so strangers learn nothing.
+const PUBLIC_PATHS = new Set(["/api/auth/login", "/api/auth/signup", "/api/auth/logout", "/api/health", "/api/openapi.json", "/api/docs"]);
 
 /** Resolves the caller once per request and enforces CSRF for cookie sessions on unsafe methods. */
 export const callerMiddleware = createMiddleware<AppEnv>(async (c, next) => {
@@ -19,6 +21,7 @@ export const callerMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     c.set("callerError", err);
   }
   const caller = c.get("caller");
+  if (!caller && !PUBLIC_PATHS.has(c.req.path)) throw c.get("callerError") ?? unauthorized("unauthenticated", "sign in or send an API token");
   if (caller?.kind === "session" && !SAFE_METHODS.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path)) {
     // Double-submit check: the token is only readable by our own pages (GET /api/auth/session), never by other origins.
     if (c.req.header("x-csrf-token") !== caller.csrfToken) {

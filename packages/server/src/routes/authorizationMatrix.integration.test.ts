@@ -1,0 +1,165 @@
+import { ROLES, type Permission, type Role } from "@opencjm/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPersona } from "../commands/personaCreator.js";
+import { createTouchpoint } from "../commands/touchpointCreator.js";
+import { setMemberRole } from "../commands/workspaceCreator.js";
+import { createWorkspace } from "../commands/workspaceCreator.js";
+import { buildMapFromTemplate, type ChannelId } from "@opencjm/core";
+import { buildTokenHeaders, buildUser, buildWorkspace, type TestWorkspace } from "../testing/factories.js";
+import { createTestApp, type TestApp } from "../testing/testApp.js";
+import { testDialects } from "../testing/testDatabases.js";
+
+type Actor = Role | "outsider" | "anonymous" | "readToken" | "writeToken";
+const ACTORS: Actor[] = [...ROLES, "outsider", "anonymous", "readToken", "writeToken"];
+
+/** How to call one workspace endpoint on fresh data, and the permission it needs. */
+interface Case {
+  permission: Permission;
+  /** Tokens may not use it (it needs a signed-in person). */
+  sessionOnly?: boolean;
+  build(t: TestApp, ws: TestWorkspace): Promise<{ path: string; body?: unknown }>;
+}
+
+const fresh = {
+  persona: (t: TestApp, ws: TestWorkspace) => createPersona(t.services.db, ws.id, { name: "Matrix persona" }),
+  touchpoint: (t: TestApp, ws: TestWorkspace) => createTouchpoint(t.services.db, ws.id, { name: "Matrix touchpoint", channelId: "website" as ChannelId, medium: "digital", description: "", ownerTeam: "" }),
+  map: (t: TestApp, ws: TestWorkspace) => t.services.maps.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }) }),
+  member: async (t: TestApp, ws: TestWorkspace) => {
+    const u = await buildUser(t.services.db);
+    await setMemberRole(t.services.db, ws.id, u.id, "viewer");
+    return u;
+  },
+};
+
+const W = "/api/workspaces";
+const cases: Record<string, Case> = {
+  "get /api/workspaces/{workspaceId}": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}` }) },
+  "patch /api/workspaces/{workspaceId}": { permission: "manage", build: async (_t, ws) => ({ path: `${W}/${ws.id}`, body: { name: "Renamed" } }) },
+  "delete /api/workspaces/{workspaceId}": {
+    permission: "manage",
+    // A throwaway workspace with the same members, so deleting it leaves the others intact.
+    build: async (t, ws) => {
+      const copy = await createWorkspace(t.services.db, { name: "Throwaway", locale: "en", ownerId: ws.users.owner.id });
+      for (const role of ROLES) if (role !== "owner") await setMemberRole(t.services.db, copy.id, ws.users[role].id, role);
+      return { path: `${W}/${copy.id}` };
+    },
+  },
+  "get /api/workspaces/{workspaceId}/members": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/members` }) },
+  "patch /api/workspaces/{workspaceId}/members/{userId}": { permission: "manage", build: async (t, ws) => ({ path: `${W}/${ws.id}/members/${(await fresh.member(t, ws)).id}`, body: { role: "commenter" } }) },
+  "delete /api/workspaces/{workspaceId}/members/{userId}": { permission: "manage", build: async (t, ws) => ({ path: `${W}/${ws.id}/members/${(await fresh.member(t, ws)).id}` }) },
+  "post /api/workspaces/{workspaceId}/invitations": { permission: "manage", build: async (_t, ws) => ({ path: `${W}/${ws.id}/invitations`, body: { email: "someone@example.com", role: "viewer" } }) },
+  "get /api/workspaces/{workspaceId}/invitations": { permission: "manage", build: async (_t, ws) => ({ path: `${W}/${ws.id}/invitations` }) },
+  "delete /api/workspaces/{workspaceId}/invitations/{invitationId}": {
+    permission: "manage",
+    build: async (t, ws) => {
+      const id = `inv_${Math.random().toString(36).slice(2)}`;
+      const now = new Date();
+      await t.services.db.kysely.insertInto("invitations").values({ id, workspace_id: ws.id, email: "x@example.com", role: "viewer", token_hash: id, invited_by: ws.users.owner.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 1e8).toISOString(), accepted_at: null }).execute();
+      return { path: `${W}/${ws.id}/invitations/${id}` };
+    },
+  },
+  "get /api/workspaces/{workspaceId}/personas": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/personas` }) },
+  "post /api/workspaces/{workspaceId}/personas": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/personas`, body: { name: "New persona" } }) },
+  "get /api/workspaces/{workspaceId}/personas/{personaId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}` }) },
+  "patch /api/workspaces/{workspaceId}/personas/{personaId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}`, body: { quote: "Hi" } }) },
+  "delete /api/workspaces/{workspaceId}/personas/{personaId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}` }) },
+  "get /api/workspaces/{workspaceId}/channels": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/channels` }) },
+  "post /api/workspaces/{workspaceId}/channels": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/channels`, body: { name: "Kiosk", online: false } }) },
+  "get /api/workspaces/{workspaceId}/touchpoints": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoints` }) },
+  "post /api/workspaces/{workspaceId}/touchpoints": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoints`, body: { name: "Pricing page", channelId: "website", medium: "digital" } }) },
+  "get /api/workspaces/{workspaceId}/touchpoints/{touchpointId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoints/${(await fresh.touchpoint(t, ws)).id}` }) },
+  "patch /api/workspaces/{workspaceId}/touchpoints/{touchpointId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoints/${(await fresh.touchpoint(t, ws)).id}`, body: { name: "Renamed" } }) },
+  "delete /api/workspaces/{workspaceId}/touchpoints/{touchpointId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoints/${(await fresh.touchpoint(t, ws)).id}` }) },
+  "get /api/workspaces/{workspaceId}/maps": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/maps` }) },
+  "post /api/workspaces/{workspaceId}/maps": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/maps`, body: { templateId: "aida-retention", locale: "ru" } }) },
+  "get /api/workspaces/{workspaceId}/maps/{mapId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }) },
+  "patch /api/workspaces/{workspaceId}/maps/{mapId}/settings": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/settings`, body: { status: "published" } }) },
+  "post /api/workspaces/{workspaceId}/maps/{mapId}/operations": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/operations`, body: { operations: [{ op: "addStage", name: "Loyalty" }] } }) },
+  "delete /api/workspaces/{workspaceId}/maps/{mapId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }) },
+};
+
+/** Endpoints outside a workspace: who may call them is covered here by caller kind. */
+const accountEndpoints: Record<string, "public" | "signedIn" | "sessionOnly"> = {
+  "post /api/auth/signup": "public",
+  "post /api/auth/login": "public",
+  "post /api/auth/logout": "public",
+  "get /api/auth/session": "sessionOnly",
+  "patch /api/auth/me": "signedIn",
+  "post /api/auth/password": "sessionOnly",
+  "post /api/tokens": "sessionOnly",
+  "get /api/tokens": "sessionOnly",
+  "delete /api/tokens/{tokenId}": "sessionOnly",
+  "post /api/workspaces": "signedIn",
+  "get /api/workspaces": "signedIn",
+  "post /api/invitations/accept": "sessionOnly",
+  "get /api/templates": "signedIn",
+  "get /api/templates/{templateId}": "signedIn",
+};
+
+function expected(actor: Actor, inOwnWorkspace: boolean, c: Case): number {
+  if (actor === "anonymous") return 401;
+  if (!inOwnWorkspace || actor === "outsider") return 404;
+  const role: Role = actor === "readToken" || actor === "writeToken" ? "editor" : actor;
+  if (c.sessionOnly && (actor === "readToken" || actor === "writeToken")) return 403;
+  if (actor === "readToken" && c.permission !== "read") return 403;
+  const allowed = { owner: ["read", "comment", "write", "manage"], editor: ["read", "comment", "write"], commenter: ["read", "comment"], viewer: ["read"] }[role];
+  return allowed.includes(c.permission) ? 200 : 403;
+}
+
+describe.each(testDialects)("authorization matrix on %s", (dialect) => {
+  let t: TestApp;
+  let own: TestWorkspace;
+  let other: TestWorkspace;
+  const headers = {} as Record<Actor, Record<string, string>>;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    own = await buildWorkspace(t.services.db);
+    other = await buildWorkspace(t.services.db);
+    for (const role of ROLES) headers[role] = own.users[role].headers;
+    headers.outsider = own.outsider.headers;
+    headers.anonymous = { "content-type": "application/json" };
+    headers.readToken = await buildTokenHeaders(t.services.db, own.users.editor.id, "read");
+    headers.writeToken = await buildTokenHeaders(t.services.db, own.users.editor.id, "write");
+  });
+  afterAll(() => t.dispose());
+
+  it("covers every endpoint of the OpenAPI document", async () => {
+    const doc = await t.request("GET", "/api/openapi.json");
+    const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
+    const covered = new Set([...Object.keys(cases), ...Object.keys(accountEndpoints)]);
+    expect(documented.filter((e) => !covered.has(e))).toEqual([]);
+    expect([...covered].filter((e) => !documented.includes(e))).toEqual([]);
+  });
+
+  for (const [endpoint, c] of Object.entries(cases)) {
+    it(`${endpoint}: every role in its own and in another workspace`, async () => {
+      const method = endpoint.split(" ")[0]!.toUpperCase();
+      const results: string[] = [];
+      const wanted: string[] = [];
+      for (const actor of ACTORS) {
+        for (const inOwn of [true, false]) {
+          const { path, body } = await c.build(t, inOwn ? own : other);
+          const res = await t.request(method, path, { headers: headers[actor], body });
+          const status = res.status >= 200 && res.status < 300 ? 200 : res.status;
+          results.push(`${actor}/${inOwn ? "own" : "other"}: ${status}`);
+          wanted.push(`${actor}/${inOwn ? "own" : "other"}: ${expected(actor, inOwn, c)}`);
+        }
+      }
+      expect(results).toEqual(wanted);
+    });
+  }
+
+  it("account endpoints: anonymous callers get 401 where a login is needed, tokens 403 where a person is needed", async () => {
+    for (const [endpoint, kind] of Object.entries(accountEndpoints)) {
+      const [method, rawPath] = endpoint.split(" ") as [string, string];
+      const path = rawPath.replace("{tokenId}", "tok_x").replace("{templateId}", "ecommerce");
+      const anonymous = await t.request(method.toUpperCase(), path, { body: method === "get" ? undefined : {} });
+      if (kind !== "public") expect([endpoint, anonymous.status]).toEqual([endpoint, 401]);
+      if (kind === "sessionOnly") {
+        const token = await t.request(method.toUpperCase(), path, { headers: headers.writeToken, body: method === "get" ? undefined : {} });
+        expect([endpoint, token.status]).toEqual([endpoint, expect.toSatisfy((s: number) => s === 403 || s === 400)]);
+      }
+    }
+  });
+});
