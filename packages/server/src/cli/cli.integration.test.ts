@@ -44,7 +44,7 @@ describe("cjm CLI", () => {
     expect([again.status, again.stderr]).toEqual([1, expect.stringContaining("already exists")]);
 
     server = await startServerProcess([], env);
-    expect((await (await fetch(`${server.url}/api/health`)).json()).ok).toBe(true);
+    expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true });
     const login = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "owner@example.com", password: "correct horse battery" }) });
     expect(login.status).toBe(200);
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;

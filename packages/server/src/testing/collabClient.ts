@@ -2,6 +2,14 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import WebSocket from "ws";
 import * as Y from "yjs";
 
+/** `ws` emits connection failures as 'error' events; the provider only listens for close, so give errors a listener. */
+class QuietWebSocket extends WebSocket {
+  constructor(address: string, protocols?: string | string[]) {
+    super(address, protocols);
+    this.on("error", () => undefined);
+  }
+}
+
 /** A real collaboration client connected to a map, as the editor in the browser would be. */
 export interface CollabClient {
   doc: Y.Doc;
@@ -16,8 +24,10 @@ export function connectCollabClient(baseUrl: string, mapId: string, token: strin
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({
     url: `${baseUrl.replace(/^http/, "ws")}/collab`,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    maxAttempts: 1,
+    WebSocketPolyfill: QuietWebSocket as unknown as typeof globalThis.WebSocket,
+    // Several attempts with a pause: a single failed attempt makes the provider reject a promise nobody awaits.
+    maxAttempts: 10,
+    delay: 1000,
   });
   return new Promise((resolve, reject) => {
     const provider = new HocuspocusProvider({
