@@ -31,18 +31,27 @@ export function siblingsOf(root: Y.Map<Entity>, filter: (e: Entity) => boolean, 
 
 const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-/**
- * Adds a random tail to a key so two people inserting at the same place at the same time get different keys
- * (a tie would leave no room between the two items later). Falls back to the plain key if the tail would pass `upper`.
- */
-function jitter(key: string, upper: string | null): string {
+function randomTail(): string {
   const bytes = new Uint8Array(3);
   globalThis.crypto.getRandomValues(bytes);
   let tail = "";
   for (const b of bytes) tail += DIGITS[b % 62];
-  if (tail.endsWith("0")) tail = `${tail.slice(0, -1)}1`;
-  const jittered = key + tail;
-  return upper === null || jittered < upper ? jittered : key;
+  return tail.endsWith("0") ? `${tail.slice(0, -1)}1` : tail;
+}
+
+/**
+ * Adds a random tail to a key so two people inserting at the same place at the same time get different keys
+ * (a tie would leave no room between the two items later). When the tail would pass `upper` (the key is a prefix
+ * of it), it moves the base halfway towards `upper` and tries again.
+ */
+function jitter(key: string, upper: string | null): string {
+  let base = key;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const candidate = base + randomTail();
+    if (upper === null || candidate < upper) return candidate;
+    base = generateKeyBetween(base, upper);
+  }
+  return base;
 }
 
 /**
