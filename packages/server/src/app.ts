@@ -7,6 +7,7 @@ import { callerMiddleware } from "./http/callerMiddleware.js";
 import { handleError, validationError } from "./http/errorHandling.js";
 import { registerApiRoutes } from "./routes/registerApiRoutes.js";
 import type { Services } from "./services.js";
+import { mountWebApp } from "./web/serveWebApp.js";
 
 /** Builds the HTTP application: API under /api, the OpenAPI document and reference page, and the web app. */
 export function createApp(services: Services): OpenAPIHono<AppEnv> {
@@ -34,5 +35,6 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   );
   app.use("/api/*", callerMiddleware);
   registerApiRoutes(app);
+  mountWebApp(app);
   return app;
 }
