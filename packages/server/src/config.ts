@@ -13,7 +13,6 @@ const EnvSchema = z.object({
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
-  LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });
 
 /** Resolved server settings. */
@@ -30,7 +29,6 @@ export interface AppConfig {
   /** Failed logins allowed per e-mail and per client address in 15 minutes. */
   loginRateLimit: number;
   compactAfterUpdates: number;
-  logLevel: "silent" | "error" | "info" | "debug";
 }
 
 /** Reads the configuration from environment variables, with a clear error naming a bad one. */
@@ -54,7 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : (e.PUBLIC_URL?.startsWith("https://") ?? false),
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
-    logLevel: e.LOG_LEVEL,
     ...overrides,
     ...(overrides.dataDir ? { sqlitePath: resolve(overrides.dataDir, "opencjm.sqlite") } : {}),
   };

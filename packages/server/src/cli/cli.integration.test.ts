@@ -13,7 +13,7 @@ describe("cjm CLI", () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "cjm-cli-"));
-    env = { DATA_DIR: join(dir, "data"), DATABASE_URL: "", LOG_LEVEL: "error" };
+    env = { DATA_DIR: join(dir, "data"), DATABASE_URL: "" };
   });
   afterAll(async () => {
     await server?.stop();
