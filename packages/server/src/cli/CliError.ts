@@ -1,7 +1,12 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /** An error the CLI prints as `error: …` (no stack trace) before exiting with status 1. */
 export class CliError extends Error {}
+
+/** A password option that may also come from CJM_PASSWORD, so a missing one says both ways to give it. */
+export const PasswordOption = z
+  .string({ error: (issue) => (issue.input === undefined ? "is required (give --password or set CJM_PASSWORD)" : undefined) })
+  .min(10, "must be at least 10 characters");
 
 /** Parses CLI options with zod, turning the first problem into a CliError naming the option. */
 export function parseOptions<T extends z.ZodType>(schema: T, options: unknown): z.infer<T> {

@@ -13,6 +13,8 @@ const program = new Command()
   .description("OpenCJM: customer journey maps backed by real customer data")
   .option("--data-dir <dir>", "data directory for the embedded SQLite database (env DATA_DIR, default ./data)")
   .showHelpAfterError()
+  // Subcommands copy these settings when created, so `cjm serve --help` also lists --data-dir.
+  .configureHelp({ showGlobalOptions: true })
   .exitOverride();
 
 registerServeCommand(program);

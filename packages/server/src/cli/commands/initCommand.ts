@@ -4,14 +4,14 @@ import { z } from "zod";
 import { createUser } from "../../commands/userCreator.js";
 import { loadConfig } from "../../config.js";
 import { seedDemoWorkspace } from "../../demo/seedDemoWorkspace.js";
-import { CliError, parseOptions } from "../CliError.js";
+import { CliError, parseOptions, PasswordOption } from "../CliError.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 
 const InitOptions = z.strictObject({
   email: z.email(),
   name: z.string().trim().min(1).max(120),
-  password: z.string().min(10, "must be at least 10 characters"),
+  password: PasswordOption,
   locale: LocaleSchema.default("en"),
   demo: z.boolean(),
 });
@@ -27,7 +27,7 @@ export function registerInitCommand(program: Command): void {
     .option("--locale <locale>", "language: en, zh-Hant, zh-Hans, ru or fa", "en")
     .option("--no-demo", "do not create the demo workspace")
     .action(async (raw: Record<string, unknown>) => {
-      const options = parseOptions(InitOptions, { ...raw, password: raw.password ?? process.env.CJM_PASSWORD });
+      const options = parseOptions(InitOptions, { ...raw, password: raw.password ?? (process.env.CJM_PASSWORD || undefined) });
       const config = loadConfig(process.env, dataDirOverride(program));
       const services = await openServices(config);
       try {

@@ -34,7 +34,7 @@ export function registerServeCommand(program: Command): void {
     .description("start the OpenCJM server (API, web app, real-time collaboration)")
     .option("-p, --port <port>", "port to listen on (env PORT, default 3000; 0 picks a free port)")
     .option("--host <host>", "address to bind (env HOST, default 127.0.0.1)")
-    .option("--demo", "create a demo account and workspace on first start")
+    .option("--demo", "on first start, create a demo account (env DEMO_EMAIL, DEMO_PASSWORD; else demo@opencjm.local and a generated password, printed) and the demo workspace")
     .action(async (raw: unknown) => {
       const options = parseOptions(ServeOptions, raw);
       const config = loadConfig(process.env, {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { createUser } from "../../commands/userCreator.js";
 import { setMemberRole } from "../../commands/workspaceCreator.js";
 import { loadConfig } from "../../config.js";
-import { CliError, parseOptions } from "../CliError.js";
+import { CliError, parseOptions, PasswordOption } from "../CliError.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 
@@ -12,7 +12,7 @@ const UserAddOptions = z
   .strictObject({
     email: z.email(),
     name: z.string().trim().min(1).max(120),
-    password: z.string().min(10, "must be at least 10 characters"),
+    password: PasswordOption,
     workspace: z.string().min(1).optional(),
     role: RoleSchema.optional(),
   })
@@ -30,7 +30,7 @@ export function registerUserCommands(program: Command): void {
     .option("--workspace <workspaceId>", "add the user to this workspace")
     .option("--role <role>", "role in the workspace: owner, editor, commenter or viewer")
     .action(async (raw: Record<string, unknown>) => {
-      const options = parseOptions(UserAddOptions, { ...raw, password: raw.password ?? process.env.CJM_PASSWORD });
+      const options = parseOptions(UserAddOptions, { ...raw, password: raw.password ?? (process.env.CJM_PASSWORD || undefined) });
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         if (options.workspace) {
