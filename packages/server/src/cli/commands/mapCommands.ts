@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { findPersonas } from "../../commands/personaCreator.js";
 import { importMapJson } from "../../commands/mapImporter.js";
+import { touchpointOf } from "../../commands/touchpointCreator.js";
 import { loadConfig } from "../../config.js";
 import { toMapExport } from "../../export/mapJsonFormat.js";
 import { CliError, parseOptions } from "../CliError.js";
@@ -49,7 +50,11 @@ export function registerMapCommands(program: Command): void {
         if (!row) throw new CliError(`<mapId>: no map "${mapId}"`);
         const snapshot = await services.maps.readSnapshot(mapId);
         const personas = await findPersonas(services.db, row.workspace_id, snapshot.settings.personaIds);
-        const json = `${JSON.stringify(toMapExport(row, snapshot, personas), null, 2)}\n`;
+        const touchpointIds = snapshot.cells.flatMap((c) => c.cards.flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId as string] : [])));
+        const touchpoints = touchpointIds.length
+          ? (await services.db.kysely.selectFrom("touchpoints").selectAll().where("workspace_id", "=", row.workspace_id).where("id", "in", [...new Set(touchpointIds)]).execute()).map(touchpointOf)
+          : [];
+        const json = `${JSON.stringify(toMapExport(row, snapshot, personas, touchpoints), null, 2)}\n`;
         if (options.out) {
           writeFileSync(options.out, json);
           console.error(`wrote ${options.out}`);
@@ -77,9 +82,10 @@ export function registerMapCommands(program: Command): void {
         const result = await importMapJson(services, { workspaceId: ws.id, userId: member.id, json }).catch((err: unknown) => {
           throw new CliError(`${file}: ${err instanceof Error ? err.message : String(err)}`);
         });
-        console.log(`imported map ${result.mapId}${result.personaIds.length ? ` with ${result.personaIds.length} persona(s)` : ""}`);
+        const extras = [result.personaIds.length ? `${result.personaIds.length} persona(s)` : "", result.touchpointIds.length ? `${result.touchpointIds.length} new touchpoint(s)` : ""].filter(Boolean);
+        console.log(`imported map ${result.mapId}${extras.length ? ` with ${extras.join(" and ")}` : ""}`);
         if (result.report.fromVersion !== 1) console.log(`upgraded from document version ${result.report.fromVersion}`);
-        for (const path of result.report.dropped) console.log(`dropped unknown field ${path}`);
+        for (const path of result.report.dropped) console.log(`dropped ${path}`);
       } finally {
         await services.close();
       }
