@@ -30,6 +30,12 @@ describe("snapshots", () => {
     expect(again).toEqual(snapshot);
     expect(JSON.parse(JSON.stringify(again))).toEqual(snapshot);
   });
+
+  it("reads back a cell that live editors filled with hundreds of cards (regression: snapshot refresh failed past 200)", () => {
+    const { doc } = buildTestMap();
+    applyMapOperations(doc, Array.from({ length: 300 }, (_, i) => ({ op: "addCard" as const, laneId: "actions", stepId: "pay", card: { kind: "action" as const, text: `card ${i}` } })));
+    expect(docToSnapshot(doc).cells[0]!.cards).toHaveLength(300);
+  });
 });
 
 describe("concurrent edits", () => {

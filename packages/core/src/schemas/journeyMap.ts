@@ -79,7 +79,8 @@ export type Lane = z.infer<typeof LaneSchema>;
 export const CellSchema = z.strictObject({
   laneId: LaneIdSchema,
   stepId: StepIdSchema,
-  cards: z.array(CardSchema).max(200),
+  // Generous: live editors can add cards without limit, and a stored map must always read back.
+  cards: z.array(CardSchema).max(10_000),
 });
 export type Cell = z.infer<typeof CellSchema>;
 
@@ -98,11 +99,11 @@ export const MAP_DOCUMENT_VERSION = 1;
 export const MapSnapshotSchema = z.strictObject({
   version: z.literal(MAP_DOCUMENT_VERSION),
   settings: MapSettingsSchema,
-  stages: z.array(StageSchema).max(500),
-  steps: z.array(StepSchema).max(5000),
-  lanes: z.array(LaneSchema).max(200),
-  cells: z.array(CellSchema).max(100_000),
-  emotions: z.array(EmotionPointSchema).max(100_000),
+  stages: z.array(StageSchema).max(1_000),
+  steps: z.array(StepSchema).max(10_000),
+  lanes: z.array(LaneSchema).max(1_000),
+  cells: z.array(CellSchema).max(1_000_000),
+  emotions: z.array(EmotionPointSchema).max(1_000_000),
 });
 export type MapSnapshot = z.infer<typeof MapSnapshotSchema>;
 export type MapSnapshotInput = z.input<typeof MapSnapshotSchema>;

@@ -42,8 +42,13 @@ export function createCollaboration(services: Services): Collaboration {
       if (update) await appendMapUpdate(db, documentName, update);
     },
     async onStoreDocument({ document, documentName }) {
-      await maps.saveSnapshot(documentName, document);
-      await maps.compactIfLarge(documentName);
+      // Derived data only (every update is already durable): a failure here is logged, never fatal.
+      try {
+        await maps.saveSnapshot(documentName, document);
+        await maps.compactIfLarge(documentName);
+      } catch (err) {
+        console.error(`could not refresh the snapshot of map ${documentName}:`, err instanceof Error ? err.message : err);
+      }
     },
     async afterUnloadDocument({ documentName }) {
       await compactMapDocument(db, documentName);

@@ -1,0 +1,95 @@
+// Benchmark (PRODUCT.md §6): 100 simultaneous editors on one map see each other's edits within 10 ms (p95), with every
+// acknowledged edit already durable. Baseline in the same run: the same load on a bare Hocuspocus server that keeps
+// documents in memory only, so the ratio is the price of durable-before-acknowledge persistence. The editors run in a
+// second process (bench/collabClients.ts), each making an edit every 0.5–1.5 s.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Hocuspocus } from "@hocuspocus/server";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { WebSocketServer } from "ws";
+import * as Y from "yjs";
+import { buildMapFromTemplate, snapshotToDoc } from "@opencjm/core";
+import { createSession, createUser, createWorkspace, loadConfig, startServer } from "@opencjm/server";
+
+const EDITORS = Number(process.env.BENCH_EDITORS ?? 100);
+const EDITS_PER_EDITOR = Number(process.env.BENCH_EDITS ?? 10);
+const OBSERVERS = 5;
+
+/** Runs the editors in a separate process against a target and returns edit-to-observer latencies in ms. */
+async function measure(target: Target): Promise<{ latencies: number[]; seconds: number }> {
+  const script = new URL("./collabClients.js", import.meta.url).pathname;
+  const { stdout } = await promisify(execFile)(process.execPath, [script, target.url, target.mapId, target.token], { maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(stdout) as { latencies: number[]; seconds: number };
+}
+
+interface Target {
+  url: string;
+  mapId: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+async function openCjmTarget(): Promise<Target> {
+  const dir = mkdtempSync(join(tmpdir(), "cjm-bench-"));
+  const server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: dir }));
+  const { db, maps } = server.services;
+  const user = await createUser(db, { email: "bench@example.test", name: "Bench", password: "benchmark password" });
+  const ws = await createWorkspace(db, { name: "Bench", locale: "en", ownerId: user.id });
+  const map = await maps.create({ workspaceId: ws.id, createdBy: user.id, snapshot: buildMapFromTemplate("awareness-to-advocacy", { locale: "en" }) });
+  const session = await createSession(db, user.id, 3600_000);
+  return { url: server.url, mapId: map.id, token: session.cookie, close: async () => (await server.close(), rmSync(dir, { recursive: true, force: true })) };
+}
+
+async function openBaselineTarget(): Promise<Target> {
+  const initial = Y.encodeStateAsUpdate(snapshotToDoc(buildMapFromTemplate("awareness-to-advocacy", { locale: "en" })));
+  const hocuspocus = new Hocuspocus({ quiet: true, onLoadDocument: async ({ document }) => void Y.applyUpdate(document, initial) });
+  const wss = new WebSocketServer({ noServer: true });
+  const http: Server = createServer();
+  http.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req)));
+  await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  return { url, mapId: "baseline", token: "none", close: async () => (hocuspocus.closeConnections(), wss.close(), await new Promise<void>((r) => http.close(() => r()))) };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function summarise(name: string, r: { latencies: number[]; seconds: number }) {
+  const sorted = [...r.latencies].sort((a, b) => a - b);
+  return { name, observations: sorted.length, p50Ms: +percentile(sorted, 50).toFixed(2), p95Ms: +percentile(sorted, 95).toFixed(2), p99Ms: +percentile(sorted, 99).toFixed(2), maxMs: +sorted.at(-1)!.toFixed(2), seconds: +r.seconds.toFixed(2) };
+}
+
+// Warm up the JIT on both paths first so neither measurement pays for it.
+for (const open of [openBaselineTarget, openCjmTarget]) {
+  const warm = await open();
+  await measure(warm);
+  await warm.close();
+}
+const baselineTarget = await openBaselineTarget();
+const baseline = summarise("bare Hocuspocus, memory only", await measure(baselineTarget));
+await baselineTarget.close();
+const cjmTarget = await openCjmTarget();
+const cjm = summarise("OpenCJM, durable before acknowledge (SQLite)", await measure(cjmTarget));
+await cjmTarget.close();
+
+const result = {
+  benchmark: "collaboration latency",
+  date: new Date().toISOString(),
+  editors: EDITORS,
+  editsPerEditor: EDITS_PER_EDITOR,
+  observers: OBSERVERS,
+  target: "p95 under 10 ms (PRODUCT.md §6)",
+  baseline,
+  opencjm: cjm,
+  p95Ratio: +(cjm.p95Ms / baseline.p95Ms).toFixed(2),
+};
+console.table([baseline, cjm]);
+console.log(`p95 ratio (OpenCJM / baseline): ${result.p95Ratio}`);
+mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
+writeFileSync(new URL(`../results/collabLatency-${EDITORS}-editors.json`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+process.exit(0);
