@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       "@opencjm/core": src("core"),
       "@opencjm/analytics": src("analytics"),
+      "@opencjm/server": src("server"),
     },
   },
   test: {

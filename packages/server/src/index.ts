@@ -4,3 +4,4 @@ export { createApp } from "./app.js";
 export { createUser } from "./commands/userCreator.js";
 export { createSession } from "./commands/sessionCreator.js";
 export { createWorkspace } from "./commands/workspaceCreator.js";
+export { seedDemoWorkspace } from "./demo/seedDemoWorkspace.js";
