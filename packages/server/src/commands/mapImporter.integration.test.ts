@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../config.js";
 import { seedDemoWorkspace } from "../demo/seedDemoWorkspace.js";
 import { toMapExport } from "../export/mapJsonFormat.js";
 import type { Services } from "../services.js";
-import { createMapDocumentService } from "../store/createMapDocumentService.js";
 import { buildWorkspace } from "../testing/factories.js";
-import { createTestDatabase, testDialects, type TestDatabase } from "../testing/testDatabases.js";
+import { testDialects, type TestDatabase } from "../testing/testDatabases.js";
+import { createTestServices } from "../testing/testServices.js";
 import { importMapJson } from "./mapImporter.js";
 import { findPersonas } from "./personaCreator.js";
 import { touchpointOf } from "./touchpointCreator.js";
@@ -14,9 +13,7 @@ describe.each(testDialects)("JSON map import on %s", (dialect) => {
   let t: TestDatabase;
   let services: Services;
   beforeEach(async () => {
-    t = await createTestDatabase(dialect);
-    const config = loadConfig({}, { dataDir: t.config.dataDir });
-    services = { config, db: t.db, maps: createMapDocumentService({ db: t.db, config }) };
+    ({ t, services } = await createTestServices(dialect));
   });
   afterEach(() => t.dispose());
 

@@ -1,10 +1,9 @@
 import { validateSnapshotIntegrity } from "@opencjm/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../config.js";
 import type { Services } from "../services.js";
-import { createMapDocumentService } from "../store/createMapDocumentService.js";
 import { buildUser } from "../testing/factories.js";
-import { createTestDatabase, testDialects, type TestDatabase } from "../testing/testDatabases.js";
+import { testDialects, type TestDatabase } from "../testing/testDatabases.js";
+import { createTestServices } from "../testing/testServices.js";
 import { DEMO_MAPS } from "./demoContent.js";
 import { seedDemoWorkspace } from "./seedDemoWorkspace.js";
 
@@ -12,9 +11,7 @@ describe.each(testDialects)("demo workspace on %s", (dialect) => {
   let t: TestDatabase;
   let services: Services;
   beforeEach(async () => {
-    t = await createTestDatabase(dialect);
-    const config = loadConfig({}, { dataDir: t.config.dataDir });
-    services = { config, db: t.db, maps: createMapDocumentService({ db: t.db, config }) };
+    ({ t, services } = await createTestServices(dialect));
   });
   afterEach(() => t.dispose());
 

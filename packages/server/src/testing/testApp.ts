@@ -1,10 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createApp } from "../app.js";
-import { loadConfig, type AppConfig } from "../config.js";
+import type { AppConfig } from "../config.js";
 import type { AppEnv } from "../http/appEnv.js";
 import type { Services } from "../services.js";
-import { createMapDocumentService } from "../store/createMapDocumentService.js";
-import { createTestDatabase, type TestDatabase } from "./testDatabases.js";
+import { createTestServices } from "./testServices.js";
 
 /** The real app over a fresh database, called in-process with `request`. */
 export interface TestApp {
@@ -17,9 +16,7 @@ export interface TestApp {
 
 /** Builds the app with real services over a new SQLite or PostgreSQL database. */
 export async function createTestApp(dialect: "sqlite" | "postgres", overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const t: TestDatabase = await createTestDatabase(dialect);
-  const config = { ...loadConfig({}, { dataDir: t.config.dataDir }), ...overrides };
-  const services: Services = { config, db: t.db, maps: createMapDocumentService({ db: t.db, config }) };
+  const { t, services } = await createTestServices(dialect, overrides);
   const app = createApp(services);
   return {
     app,

@@ -1,0 +1,11 @@
+import { loadConfig, type AppConfig } from "../config.js";
+import type { Services } from "../services.js";
+import { createMapDocumentService } from "../store/createMapDocumentService.js";
+import { createTestDatabase, type TestDatabase } from "./testDatabases.js";
+
+/** Real services (config, database, map store) over a fresh database, without an HTTP server. */
+export async function createTestServices(dialect: "sqlite" | "postgres", overrides: Partial<AppConfig> = {}): Promise<{ t: TestDatabase; services: Services }> {
+  const t = await createTestDatabase(dialect);
+  const config = { ...loadConfig({}, { dataDir: t.config.dataDir }), ...overrides };
+  return { t, services: { config, db: t.db, maps: createMapDocumentService({ db: t.db, config }) } };
+}
