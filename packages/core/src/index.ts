@@ -5,6 +5,7 @@ export * from "./schemas/persona.js";
 export * from "./schemas/touchpoint.js";
 export * from "./schemas/lane.js";
 export * from "./schemas/journeyMap.js";
+export * from "./schemas/patchSchema.js";
 export * from "./document/index.js";
 export * from "./templates/index.js";
 export * from "./catalogue/channels.js";

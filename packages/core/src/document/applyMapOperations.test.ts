@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyMapOperations } from "./applyMapOperations.js";
+import { MapOperationSchema } from "./mapOperation.js";
 import { docToSnapshot } from "./mapSnapshot.js";
 import { buildTestMap } from "./testMap.js";
 
@@ -141,6 +142,14 @@ describe("cards and emotions", () => {
     applyMapOperations(doc, [{ op: "updateSettings", settings: { goal: "Cut checkout drop-off", status: "published", tags: ["q3"] } }]);
     expect(docToSnapshot(doc).settings).toMatchObject({ title: "Checkout", goal: "Cut checkout drop-off", status: "published", tags: ["q3"] });
     expect(() => applyMapOperations(doc, [{ op: "updateSettings", settings: { title: "" } }])).toThrow(/settings.title/);
+  });
+
+  it("leaves settings that a patch does not mention as they are (regression: they were reset to defaults)", () => {
+    const { doc } = buildTestMap();
+    applyMapOperations(doc, [{ op: "updateSettings", settings: { goal: "Cut drop-off", status: "published", tags: ["q3"], emotionScale: { min: -3, max: 3, minLabel: "", maxLabel: "" } } }]);
+    const op = MapOperationSchema.parse({ op: "updateSettings", settings: { title: "Renamed" } });
+    applyMapOperations(doc, [op]);
+    expect(docToSnapshot(doc).settings).toMatchObject({ title: "Renamed", goal: "Cut drop-off", status: "published", tags: ["q3"], emotionScale: { min: -3, max: 3 } });
   });
 });
 

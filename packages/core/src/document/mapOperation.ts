@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IdSchema } from "../ids.js";
 import { CardSchema, LaneTypeSchema, type Card } from "../schemas/lane.js";
 import { MapSettingsSchema } from "../schemas/journeyMap.js";
+import { patchSchema } from "../schemas/patchSchema.js";
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a #rrggbb colour");
 const name = z.string().max(200);
@@ -13,12 +14,8 @@ const CARD_KINDS = CardSchema.options.map((o) => o.shape.kind.value) as [Card["k
 /** Card fields a caller sends, without the id and order the document assigns; the full card is checked when applied. */
 const CardContentSchema = z.looseObject({ kind: z.enum(CARD_KINDS) });
 
-/** Settings a caller may change; every field optional. */
-const SettingsPatchSchema = z.strictObject(
-  Object.fromEntries(Object.entries(MapSettingsSchema.shape).map(([k, v]) => [k, v.optional()])) as {
-    [K in keyof typeof MapSettingsSchema.shape]: z.ZodOptional<(typeof MapSettingsSchema.shape)[K]>;
-  },
-);
+/** Settings a caller may change; every field optional, none reset when left out. */
+const SettingsPatchSchema = patchSchema(MapSettingsSchema);
 
 /** Every edit of a map body as JSON: what the REST API accepts and the editor sends. */
 export const MapOperationSchema = z.discriminatedUnion("op", [

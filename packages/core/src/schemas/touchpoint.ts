@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChannelIdSchema, TouchpointIdSchema } from "../ids.js";
+import { patchSchema } from "./patchSchema.js";
 
 /** A channel of contact: web, e-mail, store… (PRODUCT.md §3). */
 export const ChannelSchema = z.strictObject({
@@ -22,6 +23,9 @@ export const TouchpointFieldsSchema = z.strictObject({
   ownerTeam: z.string().max(120).default(""),
 });
 export type TouchpointFields = z.infer<typeof TouchpointFieldsSchema>;
+
+/** A partial update of a touchpoint; fields left out stay as they are. */
+export const TouchpointPatchSchema = patchSchema(TouchpointFieldsSchema);
 
 export const TouchpointSchema = TouchpointFieldsSchema.extend({ id: TouchpointIdSchema });
 export type Touchpoint = z.infer<typeof TouchpointSchema>;

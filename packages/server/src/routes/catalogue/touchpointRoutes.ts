@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { ChannelSchema, IdSchema, TouchpointFieldsSchema, TouchpointSchema, newId } from "@opencjm/core";
+import { ChannelSchema, IdSchema, TouchpointFieldsSchema, TouchpointPatchSchema, TouchpointSchema, newId } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createTouchpoint, touchpointOf } from "../../commands/touchpointCreator.js";
 import type { Db } from "../../db/createDb.js";
@@ -20,7 +20,7 @@ const createChannel = createRoute({ method: "post", path: `${base}/channels`, ta
 const list = createRoute({ method: "get", path: `${base}/touchpoints`, tags, summary: "Touchpoints of a workspace", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(Touchpoint), "Touchpoints"), ...errorResponses } });
 const create = createRoute({ method: "post", path: `${base}/touchpoints`, tags, summary: "Create a touchpoint", request: { params: WorkspaceParams, ...jsonBody(TouchpointFieldsSchema) }, responses: { 201: jsonContent(Touchpoint, "Created"), ...errorResponses } });
 const get = createRoute({ method: "get", path: `${base}/touchpoints/{touchpointId}`, tags, summary: "One touchpoint", request: { params: TouchpointParams }, responses: { 200: jsonContent(Touchpoint, "Touchpoint"), ...errorResponses } });
-const patch = createRoute({ method: "patch", path: `${base}/touchpoints/{touchpointId}`, tags, summary: "Change a touchpoint", request: { params: TouchpointParams, ...jsonBody(TouchpointFieldsSchema.partial()) }, responses: { 200: jsonContent(Touchpoint, "Updated"), ...errorResponses } });
+const patch = createRoute({ method: "patch", path: `${base}/touchpoints/{touchpointId}`, tags, summary: "Change a touchpoint", request: { params: TouchpointParams, ...jsonBody(TouchpointPatchSchema) }, responses: { 200: jsonContent(Touchpoint, "Updated"), ...errorResponses } });
 const remove = createRoute({ method: "delete", path: `${base}/touchpoints/{touchpointId}`, tags, summary: "Delete a touchpoint", request: { params: TouchpointParams }, responses: { 200: jsonContent(OkSchema, "Deleted"), ...errorResponses } });
 
 async function findTouchpoint(db: Db, workspaceId: string, touchpointId: string) {

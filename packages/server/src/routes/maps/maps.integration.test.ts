@@ -73,6 +73,8 @@ describe.each(testDialects)("maps API on %s", (dialect) => {
     expect(ok.status).toBe(200);
     const list = await t.request("GET", base, editor());
     expect((list.body as unknown as Array<{ title: string; status: string }>)[0]).toMatchObject({ title: "Checkout 2027", status: "published" });
+    const rename = await t.request("PATCH", `${base}/${map.id}/settings`, { ...editor(), body: { title: "Checkout 2028" } });
+    expect((rename.body as { snapshot: MapSnapshot }).snapshot.settings).toMatchObject({ title: "Checkout 2028", status: "published", tags: ["q1"] });
     const bad = await t.request("PATCH", `${base}/${map.id}/settings`, { ...editor(), body: { emotionScale: { min: 0, max: -3 } } });
     expect(bad.status).toBe(400);
   });

@@ -44,11 +44,12 @@ describe.each(testDialects)("personas and touchpoints API on %s", (dialect) => {
     const list = channels.body as unknown as Array<{ id: string; online: boolean }>;
     expect(list.find((c) => c.id === "pos")).toMatchObject({ online: false });
     expect(list.find((c) => c.id === "email")).toMatchObject({ online: true });
-    const ok = await t.request("POST", `/api/workspaces/${ws.id}/touchpoints`, { headers: ws.users.editor.headers, body: { name: "Checkout", channelId: "website", medium: "digital" } });
+    const ok = await t.request("POST", `/api/workspaces/${ws.id}/touchpoints`, { headers: ws.users.editor.headers, body: { name: "Checkout", channelId: "website", medium: "digital", description: "Cart and payment", ownerTeam: "E-commerce" } });
     expect(ok.status).toBe(201);
     const bad = await t.request("POST", `/api/workspaces/${ws.id}/touchpoints`, { headers: ws.users.editor.headers, body: { name: "Kiosk", channelId: "teleport", medium: "physical" } });
     expect([bad.status, bad.body.error?.issues[0]?.path]).toEqual([400, "channelId"]);
     const renamed = await t.request("PATCH", `/api/workspaces/${ws.id}/touchpoints/${String(ok.body.id)}`, { headers: ws.users.editor.headers, body: { name: "One-page checkout" } });
-    expect(renamed.body).toMatchObject({ name: "One-page checkout", channelId: "website", medium: "digital" });
+    // Regression: a partial update used to reset the fields it did not mention to their defaults.
+    expect(renamed.body).toMatchObject({ name: "One-page checkout", channelId: "website", medium: "digital", description: "Cart and payment", ownerTeam: "E-commerce" });
   });
 });
