@@ -24,8 +24,8 @@ function fileError(path: string, message: string): ApiError {
 
 /**
  * Imports our JSON (an export envelope or a bare snapshot, any earlier document version) into a workspace.
- * Everything is validated before anything is written. Personas in the file are created anew; touchpoints are reused
- * when the workspace already has them (same id) and created otherwise. References that resolve to nothing are
+ * Everything is validated before anything is written. Personas and touchpoints are reused when the workspace already
+ * has them (same id) and created from the file otherwise. References that resolve to nothing are
  * dropped and reported. If a write fails, what was created is removed again.
  */
 export async function importMapJson(services: Services, input: { workspaceId: string; userId: string; json: unknown }): Promise<MapImportResult> {
@@ -53,8 +53,11 @@ export async function importMapJson(services: Services, input: { workspaceId: st
   const createdPersonas: string[] = [];
   const createdTouchpoints: string[] = [];
   try {
-    const personaIds = new Map<string, string>();
+    // Personas and touchpoints the workspace already has (same id: the map comes back home) are reused, not duplicated.
+    const existingPersonas = new Set<string>((await findPersonas(db, input.workspaceId, personas.map((p) => p.oldId))).map((p) => p.id));
+    const personaIds = new Map<string, string>([...existingPersonas].map((id) => [id, id]));
     for (const p of personas) {
+      if (personaIds.has(p.oldId)) continue;
       const persona = await createPersona(db, input.workspaceId, p.fields);
       personaIds.set(p.oldId, persona.id);
       createdPersonas.push(persona.id);
