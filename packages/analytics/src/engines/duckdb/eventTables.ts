@@ -1,0 +1,60 @@
+/**
+ * The DuckDB tables of a workspace's event store: the contract between the import pipeline (which writes them) and
+ * the journey store and metrics (which read them). Timestamps are UTC. A customer id is dense (0…n-1) and is
+ * reassigned by each stitching run, so readers must never keep one across imports.
+ */
+export const EVENT_TABLES_DDL = [
+  `CREATE TABLE IF NOT EXISTS sources (
+    source_id VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,          -- web | crm | email | support | survey | other
+    mapping JSON,                   -- the saved column mapping, reused by the next import of this source
+    created_at TIMESTAMP NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS imports (
+    import_id VARCHAR PRIMARY KEY,
+    source_id VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    format VARCHAR NOT NULL,
+    encoding VARCHAR,
+    status VARCHAR NOT NULL,        -- running | done | failed
+    rows_read BIGINT NOT NULL DEFAULT 0,
+    events_stored BIGINT NOT NULL DEFAULT 0,
+    error VARCHAR,
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP
+  )`,
+  `CREATE TABLE IF NOT EXISTS events (
+    import_id VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL,
+    row_number BIGINT NOT NULL,     -- 1-based data row in the source file, for messages
+    record_id BIGINT NOT NULL,      -- the row's identifier set before stitching (see identities)
+    customer_id INTEGER NOT NULL,   -- stitched customer, dense 0…n-1
+    ts TIMESTAMP NOT NULL,          -- UTC
+    event_name VARCHAR NOT NULL,
+    channel VARCHAR,
+    score DOUBLE,
+    score_kind VARCHAR,             -- csat | nps | ces | NULL
+    text VARCHAR,
+    properties JSON                 -- every other mapped column, as strings
+  )`,
+  `CREATE TABLE IF NOT EXISTS identities (
+    kind VARCHAR NOT NULL,          -- customerId | email | phone | cookie | device | other
+    value VARCHAR NOT NULL,         -- normalised (lower-cased e-mail, digits-only phone…)
+    customer_id INTEGER NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS customers (
+    customer_id INTEGER PRIMARY KEY,
+    attributes JSON                 -- customer attributes for segment rules (last value per attribute)
+  )`,
+  `CREATE TABLE IF NOT EXISTS merge_log (
+    customer_id INTEGER NOT NULL,
+    left_kind VARCHAR NOT NULL,
+    left_value VARCHAR NOT NULL,
+    right_kind VARCHAR NOT NULL,
+    right_value VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,        -- e.g. "row 12 of crm.csv has both"
+    source_id VARCHAR,
+    row_number BIGINT
+  )`,
+] as const;

@@ -1,0 +1,31 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { EVENT_TABLES_DDL } from "./eventTables.js";
+
+/** An open DuckDB event store of one workspace. */
+export interface EventDatabase {
+  instance: DuckDBInstance;
+  connection: DuckDBConnection;
+  /** Folder for this workspace's analytics files (the DuckDB file and the sorted journey store). */
+  dir: string;
+  close(): void;
+}
+
+/** Opens (creating if needed) the DuckDB file of a workspace under `dataDir/analytics/<workspaceId>/`; ':memory:' for tests. */
+export async function openEventDatabase(dataDir: string | ":memory:", workspaceId: string): Promise<EventDatabase> {
+  const dir = dataDir === ":memory:" ? ":memory:" : join(dataDir, "analytics", workspaceId);
+  if (dir !== ":memory:") mkdirSync(dir, { recursive: true });
+  const instance = await DuckDBInstance.create(dir === ":memory:" ? ":memory:" : join(dir, "events.duckdb"));
+  const connection = await instance.connect();
+  for (const ddl of EVENT_TABLES_DDL) await connection.run(ddl);
+  return {
+    instance,
+    connection,
+    dir,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
