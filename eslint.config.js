@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
 
 /** Packages may only import along the arrows of PRODUCT.md §5: core ← analytics ← server, core ← web. */
 const forbidden = (names) => ({
@@ -23,5 +24,10 @@ export default tseslint.config(
   },
   { files: ["packages/core/src/**"], rules: forbidden(["@opencjm/analytics", "@opencjm/server", "@opencjm/web", "hono", "kysely", "better-sqlite3", "pg"]) },
   { files: ["packages/analytics/src/**"], rules: forbidden(["@opencjm/server", "@opencjm/web"]) },
-  { files: ["packages/web/src/**"], languageOptions: { globals: { ...globals.browser } }, rules: forbidden(["@opencjm/analytics", "@opencjm/server"]) },
+  {
+    files: ["packages/web/src/**"],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { "react-hooks": reactHooks },
+    rules: { ...forbidden(["@opencjm/analytics", "@opencjm/server"]), "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
+  },
 );

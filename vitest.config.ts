@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
+  // Component tests (.test.tsx, with `// @vitest-environment jsdom` at the top) use React's automatic JSX runtime.
+  oxc: { jsx: { runtime: "automatic" } },
   resolve: {
     alias: {
       "@opencjm/core": src("core"),
@@ -12,7 +14,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "e2e/**/*.spec.ts"],
+    include: ["packages/*/src/**/*.test.ts", "packages/*/src/**/*.test.tsx", "e2e/**/*.spec.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

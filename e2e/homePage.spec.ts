@@ -15,11 +15,15 @@ const LANGUAGES = [
   { code: "fa", browser: "fa-IR", language: "زبان" },
 ];
 
-describe("home page in a real browser", () => {
+/** Text that looks like a catalogue key (`namespace.key`) leaked onto the screen. */
+const RAW_KEY = /\b(common|shell|auth|home|personas|templates|editor|cells|compare|exchange|evidence)\.[a-zA-Z]+/;
+
+describe("app shell in a real browser", () => {
   let browser: Browser;
   let server: RunningServer;
   let dir: string;
   let cookie: string;
+  const cookies = new Map<string, string>();
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "cjm-e2e-"));
@@ -27,6 +31,11 @@ describe("home page in a real browser", () => {
     const user = await createUser(server.services.db, { email: "e2e@example.test", name: "Ayda <b>Rahimi</b>", password: "e2e password long" });
     await seedDemoWorkspace(server.services, user.id);
     cookie = (await createSession(server.services.db, user.id, 3600_000)).cookie;
+    for (const lang of LANGUAGES) {
+      const u = await createUser(server.services.db, { email: `${lang.code}@example.test`, name: lang.code, password: "e2e password long", locale: lang.code as "en" });
+      await seedDemoWorkspace(server.services, u.id);
+      cookies.set(lang.code, (await createSession(server.services.db, u.id, 3600_000)).cookie);
+    }
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -35,50 +44,73 @@ describe("home page in a real browser", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(locale: string, signedIn: boolean): Promise<Page> {
+  async function open(locale: string, signedIn: boolean | string, path = "/"): Promise<Page> {
     const context = await browser.newContext({ locale });
-    if (signedIn) await context.addCookies([{ name: "cjm_session", value: cookie, url: server.url }]);
+    if (signedIn) await context.addCookies([{ name: "cjm_session", value: signedIn === true ? cookie : signedIn, url: server.url }]);
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(server.url + path);
     return page;
   }
 
   for (const lang of LANGUAGES) {
-    it(`loads in ${lang.code} from the browser language, with no untranslated keys`, async () => {
-      const page = await open(lang.browser, true);
-      await expect.poll(() => page.locator("label").textContent()).toContain(lang.language);
-      await expect.poll(() => page.locator("li").count()).toBe(1);
-      const text = (await page.locator("body").innerText()) ?? "";
-      expect(text).not.toMatch(/\b(app|home|role)\.[a-zA-Z]+/);
+    it(`greets a visitor in ${lang.code} from the browser language, with no untranslated keys`, async () => {
+      const page = await open(lang.browser, false);
+      await expect.poll(() => page.url()).toContain("/signin");
+      await expect.poll(() => page.locator("label").first().textContent()).toContain(lang.language);
+      expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang.code);
+      await page.context().close();
+    });
+
+    it(`opens the workspace of a ${lang.code} user in their language on any browser, with no untranslated keys`, async () => {
+      const page = await open("en-US", cookies.get(lang.code)!);
+      await expect.poll(() => page.locator("label").first().textContent()).toContain(lang.language);
+      await expect.poll(() => page.url()).toMatch(/\/w\/[\w-]+$/);
+      await expect.poll(() => page.locator("main a").count()).toBeGreaterThan(0);
+      expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang.code);
       await page.context().close();
     });
   }
 
-  it("lays Persian out right to left: the title on the right, the language picker on the left", async () => {
-    const page = await open("fa-IR", false);
+  it("lays Persian out right to left: the product name on the right, the language picker on the left", async () => {
+    const page = await open("fa-IR", cookies.get("fa")!);
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe("rtl");
-    const title = (await page.locator("h1").boundingBox())!;
-    const picker = (await page.locator("label").boundingBox())!;
-    expect(title.x).toBeGreaterThan(picker.x);
-    const english = await open("en-US", false);
-    await expect.poll(() => english.locator("label").textContent()).toContain("Language");
-    const enTitle = (await english.locator("h1").boundingBox())!;
-    const enPicker = (await english.locator("label").boundingBox())!;
-    expect(enTitle.x).toBeLessThan(enPicker.x);
+    await expect.poll(() => page.getByTestId("language").count()).toBe(1);
+    const brand = (await page.locator("header a").first().boundingBox())!;
+    const picker = (await page.getByTestId("language").boundingBox())!;
+    expect(brand.x).toBeGreaterThan(picker.x);
+    const english = await open("en-US", true);
+    await expect.poll(() => english.getByTestId("language").count()).toBe(1);
+    const enBrand = (await english.locator("header a").first().boundingBox())!;
+    const enPicker = (await english.getByTestId("language").boundingBox())!;
+    expect(enBrand.x).toBeLessThan(enPicker.x);
     await page.context().close();
     await english.context().close();
   });
 
   it("remembers a language picked by hand and shows user text as text", async () => {
     const page = await open("en-US", true);
-    await expect.poll(() => page.locator("label").textContent()).toContain("Language");
-    await page.locator("select#language").selectOption("ru");
-    await expect.poll(() => page.locator("label").textContent()).toContain("Язык");
+    await expect.poll(() => page.getByTestId("language").count()).toBe(1);
+    await page.getByTestId("language").selectOption("ru");
+    await expect.poll(() => page.locator("label").first().textContent()).toContain("Язык");
     await page.reload();
-    await expect.poll(() => page.locator("label").textContent()).toContain("Язык");
-    await expect.poll(() => page.locator("main p").nth(1).textContent()).toContain("Ayda <b>Rahimi</b>");
-    expect(await page.locator("main b").count()).toBe(0);
+    await expect.poll(() => page.locator("label").first().textContent()).toContain("Язык");
+    await expect.poll(() => page.locator("header").innerText()).toContain("Ayda <b>Rahimi</b>");
+    expect(await page.locator("header b").count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("sends a signed-out visitor to sign in, says when the password is wrong, and signs in", async () => {
+    const page = await open("en-US", false);
+    await expect.poll(() => page.url()).toContain("/signin");
+    await page.locator("input[name=email]").fill("e2e@example.test");
+    await page.locator("input[name=password]").fill("wrong password here");
+    await page.locator("button[type=submit]").click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toBeTruthy();
+    await page.locator("input[name=password]").fill("e2e password long");
+    await page.locator("button[type=submit]").click();
+    await expect.poll(() => page.url()).toMatch(/\/w\/[\w-]+$/);
     await page.context().close();
   });
 });

@@ -1,25 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../testing/testApp.js";
 
-describe("web app placeholder", () => {
+describe("web app", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp("sqlite");
   });
   afterAll(() => t.dispose());
 
-  it("serves the page, its script and the Persian catalogue", async () => {
-    const page = await t.app.request("/");
-    expect(await page.text()).toContain('<script type="module" src="/assets/main.js">');
-    expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
-    const script = await t.app.request("/assets/main.js");
-    expect([script.status, script.headers.get("content-type")]).toEqual([200, "text/javascript; charset=utf-8"]);
-    const fa = (await (await t.app.request("/i18n/fa.json")).json()) as Record<string, string>;
-    expect(fa["home.language"]).toBe("زبان");
+  it("serves the app page for every app route, and the scripts it loads", async () => {
+    for (const path of ["/", "/signin", "/w/abc/maps/xyz", "/share/token123", "/print/token123"]) {
+      const page = await t.app.request(path);
+      expect([path, page.status]).toEqual([path, 200]);
+      expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
+    }
+    const html = await (await t.app.request("/")).text();
+    const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)">/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const res = await t.app.request(script!);
+    expect([res.status, res.headers.get("content-type"), res.headers.get("cache-control")]).toEqual([200, "text/javascript; charset=utf-8", "public, max-age=31536000, immutable"]);
   });
 
-  it("serves nothing outside its own files", async () => {
-    for (const path of ["/i18n/..%2F..%2Fpackage.json", "/i18n/de.json", "/assets/..%2F..%2Fpackage.json", "/assets/secret.txt"]) {
+  it("serves nothing outside its own built files", async () => {
+    for (const path of ["/assets/..%2F..%2Fpackage.json", "/assets/secret.txt", "/assets/../index.html", "/package.json", "/node_modules/react/index.js"]) {
       expect([path, (await t.app.request(path)).status]).toEqual([path, 404]);
     }
   });

@@ -1,28 +1,53 @@
+import { existsSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Env, Hono } from "hono";
 
 // Same depth from src/ and dist/, so this works in tests (source) and in the compiled server.
-const webRoot = fileURLToPath(new URL("../../../web/", import.meta.url));
-const LOCALE_FILE = /^(en|zh-Hant|zh-Hans|ru|fa)\.json$/;
+const webDist = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
 
-const assets: Record<string, { file: string; type: string }> = {
-  "main.js": { file: "dist/main.js", type: "text/javascript; charset=utf-8" },
-  "i18n/catalogue.js": { file: "dist/i18n/catalogue.js", type: "text/javascript; charset=utf-8" },
-  "styles.css": { file: "public/styles.css", type: "text/css; charset=utf-8" },
+const TYPES: Record<string, string> = {
+  js: "text/javascript; charset=utf-8",
+  css: "text/css; charset=utf-8",
+  map: "application/json; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  svg: "image/svg+xml",
+  png: "image/png",
+  woff2: "font/woff2",
+  woff: "font/woff",
+  ttf: "font/ttf",
 };
 
-/** Serves the web app: its page, its compiled scripts and its language catalogues. Only known files, no path joins. */
+/** Paths the single-page app answers itself; everything else outside /api is a 404. */
+const APP_ROUTES = /^\/(?:$|signin$|signup$|(?:w|share|embed|print)\/)/;
+
+/** The built files under dist/assets, listed once: only these names are ever read, so no path can escape. */
+function listAssets(): Map<string, string> {
+  const dir = `${webDist}assets`;
+  const assets = new Map<string, string>();
+  if (!existsSync(dir)) return assets;
+  for (const name of readdirSync(dir)) {
+    const type = TYPES[name.slice(name.lastIndexOf(".") + 1)];
+    if (type) assets.set(name, type);
+  }
+  return assets;
+}
+
+/** Serves the built web app (packages/web/dist): hashed assets cached for a year, index.html for every app route. */
 export function mountWebApp<E extends Env>(app: Hono<E>): void {
-  app.get("/assets/:file{.+}", async (c) => {
-    const asset = assets[c.req.param("file")];
-    if (!asset) return c.notFound();
-    return c.body(await readFile(webRoot + asset.file), 200, { "content-type": asset.type, "cache-control": "no-cache" });
+  let assets: Map<string, string> | undefined;
+  app.get("/assets/:file", async (c) => {
+    assets ??= listAssets();
+    const name = c.req.param("file");
+    const type = assets.get(name);
+    if (!type) return c.notFound();
+    return c.body(await readFile(`${webDist}assets/${name}`), 200, { "content-type": type, "cache-control": "public, max-age=31536000, immutable" });
   });
-  app.get("/i18n/:file", async (c) => {
-    const file = c.req.param("file");
-    if (!LOCALE_FILE.test(file)) return c.notFound();
-    return c.body(await readFile(`${webRoot}src/i18n/${file}`), 200, { "content-type": "application/json; charset=utf-8" });
+  app.get("*", async (c, next) => {
+    if (!APP_ROUTES.test(c.req.path)) return next();
+    const index = `${webDist}index.html`;
+    if (!existsSync(index)) return c.text("The web app is not built yet: run `npm run build`.", 503);
+    c.header("cache-control", "no-cache");
+    return c.html(await readFile(index, "utf8"));
   });
-  app.get("/", async (c) => c.html(await readFile(`${webRoot}public/index.html`, "utf8")));
 }

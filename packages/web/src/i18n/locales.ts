@@ -8,23 +8,28 @@ export const UI_LOCALES = [
 ] as const;
 
 export type UiLocale = (typeof UI_LOCALES)[number]["code"];
-export type Messages = Record<string, string>;
+export type TextDirection = "ltr" | "rtl";
+
+const CODES: readonly string[] = UI_LOCALES.map((l) => l.code);
+
+/** True when the string names one of the UI languages. */
+export function isUiLocale(value: unknown): value is UiLocale {
+  return typeof value === "string" && CODES.includes(value);
+}
+
+/** The writing direction of a UI language. */
+export function directionOf(locale: UiLocale): TextDirection {
+  return UI_LOCALES.find((l) => l.code === locale)?.dir ?? "ltr";
+}
 
 /** Picks the UI language from a stored choice or the browser's languages, falling back to English. */
-export function pickLocale(stored: string | null, browserLanguages: readonly string[]): UiLocale {
-  const codes = UI_LOCALES.map((l) => l.code) as readonly string[];
-  if (stored && codes.includes(stored)) return stored as UiLocale;
+export function pickLocale(stored: string | null | undefined, browserLanguages: readonly string[]): UiLocale {
+  if (isUiLocale(stored)) return stored;
   for (const lang of browserLanguages) {
     const lower = lang.toLowerCase();
     if (lower.startsWith("zh")) return /tw|hk|mo|hant/.test(lower) ? "zh-Hant" : "zh-Hans";
-    const base = lower.split("-")[0]!;
-    if (codes.includes(base)) return base as UiLocale;
+    const base = lower.split("-")[0];
+    if (isUiLocale(base)) return base;
   }
   return "en";
-}
-
-/** Fills `{name}` placeholders; values are inserted as text by the caller, never as HTML. */
-export function format(messages: Messages, key: string, values: Record<string, string> = {}): string {
-  const template = messages[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
 }

@@ -1,0 +1,39 @@
+import type { Locale, Role } from "@opencjm/core";
+import { api } from "./apiClient.js";
+
+/** The signed-in user with the workspaces they belong to. */
+export interface Session {
+  user: { id: string; email: string; name: string; locale: string };
+  csrfToken: string;
+  workspaces: Array<{ id: string; name: string; role: Role }>;
+}
+
+/** The current session, or null when nobody is signed in. */
+export async function fetchSession(): Promise<Session | null> {
+  try {
+    return await api.get<Session>("/api/auth/session");
+  } catch (err) {
+    if (err instanceof Error && "status" in err && err.status === 401) return null;
+    throw err;
+  }
+}
+
+/** Signs in with e-mail and password. */
+export function signIn(email: string, password: string): Promise<Session> {
+  return api.post<Session>("/api/auth/login", { email, password });
+}
+
+/** Creates an account and signs in. */
+export function signUp(input: { email: string; name: string; password: string; locale?: Locale }): Promise<Session> {
+  return api.post<Session>("/api/auth/signup", input);
+}
+
+/** Ends the session. */
+export function signOut(): Promise<unknown> {
+  return api.post("/api/auth/logout");
+}
+
+/** Stores the user's language on their account so it follows them to other devices. */
+export function saveUserLocale(locale: Locale): Promise<unknown> {
+  return api.patch("/api/auth/me", { locale });
+}

@@ -1,0 +1,6 @@
+import { ComingSoon } from "../../app/ComingSoon.js";
+
+/** Placeholder until the screen lands. */
+export default function NewMapPage(_props: Record<string, string>) {
+  return <ComingSoon />;
+}
