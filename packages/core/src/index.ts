@@ -9,3 +9,4 @@ export * from "./schemas/patchSchema.js";
 export * from "./document/index.js";
 export * from "./templates/index.js";
 export * from "./catalogue/channels.js";
+export * from "./comparison/index.js";

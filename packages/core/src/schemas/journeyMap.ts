@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LaneIdSchema, MapIdSchema, PersonaIdSchema, StageIdSchema, StepIdSchema } from "../ids.js";
+import { IdSchema, LaneIdSchema, MapIdSchema, PersonaIdSchema, StageIdSchema, StepIdSchema } from "../ids.js";
 import { LocaleSchema } from "../locale.js";
 import { CardSchema, LaneTypeSchema } from "./lane.js";
 import { SegmentRuleSchema } from "./persona.js";
@@ -51,6 +51,8 @@ export const StageSchema = z.strictObject({
   description: z.string().max(2000).default(""),
   color: color.optional(),
   order,
+  /** The stage of the map this one was derived from (`settings.basedOnMapId`); lets a comparison follow it. */
+  originId: IdSchema.optional(),
 });
 export type Stage = z.infer<typeof StageSchema>;
 
@@ -62,6 +64,8 @@ export const StepSchema = z.strictObject({
   /** Parallel steps happen at the same time as the step before them and are drawn stacked. */
   parallel: z.boolean().default(false),
   order,
+  /** The step of the map this one was derived from (`settings.basedOnMapId`); lets a comparison follow a renamed step. */
+  originId: IdSchema.optional(),
 });
 export type Step = z.infer<typeof StepSchema>;
 
@@ -73,6 +77,8 @@ export const LaneSchema = z.strictObject({
   collapsed: z.boolean().default(false),
   hidden: z.boolean().default(false),
   order,
+  /** The lane of the map this one was derived from (`settings.basedOnMapId`). */
+  originId: IdSchema.optional(),
 });
 export type Lane = z.infer<typeof LaneSchema>;
 

@@ -1,0 +1,4 @@
+export * from "./deriveFutureState.js";
+export * from "./compareMaps.js";
+export { cardLabel, cardSignature } from "./cardSignature.js";
+export { normalizeName } from "./matchEntities.js";
