@@ -75,6 +75,7 @@ const cases: Record<string, Case> = {
   "get /api/workspaces/{workspaceId}/maps/{mapId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }) },
   "patch /api/workspaces/{workspaceId}/maps/{mapId}/settings": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/settings`, body: { status: "published" } }) },
   "post /api/workspaces/{workspaceId}/maps/{mapId}/operations": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/operations`, body: { operations: [{ op: "addStage", name: "Loyalty" }] } }) },
+  "post /api/workspaces/{workspaceId}/maps/{mapId}/future-state": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/future-state`, body: {} }) },
   "delete /api/workspaces/{workspaceId}/maps/{mapId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }) },
 };
 

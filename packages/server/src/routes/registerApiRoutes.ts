@@ -3,6 +3,7 @@ import type { AppEnv } from "../http/appEnv.js";
 import { registerAuthRoutes } from "./auth/authRoutes.js";
 import { registerTouchpointRoutes } from "./catalogue/touchpointRoutes.js";
 import { registerDocsRoutes } from "./docs/docsRoutes.js";
+import { registerFutureStateRoutes } from "./maps/futureStateRoutes.js";
 import { registerMapRoutes } from "./maps/mapRoutes.js";
 import { registerPersonaRoutes } from "./personas/personaRoutes.js";
 import { registerTemplateRoutes } from "./templates/templateRoutes.js";
@@ -23,5 +24,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerTouchpointRoutes(app);
   registerTemplateRoutes(app);
   registerMapRoutes(app);
+  registerFutureStateRoutes(app);
   registerDocsRoutes(app);
 }

@@ -7,6 +7,7 @@ import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import type { Services } from "../../services.js";
 import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
+import { listMaps, MapListItemSchema } from "./mapListing.js";
 import { mapOperationErrorToApi } from "./mapOperationErrorToApi.js";
 
 const MapSummarySchema = z.object({ id: z.string(), workspaceId: z.string(), title: z.string(), type: z.string(), status: z.string(), createdBy: z.string(), createdAt: z.string(), updatedAt: z.string() }).openapi("MapSummary");
@@ -17,7 +18,7 @@ const SettingsPatch = MapOperationSchema.options[0].shape.settings;
 const tags = ["Maps"];
 const base = "/api/workspaces/{workspaceId}/maps";
 
-const list = createRoute({ method: "get", path: base, tags, summary: "Maps of a workspace, most recently edited first", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(MapSummarySchema), "Maps"), ...errorResponses } });
+const list = createRoute({ method: "get", path: base, tags, summary: "Maps of a workspace, most recently edited first, with goal, personas, tags and size", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(MapListItemSchema), "Maps"), ...errorResponses } });
 const create = createRoute({ method: "post", path: base, tags, summary: "Create a map from a template or from a snapshot (any earlier version)", request: { params: WorkspaceParams, ...jsonBody(MapCreateSchema) }, responses: { 201: jsonContent(z.object({ map: MapSummarySchema, snapshot: Snapshot, dropped: z.array(z.string()) }), "Created"), ...errorResponses } });
 const get = createRoute({ method: "get", path: `${base}/{mapId}`, tags, summary: "A map: summary and full snapshot", request: { params: MapParams }, responses: { 200: jsonContent(z.object({ map: MapSummarySchema, snapshot: Snapshot }), "Map"), ...errorResponses } });
 const patchSettings = createRoute({ method: "patch", path: `${base}/{mapId}/settings`, tags, summary: "Change map settings (title, goal, scope, type, personas, status, tags, emotion scale)", request: { params: MapParams, ...jsonBody(SettingsPatch) }, responses: { 200: jsonContent(z.object({ snapshot: Snapshot }), "Updated"), ...errorResponses } });
@@ -36,7 +37,7 @@ export function registerMapRoutes(app: OpenAPIHono<AppEnv>): void {
     const { workspaceId } = c.req.valid("param");
     const services = c.get("services");
     await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
-    return c.json(await services.maps.list(workspaceId), 200);
+    return c.json(await listMaps(services.db, workspaceId), 200);
   });
 
   app.openapi(create, async (c) => {
