@@ -11,6 +11,7 @@ import { SessionProvider, useSession } from "./SessionProvider.js";
 const SignInPage = lazy(() => import("../features/auth/SignInPage.js"));
 const SignUpPage = lazy(() => import("../features/auth/SignUpPage.js"));
 const AppShell = lazy(() => import("./AppShell.js"));
+const FirstWorkspacePage = lazy(() => import("./FirstWorkspacePage.js"));
 const HomePage = lazy(() => import("../features/home/HomePage.js"));
 const NewMapPage = lazy(() => import("../features/templates/NewMapPage.js"));
 const PersonaPage = lazy(() => import("../features/personas/PersonaPage.js"));
@@ -23,7 +24,9 @@ function StartRedirect() {
   if (session === undefined) return <LoadingScreen />;
   if (!session) return <Redirect to="/signin" replace />;
   const first = session.workspaces[0];
-  return <Redirect to={first ? `/w/${first.id}` : "/signin"} replace />;
+  // A new account belongs to no workspace yet: it creates its first one here.
+  if (!first) return <FirstWorkspacePage />;
+  return <Redirect to={`/w/${first.id}`} replace />;
 }
 
 /** The routes of the app. Workspace screens sit inside the shell (top bar, workspace switcher, language). */

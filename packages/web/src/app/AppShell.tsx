@@ -2,24 +2,33 @@ import type { ReactNode } from "react";
 import { Link } from "wouter";
 import { useT } from "../i18n/I18nProvider.js";
 import { LanguageSwitcher } from "./LanguageSwitcher.js";
-import { useSession } from "./SessionProvider.js";
+import { UserMenu } from "./UserMenu.js";
+import { WorkspaceSwitcher } from "./WorkspaceSwitcher.js";
 import styles from "./AppShell.module.css";
 
-/** The frame around every workspace screen: product name, workspace, language and the signed-in user. */
+/** The frame around every workspace screen: product name, workspace switcher, main links, language and the user. */
 export default function AppShell({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
   const t = useT();
-  const { session } = useSession();
-  const workspace = session?.workspaces.find((w) => w.id === workspaceId);
   return (
     <div className={styles.shell}>
-      <header className={styles.bar}>
+      <header className={`${styles.bar} no-print`}>
         <Link href="/" className={styles.brand}>
+          <span className={styles.logo} aria-hidden="true" />
           {t("common.app.title")}
         </Link>
-        {workspace && <span className={styles.workspace}>{workspace.name}</span>}
+        <span className={styles.divider} aria-hidden="true" />
+        <WorkspaceSwitcher workspaceId={workspaceId} />
+        <nav className={styles.nav} aria-label={t("shell.mainNavigation")}>
+          <Link href="/" className={(active) => (active ? styles.active : "")}>
+            {t("shell.home")}
+          </Link>
+          <Link href="/new" className={(active) => (active ? styles.active : "")}>
+            {t("shell.newMap")}
+          </Link>
+        </nav>
         <span className={styles.spacer} />
         <LanguageSwitcher />
-        {session && <span className={styles.user}>{session.user.name}</span>}
+        <UserMenu />
       </header>
       <main className={styles.main}>{children}</main>
     </div>

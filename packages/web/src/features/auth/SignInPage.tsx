@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { signIn } from "../../api/sessionApi.js";
-import { LanguageSwitcher } from "../../app/LanguageSwitcher.js";
 import { useSession } from "../../app/SessionProvider.js";
 import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useT } from "../../i18n/I18nProvider.js";
+import { AuthLayout } from "./AuthLayout.js";
 import styles from "./AuthPage.module.css";
 
 /** Only paths inside the app, so a crafted link cannot send the user elsewhere after signing in. */
 export function safeNext(search: string): string {
   const next = new URLSearchParams(search).get("next");
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
 /** Sign in with e-mail and password. */
@@ -27,6 +27,7 @@ export default function SignInPage() {
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
+    if (!email.trim() || !password) return setError(t("auth.fillBoth"));
     setBusy(true);
     setError(null);
     try {
@@ -40,33 +41,29 @@ export default function SignInPage() {
   }
 
   return (
-    <div className={styles.page}>
-      <div className={styles.top}>
-        <LanguageSwitcher />
-      </div>
-      <form className={styles.card} onSubmit={handleSubmit}>
-        <h1>{t("common.app.title")}</h1>
-        <p className={styles.tagline}>{t("common.app.tagline")}</p>
-        <label>
+    <AuthLayout>
+      <form className={styles.card} onSubmit={handleSubmit} noValidate aria-busy={busy}>
+        <h1>{t("auth.signInTitle")}</h1>
+        <label className="field">
           {t("auth.email")}
-          <input type="email" name="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input className="input" type="email" name="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={error ? true : undefined} />
         </label>
-        <label>
+        <label className="field">
           {t("auth.password")}
-          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input className="input" type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={error ? true : undefined} />
         </label>
         {error && (
           <p role="alert" className={styles.error}>
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy}>
-          {t("auth.signIn")}
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? t("auth.signingIn") : t("auth.signIn")}
         </button>
-        <p>
+        <p className={styles.switch}>
           <Link href="/signup">{t("auth.noAccount")}</Link>
         </p>
       </form>
-    </div>
+    </AuthLayout>
   );
 }

@@ -1,0 +1,41 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import styles from "./Menu.module.css";
+
+/** A button that opens a small panel of actions; closes on Escape, on a click outside and after an action. */
+export function Menu({ label, children, align = "end", testId, buttonClassName }: { label: ReactNode; children: (close: () => void) => ReactNode; align?: "start" | "end"; testId?: string; buttonClassName?: string }) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className={styles.menu} ref={root}>
+      <button type="button" className={buttonClassName ?? "btn btn-ghost"} aria-expanded={open} aria-controls={id} data-testid={testId} onClick={() => setOpen(!open)}>
+        {label}
+        <span aria-hidden="true" className={styles.caret}>
+          ▾
+        </span>
+      </button>
+      {open && (
+        <div id={id} className={`${styles.panel} ${align === "start" ? styles.start : styles.end}`}>
+          {children(() => setOpen(false))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useLocation } from "wouter";
+import { useT } from "../i18n/I18nProvider.js";
+import { Menu } from "./Menu.js";
+import { useSession } from "./SessionProvider.js";
+import styles from "./AppShell.module.css";
+
+/** The signed-in user's name; opens their e-mail and sign-out. */
+export function UserMenu() {
+  const t = useT();
+  const { session, signOut } = useSession();
+  const [, navigate] = useLocation();
+  if (!session) return null;
+  return (
+    <Menu
+      testId="user-menu"
+      label={
+        <span className={styles.user}>
+          <span className={styles.initial} aria-hidden="true">
+            {[...session.user.name.trim()][0]?.toLocaleUpperCase() ?? "?"}
+          </span>
+          <bdi>{session.user.name}</bdi>
+        </span>
+      }
+    >
+      {() => (
+        <>
+          <p>
+            <bdi>{session.user.email}</bdi>
+          </p>
+          <hr />
+          <button
+            type="button"
+            data-testid="sign-out"
+            onClick={async () => {
+              await signOut();
+              navigate("~/signin", { replace: true });
+            }}
+          >
+            {t("auth.signOut")}
+          </button>
+        </>
+      )}
+    </Menu>
+  );
+}
