@@ -48,7 +48,14 @@ export function useMapDocument(mapId: string): MapConnection | null {
     });
     state = { doc, provider, status: "connecting", synced: false, unsyncedChanges: 0, denied: null };
     setConnection(state);
+    // The socket may take many seconds to notice a lost network; the browser knows at once.
+    const onOffline = () => update({ status: "disconnected" });
+    const onOnline = () => update({ status: socket.status === WebSocketStatus.Connected ? "connected" : "connecting" });
+    window.addEventListener("offline", onOffline);
+    window.addEventListener("online", onOnline);
     return () => {
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
       provider.destroy();
       socket.destroy();
       doc.destroy();

@@ -1,0 +1,70 @@
+import { TopicEmitter } from "../store/TopicEmitter.js";
+
+/** What can hold focus in the grid: a cell, a step or stage header, or a lane title. */
+export type FocusTarget = { kind: "cell"; laneId: string; stepId: string } | { kind: "step"; stepId: string } | { kind: "stage"; stageId: string } | { kind: "lane"; laneId: string };
+
+/** A target's key: the `data-focus-key` of its element and the key collaborators see in presence. */
+export function focusKey(target: FocusTarget): string {
+  switch (target.kind) {
+    case "cell":
+      return `cell:${target.laneId}:${target.stepId}`;
+    case "step":
+      return `step:${target.stepId}`;
+    case "stage":
+      return `stage:${target.stageId}`;
+    case "lane":
+      return `lane:${target.laneId}`;
+  }
+}
+
+/** How one focusable element stands: not focused, the grid's focus (its tab stop), or in edit mode. */
+export type FocusState = "idle" | "focused" | "editing";
+
+/**
+ * The grid's focus and edit mode, outside React state so moving focus wakes only the two elements concerned (the one
+ * left and the one entered), not the whole grid. The focused element is also the grid's only tab stop.
+ */
+export class GridFocus {
+  private target: FocusTarget | null = null;
+  private key: string | null = null;
+  private editing = false;
+  private readonly emitter = new TopicEmitter();
+
+  /** The focused target, if any. */
+  get current(): FocusTarget | null {
+    return this.target;
+  }
+
+  /** True while the focused target is in edit mode (a cell editor or a rename field is open). */
+  get isEditing(): boolean {
+    return this.editing;
+  }
+
+  /** The state of the element with this key. */
+  stateOf(key: string): FocusState {
+    return key === this.key ? (this.editing ? "editing" : "focused") : "idle";
+  }
+
+  /** Moves the focus (and leaves edit mode unless `editing`). */
+  set(target: FocusTarget | null, editing = false): void {
+    const key = target ? focusKey(target) : null;
+    if (key === this.key && editing === this.editing) return;
+    const previous = this.key;
+    this.target = target;
+    this.key = key;
+    this.editing = editing;
+    if (previous && previous !== key) this.emitter.emit(previous);
+    if (key) this.emitter.emit(key);
+    this.emitter.emit("*");
+  }
+
+  /** Enters or leaves edit mode on the focused target. */
+  setEditing(editing: boolean): void {
+    this.set(this.target, editing);
+  }
+
+  /** Listens to one key's state, or to every change with "*". */
+  subscribe(key: string, listener: () => void): () => void {
+    return this.emitter.subscribe(key, listener);
+  }
+}
