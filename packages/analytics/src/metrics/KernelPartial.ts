@@ -1,0 +1,92 @@
+import { EdgeTable } from "../paths/EdgeTable.js";
+import { VariantTable } from "../paths/VariantTable.js";
+import { SENTIMENT_LANGUAGES } from "../sentiment/detectTextLanguage.js";
+import type { KernelPlan } from "./KernelPlan.js";
+
+/** Slots of representative quotes kept per step: two most negative, then two most positive. */
+export const QUOTE_SLOTS = 4;
+export const LANGUAGE_COUNT = SENTIMENT_LANGUAGES.length;
+
+/** A growable list of durations (ms). */
+export class DurationList {
+  values = new Float64Array(16);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = v;
+  }
+  /** The filled part. */
+  view(): Float64Array {
+    return this.values.subarray(0, this.length);
+  }
+}
+
+/**
+ * The additive counters one kernel pass fills over a range of customers; partial results of several ranges (worker
+ * threads) are merged by adding them (see mergeKernelPartials).
+ */
+export function createKernelPartial(plan: KernelPlan, keyCount: number) {
+  const { stepCount: S, stageCount: G, levelCount: L, activityCount: A, nodeCount: N } = plan;
+  return {
+    customers: 0,
+    events: 0,
+    unmappedCustomers: 0,
+    sessions: 0,
+    sessionDurationMs: 0,
+    sessionEvents: 0,
+    mapCustomers: 0,
+    conforming: 0,
+    withSkips: 0,
+    withBackSteps: 0,
+    withLoops: 0,
+    keyEvents: new Float64Array(keyCount),
+    keyCustomers: new Float64Array(keyCount),
+    activityEvents: new Float64Array(A),
+    activityCustomers: new Float64Array(A),
+    activityTimeMs: new Float64Array(A),
+    /** Sum over customers of the activity's first position in their collapsed activity sequence, scaled to 0…1. */
+    activityPositionSum: new Float64Array(A),
+    stepEvents: new Float64Array(S),
+    stepCustomers: new Float64Array(S),
+    stepTimeMs: new Float64Array(S),
+    stepConverted: new Float64Array(S),
+    stepSkipped: new Float64Array(S),
+    stepRevisits: new Float64Array(S),
+    stepToNext: Array.from({ length: S }, () => new DurationList()),
+    stageCustomers: new Float64Array(G),
+    stageConverted: new Float64Array(G),
+    stageToNext: Array.from({ length: G }, () => new DurationList()),
+    stageBackSteps: new Float64Array(G),
+    stageBackStepCustomers: new Float64Array(G),
+    stageLoops: new Float64Array(G),
+    stageLoopCustomers: new Float64Array(G),
+    funnelLevels: new Float64Array(L),
+    funnelStages: new Float64Array(G),
+    /** Per step × kind (csat, nps, ces): sum and count of scores; NPS promoters (9–10) and detractors (0–6). */
+    scoreSum: new Float64Array(S * 3),
+    scoreCount: new Float64Array(S * 3),
+    npsPromoters: new Float64Array(S),
+    npsDetractors: new Float64Array(S),
+    sentimentSum: new Float64Array(S),
+    sentimentCount: new Float64Array(S),
+    sentimentLanguages: new Float64Array(S * LANGUAGE_COUNT),
+    /** Per step × slot: sentiment, store position and text id of a quote (position -1: empty slot). */
+    quoteSentiment: new Float64Array(S * QUOTE_SLOTS),
+    quotePosition: new Float64Array(S * QUOTE_SLOTS).fill(-1),
+    quoteText: new Float64Array(S * QUOTE_SLOTS),
+    nodeEvents: new Float64Array(N),
+    nodeCustomers: new Float64Array(N),
+    nodeStarts: new Float64Array(N),
+    nodeEnds: new Float64Array(N),
+    edges: new EdgeTable(N),
+    variants: new VariantTable(),
+    /** Customers at (depth, node) and transitions (depth, from, to) over the first sankeyDepth transitions. */
+    sankeyNodes: new Float64Array((plan.sankeyDepth + 1) * N),
+    sankeyLinks: new Map<number, number>(),
+  };
+}
+export type KernelPartial = ReturnType<typeof createKernelPartial>;

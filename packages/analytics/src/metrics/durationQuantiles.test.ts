@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { durationQuantiles } from "./durationQuantiles.js";
+
+function reference(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  return { count: n, medianMs: sorted[Math.ceil(n / 2) - 1]!, p90Ms: sorted[Math.ceil((9 * n) / 10) - 1]! };
+}
+
+describe("durationQuantiles", () => {
+  it("takes the nearest-rank median and 90th percentile", () => {
+    expect(durationQuantiles(Float64Array.from([5, 1, 4, 2, 3]))).toEqual({ count: 5, medianMs: 3, p90Ms: 5 });
+    expect(durationQuantiles(Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]))).toEqual({ count: 10, medianMs: 5, p90Ms: 9 });
+    expect(durationQuantiles(new Float64Array(0))).toEqual({ count: 0, medianMs: null, p90Ms: null });
+  });
+
+  it("agrees with sorting on random, duplicated and sorted inputs, and leaves its input alone", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const n of [1, 2, 3, 7, 70, 1000, 4097]) {
+      for (const make of [() => Math.floor(random() * 1e6), () => Math.floor(random() * 3), (i: number) => i, (i: number) => -i]) {
+        const values = Array.from({ length: n }, (_, i) => make(i));
+        const input = Float64Array.from(values);
+        expect(durationQuantiles(input)).toEqual(reference(values));
+        expect([...input]).toEqual(values);
+      }
+    }
+  });
+});

@@ -1,0 +1,156 @@
+import { hashSequence, VariantTable } from "../paths/VariantTable.js";
+import type { KernelPartial } from "./KernelPartial.js";
+
+const SCALARS = ["customers", "events", "unmappedCustomers", "sessions", "sessionDurationMs", "sessionEvents", "mapCustomers", "conforming", "withSkips", "withBackSteps", "withLoops"] as const;
+const COUNTERS = [
+  "keyEvents", "keyCustomers", "activityEvents", "activityCustomers", "activityTimeMs", "activityPositionSum",
+  "stepEvents", "stepCustomers", "stepTimeMs", "stepConverted", "stepSkipped", "stepRevisits",
+  "stageCustomers", "stageConverted", "stageBackSteps", "stageBackStepCustomers", "stageLoops", "stageLoopCustomers",
+  "funnelLevels", "funnelStages", "scoreSum", "scoreCount", "npsPromoters", "npsDetractors",
+  "sentimentSum", "sentimentCount", "sentimentLanguages", "nodeEvents", "nodeCustomers", "nodeStarts", "nodeEnds", "sankeyNodes",
+] as const;
+
+/**
+ * A kernel partial as plain data (typed arrays, no class instances), so it crosses a worker-thread boundary by
+ * structured clone with its buffers transferred.
+ */
+export type PartialWire = Record<(typeof SCALARS)[number], number> &
+  Record<(typeof COUNTERS)[number], Float64Array> & {
+    stepToNext: Float64Array[];
+    stageToNext: Float64Array[];
+    quoteSentiment: Float64Array;
+    quotePosition: Float64Array;
+    quoteText: Float64Array;
+    edgeFrom: Int32Array;
+    edgeTo: Int32Array;
+    edgeCount: Float64Array;
+    edgeCustomers: Float64Array;
+    edgeDurationMs: Float64Array;
+    variantPool: Int32Array;
+    variantStarts: Int32Array;
+    variantLengths: Int32Array;
+    variantCounts: Float64Array;
+    sankeyLinkKeys: Float64Array;
+    sankeyLinkCounts: Float64Array;
+  };
+
+/** Converts a kernel partial into its wire form. */
+export function toWire(p: KernelPartial): PartialWire {
+  const wire = {} as PartialWire;
+  for (const s of SCALARS) wire[s] = p[s];
+  for (const c of COUNTERS) wire[c] = p[c];
+  return Object.assign(wire, {
+    stepToNext: p.stepToNext.map((d) => d.values.slice(0, d.length)),
+    stageToNext: p.stageToNext.map((d) => d.values.slice(0, d.length)),
+    quoteSentiment: p.quoteSentiment,
+    quotePosition: p.quotePosition,
+    quoteText: p.quoteText,
+    edgeFrom: Int32Array.from(p.edges.from),
+    edgeTo: Int32Array.from(p.edges.to),
+    edgeCount: Float64Array.from(p.edges.count),
+    edgeCustomers: Float64Array.from(p.edges.customers),
+    edgeDurationMs: Float64Array.from(p.edges.durationMs),
+    variantPool: p.variants.pool.slice(0, p.variants.poolLength),
+    variantStarts: Int32Array.from(p.variants.starts),
+    variantLengths: Int32Array.from(p.variants.lengths),
+    variantCounts: Float64Array.from(p.variants.counts),
+    sankeyLinkKeys: Float64Array.from(p.sankeyLinks.keys()),
+    sankeyLinkCounts: Float64Array.from(p.sankeyLinks.values()),
+  });
+}
+
+/** The buffers of a wire partial, to transfer rather than copy them to another thread. */
+export function wireBuffers(w: PartialWire): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const v of Object.values(w)) {
+    if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+    else if (Array.isArray(v)) for (const a of v as Float64Array[]) if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
+  }
+  return [...out];
+}
+
+/** The merged result of all partials: counters added up, durations concatenated, top quotes, edges and variants combined. */
+export interface MergedKernelResult extends Omit<PartialWire, "stepToNext" | "stageToNext" | "edgeFrom" | "edgeTo" | "edgeCount" | "edgeCustomers" | "edgeDurationMs" | "variantPool" | "variantStarts" | "variantLengths" | "variantCounts" | "sankeyLinkKeys" | "sankeyLinkCounts"> {
+  stepToNext: Float64Array[];
+  stageToNext: Float64Array[];
+  edges: Array<{ from: number; to: number; count: number; customers: number; durationMs: number }>;
+  variants: Array<{ nodes: Int32Array; customers: number }>;
+  sankeyLinks: Map<number, number>;
+}
+
+function concat(arrays: Float64Array[]): Float64Array {
+  if (arrays.length === 1) return arrays[0]!;
+  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
+}
+
+/** Adds up the partials of customer ranges; customers never span two ranges, so distinct counts add up too. */
+export function mergeKernelPartials(wires: PartialWire[]): MergedKernelResult {
+  const first = wires[0]!;
+  const merged = { ...first } as unknown as MergedKernelResult;
+  for (const s of SCALARS) merged[s] = wires.reduce((n, w) => n + w[s], 0);
+  for (const c of COUNTERS) {
+    const sum = new Float64Array(first[c].length);
+    for (const w of wires) for (let i = 0; i < sum.length; i++) sum[i]! += w[c][i]!;
+    merged[c] = sum;
+  }
+  merged.stepToNext = first.stepToNext.map((_, s) => concat(wires.map((w) => w.stepToNext[s]!)));
+  merged.stageToNext = first.stageToNext.map((_, s) => concat(wires.map((w) => w.stageToNext[s]!)));
+
+  // Quotes: the strongest two per sign and step over all partials, earlier position first on ties, one per text.
+  const slots = first.quotePosition.length;
+  merged.quoteSentiment = new Float64Array(slots);
+  merged.quotePosition = new Float64Array(slots).fill(-1);
+  merged.quoteText = new Float64Array(slots);
+  for (let base = 0; base < slots; base += 2) {
+    const offered: Array<{ s: number; p: number; t: number }> = [];
+    for (const w of wires) for (const j of [base, base + 1]) if (w.quotePosition[j]! >= 0) offered.push({ s: w.quoteSentiment[j]!, p: w.quotePosition[j]!, t: w.quoteText[j]! });
+    offered.sort((a, b) => Math.abs(b.s) - Math.abs(a.s) || a.p - b.p);
+    const seen = new Set<number>();
+    let j = base;
+    for (const q of offered) {
+      if (j > base + 1 || seen.has(q.t)) continue;
+      seen.add(q.t);
+      merged.quoteSentiment[j] = q.s;
+      merged.quotePosition[j] = q.p;
+      merged.quoteText[j] = q.t;
+      j++;
+    }
+  }
+
+  const edges = new Map<number, { from: number; to: number; count: number; customers: number; durationMs: number }>();
+  const nodeCount = first.nodeEvents.length;
+  for (const w of wires) {
+    for (let e = 0; e < w.edgeFrom.length; e++) {
+      const cell = w.edgeFrom[e]! * nodeCount + w.edgeTo[e]!;
+      const edge = edges.get(cell) ?? { from: w.edgeFrom[e]!, to: w.edgeTo[e]!, count: 0, customers: 0, durationMs: 0 };
+      edge.count += w.edgeCount[e]!;
+      edge.customers += w.edgeCustomers[e]!;
+      edge.durationMs += w.edgeDurationMs[e]!;
+      edges.set(cell, edge);
+    }
+  }
+  merged.edges = [...edges.values()];
+
+  if (wires.length === 1) {
+    merged.variants = Array.from(first.variantCounts, (customers, v) => ({ nodes: first.variantPool.subarray(first.variantStarts[v]!, first.variantStarts[v]! + first.variantLengths[v]!), customers }));
+  } else {
+    const table = new VariantTable();
+    for (const w of wires) {
+      for (let v = 0; v < w.variantCounts.length; v++) {
+        const nodes = w.variantPool.subarray(w.variantStarts[v]!, w.variantStarts[v]! + w.variantLengths[v]!);
+        table.add(nodes, nodes.length, hashSequence(nodes, nodes.length), w.variantCounts[v]!);
+      }
+    }
+    merged.variants = table.counts.map((customers, v) => ({ nodes: table.sequence(v), customers }));
+  }
+
+  merged.sankeyLinks = new Map();
+  for (const w of wires) for (let i = 0; i < w.sankeyLinkKeys.length; i++) merged.sankeyLinks.set(w.sankeyLinkKeys[i]!, (merged.sankeyLinks.get(w.sankeyLinkKeys[i]!) ?? 0) + w.sankeyLinkCounts[i]!);
+  return merged;
+}
