@@ -78,8 +78,10 @@ describe("cjm serve --demo", () => {
     expect(login.status).toBe(200);
     expect(await workspacesOf(url, login.cookie)).toEqual([expect.objectContaining({ name: expect.stringContaining("Demo"), role: "owner" })]);
     const page = await fetch(`${url}/`);
-    expect([page.status, await page.text()]).toEqual([200, expect.stringContaining('src="/assets/main.js"')]);
-    const script = await fetch(`${url}/assets/main.js`);
+    const html = await page.text();
+    const src = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect([page.status, src]).toEqual([200, expect.stringMatching(/^\/assets\/index-.+\.js$/)]);
+    const script = await fetch(`${url}${src}`);
     expect([script.status, script.headers.get("content-type")]).toEqual([200, expect.stringContaining("javascript")]);
     expect(await first.stop("SIGINT")).toBe(0);
 
