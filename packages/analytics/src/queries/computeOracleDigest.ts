@@ -35,7 +35,6 @@ export async function computeOracleDigest(connection: DuckDBConnection, input: O
   const table = "oracle_events";
   await createMappedEvents(connection, table, input);
   const { structure, options } = input;
-  const S = structure.steps.length;
   const G = structure.stages.length;
   const windowMs = options.conversionWindowHours * 3_600_000;
   const gapMs = options.sessionGapMinutes * 60_000;
