@@ -5,3 +5,31 @@ export { loadJourneyStore } from "./store/loadJourneyStore.js";
 export type { JourneyStore } from "./store/JourneyStore.js";
 export { analyzeSentiment, type Sentiment } from "./sentiment/analyzeSentiment.js";
 export { detectTextLanguage, SENTIMENT_LANGUAGES, type SentimentLanguage } from "./sentiment/detectTextLanguage.js";
+export { importEvents, type ImportEventsOptions, type ImportResult } from "./importers/importEvents.js";
+export { ImportError, type ImportErrorCode } from "./importers/ImportError.js";
+export {
+  ColumnRoleSchema,
+  IdentifierKindSchema,
+  ImportFormatSchema,
+  ImportMappingSchema,
+  ScoreKindSchema,
+  SourceKindSchema,
+  TextEncodingSchema,
+  type ColumnRole,
+  type IdentifierKind,
+  type ImportFormat,
+  type ImportMapping,
+  type ImportMappingInput,
+  type SourceKind,
+  type TextEncoding,
+} from "./importers/ImportMappingSchema.js";
+export { IMPORT_PHASES, type ImportPhase, type ImportProgress } from "./importers/ImportProgress.js";
+export { getImport, listImports, failInterruptedImports, type ImportRecord } from "./importers/importRecord.js";
+export { previewFile, type FilePreview } from "./importers/previewFile.js";
+export { createSource, findSourceByName, getSource, listSources, updateSource, type Source } from "./sources/sourceStore.js";
+export { deleteSource } from "./sources/deleteSource.js";
+export { DEFAULT_DENY_LIST } from "./stitching/identifierSql.js";
+export { DEFAULT_STITCHING_LIMITS, type StitchingLimits } from "./stitching/stitchIdentities.js";
+export { getCustomerMergeLog, getIdentityCounts, findCustomerByIdentifier, type MergeLogEntry, type IdentityCounts } from "./stitching/identityQueries.js";
+export { withWriteLock } from "./engines/duckdb/writeLock.js";
+export { formatBytes } from "./importers/checkDiskSpace.js";

@@ -57,4 +57,32 @@ export const EVENT_TABLES_DDL = [
     source_id VARCHAR,
     row_number BIGINT
   )`,
+  // Added by the import pipeline (additive): what stitching needs to rerun over every source after each import.
+  // A record is one distinct set of identifiers within one import; record_identifiers lists its identifiers by id.
+  `CREATE TABLE IF NOT EXISTS records (
+    record_id BIGINT PRIMARY KEY,
+    import_id VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL,
+    row_number BIGINT NOT NULL      -- first data row with this identifier set, for the merge log
+  )`,
+  `CREATE TABLE IF NOT EXISTS identifier_keys (
+    ident_id BIGINT PRIMARY KEY,
+    kind VARCHAR NOT NULL,
+    value VARCHAR NOT NULL          -- normalised like identities.value
+  )`,
+  `CREATE TABLE IF NOT EXISTS record_identifiers (
+    record_id BIGINT NOT NULL,
+    ident_id BIGINT NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS attribute_values (
+    record_id BIGINT NOT NULL,
+    name VARCHAR NOT NULL,
+    value VARCHAR NOT NULL,
+    ts TIMESTAMP NOT NULL           -- time of the row it came from: the latest value wins
+  )`,
+  `ALTER TABLE imports ADD COLUMN IF NOT EXISTS file_size BIGINT`,
+  `ALTER TABLE imports ADD COLUMN IF NOT EXISTS error_code VARCHAR`,
+  `ALTER TABLE imports ADD COLUMN IF NOT EXISTS error_row BIGINT`,
+  `ALTER TABLE imports ADD COLUMN IF NOT EXISTS error_column VARCHAR`,
+  `ALTER TABLE imports ADD COLUMN IF NOT EXISTS summary JSON`,
 ] as const;

@@ -1,0 +1,246 @@
+import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { newId } from "@opencjm/core";
+import type { EventDatabase } from "../engines/duckdb/openEventDatabase.js";
+import { sqlString } from "../engines/duckdb/sqlQuote.js";
+import { withWriteLock } from "../engines/duckdb/writeLock.js";
+import { createSource, findSourceByName, getSource, type Source } from "../sources/sourceStore.js";
+import { assignRecords, stitchSourcesWithImport } from "../stitching/assignRecords.js";
+import { DEFAULT_DENY_LIST } from "../stitching/identifierSql.js";
+import { DEFAULT_STITCHING_LIMITS, findOverCapIdentifiers, stitchIdentities, type OverCapIdentifier, type StitchingLimits } from "../stitching/stitchIdentities.js";
+import { writeStitching } from "../stitching/writeStitching.js";
+import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
+import { checkDiskSpace } from "./checkDiskSpace.js";
+import { checkStaged, type StagedSummary } from "./checkStaged.js";
+import { guessMapping } from "./guessMapping.js";
+import { ImportError, quoteValue } from "./ImportError.js";
+import type { ImportFormat, ImportMapping, ImportMappingInput, SourceKind, TextEncoding } from "./ImportMappingSchema.js";
+import { failImportRecord, finishImportRecord, startImportRecord } from "./importRecord.js";
+import { progressAt, type ImportPhase, type ImportProgress } from "./ImportProgress.js";
+import { dropRepeatedEvents, findRepeatedEvents, persistImport } from "./persistImport.js";
+import { planColumns, type ColumnPlan } from "./planColumns.js";
+import { prepareReadable } from "./prepareReadable.js";
+import { resolveMapping } from "./resolveMapping.js";
+import { stageRows } from "./stageRows.js";
+import { describeTimestampFormat, resolveTimestampFormat } from "./timestampFormat.js";
+
+/** One import: the file, where it goes, and how to read it. */
+export interface ImportEventsOptions {
+  path: string;
+  /** Name for messages and format detection (an upload's original name); defaults to the path's base name. */
+  fileName?: string;
+  /** An existing source, or one by name, created when the import succeeds if it does not exist yet. */
+  source: { sourceId: string } | { name: string; kind?: SourceKind };
+  /** Column mapping; defaults to the source's saved mapping, then to a guess from the header. */
+  mapping?: ImportMappingInput;
+  format?: ImportFormat;
+  encoding?: TextEncoding;
+  delimiter?: string;
+  timeZone?: string;
+  timestampFormat?: string;
+  importId?: string;
+  limits?: Partial<StitchingLimits>;
+  /** Extra placeholder identifier values to ignore, besides the built-in deny-list. */
+  denyList?: string[];
+  onProgress?: (progress: ImportProgress) => void;
+  /** Rebuild the sorted journey store after committing (default true). */
+  rebuildStore?: boolean;
+  afterCommit?: (db: EventDatabase) => Promise<void>;
+  signal?: AbortSignal;
+}
+
+/** What a successful import did. */
+export interface ImportResult {
+  importId: string;
+  source: Source;
+  fileName: string;
+  format: ImportFormat;
+  encoding?: TextEncoding;
+  delimiter?: string;
+  timestampFormat: string;
+  mapping: ImportMapping;
+  mappingOrigin: "given" | "saved" | "guessed";
+  rowsRead: number;
+  eventsStored: number;
+  duplicatesSkipped: number;
+  rowsWithoutIdentifierSkipped: number;
+  junk: StagedSummary["junk"];
+  ignoredIdentifiers: OverCapIdentifier[];
+  /** Customers, identifiers and merges in the whole workspace after the import. */
+  customers: number;
+  identities: number;
+  merges: number;
+  /** Set when the data was committed but rebuilding the journey store failed. */
+  storeError?: string;
+  seconds: Partial<Record<ImportPhase, number>>;
+}
+
+const STAGED = "imp_staged";
+
+/**
+ * Imports one file of events into a workspace's event store, all or nothing: detect format and encoding, decode,
+ * read and parse every row in one DuckDB pass, check it (refusing the file at the first bad row, named with its
+ * column), restitch identities over every source, then store the events, identities, customers and merge log in one
+ * transaction, and rebuild the journey store. A failure leaves only a `failed` entry in the import history.
+ * Imports into one workspace run one at a time.
+ */
+export function importEvents(db: EventDatabase, options: ImportEventsOptions): Promise<ImportResult> {
+  return withWriteLock(db, () => runImport(db, options));
+}
+
+async function runImport(db: EventDatabase, o: ImportEventsOptions): Promise<ImportResult> {
+  const file = o.fileName ?? basename(o.path);
+  const importId = o.importId ?? newId("imp_");
+  const seconds: ImportResult["seconds"] = {};
+  let phaseStart = performance.now();
+  const phase = (p: ImportPhase, fraction = 0, extra = {}) => {
+    o.onProgress?.(progressAt(p, fraction, extra));
+  };
+  const endPhase = (p: ImportPhase) => {
+    const now = performance.now();
+    seconds[p] = (now - phaseStart) / 1000;
+    phaseStart = now;
+    phase(p, 1);
+  };
+  const connection = await db.instance.connect();
+  const onAbort = () => connection.interrupt();
+  o.signal?.addEventListener("abort", onAbort);
+  const tmpRoot = db.dir === ":memory:" ? tmpdir() : join(db.dir, "tmp");
+  await mkdir(tmpRoot, { recursive: true });
+  const workDir = await mkdtemp(join(tmpRoot, `${importId}-`));
+  let existing: Source | undefined;
+  let sourceId: string;
+  let recorded = false;
+  let inTransaction = false;
+  try {
+    existing = "sourceId" in o.source ? await getSource(connection, o.source.sourceId) : await findSourceByName(connection, o.source.name);
+    if (!existing && "sourceId" in o.source) throw new ImportError("source_not_found", `no source ${o.source.sourceId} in this workspace`, { file });
+    sourceId = existing?.sourceId ?? newId("src_");
+    phase("prepare");
+    const size = await stat(o.path).then(
+      (s) => s.size,
+      () => {
+        throw new ImportError("file_not_found", "the file does not exist or cannot be read", { file });
+      },
+    );
+    await startImportRecord(connection, { importId, sourceId, fileName: file, format: o.format ?? "unknown", fileSize: size });
+    recorded = true;
+    await checkDiskSpace(tmpRoot, size, false, file);
+    const readable = await prepareReadable(connection, {
+      path: o.path,
+      fileName: file,
+      format: o.format,
+      encoding: o.encoding,
+      delimiter: o.delimiter,
+      workDir,
+      signal: o.signal,
+      onBytes: (done, total) => phase("prepare", done / total, { bytesRead: done, totalBytes: total }),
+    });
+    const { mapping, origin } = resolveMapping(
+      { given: o.mapping, saved: existing?.mapping, guessed: () => guessMapping(readable.columns, []) },
+      { timeZone: o.timeZone, timestampFormat: o.timestampFormat },
+      file,
+    );
+    const plan = planColumns(mapping, readable.columns, file);
+    await connection.run(`SET TimeZone = ${sqlString(mapping.timeZone ?? "UTC")}`);
+    const format = await resolveTimestampFormat(connection, readable.relation, plan.timestamp, mapping, file);
+    endPhase("prepare");
+
+    await stageRows(connection, plan, { table: STAGED, relation: readable.relation, timestampFormat: format, trackOffsets: mapping.timeZone === undefined, denyList: [...DEFAULT_DENY_LIST, ...(o.denyList ?? []).map((v) => v.toLowerCase())] }, file, (f) => phase("read", f));
+    endPhase("read");
+    const summary = await checkStaged(connection, STAGED, plan, mapping, format, file, readable.relation);
+    endPhase("check");
+
+    const assigned = await assignRecords(connection, STAGED, plan);
+    const sources = stitchSourcesWithImport({ withImport: true });
+    const limits = { ...DEFAULT_STITCHING_LIMITS, ...o.limits };
+    const overCap = await findOverCapIdentifiers(connection, sources, limits.maxLinksPerIdentifier);
+    if (overCap.length && limits.onOverCap === "fail") throw await overCapError(connection, overCap[0]!, plan, limits, file);
+    const run = await stitchIdentities(connection, sources, new Set(overCap.map((o) => o.identId)));
+    const repeats = mapping.duplicates === "keep" ? { count: 0 } : await findRepeatedEvents(connection, STAGED, plan, sourceId);
+    if (repeats.first && mapping.duplicates === "error") {
+      const { row, importId: earlier, earlierRow } = repeats.first;
+      throw new ImportError("duplicate_event", `repeats an event this source already has (row ${earlierRow} of import ${earlier}; ${repeats.count} such row${repeats.count === 1 ? "" : "s"}); set duplicates to "skip" to import only the new events`, { file, row });
+    }
+    if (repeats.count) await dropRepeatedEvents(connection, STAGED);
+    endPhase("stitch");
+
+    await connection.run("BEGIN TRANSACTION");
+    inTransaction = true;
+    const source = existing
+      ? existing
+      : await createSource(connection, { sourceId, name: (o.source as { name: string }).name, kind: (o.source as { kind?: SourceKind }).kind ?? "other", mapping });
+    await connection.run(`UPDATE sources SET mapping = ${sqlString(JSON.stringify(mapping))}::JSON WHERE source_id = ${sqlString(sourceId)}`);
+    const eventsStored = await persistImport(connection, STAGED, plan, { importId, sourceId });
+    await writeStitching(connection, stitchSourcesWithImport({ withImport: false }), run.customers);
+    const [[identities]] = (await connection.runAndReadAll("SELECT count(*) FROM identities")).getRows() as [[bigint]];
+    const result: Omit<ImportResult, "source" | "seconds"> = {
+      importId,
+      fileName: file,
+      format: readable.format,
+      encoding: readable.encoding,
+      delimiter: readable.delimiter,
+      timestampFormat: describeTimestampFormat(format),
+      mapping,
+      mappingOrigin: origin,
+      rowsRead: summary.rows,
+      eventsStored,
+      duplicatesSkipped: summary.duplicatesSkipped + repeats.count,
+      rowsWithoutIdentifierSkipped: summary.rowsWithoutIdentifierSkipped,
+      junk: summary.junk,
+      ignoredIdentifiers: overCap,
+      customers: run.customers,
+      identities: Number(identities),
+      merges: run.merges,
+    };
+    await finishImportRecord(connection, importId, { format: readable.format, encoding: readable.encoding, rowsRead: summary.rows, eventsStored, summary: { ...result, newRecords: assigned.records, newIdentifiers: assigned.newIdentifiers } });
+    await connection.run("COMMIT");
+    inTransaction = false;
+    endPhase("write");
+    const storeError = await afterCommit(db, o);
+    endPhase("store");
+    return { ...result, source: (await getSource(connection, source.sourceId)) ?? source, storeError, seconds };
+  } catch (err) {
+    if (inTransaction) await connection.run("ROLLBACK").catch(() => undefined);
+    const error = err instanceof ImportError ? err.inFile(file) : o.signal?.aborted ? new ImportError("cancelled", "the import was cancelled", { file }) : err;
+    if (recorded) await recordFailure(connection, importId, error, !existing);
+    throw error;
+  } finally {
+    o.signal?.removeEventListener("abort", onAbort);
+    connection.closeSync();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Records the failure in the history, or, when the import was creating its source, removes every trace. */
+async function recordFailure(connection: DuckDBConnection, importId: string, error: unknown, newSource: boolean): Promise<void> {
+  if (newSource) await connection.run(`DELETE FROM imports WHERE import_id = ${sqlString(importId)}`).catch(() => undefined);
+  else if (error instanceof ImportError) await failImportRecord(connection, importId, error).catch(() => undefined);
+  else await failImportRecord(connection, importId, new ImportError("cancelled", `the import failed: ${error instanceof Error ? error.message : String(error)}`)).catch(() => undefined);
+}
+
+async function afterCommit(db: EventDatabase, o: ImportEventsOptions): Promise<string | undefined> {
+  try {
+    if (o.rebuildStore !== false) await rebuildJourneyStore(db);
+    await o.afterCommit?.(db);
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+async function overCapError(connection: DuckDBConnection, over: OverCapIdentifier, plan: ColumnPlan, limits: StitchingLimits, file: string): Promise<ImportError> {
+  const index = plan.identifiers.findIndex((id) => id.kind === over.kind);
+  let row: number | undefined;
+  if (index >= 0) {
+    const [[rowid]] = (await connection.runAndReadAll(`SELECT min(rowid) FROM ${STAGED} WHERE id_${index} = ${sqlString(over.value)}`)).getRows() as [[bigint | null]];
+    row = rowid === null ? undefined : Number(rowid) + 1;
+  }
+  return new ImportError(
+    "identifier_over_cap",
+    `${over.kind} ${quoteValue(over.value)} appears with ${over.partners} different ${over.partnerKind} values, more than the cap of ${limits.maxLinksPerIdentifier}, so it would join that many customers into one; it looks like a shared or placeholder value: add it to the deny-list, or raise the cap`,
+    { file, row, column: row !== undefined ? plan.identifiers[index]!.column : undefined },
+  );
+}

@@ -1,0 +1,117 @@
+import { open, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import iconv from "iconv-lite";
+import { sqlIdentifier, sqlString } from "../engines/duckdb/sqlQuote.js";
+import { bomLengthFor, detectEncoding } from "./detectEncoding.js";
+import { detectFormat, findBinaryByte, TEXT_FORMATS } from "./detectFormat.js";
+import { ImportError } from "./ImportError.js";
+import type { ImportFormat, TextEncoding } from "./ImportMappingSchema.js";
+import { sniffDelimited } from "./sniffDelimited.js";
+import { transcodeToUtf8 } from "./transcodeToUtf8.js";
+import { xesToNdjson } from "./xesToNdjson.js";
+import { xlsxToCsv } from "./xlsxToCsv.js";
+import { jsonColumns, jsonRelation, parquetColumns, parquetRelation } from "./structuredRelations.js";
+
+/** A file made ready for DuckDB: a table expression with one VARCHAR column per column of the file. */
+export interface ReadableFile {
+  format: ImportFormat;
+  /** The text encoding it was decoded from (undefined for XLSX and Parquet). */
+  encoding?: TextEncoding;
+  delimiter?: string;
+  columns: string[];
+  /** A DuckDB table expression yielding `columns` as VARCHAR, rows in file order. */
+  relation: string;
+  size: number;
+}
+
+/** What the caller knows about the file. */
+export interface ReadableOptions {
+  path: string;
+  /** The name shown in messages and used for the format (an upload's original name). */
+  fileName: string;
+  format?: ImportFormat;
+  encoding?: TextEncoding;
+  delimiter?: string;
+  /** Folder for decoded copies; the caller deletes it. */
+  workDir: string;
+  onBytes?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+const SAMPLE_BYTES = 256 * 1024;
+
+/** Reads the first bytes of a file. */
+export async function readSample(path: string, bytes = SAMPLE_BYTES): Promise<Uint8Array> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Detects format and encoding, decodes legacy encodings (and Windows-1256 Persian letters) into a UTF-8 copy,
+ * converts XLSX and XES into CSV/NDJSON streams on disk, and returns the table expression DuckDB reads.
+ */
+export async function prepareReadable(connection: DuckDBConnection, options: ReadableOptions): Promise<ReadableFile> {
+  const file = options.fileName;
+  const size = await stat(options.path).then(
+    (s) => s.size,
+    () => {
+      throw new ImportError("file_not_found", "the file does not exist or cannot be read", { file });
+    },
+  );
+  const sample = await readSample(options.path);
+  const format = detectFormat(file, sample, options.format);
+  const progress = (done: number) => options.onBytes?.(done, size);
+  if (format === "xlsx") {
+    const csv = join(options.workDir, "sheet.csv");
+    const header = await xlsxToCsv(options.path, csv, file, progress);
+    return { format, columns: header, delimiter: ",", relation: csvRelation(csv, ",", header), size };
+  }
+  if (format === "parquet") {
+    const columns = await parquetColumns(connection, options.path, file);
+    return { format, columns, relation: parquetRelation(options.path, columns), size };
+  }
+  if (!TEXT_FORMATS.has(format)) throw new ImportError("unknown_format", `unsupported format ${format}`, { file });
+
+  const detected = options.encoding ? { encoding: options.encoding, bomLength: bomLengthFor(options.encoding, sample) } : detectEncoding(sample, file);
+  const encoding = detected.encoding;
+  const binaryAt = findBinaryByte(sample, encoding.startsWith("utf-16"));
+  if (binaryAt !== undefined) throw new ImportError("binary_file", `the file is not text: binary data at byte ${binaryAt + 1}; is it really a ${format.toUpperCase()} file?`, { file });
+  let path = options.path;
+  if (encoding !== "utf-8" || detected.bomLength > 0) {
+    path = join(options.workDir, `decoded.${format}`);
+    await transcodeToUtf8({ source: options.path, target: path, encoding, bomLength: detected.bomLength, persian: encoding === "windows-1256", file, onBytes: progress, signal: options.signal });
+  }
+  const complete = sample.length >= size;
+  const text = encoding === "utf-8" ? new TextDecoder().decode(sample) : iconv.decode(Buffer.from(sample), encoding);
+
+  if (format === "csv" || format === "tsv") {
+    const sniffed = sniffDelimited(text, { complete, delimiter: options.delimiter ?? (format === "tsv" ? "\t" : undefined), file });
+    if (complete && sniffed.rows.length === 0) throw new ImportError("header_only", `the file has a header (${sniffed.header.length} columns) but no data rows`, { file });
+    return { format, encoding, delimiter: sniffed.delimiter, columns: sniffed.header, relation: csvRelation(path, sniffed.delimiter, sniffed.header), size };
+  }
+  if (format === "xes") {
+    const ndjson = join(options.workDir, "events.ndjson");
+    const keys = await xesToNdjson(path, ndjson, file, path === options.path ? progress : undefined);
+    return { format, encoding, columns: keys, relation: jsonRelation(ndjson, "ndjson", keys), size };
+  }
+  const columns = await jsonColumns(connection, path, format, file);
+  return { format, encoding, columns, relation: jsonRelation(path, format, columns), size };
+}
+
+/** read_csv with every option explicit (no sniffing surprises), strict about column counts and quotes. */
+function csvRelation(path: string, delimiter: string, header: string[]): string {
+  const columns = header.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(", ");
+  return `read_csv(${sqlString(path)}, header = true, auto_detect = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, ignore_errors = false, max_line_size = 16777216, columns = {${columns}})`;
+}
+
+/** The identifier list of a relation's columns, for SELECT lists. */
+export function columnList(columns: readonly string[]): string {
+  return columns.map(sqlIdentifier).join(", ");
+}

@@ -1,0 +1,89 @@
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import iconv from "iconv-lite";
+import { bomLengthFor, detectEncoding } from "./detectEncoding.js";
+import { detectFormat, findBinaryByte, TEXT_FORMATS } from "./detectFormat.js";
+import { guessMapping } from "./guessMapping.js";
+import { ImportError } from "./ImportError.js";
+import { ImportMappingSchema, type ImportFormat, type ImportMappingInput, type TextEncoding } from "./ImportMappingSchema.js";
+import { normalizePersian } from "./normalizePersian.js";
+import { parseJsonPrefix, parseXesPrefix } from "./parsePrefix.js";
+import { readSample } from "./prepareReadable.js";
+import { parquetColumns, parquetRelation } from "./structuredRelations.js";
+import { sniffDelimited } from "./sniffDelimited.js";
+import { xlsxToCsv } from "./xlsxToCsv.js";
+
+/** What the first bytes of a file say about it, and the mapping we would propose. */
+export interface FilePreview {
+  format: ImportFormat;
+  encoding?: TextEncoding;
+  encodingConfidence?: number;
+  delimiter?: string;
+  header: string[];
+  rows: string[][];
+  guessedMapping: ImportMappingInput;
+  /** Problems that keep the guessed mapping from being used as it is ("needs exactly one timestamp column"). */
+  mappingIssues: string[];
+}
+
+/**
+ * Previews a file from its beginning (an upload's first bytes are enough for CSV, TSV, JSON, NDJSON and XES; XLSX
+ * and Parquet need the whole file): detected format, encoding and delimiter, the header, the first rows and a
+ * guessed mapping. `complete` says the file is whole, so a last line without a line break is a row.
+ */
+export async function previewFile(path: string, options: { fileName: string; complete: boolean; format?: ImportFormat; encoding?: TextEncoding; delimiter?: string; maxRows?: number }): Promise<FilePreview> {
+  const file = options.fileName;
+  const maxRows = options.maxRows ?? 20;
+  const sample = await readSample(path, 1 << 20);
+  const format = detectFormat(file, sample, options.format);
+  let table: { header: string[]; rows: string[][] };
+  let encoding: TextEncoding | undefined;
+  let encodingConfidence: number | undefined;
+  let delimiter: string | undefined;
+  if (TEXT_FORMATS.has(format)) {
+    const detected = options.encoding ? { encoding: options.encoding, bomLength: bomLengthFor(options.encoding, sample), confidence: 1 } : detectEncoding(sample, file);
+    encoding = detected.encoding;
+    encodingConfidence = detected.confidence;
+    const binaryAt = findBinaryByte(sample, encoding.startsWith("utf-16"));
+    if (binaryAt !== undefined) throw new ImportError("binary_file", `the file is not text: binary data at byte ${binaryAt + 1}; is it really a ${format.toUpperCase()} file?`, { file });
+    let text = iconv.decode(Buffer.from(sample.subarray(detected.bomLength)), encoding);
+    if (encoding === "windows-1256") text = normalizePersian(text);
+    const complete = options.complete && sample.length === (await stat(path)).size;
+    if (format === "csv" || format === "tsv") {
+      const sniffed = sniffDelimited(text, { complete, delimiter: options.delimiter ?? (format === "tsv" ? "\t" : undefined), file, maxRows });
+      delimiter = sniffed.delimiter;
+      table = sniffed;
+    } else if (format === "xes") table = parseXesPrefix(text, maxRows);
+    else table = parseJsonPrefix(text, format, complete, maxRows, file);
+  } else {
+    if (!options.complete) throw new ImportError("malformed_file", `a preview of ${format.toUpperCase()} needs the whole file, not its first bytes`, { file });
+    table = await previewBinary(path, format, file, maxRows);
+  }
+  if (table.rows.length === 0 && options.complete) throw new ImportError("header_only", `the file has a header (${table.header.length} columns) but no data rows`, { file });
+  const guessedMapping = guessMapping(table.header, table.rows);
+  const parsed = ImportMappingSchema.safeParse(guessedMapping);
+  const mappingIssues = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+  return { format, encoding, encodingConfidence, delimiter, header: table.header, rows: table.rows, guessedMapping, mappingIssues };
+}
+
+async function previewBinary(path: string, format: ImportFormat, file: string, maxRows: number): Promise<{ header: string[]; rows: string[][] }> {
+  const dir = await mkdtemp(join(tmpdir(), "cjm-preview-"));
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    if (format === "xlsx") {
+      const csv = join(dir, "sheet.csv");
+      await xlsxToCsv(path, csv, file);
+      return sniffDelimited(await readFile(csv, "utf8"), { complete: true, delimiter: ",", file, maxRows });
+    }
+    const header = await parquetColumns(connection, path, file);
+    const rows = (await connection.runAndReadAll(`SELECT * FROM ${parquetRelation(path, header)} LIMIT ${maxRows}`)).getRows() as Array<Array<string | null>>;
+    return { header, rows: rows.map((r) => r.map((v) => v ?? "")) };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

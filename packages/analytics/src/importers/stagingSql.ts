@@ -1,0 +1,62 @@
+import { sqlIdentifier, sqlString } from "../engines/duckdb/sqlQuote.js";
+import { isJunkIdentifierSql, normalizeIdentifierSql } from "../stitching/identifierSql.js";
+import type { ColumnPlan } from "./planColumns.js";
+import { OFFSET_SQL_REGEX, timestampSql, type TimestampFormat } from "./timestampFormat.js";
+
+/** Settings the staging statement depends on beyond the plan. */
+export interface StagingSettings {
+  table: string;
+  relation: string;
+  timestampFormat: TimestampFormat;
+  /** Record whether each timestamp carried its own offset (only needed when the mapping names no zone). */
+  trackOffsets: boolean;
+  denyList: readonly string[];
+}
+
+const col = (name: string) => sqlIdentifier(name);
+
+/**
+ * The one pass over the file: a temp table with every value parsed and normalised, in file order (rowid + 1 is the
+ * data row). Values that fail to parse are NULL with the raw text kept beside them, so one aggregate afterwards finds
+ * the first bad row of each kind. Columns: id_<i>/junk_<i> per identifier, ts (UTC), ts_raw (when unparsed),
+ * ts_offset, event_name, channel, score, score_raw, score_kind, text, properties, attr_<i>, row_hash.
+ */
+export function stagingSql(plan: ColumnPlan, s: StagingSettings): string {
+  const inner: string[] = [];
+  const outer: string[] = [];
+  plan.identifiers.forEach((id, i) => {
+    inner.push(`${normalizeIdentifierSql(col(id.column), id.kind)} AS n_${i}`);
+    const junk = isJunkIdentifierSql(`n_${i}`, id.kind, s.denyList);
+    outer.push(`CASE WHEN ${junk} THEN NULL ELSE n_${i} END AS id_${i}`, `CASE WHEN ${junk} THEN n_${i} END AS junk_${i}`);
+  });
+
+  const tsText = `nullif(trim(${col(plan.timestamp)}), '')`;
+  inner.push(`${tsText} AS ts_text`, `(${timestampSql(tsText, s.timestampFormat)}) AT TIME ZONE 'UTC' AS ts_utc`);
+  outer.push("ts_utc AS ts", "CASE WHEN ts_utc IS NULL THEN coalesce(ts_text, '') END AS ts_raw");
+  outer.push(s.trackOffsets && s.timestampFormat.kind === "iso" ? `regexp_matches(ts_text, ${sqlString(OFFSET_SQL_REGEX)}) AS ts_offset` : "NULL::BOOLEAN AS ts_offset");
+
+  const valueOf = (source: ColumnPlan["event"] | undefined) => {
+    if (!source) return "NULL::VARCHAR";
+    if ("constant" in source) return sqlString(source.constant);
+    const value = `nullif(trim(${col(source.column)}), '')`;
+    return source.fallback ? `coalesce(${value}, ${sqlString(source.fallback)})` : value;
+  };
+  outer.push(`${valueOf(plan.event)} AS event_name`, `${valueOf(plan.channel)} AS channel`);
+
+  if (plan.score) {
+    inner.push(`nullif(trim(${col(plan.score.column)}), '') AS score_text`);
+    outer.push("TRY_CAST(replace(score_text, ',', '.') AS DOUBLE) AS score", "score_text AS score_raw");
+    const kind = plan.scoreKindColumn ? `nullif(lower(trim(${col(plan.scoreKindColumn)})), '')` : plan.score.kind ? sqlString(plan.score.kind) : "NULL::VARCHAR";
+    outer.push(`${kind} AS score_kind`);
+  } else {
+    outer.push("NULL::DOUBLE AS score", "NULL::VARCHAR AS score_raw", "NULL::VARCHAR AS score_kind");
+  }
+  outer.push(`${plan.text ? `nullif(${col(plan.text)}, '')` : "NULL::VARCHAR"} AS text`);
+  outer.push(plan.properties.length ? `json_object(${plan.properties.map((p) => `${sqlString(p.name)}, ${col(p.column)}`).join(", ")}) AS properties` : "NULL::JSON AS properties");
+  plan.attributes.forEach((a, i) => outer.push(`nullif(trim(${col(a.column)}), '') AS attr_${i}`));
+  // A fingerprint of everything read from the row, to find rows repeated exactly.
+  outer.push(`hash(${plan.used.map(col).join(", ")}) AS row_hash`);
+
+  // The outer query sees the file's columns too (the inner one passes them through with *).
+  return `CREATE OR REPLACE TEMP TABLE ${s.table} AS SELECT ${outer.join(",\n  ")} FROM (SELECT *, ${inner.join(", ")} FROM ${s.relation})`;
+}

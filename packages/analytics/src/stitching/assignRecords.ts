@@ -1,0 +1,44 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { sqlString } from "../engines/duckdb/sqlQuote.js";
+import type { ColumnPlan } from "../importers/planColumns.js";
+import type { StitchSources } from "./stitchIdentities.js";
+
+/** Names of the temp tables one import's records live in until they are committed. */
+export const IMPORT_TABLES = { tuples: "imp_tuples", keys: "imp_keys", recordIdentifiers: "imp_ri" } as const;
+
+/** SQL joining a staged row to its identifier tuple (identifiers may be NULL, so equality is IS NOT DISTINCT FROM). */
+export function tupleJoin(plan: ColumnPlan, staged: string, tuples: string): string {
+  return plan.identifiers.map((_, i) => `${staged}.id_${i} IS NOT DISTINCT FROM ${tuples}.id_${i}`).join(" AND ");
+}
+
+/**
+ * Gives this import's rows their records: one per distinct identifier tuple, numbered after the workspace's last
+ * record in order of first row (`imp_tuples`); gives new identifier values ids after the last one (`imp_keys`, with
+ * `is_new`); and lists each record's identifiers (`imp_ri`). Nothing persistent is written.
+ */
+export async function assignRecords(connection: DuckDBConnection, staged: string, plan: ColumnPlan): Promise<{ records: number; newIdentifiers: number }> {
+  const [[nextRecord, nextIdent]] = (await connection.runAndReadAll("SELECT (SELECT coalesce(max(record_id) + 1, 0) FROM records), (SELECT coalesce(max(ident_id) + 1, 0) FROM identifier_keys)")).getRows() as [[bigint, bigint]];
+  const ids = plan.identifiers.map((_, i) => `id_${i}`).join(", ");
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.tuples} AS
+    SELECT *, (${nextRecord} + row_number() OVER (ORDER BY first_rowid) - 1)::BIGINT AS record_id
+    FROM (SELECT ${ids}, min(rowid) AS first_rowid FROM ${staged} GROUP BY ${ids})`);
+  const values = plan.identifiers.map((id, i) => `SELECT ${sqlString(id.kind)} AS kind, id_${i} AS value, first_rowid FROM ${IMPORT_TABLES.tuples} WHERE id_${i} IS NOT NULL`).join(" UNION ALL ");
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.keys} AS
+    WITH found AS (SELECT kind, value, min(first_rowid) AS first FROM (${values}) GROUP BY kind, value),
+    known AS (SELECT f.kind, f.value, f.first, k.ident_id FROM found f LEFT JOIN identifier_keys k ON k.kind = f.kind AND k.value = f.value)
+    SELECT kind, value, ident_id, false AS is_new FROM known WHERE ident_id IS NOT NULL
+    UNION ALL
+    SELECT kind, value, (${nextIdent} + row_number() OVER (ORDER BY first, kind, value) - 1)::BIGINT, true FROM known WHERE ident_id IS NULL`);
+  const pairs = plan.identifiers.map((id, i) => `SELECT t.record_id, k.ident_id FROM ${IMPORT_TABLES.tuples} t JOIN ${IMPORT_TABLES.keys} k ON k.kind = ${sqlString(id.kind)} AND k.value = t.id_${i}`).join(" UNION ");
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.recordIdentifiers} AS ${pairs}`);
+  const [[records, fresh]] = (await connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${IMPORT_TABLES.tuples}), (SELECT count(*) FROM ${IMPORT_TABLES.keys} WHERE is_new)`)).getRows() as [[bigint, bigint]];
+  return { records: Number(records), newIdentifiers: Number(fresh) };
+}
+
+/** Every record and identifier of the workspace plus this import's (optionally without one source's records). */
+export function stitchSourcesWithImport(options: { withImport: boolean; withoutSource?: string }): StitchSources {
+  const kept = options.withoutSource ? ` WHERE record_id IN (SELECT record_id FROM records WHERE source_id <> ${sqlString(options.withoutSource)})` : "";
+  const recordIdentifiers = `(SELECT record_id, ident_id FROM record_identifiers${kept}${options.withImport ? ` UNION ALL SELECT record_id, ident_id FROM ${IMPORT_TABLES.recordIdentifiers}` : ""})`;
+  const identifierKeys = `(SELECT ident_id, kind, value FROM identifier_keys${options.withImport ? ` UNION ALL SELECT ident_id, kind, value FROM ${IMPORT_TABLES.keys} WHERE is_new` : ""})`;
+  return { recordIdentifiers, identifierKeys };
+}

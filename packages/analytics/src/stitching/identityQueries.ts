@@ -1,0 +1,58 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { sqlString } from "../engines/duckdb/sqlQuote.js";
+import { normalizeIdentifierValue } from "./normalizeIdentifierValue.js";
+import type { IdentifierKind } from "../importers/ImportMappingSchema.js";
+
+/** One merge: why two identifiers belong to one customer. */
+export interface MergeLogEntry {
+  left: { kind: string; value: string };
+  right: { kind: string; value: string };
+  reason: string;
+  sourceId: string | null;
+  row: number | null;
+}
+
+/** How many customers and identifiers the workspace has, by identifier kind and by source. */
+export interface IdentityCounts {
+  customers: number;
+  events: number;
+  identifiers: number;
+  merges: number;
+  byKind: Array<{ kind: string; identifiers: number; customers: number }>;
+  bySource: Array<{ sourceId: string; name: string; events: number; customers: number }>;
+}
+
+/** The merges that made a customer one customer, in the order stitching made them. */
+export async function getCustomerMergeLog(connection: DuckDBConnection, customerId: number): Promise<MergeLogEntry[]> {
+  const rows = (
+    await connection.runAndReadAll(`SELECT left_kind, left_value, right_kind, right_value, reason, source_id, row_number FROM merge_log WHERE customer_id = ${Math.trunc(customerId)} ORDER BY rowid`)
+  ).getRows() as Array<[string, string, string, string, string, string | null, bigint | null]>;
+  return rows.map(([lk, lv, rk, rv, reason, sourceId, row]) => ({ left: { kind: lk, value: lv }, right: { kind: rk, value: rv }, reason, sourceId, row: row === null ? null : Number(row) }));
+}
+
+/** The customer an identifier belongs to (normalised like the importer does), or undefined. */
+export async function findCustomerByIdentifier(connection: DuckDBConnection, kind: IdentifierKind, value: string): Promise<number | undefined> {
+  const normalised = normalizeIdentifierValue(kind, value);
+  if (!normalised) return undefined;
+  const rows = (await connection.runAndReadAll(`SELECT min(customer_id) FROM identities WHERE kind = ${sqlString(kind)} AND value = ${sqlString(normalised)}`)).getRows() as Array<[number | null]>;
+  return rows[0]?.[0] ?? undefined;
+}
+
+/** Customer, identifier and merge counts of the workspace. */
+export async function getIdentityCounts(connection: DuckDBConnection): Promise<IdentityCounts> {
+  const [[customers, events, identifiers, merges]] = (
+    await connection.runAndReadAll("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM events), (SELECT count(*) FROM identities), (SELECT count(*) FROM merge_log)")
+  ).getRows() as [[bigint, bigint, bigint, bigint]];
+  const byKind = (await connection.runAndReadAll("SELECT kind, count(*), count(DISTINCT customer_id) FROM identities GROUP BY kind ORDER BY kind")).getRows() as Array<[string, bigint, bigint]>;
+  const bySource = (
+    await connection.runAndReadAll("SELECT s.source_id, s.name, count(e.source_id), count(DISTINCT e.customer_id) FROM sources s LEFT JOIN events e ON e.source_id = s.source_id GROUP BY ALL ORDER BY lower(s.name)")
+  ).getRows() as Array<[string, string, bigint, bigint]>;
+  return {
+    customers: Number(customers),
+    events: Number(events),
+    identifiers: Number(identifiers),
+    merges: Number(merges),
+    byKind: byKind.map(([kind, n, c]) => ({ kind, identifiers: Number(n), customers: Number(c) })),
+    bySource: bySource.map(([sourceId, name, n, c]) => ({ sourceId, name, events: Number(n), customers: Number(c) })),
+  };
+}

@@ -1,0 +1,131 @@
+import { DuckDBDataChunk, INTEGER, type DuckDBConnection } from "@duckdb/node-api";
+import { UnionFind } from "./UnionFind.js";
+
+/** Limits on what may be joined. */
+export interface StitchingLimits {
+  /** One identifier may link at most this many distinct identifiers of any one other kind. */
+  maxLinksPerIdentifier: number;
+  /** Over the limit: refuse the import (default) or leave that identifier out of stitching. */
+  onOverCap: "fail" | "ignore";
+}
+
+/** Default limits: a person has a handful of e-mails and phones and at most dozens of cookies; a value shared by more is a placeholder or a shared account. */
+export const DEFAULT_STITCHING_LIMITS: StitchingLimits = { maxLinksPerIdentifier: 100, onOverCap: "fail" };
+
+/** An identifier linked to more identifiers of one kind than the limit allows. */
+export interface OverCapIdentifier {
+  identId: number;
+  kind: string;
+  value: string;
+  partnerKind: string;
+  partners: number;
+}
+
+/** The outcome of one stitching run over every record of the workspace. */
+export interface StitchRun {
+  customers: number;
+  merges: number;
+  overCap: OverCapIdentifier[];
+}
+
+/**
+ * Where the run reads: relations (SQL table expressions) of every record's identifiers `(record_id, ident_id)` and of
+ * every identifier `(ident_id, kind, value)`, old and new together.
+ */
+export interface StitchSources {
+  recordIdentifiers: string;
+  identifierKeys: string;
+}
+
+/** Identifiers over the cap: linked to more than `limit` distinct identifiers of one other kind. */
+export async function findOverCapIdentifiers(connection: DuckDBConnection, sources: StitchSources, limit: number): Promise<OverCapIdentifier[]> {
+  const rows = (
+    await connection.runAndReadAll(`
+    WITH ri AS (SELECT * FROM ${sources.recordIdentifiers}),
+    multi AS (SELECT record_id FROM ri GROUP BY record_id HAVING count(*) > 1),
+    m AS (SELECT ri.record_id, ri.ident_id, k.kind FROM ri JOIN multi USING (record_id) JOIN ${sources.identifierKeys} k USING (ident_id)),
+    links AS (SELECT a.ident_id, b.kind AS partner_kind, count(DISTINCT b.ident_id) AS partners FROM m a JOIN m b ON a.record_id = b.record_id AND a.ident_id <> b.ident_id GROUP BY ALL HAVING count(DISTINCT b.ident_id) > ${limit})
+    SELECT l.ident_id, k.kind, k.value, l.partner_kind, l.partners FROM links l JOIN ${sources.identifierKeys} k USING (ident_id) ORDER BY l.partners DESC, l.ident_id`)
+  ).getRows() as Array<[bigint, string, string, string, bigint]>;
+  return rows.map(([identId, kind, value, partnerKind, partners]) => ({ identId: Number(identId), kind, value, partnerKind, partners: Number(partners) }));
+}
+
+/**
+ * Deterministic identity stitching: union-find over every identifier of every record, in record order (records are
+ * numbered by import, then by first row). Customers are numbered densely in order of their first record. Writes temp
+ * tables `stitch_record_customer(record_id, customer_id)` and `stitch_merges(customer_id, record_id, left_ident,
+ * right_ident)`: each merge is a record that joined two customers until then apart, which explains the result.
+ * Identifiers in `ignored` link nothing (a record whose identifiers are all ignored is its first identifier's).
+ */
+export async function stitchIdentities(connection: DuckDBConnection, sources: StitchSources, ignored: ReadonlySet<number> = new Set()): Promise<StitchRun> {
+  const [[maxRecord, maxIdent, pairs]] = (await connection.runAndReadAll(`SELECT coalesce(max(record_id), -1), coalesce(max(ident_id), -1), count(*) FROM ${sources.recordIdentifiers}`)).getRows() as [[bigint, bigint, bigint]];
+  if (maxRecord >= 2n ** 31n || maxIdent >= 2n ** 31n) throw new Error("more than 2^31 records or identifiers: stitching needs another engine");
+  const uf = new UnionFind(Number(maxIdent) + 1);
+  // Records in order, each with its identifiers: one pass to union, remembering each record's first identifier.
+  const recordIds = new Int32Array(Number(pairs));
+  const firstIdent = new Int32Array(Number(pairs));
+  let records = 0;
+  const merges: Array<[number, number, number]> = [];
+  const result = await connection.stream(`SELECT record_id::INTEGER, ident_id::INTEGER FROM ${sources.recordIdentifiers} ORDER BY record_id, ident_id`);
+  let current = -1;
+  let anchor = -1;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const vr = chunk.getColumnVector(0);
+    const vi = chunk.getColumnVector(1);
+    for (let i = 0; i < chunk.rowCount; i++) {
+      const record = vr.getItem(i) as number;
+      const ident = vi.getItem(i) as number;
+      if (record !== current) {
+        current = record;
+        recordIds[records] = record;
+        firstIdent[records] = ident;
+        records++;
+        anchor = ignored.has(ident) ? -1 : ident;
+        continue;
+      }
+      if (ignored.has(ident)) continue;
+      if (anchor < 0) {
+        anchor = ident;
+        firstIdent[records - 1] = ident;
+      } else if (uf.union(anchor, ident)) merges.push([record, anchor, ident]);
+    }
+  }
+  const customerOfRoot = new Int32Array(Number(maxIdent) + 1).fill(-1);
+  const recordCustomer = new Int32Array(records);
+  let customers = 0;
+  for (let r = 0; r < records; r++) {
+    const root = uf.find(firstIdent[r]!);
+    if (customerOfRoot[root] === -1) customerOfRoot[root] = customers++;
+    recordCustomer[r] = customerOfRoot[root]!;
+  }
+  // Ids fit INTEGER (checked above), which appends far faster than BIGINT from JavaScript.
+  await connection.run("CREATE OR REPLACE TEMP TABLE stitch_record_customer (record_id INTEGER, customer_id INTEGER)");
+  await appendColumns(connection, "stitch_record_customer", 2, records, (i) => [recordIds[i]!, recordCustomer[i]!]);
+  await connection.run("CREATE OR REPLACE TEMP TABLE stitch_merges (customer_id INTEGER, record_id INTEGER, left_ident INTEGER, right_ident INTEGER)");
+  await appendColumns(connection, "stitch_merges", 4, merges.length, (i) => {
+    const [record, left, right] = merges[i]!;
+    return [customerOfRoot[uf.find(left)]!, record, left, right];
+  });
+  return { customers, merges: merges.length, overCap: [] };
+}
+
+/** Appends n generated rows of INTEGER columns to a table in chunks (much faster than row by row). */
+async function appendColumns(connection: DuckDBConnection, table: string, width: number, n: number, row: (i: number) => number[]): Promise<void> {
+  const appender = await connection.createAppender(table);
+  const types = new Array(width).fill(INTEGER);
+  const size = 2048;
+  for (let start = 0; start < n; start += size) {
+    const count = Math.min(size, n - start);
+    const columns = types.map(() => new Array<number>(count));
+    for (let i = 0; i < count; i++) {
+      const values = row(start + i);
+      for (let c = 0; c < width; c++) columns[c]![i] = values[c]!;
+    }
+    const chunk = DuckDBDataChunk.create(types, count);
+    columns.forEach((values, c) => chunk.setColumnValues(c, values));
+    appender.appendDataChunk(chunk);
+  }
+  appender.closeSync();
+}
