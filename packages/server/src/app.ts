@@ -19,7 +19,11 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   });
   app.onError(handleError);
   app.notFound((c) => (c.req.path.startsWith("/api/") ? c.json({ error: { code: "not_found", message: `no route ${c.req.method} ${c.req.path}`, issues: [] } }, 404) : c.text("Not found", 404)));
-  app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'", "ws:", "wss:"] } }));
+  const csp = { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'", "ws:", "wss:"] };
+  // Only the read-only embed view may be framed by other sites; every other page refuses to be framed at all.
+  const framed = secureHeaders({ contentSecurityPolicy: { ...csp, frameAncestors: ["*"] }, xFrameOptions: false });
+  const unframed = secureHeaders({ contentSecurityPolicy: { ...csp, frameAncestors: ["'none'"] }, xFrameOptions: "DENY" });
+  app.use("*", (c, next) => (c.req.path.startsWith("/embed/") ? framed(c, next) : unframed(c, next)));
   app.use("/api/*", async (c, next) => {
     c.set("services", services);
     await next();

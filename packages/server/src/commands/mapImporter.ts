@@ -1,6 +1,8 @@
-import { PersonaFieldsSchema, TouchpointFieldsSchema, upgradeSnapshot, type MapSnapshot, type UpgradeReport } from "@opencjm/core";
+import type { MapSnapshot } from "@opencjm/core";
 import { ApiError } from "../http/apiError.js";
-import { MapExportEnvelopeSchema } from "../export/mapJsonFormat.js";
+import type { ImportDraft, ImportReport } from "../import/ImportDraft.js";
+import { importFileError } from "../import/importFileError.js";
+import { parseMapJson } from "../import/parseMapJson.js";
 import type { Services } from "../services.js";
 import { createPersona, findPersonas } from "./personaCreator.js";
 import { createTouchpoint } from "./touchpointCreator.js";
@@ -10,50 +12,21 @@ export interface MapImportResult {
   mapId: string;
   personaIds: string[];
   touchpointIds: string[];
-  report: UpgradeReport;
-}
-
-/** Formats a zod path the way users read it: `touchpoints[0].medium`. */
-function pathOf(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
-}
-
-function fileError(path: string, message: string): ApiError {
-  return new ApiError(400, "invalid_file", `${path}: ${message}`, [{ path, message }]);
+  report: ImportReport;
 }
 
 /**
- * Imports our JSON (an export envelope or a bare snapshot, any earlier document version) into a workspace.
- * Everything is validated before anything is written. Personas and touchpoints are reused when the workspace already
- * has them (same id) and created from the file otherwise. References that resolve to nothing are
- * dropped and reported. If a write fails, what was created is removed again.
+ * Creates a parsed file (any format) in a workspace. Personas and touchpoints are reused when the workspace already
+ * has them (same id: the map comes back home) and created from the file otherwise. References that resolve to nothing
+ * are dropped and reported. If a write fails, what was created is removed again, so an import is all or nothing.
  */
-export async function importMapJson(services: Services, input: { workspaceId: string; userId: string; json: unknown }): Promise<MapImportResult> {
+export async function importMapDraft(services: Services, input: { workspaceId: string; userId: string; draft: ImportDraft }): Promise<MapImportResult> {
   const { db } = services;
-  const isEnvelope = !!input.json && typeof input.json === "object" && "format" in input.json;
-  const envelope = isEnvelope ? MapExportEnvelopeSchema.safeParse(input.json) : undefined;
-  if (envelope && !envelope.success) {
-    const issue = envelope.error.issues[0];
-    throw fileError(pathOf(issue?.path ?? []) || "file", issue?.message ?? "invalid");
-  }
-  const { snapshot, report } = upgradeSnapshot(envelope?.data.snapshot ?? input.json);
-  const personas = (envelope?.data.personas ?? []).map((p, i) => {
-    const { id, createdAt: _c, updatedAt: _u, ...fields } = p;
-    const parsed = PersonaFieldsSchema.safeParse(fields);
-    if (!parsed.success) throw fileError(`personas[${i}].${pathOf(parsed.error.issues[0]?.path ?? [])}`, parsed.error.issues[0]?.message ?? "invalid");
-    return { oldId: id, fields: parsed.data };
-  });
-  const touchpoints = (envelope?.data.touchpoints ?? []).map((t, i) => {
-    const { id, ...fields } = t;
-    const parsed = TouchpointFieldsSchema.safeParse(fields);
-    if (!parsed.success) throw fileError(`touchpoints[${i}].${pathOf(parsed.error.issues[0]?.path ?? [])}`, parsed.error.issues[0]?.message ?? "invalid");
-    return { oldId: id, fields: parsed.data };
-  });
-
+  const { snapshot, personas, touchpoints } = input.draft;
+  const report: ImportReport = { ...input.draft.report, dropped: [...input.draft.report.dropped], notes: [...input.draft.report.notes] };
   const createdPersonas: string[] = [];
   const createdTouchpoints: string[] = [];
   try {
-    // Personas and touchpoints the workspace already has (same id: the map comes back home) are reused, not duplicated.
     const existingPersonas = new Set<string>((await findPersonas(db, input.workspaceId, personas.map((p) => p.oldId))).map((p) => p.id));
     const personaIds = new Map<string, string>([...existingPersonas].map((id) => [id, id]));
     for (const p of personas) {
@@ -67,10 +40,10 @@ export async function importMapJson(services: Services, input: { workspaceId: st
       referenced.size ? (await db.kysely.selectFrom("touchpoints").select("id").where("workspace_id", "=", input.workspaceId).where("id", "in", [...referenced]).execute()).map((r) => r.id) : [],
     );
     const touchpointIds = new Map<string, string>([...existing].map((id) => [id, id]));
-    for (const t of touchpoints) {
+    for (const [i, t] of touchpoints.entries()) {
       if (!referenced.has(t.oldId) || touchpointIds.has(t.oldId)) continue;
       const created = await createTouchpoint(db, input.workspaceId, t.fields).catch((err: unknown) => {
-        throw err instanceof ApiError ? fileError(`touchpoints[${touchpoints.indexOf(t)}].channelId`, err.message) : err;
+        throw err instanceof ApiError ? importFileError(`touchpoints[${i}].channelId`, err.message) : err;
       });
       touchpointIds.set(t.oldId, created.id);
       createdTouchpoints.push(created.id);
@@ -103,4 +76,9 @@ export async function importMapJson(services: Services, input: { workspaceId: st
     if (createdTouchpoints.length) await db.kysely.deleteFrom("touchpoints").where("id", "in", createdTouchpoints).execute();
     throw err;
   }
+}
+
+/** Imports our JSON (an export envelope or a bare snapshot, any earlier document version) into a workspace. */
+export async function importMapJson(services: Services, input: { workspaceId: string; userId: string; json: unknown }): Promise<MapImportResult> {
+  return importMapDraft(services, { workspaceId: input.workspaceId, userId: input.userId, draft: parseMapJson(input.json) });
 }

@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { Db } from "./createDb.js";
 import * as initial from "./migrations/20261124000000_initial.js";
+import * as shareLinks from "./migrations/20261201000000_share_links.js";
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Db["dialect"]): Promise<void> };
 
 // Listed here rather than read from disk so the compiled server and the tests see the same set.
 const migrations: Record<string, DialectMigration> = {
   "20261124000000_initial": initial,
+  "20261201000000_share_links": shareLinks,
 };
 
 /** Brings the schema up to date; safe to call on every start. */

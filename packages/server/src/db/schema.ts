@@ -126,6 +126,22 @@ export interface MapStatesTable {
   updated_at: Timestamp;
 }
 
+export interface ShareLinksTable {
+  id: string;
+  workspace_id: string;
+  map_id: string;
+  /** SHA-256 of the token; the raw token is shown once at creation. */
+  token_hash: string;
+  /** "share": a read-only link people use; "export": a minute-long link the PDF/PNG export prints through, never listed. */
+  purpose: string;
+  label: string;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -139,6 +155,7 @@ export interface Database {
   maps: MapsTable;
   map_updates: MapUpdatesTable;
   map_states: MapStatesTable;
+  share_links: ShareLinksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -148,3 +165,4 @@ export type PersonaRow = Selectable<PersonasTable>;
 export type TouchpointRow = Selectable<TouchpointsTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type ShareLinkRow = Selectable<ShareLinksTable>;

@@ -9,6 +9,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const CSRF_EXEMPT = new Set(["/api/auth/login", "/api/auth/signup"]);
 // Everything else needs a caller, checked before the request body is validated so strangers learn nothing.
 const PUBLIC_PATHS = new Set(["/api/auth/login", "/api/auth/signup", "/api/auth/logout", "/api/health", "/api/openapi.json", "/api/docs"]);
+// Share links (the token is the credential) and the published JSON Schemas need no account.
+const PUBLIC_PREFIXES = ["/api/share/", "/api/schemas/"];
 
 /** Resolves the caller once per request and enforces CSRF for cookie sessions on unsafe methods. */
 export const callerMiddleware = createMiddleware<AppEnv>(async (c, next) => {
@@ -21,7 +23,7 @@ export const callerMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     c.set("callerError", err);
   }
   const caller = c.get("caller");
-  if (!caller && !PUBLIC_PATHS.has(c.req.path)) throw c.get("callerError") ?? unauthorized("unauthenticated", "sign in or send an API token");
+  if (!caller && !PUBLIC_PATHS.has(c.req.path) && !PUBLIC_PREFIXES.some((p) => c.req.path.startsWith(p))) throw c.get("callerError") ?? unauthorized("unauthenticated", "sign in or send an API token");
   if (caller?.kind === "session" && !SAFE_METHODS.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path)) {
     // Double-submit check: the token is only readable by our own pages (GET /api/auth/session), never by other origins.
     if (c.req.header("x-csrf-token") !== caller.csrfToken) {

@@ -1,6 +1,7 @@
 import { ROLES, type Permission, type Role } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPersona } from "../commands/personaCreator.js";
+import { createShareLink } from "../commands/shareLinkCreator.js";
 import { createTouchpoint } from "../commands/touchpointCreator.js";
 import { setMemberRole } from "../commands/workspaceCreator.js";
 import { createWorkspace } from "../commands/workspaceCreator.js";
@@ -76,6 +77,19 @@ const cases: Record<string, Case> = {
   "patch /api/workspaces/{workspaceId}/maps/{mapId}/settings": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/settings`, body: { status: "published" } }) },
   "post /api/workspaces/{workspaceId}/maps/{mapId}/operations": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/operations`, body: { operations: [{ op: "addStage", name: "Loyalty" }] } }) },
   "post /api/workspaces/{workspaceId}/maps/{mapId}/future-state": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/future-state`, body: {} }) },
+  "get /api/workspaces/{workspaceId}/maps/{mapId}/export": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/export?format=json` }) },
+  "post /api/workspaces/{workspaceId}/maps/import/preview": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/maps/import/preview`, body: { name: "day.mmd", content: "journey\n  section Morning\n    Make tea: 5: Me\n" } }) },
+  "post /api/workspaces/{workspaceId}/maps/import": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/maps/import`, body: { name: "day.mmd", content: "journey\n  section Morning\n    Make tea: 5: Me\n" } }) },
+  "post /api/workspaces/{workspaceId}/maps/{mapId}/share-links": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/share-links`, body: { label: "Board" } }) },
+  "get /api/workspaces/{workspaceId}/maps/{mapId}/share-links": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/share-links` }) },
+  "delete /api/workspaces/{workspaceId}/maps/{mapId}/share-links/{linkId}": {
+    permission: "write",
+    build: async (t, ws) => {
+      const map = await fresh.map(t, ws);
+      const { link } = await createShareLink(t.services.db, { workspaceId: ws.id, mapId: map.id, userId: ws.users.owner.id });
+      return { path: `${W}/${ws.id}/maps/${map.id}/share-links/${link.id}` };
+    },
+  },
   "delete /api/workspaces/{workspaceId}/maps/{mapId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }) },
 };
 
@@ -95,6 +109,8 @@ const accountEndpoints: Record<string, "public" | "signedIn" | "sessionOnly"> = 
   "post /api/invitations/accept": "sessionOnly",
   "get /api/templates": "signedIn",
   "get /api/templates/{templateId}": "signedIn",
+  "get /api/share/{token}": "public",
+  "get /api/schemas/map-v1.json": "public",
 };
 
 function expected(actor: Actor, inOwnWorkspace: boolean, c: Case): number {

@@ -3,9 +3,12 @@ import type { AppEnv } from "../http/appEnv.js";
 import { registerAuthRoutes } from "./auth/authRoutes.js";
 import { registerTouchpointRoutes } from "./catalogue/touchpointRoutes.js";
 import { registerDocsRoutes } from "./docs/docsRoutes.js";
+import { registerExchangeRoutes } from "./exchange/exchangeRoutes.js";
 import { registerFutureStateRoutes } from "./maps/futureStateRoutes.js";
 import { registerMapRoutes } from "./maps/mapRoutes.js";
 import { registerPersonaRoutes } from "./personas/personaRoutes.js";
+import { registerSchemaRoutes } from "./schemas/schemaRoutes.js";
+import { registerShareRoutes } from "./share/shareRoutes.js";
 import { registerTemplateRoutes } from "./templates/templateRoutes.js";
 import { registerTokenRoutes } from "./tokens/tokenRoutes.js";
 import { registerInvitationRoutes } from "./workspaces/invitationRoutes.js";
@@ -25,5 +28,8 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerTemplateRoutes(app);
   registerMapRoutes(app);
   registerFutureStateRoutes(app);
+  registerExchangeRoutes(app);
+  registerShareRoutes(app);
+  registerSchemaRoutes(app);
   registerDocsRoutes(app);
 }

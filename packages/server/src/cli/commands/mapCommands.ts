@@ -1,36 +1,36 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { LocaleSchema } from "@opencjm/core";
 import type { Command } from "commander";
 import { z } from "zod";
-import { findPersonas } from "../../commands/personaCreator.js";
-import { importMapJson } from "../../commands/mapImporter.js";
-import { touchpointOf } from "../../commands/touchpointCreator.js";
+import { importMapDraft } from "../../commands/mapImporter.js";
 import { loadConfig } from "../../config.js";
-import { toMapExport } from "../../export/mapJsonFormat.js";
+import { EXPORT_FORMATS, ExportFormatSchema, exportMapData } from "../../export/exportMap.js";
+import { loadExportInput } from "../../export/loadExportInput.js";
+import { PaperSchema, OrientationSchema } from "../../export/printOptions.js";
+import { ApiError } from "../../http/apiError.js";
+import { parseImportFile } from "../../import/parseImportFile.js";
+import { summarizeImport } from "../../import/summarizeImport.js";
 import { CliError, parseOptions } from "../CliError.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
+import { renderPrintExport } from "./renderPrintExport.js";
 
-const ExportOptions = z.strictObject({ format: z.enum(["json"], "must be json (more formats come with the export work)"), out: z.string().optional() });
-const ImportOptions = z.strictObject({ workspace: z.string().min(1), as: z.email().optional() });
+const ExportOptions = z.strictObject({
+  format: ExportFormatSchema.catch(() => {
+    throw new CliError(`--format: must be one of ${EXPORT_FORMATS.join(", ")}`);
+  }),
+  out: z.string().optional(),
+  lang: LocaleSchema.optional(),
+  paper: PaperSchema.default("A4"),
+  orientation: OrientationSchema.default("landscape"),
+});
+const ImportOptions = z.strictObject({ workspace: z.string().min(1), as: z.email().optional(), dryRun: z.boolean().optional() });
 
-/** Reads and parses a JSON file, naming the file and the line and column of a syntax error. */
-export function readJsonFile(path: string): unknown {
-  let text: string;
+function readFile(path: string): Uint8Array {
   try {
-    text = readFileSync(path, "utf8");
+    return new Uint8Array(readFileSync(path));
   } catch (err) {
     throw new CliError(`${path}: cannot read file (${(err as NodeJS.ErrnoException).code ?? "error"})`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const position = Number(message.match(/position (\d+)/)?.[1]);
-    if (Number.isFinite(position)) {
-      const before = text.slice(0, position).split("\n");
-      throw new CliError(`${path}: invalid JSON at line ${before.length}, column ${before.at(-1)!.length + 1}`);
-    }
-    throw new CliError(`${path}: invalid JSON (${message})`);
   }
 }
 
@@ -39,38 +39,44 @@ export function registerMapCommands(program: Command): void {
   const map = program.command("map").description("export and import journey maps");
   map
     .command("export <mapId>")
-    .description("write a map with its personas as JSON")
-    .option("--format <format>", "export format: json", "json")
+    .description("write a map as PDF, PNG, PowerPoint, Excel, CSV, JSON, Markdown or Mermaid")
+    .option("--format <format>", `export format: ${EXPORT_FORMATS.join(", ")}`, "json")
     .option("--out <file>", "write to a file instead of standard output")
+    .option("--lang <locale>", "language of the labels around the content: en, zh-Hant, zh-Hans, ru, fa (default: the map's)")
+    .option("--paper <size>", "pdf/png paper: A4, A3, Letter or fit (one page as large as the map)", "A4")
+    .option("--orientation <orientation>", "pdf/png orientation: landscape or portrait", "landscape")
     .action(async (mapId: string, raw: unknown) => {
       const options = parseOptions(ExportOptions, raw);
+      const binary = ["pdf", "png", "pptx", "xlsx"].includes(options.format);
+      if (binary && !options.out && process.stdout.isTTY) throw new CliError(`--out: a ${options.format} file is binary; give --out <file> or redirect standard output`);
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         const row = await services.db.kysely.selectFrom("maps").select(["id", "workspace_id", "title", "type", "status"]).where("id", "=", mapId).executeTakeFirst();
         if (!row) throw new CliError(`<mapId>: no map "${mapId}"`);
-        const snapshot = await services.maps.readSnapshot(mapId);
-        const personas = await findPersonas(services.db, row.workspace_id, snapshot.settings.personaIds);
-        const touchpointIds = snapshot.cells.flatMap((c) => c.cards.flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId as string] : [])));
-        const touchpoints = touchpointIds.length
-          ? (await services.db.kysely.selectFrom("touchpoints").selectAll().where("workspace_id", "=", row.workspace_id).where("id", "in", [...new Set(touchpointIds)]).execute()).map(touchpointOf)
-          : [];
-        const json = `${JSON.stringify(toMapExport(row, snapshot, personas, touchpoints), null, 2)}\n`;
+        const summary = { id: row.id, workspaceId: row.workspace_id, title: row.title };
+        const bytes =
+          options.format === "pdf" || options.format === "png"
+            ? await renderPrintExport(services, summary, { format: options.format, locale: options.lang, paper: options.paper, orientation: options.orientation })
+            : await exportMapData(options.format, await loadExportInput(services, summary, options.lang), row);
         if (options.out) {
-          writeFileSync(options.out, json);
+          writeFileSync(options.out, bytes);
           console.error(`wrote ${options.out}`);
-        } else process.stdout.write(json);
+        } else process.stdout.write(bytes);
       } finally {
         await services.close();
       }
     });
   map
     .command("import <file>")
-    .description("import a map from our JSON (any earlier version)")
+    .description("import a map: our JSON (any earlier version), Excel/CSV grids like our export, Mermaid journey, OpenJourney (.ojf)")
     .requiredOption("--workspace <workspaceId>", "workspace to import into")
     .option("--as <email>", "user recorded as creator (default: the workspace's first owner)")
+    .option("--dry-run", "show what would be created and what would be left out, and create nothing")
     .action(async (file: string, raw: unknown) => {
       const options = parseOptions(ImportOptions, raw);
-      const json = readJsonFile(file);
+      const draft = await parseImportFile({ name: file, bytes: readFile(file) }).catch((err: unknown) => {
+        throw new CliError(err instanceof ApiError && err.message.startsWith(file) ? err.message : `${file}: ${err instanceof Error ? err.message : String(err)}`);
+      });
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         const ws = await services.db.kysely.selectFrom("workspaces").select("id").where("id", "=", options.workspace).executeTakeFirst();
@@ -79,12 +85,18 @@ export function registerMapCommands(program: Command): void {
           ? await services.db.kysely.selectFrom("users").innerJoin("members", "members.user_id", "users.id").select("users.id").where("users.email", "=", options.as.toLowerCase()).where("members.workspace_id", "=", ws.id).executeTakeFirst()
           : await services.db.kysely.selectFrom("members").select("user_id as id").where("workspace_id", "=", ws.id).where("role", "=", "owner").orderBy("created_at").executeTakeFirst();
         if (!member) throw new CliError(options.as ? `--as: ${options.as} is not a member of ${ws.id}` : `--workspace: ${ws.id} has no owner`);
-        const result = await importMapJson(services, { workspaceId: ws.id, userId: member.id, json }).catch((err: unknown) => {
+        if (options.dryRun) {
+          const preview = summarizeImport(draft);
+          console.log(`would import "${preview.title}" (${preview.format}): ${preview.counts.stages} stage(s), ${preview.counts.steps} step(s), ${preview.counts.lanes} lane(s), ${preview.counts.cards} card(s), ${preview.counts.emotions} emotion point(s)`);
+          for (const path of draft.report.dropped) console.log(`would drop ${path}`);
+          return;
+        }
+        const result = await importMapDraft(services, { workspaceId: ws.id, userId: member.id, draft }).catch((err: unknown) => {
           throw new CliError(`${file}: ${err instanceof Error ? err.message : String(err)}`);
         });
         const extras = [result.personaIds.length ? `${result.personaIds.length} persona(s)` : "", result.touchpointIds.length ? `${result.touchpointIds.length} new touchpoint(s)` : ""].filter(Boolean);
         console.log(`imported map ${result.mapId}${extras.length ? ` with ${extras.join(" and ")}` : ""}`);
-        if (result.report.fromVersion !== 1) console.log(`upgraded from document version ${result.report.fromVersion}`);
+        if (draft.format === "json" && result.report.fromVersion !== null && result.report.fromVersion !== "1") console.log(`upgraded from version ${result.report.fromVersion}`);
         for (const path of result.report.dropped) console.log(`dropped ${path}`);
       } finally {
         await services.close();

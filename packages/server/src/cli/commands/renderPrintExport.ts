@@ -1,0 +1,27 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createApp } from "../../app.js";
+import { closePrintRenderer } from "../../export/MapPrintRenderer.js";
+import { renderPrintExport as render, type PrintExportRequest } from "../../export/renderPrintExport.js";
+import type { Services } from "../../services.js";
+import { CliError } from "../CliError.js";
+
+/**
+ * PDF/PNG export from the command line: Chromium prints the web app's print view, so the CLI serves the app on a
+ * loopback port of its own for as long as the export takes, then stops it and the browser.
+ */
+export async function renderPrintExport(services: Services, map: { id: string; workspaceId: string }, request: PrintExportRequest): Promise<Uint8Array> {
+  const owner = await services.db.kysely.selectFrom("members").select("user_id").where("workspace_id", "=", map.workspaceId).where("role", "=", "owner").orderBy("created_at").executeTakeFirst();
+  if (!owner) throw new CliError(`<mapId>: the map's workspace ${map.workspaceId} has no owner`);
+  const app = createApp(services);
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s as Server)) as Server;
+  });
+  try {
+    return await render(services, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, map, owner.user_id, request);
+  } finally {
+    await closePrintRenderer(services);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}

@@ -1,0 +1,41 @@
+import { channelName, type Channel, type Locale, type MapSnapshot, type Persona, type Touchpoint } from "@opencjm/core";
+
+/** Everything an exporter needs: the map body, what it refers to, and the language of the labels around it. */
+export interface ExportInput {
+  /** Summary fields of the stored map (id and title); the body is in `snapshot`. */
+  map: { id: string; title: string };
+  snapshot: MapSnapshot;
+  /** The personas the map refers to (settings and emotion curves). */
+  personas: Persona[];
+  /** The touchpoints its touchpoint cards refer to. */
+  touchpoints: Touchpoint[];
+  /** The workspace's channels (built-in names are translated from their key). */
+  channels: Channel[];
+  /** Language of the labels; the user's content stays as written. */
+  locale: Locale;
+  /** When the export was made; fixed in tests so outputs compare. */
+  exportedAt: Date;
+}
+
+/** Lookups exporters share: names of personas, touchpoints and channels by id. */
+export interface ExportLookups {
+  personaName(id: string): string;
+  touchpoint(id: string): Touchpoint | undefined;
+  channelName(id: string): string;
+}
+
+/** Builds the id → name lookups for an export, translating built-in channel names into the export language. */
+export function exportLookups(input: ExportInput): ExportLookups {
+  const personas = new Map(input.personas.map((p) => [p.id as string, p.name]));
+  const touchpoints = new Map(input.touchpoints.map((t) => [t.id as string, t]));
+  const channels = new Map(input.channels.map((c) => [c.id as string, c]));
+  return {
+    personaName: (id) => personas.get(id) ?? id,
+    touchpoint: (id) => touchpoints.get(id),
+    channelName: (id) => {
+      const channel = channels.get(id);
+      if (channel?.builtIn) return channelName(channel.key, input.locale) ?? channel.name;
+      return channel?.name ?? channelName(id, input.locale) ?? id;
+    },
+  };
+}

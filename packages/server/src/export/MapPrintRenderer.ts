@@ -1,0 +1,98 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { ApiError } from "../http/apiError.js";
+import type { Services } from "../services.js";
+import type { Orientation, Paper } from "./printOptions.js";
+
+/** Debian's Chromium, or CHROMIUM_PATH. Playwright never downloads a browser of its own here. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+/** A browser nobody printed with for this long is closed; the next export starts another. */
+const IDLE_MS = 5 * 60_000;
+const READY_TIMEOUT_MS = 30_000;
+
+/** What to print and how. */
+export interface RenderRequest {
+  /** The print view's full address (it sets `data-print-ready` once laid out). */
+  url: string;
+  format: "pdf" | "png";
+  paper: Paper;
+  orientation: Orientation;
+  locale: string;
+}
+
+/**
+ * Prints the web app's print view with headless Chromium: one browser per server, started on first use and reused,
+ * a fresh page (in its own context) per export. PDF pages use the chosen paper; `fit` makes one page the map's size.
+ */
+export class MapPrintRenderer {
+  private browser: Promise<Browser> | undefined;
+  private idle: NodeJS.Timeout | undefined;
+  private active = 0;
+
+  private launch(): Promise<Browser> {
+    if (!existsSync(CHROMIUM_PATH)) throw new ApiError(503, "export_unavailable", `PDF and PNG export need Chromium at ${CHROMIUM_PATH} (install Debian's chromium package or set CHROMIUM_PATH)`);
+    this.browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS }).catch((err: unknown) => {
+      this.browser = undefined;
+      throw new ApiError(503, "export_unavailable", `Chromium did not start: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    });
+    return this.browser;
+  }
+
+  /** Renders one export and returns its bytes. */
+  async render(request: RenderRequest): Promise<Uint8Array> {
+    clearTimeout(this.idle);
+    this.active++;
+    const browser = await this.launch();
+    const context = await browser.newContext({ locale: request.locale, viewport: { width: 1600, height: 1000 }, deviceScaleFactor: request.format === "png" ? 2 : 1 });
+    try {
+      const page = await context.newPage();
+      const response = await page.goto(request.url, { waitUntil: "load" });
+      if (!response?.ok()) throw new ApiError(502, "export_failed", `the print view answered ${response?.status() ?? "nothing"}`);
+      await page
+        // Page code as strings: the server is compiled without DOM types.
+        .waitForFunction('document.documentElement.dataset.printReady === "true"', undefined, { timeout: READY_TIMEOUT_MS })
+        .catch(() => {
+          throw new ApiError(504, "export_failed", `the print view was not ready within ${READY_TIMEOUT_MS / 1000} s`);
+        });
+      if (request.format === "png") return new Uint8Array(await page.screenshot({ fullPage: true, type: "png" }));
+      await page.emulateMedia({ media: "print" });
+      if (request.paper === "fit") {
+        const size = (await page.evaluate("({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight })")) as { width: number; height: number };
+        return new Uint8Array(await page.pdf({ width: `${size.width}px`, height: `${size.height + 1}px`, printBackground: true, pageRanges: "1" }));
+      }
+      return new Uint8Array(await page.pdf({ format: request.paper, landscape: request.orientation === "landscape", printBackground: true, preferCSSPageSize: false, margin: { top: "8mm", bottom: "8mm", left: "8mm", right: "8mm" } }));
+    } finally {
+      await context.close().catch(() => undefined);
+      this.active--;
+      if (this.active === 0) {
+        this.idle = setTimeout(() => void this.close(), IDLE_MS);
+        // The idle timer never keeps a finished process alive.
+        this.idle.unref();
+      }
+    }
+  }
+
+  /** Closes the browser (at shutdown, or when idle). */
+  async close(): Promise<void> {
+    clearTimeout(this.idle);
+    const browser = this.browser;
+    this.browser = undefined;
+    await (await browser?.catch(() => undefined))?.close();
+  }
+}
+
+const renderers = new WeakMap<Services, MapPrintRenderer>();
+
+/** The print renderer of a server (one per set of services, so one browser per server). */
+export function printRendererOf(services: Services): MapPrintRenderer {
+  let renderer = renderers.get(services);
+  if (!renderer) renderers.set(services, (renderer = new MapPrintRenderer()));
+  return renderer;
+}
+
+/** Closes a server's print browser, if it started one. */
+export async function closePrintRenderer(services: Services): Promise<void> {
+  await renderers.get(services)?.close();
+  renderers.delete(services);
+}

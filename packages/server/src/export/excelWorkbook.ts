@@ -1,0 +1,198 @@
+import ExcelJS from "exceljs";
+import { isRightToLeft, LANE_NAMES, type Locale } from "@opencjm/core";
+import { describeCard } from "./describeCard.js";
+import { evidenceName, exportLabel, mapStatusName, mapTypeName, type ExportLabel } from "./exportLabels.js";
+import { exportLookups, type ExportInput } from "./ExportInput.js";
+import { buildMapGrid } from "./mapGrid.js";
+import { neutraliseFormula } from "./neutraliseFormula.js";
+
+/** Sheet keys in workbook order; importers find sheets by any translation of these names. */
+export const WORKBOOK_SHEETS = ["map", "emotions", "personas", "ideas", "cards", "about"] as const satisfies readonly ExportLabel[];
+
+/** Columns before the step columns on the grid sheet: lane, type, persona. */
+export const GRID_LABEL_COLUMNS = 3;
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8ECF4" } };
+const bold: Partial<ExcelJS.Font> = { bold: true };
+
+function sheetName(locale: Locale, key: ExportLabel): string {
+  // Excel forbids []:*?/\ in sheet names and allows 31 characters.
+  return exportLabel(locale, key).replace(/[[\]:*?/\\]/g, " ").slice(0, 31);
+}
+
+/** User text for a cell: line breaks as Excel writes them (a lone CR would not survive the file), formula-safe. */
+function text(value: string): string {
+  return neutraliseFormula(value.replace(/\r\n?/g, "\n"));
+}
+
+function argb(hex: string | undefined): string | undefined {
+  return hex ? `FF${hex.slice(1).toUpperCase()}` : undefined;
+}
+
+/** Adds a sheet with a bold header row, frozen below it, laid out right to left for Persian. */
+function addTableSheet(wb: ExcelJS.Workbook, input: ExportInput, key: ExportLabel, headers: string[], widths: number[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheetName(input.locale, key), { views: [{ state: "frozen", ySplit: 1, rightToLeft: isRightToLeft(input.locale) }] });
+  ws.addRow(headers.map(text)).eachCell((cell) => {
+    cell.font = bold;
+    cell.fill = HEADER_FILL;
+  });
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  return ws;
+}
+
+/** The grid sheet: title, stage headers merged over their steps, step names, then one row per lane. */
+function addGridSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
+  const { locale, snapshot } = input;
+  const grid = buildMapGrid(input, { includeHidden: true });
+  const first = GRID_LABEL_COLUMNS + 1;
+  const last = Math.max(first, GRID_LABEL_COLUMNS + grid.steps.length);
+  const ws = wb.addWorksheet(sheetName(locale, "map"), { views: [{ state: "frozen", xSplit: GRID_LABEL_COLUMNS, ySplit: 3, rightToLeft: isRightToLeft(locale) }] });
+  ws.getCell(1, 1).value = text(snapshot.settings.title);
+  ws.getCell(1, 1).font = { bold: true, size: 16 };
+  ws.mergeCells(1, 1, 1, last);
+  ws.getCell(2, 1).value = exportLabel(locale, "stage");
+  ws.getRow(3).values = [exportLabel(locale, "step"), exportLabel(locale, "laneType"), exportLabel(locale, "persona"), ...grid.steps.map((s) => text(s.name))];
+  let column = first;
+  for (const { stage, steps } of grid.stages) {
+    if (steps.length === 0) continue;
+    const cell = ws.getCell(2, column);
+    cell.value = text(stage.name);
+    cell.alignment = { horizontal: "center" };
+    const fill = argb(stage.color);
+    if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
+    if (steps.length > 1) ws.mergeCells(2, column, 2, column + steps.length - 1);
+    column += steps.length;
+  }
+  for (const r of [2, 3]) ws.getRow(r).eachCell((cell) => (cell.font = bold));
+  for (const row of grid.rows) {
+    const values = row.kind === "emotion" ? row.values.map((v) => v ?? null) : row.cells.map((c) => (c ? text(c) : null));
+    const persona = row.kind === "emotion" ? text(row.persona?.name ?? row.personaId) : "";
+    const added = ws.addRow([text(row.lane.name), text(row.typeName), persona, ...values]);
+    added.hidden = row.lane.hidden;
+    added.alignment = { wrapText: true, vertical: "top" };
+    added.getCell(1).font = bold;
+  }
+  ws.getColumn(1).width = 24;
+  ws.getColumn(2).width = 16;
+  ws.getColumn(3).width = 14;
+  for (let c = first; c <= last; c++) ws.getColumn(c).width = 28;
+}
+
+/** Emotion values per step and persona, a table a chart can be drawn from directly. */
+function addEmotionSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
+  const grid = buildMapGrid(input, { includeHidden: true });
+  const rows = grid.rows.filter((r) => r.kind === "emotion");
+  const ws = addTableSheet(wb, input, "emotions", [exportLabel(input.locale, "stage"), exportLabel(input.locale, "step"), ...rows.map((r) => r.persona?.name ?? r.personaId)], [20, 28, ...rows.map(() => 14)]);
+  const stageOf = new Map(grid.stages.flatMap((g) => g.steps.map((s) => [s.id as string, g.stage.name])));
+  grid.steps.forEach((step, i) => ws.addRow([text(stageOf.get(step.id) ?? ""), text(step.name), ...rows.map((r) => r.values[i] ?? null)]));
+}
+
+function addPersonaSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
+  const l = (k: ExportLabel) => exportLabel(input.locale, k);
+  const ws = addTableSheet(wb, input, "personas", [l("id"), l("name"), l("summary"), l("quote"), l("goals"), l("needs"), l("frustrations"), l("data")], [16, 20, 40, 30, 30, 30, 30, 20]);
+  for (const p of input.personas) {
+    const { id, createdAt: _c, updatedAt: _u, ...fields } = p;
+    ws.addRow([id, p.name, p.summary, p.quote, p.goals.join("\n"), p.needs.join("\n"), p.frustrations.join("\n"), JSON.stringify({ id, ...fields })].map(text)).alignment = { wrapText: true, vertical: "top" };
+  }
+}
+
+/** Pain points and opportunities, where ideas start (PRODUCT.md §4.7). */
+function addIdeasSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
+  const { locale, snapshot } = input;
+  const l = (k: ExportLabel) => exportLabel(locale, k);
+  const ws = addTableSheet(wb, input, "ideas", [l("stage"), l("step"), l("kind"), l("text"), l("severity"), l("rootCause"), l("linkedIdeas")], [18, 24, 16, 50, 10, 40, 20]);
+  const steps = new Map(snapshot.steps.map((s) => [s.id as string, s]));
+  const stages = new Map(snapshot.stages.map((s) => [s.id as string, s.name]));
+  for (const cell of snapshot.cells) {
+    const step = steps.get(cell.stepId);
+    for (const card of cell.cards) {
+      if (card.kind !== "painPoint" && card.kind !== "opportunity") continue;
+      const kind = LANE_NAMES[card.kind === "painPoint" ? "painPoints" : "opportunities"][locale];
+      const [severity, rootCause, ideas] = card.kind === "painPoint" ? [card.severity, card.rootCause, ""] : [null, "", card.ideaIds.join(", ")];
+      ws.addRow([text(stages.get(step?.stageId ?? "") ?? ""), text(step?.name ?? ""), kind, text(card.text), severity, text(rootCause), ideas]).alignment = { wrapText: true, vertical: "top" };
+    }
+  }
+}
+
+/** Every card with its full data, so our own import restores what the grid text cannot say. */
+function addCardSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
+  const { locale, snapshot } = input;
+  const l = (k: ExportLabel) => exportLabel(locale, k);
+  const lookups = exportLookups(input);
+  const ws = addTableSheet(wb, input, "cards", [l("stage"), l("step"), l("lane"), l("kind"), l("text"), l("evidence"), l("data")], [18, 24, 20, 14, 50, 14, 30]);
+  const steps = new Map(snapshot.steps.map((s) => [s.id as string, s]));
+  const stages = new Map(snapshot.stages.map((s) => [s.id as string, s.name]));
+  const lanes = new Map(snapshot.lanes.map((lane, i) => [lane.id as string, { lane, index: i }]));
+  const stepIndex = new Map(snapshot.steps.map((s, i) => [s.id as string, i]));
+  for (const cell of snapshot.cells) {
+    const step = steps.get(cell.stepId);
+    const lane = lanes.get(cell.laneId);
+    for (const card of cell.cards) {
+      const data = JSON.stringify({ lane: lane?.index, step: stepIndex.get(cell.stepId), card });
+      ws.addRow([stages.get(step?.stageId ?? "") ?? "", step?.name ?? "", lane?.lane.name ?? "", card.kind, describeCard(card, lookups, locale), evidenceName(card.evidence.level, locale), data].map(text));
+    }
+  }
+}
+
+/** What the grid cannot show (descriptions, colours, parallel steps, emotion notes), by position, for our import. */
+export interface WorkbookLayout {
+  stages: Array<{ description: string; color?: string }>;
+  steps: Array<{ description: string; parallel: boolean }>;
+  lanes: Array<{ color?: string; collapsed: boolean }>;
+  /** Emotion notes keyed `personaId:stepIndex`. */
+  emotionNotes: Record<string, string>;
+}
+
+function workbookLayout(input: ExportInput): WorkbookLayout {
+  const { stages, steps, lanes, emotions } = input.snapshot;
+  const stepIndex = new Map(steps.map((s, i) => [s.id as string, i]));
+  return {
+    stages: stages.map((s) => ({ description: s.description, color: s.color })),
+    steps: steps.map((s) => ({ description: s.description, parallel: s.parallel })),
+    lanes: lanes.map((l) => ({ color: l.color, collapsed: l.collapsed })),
+    emotionNotes: Object.fromEntries(emotions.filter((e) => e.note).map((e) => [`${e.personaId}:${stepIndex.get(e.stepId)}`, e.note])),
+  };
+}
+
+/** Map settings as label/value pairs, with hidden machine-readable keys and values for import. */
+function addAboutSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
+  const { locale } = input;
+  const s = input.snapshot.settings;
+  const ws = addTableSheet(wb, input, "about", [exportLabel(locale, "about"), ""], [22, 60, 10, 30]);
+  const rows: Array<[ExportLabel, string, string, unknown]> = [
+    ["title", s.title, "title", s.title],
+    ["mapType", mapTypeName(s.type, locale), "type", s.type],
+    ["status", mapStatusName(s.status, locale), "status", s.status],
+    ["goal", s.goal, "goal", s.goal],
+    ["scope", s.scope, "scope", s.scope],
+    ["tags", s.tags.join(", "), "tags", s.tags],
+    ["personas", input.personas.filter((p) => s.personaIds.includes(p.id)).map((p) => p.name).join(", "), "personaIds", s.personaIds],
+    ["language", s.locale, "locale", s.locale],
+    ["emotionScale", `${s.emotionScale.min} … ${s.emotionScale.max}`, "emotionScale", s.emotionScale],
+    ["template", s.templateId ?? "", "templateId", s.templateId ?? null],
+    ["segment", s.segment ? JSON.stringify(s.segment) : "", "segment", s.segment ?? null],
+    ["layout", "", "layout", workbookLayout(input)],
+    ["exportedOn", input.exportedAt.toISOString(), "exportedAt", input.exportedAt.toISOString()],
+  ];
+  for (const [label, shown, key, raw] of rows) {
+    ws.addRow([exportLabel(locale, label, { date: "" }).trim(), shown, key, JSON.stringify(raw)].map(text)).alignment = { wrapText: true, vertical: "top" };
+  }
+  ws.getColumn(3).hidden = true;
+  ws.getColumn(4).hidden = true;
+}
+
+/** The map as an Excel workbook: the grid, emotions, personas, ideas, every card, and the map's settings. */
+export async function exportExcelWorkbook(input: ExportInput): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "OpenCJM";
+  wb.created = input.exportedAt;
+  wb.modified = input.exportedAt;
+  wb.title = input.snapshot.settings.title;
+  addGridSheet(wb, input);
+  addEmotionSheet(wb, input);
+  addPersonaSheet(wb, input);
+  addIdeasSheet(wb, input);
+  addCardSheet(wb, input);
+  addAboutSheet(wb, input);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

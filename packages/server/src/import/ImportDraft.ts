@@ -1,0 +1,35 @@
+import type { MapSnapshot, PersonaFields, TouchpointFields } from "@opencjm/core";
+
+/** The file formats a map can be imported from. */
+export const IMPORT_FORMATS = ["json", "xlsx", "csv", "mermaid", "ojf"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** What a parser understood, what it left out and what it had to guess. */
+export interface ImportReport {
+  /** Document or format version the file was written in, when it says. */
+  fromVersion: string | null;
+  /** Fields and items the file has that the map cannot hold or that refer to nothing, as paths or cell names. */
+  dropped: string[];
+  /** Guesses and adjustments worth telling the user (a lane type chosen from its name, a score clamped). */
+  notes: string[];
+}
+
+/** A persona or touchpoint the file brings along, under the id the file gave it. */
+export interface DraftEntity<T> {
+  oldId: string;
+  fields: T;
+}
+
+/** A parsed file, ready to preview or to create: nothing has been written yet. */
+export interface ImportDraft {
+  format: ImportFormat;
+  snapshot: MapSnapshot;
+  personas: Array<DraftEntity<PersonaFields>>;
+  touchpoints: Array<DraftEntity<TouchpointFields>>;
+  report: ImportReport;
+}
+
+/** An empty report. */
+export function emptyReport(fromVersion: string | null = null): ImportReport {
+  return { fromVersion, dropped: [], notes: [] };
+}

@@ -1,0 +1,44 @@
+import { MapOperationError, PersonaFieldsSchema, TouchpointFieldsSchema, upgradeSnapshot, type PersonaFields, type TouchpointFields } from "@opencjm/core";
+import { ApiError } from "../http/apiError.js";
+import { MapExportEnvelopeSchema } from "../export/mapJsonFormat.js";
+import { importFileError, pathOf } from "./importFileError.js";
+import type { DraftEntity, ImportDraft } from "./ImportDraft.js";
+
+/** Upgrades the snapshot in a file, turning a refusal into a file error that names the field. */
+function upgradeFileSnapshot(json: unknown, prefix: string): ReturnType<typeof upgradeSnapshot> {
+  try {
+    return upgradeSnapshot(json);
+  } catch (err) {
+    if (!(err instanceof MapOperationError)) throw err;
+    const message = `${prefix}${err.message}`;
+    throw new ApiError(400, "invalid_file", message, [{ path: `${prefix}${err.field ?? ""}`.replace(/\.$/, "") || "file", message }]);
+  }
+}
+
+/**
+ * Reads our JSON: an export envelope or a bare snapshot, of any earlier document version (upgraded on the way).
+ * Unknown fields are dropped and reported; a field that is present but wrong is an error naming its path.
+ */
+export function parseMapJson(json: unknown): ImportDraft {
+  const isEnvelope = !!json && typeof json === "object" && "format" in json;
+  const envelope = isEnvelope ? MapExportEnvelopeSchema.safeParse(json) : undefined;
+  if (envelope && !envelope.success) {
+    const issue = envelope.error.issues[0];
+    throw importFileError(pathOf(issue?.path ?? []) || "file", issue?.message ?? "invalid");
+  }
+  const { snapshot, report } = upgradeFileSnapshot(envelope?.data.snapshot ?? json, isEnvelope ? "snapshot." : "");
+  const dropped = isEnvelope ? report.dropped.map((p) => `snapshot.${p}`) : [...report.dropped];
+  const personas = (envelope?.data.personas ?? []).map((p, i): DraftEntity<PersonaFields> => {
+    const { id, createdAt: _c, updatedAt: _u, ...fields } = p;
+    const parsed = PersonaFieldsSchema.safeParse(fields);
+    if (!parsed.success) throw importFileError(`personas[${i}].${pathOf(parsed.error.issues[0]?.path ?? [])}`, parsed.error.issues[0]?.message ?? "invalid");
+    return { oldId: id, fields: parsed.data };
+  });
+  const touchpoints = (envelope?.data.touchpoints ?? []).map((t, i): DraftEntity<TouchpointFields> => {
+    const { id, ...fields } = t;
+    const parsed = TouchpointFieldsSchema.safeParse(fields);
+    if (!parsed.success) throw importFileError(`touchpoints[${i}].${pathOf(parsed.error.issues[0]?.path ?? [])}`, parsed.error.issues[0]?.message ?? "invalid");
+    return { oldId: id, fields: parsed.data };
+  });
+  return { format: "json", snapshot, personas, touchpoints, report: { fromVersion: String(envelope ? envelope.data.formatVersion : report.fromVersion), dropped, notes: [] } };
+}

@@ -1,0 +1,120 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { IdSchema, LocaleSchema } from "@opencjm/core";
+import type { Context } from "hono";
+import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
+import { findPersonas } from "../../commands/personaCreator.js";
+import { importMapDraft } from "../../commands/mapImporter.js";
+import { EXPORT_FILE_TYPES, ExportFormatSchema, exportFileName, exportMapData } from "../../export/exportMap.js";
+import { loadExportInput } from "../../export/loadExportInput.js";
+import { OrientationSchema, PaperSchema } from "../../export/printOptions.js";
+import { renderPrintExport } from "../../export/renderPrintExport.js";
+import { ApiError, notFound } from "../../http/apiError.js";
+import type { AppEnv } from "../../http/appEnv.js";
+import { requireCaller } from "../../http/callerMiddleware.js";
+import { parseImportFile } from "../../import/parseImportFile.js";
+import { summarizeImport } from "../../import/summarizeImport.js";
+import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
+import { localBaseUrl } from "./localBaseUrl.js";
+
+const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
+const ExportQuery = z.object({
+  format: ExportFormatSchema,
+  lang: LocaleSchema.optional(),
+  paper: PaperSchema.default("A4"),
+  orientation: OrientationSchema.default("landscape"),
+});
+/** An uploaded file inside JSON: text as it is, or any bytes as base64. */
+const ImportFileSchema = z.strictObject({
+  name: z.string().trim().min(1).max(255),
+  content: z.string().min(1),
+  encoding: z.enum(["text", "base64"]).default("text"),
+});
+const ImportPreviewSchema = z
+  .object({
+    format: z.string(),
+    title: z.string(),
+    type: z.string(),
+    stages: z.array(z.object({ name: z.string(), steps: z.array(z.string()) })),
+    lanes: z.array(z.object({ name: z.string(), type: z.string(), cards: z.number() })),
+    personas: z.array(z.string()),
+    touchpoints: z.array(z.string()),
+    counts: z.object({ stages: z.number(), steps: z.number(), lanes: z.number(), cells: z.number(), cards: z.number(), emotions: z.number() }),
+    report: z.object({ fromVersion: z.string().nullable(), dropped: z.array(z.string()), notes: z.array(z.string()) }),
+    /** Personas the workspace already has (same id), which the import reuses instead of creating. */
+    reusedPersonas: z.array(z.string()),
+  })
+  .openapi("ImportPreview");
+const tags = ["Import and export"];
+const base = "/api/workspaces/{workspaceId}/maps";
+
+const exportRoute = createRoute({
+  method: "get",
+  path: `${base}/{mapId}/export`,
+  tags,
+  summary: "Export a map: pdf, png, pptx, xlsx, csv, json, md or mermaid",
+  description: "`lang` sets the language of the labels (default: the map's); `paper` (A4, A3, Letter, fit) and `orientation` apply to pdf and png.",
+  request: { params: MapParams, query: ExportQuery },
+  responses: { 200: { description: "The file, as an attachment", content: Object.fromEntries(Object.values(EXPORT_FILE_TYPES).map((t) => [t.contentType.split(";")[0], { schema: z.string().openapi({ format: "binary" }) }])) }, ...errorResponses },
+});
+const preview = createRoute({ method: "post", path: `${base}/import/preview`, tags, summary: "Read a file and show what importing it would create and leave out; nothing is written", request: { params: WorkspaceParams, ...jsonBody(ImportFileSchema) }, responses: { 200: jsonContent(ImportPreviewSchema, "Preview"), ...errorResponses } });
+const importRoute = createRoute({
+  method: "post",
+  path: `${base}/import`,
+  tags,
+  summary: "Import a map from our JSON (any version), an Excel/CSV grid, Mermaid journey or OpenJourney (.ojf); all or nothing",
+  request: { params: WorkspaceParams, ...jsonBody(ImportFileSchema) },
+  responses: { 201: jsonContent(z.object({ mapId: z.string(), personaIds: z.array(z.string()), touchpointIds: z.array(z.string()), preview: ImportPreviewSchema }), "Imported"), ...errorResponses },
+});
+
+function fileBytes(file: z.infer<typeof ImportFileSchema>): Uint8Array {
+  if (file.encoding === "text") return new TextEncoder().encode(file.content);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.content.replace(/\s+/g, ""))) throw new ApiError(400, "invalid_request", "content: is not base64", [{ path: "content", message: "is not base64" }]);
+  return new Uint8Array(Buffer.from(file.content, "base64"));
+}
+
+async function previewOf(c: Context<AppEnv>, workspaceId: string, file: z.infer<typeof ImportFileSchema>) {
+  const draft = await parseImportFile({ name: file.name, bytes: fileBytes(file) });
+  const reused = await findPersonas(c.get("services").db, workspaceId, draft.personas.map((p) => p.oldId));
+  return { draft, preview: { ...summarizeImport(draft), reusedPersonas: reused.map((p) => p.name) } };
+}
+
+/** Export a map in any format; preview and run imports of files from other tools. */
+export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(exportRoute, async (c) => {
+    const { workspaceId, mapId } = c.req.valid("param");
+    const query = c.req.valid("query");
+    const services = c.get("services");
+    const caller = requireCaller(c);
+    await requireWorkspacePermission(services.db, caller, workspaceId, "read");
+    const map = await services.maps.find(workspaceId, mapId);
+    if (!map) throw notFound("map");
+    const bytes =
+      query.format === "pdf" || query.format === "png"
+        ? await renderPrintExport(services, localBaseUrl(c), map, caller.userId, { format: query.format, locale: query.lang, paper: query.paper, orientation: query.orientation })
+        : await exportMapData(query.format, await loadExportInput(services, map, query.lang), map);
+    const name = exportFileName(map.title, query.format);
+    const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "'");
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": EXPORT_FILE_TYPES[query.format].contentType,
+      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "cache-control": "no-store",
+    }) as never;
+  });
+
+  app.openapi(preview, async (c) => {
+    const { workspaceId } = c.req.valid("param");
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "write");
+    return c.json((await previewOf(c, workspaceId, c.req.valid("json"))).preview, 200);
+  });
+
+  app.openapi(importRoute, async (c) => {
+    const { workspaceId } = c.req.valid("param");
+    const services = c.get("services");
+    const caller = requireCaller(c);
+    await requireWorkspacePermission(services.db, caller, workspaceId, "write");
+    const { draft, preview: summary } = await previewOf(c, workspaceId, c.req.valid("json"));
+    const result = await importMapDraft(services, { workspaceId, userId: caller.userId, draft });
+    return c.json({ mapId: result.mapId, personaIds: result.personaIds, touchpointIds: result.touchpointIds, preview: { ...summary, report: result.report } }, 201);
+  });
+}

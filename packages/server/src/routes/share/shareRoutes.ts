@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { ChannelSchema, IdSchema, MapSnapshotSchema, PersonaSchema, TouchpointSchema } from "@opencjm/core";
+import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
+import { createShareLink, resolveShareToken, shareLinkOf } from "../../commands/shareLinkCreator.js";
+import { loadExportInput } from "../../export/loadExportInput.js";
+import { ApiError, notFound } from "../../http/apiError.js";
+import type { AppEnv } from "../../http/appEnv.js";
+import { requireCaller } from "../../http/callerMiddleware.js";
+import type { Services } from "../../services.js";
+import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
+
+const ShareLinkSchema = z
+  .object({ id: z.string(), mapId: z.string(), label: z.string(), createdBy: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), expired: z.boolean() })
+  .openapi("ShareLink");
+const ShareLinkCreateSchema = z.strictObject({
+  label: z.string().trim().max(120).default(""),
+  /** When the link stops working; null or left out: never. */
+  expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+/** What a share link shows: one map and only what rendering it needs. */
+export const SharedMapSchema = z
+  .object({
+    map: z.object({ id: z.string(), title: z.string(), type: z.string(), status: z.string(), updatedAt: z.string() }),
+    snapshot: MapSnapshotSchema,
+    personas: z.array(PersonaSchema),
+    touchpoints: z.array(TouchpointSchema),
+    channels: z.array(ChannelSchema),
+    expiresAt: z.string().nullable(),
+  })
+  .openapi("SharedMap");
+const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
+const tags = ["Sharing"];
+const base = "/api/workspaces/{workspaceId}/maps/{mapId}/share-links";
+
+const create = createRoute({ method: "post", path: base, tags, summary: "Create a read-only share link to a map (the token is shown once)", request: { params: MapParams, ...jsonBody(ShareLinkCreateSchema) }, responses: { 201: jsonContent(z.object({ link: ShareLinkSchema, token: z.string(), url: z.string(), embedUrl: z.string() }), "Created"), ...errorResponses } });
+const list = createRoute({ method: "get", path: base, tags, summary: "The map's share links that have not been revoked", request: { params: MapParams }, responses: { 200: jsonContent(z.array(ShareLinkSchema), "Links"), ...errorResponses } });
+const revoke = createRoute({ method: "delete", path: `${base}/{linkId}`, tags, summary: "Revoke a share link; it stops working at once", request: { params: MapParams.extend({ linkId: IdSchema }) }, responses: { 200: jsonContent(OkSchema, "Revoked"), ...errorResponses } });
+const shared = createRoute({
+  method: "get",
+  path: "/api/share/{token}",
+  tags,
+  summary: "A shared map, without an account: the map, its personas, touchpoints and channels — nothing else of the workspace",
+  description: "Answers 404 for an unknown, revoked or expired token. Poll with If-None-Match to follow edits: 304 while nothing changed.",
+  request: { params: z.object({ token: z.string().max(200) }) },
+  responses: { 200: jsonContent(SharedMapSchema, "The shared map"), 304: { description: "Not changed since the ETag sent" }, 404: errorResponses[404] },
+});
+
+async function requireMap(services: Services, workspaceId: string, mapId: string) {
+  const map = await services.maps.find(workspaceId, mapId);
+  if (!map) throw notFound("map");
+  return map;
+}
+
+/** Read-only share links: managed by people who may edit the map, opened by anyone who has the token. */
+export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(create, async (c) => {
+    const { workspaceId, mapId } = c.req.valid("param");
+    const services = c.get("services");
+    const caller = requireCaller(c);
+    await requireWorkspacePermission(services.db, caller, workspaceId, "write");
+    await requireMap(services, workspaceId, mapId);
+    const body = c.req.valid("json");
+    const expiresAt = body.expiresAt ? new Date(body.expiresAt).toISOString() : null;
+    if (expiresAt && expiresAt <= new Date().toISOString()) throw new ApiError(400, "invalid_request", "expiresAt: must be in the future", [{ path: "expiresAt", message: "must be in the future" }]);
+    const { link, token } = await createShareLink(services.db, { workspaceId, mapId, userId: caller.userId, label: body.label, expiresAt });
+    return c.json({ link, token, url: `/share/${token}`, embedUrl: `/embed/${token}` }, 201);
+  });
+
+  app.openapi(list, async (c) => {
+    const { workspaceId, mapId } = c.req.valid("param");
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "write");
+    await requireMap(services, workspaceId, mapId);
+    const rows = await services.db.kysely.selectFrom("share_links").selectAll().where("map_id", "=", mapId).where("purpose", "=", "share").where("revoked_at", "is", null).orderBy("created_at", "desc").execute();
+    return c.json(rows.map((r) => shareLinkOf(r)), 200);
+  });
+
+  app.openapi(revoke, async (c) => {
+    const { workspaceId, mapId, linkId } = c.req.valid("param");
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "write");
+    await requireMap(services, workspaceId, mapId);
+    const result = await services.db.kysely
+      .updateTable("share_links")
+      .set({ revoked_at: new Date().toISOString() })
+      .where("id", "=", linkId)
+      .where("map_id", "=", mapId)
+      .where("purpose", "=", "share")
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound("share link");
+    return c.json({ ok: true as const }, 200);
+  });
+
+  app.openapi(shared, async (c) => {
+    const services = c.get("services");
+    const link = await resolveShareToken(services.db, c.req.valid("param").token);
+    const map = link && (await services.maps.find(link.workspace_id, link.map_id));
+    if (!link || !map) throw notFound("share link");
+    const input = await loadExportInput(services, map);
+    const body = {
+      map: { id: map.id, title: map.title, type: map.type, status: map.status, updatedAt: map.updatedAt },
+      snapshot: input.snapshot,
+      personas: input.personas,
+      touchpoints: input.touchpoints,
+      channels: input.channels,
+      expiresAt: link.expires_at,
+    };
+    const etag = `"${createHash("sha256").update(JSON.stringify(body)).digest("base64url").slice(0, 27)}"`;
+    // Shared pages poll; an unchanged map costs one hash and no transfer. Never cached by anyone else.
+    c.header("ETag", etag);
+    c.header("Cache-Control", "private, no-cache");
+    c.header("X-Robots-Tag", "noindex");
+    if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+    return c.json(body, 200);
+  });
+}
