@@ -1,0 +1,37 @@
+import { useState } from "react";
+import { useT } from "../../i18n/I18nProvider.js";
+
+/** Splits the text of a list field into its items: one per line, blank lines dropped. */
+export function linesToItems(text: string): string[] {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/**
+ * A list of short texts (goals, needs, concerns…) edited as one item per line. It keeps its own text so blank lines
+ * being typed are not swallowed; the parent gets the items.
+ */
+export function ListField({ label, value, onChange, invalid, rows = 3, name }: { label: string; value: readonly string[]; onChange: (items: string[]) => void; invalid?: boolean; rows?: number; name: string }) {
+  const t = useT();
+  const [text, setText] = useState(() => value.join("\n"));
+  return (
+    <label className="field">
+      {label}
+      <textarea
+        className="input"
+        name={name}
+        rows={Math.max(rows, Math.min(value.length + 1, 8))}
+        value={text}
+        dir="auto"
+        aria-invalid={invalid || undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(linesToItems(e.target.value));
+        }}
+      />
+      <small>{t("personas.onePerLine")}</small>
+    </label>
+  );
+}
