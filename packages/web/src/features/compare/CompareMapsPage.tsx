@@ -1,6 +1,74 @@
-import { ComingSoon } from "../../app/ComingSoon.js";
+import { compareMaps, type MapComparison, type Persona } from "@opencjm/core";
+import { useEffect, useMemo, useState } from "react";
+import { Link } from "wouter";
+import { ErrorScreen } from "../../app/ErrorScreen.js";
+import { LoadingScreen } from "../../app/LoadingScreen.js";
+import { useI18n } from "../../i18n/I18nProvider.js";
+import { fetchPersonas } from "../home/homeApi.js";
+import { fetchMap, type MapWithSnapshot } from "./compareApi.js";
+import { CompareLegend } from "./CompareLegend.js";
+import { ComparePainPoints } from "./ComparePainPoints.js";
+import { CompareStepTable } from "./CompareStepTable.js";
+import styles from "./CompareMapsPage.module.css";
 
-/** Placeholder until the screen lands. */
-export default function CompareMapsPage(_props: Record<string, string>) {
-  return <ComingSoon />;
+type Loaded = { left: MapWithSnapshot; right: MapWithSnapshot; personas: Persona[] };
+
+/** Two maps side by side (e.g. current and future state) with added, removed and changed steps and emotion deltas. */
+export default function CompareMapsPage({ workspaceId, leftId, rightId }: { workspaceId: string; leftId: string; rightId: string }) {
+  const { t, dir } = useI18n();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setData(null);
+    setError(null);
+    Promise.all([fetchMap(workspaceId, leftId, abort.signal), fetchMap(workspaceId, rightId, abort.signal), fetchPersonas(workspaceId, abort.signal)]).then(
+      ([left, right, personas]) => setData({ left, right, personas }),
+      (err: unknown) => !abort.signal.aborted && setError(err),
+    );
+    return () => abort.abort();
+  }, [workspaceId, leftId, rightId]);
+
+  const comparison: MapComparison | null = useMemo(() => (data ? compareMaps(data.left.snapshot, data.right.snapshot) : null), [data]);
+  if (error) return <ErrorScreen error={error} />;
+  if (!data || !comparison) return <LoadingScreen />;
+  const personaNames = new Map(data.personas.map((p) => [p.id, p.name]));
+  const arrow = dir === "rtl" ? "←" : "→";
+  const { summary } = comparison;
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{t("compare.title")}</h1>
+        <div className={styles.maps}>
+          <Link href={`/maps/${leftId}`} className={styles.mapName} data-testid="compare-left">
+            <span className="badge">{t(`common.mapType.${data.left.snapshot.settings.type}`)}</span>
+            <bdi>{data.left.snapshot.settings.title}</bdi>
+          </Link>
+          <span aria-hidden="true" className={styles.arrow}>
+            {arrow}
+          </span>
+          <Link href={`/maps/${rightId}`} className={styles.mapName} data-testid="compare-right">
+            <span className="badge badge-accent">{t(`common.mapType.${data.right.snapshot.settings.type}`)}</span>
+            <bdi>{data.right.snapshot.settings.title}</bdi>
+          </Link>
+          <Link href={`/compare/${rightId}/${leftId}`} className="btn btn-small btn-ghost" data-testid="compare-swap">
+            ⇄ {t("compare.swap")}
+          </Link>
+        </div>
+        <p className={styles.summary} data-testid="compare-summary">
+          <span className={styles.added}>{t("compare.summaryAdded", { count: summary.added })}</span>
+          <span className={styles.removed}>{t("compare.summaryRemoved", { count: summary.removed })}</span>
+          <span className={styles.changed}>{t("compare.summaryChanged", { count: summary.changed })}</span>
+          <span>{t("compare.summaryUnchanged", { count: summary.unchanged })}</span>
+          <span className={styles.resolved}>{t("compare.summaryResolved", { count: summary.resolvedPainPoints })}</span>
+        </p>
+        <p className="hint">{comparison.matchedBy === "lineage" ? t("compare.matchedByLineage") : t("compare.matchedByName")}</p>
+      </header>
+      <CompareLegend />
+      <CompareStepTable comparison={comparison} personaNames={personaNames} leftTitle={data.left.snapshot.settings.title} rightTitle={data.right.snapshot.settings.title} />
+      <ComparePainPoints comparison={comparison} />
+    </div>
+  );
 }
