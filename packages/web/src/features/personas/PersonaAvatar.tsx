@@ -10,11 +10,16 @@ function hash(text: string): number {
   return h;
 }
 
-/** Up to two initials of a name in any script (first letters of the first and last words). */
+/**
+ * Up to two initials of a name in any script: the first letters of its first two words ("Ana Costa, buyer" → "AC"),
+ * or its first two letters when it is one word; a Chinese name gives its first two characters ("王芳，新手妈妈" → "王芳").
+ */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = (w: string | undefined) => (w ? ([...w][0] ?? "") : "");
-  const letters = words.length > 1 ? first(words[0]) + first(words.at(-1)) : [...(words[0] ?? "")].slice(0, 2).join("");
+  const words = name.split(/[\s,，、;；(（]+/u).filter((w) => /\p{L}/u.test(w));
+  const first = (w: string | undefined) => [...(w ?? "")].find((ch) => /\p{L}/u.test(ch)) ?? "";
+  // Chinese names are written without spaces and read best as their first two characters.
+  if (/^\p{Script=Han}/u.test(words[0] ?? "")) return [...words[0]!].filter((ch) => /\p{Script=Han}/u.test(ch)).slice(0, 2).join("");
+  const letters = words.length > 1 ? first(words[0]) + first(words[1]) : [...(words[0] ?? "")].filter((ch) => /\p{L}/u.test(ch)).slice(0, 2).join("");
   return letters.toLocaleUpperCase();
 }
 
