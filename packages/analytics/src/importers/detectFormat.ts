@@ -76,3 +76,9 @@ export function findBinaryByte(sample: Uint8Array, utf16: boolean): number | und
   }
   return controls > Math.max(8, sample.length / 100) ? firstControl : undefined;
 }
+
+/** UTF-16 text is full of NUL bytes; it is recognised by its BOM or by the caller naming the encoding. */
+export function looksUtf16(sample: Uint8Array, encoding?: string): boolean {
+  if (encoding) return encoding.startsWith("utf-16");
+  return (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+}

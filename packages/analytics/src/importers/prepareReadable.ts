@@ -4,10 +4,11 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import iconv from "iconv-lite";
 import { sqlIdentifier, sqlString } from "../engines/duckdb/sqlQuote.js";
 import { bomLengthFor, detectEncoding } from "./detectEncoding.js";
-import { detectFormat, findBinaryByte, TEXT_FORMATS } from "./detectFormat.js";
+import { detectFormat, findBinaryByte, looksUtf16, TEXT_FORMATS } from "./detectFormat.js";
 import { ImportError } from "./ImportError.js";
 import type { ImportFormat, TextEncoding } from "./ImportMappingSchema.js";
 import { sniffDelimited } from "./sniffDelimited.js";
+import { normalizePersian } from "./normalizePersian.js";
 import { transcodeToUtf8 } from "./transcodeToUtf8.js";
 import { xesToNdjson } from "./xesToNdjson.js";
 import { xlsxToCsv } from "./xlsxToCsv.js";
@@ -79,17 +80,19 @@ export async function prepareReadable(connection: DuckDBConnection, options: Rea
   }
   if (!TEXT_FORMATS.has(format)) throw new ImportError("unknown_format", `unsupported format ${format}`, { file });
 
+  const binaryAt = findBinaryByte(sample, looksUtf16(sample, options.encoding));
+  if (binaryAt !== undefined) throw new ImportError("binary_file", `the file is not text: binary data at byte ${binaryAt + 1}; is it really a ${format.toUpperCase()} file?`, { file });
   const detected = options.encoding ? { encoding: options.encoding, bomLength: bomLengthFor(options.encoding, sample) } : detectEncoding(sample, file);
   const encoding = detected.encoding;
-  const binaryAt = findBinaryByte(sample, encoding.startsWith("utf-16"));
-  if (binaryAt !== undefined) throw new ImportError("binary_file", `the file is not text: binary data at byte ${binaryAt + 1}; is it really a ${format.toUpperCase()} file?`, { file });
   let path = options.path;
   if (encoding !== "utf-8" || detected.bomLength > 0) {
     path = join(options.workDir, `decoded.${format}`);
     await transcodeToUtf8({ source: options.path, target: path, encoding, bomLength: detected.bomLength, persian: encoding === "windows-1256", file, onBytes: progress, signal: options.signal });
   }
   const complete = sample.length >= size;
-  const text = encoding === "utf-8" ? new TextDecoder().decode(sample) : iconv.decode(Buffer.from(sample), encoding);
+  const decoded = encoding === "utf-8" ? new TextDecoder().decode(sample) : iconv.decode(Buffer.from(sample), encoding);
+  // The header must read like the decoded copy, Persian letters included, or mapped column names would not match.
+  const text = encoding === "windows-1256" ? normalizePersian(decoded) : decoded;
 
   if (format === "csv" || format === "tsv") {
     const sniffed = sniffDelimited(text, { complete, delimiter: options.delimiter ?? (format === "tsv" ? "\t" : undefined), file });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import iconv from "iconv-lite";
 import { bomLengthFor, detectEncoding } from "./detectEncoding.js";
-import { detectFormat, findBinaryByte, TEXT_FORMATS } from "./detectFormat.js";
+import { detectFormat, findBinaryByte, looksUtf16, TEXT_FORMATS } from "./detectFormat.js";
 import { guessMapping } from "./guessMapping.js";
 import { ImportError } from "./ImportError.js";
 import { ImportMappingSchema, type ImportFormat, type ImportMappingInput, type TextEncoding } from "./ImportMappingSchema.js";
@@ -43,11 +43,11 @@ export async function previewFile(path: string, options: { fileName: string; com
   let encodingConfidence: number | undefined;
   let delimiter: string | undefined;
   if (TEXT_FORMATS.has(format)) {
+    const binaryAt = findBinaryByte(sample, looksUtf16(sample, options.encoding));
+    if (binaryAt !== undefined) throw new ImportError("binary_file", `the file is not text: binary data at byte ${binaryAt + 1}; is it really a ${format.toUpperCase()} file?`, { file });
     const detected = options.encoding ? { encoding: options.encoding, bomLength: bomLengthFor(options.encoding, sample), confidence: 1 } : detectEncoding(sample, file);
     encoding = detected.encoding;
     encodingConfidence = detected.confidence;
-    const binaryAt = findBinaryByte(sample, encoding.startsWith("utf-16"));
-    if (binaryAt !== undefined) throw new ImportError("binary_file", `the file is not text: binary data at byte ${binaryAt + 1}; is it really a ${format.toUpperCase()} file?`, { file });
     let text = iconv.decode(Buffer.from(sample.subarray(detected.bomLength)), encoding);
     if (encoding === "windows-1256") text = normalizePersian(text);
     const complete = options.complete && sample.length === (await stat(path)).size;

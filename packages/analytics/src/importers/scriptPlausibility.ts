@@ -8,10 +8,13 @@ const COMMON_HAN = new Set(
   ),
 );
 
+const COMMON_PUNCTUATION = new Set(Array.from("«»–—“”‘’…،؛؟٪٫٬，。？！：；、（）《》「」『』·"));
 const ARABIC_SCRIPT = /[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 const CYRILLIC = /[\u0400-\u04FF]/u;
 const LATIN_ACCENTED = /[\u00C0-\u024F]/u;
 const RUSSIAN_VOWELS = /[аеёиоуыэюяАЕЁИОУЫЭЮЯ]/u;
+// Russian, Ukrainian and Belarusian letters; the other Cyrillic letters in Windows-1251 (Ђ, Ѓ, Љ…) are rare.
+const EAST_SLAVIC = /[А-яЁёІіЇїЄєҐґЎў]/u;
 
 /**
  * How plausible `text` is as real writing in the script `encoding` is used for, from 0 (garbage) to 1. Text that is
@@ -19,6 +22,10 @@ const RUSSIAN_VOWELS = /[аеёиоуыэюяАЕЁИОУЫЭЮЯ]/u;
  */
 export function scriptPlausibility(encoding: TextEncoding, text: string): number {
   if (text.includes("\uFFFD")) return 0;
+  // Bytes read in the wrong code page turn into symbols (™ ¦ ± ˆ ‰); real writing has letters and a little punctuation.
+  const nonAscii = Array.from(text).filter((ch) => ch.charCodeAt(0) > 0x7f);
+  const symbols = nonAscii.filter((ch) => !/[\p{L}\p{M}\p{N}\s]/u.test(ch) && !COMMON_PUNCTUATION.has(ch)).length;
+  if (symbols > nonAscii.length * 0.1) return 0;
   const letters = Array.from(text).filter((ch) => ch.charCodeAt(0) > 0x7f && /\p{L}/u.test(ch));
   if (letters.length === 0) return 1;
   switch (encoding) {
@@ -31,6 +38,7 @@ export function scriptPlausibility(encoding: TextEncoding, text: string): number
     case "windows-1251": {
       const cyrillic = letters.filter((ch) => CYRILLIC.test(ch));
       if (cyrillic.length < letters.length * 0.9) return 0;
+      if (cyrillic.filter((ch) => EAST_SLAVIC.test(ch)).length < cyrillic.length * 0.9) return 0;
       // Persian or Chinese bytes read as cp1251 are Cyrillic letters too, but words without vowels and with
       // capitals in the middle; real Russian has a vowel in almost every word.
       const words = text.match(/[\u0400-\u04FF]{2,}/gu) ?? [];

@@ -13,7 +13,8 @@ const CANDIDATES = [",", ";", "\t", "|"];
 
 function parseWith(text: string, delimiter: string): string[][] | undefined {
   try {
-    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
+    // Lenient on purpose: this only finds the dialect; DuckDB reads the file strictly and names bad rows.
+    return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true }) as string[][];
   } catch {
     return undefined;
   }
@@ -33,8 +34,9 @@ export function sniffDelimited(sampleText: string, options: { complete: boolean;
     if (!records || records.length === 0) continue;
     const width = records[0]!.length;
     const agreeing = records.filter((r) => r.length === width).length / records.length;
-    // Agreement matters most; among agreeing candidates, more columns wins (a comma inside a ';' file splits less).
-    const score = agreeing * 1000 + Math.min(width, 999);
+    // A delimiter that does not split the header is no delimiter; then agreement matters most (a ragged row must not
+    // make another candidate win), and among agreeing candidates more columns wins.
+    const score = width > 1 ? agreeing * 1000 + Math.min(width, 999) : 0;
     if (!best || score > best.score) best = { delimiter, records, score };
   }
   if (!best) throw new ImportError("malformed_file", "cannot read the file as delimited text (unbalanced quotes at the start?)", { file: options.file });

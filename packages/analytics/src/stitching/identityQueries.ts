@@ -45,7 +45,7 @@ export async function getIdentityCounts(connection: DuckDBConnection): Promise<I
   ).getRows() as [[bigint, bigint, bigint, bigint]];
   const byKind = (await connection.runAndReadAll("SELECT kind, count(*), count(DISTINCT customer_id) FROM identities GROUP BY kind ORDER BY kind")).getRows() as Array<[string, bigint, bigint]>;
   const bySource = (
-    await connection.runAndReadAll("SELECT s.source_id, s.name, count(e.source_id), count(DISTINCT e.customer_id) FROM sources s LEFT JOIN events e ON e.source_id = s.source_id GROUP BY ALL ORDER BY lower(s.name)")
+    await connection.runAndReadAll("SELECT s.source_id, s.name, count(e.source_id), count(DISTINCT e.customer_id) FROM sources s LEFT JOIN events e ON e.source_id = s.source_id GROUP BY s.source_id, s.name ORDER BY lower(s.name), s.source_id")
   ).getRows() as Array<[string, string, bigint, bigint]>;
   return {
     customers: Number(customers),
