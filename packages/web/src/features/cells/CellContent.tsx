@@ -1,19 +1,22 @@
-import type { Card } from "@opencjm/core";
+import { cardKindsForLane } from "@opencjm/core";
+import { useMemo } from "react";
+import type { CardContext } from "./CardView.js";
+import { CellDisplay } from "./CellDisplay.js";
+import { CellEditor } from "./CellEditor.js";
 import type { CellContentProps } from "./CellContentProps.js";
 
-/** Stub until the lane-type cell editors land: each card's main text, read-only. */
-export function CellContent({ cards }: CellContentProps) {
-  return (
-    <div>
-      {cards.map((card) => (
-        <div key={card.id}>{cardText(card)}</div>
-      ))}
-    </div>
+/**
+ * What is inside one card cell of the grid, for every lane type: the cards drawn compactly (each with its evidence
+ * marker, draggable within and between cells), and in edit mode an editor for each card plus a way to add one.
+ */
+export function CellContent(props: CellContentProps) {
+  const { lane, step, catalogue, workspaceId, onCatalogueChange, readOnly, editing } = props;
+  const context = useMemo<CardContext>(
+    () => ({ catalogue, laneType: lane.type, cellKey: `${lane.id}:${step.id}`, workspaceId, onCatalogueChange }),
+    [catalogue, lane.type, lane.id, step.id, workspaceId, onCatalogueChange],
   );
-}
-
-function cardText(card: Card): string {
-  if ("text" in card) return card.text;
-  if ("name" in card) return card.name;
-  return card.kind;
+  // The emotion lane holds emotion points, which the grid draws as a curve.
+  if (cardKindsForLane(lane.type).length === 0) return null;
+  if (editing && !readOnly) return <CellEditor {...props} context={context} />;
+  return <CellDisplay {...props} context={context} />;
 }

@@ -1,0 +1,23 @@
+import type { Card } from "@opencjm/core";
+import type { DragEvent, ReactNode } from "react";
+import styles from "./CardShell.module.css";
+
+/** Which side of a card a dragged card would land on. */
+export type DropSide = "before" | "after";
+
+/** The frame of a card in the grid: its evidence marker, its content, and (when editable) a drag source. */
+export function CardShell({ card, marker, children, onDragStart, dropSide, accent }: { card: Card; marker: ReactNode; children: ReactNode; onDragStart?: (event: DragEvent<HTMLElement>) => void; dropSide?: DropSide | null; accent?: string }) {
+  return (
+    <li
+      className={`${styles.card} ${dropSide ? styles[dropSide] : ""}`}
+      data-card-id={card.id}
+      data-kind={card.kind}
+      draggable={onDragStart ? true : undefined}
+      onDragStart={onDragStart}
+      style={accent ? { borderInlineStartColor: accent } : undefined}
+    >
+      {marker}
+      <div className={styles.body}>{children}</div>
+    </li>
+  );
+}
