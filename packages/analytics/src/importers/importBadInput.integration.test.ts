@@ -5,7 +5,7 @@ import { getImport, listImports } from "./importRecord.js";
 import { importEvents, type ImportEventsOptions } from "./importEvents.js";
 import { ImportError } from "./ImportError.js";
 import { SAMPLE_MAPPING, sampleDelimited } from "./testing/sampleEvents.js";
-import { openTestWorkspace, type TestWorkspace } from "./testing/testWorkspace.js";
+import { openTestWorkspace, rejection, type TestWorkspace } from "./testing/testWorkspace.js";
 
 let t: TestWorkspace;
 let before: Record<string, string>;
@@ -127,7 +127,7 @@ describe("bad input is refused with a specific message and leaves every table as
     writeSync(fd, `${header}\n`);
     ftruncateSync(fd, 10 * 1000 ** 4);
     closeSync(fd);
-    const error = await importEvents(t.db, { path, source: { name: "Shop" } }).catch((e: unknown) => e as ImportError);
+    const error = await rejection<ImportError>(importEvents(t.db, { path, source: { name: "Shop" } }));
     expect(error.code).toBe("not_enough_disk");
     expect(error.message).toMatch(/^huge\.csv: importing this 10\.0 TB file needs about 5\.0 TB of free disk space under .+, and only [\d.]+ [GMT]B is free$/);
     expect(await t.fingerprint()).toEqual(before);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importEvents } from "./importEvents.js";
 import { ImportError } from "./ImportError.js";
 import type { TextEncoding } from "./ImportMappingSchema.js";
-import { openTestWorkspace, type TestWorkspace } from "./testing/testWorkspace.js";
+import { openTestWorkspace, rejection, type TestWorkspace } from "./testing/testWorkspace.js";
 
 let t: TestWorkspace;
 beforeEach(async () => {
@@ -68,7 +68,7 @@ describe("encodings are detected and decoded to UTF-8", () => {
 describe("wrongly encoded files", () => {
   it("a GB18030 file declared UTF-8 is refused with the line", async () => {
     const bytes = iconv.encode(`customer_id,time,event\n${"c,2024-05-01 10:00,buy\n".repeat(3)}c,2024-05-02 10:00,购买\n`, "gb18030");
-    const error = await importEvents(t.db, { path: t.file("gbk.csv", bytes), source: { name: "x" }, encoding: "utf-8" }).catch((e: unknown) => e as ImportError);
+    const error = await rejection<ImportError>(importEvents(t.db, { path: t.file("gbk.csv", bytes), source: { name: "x" }, encoding: "utf-8" }));
     expect(error).toBeInstanceOf(ImportError);
     expect([error.code, error.row]).toEqual(["bad_encoding", 4]);
     expect(error.message).toMatch(/^gbk\.csv, row 4: is not valid UTF-8 \(line 5/);
@@ -78,7 +78,7 @@ describe("wrongly encoded files", () => {
     // High bytes from a fixed pseudo-random sequence: valid UTF-8 nowhere, garbage in every legacy encoding.
     const noise = Array.from({ length: 400 }, (_, i) => 0x80 + ((i * 37 + ((i * i) % 11)) % 128));
     const bytes = Uint8Array.from([...new TextEncoder().encode("customer_id,time,event\nc,2024-05-01 10:00,"), ...noise, 0x0a]);
-    const error = await importEvents(t.db, { path: t.file("junk.csv", bytes), source: { name: "x" } }).catch((e: unknown) => e as ImportError);
+    const error = await rejection<ImportError>(importEvents(t.db, { path: t.file("junk.csv", bytes), source: { name: "x" } }));
     expect(error).toBeInstanceOf(ImportError);
     expect(error.code).toBe("unknown_encoding");
   });

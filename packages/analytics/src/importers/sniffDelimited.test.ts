@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ImportError } from "./ImportError.js";
+import type { ImportError } from "./ImportError.js";
 import { sniffDelimited } from "./sniffDelimited.js";
 
 describe("sniffDelimited", () => {

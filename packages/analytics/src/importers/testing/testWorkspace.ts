@@ -52,3 +52,13 @@ export async function openTestWorkspace(): Promise<TestWorkspace> {
     },
   };
 }
+
+/** The error a promise rejects with; fails the test when it resolves instead. */
+export async function rejection<E = Error>(promise: Promise<unknown>): Promise<E> {
+  return promise.then(
+    () => {
+      throw new Error("expected a rejection, but it resolved");
+    },
+    (error: unknown) => error as E,
+  );
+}
