@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import type { Db } from "./createDb.js";
 import * as initial from "./migrations/20261124000000_initial.js";
 import * as shareLinks from "./migrations/20261201000000_share_links.js";
+import * as personaPhotos from "./migrations/20261202000000_persona_photos.js";
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Db["dialect"]): Promise<void> };
 
@@ -9,6 +10,7 @@ type DialectMigration = { up(db: Kysely<unknown>, dialect: Db["dialect"]): Promi
 const migrations: Record<string, DialectMigration> = {
   "20261124000000_initial": initial,
   "20261201000000_share_links": shareLinks,
+  "20261202000000_persona_photos": personaPhotos,
 };
 
 /** Brings the schema up to date; safe to call on every start. */

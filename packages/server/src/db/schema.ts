@@ -142,6 +142,15 @@ export interface ShareLinksTable {
   last_used_at: Timestamp | null;
 }
 
+export interface PersonaPhotosTable {
+  persona_id: string;
+  workspace_id: string;
+  /** image/jpeg, image/png or image/webp, checked against the bytes on upload. */
+  content_type: string;
+  data: Buffer;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -156,6 +165,7 @@ export interface Database {
   map_updates: MapUpdatesTable;
   map_states: MapStatesTable;
   share_links: ShareLinksTable;
+  persona_photos: PersonaPhotosTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

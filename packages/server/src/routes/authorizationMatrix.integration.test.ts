@@ -18,11 +18,20 @@ interface Case {
   permission: Permission;
   /** Tokens may not use it (it needs a signed-in person). */
   sessionOnly?: boolean;
-  build(t: TestApp, ws: TestWorkspace): Promise<{ path: string; body?: unknown }>;
+  /** `raw` is an uploaded file (sent as is with its content type) instead of a JSON body. */
+  build(t: TestApp, ws: TestWorkspace): Promise<{ path: string; body?: unknown; raw?: { bytes: Uint8Array; contentType: string } }>;
 }
+
+/** A real 1×1 PNG. */
+const TINY_PNG = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64"));
 
 const fresh = {
   persona: (t: TestApp, ws: TestWorkspace) => createPersona(t.services.db, ws.id, { name: "Matrix persona" }),
+  personaWithPhoto: async (t: TestApp, ws: TestWorkspace) => {
+    const persona = await createPersona(t.services.db, ws.id, { name: "Matrix persona with photo" });
+    await t.services.db.kysely.insertInto("persona_photos").values({ persona_id: persona.id, workspace_id: ws.id, content_type: "image/png", data: Buffer.from(TINY_PNG), updated_at: new Date().toISOString() }).execute();
+    return persona;
+  },
   touchpoint: (t: TestApp, ws: TestWorkspace) => createTouchpoint(t.services.db, ws.id, { name: "Matrix touchpoint", channelId: "website" as ChannelId, medium: "digital", description: "", ownerTeam: "" }),
   map: (t: TestApp, ws: TestWorkspace) => t.services.maps.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }) }),
   member: async (t: TestApp, ws: TestWorkspace) => {
@@ -64,6 +73,9 @@ const cases: Record<string, Case> = {
   "get /api/workspaces/{workspaceId}/personas/{personaId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}` }) },
   "patch /api/workspaces/{workspaceId}/personas/{personaId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}`, body: { quote: "Hi" } }) },
   "delete /api/workspaces/{workspaceId}/personas/{personaId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}` }) },
+  "post /api/workspaces/{workspaceId}/personas/{personaId}/photo": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}/photo`, raw: { bytes: TINY_PNG, contentType: "image/png" } }) },
+  "get /api/workspaces/{workspaceId}/personas/{personaId}/photo": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.personaWithPhoto(t, ws)).id}/photo` }) },
+  "delete /api/workspaces/{workspaceId}/personas/{personaId}/photo": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.personaWithPhoto(t, ws)).id}/photo` }) },
   "get /api/workspaces/{workspaceId}/channels": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/channels` }) },
   "post /api/workspaces/{workspaceId}/channels": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/channels`, body: { name: "Kiosk", online: false } }) },
   "get /api/workspaces/{workspaceId}/touchpoints": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoints` }) },
@@ -156,8 +168,8 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
       const wanted: string[] = [];
       for (const actor of ACTORS) {
         for (const inOwn of [true, false]) {
-          const { path, body } = await c.build(t, inOwn ? own : other);
-          const res = await t.request(method, path, { headers: headers[actor], body });
+          const { path, body, raw } = await c.build(t, inOwn ? own : other);
+          const res = raw ? await t.app.request(path, { method, headers: { ...headers[actor], "content-type": raw.contentType }, body: raw.bytes }) : await t.request(method, path, { headers: headers[actor], body });
           const status = res.status >= 200 && res.status < 300 ? 200 : res.status;
           results.push(`${actor}/${inOwn ? "own" : "other"}: ${status}`);
           wanted.push(`${actor}/${inOwn ? "own" : "other"}: ${expected(actor, inOwn, c)}`);

@@ -6,6 +6,7 @@ import { registerDocsRoutes } from "./docs/docsRoutes.js";
 import { registerExchangeRoutes } from "./exchange/exchangeRoutes.js";
 import { registerFutureStateRoutes } from "./maps/futureStateRoutes.js";
 import { registerMapRoutes } from "./maps/mapRoutes.js";
+import { registerPersonaPhotoRoutes } from "./personas/personaPhotoRoutes.js";
 import { registerPersonaRoutes } from "./personas/personaRoutes.js";
 import { registerSchemaRoutes } from "./schemas/schemaRoutes.js";
 import { registerShareRoutes } from "./share/shareRoutes.js";
@@ -24,6 +25,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerMemberRoutes(app);
   registerInvitationRoutes(app);
   registerPersonaRoutes(app);
+  registerPersonaPhotoRoutes(app);
   registerTouchpointRoutes(app);
   registerTemplateRoutes(app);
   registerMapRoutes(app);

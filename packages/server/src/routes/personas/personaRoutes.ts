@@ -10,7 +10,7 @@ import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
 const PersonaParams = WorkspaceParams.extend({ personaId: IdSchema });
-const PersonaPatchSchema = z.record(z.string(), z.unknown()).openapi("PersonaPatch", { description: "Any subset of the persona fields" });
+const PersonaPatchSchema = z.record(z.string(), z.unknown()).openapi("PersonaPatch", { description: "Any subset of the persona fields; null removes an optional field" });
 const Persona = PersonaSchema;
 const tags = ["Personas"];
 
@@ -55,7 +55,11 @@ export function registerPersonaRoutes(app: OpenAPIHono<AppEnv>): void {
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "write");
     const row = await find(db, workspaceId, personaId);
-    const merged = PersonaFieldsSchema.safeParse({ ...JSON.parse(row.data), ...c.req.valid("json") });
+    // A field sent as null is removed (how an optional field such as urgency or decisionRole is cleared).
+    const patch = c.req.valid("json");
+    const current = { ...JSON.parse(row.data), ...patch } as Record<string, unknown>;
+    for (const [key, value] of Object.entries(patch)) if (value === null) delete current[key];
+    const merged = PersonaFieldsSchema.safeParse(current);
     if (!merged.success) throw validationError(merged.error);
     const now = new Date().toISOString();
     await db.kysely.updateTable("personas").set({ name: merged.data.name, data: JSON.stringify(merged.data), updated_at: now }).where("id", "=", personaId).execute();

@@ -39,7 +39,7 @@ function Section({ id, title, hint, children }: { id: string; title: string; hin
  * Every field of a persona, grouped the way the method groups them: who they are, demographics, goals and needs,
  * concerns and frustrations, behaviour and channels, decision role and buying committee, and the team's own fields.
  */
-export function PersonaEditor(props: { workspaceId: string; personaId: string; draft: PersonaDraft; onChange: (draft: PersonaDraft) => void; channels: readonly Channel[]; invalid: (path: string) => boolean }) {
+export function PersonaEditor(props: { workspaceId: string; personaId: string; draft: PersonaDraft; onChange: (draft: PersonaDraft) => void; onPhotoSaved: (photoUrl: string | undefined) => void; channels: readonly Channel[]; invalid: (path: string) => boolean }) {
   const { draft, onChange, invalid } = props;
   const t = useT();
   const set = <K extends keyof PersonaDraft>(key: K, value: PersonaDraft[K]) => onChange({ ...draft, [key]: value });
@@ -53,7 +53,7 @@ export function PersonaEditor(props: { workspaceId: string; personaId: string; d
   return (
     <div className={styles.editor}>
       <Section id="identity" title={t("personas.section.identity")}>
-        <PersonaPhotoField workspaceId={props.workspaceId} personaId={props.personaId} draft={draft} onChange={onChange} />
+        <PersonaPhotoField workspaceId={props.workspaceId} personaId={props.personaId} draft={draft} onChange={onChange} onPhotoSaved={props.onPhotoSaved} />
         {text("name", 120)}
         <fieldset className={styles.kind}>
           <legend>{t("personas.field.kind")}</legend>

@@ -80,6 +80,11 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
   if (!persona || !draft) return <LoadingScreen />;
   const invalid = (path: string) => problems.some((p) => p.path === path || p.path.startsWith(`${path}.`));
 
+  function photoSaved(photoUrl: string | undefined) {
+    setPersona({ ...persona!, photoUrl });
+    setDraft({ ...draft!, photoUrl });
+  }
+
   async function remove() {
     if (!window.confirm(t("common.action.confirmDelete", { name: persona!.name }))) return;
     try {
@@ -132,7 +137,7 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
         </p>
       )}
       {mode === "edit" && problems.length > 0 && <ProblemList problems={problems} />}
-      {mode === "card" || !canWrite ? <PersonaCard persona={dirty ? draft : draftOf(persona)} channels={channels} /> : <PersonaEditor workspaceId={workspaceId} personaId={personaId} draft={draft} onChange={setDraft} channels={channels} invalid={invalid} />}
+      {mode === "card" || !canWrite ? <PersonaCard persona={dirty ? draft : draftOf(persona)} channels={channels} /> : <PersonaEditor workspaceId={workspaceId} personaId={personaId} draft={draft} onChange={setDraft} onPhotoSaved={photoSaved} channels={channels} invalid={invalid} />}
     </div>
   );
 }

@@ -2,19 +2,20 @@ import { useRef, useState } from "react";
 import { api } from "../../api/apiClient.js";
 import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useT } from "../../i18n/I18nProvider.js";
+import { personaPhotoPath } from "./personaApi.js";
 import { PersonaAvatar } from "./PersonaAvatar.js";
 import type { PersonaDraft } from "./personaDraft.js";
 import { MAX_PHOTO_FILE_BYTES, PHOTO_TYPES, resizeToSquareJpeg } from "./resizeImage.js";
 import styles from "./PersonaPage.module.css";
 
 /** The persona's picture: upload a photo (cropped and resized in the browser), or use a generated avatar. */
-export function PersonaPhotoField({ workspaceId, personaId, draft, onChange }: { workspaceId: string; personaId: string; draft: PersonaDraft; onChange: (draft: PersonaDraft) => void }) {
+export function PersonaPhotoField({ workspaceId, personaId, draft, onChange, onPhotoSaved }: { workspaceId: string; personaId: string; draft: PersonaDraft; onChange: (draft: PersonaDraft) => void; onPhotoSaved: (photoUrl: string | undefined) => void }) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const photoPath = `/api/workspaces/${encodeURIComponent(workspaceId)}/personas/${encodeURIComponent(personaId)}/photo`;
+  const photoPath = personaPhotoPath(workspaceId, personaId);
 
   async function upload(file: File) {
     setError(null);
@@ -22,13 +23,27 @@ export function PersonaPhotoField({ workspaceId, personaId, draft, onChange }: {
     if (file.size > MAX_PHOTO_FILE_BYTES) return setError(t("personas.photoTooLarge"));
     setBusy(true);
     try {
+      // The photo is stored at once (it is not part of the form's save); the page updates both copies.
       const saved = await api.upload<{ photoUrl?: string }>(photoPath, await resizeToSquareJpeg(file));
-      onChange({ ...draft, photoUrl: saved.photoUrl });
+      onPhotoSaved(saved.photoUrl);
     } catch (err) {
       setError(err instanceof Error && !("status" in err) ? t("personas.photoUnreadable") : errorMessage(err));
     } finally {
       setBusy(false);
       if (input.current) input.current.value = "";
+    }
+  }
+
+  async function removePhoto() {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.delete(photoPath);
+      onPhotoSaved(undefined);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -41,7 +56,7 @@ export function PersonaPhotoField({ workspaceId, personaId, draft, onChange }: {
           {busy ? t("personas.uploading") : t("personas.uploadPhoto")}
         </button>
         {draft.photoUrl ? (
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => onChange({ ...draft, photoUrl: undefined })} data-testid="use-avatar">
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => void removePhoto()} disabled={busy} data-testid="use-avatar">
             {t("personas.useAvatar")}
           </button>
         ) : (

@@ -13,9 +13,19 @@ export function createPersona(workspaceId: string, fields: PersonaFieldsInput): 
   return api.post<Persona>(base(workspaceId), fields);
 }
 
-/** Replaces the persona's fields with these (fields left out keep their stored value). */
-export function savePersona(workspaceId: string, personaId: string, fields: Partial<PersonaFieldsInput>): Promise<Persona> {
-  return api.patch<Persona>(`${base(workspaceId)}/${encodeURIComponent(personaId)}`, fields);
+/** Optional top-level fields; one left empty in the editor is sent as null so the server removes it. */
+const CLEARABLE = ["urgency", "decisionRole", "avatarSeed", "photoUrl", "segment", "locale"] as const;
+
+/** Saves every field of the persona as edited (optional fields left empty are cleared on the server). */
+export function savePersona(workspaceId: string, personaId: string, fields: PersonaFieldsInput): Promise<Persona> {
+  const body: Record<string, unknown> = { ...fields };
+  for (const key of CLEARABLE) if (body[key] === undefined) body[key] = null;
+  return api.patch<Persona>(`${base(workspaceId)}/${encodeURIComponent(personaId)}`, body);
+}
+
+/** The address of a persona's stored photo (upload with POST, remove with DELETE). */
+export function personaPhotoPath(workspaceId: string, personaId: string): string {
+  return `${base(workspaceId)}/${encodeURIComponent(personaId)}/photo`;
 }
 
 /** Deletes a persona. */
