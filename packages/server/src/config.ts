@@ -9,6 +9,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PUBLIC_URL: z.url().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 ** 3),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
@@ -24,6 +25,8 @@ export interface AppConfig {
   databaseUrl?: string;
   publicUrl?: string;
   maxBodyBytes: number;
+  /** Largest event file accepted by the streamed upload routes (imports), which MAX_BODY_BYTES does not limit. */
+  maxUploadBytes: number;
   sessionTtlMs: number;
   secureCookies: boolean;
   /** Failed logins allowed per e-mail and per client address in 15 minutes. */
@@ -48,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: e.DATABASE_URL || undefined,
     publicUrl: e.PUBLIC_URL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : (e.PUBLIC_URL?.startsWith("https://") ?? false),
     loginRateLimit: e.LOGIN_RATE_LIMIT,

@@ -1,3 +1,4 @@
+import type { EventDatabases } from "./analytics/EventDatabases.js";
 import type { AppConfig } from "./config.js";
 import type { Db } from "./db/createDb.js";
 import type { MapDocumentStore } from "./store/createMapDocumentService.js";
@@ -7,4 +8,6 @@ export interface Services {
   config: AppConfig;
   db: Db;
   maps: MapDocumentStore;
+  /** Each workspace's DuckDB event database and the imports in flight (analytics/EventDatabases.ts). */
+  analytics: EventDatabases;
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
+import { createEventDatabases } from "./analytics/EventDatabases.js";
 import { createApp } from "./app.js";
 import { createCollaboration } from "./collab/createCollaboration.js";
 import type { AppConfig } from "./config.js";
@@ -22,7 +23,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   const db = createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   await migrateToLatest(db);
   const maps = createMapDocumentService({ db, config });
-  const services: Services = { config, db, maps };
+  const services: Services = { config, db, maps, analytics: createEventDatabases(config) };
   const collaboration = createCollaboration(services);
   const app = createApp(services);
   const server = await new Promise<Server>((resolve) => {
@@ -41,6 +42,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     close: async () => {
       await collaboration.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.analytics.close();
       await db.close();
     },
   };

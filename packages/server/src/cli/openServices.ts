@@ -1,3 +1,4 @@
+import { createEventDatabases } from "../analytics/EventDatabases.js";
 import type { AppConfig } from "../config.js";
 import { createDb } from "../db/createDb.js";
 import { migrateToLatest } from "../db/migrate.js";
@@ -8,5 +9,15 @@ import { createMapDocumentService } from "../store/createMapDocumentService.js";
 export async function openServices(config: AppConfig): Promise<Services & { close(): Promise<void> }> {
   const db = createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   await migrateToLatest(db);
-  return { config, db, maps: createMapDocumentService({ db, config }), close: () => db.close() };
+  const analytics = createEventDatabases(config);
+  return {
+    config,
+    db,
+    maps: createMapDocumentService({ db, config }),
+    analytics,
+    close: async () => {
+      await analytics.close();
+      await db.close();
+    },
+  };
 }

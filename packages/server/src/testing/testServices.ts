@@ -1,3 +1,4 @@
+import { createEventDatabases } from "../analytics/EventDatabases.js";
 import { loadConfig, type AppConfig } from "../config.js";
 import type { Services } from "../services.js";
 import { createMapDocumentService } from "../store/createMapDocumentService.js";
@@ -7,5 +8,11 @@ import { createTestDatabase, type TestDatabase } from "./testDatabases.js";
 export async function createTestServices(dialect: "sqlite" | "postgres", overrides: Partial<AppConfig> = {}): Promise<{ t: TestDatabase; services: Services }> {
   const t = await createTestDatabase(dialect);
   const config = { ...loadConfig({}, { dataDir: t.config.dataDir }), ...overrides };
-  return { t, services: { config, db: t.db, maps: createMapDocumentService({ db: t.db, config }) } };
+  const analytics = createEventDatabases(config);
+  // The event databases live in the test's data dir, so they close before it is deleted.
+  const dispose = async () => {
+    await analytics.close();
+    await t.dispose();
+  };
+  return { t: { ...t, dispose }, services: { config, db: t.db, maps: createMapDocumentService({ db: t.db, config }), analytics } };
 }

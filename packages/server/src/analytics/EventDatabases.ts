@@ -1,0 +1,46 @@
+import { failInterruptedImports, openEventDatabase, type EventDatabase } from "@opencjm/analytics";
+import { join } from "node:path";
+import type { AppConfig } from "../config.js";
+import { ImportTracker } from "./ImportTracker.js";
+
+/**
+ * The analytics service: each workspace's DuckDB event database (under DATA_DIR/analytics/<workspaceId>/), opened
+ * on first use and kept open, plus the progress of imports in flight. Routes and commands of both the import and the
+ * metrics work get a workspace's database here, never by opening the file themselves (DuckDB allows one process).
+ */
+export interface EventDatabases {
+  /** The workspace's event database; the workspace id must already be validated (it names a folder). */
+  open(workspaceId: string): Promise<EventDatabase>;
+  /** Folder for uploads in flight of a workspace. */
+  uploadDir(workspaceId: string): string;
+  imports: ImportTracker;
+  /** Closes every open database. */
+  close(): Promise<void>;
+}
+
+/** Creates the service for a server or CLI process. */
+export function createEventDatabases(config: Pick<AppConfig, "dataDir">): EventDatabases {
+  const open = new Map<string, Promise<EventDatabase>>();
+  return {
+    open(workspaceId) {
+      let db = open.get(workspaceId);
+      if (!db) {
+        db = openEventDatabase(config.dataDir, workspaceId).then(async (opened) => {
+          // Imports this process never finished (it stopped mid-import) did not commit: say so in their history.
+          await failInterruptedImports(opened.connection);
+          return opened;
+        });
+        db.catch(() => open.delete(workspaceId));
+        open.set(workspaceId, db);
+      }
+      return db;
+    },
+    uploadDir: (workspaceId) => join(config.dataDir, "analytics", workspaceId, "uploads"),
+    imports: new ImportTracker(),
+    async close() {
+      const all = await Promise.allSettled(open.values());
+      open.clear();
+      for (const r of all) if (r.status === "fulfilled") r.value.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { EventEmitter } from "node:events";
+import type { ImportProgress, ImportRecord } from "@opencjm/analytics";
+
+/** What a running (or just finished) import looks like to someone watching it. */
+export type ImportUpdate =
+  | { type: "progress"; importId: string; progress: ImportProgress }
+  | { type: "done" | "failed"; importId: string; record: ImportRecord };
+
+interface Tracked {
+  workspaceId: string;
+  last?: ImportUpdate;
+  finished: boolean;
+}
+
+// Finished imports stay watchable a little while, for a client that subscribes just after the end.
+const KEEP_FINISHED_MS = 60_000;
+
+/**
+ * Live progress of the imports this server process runs, by import id, for the server-sent events endpoint. The
+ * import history itself is in each workspace's event database; this only holds what is in flight.
+ */
+export class ImportTracker {
+  private readonly imports = new Map<string, Tracked>();
+  private readonly events = new EventEmitter().setMaxListeners(0);
+
+  /** Starts tracking an import. */
+  start(workspaceId: string, importId: string): void {
+    this.imports.set(importId, { workspaceId, finished: false });
+  }
+
+  /** Publishes an update to every watcher; `done`/`failed` ends the import. */
+  publish(update: ImportUpdate): void {
+    const tracked = this.imports.get(update.importId);
+    if (!tracked) return;
+    tracked.last = update;
+    if (update.type !== "progress") {
+      tracked.finished = true;
+      setTimeout(() => this.imports.delete(update.importId), KEEP_FINISHED_MS).unref();
+    }
+    this.events.emit(update.importId, update);
+  }
+
+  /** The import's latest update, if this process runs (or just ran) it in that workspace. */
+  current(workspaceId: string, importId: string): { last?: ImportUpdate; finished: boolean } | undefined {
+    const tracked = this.imports.get(importId);
+    return tracked && tracked.workspaceId === workspaceId ? { last: tracked.last, finished: tracked.finished } : undefined;
+  }
+
+  /** Calls `listener` with every later update of the import; returns the unsubscribe function. */
+  subscribe(importId: string, listener: (update: ImportUpdate) => void): () => void {
+    this.events.on(importId, listener);
+    return () => this.events.off(importId, listener);
+  }
+
+  /** Imports still running, to wait for on shutdown. */
+  running(): number {
+    return [...this.imports.values()].filter((t) => !t.finished).length;
+  }
+}
