@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { ApiError } from "../http/apiError.js";
 import { CliError } from "./CliError.js";
+import { registerBackupCommands } from "./commands/backupCommands.js";
 import { registerInitCommand } from "./commands/initCommand.js";
 import { registerMapCommands } from "./commands/mapCommands.js";
 import { registerMigrateCommand } from "./commands/migrateCommand.js";
@@ -21,6 +22,7 @@ registerServeCommand(program);
 registerInitCommand(program);
 registerUserCommands(program);
 registerMapCommands(program);
+registerBackupCommands(program);
 registerMigrateCommand(program);
 
 try {

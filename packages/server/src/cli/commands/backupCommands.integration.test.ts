@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { applyMapOperations } from "@opencjm/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../config.js";
+import { createDb, type Db } from "../../db/createDb.js";
+import { createMapDocumentService } from "../../store/createMapDocumentService.js";
+import { runCli } from "../../testing/serverProcess.js";
+import { createTestDatabase, testDialects, type TestDatabase } from "../../testing/testDatabases.js";
+
+const PASSWORD = "correct horse battery";
+
+describe("cjm backup and restore", () => {
+  let dir: string;
+  let source: NodeJS.ProcessEnv;
+  let workspaceId: string;
+  let mapIds: string[];
+  let backupFile: string;
+  const targets: TestDatabase[] = [];
+  let sourceDb: Db;
+
+  /** Everything a workspace holds that a restore must bring back, read straight from a database. */
+  async function contents(db: Db, id: string) {
+    const maps = createMapDocumentService({ db, config: loadConfig({}, { dataDir: dir }) });
+    const mapRows = await db.kysely.selectFrom("maps").select(["id", "title", "created_by", "created_at"]).where("workspace_id", "=", id).orderBy("id").execute();
+    return {
+      maps: mapRows,
+      snapshots: await Promise.all(mapRows.map((m) => maps.readSnapshot(m.id))),
+      personas: await db.kysely.selectFrom("personas").select(["id", "name", "data"]).where("workspace_id", "=", id).orderBy("id").execute(),
+      touchpoints: await db.kysely.selectFrom("touchpoints").select(["id", "name", "channel_id", "description", "medium", "owner_team"]).where("workspace_id", "=", id).orderBy("id").execute(),
+      channels: await db.kysely.selectFrom("channels").select(["id", "key", "name", "online"]).where("workspace_id", "=", id).orderBy("id").execute(),
+    };
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "cjm-backup-"));
+    source = { DATA_DIR: join(dir, "source"), DATABASE_URL: "" };
+    expect(runCli(["init", "--email", "owner@example.com", "--name", "Owner", "--password", PASSWORD], source).status).toBe(0);
+    expect(runCli(["user", "add", "--email", "ed@example.com", "--name", "Ed", "--password", PASSWORD], source).status).toBe(0);
+    const db = createDb({ sqlitePath: join(dir, "source", "opencjm.sqlite") });
+    workspaceId = (await db.kysely.selectFrom("workspaces").select("id").executeTakeFirstOrThrow()).id;
+    const ed = await db.kysely.selectFrom("users").select("id").where("email", "=", "ed@example.com").executeTakeFirstOrThrow();
+    await db.kysely.insertInto("members").values({ workspace_id: workspaceId, user_id: ed.id, role: "editor", created_at: new Date().toISOString() }).execute();
+    mapIds = (await db.kysely.selectFrom("maps").select("id").where("workspace_id", "=", workspaceId).orderBy("id").execute()).map((m) => m.id);
+    // An edit still in the update log (not compacted) must be in the backup too.
+    const maps = createMapDocumentService({ db, config: loadConfig({}, { dataDir: join(dir, "source") }) });
+    await maps.edit(mapIds[0]!, (doc) => applyMapOperations(doc, [{ op: "addStage", name: "Loyalty after backup" }]), "test");
+    sourceDb = db;
+    backupFile = join(dir, "workspace.json.gz");
+  });
+  afterAll(async () => {
+    await sourceDb?.close();
+    for (const t of targets) await t.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Each step runs the real CLI in a process of its own; on two busy cores that takes seconds, not milliseconds.
+  const SLOW = 120_000;
+
+  it("writes the whole workspace, gzipped, with every edit", () => {
+    const r = runCli(["backup", "--workspace", workspaceId, "--out", backupFile], source);
+    expect([r.status, r.stderr]).toEqual([0, expect.stringMatching(/wrote .*workspace\.json\.gz: 4 map\(s\), 3 persona\(s\)/)]);
+    const backup = JSON.parse(gunzipSync(readFileSync(backupFile)).toString("utf8"));
+    expect(backup).toMatchObject({ format: "opencjm.workspace-backup", formatVersion: 1, workspace: { id: workspaceId } });
+    expect(backup.members.map((m: { email: string; role: string }) => `${m.email}:${m.role}`)).toEqual(["owner@example.com:owner", "ed@example.com:editor"]);
+    expect(JSON.stringify(backup.maps[backup.maps.findIndex((m: { id: string }) => m.id === mapIds[0])].snapshot)).toContain("Loyalty after backup");
+    expect(JSON.stringify(backup)).not.toContain("argon2");
+  }, SLOW);
+
+  for (const dialect of testDialects) {
+    it(`restores onto ${dialect}: every map exports identically, members come back by e-mail; all or nothing`, async () => {
+      const target = await createTestDatabase(dialect);
+      targets.push(target);
+      const env = { DATA_DIR: target.config.dataDir, DATABASE_URL: target.config.databaseUrl ?? "" };
+      const added = runCli(["user", "add", "--email", "owner@example.com", "--name", "Owner", "--password", PASSWORD], env);
+      expect([added.status, added.stderr]).toEqual([0, ""]);
+      expect(runCli(["user", "add", "--email", "ed@example.com", "--name", "Ed", "--password", PASSWORD], env).status).toBe(0);
+      const restored = runCli(["restore", backupFile, "--owner", "owner@example.com"], env);
+      expect([restored.status, restored.stdout]).toEqual([0, expect.stringMatching(new RegExp(`^restored workspace ${workspaceId}: 4 map\\(s\\), 3 persona\\(s\\), \\d+ touchpoint\\(s\\), 0 custom channel\\(s\\)\nmembers: ed@example.com\n$`))]);
+      const [before, after] = [await contents(sourceDb, workspaceId), await contents(target.db, workspaceId)];
+      expect(after).toEqual(before);
+      // The CLI reads the restored map like any other.
+      const exported = JSON.parse(runCli(["map", "export", mapIds[0]!, "--format", "json"], env).stdout);
+      expect(exported.snapshot).toEqual(before.snapshots[0]);
+      const count = async () => (await target.db.kysely.selectFrom("maps").select("id").execute()).length;
+      const again = runCli(["restore", backupFile, "--owner", "owner@example.com"], env);
+      expect([again.status, again.stderr]).toEqual([1, expect.stringContaining(`"${workspaceId}" already exists in this database`)]);
+      expect(await count()).toBe(4);
+      const copy = runCli(["restore", backupFile, "--owner", "owner@example.com", "--new-ids"], env);
+      expect(copy.status).toBe(0);
+      const copyId = copy.stdout.match(/restored workspace (\S+):/)![1]!;
+      expect(copyId).not.toBe(workspaceId);
+      expect(await count()).toBe(8);
+      const copyMaps = await target.db.kysely.selectFrom("maps").select("id").where("workspace_id", "=", copyId).execute();
+      const copyMap = JSON.parse(runCli(["map", "export", copyMaps[0]!.id, "--format", "json"], env).stdout);
+      expect(copyMap.personas.length).toBeGreaterThan(0);
+      const copyPersonaIds = new Set((await target.db.kysely.selectFrom("personas").select("id").where("workspace_id", "=", copyId).execute()).map((p) => p.id));
+      for (const id of copyMap.snapshot.settings.personaIds) expect(copyPersonaIds).toContain(id);
+    }, SLOW);
+  }
+
+  it("refuses a damaged or foreign file, naming the field, and restores nothing", async () => {
+    const target = await createTestDatabase("sqlite");
+    targets.push(target);
+    const env = { DATA_DIR: target.config.dataDir, DATABASE_URL: "" };
+    expect(runCli(["user", "add", "--email", "owner@example.com", "--name", "Owner", "--password", PASSWORD], env).status).toBe(0);
+    const backup = JSON.parse(gunzipSync(readFileSync(backupFile)).toString("utf8"));
+    backup.maps[1].state = "AAAA";
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, JSON.stringify(backup));
+    const r = runCli(["restore", broken, "--owner", "owner@example.com"], env);
+    expect([r.status, r.stderr]).toEqual([1, expect.stringContaining("broken.json: maps[1].state: not a readable map document")]);
+    writeFileSync(broken, JSON.stringify({ ...backup, personas: [{ name: "" }] }));
+    expect(runCli(["restore", broken, "--owner", "owner@example.com"], env).stderr).toContain("broken.json: personas[0]");
+    expect(runCli(["restore", broken, "--owner", "nobody@example.com"], env).stderr).toContain("--owner: no user with e-mail nobody@example.com");
+    expect(await target.db.kysely.selectFrom("workspaces").select("id").execute()).toHaveLength(0);
+  }, SLOW);
+});

@@ -1,0 +1,84 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { Command } from "commander";
+import { z } from "zod";
+import { loadConfig } from "../../config.js";
+import { backupWorkspace } from "../../export/workspaceBackup.js";
+import { ApiError } from "../../http/apiError.js";
+import { parseJsonText } from "../../import/parseJsonText.js";
+import { restoreWorkspace } from "../../import/restoreWorkspace.js";
+import { CliError, parseOptions } from "../CliError.js";
+import { openServices } from "../openServices.js";
+import { dataDirOverride } from "./migrateCommand.js";
+
+const BackupOptions = z.strictObject({ workspace: z.string().min(1), out: z.string().optional() });
+const RestoreOptions = z.strictObject({ owner: z.email(), newIds: z.boolean().optional() });
+
+/** Reads a backup file, gzipped or not, naming the file in every error. */
+function readBackup(path: string): unknown {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw new CliError(`${path}: cannot read file (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch {
+      throw new CliError(`${path}: the gzip data is damaged`);
+    }
+  }
+  try {
+    return parseJsonText(bytes.toString("utf8"), path);
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** `cjm backup` and `cjm restore`: a whole workspace to one file and back, onto SQLite or PostgreSQL. */
+export function registerBackupCommands(program: Command): void {
+  program
+    .command("backup")
+    .description("write a whole workspace (members, catalogue, personas, maps with their documents) to one JSON file")
+    .requiredOption("--workspace <workspaceId>", "workspace to back up")
+    .option("--out <file>", "write to a file (gzipped when it ends in .gz) instead of standard output")
+    .action(async (raw: unknown) => {
+      const options = parseOptions(BackupOptions, raw);
+      const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
+      try {
+        const ws = await services.db.kysely.selectFrom("workspaces").select("id").where("id", "=", options.workspace).executeTakeFirst();
+        if (!ws) throw new CliError(`--workspace: no workspace "${options.workspace}"`);
+        const backup = await backupWorkspace(services.db, ws.id);
+        const json = `${JSON.stringify(backup)}\n`;
+        if (!options.out) return void process.stdout.write(json);
+        writeFileSync(options.out, options.out.endsWith(".gz") ? gzipSync(json) : json);
+        console.error(`wrote ${options.out}: ${backup.maps.length} map(s), ${backup.personas.length} persona(s), ${backup.touchpoints.length} touchpoint(s)`);
+      } finally {
+        await services.close();
+      }
+    });
+  program
+    .command("restore <file>")
+    .description("restore a workspace backup into this database, all or nothing (ids kept unless --new-ids)")
+    .requiredOption("--owner <email>", "existing user who becomes the restored workspace's owner")
+    .option("--new-ids", "restore a copy beside the original, under new ids")
+    .action(async (file: string, raw: unknown) => {
+      const options = parseOptions(RestoreOptions, raw);
+      const json = readBackup(file);
+      const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
+      try {
+        const owner = await services.db.kysely.selectFrom("users").select("id").where("email", "=", options.owner.toLowerCase()).executeTakeFirst();
+        if (!owner) throw new CliError(`--owner: no user with e-mail ${options.owner} (create one with cjm user add)`);
+        const result = await restoreWorkspace(services.db, json, { ownerId: owner.id, newIds: options.newIds }).catch((err: unknown) => {
+          throw new CliError(`${file}: ${err instanceof ApiError || err instanceof Error ? err.message : String(err)}`);
+        });
+        const c = result.counts;
+        console.log(`restored workspace ${result.workspaceId}: ${c.maps} map(s), ${c.personas} persona(s), ${c.touchpoints} touchpoint(s), ${c.channels} custom channel(s)`);
+        if (result.members.length) console.log(`members: ${result.members.join(", ")}`);
+        if (result.skippedMembers.length) console.log(`not restored (no account with that e-mail here): ${result.skippedMembers.join(", ")}`);
+      } finally {
+        await services.close();
+      }
+    });
+}

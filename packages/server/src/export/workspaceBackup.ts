@@ -1,0 +1,71 @@
+import { ChannelSchema, docToSnapshot, IdSchema, LocaleSchema, PersonaSchema, RoleSchema, TouchpointSchema } from "@opencjm/core";
+import * as Y from "yjs";
+import { z } from "zod";
+import { personaOf } from "../commands/personaCreator.js";
+import { touchpointOf } from "../commands/touchpointCreator.js";
+import type { Db } from "../db/createDb.js";
+import { loadMapDoc } from "../store/mapUpdateLog.js";
+
+/** Version of the workspace backup file; restore reads this and every earlier one. */
+export const WORKSPACE_BACKUP_VERSION = 1;
+
+const timestamp = z.string().max(40);
+
+/** A whole workspace: settings, members (by e-mail), channel and touchpoint catalogue, personas, maps with their documents. */
+export const WorkspaceBackupSchema = z.object({
+  format: z.literal("opencjm.workspace-backup"),
+  formatVersion: z.number().int().min(1).max(WORKSPACE_BACKUP_VERSION),
+  createdAt: timestamp,
+  workspace: z.object({ id: IdSchema, name: z.string().trim().min(1).max(200), locale: LocaleSchema, createdAt: timestamp }),
+  /** Accounts are not backed up (no password hashes leave the server); members are matched by e-mail on restore. */
+  members: z.array(z.object({ email: z.string().max(320), name: z.string().max(200), role: RoleSchema })).max(10_000),
+  channels: z.array(ChannelSchema).max(10_000),
+  touchpoints: z.array(TouchpointSchema.extend({ createdAt: timestamp, updatedAt: timestamp })).max(100_000),
+  personas: z.array(PersonaSchema).max(100_000),
+  maps: z
+    .array(
+      z.object({
+        id: IdSchema,
+        createdBy: z.string().max(64),
+        createdAt: timestamp,
+        updatedAt: timestamp,
+        /** The map body as JSON, for people and tools reading the file. */
+        snapshot: z.unknown(),
+        /** The whole Yjs document (Y.encodeStateAsUpdate), base64: what restore brings back. */
+        state: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64"),
+      }),
+    )
+    .max(100_000),
+});
+export type WorkspaceBackup = z.infer<typeof WorkspaceBackupSchema>;
+
+/** Reads a whole workspace into a backup document; every durable edit of every map is included. */
+export async function backupWorkspace(db: Db, workspaceId: string): Promise<WorkspaceBackup> {
+  const k = db.kysely;
+  const ws = await k.selectFrom("workspaces").selectAll().where("id", "=", workspaceId).executeTakeFirstOrThrow();
+  const members = await k.selectFrom("members").innerJoin("users", "users.id", "members.user_id").select(["users.email", "users.name", "members.role"]).where("members.workspace_id", "=", workspaceId).orderBy("members.created_at").execute();
+  const channels = await k.selectFrom("channels").selectAll().where("workspace_id", "=", workspaceId).orderBy("id").execute();
+  const touchpoints = await k.selectFrom("touchpoints").selectAll().where("workspace_id", "=", workspaceId).orderBy("created_at").orderBy("id").execute();
+  const personas = await k.selectFrom("personas").selectAll().where("workspace_id", "=", workspaceId).orderBy("created_at").orderBy("id").execute();
+  const maps = await k.selectFrom("maps").select(["id", "created_by", "created_at", "updated_at"]).where("workspace_id", "=", workspaceId).orderBy("created_at").orderBy("id").execute();
+  const mapEntries: WorkspaceBackup["maps"] = [];
+  for (const m of maps) {
+    const { doc } = await loadMapDoc(db, m.id);
+    try {
+      mapEntries.push({ id: m.id, createdBy: m.created_by, createdAt: m.created_at, updatedAt: m.updated_at, snapshot: docToSnapshot(doc), state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString("base64") });
+    } finally {
+      doc.destroy();
+    }
+  }
+  return {
+    format: "opencjm.workspace-backup",
+    formatVersion: WORKSPACE_BACKUP_VERSION,
+    createdAt: new Date().toISOString(),
+    workspace: { id: ws.id as WorkspaceBackup["workspace"]["id"], name: ws.name, locale: LocaleSchema.parse(ws.locale), createdAt: ws.created_at },
+    members: members.map((m) => ({ email: m.email, name: m.name, role: RoleSchema.parse(m.role) })),
+    channels: channels.map((c) => ChannelSchema.parse({ id: c.id, key: c.key, name: c.name, online: c.online === 1, icon: c.icon, builtIn: c.built_in === 1 })),
+    touchpoints: touchpoints.map((t) => ({ ...touchpointOf(t), createdAt: t.created_at, updatedAt: t.updated_at })),
+    personas: personas.map(personaOf),
+    maps: mapEntries,
+  };
+}
