@@ -33,3 +33,12 @@ export { DEFAULT_STITCHING_LIMITS, type StitchingLimits } from "./stitching/stit
 export { getCustomerMergeLog, getIdentityCounts, findCustomerByIdentifier, type MergeLogEntry, type IdentityCounts } from "./stitching/identityQueries.js";
 export { withWriteLock } from "./engines/duckdb/writeLock.js";
 export { formatBytes } from "./importers/checkDiskSpace.js";
+export { computeMapMetrics, type MapMetricsInput, type KernelRunOptions } from "./metrics/computeMapMetrics.js";
+export { MapMetricsSchema, type MapMetrics } from "./metrics/MapMetricsSchema.js";
+export { MetricsFiltersSchema, MetricsOptionsSchema, MetricsRequestSchema, type MetricsFilters, type MetricsOptions, type MetricsRequest, type MetricsRequestInput } from "./metrics/MetricsRequestSchema.js";
+export { compileMapStructure } from "./metrics/compileMapStructure.js";
+export { PropertyConditionSchema, TouchpointRuleFieldsSchema, TouchpointRulePatchSchema, TouchpointRuleSchema, type PropertyCondition, type TouchpointRule, type TouchpointRuleFields } from "./rules/TouchpointRuleSchema.js";
+export { computeOracleDigest } from "./queries/computeOracleDigest.js";
+export { digestMapMetrics } from "./queries/digestMapMetrics.js";
+export type { MetricsDigest } from "./queries/MetricsDigest.js";
+export { generateSyntheticEvents, type SyntheticEventsSpec } from "./metrics/testing/generateSyntheticEvents.js";

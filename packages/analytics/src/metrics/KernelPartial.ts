@@ -1,4 +1,5 @@
 import { EdgeTable } from "../paths/EdgeTable.js";
+import { SankeyTable } from "../paths/SankeyTable.js";
 import { VariantTable } from "../paths/VariantTable.js";
 import { SENTIMENT_LANGUAGES } from "../sentiment/detectTextLanguage.js";
 import type { KernelPlan } from "./KernelPlan.js";
@@ -86,7 +87,7 @@ export function createKernelPartial(plan: KernelPlan, keyCount: number) {
     variants: new VariantTable(),
     /** Customers at (depth, node) and transitions (depth, from, to) over the first sankeyDepth transitions. */
     sankeyNodes: new Float64Array((plan.sankeyDepth + 1) * N),
-    sankeyLinks: new Map<number, number>(),
+    sankeyLinks: new SankeyTable(N, plan.sankeyDepth),
   };
 }
 export type KernelPartial = ReturnType<typeof createKernelPartial>;

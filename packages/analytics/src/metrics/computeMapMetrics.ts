@@ -60,7 +60,7 @@ export async function computeMapMetrics(db: EventDatabase, input: MapMetricsInpu
   const mask = filters.segment ? await getSegmentMask(db, filters.segment, store.customerCount) : undefined;
   const { plan, labels } = compileKernelPlan(store, structure, input.rules, filters, options, mask);
   const needProperties = plan.activityOfKey.includes(-2);
-  const merged = await runKernelPartitions(kernelColumns(store, needProperties), plan, run);
+  const merged = await runKernelPartitions(`${store.generation}${needProperties ? "+properties" : ""}`, kernelColumns(store, needProperties), plan, run);
 
   const name = (touchpointId: string) => input.touchpointNames?.[touchpointId] ?? touchpointId;
   const T = labels.touchpointIds.length;

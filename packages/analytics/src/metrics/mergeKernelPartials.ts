@@ -39,23 +39,25 @@ export function toWire(p: KernelPartial): PartialWire {
   const wire = {} as PartialWire;
   for (const s of SCALARS) wire[s] = p[s];
   for (const c of COUNTERS) wire[c] = p[c];
+  const edges = p.edges.list();
+  const links = p.sankeyLinks.entries();
   return Object.assign(wire, {
     stepToNext: p.stepToNext.map((d) => d.values.slice(0, d.length)),
     stageToNext: p.stageToNext.map((d) => d.values.slice(0, d.length)),
     quoteSentiment: p.quoteSentiment,
     quotePosition: p.quotePosition,
     quoteText: p.quoteText,
-    edgeFrom: Int32Array.from(p.edges.from),
-    edgeTo: Int32Array.from(p.edges.to),
-    edgeCount: Float64Array.from(p.edges.count),
-    edgeCustomers: Float64Array.from(p.edges.customers),
-    edgeDurationMs: Float64Array.from(p.edges.durationMs),
+    edgeFrom: edges.from,
+    edgeTo: edges.to,
+    edgeCount: edges.count,
+    edgeCustomers: edges.customers,
+    edgeDurationMs: edges.durationMs,
     variantPool: p.variants.pool.slice(0, p.variants.poolLength),
-    variantStarts: Int32Array.from(p.variants.starts),
-    variantLengths: Int32Array.from(p.variants.lengths),
-    variantCounts: Float64Array.from(p.variants.counts),
-    sankeyLinkKeys: Float64Array.from(p.sankeyLinks.keys()),
-    sankeyLinkCounts: Float64Array.from(p.sankeyLinks.values()),
+    variantStarts: p.variants.starts.slice(0, p.variants.size),
+    variantLengths: p.variants.lengths.slice(0, p.variants.size),
+    variantCounts: p.variants.counts.slice(0, p.variants.size),
+    sankeyLinkKeys: links.keys,
+    sankeyLinkCounts: links.counts,
   });
 }
 
@@ -69,12 +71,19 @@ export function wireBuffers(w: PartialWire): ArrayBuffer[] {
   return [...out];
 }
 
+/** Customers per path variant: `counts[v]` customers followed `sequence(v)`. */
+export interface VariantCounts {
+  size: number;
+  counts: Float64Array;
+  sequence(v: number): Int32Array;
+}
+
 /** The merged result of all partials: counters added up, durations concatenated, top quotes, edges and variants combined. */
 export interface MergedKernelResult extends Omit<PartialWire, "stepToNext" | "stageToNext" | "edgeFrom" | "edgeTo" | "edgeCount" | "edgeCustomers" | "edgeDurationMs" | "variantPool" | "variantStarts" | "variantLengths" | "variantCounts" | "sankeyLinkKeys" | "sankeyLinkCounts"> {
   stepToNext: Float64Array[];
   stageToNext: Float64Array[];
   edges: Array<{ from: number; to: number; count: number; customers: number; durationMs: number }>;
-  variants: Array<{ nodes: Int32Array; customers: number }>;
+  variants: VariantCounts;
   sankeyLinks: Map<number, number>;
 }
 
@@ -138,7 +147,7 @@ export function mergeKernelPartials(wires: PartialWire[]): MergedKernelResult {
   merged.edges = [...edges.values()];
 
   if (wires.length === 1) {
-    merged.variants = Array.from(first.variantCounts, (customers, v) => ({ nodes: first.variantPool.subarray(first.variantStarts[v]!, first.variantStarts[v]! + first.variantLengths[v]!), customers }));
+    merged.variants = { size: first.variantCounts.length, counts: first.variantCounts, sequence: (v) => first.variantPool.subarray(first.variantStarts[v]!, first.variantStarts[v]! + first.variantLengths[v]!) };
   } else {
     const table = new VariantTable();
     for (const w of wires) {
@@ -147,7 +156,7 @@ export function mergeKernelPartials(wires: PartialWire[]): MergedKernelResult {
         table.add(nodes, nodes.length, hashSequence(nodes, nodes.length), w.variantCounts[v]!);
       }
     }
-    merged.variants = table.counts.map((customers, v) => ({ nodes: table.sequence(v), customers }));
+    merged.variants = { size: table.size, counts: table.counts.subarray(0, table.size), sequence: (v) => table.sequence(v) };
   }
 
   merged.sankeyLinks = new Map();

@@ -51,7 +51,12 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
   const nodeStamp = new Int32Array(N).fill(-1);
   const stepStamp = new Int32Array(S).fill(-1);
   const stepFirstTs = new Float64Array(S);
-  const skipStamp = new Int32Array(S).fill(-1);
+  const pendingStamp = new Int32Array(S).fill(-1);
+  const stagePendingStamp = new Int32Array(G).fill(-1);
+  // Skipped levels of the current customer as a bitset, one 32-bit word per 32 levels, reset by stamping.
+  const skipWords = (levelCount + 31) >>> 5;
+  const skipBits = new Int32Array(skipWords);
+  const skipStamp = new Int32Array(skipWords).fill(-1);
   const stageStamp = new Int32Array(G).fill(-1);
   const stageFirstTs = new Float64Array(G);
   const backStamp = new Int32Array(G).fill(-1);
@@ -60,10 +65,16 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
   const pendingStages = new Int32Array(G);
   let seq = new Int32Array(256);
 
+  let sessions = 0;
+  let sessionDurationMs = 0;
+  let sessionEventTotal = 0;
   let sc = lowerBound(scorePos, offsets[from]!);
   let tc = lowerBound(textPos, offsets[from]!);
   const scoreN = scorePos.length;
   const textN = textPos.length;
+  // Position of the next score (text) at or after the cursor: most events have neither, so one comparison skips them.
+  let scoreAt = sc < scoreN ? scorePos[sc]! : Infinity;
+  let textAt = tc < textN ? textPos[tc]! : Infinity;
 
   for (let c = from; c < to; c++) {
     if (customerMask !== undefined && customerMask[c] === 0) continue;
@@ -127,9 +138,9 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
           if (prevStep >= 0) stepTimeMs[prevStep]! += gap;
           sessionEvents++;
         } else {
-          out.sessions++;
-          out.sessionDurationMs += prevTs - sessionStart;
-          out.sessionEvents += sessionEvents;
+          sessions++;
+          sessionDurationMs += prevTs - sessionStart;
+          sessionEventTotal += sessionEvents;
           sessionStart = t;
           sessionEvents = 1;
         }
@@ -171,48 +182,75 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
         const g = stepStage[s]!;
         const firstVisit = stepStamp[s] !== c;
 
-        // Conversion of earlier steps and stages to their next one.
-        let w = 0;
-        for (let j = 0; j < pendingStepCount; j++) {
-          const p = pendingSteps[j]!;
-          const dt = t - stepFirstTs[p]!;
-          if (dt > windowMs) continue;
-          const lp = stepLevel[p]!;
-          if (lp + 1 === level) {
-            stepConverted[p]!++;
-            stepToNext[p]!.push(dt);
-            continue;
+        // Conversion of earlier steps and stages to their next one. Loose order only needs to look at the level (and
+        // stage) just before this one; strict order settles every pending step as soon as another level comes.
+        if (!strict) {
+          if (level > 0) {
+            for (let p = levelStart[level - 1]!; p < levelStart[level]!; p++) {
+              if (pendingStamp[p] !== c) continue;
+              pendingStamp[p] = -1;
+              const dt = t - stepFirstTs[p]!;
+              if (dt <= windowMs) {
+                stepConverted[p]!++;
+                stepToNext[p]!.push(dt);
+              }
+            }
           }
-          if (strict && lp !== level) continue;
-          pendingSteps[w++] = p;
-        }
-        pendingStepCount = w;
-        w = 0;
-        for (let j = 0; j < pendingStageCount; j++) {
-          const p = pendingStages[j]!;
-          const dt = t - stageFirstTs[p]!;
-          if (dt > windowMs) continue;
-          if (p + 1 === g) {
-            stageConverted[p]!++;
-            stageToNext[p]!.push(dt);
-            continue;
+          if (g > 0 && stagePendingStamp[g - 1] === c) {
+            stagePendingStamp[g - 1] = -1;
+            const dt = t - stageFirstTs[g - 1]!;
+            if (dt <= windowMs) {
+              stageConverted[g - 1]!++;
+              stageToNext[g - 1]!.push(dt);
+            }
           }
-          if (strict && p !== g) continue;
-          pendingStages[w++] = p;
+        } else {
+          let w = 0;
+          for (let j = 0; j < pendingStepCount; j++) {
+            const p = pendingSteps[j]!;
+            const lp = stepLevel[p]!;
+            if (lp === level) pendingSteps[w++] = p;
+            else if (lp + 1 === level) {
+              const dt = t - stepFirstTs[p]!;
+              if (dt <= windowMs) {
+                stepConverted[p]!++;
+                stepToNext[p]!.push(dt);
+              }
+            }
+          }
+          pendingStepCount = w;
+          w = 0;
+          for (let j = 0; j < pendingStageCount; j++) {
+            const p = pendingStages[j]!;
+            if (p === g) pendingStages[w++] = p;
+            else if (p + 1 === g) {
+              const dt = t - stageFirstTs[p]!;
+              if (dt <= windowMs) {
+                stageConverted[p]!++;
+                stageToNext[p]!.push(dt);
+              }
+            }
+          }
+          pendingStageCount = w;
         }
-        pendingStageCount = w;
 
         // Conformance over the step sequence with consecutive repeats collapsed.
         if (s !== confPrev) {
           if (confPrev >= 0) {
             const lp = stepLevel[confPrev]!;
             if (level - lp > 1) {
+              // Levels lp+1 … level-1 are skipped: set their bits; the steps are counted once at the customer's end.
               hasSkip = true;
-              for (let x = levelStart[lp + 1]!; x < levelStart[level]!; x++) {
-                if (skipStamp[x] !== c) {
-                  skipStamp[x] = c;
-                  stepSkipped[x]!++;
+              for (let x = lp + 1; x < level; ) {
+                const word = x >>> 5;
+                if (skipStamp[word] !== c) {
+                  skipStamp[word] = c;
+                  skipBits[word] = 0;
                 }
+                const upTo = Math.min(level, (word + 1) << 5);
+                const width = upTo - x;
+                skipBits[word] = skipBits[word]! | ((width === 32 ? -1 : (1 << width) - 1) << (x & 31));
+                x = upTo;
               }
             } else if (level < lp) {
               hasBack = true;
@@ -240,13 +278,19 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
           stepStamp[s] = c;
           stepFirstTs[s] = t;
           stepCustomers[s]!++;
-          if (level < lastLevel) pendingSteps[pendingStepCount++] = s;
+          if (level < lastLevel) {
+            if (strict) pendingSteps[pendingStepCount++] = s;
+            else pendingStamp[s] = c;
+          }
         }
         if (stageStamp[g] !== c) {
           stageStamp[g] = c;
           stageFirstTs[g] = t;
           stageCustomers[g]!++;
-          if (g < lastStage) pendingStages[pendingStageCount++] = g;
+          if (g < lastStage) {
+            if (strict) pendingStages[pendingStageCount++] = g;
+            else stagePendingStamp[g] = c;
+          }
         }
 
         // Funnels from the first level (and the first stage), within the window of entering it.
@@ -275,8 +319,11 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
       }
 
       // Scores and texts sit in position-sorted side columns; catch their cursors up with this event.
-      while (sc < scoreN && scorePos[sc]! < i) sc++;
-      if (sc < scoreN && scorePos[sc] === i && s >= 0) {
+      if (scoreAt <= i) {
+        while (sc < scoreN && scorePos[sc]! < i) sc++;
+        scoreAt = sc < scoreN ? scorePos[sc]! : Infinity;
+      }
+      if (scoreAt === i && s >= 0) {
         const kind = scoreKind[sc]!;
         const v = scoreValue[sc]!;
         scoreSum[s * 3 + kind]! += v;
@@ -286,8 +333,11 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
           else if (v <= 6) npsDetractors[s]!++;
         }
       }
-      while (tc < textN && textPos[tc]! < i) tc++;
-      if (tc < textN && textPos[tc] === i && s >= 0) {
+      if (textAt <= i) {
+        while (tc < textN && textPos[tc]! < i) tc++;
+        textAt = tc < textN ? textPos[tc]! : Infinity;
+      }
+      if (textAt === i && s >= 0) {
         const id = textId[tc]!;
         const sentiment = textSentiment[id]!;
         sentimentSum[s]! += sentiment;
@@ -310,8 +360,7 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
           if (seqLength <= sankeyDepth) {
             sankeyNodes[seqLength * N + node]!++;
             if (seqLength > 0) {
-              const link = ((seqLength - 1) * N + pathPrev) * N + node;
-              sankeyLinks.set(link, (sankeyLinks.get(link) ?? 0) + 1);
+              sankeyLinks.add(seqLength - 1, pathPrev, node);
             }
           }
           seq[seqLength++] = node;
@@ -327,9 +376,9 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
     out.customers++;
     out.events += kept;
     if (unmapped) out.unmappedCustomers++;
-    out.sessions++;
-    out.sessionDurationMs += prevTs - sessionStart;
-    out.sessionEvents += sessionEvents;
+    sessions++;
+    sessionDurationMs += prevTs - sessionStart;
+    sessionEventTotal += sessionEvents;
     for (let j = 0; j < touched; j++) {
       const a = touchedActivities[j]!;
       activityPositionSum[a]! += activityLength > 1 ? activityFirst[a]! / (activityLength - 1) : 0;
@@ -337,6 +386,18 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
     if (pathPrev >= 0) {
       nodeEnds[pathPrev]!++;
       variants.add(seq, seqLength, (h1 >>> 0) * 0x200000 + (h2 >>> 11));
+    }
+    if (hasSkip) {
+      for (let word = 0; word < skipWords; word++) {
+        if (skipStamp[word] !== c) continue;
+        let bits = skipBits[word]!;
+        while (bits !== 0) {
+          const bit = 31 - Math.clz32(bits & -bits);
+          bits &= bits - 1;
+          const skipped = (word << 5) + bit;
+          for (let x = levelStart[skipped]!; x < levelStart[skipped + 1]!; x++) stepSkipped[x]!++;
+        }
+      }
     }
     if (onMap) {
       out.mapCustomers++;
@@ -346,6 +407,9 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
       if (!hasSkip && !hasBack && !hasLoop) out.conforming++;
     }
   }
+  out.sessions = sessions;
+  out.sessionDurationMs = sessionDurationMs;
+  out.sessionEvents = sessionEventTotal;
   return out;
 }
 

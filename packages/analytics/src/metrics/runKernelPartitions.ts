@@ -1,17 +1,29 @@
+import { KernelPool } from "./KernelPool.js";
 import type { KernelPlan } from "./KernelPlan.js";
 import { mergeKernelPartials, toWire, type MergedKernelResult } from "./mergeKernelPartials.js";
 import { partitionCustomers } from "./partitionCustomers.js";
 import { runJourneyKernel, type KernelColumns } from "./runJourneyKernel.js";
 
+let pool: KernelPool | undefined | null = null;
+/** The shared worker pool, created on first use; undefined when workers cannot run here. */
+function kernelPool(): KernelPool | undefined {
+  if (pool === null) pool = KernelPool.create();
+  return pool;
+}
+
 /**
- * Runs the kernel over customer ranges and merges the results. With `workers` (the default when the compiled worker
- * script is present) the ranges run on worker threads, one per core; otherwise one after another in this thread.
+ * Runs the kernel over customer ranges and merges the results. With worker threads (the default when the compiled
+ * worker script is present) the ranges run in parallel, one per core; otherwise one after another in this thread.
+ * `key` identifies the store's columns (its generation), so workers receive them once.
  */
-export async function runKernelPartitions(columns: KernelColumns, plan: KernelPlan, run: { partitions?: number; workers?: boolean }): Promise<MergedKernelResult> {
-  const parts = Math.max(1, run.partitions ?? 1);
+export async function runKernelPartitions(key: string, columns: KernelColumns, plan: KernelPlan, run: { partitions?: number; workers?: boolean }): Promise<MergedKernelResult> {
+  const workers = run.workers === false ? undefined : kernelPool();
+  const parts = Math.max(1, run.partitions ?? workers?.size ?? 1);
   const bounds = partitionCustomers(columns.offsets, parts);
-  const wires = [];
-  for (let p = 0; p + 1 < bounds.length; p++) wires.push(toWire(runJourneyKernel(columns, plan, plan.keyCount, bounds[p]!, bounds[p + 1]!)));
-  if (wires.length === 0) wires.push(toWire(runJourneyKernel(columns, plan, plan.keyCount, 0, 0)));
-  return mergeKernelPartials(wires);
+  const ranges: Array<[number, number]> = [];
+  for (let p = 0; p + 1 < bounds.length; p++) ranges.push([bounds[p]!, bounds[p + 1]!]);
+  if (ranges.length === 0) ranges.push([0, 0]);
+  // Small stores are not worth a thread hop.
+  if (workers && (columns.ts.length >= 200_000 || run.workers === true) && ranges.length > 1) return mergeKernelPartials(await workers.run(key, columns, plan, ranges));
+  return mergeKernelPartials(ranges.map(([from, to]) => toWire(runJourneyKernel(columns, plan, plan.keyCount, from, to))));
 }

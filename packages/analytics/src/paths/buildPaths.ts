@@ -1,12 +1,29 @@
 import type { MapMetrics } from "../metrics/MapMetricsSchema.js";
 import type { MetricsOptions } from "../metrics/MetricsRequestSchema.js";
-import type { MergedKernelResult } from "../metrics/mergeKernelPartials.js";
+import type { MergedKernelResult, VariantCounts } from "../metrics/mergeKernelPartials.js";
 
 /** Compares two node sequences: shorter first, then node by node. */
 function compareSequences(a: Int32Array, b: Int32Array): number {
   if (a.length !== b.length) return a.length - b.length;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return 0;
+}
+
+/**
+ * The `n` most frequent variants, most frequent first; ties go to the shorter path, then by node order. Keeps a
+ * bounded candidate list instead of sorting every variant (there can be one per customer).
+ */
+function topVariants(variants: VariantCounts, n: number): number[] {
+  const better = (a: number, b: number) => variants.counts[a]! - variants.counts[b]! || compareSequences(variants.sequence(b), variants.sequence(a));
+  const kept: number[] = [];
+  for (let v = 0; v < variants.size; v++) {
+    if (kept.length === n && better(v, kept[n - 1]!) <= 0) continue;
+    let at = kept.length;
+    while (at > 0 && better(v, kept[at - 1]!) > 0) at--;
+    kept.splice(at, 0, v);
+    if (kept.length > n) kept.pop();
+  }
+  return kept;
 }
 
 /**
@@ -22,10 +39,10 @@ export function buildPaths(r: MergedKernelResult, nodeIds: string[], nodeKinds: 
   const edges = [...r.edges].sort((a, b) => b.count - a.count || a.from - b.from || a.to - b.to);
   const shownEdges = edges.slice(0, options.maxEdges).map((e) => ({ from: nodeIds[e.from]!, to: nodeIds[e.to]!, count: e.count, customers: e.customers, meanMs: e.durationMs / e.count }));
 
-  const variants = [...r.variants].sort((a, b) => b.customers - a.customers || compareSequences(a.nodes, b.nodes));
-  const withPath = variants.reduce((n, v) => n + v.customers, 0);
-  const top = variants.slice(0, options.topPaths);
-  const rest = variants.slice(options.topPaths);
+  const { counts, size } = r.variants;
+  const withPath = counts.reduce((n, c) => n + c, 0);
+  const top = topVariants(r.variants, options.topPaths);
+  const topCustomers = top.reduce((n, v) => n + counts[v]!, 0);
 
   const sankeyNodes: MapMetrics["paths"]["sankey"]["nodes"] = [];
   for (let d = 0; d <= options.sankeyDepth; d++) {
@@ -49,9 +66,9 @@ export function buildPaths(r: MergedKernelResult, nodeIds: string[], nodeKinds: 
     edges: shownEdges,
     edgesOmitted: Math.max(0, edges.length - options.maxEdges),
     variants: {
-      items: top.map((v) => ({ nodes: Array.from(v.nodes, (n) => nodeIds[n]!), customers: v.customers, share: withPath > 0 ? v.customers / withPath : null })),
-      others: { customers: rest.reduce((n, v) => n + v.customers, 0), variants: rest.length },
-      distinct: variants.length,
+      items: top.map((v) => ({ nodes: Array.from(r.variants.sequence(v), (n) => nodeIds[n]!), customers: counts[v]!, share: withPath > 0 ? counts[v]! / withPath : null })),
+      others: { customers: withPath - topCustomers, variants: size - top.length },
+      distinct: size,
     },
     sankey: { nodes: sankeyNodes, links },
   };
