@@ -30,7 +30,7 @@ export function useMapDocument(mapId: string): MapConnection | null {
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const socket = new HocuspocusProviderWebsocket({ url: collabUrl(), delay: 500, maxDelay: 5000 });
+    const socket = new HocuspocusProviderWebsocket({ url: collabUrl(), delay: 500, minDelay: 250, maxDelay: 5000 });
     let state: MapConnection;
     const update = (patch: Partial<MapConnection>) => {
       state = { ...state, ...patch };
@@ -48,6 +48,8 @@ export function useMapDocument(mapId: string): MapConnection | null {
     });
     state = { doc, provider, status: "connecting", synced: false, unsyncedChanges: 0, denied: null };
     setConnection(state);
+    // A provider given its own socket does not connect until attached to it.
+    provider.attach();
     // The socket may take many seconds to notice a lost network; the browser knows at once.
     const onOffline = () => update({ status: "disconnected" });
     const onOnline = () => update({ status: socket.status === WebSocketStatus.Connected ? "connected" : "connecting" });

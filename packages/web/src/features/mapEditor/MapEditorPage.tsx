@@ -1,6 +1,26 @@
-import { ComingSoon } from "../../app/ComingSoon.js";
+import { roleAllows } from "@opencjm/core";
+import { useMemo } from "react";
+import { LoadingScreen } from "../../app/LoadingScreen.js";
+import { useSession } from "../../app/SessionProvider.js";
+import { useMapDocument } from "../../collab/useMapDocument.js";
+import { LiveMapEditor } from "./LiveMapEditor.js";
+import { MapLoadError } from "./MapLoadError.js";
+import { useMapResources } from "./useMapResources.js";
 
-/** Placeholder until the screen lands. */
-export default function MapEditorPage(_props: Record<string, string>) {
-  return <ComingSoon />;
+/**
+ * The map editor screen: loads the map's summary and the workspace catalogue, opens the live document, and decides
+ * from the user's role whether they may edit (owners and editors) or only watch (commenters and viewers).
+ */
+export default function MapEditorPage({ workspaceId, mapId }: { workspaceId: string; mapId: string }) {
+  const { session, roleIn } = useSession();
+  const resources = useMapResources(workspaceId, mapId);
+  const connection = useMapDocument(mapId);
+  const role = roleIn(workspaceId);
+  const readOnly = !role || !roleAllows(role, "write");
+  const me = useMemo(() => ({ id: session?.user.id ?? "", name: session?.user.name ?? "" }), [session?.user.id, session?.user.name]);
+
+  if (resources.state === "failed") return <MapLoadError error={resources.error} onRetry={resources.retry} />;
+  if (connection?.denied) return <MapLoadError error="denied" />;
+  if (resources.state === "loading" || !connection?.synced || !session) return <LoadingScreen />;
+  return <LiveMapEditor connection={connection} catalogue={resources.catalogue} personas={resources.personas} readOnly={readOnly} me={me} workspaceId={workspaceId} mapId={mapId} />;
 }

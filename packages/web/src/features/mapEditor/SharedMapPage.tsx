@@ -1,6 +1,60 @@
-import { ComingSoon } from "../../app/ComingSoon.js";
+import { useState } from "react";
+import { LoadingScreen } from "../../app/LoadingScreen.js";
+import { useT } from "../../i18n/I18nProvider.js";
+import { ZOOM_LEVELS } from "./grid/gridSizes.js";
+import { MapLoadError } from "./MapLoadError.js";
+import { ReadOnlyMap } from "./ReadOnlyMap.js";
+import { LocaleOverride } from "./shared/LocaleOverride.js";
+import { PAPERS, type Orientation, type Paper } from "./shared/printLayout.js";
+import { PrintMapView } from "./shared/PrintMapView.js";
+import { SharedMapHeader } from "./shared/SharedMapHeader.js";
+import { useSharedMap, type SharedMap } from "./shared/useSharedMap.js";
+import styles from "./SharedMapPage.module.css";
 
-/** Placeholder until the screen lands. */
-export default function SharedMapPage(_props: Record<string, string>) {
-  return <ComingSoon />;
+function ShareView({ map }: { map: SharedMap }) {
+  const [zoom, setZoom] = useState<number>(1);
+  return (
+    <div className={styles.share} data-testid="shared-map">
+      <SharedMapHeader title={map.title} zoom={zoom} onZoom={setZoom} />
+      <div className={styles.body}>
+        <ReadOnlyMap snapshot={map.snapshot} catalogue={map.catalogue} label={map.title} zoom={zoom} />
+      </div>
+    </div>
+  );
+}
+
+function EmbedView({ map, token }: { map: SharedMap; token: string }) {
+  const t = useT();
+  return (
+    <div className={styles.share} data-testid="embedded-map">
+      <div className={styles.body}>
+        <ReadOnlyMap snapshot={map.snapshot} catalogue={map.catalogue} label={map.title} zoom={ZOOM_LEVELS[2]} />
+      </div>
+      <footer className={styles.embedFooter}>
+        <bdi className={styles.embedTitle}>{map.title}</bdi>
+        <a href={`/share/${encodeURIComponent(token)}`} target="_blank" rel="noopener noreferrer" data-testid="open-full-map">
+          {t("editor.share.openFull")}
+        </a>
+      </footer>
+    </div>
+  );
+}
+
+function printOptions(search: string): { lang: string | null; paper: Paper; orientation: Orientation } {
+  const params = new URLSearchParams(search);
+  const paperParam = params.get("paper");
+  const paper: Paper = paperParam === "fit" || (paperParam !== null && paperParam in PAPERS) ? (paperParam as Paper) : "A4";
+  return { lang: params.get("lang"), paper, orientation: params.get("orientation") === "portrait" ? "portrait" : "landscape" };
+}
+
+/**
+ * The read-only views of a shared map: `/share/:token` (header with title, app name, zoom and language),
+ * `/embed/:token` (chromeless, linking out to the share page) and `/print/:token?lang=&paper=&orientation=` (the
+ * print layout the PDF and PNG exports render).
+ */
+export default function SharedMapPage({ token, mode }: { token: string; mode: "share" | "embed" | "print" }) {
+  const state = useSharedMap(token);
+  const options = mode === "print" ? printOptions(window.location.search) : null;
+  const content = state.state === "failed" ? <MapLoadError error={state.error} onRetry={state.retry} /> : state.state === "loading" ? <LoadingScreen /> : mode === "print" ? <PrintMapView map={state.map} paper={options!.paper} orientation={options!.orientation} /> : mode === "embed" ? <EmbedView map={state.map} token={token} /> : <ShareView map={state.map} />;
+  return mode === "print" ? <LocaleOverride lang={options!.lang}>{content}</LocaleOverride> : content;
 }

@@ -124,3 +124,8 @@ export function moveFocus(model: NavModel, current: FocusTarget | null, move: Na
     }
   }
 }
+
+/** True when the target is still on the grid (its stage, step or lane exists and is shown). */
+export function containsTarget(model: NavModel, target: FocusTarget): boolean {
+  return toRowCol(model, target) !== null;
+}

@@ -1,0 +1,114 @@
+import type { MapOperationInput, MapSettings, Persona } from "@opencjm/core";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { AwarenessLike } from "../../collab/createPresence.js";
+import type { MapConnection } from "../../collab/useMapDocument.js";
+import { useT } from "../../i18n/I18nProvider.js";
+import type { CellCatalogue } from "../cells/CellContentProps.js";
+import { ExchangeMenu } from "../exchange/ExchangeMenu.js";
+import { useEditorSession } from "./editing/useEditorSession.js";
+import { GridFocus } from "./grid/createGridFocus.js";
+import { focusElement, GridContext, type GridContextValue } from "./grid/GridContext.js";
+import { ZOOM_LEVELS } from "./grid/gridSizes.js";
+import { MapGrid } from "./grid/MapGrid.js";
+import { SearchMatches } from "./grid/SearchMatches.js";
+import { EditorHeader } from "./header/EditorHeader.js";
+import { SearchBox } from "./header/SearchBox.js";
+import { SettingsDrawer } from "./header/SettingsDrawer.js";
+import { MapViewContext, useSettings } from "./store/useMapView.js";
+import { useConfirmDialog } from "./useConfirmDialog.js";
+import { useRefusalNotice } from "./useRefusalNotice.js";
+import styles from "./LiveMapEditor.module.css";
+
+const ZOOM_KEY = "opencjm.editor.zoom";
+
+function storedZoom(): number {
+  try {
+    const z = Number(localStorage.getItem(ZOOM_KEY));
+    return (ZOOM_LEVELS as readonly number[]).includes(z) ? z : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/** Keeps the tab title on the map's title while it is open. */
+function DocumentTitle() {
+  const settings = useSettings();
+  const t = useT();
+  useEffect(() => {
+    document.title = `${settings.title} · ${t("common.app.title")}`;
+  }, [settings.title, t]);
+  return null;
+}
+
+/** Settings drawer bound to the live map. */
+function LiveSettingsDrawer({ personas, readOnly, onApply, onClose }: { personas: readonly Persona[]; readOnly: boolean; onApply: (patch: Partial<MapSettings>) => boolean; onClose: () => void }) {
+  const settings = useSettings();
+  return <SettingsDrawer settings={settings} personas={personas} readOnly={readOnly} onApply={onApply} onClose={onClose} />;
+}
+
+/** The editor of a synced live map: header, grid, settings drawer, confirmations and refusals. */
+export function LiveMapEditor(props: { connection: MapConnection; catalogue: CellCatalogue; personas: readonly Persona[]; readOnly: boolean; me: { id: string; name: string }; workspaceId: string; mapId: string }) {
+  const t = useT();
+  const { connection, catalogue, readOnly, me } = props;
+  const { report, notice } = useRefusalNotice();
+  const { confirm, dialog } = useConfirmDialog();
+  const session = useEditorSession(connection.doc, connection.provider.awareness as AwarenessLike | null, me, readOnly, report);
+  const focus = useMemo(() => new GridFocus(), []);
+  const search = useMemo(() => new SearchMatches(), []);
+  const [zoom, setZoomState] = useState(storedZoom);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const pageRef = useRef<HTMLDivElement>(null);
+  const setZoom = useCallback((z: number) => {
+    setZoomState(z);
+    try {
+      localStorage.setItem(ZOOM_KEY, String(z));
+    } catch {
+      // Storage refused (private window): the zoom lasts for this visit.
+    }
+  }, []);
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+
+  // The editor fills the window below the app bar; the grid scrolls inside it with sticky headers.
+  useLayoutEffect(() => {
+    const el = pageRef.current;
+    if (el) el.style.blockSize = `calc(100dvh - ${Math.max(0, el.getBoundingClientRect().top + window.scrollY)}px)`;
+  }, [session]);
+
+  const grid = useMemo<GridContextValue | null>(
+    () => (session ? { editor: session.editor, readOnly, focus, presence: session.presence, search, catalogue, zoom, confirm, openSettings } : null),
+    [session, readOnly, focus, search, catalogue, zoom, confirm, openSettings],
+  );
+  if (!session || !grid) return null;
+  const jump = (key: string) => {
+    const [laneId, stepId] = key.split(":") as [string, string];
+    focus.set({ kind: "cell", laneId, stepId });
+    focusElement(pageRef.current, `cell:${laneId}:${stepId}`);
+  };
+
+  return (
+    <MapViewContext.Provider value={session.view}>
+      <GridContext.Provider value={grid}>
+        <div ref={pageRef} className={styles.page} data-testid="map-editor" data-read-only={readOnly || undefined}>
+          <DocumentTitle />
+          <EditorHeader
+            editor={session.editor}
+            presence={session.presence}
+            me={me}
+            connection={connection}
+            zoom={zoom}
+            onZoom={setZoom}
+            onOpenSettings={openSettings}
+            search={<SearchBox search={search} view={session.view} catalogue={catalogue} onJump={jump} />}
+            tools={<ExchangeMenu workspaceId={props.workspaceId} mapId={props.mapId} />}
+          />
+          <div className={styles.body}>
+            <MapGrid label={t("editor.gridLabel")} />
+          </div>
+          {settingsOpen && <LiveSettingsDrawer personas={props.personas} readOnly={readOnly} onApply={(patch) => session.editor.apply([{ op: "updateSettings", settings: patch } as MapOperationInput])} onClose={() => setSettingsOpen(false)} />}
+          {dialog}
+          {notice}
+        </div>
+      </GridContext.Provider>
+    </MapViewContext.Provider>
+  );
+}

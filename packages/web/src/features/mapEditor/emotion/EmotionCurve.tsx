@@ -1,0 +1,151 @@
+import type { EmotionScale, Step } from "@opencjm/core";
+import { useRef, type KeyboardEvent, type PointerEvent } from "react";
+import { useI18n } from "../../../i18n/I18nProvider.js";
+import type { EmotionIndex } from "../store/MapView.js";
+import type { EmotionPersona } from "./EmotionPersona.js";
+import { curvePath, snapEmotion, type EmotionGeometry } from "./emotionGeometry.js";
+import styles from "./EmotionCurve.module.css";
+
+interface Props {
+  geometry: EmotionGeometry;
+  scale: EmotionScale;
+  steps: readonly Step[];
+  personas: readonly EmotionPersona[];
+  emotions: EmotionIndex;
+  /** The persona new points are added for (hollow "ghost" points at steps it has no value for). */
+  activePersonaId: string | undefined;
+  zoom: number;
+  /** Sets or clears a point; undefined in read-only views. */
+  onChange?: (personaId: string, stepId: string, value: number | null) => void;
+  /** Opens the step's emotion editor (typing a value). */
+  onOpenEditor?: (stepId: string) => void;
+}
+
+/**
+ * The emotion curves of the map's personas across the steps, on the map's scale. Points can be dragged (snapping to
+ * half steps), nudged with the arrow keys once focused, or cleared with Delete; ghost points add the active persona's.
+ */
+export function EmotionCurve({ geometry, scale, steps, personas, emotions, activePersonaId, zoom, onChange, onOpenEditor }: Props) {
+  const { t, dir, formatNumber } = useI18n();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const drag = useRef<{ personaId: string; stepId: string; value: number | null } | null>(null);
+  const editable = !!onChange;
+  const r = Math.max(4, 6 * zoom);
+
+  const valueFromPointer = (e: PointerEvent) => geometry.valueAt(e.clientY - svgRef.current!.getBoundingClientRect().top);
+  const startDrag = (e: PointerEvent<SVGCircleElement>, personaId: string, stepId: string) => {
+    if (!onChange || e.button !== 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    e.currentTarget.focus();
+    drag.current = { personaId, stepId, value: null };
+    moveDrag(e);
+  };
+  const moveDrag = (e: PointerEvent) => {
+    const d = drag.current;
+    if (!d || !onChange) return;
+    const value = valueFromPointer(e);
+    if (value === d.value) return;
+    d.value = value;
+    onChange(d.personaId, d.stepId, value);
+  };
+  const endDrag = () => {
+    drag.current = null;
+  };
+  const onKeyDown = (e: KeyboardEvent<SVGCircleElement>, personaId: string, stepId: string, value: number) => {
+    if (!onChange) return;
+    const step = e.shiftKey ? 1 : 0.5;
+    let next: number | null | undefined;
+    if (e.key === "ArrowUp") next = snapEmotion(value + step, scale);
+    else if (e.key === "ArrowDown") next = snapEmotion(value - step, scale);
+    else if (e.key === "Home") next = scale.max;
+    else if (e.key === "End") next = scale.min;
+    else if (e.key === "Delete" || e.key === "Backspace") next = null;
+    else if (e.key === "Enter" || /^[-\d]$/.test(e.key)) {
+      e.preventDefault();
+      e.stopPropagation();
+      onOpenEditor?.(stepId);
+      return;
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (next !== value) onChange(personaId, stepId, next);
+  };
+
+  const ticks: number[] = [];
+  for (let v = Math.ceil(scale.min); v <= scale.max; v++) ticks.push(v);
+  const stepName = new Map(steps.map((s) => [s.id, s.name]));
+
+  return (
+    <svg ref={svgRef} className={styles.curve} width={geometry.width} height={geometry.height} role="img" aria-label={t("editor.emotion.curveLabel")} data-testid="emotion-curve" onPointerMove={moveDrag} onPointerUp={endDrag} onPointerCancel={endDrag}>
+      {ticks.map((v) => (
+        <g key={v}>
+          <line x1={0} x2={geometry.width} y1={geometry.y(v)} y2={geometry.y(v)} className={v === 0 ? styles.zero : styles.tick} />
+          <text x={dir === "rtl" ? geometry.width - 4 : 4} y={geometry.y(v) - 2} textAnchor={dir === "rtl" ? "end" : "start"} className={styles.tickLabel} style={{ fontSize: 10 * zoom }}>
+            {formatNumber(v)}
+          </text>
+        </g>
+      ))}
+      {personas.map((persona) => {
+        const points = steps.flatMap((s) => {
+          const e = emotions.get(persona.id)?.get(s.id);
+          const x = geometry.x(s.id);
+          return e && x !== undefined ? [{ stepId: s.id, x, y: geometry.y(e.value), value: e.value, note: e.note }] : [];
+        });
+        return (
+          <g key={persona.id} data-persona-id={persona.id}>
+            <path d={curvePath(points)} className={styles.line} style={{ stroke: persona.color, strokeWidth: Math.max(2, 3 * zoom) }} />
+            {points.map((p) => (
+              <circle
+                key={p.stepId}
+                cx={p.x}
+                cy={p.y}
+                r={r}
+                className={editable ? styles.point : styles.pointStatic}
+                style={{ fill: persona.color }}
+                role="slider"
+                tabIndex={editable ? -1 : undefined}
+                aria-label={t("editor.emotion.pointLabel", { persona: persona.name, step: stepName.get(p.stepId) ?? "" })}
+                aria-valuemin={scale.min}
+                aria-valuemax={scale.max}
+                aria-valuenow={p.value}
+                aria-valuetext={formatNumber(p.value)}
+                aria-readonly={!editable || undefined}
+                data-testid="emotion-point"
+                data-persona-id={persona.id}
+                data-step-id={p.stepId}
+                data-value={p.value}
+                onPointerDown={(e) => startDrag(e, persona.id, p.stepId)}
+                onKeyDown={(e) => onKeyDown(e, persona.id, p.stepId, p.value)}
+              >
+                <title>{`${persona.name} · ${stepName.get(p.stepId) ?? ""}: ${formatNumber(p.value)}${p.note ? ` — ${p.note}` : ""}`}</title>
+              </circle>
+            ))}
+            {editable &&
+              persona.id === activePersonaId &&
+              steps.map((s) => {
+                const x = geometry.x(s.id);
+                if (x === undefined || emotions.get(persona.id)?.has(s.id)) return null;
+                return (
+                  <circle
+                    key={`ghost-${s.id}`}
+                    cx={x}
+                    cy={geometry.y(snapEmotion((scale.min + scale.max) / 2, scale))}
+                    r={r}
+                    className={styles.ghost}
+                    style={{ stroke: persona.color }}
+                    data-testid="emotion-ghost"
+                    data-persona-id={persona.id}
+                    data-step-id={s.id}
+                    aria-hidden="true"
+                    onPointerDown={(e) => startDrag(e, persona.id, s.id)}
+                  />
+                );
+              })}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

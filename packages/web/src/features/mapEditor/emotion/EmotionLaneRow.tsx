@@ -1,0 +1,69 @@
+import type { Lane } from "@opencjm/core";
+import { memo, useMemo, useState } from "react";
+import { useI18n } from "../../../i18n/I18nProvider.js";
+import { COLUMN_WIDTH, EMOTION_HEIGHT } from "../grid/gridSizes.js";
+import { focusElement, useGrid } from "../grid/GridContext.js";
+import { LaneHeader } from "../grid/LaneHeader.js";
+import type { StructureActions } from "../grid/useStructureActions.js";
+import type { Slot } from "../store/MapView.js";
+import { useEmotions, useSettings } from "../store/useMapView.js";
+import { EmotionCell } from "./EmotionCell.js";
+import { EmotionCurve } from "./EmotionCurve.js";
+import { emotionGeometry } from "./emotionGeometry.js";
+import { EmotionLegend } from "./EmotionLegend.js";
+import type { EmotionPersona } from "./EmotionPersona.js";
+import { personaColor } from "./personaColor.js";
+import styles from "./EmotionLaneRow.module.css";
+
+/** The emotion-curve lane: one curve per persona on the map, drawn over one cell per step, with its legend. */
+export const EmotionLaneRow = memo(function EmotionLaneRow({ lane, row, rowIndex, slots, first, last, actions }: { lane: Lane; row: number; rowIndex: number; slots: readonly Slot[]; first: boolean; last: boolean; actions: StructureActions }) {
+  const { t, dir } = useI18n();
+  const { catalogue, zoom, editor, readOnly, focus, openSettings } = useGrid();
+  const settings = useSettings();
+  const emotions = useEmotions();
+  const personas = useMemo<EmotionPersona[]>(() => settings.personaIds.map((id, i) => ({ id, name: catalogue.personas.get(id)?.name ?? t("editor.emotion.unknownPersona"), color: personaColor(i) })), [settings.personaIds, catalogue.personas, t]);
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const activeId = personas.some((p) => p.id === picked) ? picked : personas[0]?.id;
+  const curveHeight = EMOTION_HEIGHT * zoom;
+  const geometry = useMemo(() => emotionGeometry(slots, COLUMN_WIDTH * zoom, curveHeight, settings.emotionScale, dir === "rtl"), [slots, zoom, curveHeight, settings.emotionScale, dir]);
+  const steps = useMemo(() => slots.flatMap((s) => s.steps), [slots]);
+  const onChange = editor && !readOnly ? (personaId: string, stepId: string, value: number | null) => editor.apply([value === null ? { op: "clearEmotion", personaId, stepId } : { op: "setEmotion", personaId, stepId, value }]) : undefined;
+  const openEditor = (stepId: string) => {
+    focus.set({ kind: "cell", laneId: lane.id, stepId }, true);
+    focusElement(document, `cell:${lane.id}:${stepId}`);
+  };
+  let colIndex = 1;
+
+  return (
+    <>
+      <LaneHeader lane={lane} row={row} rowIndex={rowIndex} first={first} last={last} actions={actions}>
+        {personas.length > 0 && <EmotionLegend personas={personas} activeId={activeId} scale={settings.emotionScale} onPick={onChange ? setPicked : undefined} />}
+      </LaneHeader>
+      {slots.map((slot, i) => (
+        <div key={slot.key} role="presentation" className={styles.slot} style={{ gridRow: row, gridColumn: 2 + i }}>
+          {slot.steps.map((step) => {
+            colIndex += 1;
+            const points = new Map(personas.map((p) => [p.id, emotions.get(p.id)?.get(step.id)]));
+            return <EmotionCell key={step.id} lane={lane} step={step} personas={personas} points={points} scale={settings.emotionScale} curveHeight={curveHeight} collapsed={lane.collapsed} rowIndex={rowIndex} colIndex={colIndex} />;
+          })}
+        </div>
+      ))}
+      {!lane.collapsed && (
+        <div className={styles.overlay} style={{ gridRow: row, gridColumn: `2 / span ${slots.length}`, blockSize: curveHeight }}>
+          {personas.length > 0 ? (
+            <EmotionCurve geometry={geometry} scale={settings.emotionScale} steps={steps} personas={personas} emotions={emotions} activePersonaId={activeId} zoom={zoom} onChange={onChange} onOpenEditor={onChange ? openEditor : undefined} />
+          ) : (
+            <p className={styles.empty} data-testid="emotion-empty">
+              {t("editor.emotion.noPersona")}{" "}
+              {openSettings && !readOnly && (
+                <button type="button" onClick={openSettings}>
+                  {t("editor.settings.open")}
+                </button>
+              )}
+            </p>
+          )}
+        </div>
+      )}
+    </>
+  );
+});

@@ -1,0 +1,38 @@
+import type { EmotionScale } from "@opencjm/core";
+import { useI18n } from "../../../i18n/I18nProvider.js";
+import type { EmotionPersona } from "./EmotionPersona.js";
+import styles from "./EmotionLegend.module.css";
+
+/** The emotion lane's legend: the scale with its labels, and each persona's line colour (pick one to add its points). */
+export function EmotionLegend({ personas, activeId, scale, onPick }: { personas: readonly EmotionPersona[]; activeId: string | undefined; scale: EmotionScale; onPick?: (personaId: string) => void }) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <div className={styles.legend} data-testid="emotion-legend">
+      <p className={styles.scale}>
+        <span>
+          <bdi>{formatNumber(scale.max)}</bdi> {scale.maxLabel && <bdi dir="auto">{scale.maxLabel}</bdi>}
+        </span>
+        <span>
+          <bdi>{formatNumber(scale.min)}</bdi> {scale.minLabel && <bdi dir="auto">{scale.minLabel}</bdi>}
+        </span>
+      </p>
+      <ul className={styles.personas} aria-label={t("editor.emotion.personas")}>
+        {personas.map((p) => (
+          <li key={p.id}>
+            {onPick ? (
+              <button type="button" tabIndex={-1} aria-pressed={p.id === activeId} className={styles.persona} onClick={() => onPick(p.id)} title={t("editor.emotion.pickPersona")}>
+                <span className={styles.swatch} style={{ background: p.color }} aria-hidden="true" />
+                <bdi>{p.name}</bdi>
+              </button>
+            ) : (
+              <span className={styles.persona}>
+                <span className={styles.swatch} style={{ background: p.color }} aria-hidden="true" />
+                <bdi>{p.name}</bdi>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

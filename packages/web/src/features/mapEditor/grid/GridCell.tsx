@@ -1,0 +1,70 @@
+import type { Lane, MapOperationInput, Step } from "@opencjm/core";
+import { memo, useCallback, type KeyboardEvent } from "react";
+import { useT } from "../../../i18n/I18nProvider.js";
+import { CellContent } from "../../cells/CellContent.js";
+import { cellKey } from "../store/MapView.js";
+import { useCellCards } from "../store/useMapView.js";
+import { focusKey, type FocusTarget } from "./createGridFocus.js";
+import { focusElement, useFocusState, useGrid, usePresenceAt, useSearchMatch } from "./GridContext.js";
+import { PresenceTag } from "./PresenceTag.js";
+import styles from "./GridCell.module.css";
+
+/** One cell (a lane at a step): focus, edit mode, collaborators' outlines and search highlight around the cell content. */
+export const GridCell = memo(function GridCell({ lane, step, collapsed, rowIndex, colIndex }: { lane: Lane; step: Step; collapsed: boolean; rowIndex: number; colIndex: number }) {
+  const t = useT();
+  const grid = useGrid();
+  const cards = useCellCards(lane.id, step.id);
+  const target: FocusTarget = { kind: "cell", laneId: lane.id, stepId: step.id };
+  const key = focusKey(target);
+  const state = useFocusState(key);
+  const others = usePresenceAt(key);
+  const matched = useSearchMatch(cellKey(lane.id, step.id));
+  const { focus, editor, readOnly } = grid;
+
+  const onStopEditing = useCallback(() => {
+    focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, false);
+    focusElement(document, `cell:${lane.id}:${step.id}`);
+  }, [focus, lane.id, step.id]);
+  const onEdit = useCallback((operations: MapOperationInput[]) => editor?.apply(operations) ?? false, [editor]);
+
+  // Focus arriving from elsewhere (a click, Tab) selects the cell; focus moving inside it keeps edit mode.
+  const onFocus = () => state === "idle" && focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, false);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === "Escape" && state === "editing" && !e.defaultPrevented) {
+      e.preventDefault();
+      onStopEditing();
+    }
+  };
+
+  const presenceColor = others[0]?.color;
+  return (
+    <div
+      role="gridcell"
+      aria-rowindex={rowIndex}
+      aria-colindex={colIndex}
+      aria-selected={state !== "idle"}
+      aria-readonly={readOnly || undefined}
+      aria-label={`${lane.name} · ${step.name}`}
+      data-testid="cell"
+      data-lane-id={lane.id}
+      data-step-id={step.id}
+      data-focus-key={key}
+      data-editing={state === "editing" || undefined}
+      data-match={matched || undefined}
+      tabIndex={state === "idle" ? -1 : 0}
+      className={`${styles.cell} ${collapsed ? styles.collapsed : ""}`}
+      style={presenceColor ? { outlineColor: presenceColor } : undefined}
+      data-presence={presenceColor ? "true" : undefined}
+      onFocus={onFocus}
+      onKeyDown={onKeyDown}
+      onDoubleClick={() => !readOnly && !collapsed && focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, true)}
+    >
+      {others.length > 0 && <PresenceTag users={others} />}
+      {collapsed ? (
+        <span className={styles.count}>{cards.length > 0 ? t("editor.cell.cards", { count: cards.length }) : ""}</span>
+      ) : (
+        <CellContent lane={lane} step={step} cards={cards} catalogue={grid.catalogue} readOnly={readOnly} editing={state === "editing"} onStopEditing={onStopEditing} onEdit={onEdit} />
+      )}
+    </div>
+  );
+});

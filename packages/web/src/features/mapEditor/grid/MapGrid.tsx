@@ -1,0 +1,161 @@
+import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from "react";
+import { useI18n } from "../../../i18n/I18nProvider.js";
+import { EmotionLaneRow } from "../emotion/EmotionLaneRow.js";
+import { useStructure } from "../store/useMapView.js";
+import { AddLaneControl } from "./AddLaneControl.js";
+import { BlueprintLineRow } from "./BlueprintLineRow.js";
+import { blueprintLines } from "./blueprintLines.js";
+import { focusKey } from "./createGridFocus.js";
+import { focusElement, useGrid } from "./GridContext.js";
+import { COLUMN_WIDTH, TITLE_WIDTH } from "./gridSizes.js";
+import { containsTarget, firstTarget, moveFocus, navModel, type NavMove } from "./gridNavigation.js";
+import { LaneRow } from "./LaneRow.js";
+import { StageHeader } from "./StageHeader.js";
+import { StepHeader } from "./StepHeader.js";
+import { useStructureActions } from "./useStructureActions.js";
+import styles from "./MapGrid.module.css";
+
+function keyToMove(e: KeyboardEvent, rtl: boolean): NavMove | null {
+  if (e.altKey || e.metaKey) return null;
+  switch (e.key) {
+    case "ArrowUp":
+      return "up";
+    case "ArrowDown":
+      return "down";
+    case "ArrowLeft":
+      return rtl ? "inlineEnd" : "inlineStart";
+    case "ArrowRight":
+      return rtl ? "inlineStart" : "inlineEnd";
+    case "Home":
+      return e.ctrlKey ? "gridStart" : "rowStart";
+    case "End":
+      return e.ctrlKey ? "gridEnd" : "rowEnd";
+    case "Tab":
+      return e.shiftKey ? "previous" : "next";
+    default:
+      return null;
+  }
+}
+
+/**
+ * The map grid: stages (colour bands, sticky headers) × steps (columns, parallel steps stacked) × lanes (rows with
+ * sticky titles), blueprint lines, and the controls to add stages and lanes. One tab stop; the arrows, Home/End and
+ * Tab move between cells, Enter edits, Escape leaves the editor. Used live in the editor and read-only in shared views.
+ */
+export function MapGrid({ label, variant = "screen" }: { label: string; variant?: "screen" | "print" }) {
+  const { t, dir } = useI18n();
+  const grid = useGrid();
+  const { focus, presence, readOnly, zoom } = grid;
+  const structure = useStructure();
+  const actions = useStructureActions();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const visibleLanes = useMemo(() => structure.lanes.filter((l) => !l.hidden), [structure.lanes]);
+  const hiddenLanes = useMemo(() => structure.lanes.filter((l) => l.hidden), [structure.lanes]);
+  const model = useMemo(() => navModel(structure, visibleLanes.map((l) => l.id)), [structure, visibleLanes]);
+  const lines = useMemo(() => blueprintLines(visibleLanes), [visibleLanes]);
+
+  // Keep a tab stop on the grid: the first cell at the start, and again when the focused thing is deleted.
+  useEffect(() => {
+    const current = focus.current;
+    if (current && containsTarget(model, current)) return;
+    const hadDomFocus = !!rootRef.current?.contains(document.activeElement) && document.activeElement !== document.body;
+    const first = firstTarget(model);
+    focus.set(first);
+    if (first && (hadDomFocus || (current && document.activeElement === document.body))) focusElement(rootRef.current, focusKey(first));
+  }, [model, focus]);
+
+  // Tell collaborators where this user is.
+  useEffect(() => {
+    if (!presence) return;
+    const publish = () => presence.setFocus(focus.current ? focusKey(focus.current) : null);
+    publish();
+    return focus.subscribe("*", publish);
+  }, [focus, presence]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (focus.isEditing || e.defaultPrevented) return;
+    if (!(e.target as HTMLElement).dataset.focusKey) return;
+    const move = keyToMove(e, dir === "rtl");
+    if (move) {
+      const next = moveFocus(model, focus.current, move);
+      if (next) {
+        e.preventDefault();
+        focus.set(next);
+        focusElement(rootRef.current, focusKey(next));
+      } else if (move !== "next" && move !== "previous") e.preventDefault();
+      return;
+    }
+    if ((e.key === "Enter" || e.key === "F2") && focus.current?.kind === "cell" && !readOnly) {
+      const lane = structure.lanes.find((l) => l.id === (focus.current as { laneId: string }).laneId);
+      if (lane && !lane.collapsed) {
+        e.preventDefault();
+        focus.setEditing(true);
+      }
+    }
+  };
+
+  let row = 3;
+  const laneRows = visibleLanes.map((lane, i) => {
+    const before = lines.get(lane.id);
+    const lineRow = before ? row++ : 0;
+    const laneRow = row++;
+    const props = { lane, row: laneRow, rowIndex: i + 3, slots: structure.slots, first: i === 0, last: i === visibleLanes.length - 1, actions };
+    return (
+      <div key={lane.id} role="row" aria-rowindex={i + 3} className={styles.row} data-testid="lane-row" data-lane-id={lane.id}>
+        {before && <BlueprintLineRow row={lineRow} lines={before} />}
+        {lane.type === "emotion" ? <EmotionLaneRow {...props} /> : <LaneRow {...props} />}
+      </div>
+    );
+  });
+
+  let colIndex = 1;
+  const stageSpans = structure.stages.map((stage) => {
+    const first = structure.slots.findIndex((s) => s.stageId === stage.id);
+    const span = structure.slots.filter((s) => s.stageId === stage.id).length;
+    return { stage, column: 2 + first, span };
+  });
+  const gridStyle = {
+    "--zoom": zoom,
+    "--col-w": `${COLUMN_WIDTH * zoom}px`,
+    "--title-w": `${TITLE_WIDTH * zoom}px`,
+    gridTemplateColumns: `var(--title-w) repeat(${structure.slots.length}, var(--col-w)) ${readOnly ? "" : "auto"}`,
+  } as CSSProperties;
+
+  return (
+    <div ref={rootRef} className={variant === "print" ? styles.printViewport : styles.viewport} data-testid="map-viewport">
+      <div role="grid" aria-label={label} aria-rowcount={visibleLanes.length + 2} aria-colcount={model.columns.length + 1} aria-readonly={readOnly || undefined} className={styles.grid} style={gridStyle} onKeyDown={onKeyDown} data-testid="map-grid">
+        <div role="row" aria-rowindex={1} className={styles.row}>
+          <div role="presentation" className={styles.corner} />
+          {stageSpans.map(({ stage, column, span }, i) => (
+            <StageHeader key={stage.id} stage={stage} index={i} count={stageSpans.length} column={column} span={span} actions={actions} />
+          ))}
+          {!readOnly && (
+            <div className={styles.addStage} style={{ gridColumn: 2 + structure.slots.length }}>
+              <button type="button" onClick={() => actions.addStage(structure.stages.at(-1))} data-testid="add-stage" aria-label={t("editor.stage.add")} title={t("editor.stage.add")}>
+                +{structure.stages.length === 0 ? ` ${t("editor.stage.add")}` : ""}
+              </button>
+            </div>
+          )}
+        </div>
+        <div role="row" aria-rowindex={2} className={styles.row}>
+          {structure.slots.map((slot, i) => (
+            <div key={slot.key} role="presentation" className={styles.stepSlot} style={{ gridColumn: 2 + i }}>
+              {slot.steps.map((step) => {
+                colIndex += 1;
+                const stageColor = structure.stages.find((s) => s.id === step.stageId)?.color;
+                return <StepHeader key={step.id} step={step} colIndex={colIndex} first={structure.steps[0] === step} last={structure.steps.at(-1) === step} stageColor={stageColor} actions={actions} />;
+              })}
+              {slot.steps.length === 0 && !readOnly && (
+                <button type="button" className={styles.addStep} onClick={() => actions.addStep(slot.stageId)}>
+                  + {t("editor.step.add")}
+                </button>
+              )}
+            </div>
+          ))}
+        </div>
+        {laneRows}
+        <AddLaneControl row={row} hidden={hiddenLanes} actions={actions} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Step } from "@opencjm/core";
+import { memo, useState } from "react";
+import { useT } from "../../../i18n/I18nProvider.js";
+import { useFocusState, useGrid, usePresenceAt } from "./GridContext.js";
+import { HeaderMenu } from "./HeaderMenu.js";
+import { InlineRename } from "./InlineRename.js";
+import { PresenceTag } from "./PresenceTag.js";
+import type { StructureActions } from "./useStructureActions.js";
+import { useHeaderKeys } from "./useHeaderKeys.js";
+import { useReorderDrag } from "./useReorderDrag.js";
+import styles from "./StepHeader.module.css";
+
+/** A step's header: name, parallel marker, menu, drag handle and collaborators' presence. */
+export const StepHeader = memo(function StepHeader({ step, colIndex, first, last, stageColor, actions }: { step: Step; colIndex: number; first: boolean; last: boolean; stageColor?: string; actions: StructureActions }) {
+  const t = useT();
+  const { readOnly, focus } = useGrid();
+  const key = `step:${step.id}`;
+  const state = useFocusState(key);
+  const others = usePresenceAt(key);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const target = { kind: "step", stepId: step.id } as const;
+  const drag = useReorderDrag({ kind: "step", id: step.id, axis: "inline", enabled: !readOnly, onDrop: (kind, id, side) => actions.drop(kind, id, { kind: "step", id: step.id }, side) });
+  const onKeyDown = useHeaderKeys("inline", readOnly ? {} : { rename: () => actions.startRename(target), remove: () => void actions.deleteStep(step), move: (d) => actions.moveStep(step, d), menu: () => setMenuOpen(true) });
+  const name = step.name || t("common.state.untitled");
+
+  return (
+    <div
+      role="columnheader"
+      aria-colindex={colIndex}
+      data-testid="step-header"
+      data-step-id={step.id}
+      data-focus-key={key}
+      data-drop={drag.dropSide ?? undefined}
+      data-parallel={step.parallel || undefined}
+      tabIndex={state === "idle" ? -1 : 0}
+      className={styles.step}
+      style={stageColor ? { borderBlockStartColor: stageColor } : undefined}
+      onFocus={() => state === "idle" && focus.set(target)}
+      onKeyDown={onKeyDown}
+      onDoubleClick={() => !readOnly && actions.startRename(target)}
+      {...drag.props}
+    >
+      {others.length > 0 && <PresenceTag users={others} />}
+      {step.parallel && (
+        <span className={styles.parallel} title={t("editor.step.parallel")} aria-label={t("editor.step.parallel")}>
+          ∥
+        </span>
+      )}
+      {state === "editing" ? (
+        <InlineRename value={step.name} label={t("editor.step.rename")} onCommit={(v) => (actions.renameStep(step, v), actions.refocus(target))} onCancel={() => actions.refocus(target)} />
+      ) : (
+        <span className={styles.name} dir="auto">
+          {name}
+        </span>
+      )}
+      {!readOnly && state !== "editing" && (
+        <HeaderMenu
+          name={name}
+          open={menuOpen}
+          onOpenChange={setMenuOpen}
+          items={[
+            { label: t("common.action.rename"), onSelect: () => actions.startRename(target) },
+            { label: t("editor.step.addAfter"), onSelect: () => actions.addStep(step.stageId, step) },
+            { label: step.parallel ? t("editor.step.unsetParallel") : t("editor.step.setParallel"), onSelect: () => actions.toggleParallel(step) },
+            { label: t("common.action.moveBefore"), disabled: first, onSelect: () => actions.moveStep(step, -1) },
+            { label: t("common.action.moveAfter"), disabled: last, onSelect: () => actions.moveStep(step, 1) },
+            { label: t("common.action.delete"), danger: true, onSelect: () => void actions.deleteStep(step) },
+          ]}
+        />
+      )}
+    </div>
+  );
+});

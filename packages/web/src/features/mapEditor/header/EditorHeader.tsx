@@ -1,0 +1,54 @@
+import type { ReactNode } from "react";
+import { Link } from "wouter";
+import type { Presence } from "../../../collab/createPresence.js";
+import type { MapConnection } from "../../../collab/useMapDocument.js";
+import { useT } from "../../../i18n/I18nProvider.js";
+import type { MapEditor } from "../editing/MapEditor.js";
+import { useSettings } from "../store/useMapView.js";
+import { ConnectionStatus } from "./ConnectionStatus.js";
+import { PresenceAvatars } from "./PresenceAvatars.js";
+import { TitleField } from "./TitleField.js";
+import { UndoRedoButtons } from "./UndoRedoButtons.js";
+import { ZoomControl } from "./ZoomControl.js";
+import styles from "./EditorHeader.module.css";
+
+/** The editor's header: the way back, title, type and status, who is here, the connection, and the tools. */
+export function EditorHeader(props: { editor: MapEditor; presence: Presence | null; me: { id: string; name: string }; connection: Pick<MapConnection, "status" | "unsyncedChanges">; zoom: number; onZoom: (zoom: number) => void; search: ReactNode; onOpenSettings: () => void; tools: ReactNode }) {
+  const t = useT();
+  const settings = useSettings();
+  const { editor } = props;
+  return (
+    <header className={styles.header}>
+      <div className={styles.line}>
+        <Link href="/" className={styles.back} data-testid="back-to-maps">
+          {t("editor.backToMaps")}
+        </Link>
+        <TitleField title={settings.title} readOnly={editor.readOnly} onRename={(title) => editor.apply([{ op: "updateSettings", settings: { title } }])} />
+        <span className={styles.badge} data-testid="map-type">
+          {t(`common.mapType.${settings.type}`)}
+        </span>
+        <span className={styles.badge} data-status={settings.status} data-testid="map-status">
+          {t(`common.mapStatus.${settings.status}`)}
+        </span>
+        {editor.readOnly && (
+          <span className={`${styles.badge} ${styles.readOnly}`} data-testid="read-only">
+            {t("editor.readOnly")}
+          </span>
+        )}
+        <span className={styles.spacer} />
+        {props.presence && <PresenceAvatars presence={props.presence} me={props.me} />}
+        <ConnectionStatus status={props.connection.status} unsynced={props.connection.unsyncedChanges} readOnly={editor.readOnly} />
+      </div>
+      <div className={styles.line} role="toolbar" aria-label={t("editor.toolbar")}>
+        {!editor.readOnly && <UndoRedoButtons editor={editor} />}
+        <ZoomControl zoom={props.zoom} onZoom={props.onZoom} />
+        {props.search}
+        <span className={styles.spacer} />
+        <button type="button" onClick={props.onOpenSettings} data-testid="open-settings">
+          {t("editor.settings.open")}
+        </button>
+        {props.tools}
+      </div>
+    </header>
+  );
+}

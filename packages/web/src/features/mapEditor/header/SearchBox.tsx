@@ -1,0 +1,75 @@
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { useT } from "../../../i18n/I18nProvider.js";
+import type { CellCatalogue } from "../../cells/CellContentProps.js";
+import type { SearchMatches } from "../grid/SearchMatches.js";
+import { TOPIC, type MapView } from "../store/MapView.js";
+
+function cellOrder(view: MapView): (key: string) => number {
+  const { lanes, steps } = view.getStructure();
+  const lane = new Map<string, number>(lanes.map((l, i) => [l.id, i]));
+  const step = new Map<string, number>(steps.map((s, i) => [s.id, i]));
+  return (key) => {
+    const [l, s] = key.split(":") as [string, string];
+    return (lane.get(l) ?? 1e4) * 1e5 + (step.get(s) ?? 1e4);
+  };
+}
+
+/** Finds cards by any of their text (touchpoint and channel names included), highlights their cells, Enter jumps through them. */
+export function SearchBox({ search, view, catalogue, onJump }: { search: SearchMatches; view: MapView; catalogue: CellCatalogue; onJump: (cellKey: string) => void }) {
+  const t = useT();
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const next = useRef(0);
+  const count = useSyncExternalStore(
+    (l) => search.subscribe("*", l),
+    () => search.keys.length,
+  );
+
+  useEffect(() => {
+    search.update(query, view, catalogue, cellOrder(view));
+    next.current = 0;
+    if (!query.trim()) return;
+    // Keep the highlights true while people edit, without searching on every keystroke of every collaborator.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = view.subscribe(TOPIC.cards, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => search.update(query, view, catalogue, cellOrder(view)), 200);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [query, search, view, catalogue]);
+
+  return (
+    <span style={{ display: "inline-flex", alignItems: "center", gap: 6 }}>
+      <label htmlFor={id} style={{ position: "absolute", inlineSize: 1, blockSize: 1, overflow: "hidden", clipPath: "inset(50%)" }}>
+        {t("editor.search.label")}
+      </label>
+      <input
+        id={id}
+        type="search"
+        dir="auto"
+        value={query}
+        placeholder={t("editor.search.placeholder")}
+        data-testid="map-search"
+        maxLength={200}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") setQuery("");
+          if (e.key === "Enter" && search.keys.length > 0) {
+            e.preventDefault();
+            onJump(search.keys[next.current % search.keys.length]!);
+            next.current += 1;
+          }
+        }}
+        style={{ inlineSize: "14em" }}
+      />
+      {query.trim() && (
+        <span role="status" aria-live="polite" style={{ fontSize: 13, color: "var(--text-muted)" }} data-testid="search-count">
+          {t("editor.search.matches", { count })}
+        </span>
+      )}
+    </span>
+  );
+}
