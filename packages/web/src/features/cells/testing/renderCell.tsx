@@ -8,6 +8,11 @@ import type { Message, Messages } from "../../../i18n/messages.js";
 import { CellContent } from "../CellContent.js";
 import type { CatalogueChange, CellCatalogue } from "../CellContentProps.js";
 
+// jsdom has no CSS.escape, which user-event needs to walk a radio group with the arrow keys (browsers have it).
+if (typeof globalThis.CSS === "undefined") {
+  Object.assign(globalThis, { CSS: { escape: (value: string) => value.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`) } });
+}
+
 // Every catalogue file the app ships, read eagerly (tests see the real translations).
 const files = import.meta.glob<{ default: Record<string, Message> }>("../../../i18n/*/*.json", { eager: true });
 

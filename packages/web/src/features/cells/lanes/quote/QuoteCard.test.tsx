@@ -1,0 +1,22 @@
+// @vitest-environment jsdom
+import { cleanup, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { renderCell } from "../../testing/renderCell.js";
+
+afterEach(cleanup);
+
+describe("quote cards", () => {
+  it("stores the words, the participant and the source, moving through the fields with Enter", async () => {
+    const cell = renderCell("quotes", { editing: true });
+    await cell.user.keyboard("I never know when it arrives{Enter}");
+    await cell.user.click(screen.getByRole("textbox", { name: "Participant" }));
+    await cell.user.keyboard("P7{Enter}Interview, March{Enter}");
+    expect(cell.cards()).toMatchObject([{ kind: "quote", text: "I never know when it arrives", participant: "P7", source: "Interview, March" }]);
+    // Enter after the source moved on to the new-quote field; Enter there leaves edit mode.
+    await cell.user.keyboard("{Enter}");
+    expect(cell.stops()).toBe(1);
+    const figure = screen.getByRole("figure");
+    expect(figure.querySelector("blockquote")?.textContent).toBe("I never know when it arrives");
+    expect(figure.querySelector("figcaption")?.textContent).toBe("P7Interview, March");
+  });
+});
