@@ -5,6 +5,7 @@ import { ApiError } from "./http/apiError.js";
 import type { AppEnv } from "./http/appEnv.js";
 import { callerMiddleware } from "./http/callerMiddleware.js";
 import { handleError, validationError } from "./http/errorHandling.js";
+import { isStreamedUpload } from "./routes/analytics/importsRoutes.js";
 import { registerApiRoutes } from "./routes/registerApiRoutes.js";
 import type { Services } from "./services.js";
 import { mountWebApp } from "./web/serveWebApp.js";
@@ -28,15 +29,14 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
     c.set("services", services);
     await next();
   });
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: services.config.maxBodyBytes,
-      onError: () => {
-        throw new ApiError(413, "payload_too_large", `request body is larger than ${services.config.maxBodyBytes} bytes`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: services.config.maxBodyBytes,
+    onError: () => {
+      throw new ApiError(413, "payload_too_large", `request body is larger than ${services.config.maxBodyBytes} bytes`);
+    },
+  });
+  // Event file uploads stream to disk under their own limit (MAX_UPLOAD_BYTES), checked by the upload itself.
+  app.use("/api/*", (c, next) => (isStreamedUpload(c.req.method, c.req.path) ? next() : limitBody(c, next)));
   app.use("/api/*", callerMiddleware);
   registerApiRoutes(app);
   mountWebApp(app);

@@ -25,7 +25,8 @@ export type ImportErrorCode =
   | "source_not_found"
   | "database_busy"
   | "cancelled"
-  | "source_exists";
+  | "source_exists"
+  | "internal";
 
 /** Where in the file a problem is: 1-based data row (the header is not counted) and the column's header name. */
 export interface ImportErrorLocation {

@@ -218,7 +218,7 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions): Promise<Imp
 async function recordFailure(connection: DuckDBConnection, importId: string, error: unknown, newSource: boolean): Promise<void> {
   if (newSource) await connection.run(`DELETE FROM imports WHERE import_id = ${sqlString(importId)}`).catch(() => undefined);
   else if (error instanceof ImportError) await failImportRecord(connection, importId, error).catch(() => undefined);
-  else await failImportRecord(connection, importId, new ImportError("cancelled", `the import failed: ${error instanceof Error ? error.message : String(error)}`)).catch(() => undefined);
+  else await failImportRecord(connection, importId, new ImportError("internal", `the import failed: ${error instanceof Error ? error.message : String(error)}`)).catch(() => undefined);
 }
 
 async function afterCommit(db: EventDatabase, o: ImportEventsOptions): Promise<string | undefined> {

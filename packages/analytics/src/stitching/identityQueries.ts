@@ -56,3 +56,9 @@ export async function getIdentityCounts(connection: DuckDBConnection): Promise<I
     bySource: bySource.map(([sourceId, name, n, c]) => ({ sourceId, name, events: Number(n), customers: Number(c) })),
   };
 }
+
+/** The identifiers stitched into one customer, by kind and value. */
+export async function getCustomerIdentifiers(connection: DuckDBConnection, customerId: number): Promise<Array<{ kind: string; value: string }>> {
+  const rows = (await connection.runAndReadAll(`SELECT kind, value FROM identities WHERE customer_id = ${Math.trunc(customerId)} ORDER BY kind, value`)).getRows() as Array<[string, string]>;
+  return rows.map(([kind, value]) => ({ kind, value }));
+}

@@ -1,5 +1,9 @@
 import { ROLES, type Permission, type Role } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createSource, findCustomerByIdentifier, ImportMappingSchema, importEvents } from "@opencjm/analytics";
+import { newId } from "@opencjm/core";
 import { createPersona } from "../commands/personaCreator.js";
 import { createShareLink } from "../commands/shareLinkCreator.js";
 import { createTouchpoint } from "../commands/touchpointCreator.js";
@@ -39,7 +43,20 @@ const fresh = {
     await setMemberRole(t.services.db, ws.id, u.id, "viewer");
     return u;
   },
+  source: async (t: TestApp, ws: TestWorkspace) => createSource((await t.services.analytics.open(ws.id)).connection, { name: `Matrix source ${newId()}`, kind: "web", mapping: MATRIX_MAPPING }),
+  /** A finished import whose customer has the e-mail it returns. */
+  import: async (t: TestApp, ws: TestWorkspace) => {
+    const db = await t.services.analytics.open(ws.id);
+    const source = await fresh.source(t, ws);
+    const email = `${newId()}@example.test`.toLowerCase();
+    const path = join(t.services.config.dataDir, `${newId()}.csv`);
+    writeFileSync(path, matrixCsv(email));
+    const result = await importEvents(db, { path, source: { sourceId: source.sourceId }, rebuildStore: false });
+    return { importId: result.importId, email, customerId: (await findCustomerByIdentifier(db.connection, "email", email))! };
+  },
 };
+const MATRIX_MAPPING = ImportMappingSchema.parse({ columns: { email: { role: "identifier", kind: "email" }, ts: { role: "timestamp" }, event: { role: "event" } } });
+const matrixCsv = (email = `${newId()}@example.test`.toLowerCase()) => `email,ts,event\n${email},2024-01-01T10:00:00Z,Visit\n`;
 
 const W = "/api/workspaces";
 const cases: Record<string, Case> = {
@@ -103,6 +120,19 @@ const cases: Record<string, Case> = {
     },
   },
   "delete /api/workspaces/{workspaceId}/maps/{mapId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }) },
+  "get /api/workspaces/{workspaceId}/sources": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources` }) },
+  "post /api/workspaces/{workspaceId}/sources": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources`, body: { name: `New source ${newId()}`, kind: "crm" } }) },
+  "get /api/workspaces/{workspaceId}/sources/{sourceId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}` }) },
+  "patch /api/workspaces/{workspaceId}/sources/{sourceId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}`, body: { kind: "crm" } }) },
+  "delete /api/workspaces/{workspaceId}/sources/{sourceId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}` }) },
+  "post /api/workspaces/{workspaceId}/sources/preview": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources/preview?fileName=events.csv&complete=true`, body: matrixCsv() }) },
+  "post /api/workspaces/{workspaceId}/sources/{sourceId}/imports": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}/imports?fileName=events.csv&wait=true`, body: matrixCsv() }) },
+  "get /api/workspaces/{workspaceId}/imports": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/imports` }) },
+  "get /api/workspaces/{workspaceId}/imports/{importId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}` }) },
+  "get /api/workspaces/{workspaceId}/imports/{importId}/events": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}/events` }) },
+  "get /api/workspaces/{workspaceId}/identities": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/identities` }) },
+  "get /api/workspaces/{workspaceId}/identities/lookup": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/identities/lookup?kind=email&value=${encodeURIComponent((await fresh.import(t, ws)).email)}` }) },
+  "get /api/workspaces/{workspaceId}/customers/{customerId}/merge-log": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/customers/${(await fresh.import(t, ws)).customerId}/merge-log` }) },
 };
 
 /** Endpoints outside a workspace: who may call them is covered here by caller kind. */

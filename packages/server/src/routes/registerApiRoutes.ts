@@ -1,5 +1,10 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/appEnv.js";
+import { registerImportsRoutes } from "./analytics/importsRoutes.js";
+import { registerSourcesIdentityRoutes } from "./analytics/sourcesIdentityRoutes.js";
+import { registerSourcesRoutes } from "./analytics/sourcesRoutes.js";
+import { registerMetricsRoutes } from "./analytics/metricsRoutes.js";
+import { registerTouchpointRulesRoutes } from "./analytics/touchpointRulesRoutes.js";
 import { registerAuthRoutes } from "./auth/authRoutes.js";
 import { registerTouchpointRoutes } from "./catalogue/touchpointRoutes.js";
 import { registerDocsRoutes } from "./docs/docsRoutes.js";
@@ -29,9 +34,14 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerTouchpointRoutes(app);
   registerTemplateRoutes(app);
   registerMapRoutes(app);
+  registerTouchpointRulesRoutes(app);
+  registerMetricsRoutes(app);
   registerFutureStateRoutes(app);
   registerExchangeRoutes(app);
   registerShareRoutes(app);
   registerSchemaRoutes(app);
+  registerSourcesRoutes(app);
+  registerImportsRoutes(app);
+  registerSourcesIdentityRoutes(app);
   registerDocsRoutes(app);
 }

@@ -1,0 +1,117 @@
+import { createWriteStream } from "node:fs";
+import { mkdir, rm, statfs } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { formatBytes, getImport, importEvents, ImportError, type ImportEventsOptions, type ImportRecord } from "@opencjm/analytics";
+import { newId } from "@opencjm/core";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ApiError } from "../http/apiError.js";
+import type { Services } from "../services.js";
+
+/** HTTP status of each import failure: the file's content is 422, a missing source 404, no room 507. */
+const STATUS: Partial<Record<ImportError["code"], ContentfulStatusCode>> = {
+  source_not_found: 404,
+  source_exists: 409,
+  database_busy: 409,
+  too_large: 413,
+  not_enough_disk: 507,
+  cancelled: 409,
+  internal: 500,
+};
+
+/** An import failure as the API's error body: its stable code, its message, and the row and column as the issue path. */
+export function importFailureToApi(error: { code: string; message: string; row?: number | null; column?: string | null; reason?: string }): ApiError {
+  const path = [error.row != null ? `row ${error.row}` : "", error.column != null ? `column ${error.column}` : ""].filter(Boolean).join(", ") || "file";
+  return new ApiError(STATUS[error.code as ImportError["code"]] ?? 422, error.code, error.message, [{ path, message: error.reason ?? error.message }]);
+}
+
+/** An ImportError as the API's error body (see importFailureToApi). */
+export function importErrorToApi(error: ImportError): ApiError {
+  return importFailureToApi(error);
+}
+
+/**
+ * Streams a request body to a file in the workspace's upload folder without holding it in memory, refusing it
+ * (413) once it passes MAX_UPLOAD_BYTES — at once when Content-Length says so — and (507) when the disk cannot hold
+ * what Content-Length announces.
+ */
+export async function receiveUpload(services: Services, workspaceId: string, body: ReadableStream<Uint8Array> | null, contentLength: number | undefined, suffix: string): Promise<{ path: string; bytes: number }> {
+  const limit = services.config.maxUploadBytes;
+  const tooLarge = () => new ApiError(413, "too_large", `the file is larger than the upload limit of ${formatBytes(limit)} (MAX_UPLOAD_BYTES); import it with the cjm import-events command instead`);
+  if (contentLength !== undefined && contentLength > limit) throw tooLarge();
+  if (!body) throw new ApiError(400, "empty_file", "send the file as the request body", [{ path: "body", message: "missing" }]);
+  const dir = services.analytics.uploadDir(workspaceId);
+  await mkdir(dir, { recursive: true });
+  if (contentLength !== undefined) {
+    const fs = await statfs(dir);
+    const free = Number(fs.bavail) * Number(fs.bsize);
+    if (contentLength * 1.5 > free) throw new ApiError(507, "not_enough_disk", `a ${formatBytes(contentLength)} file needs about ${formatBytes(contentLength * 1.5)} of free disk space for the upload and the event store; ${formatBytes(free)} is free`);
+  }
+  const path = join(dir, `${newId("upl_")}${suffix}`);
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      done(bytes > limit ? tooLarge() : null, chunk);
+    },
+  });
+  try {
+    await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), counter, createWriteStream(path));
+  } catch (err) {
+    await rm(path, { force: true });
+    throw err instanceof ApiError ? err : new ApiError(400, "upload_failed", `the upload did not complete (${err instanceof Error ? err.message : String(err)})`);
+  }
+  return { path, bytes };
+}
+
+/** One import to run in the background of the server. */
+export interface EventImportRequest {
+  workspaceId: string;
+  sourceId: string;
+  path: string;
+  fileName: string;
+  options: Pick<ImportEventsOptions, "mapping" | "format" | "encoding" | "delimiter" | "timeZone" | "timestampFormat">;
+}
+
+/**
+ * Starts an import of an uploaded file into a source, publishing its progress to the tracker (for server-sent
+ * events), and deletes the upload when it ends. Returns at once with the import id and a promise of its final
+ * history record (done or failed; an ImportError is also recorded, never thrown).
+ */
+export async function startEventImport(services: Services, request: EventImportRequest): Promise<{ importId: string; finished: Promise<ImportRecord> }> {
+  const db = await services.analytics.open(request.workspaceId);
+  const importId = newId("imp_");
+  const tracker = services.analytics.imports;
+  tracker.start(request.workspaceId, importId);
+  let last = 0;
+  const finished = importEvents(db, {
+    ...request.options,
+    path: request.path,
+    fileName: request.fileName,
+    source: { sourceId: request.sourceId },
+    importId,
+    onProgress(progress) {
+      // At most ten updates a second, plus every phase change.
+      const now = Date.now();
+      if (now - last < 100 && progress.phaseFraction > 0 && progress.phaseFraction < 1) return;
+      last = now;
+      tracker.publish({ type: "progress", importId, progress });
+    },
+  })
+    .then(
+      async (): Promise<{ record?: ImportRecord; err?: unknown }> => ({ record: await getImport(db.connection, importId) }),
+      async (err: unknown): Promise<{ record?: ImportRecord; err?: unknown }> => ({ record: await getImport(db.connection, importId), err }),
+    )
+    .then(({ record, err }) => {
+      if (!record) throw err instanceof ImportError ? importErrorToApi(err) : err;
+      tracker.publish({ type: record.status === "done" ? "done" : "failed", importId, record });
+      if (err && !(err instanceof ImportError)) console.error(err);
+      return record;
+    })
+    .finally(() => rm(request.path, { force: true }));
+  // The caller may not wait; a failure is in the record, so nothing is left unhandled.
+  finished.catch(() => undefined);
+  return { importId, finished };
+}
