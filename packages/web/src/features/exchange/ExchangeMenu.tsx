@@ -1,4 +1,51 @@
-/** Stub: the export/share menu of the map editor header (owned by the exchange feature). */
-export function ExchangeMenu(_props: { workspaceId: string; mapId: string }) {
-  return null;
+import { useState } from "react";
+import { Menu } from "../../app/Menu.js";
+import { useSession } from "../../app/SessionProvider.js";
+import { useT } from "../../i18n/I18nProvider.js";
+import { ExportDialog } from "./ExportDialog.js";
+import { ShareDialog } from "./ShareDialog.js";
+
+/** The map editor's "Export and share" menu: every export format, and read-only share links for editors. */
+export function ExchangeMenu({ workspaceId, mapId }: { workspaceId: string; mapId: string }) {
+  const t = useT();
+  const { roleIn } = useSession();
+  const role = roleIn(workspaceId);
+  const canShare = role === "owner" || role === "editor";
+  const [open, setOpen] = useState<"export" | "share" | undefined>(undefined);
+  return (
+    <>
+      <Menu label={t("exchange.menu")} testId="exchange-menu">
+        {(close) => (
+          <>
+            <button
+              type="button"
+              data-testid="open-export"
+              onClick={() => {
+                close();
+                setOpen("export");
+              }}
+            >
+              {t("exchange.menu.export")}
+            </button>
+            {canShare ? (
+              <button
+                type="button"
+                data-testid="open-share"
+                onClick={() => {
+                  close();
+                  setOpen("share");
+                }}
+              >
+                {t("exchange.menu.share")}
+              </button>
+            ) : (
+              <p>{t("exchange.share.viewOnly")}</p>
+            )}
+          </>
+        )}
+      </Menu>
+      {open === "export" && <ExportDialog workspaceId={workspaceId} mapId={mapId} onClose={() => setOpen(undefined)} />}
+      {open === "share" && <ShareDialog workspaceId={workspaceId} mapId={mapId} onClose={() => setOpen(undefined)} />}
+    </>
+  );
 }

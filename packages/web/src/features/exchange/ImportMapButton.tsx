@@ -1,4 +1,92 @@
-/** Stub: the "import a map" button of the home screen (owned by the exchange feature). */
-export function ImportMapButton(_props: { workspaceId: string }) {
-  return null;
+import { useState } from "react";
+import { useLocation } from "wouter";
+import { Dialog } from "../../app/Dialog.js";
+import { useSession } from "../../app/SessionProvider.js";
+import { useT } from "../../i18n/I18nProvider.js";
+import { ErrorNote } from "./ErrorNote.js";
+import { previewImport, readImportFile, runImport, type ImportFile, type ImportPreview } from "./exchangeApi.js";
+import { ImportPreviewSummary } from "./ImportPreviewSummary.js";
+import styles from "./Exchange.module.css";
+
+const ACCEPT = ".json,.ojf,.xlsx,.csv,.tsv,.mmd,.mermaid,.md,.txt";
+
+/** Uploads a file, shows what importing it would create and leave out, then creates the map and opens it. */
+function ImportDialog({ workspaceId, onClose }: { workspaceId: string; onClose: () => void }) {
+  const t = useT();
+  const [, navigate] = useLocation();
+  const [file, setFile] = useState<ImportFile | undefined>(undefined);
+  const [preview, setPreview] = useState<ImportPreview | undefined>(undefined);
+  const [busy, setBusy] = useState<"reading" | "creating" | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+
+  const handleChoose = async (chosen: File | undefined) => {
+    setPreview(undefined);
+    setError(undefined);
+    setFile(undefined);
+    if (!chosen) return;
+    setBusy("reading");
+    try {
+      const read = await readImportFile(chosen);
+      setPreview(await previewImport(workspaceId, read));
+      setFile(read);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const handleCreate = async () => {
+    if (!file) return;
+    setBusy("creating");
+    setError(undefined);
+    try {
+      const { mapId } = await runImport(workspaceId, file);
+      onClose();
+      navigate(`/maps/${mapId}`);
+    } catch (err) {
+      setError(err);
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <Dialog title={t("exchange.import.title")} onClose={onClose}>
+      <div className={styles.form} data-testid="import-dialog">
+        <p className={styles.status}>{t("exchange.import.intro")}</p>
+        <label className="field">
+          {t("exchange.import.choose")}
+          <input className="input" type="file" accept={ACCEPT} onChange={(e) => void handleChoose(e.target.files?.[0])} data-testid="import-file" />
+        </label>
+        {busy === "reading" && <p className={styles.status} role="status">{t("exchange.import.reading")}</p>}
+        {preview && <ImportPreviewSummary preview={preview} />}
+        {error !== undefined && <ErrorNote error={error} />}
+        <div className={styles.actions}>
+          <button type="button" className="btn" onClick={onClose}>
+            {t("exchange.cancel")}
+          </button>
+          <button type="button" className="btn btn-primary" disabled={!file || busy !== undefined} onClick={() => void handleCreate()} data-testid="import-create">
+            {busy === "creating" ? t("exchange.import.creating") : t("exchange.import.create")}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+/** The home screen's "Import a map" button, for people who may create maps in the workspace. */
+export function ImportMapButton({ workspaceId }: { workspaceId: string }) {
+  const t = useT();
+  const { roleIn } = useSession();
+  const role = roleIn(workspaceId);
+  const [open, setOpen] = useState(false);
+  if (role !== "owner" && role !== "editor") return null;
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => setOpen(true)} data-testid="import-map">
+        {t("exchange.import.button")}
+      </button>
+      {open && <ImportDialog workspaceId={workspaceId} onClose={() => setOpen(false)} />}
+    </>
+  );
 }

@@ -1,0 +1,99 @@
+import { useState } from "react";
+import { Dialog } from "../../app/Dialog.js";
+import { useT } from "../../i18n/I18nProvider.js";
+import { UI_LOCALES } from "../../i18n/locales.js";
+import { ErrorNote } from "./ErrorNote.js";
+import { downloadExport, EXPORT_FORMATS, PAPERS, type ExportChoice, type ExportFormat, type Orientation, type Paper } from "./exchangeApi.js";
+import styles from "./Exchange.module.css";
+
+/** Chooses a format (and for PDF/PNG the paper and orientation) and downloads the export. */
+export function ExportDialog({ workspaceId, mapId, onClose }: { workspaceId: string; mapId: string; onClose: () => void }) {
+  const t = useT();
+  const [choice, setChoice] = useState<ExportChoice>({ format: "pdf", lang: "", paper: "A4", orientation: "landscape" });
+  const [state, setState] = useState<{ kind: "idle" } | { kind: "working" } | { kind: "done"; name: string } | { kind: "failed"; error: unknown }>({ kind: "idle" });
+  const printed = choice.format === "pdf" || choice.format === "png";
+  const update = (patch: Partial<ExportChoice>) => {
+    setChoice((c) => ({ ...c, ...patch }));
+    setState({ kind: "idle" });
+  };
+
+  const handleDownload = async () => {
+    setState({ kind: "working" });
+    try {
+      setState({ kind: "done", name: await downloadExport(workspaceId, mapId, choice) });
+    } catch (error) {
+      setState({ kind: "failed", error });
+    }
+  };
+
+  return (
+    <Dialog title={t("exchange.export.title")} onClose={onClose}>
+      <form
+        className={styles.form}
+        data-testid="export-dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void handleDownload();
+        }}
+      >
+        <label className="field">
+          {t("exchange.export.format")}
+          <select className="input" value={choice.format} onChange={(e) => update({ format: e.target.value as ExportFormat })} data-testid="export-format">
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`exchange.format.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t("exchange.export.language")}
+          <select className="input" value={choice.lang} onChange={(e) => update({ lang: e.target.value })} data-testid="export-language">
+            <option value="">{t("exchange.export.mapLanguage")}</option>
+            {UI_LOCALES.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {printed && (
+          <div className={styles.row}>
+            <label className="field">
+              {t("exchange.export.paper")}
+              <select className="input" value={choice.paper} onChange={(e) => update({ paper: e.target.value as Paper })} data-testid="export-paper">
+                {PAPERS.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`exchange.paper.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              {t("exchange.export.orientation")}
+              <select className="input" value={choice.orientation} disabled={choice.paper === "fit"} onChange={(e) => update({ orientation: e.target.value as Orientation })} data-testid="export-orientation">
+                <option value="landscape">{t("exchange.orientation.landscape")}</option>
+                <option value="portrait">{t("exchange.orientation.portrait")}</option>
+              </select>
+            </label>
+          </div>
+        )}
+        {state.kind === "working" && <p className={styles.status} role="status">{t("exchange.export.working")}</p>}
+        {state.kind === "done" && (
+          <p className={styles.status} role="status" data-testid="export-done">
+            {t("exchange.export.done", { name: state.name })}
+          </p>
+        )}
+        {state.kind === "failed" && <ErrorNote error={state.error} />}
+        <div className={styles.actions}>
+          <button type="button" className="btn" onClick={onClose}>
+            {t("exchange.close")}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={state.kind === "working"} data-testid="export-download">
+            {t("exchange.export.download")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,123 @@
+import { api, ApiRequestError } from "../../api/apiClient.js";
+
+/** Export formats, in the order the export dialog offers them. */
+export const EXPORT_FORMATS = ["pdf", "png", "pptx", "xlsx", "csv", "json", "md", "mermaid"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const PAPERS = ["A4", "A3", "Letter", "fit"] as const;
+export type Paper = (typeof PAPERS)[number];
+export type Orientation = "landscape" | "portrait";
+
+/** What the user chose in the export dialog; `lang` empty means the map's own language. */
+export interface ExportChoice {
+  format: ExportFormat;
+  lang: string;
+  paper: Paper;
+  orientation: Orientation;
+}
+
+/** The export endpoint for a choice. */
+export function exportPath(workspaceId: string, mapId: string, choice: ExportChoice): string {
+  const query = new URLSearchParams({ format: choice.format });
+  if (choice.lang) query.set("lang", choice.lang);
+  if (choice.format === "pdf" || choice.format === "png") {
+    query.set("paper", choice.paper);
+    query.set("orientation", choice.orientation);
+  }
+  return `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/export?${query}`;
+}
+
+/** The file name the server gave an export (RFC 6266 `filename*`), or a fallback. */
+export function attachmentName(header: string | null, fallback: string): string {
+  const encoded = header?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed name: use the fallback.
+    }
+  }
+  return header?.match(/filename="([^"]+)"/)?.[1] ?? fallback;
+}
+
+/** Fetches an export and hands it to the browser as a download. */
+export async function downloadExport(workspaceId: string, mapId: string, choice: ExportChoice): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(exportPath(workspaceId, mapId, choice), { credentials: "same-origin" });
+  } catch (err) {
+    throw new ApiRequestError(0, "network", err instanceof Error ? err.message : String(err));
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+    throw new ApiRequestError(response.status, body.error?.code ?? `http_${response.status}`, body.error?.message ?? response.statusText);
+  }
+  const name = attachmentName(response.headers.get("content-disposition"), `map.${choice.format}`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement("a"), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked a little later: some browsers start the download after the click handler returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
+}
+
+/** A read-only share link as the server lists it. */
+export interface ShareLink {
+  id: string;
+  label: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  expired: boolean;
+}
+
+const links = (workspaceId: string, mapId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/share-links`;
+
+/** Share links of a map (those not revoked). */
+export const listShareLinks = (workspaceId: string, mapId: string) => api.get<ShareLink[]>(links(workspaceId, mapId));
+/** Creates a share link; the token comes back once. */
+export const createShareLink = (workspaceId: string, mapId: string, body: { label: string; expiresAt: string | null }) =>
+  api.post<{ link: ShareLink; token: string; url: string; embedUrl: string }>(links(workspaceId, mapId), body);
+/** Revokes a share link. */
+export const revokeShareLink = (workspaceId: string, mapId: string, linkId: string) => api.delete<{ ok: true }>(`${links(workspaceId, mapId)}/${encodeURIComponent(linkId)}`);
+
+/** What an import would create, as the preview endpoint reports it. */
+export interface ImportPreview {
+  format: string;
+  title: string;
+  type: string;
+  stages: Array<{ name: string; steps: string[] }>;
+  lanes: Array<{ name: string; type: string; cards: number }>;
+  personas: string[];
+  reusedPersonas: string[];
+  touchpoints: string[];
+  counts: { stages: number; steps: number; lanes: number; cells: number; cards: number; emotions: number };
+  report: { fromVersion: string | null; dropped: string[]; notes: string[] };
+}
+
+/** A file as the import endpoints take it: text as is, anything else as base64. */
+export interface ImportFile {
+  name: string;
+  content: string;
+  encoding: "text" | "base64";
+}
+
+const TEXT_FILE = /\.(json|ojf|csv|tsv|mmd|mermaid|md|txt)$/i;
+
+/** Reads a chosen file for upload. */
+export async function readImportFile(file: File): Promise<ImportFile> {
+  if (TEXT_FILE.test(file.name)) return { name: file.name, content: await file.text(), encoding: "text" };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  // In slices: String.fromCharCode with a whole large file as arguments overflows the call stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { name: file.name, content: btoa(binary), encoding: "base64" };
+}
+
+const imports = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/import`;
+
+/** Reads a file on the server and says what importing it would do; nothing is created. */
+export const previewImport = (workspaceId: string, file: ImportFile) => api.post<ImportPreview>(`${imports(workspaceId)}/preview`, file);
+/** Imports a file as a new map, all or nothing. */
+export const runImport = (workspaceId: string, file: ImportFile) => api.post<{ mapId: string; preview: ImportPreview }>(imports(workspaceId), file);
