@@ -77,12 +77,12 @@ describe("app shell in a real browser", () => {
     const page = await open("fa-IR", cookies.get("fa")!);
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     await expect.poll(() => page.getByTestId("language").count()).toBe(1);
-    const brand = (await page.locator("header a").first().boundingBox())!;
+    const brand = (await page.getByRole("banner").locator("a").first().boundingBox())!;
     const picker = (await page.getByTestId("language").boundingBox())!;
     expect(brand.x).toBeGreaterThan(picker.x);
     const english = await open("en-US", true);
     await expect.poll(() => english.getByTestId("language").count()).toBe(1);
-    const enBrand = (await english.locator("header a").first().boundingBox())!;
+    const enBrand = (await english.getByRole("banner").locator("a").first().boundingBox())!;
     const enPicker = (await english.getByTestId("language").boundingBox())!;
     expect(enBrand.x).toBeLessThan(enPicker.x);
     await page.context().close();
@@ -96,8 +96,8 @@ describe("app shell in a real browser", () => {
     await expect.poll(() => page.locator("label").first().textContent()).toContain("Язык");
     await page.reload();
     await expect.poll(() => page.locator("label").first().textContent()).toContain("Язык");
-    await expect.poll(() => page.locator("header").innerText()).toContain("Ayda <b>Rahimi</b>");
-    expect(await page.locator("header b").count()).toBe(0);
+    await expect.poll(() => page.getByRole("banner").innerText()).toContain("Ayda <b>Rahimi</b>");
+    expect(await page.getByRole("banner").locator("b").count()).toBe(0);
     await page.context().close();
   });
 

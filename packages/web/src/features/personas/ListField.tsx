@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useT } from "../../i18n/I18nProvider.js";
 
 /** Splits the text of a list field into its items: one per line, blank lines dropped. */
@@ -15,23 +15,27 @@ export function linesToItems(text: string): string[] {
  */
 export function ListField({ label, value, onChange, invalid, rows = 3, name }: { label: string; value: readonly string[]; onChange: (items: string[]) => void; invalid?: boolean; rows?: number; name: string }) {
   const t = useT();
+  const id = useId();
   const [text, setText] = useState(() => value.join("\n"));
+  // The hint is linked by aria-describedby, not inside the label, so the field's name stays just its label.
   return (
-    <label className="field">
-      {label}
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
       <textarea
+        id={id}
         className="input"
         name={name}
         rows={Math.max(rows, Math.min(value.length + 1, 8))}
         value={text}
         dir="auto"
         aria-invalid={invalid || undefined}
+        aria-describedby={`${id}-hint`}
         onChange={(e) => {
           setText(e.target.value);
           onChange(linesToItems(e.target.value));
         }}
       />
-      <small>{t("personas.onePerLine")}</small>
-    </label>
+      <small id={`${id}-hint`}>{t("personas.onePerLine")}</small>
+    </div>
   );
 }

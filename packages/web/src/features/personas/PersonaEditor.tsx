@@ -5,6 +5,7 @@ import { ChannelPicker } from "./ChannelPicker.js";
 import { CommitteeEditor } from "./CommitteeEditor.js";
 import { CustomFieldsEditor } from "./CustomFieldsEditor.js";
 import { ListField } from "./ListField.js";
+import { TagsField } from "./TagsField.js";
 import { PersonaPhotoField } from "./PersonaPhotoField.js";
 import type { PersonaDraft } from "./personaDraft.js";
 import styles from "./PersonaPage.module.css";
@@ -68,11 +69,7 @@ export function PersonaEditor(props: { workspaceId: string; personaId: string; d
           {t("personas.field.summary")}
           <textarea className="input" name="summary" maxLength={2000} rows={3} value={draft.summary} dir="auto" aria-invalid={invalid("summary") || undefined} onChange={(e) => set("summary", e.target.value)} />
         </label>
-        <label className="field">
-          {t("personas.field.tags")}
-          <input className="input" name="tags" value={draft.tags.join(", ")} dir="auto" aria-invalid={invalid("tags") || undefined} onChange={(e) => set("tags", e.target.value.split(/[,،，]/).map((s) => s.trim()).filter(Boolean))} />
-          <small>{t("personas.tagsHint")}</small>
-        </label>
+        <TagsField label={t("personas.field.tags")} hint={t("personas.tagsHint")} value={draft.tags} invalid={invalid("tags")} onChange={(tags) => set("tags", tags)} />
       </Section>
 
       <Section id="demographics" title={t("personas.section.demographics")}>
