@@ -20,14 +20,19 @@ export class HomeScreen {
     await this.page.getByTestId("filter-type").selectOption(type);
   }
 
-  async createFutureStateOf(title: string): Promise<void> {
-    await this.row(title).getByTestId("map-actions").click();
-    await this.row(title).getByTestId("create-future-state").click();
+  rowOf(mapId: string) {
+    return this.page.locator(`[data-testid=map-row][data-map-id="${mapId}"]`);
   }
 
-  async compare(title: string, withTitle: string): Promise<void> {
-    await this.row(title).getByTestId("compare-with").click();
-    await this.row(title).getByRole("link", { name: withTitle }).click();
+  async createFutureStateOf(mapId: string): Promise<void> {
+    await this.rowOf(mapId).getByTestId("map-actions").click();
+    await this.rowOf(mapId).getByTestId("create-future-state").click();
+  }
+
+  /** Opens the comparison of a map with another one picked from its "Compare with…" menu. */
+  async compare(mapId: string, withTitle: string): Promise<void> {
+    await this.rowOf(mapId).getByTestId("compare-with").click();
+    await this.rowOf(mapId).getByTestId("compare-with-panel").getByRole("link", { name: withTitle }).click();
   }
 
   personaCards() {

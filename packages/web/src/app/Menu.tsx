@@ -32,7 +32,7 @@ export function Menu({ label, children, align = "end", testId, buttonClassName }
         </span>
       </button>
       {open && (
-        <div id={id} className={`${styles.panel} ${align === "start" ? styles.start : styles.end}`}>
+        <div id={id} className={`${styles.panel} ${align === "start" ? styles.start : styles.end}`} data-testid={testId ? `${testId}-panel` : undefined}>
           {children(() => setOpen(false))}
         </div>
       )}
