@@ -11,6 +11,9 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgrou
 const IDLE_MS = 5 * 60_000;
 const READY_TIMEOUT_MS = 30_000;
 
+/** The little of the page's DOM the renderer reads. */
+type PageGlobals = { document: { documentElement: { dataset: Record<string, string | undefined> } } };
+
 /** What to print and how. */
 export interface RenderRequest {
   /** The print view's full address (it sets `data-print-ready` once laid out). */
@@ -50,18 +53,14 @@ export class MapPrintRenderer {
       const response = await page.goto(request.url, { waitUntil: "load" });
       if (!response?.ok()) throw new ApiError(502, "export_failed", `the print view answered ${response?.status() ?? "nothing"}`);
       await page
-        // Page code as strings: the server is compiled without DOM types.
-        .waitForFunction('document.documentElement.dataset.printReady === "true"', undefined, { timeout: READY_TIMEOUT_MS })
-        .catch(() => {
-          throw new ApiError(504, "export_failed", `the print view was not ready within ${READY_TIMEOUT_MS / 1000} s`);
+        // A function, not a string: the page's CSP forbids eval. Typed by hand: the server is compiled without DOM types.
+        .waitForFunction(() => (globalThis as unknown as PageGlobals).document.documentElement.dataset.printReady === "true", undefined, { timeout: READY_TIMEOUT_MS })
+        .catch((err: unknown) => {
+          throw new ApiError(504, "export_failed", `the print view was not ready within ${READY_TIMEOUT_MS / 1000} s (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`);
         });
       if (request.format === "png") return new Uint8Array(await page.screenshot({ fullPage: true, type: "png" }));
-      await page.emulateMedia({ media: "print" });
-      if (request.paper === "fit") {
-        const size = (await page.evaluate("({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight })")) as { width: number; height: number };
-        return new Uint8Array(await page.pdf({ width: `${size.width}px`, height: `${size.height + 1}px`, printBackground: true, pageRanges: "1" }));
-      }
-      return new Uint8Array(await page.pdf({ format: request.paper, landscape: request.orientation === "landscape", printBackground: true, preferCSSPageSize: false, margin: { top: "8mm", bottom: "8mm", left: "8mm", right: "8mm" } }));
+      // The print view sets its own @page size and margins (paper, orientation, or the map's size for "fit").
+      return new Uint8Array(await page.pdf({ format: request.paper === "fit" ? "A4" : request.paper, landscape: request.orientation === "landscape", printBackground: true, preferCSSPageSize: true }));
     } finally {
       await context.close().catch(() => undefined);
       this.active--;
