@@ -44,3 +44,4 @@ export type { MetricsDigest } from "./queries/MetricsDigest.js";
 export { generateSyntheticEvents, type SyntheticEventsSpec } from "./metrics/testing/generateSyntheticEvents.js";
 export { getRuleMatches, type RuleMatches } from "./queries/rules/getRuleMatches.js";
 export { sortRules } from "./rules/compileTouchpointRules.js";
+export { insertEvents as insertTestEvents, type TestEvent } from "./metrics/testing/insertEvents.js";

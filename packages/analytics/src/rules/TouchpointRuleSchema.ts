@@ -22,8 +22,7 @@ export const PropertyConditionSchema = z.discriminatedUnion("operator", [
 ]);
 export type PropertyCondition = z.infer<typeof PropertyConditionSchema>;
 
-const fields = {
-  touchpointId: TouchpointIdSchema,
+const matchFields = {
   /** Event names that match exactly (case-sensitive). */
   eventNames: z.array(z.string().min(1).max(200)).max(500).default([]),
   /** A wildcard pattern over event names: `*` any run of characters, `?` one character; case-sensitive. */
@@ -33,9 +32,14 @@ const fields = {
   /** All must hold. */
   conditions: z.array(PropertyConditionSchema).max(20).default([]),
 };
+const fields = { touchpointId: TouchpointIdSchema, ...matchFields };
 
 const needsNames = (r: { eventNames: string[]; pattern?: string }) => r.eventNames.length > 0 || r.pattern !== undefined;
 const namesMessage = { message: "give eventNames or a pattern", path: ["eventNames"] };
+
+/** Which events a rule matches, without the touchpoint it assigns them to (for previews). */
+export const RuleMatchSchema = z.strictObject(matchFields).refine(needsNames, namesMessage);
+export type RuleMatch = z.infer<typeof RuleMatchSchema>;
 
 /** The fields a caller writes to create a touchpoint mapping rule. */
 export const TouchpointRuleFieldsSchema = z.strictObject(fields).refine(needsNames, namesMessage);
@@ -49,7 +53,8 @@ export const TouchpointRulePatchSchema = z.strictObject({
   pattern: fields.pattern.nullable().optional(),
   channel: fields.channel.nullable().optional(),
   conditions: z.array(PropertyConditionSchema).max(20).optional(),
-  order: z.string().min(1).max(64).optional(),
+  /** Move the rule before or after another rule of the workspace (rules are tried in order). */
+  position: z.strictObject({ before: IdSchema.optional(), after: IdSchema.optional() }).optional(),
 });
 
 /**

@@ -3,6 +3,7 @@ import type { Db } from "./createDb.js";
 import * as initial from "./migrations/20261124000000_initial.js";
 import * as shareLinks from "./migrations/20261201000000_share_links.js";
 import * as personaPhotos from "./migrations/20261202000000_persona_photos.js";
+import * as touchpointRules from "./migrations/20261203120000_touchpoint_rules.js";
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Db["dialect"]): Promise<void> };
 
@@ -11,6 +12,7 @@ const migrations: Record<string, DialectMigration> = {
   "20261124000000_initial": initial,
   "20261201000000_share_links": shareLinks,
   "20261202000000_persona_photos": personaPhotos,
+  "20261203120000_touchpoint_rules": touchpointRules,
 };
 
 /** Brings the schema up to date; safe to call on every start. */

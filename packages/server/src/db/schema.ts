@@ -151,6 +151,22 @@ export interface PersonaPhotosTable {
   updated_at: Timestamp;
 }
 
+export interface TouchpointRulesTable {
+  id: string;
+  workspace_id: string;
+  touchpoint_id: string;
+  /** JSON array of exact event names. */
+  event_names: string;
+  pattern: string | null;
+  channel: string | null;
+  /** JSON array of property conditions. */
+  conditions: string;
+  /** Fractional index: rules are tried in this order. */
+  sort_order: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -166,6 +182,7 @@ export interface Database {
   map_states: MapStatesTable;
   share_links: ShareLinksTable;
   persona_photos: PersonaPhotosTable;
+  touchpoint_rules: TouchpointRulesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -176,3 +193,4 @@ export type TouchpointRow = Selectable<TouchpointsTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type ShareLinkRow = Selectable<ShareLinksTable>;
+export type TouchpointRuleRow = Selectable<TouchpointRulesTable>;

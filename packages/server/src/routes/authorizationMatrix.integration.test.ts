@@ -7,6 +7,7 @@ import { newId } from "@opencjm/core";
 import { createPersona } from "../commands/personaCreator.js";
 import { createShareLink } from "../commands/shareLinkCreator.js";
 import { createTouchpoint } from "../commands/touchpointCreator.js";
+import { createTouchpointRule } from "./analytics/touchpointRulesStore.js";
 import { setMemberRole } from "../commands/workspaceCreator.js";
 import { createWorkspace } from "../commands/workspaceCreator.js";
 import { buildMapFromTemplate, type ChannelId } from "@opencjm/core";
@@ -59,6 +60,8 @@ const MATRIX_MAPPING = ImportMappingSchema.parse({ columns: { email: { role: "id
 const matrixCsv = (email = `${newId()}@example.test`.toLowerCase()) => `email,ts,event\n${email},2024-01-01T10:00:00Z,Visit\n`;
 
 const W = "/api/workspaces";
+/** A touchpoint mapping rule on a fresh touchpoint of the workspace. */
+const freshRule = async (t: TestApp, ws: TestWorkspace) => createTouchpointRule(t.services.db, ws.id, { touchpointId: (await fresh.touchpoint(t, ws)).id, eventNames: ["page_view"], conditions: [] });
 const cases: Record<string, Case> = {
   "get /api/workspaces/{workspaceId}": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}` }) },
   "patch /api/workspaces/{workspaceId}": { permission: "manage", build: async (_t, ws) => ({ path: `${W}/${ws.id}`, body: { name: "Renamed" } }) },
@@ -120,6 +123,14 @@ const cases: Record<string, Case> = {
     },
   },
   "delete /api/workspaces/{workspaceId}/maps/{mapId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }) },
+  "get /api/workspaces/{workspaceId}/touchpoint-rules": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules` }) },
+  "post /api/workspaces/{workspaceId}/touchpoint-rules": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules`, body: { touchpointId: (await fresh.touchpoint(t, ws)).id, eventNames: ["page_view"] } }) },
+  "post /api/workspaces/{workspaceId}/touchpoint-rules/preview": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/preview`, body: { pattern: "page_*" } }) },
+  "get /api/workspaces/{workspaceId}/touchpoint-rules/{ruleId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/${(await freshRule(t, ws)).id}` }) },
+  "patch /api/workspaces/{workspaceId}/touchpoint-rules/{ruleId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/${(await freshRule(t, ws)).id}`, body: { channel: "web" } }) },
+  "delete /api/workspaces/{workspaceId}/touchpoint-rules/{ruleId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/${(await freshRule(t, ws)).id}` }) },
+  "post /api/workspaces/{workspaceId}/maps/{mapId}/metrics": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/metrics`, body: {} }) },
+  "post /api/workspaces/{workspaceId}/maps/{mapId}/draft-from-data": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/draft-from-data`, body: {} }) },
   "get /api/workspaces/{workspaceId}/sources": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources` }) },
   "post /api/workspaces/{workspaceId}/sources": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources`, body: { name: `New source ${newId()}`, kind: "crm" } }) },
   "get /api/workspaces/{workspaceId}/sources/{sourceId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}` }) },

@@ -3,6 +3,8 @@ import type { AppEnv } from "../http/appEnv.js";
 import { registerImportsRoutes } from "./analytics/importsRoutes.js";
 import { registerSourcesIdentityRoutes } from "./analytics/sourcesIdentityRoutes.js";
 import { registerSourcesRoutes } from "./analytics/sourcesRoutes.js";
+import { registerMetricsRoutes } from "./analytics/metricsRoutes.js";
+import { registerTouchpointRulesRoutes } from "./analytics/touchpointRulesRoutes.js";
 import { registerAuthRoutes } from "./auth/authRoutes.js";
 import { registerTouchpointRoutes } from "./catalogue/touchpointRoutes.js";
 import { registerDocsRoutes } from "./docs/docsRoutes.js";
@@ -32,6 +34,8 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerTouchpointRoutes(app);
   registerTemplateRoutes(app);
   registerMapRoutes(app);
+  registerTouchpointRulesRoutes(app);
+  registerMetricsRoutes(app);
   registerFutureStateRoutes(app);
   registerExchangeRoutes(app);
   registerShareRoutes(app);

@@ -6,7 +6,7 @@ import type { TouchpointRule } from "../../rules/TouchpointRuleSchema.js";
 import { STORE_ORDER_SQL } from "../../store/rebuildJourneyStore.js";
 import { segmentConditionSql } from "../segment/segmentConditionSql.js";
 import { sqlString } from "../sqlText.js";
-import { propertyConditionSql } from "./propertyConditionSql.js";
+import { ruleConditionSql } from "../rules/ruleConditionSql.js";
 
 /** Parameters of the SQL oracle: the same inputs the engine gets. */
 export interface OracleInput {
@@ -14,21 +14,6 @@ export interface OracleInput {
   rules: readonly TouchpointRule[];
   filters: MetricsFilters;
   options: MetricsOptions;
-}
-
-/** A rule's name pattern as a SQL LIKE pattern (`*` → `%`, `?` → `_`, LIKE's own wildcards escaped). */
-function likePattern(pattern: string): string {
-  return pattern.replace(/[\\%_]/g, "\\$&").replace(/\*/g, "%").replace(/\?/g, "_");
-}
-
-function ruleSql(rule: TouchpointRule): string {
-  const names: string[] = [];
-  if (rule.eventNames.length) names.push(`event_name IN (${rule.eventNames.map(sqlString).join(", ")})`);
-  if (rule.pattern !== undefined) names.push(`event_name LIKE ${sqlString(likePattern(rule.pattern))} ESCAPE '\\'`);
-  const parts = [`(${names.join(" OR ")})`];
-  if (rule.channel !== undefined) parts.push(`coalesce(channel = ${sqlString(rule.channel)}, FALSE)`);
-  for (const c of rule.conditions) parts.push(propertyConditionSql(c));
-  return parts.join(" AND ");
 }
 
 const ms = (d: string) => Date.parse(d.length === 10 ? `${d}T00:00:00Z` : d);
@@ -50,7 +35,7 @@ export async function createMappedEvents(connection: DuckDBConnection, name: str
     where.push(`(customer_id IN (SELECT customer_id FROM customers WHERE ${condition})${empty ? " OR customer_id NOT IN (SELECT customer_id FROM customers)" : ""})`);
   }
   const ordered = sortRules(rules);
-  const touchpoint = ordered.length ? `CASE ${ordered.map((r) => `WHEN ${ruleSql(r)} THEN ${sqlString(r.touchpointId)}`).join(" ")} END` : "NULL::VARCHAR";
+  const touchpoint = ordered.length ? `CASE ${ordered.map((r) => `WHEN ${ruleConditionSql(r)} THEN ${sqlString(r.touchpointId)}`).join(" ")} END` : "NULL::VARCHAR";
   const placed = [...structure.stepOfTouchpoint].map(([tp, s]) => {
     const step = structure.steps[s]!;
     return `(${sqlString(tp)}, ${s}, ${step.level}, ${step.stage}, ${sqlString(step.id)})`;

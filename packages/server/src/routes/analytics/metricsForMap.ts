@@ -1,0 +1,44 @@
+import { computeMapMetrics, MetricsRequestSchema, type MapMetrics } from "@opencjm/analytics";
+import { IdSchema, type MapSnapshot } from "@opencjm/core";
+import type { z } from "zod";
+import { findPersonas } from "../../commands/personaCreator.js";
+import { ApiError, notFound } from "../../http/apiError.js";
+import type { Services } from "../../services.js";
+import { listTouchpointRules } from "./touchpointRulesStore.js";
+
+/** A metrics request to the API or CLI: filters and options, or a persona whose segment filters the customers. */
+export const MapMetricsRequestSchema = MetricsRequestSchema.extend({
+  /** Filter to the customers of this persona's segment (instead of `filters.segment`). */
+  personaId: IdSchema.optional(),
+});
+export type MapMetricsRequest = z.input<typeof MapMetricsRequestSchema>;
+
+/**
+ * Computes all metrics of a map over its workspace's customer data: loads the map, the workspace's touchpoint rules
+ * and names, resolves a persona to its segment (a map's own segment applies when the request names none), and runs
+ * the one-pass engine on the workspace's journey store.
+ */
+export async function metricsForMap(services: Services, workspaceId: string, mapId: string, request: z.infer<typeof MapMetricsRequestSchema>): Promise<{ metrics: MapMetrics; snapshot: MapSnapshot }> {
+  const map = await services.maps.find(workspaceId, mapId);
+  if (!map) throw notFound("map");
+  const snapshot = await services.maps.readSnapshot(mapId);
+  let segment = request.filters.segment;
+  if (request.personaId) {
+    if (segment) throw new ApiError(400, "invalid_request", "personaId: give a persona or filters.segment, not both", [{ path: "personaId", message: "give a persona or filters.segment, not both" }]);
+    const [persona] = await findPersonas(services.db, workspaceId, [request.personaId]);
+    if (!persona) throw new ApiError(400, "invalid_request", `personaId: no persona "${request.personaId}" in this workspace`, [{ path: "personaId", message: "unknown persona" }]);
+    if (!persona.segment) throw new ApiError(400, "persona_without_segment", `personaId: persona "${persona.name}" has no segment rule`, [{ path: "personaId", message: "has no segment rule" }]);
+    segment = persona.segment;
+  }
+  segment ??= snapshot.settings.segment;
+  const rules = await listTouchpointRules(services.db, workspaceId);
+  const touchpoints = await services.db.kysely.selectFrom("touchpoints").select(["id", "name"]).where("workspace_id", "=", workspaceId).execute();
+  const events = await services.analytics.open(workspaceId);
+  const metrics = await computeMapMetrics(events, {
+    map: snapshot,
+    rules,
+    touchpointNames: Object.fromEntries(touchpoints.map((t) => [t.id, t.name])),
+    request: { filters: { ...request.filters, segment }, options: request.options },
+  });
+  return { metrics, snapshot };
+}

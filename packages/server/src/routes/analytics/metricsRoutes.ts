@@ -1,0 +1,55 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { MapMetricsSchema } from "@opencjm/analytics";
+import { IdSchema, MapSnapshotSchema } from "@opencjm/core";
+import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
+import type { AppEnv } from "../../http/appEnv.js";
+import { requireCaller } from "../../http/callerMiddleware.js";
+import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
+import { MapMetricsRequestSchema, metricsForMap } from "./metricsForMap.js";
+
+const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
+const DraftRequestSchema = MapMetricsRequestSchema.extend({ title: z.string().trim().min(1).max(200).optional() });
+const Summary = z.object({ id: z.string(), workspaceId: z.string(), title: z.string(), type: z.string(), status: z.string(), createdBy: z.string(), createdAt: z.string(), updatedAt: z.string() });
+const tags = ["Journey analytics"];
+const base = "/api/workspaces/{workspaceId}/maps/{mapId}";
+
+const metrics = createRoute({
+  method: "post",
+  path: `${base}/metrics`,
+  tags,
+  summary: "All metrics of the map over the workspace's customer data: reach, conversion, timing, scores, sentiment, paths, conformance and a drafted current-state map",
+  description: "Filters (segment or persona, channels, date range) drop events first; every metric is computed on what is left. Semantics: packages/analytics/README.md.",
+  request: { params: MapParams, ...jsonBody(MapMetricsRequestSchema) },
+  responses: { 200: jsonContent(MapMetricsSchema, "Metrics"), ...errorResponses },
+});
+const draft = createRoute({
+  method: "post",
+  path: `${base}/draft-from-data`,
+  tags,
+  summary: "Create a new current-state map drafted from the most common paths in the data",
+  request: { params: MapParams, ...jsonBody(DraftRequestSchema) },
+  responses: { 201: jsonContent(z.object({ map: Summary, snapshot: MapSnapshotSchema }), "Created"), ...errorResponses },
+});
+
+/** Map metrics over customer data, and a current-state map drafted from it. */
+export function registerMetricsRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(metrics, async (c) => {
+    const { workspaceId, mapId } = c.req.valid("param");
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    const { metrics: result } = await metricsForMap(services, workspaceId, mapId, c.req.valid("json"));
+    return c.json(result, 200);
+  });
+
+  app.openapi(draft, async (c) => {
+    const { workspaceId, mapId } = c.req.valid("param");
+    const services = c.get("services");
+    const caller = requireCaller(c);
+    await requireWorkspacePermission(services.db, caller, workspaceId, "write");
+    const { title, ...request } = c.req.valid("json");
+    const { metrics: result } = await metricsForMap(services, workspaceId, mapId, request);
+    const snapshot = title ? { ...result.draft, settings: { ...result.draft.settings, title } } : result.draft;
+    const map = await services.maps.create({ workspaceId, createdBy: caller.userId, snapshot });
+    return c.json({ map, snapshot: await services.maps.readSnapshot(map.id) }, 201);
+  });
+}
