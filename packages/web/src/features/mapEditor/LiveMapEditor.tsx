@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { AwarenessLike } from "../../collab/createPresence.js";
 import type { MapConnection } from "../../collab/useMapDocument.js";
 import { useT } from "../../i18n/I18nProvider.js";
-import type { CellCatalogue } from "../cells/CellContentProps.js";
+import type { CatalogueChange, CellCatalogue } from "../cells/CellContentProps.js";
 import { ExchangeMenu } from "../exchange/ExchangeMenu.js";
 import { useEditorSession } from "./editing/useEditorSession.js";
 import { GridFocus } from "./grid/createGridFocus.js";
@@ -49,7 +49,10 @@ function LiveSettingsDrawer({ personas, readOnly, onApply, onClose }: { personas
 /** The editor of a synced live map: header, grid, settings drawer, confirmations and refusals. */
 export function LiveMapEditor(props: { connection: MapConnection; catalogue: CellCatalogue; personas: readonly Persona[]; readOnly: boolean; me: { id: string; name: string }; workspaceId: string; mapId: string }) {
   const t = useT();
-  const { connection, catalogue, readOnly, me } = props;
+  const { connection, readOnly, me } = props;
+  // Cells can add to the catalogue (a touchpoint created in the picker); the grid shows it without a reload.
+  const [catalogue, setCatalogue] = useState(props.catalogue);
+  const onCatalogueChange = useCallback((change: CatalogueChange) => setCatalogue((c) => ({ ...c, touchpoints: new Map(c.touchpoints).set(change.touchpoint.id, change.touchpoint) })), []);
   const { report, notice } = useRefusalNotice();
   const { confirm, dialog } = useConfirmDialog();
   const session = useEditorSession(connection.doc, connection.provider.awareness as AwarenessLike | null, me, readOnly, report);
@@ -75,8 +78,8 @@ export function LiveMapEditor(props: { connection: MapConnection; catalogue: Cel
   }, [session]);
 
   const grid = useMemo<GridContextValue | null>(
-    () => (session ? { editor: session.editor, readOnly, focus, presence: session.presence, search, catalogue, zoom, confirm, openSettings } : null),
-    [session, readOnly, focus, search, catalogue, zoom, confirm, openSettings],
+    () => (session ? { editor: session.editor, readOnly, focus, presence: session.presence, search, catalogue, zoom, confirm, openSettings, workspaceId: props.workspaceId, onCatalogueChange } : null),
+    [session, readOnly, focus, search, catalogue, zoom, confirm, openSettings, props.workspaceId, onCatalogueChange],
   );
   if (!session || !grid) return null;
   const jump = (key: string) => {

@@ -18,6 +18,8 @@ export interface MapEditor {
   readonly readOnly: boolean;
   /** Applies a batch all or nothing as one undoable step; false (and a refusal reported) when it cannot apply. */
   apply(operations: MapOperationInput[]): boolean;
+  /** Ends the current undo step, so the next edit starts a new one (a drag ends, a gesture is over). */
+  stopCapturing(): void;
   undo(): void;
   redo(): void;
   getHistory(): HistoryState;

@@ -135,3 +135,17 @@ describe("map editor", () => {
     }
   });
 });
+
+describe("map editor gestures", () => {
+  it("keeps a drag apart from the nudge that follows it in the undo history", () => {
+    const { view, editor } = setup();
+    editor.stopCapturing();
+    for (const value of [0, 0.5, 1]) editor.apply([{ op: "setEmotion", personaId: "p1", stepId: "ad", value }]);
+    editor.stopCapturing();
+    editor.apply([{ op: "setEmotion", personaId: "p1", stepId: "ad", value: 0.5 }]);
+    editor.undo();
+    expect(view.getEmotions().get("p1")?.get("ad")?.value).toBe(1);
+    editor.undo();
+    expect(view.getEmotions().get("p1")?.get("ad")).toBeUndefined();
+  });
+});

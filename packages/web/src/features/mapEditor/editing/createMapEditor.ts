@@ -92,6 +92,10 @@ export function createMapEditor(doc: Y.Doc, view: MapView, options: { readOnly: 
       }
       return true;
     },
+    stopCapturing() {
+      lastSignature = "";
+      undoManager.stopCapturing();
+    },
     undo() {
       lastSignature = "";
       undoManager.undo();

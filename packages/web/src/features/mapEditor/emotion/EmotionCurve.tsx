@@ -19,39 +19,48 @@ interface Props {
   onChange?: (personaId: string, stepId: string, value: number | null) => void;
   /** Opens the step's emotion editor (typing a value). */
   onOpenEditor?: (stepId: string) => void;
+  /** Marks the end of a gesture (a drag), so it is undone as one step and apart from what follows. */
+  onGestureEnd?: () => void;
 }
 
 /**
  * The emotion curves of the map's personas across the steps, on the map's scale. Points can be dragged (snapping to
  * half steps), nudged with the arrow keys once focused, or cleared with Delete; ghost points add the active persona's.
  */
-export function EmotionCurve({ geometry, scale, steps, personas, emotions, activePersonaId, zoom, onChange, onOpenEditor }: Props) {
+export function EmotionCurve({ geometry, scale, steps, personas, emotions, activePersonaId, zoom, onChange, onOpenEditor, onGestureEnd }: Props) {
   const { t, dir, formatNumber } = useI18n();
   const svgRef = useRef<SVGSVGElement>(null);
-  const drag = useRef<{ personaId: string; stepId: string; value: number | null } | null>(null);
   const editable = !!onChange;
   const r = Math.max(4, 6 * zoom);
 
-  const valueFromPointer = (e: PointerEvent) => geometry.valueAt(e.clientY - svgRef.current!.getBoundingClientRect().top);
+  const valueFromPointer = (clientY: number) => geometry.valueAt(clientY - svgRef.current!.getBoundingClientRect().top);
+  // Window listeners, not pointer capture: the dragged circle may be re-created (a ghost becoming a point) mid-drag.
   const startDrag = (e: PointerEvent<SVGCircleElement>, personaId: string, stepId: string) => {
     if (!onChange || e.button !== 0) return;
     e.preventDefault();
     e.stopPropagation();
-    e.currentTarget.setPointerCapture(e.pointerId);
     e.currentTarget.focus();
-    drag.current = { personaId, stepId, value: null };
-    moveDrag(e);
-  };
-  const moveDrag = (e: PointerEvent) => {
-    const d = drag.current;
-    if (!d || !onChange) return;
-    const value = valueFromPointer(e);
-    if (value === d.value) return;
-    d.value = value;
-    onChange(d.personaId, d.stepId, value);
-  };
-  const endDrag = () => {
-    drag.current = null;
+    const drag = { value: null as number | null };
+    onGestureEnd?.();
+    const move = (clientY: number) => {
+      const value = valueFromPointer(clientY);
+      if (value === drag.value) return;
+      drag.value = value;
+      onChange(personaId, stepId, value);
+    };
+    const onMove = (ev: globalThis.PointerEvent) => move(ev.clientY);
+    const onUp = () => {
+      window.removeEventListener("pointermove", onMove);
+      window.removeEventListener("pointerup", onUp);
+      window.removeEventListener("pointercancel", onUp);
+      onGestureEnd?.();
+      // Keep keyboard nudges working on the point that now stands where the drag ended.
+      requestAnimationFrame(() => svgRef.current?.querySelector<SVGElement>(`[data-testid=emotion-point][data-persona-id="${personaId}"][data-step-id="${stepId}"]`)?.focus());
+    };
+    window.addEventListener("pointermove", onMove);
+    window.addEventListener("pointerup", onUp);
+    window.addEventListener("pointercancel", onUp);
+    move(e.clientY);
   };
   const onKeyDown = (e: KeyboardEvent<SVGCircleElement>, personaId: string, stepId: string, value: number) => {
     if (!onChange) return;
@@ -78,7 +87,7 @@ export function EmotionCurve({ geometry, scale, steps, personas, emotions, activ
   const stepName = new Map(steps.map((s) => [s.id, s.name]));
 
   return (
-    <svg ref={svgRef} className={styles.curve} width={geometry.width} height={geometry.height} role="img" aria-label={t("editor.emotion.curveLabel")} data-testid="emotion-curve" onPointerMove={moveDrag} onPointerUp={endDrag} onPointerCancel={endDrag}>
+    <svg ref={svgRef} className={styles.curve} width={geometry.width} height={geometry.height} role="img" aria-label={t("editor.emotion.curveLabel")} data-testid="emotion-curve">
       {ticks.map((v) => (
         <g key={v}>
           <line x1={0} x2={geometry.width} y1={geometry.y(v)} y2={geometry.y(v)} className={v === 0 ? styles.zero : styles.tick} />

@@ -51,7 +51,7 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({ lane, row, rowIndex
       {!lane.collapsed && (
         <div className={styles.overlay} style={{ gridRow: row, gridColumn: `2 / span ${slots.length}`, blockSize: curveHeight }}>
           {personas.length > 0 ? (
-            <EmotionCurve geometry={geometry} scale={settings.emotionScale} steps={steps} personas={personas} emotions={emotions} activePersonaId={activeId} zoom={zoom} onChange={onChange} onOpenEditor={onChange ? openEditor : undefined} />
+            <EmotionCurve geometry={geometry} scale={settings.emotionScale} steps={steps} personas={personas} emotions={emotions} activePersonaId={activeId} zoom={zoom} onChange={onChange} onOpenEditor={onChange ? openEditor : undefined} onGestureEnd={() => editor?.stopCapturing()} />
           ) : (
             <p className={styles.empty} data-testid="emotion-empty">
               {t("editor.emotion.noPersona")}{" "}

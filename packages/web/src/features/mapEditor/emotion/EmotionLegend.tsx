@@ -8,14 +8,26 @@ export function EmotionLegend({ personas, activeId, scale, onPick }: { personas:
   const { t, formatNumber } = useI18n();
   return (
     <div className={styles.legend} data-testid="emotion-legend">
-      <p className={styles.scale}>
-        <span>
-          <bdi>{formatNumber(scale.max)}</bdi> {scale.maxLabel && <bdi dir="auto">{scale.maxLabel}</bdi>}
-        </span>
-        <span>
-          <bdi>{formatNumber(scale.min)}</bdi> {scale.minLabel && <bdi dir="auto">{scale.minLabel}</bdi>}
-        </span>
-      </p>
+      {(scale.maxLabel || scale.minLabel) && (
+        <dl className={styles.scale}>
+          {scale.maxLabel && (
+            <div>
+              <dt>
+                <bdi>{formatNumber(scale.max)}</bdi>
+              </dt>
+              <dd dir="auto">{scale.maxLabel}</dd>
+            </div>
+          )}
+          {scale.minLabel && (
+            <div>
+              <dt>
+                <bdi>{formatNumber(scale.min)}</bdi>
+              </dt>
+              <dd dir="auto">{scale.minLabel}</dd>
+            </div>
+          )}
+        </dl>
+      )}
       <ul className={styles.personas} aria-label={t("editor.emotion.personas")}>
         {personas.map((p) => (
           <li key={p.id}>

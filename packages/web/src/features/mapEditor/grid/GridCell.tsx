@@ -1,6 +1,7 @@
 import type { Lane, MapOperationInput, Step } from "@opencjm/core";
-import { memo, useCallback, type KeyboardEvent } from "react";
+import { memo, useCallback, useState, type DragEvent, type KeyboardEvent } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
+import { dragFitsLane, readCardDrag } from "../../cells/cardDrag.js";
 import { CellContent } from "../../cells/CellContent.js";
 import { cellKey } from "../store/MapView.js";
 import { useCellCards } from "../store/useMapView.js";
@@ -29,6 +30,22 @@ export const GridCell = memo(function GridCell({ lane, step, collapsed, rowIndex
 
   // Focus arriving from elsewhere (a click, Tab) selects the cell; focus moving inside it keeps edit mode.
   const onFocus = () => state === "idle" && focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, false);
+  // The cell content takes card drops on its cards; the rest of the cell (its padding, an empty cell) takes them here.
+  const [dropping, setDropping] = useState(false);
+  const canDrop = (e: DragEvent) => !readOnly && !!editor && dragFitsLane(e.dataTransfer, lane.type);
+  const onDragOver = (e: DragEvent<HTMLDivElement>) => {
+    if (!canDrop(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "move";
+    setDropping(true);
+  };
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    setDropping(false);
+    const card = canDrop(e) ? readCardDrag(e.dataTransfer) : null;
+    if (!card) return;
+    e.preventDefault();
+    if (card.laneId !== lane.id || card.stepId !== step.id) editor?.apply([{ op: "moveCard", cardId: card.cardId, laneId: lane.id, stepId: step.id }]);
+  };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === "Escape" && state === "editing" && !e.defaultPrevented) {
       e.preventDefault();
@@ -51,19 +68,23 @@ export const GridCell = memo(function GridCell({ lane, step, collapsed, rowIndex
       data-focus-key={key}
       data-editing={state === "editing" || undefined}
       data-match={matched || undefined}
+      data-drop-target={dropping || undefined}
       tabIndex={state === "idle" ? -1 : 0}
       className={`${styles.cell} ${collapsed ? styles.collapsed : ""}`}
       style={presenceColor ? { outlineColor: presenceColor } : undefined}
       data-presence={presenceColor ? "true" : undefined}
       onFocus={onFocus}
       onKeyDown={onKeyDown}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrop}
       onDoubleClick={() => !readOnly && !collapsed && focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, true)}
     >
       {others.length > 0 && <PresenceTag users={others} />}
       {collapsed ? (
         <span className={styles.count}>{cards.length > 0 ? t("editor.cell.cards", { count: cards.length }) : ""}</span>
       ) : (
-        <CellContent lane={lane} step={step} cards={cards} catalogue={grid.catalogue} readOnly={readOnly} editing={state === "editing"} onStopEditing={onStopEditing} onEdit={onEdit} />
+        <CellContent lane={lane} step={step} cards={cards} catalogue={grid.catalogue} readOnly={readOnly} editing={state === "editing"} onStopEditing={onStopEditing} onEdit={onEdit} workspaceId={grid.workspaceId} onCatalogueChange={grid.onCatalogueChange} />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from "react";
 import type { Presence, PresenceUser } from "../../../collab/createPresence.js";
-import type { CellCatalogue } from "../../cells/CellContentProps.js";
+import type { CatalogueChange, CellCatalogue } from "../../cells/CellContentProps.js";
 import type { MapEditor } from "../editing/MapEditor.js";
 import type { FocusState, GridFocus } from "./createGridFocus.js";
 import type { SearchMatches } from "./SearchMatches.js";
@@ -20,6 +20,10 @@ export interface GridContextValue {
   confirm: (message: string) => Promise<boolean>;
   /** Opens the map settings (from the emotion lane when the map has no persona yet). */
   openSettings?: () => void;
+  /** The map's workspace (lets cells create touchpoints); absent in the shared views. */
+  workspaceId?: string;
+  /** Takes in what a cell added to the workspace catalogue (a touchpoint made in the picker). */
+  onCatalogueChange?: (change: CatalogueChange) => void;
 }
 
 /** The grid's shared state. */
