@@ -45,3 +45,5 @@ export { generateSyntheticEvents, type SyntheticEventsSpec } from "./metrics/tes
 export { getRuleMatches, type RuleMatches } from "./queries/rules/getRuleMatches.js";
 export { sortRules } from "./rules/compileTouchpointRules.js";
 export { insertEvents as insertTestEvents, type TestEvent } from "./metrics/testing/insertEvents.js";
+export { getSegmentSize, type SegmentSize } from "./queries/segments/getSegmentSize.js";
+export { getDataFacets, type DataFacets } from "./queries/segments/getDataFacets.js";

@@ -3,6 +3,7 @@ import type { AppEnv } from "../http/appEnv.js";
 import { registerImportsRoutes } from "./analytics/importsRoutes.js";
 import { registerSourcesIdentityRoutes } from "./analytics/sourcesIdentityRoutes.js";
 import { registerSourcesRoutes } from "./analytics/sourcesRoutes.js";
+import { registerSegmentRoutes } from "./analytics/segmentRoutes.js";
 import { registerMetricsRoutes } from "./analytics/metricsRoutes.js";
 import { registerTouchpointRulesRoutes } from "./analytics/touchpointRulesRoutes.js";
 import { registerAuthRoutes } from "./auth/authRoutes.js";
@@ -43,5 +44,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerSourcesRoutes(app);
   registerImportsRoutes(app);
   registerSourcesIdentityRoutes(app);
+  registerSegmentRoutes(app);
   registerDocsRoutes(app);
 }

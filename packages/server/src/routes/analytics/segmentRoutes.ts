@@ -1,0 +1,78 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { getDataFacets, getSegmentSize } from "@opencjm/analytics";
+import { IdSchema, SegmentRuleSchema } from "@opencjm/core";
+import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
+import { findPersonas } from "../../commands/personaCreator.js";
+import { ApiError } from "../../http/apiError.js";
+import type { AppEnv } from "../../http/appEnv.js";
+import { requireCaller } from "../../http/callerMiddleware.js";
+import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
+
+const tags = ["Journey analytics"];
+const W = "/api/workspaces/{workspaceId}";
+
+/** Body of POST …/segments/size: a segment rule, or a persona whose saved segment rule is counted. */
+export const SegmentSizeRequestSchema = z
+  .strictObject({ segment: SegmentRuleSchema.optional(), personaId: IdSchema.optional() })
+  .refine((b) => (b.segment === undefined) !== (b.personaId === undefined), { message: "give a segment or a personaId, not both", path: ["segment"] })
+  .openapi("SegmentSizeRequest");
+/** How many customers a segment selects. */
+export const SegmentSizeSchema = z.object({ customers: z.number().int(), total: z.number().int(), share: z.number().nullable() }).openapi("SegmentSize");
+const count = z.number().int();
+/** What the imported data holds, for pickers. */
+export const DataFacetsSchema = z
+  .object({
+    totalEvents: count,
+    totalCustomers: count,
+    firstEventAt: z.string().nullable(),
+    lastEventAt: z.string().nullable(),
+    channels: z.array(z.object({ channel: z.string(), events: count, customers: count })),
+    eventNames: z.array(z.object({ eventName: z.string(), channel: z.string().nullable(), events: count, customers: count })),
+    properties: z.array(z.object({ name: z.string(), events: count })),
+    attributes: z.array(z.object({ name: z.string(), customers: count, values: z.array(z.object({ value: z.string(), customers: count })) })),
+  })
+  .openapi("DataFacets");
+
+const size = createRoute({
+  method: "post",
+  path: `${W}/segments/size`,
+  tags,
+  summary: "How many customers a segment rule (or a persona's segment) selects, and their share of all customers with events",
+  request: { params: WorkspaceParams, ...jsonBody(SegmentSizeRequestSchema) },
+  responses: { 200: jsonContent(SegmentSizeSchema, "Size"), ...errorResponses },
+});
+const facets = createRoute({
+  method: "get",
+  path: `${W}/data/facets`,
+  tags,
+  summary: "Channels, event names, event properties and customer attributes (with their most common values) found in the imported data",
+  request: { params: WorkspaceParams },
+  responses: { 200: jsonContent(DataFacetsSchema, "Facets"), ...errorResponses },
+});
+
+/** Segments over imported customer attributes (size and share), and the facets of the data that pickers offer. */
+export function registerSegmentRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(size, async (c) => {
+    const { workspaceId } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    let segment = body.segment;
+    if (body.personaId) {
+      const [persona] = await findPersonas(services.db, workspaceId, [body.personaId]);
+      if (!persona) throw new ApiError(400, "invalid_request", `personaId: no persona "${body.personaId}" in this workspace`, [{ path: "personaId", message: "unknown persona" }]);
+      if (!persona.segment) throw new ApiError(400, "persona_without_segment", `personaId: persona "${persona.name}" has no segment rule`, [{ path: "personaId", message: "has no segment rule" }]);
+      segment = persona.segment;
+    }
+    const events = await services.analytics.open(workspaceId);
+    return c.json(await getSegmentSize(events.connection, segment!), 200);
+  });
+
+  app.openapi(facets, async (c) => {
+    const { workspaceId } = c.req.valid("param");
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    const events = await services.analytics.open(workspaceId);
+    return c.json(await getDataFacets(events.connection), 200);
+  });
+}
