@@ -34,6 +34,15 @@ export function CellEditor({ lane, step, cards, onEdit, onStopEditing, context }
     (root.current?.querySelector<HTMLElement>(`[${CELL_FIELD_ATTRIBUTE}]`) ?? root.current)?.focus();
   }, []);
 
+  // Escape must leave edit mode even when the focused control went away (a closed form) and focus fell to the page.
+  useEffect(() => {
+    const onDocumentKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === "Escape" && !event.defaultPrevented && (document.activeElement === document.body || document.activeElement === null)) onStopEditing();
+    };
+    document.addEventListener("keydown", onDocumentKey);
+    return () => document.removeEventListener("keydown", onDocumentKey);
+  }, [onStopEditing]);
+
   const edit = (ops: Parameters<typeof onEdit>[0]) => {
     const ok = onEdit(ops);
     setRefused(!ok);

@@ -13,7 +13,8 @@ export function ImageUploadButton({ label, onImage, onProblem }: { label: string
   const [busy, setBusy] = useState(false);
   return (
     <>
-      <button type="button" {...{ [CELL_FIELD_ATTRIBUTE]: "" }} className={styles.button} disabled={busy} onClick={() => input.current?.click()}>
+      {/* Busy, not disabled: a disabled button drops the keyboard focus, and with it the cell's edit mode. */}
+      <button type="button" {...{ [CELL_FIELD_ATTRIBUTE]: "" }} className={styles.button} aria-busy={busy} onClick={() => !busy && input.current?.click()}>
         <ImageUp size={13} aria-hidden="true" />
         {busy ? t("cells.image.shrinking") : label}
       </button>

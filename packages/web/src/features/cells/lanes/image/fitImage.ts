@@ -8,7 +8,7 @@ export type ImageEncoder = (width: number, height: number, type: string, quality
 // picture of JPEG into the same bytes; JPEG is the fallback for browsers that cannot encode WebP.
 const SIDES = [256, 224, 192, 160, 128, 112, 96, 80, 64, 48, 32];
 const TYPES = ["image/webp", "image/jpeg"];
-const QUALITIES = [0.8, 0.65, 0.5, 0.35, 0.2];
+const QUALITIES = [0.8, 0.6, 0.4, 0.25];
 
 /**
  * Finds the largest, best-quality encoding of a width × height image whose data URL fits in `maxChars`, or null when
@@ -18,6 +18,8 @@ export function fitImage(width: number, height: number, encode: ImageEncoder, ma
   if (!(width > 0 && height > 0)) return null;
   const longest = Math.max(width, height);
   const tried = new Set<string>();
+  // A browser that cannot encode a type hands back PNG instead; stop asking it for that type.
+  const unsupported = new Set<string>();
   for (const side of SIDES) {
     const scale = Math.min(1, side / longest);
     const w = Math.max(1, Math.round(width * scale));
@@ -26,8 +28,10 @@ export function fitImage(width: number, height: number, encode: ImageEncoder, ma
     tried.add(`${w}x${h}`);
     for (const type of TYPES) {
       for (const quality of QUALITIES) {
+        if (unsupported.has(type)) break;
         const url = encode(w, h, type, quality);
-        if (url.length <= maxChars && /^data:image\/(png|jpeg|webp);base64,/.test(url)) return url;
+        if (!url.startsWith(`data:${type};`)) unsupported.add(type);
+        else if (url.length <= maxChars) return url;
       }
     }
   }
@@ -45,7 +49,11 @@ export async function imageFileToDataUrl(file: Blob): Promise<string | null> {
   if (file.size > MAX_IMAGE_FILE_BYTES) throw new RangeError("image file too large");
   let bitmap: ImageBitmap;
   try {
-    bitmap = await createImageBitmap(file);
+    const full = await createImageBitmap(file);
+    // Scale down once, with the browser's good resampler, to the largest size tried; every attempt then draws from it.
+    const scale = Math.min(1, SIDES[0]! / Math.max(full.width, full.height));
+    bitmap = scale < 1 ? await createImageBitmap(full, { resizeWidth: Math.max(1, Math.round(full.width * scale)), resizeHeight: Math.max(1, Math.round(full.height * scale)), resizeQuality: "high" }) : full;
+    if (bitmap !== full) full.close();
   } catch {
     return null;
   }

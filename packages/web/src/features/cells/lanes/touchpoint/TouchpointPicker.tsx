@@ -14,6 +14,8 @@ import { TouchpointLabel } from "./TouchpointLabel.js";
 export function TouchpointPicker({ context, label, onPick, autoFocus }: { context: CardContext; label: string; onPick: (touchpoint: Touchpoint) => void; autoFocus?: boolean }) {
   const { t, locale } = useI18n();
   const [creating, setCreating] = useState<string | null>(null);
+  // After the creation form closes, the search takes the focus back so the keyboard stays in the cell.
+  const [returning, setReturning] = useState(false);
   const { catalogue, workspaceId } = context;
   if (creating !== null && workspaceId) {
     return (
@@ -21,9 +23,13 @@ export function TouchpointPicker({ context, label, onPick, autoFocus }: { contex
         workspaceId={workspaceId}
         catalogue={catalogue}
         initialName={creating}
-        onCancel={() => setCreating(null)}
+        onCancel={() => {
+          setCreating(null);
+          setReturning(true);
+        }}
         onCreated={(touchpoint) => {
           setCreating(null);
+          setReturning(true);
           context.onCatalogueChange?.({ touchpoint });
           onPick(touchpoint);
         }}
@@ -38,7 +44,7 @@ export function TouchpointPicker({ context, label, onPick, autoFocus }: { contex
     <SearchPicker
       items={items}
       label={label}
-      autoFocus={autoFocus}
+      autoFocus={autoFocus || returning}
       onPick={(id) => onPick(catalogue.touchpoints.get(id)!)}
       onCreate={workspaceId ? (query) => setCreating(query) : undefined}
       createLabel={(query) => t("cells.touchpoint.create", { name: query })}
