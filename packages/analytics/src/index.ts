@@ -15,6 +15,7 @@ export {
   ScoreKindSchema,
   SourceKindSchema,
   TextEncodingSchema,
+  isTimeZone,
   type ColumnRole,
   type IdentifierKind,
   type ImportFormat,

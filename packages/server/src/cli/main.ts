@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { ApiError } from "../http/apiError.js";
 import { CliError } from "./CliError.js";
 import { registerBackupCommands } from "./commands/backupCommands.js";
+import { registerImportEventsCommand } from "./commands/importEventsCommand.js";
 import { registerInitCommand } from "./commands/initCommand.js";
 import { registerMapCommands } from "./commands/mapCommands.js";
 import { registerMigrateCommand } from "./commands/migrateCommand.js";
@@ -24,6 +25,7 @@ registerUserCommands(program);
 registerMapCommands(program);
 registerBackupCommands(program);
 registerMigrateCommand(program);
+registerImportEventsCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { z } from "zod";
+import { formatBytes, ImportError, importEvents, ImportFormatSchema, ImportMappingSchema, isTimeZone, SourceKindSchema, TextEncodingSchema, type ImportProgress, type ImportResult } from "@opencjm/analytics";
+import { IdSchema } from "@opencjm/core";
+import { loadConfig } from "../../config.js";
+import { CliError, parseOptions } from "../CliError.js";
+import { openServices } from "../openServices.js";
+import { dataDirOverride } from "./migrateCommand.js";
+
+const Options = z.strictObject({
+  workspace: IdSchema,
+  source: z.string().trim().min(1).max(120),
+  kind: SourceKindSchema.default("other"),
+  mapping: z.string().optional(),
+  format: ImportFormatSchema.optional(),
+  encoding: TextEncodingSchema.optional(),
+  delimiter: z.enum([",", ";", "\t", "|", "tab"]).optional(),
+  timeZone: z.string().refine(isTimeZone, "must be an IANA time-zone name such as UTC or Europe/Berlin").optional(),
+  timestampFormat: z.string().optional(),
+  deny: z.array(z.string().min(1)).default([]),
+  maxIdentifierLinks: z.coerce.number().int().min(1).optional(),
+  onOverCap: z.enum(["fail", "ignore"]).default("fail"),
+  json: z.boolean().default(false),
+});
+
+const PHASE_LABEL: Record<ImportProgress["phase"], string> = { prepare: "reading", read: "parsing", check: "checking", stitch: "stitching", write: "writing", store: "indexing" };
+const n = (value: number) => value.toLocaleString("en-US");
+
+/** Reads a JSON file, naming the file and the line and column of a syntax error. */
+function readMappingFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  } catch (err) {
+    throw new CliError(`${path}: cannot read file (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const position = Number((err instanceof Error ? err.message : "").match(/position (\d+)/)?.[1]);
+    if (!Number.isFinite(position)) throw new CliError(`${path}: invalid JSON`);
+    const before = text.slice(0, position).split("\n");
+    throw new CliError(`${path}: invalid JSON at line ${before.length}, column ${before.at(-1)!.length + 1}`);
+  }
+}
+
+/** A progress bar on standard error, only when it is a terminal (never in pipes, logs or tests). */
+function progressBar(): { update(p: ImportProgress): void; stop(): void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar({ format: "{phase} [{bar}] {percentage}% {detail}", stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 30 }, cliProgress.Presets.shades_classic);
+  bar.start(1000, 0, { phase: PHASE_LABEL.prepare.padEnd(9), detail: "" });
+  return {
+    update: (p) => bar.update(Math.round(p.fraction * 1000), { phase: PHASE_LABEL[p.phase].padEnd(9), detail: p.totalBytes ? `${formatBytes(p.bytesRead ?? 0)} of ${formatBytes(p.totalBytes)}` : "" }),
+    stop: () => bar.stop(),
+  };
+}
+
+function summary(r: ImportResult): string {
+  const lines = [`imported ${n(r.eventsStored)} events from ${r.fileName} into source "${r.source.name}" (import ${r.importId})`];
+  lines.push(`read ${n(r.rowsRead)} rows as ${r.format.toUpperCase()}${r.encoding ? `, ${r.encoding}` : ""}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ""}, timestamps ${r.timestampFormat}`);
+  if (r.duplicatesSkipped || r.rowsWithoutIdentifierSkipped) lines.push(`skipped ${n(r.duplicatesSkipped)} duplicate rows and ${n(r.rowsWithoutIdentifierSkipped)} rows without an identifier`);
+  lines.push(`the workspace now has ${n(r.customers)} customers (${n(r.identities)} identifiers, ${n(r.merges)} merges)`);
+  if (r.junk.length) lines.push(`ignored placeholder identifiers: ${r.junk.slice(0, 5).map((j) => `${j.kind} ${JSON.stringify(j.value)} ×${n(j.count)}`).join(", ")}`);
+  for (const i of r.ignoredIdentifiers) lines.push(`left out of stitching (over the cap): ${i.kind} ${JSON.stringify(i.value)}, seen with ${n(i.partners)} ${i.partnerKind} values`);
+  if (r.mappingOrigin === "guessed") lines.push("mapping: guessed from the header, and saved on the source (give --mapping to change it)");
+  if (r.storeError) lines.push(`warning: the events are stored, but the journey store could not be rebuilt: ${r.storeError}`);
+  return lines.join("\n");
+}
+
+/** `cjm import-events`: imports a file of customer events into a workspace, all or nothing. */
+export function registerImportEventsCommand(program: Command): void {
+  program
+    .command("import-events <file>")
+    .description("import customer events (CSV, TSV, XLSX, JSON, NDJSON, Parquet, XES) into a workspace, all or nothing")
+    .requiredOption("--workspace <workspaceId>", "workspace to import into")
+    .requiredOption("--source <name>", "data source name (created on first import; its mapping is saved and reused)")
+    .option("--kind <kind>", "kind of a new source: web, crm, email, support, survey, other", "other")
+    .option("--mapping <file>", "column mapping as JSON (default: the source's saved mapping, else a guess from the header)")
+    .option("--format <format>", "csv, tsv, xlsx, json, ndjson, parquet or xes (default: from the file)")
+    .option("--encoding <encoding>", "utf-8, utf-16le, utf-16be, gb18030, big5, windows-1251 or windows-1256 (default: detected)")
+    .option("--delimiter <char>", "field delimiter of CSV: , ; tab | (default: detected)")
+    .option("--time-zone <zone>", "IANA time zone of timestamps written without an offset (default: the mapping's, else UTC)")
+    .option("--timestamp-format <format>", "auto, iso, dmy, mdy, epoch_s, epoch_ms or a strptime pattern such as %d/%m/%Y %H:%M")
+    .option("--deny <value>", "an identifier value to ignore as a placeholder (repeatable)", (v: string, all: string[] = []) => [...all, v])
+    .option("--max-identifier-links <n>", "most identifiers of one kind a single identifier may join (default 100)")
+    .option("--on-over-cap <action>", "an identifier over that cap: fail (default) or ignore it", "fail")
+    .option("--json", "print the result as JSON")
+    .action(async (file: string, raw: unknown) => {
+      const o = parseOptions(Options, raw);
+      let mapping: unknown;
+      if (o.mapping) {
+        const parsed = ImportMappingSchema.safeParse(readMappingFile(o.mapping));
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          throw new CliError(`${o.mapping}: ${["mapping", ...issue.path.map(String)].join(".")}: ${issue.message}`);
+        }
+        mapping = parsed.data;
+      }
+      const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
+      const bar = progressBar();
+      try {
+        const ws = await services.db.kysely.selectFrom("workspaces").select("id").where("id", "=", o.workspace).executeTakeFirst();
+        if (!ws) throw new CliError(`--workspace: no workspace "${o.workspace}"`);
+        const db = await services.analytics.open(ws.id).catch((err: unknown) => {
+          const message = err instanceof Error ? err.message : String(err);
+          if (/lock/i.test(message)) throw new CliError(`the event database of workspace ${ws.id} is open in another process (a running cjm serve?); import through its API, or stop it first`);
+          throw err;
+        });
+        const result = await importEvents(db, {
+          path: file,
+          source: { name: o.source, kind: o.kind },
+          mapping: mapping as z.input<typeof ImportMappingSchema> | undefined,
+          format: o.format,
+          encoding: o.encoding,
+          delimiter: o.delimiter === "tab" ? "\t" : o.delimiter,
+          timeZone: o.timeZone,
+          timestampFormat: o.timestampFormat,
+          denyList: o.deny,
+          limits: { onOverCap: o.onOverCap, ...(o.maxIdentifierLinks ? { maxLinksPerIdentifier: o.maxIdentifierLinks } : {}) },
+          onProgress: (p) => bar.update(p),
+        });
+        bar.stop();
+        console.log(o.json ? JSON.stringify(result, null, 2) : summary(result));
+      } catch (err) {
+        bar.stop();
+        throw err instanceof ImportError ? new CliError(err.message) : err;
+      } finally {
+        await services.close();
+      }
+    });
+}
