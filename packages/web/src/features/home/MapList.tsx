@@ -66,8 +66,9 @@ export function MapList({ workspaceId, maps, allMaps, personas, now }: { workspa
             <td>
               <span className={STATUS_BADGE[m.status] ?? "badge"}>{t(`common.mapStatus.${m.status}`)}</span>
             </td>
-            <td className={styles.muted}>
-              {t("home.stageCount", { count: m.stageCount })} · {t("home.stepCount", { count: m.stepCount })}
+            <td className={`${styles.muted} ${styles.size}`}>
+              <span>{t("home.stageCount", { count: m.stageCount })}</span>
+              <span>{t("home.stepCount", { count: m.stepCount })}</span>
             </td>
             <td className={styles.muted}>
               <time dateTime={m.updatedAt} title={formatDate(m.updatedAt, { dateStyle: "long", timeStyle: "short" })}>
@@ -76,7 +77,16 @@ export function MapList({ workspaceId, maps, allMaps, personas, now }: { workspa
             </td>
             <td className={styles.actions}>
               <CompareWithMenu workspaceId={workspaceId} mapId={m.id} maps={allMaps} />
-              <Menu label={<span className="visually-hidden">{t("common.action.more")}</span>} buttonClassName="btn btn-small btn-ghost" testId="map-actions">
+              <Menu
+                label={
+                  <>
+                    <span aria-hidden="true">⋯</span>
+                    <span className="visually-hidden">{t("common.action.more")}</span>
+                  </>
+                }
+                buttonClassName="btn btn-small btn-ghost"
+                testId="map-actions"
+              >
                 {(close) => (
                   <>
                     <Link href={`/maps/${m.id}`} onClick={close}>
