@@ -2,6 +2,7 @@
 import type { Persona } from "@opencjm/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession, createUser } from "@opencjm/server";
 import { launchChromium } from "./browser.js";
 import { apiAs, createDemoUser, makePng, openContext, startAppServer, until, type AppServer, type DemoUser } from "./pages/appServer.js";
 import { HomeScreen } from "./pages/HomeScreen.js";
@@ -100,6 +101,25 @@ describe("persona editor in a real browser", () => {
     await expect.poll(() => page.getByTestId("generated-avatar").count(), until).toBeGreaterThan(0);
     expect((await apiAs<Persona>(page, "GET", `/api/workspaces/${user.workspaceId}/personas/${id}`)).photoUrl).toBeUndefined();
     await page.context().close();
+  });
+
+  it("shows a viewer the cards but no way to create or edit", async () => {
+    const { services } = app.server;
+    const viewer = await createUser(services.db, { email: "viewer@example.test", name: "Viewer", password: "e2e password long" });
+    await services.db.kysely.insertInto("members").values({ workspace_id: user.workspaceId, user_id: viewer.id, role: "viewer", created_at: new Date().toISOString() }).execute();
+    const cookie = (await createSession(services.db, viewer.id, 3600_000)).cookie;
+    const context = await openContext(browser, app, { cookie });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/w/${user.workspaceId}`);
+    const home = new HomeScreen(page);
+    await expect.poll(() => home.personaCards().count(), until).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId("new-map").count()).toBe(0);
+    expect(await page.getByTestId("new-persona").count()).toBe(0);
+    await home.personaCards().first().click();
+    const persona = new PersonaScreen(page);
+    await expect.poll(() => persona.card().count(), until).toBe(1);
+    expect(await page.getByTestId("tab-edit").count()).toBe(0);
+    await context.close();
   });
 
   it("lists the personas on the home screen as cards that open the card view", async () => {

@@ -64,6 +64,14 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
     }
   }, [draft, workspaceId, personaId, errorMessage]);
 
+  // Leaving the page (closing the tab, reloading) with unsaved edits asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const onLeave = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", onLeave);
+    return () => window.removeEventListener("beforeunload", onLeave);
+  }, [dirty]);
+
   useEffect(() => {
     if (mode !== "edit") return;
     const onKey = (e: KeyboardEvent) => {
