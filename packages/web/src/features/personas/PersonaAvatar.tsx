@@ -34,13 +34,16 @@ export function avatarDesign(seed: string): { hue: number; accentHue: number; sh
   return { hue: h % 360, accentHue: (h >>> 9) % 360, shape: (h >>> 18) % 3, rotation: (h >>> 20) % 360 };
 }
 
-/** A persona's photo, or a generated avatar (deterministic SVG from `avatarSeed`, else the name; no outside service). */
+/**
+ * A persona's photo, or a generated avatar (deterministic SVG from `avatarSeed`, else the name; no outside service).
+ * Decorative: the persona's name is always written next to it.
+ */
 export function PersonaAvatar({ name, photoUrl, avatarSeed, size = 48 }: { name: string; photoUrl?: string; avatarSeed?: string; size?: number }) {
   if (isSafePhotoUrl(photoUrl)) return <img className={styles.avatar} src={photoUrl} alt="" width={size} height={size} style={{ width: size, height: size }} />;
   const { hue, accentHue, shape, rotation } = avatarDesign(avatarSeed || name);
   const initials = initialsOf(name);
   return (
-    <svg className={styles.avatar} width={size} height={size} viewBox="0 0 64 64" role="img" aria-label={name} data-testid="generated-avatar">
+    <svg className={styles.avatar} width={size} height={size} viewBox="0 0 64 64" aria-hidden="true" data-testid="generated-avatar">
       <rect width="64" height="64" fill={`hsl(${hue} 55% 88%)`} />
       <g transform={`rotate(${rotation} 32 32)`} fill={`hsl(${accentHue} 60% 70%)`} opacity="0.75">
         {shape === 0 && <circle cx="52" cy="12" r="22" />}
