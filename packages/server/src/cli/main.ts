@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { ApiError } from "../http/apiError.js";
 import { CliError } from "./CliError.js";
+import { registerAnalyzeCommand } from "./commands/analyzeCommand.js";
 import { registerBackupCommands } from "./commands/backupCommands.js";
 import { registerImportEventsCommand } from "./commands/importEventsCommand.js";
 import { registerInitCommand } from "./commands/initCommand.js";
@@ -25,6 +26,7 @@ registerUserCommands(program);
 registerMapCommands(program);
 registerBackupCommands(program);
 registerMigrateCommand(program);
+registerAnalyzeCommand(program);
 registerImportEventsCommand(program);
 
 try {

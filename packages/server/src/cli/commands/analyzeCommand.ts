@@ -1,0 +1,162 @@
+import type { MapMetrics } from "@opencjm/analytics";
+import { SegmentRuleSchema, type SegmentRule } from "@opencjm/core";
+import type { Command } from "commander";
+import { z } from "zod";
+import { loadConfig } from "../../config.js";
+import { ApiError } from "../../http/apiError.js";
+import { MapMetricsRequestSchema, metricsForMap } from "../../routes/analytics/metricsForMap.js";
+import { CliError, parseOptions } from "../CliError.js";
+import { openServices } from "../openServices.js";
+import { dataDirOverride } from "./migrateCommand.js";
+
+const AnalyzeOptions = z.strictObject({
+  map: z.string().min(1),
+  workspace: z.string().min(1),
+  json: z.boolean().optional(),
+  segment: z.string().optional(),
+  persona: z.string().optional(),
+  channel: z.array(z.string()).optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  order: z.string().optional(),
+  windowHours: z.string().optional(),
+  sessionGap: z.string().optional(),
+  top: z.string().optional(),
+});
+
+/**
+ * A segment from the command line: a JSON rule ({"match":"all","conditions":[…]}) or a shorthand list of
+ * attribute conditions, `country=DE,plan!=free,age>=30` (all must hold).
+ */
+export function parseSegmentOption(text: string): SegmentRule {
+  const trimmed = text.trim();
+  let value: unknown;
+  if (trimmed.startsWith("{")) {
+    try {
+      value = JSON.parse(trimmed);
+    } catch {
+      throw new CliError("--segment: is not valid JSON");
+    }
+  } else {
+    const ops = [[">=", "gte"], ["<=", "lte"], ["!=", "neq"], ["=", "eq"], [">", "gt"], ["<", "lt"]] as const;
+    value = {
+      match: "all",
+      conditions: trimmed.split(",").map((part) => {
+        const found = ops.find(([sym]) => part.includes(sym));
+        if (!found) throw new CliError(`--segment: "${part}" is not attribute=value (or !=, >, >=, <, <=)`);
+        const [attribute, raw] = [part.slice(0, part.indexOf(found[0])).trim(), part.slice(part.indexOf(found[0]) + found[0].length).trim()];
+        const numeric = found[1] !== "eq" && found[1] !== "neq" && raw !== "" && Number.isFinite(Number(raw));
+        return { attribute, operator: found[1], value: numeric ? Number(raw) : raw };
+      }),
+    };
+  }
+  const parsed = SegmentRuleSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CliError(`--segment: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`);
+  }
+  return parsed.data;
+}
+
+const pct = (x: number | null) => (x === null ? "–" : `${(100 * x).toFixed(1)}%`);
+const num = (x: number | null, digits = 2) => (x === null ? "–" : x.toFixed(digits));
+
+/** A duration for people: seconds, minutes, hours or days. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return "–";
+  if (ms < 60_000) return `${(ms / 1000).toFixed(0)} s`;
+  if (ms < 3_600_000) return `${(ms / 60_000).toFixed(1)} min`;
+  if (ms < 86_400_000) return `${(ms / 3_600_000).toFixed(1)} h`;
+  return `${(ms / 86_400_000).toFixed(1)} d`;
+}
+
+/** Display width: East Asian wide characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c + " ".repeat(widths[i]! - width(c)) : " ".repeat(widths[i]! - width(c)) + c)).join("  ");
+  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** The readable report of `cjm analyze`: totals, a table per stage and step, conformance, unmapped events and top paths. */
+export function formatMetricsReport(title: string, m: MapMetrics): string {
+  const out: string[] = [];
+  out.push(`${title}: ${m.totals.customers} customers, ${m.totals.events} events (${m.totals.onMapEvents} on the map, ${m.unmapped.events} unmapped)`);
+  const header = ["Stage / step", "Customers", "Share", "→ next", "Conv.", "Median to next", "P90", "Time/cust.", "CSAT", "NPS", "CES", "Emotion", "Sentiment"];
+  const rows: string[][] = [];
+  for (const stage of m.stages) {
+    rows.push([stage.name, String(stage.customers), pct(stage.share), stage.conversion ? String(stage.conversion.converted) : "–", pct(stage.conversion?.rate ?? null), formatDuration(stage.conversion?.timeToNext.medianMs ?? null), formatDuration(stage.conversion?.timeToNext.p90Ms ?? null), formatDuration(stage.timeSpent.perCustomerMs), num(stage.scores.csat.mean), num(stage.scores.nps.score, 0), num(stage.scores.ces.mean), num(stage.emotion.value), num(stage.sentiment.mean)]);
+    for (const step of m.steps.filter((s) => s.stageId === stage.stageId)) {
+      rows.push([`  ${step.name}`, String(step.customers), pct(step.share), step.conversion ? String(step.conversion.converted) : "–", pct(step.conversion?.rate ?? null), formatDuration(step.conversion?.timeToNext.medianMs ?? null), formatDuration(step.conversion?.timeToNext.p90Ms ?? null), formatDuration(step.timeSpent.perCustomerMs), num(step.scores.csat.mean), num(step.scores.nps.score, 0), num(step.scores.ces.mean), num(step.emotion.value), num(step.sentiment.mean)]);
+    }
+  }
+  out.push("", table(header, rows));
+  const c = m.conformance;
+  out.push("", `Conformance: ${c.conforming} of ${c.customers} journeys follow the map (${pct(c.share)}); ${c.withSkips} skip steps, ${c.withBackSteps} step back, ${c.withLoops} loop`);
+  if (c.missingTouchpoints.length) out.push(`Touchpoints in the data but not on the map: ${c.missingTouchpoints.map((t) => `${t.label} (${t.events})`).join(", ")}`);
+  if (m.unmapped.items.length) out.push(`Unmapped events: ${m.unmapped.items.slice(0, 10).map((u) => `${u.eventName}${u.channel ? `/${u.channel}` : ""} (${u.events})`).join(", ")}${m.unmapped.distinct > 10 ? `, … ${m.unmapped.distinct - 10} more` : ""}`);
+  const label = new Map(m.paths.nodes.map((n) => [n.id, n.label]));
+  if (m.paths.variants.items.length) {
+    out.push("", "Top paths:");
+    for (const v of m.paths.variants.items) out.push(`  ${String(v.customers).padStart(8)}  ${pct(v.share).padStart(6)}  ${v.nodes.map((n) => label.get(n) ?? n).join(" → ")}`);
+    if (m.paths.variants.others.customers) out.push(`  ${String(m.paths.variants.others.customers).padStart(8)}          others (${m.paths.variants.others.variants} paths)`);
+  }
+  for (const w of m.warnings) out.push(`warning: ${w}`);
+  return out.join("\n");
+}
+
+/** `cjm analyze`: all metrics of a map over its workspace's customer data, as a table or JSON. */
+export function registerAnalyzeCommand(program: Command): void {
+  program
+    .command("analyze")
+    .description("compute every metric of a map over the workspace's customer data")
+    .requiredOption("--map <mapId>", "the map")
+    .requiredOption("--workspace <workspaceId>", "the map's workspace")
+    .option("--json", "print the full metrics as JSON")
+    .option("--segment <rule>", 'customers to include: attribute conditions such as "country=DE,age>=30", or a JSON segment rule')
+    .option("--persona <personaId>", "customers of this persona's segment")
+    .option("--channel <channel...>", "only events on these channels")
+    .option("--from <date>", "only events at or after this ISO date/time (UTC)")
+    .option("--to <date>", "only events before this ISO date/time (UTC)")
+    .option("--order <order>", "loose (default) or strict step order")
+    .option("--window-hours <hours>", "conversion window in hours (default 720)")
+    .option("--session-gap <minutes>", "idle gap that ends a session, in minutes (default 30)")
+    .option("--top <n>", "how many top paths to list (default 10)")
+    .action(async (raw: unknown) => {
+      const o = parseOptions(AnalyzeOptions, raw);
+      const number = (flag: string, v: string | undefined) => {
+        if (v === undefined) return undefined;
+        const n = Number(v);
+        if (!Number.isFinite(n)) throw new CliError(`--${flag}: "${v}" is not a number`);
+        return n;
+      };
+      const request = MapMetricsRequestSchema.safeParse({
+        personaId: o.persona,
+        filters: { segment: o.segment === undefined ? undefined : parseSegmentOption(o.segment), channels: o.channel, from: o.from, to: o.to },
+        options: { order: o.order, conversionWindowHours: number("window-hours", o.windowHours), sessionGapMinutes: number("session-gap", o.sessionGap), topPaths: number("top", o.top) },
+      });
+      if (!request.success) {
+        const issue = request.error.issues[0]!;
+        const flag = { "filters.from": "--from", "filters.to": "--to", "filters.channels": "--channel", "options.order": "--order", "options.conversionWindowHours": "--window-hours", "options.sessionGapMinutes": "--session-gap", "options.topPaths": "--top", personaId: "--persona" }[issue.path.slice(0, 2).join(".")] ?? issue.path.join(".");
+        throw new CliError(`${flag}: ${issue.message}`);
+      }
+      const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
+      try {
+        const ws = await services.db.kysely.selectFrom("workspaces").select("id").where("id", "=", o.workspace).executeTakeFirst();
+        if (!ws) throw new CliError(`--workspace: no workspace "${o.workspace}"`);
+        const { metrics, snapshot } = await metricsForMap(services, ws.id, o.map, request.data).catch((err: unknown) => {
+          if (err instanceof ApiError && err.code === "not_found") throw new CliError(`--map: no map "${o.map}" in workspace ${ws.id}`);
+          if (err instanceof ApiError) throw new CliError(err.message.replace(/^personaId:/, "--persona:"));
+          throw err;
+        });
+        process.stdout.write(o.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${formatMetricsReport(snapshot.settings.title, metrics)}\n`);
+      } finally {
+        await services.close();
+      }
+    });
+}
