@@ -43,6 +43,8 @@ export interface CardView<C extends Card> {
   Display: ComponentType<CardDisplayProps<C>>;
   Editor?: ComponentType<CardEditorProps<C>>;
   Adder?: ComponentType<CardAdderProps>;
+  /** A colour for the card's leading edge that tells its state at a glance (severity, exposure); none by default. */
+  accent?: (card: C) => string | undefined;
   /** The card's text for drags out of the app and for screen readers. */
   plainText: (card: C, context: CardContext) => string;
 }

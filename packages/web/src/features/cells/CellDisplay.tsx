@@ -22,7 +22,7 @@ export function CellDisplay({ lane, step, cards, readOnly, onEdit, context }: Ce
               startCardDrag(event.dataTransfer, { cardId: card.id, kind: card.kind, laneId: lane.id, stepId: step.id }, view.plainText(card, context));
             };
         return (
-          <CardShell key={card.id} card={card} marker={<EvidenceMarker level={card.evidence.level} />} onDragStart={onDragStart} dropSide={drop.target?.cardId === card.id ? drop.target.side : null}>
+          <CardShell key={card.id} card={card} marker={<EvidenceMarker level={card.evidence.level} />} onDragStart={onDragStart} dropSide={drop.target?.cardId === card.id ? drop.target.side : null} accent={view.accent?.(card)}>
             <view.Display card={card} context={context} />
           </CardShell>
         );

@@ -19,7 +19,7 @@ function PainPointDisplay({ card }: CardDisplayProps<PainPointCard>) {
   const t = useT();
   const whys = card.whys.filter((w) => w.trim() !== "").length;
   return (
-    <div className={styles.pain} style={{ ["--severity-color" as string]: severityColor(card.severity) }}>
+    <div className={styles.pain}>
       <div className={styles.head}>
         <SeverityBars severity={card.severity} />
         <span dir="auto" className={styles.text}>
@@ -60,5 +60,6 @@ export const painPointCardView: CardView<PainPointCard> = {
   Display: PainPointDisplay,
   Editor: PainPointEditor,
   Adder: PainPointAdder,
+  accent: (card) => severityColor(card.severity),
   plainText: (card) => card.text,
 };

@@ -17,6 +17,14 @@ describe("quote cards", () => {
     expect(cell.stops()).toBe(1);
     const figure = screen.getByRole("figure");
     expect(figure.querySelector("blockquote")?.textContent).toBe("I never know when it arrives");
-    expect(figure.querySelector("figcaption")?.textContent).toBe("P7Interview, March");
+    expect(figure.querySelector("figcaption")?.textContent).toBe("— P7, Interview, March");
+  });
+
+  it("writes the attribution with the language's list separator, each part isolated for bidi", () => {
+    renderCell("quotes", { locale: "fa", cards: [{ kind: "quote", text: "هیچ‌وقت نمی‌دانم کی می‌رسد", participant: "P7", source: "مصاحبه" }] });
+    const caption = screen.getByRole("figure").querySelector("figcaption")!;
+    // Persian's list comma (the ICU data may add a right-to-left mark after it).
+    expect(caption.textContent).toMatch(/^— P7،\u200f? مصاحبه$/);
+    expect(caption.querySelectorAll("bdi")).toHaveLength(2);
   });
 });

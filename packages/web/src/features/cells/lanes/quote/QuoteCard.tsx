@@ -1,5 +1,6 @@
 import type { Card } from "@opencjm/core";
-import { useT } from "../../../../i18n/I18nProvider.js";
+import { Fragment } from "react";
+import { useI18n, useT } from "../../../../i18n/I18nProvider.js";
 import type { CardAdderProps, CardDisplayProps, CardEditorProps, CardView } from "../../CardView.js";
 import { DraftInput } from "../../fields/DraftInput.js";
 import { DraftTextArea } from "../../fields/DraftTextArea.js";
@@ -9,7 +10,13 @@ import styles from "./QuoteCard.module.css";
 
 type QuoteCard = Extract<Card, { kind: "quote" }>;
 
+/** The separator the language puts between list items ("P7, Interview", "P7، مصاحبه", "P7、訪談"). */
+function listSeparator(locale: string): string {
+  return new Intl.ListFormat(locale, { type: "unit", style: "short" }).formatToParts(["a", "b"]).find((p) => p.type === "literal")?.value ?? ", ";
+}
+
 function QuoteDisplay({ card }: CardDisplayProps<QuoteCard>) {
+  const { locale } = useI18n();
   const attribution = [card.participant, card.source].filter((s) => s.trim() !== "");
   return (
     <figure className={styles.quote}>
@@ -18,10 +25,12 @@ function QuoteDisplay({ card }: CardDisplayProps<QuoteCard>) {
       </blockquote>
       {attribution.length > 0 && (
         <figcaption className={styles.by}>
+          {"— "}
           {attribution.map((part, i) => (
-            <bdi key={i} className={styles.part}>
-              {part}
-            </bdi>
+            <Fragment key={i}>
+              {i > 0 && listSeparator(locale)}
+              <bdi>{part}</bdi>
+            </Fragment>
           ))}
         </figcaption>
       )}

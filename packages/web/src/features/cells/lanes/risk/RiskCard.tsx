@@ -11,6 +11,7 @@ type Level = RiskCard["likelihood"];
 
 const LEVELS: readonly Level[] = ["low", "medium", "high"];
 const WEIGHT: Record<Level, number> = { low: 1, medium: 2, high: 3 };
+const EXPOSURE_COLORS: Record<Level, string> = { low: "#2f855a", medium: "#b7791f", high: "#c0392b" };
 
 /** Exposure from likelihood × impact, in the three bands a risk matrix colours. */
 function exposure(card: RiskCard): Level {
@@ -69,4 +70,4 @@ function RiskAdder({ add, context }: CardAdderProps) {
 }
 
 /** Risks: what could go wrong, with likelihood and impact (low, medium, high) and the exposure they give. */
-export const riskCardView: CardView<RiskCard> = { Display: RiskDisplay, Editor: RiskEditor, Adder: RiskAdder, plainText: (card) => card.text };
+export const riskCardView: CardView<RiskCard> = { Display: RiskDisplay, Editor: RiskEditor, Adder: RiskAdder, accent: (card) => EXPOSURE_COLORS[exposure(card)], plainText: (card) => card.text };
