@@ -1,5 +1,7 @@
 import { cardKindsForLane } from "@opencjm/core";
 import { useMemo } from "react";
+import { StepEvidence } from "../evidence/map/StepEvidence.js";
+import { StepQuotes } from "../evidence/map/StepQuotes.js";
 import type { CardContext } from "./CardView.js";
 import { CellDisplay } from "./CellDisplay.js";
 import { CellEditor } from "./CellEditor.js";
@@ -17,6 +19,13 @@ export function CellContent(props: CellContentProps) {
   );
   // The emotion lane holds emotion points, which the grid draws as a curve.
   if (cardKindsForLane(lane.type).length === 0) return null;
+  // Measured data (the data lane's numbers, customers' own quotes) shows above the cards while the map shows its data.
+  const measured = lane.type === "data" ? <StepEvidence stepId={step.id} /> : lane.type === "quotes" ? <StepQuotes stepId={step.id} /> : null;
   if (editing && !readOnly) return <CellEditor {...props} context={context} />;
-  return <CellDisplay {...props} context={context} />;
+  return (
+    <>
+      {measured}
+      <CellDisplay {...props} context={context} />
+    </>
+  );
 }

@@ -1,5 +1,5 @@
 import { Plus } from "lucide-react";
-import { useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { CELL_FIELD_ATTRIBUTE } from "./CellEditingContext.js";
 import { isPlainEnter } from "./enterKey.js";
@@ -40,6 +40,10 @@ export function SearchPicker({ items, label, onPick, onCreate, createLabel, auto
     } else if (canCreate) onCreate!(query.trim());
   };
   const optionId = (index: number) => `${listId}-${index}`;
+  // Keep the highlighted entry visible while ↑/↓ walk a long catalogue.
+  useEffect(() => {
+    document.getElementById(`${listId}-${current}`)?.scrollIntoView?.({ block: "nearest" });
+  }, [listId, current]);
   return (
     <div className={styles.picker}>
       <input

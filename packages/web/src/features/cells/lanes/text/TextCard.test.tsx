@@ -81,4 +81,18 @@ describe("text, action and expectation cards", () => {
     applyMapOperations(cell.doc, [{ op: "updateCard", cardId: id, fields: { text: "Theirs" } }]);
     await waitFor(() => expect((screen.getByRole("textbox", { name: "Notes" }) as HTMLTextAreaElement).value).toBe("Theirs"));
   });
+
+  it("brings back a draft that could not be saved when the user returns to the cell", async () => {
+    const cell = renderCell("text", { editing: true, cards: [{ kind: "text", text: "Short" }] });
+    const long = "z".repeat(20_050);
+    await cell.user.clear(screen.getByRole("textbox", { name: "Notes" }));
+    await cell.user.paste(long);
+    await cell.user.keyboard("{Escape}");
+    expect(cell.cards()).toMatchObject([{ text: "Short" }]);
+    fireEvent.doubleClick(screen.getByTestId("cell-lane-cart"));
+    const field = screen.getByRole("textbox", { name: "Notes" }) as HTMLTextAreaElement;
+    expect(field.value).toBe(long);
+    await cell.user.keyboard("{Enter}");
+    expect(screen.getByRole("alert").textContent).toContain("20,050");
+  });
 });

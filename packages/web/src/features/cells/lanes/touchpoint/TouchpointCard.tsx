@@ -1,6 +1,7 @@
 import type { Card } from "@opencjm/core";
 import { useState } from "react";
 import { useT } from "../../../../i18n/I18nProvider.js";
+import { TouchpointEvidence } from "../../../evidence/map/TouchpointEvidence.js";
 import type { CardAdderProps, CardDisplayProps, CardEditorProps, CardView } from "../../CardView.js";
 import { DraftInput } from "../../fields/DraftInput.js";
 import { useCardText } from "../../fields/useCardFields.js";
@@ -22,6 +23,7 @@ function TouchpointDisplay({ card, context }: CardDisplayProps<TouchpointCard>) 
           {card.note}
         </span>
       )}
+      <TouchpointEvidence touchpointId={card.touchpointId} />
     </div>
   );
 }
