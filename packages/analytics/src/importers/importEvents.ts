@@ -159,7 +159,7 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions): Promise<Imp
     const overCap = await findOverCapIdentifiers(connection, sources, limits.maxLinksPerIdentifier);
     if (overCap.length && limits.onOverCap === "fail") throw await overCapError(connection, overCap[0]!, plan, limits, file);
     const run = await stitchIdentities(connection, sources, new Set(overCap.map((o) => o.identId)));
-    const repeats = mapping.duplicates === "keep" ? { count: 0 } : await findRepeatedEvents(connection, STAGED, plan, sourceId);
+    const repeats = mapping.duplicates === "keep" ? { count: 0 } : await findRepeatedEvents(connection, STAGED, plan, sourceId, assigned.hashIsUnique);
     if (repeats.first && mapping.duplicates === "error") {
       const { row, importId: earlier, earlierRow } = repeats.first;
       throw new ImportError("duplicate_event", `repeats an event this source already has (row ${earlierRow} of import ${earlier}; ${repeats.count} such row${repeats.count === 1 ? "" : "s"}); set duplicates to "skip" to import only the new events`, { file, row });
@@ -167,14 +167,16 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions): Promise<Imp
     if (repeats.count) await dropRepeatedEvents(connection, STAGED);
     endPhase("stitch");
 
+    const [[existingEvents]] = (await connection.runAndReadAll("SELECT count(*) FROM events")).getRows() as [[bigint]];
+    const hadEvents = existingEvents > 0n;
     await connection.run("BEGIN TRANSACTION");
     inTransaction = true;
     const source = existing
       ? existing
       : await createSource(connection, { sourceId, name: (o.source as { name: string }).name, kind: (o.source as { kind?: SourceKind }).kind ?? "other", mapping });
     await connection.run(`UPDATE sources SET mapping = ${sqlString(JSON.stringify(mapping))}::JSON WHERE source_id = ${sqlString(sourceId)}`);
-    const eventsStored = await persistImport(connection, STAGED, plan, { importId, sourceId });
-    await writeStitching(connection, stitchSourcesWithImport({ withImport: false }), run.customers);
+    const eventsStored = await persistImport(connection, STAGED, plan, { importId, sourceId, hashIsUnique: assigned.hashIsUnique });
+    await writeStitching(connection, stitchSourcesWithImport({ withImport: false }), run, hadEvents);
     const [[identities]] = (await connection.runAndReadAll("SELECT count(*) FROM identities")).getRows() as [[bigint]];
     const result: Omit<ImportResult, "source" | "seconds"> = {
       importId,

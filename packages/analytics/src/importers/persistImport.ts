@@ -8,7 +8,7 @@ import type { ColumnPlan } from "./planColumns.js";
  * customer attributes (the latest value per record and attribute), then its events with their stitched customer.
  * Returns the number of events stored.
  */
-export async function persistImport(connection: DuckDBConnection, staged: string, plan: ColumnPlan, ids: { importId: string; sourceId: string }): Promise<number> {
+export async function persistImport(connection: DuckDBConnection, staged: string, plan: ColumnPlan, ids: { importId: string; sourceId: string; hashIsUnique: boolean }): Promise<number> {
   const importId = sqlString(ids.importId);
   const sourceId = sqlString(ids.sourceId);
   await connection.run(`INSERT INTO records SELECT record_id, ${importId}, ${sourceId}, first_rowid + 1 FROM ${IMPORT_TABLES.tuples}`);
@@ -19,14 +19,14 @@ export async function persistImport(connection: DuckDBConnection, staged: string
     await connection.run(`INSERT INTO attribute_values
       SELECT t.record_id, ${sqlString(attribute.name)}, a.value, a.ts FROM (
         SELECT ${ids_}, arg_max(attr_${i}, (ts, rowid)) AS value, max(ts) AS ts FROM ${staged} WHERE attr_${i} IS NOT NULL GROUP BY ${ids_}
-      ) a JOIN ${IMPORT_TABLES.tuples} t ON ${tupleJoin(plan, "a", "t")}`);
+      ) a JOIN ${IMPORT_TABLES.tuples} t ON ${tupleJoin(plan, "a", "t", false)}`);
   }
   // Customers per tuple first (small), so the big join below is one hash join of the staged rows.
   await connection.run(`CREATE OR REPLACE TEMP TABLE imp_tuple_customer AS SELECT t.*, rc.customer_id FROM ${IMPORT_TABLES.tuples} t JOIN stitch_record_customer rc ON rc.record_id = t.record_id`);
   const [[count]] = (
     await connection.runAndReadAll(`INSERT INTO events
       SELECT ${importId}, ${sourceId}, s.rowid + 1, t.record_id, t.customer_id, s.ts, s.event_name, s.channel, s.score, s.score_kind, s.text, s.properties
-      FROM ${staged} s JOIN imp_tuple_customer t ON ${tupleJoin(plan, "s", "t")}`)
+      FROM ${staged} s JOIN imp_tuple_customer t ON ${tupleJoin(plan, "s", "t", ids.hashIsUnique)}`)
   ).getRows() as [[bigint]];
   return Number(count);
 }
@@ -36,11 +36,11 @@ export async function persistImport(connection: DuckDBConnection, staged: string
  * channel, score, text and properties), as [row, earlier import, its row]; or, with `remove`, deletes all such rows
  * and returns how many there were.
  */
-export async function findRepeatedEvents(connection: DuckDBConnection, staged: string, plan: ColumnPlan, sourceId: string): Promise<{ count: number; first?: { row: number; importId: string; earlierRow: number } }> {
+export async function findRepeatedEvents(connection: DuckDBConnection, staged: string, plan: ColumnPlan, sourceId: string, hashIsUnique: boolean): Promise<{ count: number; first?: { row: number; importId: string; earlierRow: number } }> {
   const [[existing]] = (await connection.runAndReadAll(`SELECT count(*) FROM events WHERE source_id = ${sqlString(sourceId)}`)).getRows() as [[bigint]];
   if (existing === 0n) return { count: 0 };
   await connection.run(`CREATE OR REPLACE TEMP TABLE imp_repeats AS
-    WITH mine AS (SELECT s.rowid AS rid, s.*, rc.customer_id FROM ${staged} s JOIN ${IMPORT_TABLES.tuples} t ON ${tupleJoin(plan, "s", "t")} JOIN stitch_record_customer rc ON rc.record_id = t.record_id),
+    WITH mine AS (SELECT s.rowid AS rid, s.*, rc.customer_id FROM ${staged} s JOIN ${IMPORT_TABLES.tuples} t ON ${tupleJoin(plan, "s", "t", hashIsUnique)} JOIN stitch_record_customer rc ON rc.record_id = t.record_id),
     theirs AS (SELECT e.*, rc.customer_id AS now_customer FROM events e JOIN stitch_record_customer rc ON rc.record_id = e.record_id WHERE e.source_id = ${sqlString(sourceId)})
     SELECT m.rid, min(e.import_id) AS import_id, min(e.row_number) AS earlier_row FROM mine m JOIN theirs e
       ON e.now_customer = m.customer_id AND e.ts = m.ts AND e.event_name = m.event_name AND e.channel IS NOT DISTINCT FROM m.channel

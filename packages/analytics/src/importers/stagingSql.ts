@@ -19,7 +19,7 @@ const col = (name: string) => sqlIdentifier(name);
  * The one pass over the file: a temp table with every value parsed and normalised, in file order (rowid + 1 is the
  * data row). Values that fail to parse are NULL with the raw text kept beside them, so one aggregate afterwards finds
  * the first bad row of each kind. Columns: id_<i>/junk_<i> per identifier, ts (UTC), ts_raw (when unparsed),
- * ts_offset, event_name, channel, score, score_raw, score_kind, text, properties, attr_<i>, row_hash.
+ * ts_offset, event_name, channel, score, score_raw, score_kind, text, properties, attr_<i>, row_hash, tuple_hash.
  */
 export function stagingSql(plan: ColumnPlan, s: StagingSettings): string {
   const inner: string[] = [];
@@ -31,9 +31,9 @@ export function stagingSql(plan: ColumnPlan, s: StagingSettings): string {
   });
 
   const tsText = `nullif(trim(${col(plan.timestamp)}), '')`;
-  inner.push(`${tsText} AS ts_text`, `(${timestampSql(tsText, s.timestampFormat)}) AT TIME ZONE 'UTC' AS ts_utc`);
+  inner.push(`${tsText} AS ts_text`, `${timestampSql(tsText, s.timestampFormat)} AS ts_utc`);
   outer.push("ts_utc AS ts", "CASE WHEN ts_utc IS NULL THEN coalesce(ts_text, '') END AS ts_raw");
-  outer.push(s.trackOffsets && s.timestampFormat.kind === "iso" ? `regexp_matches(ts_text, ${sqlString(OFFSET_SQL_REGEX)}) AS ts_offset` : "NULL::BOOLEAN AS ts_offset");
+  outer.push(s.trackOffsets && (s.timestampFormat.kind === "iso" || s.timestampFormat.kind === "isoUtc") ? `regexp_matches(ts_text, ${sqlString(OFFSET_SQL_REGEX)}) AS ts_offset` : "NULL::BOOLEAN AS ts_offset");
 
   const valueOf = (source: ColumnPlan["event"] | undefined) => {
     if (!source) return "NULL::VARCHAR";
@@ -54,8 +54,10 @@ export function stagingSql(plan: ColumnPlan, s: StagingSettings): string {
   outer.push(`${plan.text ? `nullif(${col(plan.text)}, '')` : "NULL::VARCHAR"} AS text`);
   outer.push(plan.properties.length ? `json_object(${plan.properties.map((p) => `${sqlString(p.name)}, ${col(p.column)}`).join(", ")}) AS properties` : "NULL::JSON AS properties");
   plan.attributes.forEach((a, i) => outer.push(`nullif(trim(${col(a.column)}), '') AS attr_${i}`));
-  // A fingerprint of everything read from the row, to find rows repeated exactly.
+  // A fingerprint of everything read from the row, to find rows repeated exactly; and one of its identifiers, so rows
+  // join their identifier tuple on one integer instead of several nullable strings.
   outer.push(`hash(${plan.used.map(col).join(", ")}) AS row_hash`);
+  outer.push(`hash(${plan.identifiers.map((_, i) => `id_${i}`).join(", ")}) AS tuple_hash`);
 
   // The outer query sees the file's columns too (the inner one passes them through with *).
   return `CREATE OR REPLACE TEMP TABLE ${s.table} AS SELECT ${outer.join(",\n  ")} FROM (SELECT *, ${inner.join(", ")} FROM ${s.relation})`;

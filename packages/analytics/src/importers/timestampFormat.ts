@@ -7,6 +7,8 @@ import { translateDuckDbError } from "./translateDuckDbError.js";
 /** How a timestamp column is parsed, decided once per import. */
 export type TimestampFormat =
   | { kind: "iso" }
+  /** ISO 8601 read with the zone UTC for zone-less values (the fast path of `iso`). */
+  | { kind: "isoUtc" }
   | { kind: "dayMonth"; order: "dmy" | "mdy"; separator: string }
   | { kind: "epoch_s" }
   | { kind: "epoch_ms" }
@@ -39,11 +41,15 @@ function shapeOf(value: string): Shape | undefined {
 export async function resolveTimestampFormat(connection: DuckDBConnection, relation: string, column: string, mapping: ImportMapping, file: string): Promise<TimestampFormat> {
   const wanted = mapping.timestampFormat;
   if (wanted.includes("%")) return { kind: "pattern", pattern: wanted, zoned: /%z|%Z/.test(wanted) };
-  if (wanted === "iso" || wanted === "epoch_s" || wanted === "epoch_ms") return { kind: wanted };
+  const iso: TimestampFormat = (mapping.timeZone ?? "UTC") === "UTC" ? { kind: "isoUtc" } : { kind: "iso" };
+  if (wanted === "iso") return iso;
+  if (wanted === "epoch_s" || wanted === "epoch_ms") return { kind: wanted };
   const col = sqlIdentifier(column);
   let sample: Array<[string, bigint]>;
   try {
-    sample = (await connection.runAndReadAll(`SELECT trim(${col}), rn FROM (SELECT ${col}, row_number() OVER () AS rn FROM ${relation} LIMIT 5000) WHERE nullif(trim(${col}), '') IS NOT NULL LIMIT 1000`)).getRows() as Array<[string, bigint]>;
+    // A plain LIMIT keeps file order and stops reading early (a window over the file would read all of it).
+    const head = (await connection.runAndReadAll(`SELECT trim(${col}) FROM ${relation} LIMIT 5000`)).getRows() as Array<[string | null]>;
+    sample = head.flatMap(([v], i): Array<[string, bigint]> => (v ? [[v, BigInt(i + 1)]] : [])).slice(0, 1000);
   } catch (err) {
     throw translateDuckDbError(err, file);
   }
@@ -57,6 +63,7 @@ export async function resolveTimestampFormat(connection: DuckDBConnection, relat
     const [value, rn] = sample[0] ?? ["", 1n];
     throw new ImportError("bad_timestamp", `${quoteValue(value)} is not a date and time this importer recognises (ISO 8601, day/month/year, month/day/year or a Unix epoch); give timestampFormat as a strptime pattern`, { file, row: Number(rn), column });
   }
+  if (shape === "iso") return iso;
   if (shape !== "dayMonth") return { kind: shape };
   const first = sample.find(([v]) => DAY_MONTH.test(v))!;
   const separator = DAY_MONTH.exec(first[0])![2]!;
@@ -94,13 +101,22 @@ async function decideDayMonthOrder(connection: DuckDBConnection, relation: strin
 }
 
 /**
- * SQL turning the text expression `value` into a TIMESTAMPTZ, NULL when it does not parse. Zone-less values are read
- * in the connection's TimeZone, which the importer sets to the mapping's zone.
+ * SQL turning the text expression `value` into a UTC TIMESTAMP, NULL when it does not parse. Zone-less values are
+ * read in the connection's TimeZone, which the importer sets to the mapping's zone.
  */
 export function timestampSql(value: string, format: TimestampFormat): string {
+  return format.kind === "isoUtc" ? zonedSql(value, format) : `(${zonedSql(value, format)}) AT TIME ZONE 'UTC'`;
+}
+
+/** The TIMESTAMPTZ expression of each format (the fast path `isoUtc` already yields a UTC TIMESTAMP). */
+function zonedSql(value: string, format: TimestampFormat): string {
   switch (format.kind) {
     case "iso":
       return `TRY_CAST(replace(${value}, ',', '.') AS TIMESTAMPTZ)`;
+    case "isoUtc":
+      // Values ending in Z, and zone-less values read as UTC, need no time-zone arithmetic: the plain TIMESTAMP
+      // cast is four times faster. Any other offset goes through TIMESTAMPTZ, which applies it.
+      return `CASE WHEN ends_with(${value}, 'Z') OR NOT regexp_matches(${value}, ${sqlString(OFFSET_SQL_REGEX)}) THEN TRY_CAST(replace(${value}, ',', '.') AS TIMESTAMP) ELSE TRY_CAST(replace(${value}, ',', '.') AS TIMESTAMPTZ) AT TIME ZONE 'UTC' END`;
     case "epoch_s":
       return `to_timestamp(TRY_CAST(${value} AS DOUBLE))`;
     case "epoch_ms":
@@ -120,5 +136,5 @@ export function timestampSql(value: string, format: TimestampFormat): string {
 export function describeTimestampFormat(format: TimestampFormat): string {
   if (format.kind === "dayMonth") return format.order === "dmy" ? `day${format.separator}month${format.separator}year` : `month${format.separator}day${format.separator}year`;
   if (format.kind === "pattern") return format.pattern;
-  return { iso: "ISO 8601", epoch_s: "Unix seconds", epoch_ms: "Unix milliseconds" }[format.kind];
+  return { iso: "ISO 8601", isoUtc: "ISO 8601", epoch_s: "Unix seconds", epoch_ms: "Unix milliseconds" }[format.kind];
 }

@@ -32,7 +32,7 @@ export function deleteSource(db: EventDatabase, sourceId: string, options: { reb
       await connection.run(`DELETE FROM records WHERE source_id = ${id}`);
       await connection.run(`DELETE FROM imports WHERE source_id = ${id}`);
       await connection.run(`DELETE FROM sources WHERE source_id = ${id}`);
-      await writeStitching(connection, stitchSourcesWithImport({ withImport: false }), run.customers);
+      await writeStitching(connection, stitchSourcesWithImport({ withImport: false }), run, true);
       await connection.run("COMMIT");
       inTransaction = false;
     } catch (err) {

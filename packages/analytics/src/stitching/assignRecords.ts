@@ -6,8 +6,12 @@ import type { StitchSources } from "./stitchIdentities.js";
 /** Names of the temp tables one import's records live in until they are committed. */
 export const IMPORT_TABLES = { tuples: "imp_tuples", keys: "imp_keys", recordIdentifiers: "imp_ri" } as const;
 
-/** SQL joining a staged row to its identifier tuple (identifiers may be NULL, so equality is IS NOT DISTINCT FROM). */
-export function tupleJoin(plan: ColumnPlan, staged: string, tuples: string): string {
+/**
+ * SQL joining a staged row to its identifier tuple: on the tuple's hash alone when no two tuples of the import share
+ * one (checked by assignRecords), else on every identifier (which may be NULL, so IS NOT DISTINCT FROM).
+ */
+export function tupleJoin(plan: ColumnPlan, staged: string, tuples: string, hashIsUnique: boolean): string {
+  if (hashIsUnique) return `${staged}.tuple_hash = ${tuples}.tuple_hash`;
   return plan.identifiers.map((_, i) => `${staged}.id_${i} IS NOT DISTINCT FROM ${tuples}.id_${i}`).join(" AND ");
 }
 
@@ -16,12 +20,12 @@ export function tupleJoin(plan: ColumnPlan, staged: string, tuples: string): str
  * record in order of first row (`imp_tuples`); gives new identifier values ids after the last one (`imp_keys`, with
  * `is_new`); and lists each record's identifiers (`imp_ri`). Nothing persistent is written.
  */
-export async function assignRecords(connection: DuckDBConnection, staged: string, plan: ColumnPlan): Promise<{ records: number; newIdentifiers: number }> {
+export async function assignRecords(connection: DuckDBConnection, staged: string, plan: ColumnPlan): Promise<{ records: number; newIdentifiers: number; hashIsUnique: boolean }> {
   const [[nextRecord, nextIdent]] = (await connection.runAndReadAll("SELECT (SELECT coalesce(max(record_id) + 1, 0) FROM records), (SELECT coalesce(max(ident_id) + 1, 0) FROM identifier_keys)")).getRows() as [[bigint, bigint]];
   const ids = plan.identifiers.map((_, i) => `id_${i}`).join(", ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.tuples} AS
     SELECT *, (${nextRecord} + row_number() OVER (ORDER BY first_rowid) - 1)::BIGINT AS record_id
-    FROM (SELECT ${ids}, min(rowid) AS first_rowid FROM ${staged} GROUP BY ${ids})`);
+    FROM (SELECT tuple_hash, ${ids}, min(rowid) AS first_rowid FROM ${staged} GROUP BY tuple_hash, ${ids})`);
   const values = plan.identifiers.map((id, i) => `SELECT ${sqlString(id.kind)} AS kind, id_${i} AS value, first_rowid FROM ${IMPORT_TABLES.tuples} WHERE id_${i} IS NOT NULL`).join(" UNION ALL ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.keys} AS
     WITH found AS (SELECT kind, value, min(first_rowid) AS first FROM (${values}) GROUP BY kind, value),
@@ -31,8 +35,10 @@ export async function assignRecords(connection: DuckDBConnection, staged: string
     SELECT kind, value, (${nextIdent} + row_number() OVER (ORDER BY first, kind, value) - 1)::BIGINT, true FROM known WHERE ident_id IS NULL`);
   const pairs = plan.identifiers.map((id, i) => `SELECT t.record_id, k.ident_id FROM ${IMPORT_TABLES.tuples} t JOIN ${IMPORT_TABLES.keys} k ON k.kind = ${sqlString(id.kind)} AND k.value = t.id_${i}`).join(" UNION ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.recordIdentifiers} AS ${pairs}`);
-  const [[records, fresh]] = (await connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${IMPORT_TABLES.tuples}), (SELECT count(*) FROM ${IMPORT_TABLES.keys} WHERE is_new)`)).getRows() as [[bigint, bigint]];
-  return { records: Number(records), newIdentifiers: Number(fresh) };
+  const [[records, hashes, fresh]] = (
+    await connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${IMPORT_TABLES.tuples}), (SELECT count(DISTINCT tuple_hash) FROM ${IMPORT_TABLES.tuples}), (SELECT count(*) FROM ${IMPORT_TABLES.keys} WHERE is_new)`)
+  ).getRows() as [[bigint, bigint, bigint]];
+  return { records: Number(records), newIdentifiers: Number(fresh), hashIsUnique: records === hashes };
 }
 
 /** Every record and identifier of the workspace plus this import's (optionally without one source's records). */

@@ -22,12 +22,20 @@ export interface IdentityCounts {
   bySource: Array<{ sourceId: string; name: string; events: number; customers: number }>;
 }
 
-/** The merges that made a customer one customer, in the order stitching made them. */
+/** The merges that made a customer one customer, in the order stitching made them, each as a full sentence. */
 export async function getCustomerMergeLog(connection: DuckDBConnection, customerId: number): Promise<MergeLogEntry[]> {
   const rows = (
-    await connection.runAndReadAll(`SELECT left_kind, left_value, right_kind, right_value, reason, source_id, row_number FROM merge_log WHERE customer_id = ${Math.trunc(customerId)} ORDER BY rowid`)
-  ).getRows() as Array<[string, string, string, string, string, string | null, bigint | null]>;
-  return rows.map(([lk, lv, rk, rv, reason, sourceId, row]) => ({ left: { kind: lk, value: lv }, right: { kind: rk, value: rv }, reason, sourceId, row: row === null ? null : Number(row) }));
+    await connection.runAndReadAll(`SELECT m.left_kind, m.left_value, m.right_kind, m.right_value, m.reason, m.source_id, m.row_number, s.name
+      FROM merge_log m LEFT JOIN sources s USING (source_id) WHERE m.customer_id = ${Math.trunc(customerId)} ORDER BY m.rowid`)
+  ).getRows() as Array<[string, string, string, string, string, string | null, bigint | null, string | null]>;
+  return rows.map(([lk, lv, rk, rv, reason, sourceId, row, source]) => ({
+    left: { kind: lk, value: lv },
+    right: { kind: rk, value: rv },
+    // "row 12 of crm.csv has both" → "row 12 of crm.csv (source "CRM") has both email "…" and phone "…""
+    reason: `${source ? reason.replace(/ has both$/, ` (source ${JSON.stringify(source)}) has both`) : reason} ${lk} ${JSON.stringify(lv)} and ${rk} ${JSON.stringify(rv)}`,
+    sourceId,
+    row: row === null ? null : Number(row),
+  }));
 }
 
 /** The customer an identifier belongs to (normalised like the importer does), or undefined. */

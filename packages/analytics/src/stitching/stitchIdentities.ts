@@ -25,7 +25,8 @@ export interface OverCapIdentifier {
 export interface StitchRun {
   customers: number;
   merges: number;
-  overCap: OverCapIdentifier[];
+  /** Identifiers left out of stitching (over the cap); they may belong to several customers. */
+  ignored: number;
 }
 
 /**
@@ -53,14 +54,17 @@ export async function findOverCapIdentifiers(connection: DuckDBConnection, sourc
 /**
  * Deterministic identity stitching: union-find over every identifier of every record, in record order (records are
  * numbered by import, then by first row). Customers are numbered densely in order of their first record. Writes temp
- * tables `stitch_record_customer(record_id, customer_id)` and `stitch_merges(customer_id, record_id, left_ident,
- * right_ident)`: each merge is a record that joined two customers until then apart, which explains the result.
+ * tables `stitch_record_customer(record_id, customer_id)`, `stitch_ident_customer(ident_id, customer_id)` (every
+ * identifier that links, with its customer), `stitch_ignored(ident_id)` and `stitch_merges(customer_id, record_id,
+ * left_ident, right_ident)`: each merge is a record that joined two customers until then apart, which explains the
+ * result.
  * Identifiers in `ignored` link nothing (a record whose identifiers are all ignored is its first identifier's).
  */
 export async function stitchIdentities(connection: DuckDBConnection, sources: StitchSources, ignored: ReadonlySet<number> = new Set()): Promise<StitchRun> {
   const [[maxRecord, maxIdent, pairs]] = (await connection.runAndReadAll(`SELECT coalesce(max(record_id), -1), coalesce(max(ident_id), -1), count(*) FROM ${sources.recordIdentifiers}`)).getRows() as [[bigint, bigint, bigint]];
   if (maxRecord >= 2n ** 31n || maxIdent >= 2n ** 31n) throw new Error("more than 2^31 records or identifiers: stitching needs another engine");
   const uf = new UnionFind(Number(maxIdent) + 1);
+  const seen = new Uint8Array(Number(maxIdent) + 1);
   // Records in order, each with its identifiers: one pass to union, remembering each record's first identifier.
   const recordIds = new Int32Array(Number(pairs));
   const firstIdent = new Int32Array(Number(pairs));
@@ -77,6 +81,7 @@ export async function stitchIdentities(connection: DuckDBConnection, sources: St
     for (let i = 0; i < chunk.rowCount; i++) {
       const record = vr.getItem(i) as number;
       const ident = vi.getItem(i) as number;
+      seen[ident] = 1;
       if (record !== current) {
         current = record;
         recordIds[records] = record;
@@ -103,12 +108,19 @@ export async function stitchIdentities(connection: DuckDBConnection, sources: St
   // Ids fit INTEGER (checked above), which appends far faster than BIGINT from JavaScript.
   await connection.run("CREATE OR REPLACE TEMP TABLE stitch_record_customer (record_id INTEGER, customer_id INTEGER)");
   await appendColumns(connection, "stitch_record_customer", 2, records, (i) => [recordIds[i]!, recordCustomer[i]!]);
+  const linking: number[] = [];
+  for (let ident = 0; ident < seen.length; ident++) if (seen[ident] && !ignored.has(ident)) linking.push(ident);
+  await connection.run("CREATE OR REPLACE TEMP TABLE stitch_ident_customer (ident_id INTEGER, customer_id INTEGER)");
+  await appendColumns(connection, "stitch_ident_customer", 2, linking.length, (i) => [linking[i]!, customerOfRoot[uf.find(linking[i]!)]!]);
+  await connection.run("CREATE OR REPLACE TEMP TABLE stitch_ignored (ident_id INTEGER)");
+  const ignoredList = [...ignored];
+  await appendColumns(connection, "stitch_ignored", 1, ignoredList.length, (i) => [ignoredList[i]!]);
   await connection.run("CREATE OR REPLACE TEMP TABLE stitch_merges (customer_id INTEGER, record_id INTEGER, left_ident INTEGER, right_ident INTEGER)");
   await appendColumns(connection, "stitch_merges", 4, merges.length, (i) => {
     const [record, left, right] = merges[i]!;
     return [customerOfRoot[uf.find(left)]!, record, left, right];
   });
-  return { customers, merges: merges.length, overCap: [] };
+  return { customers, merges: merges.length, ignored: ignored.size };
 }
 
 /** Appends n generated rows of INTEGER columns to a table in chunks (much faster than row by row). */

@@ -59,14 +59,16 @@ export const EVENT_TABLES_DDL = [
   )`,
   // Added by the import pipeline (additive): what stitching needs to rerun over every source after each import.
   // A record is one distinct set of identifiers within one import; record_identifiers lists its identifiers by id.
+  // No primary keys on these: DuckDB maintains an index per key on every bulk insert, and the importer keeps the ids
+  // unique itself.
   `CREATE TABLE IF NOT EXISTS records (
-    record_id BIGINT PRIMARY KEY,
+    record_id BIGINT NOT NULL,
     import_id VARCHAR NOT NULL,
     source_id VARCHAR NOT NULL,
     row_number BIGINT NOT NULL      -- first data row with this identifier set, for the merge log
   )`,
   `CREATE TABLE IF NOT EXISTS identifier_keys (
-    ident_id BIGINT PRIMARY KEY,
+    ident_id BIGINT NOT NULL,
     kind VARCHAR NOT NULL,
     value VARCHAR NOT NULL          -- normalised like identities.value
   )`,
