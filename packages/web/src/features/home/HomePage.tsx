@@ -8,7 +8,7 @@ import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { ImportMapButton } from "../exchange/ImportMapButton.js";
 import { createPersona } from "../personas/personaApi.js";
-import { allTags, filterMaps, NO_FILTERS, type MapFilters } from "./filterMaps.js";
+import { allTags, filterMaps, filtersFromSearch, filtersToSearch, type MapFilters } from "./filterMaps.js";
 import { fetchMaps, fetchPersonas, type MapListItem } from "./homeApi.js";
 import { MapFiltersBar } from "./MapFiltersBar.js";
 import { MapList } from "./MapList.js";
@@ -26,7 +26,7 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
-  const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<MapFilters>(() => filtersFromSearch(window.location.search));
   const [creatingPersona, setCreatingPersona] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   // Relative times ("3 minutes ago") are computed against the moment the list arrived.
@@ -46,6 +46,13 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
     );
     return () => abort.abort();
   }, [workspaceId, attempt]);
+
+  // Keep the filters in the address (without a navigation), so reloading or coming back from a map keeps them.
+  useEffect(() => {
+    const search = filtersToSearch(filters);
+    const url = search ? `${window.location.pathname}?${search}` : window.location.pathname;
+    if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(window.history.state, "", url);
+  }, [filters]);
 
   const personaById = useMemo(() => new Map((data?.personas ?? []).map((p) => [p.id, p])), [data]);
   const personaNames = useMemo(() => new Map([...personaById].map(([id, p]) => [id, p.name])), [personaById]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allTags, filterMaps, NO_FILTERS } from "./filterMaps.js";
+import { allTags, filterMaps, filtersFromSearch, filtersToSearch, NO_FILTERS } from "./filterMaps.js";
 import type { MapListItem } from "./homeApi.js";
 
 const map = (over: Partial<MapListItem>): MapListItem => ({
@@ -60,5 +60,19 @@ describe("filterMaps", () => {
 
   it("collects the tags in use", () => {
     expect(allTags(maps, "en")).toEqual(["q1", "wow", "ایران"]);
+  });
+});
+
+describe("filters in the page address", () => {
+  it("round-trips through the query string and leaves defaults out", () => {
+    const filters = { ...NO_FILTERS, query: "چک اوت & more", type: "futureState", tag: "q1", sort: "title" as const };
+    expect(filtersFromSearch(`?${filtersToSearch(filters)}`)).toEqual(filters);
+    expect(filtersToSearch(NO_FILTERS)).toBe("");
+  });
+
+  it("ignores an unknown sort and cuts absurdly long values", () => {
+    const parsed = filtersFromSearch(`?sort=evil&q=${"x".repeat(500)}`);
+    expect(parsed.sort).toBe("updated");
+    expect(parsed.query).toHaveLength(200);
   });
 });

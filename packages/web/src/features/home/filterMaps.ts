@@ -43,3 +43,24 @@ export function allTags(maps: readonly MapListItem[], locale: string): string[] 
   const collator = new Intl.Collator(locale, { sensitivity: "base" });
   return [...new Set(maps.flatMap((m) => m.tags))].sort(collator.compare);
 }
+
+const SORTS: ReadonlyArray<MapFilters["sort"]> = ["updated", "title", "created"];
+const PARAMS: Record<Exclude<keyof MapFilters, "sort">, string> = { query: "q", type: "type", status: "status", personaId: "persona", tag: "tag" };
+
+/** Filters read from the page address (`?q=…&type=…`), so a reload or the back button keeps them. */
+export function filtersFromSearch(search: string): MapFilters {
+  const params = new URLSearchParams(search);
+  const out: MapFilters = { ...NO_FILTERS };
+  for (const [key, name] of Object.entries(PARAMS) as Array<[Exclude<keyof MapFilters, "sort">, string]>) out[key] = (params.get(name) ?? "").slice(0, 200);
+  const sort = params.get("sort");
+  if (sort && (SORTS as readonly string[]).includes(sort)) out.sort = sort as MapFilters["sort"];
+  return out;
+}
+
+/** The filters as a query string, leaving out those at their default. */
+export function filtersToSearch(filters: MapFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, name] of Object.entries(PARAMS) as Array<[Exclude<keyof MapFilters, "sort">, string]>) if (filters[key]) params.set(name, filters[key]);
+  if (filters.sort !== NO_FILTERS.sort) params.set("sort", filters.sort);
+  return params.toString();
+}
