@@ -48,3 +48,4 @@ export { sortRules } from "./rules/compileTouchpointRules.js";
 export { insertEvents as insertTestEvents, type TestEvent } from "./metrics/testing/insertEvents.js";
 export { getSegmentSize, type SegmentSize } from "./queries/segments/getSegmentSize.js";
 export { getDataFacets, type DataFacets } from "./queries/segments/getDataFacets.js";
+export { getUnmatchedEvents, type UnmatchedEvents } from "./queries/segments/getUnmatchedEvents.js";

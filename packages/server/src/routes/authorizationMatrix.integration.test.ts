@@ -133,6 +133,7 @@ const cases: Record<string, Case> = {
   "post /api/workspaces/{workspaceId}/maps/{mapId}/draft-from-data": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/draft-from-data`, body: {} }) },
   "post /api/workspaces/{workspaceId}/segments/size": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/segments/size`, body: { segment: { match: "all", conditions: [] } } }) },
   "get /api/workspaces/{workspaceId}/data/facets": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/data/facets` }) },
+  "get /api/workspaces/{workspaceId}/data/unmapped": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/data/unmapped` }) },
   "get /api/workspaces/{workspaceId}/sources": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources` }) },
   "post /api/workspaces/{workspaceId}/sources": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources`, body: { name: `New source ${newId()}`, kind: "crm" } }) },
   "get /api/workspaces/{workspaceId}/sources/{sourceId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}` }) },

@@ -18,6 +18,9 @@ const PersonaPage = lazy(() => import("../features/personas/PersonaPage.js"));
 const CompareMapsPage = lazy(() => import("../features/compare/CompareMapsPage.js"));
 const MapEditorPage = lazy(() => import("../features/mapEditor/MapEditorPage.js"));
 const SharedMapPage = lazy(() => import("../features/mapEditor/SharedMapPage.js"));
+const DataSourcesPage = lazy(() => import("../features/evidence/sources/DataSourcesPage.js"));
+const TouchpointRulesPage = lazy(() => import("../features/evidence/rules/TouchpointRulesPage.js"));
+const PathsPage = lazy(() => import("../features/evidence/paths/PathsPage.js"));
 
 function StartRedirect() {
   const { session } = useSession();
@@ -48,6 +51,9 @@ export function AppRoutes() {
                   <Route path="/">{() => <HomePage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/new">{() => <NewMapPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/personas/:personaId">{(q) => <PersonaPage workspaceId={p.workspaceId} personaId={q.personaId} />}</Route>
+                  <Route path="/data">{() => <DataSourcesPage workspaceId={p.workspaceId} />}</Route>
+                  <Route path="/data/touchpoints">{() => <TouchpointRulesPage workspaceId={p.workspaceId} />}</Route>
+                  <Route path="/maps/:mapId/paths">{(q) => <PathsPage workspaceId={p.workspaceId} mapId={q.mapId} />}</Route>
                   <Route path="/maps/:mapId">{(q) => <MapEditorPage workspaceId={p.workspaceId} mapId={q.mapId} />}</Route>
                   <Route path="/compare/:leftId/:rightId">{(q) => <CompareMapsPage workspaceId={p.workspaceId} leftId={q.leftId} rightId={q.rightId} />}</Route>
                   <Route component={NotFoundPage} />

@@ -25,6 +25,9 @@ export default function AppShell({ workspaceId, children }: { workspaceId: strin
           <Link href="/new" className={(active) => (active ? styles.active : "")}>
             {t("shell.newMap")}
           </Link>
+          <Link href="/data" className={(active) => (active ? styles.active : "")} data-testid="nav-data">
+            {t("evidence.nav")}
+          </Link>
         </nav>
         <span className={styles.spacer} />
         <LanguageSwitcher />

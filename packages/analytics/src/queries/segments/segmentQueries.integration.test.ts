@@ -3,6 +3,7 @@ import { openTestWorkspace, type TestWorkspace } from "../../importers/testing/t
 import { insertEvents, type TestEvent } from "../../metrics/testing/insertEvents.js";
 import { getDataFacets } from "./getDataFacets.js";
 import { getSegmentSize } from "./getSegmentSize.js";
+import { getUnmatchedEvents } from "./getUnmatchedEvents.js";
 
 // Ten customers: 0–5 in Germany (0–2 on the pro plan), 6–8 in Iran, customer 9 without any attributes.
 const events: TestEvent[] = Array.from({ length: 10 }, (_, c) => [
@@ -56,5 +57,20 @@ describe("segment size and data facets", () => {
     const country = facets.attributes.find((a) => a.name === "country");
     expect(country).toEqual({ name: "country", customers: 9, values: [{ value: "DE", customers: 6 }, { value: "IR", customers: 3 }] });
     expect(facets.attributes.find((a) => a.name === "age/band")?.values).toEqual([{ value: "30", customers: 6 }]);
+  });
+
+  it("lists the events no touchpoint rule takes, most frequent first", async () => {
+    expect(await getUnmatchedEvents(ws.db.connection, [])).toEqual({
+      events: 15,
+      customers: 10,
+      distinct: 2,
+      items: [
+        { eventName: "page_view", channel: "web", events: 10, customers: 10 },
+        { eventName: "ticket_opened", channel: "phone", events: 5, customers: 5 },
+      ],
+    });
+    const left = await getUnmatchedEvents(ws.db.connection, [{ eventNames: [], pattern: "page_*", conditions: [] }, { eventNames: ["ticket_opened"], channel: "email", conditions: [] }]);
+    expect(left).toEqual({ events: 5, customers: 5, distinct: 1, items: [{ eventName: "ticket_opened", channel: "phone", events: 5, customers: 5 }] });
+    expect((await getUnmatchedEvents(ws.db.connection, [{ eventNames: ["page_view", "ticket_opened"], conditions: [] }])).items).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { getDataFacets, getSegmentSize } from "@opencjm/analytics";
+import { getDataFacets, getSegmentSize, getUnmatchedEvents } from "@opencjm/analytics";
 import { IdSchema, SegmentRuleSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { findPersonas } from "../../commands/personaCreator.js";
@@ -7,6 +7,7 @@ import { ApiError } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
+import { listTouchpointRules } from "./touchpointRulesStore.js";
 
 const tags = ["Journey analytics"];
 const W = "/api/workspaces/{workspaceId}";
@@ -33,6 +34,11 @@ export const DataFacetsSchema = z
   })
   .openapi("DataFacets");
 
+/** Events no touchpoint rule takes. */
+export const UnmatchedEventsSchema = z
+  .object({ events: count, customers: count, distinct: count, items: z.array(z.object({ eventName: z.string(), channel: z.string().nullable(), events: count, customers: count })) })
+  .openapi("UnmatchedEvents");
+
 const size = createRoute({
   method: "post",
   path: `${W}/segments/size`,
@@ -50,7 +56,16 @@ const facets = createRoute({
   responses: { 200: jsonContent(DataFacetsSchema, "Facets"), ...errorResponses },
 });
 
-/** Segments over imported customer attributes (size and share), and the facets of the data that pickers offer. */
+const unmatched = createRoute({
+  method: "get",
+  path: `${W}/data/unmapped`,
+  tags,
+  summary: "Events that no touchpoint rule takes, by name and channel, the most frequent first (up to 200)",
+  request: { params: WorkspaceParams },
+  responses: { 200: jsonContent(UnmatchedEventsSchema, "Unmapped events"), ...errorResponses },
+});
+
+/** Segments over imported customer attributes (size and share), the facets of the data that pickers offer, and the events no rule maps yet. */
 export function registerSegmentRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(size, async (c) => {
     const { workspaceId } = c.req.valid("param");
@@ -74,5 +89,14 @@ export function registerSegmentRoutes(app: OpenAPIHono<AppEnv>): void {
     await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
     const events = await services.analytics.open(workspaceId);
     return c.json(await getDataFacets(events.connection), 200);
+  });
+
+  app.openapi(unmatched, async (c) => {
+    const { workspaceId } = c.req.valid("param");
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    const rules = await listTouchpointRules(services.db, workspaceId);
+    const events = await services.analytics.open(workspaceId);
+    return c.json(await getUnmatchedEvents(events.connection, rules), 200);
   });
 }

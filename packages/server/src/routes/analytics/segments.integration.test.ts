@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPersona } from "../../commands/personaCreator.js";
+import { createTouchpoint } from "../../commands/touchpointCreator.js";
 import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
 import { createTestApp, type TestApp } from "../../testing/testApp.js";
 import { testDialects } from "../../testing/testDatabases.js";
+import { createTouchpointRule } from "./touchpointRulesStore.js";
 
 /** Eight customers with events; 0–4 in Germany (0–1 on the pro plan), 5–6 in Iran, 7 without attributes. */
 async function seedEvents(t: TestApp, workspaceId: string): Promise<void> {
@@ -60,6 +62,15 @@ describe.each(testDialects)("segment size and data facets API on %s", (dialect) 
     ]);
     expect(res.body.properties).toEqual([{ name: "page", events: 8 }]);
     expect(res.body.attributes).toContainEqual({ name: "country", customers: 7, values: [{ value: "DE", customers: 5 }, { value: "IR", customers: 2 }] });
+  });
+
+  it("lists the events no touchpoint rule takes yet", async () => {
+    const before = await t.request("GET", `${base()}/data/unmapped`, { headers: ws.users.viewer.headers });
+    expect(before.body).toMatchObject({ events: 8, distinct: 2 });
+    const touchpoint = await createTouchpoint(t.services.db, ws.id, { name: "Home page", channelId: "website" as never, medium: "digital", description: "", ownerTeam: "" });
+    await createTouchpointRule(t.services.db, ws.id, { touchpointId: touchpoint.id, eventNames: ["page_view"], conditions: [] });
+    const after = await t.request("GET", `${base()}/data/unmapped`, { headers: ws.users.viewer.headers });
+    expect(after.body).toEqual({ events: 4, customers: 4, distinct: 1, items: [{ eventName: "ticket_opened", channel: "phone", events: 4, customers: 4 }] });
   });
 
   it("refuses outsiders", async () => {

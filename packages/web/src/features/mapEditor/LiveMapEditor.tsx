@@ -4,6 +4,9 @@ import type { AwarenessLike } from "../../collab/createPresence.js";
 import type { MapConnection } from "../../collab/useMapDocument.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import type { CatalogueChange, CellCatalogue } from "../cells/CellContentProps.js";
+import { EvidenceBar } from "../evidence/map/EvidenceBar.js";
+import { EvidenceToggle } from "../evidence/map/EvidenceToggle.js";
+import { MapEvidence } from "../evidence/map/MapEvidence.js";
 import { ExchangeMenu } from "../exchange/ExchangeMenu.js";
 import { useEditorSession } from "./editing/useEditorSession.js";
 import { GridFocus } from "./grid/createGridFocus.js";
@@ -89,29 +92,37 @@ export function LiveMapEditor(props: { connection: MapConnection; catalogue: Cel
   };
 
   return (
-    <MapViewContext.Provider value={session.view}>
-      <GridContext.Provider value={grid}>
-        <div ref={pageRef} className={styles.page} data-testid="map-editor" data-read-only={readOnly || undefined}>
-          <DocumentTitle />
-          <EditorHeader
-            editor={session.editor}
-            presence={session.presence}
-            me={me}
-            connection={connection}
-            zoom={zoom}
-            onZoom={setZoom}
-            onOpenSettings={openSettings}
-            search={<SearchBox search={search} view={session.view} catalogue={catalogue} onJump={jump} />}
-            tools={<ExchangeMenu workspaceId={props.workspaceId} mapId={props.mapId} />}
-          />
-          <div className={styles.body}>
-            <MapGrid label={t("editor.gridLabel")} />
+    <MapEvidence workspaceId={props.workspaceId} mapId={props.mapId} touchpoints={catalogue.touchpoints} canEdit={!readOnly}>
+      <MapViewContext.Provider value={session.view}>
+        <GridContext.Provider value={grid}>
+          <div ref={pageRef} className={styles.page} data-testid="map-editor" data-read-only={readOnly || undefined}>
+            <DocumentTitle />
+            <EditorHeader
+              editor={session.editor}
+              presence={session.presence}
+              me={me}
+              connection={connection}
+              zoom={zoom}
+              onZoom={setZoom}
+              onOpenSettings={openSettings}
+              search={<SearchBox search={search} view={session.view} catalogue={catalogue} onJump={jump} />}
+              tools={
+                <>
+                  <EvidenceToggle />
+                  <ExchangeMenu workspaceId={props.workspaceId} mapId={props.mapId} />
+                </>
+              }
+            />
+            <EvidenceBar personas={props.personas} />
+            <div className={styles.body}>
+              <MapGrid label={t("editor.gridLabel")} />
+            </div>
+            {settingsOpen && <LiveSettingsDrawer personas={props.personas} readOnly={readOnly} onApply={(patch) => session.editor.apply([{ op: "updateSettings", settings: patch } as MapOperationInput])} onClose={() => setSettingsOpen(false)} />}
+            {dialog}
+            {notice}
           </div>
-          {settingsOpen && <LiveSettingsDrawer personas={props.personas} readOnly={readOnly} onApply={(patch) => session.editor.apply([{ op: "updateSettings", settings: patch } as MapOperationInput])} onClose={() => setSettingsOpen(false)} />}
-          {dialog}
-          {notice}
-        </div>
-      </GridContext.Provider>
-    </MapViewContext.Provider>
+        </GridContext.Provider>
+      </MapViewContext.Provider>
+    </MapEvidence>
   );
 }

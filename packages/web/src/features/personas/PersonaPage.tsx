@@ -6,6 +6,7 @@ import { LoadingScreen } from "../../app/LoadingScreen.js";
 import { useSession } from "../../app/SessionProvider.js";
 import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useT } from "../../i18n/I18nProvider.js";
+import { PersonaSegmentSection } from "../evidence/segments/PersonaSegmentSection.js";
 import { deletePersona, fetchChannels, fetchPersona, savePersona } from "./personaApi.js";
 import { PersonaCard } from "./PersonaCard.js";
 import { draftOf, serverProblems, validateDraft, type FieldProblem, type PersonaDraft } from "./personaDraft.js";
@@ -146,6 +147,7 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
       )}
       {mode === "edit" && problems.length > 0 && <ProblemList problems={problems} />}
       {mode === "card" || !canWrite ? <PersonaCard persona={dirty ? draft : draftOf(persona)} channels={channels} /> : <PersonaEditor workspaceId={workspaceId} personaId={personaId} draft={draft} onChange={setDraft} onPhotoSaved={photoSaved} channels={channels} invalid={invalid} />}
+      {mode === "card" || !canWrite ? <PersonaSegmentSection workspaceId={workspaceId} segment={persona.segment} /> : <PersonaSegmentSection workspaceId={workspaceId} segment={draft.segment} onChange={(segment) => setDraft({ ...draft, segment })} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Lane } from "@opencjm/core";
 import { memo, useMemo, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
+import { MeasuredEmotionCurve } from "../../evidence/map/MeasuredEmotionCurve.js";
 import { COLUMN_WIDTH, EMOTION_HEIGHT } from "../grid/gridSizes.js";
 import { focusElement, useGrid } from "../grid/GridContext.js";
 import { LaneHeader } from "../grid/LaneHeader.js";
@@ -50,6 +51,7 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({ lane, row, rowIndex
       ))}
       {!lane.collapsed && (
         <div className={styles.overlay} style={{ gridRow: row, gridColumn: `2 / span ${slots.length}`, blockSize: curveHeight }}>
+          <MeasuredEmotionCurve geometry={geometry} stepIds={steps.map((s) => s.id)} zoom={zoom} />
           {personas.length > 0 ? (
             <EmotionCurve geometry={geometry} scale={settings.emotionScale} steps={steps} personas={personas} emotions={emotions} activePersonaId={activeId} zoom={zoom} onChange={onChange} onOpenEditor={onChange ? openEditor : undefined} onGestureEnd={() => editor?.stopCapturing()} />
           ) : (

@@ -1,0 +1,97 @@
+import type { Persona } from "@opencjm/core";
+import { useEffect, useState } from "react";
+import { Link } from "wouter";
+import { useErrorMessage } from "../../../app/useErrorMessage.js";
+import { useI18n } from "../../../i18n/I18nProvider.js";
+import { fetchFacets } from "../api/evidenceApi.js";
+import type { DataFacets } from "../api/evidenceTypes.js";
+import { useEvidence } from "./EvidenceContext.js";
+import { FunnelStrip } from "./FunnelStrip.js";
+import styles from "./Evidence.module.css";
+
+/**
+ * The bar above the grid while data is shown: what the numbers cover, filters for persona (its segment), channel and
+ * date range that apply to everything on screen, the funnel across stages, and the way to the paths.
+ */
+export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly Persona[]; pathsLink?: boolean }) {
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
+  const errorMessage = useErrorMessage();
+  const evidence = useEvidence();
+  const [facets, setFacets] = useState<DataFacets | null>(null);
+  const shown = !!evidence?.shown;
+  const workspaceId = evidence?.workspaceId;
+  useEffect(() => {
+    if (!shown || !workspaceId) return;
+    const abort = new AbortController();
+    fetchFacets(workspaceId, abort.signal).then(setFacets, () => undefined);
+    return () => abort.abort();
+  }, [shown, workspaceId]);
+  if (!evidence || !evidence.shown) return null;
+  const { filters, setFilters, metrics, status } = evidence;
+  if (status === "empty")
+    return (
+      <div className={styles.bar} data-testid="evidence-bar" data-status={status}>
+        <p className={styles.muted}>{t("evidence.map.noData")}</p>
+        <Link href="/data" className="btn btn-small">
+          {t("evidence.map.importData")}
+        </Link>
+      </div>
+    );
+  const segmented = personas.filter((p) => p.segment);
+  return (
+    <div className={styles.bar} data-testid="evidence-bar" data-status={status} aria-busy={status === "loading"}>
+      <div className={styles.filters} role="group" aria-label={t("evidence.map.filters")}>
+        <label className={styles.filter}>
+          {t("evidence.map.persona")}
+          <select className="input" value={filters.personaId ?? ""} onChange={(e) => setFilters({ ...filters, personaId: e.target.value || undefined })} data-testid="filter-persona">
+            <option value="">{t("evidence.map.allCustomers")}</option>
+            {segmented.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.filter}>
+          {t("evidence.map.channel")}
+          <select className="input" value={filters.channels[0] ?? ""} onChange={(e) => setFilters({ ...filters, channels: e.target.value ? [e.target.value] : [] })} data-testid="filter-channel">
+            <option value="">{t("evidence.map.allChannels")}</option>
+            {(facets?.channels ?? []).map((c) => (
+              <option key={c.channel} value={c.channel}>
+                {c.channel}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.filter}>
+          {t("evidence.map.from")}
+          <input className="input" type="date" value={filters.from ?? ""} max={filters.to} onChange={(e) => setFilters({ ...filters, from: e.target.value || undefined })} data-testid="filter-from" />
+        </label>
+        <label className={styles.filter}>
+          {t("evidence.map.to")}
+          <input className="input" type="date" value={filters.to ?? ""} min={filters.from} onChange={(e) => setFilters({ ...filters, to: e.target.value || undefined })} data-testid="filter-to" />
+        </label>
+        <button type="button" className="btn btn-small" onClick={evidence.refresh} data-testid="refresh-data">
+          {t("evidence.map.refresh")}
+        </button>
+        {pathsLink && (
+          <Link href={`/maps/${evidence.mapId}/paths`} className="btn btn-small" data-testid="open-paths">
+            {t("evidence.paths.open")}
+          </Link>
+        )}
+      </div>
+      <p className={styles.summary} role="status" data-testid="evidence-summary">
+        {status === "loading" && !metrics
+          ? t("evidence.map.loading")
+          : status === "failed"
+            ? errorMessage(evidence.error)
+            : metrics
+              ? t("evidence.map.summary", { customers: metrics.totals.customers, events: metrics.totals.events, from: metrics.totals.firstEventAt ? formatDate(metrics.totals.firstEventAt) : "—", to: metrics.totals.lastEventAt ? formatDate(metrics.totals.lastEventAt) : "—" })
+              : ""}
+        {status === "loading" && metrics && <span className={styles.muted}> {t("evidence.map.updating")}</span>}
+      </p>
+      {metrics && status !== "failed" && <FunnelStrip metrics={metrics} />}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { fetchMapMetrics } from "../api/evidenceApi.js";
+import type { MapMetrics, MetricsFilters } from "../api/evidenceTypes.js";
+import { EvidenceContext, type EvidenceFilters, type EvidenceState, type EvidenceStatus } from "./EvidenceContext.js";
+import { evidenceCues } from "./evidenceCues.js";
+
+const SHOWN_KEY = "opencjm.evidence.shown";
+
+function storedShown(): boolean {
+  try {
+    return localStorage.getItem(SHOWN_KEY) !== "false";
+  } catch {
+    return true;
+  }
+}
+
+/** The API's filters for the view's: the end date is inclusive on screen and exclusive in the API. */
+export function metricsRequest(filters: EvidenceFilters): { filters: MetricsFilters; personaId?: string } {
+  const out: MetricsFilters = {};
+  if (filters.channels.length) out.channels = filters.channels;
+  if (filters.from) out.from = filters.from;
+  if (filters.to) {
+    const next = new Date(`${filters.to}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    out.to = next.toISOString().slice(0, 10);
+  }
+  return { filters: out, ...(filters.personaId ? { personaId: filters.personaId } : {}) };
+}
+
+/** Runs after the browser has painted and is idle, so the grid is interactive before any data is asked for. */
+function afterPaint(run: () => void): () => void {
+  let idle = 0;
+  const frame = requestAnimationFrame(() => {
+    idle = window.setTimeout(run, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(idle);
+  };
+}
+
+/**
+ * Holds the map's data view: whether it is shown (remembered on this device), its filters, and the metrics of the
+ * map under them, fetched once the grid is interactive and again whenever the filters change.
+ */
+export function EvidenceProvider({ workspaceId, mapId, openTouchpointRules, alwaysShown, children }: { workspaceId: string; mapId: string; openTouchpointRules?: (touchpointId: string) => void; alwaysShown?: boolean; children: ReactNode }) {
+  const [storedChoice, setShownState] = useState(storedShown);
+  const shown = alwaysShown || storedChoice;
+  const [filters, setFilters] = useState<EvidenceFilters>({ channels: [] });
+  const [result, setResult] = useState<{ key: string; metrics: MapMetrics | null; error: unknown }>({ key: "", metrics: null, error: null });
+  const [attempt, setAttempt] = useState(0);
+  const key = `${JSON.stringify(filters)}#${attempt}`;
+
+  const setShown = useCallback((next: boolean) => {
+    setShownState(next);
+    try {
+      localStorage.setItem(SHOWN_KEY, String(next));
+    } catch {
+      // Storage refused: the choice lasts for this visit.
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!shown) return;
+    const abort = new AbortController();
+    const cancel = afterPaint(() => {
+      fetchMapMetrics(workspaceId, mapId, metricsRequest(filters), abort.signal).then(
+        (metrics) => setResult({ key, metrics, error: null }),
+        (error: unknown) => !abort.signal.aborted && setResult((r) => ({ key, metrics: r.metrics, error })),
+      );
+    });
+    return () => {
+      cancel();
+      abort.abort();
+    };
+    // `key` stands for the filters and the attempt.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workspaceId, mapId, shown, key]);
+
+  const value = useMemo<EvidenceState>(() => {
+    const metrics = result.metrics;
+    const status: EvidenceStatus = !shown ? "off" : result.key !== key ? "loading" : result.error ? "failed" : metrics && metrics.totals.storeEvents === 0 ? "empty" : "ready";
+    const cues = metrics ? evidenceCues(metrics) : { worstDropOffStepId: null, worstSentimentStepId: null };
+    return {
+      workspaceId,
+      mapId,
+      shown,
+      setShown,
+      filters,
+      setFilters,
+      status,
+      metrics,
+      error: result.key === key ? result.error : null,
+      refresh: () => setAttempt((a) => a + 1),
+      steps: new Map((metrics?.steps ?? []).map((s) => [s.stepId, s])),
+      ...cues,
+      openTouchpointRules,
+    };
+  }, [workspaceId, mapId, shown, setShown, filters, result, key, openTouchpointRules]);
+
+  return <EvidenceContext.Provider value={value}>{children}</EvidenceContext.Provider>;
+}
