@@ -48,6 +48,28 @@ describe("home screen filters in a real browser", () => {
     await context.close();
   });
 
+  it("creates a second workspace from the workspace switcher and switches back", async () => {
+    const context = await openContext(browser, app, { cookie: user.cookie });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/w/${user.workspaceId}`);
+    await expect.poll(() => new HomeScreen(page).rows().count(), until).toBe(4);
+    await page.getByTestId("workspace-switcher").click();
+    await page.getByTestId("workspace-switcher-panel").getByRole("button", { name: "+ Create workspace" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create workspace" });
+    await dialog.getByLabel("Workspace name").fill("Second <i>team</i>");
+    await dialog.getByRole("button", { name: "Create workspace" }).click();
+    await expect.poll(() => page.url(), until).not.toContain(user.workspaceId);
+    await expect.poll(() => page.getByTestId("workspace-switcher").innerText(), until).toContain("Second <i>team</i>");
+    await expect.poll(() => page.locator("main").innerText(), until).toContain("No maps yet");
+    expect(await page.getByRole("banner").locator("i").count()).toBe(0);
+
+    await page.getByTestId("workspace-switcher").click();
+    await page.getByTestId("workspace-switcher-panel").getByRole("link", { name: /Demo: Northwind/ }).click();
+    await expect.poll(() => page.url(), until).toContain(user.workspaceId);
+    await expect.poll(() => new HomeScreen(page).rows().count(), until).toBe(4);
+    await context.close();
+  });
+
   it("sorts by title in the language's order", async () => {
     const context = await openContext(browser, app, { cookie: user.cookie });
     const page = await context.newPage();
