@@ -59,6 +59,20 @@ describe("signing up and starting the first map", () => {
     await context.close();
   });
 
+  it("a new user can start with the example workspace instead", async () => {
+    const context = await openContext(browser, app);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/signup`);
+    const auth = new AuthScreens(page);
+    await auth.signUp("Explorer", "explorer@example.test", "a long enough password");
+    await expect.poll(() => auth.firstWorkspace().isVisible(), until).toBe(true);
+    await page.getByTestId("example-workspace").click();
+    await expect.poll(() => page.url(), until).toMatch(/\/w\/ws_\w+$/);
+    await expect.poll(() => new HomeScreen(page).rows().count(), until).toBe(4);
+    await expect.poll(() => new HomeScreen(page).personaCards().count(), until).toBe(3);
+    await context.close();
+  });
+
   it("says when the e-mail is already registered, and signs out from the user menu", async () => {
     const context = await openContext(browser, app);
     const page = await context.newPage();

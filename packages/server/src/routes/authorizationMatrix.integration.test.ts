@@ -162,6 +162,7 @@ const accountEndpoints: Record<string, "public" | "signedIn" | "sessionOnly"> = 
   "delete /api/tokens/{tokenId}": "sessionOnly",
   "post /api/workspaces": "signedIn",
   "get /api/workspaces": "signedIn",
+  "post /api/workspaces/demo": "sessionOnly",
   "post /api/invitations/accept": "sessionOnly",
   "get /api/templates": "signedIn",
   "get /api/templates/{templateId}": "signedIn",

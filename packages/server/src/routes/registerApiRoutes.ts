@@ -20,6 +20,7 @@ import { registerTemplateRoutes } from "./templates/templateRoutes.js";
 import { registerTokenRoutes } from "./tokens/tokenRoutes.js";
 import { registerInvitationRoutes } from "./workspaces/invitationRoutes.js";
 import { registerMemberRoutes } from "./workspaces/memberRoutes.js";
+import { registerDemoWorkspaceRoutes } from "./workspaces/demoWorkspaceRoutes.js";
 import { registerWorkspaceRoutes } from "./workspaces/workspaceRoutes.js";
 
 /** Mounts every API route module; each module registers its own OpenAPI routes. */
@@ -28,6 +29,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerAuthRoutes(app);
   registerTokenRoutes(app);
   registerWorkspaceRoutes(app);
+  registerDemoWorkspaceRoutes(app);
   registerMemberRoutes(app);
   registerInvitationRoutes(app);
   registerPersonaRoutes(app);

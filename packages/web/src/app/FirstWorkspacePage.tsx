@@ -1,5 +1,6 @@
 import { useT } from "../i18n/I18nProvider.js";
 import { CreateWorkspaceForm } from "./CreateWorkspaceForm.js";
+import { ExampleWorkspaceButton } from "./ExampleWorkspaceButton.js";
 import { LanguageSwitcher } from "./LanguageSwitcher.js";
 import { useSession } from "./SessionProvider.js";
 import styles from "./FirstWorkspacePage.module.css";
@@ -21,6 +22,11 @@ export default function FirstWorkspacePage() {
         <h1>{t("shell.welcome", { name })}</h1>
         <p className={styles.lead}>{t("shell.firstWorkspaceLead")}</p>
         <CreateWorkspaceForm initialName={t("shell.defaultWorkspaceName", { name })} />
+        <div className={styles.or}>
+          <span>{t("shell.or")}</span>
+        </div>
+        <p className={styles.lead}>{t("shell.exampleHint")}</p>
+        <ExampleWorkspaceButton />
       </section>
     </div>
   );

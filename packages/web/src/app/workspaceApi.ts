@@ -14,3 +14,8 @@ export interface WorkspaceInfo {
 export function createWorkspace(input: { name: string; locale: Locale }): Promise<WorkspaceInfo> {
   return api.post<WorkspaceInfo>("/api/workspaces", input);
 }
+
+/** Creates a workspace filled with example personas and maps, owned by the caller. */
+export function createExampleWorkspace(): Promise<WorkspaceInfo & { mapIds: string[] }> {
+  return api.post("/api/workspaces/demo");
+}
