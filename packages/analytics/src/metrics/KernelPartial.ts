@@ -1,6 +1,6 @@
 import { EdgeTable } from "../paths/EdgeTable.js";
 import { SankeyTable } from "../paths/SankeyTable.js";
-import { VariantTable } from "../paths/VariantTable.js";
+import { PathHashes } from "../paths/PathHashes.js";
 import { SENTIMENT_LANGUAGES } from "../sentiment/detectTextLanguage.js";
 import type { KernelPlan } from "./KernelPlan.js";
 
@@ -30,7 +30,7 @@ export class DurationList {
  * The additive counters one kernel pass fills over a range of customers; partial results of several ranges (worker
  * threads) are merged by adding them (see mergeKernelPartials).
  */
-export function createKernelPartial(plan: KernelPlan, keyCount: number) {
+export function createKernelPartial(plan: KernelPlan, keyCount: number, customers = 1024) {
   const { stepCount: S, stageCount: G, levelCount: L, activityCount: A, nodeCount: N } = plan;
   return {
     customers: 0,
@@ -84,7 +84,7 @@ export function createKernelPartial(plan: KernelPlan, keyCount: number) {
     nodeStarts: new Float64Array(N),
     nodeEnds: new Float64Array(N),
     edges: new EdgeTable(N),
-    variants: new VariantTable(),
+    variants: new PathHashes(customers),
     /** Customers at (depth, node) and transitions (depth, from, to) over the first sankeyDepth transitions. */
     sankeyNodes: new Float64Array((plan.sankeyDepth + 1) * N),
     sankeyLinks: new SankeyTable(N, plan.sankeyDepth),

@@ -11,6 +11,8 @@ import { buildActivityMetrics } from "./buildActivityMetrics.js";
 import { buildStepMetrics } from "./buildStepMetrics.js";
 import { compileKernelPlan } from "./compileKernelPlan.js";
 import { compileMapStructure } from "./compileMapStructure.js";
+import { customerPath } from "./customerPath.js";
+import { deriveCounters } from "./deriveCounters.js";
 import type { KernelColumns } from "./runJourneyKernel.js";
 import { runKernelPartitions } from "./runKernelPartitions.js";
 import { MapMetricsSchema, type MapMetrics } from "./MapMetricsSchema.js";
@@ -60,7 +62,9 @@ export async function computeMapMetrics(db: EventDatabase, input: MapMetricsInpu
   const mask = filters.segment ? await getSegmentMask(db, filters.segment, store.customerCount) : undefined;
   const { plan, labels } = compileKernelPlan(store, structure, input.rules, filters, options, mask);
   const needProperties = plan.activityOfKey.includes(-2);
-  const merged = await runKernelPartitions(`${store.generation}${needProperties ? "+properties" : ""}`, kernelColumns(store, needProperties), plan, run);
+  const columns = kernelColumns(store, needProperties);
+  const merged = await runKernelPartitions(`${store.generation}${needProperties ? "+properties" : ""}`, columns, plan, run);
+  deriveCounters(merged, plan, labels.nodeActivity);
 
   const name = (touchpointId: string) => input.touchpointNames?.[touchpointId] ?? touchpointId;
   const T = labels.touchpointIds.length;
@@ -99,7 +103,7 @@ export async function computeMapMetrics(db: EventDatabase, input: MapMetricsInpu
     },
     ...stepParts,
     ...activityParts,
-    paths: buildPaths(merged, labels.nodeIds, labels.nodeKinds, nodeLabel, options),
+    paths: buildPaths(merged, labels.nodeIds, labels.nodeKinds, nodeLabel, (c) => customerPath(columns, plan, c), options),
     conformance: buildConformance(merged, labels.touchpointIds, plan.stepOfActivity, name),
     draft: buildDraftMap(activities, merged.customers, { minShare: options.draftMinShare, maxSteps: options.draftMaxSteps, locale: input.map.settings.locale }),
     warnings: structure.warnings,

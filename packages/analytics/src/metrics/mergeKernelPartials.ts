@@ -1,4 +1,4 @@
-import { hashSequence, VariantTable } from "../paths/VariantTable.js";
+import { mergeVariantRuns, type VariantRuns } from "../paths/PathHashes.js";
 import type { KernelPartial } from "./KernelPartial.js";
 
 const SCALARS = ["customers", "events", "unmappedCustomers", "sessions", "sessionDurationMs", "sessionEvents", "mapCustomers", "conforming", "withSkips", "withBackSteps", "withLoops"] as const;
@@ -26,10 +26,10 @@ export type PartialWire = Record<(typeof SCALARS)[number], number> &
     edgeCount: Float64Array;
     edgeCustomers: Float64Array;
     edgeDurationMs: Float64Array;
-    variantPool: Int32Array;
-    variantStarts: Int32Array;
-    variantLengths: Int32Array;
-    variantCounts: Float64Array;
+    variantH1: Uint32Array;
+    variantH2: Uint32Array;
+    variantCount: Float64Array;
+    variantCustomer: Int32Array;
     sankeyLinkKeys: Float64Array;
     sankeyLinkCounts: Float64Array;
   };
@@ -41,6 +41,7 @@ export function toWire(p: KernelPartial): PartialWire {
   for (const c of COUNTERS) wire[c] = p[c];
   const edges = p.edges.list();
   const links = p.sankeyLinks.entries();
+  const variants = p.variants.runs();
   return Object.assign(wire, {
     stepToNext: p.stepToNext.map((d) => d.values.slice(0, d.length)),
     stageToNext: p.stageToNext.map((d) => d.values.slice(0, d.length)),
@@ -52,10 +53,10 @@ export function toWire(p: KernelPartial): PartialWire {
     edgeCount: edges.count,
     edgeCustomers: edges.customers,
     edgeDurationMs: edges.durationMs,
-    variantPool: p.variants.pool.slice(0, p.variants.poolLength),
-    variantStarts: p.variants.starts.slice(0, p.variants.size),
-    variantLengths: p.variants.lengths.slice(0, p.variants.size),
-    variantCounts: p.variants.counts.slice(0, p.variants.size),
+    variantH1: variants.h1,
+    variantH2: variants.h2,
+    variantCount: variants.count,
+    variantCustomer: variants.customer,
     sankeyLinkKeys: links.keys,
     sankeyLinkCounts: links.counts,
   });
@@ -71,19 +72,12 @@ export function wireBuffers(w: PartialWire): ArrayBuffer[] {
   return [...out];
 }
 
-/** Customers per path variant: `counts[v]` customers followed `sequence(v)`. */
-export interface VariantCounts {
-  size: number;
-  counts: Float64Array;
-  sequence(v: number): Int32Array;
-}
-
 /** The merged result of all partials: counters added up, durations concatenated, top quotes, edges and variants combined. */
-export interface MergedKernelResult extends Omit<PartialWire, "stepToNext" | "stageToNext" | "edgeFrom" | "edgeTo" | "edgeCount" | "edgeCustomers" | "edgeDurationMs" | "variantPool" | "variantStarts" | "variantLengths" | "variantCounts" | "sankeyLinkKeys" | "sankeyLinkCounts"> {
+export interface MergedKernelResult extends Omit<PartialWire, "stepToNext" | "stageToNext" | "edgeFrom" | "edgeTo" | "edgeCount" | "edgeCustomers" | "edgeDurationMs" | "variantH1" | "variantH2" | "variantCount" | "variantCustomer" | "sankeyLinkKeys" | "sankeyLinkCounts"> {
   stepToNext: Float64Array[];
   stageToNext: Float64Array[];
   edges: Array<{ from: number; to: number; count: number; customers: number; durationMs: number }>;
-  variants: VariantCounts;
+  variants: VariantRuns;
   sankeyLinks: Map<number, number>;
 }
 
@@ -146,18 +140,7 @@ export function mergeKernelPartials(wires: PartialWire[]): MergedKernelResult {
   }
   merged.edges = [...edges.values()];
 
-  if (wires.length === 1) {
-    merged.variants = { size: first.variantCounts.length, counts: first.variantCounts, sequence: (v) => first.variantPool.subarray(first.variantStarts[v]!, first.variantStarts[v]! + first.variantLengths[v]!) };
-  } else {
-    const table = new VariantTable();
-    for (const w of wires) {
-      for (let v = 0; v < w.variantCounts.length; v++) {
-        const nodes = w.variantPool.subarray(w.variantStarts[v]!, w.variantStarts[v]! + w.variantLengths[v]!);
-        table.add(nodes, nodes.length, hashSequence(nodes, nodes.length), w.variantCounts[v]!);
-      }
-    }
-    merged.variants = { size: table.size, counts: table.counts.subarray(0, table.size), sequence: (v) => table.sequence(v) };
-  }
+  merged.variants = mergeVariantRuns(wires.map((w) => ({ h1: w.variantH1, h2: w.variantH2, count: w.variantCount, customer: w.variantCustomer })));
 
   merged.sankeyLinks = new Map();
   for (const w of wires) for (let i = 0; i < w.sankeyLinkKeys.length; i++) merged.sankeyLinks.set(w.sankeyLinkKeys[i]!, (merged.sankeyLinks.get(w.sankeyLinkKeys[i]!) ?? 0) + w.sankeyLinkCounts[i]!);

@@ -26,7 +26,7 @@ function lowerBound(a: Int32Array, value: number): number {
  * the SQL oracle in queries/ computes the same numbers independently.
  */
 export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCount: number, from: number, to: number): KernelPartial {
-  const out = createKernelPartial(plan, keyCount);
+  const out = createKernelPartial(plan, keyCount, to - from);
   const { offsets, ts, key, scorePos, scoreValue, scoreKind, textPos, textId, textSentiment, textLanguage, propertiesId } = columns;
   const { stepLevel, stepStage, levelStart, activityOfKey, candidateStart, candidateRule, ruleActivity, ruleProperties, ruleMatchesNone, fallbackOfKey, nodeOfActivity, stepOfActivity, customerMask } = plan;
   const { fromMs, toMs, windowMs, gapMs, strict, sankeyDepth, levelCount, nodeCount: N } = plan;
@@ -37,18 +37,17 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
   const lastStage = G - 1;
 
   const { keyEvents, keyCustomers, activityEvents, activityCustomers, activityTimeMs, activityPositionSum } = out;
-  const { stepEvents, stepCustomers, stepTimeMs, stepConverted, stepSkipped, stepRevisits, stepToNext } = out;
+  const { stepCustomers, stepConverted, stepSkipped, stepRevisits, stepToNext } = out;
   const { stageCustomers, stageConverted, stageToNext, stageBackSteps, stageBackStepCustomers, stageLoops, stageLoopCustomers } = out;
   const { funnelLevels, funnelStages, scoreSum, scoreCount, npsPromoters, npsDetractors } = out;
   const { sentimentSum, sentimentCount, sentimentLanguages, quoteSentiment, quotePosition, quoteText } = out;
-  const { nodeEvents, nodeCustomers, nodeStarts, nodeEnds, edges, variants, sankeyNodes, sankeyLinks } = out;
+  const { nodeStarts, nodeEnds, edges, variants, sankeyNodes, sankeyLinks } = out;
 
   // Per-customer scratch, reset by stamping with the customer number instead of clearing.
   const keyStamp = new Int32Array(keyCount).fill(-1);
   const activityStamp = new Int32Array(plan.activityCount).fill(-1);
   const activityFirst = new Int32Array(plan.activityCount);
   const touchedActivities = new Int32Array(plan.activityCount);
-  const nodeStamp = new Int32Array(N).fill(-1);
   const stepStamp = new Int32Array(S).fill(-1);
   const stepFirstTs = new Float64Array(S);
   const pendingStamp = new Int32Array(S).fill(-1);
@@ -86,7 +85,6 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
     let kept = 0;
     let prevTs = 0;
     let prevActivity = -1;
-    let prevStep = -1;
     let sessionStart = 0;
     let sessionEvents = 0;
     let activityRun = -1;
@@ -135,7 +133,6 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
         const gap = t - prevTs;
         if (gap <= gapMs) {
           activityTimeMs[prevActivity]! += gap;
-          if (prevStep >= 0) stepTimeMs[prevStep]! += gap;
           sessionEvents++;
         } else {
           sessions++;
@@ -174,10 +171,8 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
       }
 
       const s = stepOfActivity[a]!;
-      prevStep = s;
       if (s >= 0) {
         onMap = true;
-        stepEvents[s]!++;
         const level = stepLevel[s]!;
         const g = stepStage[s]!;
         const firstVisit = stepStamp[s] !== c;
@@ -349,11 +344,6 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
       // Paths: directly-follows edges over every event, variants and Sankey over consecutive repeats collapsed.
       const node = nodeOfActivity[a]!;
       if (node >= 0) {
-        nodeEvents[node]!++;
-        if (nodeStamp[node] !== c) {
-          nodeStamp[node] = c;
-          nodeCustomers[node]!++;
-        }
         if (pathPrev >= 0) edges.add(pathPrev, node, c, t - pathPrevTs);
         else nodeStarts[node]!++;
         if (node !== pathPrev) {
@@ -385,7 +375,7 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
     }
     if (pathPrev >= 0) {
       nodeEnds[pathPrev]!++;
-      variants.add(seq, seqLength, (h1 >>> 0) * 0x200000 + (h2 >>> 11));
+      variants.add(h1 >>> 0, h2 >>> 0, c);
     }
     if (hasSkip) {
       for (let word = 0; word < skipWords; word++) {

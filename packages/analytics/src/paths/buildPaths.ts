@@ -1,22 +1,16 @@
 import type { MapMetrics } from "../metrics/MapMetricsSchema.js";
 import type { MetricsOptions } from "../metrics/MetricsRequestSchema.js";
-import type { MergedKernelResult, VariantCounts } from "../metrics/mergeKernelPartials.js";
-
-/** Compares two node sequences: shorter first, then node by node. */
-function compareSequences(a: Int32Array, b: Int32Array): number {
-  if (a.length !== b.length) return a.length - b.length;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return 0;
-}
+import type { MergedKernelResult } from "../metrics/mergeKernelPartials.js";
+import type { VariantRuns } from "./PathHashes.js";
 
 /**
- * The `n` most frequent variants, most frequent first; ties go to the shorter path, then by node order. Keeps a
- * bounded candidate list instead of sorting every variant (there can be one per customer).
+ * The `n` most frequent variants, most frequent first; ties go to the variant first seen in the journey store (its
+ * lowest customer number). Keeps a bounded candidate list instead of sorting every variant (there can be one per customer).
  */
-function topVariants(variants: VariantCounts, n: number): number[] {
-  const better = (a: number, b: number) => variants.counts[a]! - variants.counts[b]! || compareSequences(variants.sequence(b), variants.sequence(a));
+function topVariants(variants: VariantRuns, n: number): number[] {
+  const better = (a: number, b: number) => variants.count[a]! - variants.count[b]! || variants.customer[b]! - variants.customer[a]!;
   const kept: number[] = [];
-  for (let v = 0; v < variants.size; v++) {
+  for (let v = 0; v < variants.count.length; v++) {
     if (kept.length === n && better(v, kept[n - 1]!) <= 0) continue;
     let at = kept.length;
     while (at > 0 && better(v, kept[at - 1]!) > 0) at--;
@@ -30,7 +24,14 @@ function topVariants(variants: VariantCounts, n: number): number[] {
  * The path views: nodes with their counts, the directly-follows graph (most frequent edges first), the top path
  * variants with an "others" bucket, and the Sankey diagram of the first transitions.
  */
-export function buildPaths(r: MergedKernelResult, nodeIds: string[], nodeKinds: Array<"step" | "touchpoint" | "event">, labelOf: (node: number) => string, options: MetricsOptions): MapMetrics["paths"] {
+export function buildPaths(
+  r: MergedKernelResult,
+  nodeIds: string[],
+  nodeKinds: Array<"step" | "touchpoint" | "event">,
+  labelOf: (node: number) => string,
+  pathOf: (customer: number) => Int32Array,
+  options: MetricsOptions,
+): MapMetrics["paths"] {
   const N = nodeIds.length;
   const nodes = nodeIds
     .map((id, n) => ({ id, kind: nodeKinds[n]!, label: labelOf(n), events: r.nodeEvents[n]!, customers: r.nodeCustomers[n]!, starts: r.nodeStarts[n]!, ends: r.nodeEnds[n]! }))
@@ -39,7 +40,8 @@ export function buildPaths(r: MergedKernelResult, nodeIds: string[], nodeKinds: 
   const edges = [...r.edges].sort((a, b) => b.count - a.count || a.from - b.from || a.to - b.to);
   const shownEdges = edges.slice(0, options.maxEdges).map((e) => ({ from: nodeIds[e.from]!, to: nodeIds[e.to]!, count: e.count, customers: e.customers, meanMs: e.durationMs / e.count }));
 
-  const { counts, size } = r.variants;
+  const counts = r.variants.count;
+  const size = counts.length;
   const withPath = counts.reduce((n, c) => n + c, 0);
   const top = topVariants(r.variants, options.topPaths);
   const topCustomers = top.reduce((n, v) => n + counts[v]!, 0);
@@ -66,7 +68,7 @@ export function buildPaths(r: MergedKernelResult, nodeIds: string[], nodeKinds: 
     edges: shownEdges,
     edgesOmitted: Math.max(0, edges.length - options.maxEdges),
     variants: {
-      items: top.map((v) => ({ nodes: Array.from(r.variants.sequence(v), (n) => nodeIds[n]!), customers: counts[v]!, share: withPath > 0 ? counts[v]! / withPath : null })),
+      items: top.map((v) => ({ nodes: Array.from(pathOf(r.variants.customer[v]!), (n) => nodeIds[n]!), customers: counts[v]!, share: withPath > 0 ? counts[v]! / withPath : null })),
       others: { customers: withPath - topCustomers, variants: size - top.length },
       distinct: size,
     },

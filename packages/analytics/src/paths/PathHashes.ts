@@ -1,0 +1,113 @@
+import { sortByHash } from "./sortByHash.js";
+
+/** Customers per path variant, sorted by hash: variant v has hash (h1[v], h2[v]), `count[v]` customers, and `customer[v]` (the lowest customer number) as an example. */
+export interface VariantRuns {
+  h1: Uint32Array;
+  h2: Uint32Array;
+  count: Float64Array;
+  customer: Int32Array;
+}
+
+/**
+ * Each customer's path variant as a 64-bit hash of the collapsed node sequence (two independent 32-bit lanes), kept in
+ * arrival order and grouped at the end by sorting: appending is a sequential write, where a hash table would pay a
+ * cache miss per customer. A variant's nodes are recovered later from its example customer.
+ */
+export class PathHashes {
+  private h1: Uint32Array;
+  private h2: Uint32Array;
+  private customers: Int32Array;
+  length = 0;
+
+  /** `expected`: how many customers will be added (at most one per customer), to allocate once. */
+  constructor(expected = 1024) {
+    const size = Math.max(16, expected);
+    this.h1 = new Uint32Array(size);
+    this.h2 = new Uint32Array(size);
+    this.customers = new Int32Array(size);
+  }
+
+  /** Records that `customer` followed the path with hash (h1, h2). Customers must come in increasing order. */
+  add(h1: number, h2: number, customer: number): void {
+    if (this.length === this.h1.length) {
+      const grow = <T extends Uint32Array | Int32Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.h1 = grow(this.h1);
+      this.h2 = grow(this.h2);
+      this.customers = grow(this.customers);
+    }
+    this.h1[this.length] = h1;
+    this.h2[this.length] = h2;
+    this.customers[this.length++] = customer;
+  }
+
+  /** The variants: equal hashes grouped, counted, sorted by hash; the example is the first (lowest) customer. */
+  runs(): VariantRuns {
+    const n = this.length;
+    const order = sortByHash(this.h1, this.h2, n);
+    const h1 = new Uint32Array(n);
+    const h2 = new Uint32Array(n);
+    const count = new Float64Array(n);
+    const customer = new Int32Array(n);
+    let m = -1;
+    for (let i = 0; i < n; i++) {
+      const j = order[i]!;
+      const x = this.h1[j]!;
+      const y = this.h2[j]!;
+      if (m >= 0 && h1[m] === x && h2[m] === y) count[m]!++;
+      else {
+        m++;
+        h1[m] = x;
+        h2[m] = y;
+        count[m] = 1;
+        customer[m] = this.customers[j]!;
+      }
+    }
+    m++;
+    return { h1: h1.slice(0, m), h2: h2.slice(0, m), count: count.slice(0, m), customer: customer.slice(0, m) };
+  }
+}
+
+/** Merges the sorted variant runs of several customer ranges (counts add up; the lowest example customer stays). */
+export function mergeVariantRuns(parts: VariantRuns[]): VariantRuns {
+  if (parts.length === 1) return parts[0]!;
+  const total = parts.reduce((n, p) => n + p.h1.length, 0);
+  const h1 = new Uint32Array(total);
+  const h2 = new Uint32Array(total);
+  const count = new Float64Array(total);
+  const customer = new Int32Array(total);
+  const at = parts.map(() => 0);
+  let m = -1;
+  for (;;) {
+    let best = -1;
+    for (let p = 0; p < parts.length; p++) {
+      if (at[p]! >= parts[p]!.h1.length) continue;
+      if (best < 0) best = p;
+      else {
+        const a = parts[p]!;
+        const b = parts[best]!;
+        const x1 = a.h1[at[p]!]!;
+        const y1 = b.h1[at[best]!]!;
+        if (x1 < y1 || (x1 === y1 && a.h2[at[p]!]! < b.h2[at[best]!]!)) best = p;
+      }
+    }
+    if (best < 0) break;
+    const part = parts[best]!;
+    const i = at[best]!++;
+    if (m >= 0 && h1[m] === part.h1[i] && h2[m] === part.h2[i]) {
+      count[m]! += part.count[i]!;
+      customer[m] = Math.min(customer[m]!, part.customer[i]!);
+    } else {
+      m++;
+      h1[m] = part.h1[i]!;
+      h2[m] = part.h2[i]!;
+      count[m] = part.count[i]!;
+      customer[m] = part.customer[i]!;
+    }
+  }
+  m++;
+  return { h1: h1.slice(0, m), h2: h2.slice(0, m), count: count.slice(0, m), customer: customer.slice(0, m) };
+}
