@@ -131,6 +131,8 @@ describe("persona editor in a real browser", () => {
     await home.personaCards().filter({ hasText: "Marcus Okafor" }).click();
     const persona = new PersonaScreen(page);
     await expect.poll(() => persona.card().textContent(), until).toContain("Buying committee");
+    // The maps this persona is on are listed under the card.
+    await expect.poll(() => page.getByTestId("persona-maps").getByRole("link").count(), until).toBe(2);
     await context.close();
   });
 });

@@ -11,6 +11,7 @@ import { deletePersona, fetchChannels, fetchPersona, savePersona } from "./perso
 import { PersonaCard } from "./PersonaCard.js";
 import { draftOf, serverProblems, validateDraft, type FieldProblem, type PersonaDraft } from "./personaDraft.js";
 import { PersonaEditor } from "./PersonaEditor.js";
+import { PersonaMaps } from "./PersonaMaps.js";
 import { ProblemList } from "./ProblemList.js";
 import styles from "./PersonaPage.module.css";
 
@@ -146,7 +147,14 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
         </p>
       )}
       {mode === "edit" && problems.length > 0 && <ProblemList problems={problems} />}
-      {mode === "card" || !canWrite ? <PersonaCard persona={dirty ? draft : draftOf(persona)} channels={channels} /> : <PersonaEditor workspaceId={workspaceId} personaId={personaId} draft={draft} onChange={setDraft} onPhotoSaved={photoSaved} channels={channels} invalid={invalid} />}
+      {mode === "card" || !canWrite ? (
+        <>
+          <PersonaCard persona={dirty ? draft : draftOf(persona)} channels={channels} />
+          <PersonaMaps workspaceId={workspaceId} personaId={personaId} />
+        </>
+      ) : (
+        <PersonaEditor workspaceId={workspaceId} personaId={personaId} draft={draft} onChange={setDraft} onPhotoSaved={photoSaved} channels={channels} invalid={invalid} />
+      )}
       {mode === "card" || !canWrite ? <PersonaSegmentSection workspaceId={workspaceId} segment={persona.segment} /> : <PersonaSegmentSection workspaceId={workspaceId} segment={draft.segment} onChange={(segment) => setDraft({ ...draft, segment })} />}
     </div>
   );

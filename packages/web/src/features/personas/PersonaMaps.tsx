@@ -1,0 +1,39 @@
+import { useEffect, useState } from "react";
+import { Link } from "wouter";
+import { useT } from "../../i18n/I18nProvider.js";
+import { fetchMaps, type MapListItem } from "../home/homeApi.js";
+import styles from "./PersonaPage.module.css";
+
+/** The maps this persona is on, as links, so a reader of the card can go to the journeys. */
+export function PersonaMaps({ workspaceId, personaId }: { workspaceId: string; personaId: string }) {
+  const t = useT();
+  const [maps, setMaps] = useState<MapListItem[] | null>(null);
+  useEffect(() => {
+    const abort = new AbortController();
+    fetchMaps(workspaceId, abort.signal).then(
+      (all) => setMaps(all.filter((m) => m.personaIds.includes(personaId))),
+      () => setMaps([]),
+    );
+    return () => abort.abort();
+  }, [workspaceId, personaId]);
+  if (!maps) return null;
+  return (
+    <section className={`${styles.onMaps} no-print`} data-testid="persona-maps">
+      <h2>{t("personas.onMaps")}</h2>
+      {maps.length === 0 ? (
+        <p className="hint">{t("personas.onNoMaps")}</p>
+      ) : (
+        <ul>
+          {maps.map((m) => (
+            <li key={m.id}>
+              <Link href={`/maps/${m.id}`}>
+                <bdi>{m.title}</bdi>
+              </Link>{" "}
+              <span className="badge">{t(`common.mapType.${m.type}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
