@@ -56,13 +56,14 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
   const skipWords = (levelCount + 31) >>> 5;
   const skipBits = new Int32Array(skipWords);
   const skipStamp = new Int32Array(skipWords).fill(-1);
+  // Customers who skipped each level; every step of a skipped level is skipped, so steps are filled in at the end.
+  const levelSkipped = new Float64Array(levelCount);
   const stageStamp = new Int32Array(G).fill(-1);
   const stageFirstTs = new Float64Array(G);
   const backStamp = new Int32Array(G).fill(-1);
   const loopStamp = new Int32Array(G).fill(-1);
   const pendingSteps = new Int32Array(S);
   const pendingStages = new Int32Array(G);
-  let seq = new Int32Array(256);
 
   let sessions = 0;
   let sessionDurationMs = 0;
@@ -80,7 +81,6 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
     const start = offsets[c]!;
     const end = offsets[c + 1]!;
     if (start === end) continue;
-    if (seq.length < end - start) seq = new Int32Array(end - start);
 
     let kept = 0;
     let prevTs = 0;
@@ -353,7 +353,7 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
               sankeyLinks.add(seqLength - 1, pathPrev, node);
             }
           }
-          seq[seqLength++] = node;
+          seqLength++;
           h1 = Math.imul(h1 ^ node, 0x01000193);
           h2 = Math.imul(h2 ^ (node + 0x9e3779b9), 0x85ebca6b);
         }
@@ -369,9 +369,12 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
     sessions++;
     sessionDurationMs += prevTs - sessionStart;
     sessionEventTotal += sessionEvents;
-    for (let j = 0; j < touched; j++) {
-      const a = touchedActivities[j]!;
-      activityPositionSum[a]! += activityLength > 1 ? activityFirst[a]! / (activityLength - 1) : 0;
+    if (activityLength > 1) {
+      const scale = 1 / (activityLength - 1);
+      for (let j = 0; j < touched; j++) {
+        const a = touchedActivities[j]!;
+        activityPositionSum[a]! += activityFirst[a]! * scale;
+      }
     }
     if (pathPrev >= 0) {
       nodeEnds[pathPrev]!++;
@@ -384,8 +387,7 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
         while (bits !== 0) {
           const bit = 31 - Math.clz32(bits & -bits);
           bits &= bits - 1;
-          const skipped = (word << 5) + bit;
-          for (let x = levelStart[skipped]!; x < levelStart[skipped + 1]!; x++) stepSkipped[x]!++;
+          levelSkipped[(word << 5) + bit]!++;
         }
       }
     }
@@ -396,6 +398,10 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
       if (hasLoop) out.withLoops++;
       if (!hasSkip && !hasBack && !hasLoop) out.conforming++;
     }
+  }
+  for (let level = 0; level < levelCount; level++) {
+    if (levelSkipped[level] === 0) continue;
+    for (let x = levelStart[level]!; x < levelStart[level + 1]!; x++) stepSkipped[x] = levelSkipped[level]!;
   }
   out.sessions = sessions;
   out.sessionDurationMs = sessionDurationMs;
