@@ -32,7 +32,8 @@ export function normalizeIdentifierSql(raw: string, kind: IdentifierKind): strin
  * fine CRM id.
  */
 export function isJunkIdentifierSql(value: string, kind: IdentifierKind, denyList: readonly string[]): string {
-  const checks = [`lower(${value}) IN (${sqlStringList(denyList)})`, `regexp_full_match(${value}, '[0\\-]+')`];
+  // ltrim of zeros and dashes leaving nothing means the value was only those: cheaper than a regular expression.
+  const checks = [`lower(${value}) IN (${sqlStringList(denyList)})`, `ltrim(${value}, '0-') = ''`];
   const repeated = `replace(${value}, left(${value}, 1), '') = ''`;
   if (kind === "phone") checks.push(repeated, `length(${value}) < ${MIN_PHONE_DIGITS}`);
   if (kind === "cookie" || kind === "device") checks.push(`(length(${value}) >= 4 AND ${repeated})`);

@@ -1,4 +1,5 @@
 import { failInterruptedImports, openEventDatabase, type EventDatabase } from "@opencjm/analytics";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { AppConfig } from "../config.js";
 import { ImportTracker } from "./ImportTracker.js";
@@ -26,8 +27,11 @@ export function createEventDatabases(config: Pick<AppConfig, "dataDir">): EventD
       let db = open.get(workspaceId);
       if (!db) {
         db = openEventDatabase(config.dataDir, workspaceId).then(async (opened) => {
-          // Imports this process never finished (it stopped mid-import) did not commit: say so in their history.
+          // Imports a stopped process never finished did not commit: say so in their history, and delete what they
+          // left on disk (uploads and decoded copies). Only one process opens the database, so none of it is in use.
           await failInterruptedImports(opened.connection);
+          await rm(join(opened.dir, "uploads"), { recursive: true, force: true });
+          await rm(join(opened.dir, "tmp"), { recursive: true, force: true });
           return opened;
         });
         db.catch(() => open.delete(workspaceId));
