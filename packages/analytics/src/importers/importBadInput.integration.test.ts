@@ -149,6 +149,14 @@ describe("the import history keeps failures, and only them", () => {
     expect(await listImports(t.db.connection)).toHaveLength(1);
   });
 
+  it("a cancelled import stores nothing and is recorded as cancelled", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const e = await refused("late.csv", sampleDelimited().replace(/2024-03/g, "2024-04"), { signal: controller.signal, importId: "imp_cancelled" });
+    expect([e.code, e.message]).toEqual(["cancelled", "late.csv: the import was cancelled"]);
+    expect(await getImport(t.db.connection, "imp_cancelled")).toMatchObject({ status: "failed", error: { code: "cancelled" } });
+  });
+
   it("duplicates can be skipped instead", async () => {
     const result = await importEvents(t.db, { path: t.file("again.csv", sampleDelimited()), source: { name: "Shop" }, mapping: { ...SAMPLE_MAPPING, duplicates: "skip" } });
     expect([result.eventsStored, result.duplicatesSkipped]).toEqual([0, 6]);

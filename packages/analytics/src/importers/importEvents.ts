@@ -99,6 +99,8 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions): Promise<Imp
     o.onProgress?.(progressAt(p, fraction, extra));
   };
   const endPhase = (p: ImportPhase) => {
+    // A cancelled import stops between phases too (interrupting DuckDB only stops the query running at that moment).
+    if (o.signal?.aborted) throw new ImportError("cancelled", "the import was cancelled", { file });
     const now = performance.now();
     seconds[p] = (now - phaseStart) / 1000;
     phaseStart = now;
@@ -197,6 +199,7 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions): Promise<Imp
       identities: Number(identities),
       merges: run.merges,
     };
+    if (o.signal?.aborted) throw new ImportError("cancelled", "the import was cancelled", { file });
     await finishImportRecord(connection, importId, { format: readable.format, encoding: readable.encoding, rowsRead: summary.rows, eventsStored, summary: { ...result, newRecords: assigned.records, newIdentifiers: assigned.newIdentifiers } });
     await connection.run("COMMIT");
     inTransaction = false;

@@ -15,13 +15,14 @@ export interface EventDatabases {
   /** Folder for uploads in flight of a workspace. */
   uploadDir(workspaceId: string): string;
   imports: ImportTracker;
-  /** Closes every open database. */
+  /** Cancels running imports (they roll back) and closes every open database. */
   close(): Promise<void>;
 }
 
 /** Creates the service for a server or CLI process. */
 export function createEventDatabases(config: Pick<AppConfig, "dataDir">): EventDatabases {
   const open = new Map<string, Promise<EventDatabase>>();
+  const imports = new ImportTracker();
   return {
     open(workspaceId) {
       let db = open.get(workspaceId);
@@ -40,8 +41,9 @@ export function createEventDatabases(config: Pick<AppConfig, "dataDir">): EventD
       return db;
     },
     uploadDir: (workspaceId) => join(config.dataDir, "analytics", workspaceId, "uploads"),
-    imports: new ImportTracker(),
+    imports,
     async close() {
+      await imports.cancelAll();
       const all = await Promise.allSettled(open.values());
       open.clear();
       for (const r of all) if (r.status === "fulfilled") r.value.close();

@@ -10,6 +10,9 @@ interface Tracked {
   workspaceId: string;
   last?: ImportUpdate;
   finished: boolean;
+  /** Cancels the import (on shutdown). */
+  controller?: AbortController;
+  settled?: Promise<unknown>;
 }
 
 // Finished imports stay watchable a little while, for a client that subscribes just after the end.
@@ -23,9 +26,22 @@ export class ImportTracker {
   private readonly imports = new Map<string, Tracked>();
   private readonly events = new EventEmitter().setMaxListeners(0);
 
-  /** Starts tracking an import. */
-  start(workspaceId: string, importId: string): void {
-    this.imports.set(importId, { workspaceId, finished: false });
+  /** Starts tracking an import; `controller` cancels it and `settled` ends when it has (see cancelAll). */
+  start(workspaceId: string, importId: string, controller?: AbortController): void {
+    this.imports.set(importId, { workspaceId, finished: false, controller });
+  }
+
+  /** Remembers the promise that settles when the import has ended, for cancelAll to wait on. */
+  settles(importId: string, settled: Promise<unknown>): void {
+    const tracked = this.imports.get(importId);
+    if (tracked) tracked.settled = settled;
+  }
+
+  /** Cancels every running import and waits until each has rolled back (on shutdown, before databases close). */
+  async cancelAll(): Promise<void> {
+    const running = [...this.imports.values()].filter((t) => !t.finished);
+    for (const t of running) t.controller?.abort();
+    await Promise.allSettled(running.map((t) => t.settled));
   }
 
   /** Publishes an update to every watcher; `done`/`failed` ends the import. */

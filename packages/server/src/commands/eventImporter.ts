@@ -84,7 +84,8 @@ export async function startEventImport(services: Services, request: EventImportR
   const db = await services.analytics.open(request.workspaceId);
   const importId = newId("imp_");
   const tracker = services.analytics.imports;
-  tracker.start(request.workspaceId, importId);
+  const controller = new AbortController();
+  tracker.start(request.workspaceId, importId, controller);
   let last = 0;
   const finished = importEvents(db, {
     ...request.options,
@@ -92,6 +93,7 @@ export async function startEventImport(services: Services, request: EventImportR
     fileName: request.fileName,
     source: { sourceId: request.sourceId },
     importId,
+    signal: controller.signal,
     onProgress(progress) {
       // At most ten updates a second, plus every phase change.
       const now = Date.now();
@@ -113,5 +115,6 @@ export async function startEventImport(services: Services, request: EventImportR
     .finally(() => rm(request.path, { force: true }));
   // The caller may not wait; a failure is in the record, so nothing is left unhandled.
   finished.catch(() => undefined);
+  tracker.settles(importId, finished);
   return { importId, finished };
 }
