@@ -26,13 +26,16 @@ export async function assignRecords(connection: DuckDBConnection, staged: string
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.tuples} AS
     SELECT *, (${nextRecord} + row_number() OVER (ORDER BY first_rowid) - 1)::BIGINT AS record_id
     FROM (SELECT tuple_hash, ${ids}, min(rowid) AS first_rowid FROM ${staged} GROUP BY tuple_hash, ${ids})`);
-  const values = plan.identifiers.map((id, i) => `SELECT ${sqlString(id.kind)} AS kind, id_${i} AS value, first_rowid FROM ${IMPORT_TABLES.tuples} WHERE id_${i} IS NOT NULL`).join(" UNION ALL ");
+  // New identifiers are numbered in order of first appearance (row, then column): a total order on integers, cheaper
+  // to sort than the values themselves.
+  const width = plan.identifiers.length;
+  const values = plan.identifiers.map((id, i) => `SELECT ${sqlString(id.kind)} AS kind, id_${i} AS value, first_rowid * ${width} + ${i} AS seen FROM ${IMPORT_TABLES.tuples} WHERE id_${i} IS NOT NULL`).join(" UNION ALL ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.keys} AS
-    WITH found AS (SELECT kind, value, min(first_rowid) AS first FROM (${values}) GROUP BY kind, value),
+    WITH found AS (SELECT kind, value, min(seen) AS first FROM (${values}) GROUP BY kind, value),
     known AS (SELECT f.kind, f.value, f.first, k.ident_id FROM found f LEFT JOIN identifier_keys k ON k.kind = f.kind AND k.value = f.value)
     SELECT kind, value, ident_id, false AS is_new FROM known WHERE ident_id IS NOT NULL
     UNION ALL
-    SELECT kind, value, (${nextIdent} + row_number() OVER (ORDER BY first, kind, value) - 1)::BIGINT, true FROM known WHERE ident_id IS NULL`);
+    SELECT kind, value, (${nextIdent} + row_number() OVER (ORDER BY first) - 1)::BIGINT, true FROM known WHERE ident_id IS NULL`);
   const pairs = plan.identifiers.map((id, i) => `SELECT t.record_id, k.ident_id FROM ${IMPORT_TABLES.tuples} t JOIN ${IMPORT_TABLES.keys} k ON k.kind = ${sqlString(id.kind)} AND k.value = t.id_${i}`).join(" UNION ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.recordIdentifiers} AS ${pairs}`);
   const [[records, hashes, fresh]] = (
