@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { ApiError } from "../http/apiError.js";
 import type { Services } from "../services.js";
 import type { Orientation, Paper } from "./printOptions.js";
@@ -21,15 +21,17 @@ export interface RenderRequest {
   format: "pdf" | "png";
   paper: Paper;
   orientation: Orientation;
-  locale: string;
 }
 
 /**
  * Prints the web app's print view with headless Chromium: one browser per server, started on first use and reused,
- * a fresh page (in its own context) per export. PDF pages use the chosen paper; `fit` makes one page the map's size.
+ * a fresh page per export. Pages share a context per pixel density, so the app's hashed scripts come from the
+ * browser's cache after the first export; the print view takes everything else from its URL (token, language,
+ * paper), and no cookies are ever set, so exports cannot see each other.
  */
 export class MapPrintRenderer {
   private browser: Promise<Browser> | undefined;
+  private readonly contexts = new Map<number, Promise<BrowserContext>>();
   private idle: NodeJS.Timeout | undefined;
   private active = 0;
 
@@ -42,14 +44,24 @@ export class MapPrintRenderer {
     return this.browser;
   }
 
+  private context(scale: number): Promise<BrowserContext> {
+    let context = this.contexts.get(scale);
+    if (!context) {
+      context = this.launch().then((browser) => browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: scale }));
+      context.catch(() => this.contexts.delete(scale));
+      this.contexts.set(scale, context);
+    }
+    return context;
+  }
+
   /** Renders one export and returns its bytes. */
   async render(request: RenderRequest): Promise<Uint8Array> {
     clearTimeout(this.idle);
     this.active++;
-    const browser = await this.launch();
-    const context = await browser.newContext({ locale: request.locale, viewport: { width: 1600, height: 1000 }, deviceScaleFactor: request.format === "png" ? 2 : 1 });
+    let page: Page | undefined;
     try {
-      const page = await context.newPage();
+      // PNGs at twice the density, so text stays sharp when the image is zoomed or printed.
+      page = await (await this.context(request.format === "png" ? 2 : 1)).newPage();
       const response = await page.goto(request.url, { waitUntil: "load" });
       if (!response?.ok()) throw new ApiError(502, "export_failed", `the print view answered ${response?.status() ?? "nothing"}`);
       await page
@@ -62,7 +74,7 @@ export class MapPrintRenderer {
       // The print view sets its own @page size and margins (paper, orientation, or the map's size for "fit").
       return new Uint8Array(await page.pdf({ format: request.paper === "fit" ? "A4" : request.paper, landscape: request.orientation === "landscape", printBackground: true, preferCSSPageSize: true }));
     } finally {
-      await context.close().catch(() => undefined);
+      await page?.close().catch(() => undefined);
       this.active--;
       if (this.active === 0) {
         this.idle = setTimeout(() => void this.close(), IDLE_MS);
@@ -77,6 +89,7 @@ export class MapPrintRenderer {
     clearTimeout(this.idle);
     const browser = this.browser;
     this.browser = undefined;
+    this.contexts.clear();
     await (await browser?.catch(() => undefined))?.close();
   }
 }

@@ -22,7 +22,7 @@ export async function renderPrintExport(services: Services, baseUrl: string, map
   const { link, token } = await createShareLink(services.db, { workspaceId: map.workspaceId, mapId: map.id, userId: createdBy, purpose: "export", expiresAt });
   try {
     const url = new URL(printPath(token, { ...request, locale }), baseUrl).toString();
-    return await printRendererOf(services).render({ url, format: request.format, paper: request.paper, orientation: request.orientation, locale });
+    return await printRendererOf(services).render({ url, format: request.format, paper: request.paper, orientation: request.orientation });
   } finally {
     await services.db.kysely.deleteFrom("share_links").where("id", "=", link.id).execute();
     await pruneExportLinks(services.db);

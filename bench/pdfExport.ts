@@ -1,0 +1,143 @@
+// Benchmark (PRODUCT.md §6): PDF export of a 40-step × 20-lane map in under 2 seconds. Measured end to end through
+// the API (GET …/export?format=pdf): an internal share link, Chromium opening the print view, laying the map out and
+// printing it. Baseline in the same run: the same Chromium printing a plain HTML table of the same 40 × 20 texts,
+// so the ratio is the price of our print view over a bare page.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { applyMapOperations, createMapDocument, docToSnapshot, LANE_NAMES, MapSettingsSchema, type CardContentInput, type LaneType, type MapOperation, type MapSnapshot } from "@opencjm/core";
+import { createSession, createUser, createWorkspace, loadConfig, startServer } from "@opencjm/server";
+
+const STEPS = 40;
+const LANES = 20;
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const TARGET_MS = 2000;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+// Lane types whose cards carry plain text, cycled to 20 lanes; one emotion lane for the curve.
+const TYPES: LaneType[] = ["actions", "thoughts", "painPoints", "opportunities", "expectations", "risks", "frontstage", "backstage", "support", "text"];
+
+function card(type: LaneType, text: string): CardContentInput {
+  switch (type) {
+    case "actions":
+      return { kind: "action", text };
+    case "thoughts":
+      return { kind: "thought", text, question: true };
+    case "painPoints":
+      return { kind: "painPoint", text, severity: 3 };
+    case "opportunities":
+      return { kind: "opportunity", text };
+    case "expectations":
+      return { kind: "expectation", text };
+    case "risks":
+      return { kind: "risk", text };
+    case "frontstage":
+    case "backstage":
+    case "support":
+      return { kind: "process", text };
+    default:
+      return { kind: "text", text };
+  }
+}
+
+/** A 40-step × 20-lane map with a card in every cell and an emotion curve. */
+function bigMap(personaId: string): MapSnapshot {
+  const doc = createMapDocument(MapSettingsSchema.parse({ title: "Benchmark: 40 steps × 20 lanes", type: "currentState", personaIds: [personaId] }));
+  const ops: MapOperation[] = [];
+  const laneIds: Array<[string, LaneType]> = [];
+  for (let l = 0; l < LANES - 1; l++) {
+    const type = TYPES[l % TYPES.length]!;
+    const id = `lane${l}`;
+    laneIds.push([id, type]);
+    ops.push({ op: "addLane", id, type, name: `${LANE_NAMES[type].en} ${l + 1}` });
+  }
+  ops.push({ op: "addLane", id: "feel", type: "emotion", name: "Emotions" });
+  for (let s = 0; s < STEPS; s++) {
+    if (s % 5 === 0) ops.push({ op: "addStage", id: `stage${s / 5}`, name: `Stage ${s / 5 + 1}` });
+    ops.push({ op: "addStep", id: `step${s}`, stageId: `stage${Math.floor(s / 5)}`, name: `Step ${s + 1}` });
+    for (const [laneId, type] of laneIds) ops.push({ op: "addCard", laneId, stepId: `step${s}`, card: card(type, `Card ${s + 1}.${laneId.slice(4)}: the customer compares two offers`) });
+    ops.push({ op: "setEmotion", personaId, stepId: `step${s}`, value: Math.round(Math.sin(s / 3) * 2) });
+  }
+  applyMapOperations(doc, ops);
+  return docToSnapshot(doc);
+}
+
+function stats(ms: number[]): { median: number; p90: number; min: number } {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, p90: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!, min: sorted[0]! };
+}
+
+async function measureOurs(): Promise<{ times: number[]; pages: number; bytes: number }> {
+  const dir = mkdtempSync(join(tmpdir(), "cjm-bench-pdf-"));
+  const server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: dir }));
+  try {
+    const { db, maps } = server.services;
+    const user = await createUser(db, { email: "bench@example.test", name: "Bench", password: "benchmark password" });
+    const ws = await createWorkspace(db, { name: "Bench", locale: "en", ownerId: user.id });
+    const session = await createSession(db, user.id, 3600_000);
+    const headers = { cookie: `cjm_session=${session.cookie}`, "x-csrf-token": session.csrfToken, "content-type": "application/json" };
+    const persona = (await (await fetch(`${server.url}/api/workspaces/${ws.id}/personas`, { method: "POST", headers, body: JSON.stringify({ name: "Bench persona" }) })).json()) as { id: string };
+    const map = await maps.create({ workspaceId: ws.id, createdBy: user.id, snapshot: bigMap(persona.id) });
+    const url = `${server.url}/api/workspaces/${ws.id}/maps/${map.id}/export?format=pdf&paper=A3&orientation=landscape`;
+    const once = async () => {
+      const start = performance.now();
+      const res = await fetch(url, { headers });
+      const body = Buffer.from(await res.arrayBuffer());
+      if (!res.ok) throw new Error(`export answered ${res.status}: ${body.toString("utf8").slice(0, 300)}`);
+      return { ms: performance.now() - start, body };
+    };
+    // The first export starts the browser; the server keeps it for the next ones, as in production.
+    const warm = await once();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) times.push((await once()).ms);
+    const pages = (warm.body.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    return { times, pages, bytes: warm.body.length };
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureBaseline(): Promise<number[]> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  try {
+    const rows = Array.from({ length: LANES }, (_, l) => `<tr><th>Lane ${l + 1}</th>${Array.from({ length: STEPS }, (_, s) => `<td>Card ${s + 1}.${l}: the customer compares two offers</td>`).join("")}</tr>`).join("");
+    const html = `<!doctype html><style>@page{size:A3 landscape;margin:10mm}td,th{border:1px solid #ccc;font:11px sans-serif;width:120px;vertical-align:top}</style><table>${rows}</table>`;
+    const times: number[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const start = performance.now();
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.setContent(html);
+      await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      await context.close();
+      if (i > 0) times.push(performance.now() - start);
+    }
+    return times;
+  } finally {
+    await browser.close();
+  }
+}
+
+const ours = await measureOurs();
+const baseline = await measureBaseline();
+const [o, b] = [stats(ours.times), stats(baseline)];
+const result = {
+  benchmark: "pdfExport",
+  map: `${STEPS} steps × ${LANES} lanes, ${STEPS * (LANES - 1)} cards`,
+  paper: "A3 landscape",
+  runs: RUNS,
+  pages: ours.pages,
+  bytes: ours.bytes,
+  oursMs: { median: Math.round(o.median), p90: Math.round(o.p90), min: Math.round(o.min) },
+  baselineMs: { median: Math.round(b.median), p90: Math.round(b.p90), min: Math.round(b.min) },
+  ratio: Math.round((o.median / b.median) * 100) / 100,
+  targetMs: TARGET_MS,
+  meetsTarget: o.median < TARGET_MS,
+  measuredAt: new Date().toISOString(),
+};
+console.log(`PDF export of a ${result.map} (${result.pages} pages, ${Math.round(result.bytes / 1024)} KiB): median ${result.oursMs.median} ms, p90 ${result.oursMs.p90} ms (target < ${TARGET_MS} ms: ${result.meetsTarget ? "met" : "NOT met"})`);
+console.log(`baseline, Chromium printing a plain 40 × 20 table: median ${result.baselineMs.median} ms — ratio ${result.ratio}×`);
+mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+writeFileSync(new URL("./results/pdfExport.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
