@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ImportError } from "./ImportError.js";
+import type { ImportError } from "./ImportError.js";
 import { previewFile } from "./previewFile.js";
 import { SAMPLE_ROWS, writeSample } from "./testing/sampleEvents.js";
 import { openTestWorkspace, rejection, type TestWorkspace } from "./testing/testWorkspace.js";
