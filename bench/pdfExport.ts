@@ -139,5 +139,5 @@ const result = {
 };
 console.log(`PDF export of a ${result.map} (${result.pages} pages, ${Math.round(result.bytes / 1024)} KiB): median ${result.oursMs.median} ms, p90 ${result.oursMs.p90} ms (target < ${TARGET_MS} ms: ${result.meetsTarget ? "met" : "NOT met"})`);
 console.log(`baseline, Chromium printing a plain 40 × 20 table: median ${result.baselineMs.median} ms — ratio ${result.ratio}×`);
-mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/pdfExport.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
+writeFileSync(new URL("../results/pdfExport.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
