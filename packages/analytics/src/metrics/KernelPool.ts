@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import type { KernelWorkerRequest } from "./kernelWorker.js";
 import type { KernelPlan } from "./KernelPlan.js";
 import type { PartialWire } from "./mergeKernelPartials.js";
-import type { KernelColumns } from "./runJourneyKernel.js";
+import type { KernelColumns } from "./KernelColumns.js";
 
 interface Pending {
   resolve(wire: PartialWire): void;

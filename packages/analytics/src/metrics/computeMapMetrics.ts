@@ -13,7 +13,7 @@ import { compileKernelPlan } from "./compileKernelPlan.js";
 import { compileMapStructure } from "./compileMapStructure.js";
 import { customerPath } from "./customerPath.js";
 import { deriveCounters } from "./deriveCounters.js";
-import type { KernelColumns } from "./runJourneyKernel.js";
+import type { KernelColumns } from "./KernelColumns.js";
 import { runKernelPartitions } from "./runKernelPartitions.js";
 import { MapMetricsSchema, type MapMetrics } from "./MapMetricsSchema.js";
 import { MetricsRequestSchema, type MetricsRequestInput } from "./MetricsRequestSchema.js";

@@ -1,5 +1,5 @@
 import type { KernelPlan } from "./KernelPlan.js";
-import type { KernelColumns } from "./runJourneyKernel.js";
+import type { KernelColumns } from "./KernelColumns.js";
 
 /**
  * One customer's path as the kernel sees it (filtered events, activity by the rules, path nodes, consecutive repeats

@@ -3,7 +3,8 @@
 import { parentPort } from "node:worker_threads";
 import type { KernelPlan } from "./KernelPlan.js";
 import { toWire, wireBuffers } from "./mergeKernelPartials.js";
-import { runJourneyKernel, type KernelColumns } from "./runJourneyKernel.js";
+import type { KernelColumns } from "./KernelColumns.js";
+import { runJourneyKernel } from "./runJourneyKernel.js";
 
 /** Messages the pool sends to a kernel worker. */
 export type KernelWorkerRequest =

@@ -1,24 +1,8 @@
-import type { JourneyStore } from "../store/JourneyStore.js";
 import { createKernelPartial, LANGUAGE_COUNT, QUOTE_SLOTS, type KernelPartial } from "./KernelPartial.js";
+import { lowerBound } from "./lowerBound.js";
+import { offerQuote } from "./offerQuote.js";
+import type { KernelColumns } from "./KernelColumns.js";
 import type { KernelPlan } from "./KernelPlan.js";
-
-/** The store columns the kernel reads (all typed arrays, shareable with worker threads). */
-export type KernelColumns = Pick<JourneyStore, "offsets" | "ts" | "key" | "scorePos" | "scoreValue" | "scoreKind" | "textPos" | "textId" | "textSentiment" | "textLanguage"> & {
-  /** Per event properties id; empty when no rule needs properties. */
-  propertiesId: Int32Array;
-};
-
-/** First index in a sorted array whose value is ≥ `value`. */
-function lowerBound(a: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The one pass (PRODUCT.md §4.6): walks the journeys of customers `from`…`to-1` once, event by event in time order,
@@ -407,23 +391,4 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
   out.sessionDurationMs = sessionDurationMs;
   out.sessionEvents = sessionEventTotal;
   return out;
-}
-
-/** Keeps the two strongest quotes of one sign in slots `base`, `base+1` (stronger first; earlier wins a tie; one per text). */
-function offerQuote(sentiments: Float64Array, positions: Float64Array, texts: Float64Array, base: number, sentiment: number, position: number, id: number): void {
-  const b = base + 1;
-  if ((positions[base]! >= 0 && texts[base] === id) || (positions[b]! >= 0 && texts[b] === id)) return;
-  const stronger = (slot: number) => positions[slot]! < 0 || Math.abs(sentiment) > Math.abs(sentiments[slot]!);
-  if (stronger(base)) {
-    sentiments[b] = sentiments[base]!;
-    positions[b] = positions[base]!;
-    texts[b] = texts[base]!;
-    sentiments[base] = sentiment;
-    positions[base] = position;
-    texts[base] = id;
-  } else if (stronger(b)) {
-    sentiments[b] = sentiment;
-    positions[b] = position;
-    texts[b] = id;
-  }
 }

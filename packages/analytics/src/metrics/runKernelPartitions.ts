@@ -2,7 +2,8 @@ import { KernelPool } from "./KernelPool.js";
 import type { KernelPlan } from "./KernelPlan.js";
 import { mergeKernelPartials, toWire, type MergedKernelResult } from "./mergeKernelPartials.js";
 import { partitionCustomers } from "./partitionCustomers.js";
-import { runJourneyKernel, type KernelColumns } from "./runJourneyKernel.js";
+import type { KernelColumns } from "./KernelColumns.js";
+import { runJourneyKernel } from "./runJourneyKernel.js";
 
 let pool: KernelPool | undefined | null = null;
 /** The shared worker pool, created on first use; undefined when workers cannot run here. */
