@@ -98,4 +98,17 @@ describe.each(testDialects)("export and import API on %s", (dialect) => {
     expect([await count(), await personas()]).toEqual([maps0, personas0]);
     expect((await t.request("POST", `${base}/import`, { headers: ws.users.viewer.headers, body: { name: "x.mmd", content: OJF } })).status).toBe(403);
   });
+
+  it("refuses a file larger than the request limit before reading it", async () => {
+    const small = await createTestApp(dialect, { maxBodyBytes: 4096 });
+    try {
+      const owner = await buildWorkspace(small.services.db);
+      const huge = `journey\n  section A\n${"    Step: 3: Me\n".repeat(1000)}`;
+      const res = await small.request("POST", `/api/workspaces/${owner.id}/maps/import`, { headers: owner.users.editor.headers, body: { name: "huge.mmd", content: huge } });
+      expect([res.status, res.body.error?.code]).toEqual([413, "payload_too_large"]);
+      expect(await small.services.db.kysely.selectFrom("maps").select("id").execute()).toEqual([]);
+    } finally {
+      await small.dispose();
+    }
+  });
 });
