@@ -94,6 +94,7 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
         : await exportMapData(query.format, await loadExportInput(services, map, query.lang), map);
     const name = exportFileName(map.title, query.format);
     const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "'");
+    // A file, not JSON: zod-openapi types only JSON responses, so the binary answer is cast past it.
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       "content-type": EXPORT_FILE_TYPES[query.format].contentType,
       "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,

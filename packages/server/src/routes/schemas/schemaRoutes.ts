@@ -15,6 +15,7 @@ export function registerSchemaRoutes(app: OpenAPIHono<AppEnv>): void {
   let body: string | undefined;
   app.openapi(schemaRoute, (c) => {
     body ??= `${JSON.stringify(mapJsonSchema(), null, 2)}\n`;
+    // Served as application/schema+json, which zod-openapi's JSON response types do not cover.
     return c.body(body, 200, { "content-type": "application/schema+json; charset=utf-8", "cache-control": "public, max-age=3600", "access-control-allow-origin": "*" }) as never;
   });
 }
