@@ -80,7 +80,7 @@ export function buildStepMetrics(r: MergedKernelResult, structure: MapStructure,
       events: r.stepEvents[s]!,
       share: ratio(customers, total),
       conversion: hasNext
-        ? { nextIds: levelIds(step.level + 1), converted, rate: ratio(converted, customers), dropOff: customers - converted, dropOffRate: ratio(customers - converted, customers), timeToNext: durationQuantiles(r.stepToNext[s]!) }
+        ? { nextIds: levelIds(step.level + 1), converted, rate: ratio(converted, customers), dropOff: customers - converted, dropOffRate: ratio(customers - converted, customers), timeToNext: durationQuantiles(r.stepToNext[s]!, true) }
         : null,
       timeSpent: { totalMs: r.stepTimeMs[s]!, perCustomerMs: ratio(r.stepTimeMs[s]!, customers) },
       scores: scoresOf(scoreSlice(s), countSlice(s), r.npsPromoters[s]!, r.npsDetractors[s]!),
@@ -111,7 +111,7 @@ export function buildStepMetrics(r: MergedKernelResult, structure: MapStructure,
       share: ratio(customers, total),
       conversion:
         g + 1 < plannedStages.length
-          ? { nextIds: [plannedStages[g + 1]!.id], converted, rate: ratio(converted, customers), dropOff: customers - converted, dropOffRate: ratio(customers - converted, customers), timeToNext: durationQuantiles(r.stageToNext[g]!) }
+          ? { nextIds: [plannedStages[g + 1]!.id], converted, rate: ratio(converted, customers), dropOff: customers - converted, dropOffRate: ratio(customers - converted, customers), timeToNext: durationQuantiles(r.stageToNext[g]!, true) }
           : null,
       timeSpent: { totalMs: time, perCustomerMs: ratio(time, customers) },
       scores: scoresOf(sum, count, add((s) => r.npsPromoters[s]!), add((s) => r.npsDetractors[s]!)),

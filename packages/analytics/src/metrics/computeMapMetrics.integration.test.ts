@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openEventDatabase, type EventDatabase } from "../engines/duckdb/openEventDatabase.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
 import { computeMapMetrics } from "./computeMapMetrics.js";
+import { MapMetricsSchema } from "./MapMetricsSchema.js";
 import { buildTestMap, testRule } from "./testing/buildTestMap.js";
 import { insertEvents, type TestEvent } from "./testing/insertEvents.js";
 
@@ -70,6 +71,8 @@ describe("computeMapMetrics on hand-built journeys with known answers", () => {
     expect([step.a1!.timeSpent.totalMs, step.b1!.timeSpent.totalMs, step.c1!.timeSpent.totalMs]).toEqual([10 * MIN, 5 * MIN, 1 * MIN]);
     expect(step.b1!.timeSpent.perCustomerMs).toBe(2.5 * MIN);
     expect(m.sessions).toEqual({ count: 10, meanDurationMs: 1.6 * MIN, meanEvents: 1.3 });
+    // The result is what the API documents.
+    expect(MapMetricsSchema.parse(m)).toEqual(m);
   });
 
   it("scores become averages, NPS and an emotion on the map's scale; texts give sentiment and quotes", async () => {

@@ -43,8 +43,9 @@ export function toWire(p: KernelPartial): PartialWire {
   const links = p.sankeyLinks.entries();
   const variants = p.variants.runs();
   return Object.assign(wire, {
-    stepToNext: p.stepToNext.map((d) => d.values.slice(0, d.length)),
-    stageToNext: p.stageToNext.map((d) => d.values.slice(0, d.length)),
+    // Views, not copies: the buffers travel to the main thread, which owns (and may reorder) them from then on.
+    stepToNext: p.stepToNext.map((d) => d.view()),
+    stageToNext: p.stageToNext.map((d) => d.view()),
     quoteSentiment: p.quoteSentiment,
     quotePosition: p.quotePosition,
     quoteText: p.quoteText,

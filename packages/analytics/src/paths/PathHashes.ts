@@ -74,40 +74,46 @@ export class PathHashes {
 /** Merges the sorted variant runs of several customer ranges (counts add up; the lowest example customer stays). */
 export function mergeVariantRuns(parts: VariantRuns[]): VariantRuns {
   if (parts.length === 1) return parts[0]!;
-  const total = parts.reduce((n, p) => n + p.h1.length, 0);
-  const h1 = new Uint32Array(total);
-  const h2 = new Uint32Array(total);
-  const count = new Float64Array(total);
-  const customer = new Int32Array(total);
-  const at = parts.map(() => 0);
-  let m = -1;
-  for (;;) {
-    let best = -1;
-    for (let p = 0; p < parts.length; p++) {
-      if (at[p]! >= parts[p]!.h1.length) continue;
-      if (best < 0) best = p;
-      else {
-        const a = parts[p]!;
-        const b = parts[best]!;
-        const x1 = a.h1[at[p]!]!;
-        const y1 = b.h1[at[best]!]!;
-        if (x1 < y1 || (x1 === y1 && a.h2[at[p]!]! < b.h2[at[best]!]!)) best = p;
-      }
-    }
-    if (best < 0) break;
-    const part = parts[best]!;
-    const i = at[best]!++;
-    if (m >= 0 && h1[m] === part.h1[i] && h2[m] === part.h2[i]) {
-      count[m]! += part.count[i]!;
-      customer[m] = Math.min(customer[m]!, part.customer[i]!);
+  if (parts.length > 2) {
+    const half = Math.ceil(parts.length / 2);
+    return mergeVariantRuns([mergeVariantRuns(parts.slice(0, half)), mergeVariantRuns(parts.slice(half))]);
+  }
+  return mergeTwo(parts[0]!, parts[1]!);
+}
+
+/** Merges two sorted variant runs in one linear sweep. */
+function mergeTwo(a: VariantRuns, b: VariantRuns): VariantRuns {
+  const { h1: a1, h2: a2, count: ac, customer: au } = a;
+  const { h1: b1, h2: b2, count: bc, customer: bu } = b;
+  const na = a1.length;
+  const nb = b1.length;
+  const h1 = new Uint32Array(na + nb);
+  const h2 = new Uint32Array(na + nb);
+  const count = new Float64Array(na + nb);
+  const customer = new Int32Array(na + nb);
+  let i = 0;
+  let j = 0;
+  let m = 0;
+  while (i < na || j < nb) {
+    const takeA = j >= nb || (i < na && (a1[i]! < b1[j]! || (a1[i] === b1[j] && a2[i]! <= b2[j]!)));
+    if (takeA && j < nb && a1[i] === b1[j] && a2[i] === b2[j]) {
+      h1[m] = a1[i]!;
+      h2[m] = a2[i]!;
+      count[m] = ac[i]! + bc[j]!;
+      customer[m++] = Math.min(au[i]!, bu[j]!);
+      i++;
+      j++;
+    } else if (takeA) {
+      h1[m] = a1[i]!;
+      h2[m] = a2[i]!;
+      count[m] = ac[i]!;
+      customer[m++] = au[i++]!;
     } else {
-      m++;
-      h1[m] = part.h1[i]!;
-      h2[m] = part.h2[i]!;
-      count[m] = part.count[i]!;
-      customer[m] = part.customer[i]!;
+      h1[m] = b1[j]!;
+      h2[m] = b2[j]!;
+      count[m] = bc[j]!;
+      customer[m++] = bu[j++]!;
     }
   }
-  m++;
   return { h1: h1.slice(0, m), h2: h2.slice(0, m), count: count.slice(0, m), customer: customer.slice(0, m) };
 }
