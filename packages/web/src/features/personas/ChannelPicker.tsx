@@ -1,10 +1,11 @@
 import type { Channel } from "@opencjm/core";
-import { useT } from "../../i18n/I18nProvider.js";
+import { useI18n } from "../../i18n/I18nProvider.js";
+import { channelLabel } from "./channelLabel.js";
 import styles from "./PersonaPage.module.css";
 
 /** Preferred channels, picked from the workspace's channel catalogue (online and offline shown apart). */
 export function ChannelPicker({ channels, value, onChange }: { channels: readonly Channel[]; value: readonly string[]; onChange: (ids: string[]) => void }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const group = (online: boolean) => channels.filter((c) => c.online === online);
   const toggle = (id: string, on: boolean) => onChange(on ? [...value, id] : value.filter((v) => v !== id));
   return (
@@ -17,7 +18,7 @@ export function ChannelPicker({ channels, value, onChange }: { channels: readonl
             {group(online).map((c) => (
               <label key={c.id} className={styles.chip} data-checked={value.includes(c.id) || undefined}>
                 <input type="checkbox" checked={value.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
-                <bdi>{c.name}</bdi>
+                <bdi>{channelLabel(c, locale)}</bdi>
               </label>
             ))}
           </div>

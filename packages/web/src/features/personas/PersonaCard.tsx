@@ -1,6 +1,7 @@
 import type { Channel } from "@opencjm/core";
 import type { ReactNode } from "react";
-import { useT } from "../../i18n/I18nProvider.js";
+import { useI18n } from "../../i18n/I18nProvider.js";
+import { channelLabel } from "./channelLabel.js";
 import { PersonaAvatar } from "./PersonaAvatar.js";
 import type { PersonaDraft } from "./personaDraft.js";
 import styles from "./PersonaCard.module.css";
@@ -38,9 +39,12 @@ function Facts({ rows }: { rows: Array<[string, ReactNode]> }) {
 
 /** The persona on one page for stakeholders: picture, quote, who they are, what they want and fear, how they decide. */
 export function PersonaCard({ persona, channels }: { persona: PersonaDraft; channels: readonly Channel[] }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const d = persona.demographics;
-  const channelNames = persona.preferredChannels.map((id) => channels.find((c) => c.id === id)?.name ?? id);
+  const channelNames = persona.preferredChannels.map((id) => {
+    const channel = channels.find((c) => c.id === id);
+    return channel ? channelLabel(channel, locale) : id;
+  });
   const subtitle = [d.jobTitle, d.ageRange, d.region].filter(Boolean).join(" · ");
   return (
     <article className={styles.card} data-testid="persona-card-view">
