@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { sql } from "kysely";
 import type { Db } from "../../db/createDb.js";
 
 /** One row of the home screen's map list: the summary plus what the list shows and filters on. */
@@ -22,26 +23,60 @@ export const MapListItemSchema = z
   .openapi("MapListItem");
 export type MapListItem = z.infer<typeof MapListItemSchema>;
 
-/** Only the parts of the stored snapshot the list needs; the rest of a possibly large body is not validated. */
-const ListedSnapshotSchema = z.object({
-  settings: z.object({ goal: z.string().optional(), personaIds: z.array(z.string()).optional(), tags: z.array(z.string()).optional(), basedOnMapId: z.string().optional() }),
-  stages: z.array(z.unknown()),
-  steps: z.array(z.unknown()),
+/** The list's fields inside the stored snapshot, as the database returns them (JSON text for the arrays). */
+const ListedFieldsSchema = z.object({
+  goal: z.string().nullable(),
+  persona_ids: z.string().nullable(),
+  tags: z.string().nullable(),
+  based_on: z.string().nullable(),
+  stage_count: z.coerce.number().nullable(),
+  step_count: z.coerce.number().nullable(),
 });
+
+const stringArray = (json: string | null): string[] => {
+  const parsed = z.array(z.string()).safeParse(json ? JSON.parse(json) : []);
+  return parsed.success ? parsed.data : [];
+};
+
+/**
+ * The database reads the few fields the list shows out of each stored snapshot (SQLite's JSON functions,
+ * PostgreSQL's jsonb operators), so listing a workspace of large maps does not parse every map body in JavaScript.
+ */
+function listedFields(db: Db) {
+  if (db.dialect === "postgres") {
+    const doc = sql`(snapshot::jsonb)`;
+    return [
+      sql<string | null>`${doc}->'settings'->>'goal'`.as("goal"),
+      sql<string | null>`(${doc}->'settings'->'personaIds')::text`.as("persona_ids"),
+      sql<string | null>`(${doc}->'settings'->'tags')::text`.as("tags"),
+      sql<string | null>`${doc}->'settings'->>'basedOnMapId'`.as("based_on"),
+      sql<number | null>`jsonb_array_length(${doc}->'stages')`.as("stage_count"),
+      sql<number | null>`jsonb_array_length(${doc}->'steps')`.as("step_count"),
+    ] as const;
+  }
+  return [
+    sql<string | null>`json_extract(snapshot, '$.settings.goal')`.as("goal"),
+    sql<string | null>`json_extract(snapshot, '$.settings.personaIds')`.as("persona_ids"),
+    sql<string | null>`json_extract(snapshot, '$.settings.tags')`.as("tags"),
+    sql<string | null>`json_extract(snapshot, '$.settings.basedOnMapId')`.as("based_on"),
+    sql<number | null>`json_array_length(snapshot, '$.stages')`.as("stage_count"),
+    sql<number | null>`json_array_length(snapshot, '$.steps')`.as("step_count"),
+  ] as const;
+}
 
 /** Maps of a workspace, most recently edited first, with goal, personas, tags and size read from the stored snapshot. */
 export async function listMaps(db: Db, workspaceId: string): Promise<MapListItem[]> {
   const rows = await db.kysely
     .selectFrom("maps")
-    .select(["id", "workspace_id", "title", "type", "status", "snapshot", "created_by", "created_at", "updated_at"])
+    .select(["id", "workspace_id", "title", "type", "status", "created_by", "created_at", "updated_at", ...listedFields(db)])
     .where("workspace_id", "=", workspaceId)
     .orderBy("updated_at", "desc")
     .orderBy("id")
     .execute();
   return rows.map((row) => {
-    // The snapshot column is written by the store from a validated document; a row that does not parse still lists.
-    const parsed = ListedSnapshotSchema.safeParse(JSON.parse(row.snapshot));
-    const snapshot = parsed.success ? parsed.data : { settings: {}, stages: [], steps: [] };
+    // The snapshot column is written by the store from a validated document; a row whose fields do not read still lists.
+    const parsed = ListedFieldsSchema.safeParse(row);
+    const fields = parsed.success ? parsed.data : { goal: null, persona_ids: null, tags: null, based_on: null, stage_count: null, step_count: null };
     return {
       id: row.id,
       workspaceId: row.workspace_id,
@@ -51,12 +86,12 @@ export async function listMaps(db: Db, workspaceId: string): Promise<MapListItem
       createdBy: row.created_by,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
-      goal: snapshot.settings.goal ?? "",
-      personaIds: snapshot.settings.personaIds ?? [],
-      tags: snapshot.settings.tags ?? [],
-      stageCount: snapshot.stages.length,
-      stepCount: snapshot.steps.length,
-      ...(snapshot.settings.basedOnMapId ? { basedOnMapId: snapshot.settings.basedOnMapId } : {}),
+      goal: fields.goal ?? "",
+      personaIds: stringArray(fields.persona_ids),
+      tags: stringArray(fields.tags),
+      stageCount: fields.stage_count ?? 0,
+      stepCount: fields.step_count ?? 0,
+      ...(fields.based_on ? { basedOnMapId: fields.based_on } : {}),
     };
   });
 }
