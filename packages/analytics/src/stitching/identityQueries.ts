@@ -26,7 +26,7 @@ export interface IdentityCounts {
 export async function getCustomerMergeLog(connection: DuckDBConnection, customerId: number): Promise<MergeLogEntry[]> {
   const rows = (
     await connection.runAndReadAll(`SELECT m.left_kind, m.left_value, m.right_kind, m.right_value, m.reason, m.source_id, m.row_number, s.name
-      FROM merge_log m LEFT JOIN sources s USING (source_id) WHERE m.customer_id = ${Math.trunc(customerId)} ORDER BY m.rowid`)
+      FROM merge_log m LEFT JOIN sources s USING (source_id) WHERE m.customer_id = ${Math.trunc(customerId)} ORDER BY m.seq`)
   ).getRows() as Array<[string, string, string, string, string, string | null, bigint | null, string | null]>;
   return rows.map(([lk, lv, rk, rv, reason, sourceId, row, source]) => ({
     left: { kind: lk, value: lv },

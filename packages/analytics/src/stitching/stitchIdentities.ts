@@ -56,7 +56,7 @@ export async function findOverCapIdentifiers(connection: DuckDBConnection, sourc
  * numbered by import, then by first row). Customers are numbered densely in order of their first record. Writes temp
  * tables `stitch_record_customer(record_id, customer_id)`, `stitch_ident_customer(ident_id, customer_id)` (every
  * identifier that links, with its customer), `stitch_ignored(ident_id)` and `stitch_merges(customer_id, record_id,
- * left_ident, right_ident)`: each merge is a record that joined two customers until then apart, which explains the
+ * left_ident, right_ident, seq)`: each merge is a record that joined two customers until then apart, which explains the
  * result.
  * Identifiers in `ignored` link nothing (a record whose identifiers are all ignored is its first identifier's).
  */
@@ -115,10 +115,10 @@ export async function stitchIdentities(connection: DuckDBConnection, sources: St
   await connection.run("CREATE OR REPLACE TEMP TABLE stitch_ignored (ident_id INTEGER)");
   const ignoredList = [...ignored];
   await appendColumns(connection, "stitch_ignored", 1, ignoredList.length, (i) => [ignoredList[i]!]);
-  await connection.run("CREATE OR REPLACE TEMP TABLE stitch_merges (customer_id INTEGER, record_id INTEGER, left_ident INTEGER, right_ident INTEGER)");
-  await appendColumns(connection, "stitch_merges", 4, merges.length, (i) => {
+  await connection.run("CREATE OR REPLACE TEMP TABLE stitch_merges (customer_id INTEGER, record_id INTEGER, left_ident INTEGER, right_ident INTEGER, seq INTEGER)");
+  await appendColumns(connection, "stitch_merges", 5, merges.length, (i) => {
     const [record, left, right] = merges[i]!;
-    return [customerOfRoot[uf.find(left)]!, record, left, right];
+    return [customerOfRoot[uf.find(left)]!, record, left, right, i];
   });
   return { customers, merges: merges.length, ignored: ignored.size };
 }

@@ -34,11 +34,11 @@ export async function writeStitching(connection: DuckDBConnection, sources: Stit
     ORDER BY c.customer_id`);
   await connection.run("DELETE FROM merge_log");
   // The reason stays short ("row 12 of crm.csv has both", as the table's contract shows); getCustomerMergeLog
-  // writes the full sentence with the source's name and both values, which are columns of their own.
+  // writes the full sentence with the source's name and both values, which are columns of their own. `seq` is the
+  // order stitching made the merges in, so readers sort a customer's few rows rather than the writer all of them.
   await connection.run(`INSERT INTO merge_log
-    SELECT m.customer_id, lk.kind, lk.value, rk.kind, rk.value, 'row ' || r.row_number || ' of ' || i.file_name || ' has both', r.source_id, r.row_number
+    SELECT m.customer_id, lk.kind, lk.value, rk.kind, rk.value, 'row ' || r.row_number || ' of ' || i.file_name || ' has both', r.source_id, r.row_number, m.seq
     FROM stitch_merges m JOIN records r ON r.record_id = m.record_id
     JOIN identifier_keys lk ON lk.ident_id = m.left_ident JOIN identifier_keys rk ON rk.ident_id = m.right_ident
-    JOIN imports i ON i.import_id = r.import_id
-    ORDER BY m.customer_id, m.record_id, m.right_ident`);
+    JOIN imports i ON i.import_id = r.import_id`);
 }

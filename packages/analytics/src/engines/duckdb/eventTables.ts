@@ -87,4 +87,6 @@ export const EVENT_TABLES_DDL = [
   `ALTER TABLE imports ADD COLUMN IF NOT EXISTS error_row BIGINT`,
   `ALTER TABLE imports ADD COLUMN IF NOT EXISTS error_column VARCHAR`,
   `ALTER TABLE imports ADD COLUMN IF NOT EXISTS summary JSON`,
+  // The order stitching made each merge in, so a customer's merge log reads in that order.
+  `ALTER TABLE merge_log ADD COLUMN IF NOT EXISTS seq BIGINT`,
 ] as const;
