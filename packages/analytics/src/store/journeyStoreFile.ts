@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, openSync, read, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import type { JourneyStore } from "./JourneyStore.js";
 
@@ -141,6 +142,17 @@ const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
   }
 });
 
+const readAsync = promisify(read);
+
+/** Reads without blocking the event loop (a large store is gigabytes), in chunks of at most 1 GiB. */
+async function readAllAsync(fd: number, target: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < target.byteLength; ) {
+    const { bytesRead } = await readAsync(fd, target, done, Math.min(target.byteLength - done, 1 << 30), position + done);
+    if (bytesRead === 0) throw new Error("journey store file is truncated");
+    done += bytesRead;
+  }
+}
+
 /** Identity of a store file on disk (inode, size, modification time): changes when a rebuild renames a new file in. */
 export interface StoreFileStamp {
   ino: number;
@@ -153,7 +165,7 @@ export interface StoreFileStamp {
  * asked for. The open descriptor keeps reading the same file even after a rebuild renames a new one over it.
  * Returns undefined when the file is of another format version.
  */
-export function readJourneyStoreFile(path: string): { store: JourneyStore; stamp: StoreFileStamp } | undefined {
+export async function readJourneyStoreFile(path: string): Promise<{ store: JourneyStore; stamp: StoreFileStamp } | undefined> {
   const fd = openSync(path, "r");
   try {
     const st = fstatSync(fd);
@@ -170,11 +182,13 @@ export function readJourneyStoreFile(path: string): { store: JourneyStore; stamp
     }
     const base = Math.ceil((MAGIC.length + 4 + headerLength) / ALIGN) * ALIGN;
     const byName = new Map(header.sections.map((s) => [s.name, s]));
-    const readColumn = (name: string): Typed => {
+    const sectionOf = (name: string) => {
       const s = byName.get(name);
       if (!s || s.type === "json") throw new Error(`${path}: section ${name} is missing`);
-      const Ctor = ARRAY_TYPES[s.type];
-      const array = sharedArray(s.type, s.byteLength / Ctor.BYTES_PER_ELEMENT);
+      return { s, array: sharedArray(s.type, s.byteLength / ARRAY_TYPES[s.type].BYTES_PER_ELEMENT) };
+    };
+    const readColumn = (name: string): Typed => {
+      const { s, array } = sectionOf(name);
       readAll(fd, bytesOf(array), base + s.offset);
       return array;
     };
@@ -185,7 +199,12 @@ export function readJourneyStoreFile(path: string): { store: JourneyStore; stamp
       readAll(fd, bytes, base + s.offset);
       return JSON.parse(Buffer.from(bytes).toString("utf8")) as string[];
     };
-    const columns = Object.fromEntries(COLUMNS.map((c) => [c, readColumn(c)])) as Record<(typeof COLUMNS)[number], Typed>;
+    const columns = {} as Record<(typeof COLUMNS)[number], Typed>;
+    for (const c of COLUMNS) {
+      const { s, array } = sectionOf(c);
+      await readAllAsync(fd, bytesOf(array), base + s.offset);
+      columns[c] = array;
+    }
     const lists = Object.fromEntries(LISTS.map((l) => [l, readList(l)])) as Record<(typeof LISTS)[number], string[]>;
     const lazy = <T>(load: () => T): (() => T) => {
       let value: T | undefined;

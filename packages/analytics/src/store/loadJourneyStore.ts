@@ -28,7 +28,7 @@ async function readOrRebuild(db: EventDatabase): Promise<JourneyStore> {
   if (db.dir === ":memory:") return rebuildJourneyStore(db);
   const path = join(db.dir, JOURNEY_STORE_FILE);
   if (existsSync(path)) {
-    const read = readJourneyStoreFile(path);
+    const read = await readJourneyStoreFile(path);
     if (read) {
       rememberJourneyStore(db, read.store, path, read.stamp);
       return read.store;

@@ -70,7 +70,7 @@ describe("rebuildJourneyStore", () => {
     await insertEvents(db, events);
     const built = await rebuildJourneyStore(db);
     expect(await loadJourneyStore(db)).toBe(built);
-    const read = readJourneyStoreFile(join(db.dir, JOURNEY_STORE_FILE))!.store;
+    const read = (await readJourneyStoreFile(join(db.dir, JOURNEY_STORE_FILE)))!.store;
     for (const column of ["offsets", "ts", "key", "keyName", "keyChannel", "scorePos", "scoreValue", "scoreKind", "textPos", "textId", "textSentiment", "textLanguage"] as const) {
       expect([...read[column]], column).toEqual([...built[column]]);
     }

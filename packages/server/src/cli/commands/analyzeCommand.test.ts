@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, parseSegmentOption } from "./analyzeCommand.js";
+import { formatDuration, parseSegmentOption, printable } from "./analyzeCommand.js";
 
 describe("cjm analyze option parsing", () => {
   it("reads the segment shorthand: equality as text, comparisons as numbers when they are numbers", () => {
@@ -22,5 +22,10 @@ describe("cjm analyze option parsing", () => {
 
   it("prints durations in the unit people read them in", () => {
     expect([formatDuration(null), formatDuration(4_000), formatDuration(90_000), formatDuration(5_400_000), formatDuration(3 * 86_400_000)]).toEqual(["–", "4 s", "1.5 min", "1.5 h", "3.0 d"]);
+  });
+
+  it("keeps user text inert in the terminal: escape sequences and other control characters are replaced", () => {
+    expect(printable("Checkout\u001b[2J\u001b]0;pwned\u0007 page\u009b")).toBe("Checkout\ufffd[2J\ufffd]0;pwned\ufffd page\ufffd");
+    expect(printable("صفحه قیمت 价格页")).toBe("صفحه قیمت 价格页");
   });
 });

@@ -70,6 +70,16 @@ export function formatDuration(ms: number | null): string {
   return `${(ms / 86_400_000).toFixed(1)} d`;
 }
 
+/** User text made inert for a terminal: control characters (escape sequences among them) become "�". */
+export function printable(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    out += c < 0x20 || (c >= 0x7f && c <= 0x9f) ? "\ufffd" : ch;
+  }
+  return out;
+}
+
 /** Display width: East Asian wide characters take two columns. */
 function width(s: string): number {
   let w = 0;
@@ -86,27 +96,27 @@ function table(header: string[], rows: string[][]): string {
 /** The readable report of `cjm analyze`: totals, a table per stage and step, conformance, unmapped events and top paths. */
 export function formatMetricsReport(title: string, m: MapMetrics): string {
   const out: string[] = [];
-  out.push(`${title}: ${m.totals.customers} customers, ${m.totals.events} events (${m.totals.onMapEvents} on the map, ${m.unmapped.events} unmapped)`);
+  out.push(`${printable(title)}: ${m.totals.customers} customers, ${m.totals.events} events (${m.totals.onMapEvents} on the map, ${m.unmapped.events} unmapped)`);
   const header = ["Stage / step", "Customers", "Share", "→ next", "Conv.", "Median to next", "P90", "Time/cust.", "CSAT", "NPS", "CES", "Emotion", "Sentiment"];
   const rows: string[][] = [];
   for (const stage of m.stages) {
-    rows.push([stage.name, String(stage.customers), pct(stage.share), stage.conversion ? String(stage.conversion.converted) : "–", pct(stage.conversion?.rate ?? null), formatDuration(stage.conversion?.timeToNext.medianMs ?? null), formatDuration(stage.conversion?.timeToNext.p90Ms ?? null), formatDuration(stage.timeSpent.perCustomerMs), num(stage.scores.csat.mean), num(stage.scores.nps.score, 0), num(stage.scores.ces.mean), num(stage.emotion.value), num(stage.sentiment.mean)]);
+    rows.push([printable(stage.name), String(stage.customers), pct(stage.share), stage.conversion ? String(stage.conversion.converted) : "–", pct(stage.conversion?.rate ?? null), formatDuration(stage.conversion?.timeToNext.medianMs ?? null), formatDuration(stage.conversion?.timeToNext.p90Ms ?? null), formatDuration(stage.timeSpent.perCustomerMs), num(stage.scores.csat.mean), num(stage.scores.nps.score, 0), num(stage.scores.ces.mean), num(stage.emotion.value), num(stage.sentiment.mean)]);
     for (const step of m.steps.filter((s) => s.stageId === stage.stageId)) {
-      rows.push([`  ${step.name}`, String(step.customers), pct(step.share), step.conversion ? String(step.conversion.converted) : "–", pct(step.conversion?.rate ?? null), formatDuration(step.conversion?.timeToNext.medianMs ?? null), formatDuration(step.conversion?.timeToNext.p90Ms ?? null), formatDuration(step.timeSpent.perCustomerMs), num(step.scores.csat.mean), num(step.scores.nps.score, 0), num(step.scores.ces.mean), num(step.emotion.value), num(step.sentiment.mean)]);
+      rows.push([`  ${printable(step.name)}`, String(step.customers), pct(step.share), step.conversion ? String(step.conversion.converted) : "–", pct(step.conversion?.rate ?? null), formatDuration(step.conversion?.timeToNext.medianMs ?? null), formatDuration(step.conversion?.timeToNext.p90Ms ?? null), formatDuration(step.timeSpent.perCustomerMs), num(step.scores.csat.mean), num(step.scores.nps.score, 0), num(step.scores.ces.mean), num(step.emotion.value), num(step.sentiment.mean)]);
     }
   }
   out.push("", table(header, rows));
   const c = m.conformance;
   out.push("", `Conformance: ${c.conforming} of ${c.customers} journeys follow the map (${pct(c.share)}); ${c.withSkips} skip steps, ${c.withBackSteps} step back, ${c.withLoops} loop`);
-  if (c.missingTouchpoints.length) out.push(`Touchpoints in the data but not on the map: ${c.missingTouchpoints.map((t) => `${t.label} (${t.events})`).join(", ")}`);
-  if (m.unmapped.items.length) out.push(`Unmapped events: ${m.unmapped.items.slice(0, 10).map((u) => `${u.eventName}${u.channel ? `/${u.channel}` : ""} (${u.events})`).join(", ")}${m.unmapped.distinct > 10 ? `, … ${m.unmapped.distinct - 10} more` : ""}`);
+  if (c.missingTouchpoints.length) out.push(`Touchpoints in the data but not on the map: ${c.missingTouchpoints.map((t) => `${printable(t.label)} (${t.events})`).join(", ")}`);
+  if (m.unmapped.items.length) out.push(`Unmapped events: ${m.unmapped.items.slice(0, 10).map((u) => `${printable(u.eventName)}${u.channel ? `/${printable(u.channel)}` : ""} (${u.events})`).join(", ")}${m.unmapped.distinct > 10 ? `, … ${m.unmapped.distinct - 10} more` : ""}`);
   const label = new Map(m.paths.nodes.map((n) => [n.id, n.label]));
   if (m.paths.variants.items.length) {
     out.push("", "Top paths:");
-    for (const v of m.paths.variants.items) out.push(`  ${String(v.customers).padStart(8)}  ${pct(v.share).padStart(6)}  ${v.nodes.map((n) => label.get(n) ?? n).join(" → ")}`);
+    for (const v of m.paths.variants.items) out.push(`  ${String(v.customers).padStart(8)}  ${pct(v.share).padStart(6)}  ${v.nodes.map((n) => printable(label.get(n) ?? n)).join(" → ")}`);
     if (m.paths.variants.others.customers) out.push(`  ${String(m.paths.variants.others.customers).padStart(8)}          others (${m.paths.variants.others.variants} paths)`);
   }
-  for (const w of m.warnings) out.push(`warning: ${w}`);
+  for (const w of m.warnings) out.push(`warning: ${printable(w)}`);
   return out.join("\n");
 }
 
