@@ -38,41 +38,50 @@ const stringArray = (json: string | null): string[] => {
   return parsed.success ? parsed.data : [];
 };
 
+type ListedRow = { id: string; workspace_id: string; title: string; type: string; status: string; created_by: string; created_at: string; updated_at: string };
+
 /**
  * The database reads the few fields the list shows out of each stored snapshot (SQLite's JSON functions,
- * PostgreSQL's jsonb operators), so listing a workspace of large maps does not parse every map body in JavaScript.
+ * PostgreSQL's jsonb operators on one parse per row), so listing a workspace of large maps does not parse every map
+ * body in JavaScript.
  */
-function listedFields(db: Db) {
+async function selectListedRows(db: Db, workspaceId: string): Promise<Array<ListedRow & Record<string, unknown>>> {
   if (db.dialect === "postgres") {
-    const doc = sql`(snapshot::jsonb)`;
-    return [
-      sql<string | null>`${doc}->'settings'->>'goal'`.as("goal"),
-      sql<string | null>`(${doc}->'settings'->'personaIds')::text`.as("persona_ids"),
-      sql<string | null>`(${doc}->'settings'->'tags')::text`.as("tags"),
-      sql<string | null>`${doc}->'settings'->>'basedOnMapId'`.as("based_on"),
-      sql<number | null>`jsonb_array_length(${doc}->'stages')`.as("stage_count"),
-      sql<number | null>`jsonb_array_length(${doc}->'steps')`.as("step_count"),
-    ] as const;
+    const result = await sql<ListedRow & Record<string, unknown>>`
+      select id, workspace_id, title, type, status, created_by, created_at, updated_at,
+        d->'settings'->>'goal' as goal, (d->'settings'->'personaIds')::text as persona_ids, (d->'settings'->'tags')::text as tags,
+        d->'settings'->>'basedOnMapId' as based_on, jsonb_array_length(d->'stages') as stage_count, jsonb_array_length(d->'steps') as step_count
+      from (select *, snapshot::jsonb as d from maps where workspace_id = ${workspaceId}) as m
+      order by updated_at desc, id`.execute(db.kysely);
+    return result.rows;
   }
-  return [
-    sql<string | null>`json_extract(snapshot, '$.settings.goal')`.as("goal"),
-    sql<string | null>`json_extract(snapshot, '$.settings.personaIds')`.as("persona_ids"),
-    sql<string | null>`json_extract(snapshot, '$.settings.tags')`.as("tags"),
-    sql<string | null>`json_extract(snapshot, '$.settings.basedOnMapId')`.as("based_on"),
-    sql<number | null>`json_array_length(snapshot, '$.stages')`.as("stage_count"),
-    sql<number | null>`json_array_length(snapshot, '$.steps')`.as("step_count"),
-  ] as const;
-}
-
-/** Maps of a workspace, most recently edited first, with goal, personas, tags and size read from the stored snapshot. */
-export async function listMaps(db: Db, workspaceId: string): Promise<MapListItem[]> {
-  const rows = await db.kysely
+  return db.kysely
     .selectFrom("maps")
-    .select(["id", "workspace_id", "title", "type", "status", "created_by", "created_at", "updated_at", ...listedFields(db)])
+    .select([
+      "id",
+      "workspace_id",
+      "title",
+      "type",
+      "status",
+      "created_by",
+      "created_at",
+      "updated_at",
+      sql<string | null>`json_extract(snapshot, '$.settings.goal')`.as("goal"),
+      sql<string | null>`json_extract(snapshot, '$.settings.personaIds')`.as("persona_ids"),
+      sql<string | null>`json_extract(snapshot, '$.settings.tags')`.as("tags"),
+      sql<string | null>`json_extract(snapshot, '$.settings.basedOnMapId')`.as("based_on"),
+      sql<number | null>`json_array_length(snapshot, '$.stages')`.as("stage_count"),
+      sql<number | null>`json_array_length(snapshot, '$.steps')`.as("step_count"),
+    ])
     .where("workspace_id", "=", workspaceId)
     .orderBy("updated_at", "desc")
     .orderBy("id")
     .execute();
+}
+
+/** Maps of a workspace, most recently edited first, with goal, personas, tags and size read from the stored snapshot. */
+export async function listMaps(db: Db, workspaceId: string): Promise<MapListItem[]> {
+  const rows = await selectListedRows(db, workspaceId);
   return rows.map((row) => {
     // The snapshot column is written by the store from a validated document; a row whose fields do not read still lists.
     const parsed = ListedFieldsSchema.safeParse(row);
