@@ -13,7 +13,6 @@ export function describeCard(card: Card, lookups: ExportLookups, locale: Locale)
     case "expectation":
     case "opportunity":
     case "risk":
-      return card.text;
     case "thought":
       return card.text;
     case "touchpoint": {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { exportLabelVariants, type ExportLabel } from "../export/exportLabels.js";
 import type { WorkbookLayout } from "../export/excelWorkbook.js";
 import { restoreFormulaText } from "../export/neutraliseFormula.js";
+import { checkZipSize } from "./checkZipSize.js";
 import { importFileError, pathOf } from "./importFileError.js";
 import type { DraftEntity, ImportDraft } from "./ImportDraft.js";
 import { columnName } from "./parseGridCsv.js";
@@ -131,6 +132,7 @@ function readAbout(ws: ExcelJS.Worksheet | undefined): { settings: Partial<MapSe
 
 /** Reads an Excel workbook laid out like our export: the grid sheet, plus personas, cards and settings when present. */
 export async function parseGridWorkbook(bytes: Uint8Array, fileName: string): Promise<ImportDraft> {
+  checkZipSize(bytes, fileName);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
