@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { Redirect, Route, Switch } from "wouter";
 import { I18nProvider } from "../i18n/I18nProvider.js";
 import { ErrorBoundary } from "./ErrorBoundary.js";
+import { startWorkspace } from "./lastWorkspace.js";
 import { LoadingScreen } from "./LoadingScreen.js";
 import { NotFoundPage } from "./NotFoundPage.js";
 import { RequireSession } from "./RequireSession.js";
@@ -26,7 +27,7 @@ function StartRedirect() {
   const { session } = useSession();
   if (session === undefined) return <LoadingScreen />;
   if (!session) return <Redirect to="/signin" replace />;
-  const first = session.workspaces[0];
+  const first = startWorkspace(session.workspaces);
   // A new account belongs to no workspace yet: it creates its first one here.
   if (!first) return <FirstWorkspacePage />;
   return <Redirect to={`/w/${first.id}`} replace />;

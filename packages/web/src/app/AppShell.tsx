@@ -1,6 +1,7 @@
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { Link } from "wouter";
 import { useT } from "../i18n/I18nProvider.js";
+import { rememberWorkspace } from "./lastWorkspace.js";
 import { LanguageSwitcher } from "./LanguageSwitcher.js";
 import { UserMenu } from "./UserMenu.js";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher.js";
@@ -9,6 +10,7 @@ import styles from "./AppShell.module.css";
 /** The frame around every workspace screen: product name, workspace switcher, main links, language and the user. */
 export default function AppShell({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
   const t = useT();
+  useEffect(() => rememberWorkspace(workspaceId), [workspaceId]);
   return (
     <div className={styles.shell}>
       <header className={`${styles.bar} no-print`}>
