@@ -10,7 +10,7 @@ import { MapEvidence } from "../evidence/map/MapEvidence.js";
 import { ExchangeMenu } from "../exchange/ExchangeMenu.js";
 import { useEditorSession } from "./editing/useEditorSession.js";
 import { GridFocus } from "./grid/createGridFocus.js";
-import { focusElement, GridContext, type GridContextValue } from "./grid/GridContext.js";
+import { GridContext, type GridContextValue } from "./grid/GridContext.js";
 import { ZOOM_LEVELS } from "./grid/gridSizes.js";
 import { MapGrid } from "./grid/MapGrid.js";
 import { SearchMatches } from "./grid/SearchMatches.js";
@@ -87,8 +87,7 @@ export function LiveMapEditor(props: { connection: MapConnection; catalogue: Cel
   if (!session || !grid) return null;
   const jump = (key: string) => {
     const [laneId, stepId] = key.split(":") as [string, string];
-    focus.set({ kind: "cell", laneId, stepId });
-    focusElement(pageRef.current, `cell:${laneId}:${stepId}`);
+    focus.set({ kind: "cell", laneId, stepId }, false, true);
   };
 
   return (

@@ -1,6 +1,6 @@
 import { ChannelSchema, PersonaSchema, TouchpointSchema, type Channel, type Persona, type Touchpoint } from "@opencjm/core";
 import { useCallback, useEffect, useState } from "react";
-import { api } from "../../api/apiClient.js";
+import { api, ApiRequestError } from "../../api/apiClient.js";
 import type { CellCatalogue } from "../cells/CellContentProps.js";
 import { parseRows } from "./parseRows.js";
 
@@ -15,7 +15,7 @@ export interface MapSummary {
 }
 
 /** What the editor loads besides the live document: the map's summary and the workspace catalogue. */
-export type MapResources = { state: "loading" } | { state: "failed"; error: unknown; retry: () => void } | { state: "ready"; summary: MapSummary; catalogue: CellCatalogue; personas: readonly Persona[] };
+export type MapResources = { state: "loading" } | { state: "failed"; error: unknown; retry: () => void } | { state: "ready"; catalogue: CellCatalogue; personas: readonly Persona[] };
 
 /** Builds the lookup maps cells use to show references by name. */
 export function buildCatalogue(personas: readonly Persona[], touchpoints: readonly Touchpoint[], channels: readonly Channel[]): CellCatalogue {
@@ -26,7 +26,12 @@ export function buildCatalogue(personas: readonly Persona[], touchpoints: readon
   };
 }
 
-/** Loads the map summary (404 when the map is gone or not the caller's) and the catalogue, with a retry. */
+/**
+ * Loads the workspace catalogue the cells need, and checks the map is one of the workspace's maps (a not-found error
+ * otherwise). The check reads the workspace's map list, not `GET …/maps/{mapId}`: that answer carries the whole
+ * snapshot, which the server builds from the document (a tenth of a second of its time for a large map) just when the
+ * editor's live connection needs it — and the live document carries everything the editor shows anyway.
+ */
 export function useMapResources(workspaceId: string, mapId: string): MapResources {
   const [state, setState] = useState<MapResources>({ state: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -37,14 +42,21 @@ export function useMapResources(workspaceId: string, mapId: string): MapResource
     const base = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
     const get = <T,>(path: string) => api.get<T>(`${base}${path}`, { signal: controller.signal });
     setState({ state: "loading" });
-    Promise.all([get<{ map: MapSummary }>(`/maps/${encodeURIComponent(mapId)}`), get<unknown>("/personas"), get<unknown>("/touchpoints"), get<unknown>("/channels")])
-      .then(([map, personas, touchpoints, channels]) => {
-        const p = parseRows(personas, PersonaSchema);
-        setState({ state: "ready", summary: map.map, personas: p, catalogue: buildCatalogue(p, parseRows(touchpoints, TouchpointSchema), parseRows(channels, ChannelSchema)) });
+    const fail = (error: unknown) => {
+      if (!controller.signal.aborted) setState({ state: "failed", error, retry });
+    };
+    get<MapSummary[]>("/maps")
+      .then((maps) => {
+        if (Array.isArray(maps) && !maps.some((m) => m?.id === mapId)) throw new ApiRequestError(404, "not_found", "map not found");
       })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState({ state: "failed", error, retry });
-      });
+      .catch(fail);
+    Promise.all([get<unknown>("/personas"), get<unknown>("/touchpoints"), get<unknown>("/channels")])
+      .then(([personas, touchpoints, channels]) => {
+        performance.mark("cjm:catalogue-loaded");
+        const p = parseRows(personas, PersonaSchema);
+        if (!controller.signal.aborted) setState((s) => (s.state === "failed" ? s : { state: "ready", personas: p, catalogue: buildCatalogue(p, parseRows(touchpoints, TouchpointSchema), parseRows(channels, ChannelSchema)) }));
+      })
+      .catch(fail);
     return () => controller.abort();
   }, [workspaceId, mapId, attempt, retry]);
 

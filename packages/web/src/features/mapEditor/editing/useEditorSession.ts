@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useLayoutEffect, useState } from "react";
 import type * as Y from "yjs";
 import { createPresence, type AwarenessLike, type Presence } from "../../../collab/createPresence.js";
 import { createLiveMapView } from "../store/createLiveMapView.js";
@@ -15,11 +15,12 @@ export interface EditorSession {
 
 /**
  * Creates the view, editor and presence for a synced document and tears them down when it closes. They are made in an
- * effect (not during render) so React's double mounting in development cannot leave a destroyed one in use.
+ * effect (not during render) so React's double mounting in development cannot leave a destroyed one in use — a layout
+ * effect, so the grid renders in the same frame instead of one frame later.
  */
 export function useEditorSession(doc: Y.Doc, awareness: AwarenessLike | null, me: { id: string; name: string }, readOnly: boolean, onRefused: (r: EditRefusal) => void): EditorSession | null {
   const [session, setSession] = useState<EditorSession | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const view = createLiveMapView(doc);
     const editor = createMapEditor(doc, view, { readOnly, onRefused });
     const presence = awareness ? createPresence(awareness, me) : null;

@@ -1,7 +1,7 @@
 import type { EmotionScale, Lane, Step } from "@opencjm/core";
 import { memo, useCallback } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
-import { focusElement, useFocusState, useGrid, usePresenceAt } from "../grid/GridContext.js";
+import { useFocusState, useGrid, usePresenceAt } from "../grid/GridContext.js";
 import { PresenceTag } from "../grid/PresenceTag.js";
 import type { EmotionValue } from "../store/MapView.js";
 import { EmotionEditor } from "./EmotionEditor.js";
@@ -19,8 +19,7 @@ export const EmotionCell = memo(function EmotionCell({ lane, step, personas, poi
   const state = useFocusState(key);
   const others = usePresenceAt(key);
   const stop = useCallback(() => {
-    focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, false);
-    focusElement(document, `cell:${lane.id}:${step.id}`);
+    focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, false, true);
   }, [focus, lane.id, step.id]);
   const change = (personaId: string, value: number | null, note?: string) =>
     !!editor?.apply([value === null ? { op: "clearEmotion", personaId, stepId: step.id } : { op: "setEmotion", personaId, stepId: step.id, value, ...(note !== undefined ? { note } : {}) }]);

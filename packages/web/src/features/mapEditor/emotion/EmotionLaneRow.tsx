@@ -3,9 +3,10 @@ import { memo, useMemo, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { MeasuredEmotionCurve } from "../../evidence/map/MeasuredEmotionCurve.js";
 import { COLUMN_WIDTH, EMOTION_HEIGHT } from "../grid/gridSizes.js";
-import { focusElement, useGrid } from "../grid/GridContext.js";
+import { useGrid } from "../grid/GridContext.js";
 import { LaneHeader } from "../grid/LaneHeader.js";
 import type { StructureActions } from "../grid/useStructureActions.js";
+import type { ColumnRange } from "../grid/useColumnWindow.js";
 import type { Slot } from "../store/MapView.js";
 import { useEmotions, useSettings } from "../store/useMapView.js";
 import { EmotionCell } from "./EmotionCell.js";
@@ -17,7 +18,7 @@ import { personaColor } from "./personaColor.js";
 import styles from "./EmotionLaneRow.module.css";
 
 /** The emotion-curve lane: one curve per persona on the map, drawn over one cell per step, with its legend. */
-export const EmotionLaneRow = memo(function EmotionLaneRow({ lane, row, rowIndex, slots, first, last, actions }: { lane: Lane; row: number; rowIndex: number; slots: readonly Slot[]; first: boolean; last: boolean; actions: StructureActions }) {
+export const EmotionLaneRow = memo(function EmotionLaneRow({ lane, row, rowIndex, slots, range, first, last, actions }: { lane: Lane; row: number; rowIndex: number; slots: readonly Slot[]; range: ColumnRange; first: boolean; last: boolean; actions: StructureActions }) {
   const { t, dir } = useI18n();
   const { catalogue, zoom, editor, readOnly, focus, openSettings } = useGrid();
   const settings = useSettings();
@@ -30,8 +31,7 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({ lane, row, rowIndex
   const steps = useMemo(() => slots.flatMap((s) => s.steps), [slots]);
   const onChange = editor && !readOnly ? (personaId: string, stepId: string, value: number | null) => editor.apply([value === null ? { op: "clearEmotion", personaId, stepId } : { op: "setEmotion", personaId, stepId, value }]) : undefined;
   const openEditor = (stepId: string) => {
-    focus.set({ kind: "cell", laneId: lane.id, stepId }, true);
-    focusElement(document, `cell:${lane.id}:${stepId}`);
+    focus.set({ kind: "cell", laneId: lane.id, stepId }, true, true);
   };
   let colIndex = 1;
 
@@ -40,15 +40,19 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({ lane, row, rowIndex
       <LaneHeader lane={lane} row={row} rowIndex={rowIndex} first={first} last={last} actions={actions}>
         {personas.length > 0 && <EmotionLegend personas={personas} activeId={activeId} scale={settings.emotionScale} onPick={onChange ? setPicked : undefined} />}
       </LaneHeader>
-      {slots.map((slot, i) => (
-        <div key={slot.key} role="presentation" className={styles.slot} style={{ gridRow: row, gridColumn: 2 + i }}>
-          {slot.steps.map((step) => {
-            colIndex += 1;
-            const points = new Map(personas.map((p) => [p.id, emotions.get(p.id)?.get(step.id)]));
-            return <EmotionCell key={step.id} lane={lane} step={step} personas={personas} points={points} scale={settings.emotionScale} curveHeight={curveHeight} collapsed={lane.collapsed} rowIndex={rowIndex} colIndex={colIndex} />;
-          })}
-        </div>
-      ))}
+      {slots.map((slot, i) => {
+        const firstCol = colIndex + 1;
+        colIndex += Math.max(1, slot.steps.length);
+        if (i < range[0] || i >= range[1]) return null;
+        return (
+          <div key={slot.key} role="presentation" className={styles.slot} style={{ gridRow: row, gridColumn: 2 + i }}>
+            {slot.steps.map((step, j) => {
+              const points = new Map(personas.map((p) => [p.id, emotions.get(p.id)?.get(step.id)]));
+              return <EmotionCell key={step.id} lane={lane} step={step} personas={personas} points={points} scale={settings.emotionScale} curveHeight={curveHeight} collapsed={lane.collapsed} rowIndex={rowIndex} colIndex={firstCol + j} />;
+            })}
+          </div>
+        );
+      })}
       {!lane.collapsed && (
         <div className={styles.overlay} style={{ gridRow: row, gridColumn: `2 / span ${slots.length}`, blockSize: curveHeight }}>
           <MeasuredEmotionCurve geometry={geometry} stepIds={steps.map((s) => s.id)} zoom={zoom} />

@@ -6,7 +6,7 @@ import { CellContent } from "../../cells/CellContent.js";
 import { cellKey } from "../store/MapView.js";
 import { useCellCards } from "../store/useMapView.js";
 import { focusKey, type FocusTarget } from "./createGridFocus.js";
-import { focusElement, useFocusState, useGrid, usePresenceAt, useSearchMatch } from "./GridContext.js";
+import { useFocusState, useGrid, usePresenceAt, useSearchMatch } from "./GridContext.js";
 import { PresenceTag } from "./PresenceTag.js";
 import styles from "./GridCell.module.css";
 
@@ -23,8 +23,7 @@ export const GridCell = memo(function GridCell({ lane, step, collapsed, rowIndex
   const { focus, editor, readOnly } = grid;
 
   const onStopEditing = useCallback(() => {
-    focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, false);
-    focusElement(document, `cell:${lane.id}:${step.id}`);
+    focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, false, true);
   }, [focus, lane.id, step.id]);
   const onEdit = useCallback((operations: MapOperationInput[]) => editor?.apply(operations) ?? false, [editor]);
 

@@ -58,9 +58,3 @@ export function useSearchMatch(cellKey: string): boolean {
   const subscribe = useCallback((l: () => void) => search.subscribe(cellKey, l), [search, cellKey]);
   return useSyncExternalStore(subscribe, () => search.has(cellKey));
 }
-
-/** Puts the DOM focus on the grid element with this focus key (after the focus store moved there). */
-export function focusElement(root: ParentNode | null | undefined, key: string): void {
-  const el = (root ?? document).querySelector<HTMLElement>(`[data-focus-key="${key}"]`);
-  el?.focus();
-}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { EmotionLaneRow } from "../emotion/EmotionLaneRow.js";
 import { useStructure } from "../store/useMapView.js";
@@ -6,12 +6,13 @@ import { AddLaneControl } from "./AddLaneControl.js";
 import { BlueprintLineRow } from "./BlueprintLineRow.js";
 import { blueprintLines } from "./blueprintLines.js";
 import { focusKey } from "./createGridFocus.js";
-import { focusElement, useGrid } from "./GridContext.js";
+import { useGrid } from "./GridContext.js";
 import { COLUMN_WIDTH, TITLE_WIDTH } from "./gridSizes.js";
 import { containsTarget, firstTarget, moveFocus, navModel, type NavMove } from "./gridNavigation.js";
 import { LaneRow } from "./LaneRow.js";
 import { StageHeader } from "./StageHeader.js";
 import { StepHeader } from "./StepHeader.js";
+import { useColumnWindow } from "./useColumnWindow.js";
 import { useStructureActions } from "./useStructureActions.js";
 import styles from "./MapGrid.module.css";
 
@@ -53,6 +54,39 @@ export function MapGrid({ label, variant = "screen" }: { label: string; variant?
   const hiddenLanes = useMemo(() => structure.lanes.filter((l) => l.hidden), [structure.lanes]);
   const model = useMemo(() => navModel(structure, visibleLanes.map((l) => l.id)), [structure, visibleLanes]);
   const lines = useMemo(() => blueprintLines(visibleLanes), [visibleLanes]);
+  const { range, reveal } = useColumnWindow(rootRef, structure.slots.length, COLUMN_WIDTH * zoom, TITLE_WIDTH * zoom, variant === "print");
+  const inRange = (i: number) => i >= range[0] && i < range[1];
+
+  // Put the browser's focus where the grid's focus was moved to, first rendering its column if it is scrolled away.
+  const slotOfKey = useCallback(
+    (key: string): number => {
+      const [kind, a, b] = key.split(":");
+      const stepId = kind === "cell" ? b : kind === "step" ? a : undefined;
+      if (stepId) return structure.slots.findIndex((s) => s.steps.some((st) => st.id === stepId));
+      if (kind === "stage") return structure.slots.findIndex((s) => s.stageId === a);
+      return -1;
+    },
+    [structure.slots],
+  );
+  const applyDomFocus = useCallback(() => {
+    const key = focus.pendingDomFocus;
+    if (!key) return;
+    const el = rootRef.current?.querySelector<HTMLElement>(`[data-focus-key="${key}"]`);
+    if (el) {
+      focus.clearDomFocus();
+      el.focus();
+      return;
+    }
+    const slot = slotOfKey(key);
+    if (slot >= 0 && !inRangeRef.current(slot)) reveal(slot);
+    else focus.clearDomFocus();
+  }, [focus, slotOfKey, reveal]);
+  const inRangeRef = useRef(inRange);
+  inRangeRef.current = inRange;
+  useEffect(() => focus.subscribe("dom", applyDomFocus), [focus, applyDomFocus]);
+  useLayoutEffect(applyDomFocus);
+  // A timing mark for `bench/mapEditor.ts`: the grid is in the DOM.
+  useLayoutEffect(() => void performance.mark("cjm:grid-rendered"), []);
 
   // Keep a tab stop on the grid: the first cell at the start, and again when the focused thing is deleted.
   useEffect(() => {
@@ -60,8 +94,7 @@ export function MapGrid({ label, variant = "screen" }: { label: string; variant?
     if (current && containsTarget(model, current)) return;
     const hadDomFocus = !!rootRef.current?.contains(document.activeElement) && document.activeElement !== document.body;
     const first = firstTarget(model);
-    focus.set(first);
-    if (first && (hadDomFocus || (current && document.activeElement === document.body))) focusElement(rootRef.current, focusKey(first));
+    focus.set(first, false, !!first && (hadDomFocus || (!!current && document.activeElement === document.body)));
   }, [model, focus]);
 
   // Tell collaborators where this user is.
@@ -80,8 +113,7 @@ export function MapGrid({ label, variant = "screen" }: { label: string; variant?
       const next = moveFocus(model, focus.current, move);
       if (next) {
         e.preventDefault();
-        focus.set(next);
-        focusElement(rootRef.current, focusKey(next));
+        focus.set(next, false, true);
       } else if (move !== "next" && move !== "previous") e.preventDefault();
       return;
     }
@@ -99,7 +131,7 @@ export function MapGrid({ label, variant = "screen" }: { label: string; variant?
     const before = lines.get(lane.id);
     const lineRow = before ? row++ : 0;
     const laneRow = row++;
-    const props = { lane, row: laneRow, rowIndex: i + 3, slots: structure.slots, first: i === 0, last: i === visibleLanes.length - 1, actions };
+    const props = { lane, row: laneRow, rowIndex: i + 3, slots: structure.slots, range, first: i === 0, last: i === visibleLanes.length - 1, actions };
     return (
       <div key={lane.id} role="row" aria-rowindex={i + 3} className={styles.row} data-testid="lane-row" data-lane-id={lane.id}>
         {before && <BlueprintLineRow row={lineRow} lines={before} />}
@@ -109,10 +141,10 @@ export function MapGrid({ label, variant = "screen" }: { label: string; variant?
   });
 
   let colIndex = 1;
-  const stageSpans = structure.stages.map((stage) => {
+  const stageSpans = structure.stages.map((stage, index) => {
     const first = structure.slots.findIndex((s) => s.stageId === stage.id);
     const span = structure.slots.filter((s) => s.stageId === stage.id).length;
-    return { stage, column: 2 + first, span };
+    return { stage, index, column: 2 + first, span, shown: first < range[1] && first + span > range[0] };
   });
   const gridStyle = {
     "--zoom": zoom,
@@ -126,9 +158,7 @@ export function MapGrid({ label, variant = "screen" }: { label: string; variant?
       <div role="grid" aria-label={label} aria-rowcount={visibleLanes.length + 2} aria-colcount={model.columns.length + 1} aria-readonly={readOnly || undefined} className={styles.grid} style={gridStyle} onKeyDown={onKeyDown} data-testid="map-grid">
         <div role="row" aria-rowindex={1} className={styles.row}>
           <div role="presentation" className={styles.corner} />
-          {stageSpans.map(({ stage, column, span }, i) => (
-            <StageHeader key={stage.id} stage={stage} index={i} count={stageSpans.length} column={column} span={span} actions={actions} />
-          ))}
+          {stageSpans.map(({ stage, index, column, span, shown }) => shown && <StageHeader key={stage.id} stage={stage} index={index} count={stageSpans.length} column={column} span={span} actions={actions} />)}
           {!readOnly && (
             <div className={styles.addStage} style={{ gridColumn: 2 + structure.slots.length }}>
               <button type="button" onClick={() => actions.addStage(structure.stages.at(-1))} data-testid="add-stage" aria-label={t("editor.stage.add")} title={t("editor.stage.add")}>
@@ -138,12 +168,15 @@ export function MapGrid({ label, variant = "screen" }: { label: string; variant?
           )}
         </div>
         <div role="row" aria-rowindex={2} className={styles.row}>
-          {structure.slots.map((slot, i) => (
+          {structure.slots.map((slot, i) => {
+            const firstCol = colIndex + 1;
+            colIndex += Math.max(1, slot.steps.length);
+            if (!inRange(i)) return null;
+            return (
             <div key={slot.key} role="presentation" className={styles.stepSlot} style={{ gridColumn: 2 + i }}>
-              {slot.steps.map((step) => {
-                colIndex += 1;
+              {slot.steps.map((step, j) => {
                 const stageColor = structure.stages.find((s) => s.id === step.stageId)?.color;
-                return <StepHeader key={step.id} step={step} colIndex={colIndex} first={structure.steps[0] === step} last={structure.steps.at(-1) === step} stageColor={stageColor} actions={actions} />;
+                return <StepHeader key={step.id} step={step} colIndex={firstCol + j} first={structure.steps[0] === step} last={structure.steps.at(-1) === step} stageColor={stageColor} actions={actions} />;
               })}
               {slot.steps.length === 0 && !readOnly && (
                 <button type="button" className={styles.addStep} onClick={() => actions.addStep(slot.stageId)}>
@@ -151,7 +184,8 @@ export function MapGrid({ label, variant = "screen" }: { label: string; variant?
                 </button>
               )}
             </div>
-          ))}
+            );
+          })}
         </div>
         {laneRows}
         <AddLaneControl row={row} hidden={hiddenLanes} actions={actions} />

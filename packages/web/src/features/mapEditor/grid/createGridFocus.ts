@@ -28,6 +28,7 @@ export class GridFocus {
   private target: FocusTarget | null = null;
   private key: string | null = null;
   private editing = false;
+  private domRequest: string | null = null;
   private readonly emitter = new TopicEmitter();
 
   /** The focused target, if any. */
@@ -45,9 +46,16 @@ export class GridFocus {
     return key === this.key ? (this.editing ? "editing" : "focused") : "idle";
   }
 
-  /** Moves the focus (and leaves edit mode unless `editing`). */
-  set(target: FocusTarget | null, editing = false): void {
+  /**
+   * Moves the focus (and leaves edit mode unless `editing`). With `moveDomFocus`, the grid also puts the browser's
+   * focus on the element — scrolling it into the rendered part of the grid first if needed.
+   */
+  set(target: FocusTarget | null, editing = false, moveDomFocus = false): void {
     const key = target ? focusKey(target) : null;
+    if (moveDomFocus && key) {
+      this.domRequest = key;
+      this.emitter.emit("dom");
+    }
     if (key === this.key && editing === this.editing) return;
     const previous = this.key;
     this.target = target;
@@ -58,12 +66,22 @@ export class GridFocus {
     this.emitter.emit("*");
   }
 
+  /** The element the grid should put the browser's focus on, if one was asked for and not yet focused. */
+  get pendingDomFocus(): string | null {
+    return this.domRequest;
+  }
+
+  /** Marks the requested DOM focus as done. */
+  clearDomFocus(): void {
+    this.domRequest = null;
+  }
+
   /** Enters or leaves edit mode on the focused target. */
   setEditing(editing: boolean): void {
     this.set(this.target, editing);
   }
 
-  /** Listens to one key's state, or to every change with "*". */
+  /** Listens to one key's state, to every change with "*", or to DOM focus requests with "dom". */
   subscribe(key: string, listener: () => void): () => void {
     return this.emitter.subscribe(key, listener);
   }

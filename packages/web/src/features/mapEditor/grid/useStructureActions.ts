@@ -2,8 +2,8 @@ import { newId, type Lane, type LaneType, type MapOperationInput, type Stage, ty
 import { useMemo } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { useMapView } from "../store/useMapView.js";
-import { focusKey, type FocusTarget } from "./createGridFocus.js";
-import { focusElement, useGrid } from "./GridContext.js";
+import type { FocusTarget } from "./createGridFocus.js";
+import { useGrid } from "./GridContext.js";
 import { dropOperation, moveLaneBy, moveStageBy, moveStepBy } from "./reorderOperations.js";
 import type { DragKind, DropSide } from "./useReorderDrag.js";
 
@@ -23,9 +23,7 @@ export function useStructureActions() {
       return real.length > 0 && !!editor?.apply(real);
     };
     const refocus = (target: FocusTarget) => {
-      focus.set(target, false);
-      // After React has drawn the moved or renamed element.
-      requestAnimationFrame(() => focusElement(document, focusKey(target)));
+      focus.set(target, false, true);
     };
     const startRename = (target: FocusTarget) => focus.set(target, true);
     return {

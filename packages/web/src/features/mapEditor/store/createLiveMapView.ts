@@ -17,9 +17,9 @@ function parseAll<T extends { id: string }>(root: Y.Map<Y.Map<unknown>>, schema:
 }
 
 /**
- * A live view of a map's Y.Doc for the grid. Cards are indexed by cell and re-read only when they change (one
- * `observeDeep` event names the cards touched), so a keystroke in one card costs one card parse and wakes one cell —
- * never a parse of the whole map. Structure, settings and emotions are small and are re-read whole when they change.
+ * A live view of a map's Y.Doc for the grid. Cards are indexed by cell, parsed when their cell is first read, and
+ * re-read only when they change (one `observeDeep` event names the cards touched), so a keystroke in one card costs one
+ * card parse and wakes one cell — never a parse of the whole map. Structure, settings and emotions are small and are re-read whole when they change.
  */
 export function createLiveMapView(doc: Y.Doc): MapView {
   const roots = mapRoots(doc);
@@ -100,27 +100,28 @@ export function createLiveMapView(doc: Y.Doc): MapView {
     return card;
   }
 
-  function rebuildCell(key: string): void {
+  /** A cell's cards, parsed and sorted on first read and kept until one of them changes. */
+  function cellOf(key: string): readonly Card[] {
+    const cached = cellArrays.get(key);
+    if (cached) return cached;
     const ids = cellCards.get(key);
     const cards: Card[] = [];
     if (ids) for (const id of ids) {
       const card = parsedCard(id);
       if (card) cards.push(card);
     }
-    if (cards.length === 0) {
-      cellArrays.delete(key);
-      return;
-    }
     const byId = new Map(cards.map((c) => [c.id, c]));
-    cellArrays.set(key, sortSiblings(cards.map((c) => ({ id: c.id, order: c.order }))).map((s) => byId.get(s.id)!));
+    const sorted = cards.length === 0 ? EMPTY : sortSiblings(cards.map((c) => ({ id: c.id, order: c.order }))).map((s) => byId.get(s.id)!);
+    cellArrays.set(key, sorted);
+    return sorted;
   }
 
   readStructure();
   readSettings();
   readEmotions();
+  // Cards are only indexed by cell here; each cell parses its cards when first shown (a windowed grid shows few).
   const initial = new Set<string>();
   for (const id of roots.cards.keys()) readCard(id, initial);
-  for (const key of initial) rebuildCell(key);
 
   const onStructure = () => {
     readStructure();
@@ -142,7 +143,7 @@ export function createLiveMapView(doc: Y.Doc): MapView {
     }
     const dirty = new Set<string>();
     for (const id of touched) readCard(id, dirty);
-    for (const key of dirty) rebuildCell(key);
+    for (const key of dirty) cellArrays.delete(key);
     for (const key of dirty) emitter.emit(`cell:${key}`);
     emitter.emit(TOPIC.cards);
   };
@@ -156,9 +157,14 @@ export function createLiveMapView(doc: Y.Doc): MapView {
   return {
     getStructure: () => structure,
     getSettings: () => settings,
-    getCell: (laneId, stepId) => cellArrays.get(cellKey(laneId, stepId)) ?? EMPTY,
+    getCell: (laneId, stepId) => cellOf(cellKey(laneId, stepId)),
     getEmotions: () => emotions,
-    cells: () => cellArrays.entries(),
+    cells: function* () {
+      for (const key of cellCards.keys()) {
+        const cards = cellOf(key);
+        if (cards.length > 0) yield [key, cards] as [string, readonly Card[]];
+      }
+    },
     locateCard: (cardId) => cardCell.get(cardId),
     subscribe: (topic, listener) => emitter.subscribe(topic, listener),
     destroy() {
