@@ -1,5 +1,5 @@
 import { roleAllows } from "@opencjm/core";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "wouter";
 import { ErrorScreen } from "../../../app/ErrorScreen.js";
 import { LoadingScreen } from "../../../app/LoadingScreen.js";
@@ -25,11 +25,15 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
   const [imports, setImports] = useState<ImportRecord[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<EventSource | null>(null);
 
+  // Reloads can overlap (an import finishing while a source is created): only the latest one's answer is shown.
+  const latest = useRef(0);
   const reload = useCallback(async (signal?: AbortSignal) => {
+    const ticket = ++latest.current;
     try {
       const [s, i] = await Promise.all([fetchSources(workspaceId, signal), fetchImports(workspaceId, signal)]);
+      if (ticket !== latest.current) return;
       setSources(s);
       setImports(i);
     } catch (err) {
@@ -47,7 +51,8 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
 
   if (error) return <ErrorScreen error={error} onRetry={() => { setError(null); void reload(); }} />;
   if (!sources) return <LoadingScreen />;
-  const source = sources.find((s) => s.sourceId === selected);
+  // The wizard stays open on its source even while a reload is on its way (a new source may be missing from an older answer).
+  const source = sources.find((s) => s.sourceId === selected?.sourceId) ?? selected;
   const running = imports.some((i) => i.status === "running");
 
   return (
@@ -83,8 +88,9 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
             onCancel={() => setCreating(false)}
             onCreated={(created) => {
               setCreating(false);
+              latest.current++;
               setSources([...sources, created]);
-              setSelected(created.sourceId);
+              setSelected(created);
             }}
           />
         )}
@@ -93,7 +99,7 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
         ) : (
           <ul className={styles.sources} data-testid="source-list">
             {sources.map((s) => (
-              <li key={s.sourceId} className={styles.sourceItem} data-selected={s.sourceId === selected || undefined} data-testid="source" data-source-id={s.sourceId}>
+              <li key={s.sourceId} className={styles.sourceItem} data-selected={s.sourceId === selected?.sourceId || undefined} data-testid="source" data-source-id={s.sourceId}>
                 <div className={styles.sourceText}>
                   <strong dir="auto">{s.name}</strong>
                   <span className={styles.muted}>
@@ -102,7 +108,7 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
                   </span>
                 </div>
                 {canWrite && (
-                  <button type="button" className="btn btn-small" aria-pressed={s.sourceId === selected} onClick={() => setSelected(s.sourceId === selected ? null : s.sourceId)} data-testid="import-into">
+                  <button type="button" className="btn btn-small" aria-pressed={s.sourceId === selected?.sourceId} onClick={() => setSelected(s.sourceId === selected?.sourceId ? null : s)} data-testid="import-into">
                     {t("evidence.source.import")}
                   </button>
                 )}
@@ -116,7 +122,10 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
             workspaceId={workspaceId}
             source={source}
             onFinished={() => void reload()}
-            onSourceChange={(changed) => setSources(sources.map((s) => (s.sourceId === changed.sourceId ? changed : s)))}
+            onSourceChange={(changed) => {
+              setSources(sources.map((s) => (s.sourceId === changed.sourceId ? changed : s)));
+              setSelected(changed);
+            }}
           />
         )}
       </section>

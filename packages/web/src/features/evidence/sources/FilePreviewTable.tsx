@@ -17,7 +17,7 @@ export function FilePreviewTable({ preview }: { preview: FilePreview }) {
         {preview.encoding && (
           <div>
             <dt>{t("evidence.preview.encoding")}</dt>
-            <dd data-testid="preview-encoding">
+            <dd data-testid="preview-encoding" data-encoding={preview.encoding}>
               <bdi>{preview.encoding.toUpperCase()}</bdi>
               {preview.encodingConfidence !== undefined && preview.encodingConfidence < 1 && <span className={styles.muted}> {t("evidence.preview.confidence", { percent: formatNumber(preview.encodingConfidence, { style: "percent" }) })}</span>}
             </dd>

@@ -106,7 +106,7 @@ export function ImportWizard({ workspaceId, source, onFinished, onSourceChange }
   const busy = stage.step === "uploading" || stage.step === "importing" || stage.step === "previewing";
 
   return (
-    <section className={styles.wizard} data-testid="import-wizard" aria-label={t("evidence.upload.title", { source: source.name })}>
+    <section className={styles.wizard} data-testid="import-wizard" data-source-name={source.name} aria-label={t("evidence.upload.title", { source: source.name })}>
       <h3 className={styles.subTitle}>
         <bdi>{t("evidence.upload.title", { source: source.name })}</bdi>
       </h3>
