@@ -7,6 +7,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { join } from "node:path";
 import type { ImportMappingInput } from "@opencjm/analytics";
+import ExcelJS from "exceljs";
 
 /** What to generate. */
 export interface JourneyDataOptions {
@@ -17,6 +18,8 @@ export interface JourneyDataOptions {
   layout?: "sources" | "combined";
   /** Keep, per identifier, the piece of its customer it belongs to (for tests; costs memory). */
   collectTruth?: boolean;
+  /** Write the CRM source as an XLSX workbook (crm.xlsx, streamed) instead of CSV. */
+  crmFormat?: "csv" | "xlsx";
 }
 
 /** What was generated and the answers stitching must find. */
@@ -67,8 +70,16 @@ function random(seed: number): () => number {
   };
 }
 
+/** Where generated rows go. */
+interface RowSink {
+  readonly path: string;
+  rows: number;
+  row(cells: Array<string | number | undefined>): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** A buffered CSV writer that respects back-pressure, so files of any size stream to disk. */
-class CsvFile {
+class CsvFile implements RowSink {
   private readonly out: WriteStream;
   private buffer = "";
   rows = 0;
@@ -89,6 +100,26 @@ class CsvFile {
     await this.flush();
     this.out.end();
     await once(this.out, "finish");
+  }
+}
+
+/** An XLSX workbook written row by row with exceljs' streaming writer. */
+class XlsxFile implements RowSink {
+  private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly sheet: ExcelJS.Worksheet;
+  rows = 0;
+  constructor(readonly path: string, header: string[]) {
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
+    this.sheet = this.workbook.addWorksheet("CRM");
+    this.sheet.addRow(header).commit();
+  }
+  async row(cells: Array<string | number | undefined>): Promise<void> {
+    this.rows++;
+    this.sheet.addRow(cells.map((c) => c ?? null)).commit();
+  }
+  async close(): Promise<void> {
+    this.sheet.commit();
+    await this.workbook.commit();
   }
 }
 
@@ -114,10 +145,11 @@ export async function generateJourneyEvents(options: JourneyDataOptions): Promis
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   mkdirSync(options.outDir, { recursive: true });
   const combined = options.layout === "combined";
-  const open = (name: string, header: string[]) => new CsvFile(join(options.outDir, name), header);
+  const open = (name: string, header: string[]): RowSink => new CsvFile(join(options.outDir, name), header);
   const all = combined ? open("events.csv", ["cookie_id", "email", "phone", "timestamp", "event", "channel", "score", "score_kind", "text", "page"]) : undefined;
   const web = all ?? open("web.csv", ["cookie_id", "email", "timestamp", "event", "page", "utm_source"]);
-  const crm = all ?? open("crm.csv", ["email", "phone", "created", "event", "country", "plan", "age"]);
+  const crmHeader = ["email", "phone", "created", "event", "country", "plan", "age"];
+  const crm = all ?? (options.crmFormat === "xlsx" ? new XlsxFile(join(options.outDir, "crm.xlsx"), crmHeader) : open("crm.csv", crmHeader));
   const support = all ?? open("support.csv", ["phone", "email", "opened", "event", "channel", "note"]);
   const survey = all ?? open("survey.csv", ["email", "answered_at", "score", "score_kind", "comment"]);
   const owner = options.collectTruth ? new Map<string, number>() : undefined;
@@ -202,9 +234,10 @@ export async function generateJourneyEvents(options: JourneyDataOptions): Promis
   }
   const files = combined ? [all!] : [web, crm, support, survey];
   for (const f of files) await f.close();
-  const eventsByFile = Object.fromEntries(files.map((f) => [f.path.split("/").pop()!.replace(".csv", ""), f.rows]));
+  const name = (f: RowSink) => f.path.split("/").pop()!.replace(/\.(csv|xlsx)$/, "");
+  const eventsByFile = Object.fromEntries(files.map((f) => [name(f), f.rows]));
   return {
-    files: Object.fromEntries(files.map((f) => [f.path.split("/").pop()!.replace(".csv", ""), f.path])),
+    files: Object.fromEntries(files.map((f) => [name(f), f.path])),
     events: files.reduce((n, f) => n + f.rows, 0),
     eventsByFile,
     expectedCustomers: pieces,

@@ -62,10 +62,13 @@ describe("stitching generated journeys with known answers", () => {
     expect((await getIdentityCounts(t.db.connection)).customers).toBe(truth.expectedCustomers);
   });
 
-  it("the same data in another order gives the same customers", async () => {
+  it("the same data in another order, with the CRM as an XLSX workbook, gives the same customers", async () => {
     const other = await openTestWorkspace();
     try {
-      await importAll(other, truth, ["survey", "support", "crm", "web"]);
+      const xlsx = await generateJourneyEvents({ customers: 8000, outDir: join(other.dir, "journeys"), seed: 7, crmFormat: "xlsx" });
+      expect(xlsx.files.crm).toMatch(/crm\.xlsx$/);
+      expect(xlsx.expectedCustomers).toBe(truth.expectedCustomers);
+      await importAll(other, { ...truth, files: { ...truth.files, crm: xlsx.files.crm! } }, ["survey", "support", "crm", "web"]);
       expect(await partition(other, truth)).toEqual({ pieces: truth.expectedCustomers, customers: truth.expectedCustomers, mismatched: 0 });
       const merges = (await other.query("SELECT count(*) FROM merge_log")) as [[bigint]];
       expect(Number(merges[0][0])).toBe(truth.owner!.size - truth.expectedCustomers);
