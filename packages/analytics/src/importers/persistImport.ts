@@ -21,8 +21,10 @@ export async function persistImport(connection: DuckDBConnection, staged: string
         SELECT ${ids_}, arg_max(attr_${i}, (ts, rowid)) AS value, max(ts) AS ts FROM ${staged} WHERE attr_${i} IS NOT NULL GROUP BY ${ids_}
       ) a JOIN ${IMPORT_TABLES.tuples} t ON ${tupleJoin(plan, "a", "t", false)}`);
   }
-  // Customers per tuple first (small), so the big join below is one hash join of the staged rows.
-  await connection.run(`CREATE OR REPLACE TEMP TABLE imp_tuple_customer AS SELECT t.*, rc.customer_id FROM ${IMPORT_TABLES.tuples} t JOIN stitch_record_customer rc ON rc.record_id = t.record_id`);
+  // Customers per tuple first (small), so the big join below is one hash join of the staged rows; it carries the
+  // identifier values only when the tuples must be matched on them (see tupleJoin).
+  const carried = ids.hashIsUnique ? "" : `${plan.identifiers.map((_, i) => `t.id_${i}`).join(", ")}, `;
+  await connection.run(`CREATE OR REPLACE TEMP TABLE imp_tuple_customer AS SELECT ${carried}t.tuple_hash, t.record_id, rc.customer_id FROM ${IMPORT_TABLES.tuples} t JOIN stitch_record_customer rc ON rc.record_id = t.record_id`);
   const [[count]] = (
     await connection.runAndReadAll(`INSERT INTO events
       SELECT ${importId}, ${sourceId}, s.rowid + 1, t.record_id, t.customer_id, s.ts, s.event_name, s.channel, s.score, s.score_kind, s.text, s.properties
