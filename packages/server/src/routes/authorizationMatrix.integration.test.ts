@@ -24,7 +24,7 @@ interface Case {
   /** Tokens may not use it (it needs a signed-in person). */
   sessionOnly?: boolean;
   /** `raw` is an uploaded file (sent as is with its content type) instead of a JSON body. */
-  build(t: TestApp, ws: TestWorkspace): Promise<{ path: string; body?: unknown; raw?: { bytes: Uint8Array; contentType: string } }>;
+  build(t: TestApp, ws: TestWorkspace): Promise<{ path: string; body?: unknown; raw?: { bytes: Uint8Array<ArrayBuffer>; contentType: string } }>;
 }
 
 /** A real 1×1 PNG. */

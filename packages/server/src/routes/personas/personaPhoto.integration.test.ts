@@ -23,7 +23,7 @@ describe.each(testDialects)("persona photos on %s", (dialect) => {
   });
   afterEach(() => t.dispose());
 
-  const upload = (bytes: Uint8Array, contentType: string, role: "editor" | "viewer" = "editor") => t.app.request(`${path}/photo`, { method: "POST", headers: { ...ws.users[role].headers, "content-type": contentType }, body: bytes });
+  const upload = (bytes: Uint8Array<ArrayBuffer>, contentType: string, role: "editor" | "viewer" = "editor") => t.app.request(`${path}/photo`, { method: "POST", headers: { ...ws.users[role].headers, "content-type": contentType }, body: bytes });
 
   it("stores an uploaded photo, points photoUrl at it and serves it back to any member", async () => {
     const res = await upload(PNG, "image/png");
