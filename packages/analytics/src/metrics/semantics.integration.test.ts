@@ -98,6 +98,10 @@ describe("metric semantics on hand-built journeys", () => {
     expect(await customers({ from: "2024-01-01T00:10:00Z" })).toBe(2);
     expect(await customers({ to: "2024-01-02" })).toBe(3);
     expect(await customers({ from: "2024-01-02", to: "2024-01-03" })).toBe(1);
+    // Requests at the same time do not disturb each other's segment.
+    const pro = { segment: { match: "all", conditions: [{ attribute: "plan", operator: "eq", value: "pro" }] } };
+    const free = { segment: { match: "all", conditions: [{ attribute: "plan", operator: "eq", value: "free" }] } };
+    expect(await Promise.all([customers(pro), customers(free), customers(pro), customers({})])).toEqual([1, 1, 1, 4]);
   });
 
   it("refuses bad requests naming the field", async () => {
