@@ -6,9 +6,6 @@ import { exportLookups, type ExportInput } from "./ExportInput.js";
 import { buildMapGrid } from "./mapGrid.js";
 import { neutraliseFormula } from "./neutraliseFormula.js";
 
-/** Sheet keys in workbook order; importers find sheets by any translation of these names. */
-export const WORKBOOK_SHEETS = ["map", "emotions", "personas", "ideas", "cards", "about"] as const satisfies readonly ExportLabel[];
-
 /** Columns before the step columns on the grid sheet: lane, type, persona. */
 export const GRID_LABEL_COLUMNS = 3;
 

@@ -1,23 +1,15 @@
-import { LocaleSchema } from "@opencjm/core";
 import { z } from "zod";
 
 /** Paper sizes of the PDF/PNG export; `fit` makes one page exactly as large as the map. */
 export const PaperSchema = z.enum(["A4", "A3", "Letter", "fit"]);
 export type Paper = z.infer<typeof PaperSchema>;
 
+/** Page orientation of the PDF/PNG export. */
 export const OrientationSchema = z.enum(["landscape", "portrait"]);
 export type Orientation = z.infer<typeof OrientationSchema>;
 
-/** How a map is printed: language of the labels, paper and orientation. */
-export const PrintOptionsSchema = z.object({
-  locale: LocaleSchema.optional(),
-  paper: PaperSchema.default("A4"),
-  orientation: OrientationSchema.default("landscape"),
-});
-export type PrintOptions = z.infer<typeof PrintOptionsSchema>;
-
 /** The print view's address for a share token, as the web app's `/print/:token` route reads it. */
-export function printPath(token: string, options: PrintOptions & { locale: string }): string {
+export function printPath(token: string, options: { locale: string; paper: Paper; orientation: Orientation }): string {
   const query = new URLSearchParams({ lang: options.locale, paper: options.paper, orientation: options.orientation });
   return `/print/${encodeURIComponent(token)}?${query}`;
 }
