@@ -37,8 +37,3 @@ export function cachedJourneyStore(db: EventDatabase): JourneyStore | undefined 
   const same = now && entry.stamp && now.ino === entry.stamp.ino && now.size === entry.stamp.size && now.mtimeMs === entry.stamp.mtimeMs;
   return same ? entry.store : undefined;
 }
-
-/** Forgets the cached store of a database (after its events were deleted, say). */
-export function forgetJourneyStore(db: EventDatabase): void {
-  entries.delete(db);
-}
