@@ -25,7 +25,7 @@ describe("home screen filters in a real browser", () => {
     const page = await context.newPage();
     await page.goto(`${app.url}/w/${user.workspaceId}`);
     const home = new HomeScreen(page);
-    await expect.poll(() => home.rows().count(), until).toBe(4);
+    await expect.poll(() => home.rows().count(), until).toBe(user.mapIds.length);
 
     await home.search("marcus");
     await expect.poll(() => home.rows().count(), until).toBe(2);
@@ -40,7 +40,7 @@ describe("home screen filters in a real browser", () => {
     expect(await page.getByTestId("map-search").inputValue()).toBe("marcus");
 
     await page.getByRole("button", { name: "Clear filters" }).click();
-    await expect.poll(() => home.rows().count(), until).toBe(4);
+    await expect.poll(() => home.rows().count(), until).toBe(user.mapIds.length);
     expect(new URL(page.url()).search).toBe("");
 
     await home.search("no map is called this");
@@ -52,7 +52,7 @@ describe("home screen filters in a real browser", () => {
     const context = await openContext(browser, app, { cookie: user.cookie });
     const page = await context.newPage();
     await page.goto(`${app.url}/w/${user.workspaceId}`);
-    await expect.poll(() => new HomeScreen(page).rows().count(), until).toBe(4);
+    await expect.poll(() => new HomeScreen(page).rows().count(), until).toBe(user.mapIds.length);
     await page.getByTestId("workspace-switcher").click();
     await page.getByTestId("workspace-switcher-panel").getByRole("button", { name: "+ Create workspace" }).click();
     const dialog = page.getByRole("dialog", { name: "Create workspace" });
@@ -66,7 +66,7 @@ describe("home screen filters in a real browser", () => {
     await page.getByTestId("workspace-switcher").click();
     await page.getByTestId("workspace-switcher-panel").getByRole("link", { name: /Demo: Northwind/ }).click();
     await expect.poll(() => page.url(), until).toContain(user.workspaceId);
-    await expect.poll(() => new HomeScreen(page).rows().count(), until).toBe(4);
+    await expect.poll(() => new HomeScreen(page).rows().count(), until).toBe(user.mapIds.length);
     await context.close();
   });
 
@@ -75,7 +75,7 @@ describe("home screen filters in a real browser", () => {
     const page = await context.newPage();
     await page.goto(`${app.url}/w/${user.workspaceId}?sort=title`);
     const home = new HomeScreen(page);
-    await expect.poll(() => home.rows().count(), until).toBe(4);
+    await expect.poll(() => home.rows().count(), until).toBe(user.mapIds.length);
     const titles = await page.locator("[data-testid=map-row] td:first-child a").allInnerTexts();
     expect(titles).toEqual([...titles].sort(new Intl.Collator("en", { sensitivity: "base", numeric: true }).compare));
     await context.close();
