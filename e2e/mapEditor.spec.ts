@@ -212,6 +212,31 @@ describe("map editor in a real browser", () => {
     await expect.poll(stored).toBe(dragged);
   });
 
+  it("zooms the whole grid, card text included, and an emotion drag still lands on the value under the pointer", async () => {
+    const persona = await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, { name: "Lale" });
+    const mapId = await fx.createMap({ templateId: "awareness-to-advocacy", personaIds: [persona.id] });
+    const editor = await openMap(mapId);
+    const steps = await editor.stepIds();
+    const actions = await editor.laneIdOfType("actions");
+    const cardText = editor.cell(actions, steps[0]!).locator("text=What does the customer do here?");
+    const before = { cell: (await editor.cell(actions, steps[0]!).boundingBox())!.width, text: (await cardText.boundingBox())!.height };
+    await editor.page.getByTestId("zoom-out").click();
+    await editor.page.getByTestId("zoom-out").click();
+    await expect.poll(() => editor.page.getByTestId("zoom-level").innerText()).toBe("67%");
+    await expect.poll(async () => (await editor.cell(actions, steps[0]!).boundingBox())!.width / before.cell).toBeCloseTo(0.67, 1);
+    expect((await cardText.boundingBox())!.height).toBeLessThan(before.text);
+    const ghost = editor.emotionGhost(persona.id, steps[1]!);
+    await ghost.scrollIntoViewIfNeeded();
+    const curve = (await editor.page.getByTestId("emotion-curve").boundingBox())!;
+    const box = (await ghost.boundingBox())!;
+    // Drop the point a quarter of the way down the curve's drawing area: on a −2…2 scale, around +1.
+    await editor.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await editor.page.mouse.down();
+    await editor.page.mouse.move(box.x + box.width / 2, curve.y + curve.height * 0.27, { steps: 4 });
+    await editor.page.mouse.up();
+    await expect.poll(() => editor.emotionPoint(persona.id, steps[1]!).getAttribute("data-value")).toBe("1");
+  });
+
   it("types an emotion value and note in the step's emotion editor, and refuses one off the scale", async () => {
     const persona = await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, { name: "Omid" });
     const mapId = await fx.createMap({ templateId: "awareness-to-advocacy", personaIds: [persona.id] });

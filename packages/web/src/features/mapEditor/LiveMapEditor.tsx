@@ -7,7 +7,6 @@ import type { CatalogueChange, CellCatalogue } from "../cells/CellContentProps.j
 import { EvidenceBar } from "../evidence/map/EvidenceBar.js";
 import { EvidenceToggle } from "../evidence/map/EvidenceToggle.js";
 import { MapEvidence } from "../evidence/map/MapEvidence.js";
-import { ExchangeMenu } from "../exchange/ExchangeMenu.js";
 import { useEditorSession } from "./editing/useEditorSession.js";
 import { GridFocus } from "./grid/createGridFocus.js";
 import { GridContext, type GridContextValue } from "./grid/GridContext.js";
@@ -15,6 +14,7 @@ import { ZOOM_LEVELS } from "./grid/gridSizes.js";
 import { MapGrid } from "./grid/MapGrid.js";
 import { SearchMatches } from "./grid/SearchMatches.js";
 import { EditorHeader } from "./header/EditorHeader.js";
+import { MapTools } from "./header/MapTools.js";
 import { SearchBox } from "./header/SearchBox.js";
 import { SettingsDrawer } from "./header/SettingsDrawer.js";
 import { MapViewContext, useSettings } from "./store/useMapView.js";
@@ -108,7 +108,7 @@ export function LiveMapEditor(props: { connection: MapConnection; catalogue: Cel
               tools={
                 <>
                   <EvidenceToggle />
-                  <ExchangeMenu workspaceId={props.workspaceId} mapId={props.mapId} />
+                  <MapTools workspaceId={props.workspaceId} mapId={props.mapId} />
                 </>
               }
             />

@@ -53,8 +53,8 @@ function printOptions(search: string): { lang: string | null; paper: Paper; orie
  * print layout the PDF and PNG exports render).
  */
 export default function SharedMapPage({ token, mode }: { token: string; mode: "share" | "embed" | "print" }) {
-  const state = useSharedMap(token);
+  const state = useSharedMap(token, mode !== "print");
   const options = mode === "print" ? printOptions(window.location.search) : null;
-  const content = state.state === "failed" ? <MapLoadError error={state.error} onRetry={state.retry} /> : state.state === "loading" ? <LoadingScreen /> : mode === "print" ? <PrintMapView map={state.map} paper={options!.paper} orientation={options!.orientation} /> : mode === "embed" ? <EmbedView map={state.map} token={token} /> : <ShareView map={state.map} />;
+  const content = state.state === "failed" ? <MapLoadError error={state.error} onRetry={state.retry} shared /> : state.state === "loading" ? <LoadingScreen /> : mode === "print" ? <PrintMapView map={state.map} paper={options!.paper} orientation={options!.orientation} /> : mode === "embed" ? <EmbedView map={state.map} token={token} /> : <ShareView map={state.map} />;
   return mode === "print" ? <LocaleOverride lang={options!.lang}>{content}</LocaleOverride> : content;
 }

@@ -14,7 +14,6 @@ interface Props {
   emotions: EmotionIndex;
   /** The persona new points are added for (hollow "ghost" points at steps it has no value for). */
   activePersonaId: string | undefined;
-  zoom: number;
   /** Sets or clears a point; undefined in read-only views. */
   onChange?: (personaId: string, stepId: string, value: number | null) => void;
   /** Opens the step's emotion editor (typing a value). */
@@ -27,13 +26,17 @@ interface Props {
  * The emotion curves of the map's personas across the steps, on the map's scale. Points can be dragged (snapping to
  * half steps), nudged with the arrow keys once focused, or cleared with Delete; ghost points add the active persona's.
  */
-export function EmotionCurve({ geometry, scale, steps, personas, emotions, activePersonaId, zoom, onChange, onOpenEditor, onGestureEnd }: Props) {
+export function EmotionCurve({ geometry, scale, steps, personas, emotions, activePersonaId, onChange, onOpenEditor, onGestureEnd }: Props) {
   const { t, dir, formatNumber } = useI18n();
   const svgRef = useRef<SVGSVGElement>(null);
   const editable = !!onChange;
-  const r = Math.max(4, 6 * zoom);
+  const r = 6;
 
-  const valueFromPointer = (clientY: number) => geometry.valueAt(clientY - svgRef.current!.getBoundingClientRect().top);
+  // The grid may be zoomed: pointer pixels are converted by the drawing's on-screen size, whatever the zoom.
+  const valueFromPointer = (clientY: number) => {
+    const rect = svgRef.current!.getBoundingClientRect();
+    return geometry.valueAt((clientY - rect.top) * (geometry.height / (rect.height || geometry.height)));
+  };
   // Window listeners, not pointer capture: the dragged circle may be re-created (a ghost becoming a point) mid-drag.
   const startDrag = (e: PointerEvent<SVGCircleElement>, personaId: string, stepId: string) => {
     if (!onChange || e.button !== 0) return;
@@ -91,7 +94,7 @@ export function EmotionCurve({ geometry, scale, steps, personas, emotions, activ
       {ticks.map((v) => (
         <g key={v}>
           <line x1={0} x2={geometry.width} y1={geometry.y(v)} y2={geometry.y(v)} className={v === 0 ? styles.zero : styles.tick} />
-          <text x={dir === "rtl" ? geometry.width - 4 : 4} y={geometry.y(v) - 2} textAnchor={dir === "rtl" ? "end" : "start"} className={styles.tickLabel} style={{ fontSize: 10 * zoom }}>
+          <text x={dir === "rtl" ? geometry.width - 4 : 4} y={geometry.y(v) - 2} textAnchor={dir === "rtl" ? "end" : "start"} className={styles.tickLabel} style={{ fontSize: 10 }}>
             {formatNumber(v)}
           </text>
         </g>
@@ -104,7 +107,7 @@ export function EmotionCurve({ geometry, scale, steps, personas, emotions, activ
         });
         return (
           <g key={persona.id} data-persona-id={persona.id}>
-            <path d={curvePath(points)} className={styles.line} style={{ stroke: persona.color, strokeWidth: Math.max(2, 3 * zoom) }} />
+            <path d={curvePath(points)} className={styles.line} style={{ stroke: persona.color, strokeWidth: 3 }} />
             {points.map((p) => (
               <circle
                 key={p.stepId}

@@ -20,14 +20,15 @@ import styles from "./EmotionLaneRow.module.css";
 /** The emotion-curve lane: one curve per persona on the map, drawn over one cell per step, with its legend. */
 export const EmotionLaneRow = memo(function EmotionLaneRow({ lane, row, rowIndex, slots, range, first, last, actions }: { lane: Lane; row: number; rowIndex: number; slots: readonly Slot[]; range: ColumnRange; first: boolean; last: boolean; actions: StructureActions }) {
   const { t, dir } = useI18n();
-  const { catalogue, zoom, editor, readOnly, focus, openSettings } = useGrid();
+  const { catalogue, editor, readOnly, focus, openSettings } = useGrid();
   const settings = useSettings();
   const emotions = useEmotions();
   const personas = useMemo<EmotionPersona[]>(() => settings.personaIds.map((id, i) => ({ id, name: catalogue.personas.get(id)?.name ?? t("editor.emotion.unknownPersona"), color: personaColor(i) })), [settings.personaIds, catalogue.personas, t]);
   const [picked, setPicked] = useState<string | undefined>(undefined);
   const activeId = personas.some((p) => p.id === picked) ? picked : personas[0]?.id;
-  const curveHeight = EMOTION_HEIGHT * zoom;
-  const geometry = useMemo(() => emotionGeometry(slots, COLUMN_WIDTH * zoom, curveHeight, settings.emotionScale, dir === "rtl"), [slots, zoom, curveHeight, settings.emotionScale, dir]);
+  // Laid out at 100 %: the grid scales itself with CSS zoom.
+  const curveHeight = EMOTION_HEIGHT;
+  const geometry = useMemo(() => emotionGeometry(slots, COLUMN_WIDTH, curveHeight, settings.emotionScale, dir === "rtl"), [slots, curveHeight, settings.emotionScale, dir]);
   const steps = useMemo(() => slots.flatMap((s) => s.steps), [slots]);
   const onChange = editor && !readOnly ? (personaId: string, stepId: string, value: number | null) => editor.apply([value === null ? { op: "clearEmotion", personaId, stepId } : { op: "setEmotion", personaId, stepId, value }]) : undefined;
   const openEditor = (stepId: string) => {
@@ -55,9 +56,9 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({ lane, row, rowIndex
       })}
       {!lane.collapsed && (
         <div className={styles.overlay} style={{ gridRow: row, gridColumn: `2 / span ${slots.length}`, blockSize: curveHeight }}>
-          <MeasuredEmotionCurve geometry={geometry} stepIds={steps.map((s) => s.id)} zoom={zoom} />
+          <MeasuredEmotionCurve geometry={geometry} stepIds={steps.map((s) => s.id)} zoom={1} />
           {personas.length > 0 ? (
-            <EmotionCurve geometry={geometry} scale={settings.emotionScale} steps={steps} personas={personas} emotions={emotions} activePersonaId={activeId} zoom={zoom} onChange={onChange} onOpenEditor={onChange ? openEditor : undefined} onGestureEnd={() => editor?.stopCapturing()} />
+            <EmotionCurve geometry={geometry} scale={settings.emotionScale} steps={steps} personas={personas} emotions={emotions} activePersonaId={activeId} onChange={onChange} onOpenEditor={onChange ? openEditor : undefined} onGestureEnd={() => editor?.stopCapturing()} />
           ) : (
             <p className={styles.empty} data-testid="emotion-empty">
               {t("editor.emotion.noPersona")}{" "}

@@ -44,9 +44,11 @@ export const LaneHeader = memo(function LaneHeader({ lane, row, rowIndex, first,
     >
       {others.length > 0 && <PresenceTag users={others} />}
       <div className={styles.title}>
-        <button type="button" tabIndex={-1} className={styles.toggle} aria-expanded={!lane.collapsed} aria-label={lane.collapsed ? t("editor.lane.expand") : t("editor.lane.collapse")} disabled={readOnly} onClick={() => actions.toggleCollapsed(lane)}>
-          {lane.collapsed ? (dir === "rtl" ? "◂" : "▸") : "▾"}
-        </button>
+        {!readOnly && (
+          <button type="button" tabIndex={-1} className={styles.toggle} aria-expanded={!lane.collapsed} aria-label={lane.collapsed ? t("editor.lane.expand") : t("editor.lane.collapse")} onClick={() => actions.toggleCollapsed(lane)}>
+            {lane.collapsed ? (dir === "rtl" ? "◂" : "▸") : "▾"}
+          </button>
+        )}
         <span className={styles.icon} title={t(`common.laneType.${lane.type}`)}>
           <LaneTypeIcon type={lane.type} />
         </span>

@@ -146,15 +146,18 @@ export function MapGrid({ label, variant = "screen" }: { label: string; variant?
     const span = structure.slots.filter((s) => s.stageId === stage.id).length;
     return { stage, index, column: 2 + first, span, shown: first < range[1] && first + span > range[0] };
   });
+  // The grid is laid out at 100 % and scaled with CSS zoom, so everything in it — the cells' own content included —
+  // scales alike; only measures taken outside it (the scroll position, pointer coordinates) see zoomed pixels.
   const gridStyle = {
-    "--zoom": zoom,
-    "--col-w": `${COLUMN_WIDTH * zoom}px`,
-    "--title-w": `${TITLE_WIDTH * zoom}px`,
+    zoom,
+    "--zoom": 1,
+    "--col-w": `${COLUMN_WIDTH}px`,
+    "--title-w": `${TITLE_WIDTH}px`,
     gridTemplateColumns: `var(--title-w) repeat(${structure.slots.length}, var(--col-w)) ${readOnly ? "" : "auto"}`,
   } as CSSProperties;
 
   return (
-    <div ref={rootRef} className={variant === "print" ? styles.printViewport : styles.viewport} data-testid="map-viewport">
+    <div ref={rootRef} className={variant === "print" ? styles.printViewport : styles.viewport} style={{ scrollPaddingInlineStart: TITLE_WIDTH * zoom, scrollPaddingBlockStart: 80 * zoom }} data-testid="map-viewport">
       <div role="grid" aria-label={label} aria-rowcount={visibleLanes.length + 2} aria-colcount={model.columns.length + 1} aria-readonly={readOnly || undefined} className={styles.grid} style={gridStyle} onKeyDown={onKeyDown} data-testid="map-grid">
         <div role="row" aria-rowindex={1} className={styles.row}>
           <div role="presentation" className={styles.corner} />

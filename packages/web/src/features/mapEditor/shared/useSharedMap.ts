@@ -1,6 +1,6 @@
 import { ChannelSchema, MapSnapshotSchema, PersonaSchema, TouchpointSchema, type MapSnapshot } from "@opencjm/core";
 import { useCallback, useEffect, useState } from "react";
-import { api, ApiRequestError } from "../../../api/apiClient.js";
+import { ApiRequestError } from "../../../api/apiClient.js";
 import type { CellCatalogue } from "../../cells/CellContentProps.js";
 import { parseRows } from "../parseRows.js";
 import { buildCatalogue } from "../useMapResources.js";
@@ -15,30 +15,72 @@ export interface SharedMap {
 /** Loading, failed (with the error and a retry), or the map. */
 export type SharedMapState = { state: "loading" } | { state: "failed"; error: unknown; retry: () => void } | { state: "ready"; map: SharedMap };
 
+/** How often an open share page asks whether the map changed (an unchanged map costs the server one hash). */
+const POLL_MS = 15_000;
+
+/** Checks a share answer: the snapshot must be a whole map of the current version; catalogue rows that do not parse are left out. */
+export function parseSharedMap(body: unknown): SharedMap {
+  const record = (body ?? {}) as Record<string, unknown>;
+  const snapshot = MapSnapshotSchema.safeParse(record.snapshot);
+  if (!snapshot.success) throw new ApiRequestError(0, "invalid_response", `snapshot: ${snapshot.error.issues[0]?.message ?? "invalid"}`);
+  const map = (record.map ?? {}) as { title?: unknown };
+  const catalogue = buildCatalogue(parseRows(record.personas, PersonaSchema), parseRows(record.touchpoints, TouchpointSchema), parseRows(record.channels, ChannelSchema));
+  return { title: typeof map.title === "string" ? map.title : snapshot.data.settings.title, snapshot: snapshot.data, catalogue };
+}
+
+async function fetchShared(token: string, etag: string | null, signal: AbortSignal): Promise<{ map: SharedMap; etag: string | null } | null> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/share/${encodeURIComponent(token)}`, { headers: { accept: "application/json", ...(etag ? { "if-none-match": etag } : {}) }, signal });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === "AbortError") throw err;
+    throw new ApiRequestError(0, "network", err instanceof Error ? err.message : String(err));
+  }
+  if (response.status === 304) return null;
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+    throw new ApiRequestError(response.status, payload.error?.code ?? `http_${response.status}`, payload.error?.message ?? response.statusText);
+  }
+  return { map: parseSharedMap(await response.json()), etag: response.headers.get("etag") };
+}
+
 /**
- * Reads `GET /api/share/{token}` (`{ map, snapshot, personas, touchpoints, channels }`) and checks it: the snapshot
- * must be a whole map of the current version; catalogue rows that do not parse are left out.
+ * Reads a shared map (`GET /api/share/{token}`) and, with `follow`, keeps it current: while the page is visible it asks
+ * again now and then with the ETag it has, and takes the new map only when the server says it changed.
  */
-export function useSharedMap(token: string): SharedMapState {
+export function useSharedMap(token: string, follow: boolean): SharedMapState {
   const [state, setState] = useState<SharedMapState>({ state: "loading" });
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
   useEffect(() => {
     const controller = new AbortController();
+    let etag: string | null = null;
+    let timer: ReturnType<typeof setInterval> | undefined;
     setState({ state: "loading" });
-    api
-      .get<Record<string, unknown>>(`/api/share/${encodeURIComponent(token)}`, { signal: controller.signal })
-      .then((body) => {
-        const snapshot = MapSnapshotSchema.safeParse(body?.snapshot);
-        if (!snapshot.success) throw new ApiRequestError(0, "invalid_response", `snapshot: ${snapshot.error.issues[0]?.message ?? "invalid"}`);
-        const map = (body.map ?? {}) as { title?: unknown };
-        const catalogue = buildCatalogue(parseRows(body.personas, PersonaSchema), parseRows(body.touchpoints, TouchpointSchema), parseRows(body.channels, ChannelSchema));
-        setState({ state: "ready", map: { title: typeof map.title === "string" ? map.title : snapshot.data.settings.title, snapshot: snapshot.data, catalogue } });
+    fetchShared(token, null, controller.signal)
+      .then((first) => {
+        etag = first!.etag;
+        setState({ state: "ready", map: first!.map });
+        if (!follow) return;
+        timer = setInterval(() => {
+          if (document.hidden) return;
+          fetchShared(token, etag, controller.signal)
+            .then((next) => {
+              if (!next) return;
+              etag = next.etag;
+              setState({ state: "ready", map: next.map });
+            })
+            // A revoked or expired link stops the page; a passing network hiccup does not.
+            .catch((error: unknown) => error instanceof ApiRequestError && error.status === 404 && setState({ state: "failed", error, retry }));
+        }, POLL_MS);
       })
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setState({ state: "failed", error, retry });
       });
-    return () => controller.abort();
-  }, [token, attempt, retry]);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+    };
+  }, [token, follow, attempt, retry]);
   return state;
 }
