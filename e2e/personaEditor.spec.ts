@@ -30,6 +30,13 @@ describe("persona editor in a real browser", () => {
     const page = await context.newPage();
     await page.goto(`${app.url}/w/${user.workspaceId}`);
     await page.getByTestId("new-persona").click();
+    const form = page.getByTestId("new-persona-form");
+    // A persona needs a name before it exists.
+    await form.getByRole("button", { name: "Create" }).click();
+    await expect.poll(() => form.getByRole("alert").innerText(), until).toBe("Give the persona a name.");
+    await form.getByLabel("Name").fill("Draft persona");
+    await form.getByLabel("Business buyer (B2B)").check();
+    await form.getByRole("button", { name: "Create" }).click();
     await expect.poll(() => page.url(), until).toMatch(/\/personas\/per_\w+\?edit=1$/);
     const id = page.url().split("/personas/")[1]!.split("?")[0]!;
     const persona = new PersonaScreen(page);
@@ -80,7 +87,7 @@ describe("persona editor in a real browser", () => {
     await persona.save();
     await expect.poll(() => persona.problems().innerText(), until).toContain("Name");
     expect(await persona.field("identity", "Name").getAttribute("aria-invalid")).toBe("true");
-    expect((await apiAs<Persona>(page, "GET", `/api/workspaces/${user.workspaceId}/personas/${id}`)).name).toBe("New persona");
+    expect(await apiAs<Persona>(page, "GET", `/api/workspaces/${user.workspaceId}/personas/${id}`)).toMatchObject({ name: "Draft persona", kind: "b2b" });
     await persona.field("identity", "Name").fill("Fixed");
     await persona.save();
     await expect.poll(() => persona.saveState().textContent(), until).toBe("Saved");

@@ -1,17 +1,16 @@
 import type { Persona } from "@opencjm/core";
 import { useEffect, useMemo, useState } from "react";
-import { Link, useLocation } from "wouter";
+import { Link } from "wouter";
 import { ErrorScreen } from "../../app/ErrorScreen.js";
 import { LoadingScreen } from "../../app/LoadingScreen.js";
 import { useSession } from "../../app/SessionProvider.js";
-import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { ImportMapButton } from "../exchange/ImportMapButton.js";
-import { createPersona } from "../personas/personaApi.js";
 import { allTags, filterMaps, filtersFromSearch, filtersToSearch, type MapFilters } from "./filterMaps.js";
 import { fetchMaps, fetchPersonas, type MapListItem } from "./homeApi.js";
 import { MapFiltersBar } from "./MapFiltersBar.js";
 import { MapList } from "./MapList.js";
+import { NewPersonaDialog } from "./NewPersonaDialog.js";
 import { PersonaList } from "./PersonaList.js";
 import styles from "./HomePage.module.css";
 
@@ -20,15 +19,12 @@ type Loaded = { maps: MapListItem[]; personas: Persona[] };
 /** The workspace's home: its maps (searchable, filterable, sortable) and its personas, with ways to create both. */
 export default function HomePage({ workspaceId }: { workspaceId: string }) {
   const { t, locale } = useI18n();
-  const errorMessage = useErrorMessage();
   const { session, roleIn } = useSession();
-  const [, navigate] = useLocation();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   const [filters, setFilters] = useState<MapFilters>(() => filtersFromSearch(window.location.search));
   const [creatingPersona, setCreatingPersona] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
   // Relative times ("3 minutes ago") are computed against the moment the list arrived.
   const [now, setNow] = useState(() => Date.now());
 
@@ -70,18 +66,6 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
   const canWrite = role === "owner" || role === "editor";
   const workspace = session?.workspaces.find((w) => w.id === workspaceId);
 
-  async function newPersona() {
-    setCreatingPersona(true);
-    setActionError(null);
-    try {
-      const persona = await createPersona(workspaceId, { name: t("home.newPersonaName"), avatarSeed: Math.random().toString(36).slice(2, 10) });
-      navigate(`/personas/${persona.id}?edit=1`);
-    } catch (err) {
-      setActionError(errorMessage(err));
-      setCreatingPersona(false);
-    }
-  }
-
   return (
     <div className={styles.page}>
       <header className={styles.header}>
@@ -96,7 +80,7 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
         <div className={styles.headerActions}>
           <ImportMapButton workspaceId={workspaceId} />
           {canWrite && (
-            <button type="button" className="btn" onClick={newPersona} disabled={creatingPersona} data-testid="new-persona">
+            <button type="button" className="btn" onClick={() => setCreatingPersona(true)} data-testid="new-persona">
               {t("home.newPersona")}
             </button>
           )}
@@ -107,11 +91,7 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
           )}
         </div>
       </header>
-      {actionError && (
-        <p role="alert" className="field-error">
-          {actionError}
-        </p>
-      )}
+      {creatingPersona && <NewPersonaDialog workspaceId={workspaceId} onClose={() => setCreatingPersona(false)} />}
 
       <section className={styles.section} aria-labelledby="home-maps">
         <h2 id="home-maps" className={styles.sectionTitle}>
