@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import { applyMapOperations, MapOperationSchema } from "@opencjm/core";
+import { act, cleanup, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { buildTestMapDoc } from "../store/buildTestMapDoc.js";
+import { renderEditorGrid } from "../testing/renderEditorGrid.js";
+
+afterEach(cleanup);
+
+const stageOrder = (container: HTMLElement) => [...container.querySelectorAll("[data-testid=stage-header]")].map((e) => e.getAttribute("data-stage-id"));
+
+describe("map grid", () => {
+  it("draws stages over their steps, parallel steps stacked in one column, and blueprint lines between layers", () => {
+    const { container } = renderEditorGrid();
+    const column = (stepId: string) => (container.querySelector(`[data-step-id="${stepId}"][data-testid=step-header]`)!.parentElement as HTMLElement).style.gridColumn;
+    expect(column("cart")).toBe(column("pay"));
+    expect(column("ad")).not.toBe(column("cart"));
+    expect(screen.getByText("Purchase").closest("[data-testid=stage-header]")!.getAttribute("aria-colspan")).toBe("1");
+    expect([...container.querySelectorAll("[data-testid=blueprint-line]")].map((e) => e.textContent)).toEqual(["Line of interaction", "Line of visibility"]);
+    expect(container.querySelectorAll("[role=gridcell]")).toHaveLength(15);
+  });
+
+  it("moves between cells with the arrow keys, edits with Enter and leaves with Escape", async () => {
+    const user = userEvent.setup();
+    const { cell, focus } = renderEditorGrid();
+    await user.click(cell("actions", "ad"));
+    await user.keyboard("{ArrowRight}");
+    expect(document.activeElement).toBe(cell("actions", "cart"));
+    await user.keyboard("{ArrowDown}");
+    expect(document.activeElement).toBe(cell("pains", "cart"));
+    expect(cell("pains", "cart").tabIndex).toBe(0);
+    expect(cell("actions", "cart").tabIndex).toBe(-1);
+    await user.keyboard("{Enter}");
+    expect(cell("pains", "cart").dataset.editing).toBe("true");
+    expect(focus.isEditing).toBe(true);
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(cell("pains", "cart").dataset.editing).toBeUndefined());
+    expect(document.activeElement).toBe(cell("pains", "cart"));
+  });
+
+  it("mirrors the arrow keys in Persian: the right arrow goes back to the first step", async () => {
+    const user = userEvent.setup();
+    const { cell } = renderEditorGrid({ locale: "fa" });
+    await user.click(cell("actions", "cart"));
+    await user.keyboard("{ArrowRight}");
+    expect(document.activeElement).toBe(cell("actions", "ad"));
+  });
+
+  it("moves a stage with Alt+arrow, and undo puts it back", async () => {
+    const user = userEvent.setup();
+    const { container, editor } = renderEditorGrid();
+    await user.click(screen.getByText("Awareness"));
+    await user.keyboard("{Alt>}{ArrowRight}{/Alt}");
+    expect(stageOrder(container)).toEqual(["buy", "aware"]);
+    act(() => editor.undo());
+    expect(stageOrder(container)).toEqual(["aware", "buy"]);
+  });
+
+  it("asks before deleting a lane and deletes nothing when the answer is no", async () => {
+    const user = userEvent.setup();
+    const kept = renderEditorGrid({ confirmAnswer: false });
+    await user.click(screen.getByText("Pain points"));
+    await user.keyboard("{Delete}");
+    await waitFor(() => expect(kept.confirms).toEqual(["Delete the lane “Pain points” with all its cards?"]));
+    expect(kept.view.getStructure().lanes.some((l) => l.id === "pains")).toBe(true);
+    cleanup();
+    const gone = renderEditorGrid({ confirmAnswer: true });
+    await user.click(screen.getByText("Pain points"));
+    await user.keyboard("{Delete}");
+    await waitFor(() => expect(gone.view.getStructure().lanes.some((l) => l.id === "pains")).toBe(false));
+  });
+
+  it("offers a viewer no way to edit: no menus, no edit mode, no moves", async () => {
+    const user = userEvent.setup();
+    const { container, cell, refusals } = renderEditorGrid({ readOnly: true });
+    expect(container.querySelectorAll("[data-testid=header-menu]")).toHaveLength(0);
+    expect(container.querySelector("[data-testid=add-lane]")).toBeNull();
+    await user.click(cell("actions", "ad"));
+    await user.keyboard("{Enter}");
+    expect(cell("actions", "ad").dataset.editing).toBeUndefined();
+    await user.click(screen.getByText("Awareness"));
+    await user.keyboard("{Alt>}{ArrowRight}{/Alt}");
+    expect(stageOrder(container)).toEqual(["aware", "buy"]);
+    expect(refusals).toEqual([]);
+  });
+
+  it("shows hostile text as text and follows a collaborator's edit in one cell", () => {
+    const doc = buildTestMapDoc();
+    const { container, cell } = renderEditorGrid({ doc });
+    act(() => {
+      applyMapOperations(doc, [MapOperationSchema.parse({ op: "updateStage", stageId: "aware", name: '<img src=x onerror="alert(1)">' })]);
+    });
+    expect(screen.getByText('<img src=x onerror="alert(1)">')).toBeTruthy();
+    expect(container.querySelector("img")).toBeNull();
+    act(() => {
+      applyMapOperations(doc, [MapOperationSchema.parse({ op: "addCard", laneId: "pains", stepId: "pay", card: { kind: "painPoint", text: "Card declined", severity: 4 } })]);
+    });
+    expect(cell("pains", "pay").textContent).toContain("Card declined");
+  });
+});
