@@ -54,6 +54,8 @@ describe("future state and comparison in a real browser", () => {
 
     await page.goto(`${app.url}/w/${user.workspaceId}`);
     await expect.poll(() => home.rowOf(futureId).count(), until).toBe(1);
+    // The list says which map the future state redesigns.
+    expect(await home.rowOf(futureId).getByTestId("based-on").innerText()).toContain("Lena buys running shoes online");
     await home.compare(futureId, "Lena buys running shoes online");
     // The current state goes on the left whichever map the comparison was opened from.
     await expect.poll(() => page.url(), until).toContain(`/compare/${sourceId}/${futureId}`);

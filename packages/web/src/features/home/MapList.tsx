@@ -35,6 +35,14 @@ export function MapList({ workspaceId, maps, allMaps, personas, now }: { workspa
               <Link href={`/maps/${m.id}`} className={styles.mapTitle}>
                 <bdi>{m.title}</bdi>
               </Link>
+              {m.basedOnMapId && allMaps.some((s) => s.id === m.basedOnMapId) && (
+                <span className={styles.basedOn} data-testid="based-on">
+                  {t("home.basedOn")}{" "}
+                  <Link href={`/maps/${m.basedOnMapId}`}>
+                    <bdi>{allMaps.find((s) => s.id === m.basedOnMapId)!.title}</bdi>
+                  </Link>
+                </span>
+              )}
               {m.goal && (
                 <span className={styles.goal} dir="auto">
                   {m.goal}
