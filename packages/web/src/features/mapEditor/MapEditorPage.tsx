@@ -1,4 +1,5 @@
 import { roleAllows } from "@opencjm/core";
+import { ApiRequestError } from "../../api/apiClient.js";
 import { useMemo } from "react";
 import { LoadingScreen } from "../../app/LoadingScreen.js";
 import { useSession } from "../../app/SessionProvider.js";
@@ -21,6 +22,9 @@ export default function MapEditorPage({ workspaceId, mapId }: { workspaceId: str
 
   if (resources.state === "failed") return <MapLoadError error={resources.error} onRetry={resources.retry} />;
   if (connection?.denied) return <MapLoadError error="denied" />;
+  // The live connection failed before the map ever arrived: say so (the provider keeps retrying, and the editor
+  // appears as soon as it gets through).
+  if (connection && !connection.synced && connection.status === "disconnected") return <MapLoadError error={new ApiRequestError(0, "network", "collaboration endpoint unreachable")} />;
   if (resources.state === "loading" || !connection?.synced || !session) return <LoadingScreen />;
   return <LiveMapEditor connection={connection} catalogue={resources.catalogue} personas={resources.personas} readOnly={readOnly} me={me} workspaceId={workspaceId} mapId={mapId} />;
 }
