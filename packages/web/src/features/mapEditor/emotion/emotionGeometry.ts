@@ -51,19 +51,47 @@ export function emotionGeometry(slots: readonly Slot[], columnWidth: number, hei
   };
 }
 
-/** An SVG path through the points, smoothed (a Catmull-Rom spline as cubic Béziers) so the curve reads as a mood. */
+/**
+ * An SVG path through the points, smoothed as a monotone cubic (Fritsch–Carlson): the curve reads as a mood, yet never
+ * swings above or below the points it joins — a smoothed line must not show an emotion nobody recorded.
+ */
 export function curvePath(points: ReadonlyArray<{ x: number; y: number }>): string {
-  if (points.length === 0) return "";
-  const [first] = points;
-  let d = `M${first!.x.toFixed(1)},${first!.y.toFixed(1)}`;
-  for (let i = 1; i < points.length; i++) {
-    const p0 = points[i - 2] ?? points[i - 1]!;
-    const p1 = points[i - 1]!;
-    const p2 = points[i]!;
-    const p3 = points[i + 1] ?? p2;
-    const c1 = { x: p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6 };
-    const c2 = { x: p2.x - (p3.x - p1.x) / 6, y: p2.y - (p3.y - p1.y) / 6 };
-    d += ` C${c1.x.toFixed(1)},${c1.y.toFixed(1)} ${c2.x.toFixed(1)},${c2.y.toFixed(1)} ${p2.x.toFixed(1)},${p2.y.toFixed(1)}`;
+  const n = points.length;
+  if (n === 0) return "";
+  const f = (v: number) => v.toFixed(1);
+  let d = `M${f(points[0]!.x)},${f(points[0]!.y)}`;
+  if (n === 1) return d;
+  const slopes: number[] = [];
+  for (let i = 0; i < n - 1; i++) {
+    const dx = points[i + 1]!.x - points[i]!.x;
+    slopes.push(dx === 0 ? 0 : (points[i + 1]!.y - points[i]!.y) / dx);
+  }
+  const tangents = points.map((_, i) => {
+    if (i === 0) return slopes[0]!;
+    if (i === n - 1) return slopes[n - 2]!;
+    const [a, b] = [slopes[i - 1]!, slopes[i]!];
+    return a * b <= 0 ? 0 : (a + b) / 2;
+  });
+  for (let i = 0; i < n - 1; i++) {
+    const m = slopes[i]!;
+    if (m === 0) {
+      tangents[i] = 0;
+      tangents[i + 1] = 0;
+      continue;
+    }
+    const [a, b] = [tangents[i]! / m, tangents[i + 1]! / m];
+    const h = a * a + b * b;
+    if (h > 9) {
+      const t = 3 / Math.sqrt(h);
+      tangents[i] = t * a * m;
+      tangents[i + 1] = t * b * m;
+    }
+  }
+  for (let i = 0; i < n - 1; i++) {
+    const p = points[i]!;
+    const q = points[i + 1]!;
+    const third = (q.x - p.x) / 3;
+    d += ` C${f(p.x + third)},${f(p.y + tangents[i]! * third)} ${f(q.x - third)},${f(q.y - tangents[i + 1]! * third)} ${f(q.x)},${f(q.y)}`;
   }
   return d;
 }

@@ -36,7 +36,7 @@ export const LaneHeader = memo(function LaneHeader({ lane, row, rowIndex, first,
       data-drop={drag.dropSide ?? undefined}
       tabIndex={state === "idle" ? -1 : 0}
       className={styles.lane}
-      style={{ gridRow: row, "--lane-color": lane.color ?? "transparent" } as CSSProperties}
+      style={{ gridRow: row, "--lane-color": lane.color ?? "transparent", ...(menuOpen ? { zIndex: 20 } : {}) } as CSSProperties}
       onFocus={() => state === "idle" && focus.set(target)}
       onKeyDown={onKeyDown}
       onDoubleClick={() => !readOnly && actions.startRename(target)}

@@ -35,7 +35,7 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, colu
       data-drop={drag.dropSide ?? undefined}
       tabIndex={state === "idle" ? -1 : 0}
       className={styles.stage}
-      style={{ gridColumn: `${column} / span ${span}`, "--stage-color": stage.color ?? "var(--border)" } as CSSProperties}
+      style={{ gridColumn: `${column} / span ${span}`, "--stage-color": stage.color ?? "var(--border)", ...(menuOpen ? { zIndex: 20 } : {}) } as CSSProperties}
       onFocus={() => state === "idle" && focus.set(target)}
       onKeyDown={onKeyDown}
       onDoubleClick={() => !readOnly && actions.startRename(target)}
