@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, createUser, loadConfig, seedDemoWorkspace, startServer, type RunningServer } from "@opencjm/server";
 import { launchChromium } from "./browser.js";
+import { until } from "./pages/appServer.js";
 
 const LANGUAGES = [
   { code: "en", browser: "en-US", language: "Language" },
@@ -55,8 +56,8 @@ describe("app shell in a real browser", () => {
   for (const lang of LANGUAGES) {
     it(`greets a visitor in ${lang.code} from the browser language, with no untranslated keys`, async () => {
       const page = await open(lang.browser, false);
-      await expect.poll(() => page.url()).toContain("/signin");
-      await expect.poll(() => page.locator("label").first().textContent()).toContain(lang.language);
+      await expect.poll(() => page.url(), until).toContain("/signin");
+      await expect.poll(() => page.locator("label").first().textContent(), until).toContain(lang.language);
       expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang.code);
       await page.context().close();
@@ -64,9 +65,9 @@ describe("app shell in a real browser", () => {
 
     it(`opens the workspace of a ${lang.code} user in their language on any browser, with no untranslated keys`, async () => {
       const page = await open("en-US", cookies.get(lang.code)!);
-      await expect.poll(() => page.locator("label").first().textContent()).toContain(lang.language);
-      await expect.poll(() => page.url()).toMatch(/\/w\/[\w-]+$/);
-      await expect.poll(() => page.locator("main a").count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator("label").first().textContent(), until).toContain(lang.language);
+      await expect.poll(() => page.url(), until).toMatch(/\/w\/[\w-]+$/);
+      await expect.poll(() => page.locator("main a").count(), until).toBeGreaterThan(0);
       expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang.code);
       await page.context().close();
@@ -75,13 +76,13 @@ describe("app shell in a real browser", () => {
 
   it("lays Persian out right to left: the product name on the right, the language picker on the left", async () => {
     const page = await open("fa-IR", cookies.get("fa")!);
-    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe("rtl");
-    await expect.poll(() => page.getByTestId("language").count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir), until).toBe("rtl");
+    await expect.poll(() => page.getByTestId("language").count(), until).toBe(1);
     const brand = (await page.getByRole("banner").locator("a").first().boundingBox())!;
     const picker = (await page.getByTestId("language").boundingBox())!;
     expect(brand.x).toBeGreaterThan(picker.x);
     const english = await open("en-US", true);
-    await expect.poll(() => english.getByTestId("language").count()).toBe(1);
+    await expect.poll(() => english.getByTestId("language").count(), until).toBe(1);
     const enBrand = (await english.getByRole("banner").locator("a").first().boundingBox())!;
     const enPicker = (await english.getByTestId("language").boundingBox())!;
     expect(enBrand.x).toBeLessThan(enPicker.x);
@@ -91,26 +92,26 @@ describe("app shell in a real browser", () => {
 
   it("remembers a language picked by hand and shows user text as text", async () => {
     const page = await open("en-US", true);
-    await expect.poll(() => page.getByTestId("language").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("language").count(), until).toBe(1);
     await page.getByTestId("language").selectOption("ru");
-    await expect.poll(() => page.locator("label").first().textContent()).toContain("Язык");
+    await expect.poll(() => page.locator("label").first().textContent(), until).toContain("Язык");
     await page.reload();
-    await expect.poll(() => page.locator("label").first().textContent()).toContain("Язык");
-    await expect.poll(() => page.getByRole("banner").innerText()).toContain("Ayda <b>Rahimi</b>");
+    await expect.poll(() => page.locator("label").first().textContent(), until).toContain("Язык");
+    await expect.poll(() => page.getByRole("banner").innerText(), until).toContain("Ayda <b>Rahimi</b>");
     expect(await page.getByRole("banner").locator("b").count()).toBe(0);
     await page.context().close();
   });
 
   it("sends a signed-out visitor to sign in, says when the password is wrong, and signs in", async () => {
     const page = await open("en-US", false);
-    await expect.poll(() => page.url()).toContain("/signin");
+    await expect.poll(() => page.url(), until).toContain("/signin");
     await page.locator("input[name=email]").fill("e2e@example.test");
     await page.locator("input[name=password]").fill("wrong password here");
     await page.locator("button[type=submit]").click();
-    await expect.poll(() => page.getByRole("alert").textContent()).toBeTruthy();
+    await expect.poll(() => page.getByRole("alert").textContent(), until).toBeTruthy();
     await page.locator("input[name=password]").fill("e2e password long");
     await page.locator("button[type=submit]").click();
-    await expect.poll(() => page.url()).toMatch(/\/w\/[\w-]+$/);
+    await expect.poll(() => page.url(), until).toMatch(/\/w\/[\w-]+$/);
     await page.context().close();
   });
 });
