@@ -41,7 +41,7 @@ export { compileMapStructure } from "./metrics/compileMapStructure.js";
 export { PropertyConditionSchema, RuleMatchSchema, TouchpointRuleFieldsSchema, TouchpointRulePatchSchema, TouchpointRuleSchema, type PropertyCondition, type RuleMatch, type TouchpointRule, type TouchpointRuleFields } from "./rules/TouchpointRuleSchema.js";
 export { computeOracleDigest } from "./queries/computeOracleDigest.js";
 export { digestMapMetrics } from "./queries/digestMapMetrics.js";
-export type { MetricsDigest } from "./queries/MetricsDigest.js";
+export { compareDigests, type MetricsDigest } from "./queries/MetricsDigest.js";
 export { generateSyntheticEvents, type SyntheticEventsSpec } from "./metrics/testing/generateSyntheticEvents.js";
 export { getRuleMatches, type RuleMatches } from "./queries/rules/getRuleMatches.js";
 export { sortRules } from "./rules/compileTouchpointRules.js";

@@ -102,6 +102,8 @@ export const PathsSchema = z.object({
   sankey: z.object({
     nodes: z.array(z.object({ id: z.string(), depth: count, node: z.string(), customers: count })),
     links: z.array(z.object({ source: z.string(), target: z.string(), customers: count })),
+    /** Links beyond the 2,000 most travelled, left out. */
+    linksOmitted: count,
   }),
 });
 

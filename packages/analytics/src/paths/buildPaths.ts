@@ -3,6 +3,9 @@ import type { MetricsOptions } from "../metrics/MetricsRequestSchema.js";
 import type { MergedKernelResult } from "../metrics/mergeKernelPartials.js";
 import type { VariantRuns } from "./PathHashes.js";
 
+/** At most this many Sankey links are listed (the most travelled). */
+export const MAX_SANKEY_LINKS = 2000;
+
 /**
  * The `n` most frequent variants, most frequent first; ties go to the variant first seen in the journey store (its
  * lowest customer number). Keeps a bounded candidate list instead of sorting every variant (there can be one per customer).
@@ -53,13 +56,10 @@ export function buildPaths(
       if (customers > 0) sankeyNodes.push({ id: `${d}:${nodeIds[n]}`, depth: d, node: nodeIds[n]!, customers });
     }
   }
-  const links = [...r.sankeyLinks]
-    .map(([key, customers]) => {
-      const to = key % N;
-      const from = Math.floor(key / N) % N;
-      const depth = Math.floor(key / (N * N));
-      return { depth, from, to, customers };
-    })
+  const allLinks = [...r.sankeyLinks].map(([key, customers]) => ({ depth: Math.floor(key / (N * N)), from: Math.floor(key / N) % N, to: key % N, customers }));
+  // The most travelled links, so a journey log with thousands of distinct events still gives a drawable diagram.
+  const keptLinks = allLinks.sort((a, b) => b.customers - a.customers || a.depth - b.depth || a.from - b.from || a.to - b.to).slice(0, MAX_SANKEY_LINKS);
+  const links = keptLinks
     .sort((a, b) => a.depth - b.depth || b.customers - a.customers || a.from - b.from || a.to - b.to)
     .map((l) => ({ source: `${l.depth}:${nodeIds[l.from]}`, target: `${l.depth + 1}:${nodeIds[l.to]}`, customers: l.customers }));
 
@@ -72,6 +72,6 @@ export function buildPaths(
       others: { customers: withPath - topCustomers, variants: size - top.length },
       distinct: size,
     },
-    sankey: { nodes: sankeyNodes, links },
+    sankey: { nodes: sankeyNodes, links, linksOmitted: allLinks.length - keptLinks.length },
   };
 }

@@ -111,8 +111,10 @@ export async function computeOracleDigest(connection: DuckDBConnection, input: O
     edges: edges.map((e) => ({ ...e, durationMs: round9(e.durationMs) })).sort((a, b) => (a.from + "\u0000" + a.to < b.from + "\u0000" + b.to ? -1 : 1)),
     variantCount: variants.length,
     variants: Object.fromEntries(variants.map((v) => [v.nodes.join(" > "), v.customers])),
+    variantOthers: 0,
     sankeyNodes: Object.fromEntries(sankey.filter((r) => r.to === null).map((r) => [`${r.depth}:${r.node}`, r.customers])),
     sankeyLinks: Object.fromEntries(sankey.filter((r) => r.to !== null).map((r) => [`${r.depth}:${r.node} > ${r.depth + 1}:${r.to}`, r.customers])),
+    sankeyLinksOmitted: 0,
     conformance,
     unmapped: unmapped
       .filter((u) => !u.total)
