@@ -46,6 +46,8 @@ export interface DemoMapSpec {
   status: "draft" | "published";
   tags: string[];
   personas: string[];
+  /** The map's lanes in order, when they differ from the template's. */
+  lanes?: LaneType[];
   stages: Array<{ name: string; color: string; steps: DemoStep[] }>;
 }
 
@@ -94,7 +96,7 @@ export function buildDemoMap(spec: DemoMapSpec, ids: DemoIds): MapSnapshot {
     }
     return id;
   };
-  for (const type of template.lanes) laneFor(type);
+  for (const type of spec.lanes ?? template.lanes) laneFor(type);
   for (const stage of spec.stages) {
     const stageId = newId();
     ops.push({ op: "addStage", id: stageId, name: stage.name, color: stage.color });

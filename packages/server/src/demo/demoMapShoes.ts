@@ -10,6 +10,8 @@ export const shoesMap: DemoMapSpec = {
   status: "published",
   tags: ["checkout", "mobile", "2026-Q4"],
   personas: ["lena"],
+  // The data lane right under the touchpoints: the demo's customer data fills it (seedDemoEvidence).
+  lanes: ["actions", "touchpoints", "data", "thoughts", "emotion", "painPoints", "opportunities", "quotes", "duration"],
   stages: [
     {
       name: "Discover",
@@ -40,7 +42,7 @@ export const shoesMap: DemoMapSpec = {
       name: "Checkout",
       color: "#f2a93b",
       steps: [
-        { name: "Adds to cart", actions: ["Adds size 39.5 and 40 to the cart"], touchpoints: ["productPage"], emotions: { lena: 0 }, minutes: 1 },
+        { name: "Adds to cart", actions: ["Adds size 39.5 and 40 to the cart"], touchpoints: ["cart"], emotions: { lena: 0 }, minutes: 1 },
         {
           name: "Pays",
           actions: ["Is asked to create an account", "Enters her address twice", "Pays with PayPal"],
@@ -69,7 +71,7 @@ export const shoesMap: DemoMapSpec = {
       name: "After purchase",
       color: "#3bb273",
       steps: [
-        { name: "Returns one pair", actions: ["Prints the return label at the parcel shop"], touchpoints: ["parcelShop"], quotes: [{ text: "Returning was the easiest part, honestly.", source: "NPS comment", participant: "Customer #58213" }], emotions: { lena: 1 } },
+        { name: "Returns one pair", actions: ["Prints the return label at the parcel shop"], touchpoints: ["returns"], quotes: [{ text: "Returning was the easiest part, honestly.", source: "NPS comment", participant: "Customer #58213" }], emotions: { lena: 1 } },
         { name: "Writes a review", actions: ["Rates the shoes 5 stars after the first long run"], touchpoints: ["reviewRequest"], opportunities: ["Ask for the size she kept to improve fit advice"], emotions: { lena: 2 } },
       ],
     },

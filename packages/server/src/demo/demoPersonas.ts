@@ -18,6 +18,8 @@ export const DEMO_PERSONAS: Record<string, PersonaFieldsInput> = {
     behaviours: ["Reads three or four reviews before buying", "Abandons carts when shipping costs appear late", "Shops on mobile, pays on laptop for big orders"],
     preferredChannels: ["mobile-app", "email", "social", "review-sites"],
     customFields: [{ key: "orders_per_year", label: "Online orders per year", value: "about 40" }],
+    // Her real customers in the demo data: mobile shoppers in Germany.
+    segment: { match: "all", conditions: [{ attribute: "country", operator: "eq", value: "DE" }, { attribute: "device", operator: "eq", value: "mobile" }] },
     tags: ["b2c", "mobile-first"],
   },
   marcus: {
@@ -76,6 +78,8 @@ export const DEMO_TOUCHPOINTS: Record<string, { name: string; channelKey: string
   trackingPage: { name: "Parcel tracking page", channelKey: "delivery", medium: "digital", description: "Carrier tracking link", ownerTeam: "Logistics" },
   parcelShop: { name: "Parcel shop", channelKey: "delivery", medium: "physical", description: "Pick-up and returns point", ownerTeam: "Logistics" },
   reviewRequest: { name: "Review request e-mail", channelKey: "email", medium: "digital", description: "Sent 10 days after delivery", ownerTeam: "CRM" },
+  cart: { name: "Shopping cart", channelKey: "website", medium: "digital", description: "Cart with sizes and delivery estimate", ownerTeam: "E-commerce" },
+  returns: { name: "Returns portal", channelKey: "website", medium: "digital", description: "Return labels for the parcel shop", ownerTeam: "Logistics" },
   peerGroup: { name: "Peer Slack community", channelKey: "word-of-mouth", medium: "digital", description: "Private IT leaders' community", ownerTeam: "—" },
   analystReport: { name: "Analyst report", channelKey: "review-sites", medium: "digital", description: "Gartner-style comparison", ownerTeam: "Product marketing" },
   demoCall: { name: "Product demo call", channelKey: "meeting", medium: "digital", description: "45-minute tailored demo", ownerTeam: "Sales" },

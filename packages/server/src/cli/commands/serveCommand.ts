@@ -4,6 +4,7 @@ import { z } from "zod";
 import { createUser } from "../../commands/userCreator.js";
 import { loadConfig } from "../../config.js";
 import { seedDemoWorkspace } from "../../demo/seedDemoWorkspace.js";
+import { seedDemoEvidence } from "../../demo/seedDemoEvidence.js";
 import type { Services } from "../../services.js";
 import { startServer } from "../../startServer.js";
 import { parseOptions } from "../CliError.js";
@@ -16,14 +17,14 @@ const ServeOptions = z.strictObject({
 });
 
 /** Creates the demo account and workspace when the database has no workspace yet; returns the login to print. */
-async function ensureDemo(services: Services): Promise<string> {
+async function ensureDemo(services: Services, created: (workspaceId: string) => void): Promise<string> {
   const any = await services.db.kysely.selectFrom("workspaces").select("id").limit(1).executeTakeFirst();
   if (any) return "demo workspace already present (sign in with the account created on first start)";
   const email = process.env.DEMO_EMAIL || "demo@opencjm.local";
   const password = process.env.DEMO_PASSWORD || randomBytes(9).toString("base64url");
   const existing = await services.db.kysely.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst();
   const ownerId = existing?.id ?? (await createUser(services.db, { email, name: "Demo User", password })).id;
-  await seedDemoWorkspace(services, ownerId);
+  created((await seedDemoWorkspace(services, ownerId)).workspaceId);
   return existing ? `demo workspace created for existing account ${email}` : `demo login: ${email} / ${password}`;
 }
 
@@ -43,12 +44,25 @@ export function registerServeCommand(program: Command): void {
         ...(options.host ? { host: options.host } : {}),
       });
       const server = await startServer(config);
-      const login = options.demo ? await ensureDemo(server.services) : undefined;
+      let demoWorkspace: string | undefined;
+      let stopping = false;
+      const login = options.demo ? await ensureDemo(server.services, (id) => (demoWorkspace = id)) : undefined;
       console.log(`OpenCJM is running at ${server.url}`);
       console.log(`storage: ${server.services.db.dialect === "sqlite" ? config.sqlitePath : "PostgreSQL (DATABASE_URL)"}`);
       if (login) console.log(login);
       console.log(`API reference: ${server.url}/api/docs`);
+      // The demo's customer data takes half a minute to generate and import: the app is usable meanwhile and says
+      // it is preparing the data until the imports are done.
+      if (demoWorkspace) {
+        console.log("preparing the demo's customer data in the background…");
+        seedDemoEvidence(server.services, demoWorkspace).then(
+          (r) => r && console.log(`demo customer data ready: ${r.events} events from ${r.sources} sources in ${(r.ms / 1000).toFixed(1)} s`),
+          // A stop (Ctrl-C) while it runs cancels the import; that is no error worth reporting.
+          (err: unknown) => stopping || console.error(`error: the demo's customer data could not be prepared: ${err instanceof Error ? err.message : String(err)}`),
+        );
+      }
       const stop = async () => {
+        stopping = true;
         await server.close();
         process.exit(0);
       };

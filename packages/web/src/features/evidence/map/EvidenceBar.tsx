@@ -3,11 +3,40 @@ import { useEffect, useState } from "react";
 import { Link } from "wouter";
 import { useErrorMessage } from "../../../app/useErrorMessage.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
-import { fetchFacets } from "../api/evidenceApi.js";
+import { fetchFacets, fetchImports } from "../api/evidenceApi.js";
 import type { DataFacets } from "../api/evidenceTypes.js";
 import { useEvidence } from "./EvidenceContext.js";
 import { FunnelStrip } from "./FunnelStrip.js";
 import styles from "./Evidence.module.css";
+
+/** How often an empty data view looks again while imports are running (the demo's data is prepared at first start). */
+const PREPARING_POLL_MS = 3000;
+
+/** True while the workspace has no data yet but an import is running; asks for the metrics again until it is done. */
+function usePreparing(evidence: { workspaceId: string; refresh: () => void; metrics: unknown } | null): boolean {
+  const [preparing, setPreparing] = useState(false);
+  const workspaceId = evidence?.workspaceId;
+  const refresh = evidence?.refresh;
+  const metrics = evidence?.metrics;
+  useEffect(() => {
+    if (!workspaceId || !refresh) return;
+    const abort = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    fetchImports(workspaceId, abort.signal).then(
+      (imports) => {
+        const running = imports.some((i) => i.status === "running");
+        setPreparing(running);
+        if (running) timer = setTimeout(refresh, PREPARING_POLL_MS);
+      },
+      () => undefined,
+    );
+    return () => {
+      abort.abort();
+      clearTimeout(timer);
+    };
+  }, [workspaceId, refresh, metrics]);
+  return !!evidence && preparing;
+}
 
 /**
  * The bar above the grid while data is shown: what the numbers cover, filters for persona (its segment), channel and
@@ -27,12 +56,13 @@ export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly
     fetchFacets(workspaceId, abort.signal).then(setFacets, () => undefined);
     return () => abort.abort();
   }, [shown, workspaceId]);
+  const preparing = usePreparing(evidence?.status === "empty" ? evidence : null);
   if (!evidence || !evidence.shown) return null;
   const { filters, setFilters, metrics, status } = evidence;
   if (status === "empty")
     return (
-      <div className={styles.bar} data-testid="evidence-bar" data-status={status}>
-        <p className={styles.muted}>{t("evidence.map.noData")}</p>
+      <div className={styles.bar} data-testid="evidence-bar" data-status={preparing ? "preparing" : status}>
+        <p className={styles.muted}>{preparing ? t("evidence.map.preparing") : t("evidence.map.noData")}</p>
         <Link href="/data" className="btn btn-small">
           {t("evidence.map.importData")}
         </Link>

@@ -51,6 +51,7 @@ export function EvidenceProvider({ workspaceId, mapId, openTouchpointRules, alwa
   const [attempt, setAttempt] = useState(0);
   const key = `${JSON.stringify(filters)}#${attempt}`;
 
+  const refresh = useCallback(() => setAttempt((a) => a + 1), []);
   const setShown = useCallback((next: boolean) => {
     setShownState(next);
     try {
@@ -91,12 +92,12 @@ export function EvidenceProvider({ workspaceId, mapId, openTouchpointRules, alwa
       status,
       metrics,
       error: result.key === key ? result.error : null,
-      refresh: () => setAttempt((a) => a + 1),
+      refresh,
       steps: new Map((metrics?.steps ?? []).map((s) => [s.stepId, s])),
       ...cues,
       openTouchpointRules,
     };
-  }, [workspaceId, mapId, shown, setShown, filters, result, key, openTouchpointRules]);
+  }, [workspaceId, mapId, shown, setShown, filters, result, key, refresh, openTouchpointRules]);
 
   return <EvidenceContext.Provider value={value}>{children}</EvidenceContext.Provider>;
 }
