@@ -4,21 +4,21 @@ import type { DataFacets, RuleMatch } from "../api/evidenceTypes.js";
 import { ImportProblemNote } from "../sources/ImportProblemNote.js";
 import { EventNamesField } from "./EventNamesField.js";
 import { CONDITION_OPERATORS, draftOfRule, ruleOfDraft, type ConditionOperator, type RuleDraft } from "./ruleDraft.js";
-import { useRulePreview } from "./useRulePreview.js";
+import { useRulePreview, type RuleCounter } from "./useRulePreview.js";
 import styles from "./Rules.module.css";
 
 /**
  * Edits which events count as a touchpoint: exact event names, a wildcard pattern, a channel and conditions on the
  * events' properties, with live counts of the events and customers it matches as you type.
  */
-export function RuleEditor({ workspaceId, facets, rule, readOnly, onSave, onDelete }: { workspaceId: string; facets: DataFacets | null; rule?: RuleMatch; readOnly?: boolean; onSave: (rule: RuleMatch) => Promise<void>; onDelete?: () => Promise<void> }) {
+export function RuleEditor({ workspaceId, facets, rule, readOnly, onSave, onDelete, countMatches }: { workspaceId: string; facets: DataFacets | null; rule?: RuleMatch; readOnly?: boolean; onSave: (rule: RuleMatch) => Promise<void>; onDelete?: () => Promise<void>; countMatches?: RuleCounter }) {
   const { t, formatNumber } = useI18n();
   const [draft, setDraft] = useState<RuleDraft>(() => draftOfRule(rule));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const propertiesId = useId();
   const match = ruleOfDraft(draft);
-  const { matches } = useRulePreview(workspaceId, match);
+  const { matches } = useRulePreview(workspaceId, match, countMatches);
   const saved = rule !== undefined && JSON.stringify(match) === JSON.stringify(ruleOfDraft(draftOfRule(rule)));
   const names = [...new Set((facets?.eventNames ?? []).map((e) => e.eventName))];
   const setCondition = (i: number, patch: Partial<RuleDraft["conditions"][number]>) => setDraft({ ...draft, conditions: draft.conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
