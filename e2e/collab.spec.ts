@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.js";
-import { startEditorFixture, type EditorFixture, type FixtureUser } from "./mapEditorFixture.js";
+import { eventually, startEditorFixture, type EditorFixture, type FixtureUser } from "./mapEditorFixture.js";
 import { MapEditorPage } from "./pages/MapEditorPage.js";
 
 describe("live co-editing in real browsers", () => {
@@ -41,7 +41,7 @@ describe("live co-editing in real browsers", () => {
     const [first, second] = await ayda.stepIds();
 
     await rename(ayda, ayda.stepHeader(first!), "Sees a billboard");
-    await expect.poll(() => boris.stepHeader(first!).innerText()).toContain("Sees a billboard");
+    await eventually(() => boris.stepHeader(first!).innerText()).toContain("Sees a billboard");
 
     const actions = await boris.laneIdOfType("actions");
     const cell = boris.cell(actions, second!);
@@ -50,22 +50,22 @@ describe("live co-editing in real browsers", () => {
     await boris.page.keyboard.type("Reads three reviews");
     await boris.page.keyboard.press("Enter");
     await boris.page.keyboard.press("Escape");
-    await expect.poll(() => ayda.cell(actions, second!).innerText()).toContain("Reads three reviews");
+    await eventually(() => ayda.cell(actions, second!).innerText()).toContain("Reads three reviews");
 
     // Boris sits in a cell: Ayda sees his name on it and his avatar in the header.
     await boris.cell(actions, second!).click();
-    await expect.poll(() => ayda.cell(actions, second!).getAttribute("data-presence")).toBe("true");
+    await eventually(() => ayda.cell(actions, second!).getAttribute("data-presence")).toBe("true");
     expect(await ayda.cell(actions, second!).getByTestId("presence-tag").innerText()).toContain("Boris Petrov");
-    await expect.poll(() => ayda.page.getByTestId("presence-avatar").evaluateAll((els) => els.map((e) => e.getAttribute("data-user-name")))).toEqual(["Ayda Rahimi", "Boris Petrov"]);
+    await eventually(() => ayda.page.getByTestId("presence-avatar").evaluateAll((els) => els.map((e) => e.getAttribute("data-user-name")))).toEqual(["Ayda Rahimi", "Boris Petrov"]);
     await boris.cell(actions, first!).click();
-    await expect.poll(() => ayda.cell(actions, second!).getAttribute("data-presence")).toBeNull();
-    await expect.poll(() => ayda.cell(actions, first!).getAttribute("data-presence")).toBe("true");
+    await eventually(() => ayda.cell(actions, second!).getAttribute("data-presence")).toBeNull();
+    await eventually(() => ayda.cell(actions, first!).getAttribute("data-presence")).toBe("true");
 
     // Ayda's undo takes back her rename, not Boris's card.
     await ayda.undoButton().click();
-    await expect.poll(() => boris.stepHeader(first!).innerText()).not.toContain("Sees a billboard");
+    await eventually(() => boris.stepHeader(first!).innerText()).not.toContain("Sees a billboard");
     expect(await boris.cell(actions, second!).innerText()).toContain("Reads three reviews");
-    await expect.poll(() => ayda.undoButton().isDisabled()).toBe(true);
+    await eventually(() => ayda.undoButton().isDisabled()).toBe(true);
   });
 
   it("lets a viewer watch changes live but offers no way to edit", async () => {
@@ -93,8 +93,8 @@ describe("live co-editing in real browsers", () => {
     expect(await chen.stageIds()).toEqual(await ayda.stageIds());
 
     await rename(ayda, ayda.stageHeader(stage!), "Discovery");
-    await expect.poll(() => chen.stageHeader(stage!).innerText()).toContain("Discovery");
-    await expect.poll(() => ayda.page.getByTestId("presence-avatar").evaluateAll((els) => els.map((e) => e.getAttribute("data-user-name")))).toContain("Chen Wei");
+    await eventually(() => chen.stageHeader(stage!).innerText()).toContain("Discovery");
+    await eventually(() => ayda.page.getByTestId("presence-avatar").evaluateAll((els) => els.map((e) => e.getAttribute("data-user-name")))).toContain("Chen Wei");
   });
 
   it("shows a lost connection, keeps edits made offline, and merges them on reconnect", async () => {
@@ -104,18 +104,18 @@ describe("live co-editing in real browsers", () => {
     const [first, second] = await ayda.stepIds();
 
     await ayda.page.context().setOffline(true);
-    await expect.poll(() => ayda.connectionStatus().getAttribute("data-state")).toBe("offline");
+    await eventually(() => ayda.connectionStatus().getAttribute("data-state")).toBe("offline");
     expect(await ayda.connectionStatus().innerText()).toContain("your edits will sync when you reconnect");
 
     await rename(ayda, ayda.stepHeader(first!), "Offline rename");
-    await expect.poll(() => ayda.connectionStatus().innerText()).toMatch(/change/);
+    await eventually(() => ayda.connectionStatus().innerText()).toMatch(/change/);
     expect(await boris.stepHeader(first!).innerText()).not.toContain("Offline rename");
     await rename(boris, boris.stepHeader(second!), "Online rename");
 
     await ayda.page.context().setOffline(false);
-    await expect.poll(() => ayda.connectionStatus().getAttribute("data-state"), { timeout: 20_000 }).toBe("saved");
-    await expect.poll(() => boris.stepHeader(first!).innerText()).toContain("Offline rename");
-    await expect.poll(() => ayda.stepHeader(second!).innerText()).toContain("Online rename");
-    await expect.poll(async () => (await snapshot(mapId)).steps.filter((s) => s.id === first || s.id === second).map((s) => s.name)).toEqual(["Offline rename", "Online rename"]);
+    await eventually(() => ayda.connectionStatus().getAttribute("data-state"), 20_000).toBe("saved");
+    await eventually(() => boris.stepHeader(first!).innerText()).toContain("Offline rename");
+    await eventually(() => ayda.stepHeader(second!).innerText()).toContain("Online rename");
+    await eventually(async () => (await snapshot(mapId)).steps.filter((s) => s.id === first || s.id === second).map((s) => s.name)).toEqual(["Offline rename", "Online rename"]);
   });
 });

@@ -2,7 +2,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.js";
-import { startEditorFixture, type EditorFixture } from "./mapEditorFixture.js";
+import { eventually, startEditorFixture, type EditorFixture } from "./mapEditorFixture.js";
 import { MapEditorPage } from "./pages/MapEditorPage.js";
 
 interface Snapshot {
@@ -48,7 +48,7 @@ describe("map editor in a real browser", () => {
     await error.waitFor();
     expect(await error.innerText()).toContain("This map cannot be found");
     await error.getByTestId("back-to-maps").click();
-    await expect.poll(() => page.url()).toMatch(new RegExp(`/w/${fx.workspaceId}/?$`));
+    await eventually(() => page.url()).toMatch(new RegExp(`/w/${fx.workspaceId}/?$`));
     await page.context().close();
   });
 
@@ -67,13 +67,13 @@ describe("map editor in a real browser", () => {
       const cell = editor.cell(laneId, steps[1]!);
       await cell.click();
       await cell.press("Enter");
-      await expect.poll(() => cell.getAttribute("data-editing")).toBe("true");
+      await eventually(() => cell.getAttribute("data-editing")).toBe("true");
       await editor.page.keyboard.type(text);
       await editor.page.keyboard.press("Enter");
       await editor.page.keyboard.press("Escape");
-      await expect.poll(() => cell.getAttribute("data-editing")).toBeNull();
-      await expect.poll(() => editor.focusedKey()).toBe(`cell:${laneId}:${steps[1]}`);
-      await expect.poll(() => cell.innerText()).toContain(text);
+      await eventually(() => cell.getAttribute("data-editing")).toBeNull();
+      await eventually(() => editor.focusedKey()).toBe(`cell:${laneId}:${steps[1]}`);
+      await eventually(() => cell.innerText()).toContain(text);
     }
     await expect
       .poll(async () => {
@@ -95,24 +95,24 @@ describe("map editor in a real browser", () => {
     await editor.cell(actions, steps[0]!).click();
     const key = () => editor.focusedKey();
     await editor.page.keyboard.press("ArrowRight");
-    await expect.poll(key).toBe(`cell:${actions}:${steps[1]}`);
+    await eventually(key).toBe(`cell:${actions}:${steps[1]}`);
     await editor.page.keyboard.press("ArrowDown");
-    await expect.poll(key).toBe(`cell:${touchpoints}:${steps[1]}`);
+    await eventually(key).toBe(`cell:${touchpoints}:${steps[1]}`);
     await editor.page.keyboard.press("End");
-    await expect.poll(key).toBe(`cell:${touchpoints}:${steps.at(-1)}`);
+    await eventually(key).toBe(`cell:${touchpoints}:${steps.at(-1)}`);
     await editor.page.keyboard.press("Home");
-    await expect.poll(key).toBe(`cell:${touchpoints}:${steps[0]}`);
+    await eventually(key).toBe(`cell:${touchpoints}:${steps[0]}`);
     await editor.page.keyboard.press("ArrowLeft");
-    await expect.poll(key).toBe(`lane:${touchpoints}`);
+    await eventually(key).toBe(`lane:${touchpoints}`);
     await editor.page.keyboard.press("ArrowRight");
     await editor.page.keyboard.press("ArrowUp");
     await editor.page.keyboard.press("ArrowUp");
-    await expect.poll(key).toBe(`step:${steps[0]}`);
+    await eventually(key).toBe(`step:${steps[0]}`);
     await editor.page.keyboard.press("ArrowUp");
     const stages = await editor.stageIds();
-    await expect.poll(key).toBe(`stage:${stages[0]}`);
+    await eventually(key).toBe(`stage:${stages[0]}`);
     await editor.page.keyboard.press("ArrowRight");
-    await expect.poll(key).toBe(`stage:${stages[1]}`);
+    await eventually(key).toBe(`stage:${stages[1]}`);
     // Exactly one tab stop in the grid: the focused element.
     expect(await editor.grid.locator("[tabindex='0']").count()).toBe(1);
   });
@@ -125,26 +125,26 @@ describe("map editor in a real browser", () => {
 
     await editor.stageHeader(a!).click();
     await editor.page.keyboard.press("Alt+ArrowRight");
-    await expect.poll(() => editor.stageIds()).toEqual([b, a, c]);
-    await expect.poll(order).toEqual([b, a, c]);
-    await expect.poll(() => editor.focusedKey()).toBe(`stage:${a}`);
+    await eventually(() => editor.stageIds()).toEqual([b, a, c]);
+    await eventually(order).toEqual([b, a, c]);
+    await eventually(() => editor.focusedKey()).toBe(`stage:${a}`);
 
     await editor.undoButton().click();
-    await expect.poll(() => editor.stageIds()).toEqual([a, b, c]);
+    await eventually(() => editor.stageIds()).toEqual([a, b, c]);
     await editor.redoButton().click();
-    await expect.poll(() => editor.stageIds()).toEqual([b, a, c]);
+    await eventually(() => editor.stageIds()).toEqual([b, a, c]);
     await editor.page.keyboard.press("Control+z");
-    await expect.poll(() => editor.stageIds()).toEqual([a, b, c]);
-    await expect.poll(order).toEqual([a, b, c]);
+    await eventually(() => editor.stageIds()).toEqual([a, b, c]);
+    await eventually(order).toEqual([a, b, c]);
 
     // Drag the last stage onto the left half of the first one: it goes first.
     await editor.stageHeader(c!).dragTo(editor.stageHeader(a!), { targetPosition: { x: 8, y: 10 } });
-    await expect.poll(() => editor.stageIds()).toEqual([c, a, b]);
-    await expect.poll(order).toEqual([c, a, b]);
+    await eventually(() => editor.stageIds()).toEqual([c, a, b]);
+    await eventually(order).toEqual([c, a, b]);
     await editor.page.keyboard.press("Control+z");
-    await expect.poll(() => editor.stageIds()).toEqual([a, b, c]);
+    await eventually(() => editor.stageIds()).toEqual([a, b, c]);
     await editor.page.keyboard.press("Control+Shift+z");
-    await expect.poll(() => editor.stageIds()).toEqual([c, a, b]);
+    await eventually(() => editor.stageIds()).toEqual([c, a, b]);
   });
 
   it("renames, adds, collapses, hides and deletes with confirmation, and undo brings a deleted stage back", async () => {
@@ -157,22 +157,22 @@ describe("map editor in a real browser", () => {
     const rename = editor.page.getByTestId("rename");
     await rename.fill("Sees a <b>bold</b> ad");
     await rename.press("Enter");
-    await expect.poll(async () => (await snapshot(mapId)).steps.find((s) => s.id === firstStep)?.name).toBe("Sees a <b>bold</b> ad");
+    await eventually(async () => (await snapshot(mapId)).steps.find((s) => s.id === firstStep)?.name).toBe("Sees a <b>bold</b> ad");
     expect(await editor.stepHeader(firstStep!).innerText()).toContain("Sees a <b>bold</b> ad");
     expect(await editor.grid.locator("b").count()).toBe(0);
 
     await editor.page.getByTestId("add-lane").click();
     await editor.page.locator("[role=menu] [data-lane-type=risks]").click();
     await editor.page.getByTestId("rename").press("Enter");
-    await expect.poll(async () => (await snapshot(mapId)).lanes.some((l) => l.type === "risks")).toBe(true);
+    await eventually(async () => (await snapshot(mapId)).lanes.some((l) => l.type === "risks")).toBe(true);
     const risks = await editor.laneIdOfType("risks");
 
     await editor.headerMenu(editor.laneHeader(risks), "Collapse lane");
-    await expect.poll(async () => (await snapshot(mapId)).lanes.find((l) => l.id === risks)?.collapsed).toBe(true);
+    await eventually(async () => (await snapshot(mapId)).lanes.find((l) => l.id === risks)?.collapsed).toBe(true);
     await editor.headerMenu(editor.laneHeader(risks), "Hide lane");
-    await expect.poll(() => editor.laneHeader(risks).count()).toBe(0);
+    await eventually(() => editor.laneHeader(risks).count()).toBe(0);
     await editor.page.getByTestId("hidden-lanes").getByRole("button").click();
-    await expect.poll(() => editor.laneHeader(risks).count()).toBe(1);
+    await eventually(() => editor.laneHeader(risks).count()).toBe(1);
 
     await editor.headerMenu(editor.stageHeader(stageA!), "Delete");
     const dialog = editor.page.getByTestId("confirm-dialog");
@@ -180,11 +180,11 @@ describe("map editor in a real browser", () => {
     expect(await editor.stageHeader(stageA!).count()).toBe(1);
     await editor.headerMenu(editor.stageHeader(stageA!), "Delete");
     await editor.page.getByTestId("confirm-delete").click();
-    await expect.poll(() => editor.stageHeader(stageA!).count()).toBe(0);
-    await expect.poll(async () => (await snapshot(mapId)).stages.some((s) => s.id === stageA)).toBe(false);
+    await eventually(() => editor.stageHeader(stageA!).count()).toBe(0);
+    await eventually(async () => (await snapshot(mapId)).stages.some((s) => s.id === stageA)).toBe(false);
     await editor.undoButton().click();
-    await expect.poll(() => editor.stageHeader(stageA!).count()).toBe(1);
-    await expect.poll(async () => (await snapshot(mapId)).steps.some((s) => s.id === firstStep)).toBe(true);
+    await eventually(() => editor.stageHeader(stageA!).count()).toBe(1);
+    await eventually(async () => (await snapshot(mapId)).steps.some((s) => s.id === firstStep)).toBe(true);
   });
 
   it("drags an emotion point with the mouse and nudges it with the keyboard; the values are stored on the map", async () => {
@@ -197,19 +197,19 @@ describe("map editor in a real browser", () => {
     const ghost = editor.emotionGhost(persona.id, steps[2]!);
     await ghost.scrollIntoViewIfNeeded();
     await editor.dragVertically(ghost, -200);
-    await expect.poll(() => editor.emotionPoint(persona.id, steps[2]!).getAttribute("data-value")).toBe("2");
-    await expect.poll(stored).toBe(2);
+    await eventually(() => editor.emotionPoint(persona.id, steps[2]!).getAttribute("data-value")).toBe("2");
+    await eventually(stored).toBe(2);
 
     await editor.dragVertically(editor.emotionPoint(persona.id, steps[2]!), 58);
     const dragged = Number(await editor.emotionPoint(persona.id, steps[2]!).getAttribute("data-value"));
     expect(dragged).toBeLessThan(2);
     expect(dragged * 2).toBe(Math.round(dragged * 2));
-    await expect.poll(stored).toBe(dragged);
+    await eventually(stored).toBe(dragged);
 
     await editor.page.keyboard.press("ArrowDown");
-    await expect.poll(stored).toBe(dragged - 0.5);
+    await eventually(stored).toBe(dragged - 0.5);
     await editor.page.keyboard.press("Control+z");
-    await expect.poll(stored).toBe(dragged);
+    await eventually(stored).toBe(dragged);
   });
 
   it("zooms the whole grid, card text included, and an emotion drag still lands on the value under the pointer", async () => {
@@ -222,8 +222,8 @@ describe("map editor in a real browser", () => {
     const before = { cell: (await editor.cell(actions, steps[0]!).boundingBox())!.width, text: (await cardText.boundingBox())!.height };
     await editor.page.getByTestId("zoom-out").click();
     await editor.page.getByTestId("zoom-out").click();
-    await expect.poll(() => editor.page.getByTestId("zoom-level").innerText()).toBe("67%");
-    await expect.poll(async () => (await editor.cell(actions, steps[0]!).boundingBox())!.width / before.cell).toBeCloseTo(0.67, 1);
+    await eventually(() => editor.page.getByTestId("zoom-level").innerText()).toBe("67%");
+    await eventually(async () => (await editor.cell(actions, steps[0]!).boundingBox())!.width / before.cell).toBeCloseTo(0.67, 1);
     expect((await cardText.boundingBox())!.height).toBeLessThan(before.text);
     const ghost = editor.emotionGhost(persona.id, steps[1]!);
     await ghost.scrollIntoViewIfNeeded();
@@ -234,7 +234,7 @@ describe("map editor in a real browser", () => {
     await editor.page.mouse.down();
     await editor.page.mouse.move(box.x + box.width / 2, curve.y + curve.height * 0.27, { steps: 4 });
     await editor.page.mouse.up();
-    await expect.poll(() => editor.emotionPoint(persona.id, steps[1]!).getAttribute("data-value")).toBe("1");
+    await eventually(() => editor.emotionPoint(persona.id, steps[1]!).getAttribute("data-value")).toBe("1");
   });
 
   it("types an emotion value and note in the step's emotion editor, and refuses one off the scale", async () => {
@@ -253,9 +253,9 @@ describe("map editor in a real browser", () => {
     await form.getByRole("spinbutton").fill("-1.5");
     await form.getByLabel("Note").fill("Confused by the ad");
     await form.getByLabel("Note").press("Tab");
-    await expect.poll(async () => (await snapshot(mapId)).emotions.find((e) => e.stepId === steps[0])).toMatchObject({ value: -1.5, note: "Confused by the ad" });
+    await eventually(async () => (await snapshot(mapId)).emotions.find((e) => e.stepId === steps[0])).toMatchObject({ value: -1.5, note: "Confused by the ad" });
     await editor.page.keyboard.press("Escape");
-    await expect.poll(() => cell.innerText()).toContain("Confused by the ad");
-    await expect.poll(() => editor.emotionPoint(persona.id, steps[0]!).getAttribute("data-value")).toBe("-1.5");
+    await eventually(() => cell.innerText()).toContain("Confused by the ad");
+    await eventually(() => editor.emotionPoint(persona.id, steps[0]!).getAttribute("data-value")).toBe("-1.5");
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
+import { expect } from "vitest";
 import { createSession, createUser, createWorkspace, loadConfig, startServer, type RunningServer } from "@opencjm/server";
 
 /** A signed-in user of the test workspace, able to call the API as the browser would. */
@@ -83,4 +84,12 @@ export async function startEditorFixture(): Promise<EditorFixture> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `expect.poll` with room for a busy machine: the condition is retried until it holds, for up to 15 s (the default
+ * second is too short when the browser, the server and other test files share two cores).
+ */
+export function eventually<T>(read: () => T | Promise<T>, timeout = 15_000): ReturnType<typeof expect.poll<T>> {
+  return expect.poll(read, { timeout, interval: 50 });
 }

@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.js";
-import { startEditorFixture, type EditorFixture } from "./mapEditorFixture.js";
+import { eventually, startEditorFixture, type EditorFixture } from "./mapEditorFixture.js";
 import { MapEditorPage } from "./pages/MapEditorPage.js";
 
 describe("read-only views of a shared map", () => {
@@ -57,7 +57,7 @@ describe("read-only views of a shared map", () => {
     expect(await page.getByTestId("map-title").innerText()).toBe("Checkout <script>alert(1)</script>");
     expect(await page.locator("script:not([src])").count()).toBe(0);
     expect((await view.stageIds()).length).toBeGreaterThan(2);
-    await expect.poll(() => view.emotionPoint(personaId, steps[0]!).getAttribute("data-value")).toBe("2");
+    await eventually(() => view.emotionPoint(personaId, steps[0]!).getAttribute("data-value")).toBe("2");
     expect(await page.getByTestId("header-menu").count()).toBe(0);
     expect(await page.getByTestId("add-lane").count()).toBe(0);
     expect(await view.emotionGhost(personaId, steps[1]!).count()).toBe(0);
@@ -66,7 +66,7 @@ describe("read-only views of a shared map", () => {
     await page.keyboard.press("Enter");
     expect(await view.cell(lane, steps[0]!).getAttribute("data-editing")).toBeNull();
     await page.getByTestId("language").selectOption("fa");
-    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await eventually(() => page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     const [first, second] = await view.stageIds();
     expect((await view.stageHeader(first!).boundingBox())!.x).toBeGreaterThan((await view.stageHeader(second!).boundingBox())!.x);
   });
@@ -83,7 +83,7 @@ describe("read-only views of a shared map", () => {
 
   it("lays out the print view in the language asked for and says when it is ready to print", async () => {
     const page = await visit(`/print/${token}?lang=fa&paper=A4&orientation=portrait`);
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.printReady)).toBe("true");
+    await eventually(() => page.evaluate(() => document.documentElement.dataset.printReady)).toBe("true");
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("fa");
     expect(await page.locator("style").evaluateAll((els) => els.map((e) => e.textContent).join(" "))).toContain("size: A4 portrait");
@@ -99,7 +99,7 @@ describe("read-only views of a shared map", () => {
 
   it("prints on one page the size of the map with paper=fit", async () => {
     const page = await visit(`/print/${token}?paper=fit`);
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.printReady)).toBe("true");
+    await eventually(() => page.evaluate(() => document.documentElement.dataset.printReady)).toBe("true");
     expect(await page.getByTestId("print-page").count()).toBe(1);
     expect(await page.locator("style").evaluateAll((els) => els.map((e) => e.textContent).join(" "))).toMatch(/size: \d+px \d+px/);
   });

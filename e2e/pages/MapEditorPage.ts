@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Locator, Page } from "playwright-core";
-import { expect } from "vitest";
+import { eventually } from "../mapEditorFixture.js";
 
 /** The map editor screen, as a user sees and drives it. */
 export class MapEditorPage {
@@ -111,6 +111,6 @@ export class MapEditorPage {
 
   /** Waits until the text appears in the grid. */
   async expectGridText(text: string): Promise<void> {
-    await expect.poll(() => this.grid.innerText()).toContain(text);
+    await eventually(() => this.grid.innerText()).toContain(text);
   }
 }
