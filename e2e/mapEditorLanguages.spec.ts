@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.js";
-import { startEditorFixture, type EditorFixture } from "./mapEditorFixture.js";
+import { eventually, startEditorFixture, type EditorFixture } from "./mapEditorFixture.js";
 import { MapEditorPage } from "./pages/MapEditorPage.js";
 
 /** Text that looks like a catalogue key (`namespace.key`) leaked onto the screen. */
@@ -96,6 +96,21 @@ describe("map editor in every language", () => {
     expect(startBox.x + startBox.width / 2).toBeLessThan(stepBox.x + stepBox.width);
     // Mixed Persian, Latin and numbers keep their own direction inside the note.
     expect(await editor.cell(await editor.laneIdOfType("emotion"), steps[0]!).innerText()).toContain("کنجکاو curious 3×");
+  });
+
+  it("in Persian, End takes the focus to the last step, rendering and scrolling it into view on the left", async () => {
+    const editor = await open("fa");
+    const lane = await editor.laneIdOfType("actions");
+    expect(await editor.cell(lane, steps.at(-1)!).count()).toBe(0);
+    await editor.cell(lane, steps[0]!).click();
+    await editor.page.keyboard.press("End");
+    await eventually(() => editor.focusedKey()).toBe(`cell:${lane}:${steps.at(-1)}`);
+    const box = (await editor.cell(lane, steps.at(-1)!).boundingBox())!;
+    const view = (await editor.page.getByTestId("map-viewport").boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(view.x - 1);
+    expect(box.x + box.width).toBeLessThanOrEqual(view.x + view.width + 1);
+    await editor.page.keyboard.press("Home");
+    await eventually(() => editor.focusedKey()).toBe(`cell:${lane}:${steps[0]}`);
   });
 
   it("lays the English editor out left to right, as the mirror image", async () => {

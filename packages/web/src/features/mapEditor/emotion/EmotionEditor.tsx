@@ -11,8 +11,11 @@ function PersonaRow({ persona, point, scale, autoFocus, onChange }: { persona: E
   const [note, setNote] = useState(point?.note ?? "");
   const [invalid, setInvalid] = useState(false);
   const ref = useRef<HTMLInputElement>(null);
+  // Focused and selected, so typing a number replaces the value.
   useEffect(() => {
-    if (autoFocus) ref.current?.focus();
+    if (!autoFocus) return;
+    ref.current?.focus();
+    ref.current?.select();
   }, [autoFocus]);
   // A collaborator's change (or a drag) shows up here unless the field is being typed in.
   useEffect(() => {
