@@ -41,11 +41,8 @@ const LABELS = {
   concerns: L("Concerns", "顧慮", "顾虑", "Опасения", "نگرانی‌ها"),
   frustrations: L("Frustrations", "挫折", "挫折", "Разочарования", "ناکامی‌ها"),
   behaviours: L("Behaviours", "行為", "行为", "Поведение", "رفتارها"),
-  demographics: L("Demographics", "人口特徵", "人口特征", "Демография", "ویژگی‌های جمعیتی"),
-  preferredChannels: L("Preferred channels", "偏好管道", "偏好渠道", "Предпочитаемые каналы", "کانال‌های ترجیحی"),
   decisionRole: L("Role in the decision", "決策角色", "决策角色", "Роль в решении", "نقش در تصمیم"),
   linkedIdeas: L("Linked ideas", "關聯構想", "关联构想", "Связанные идеи", "ایده‌های مرتبط"),
-  average: L("Average", "平均", "平均", "Среднее", "میانگین"),
   journeyMap: L("Customer journey map", "顧客旅程圖", "客户旅程图", "Карта пути клиента", "نقشه سفر مشتری"),
   exportedOn: L("Exported on {date}", "匯出於 {date}", "导出于 {date}", "Экспортировано {date}", "خروجی‌گرفته در {date}"),
   part: L("{n} of {total}", "第 {n} 頁，共 {total} 頁", "第 {n} 页，共 {total} 页", "{n} из {total}", "{n} از {total}"),
@@ -53,7 +50,6 @@ const LABELS = {
   failurePoint: L("failure point", "失敗點", "失败点", "точка отказа", "نقطه شکست"),
   waitPoint: L("wait point", "等待點", "等待点", "точка ожидания", "نقطه انتظار"),
   target: L("target", "目標", "目标", "цель", "هدف"),
-  none: L("—", "—", "—", "—", "—"),
 } satisfies Record<string, Localized>;
 
 /** A label key of the export catalogue. */

@@ -8,7 +8,7 @@ import { runCli } from "../../testing/serverProcess.js";
 
 const OJF = new URL("../../../../../../shared/cjm-research-data/journey-maps/openjourney-ojf/clinic-visit-blueprint.ojf", import.meta.url).pathname;
 // Each step runs the real CLI in a process of its own; on two busy cores that takes seconds.
-const SLOW = 120_000;
+const SLOW = 300_000;
 
 describe("cjm map export and import in every format", () => {
   let dir: string;
