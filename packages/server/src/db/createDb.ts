@@ -22,6 +22,11 @@ export function createDb(options: { databaseUrl?: string; sqlitePath: string }):
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection the server closes (restart, failover, a dropped test database) must not crash the process:
+    // the pool discards the client and opens a new one on the next query.
+    pool.on("error", (err: Error & { code?: string }) => {
+      if (err.code !== "57P01") console.error(`PostgreSQL connection lost: ${err.message}`);
+    });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: "postgres", close: () => kysely.destroy() };
   }
