@@ -80,11 +80,11 @@ export async function rebuildJourneyStore(db: EventDatabase): Promise<JourneySto
     const textPos: number[] = [];
     const textIds: number[] = [];
     const kindCase = SCORE_KINDS.map((k, i) => `WHEN '${k}' THEN ${i}`).join(" ");
+    // Column 3 flags the rare rows with a score (1), a text (2) or properties (4), so only those read the rest.
     const result = await connection.stream(`
-      SELECT e.customer_id, epoch_ms(e.ts)::DOUBLE, k.key,
-             CASE WHEN e.score IS NOT NULL AND isfinite(e.score) THEN CASE lower(trim(e.score_kind)) ${kindCase} ELSE -1 END ELSE -1 END::INTEGER,
-             e.score, coalesce(t.text_id, -1), ${hasProperties ? "coalesce(p.props_id, -1)" : "-1"}
-      FROM events e
+      SELECT e.customer_id, epoch_ms(e.ts)::DOUBLE, k.key, (CASE WHEN kind >= 0 THEN 1 ELSE 0 END + CASE WHEN t.text_id IS NOT NULL THEN 2 ELSE 0 END ${hasProperties ? "+ CASE WHEN p.props_id IS NOT NULL THEN 4 ELSE 0 END" : ""})::INTEGER,
+             kind, e.score, t.text_id, ${hasProperties ? "p.props_id" : "NULL::INTEGER"}
+      FROM (SELECT *, CASE WHEN score IS NOT NULL AND isfinite(score) THEN CASE lower(trim(score_kind)) ${kindCase} ELSE -1 END ELSE -1 END::INTEGER AS kind FROM events) e
       JOIN keys_${tag} k ON k.event_name = e.event_name AND k.channel IS NOT DISTINCT FROM e.channel
       LEFT JOIN texts_${tag} t ON t.text = e.text
       ${hasProperties ? `LEFT JOIN props_${tag} p ON p.properties = e.properties::VARCHAR` : ""}
@@ -96,24 +96,27 @@ export async function rebuildJourneyStore(db: EventDatabase): Promise<JourneySto
       if (!chunk || chunk.rowCount === 0) break;
       const n = chunk.rowCount;
       if (pos + n > eventCount) throw new Error("events changed while the journey store was being rebuilt");
-      const [vc, vt, vk, vkind, vscore, vtext, vprops] = [0, 1, 2, 3, 4, 5, 6].map((i) => chunk.getColumnVector(i));
+      const [vc, vt, vk, vflags] = [0, 1, 2, 3].map((i) => chunk.getColumnVector(i));
       for (let i = 0; i < n; i++, pos++) {
         const c = vc!.getItem(i) as number;
         while (lastCustomer < c) offsets[++lastCustomer] = pos;
         ts[pos] = vt!.getItem(i) as number;
         key[pos] = vk!.getItem(i) as number;
-        const kind = vkind!.getItem(i) as number;
-        if (kind >= 0) {
+        const flags = vflags!.getItem(i) as number;
+        if (flags === 0) {
+          if (hasProperties) propertiesId[pos] = -1;
+          continue;
+        }
+        if (flags & 1) {
           scorePos.push(pos);
-          scoreValue.push(vscore!.getItem(i) as number);
-          scoreKind.push(kind);
+          scoreKind.push(chunk.getColumnVector(4).getItem(i) as number);
+          scoreValue.push(chunk.getColumnVector(5).getItem(i) as number);
         }
-        const text = vtext!.getItem(i) as number;
-        if (text >= 0) {
+        if (flags & 2) {
           textPos.push(pos);
-          textIds.push(text);
+          textIds.push(chunk.getColumnVector(6).getItem(i) as number);
         }
-        if (hasProperties) propertiesId[pos] = vprops!.getItem(i) as number;
+        if (hasProperties) propertiesId[pos] = flags & 4 ? (chunk.getColumnVector(7).getItem(i) as number) : -1;
       }
     }
     if (pos !== eventCount) throw new Error("events changed while the journey store was being rebuilt");
