@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlIdentifier, sqlString } from "../engines/duckdb/sqlQuote.js";
 import { ImportError, quoteValue } from "./ImportError.js";
+import { dropUnidentified, type IdentifierScreen } from "../stitching/screenIdentifiers.js";
 import { SCORE_RANGES, type IdentifierKind, type ImportMapping } from "./ImportMappingSchema.js";
 import type { ColumnPlan } from "./planColumns.js";
 import { describeTimestampFormat, type TimestampFormat } from "./timestampFormat.js";
@@ -30,8 +31,7 @@ function scoreOutOfRangeSql(mapping: ImportMapping): string {
  * identifier, a mix of zoned and zone-less timestamps, and exact duplicate rows. Rows the mapping says to skip
  * (duplicates, rows without identifier) are deleted from the staging table here.
  */
-export async function checkStaged(connection: DuckDBConnection, table: string, plan: ColumnPlan, mapping: ImportMapping, format: TimestampFormat, file: string, relation: string): Promise<StagedSummary> {
-  const noId = plan.identifiers.map((_, i) => `id_${i} IS NULL`).join(" AND ");
+export async function checkStaged(connection: DuckDBConnection, table: string, plan: ColumnPlan, mapping: ImportMapping, format: TimestampFormat, file: string, relation: string, screen: IdentifierScreen): Promise<StagedSummary> {
   const outOfRange = scoreOutOfRangeSql(mapping);
   const [row] = (
     await connection.runAndReadAll(`SELECT count(*),
@@ -40,7 +40,6 @@ export async function checkStaged(connection: DuckDBConnection, table: string, p
       min(rowid) FILTER (WHERE score_raw IS NOT NULL AND score IS NULL), arg_min(score_raw, rowid) FILTER (WHERE score_raw IS NOT NULL AND score IS NULL),
       min(rowid) FILTER (WHERE score IS NOT NULL AND score_kind NOT IN ('csat', 'nps', 'ces')), arg_min(score_kind, rowid) FILTER (WHERE score IS NOT NULL AND score_kind NOT IN ('csat', 'nps', 'ces')),
       min(rowid) FILTER (WHERE score IS NOT NULL AND ${outOfRange}), arg_min(score_raw || ' ' || coalesce(score_kind, ''), rowid) FILTER (WHERE score IS NOT NULL AND ${outOfRange}),
-      min(rowid) FILTER (WHERE ${noId}), count(*) FILTER (WHERE ${noId}),
       min(rowid) FILTER (WHERE ts_offset), min(rowid) FILTER (WHERE NOT ts_offset),
       count(DISTINCT row_hash)
     FROM ${table}`)
@@ -66,9 +65,12 @@ export async function checkStaged(connection: DuckDBConnection, table: string, p
     const [lo, hi] = mapping.scoreRange ?? SCORE_RANGES[kind as keyof typeof SCORE_RANGES];
     return new ImportError("bad_score", `${value} is outside the ${kind ? `${kind.toUpperCase()} ` : ""}scale ${lo}–${hi}; give scoreRange if the file uses another scale`, { file, row: n, column: plan.score?.column });
   });
-  if (mapping.rowsWithoutIdentifier === "error") add(r[10], (n) => new ImportError("missing_identifier", missingIdentifierReason(plan), { file, row: n, column: plan.identifiers[0]?.column }));
-  if (num(r[12]) !== undefined && num(r[13]) !== undefined) {
-    const [zoned, plain] = [num(r[12])! + 1, num(r[13])! + 1];
+  if (mapping.rowsWithoutIdentifier === "error" && screen.unidentified.firstRow !== undefined) {
+    const row = screen.unidentified.firstRow;
+    problems.push({ row, error: new ImportError("missing_identifier", missingIdentifierReason(plan), { file, row, column: plan.identifiers[0]?.column }) });
+  }
+  if (num(r[10]) !== undefined && num(r[11]) !== undefined) {
+    const [zoned, plain] = [num(r[10])! + 1, num(r[11])! + 1];
     const values = await rawValues(connection, relation, plan.timestamp, [zoned, plain]);
     problems.push({
       row: Math.max(zoned, plain),
@@ -76,7 +78,7 @@ export async function checkStaged(connection: DuckDBConnection, table: string, p
     });
   }
   let duplicatesSkipped = 0;
-  if (Number(r[14]) < total && mapping.duplicates !== "keep") {
+  if (Number(r[12]) < total && mapping.duplicates !== "keep") {
     const found = await duplicates(connection, table, plan);
     if (found.first && mapping.duplicates === "error") {
       const [original, repeat] = found.first;
@@ -90,12 +92,12 @@ export async function checkStaged(connection: DuckDBConnection, table: string, p
   problems.sort((a, b) => a.row - b.row);
   if (problems[0]) throw problems[0].error;
   let rowsWithoutIdentifierSkipped = 0;
-  if (mapping.rowsWithoutIdentifier === "skip" && Number(r[11]) > 0) {
-    await connection.run(`DELETE FROM ${table} WHERE ${noId}`);
-    rowsWithoutIdentifierSkipped = Number(r[11]);
+  if (mapping.rowsWithoutIdentifier === "skip" && screen.unidentified.rows > 0) {
+    await dropUnidentified(connection, table, plan, screen.hashIsUnique);
+    rowsWithoutIdentifierSkipped = screen.unidentified.rows;
   }
   if (rowsWithoutIdentifierSkipped + duplicatesSkipped >= total) throw new ImportError("missing_identifier", `none of the ${total} rows has a usable identifier`, { file });
-  return { rows: total, duplicatesSkipped, rowsWithoutIdentifierSkipped, junk: await junkSummary(connection, table, plan) };
+  return { rows: total, duplicatesSkipped, rowsWithoutIdentifierSkipped, junk: screen.junk };
 }
 
 function missingIdentifierReason(plan: ColumnPlan): string {
@@ -121,11 +123,4 @@ async function rawValues(connection: DuckDBConnection, relation: string, column:
   const c = sqlIdentifier(column);
   const found = (await connection.runAndReadAll(`SELECT rn, ${c} FROM (SELECT ${c}, row_number() OVER () AS rn FROM ${relation}) WHERE rn IN (${rows.join(", ")})`)).getRows() as Array<[bigint, string]>;
   return new Map(found.map(([rn, v]) => [Number(rn), v]));
-}
-
-async function junkSummary(connection: DuckDBConnection, table: string, plan: ColumnPlan): Promise<StagedSummary["junk"]> {
-  if (plan.identifiers.length === 0) return [];
-  const parts = plan.identifiers.map((id, i) => `SELECT ${sqlString(id.kind)} AS kind, junk_${i} AS value FROM ${table} WHERE junk_${i} IS NOT NULL`);
-  const rows = (await connection.runAndReadAll(`SELECT kind, value, count(*) AS n FROM (${parts.join(" UNION ALL ")}) GROUP BY ALL ORDER BY n DESC, kind, value LIMIT 20`)).getRows() as Array<[IdentifierKind, string, bigint]>;
-  return rows.map(([kind, value, n]) => ({ kind, value, count: Number(n) }));
 }

@@ -9,6 +9,7 @@ import { withWriteLock } from "../engines/duckdb/writeLock.js";
 import { createSource, findSourceByName, getSource, type Source } from "../sources/sourceStore.js";
 import { assignRecords, stitchSourcesWithImport } from "../stitching/assignRecords.js";
 import { DEFAULT_DENY_LIST } from "../stitching/identifierSql.js";
+import { screenIdentifiers } from "../stitching/screenIdentifiers.js";
 import { DEFAULT_STITCHING_LIMITS, findOverCapIdentifiers, stitchIdentities, type OverCapIdentifier, type StitchingLimits } from "../stitching/stitchIdentities.js";
 import { writeStitching } from "../stitching/writeStitching.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
@@ -150,12 +151,13 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions): Promise<Imp
     const format = await resolveTimestampFormat(connection, readable.relation, plan.timestamp, mapping, file);
     endPhase("prepare");
 
-    await stageRows(connection, plan, { table: STAGED, relation: readable.relation, timestampFormat: format, trackOffsets: mapping.timeZone === undefined, denyList: [...DEFAULT_DENY_LIST, ...(o.denyList ?? []).map((v) => v.toLowerCase())] }, file, (f) => phase("read", f));
+    await stageRows(connection, plan, { table: STAGED, relation: readable.relation, timestampFormat: format, trackOffsets: mapping.timeZone === undefined }, file, (f) => phase("read", f));
     endPhase("read");
-    const summary = await checkStaged(connection, STAGED, plan, mapping, format, file, readable.relation);
+    const screen = await screenIdentifiers(connection, STAGED, plan, [...DEFAULT_DENY_LIST, ...(o.denyList ?? []).map((v) => v.toLowerCase())]);
+    const summary = await checkStaged(connection, STAGED, plan, mapping, format, file, readable.relation, screen);
     endPhase("check");
 
-    const assigned = await assignRecords(connection, STAGED, plan);
+    const assigned = { ...(await assignRecords(connection, plan)), hashIsUnique: screen.hashIsUnique };
     const sources = stitchSourcesWithImport({ withImport: true });
     const limits = { ...DEFAULT_STITCHING_LIMITS, ...o.limits };
     const overCap = await findOverCapIdentifiers(connection, sources, limits.maxLinksPerIdentifier);

@@ -1,5 +1,5 @@
 import { sqlIdentifier, sqlString } from "../engines/duckdb/sqlQuote.js";
-import { isJunkIdentifierSql, normalizeIdentifierSql } from "../stitching/identifierSql.js";
+import { normalizeIdentifierSql } from "../stitching/identifierSql.js";
 import type { ColumnPlan } from "./planColumns.js";
 import { OFFSET_SQL_REGEX, timestampSql, type TimestampFormat } from "./timestampFormat.js";
 
@@ -10,7 +10,6 @@ export interface StagingSettings {
   timestampFormat: TimestampFormat;
   /** Record whether each timestamp carried its own offset (only needed when the mapping names no zone). */
   trackOffsets: boolean;
-  denyList: readonly string[];
 }
 
 const col = (name: string) => sqlIdentifier(name);
@@ -18,17 +17,14 @@ const col = (name: string) => sqlIdentifier(name);
 /**
  * The one pass over the file: a temp table with every value parsed and normalised, in file order (rowid + 1 is the
  * data row). Values that fail to parse are NULL with the raw text kept beside them, so one aggregate afterwards finds
- * the first bad row of each kind. Columns: id_<i>/junk_<i> per identifier, ts (UTC), ts_raw (when unparsed),
+ * the first bad row of each kind. Columns: id_<i> per identifier (normalised), ts (UTC), ts_raw (when unparsed),
  * ts_offset, event_name, channel, score, score_raw, score_kind, text, properties, attr_<i>, row_hash, tuple_hash.
  */
 export function stagingSql(plan: ColumnPlan, s: StagingSettings): string {
   const inner: string[] = [];
   const outer: string[] = [];
-  plan.identifiers.forEach((id, i) => {
-    inner.push(`${normalizeIdentifierSql(col(id.column), id.kind)} AS n_${i}`);
-    const junk = isJunkIdentifierSql(`n_${i}`, id.kind, s.denyList);
-    outer.push(`CASE WHEN ${junk} THEN NULL ELSE n_${i} END AS id_${i}`, `CASE WHEN ${junk} THEN n_${i} END AS junk_${i}`);
-  });
+  // Identifiers are only normalised here; placeholders are found once per distinct value (screenIdentifiers).
+  plan.identifiers.forEach((id, i) => outer.push(`${normalizeIdentifierSql(col(id.column), id.kind)} AS id_${i}`));
 
   const tsText = `nullif(trim(${col(plan.timestamp)}), '')`;
   inner.push(`${tsText} AS ts_text`, `${timestampSql(tsText, s.timestampFormat)} AS ts_utc`);

@@ -16,32 +16,29 @@ export function tupleJoin(plan: ColumnPlan, staged: string, tuples: string, hash
 }
 
 /**
- * Gives this import's rows their records: one per distinct identifier tuple, numbered after the workspace's last
- * record in order of first row (`imp_tuples`); gives new identifier values ids after the last one (`imp_keys`, with
- * `is_new`); and lists each record's identifiers (`imp_ri`). Nothing persistent is written.
+ * Gives this import's identifier tuples (`imp_tuples`, from screenIdentifiers) their records, numbered after the
+ * workspace's last record in order of first row; gives new identifier values ids after the last one (`imp_keys`,
+ * with `is_new`); and lists each record's usable identifiers (`imp_ri`). Nothing persistent is written.
  */
-export async function assignRecords(connection: DuckDBConnection, staged: string, plan: ColumnPlan): Promise<{ records: number; newIdentifiers: number; hashIsUnique: boolean }> {
+export async function assignRecords(connection: DuckDBConnection, plan: ColumnPlan): Promise<{ records: number; newIdentifiers: number }> {
   const [[nextRecord, nextIdent]] = (await connection.runAndReadAll("SELECT (SELECT coalesce(max(record_id) + 1, 0) FROM records), (SELECT coalesce(max(ident_id) + 1, 0) FROM identifier_keys)")).getRows() as [[bigint, bigint]];
-  const ids = plan.identifiers.map((_, i) => `id_${i}`).join(", ");
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.tuples} AS
-    SELECT *, (${nextRecord} + row_number() OVER (ORDER BY first_rowid) - 1)::BIGINT AS record_id
-    FROM (SELECT tuple_hash, ${ids}, min(rowid) AS first_rowid FROM ${staged} GROUP BY tuple_hash, ${ids})`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE imp_numbered AS SELECT *, (${nextRecord} + row_number() OVER (ORDER BY first_rowid) - 1)::BIGINT AS record_id FROM ${IMPORT_TABLES.tuples}`);
+  await connection.run(`DROP TABLE ${IMPORT_TABLES.tuples}`);
+  await connection.run(`ALTER TABLE imp_numbered RENAME TO ${IMPORT_TABLES.tuples}`);
   // New identifiers are numbered in order of first appearance (row, then column): a total order on integers, cheaper
   // to sort than the values themselves.
   const width = plan.identifiers.length;
-  const values = plan.identifiers.map((id, i) => `SELECT ${sqlString(id.kind)} AS kind, id_${i} AS value, first_rowid * ${width} + ${i} AS seen FROM ${IMPORT_TABLES.tuples} WHERE id_${i} IS NOT NULL`).join(" UNION ALL ");
+  const values = plan.identifiers.map((id, i) => `SELECT ${sqlString(id.kind)} AS kind, u_${i} AS value, first_rowid * ${width} + ${i} AS seen FROM ${IMPORT_TABLES.tuples} WHERE u_${i} IS NOT NULL`).join(" UNION ALL ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.keys} AS
     WITH found AS (SELECT kind, value, min(seen) AS first FROM (${values}) GROUP BY kind, value),
     known AS (SELECT f.kind, f.value, f.first, k.ident_id FROM found f LEFT JOIN identifier_keys k ON k.kind = f.kind AND k.value = f.value)
     SELECT kind, value, ident_id, false AS is_new FROM known WHERE ident_id IS NOT NULL
     UNION ALL
     SELECT kind, value, (${nextIdent} + row_number() OVER (ORDER BY first) - 1)::BIGINT, true FROM known WHERE ident_id IS NULL`);
-  const pairs = plan.identifiers.map((id, i) => `SELECT t.record_id, k.ident_id FROM ${IMPORT_TABLES.tuples} t JOIN ${IMPORT_TABLES.keys} k ON k.kind = ${sqlString(id.kind)} AND k.value = t.id_${i}`).join(" UNION ");
+  const pairs = plan.identifiers.map((id, i) => `SELECT t.record_id, k.ident_id FROM ${IMPORT_TABLES.tuples} t JOIN ${IMPORT_TABLES.keys} k ON k.kind = ${sqlString(id.kind)} AND k.value = t.u_${i}`).join(" UNION ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.recordIdentifiers} AS ${pairs}`);
-  const [[records, hashes, fresh]] = (
-    await connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${IMPORT_TABLES.tuples}), (SELECT count(DISTINCT tuple_hash) FROM ${IMPORT_TABLES.tuples}), (SELECT count(*) FROM ${IMPORT_TABLES.keys} WHERE is_new)`)
-  ).getRows() as [[bigint, bigint, bigint]];
-  return { records: Number(records), newIdentifiers: Number(fresh), hashIsUnique: records === hashes };
+  const [[records, fresh]] = (await connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${IMPORT_TABLES.tuples}), (SELECT count(*) FROM ${IMPORT_TABLES.keys} WHERE is_new)`)).getRows() as [[bigint, bigint]];
+  return { records: Number(records), newIdentifiers: Number(fresh) };
 }
 
 /** Every record and identifier of the workspace plus this import's (optionally without one source's records). */

@@ -1,0 +1,53 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { sqlString } from "../engines/duckdb/sqlQuote.js";
+import type { IdentifierKind } from "../importers/ImportMappingSchema.js";
+import type { ColumnPlan } from "../importers/planColumns.js";
+import { isJunkIdentifierSql } from "./identifierSql.js";
+
+/** What screening the import's identifiers found. */
+export interface IdentifierScreen {
+  /** Placeholder values dropped, most frequent first, with the number of rows that had them. */
+  junk: Array<{ kind: IdentifierKind; value: string; count: number }>;
+  /** Rows whose identifiers are all empty or placeholders: the first (1-based) and how many. */
+  unidentified: { firstRow?: number; rows: number };
+  /** No two identifier tuples share a hash, so rows may join their tuple on the hash alone. */
+  hashIsUnique: boolean;
+}
+
+const TUPLES = "imp_tuples";
+const usable = (plan: ColumnPlan) => plan.identifiers.map((_, i) => `u_${i} IS NULL`).join(" AND ");
+
+/**
+ * Groups the staged rows by their (normalised) identifiers into `imp_tuples` — one row per distinct tuple with its
+ * first row and row count — and drops placeholder values there, once per distinct value rather than once per row:
+ * `u_<i>` is identifier i when it is usable, NULL when empty or a placeholder. Nothing persistent is written.
+ */
+export async function screenIdentifiers(connection: DuckDBConnection, staged: string, plan: ColumnPlan, denyList: readonly string[]): Promise<IdentifierScreen> {
+  const ids = plan.identifiers.map((_, i) => `id_${i}`).join(", ");
+  await connection.run(`CREATE OR REPLACE TEMP TABLE imp_groups AS SELECT tuple_hash, ${ids}, min(rowid) AS first_rowid, count(*) AS n FROM ${staged} GROUP BY tuple_hash, ${ids}`);
+  const junkByColumn = plan.identifiers.map(
+    (id, i) => `SELECT ${i} AS col, ${sqlString(id.kind)} AS kind, id_${i} AS value, sum(n) AS rows FROM imp_groups WHERE id_${i} IS NOT NULL GROUP BY id_${i} HAVING ${isJunkIdentifierSql(`id_${i}`, id.kind, denyList)}`,
+  );
+  await connection.run(`CREATE OR REPLACE TEMP TABLE imp_junk AS ${junkByColumn.join(" UNION ALL ")}`);
+  const joins = plan.identifiers.map((_, i) => `LEFT JOIN imp_junk j${i} ON j${i}.col = ${i} AND j${i}.value = g.id_${i}`).join(" ");
+  const cleaned = plan.identifiers.map((_, i) => `CASE WHEN j${i}.value IS NULL THEN g.id_${i} END AS u_${i}`).join(", ");
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${TUPLES} AS SELECT g.*, ${cleaned} FROM imp_groups g ${joins}`);
+  await connection.run("DROP TABLE imp_groups");
+  const junk = (await connection.runAndReadAll("SELECT kind, value, sum(rows) AS n FROM imp_junk GROUP BY kind, value ORDER BY n DESC, kind, value LIMIT 20")).getRows() as Array<[IdentifierKind, string, bigint]>;
+  const [[first, rows, tuples, hashes]] = (
+    await connection.runAndReadAll(`SELECT min(first_rowid) FILTER (WHERE ${usable(plan)}), coalesce(sum(n) FILTER (WHERE ${usable(plan)}), 0), count(*), count(DISTINCT tuple_hash) FROM ${TUPLES}`)
+  ).getRows() as [[bigint | null, bigint, bigint, bigint]];
+  return {
+    junk: junk.map(([kind, value, n]) => ({ kind, value, count: Number(n) })),
+    unidentified: { firstRow: first === null ? undefined : Number(first) + 1, rows: Number(rows) },
+    hashIsUnique: tuples === hashes,
+  };
+}
+
+/** Leaves out the staged rows (and their tuples) that have no usable identifier. */
+export async function dropUnidentified(connection: DuckDBConnection, staged: string, plan: ColumnPlan, hashIsUnique: boolean): Promise<void> {
+  const match = hashIsUnique ? `t.tuple_hash = ${staged}.tuple_hash` : plan.identifiers.map((_, i) => `t.id_${i} IS NOT DISTINCT FROM ${staged}.id_${i}`).join(" AND ");
+  const unusable = plan.identifiers.map((_, i) => `t.u_${i} IS NULL`).join(" AND ");
+  await connection.run(`DELETE FROM ${staged} USING ${TUPLES} t WHERE ${unusable} AND ${match}`);
+  await connection.run(`DELETE FROM ${TUPLES} WHERE ${usable(plan)}`);
+}
