@@ -12,7 +12,8 @@ const refuse = async () => false;
 
 /**
  * A map drawn from a snapshot, read-only, with no live document: the same grid and emotion curves as the editor
- * (share, embed and print pages, and anyone else who needs to show a map).
+ * (share, embed and print pages, and anyone else who needs to show a map). Every column is rendered — a shared map is
+ * read top to bottom and searched with the browser's own find — where the editor renders only the columns in view.
  */
 export function ReadOnlyMap({ snapshot, catalogue, label, zoom = 1, variant = "screen" }: { snapshot: MapSnapshot; catalogue: CellCatalogue; label: string; zoom?: number; variant?: "screen" | "print" }) {
   const view = useMemo(() => createSnapshotMapView(snapshot), [snapshot]);
@@ -22,7 +23,7 @@ export function ReadOnlyMap({ snapshot, catalogue, label, zoom = 1, variant = "s
   return (
     <MapViewContext.Provider value={view}>
       <GridContext.Provider value={grid}>
-        <MapGrid label={label} variant={variant} />
+        <MapGrid label={label} variant={variant} windowed={false} />
       </GridContext.Provider>
     </MapViewContext.Provider>
   );

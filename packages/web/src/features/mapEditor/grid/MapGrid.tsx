@@ -43,7 +43,7 @@ function keyToMove(e: KeyboardEvent, rtl: boolean): NavMove | null {
  * sticky titles), blueprint lines, and the controls to add stages and lanes. One tab stop; the arrows, Home/End and
  * Tab move between cells, Enter edits, Escape leaves the editor. Used live in the editor and read-only in shared views.
  */
-export function MapGrid({ label, variant = "screen" }: { label: string; variant?: "screen" | "print" }) {
+export function MapGrid({ label, variant = "screen", windowed = true }: { label: string; variant?: "screen" | "print"; windowed?: boolean }) {
   const { t, dir } = useI18n();
   const grid = useGrid();
   const { focus, presence, readOnly, zoom } = grid;
@@ -54,7 +54,7 @@ export function MapGrid({ label, variant = "screen" }: { label: string; variant?
   const hiddenLanes = useMemo(() => structure.lanes.filter((l) => l.hidden), [structure.lanes]);
   const model = useMemo(() => navModel(structure, visibleLanes.map((l) => l.id)), [structure, visibleLanes]);
   const lines = useMemo(() => blueprintLines(visibleLanes), [visibleLanes]);
-  const { range, reveal } = useColumnWindow(rootRef, structure.slots.length, COLUMN_WIDTH * zoom, TITLE_WIDTH * zoom, variant === "print");
+  const { range, reveal } = useColumnWindow(rootRef, structure.slots.length, COLUMN_WIDTH * zoom, TITLE_WIDTH * zoom, variant === "print" || !windowed);
   const inRange = (i: number) => i >= range[0] && i < range[1];
 
   // Put the browser's focus where the grid's focus was moved to, first rendering its column if it is scrolled away.
