@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { readRows } from "../readRows.js";
 
-/** Customers converting from a step (or stage) to the next, with the nearest-rank median and 90th percentile of the time it took. */
+/** Customers converting from a step (or stage) to the next, with the nearest-rank median and 90th percentile of the time it took (ranked with a window, which DuckDB can spill to disk). */
 export interface ConversionRow {
   idx: number;
   converted: number;
@@ -32,10 +32,11 @@ export function getConversion(connection: DuckDBConnection, table: string, p: { 
     `WITH first AS (
        SELECT customer_id, ${unit} AS idx, any_value(${level}) AS lvl, min(seq) AS fseq, arg_min(t, seq) AS ft
        FROM ${table} WHERE ${unit} IS NOT NULL GROUP BY customer_id, ${unit}),
-     ${converted}
-     SELECT idx, count(*) AS converted,
-            list_sort(list(dt))[(count(*) + 1) // 2] AS "medianMs",
-            list_sort(list(dt))[(9 * count(*) + 9) // 10] AS "p90Ms"
-     FROM conv GROUP BY idx`,
+     ${converted},
+     ranked AS (SELECT idx, dt, row_number() OVER (PARTITION BY idx ORDER BY dt) AS r, count(*) OVER (PARTITION BY idx) AS n FROM conv)
+     SELECT idx, any_value(n) AS converted,
+            max(dt) FILTER (WHERE r = (n + 1) // 2) AS "medianMs",
+            max(dt) FILTER (WHERE r = (9 * n + 9) // 10) AS "p90Ms"
+     FROM ranked GROUP BY idx`,
   );
 }
