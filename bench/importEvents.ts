@@ -66,9 +66,9 @@ async function run(target: number): Promise<void> {
   console.log(`importEvents (checks, stitching, commit, journey store): ${ours.toFixed(2)} s  [${phases}]`);
   console.log(`ratio to baseline: ${(ours / base).toFixed(2)}×  · target < 10 s for 10M events: ${target <= 10_000_000 ? (ours < 10 ? "met" : "NOT met") : "n/a"}`);
   console.log(`stored ${result.eventsStored.toLocaleString("en-US")} events of ${result.customers.toLocaleString("en-US")} customers (${result.merges.toLocaleString("en-US")} merges)${result.storeError ? `; store error: ${result.storeError}` : ""}`);
-  mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+  mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
   writeFileSync(
-    new URL(`./results/importEvents-${target}.json`, import.meta.url),
+    new URL(`../results/importEvents-${target}.json`, import.meta.url),
     `${JSON.stringify({ events, bytes: size, baselineSeconds: base, importSeconds: ours, ratio: ours / base, phases: result.seconds, customers: result.customers, merges: result.merges, measuredAt: new Date().toISOString() }, null, 2)}\n`,
   );
 }
