@@ -6,7 +6,7 @@ import { build, ensureInstalled } from "./ensureInstalled.mjs";
 ensureInstalled();
 build();
 execSync("npx tsc -p bench/tsconfig.json", { stdio: "inherit" });
-for (const name of ["collabLatency", "journeyMetrics", "importEvents", "mapEditor"]) {
+for (const name of ["collabLatency", "journeyMetrics", "importEvents", "mapEditor", "evidenceView"]) {
   console.log(`\n== ${name} ==`);
   execSync(`node bench/dist/${name}.js`, { stdio: "inherit" });
 }

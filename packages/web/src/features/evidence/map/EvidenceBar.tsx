@@ -50,12 +50,15 @@ export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly
   const [facets, setFacets] = useState<DataFacets | null>(null);
   const shown = !!evidence?.shown;
   const workspaceId = evidence?.workspaceId;
+  // The channel list waits for the first metrics: both queries share the workspace's event database, and the numbers
+  // on the map come first.
+  const loaded = !!evidence?.metrics;
   useEffect(() => {
-    if (!shown || !workspaceId) return;
+    if (!shown || !workspaceId || !loaded) return;
     const abort = new AbortController();
     fetchFacets(workspaceId, abort.signal).then(setFacets, () => undefined);
     return () => abort.abort();
-  }, [shown, workspaceId]);
+  }, [shown, workspaceId, loaded]);
   const preparing = usePreparing(evidence?.status === "empty" ? evidence : null);
   if (!evidence || !evidence.shown) return null;
   const { filters, setFilters, metrics, status } = evidence;
