@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, launchChromium } from "./browser.js";
 import { startEditorFixture, type EditorFixture } from "./mapEditorFixture.js";
 import { until } from "./pages/appServer.js";
-import { binaryCsv, EVIDENCE_ANSWERS, evidenceMap, raggedCsv, supportCsv, webShopCsv, type EvidenceMapIds } from "./pages/EvidenceData.js";
+import { binaryCsv, EVIDENCE_ANSWERS, evidenceMap, largeWebShopCsv, raggedCsv, supportCsv, webShopCsv, type EvidenceMapIds } from "./pages/EvidenceData.js";
 import { DataSourcesScreen, EvidenceOnMap, linkEvents, TouchpointRulesScreen } from "./pages/EvidenceScreens.js";
 
 describe.skipIf(!hasChromium())("evidence on the map in a real browser", { timeout: 120_000 }, () => {
@@ -94,6 +94,28 @@ describe.skipIf(!hasChromium())("evidence on the map in a real browser", { timeo
     await expect.poll(() => page.locator("[data-testid=import-row][data-status=failed]").count(), until).toBe(1);
     const events = await fixture.api<Array<{ events: number }>>(fixture.owner, "GET", `/api/workspaces/${fixture.workspaceId}/sources`);
     expect(events.reduce((n, s) => n + s.events, 0)).toBe(EVIDENCE_ANSWERS.webEvents + EVIDENCE_ANSWERS.supportEvents);
+  });
+
+  it("uploads a large file with a progress bar and cancels it, importing nothing", async () => {
+    const data = await new DataSourcesScreen(page).open(url(), fixture.workspaceId);
+    await data.importInto("Web shop");
+    await data.chooseFile("large-web-shop.csv", largeWebShopCsv(300_000));
+    // The source's saved mapping fits this file: nothing to map.
+    await data.preview.waitFor();
+    expect(await page.locator('[data-testid=mapping-row][data-column="邮箱"] [data-testid=mapping-role]').inputValue()).toBe("identifier:email");
+    // A slow uplink, so the upload is still running when the user changes their mind.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+    await data.startImport();
+    const bar = page.getByTestId("import-progress").getByRole("progressbar");
+    await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow")), until).toBeGreaterThan(0);
+    expect(Number(await bar.getAttribute("aria-valuenow"))).toBeLessThan(100);
+    await page.getByTestId("cancel-upload").click();
+    await expect.poll(() => page.getByTestId("import-notice").textContent(), until).toBe("The upload was cancelled. Nothing was imported.");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    const sources = await fixture.api<Array<{ events: number }>>(fixture.owner, "GET", `/api/workspaces/${fixture.workspaceId}/sources`);
+    expect(sources.reduce((n, s) => n + s.events, 0)).toBe(EVIDENCE_ANSWERS.webEvents + EVIDENCE_ANSWERS.supportEvents);
   });
 
   it("links touchpoints to events with live counts, and turns an unmapped event into a touchpoint", async () => {

@@ -46,6 +46,13 @@ export function supportCsv(): Buffer {
   return iconv.encode(`${rows.join("\r\n")}\r\n`, "windows-1256");
 }
 
+/** A large export in the web shop's format (GB18030, Chinese headers): `rows` page views of made-up customers. */
+export function largeWebShopCsv(rows: number): Buffer {
+  const lines = ["邮箱,时间,事件,页面,国家"];
+  for (let i = 0; i < rows; i++) lines.push(`bulk${i % 50_000}@example.test,${at(i % 1000, i % 50)},首页,/landing/${i % 97},DE`);
+  return iconv.encode(`${lines.join("\r\n")}\r\n`, "gb18030");
+}
+
 /** A ragged CSV: its third data row has one column too many. */
 export function raggedCsv(): Buffer {
   return Buffer.from(`email,ts,event\n${email(1)},2024-01-01T10:00:00Z,a\n${email(2)},2024-01-01T10:00:00Z,b\n${email(3)},2024-01-01T10:00:00Z,c,extra\n`);
