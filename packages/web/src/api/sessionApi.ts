@@ -18,6 +18,22 @@ export async function fetchSession(): Promise<Session | null> {
   }
 }
 
+let early: Promise<Session | null> | undefined;
+
+/** Starts loading the session before React renders, so it arrives while the code and the catalogue still load. */
+export function prefetchSession(): void {
+  early ??= fetchSession();
+  // Errors are handled by whoever takes the result; this only keeps an unobserved rejection quiet.
+  early.catch(() => undefined);
+}
+
+/** The session fetched by `prefetchSession` (once), else a fresh fetch. */
+export function takeSession(): Promise<Session | null> {
+  const pending = early ?? fetchSession();
+  early = undefined;
+  return pending;
+}
+
 /** Signs in with e-mail and password. */
 export function signIn(email: string, password: string): Promise<Session> {
   return api.post<Session>("/api/auth/login", { email, password });

@@ -9,19 +9,50 @@ import { RequireSession } from "./RequireSession.js";
 import { SessionProvider, useSession } from "./SessionProvider.js";
 
 // Each screen is its own chunk: the editor's code is not downloaded to show the sign-in page.
-const SignInPage = lazy(() => import("../features/auth/SignInPage.js"));
-const SignUpPage = lazy(() => import("../features/auth/SignUpPage.js"));
-const AppShell = lazy(() => import("./AppShell.js"));
-const FirstWorkspacePage = lazy(() => import("./FirstWorkspacePage.js"));
-const HomePage = lazy(() => import("../features/home/HomePage.js"));
-const NewMapPage = lazy(() => import("../features/templates/NewMapPage.js"));
-const PersonaPage = lazy(() => import("../features/personas/PersonaPage.js"));
-const CompareMapsPage = lazy(() => import("../features/compare/CompareMapsPage.js"));
-const MapEditorPage = lazy(() => import("../features/mapEditor/MapEditorPage.js"));
-const SharedMapPage = lazy(() => import("../features/mapEditor/SharedMapPage.js"));
-const DataSourcesPage = lazy(() => import("../features/evidence/sources/DataSourcesPage.js"));
-const TouchpointRulesPage = lazy(() => import("../features/evidence/rules/TouchpointRulesPage.js"));
-const PathsPage = lazy(() => import("../features/evidence/paths/PathsPage.js"));
+const screens = {
+  signIn: () => import("../features/auth/SignInPage.js"),
+  signUp: () => import("../features/auth/SignUpPage.js"),
+  shell: () => import("./AppShell.js"),
+  firstWorkspace: () => import("./FirstWorkspacePage.js"),
+  home: () => import("../features/home/HomePage.js"),
+  newMap: () => import("../features/templates/NewMapPage.js"),
+  persona: () => import("../features/personas/PersonaPage.js"),
+  compare: () => import("../features/compare/CompareMapsPage.js"),
+  editor: () => import("../features/mapEditor/MapEditorPage.js"),
+  shared: () => import("../features/mapEditor/SharedMapPage.js"),
+  dataSources: () => import("../features/evidence/sources/DataSourcesPage.js"),
+  touchpointRules: () => import("../features/evidence/rules/TouchpointRulesPage.js"),
+  paths: () => import("../features/evidence/paths/PathsPage.js"),
+};
+
+const SignInPage = lazy(screens.signIn);
+const SignUpPage = lazy(screens.signUp);
+const AppShell = lazy(screens.shell);
+const FirstWorkspacePage = lazy(screens.firstWorkspace);
+const HomePage = lazy(screens.home);
+const NewMapPage = lazy(screens.newMap);
+const PersonaPage = lazy(screens.persona);
+const CompareMapsPage = lazy(screens.compare);
+const MapEditorPage = lazy(screens.editor);
+const SharedMapPage = lazy(screens.shared);
+const DataSourcesPage = lazy(screens.dataSources);
+const TouchpointRulesPage = lazy(screens.touchpointRules);
+const PathsPage = lazy(screens.paths);
+
+/**
+ * Starts downloading the code of the screen an address opens, before React renders: otherwise the shell's chunk and
+ * the screen's chunk would load one after the other, each only once its parent has rendered.
+ */
+export function preloadScreen(pathname: string): void {
+  const wanted: Array<keyof typeof screens> = [];
+  if (/^\/(share|embed|print)\//.test(pathname)) wanted.push("shared");
+  else if (pathname.startsWith("/w/")) {
+    wanted.push("shell");
+    if (/^\/w\/[^/]+\/maps\/[^/]+\/?$/.test(pathname)) wanted.push("editor");
+    else if (/^\/w\/[^/]+\/?$/.test(pathname)) wanted.push("home");
+  } else if (pathname === "/signin") wanted.push("signIn");
+  for (const name of wanted) void screens[name]().catch(() => undefined);
+}
 
 function StartRedirect() {
   const { session } = useSession();

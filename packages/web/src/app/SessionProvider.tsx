@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Role } from "@opencjm/core";
 import { setCsrfToken } from "../api/apiClient.js";
-import { fetchSession, saveUserLocale, signOut as apiSignOut, type Session } from "../api/sessionApi.js";
+import { fetchSession, saveUserLocale, takeSession, signOut as apiSignOut, type Session } from "../api/sessionApi.js";
 import { storedLocale, useI18n } from "../i18n/I18nProvider.js";
 import { isUiLocale, type UiLocale } from "../i18n/locales.js";
 
@@ -37,16 +37,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [locale, setLocale],
   );
 
-  const refresh = useCallback(async () => {
-    try {
-      setSession(await fetchSession());
-    } catch {
-      setSession(null);
-    }
-  }, [setSession]);
+  const load = useCallback(
+    async (fetcher: () => Promise<Session | null>) => {
+      try {
+        setSession(await fetcher());
+      } catch {
+        setSession(null);
+      }
+    },
+    [setSession],
+  );
+  const refresh = useCallback(() => load(fetchSession), [load]);
 
   useEffect(() => {
-    void refresh();
+    void load(takeSession);
     // Only once: later changes come from sign-in, sign-out and explicit refreshes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -7,20 +7,24 @@ export type Message = string | PluralMessage;
 /** Every message of one language, keyed `namespace.key` (the file `i18n/<namespace>/<locale>.json` holds `key`). */
 export type Messages = Record<string, Message>;
 
-// One JSON file per namespace and language, so each feature owns its strings; Vite makes each a lazy chunk.
-const files = import.meta.glob<{ default: Record<string, Message> }>("./*/*.json");
+type CatalogueFiles = Record<string, Record<string, Message>>;
+
+// One JSON file per namespace and language, so each feature owns its strings; each language's files form one chunk.
+const bundles: Record<UiLocale, () => Promise<{ default: CatalogueFiles }>> = {
+  en: () => import("./messages.en.js"),
+  "zh-Hant": () => import("./messages.zh-Hant.js"),
+  "zh-Hans": () => import("./messages.zh-Hans.js"),
+  ru: () => import("./messages.ru.js"),
+  fa: () => import("./messages.fa.js"),
+};
 
 /** Loads every namespace of one language into one flat catalogue. */
 export async function loadMessages(locale: UiLocale): Promise<Messages> {
   const out: Messages = {};
-  const loads = Object.entries(files)
-    .map(([path, load]) => ({ match: /^\.\/([\w-]+)\/([\w-]+)\.json$/.exec(path), load }))
-    .filter(({ match }) => match?.[2] === locale)
-    .map(async ({ match, load }) => {
-      const namespace = match![1]!;
-      for (const [key, value] of Object.entries((await load()).default)) out[`${namespace}.${key}`] = value;
-    });
-  await Promise.all(loads);
+  for (const [path, messages] of Object.entries((await bundles[locale]()).default)) {
+    const namespace = /^\.\/([\w-]+)\//.exec(path)![1]!;
+    for (const [key, value] of Object.entries(messages)) out[`${namespace}.${key}`] = value;
+  }
   return out;
 }
 

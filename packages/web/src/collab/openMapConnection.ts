@@ -1,0 +1,112 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from "@hocuspocus/provider";
+import * as Y from "yjs";
+
+/** The live state of a map's connection to the collaboration server. */
+export interface MapConnection {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  /** "connected" once the socket is open; edits made while "disconnected" are kept and merge on reconnect. */
+  status: "connecting" | "connected" | "disconnected";
+  /** True once the first full sync with the server has happened (the map's content is in `doc`). */
+  synced: boolean;
+  /** Local changes the server has not acknowledged yet (they are durable on the server once acknowledged). */
+  unsyncedChanges: number;
+  /** Set when the server refused the connection (unknown map, no access, signed out). */
+  denied: string | null;
+}
+
+/** An open connection outside React: its latest state, change notifications, and closing. */
+export interface MapConnectionHandle {
+  mapId: string;
+  current(): MapConnection;
+  subscribe(listener: (state: MapConnection) => void): () => void;
+  close(): void;
+}
+
+/** The collaboration endpoint of the server that served this page. */
+export function collabUrl(location: Location = window.location): string {
+  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/collab`;
+}
+
+/**
+ * Opens a map's Yjs document through the collaboration endpoint. The session cookie authenticates the socket (the
+ * empty token tells the server to use it); a viewer's connection is read-only.
+ */
+export function openMapConnection(mapId: string): MapConnectionHandle {
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url: collabUrl(), delay: 500, minDelay: 250, maxDelay: 5000 });
+  const listeners = new Set<(state: MapConnection) => void>();
+  let state: MapConnection;
+  const update = (patch: Partial<MapConnection>) => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener(state);
+  };
+  performance.mark("cjm:map-connecting");
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: mapId,
+    document: doc,
+    token: "",
+    onStatus: ({ status }) => update({ status: status === WebSocketStatus.Connected ? "connected" : status === WebSocketStatus.Connecting ? "connecting" : "disconnected" }),
+    onSynced: () => {
+      // Timing marks for `bench/mapEditor.ts`, which reports where the time to an editable map goes.
+      performance.mark("cjm:map-synced");
+      update({ synced: true });
+    },
+    onUnsyncedChanges: ({ number }) => update({ unsyncedChanges: number }),
+    onAuthenticationFailed: ({ reason }) => update({ denied: reason || "denied" }),
+  });
+  state = { doc, provider, status: "connecting", synced: false, unsyncedChanges: 0, denied: null };
+  // A provider given its own socket does not connect until attached to it.
+  provider.attach();
+  // The socket may take many seconds to notice a lost network; the browser knows at once.
+  const onOffline = () => update({ status: "disconnected" });
+  const onOnline = () => update({ status: socket.status === WebSocketStatus.Connected ? "connected" : "connecting" });
+  window.addEventListener("offline", onOffline);
+  window.addEventListener("online", onOnline);
+  return {
+    mapId,
+    current: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
+      provider.destroy();
+      socket.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+let preopened: MapConnectionHandle | undefined;
+
+/**
+ * Opens a map's connection while the app is still loading its code, so the document syncs in parallel with the rest
+ * of the start-up; the editor takes it over when it mounts. Only one is kept: opening another closes the first.
+ */
+export function preconnectMap(mapId: string): void {
+  if (preopened?.mapId === mapId) return;
+  preopened?.close();
+  const handle = openMapConnection(mapId);
+  preopened = handle;
+  // Nobody took it (signed out and sent to sign in, or another screen): do not keep a socket open for nothing.
+  setTimeout(() => {
+    if (preopened === handle) {
+      preopened = undefined;
+      handle.close();
+    }
+  }, 30_000);
+}
+
+/** The connection opened early for this map, once (the caller then owns it), or a new one. */
+export function takeMapConnection(mapId: string): MapConnectionHandle {
+  const early = preopened;
+  preopened = undefined;
+  if (early?.mapId === mapId) return early;
+  early?.close();
+  return openMapConnection(mapId);
+}
