@@ -177,6 +177,13 @@ describe.skipIf(!hasChromium())("evidence on the map in a real browser", { timeo
     expect(await missing.count()).toBe(1);
     expect(await missing.textContent()).toContain("优惠券");
     expect(Number(await missing.getAttribute("data-customers"))).toBe(EVIDENCE_ANSWERS.coupon);
+
+    // Draft a current-state map from the data: a new map opens, built from the common paths.
+    await page.getByTestId("draft-from-data").click();
+    await expect.poll(() => page.url(), until).toMatch(/\/maps\/[\w-]+$/);
+    expect(page.url()).not.toContain(mapId);
+    await page.getByTestId("map-grid").waitFor();
+    expect(await page.getByTestId("step-header").count()).toBeGreaterThanOrEqual(3);
   });
 
   it("links a persona to a segment, shows its size, and the map's numbers follow the segment filter", async () => {
