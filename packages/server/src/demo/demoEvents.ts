@@ -6,6 +6,7 @@ export interface DemoEventFiles {
   events: Record<DemoSourceKey, number>;
 }
 
+/** The demo's four systems. */
 export type DemoSourceKey = "web" | "crm" | "support" | "survey";
 
 /** The demo sources: a name, the kind of system, and the mapping a user would save for its export. */

@@ -160,10 +160,15 @@ export interface RuleMatches {
   examples: Array<{ eventName: string; channel: string | null; events: number }>;
 }
 
+/** Kinds of customer identifier a column can hold. */
 export type IdentifierKind = "customerId" | "email" | "phone" | "cookie" | "device" | "other";
+/** Score scales. */
 export type ScoreKind = "csat" | "nps" | "ces";
+/** What kind of system a source is. */
 export type SourceKind = "web" | "crm" | "email" | "support" | "survey" | "other";
+/** Text encodings the importer decodes. */
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "big5" | "windows-1251" | "windows-1256";
+/** File formats the importer reads. */
 export type ImportFormat = "csv" | "tsv" | "xlsx" | "json" | "ndjson" | "parquet" | "xes";
 
 /** The role of one column of a file. */

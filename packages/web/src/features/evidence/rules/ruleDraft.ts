@@ -2,6 +2,7 @@ import type { PropertyCondition, RuleMatch } from "../api/evidenceTypes.js";
 
 /** Operators of a property condition, in the order a picker offers them. */
 export const CONDITION_OPERATORS = ["eq", "neq", "contains", "in", "gt", "gte", "lt", "lte", "exists"] as const;
+/** An operator of a property condition. */
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
 
 /** A rule as the form edits it: names as a list, everything else as typed text. */

@@ -21,6 +21,7 @@ export const ROLE_KEYS = [
   "property",
   "attribute",
 ] as const;
+/** The select key of a column role. */
 export type RoleKey = (typeof ROLE_KEYS)[number];
 
 /** Timestamp formats offered besides a custom strptime pattern. */
