@@ -6,6 +6,7 @@ import { createApp } from "./app.js";
 import { createCollaboration } from "./collab/createCollaboration.js";
 import type { AppConfig } from "./config.js";
 import { createDb } from "./db/createDb.js";
+import { closePrintRenderer } from "./export/MapPrintRenderer.js";
 import { migrateToLatest } from "./db/migrate.js";
 import type { Services } from "./services.js";
 import { createMapDocumentService } from "./store/createMapDocumentService.js";
@@ -43,6 +44,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       await collaboration.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.analytics.close();
+      await closePrintRenderer(services);
       await db.close();
     },
   };

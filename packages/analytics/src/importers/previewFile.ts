@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
 import iconv from "iconv-lite";
 import { bomLengthFor, detectEncoding } from "./detectEncoding.js";
 import { detectFormat, findBinaryByte, looksUtf16, TEXT_FORMATS } from "./detectFormat.js";
@@ -70,6 +69,7 @@ export async function previewFile(path: string, options: { fileName: string; com
 
 async function previewBinary(path: string, format: ImportFormat, file: string, maxRows: number): Promise<{ header: string[]; rows: string[][] }> {
   const dir = await mkdtemp(join(tmpdir(), "cjm-preview-"));
+  const { DuckDBInstance } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {

@@ -1,6 +1,5 @@
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
-import ExcelJS from "exceljs";
 import { ImportError } from "./ImportError.js";
 import { cleanHeader } from "./sniffDelimited.js";
 
@@ -44,6 +43,7 @@ export async function xlsxToCsv(source: string, target: string, file: string, on
   let header: string[] | undefined;
   let dataRow = 0;
   try {
+    const { default: ExcelJS } = await import("exceljs");
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit" });
     for await (const sheet of reader) {
       for await (const row of sheet) {

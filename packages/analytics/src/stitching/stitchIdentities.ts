@@ -1,4 +1,4 @@
-import { DuckDBDataChunk, INTEGER, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { UnionFind } from "./UnionFind.js";
 
 /** Limits on what may be joined. */
@@ -125,6 +125,7 @@ export async function stitchIdentities(connection: DuckDBConnection, sources: St
 
 /** Appends n generated rows of INTEGER columns to a table in chunks (much faster than row by row). */
 async function appendColumns(connection: DuckDBConnection, table: string, width: number, n: number, row: (i: number) => number[]): Promise<void> {
+  const { DuckDBDataChunk, INTEGER } = await import("@duckdb/node-api");
   const appender = await connection.createAppender(table);
   const types = new Array(width).fill(INTEGER);
   const size = 2048;

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { ApiError } from "../http/apiError.js";
 import type { Services } from "../services.js";
 import type { Orientation, Paper } from "./printOptions.js";
@@ -37,10 +37,13 @@ export class MapPrintRenderer {
 
   private launch(): Promise<Browser> {
     if (!existsSync(CHROMIUM_PATH)) throw new ApiError(503, "export_unavailable", `PDF and PNG export need Chromium at ${CHROMIUM_PATH} (install Debian's chromium package or set CHROMIUM_PATH)`);
-    this.browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS }).catch((err: unknown) => {
-      this.browser = undefined;
-      throw new ApiError(503, "export_unavailable", `Chromium did not start: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
-    });
+    // Loaded on first export: Playwright costs a noticeable share of every CLI command's and the server's start-up.
+    this.browser ??= import("playwright-core")
+      .then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS }))
+      .catch((err: unknown) => {
+        this.browser = undefined;
+        throw new ApiError(503, "export_unavailable", `Chromium did not start: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+      });
     return this.browser;
   }
 

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { isRightToLeft, LANE_NAMES, type Locale } from "@opencjm/core";
 import { describeCard } from "./describeCard.js";
 import { evidenceName, exportLabel, mapStatusName, mapTypeName, type ExportLabel } from "./exportLabels.js";
@@ -180,7 +180,9 @@ function addAboutSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
 
 /** The map as an Excel workbook: the grid, emotions, personas, ideas, every card, and the map's settings. */
 export async function exportExcelWorkbook(input: ExportInput): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded when needed: ExcelJS adds a noticeable share to every CLI command's and the server's start-up.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   wb.creator = "OpenCJM";
   wb.created = input.exportedAt;
   wb.modified = input.exportedAt;

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { CardSchema, MapSettingsSchema, newId, PersonaFieldsSchema, type Card, type MapSettingsInput, type PersonaFields } from "@opencjm/core";
 import { z } from "zod";
 import { exportLabelVariants, type ExportLabel } from "../export/exportLabels.js";
@@ -133,7 +133,9 @@ function readAbout(ws: ExcelJS.Worksheet | undefined): { settings: Partial<MapSe
 /** Reads an Excel workbook laid out like our export: the grid sheet, plus personas, cards and settings when present. */
 export async function parseGridWorkbook(bytes: Uint8Array, fileName: string): Promise<ImportDraft> {
   checkZipSize(bytes, fileName);
-  const wb = new ExcelJS.Workbook();
+  // Loaded when needed: ExcelJS adds a noticeable share to every CLI command's and the server's start-up.
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { EVENT_TABLES_DDL } from "./eventTables.js";
 
 /** An open DuckDB event store of one workspace. */
@@ -16,6 +16,8 @@ export interface EventDatabase {
 export async function openEventDatabase(dataDir: string | ":memory:", workspaceId: string): Promise<EventDatabase> {
   const dir = dataDir === ":memory:" ? ":memory:" : join(dataDir, "analytics", workspaceId);
   if (dir !== ":memory:") mkdirSync(dir, { recursive: true });
+  // Loaded on first use, so commands and servers that never touch events do not pay for DuckDB at start-up.
+  const { DuckDBInstance } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(dir === ":memory:" ? ":memory:" : join(dir, "events.duckdb"));
   const connection = await instance.connect();
   for (const ddl of EVENT_TABLES_DDL) await connection.run(ddl);
