@@ -1,23 +1,31 @@
-// `npm test`: install what is missing, build (CLI and crash tests run the compiled server), run every test,
-// and say plainly which tests could not run because a system part is absent. Under CI=true that is a failure.
+// `npm test`: install what is missing (npm packages; Debian's Chromium, fonts, poppler and PostgreSQL when run as
+// root on Debian), build (CLI and crash tests run the compiled server), run every test, and say plainly which tests
+// could not run because a system part is absent. Under CI=true that is a failure.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { build, ensureInstalled } from "./ensureInstalled.mjs";
+import { ensureBrowserParts, ensurePostgres } from "./systemParts.mjs";
 
 ensureInstalled();
 build();
 
 const missing = [];
-if (!process.env.TEST_DATABASE_URL) missing.push("PostgreSQL storage tests (set TEST_DATABASE_URL=postgres://… to run them)");
-
 const vitestArgs = ["vitest", "run", ...process.argv.slice(2)];
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(chromium)) {
-  missing.push(`browser tests in e2e/ (no Chromium at ${chromium}; install Debian's chromium package or set CHROMIUM_PATH)`);
+
+const databaseUrl = ensurePostgres();
+if (!databaseUrl) missing.push("PostgreSQL storage tests (set TEST_DATABASE_URL=postgres://… to run them)");
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const browser = ensureBrowserParts(chromiumPath);
+if (!browser.chromium) {
+  missing.push(`browser tests in e2e/ (no Chromium at ${chromiumPath}; install Debian's chromium package or set CHROMIUM_PATH)`);
   vitestArgs.push("--exclude", "e2e/**");
+} else if (!browser.poppler) {
+  missing.push("PDF export checks in e2e/exportPdf.spec.ts (no pdftoppm/pdftotext; install Debian's poppler-utils)");
+  vitestArgs.push("--exclude", "e2e/exportPdf.spec.ts");
 }
 
-const result = spawnSync("npx", vitestArgs, { stdio: "inherit", env: { ...process.env, TZ: "UTC" } });
+const env = { ...process.env, TZ: "UTC", ...(databaseUrl ? { TEST_DATABASE_URL: databaseUrl } : {}) };
+const result = spawnSync("npx", vitestArgs, { stdio: "inherit", env });
 
 if (missing.length > 0) {
   console.log("\nThese tests did not run because a system part is absent:");

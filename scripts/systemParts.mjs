@@ -1,0 +1,57 @@
+// The system parts some tests need (Chromium with CJK and Persian fonts, poppler's PDF tools, PostgreSQL): found,
+// installed from Debian's packages when this is a Debian machine run as root, or reported as missing.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const quiet = { stdio: "ignore" };
+
+/** True when a command is on the PATH. */
+function has(command) {
+  return spawnSync("sh", ["-c", `command -v ${command}`], quiet).status === 0;
+}
+
+/** Installs Debian packages when we may (root with apt-get); true when the install ran without error. */
+function aptInstall(packages) {
+  if (packages.length === 0) return true;
+  if (process.getuid?.() !== 0 || !has("apt-get")) return false;
+  console.log(`Installing ${packages.join(", ")} from Debian's packages…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const install = () => spawnSync("apt-get", ["install", "-y", "-qq", ...packages], { stdio: "ignore", env }).status === 0;
+  if (install()) return true;
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "ignore", env });
+  return install();
+}
+
+/** Chromium, the fonts that render CJK and Persian in it, and pdftoppm/pdftotext for the export tests. */
+export function ensureBrowserParts(chromiumPath) {
+  const wanted = [];
+  if (!existsSync(chromiumPath) && chromiumPath === "/usr/bin/chromium") wanted.push("chromium");
+  if (!existsSync("/usr/share/fonts/opentype/noto")) wanted.push("fonts-noto-cjk");
+  if (!existsSync("/usr/share/fonts/truetype/noto")) wanted.push("fonts-noto-core");
+  if (!has("pdftoppm")) wanted.push("poppler-utils");
+  aptInstall(wanted);
+  return { chromium: existsSync(chromiumPath), poppler: has("pdftoppm") && has("pdftotext") };
+}
+
+const LOCAL_URL = "postgres://opencjm:opencjm@127.0.0.1:5432/opencjm_test";
+
+/**
+ * A PostgreSQL server the storage tests may create databases on: TEST_DATABASE_URL when set, else Debian's local
+ * cluster (installed and started when we may, with the test role and database `.ci/run` also creates).
+ */
+export function ensurePostgres() {
+  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
+  if (process.getuid?.() !== 0) return undefined;
+  if (!has("pg_ctlcluster") && !aptInstall(["postgresql"])) return undefined;
+  const cluster = execFileSync("sh", ["-c", "pg_lsclusters -h 2>/dev/null | head -n1 | awk '{print $1\" \"$2}'"], { encoding: "utf8" }).trim();
+  if (!cluster) return undefined;
+  const [version, name] = cluster.split(" ");
+  spawnSync("pg_ctlcluster", [version, name, "start"], quiet);
+  for (let i = 0; i < 30 && spawnSync("pg_isready", ["-q", "-h", "127.0.0.1", "-p", "5432"], quiet).status !== 0; i++) spawnSync("sleep", ["1"]);
+  const sql = [
+    "SELECT 'CREATE ROLE opencjm LOGIN SUPERUSER PASSWORD ''opencjm''' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'opencjm')\\gexec",
+    "SELECT 'CREATE DATABASE opencjm_test OWNER opencjm' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'opencjm_test')\\gexec",
+  ].join("\n");
+  const created = spawnSync("su", ["postgres", "-c", "psql -q -v ON_ERROR_STOP=1"], { input: sql, stdio: ["pipe", "ignore", "ignore"] });
+  return created.status === 0 ? LOCAL_URL : undefined;
+}
