@@ -7,11 +7,33 @@ import type { Db } from "../db/createDb.js";
 import { loadMapDoc } from "../store/mapUpdateLog.js";
 
 /** Version of the workspace backup file; restore reads this and every earlier one. */
-export const WORKSPACE_BACKUP_VERSION = 1;
+export const WORKSPACE_BACKUP_VERSION = 2;
 
 const timestamp = z.string().max(40);
 
-/** A whole workspace: settings, members (by e-mail), channel and touchpoint catalogue, personas, maps with their documents. */
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64");
+
+/** A persona's uploaded photo (version 2 on; earlier files have none). */
+const PersonaPhotoSchema = z.object({ personaId: IdSchema, contentType: z.enum(["image/jpeg", "image/png", "image/webp"]), data: base64.max(3_000_000) });
+
+/** A touchpoint mapping rule as stored (version 2 on): which events count as which touchpoint. */
+const TouchpointRuleBackupSchema = z.object({
+  id: IdSchema,
+  touchpointId: IdSchema,
+  eventNames: z.array(z.string().max(500)).max(1000),
+  pattern: z.string().max(500).nullable(),
+  channel: z.string().max(200).nullable(),
+  conditions: z.array(z.unknown()).max(100),
+  sortOrder: z.string().max(64),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+/**
+ * A whole workspace: settings, members (by e-mail), channel and touchpoint catalogue with its mapping rules, personas
+ * with their photos, maps with their documents. Customer event data lives in the workspace's DuckDB file and is not
+ * part of it (re-import the source files, or copy `DATA_DIR/analytics/<workspaceId>/`).
+ */
 export const WorkspaceBackupSchema = z.object({
   format: z.literal("opencjm.workspace-backup"),
   formatVersion: z.number().int().min(1).max(WORKSPACE_BACKUP_VERSION),
@@ -32,10 +54,12 @@ export const WorkspaceBackupSchema = z.object({
         /** The map body as JSON, for people and tools reading the file. */
         snapshot: z.unknown(),
         /** The whole Yjs document (Y.encodeStateAsUpdate), base64: what restore brings back. */
-        state: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64"),
+        state: base64,
       }),
     )
     .max(100_000),
+  personaPhotos: z.array(PersonaPhotoSchema).max(100_000).default([]),
+  touchpointRules: z.array(TouchpointRuleBackupSchema).max(100_000).default([]),
 });
 export type WorkspaceBackup = z.infer<typeof WorkspaceBackupSchema>;
 
@@ -48,6 +72,8 @@ export async function backupWorkspace(db: Db, workspaceId: string): Promise<Work
   const touchpoints = await k.selectFrom("touchpoints").selectAll().where("workspace_id", "=", workspaceId).orderBy("created_at").orderBy("id").execute();
   const personas = await k.selectFrom("personas").selectAll().where("workspace_id", "=", workspaceId).orderBy("created_at").orderBy("id").execute();
   const maps = await k.selectFrom("maps").select(["id", "created_by", "created_at", "updated_at"]).where("workspace_id", "=", workspaceId).orderBy("created_at").orderBy("id").execute();
+  const photos = await k.selectFrom("persona_photos").select(["persona_id", "content_type", "data"]).where("workspace_id", "=", workspaceId).orderBy("persona_id").execute();
+  const rules = await k.selectFrom("touchpoint_rules").selectAll().where("workspace_id", "=", workspaceId).orderBy("sort_order").orderBy("id").execute();
   const mapEntries: WorkspaceBackup["maps"] = [];
   for (const m of maps) {
     const { doc } = await loadMapDoc(db, m.id);
@@ -67,5 +93,17 @@ export async function backupWorkspace(db: Db, workspaceId: string): Promise<Work
     touchpoints: touchpoints.map((t) => ({ ...touchpointOf(t), createdAt: t.created_at, updatedAt: t.updated_at })),
     personas: personas.map(personaOf),
     maps: mapEntries,
+    personaPhotos: photos.map((p) => ({ personaId: p.persona_id as WorkspaceBackup["personaPhotos"][number]["personaId"], contentType: p.content_type as WorkspaceBackup["personaPhotos"][number]["contentType"], data: Buffer.from(p.data).toString("base64") })),
+    touchpointRules: rules.map((r) => ({
+      id: r.id as WorkspaceBackup["touchpointRules"][number]["id"],
+      touchpointId: r.touchpoint_id as WorkspaceBackup["touchpointRules"][number]["touchpointId"],
+      eventNames: JSON.parse(r.event_names) as string[],
+      pattern: r.pattern,
+      channel: r.channel,
+      conditions: JSON.parse(r.conditions) as unknown[],
+      sortOrder: r.sort_order,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    })),
   };
 }

@@ -7,7 +7,7 @@ import { importFileError, pathOf } from "./importFileError.js";
 /** What a restore brought back, and the members it could not (their accounts do not exist here). */
 export interface RestoreResult {
   workspaceId: string;
-  counts: { maps: number; personas: number; touchpoints: number; channels: number };
+  counts: { maps: number; personas: number; touchpoints: number; channels: number; personaPhotos: number; touchpointRules: number };
   members: string[];
   skippedMembers: string[];
 }
@@ -104,6 +104,17 @@ export async function restoreWorkspace(db: Db, json: unknown, options: { ownerId
       await trx.insertInto("touchpoints").values({ id: via(touchpointIds)(t.id), workspace_id: workspaceId, channel_id: via(channelIds)(t.channelId), name: t.name, description: t.description, medium: t.medium, owner_team: t.ownerTeam, created_at: t.createdAt, updated_at: t.updatedAt }).execute();
     }
     for (const p of backup.personas) await trx.insertInto("personas").values(persona(p)).execute();
+    for (const photo of backup.personaPhotos) {
+      if (!personaIds.has(photo.personaId)) throw importFileError("personaPhotos", `photo of unknown persona "${photo.personaId}"`);
+      await trx.insertInto("persona_photos").values({ persona_id: via(personaIds)(photo.personaId), workspace_id: workspaceId, content_type: photo.contentType, data: Buffer.from(photo.data, "base64"), updated_at: now }).execute();
+    }
+    for (const r of backup.touchpointRules) {
+      if (!touchpointIds.has(r.touchpointId)) throw importFileError("touchpointRules", `rule "${r.id}" of unknown touchpoint "${r.touchpointId}"`);
+      await trx
+        .insertInto("touchpoint_rules")
+        .values({ id: options.newIds ? newId("tr_") : r.id, workspace_id: workspaceId, touchpoint_id: via(touchpointIds)(r.touchpointId), event_names: JSON.stringify(r.eventNames), pattern: r.pattern, channel: r.channel, conditions: JSON.stringify(r.conditions), sort_order: r.sortOrder, created_at: r.createdAt, updated_at: r.updatedAt })
+        .execute();
+    }
     for (const m of maps) {
       const s = m.snapshot;
       await trx.insertInto("maps").values({ id: m.id, workspace_id: workspaceId, title: s.settings.title, type: s.settings.type, status: s.settings.status, snapshot: JSON.stringify(s), created_by: m.createdBy, created_at: m.createdAt, updated_at: m.updatedAt }).execute();
@@ -112,7 +123,7 @@ export async function restoreWorkspace(db: Db, json: unknown, options: { ownerId
   });
   return {
     workspaceId,
-    counts: { maps: maps.length, personas: backup.personas.length, touchpoints: backup.touchpoints.length, channels: backup.channels.filter((c) => !c.builtIn).length },
+    counts: { maps: maps.length, personas: backup.personas.length, touchpoints: backup.touchpoints.length, channels: backup.channels.filter((c) => !c.builtIn).length, personaPhotos: backup.personaPhotos.length, touchpointRules: backup.touchpointRules.length },
     members: restoredMembers,
     skippedMembers,
   };

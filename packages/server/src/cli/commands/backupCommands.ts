@@ -74,7 +74,7 @@ export function registerBackupCommands(program: Command): void {
           throw new CliError(`${file}: ${err instanceof ApiError || err instanceof Error ? err.message : String(err)}`);
         });
         const c = result.counts;
-        console.log(`restored workspace ${result.workspaceId}: ${c.maps} map(s), ${c.personas} persona(s), ${c.touchpoints} touchpoint(s), ${c.channels} custom channel(s)`);
+        console.log(`restored workspace ${result.workspaceId}: ${c.maps} map(s), ${c.personas} persona(s) with ${c.personaPhotos} photo(s), ${c.touchpoints} touchpoint(s) with ${c.touchpointRules} mapping rule(s), ${c.channels} custom channel(s)`);
         if (result.members.length) console.log(`members: ${result.members.join(", ")}`);
         if (result.skippedMembers.length) console.log(`not restored (no account with that e-mail here): ${result.skippedMembers.join(", ")}`);
       } finally {
