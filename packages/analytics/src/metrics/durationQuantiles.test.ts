@@ -26,4 +26,22 @@ describe("durationQuantiles", () => {
       }
     }
   });
+
+  it("gives the same answers over many values split into parts, whatever their spread", () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const spreads: Array<[string, () => number]> = [
+      ["heavy-tailed milliseconds", () => Math.floor(Math.exp(random() * 20))],
+      ["mostly zero", () => (random() < 0.9 ? 0 : Math.floor(random() * 1e4))],
+      ["fractions and huge values", () => (random() < 0.5 ? random() : random() * 2 ** 62)],
+      ["one value", () => 42],
+      ["with negatives", () => Math.floor(random() * 2000) - 1000],
+    ];
+    for (const [, make] of spreads) {
+      const values = Array.from({ length: 20_000 }, make);
+      const parts = [Float64Array.from(values.slice(0, 7_000)), new Float64Array(0), Float64Array.from(values.slice(7_000))];
+      expect(durationQuantiles(parts)).toEqual(reference(values));
+      expect([...parts[0]!, ...parts[2]!]).toEqual(values);
+    }
+  });
 });

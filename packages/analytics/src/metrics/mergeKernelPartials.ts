@@ -73,24 +73,14 @@ export function wireBuffers(w: PartialWire): ArrayBuffer[] {
   return [...out];
 }
 
-/** The merged result of all partials: counters added up, durations concatenated, top quotes, edges and variants combined. */
+/** The merged result of all partials: counters added up, durations gathered per step, top quotes, edges and variants combined. */
 export interface MergedKernelResult extends Omit<PartialWire, "stepToNext" | "stageToNext" | "edgeFrom" | "edgeTo" | "edgeCount" | "edgeCustomers" | "edgeDurationMs" | "variantH1" | "variantH2" | "variantCount" | "variantCustomer" | "sankeyLinkKeys" | "sankeyLinkCounts"> {
-  stepToNext: Float64Array[];
-  stageToNext: Float64Array[];
+  /** Per step (stage): its times to next from every partial, left in parts (quantiles read them where they are). */
+  stepToNext: Float64Array[][];
+  stageToNext: Float64Array[][];
   edges: Array<{ from: number; to: number; count: number; customers: number; durationMs: number }>;
   variants: VariantRuns;
   sankeyLinks: Map<number, number>;
-}
-
-function concat(arrays: Float64Array[]): Float64Array {
-  if (arrays.length === 1) return arrays[0]!;
-  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
-  let at = 0;
-  for (const a of arrays) {
-    out.set(a, at);
-    at += a.length;
-  }
-  return out;
 }
 
 /** Adds up the partials of customer ranges; customers never span two ranges, so distinct counts add up too. */
@@ -103,8 +93,8 @@ export function mergeKernelPartials(wires: PartialWire[]): MergedKernelResult {
     for (const w of wires) for (let i = 0; i < sum.length; i++) sum[i]! += w[c][i]!;
     merged[c] = sum;
   }
-  merged.stepToNext = first.stepToNext.map((_, s) => concat(wires.map((w) => w.stepToNext[s]!)));
-  merged.stageToNext = first.stageToNext.map((_, s) => concat(wires.map((w) => w.stageToNext[s]!)));
+  merged.stepToNext = first.stepToNext.map((_, s) => wires.map((w) => w.stepToNext[s]!));
+  merged.stageToNext = first.stageToNext.map((_, s) => wires.map((w) => w.stageToNext[s]!));
 
   // Quotes: the strongest two per sign and step over all partials, earlier position first on ties, one per text.
   const slots = first.quotePosition.length;
