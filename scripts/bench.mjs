@@ -1,12 +1,21 @@
 // `npm run bench`: install what is missing, build, compile the benchmarks and run each one. Each prints its figures and
 // its ratio to a baseline measured in the same run, and writes them to bench/results/.
+// `npm run bench -- journeyMetrics pdfExport` runs only the named ones.
 import { execSync } from "node:child_process";
 import { build, ensureInstalled } from "./ensureInstalled.mjs";
+
+const ALL = ["collabLatency", "journeyMetrics", "importEvents", "mapEditor", "pdfExport", "evidenceView"];
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !ALL.includes(name));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark: ${unknown.join(", ")}. Choose from: ${ALL.join(", ")}.`);
+  process.exit(2);
+}
 
 ensureInstalled();
 build();
 execSync("npx tsc -p bench/tsconfig.json", { stdio: "inherit" });
-for (const name of ["collabLatency", "journeyMetrics", "importEvents", "mapEditor", "evidenceView"]) {
+for (const name of chosen.length > 0 ? chosen : ALL) {
   console.log(`\n== ${name} ==`);
   execSync(`node bench/dist/${name}.js`, { stdio: "inherit" });
 }
