@@ -1,7 +1,8 @@
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
 import { Redirect, Route, Switch } from "wouter";
 import { I18nProvider } from "../i18n/I18nProvider.js";
 import { ErrorBoundary } from "./ErrorBoundary.js";
+import { lazyScreen } from "./lazyScreen.js";
 import { startWorkspace } from "./lastWorkspace.js";
 import { LoadingScreen } from "./LoadingScreen.js";
 import { NotFoundPage } from "./NotFoundPage.js";
@@ -10,34 +11,34 @@ import { SessionProvider, useSession } from "./SessionProvider.js";
 
 // Each screen is its own chunk: the editor's code is not downloaded to show the sign-in page.
 const screens = {
-  signIn: () => import("../features/auth/SignInPage.js"),
-  signUp: () => import("../features/auth/SignUpPage.js"),
-  shell: () => import("./AppShell.js"),
-  firstWorkspace: () => import("./FirstWorkspacePage.js"),
-  home: () => import("../features/home/HomePage.js"),
-  newMap: () => import("../features/templates/NewMapPage.js"),
-  persona: () => import("../features/personas/PersonaPage.js"),
-  compare: () => import("../features/compare/CompareMapsPage.js"),
-  editor: () => import("../features/mapEditor/MapEditorPage.js"),
-  shared: () => import("../features/mapEditor/SharedMapPage.js"),
-  dataSources: () => import("../features/evidence/sources/DataSourcesPage.js"),
-  touchpointRules: () => import("../features/evidence/rules/TouchpointRulesPage.js"),
-  paths: () => import("../features/evidence/paths/PathsPage.js"),
+  signIn: lazyScreen(() => import("../features/auth/SignInPage.js")),
+  signUp: lazyScreen(() => import("../features/auth/SignUpPage.js")),
+  shell: lazyScreen(() => import("./AppShell.js")),
+  firstWorkspace: lazyScreen(() => import("./FirstWorkspacePage.js")),
+  home: lazyScreen(() => import("../features/home/HomePage.js")),
+  newMap: lazyScreen(() => import("../features/templates/NewMapPage.js")),
+  persona: lazyScreen(() => import("../features/personas/PersonaPage.js")),
+  compare: lazyScreen(() => import("../features/compare/CompareMapsPage.js")),
+  editor: lazyScreen(() => import("../features/mapEditor/MapEditorPage.js")),
+  shared: lazyScreen(() => import("../features/mapEditor/SharedMapPage.js")),
+  dataSources: lazyScreen(() => import("../features/evidence/sources/DataSourcesPage.js")),
+  touchpointRules: lazyScreen(() => import("../features/evidence/rules/TouchpointRulesPage.js")),
+  paths: lazyScreen(() => import("../features/evidence/paths/PathsPage.js")),
 };
 
-const SignInPage = lazy(screens.signIn);
-const SignUpPage = lazy(screens.signUp);
-const AppShell = lazy(screens.shell);
-const FirstWorkspacePage = lazy(screens.firstWorkspace);
-const HomePage = lazy(screens.home);
-const NewMapPage = lazy(screens.newMap);
-const PersonaPage = lazy(screens.persona);
-const CompareMapsPage = lazy(screens.compare);
-const MapEditorPage = lazy(screens.editor);
-const SharedMapPage = lazy(screens.shared);
-const DataSourcesPage = lazy(screens.dataSources);
-const TouchpointRulesPage = lazy(screens.touchpointRules);
-const PathsPage = lazy(screens.paths);
+const SignInPage = screens.signIn.Component;
+const SignUpPage = screens.signUp.Component;
+const AppShell = screens.shell.Component;
+const FirstWorkspacePage = screens.firstWorkspace.Component;
+const HomePage = screens.home.Component;
+const NewMapPage = screens.newMap.Component;
+const PersonaPage = screens.persona.Component;
+const CompareMapsPage = screens.compare.Component;
+const MapEditorPage = screens.editor.Component;
+const SharedMapPage = screens.shared.Component;
+const DataSourcesPage = screens.dataSources.Component;
+const TouchpointRulesPage = screens.touchpointRules.Component;
+const PathsPage = screens.paths.Component;
 
 /**
  * Starts downloading the code of the screen an address opens, before React renders: otherwise the shell's chunk and
@@ -51,7 +52,7 @@ export function preloadScreen(pathname: string): void {
     if (/^\/w\/[^/]+\/maps\/[^/]+\/?$/.test(pathname)) wanted.push("editor");
     else if (/^\/w\/[^/]+\/?$/.test(pathname)) wanted.push("home");
   } else if (pathname === "/signin") wanted.push("signIn");
-  for (const name of wanted) void screens[name]().catch(() => undefined);
+  for (const name of wanted) void screens[name].preload().catch(() => undefined);
 }
 
 function StartRedirect() {
