@@ -16,15 +16,12 @@ export function tupleJoin(plan: ColumnPlan, staged: string, tuples: string, hash
 }
 
 /**
- * Gives this import's identifier tuples (`imp_tuples`, from screenIdentifiers) their records, numbered after the
- * workspace's last record in order of first row; gives new identifier values ids after the last one (`imp_keys`,
- * with `is_new`); and lists each record's usable identifiers (`imp_ri`). Nothing persistent is written.
+ * For this import's records (`imp_tuples`, numbered by screenIdentifiers): gives new identifier values ids after the
+ * last one (`imp_keys`, with `is_new`) and lists each record's usable identifiers (`imp_ri`). Nothing persistent is
+ * written.
  */
 export async function assignRecords(connection: DuckDBConnection, plan: ColumnPlan): Promise<{ records: number; newIdentifiers: number }> {
-  const [[nextRecord, nextIdent]] = (await connection.runAndReadAll("SELECT (SELECT coalesce(max(record_id) + 1, 0) FROM records), (SELECT coalesce(max(ident_id) + 1, 0) FROM identifier_keys)")).getRows() as [[bigint, bigint]];
-  await connection.run(`CREATE OR REPLACE TEMP TABLE imp_numbered AS SELECT *, (${nextRecord} + row_number() OVER (ORDER BY first_rowid) - 1)::BIGINT AS record_id FROM ${IMPORT_TABLES.tuples}`);
-  await connection.run(`DROP TABLE ${IMPORT_TABLES.tuples}`);
-  await connection.run(`ALTER TABLE imp_numbered RENAME TO ${IMPORT_TABLES.tuples}`);
+  const [[nextIdent]] = (await connection.runAndReadAll("SELECT coalesce(max(ident_id) + 1, 0) FROM identifier_keys")).getRows() as [[bigint]];
   // New identifiers are numbered in order of first appearance (row, then column): a total order on integers, cheaper
   // to sort than the values themselves.
   const width = plan.identifiers.length;
@@ -35,7 +32,12 @@ export async function assignRecords(connection: DuckDBConnection, plan: ColumnPl
     SELECT kind, value, ident_id, false AS is_new FROM known WHERE ident_id IS NOT NULL
     UNION ALL
     SELECT kind, value, (${nextIdent} + row_number() OVER (ORDER BY first) - 1)::BIGINT, true FROM known WHERE ident_id IS NULL`);
-  const pairs = plan.identifiers.map((id, i) => `SELECT t.record_id, k.ident_id FROM ${IMPORT_TABLES.tuples} t JOIN ${IMPORT_TABLES.keys} k ON k.kind = ${sqlString(id.kind)} AND k.value = t.u_${i}`).join(" UNION ");
+  // A record can hold one identifier twice only when two columns have the same kind; otherwise the pairs are distinct
+  // already and the de-duplicating UNION would be a wasted hash aggregate over all of them.
+  const kinds = new Set(plan.identifiers.map((id) => id.kind));
+  const pairs = plan.identifiers
+    .map((id, i) => `SELECT t.record_id, k.ident_id FROM ${IMPORT_TABLES.tuples} t JOIN ${IMPORT_TABLES.keys} k ON k.kind = ${sqlString(id.kind)} AND k.value = t.u_${i}`)
+    .join(kinds.size === plan.identifiers.length ? " UNION ALL " : " UNION ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.recordIdentifiers} AS ${pairs}`);
   const [[records, fresh]] = (await connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${IMPORT_TABLES.tuples}), (SELECT count(*) FROM ${IMPORT_TABLES.keys} WHERE is_new)`)).getRows() as [[bigint, bigint]];
   return { records: Number(records), newIdentifiers: Number(fresh) };

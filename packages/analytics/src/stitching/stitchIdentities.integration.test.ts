@@ -130,4 +130,31 @@ describe("a chain across three sources, explained by the merge log", () => {
     // 120 cookies stay 120 customers; the earlier customer is untouched.
     expect(result.customers).toBe(1 + 120);
   });
+
+  it("an identifier that meets more identifiers than the cap, but no more than the cap of any one kind, still links", async () => {
+    // The shared phone meets 60 cookies and 60 e-mails: 120 partners in all, 60 of each kind, under the cap of 100.
+    const rows = Array.from({ length: 60 }, (_, i) => `ck-house-${i},member${i}@example.org,+49 30 5550199,2024-03-01T10:00:00Z,login`).join("\n");
+    const mapping = { columns: { cookie_id: { role: "identifier", kind: "cookie" }, email: { role: "identifier", kind: "email" }, phone: { role: "identifier", kind: "phone" }, timestamp: { role: "timestamp" }, event: { role: "event" } } } as const;
+    const result = await importEvents(t.db, { path: t.file("house.csv", `cookie_id,email,phone,timestamp,event\n${rows}\n`), source: { name: "House" }, mapping });
+    expect(result.ignoredIdentifiers).toEqual([]);
+    const customer = await findCustomerByIdentifier(t.db.connection, "phone", "+49 30 5550199");
+    expect(await t.query(`SELECT count(*) FROM identities WHERE customer_id = ${customer}`)).toEqual([[121n]]);
+  });
+
+  it("skipped rows without a usable identifier leave no gap in the records, which follow the file's order", async () => {
+    const [[before]] = (await t.query("SELECT max(record_id) FROM records")) as [[bigint]];
+    const csv = "email,timestamp,event\nb@example.org,2024-03-01T10:00:00Z,visit\nnull,2024-03-01T10:01:00Z,visit\na@example.org,2024-03-01T10:02:00Z,visit\nb@example.org,2024-03-01T10:03:00Z,visit\n";
+    const result = await importEvents(t.db, { path: t.file("gaps.csv", csv), source: { name: "Gaps" }, mapping: { columns: { email: { role: "identifier", kind: "email" }, timestamp: { role: "timestamp" }, event: { role: "event" } }, rowsWithoutIdentifier: "skip" } });
+    expect([result.eventsStored, result.rowsWithoutIdentifierSkipped]).toEqual([3, 1]);
+    const records = await t.query(`SELECT r.record_id - ${before}, r.row_number, k.value FROM records r JOIN record_identifiers USING (record_id) JOIN identifier_keys k USING (ident_id) WHERE r.import_id = '${result.importId}' ORDER BY r.record_id`);
+    expect(records).toEqual([
+      [1n, 1n, "b@example.org"],
+      [2n, 3n, "a@example.org"],
+    ]);
+    expect(await t.query(`SELECT row_number, record_id - ${before} FROM events WHERE import_id = '${result.importId}' ORDER BY row_number`)).toEqual([
+      [1n, 1n],
+      [3n, 2n],
+      [4n, 1n],
+    ]);
+  });
 });

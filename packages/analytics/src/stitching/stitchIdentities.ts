@@ -42,10 +42,15 @@ export interface StitchSources {
 export async function findOverCapIdentifiers(connection: DuckDBConnection, sources: StitchSources, limit: number): Promise<OverCapIdentifier[]> {
   const rows = (
     await connection.runAndReadAll(`
-    WITH ri AS (SELECT * FROM ${sources.recordIdentifiers}),
-    multi AS (SELECT record_id FROM ri GROUP BY record_id HAVING count(*) > 1),
-    m AS (SELECT ri.record_id, ri.ident_id, k.kind FROM ri JOIN multi USING (record_id) JOIN ${sources.identifierKeys} k USING (ident_id)),
-    links AS (SELECT a.ident_id, b.kind AS partner_kind, count(DISTINCT b.ident_id) AS partners FROM m a JOIN m b ON a.record_id = b.record_id AND a.ident_id <> b.ident_id GROUP BY ALL HAVING count(DISTINCT b.ident_id) > ${limit})
+    WITH ri AS MATERIALIZED (SELECT * FROM ${sources.recordIdentifiers}),
+    multi AS MATERIALIZED (SELECT record_id, count(*) AS size FROM ri GROUP BY record_id HAVING count(*) > 1),
+    -- An identifier meets at most sum(size - 1) others over its records: only those above the limit can be over
+    -- it, so the exact count of distinct partners by kind (a self-join) runs on their records alone.
+    candidates AS (SELECT ri.ident_id FROM ri JOIN multi USING (record_id) GROUP BY ri.ident_id HAVING sum(multi.size - 1) > ${limit}),
+    m AS (SELECT ri.record_id, ri.ident_id, k.kind FROM ri JOIN multi USING (record_id) JOIN ${sources.identifierKeys} k USING (ident_id)
+      WHERE ri.record_id IN (SELECT record_id FROM ri JOIN candidates USING (ident_id))),
+    links AS (SELECT a.ident_id, b.kind AS partner_kind, count(DISTINCT b.ident_id) AS partners FROM m a JOIN m b ON a.record_id = b.record_id AND a.ident_id <> b.ident_id
+      WHERE a.ident_id IN (SELECT ident_id FROM candidates) GROUP BY ALL HAVING count(DISTINCT b.ident_id) > ${limit})
     SELECT l.ident_id, k.kind, k.value, l.partner_kind, l.partners FROM links l JOIN ${sources.identifierKeys} k USING (ident_id) ORDER BY l.partners DESC, l.ident_id`)
   ).getRows() as Array<[bigint, string, string, string, bigint]>;
   return rows.map(([identId, kind, value, partnerKind, partners]) => ({ identId: Number(identId), kind, value, partnerKind, partners: Number(partners) }));
