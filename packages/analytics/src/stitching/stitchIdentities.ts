@@ -68,13 +68,20 @@ export async function findOverCapIdentifiers(connection: DuckDBConnection, sourc
 export async function stitchIdentities(connection: DuckDBConnection, sources: StitchSources, ignored: ReadonlySet<number> = new Set()): Promise<StitchRun> {
   const [[maxRecord, maxIdent, pairs]] = (await connection.runAndReadAll(`SELECT coalesce(max(record_id), -1), coalesce(max(ident_id), -1), count(*) FROM ${sources.recordIdentifiers}`)).getRows() as [[bigint, bigint, bigint]];
   if (maxRecord >= 2n ** 31n || maxIdent >= 2n ** 31n) throw new Error("more than 2^31 records or identifiers: stitching needs another engine");
-  const uf = new UnionFind(Number(maxIdent) + 1);
-  const seen = new Uint8Array(Number(maxIdent) + 1);
+  const identCount = Number(maxIdent) + 1;
+  const uf = new UnionFind(identCount);
+  const seen = new Uint8Array(identCount);
+  const isIgnored = new Uint8Array(identCount);
+  for (const ident of ignored) if (ident < identCount) isIgnored[ident] = 1;
   // Records in order, each with its identifiers: one pass to union, remembering each record's first identifier.
   const recordIds = new Int32Array(Number(pairs));
   const firstIdent = new Int32Array(Number(pairs));
   let records = 0;
-  const merges: Array<[number, number, number]> = [];
+  // Every merge joins two sets of identifiers, so there are fewer merges than identifiers.
+  const mergeRecord = new Int32Array(identCount);
+  const mergeLeft = new Int32Array(identCount);
+  const mergeRight = new Int32Array(identCount);
+  let merges = 0;
   const result = await connection.stream(`SELECT record_id::INTEGER, ident_id::INTEGER FROM ${sources.recordIdentifiers} ORDER BY record_id, ident_id`);
   let current = -1;
   let anchor = -1;
@@ -92,17 +99,22 @@ export async function stitchIdentities(connection: DuckDBConnection, sources: St
         recordIds[records] = record;
         firstIdent[records] = ident;
         records++;
-        anchor = ignored.has(ident) ? -1 : ident;
+        anchor = isIgnored[ident] ? -1 : ident;
         continue;
       }
-      if (ignored.has(ident)) continue;
+      if (isIgnored[ident]) continue;
       if (anchor < 0) {
         anchor = ident;
         firstIdent[records - 1] = ident;
-      } else if (uf.union(anchor, ident)) merges.push([record, anchor, ident]);
+      } else if (uf.union(anchor, ident)) {
+        mergeRecord[merges] = record;
+        mergeLeft[merges] = anchor;
+        mergeRight[merges] = ident;
+        merges++;
+      }
     }
   }
-  const customerOfRoot = new Int32Array(Number(maxIdent) + 1).fill(-1);
+  const customerOfRoot = new Int32Array(identCount).fill(-1);
   const recordCustomer = new Int32Array(records);
   let customers = 0;
   for (let r = 0; r < records; r++) {
@@ -112,37 +124,44 @@ export async function stitchIdentities(connection: DuckDBConnection, sources: St
   }
   // Ids fit INTEGER (checked above), which appends far faster than BIGINT from JavaScript.
   await connection.run("CREATE OR REPLACE TEMP TABLE stitch_record_customer (record_id INTEGER, customer_id INTEGER)");
-  await appendColumns(connection, "stitch_record_customer", 2, records, (i) => [recordIds[i]!, recordCustomer[i]!]);
-  const linking: number[] = [];
-  for (let ident = 0; ident < seen.length; ident++) if (seen[ident] && !ignored.has(ident)) linking.push(ident);
+  await appendColumns(connection, "stitch_record_customer", [recordIds, recordCustomer], records);
+  const linking = new Int32Array(identCount);
+  const linkingCustomer = new Int32Array(identCount);
+  let linked = 0;
+  for (let ident = 0; ident < identCount; ident++) {
+    if (!seen[ident] || isIgnored[ident]) continue;
+    linking[linked] = ident;
+    linkingCustomer[linked++] = customerOfRoot[uf.find(ident)]!;
+  }
   await connection.run("CREATE OR REPLACE TEMP TABLE stitch_ident_customer (ident_id INTEGER, customer_id INTEGER)");
-  await appendColumns(connection, "stitch_ident_customer", 2, linking.length, (i) => [linking[i]!, customerOfRoot[uf.find(linking[i]!)]!]);
+  await appendColumns(connection, "stitch_ident_customer", [linking, linkingCustomer], linked);
   await connection.run("CREATE OR REPLACE TEMP TABLE stitch_ignored (ident_id INTEGER)");
-  const ignoredList = [...ignored];
-  await appendColumns(connection, "stitch_ignored", 1, ignoredList.length, (i) => [ignoredList[i]!]);
+  await appendColumns(connection, "stitch_ignored", [Int32Array.from(ignored)], ignored.size);
+  const mergeCustomer = new Int32Array(merges);
+  const mergeSeq = new Int32Array(merges);
+  for (let m = 0; m < merges; m++) {
+    mergeCustomer[m] = customerOfRoot[uf.find(mergeLeft[m]!)]!;
+    mergeSeq[m] = m;
+  }
   await connection.run("CREATE OR REPLACE TEMP TABLE stitch_merges (customer_id INTEGER, record_id INTEGER, left_ident INTEGER, right_ident INTEGER, seq INTEGER)");
-  await appendColumns(connection, "stitch_merges", 5, merges.length, (i) => {
-    const [record, left, right] = merges[i]!;
-    return [customerOfRoot[uf.find(left)]!, record, left, right, i];
-  });
-  return { customers, merges: merges.length, ignored: ignored.size };
+  await appendColumns(connection, "stitch_merges", [mergeCustomer, mergeRecord, mergeLeft, mergeRight, mergeSeq], merges);
+  return { customers, merges, ignored: ignored.size };
 }
 
-/** Appends n generated rows of INTEGER columns to a table in chunks (much faster than row by row). */
-async function appendColumns(connection: DuckDBConnection, table: string, width: number, n: number, row: (i: number) => number[]): Promise<void> {
+/** Appends the first n values of INTEGER columns to a table, a data chunk at a time (much faster than row by row). */
+async function appendColumns(connection: DuckDBConnection, table: string, columns: Int32Array[], n: number): Promise<void> {
   const { DuckDBDataChunk, INTEGER } = await import("@duckdb/node-api");
   const appender = await connection.createAppender(table);
-  const types = new Array(width).fill(INTEGER);
+  const types = columns.map(() => INTEGER);
   const size = 2048;
   for (let start = 0; start < n; start += size) {
     const count = Math.min(size, n - start);
-    const columns = types.map(() => new Array<number>(count));
-    for (let i = 0; i < count; i++) {
-      const values = row(start + i);
-      for (let c = 0; c < width; c++) columns[c]![i] = values[c]!;
-    }
     const chunk = DuckDBDataChunk.create(types, count);
-    columns.forEach((values, c) => chunk.setColumnValues(c, values));
+    columns.forEach((values, c) => {
+      const vector = chunk.getColumnVector(c);
+      for (let i = 0; i < count; i++) vector.setItem(i, values[start + i]!);
+      vector.flush();
+    });
     appender.appendDataChunk(chunk);
   }
   appender.closeSync();
