@@ -19,7 +19,7 @@ const usable = (plan: ColumnPlan) => plan.identifiers.map((_, i) => `u_${i} IS N
 
 /**
  * Groups the staged rows by their (normalised) identifiers into `imp_tuples` — one row per distinct tuple with its
- * first row and row count — and drops placeholder values there, once per distinct value rather than once per row:
+ * first row and row count — and drops placeholder values there, once per tuple rather than once per row:
  * `u_<i>` is identifier i when it is usable, NULL when empty or a placeholder. Each tuple with a usable identifier
  * becomes a record: `record_id` numbers them after the workspace's last record in order of first row (NULL for the
  * others, which the import drops or refuses). Nothing persistent is written.
@@ -27,8 +27,10 @@ const usable = (plan: ColumnPlan) => plan.identifiers.map((_, i) => `u_${i} IS N
 export async function screenIdentifiers(connection: DuckDBConnection, staged: string, plan: ColumnPlan, denyList: readonly string[]): Promise<IdentifierScreen> {
   const ids = plan.identifiers.map((_, i) => `id_${i}`).join(", ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE imp_groups AS SELECT tuple_hash, ${ids}, min(rowid) AS first_rowid, count(*) AS n FROM ${staged} GROUP BY tuple_hash, ${ids}`);
+  // The test runs on each tuple before grouping by value: grouping all values to keep the few placeholders costs
+  // more than the test itself (at 10 million events 0.8 s against 1.3 s).
   const junkByColumn = plan.identifiers.map(
-    (id, i) => `SELECT ${i} AS col, ${sqlString(id.kind)} AS kind, id_${i} AS value, sum(n) AS rows FROM imp_groups WHERE id_${i} IS NOT NULL GROUP BY id_${i} HAVING ${isJunkIdentifierSql(`id_${i}`, id.kind, denyList)}`,
+    (id, i) => `SELECT ${i} AS col, ${sqlString(id.kind)} AS kind, id_${i} AS value, sum(n) AS rows FROM imp_groups WHERE id_${i} IS NOT NULL AND ${isJunkIdentifierSql(`id_${i}`, id.kind, denyList)} GROUP BY id_${i}`,
   );
   await connection.run(`CREATE OR REPLACE TEMP TABLE imp_junk AS ${junkByColumn.join(" UNION ALL ")}`);
   const joins = plan.identifiers.map((_, i) => `LEFT JOIN imp_junk j${i} ON j${i}.col = ${i} AND j${i}.value = g.id_${i}`).join(" ");
