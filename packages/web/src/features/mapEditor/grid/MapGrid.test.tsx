@@ -98,4 +98,14 @@ describe("map grid", () => {
     });
     expect(cell("pains", "pay").textContent).toContain("Card declined");
   });
+
+  it("opens a wide map with the columns in view, then renders the two beyond the edge once the first frame is painted", async () => {
+    const doc = buildTestMapDoc();
+    applyMapOperations(doc, Array.from({ length: 12 }, (_, i) => MapOperationSchema.parse({ op: "addStep", id: `more${i}`, stageId: "buy", name: `Step ${i + 4}` })));
+    const { container } = renderEditorGrid({ doc });
+    const columns = () => new Set([...container.querySelectorAll("[data-testid=step-header]")].map((e) => (e.parentElement as HTMLElement).style.gridColumn)).size;
+    // jsdom's window is 1024 px wide: 210 px of lane titles and four 240 px columns (the fourth partly) fit in it.
+    expect(columns()).toBe(4);
+    await waitFor(() => expect(columns()).toBe(6));
+  });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 
 /** Columns rendered beyond each edge of the visible ones, so short scrolls never show blank columns. */
 const OVERSCAN = 2;
@@ -6,10 +6,22 @@ const OVERSCAN = 2;
 /** The slot columns rendered: [from, to). */
 export type ColumnRange = readonly [number, number];
 
-function rangeFor(scrollX: number, viewWidth: number, columnWidth: number, titleWidth: number, count: number): ColumnRange {
-  const first = Math.floor(scrollX / columnWidth) - OVERSCAN;
-  const last = Math.ceil((scrollX + viewWidth - titleWidth) / columnWidth) + OVERSCAN;
+function rangeFor(scrollX: number, viewWidth: number, columnWidth: number, titleWidth: number, count: number, overscan = OVERSCAN): ColumnRange {
+  const first = Math.floor(scrollX / columnWidth) - overscan;
+  const last = Math.ceil((scrollX + viewWidth - titleWidth) / columnWidth) + overscan;
   return [Math.max(0, Math.min(first, count)), Math.max(0, Math.min(last, count))];
+}
+
+/** Calls `run` once the browser has painted the current frame (a frame callback, then a task after the paint). */
+function afterPaint(run: () => void): () => void {
+  let task = 0;
+  const frame = requestAnimationFrame(() => {
+    task = window.setTimeout(run, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(task);
+  };
 }
 
 /**
@@ -20,7 +32,9 @@ function rangeFor(scrollX: number, viewWidth: number, columnWidth: number, title
  */
 export function useColumnWindow(viewport: RefObject<HTMLElement | null>, count: number, columnWidth: number, titleWidth: number, all: boolean) {
   const initialWidth = typeof window === "undefined" ? 1600 : window.innerWidth;
-  const [range, setRange] = useState<ColumnRange>(() => rangeFor(0, initialWidth, columnWidth, titleWidth, count));
+  // The first frame renders the columns in view only; the overscan follows once it is painted (see below).
+  const [range, setRange] = useState<ColumnRange>(() => rangeFor(0, initialWidth, columnWidth, titleWidth, count, 0));
+  const overscan = useRef(0);
   const geometry = useRef({ count, columnWidth, titleWidth });
   geometry.current = { count, columnWidth, titleWidth };
 
@@ -29,12 +43,28 @@ export function useColumnWindow(viewport: RefObject<HTMLElement | null>, count: 
     if (!el) return;
     const { count: n, columnWidth: w, titleWidth: tw } = geometry.current;
     // In right-to-left layouts scrollLeft runs from 0 towards negative values.
-    const next = rangeFor(Math.abs(el.scrollLeft), el.clientWidth || window.innerWidth, w, tw, n);
+    const next = rangeFor(Math.abs(el.scrollLeft), el.clientWidth || window.innerWidth, w, tw, n, overscan.current);
     setRange((r) => (r[0] === next[0] && r[1] === next[1] ? r : next));
   }, [viewport]);
 
+  // Opening a map, the columns just beyond the edges wait until the first frame is painted: nobody sees them yet, and
+  // rendering them with the rest would hold back that frame by half as much again.
+  useEffect(
+    () =>
+      afterPaint(() => {
+        overscan.current = OVERSCAN;
+        update();
+      }),
+    [update],
+  );
+
+  // A new zoom or column count moves the columns under the viewport: recompute at once. Not on the first run, where
+  // reading the viewport's size would force a layout of the grid just rendered, before the frame's own: the window's
+  // width stands in until the resize observer reports the real size after that layout.
+  const measured = useRef(false);
   useLayoutEffect(() => {
-    update();
+    if (measured.current) update();
+    measured.current = true;
     const el = viewport.current;
     if (!el) return;
     el.addEventListener("scroll", update, { passive: true });
