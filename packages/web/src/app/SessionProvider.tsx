@@ -4,6 +4,7 @@ import { setCsrfToken } from "../api/apiClient.js";
 import { fetchSession, saveUserLocale, takeSession, signOut as apiSignOut, type Session } from "../api/sessionApi.js";
 import { storedLocale, useI18n } from "../i18n/I18nProvider.js";
 import { isUiLocale, type UiLocale } from "../i18n/locales.js";
+import { LoadingScreen } from "./LoadingScreen.js";
 
 /** The signed-in state every screen reads. */
 export interface SessionState {
@@ -26,13 +27,19 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { locale, setLocale } = useI18n();
   const [session, setSessionState] = useState<Session | null | undefined>(undefined);
+  // The account's language while its catalogue is still loading: screens wait for it instead of showing a moment of
+  // the browser's language first.
+  const [awaitedLocale, setAwaitedLocale] = useState<UiLocale | undefined>(undefined);
 
   const setSession = useCallback(
     (next: Session | null) => {
       setCsrfToken(next?.csrfToken);
       setSessionState(next);
       // The account's language wins unless this device has a choice of its own.
-      if (next && !storedLocale() && isUiLocale(next.user.locale) && next.user.locale !== locale) setLocale(next.user.locale);
+      if (next && !storedLocale() && isUiLocale(next.user.locale) && next.user.locale !== locale) {
+        setAwaitedLocale(next.user.locale);
+        setLocale(next.user.locale);
+      }
     },
     [locale, setLocale],
   );
@@ -66,13 +73,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       roleIn: (workspaceId) => session?.workspaces.find((w) => w.id === workspaceId)?.role,
       changeLanguage: (next) => {
+        // A choice made by hand keeps the current screen up while the new catalogue loads.
+        setAwaitedLocale(undefined);
         setLocale(next);
         if (session) void saveUserLocale(next).catch(() => undefined);
       },
     }),
     [session, setSession, refresh, setLocale],
   );
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  const waiting = awaitedLocale !== undefined && awaitedLocale !== locale;
+  return <SessionContext.Provider value={value}>{waiting ? <LoadingScreen /> : children}</SessionContext.Provider>;
 }
 
 /** The session state. */
