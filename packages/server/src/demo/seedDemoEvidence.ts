@@ -24,9 +24,12 @@ export interface DemoEvidenceResult {
  * to their events, so the demo map shows reach, drop-off, scores and quotes. Does nothing when the workspace already
  * has data sources (a second start, or a user who added their own).
  */
-export async function seedDemoEvidence(services: Services, workspaceId: string, options: { customers?: number } = {}): Promise<DemoEvidenceResult | null> {
+export async function seedDemoEvidence(services: Services, workspaceId: string, options: { customers?: number; signal?: AbortSignal } = {}): Promise<DemoEvidenceResult | null> {
   const started = Date.now();
+  // Checked between steps: a server stopping meanwhile must not have its event database used after it closes.
+  const go = () => options.signal?.throwIfAborted();
   const db = await services.analytics.open(workspaceId);
+  go();
   if ((await listSources(db.connection)).length > 0) return null;
 
   const names = new Map(Object.entries(DEMO_TOUCHPOINTS).map(([key, t]) => [t.name, key]));
@@ -36,6 +39,7 @@ export async function seedDemoEvidence(services: Services, workspaceId: string, 
   for (const rule of DEMO_RULES) {
     const id = touchpointId.get(rule.touchpoint);
     if (!id) continue;
+    go();
     await createTouchpointRule(services.db, workspaceId, { touchpointId: id as never, eventNames: rule.eventNames, ...(rule.channel ? { channel: rule.channel } : {}), conditions: [] });
     rules++;
   }
@@ -46,6 +50,7 @@ export async function seedDemoEvidence(services: Services, workspaceId: string, 
   for (let from = 0; from < customers; from += 2000) {
     writer.addCustomers(from, Math.min(customers, from + 2000));
     await new Promise((resolve) => setImmediate(resolve));
+    go();
   }
   const generated = writer.result();
   const dir = services.analytics.uploadDir(workspaceId);
@@ -53,11 +58,13 @@ export async function seedDemoEvidence(services: Services, workspaceId: string, 
   // One source at a time: each import stitches identities across everything imported before it.
   for (const key of Object.keys(DEMO_SOURCES) as DemoSourceKey[]) {
     const spec = DEMO_SOURCES[key];
+    go();
     const source = await createSource(db.connection, { name: spec.name, kind: spec.kind, mapping: ImportMappingSchema.parse(spec.mapping) });
     const path = join(dir, `demo-${key}.csv`);
     await writeFile(path, generated.files[key]);
     const { finished } = await startEventImport(services, { workspaceId, sourceId: source.sourceId, path, fileName: `${key}-export.csv`, options: {} });
     const record = await finished;
+    go();
     if (record.status !== "done") throw new Error(`demo data: importing ${key} failed: ${record.error?.message ?? record.status}`);
   }
   const events = Object.values(generated.events).reduce((a, b) => a + b, 0);

@@ -53,9 +53,11 @@ export function registerServeCommand(program: Command): void {
       console.log(`API reference: ${server.url}/api/docs`);
       // The demo's customer data takes half a minute to generate and import: the app is usable meanwhile and says
       // it is preparing the data until the imports are done.
+      const seeding = new AbortController();
+      let seeded: Promise<unknown> = Promise.resolve();
       if (demoWorkspace) {
         console.log("preparing the demo's customer data in the background…");
-        seedDemoEvidence(server.services, demoWorkspace).then(
+        seeded = seedDemoEvidence(server.services, demoWorkspace, { signal: seeding.signal }).then(
           (r) => r && console.log(`demo customer data ready: ${r.events} events from ${r.sources} sources in ${(r.ms / 1000).toFixed(1)} s`),
           // A stop (Ctrl-C) while it runs cancels the import; that is no error worth reporting.
           (err: unknown) => stopping || console.error(`error: the demo's customer data could not be prepared: ${err instanceof Error ? err.message : String(err)}`),
@@ -63,6 +65,10 @@ export function registerServeCommand(program: Command): void {
       }
       const stop = async () => {
         stopping = true;
+        // The demo's data stops first (its running import rolls back), so nothing uses the event database as it closes.
+        seeding.abort();
+        await server.services.analytics.imports.cancelAll();
+        await seeded;
         await server.close();
         process.exit(0);
       };
