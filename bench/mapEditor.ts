@@ -152,7 +152,9 @@ try {
         times.push(tti);
         // Where the time went, from the app's own performance marks (absent on the baseline page).
         if (process.env.BENCH_VERBOSE) console.log(await page.evaluate<string>("JSON.stringify(performance.getEntriesByType('resource').map((r) => [r.name.replace(location.origin, '').slice(0, 60), Math.round(r.startTime), Math.round(r.responseEnd)]))"));
-        phases.push(await page.evaluate<Record<string, number>>("Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('cjm:')).map((m) => [m.name.slice(4), Math.round(m.startTime)]))"));
+        // A mark set more than once (one per message before the map arrives) counts at its last time; listed in time order.
+        const marks = await page.evaluate<Record<string, number>>("Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('cjm:')).map((m) => [m.name.slice(4), Math.round(m.startTime)]))");
+        phases.push(Object.fromEntries(Object.entries(marks).sort((a, b) => a[1] - b[1])));
       }
     }
     return { page, times, phases };
