@@ -46,7 +46,8 @@ export function createEventDatabases(config: Pick<AppConfig, "dataDir">): EventD
       await imports.cancelAll();
       const all = await Promise.allSettled(open.values());
       open.clear();
-      for (const r of all) if (r.status === "fulfilled") r.value.close();
+      // Requests whose clients left may still be querying: each database closes once its queries have settled.
+      await Promise.all(all.map((r) => (r.status === "fulfilled" ? r.value.closeWhenIdle() : undefined)));
     },
   };
 }
