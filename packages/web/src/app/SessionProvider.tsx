@@ -4,6 +4,7 @@ import { setCsrfToken } from "../api/apiClient.js";
 import { fetchSession, saveUserLocale, takeSession, signOut as apiSignOut, type Session } from "../api/sessionApi.js";
 import { storedLocale, useI18n } from "../i18n/I18nProvider.js";
 import { isUiLocale, type UiLocale } from "../i18n/locales.js";
+import { loadMessages } from "../i18n/messages.js";
 import { LoadingScreen } from "./LoadingScreen.js";
 
 /** The signed-in state every screen reads. */
@@ -37,8 +38,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setSessionState(next);
       // The account's language wins unless this device has a choice of its own.
       if (next && !storedLocale() && isUiLocale(next.user.locale) && next.user.locale !== locale) {
-        setAwaitedLocale(next.user.locale);
-        setLocale(next.user.locale);
+        const wanted = next.user.locale;
+        setAwaitedLocale(wanted);
+        setLocale(wanted);
+        // Should that catalogue fail to load, the screens show in the language they have rather than wait forever.
+        loadMessages(wanted).catch(() => setAwaitedLocale((current) => (current === wanted ? undefined : current)));
       }
     },
     [locale, setLocale],
