@@ -8,11 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
-import { applyMapOperations, createMapDocument, docToSnapshot, LANE_NAMES, MapSettingsSchema, type CardContentInput, type LaneType, type MapOperation, type MapSnapshot } from "@opencjm/core";
+import type { LaneType, MapSnapshot } from "@opencjm/core";
 import { createSession, createUser, createWorkspace, loadConfig, startServer } from "@opencjm/server";
+import { benchMap, LANES, STEPS } from "./benchMap.js";
 
-const STEPS = 40;
-const LANES = 20;
 const CARDS_PER_CELL = 3;
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 120);
@@ -23,52 +22,6 @@ const CELLS = STEPS * LANES;
 const VIEWPORT = { width: 1440, height: 900 };
 
 const TYPES: LaneType[] = ["actions", "thoughts", "painPoints", "opportunities", "expectations", "risks", "frontstage", "backstage", "support", "text", "quotes"];
-
-function card(type: LaneType, text: string): CardContentInput {
-  switch (type) {
-    case "actions":
-      return { kind: "action", text };
-    case "thoughts":
-      return { kind: "thought", text, question: true };
-    case "painPoints":
-      return { kind: "painPoint", text, severity: 3 };
-    case "opportunities":
-      return { kind: "opportunity", text };
-    case "expectations":
-      return { kind: "expectation", text };
-    case "risks":
-      return { kind: "risk", text };
-    case "quotes":
-      return { kind: "quote", text, source: "Interview 4" };
-    case "frontstage":
-    case "backstage":
-    case "support":
-      return { kind: "process", text };
-    default:
-      return { kind: "text", text };
-  }
-}
-
-/** 40 steps in 8 stages × 19 card lanes with three cards in every cell, and an emotion lane with a curve. */
-function bigMap(personaId: string): MapSnapshot {
-  const doc = createMapDocument(MapSettingsSchema.parse({ title: "Benchmark: 40 steps × 20 lanes", type: "currentState", personaIds: [personaId] }));
-  const ops: MapOperation[] = [];
-  const lanes: Array<[string, LaneType]> = [];
-  for (let l = 0; l < LANES - 1; l++) {
-    const type = TYPES[l % TYPES.length]!;
-    lanes.push([`lane${l}`, type]);
-    ops.push({ op: "addLane", id: `lane${l}`, type, name: `${LANE_NAMES[type].en} ${l + 1}` });
-    if (l === 3) ops.push({ op: "addLane", id: "feel", type: "emotion", name: "Emotions" });
-  }
-  for (let s = 0; s < STEPS; s++) {
-    if (s % 5 === 0) ops.push({ op: "addStage", id: `stage${s / 5}`, name: `Stage ${s / 5 + 1}` });
-    ops.push({ op: "addStep", id: `step${s}`, stageId: `stage${Math.floor(s / 5)}`, name: `Step ${s + 1}` });
-    for (const [laneId, type] of lanes) for (let k = 0; k < CARDS_PER_CELL; k++) ops.push({ op: "addCard", laneId, stepId: `step${s}`, card: card(type, `Card ${s + 1}.${laneId.slice(4)}.${k + 1}: the customer compares two offers`) });
-    ops.push({ op: "setEmotion", personaId, stepId: `step${s}`, value: Math.round(Math.sin(s / 3) * 2) });
-  }
-  applyMapOperations(doc, ops);
-  return docToSnapshot(doc);
-}
 
 /** The cells and cards of the first `columns` steps as a plain HTML table, served from the same origin (load baseline). */
 function baselineTable(snapshot: MapSnapshot, columns: number): string {
@@ -131,7 +84,7 @@ try {
   const session = await createSession(db, user.id, 3600_000);
   const headers = { cookie: `cjm_session=${session.cookie}`, "x-csrf-token": session.csrfToken, "content-type": "application/json" };
   const persona = (await (await fetch(`${server.url}/api/workspaces/${ws.id}/personas`, { method: "POST", headers, body: JSON.stringify({ name: "Bench persona" }) })).json()) as { id: string };
-  const snapshot = bigMap(persona.id);
+  const snapshot = benchMap(persona.id, { laneTypes: TYPES, cardsPerCell: CARDS_PER_CELL, emotionAfterLane: 3 });
   const map = await maps.create({ workspaceId: ws.id, createdBy: user.id, snapshot });
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addCookies([{ name: "cjm_session", value: session.cookie, url: server.url }]);

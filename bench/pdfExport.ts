@@ -6,62 +6,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { applyMapOperations, createMapDocument, docToSnapshot, LANE_NAMES, MapSettingsSchema, type CardContentInput, type LaneType, type MapOperation, type MapSnapshot } from "@opencjm/core";
+import type { LaneType } from "@opencjm/core";
 import { createSession, createUser, createWorkspace, loadConfig, startServer } from "@opencjm/server";
+import { benchMap, LANES, STEPS } from "./benchMap.js";
 
-const STEPS = 40;
-const LANES = 20;
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const TARGET_MS = 2000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // Lane types whose cards carry plain text, cycled to 20 lanes; one emotion lane for the curve.
 const TYPES: LaneType[] = ["actions", "thoughts", "painPoints", "opportunities", "expectations", "risks", "frontstage", "backstage", "support", "text"];
-
-function card(type: LaneType, text: string): CardContentInput {
-  switch (type) {
-    case "actions":
-      return { kind: "action", text };
-    case "thoughts":
-      return { kind: "thought", text, question: true };
-    case "painPoints":
-      return { kind: "painPoint", text, severity: 3 };
-    case "opportunities":
-      return { kind: "opportunity", text };
-    case "expectations":
-      return { kind: "expectation", text };
-    case "risks":
-      return { kind: "risk", text };
-    case "frontstage":
-    case "backstage":
-    case "support":
-      return { kind: "process", text };
-    default:
-      return { kind: "text", text };
-  }
-}
-
-/** A 40-step × 20-lane map with a card in every cell and an emotion curve. */
-function bigMap(personaId: string): MapSnapshot {
-  const doc = createMapDocument(MapSettingsSchema.parse({ title: "Benchmark: 40 steps × 20 lanes", type: "currentState", personaIds: [personaId] }));
-  const ops: MapOperation[] = [];
-  const laneIds: Array<[string, LaneType]> = [];
-  for (let l = 0; l < LANES - 1; l++) {
-    const type = TYPES[l % TYPES.length]!;
-    const id = `lane${l}`;
-    laneIds.push([id, type]);
-    ops.push({ op: "addLane", id, type, name: `${LANE_NAMES[type].en} ${l + 1}` });
-  }
-  ops.push({ op: "addLane", id: "feel", type: "emotion", name: "Emotions" });
-  for (let s = 0; s < STEPS; s++) {
-    if (s % 5 === 0) ops.push({ op: "addStage", id: `stage${s / 5}`, name: `Stage ${s / 5 + 1}` });
-    ops.push({ op: "addStep", id: `step${s}`, stageId: `stage${Math.floor(s / 5)}`, name: `Step ${s + 1}` });
-    for (const [laneId, type] of laneIds) ops.push({ op: "addCard", laneId, stepId: `step${s}`, card: card(type, `Card ${s + 1}.${laneId.slice(4)}: the customer compares two offers`) });
-    ops.push({ op: "setEmotion", personaId, stepId: `step${s}`, value: Math.round(Math.sin(s / 3) * 2) });
-  }
-  applyMapOperations(doc, ops);
-  return docToSnapshot(doc);
-}
 
 function stats(ms: number[]): { median: number; p90: number; min: number } {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -78,7 +32,7 @@ async function measureOurs(): Promise<{ times: number[]; pages: number; bytes: n
     const session = await createSession(db, user.id, 3600_000);
     const headers = { cookie: `cjm_session=${session.cookie}`, "x-csrf-token": session.csrfToken, "content-type": "application/json" };
     const persona = (await (await fetch(`${server.url}/api/workspaces/${ws.id}/personas`, { method: "POST", headers, body: JSON.stringify({ name: "Bench persona" }) })).json()) as { id: string };
-    const map = await maps.create({ workspaceId: ws.id, createdBy: user.id, snapshot: bigMap(persona.id) });
+    const map = await maps.create({ workspaceId: ws.id, createdBy: user.id, snapshot: benchMap(persona.id, { laneTypes: TYPES, cardsPerCell: 1 }) });
     const url = `${server.url}/api/workspaces/${ws.id}/maps/${map.id}/export?format=pdf&paper=A3&orientation=landscape`;
     const once = async () => {
       const start = performance.now();
