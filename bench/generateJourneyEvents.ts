@@ -6,7 +6,7 @@
 import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { join } from "node:path";
-import type { ImportMappingInput } from "@opencjm/analytics";
+import { seededRandom, type ImportMappingInput } from "@opencjm/analytics";
 import ExcelJS from "exceljs";
 
 /** What to generate. */
@@ -57,18 +57,6 @@ const PAGES = ["/", "/shoes", "/shoes/runner-2", "/cart", "/checkout", "/help"];
 const UTM = ["google", "newsletter", "instagram", "direct"];
 const MONTH_WEIGHTS = [0.8, 0.7, 0.9, 1, 1, 0.9, 0.8, 0.8, 1, 1.1, 1.8, 2.2]; // November and December peak
 const YEAR_START = Date.UTC(2024, 0, 1);
-
-/** Mulberry32: small, fast and seedable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Where generated rows go. */
 interface RowSink {
@@ -141,7 +129,7 @@ function isSummerTime(ms: number): boolean {
 
 /** Writes the journeys and returns what stitching should find. */
 export async function generateJourneyEvents(options: JourneyDataOptions): Promise<JourneyDataTruth> {
-  const rnd = random(options.seed ?? 42);
+  const rnd = seededRandom(options.seed ?? 42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   mkdirSync(options.outDir, { recursive: true });
   const combined = options.layout === "combined";

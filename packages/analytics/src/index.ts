@@ -49,3 +49,4 @@ export { insertEvents as insertTestEvents, type TestEvent } from "./metrics/test
 export { getSegmentSize, type SegmentSize } from "./queries/segments/getSegmentSize.js";
 export { getDataFacets, type DataFacets } from "./queries/segments/getDataFacets.js";
 export { getUnmatchedEvents, type UnmatchedEvents } from "./queries/segments/getUnmatchedEvents.js";
+export { seededRandom } from "./random/seededRandom.js";

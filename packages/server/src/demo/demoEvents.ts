@@ -1,4 +1,4 @@
-import type { ImportMappingInput } from "@opencjm/analytics";
+import { seededRandom, type ImportMappingInput } from "@opencjm/analytics";
 
 /** The demo's four exports, as CSV text, and how many events each holds. */
 export interface DemoEventFiles {
@@ -57,18 +57,6 @@ const COUNTRIES = ["DE", "DE", "DE", "AT", "CH", "NL", "FR", "PL", "CN", "TW", "
 const UTM = ["instagram", "google", "newsletter", "direct"];
 const YEAR_START = Date.UTC(2025, 0, 1);
 
-/** Mulberry32: small, fast and seedable, so the demo data is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const csv = (cells: Array<string | number | undefined>) => cells.map((c) => (c === undefined ? "" : typeof c === "number" ? String(c) : /[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",");
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + "Z";
 
@@ -81,7 +69,7 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + "Z";
  * answering while it generates them.
  */
 export function createDemoEventWriter(seed = 2025): { addCustomers(from: number, to: number): void; result(): DemoEventFiles } {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const out: Record<DemoSourceKey, string[]> = {
     web: ["cookie_id,email,timestamp,event,page,utm_source,device"],
