@@ -14,6 +14,9 @@ const EnvSchema = z.object({
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  EXPORTS_PER_USER: z.coerce.number().int().min(1).max(64).default(2),
+  EXPORT_QUEUE_LENGTH: z.coerce.number().int().min(0).max(10_000).default(10),
 });
 
 /** Resolved server settings. */
@@ -32,6 +35,12 @@ export interface AppConfig {
   /** Failed logins allowed per e-mail and per client address in 15 minutes. */
   loginRateLimit: number;
   compactAfterUpdates: number;
+  /** PDF/PNG exports printed at once by the server's Chromium. */
+  exportConcurrency: number;
+  /** PDF/PNG exports one user may have running or waiting at once; more get 429. */
+  exportsPerUser: number;
+  /** PDF/PNG exports that may wait for a free slot; more get 503. */
+  exportQueueLength: number;
 }
 
 /** Reads the configuration from environment variables, with a clear error naming a bad one. */
@@ -56,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : (e.PUBLIC_URL?.startsWith("https://") ?? false),
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    exportConcurrency: e.EXPORT_CONCURRENCY,
+    exportsPerUser: e.EXPORTS_PER_USER,
+    exportQueueLength: e.EXPORT_QUEUE_LENGTH,
     ...overrides,
     ...(overrides.dataDir ? { sqlitePath: resolve(overrides.dataDir, "opencjm.sqlite") } : {}),
   };

@@ -22,6 +22,7 @@ export function validationError(error: z.core.$ZodError, prefix = ""): ApiError 
 /** The app's error handler: every failure leaves as `{ error: { code, message, issues } }` with the right status. */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
+    for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
     return c.json({ error: { code: err.code, message: err.message, issues: err.issues } }, err.status);
   }
   if (err instanceof ZodError) {

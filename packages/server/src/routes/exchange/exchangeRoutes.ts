@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { findPersonas } from "../../commands/personaCreator.js";
 import { importMapDraft } from "../../commands/mapImporter.js";
+import { exportQueueOf } from "../../export/ExportQueue.js";
 import { EXPORT_FILE_TYPES, ExportFormatSchema, exportFileName, exportMapData } from "../../export/exportMap.js";
 import { loadExportInput } from "../../export/loadExportInput.js";
 import { OrientationSchema, PaperSchema } from "../../export/printOptions.js";
@@ -88,10 +89,11 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
     await requireWorkspacePermission(services.db, caller, workspaceId, "read");
     const map = await services.maps.find(workspaceId, mapId);
     if (!map) throw notFound("map");
+    const { format } = query;
     const bytes =
-      query.format === "pdf" || query.format === "png"
-        ? await renderPrintExport(services, localBaseUrl(c), map, caller.userId, { format: query.format, locale: query.lang, paper: query.paper, orientation: query.orientation })
-        : await exportMapData(query.format, await loadExportInput(services, map, query.lang), map);
+      format === "pdf" || format === "png"
+        ? await exportQueueOf(services).run(caller.userId, () => renderPrintExport(services, localBaseUrl(c), map, caller.userId, { format, locale: query.lang, paper: query.paper, orientation: query.orientation }), c.req.raw.signal)
+        : await exportMapData(format, await loadExportInput(services, map, query.lang), map);
     const name = exportFileName(map.title, query.format);
     const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "'");
     // A file, not JSON: zod-openapi types only JSON responses, so the binary answer is cast past it.
