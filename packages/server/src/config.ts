@@ -8,6 +8,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z.string().optional(),
   PUBLIC_URL: z.url().optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 ** 3),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
@@ -27,6 +28,8 @@ export interface AppConfig {
   sqlitePath: string;
   databaseUrl?: string;
   publicUrl?: string;
+  /** Origins besides the server's own and PUBLIC_URL whose pages may open the collaboration socket. */
+  allowedOrigins: string[];
   maxBodyBytes: number;
   /** Largest event file accepted by the streamed upload routes (imports), which MAX_BODY_BYTES does not limit. */
   maxUploadBytes: number;
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sqlitePath: resolve(dataDir, "opencjm.sqlite"),
     databaseUrl: e.DATABASE_URL || undefined,
     publicUrl: e.PUBLIC_URL,
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
