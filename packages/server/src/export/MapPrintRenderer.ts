@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { ApiError } from "../http/apiError.js";
 import type { Services } from "../services.js";
 import type { Orientation, Paper } from "./printOptions.js";
+import { isPrintRequestAllowed } from "./printRequestPolicy.js";
 
 /** Debian's Chromium, or CHROMIUM_PATH. Playwright never downloads a browser of its own here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -27,7 +28,8 @@ export interface RenderRequest {
  * Prints the web app's print view with headless Chromium: one browser per server, started on first use and reused,
  * a fresh page per export. Pages share a context per pixel density, so the app's hashed scripts come from the
  * browser's cache after the first export; the print view takes everything else from its URL (token, language,
- * paper), and no cookies are ever set, so exports cannot see each other.
+ * paper), and no cookies are ever set, so exports cannot see each other. The page may only reach its own print view,
+ * the app's files and its share link (printRequestPolicy.ts).
  */
 export class MapPrintRenderer {
   private browser: Promise<Browser> | undefined;
@@ -65,6 +67,9 @@ export class MapPrintRenderer {
     try {
       // PNGs at twice the density, so text stays sharp when the image is zoomed or printed.
       page = await (await this.context(request.format === "png" ? 2 : 1)).newPage();
+      // Every request of the page is checked: an image card pointing at this server's API would start another export.
+      const printUrl = new URL(request.url);
+      await page.route("**/*", (route) => (isPrintRequestAllowed(route.request().url(), printUrl) ? route.continue() : route.abort("blockedbyclient")));
       const response = await page.goto(request.url, { waitUntil: "load" });
       if (!response?.ok()) throw new ApiError(502, "export_failed", `the print view answered ${response?.status() ?? "nothing"}`);
       await page

@@ -45,4 +45,35 @@ describe("image cards", () => {
     expect(screen.queryByRole("img", { name: "x" })).toBeNull();
     expect(screen.getByText("This picture cannot be shown")).toBeTruthy();
   });
+
+  it("never loads an address on the app itself or on a loopback or private host, in the editor or any view", () => {
+    const own = [
+      "/api/workspaces/ws_1/maps/map_1/export?format=png",
+      `${window.location.origin}/api/workspaces/ws_1/maps/map_1/export?format=pdf`,
+      `${window.location.protocol}//${window.location.hostname}:9999/print/abc`,
+      "http://127.0.0.1:3000/api/share/abc",
+      "http://2130706433/api/health",
+      "http://[::1]:3000/share/abc",
+      "http://192.168.1.10/collab",
+      "http://app.localhost/x.png",
+    ];
+    renderCell("images", { cards: own.map((url, i) => ({ kind: "image" as const, url, alt: `own ${i}` })) });
+    expect(document.querySelectorAll("img")).toHaveLength(0);
+    expect(screen.getAllByText("This picture cannot be shown")).toHaveLength(own.length);
+  });
+
+  it("refuses to add a picture from the app's own export address", async () => {
+    const cell = renderCell("images", { editing: true });
+    await cell.user.click(screen.getByRole("textbox", { name: /image address/ }));
+    await cell.user.keyboard(`${window.location.origin}/api/workspaces/ws_1/maps/map_1/export?format=png{Enter}`);
+    expect(screen.getByRole("alert").textContent).toContain("https://");
+    expect(cell.cards()).toEqual([]);
+  });
+
+  it("shows the placeholder when a picture fails to load", () => {
+    renderCell("images", { cards: [{ kind: "image", url: "https://example.com/gone.jpg", alt: "Gone" }] });
+    fireEvent.error(screen.getByRole("img", { name: "Gone" }));
+    expect(screen.queryByRole("img", { name: "Gone" })).toBeNull();
+    expect(screen.getByText("This picture cannot be shown")).toBeTruthy();
+  });
 });

@@ -18,7 +18,9 @@ type ImageCard = Extract<Card, { kind: "image" }>;
 function ImageDisplay({ card }: CardDisplayProps<ImageCard>) {
   const t = useT();
   const src = safeImageSrc(card.url);
-  if (!src) {
+  // A picture that does not load (gone, refused by the browser or the export's request filter) shows the placeholder.
+  const [failedSrc, setFailedSrc] = useState<string | null>(null);
+  if (!src || failedSrc === src) {
     return (
       <span className={styles.missing}>
         <ImageOff size={14} aria-hidden="true" />
@@ -28,7 +30,7 @@ function ImageDisplay({ card }: CardDisplayProps<ImageCard>) {
   }
   return (
     <figure className={styles.figure}>
-      <img className={styles.image} src={src} alt={card.alt} title={card.alt || undefined} loading="lazy" referrerPolicy="no-referrer" draggable={false} />
+      <img className={styles.image} src={src} alt={card.alt} title={card.alt || undefined} loading="lazy" referrerPolicy="no-referrer" draggable={false} onError={() => setFailedSrc(src)} />
       {card.alt.trim() !== "" && (
         <figcaption dir="auto" className={styles.caption}>
           {card.alt}
@@ -57,8 +59,9 @@ function ImageAdder({ add, context }: CardAdderProps) {
   const t = useT();
   const messageId = useId();
   const [problem, setProblem] = useState<FieldProblem | null>(null);
-  // A typed address is only used when it is http(s): the user asked for that picture, so it may be loaded from there.
-  const addUrl: CardAdderProps["add"] = (content) => (content.kind === "image" && !safeHref(content.url) ? { field: "url", code: "invalidUrl" } : add(content));
+  // A typed address is only used when it is http(s) elsewhere: the user asked for that picture, so it may be loaded from
+  // there; an address on this app itself is refused as it would be refused on display.
+  const addUrl: CardAdderProps["add"] = (content) => (content.kind === "image" && (!safeHref(content.url) || !safeImageSrc(content.url)) ? { field: "url", code: "invalidUrl" } : add(content));
   return (
     <div className={styles.adder}>
       <ImageUploadButton label={t("cells.image.upload")} onImage={(url) => setProblem(add({ kind: "image", url }))} onProblem={setProblem} />
