@@ -85,7 +85,7 @@ export async function checkStaged(connection: DuckDBConnection, table: string, p
       problems.push({ row: repeat, error: new ImportError("duplicate_event", `repeats row ${original} exactly (${found.count} repeated row${found.count === 1 ? "" : "s"} in the file); set duplicates to "skip" to import each event once`, { file, row: repeat }) });
     }
     if (found.count && mapping.duplicates === "skip") {
-      await connection.run(`DELETE FROM ${table} WHERE rowid IN (SELECT repeat FROM (${duplicatePairsSql(table, plan)}))`);
+      await connection.run(`DELETE FROM ${table} WHERE rowid IN (SELECT repeat FROM ${REPEATS})`);
       duplicatesSkipped = found.count;
     }
   }
@@ -105,16 +105,24 @@ function missingIdentifierReason(plan: ColumnPlan): string {
   return `has no usable customer identifier (${names} ${plan.identifiers.length === 1 ? "is" : "are"} empty or a placeholder such as "null" or "test@test.com"); set rowsWithoutIdentifier to "skip" to leave such rows out`;
 }
 
-/** SQL selecting (first row id, repeating row id) for every row that repeats an earlier one exactly. */
-function duplicatePairsSql(table: string, plan: ColumnPlan): string {
-  const columns = ["ts", "event_name", "channel", "score", "score_kind", "text", "properties", ...plan.identifiers.map((_, i) => `id_${i}`), ...plan.attributes.map((_, i) => `attr_${i}`)];
-  const same = columns.map((c) => (c === "properties" ? "a.properties::VARCHAR IS NOT DISTINCT FROM b.properties::VARCHAR" : `a.${c} IS NOT DISTINCT FROM b.${c}`)).join(" AND ");
-  return `SELECT min(a.rowid) AS first, b.rowid AS repeat FROM ${table} a JOIN ${table} b ON a.row_hash = b.row_hash AND a.rowid < b.rowid AND ${same} GROUP BY b.rowid`;
+const REPEATS = "imp_repeated_rows";
+
+/**
+ * Finds every row that repeats an earlier one exactly, as (first row id, repeating row id) in a temp table: rows
+ * with the same fingerprint and the same parsed values form one group, whose earliest row is the one the others
+ * repeat. One window over the table, so a file of a million identical rows costs what any million rows cost (a
+ * self-join of the rows sharing a fingerprint was quadratic in the size of each group).
+ */
+function repeatedRowsSql(table: string, plan: ColumnPlan): string {
+  const columns = ["row_hash", "ts", "event_name", "channel", "score", "score_kind", "text", "properties::VARCHAR", ...plan.identifiers.map((_, i) => `id_${i}`), ...plan.attributes.map((_, i) => `attr_${i}`)];
+  // A partition puts NULLs together, as IS NOT DISTINCT FROM does.
+  return `CREATE OR REPLACE TEMP TABLE ${REPEATS} AS SELECT first, repeat FROM (SELECT rowid AS repeat, min(rowid) OVER (PARTITION BY ${columns.join(", ")}) AS first FROM ${table}) WHERE repeat <> first`;
 }
 
 /** How many rows repeat an earlier one, and the first such pair as 1-based rows. */
 async function duplicates(connection: DuckDBConnection, table: string, plan: ColumnPlan): Promise<{ count: number; first?: [number, number] }> {
-  const [[count, first, repeat]] = (await connection.runAndReadAll(`SELECT count(*), arg_min(first, repeat), min(repeat) FROM (${duplicatePairsSql(table, plan)})`)).getRows() as [[bigint, bigint | null, bigint | null]];
+  await connection.run(repeatedRowsSql(table, plan));
+  const [[count, first, repeat]] = (await connection.runAndReadAll(`SELECT count(*), arg_min(first, repeat), min(repeat) FROM ${REPEATS}`)).getRows() as [[bigint, bigint | null, bigint | null]];
   return { count: Number(count), first: first === null || repeat === null ? undefined : [Number(first) + 1, Number(repeat) + 1] };
 }
 

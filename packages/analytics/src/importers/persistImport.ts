@@ -36,18 +36,19 @@ export async function persistImport(connection: DuckDBConnection, staged: string
 /**
  * The first staged row that repeats an event this source already has (same customer after stitching, time, event,
  * channel, score, text and properties), as [row, earlier import, its row]; or, with `remove`, deletes all such rows
- * and returns how many there were.
+ * and returns how many there were. The source's events are grouped by event first, so each staged row meets at most
+ * one group: identical events on both sides cost what other events cost instead of every pair.
  */
 export async function findRepeatedEvents(connection: DuckDBConnection, staged: string, plan: ColumnPlan, sourceId: string, hashIsUnique: boolean): Promise<{ count: number; first?: { row: number; importId: string; earlierRow: number } }> {
   const [[existing]] = (await connection.runAndReadAll(`SELECT count(*) FROM events WHERE source_id = ${sqlString(sourceId)}`)).getRows() as [[bigint]];
   if (existing === 0n) return { count: 0 };
   await connection.run(`CREATE OR REPLACE TEMP TABLE imp_repeats AS
     WITH mine AS (SELECT s.rowid AS rid, s.*, rc.customer_id FROM ${staged} s JOIN ${IMPORT_TABLES.tuples} t ON ${tupleJoin(plan, "s", "t", hashIsUnique)} JOIN stitch_record_customer rc ON rc.record_id = t.record_id),
-    theirs AS (SELECT e.*, rc.customer_id AS now_customer FROM events e JOIN stitch_record_customer rc ON rc.record_id = e.record_id WHERE e.source_id = ${sqlString(sourceId)})
-    SELECT m.rid, min(e.import_id) AS import_id, min(e.row_number) AS earlier_row FROM mine m JOIN theirs e
+    theirs AS (SELECT rc.customer_id AS now_customer, e.ts, e.event_name, e.channel, e.score, e.text, e.properties::VARCHAR AS props, min(e.import_id) AS import_id, min(e.row_number) AS earlier_row
+      FROM events e JOIN stitch_record_customer rc ON rc.record_id = e.record_id WHERE e.source_id = ${sqlString(sourceId)} GROUP BY ALL)
+    SELECT m.rid, e.import_id, e.earlier_row FROM mine m JOIN theirs e
       ON e.now_customer = m.customer_id AND e.ts = m.ts AND e.event_name = m.event_name AND e.channel IS NOT DISTINCT FROM m.channel
-      AND e.score IS NOT DISTINCT FROM m.score AND e.text IS NOT DISTINCT FROM m.text AND e.properties::VARCHAR IS NOT DISTINCT FROM m.properties::VARCHAR
-    GROUP BY m.rid`);
+      AND e.score IS NOT DISTINCT FROM m.score AND e.text IS NOT DISTINCT FROM m.text AND e.props IS NOT DISTINCT FROM m.properties::VARCHAR`);
   const [[count, rid, importId, earlierRow]] = (await connection.runAndReadAll("SELECT count(*), min(rid), arg_min(import_id, rid), arg_min(earlier_row, rid) FROM imp_repeats")).getRows() as [[bigint, bigint | null, string | null, bigint | null]];
   if (count === 0n || rid === null) return { count: 0 };
   return { count: Number(count), first: { row: Number(rid) + 1, importId: importId!, earlierRow: Number(earlierRow) } };
