@@ -3,12 +3,17 @@ import { newId } from "../ids.js";
 import { MapSettingsSchema } from "../schemas/journeyMap.js";
 import { addCard, clearCell, clearEmotion, moveCard, removeCard, setEmotion, updateCard } from "./cardOperations.js";
 import { MapOperationError } from "./MapOperationError.js";
-import { cloneDoc, mapRoots, writeSettings } from "./mapDocument.js";
+import { MapIndex } from "./MapIndex.js";
+import { scratchForBatch } from "./batchScratch.js";
+import { mapRoots, writeSettings } from "./mapDocument.js";
 import type { MapOperation } from "./mapOperation.js";
 import { addLane, addStage, addStep, deleteLane, deleteStage, deleteStep, moveLane, moveStage, moveStep, updateLane, updateStage, updateStep } from "./structureOperations.js";
 
-/** Applies one operation inside the caller's transaction; returns the id of anything it created. */
-export function applyMapOperation(doc: Y.Doc, op: MapOperation): { id?: string } {
+/**
+ * Applies one operation inside the caller's transaction; returns the id of anything it created. Operations of one
+ * batch share an `index`, so each need not scan the whole map again.
+ */
+export function applyMapOperation(doc: Y.Doc, op: MapOperation, index: MapIndex = new MapIndex(doc)): { id?: string } {
   switch (op.op) {
     case "updateSettings": {
       const current = Object.fromEntries(mapRoots(doc).settings.entries());
@@ -22,43 +27,43 @@ export function applyMapOperation(doc: Y.Doc, op: MapOperation): { id?: string }
       return {};
     }
     case "addStage":
-      return { id: addStage(doc, op) };
+      return { id: addStage(doc, op, index) };
     case "updateStage":
       return updateStage(doc, op), {};
     case "moveStage":
-      return moveStage(doc, op), {};
+      return moveStage(doc, op, index), {};
     case "deleteStage":
-      return deleteStage(doc, op), {};
+      return deleteStage(doc, op, index), {};
     case "addStep":
-      return { id: addStep(doc, op) };
+      return { id: addStep(doc, op, index) };
     case "updateStep":
       return updateStep(doc, op), {};
     case "moveStep":
-      return moveStep(doc, op), {};
+      return moveStep(doc, op, index), {};
     case "deleteStep":
-      return deleteStep(doc, op), {};
+      return deleteStep(doc, op, index), {};
     case "addLane":
-      return { id: addLane(doc, op) };
+      return { id: addLane(doc, op, index) };
     case "updateLane":
       return updateLane(doc, op), {};
     case "moveLane":
-      return moveLane(doc, op), {};
+      return moveLane(doc, op, index), {};
     case "deleteLane":
-      return deleteLane(doc, op), {};
+      return deleteLane(doc, op, index), {};
     case "addCard":
-      return { id: addCard(doc, op) };
+      return { id: addCard(doc, op, index) };
     case "updateCard":
       return updateCard(doc, op), {};
     case "moveCard":
-      return moveCard(doc, op), {};
+      return moveCard(doc, op, index), {};
     case "removeCard":
-      return removeCard(doc, op), {};
+      return removeCard(doc, op, index), {};
     case "clearCell":
-      return clearCell(doc, op), {};
+      return clearCell(doc, op, index), {};
     case "setEmotion":
-      return setEmotion(doc, op), {};
+      return setEmotion(doc, op, index), {};
     case "clearEmotion":
-      return clearEmotion(doc, op), {};
+      return clearEmotion(doc, op, index), {};
   }
 }
 
@@ -73,25 +78,31 @@ export class MapBatchError extends MapOperationError {
 }
 
 /**
- * Applies a batch all-or-nothing in one transaction: the batch first runs on a scratch copy, and only if every
- * operation succeeds does it run on the real document (with the same pre-assigned ids, so results are identical).
+ * Applies a batch all-or-nothing in one transaction: the batch first runs on a scratch copy of what it can read
+ * (`scratchForBatch`), and only if every operation succeeds does it run on the real document (with the same
+ * pre-assigned ids, so results are identical).
  */
 export function applyMapOperations(doc: Y.Doc, operations: readonly MapOperation[], origin: unknown = null): Array<{ id?: string }> {
   const withIds = operations.map((op) => ("id" in op && op.op.startsWith("add") && !op.id ? { ...op, id: newId() } : op)) as MapOperation[];
-  const scratch = cloneDoc(doc);
-  scratch.transact(() => {
-    withIds.forEach((op, index) => {
-      try {
-        applyMapOperation(scratch, op);
-      } catch (err) {
-        throw err instanceof MapOperationError ? new MapBatchError(index, err) : err;
-      }
+  const scratch = scratchForBatch(doc, withIds);
+  try {
+    scratch.transact(() => {
+      const index = new MapIndex(doc);
+      withIds.forEach((op, i) => {
+        try {
+          applyMapOperation(scratch, op, index);
+        } catch (err) {
+          throw err instanceof MapOperationError ? new MapBatchError(i, err) : err;
+        }
+      });
     });
-  });
-  scratch.destroy();
+  } finally {
+    scratch.destroy();
+  }
   let results: Array<{ id?: string }> = [];
   doc.transact(() => {
-    results = withIds.map((op) => applyMapOperation(doc, op));
+    const index = new MapIndex(doc);
+    results = withIds.map((op) => applyMapOperation(doc, op, index));
   }, origin);
   return results;
 }

@@ -3,9 +3,12 @@ import { newId } from "../ids.js";
 import { CardSchema, cardKindsForLane, type Card, type LaneType } from "../schemas/lane.js";
 import { MapSettingsSchema } from "../schemas/journeyMap.js";
 import { MapOperationError } from "./MapOperationError.js";
+import { cellKey, parentKeyOf, type MapIndex } from "./MapIndex.js";
+import { mapLimitError, MAP_LIMITS } from "./mapLimits.js";
 import { emotionKey, mapRoots, requireEntity, toEntity, type Entity } from "./mapDocument.js";
 import type { MapOperation } from "./mapOperation.js";
-import { keyForPosition, siblingsOf } from "./position.js";
+import { keyForPosition } from "./position.js";
+import { placeEntity, putEntity } from "./structureOperations.js";
 
 type Op<K extends MapOperation["op"]> = Extract<MapOperation, { op: K }>;
 
@@ -22,8 +25,11 @@ function requireKindFits(doc: Y.Doc, laneId: string, kind: Card["kind"]): void {
   }
 }
 
-function inCell(laneId: string, stepId: string) {
-  return (e: Entity) => e.get("laneId") === laneId && e.get("stepId") === stepId;
+/** Refuses a card arriving in a full cell; `adding` also counts it against the map's card limit. */
+function requireCellRoom(index: MapIndex, cell: string, adding: boolean): void {
+  const cards = index.of("cards");
+  if (adding && cards.count() >= MAP_LIMITS.cards) throw mapLimitError("cards", cards.count() + 1);
+  if (cards.countOf(cell) >= MAP_LIMITS.cardsPerCell) throw mapLimitError("cardsPerCell", cards.countOf(cell) + 1);
 }
 
 /** Validates a card against its schema, turning zod's complaint into an error naming the field. */
@@ -36,14 +42,15 @@ function parseCard(value: unknown, fieldPrefix: string): Card {
 }
 
 /** Adds a card to the cell at (lane, step); returns its id. */
-export function addCard(doc: Y.Doc, op: Op<"addCard">): string {
+export function addCard(doc: Y.Doc, op: Op<"addCard">, index: MapIndex): string {
   requireEntity(doc, "steps", op.stepId, "stepId");
   requireKindFits(doc, op.laneId, op.card.kind);
-  const { cards } = mapRoots(doc);
   const id = op.id ?? newId();
-  const order = keyForPosition(siblingsOf(cards, inCell(op.laneId, op.stepId)), op.position);
+  const cell = cellKey(op.laneId, op.stepId);
+  if (!mapRoots(doc).cards.has(id)) requireCellRoom(index, cell, true);
+  const order = keyForPosition(index.of("cards").siblings(cell), op.position);
   const card = parseCard({ ...op.card, id, order }, "card");
-  cards.set(id, toEntity({ ...card, laneId: op.laneId, stepId: op.stepId }));
+  putEntity(doc, index, "cards", id, toEntity({ ...card, laneId: op.laneId, stepId: op.stepId }));
   return id;
 }
 
@@ -61,47 +68,57 @@ export function updateCard(doc: Y.Doc, op: Op<"updateCard">): void {
 }
 
 /** Moves a card within its cell or into another cell of a lane that accepts it. */
-export function moveCard(doc: Y.Doc, op: Op<"moveCard">): void {
+export function moveCard(doc: Y.Doc, op: Op<"moveCard">, index: MapIndex): void {
   const entity = requireEntity(doc, "cards", op.cardId, "cardId");
   const laneId = op.laneId ?? String(entity.get("laneId"));
   const stepId = op.stepId ?? String(entity.get("stepId"));
   requireEntity(doc, "steps", stepId, "stepId");
   requireKindFits(doc, laneId, entity.get("kind") as Card["kind"]);
-  const order = keyForPosition(siblingsOf(mapRoots(doc).cards, inCell(laneId, stepId), op.cardId), op.position);
-  entity.set("order", order);
-  if (entity.get("laneId") !== laneId) entity.set("laneId", laneId);
-  if (entity.get("stepId") !== stepId) entity.set("stepId", stepId);
+  const cell = cellKey(laneId, stepId);
+  if (cell !== parentKeyOf("cards", entity)) requireCellRoom(index, cell, false);
+  const order = keyForPosition(index.of("cards").siblings(cell, op.cardId), op.position);
+  placeEntity(index, "cards", op.cardId, entity, order, () => {
+    if (entity.get("laneId") !== laneId) entity.set("laneId", laneId);
+    if (entity.get("stepId") !== stepId) entity.set("stepId", stepId);
+  });
 }
 
 /** Removes a card. */
-export function removeCard(doc: Y.Doc, op: Op<"removeCard">): void {
-  requireEntity(doc, "cards", op.cardId, "cardId");
+export function removeCard(doc: Y.Doc, op: Op<"removeCard">, index: MapIndex): void {
+  const entity = requireEntity(doc, "cards", op.cardId, "cardId");
+  index.of("cards").remove(parentKeyOf("cards", entity), op.cardId);
   mapRoots(doc).cards.delete(op.cardId);
 }
 
 /** Removes every card of a cell. */
-export function clearCell(doc: Y.Doc, op: Op<"clearCell">): void {
+export function clearCell(doc: Y.Doc, op: Op<"clearCell">, index: MapIndex): void {
   requireEntity(doc, "lanes", op.laneId, "laneId");
   requireEntity(doc, "steps", op.stepId, "stepId");
   const { cards } = mapRoots(doc);
-  for (const [id, card] of [...cards.entries()]) if (inCell(op.laneId, op.stepId)(card)) cards.delete(id);
+  for (const id of index.of("cards").removeParent(cellKey(op.laneId, op.stepId))) cards.delete(id);
 }
 
 /** Sets a persona's emotion at a step; the value must lie on the map's emotion scale. */
-export function setEmotion(doc: Y.Doc, op: Op<"setEmotion">): void {
+export function setEmotion(doc: Y.Doc, op: Op<"setEmotion">, index: MapIndex): void {
   requireEntity(doc, "steps", op.stepId, "stepId");
   const { settings, emotions } = mapRoots(doc);
   const scale = MapSettingsSchema.shape.emotionScale.parse(settings.get("emotionScale"));
   if (op.value < scale.min || op.value > scale.max) {
     throw new MapOperationError("out_of_range", `value ${op.value} is outside the map's emotion scale ${scale.min}…${scale.max}`, "value");
   }
-  emotions.set(emotionKey(op.personaId, op.stepId), { value: op.value, note: op.note ?? emotions.get(emotionKey(op.personaId, op.stepId))?.note ?? "" });
+  const key = emotionKey(op.personaId, op.stepId);
+  const keys = index.emotionKeys();
+  if (!keys.has(key)) {
+    if (keys.size >= MAP_LIMITS.emotions) throw mapLimitError("emotions", keys.size + 1);
+    keys.add(key);
+  }
+  emotions.set(key, { value: op.value, note: op.note ?? emotions.get(key)?.note ?? "" });
 }
 
 /** Removes a persona's emotion at a step. */
-export function clearEmotion(doc: Y.Doc, op: Op<"clearEmotion">): void {
+export function clearEmotion(doc: Y.Doc, op: Op<"clearEmotion">, index: MapIndex): void {
   const key = emotionKey(op.personaId, op.stepId);
-  if (!mapRoots(doc).emotions.has(key)) throw new MapOperationError("not_found", `no emotion for persona "${op.personaId}" at step "${op.stepId}"`, "stepId");
+  if (!index.emotionKeys().delete(key)) throw new MapOperationError("not_found", `no emotion for persona "${op.personaId}" at step "${op.stepId}"`, "stepId");
   mapRoots(doc).emotions.delete(key);
 }
 

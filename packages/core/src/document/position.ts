@@ -1,7 +1,5 @@
 import { generateKeyBetween } from "fractional-indexing";
-import type * as Y from "yjs";
 import { MapOperationError } from "./MapOperationError.js";
-import type { Entity } from "./mapDocument.js";
 
 /** Where to put an item among its siblings: after or before a sibling, or at the end. */
 export interface Position {
@@ -9,7 +7,8 @@ export interface Position {
   before?: string;
 }
 
-interface Sibling {
+/** An item among its siblings: its id and fractional-index key. */
+export interface Sibling {
   id: string;
   order: string;
 }
@@ -19,23 +18,19 @@ export function sortSiblings(siblings: Sibling[]): Sibling[] {
   return siblings.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Sorted {id, order} of the entities in `root` that pass `filter`, leaving out `exclude`. */
-export function siblingsOf(root: Y.Map<Entity>, filter: (e: Entity) => boolean, exclude?: string): Sibling[] {
-  const out: Sibling[] = [];
-  for (const [id, entity] of root.entries()) {
-    if (id === exclude || !filter(entity)) continue;
-    out.push({ id, order: String(entity.get("order")) });
-  }
-  return sortSiblings(out);
-}
-
 const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+// Random bytes are drawn in blocks: one getRandomValues call per key made a batch of 50,000 adds spend seconds here.
+const randomBlock = new Uint8Array(3 * 1024);
+let randomUsed = randomBlock.length;
+
 function randomTail(): string {
-  const bytes = new Uint8Array(3);
-  globalThis.crypto.getRandomValues(bytes);
+  if (randomUsed + 3 > randomBlock.length) {
+    globalThis.crypto.getRandomValues(randomBlock);
+    randomUsed = 0;
+  }
   let tail = "";
-  for (const b of bytes) tail += DIGITS[b % 62];
+  for (const b of randomBlock.subarray(randomUsed, (randomUsed += 3))) tail += DIGITS[b % 62];
   return tail.endsWith("0") ? `${tail.slice(0, -1)}1` : tail;
 }
 
@@ -58,19 +53,19 @@ function jitter(key: string, upper: string | null): string {
  * A fractional-index key for the position among sorted siblings. Neighbours are found by key, not by list index,
  * and equal keys (from concurrent inserts) are skipped so a key can always be made between them.
  */
-export function keyForPosition(siblings: Sibling[], position: Position | undefined, field = "position"): string {
-  const orders = siblings.map((s) => s.order);
+export function keyForPosition(siblings: readonly Sibling[], position: Position | undefined, field = "position"): string {
   if (position?.after !== undefined) {
     const anchor = siblings.find((s) => s.id === position.after);
     if (!anchor) throw new MapOperationError("not_found", `position.after: "${position.after}" is not a sibling here`, `${field}.after`);
-    const next = orders.find((o) => o > anchor.order) ?? null;
+    const next = siblings.find((s) => s.order > anchor.order)?.order ?? null;
     return jitter(generateKeyBetween(anchor.order, next), next);
   }
   if (position?.before !== undefined) {
     const anchor = siblings.find((s) => s.id === position.before);
     if (!anchor) throw new MapOperationError("not_found", `position.before: "${position.before}" is not a sibling here`, `${field}.before`);
-    const prev = [...orders].reverse().find((o) => o < anchor.order) ?? null;
+    const prev = siblings.findLast((s) => s.order < anchor.order)?.order ?? null;
     return jitter(generateKeyBetween(prev, anchor.order), anchor.order);
   }
-  return jitter(generateKeyBetween(orders.at(-1) ?? null, null), null);
+  // Appending needs only the last key; the common case must not walk the siblings.
+  return jitter(generateKeyBetween(siblings.at(-1)?.order ?? null, null), null);
 }

@@ -1,17 +1,42 @@
 import type * as Y from "yjs";
 import { newId } from "../ids.js";
-import { mapRoots, requireEntity, toEntity } from "./mapDocument.js";
+import { cellOfKey, parentKeyOf, type MapIndex } from "./MapIndex.js";
+import { mapLimitError, MAP_LIMITS } from "./mapLimits.js";
+import { mapRoots, requireEntity, toEntity, type Entity, type EntityRoot } from "./mapDocument.js";
 import type { MapOperation } from "./mapOperation.js";
-import { keyForPosition, siblingsOf } from "./position.js";
+import { keyForPosition } from "./position.js";
 
 type Op<K extends MapOperation["op"]> = Extract<MapOperation, { op: K }>;
 
+/** Refuses a new stage, step or lane past its limit (an add that replaces an entity with the same id adds nothing). */
+function requireRoom(doc: Y.Doc, index: MapIndex, root: "stages" | "steps" | "lanes", id: string): void {
+  const count = index.of(root).count();
+  if (count >= MAP_LIMITS[root] && !mapRoots(doc)[root].has(id)) throw mapLimitError(root, count + 1);
+}
+
+/** Stores an entity under its id and records it in the index (an add with an existing id replaces that entity). */
+export function putEntity(doc: Y.Doc, index: MapIndex, root: EntityRoot, id: string, entity: Entity): void {
+  const target = mapRoots(doc)[root];
+  const previous = target.get(id);
+  if (previous) index.of(root).remove(parentKeyOf(root, previous), id);
+  target.set(id, entity);
+  index.of(root).insert(parentKeyOf(root, entity), { id, order: String(entity.get("order")) });
+}
+
+/** Gives an entity a new order key (and, through `change`, a new parent), keeping the index in step. */
+export function placeEntity(index: MapIndex, root: EntityRoot, id: string, entity: Entity, order: string, change: () => void = () => {}): void {
+  index.of(root).remove(parentKeyOf(root, entity), id);
+  entity.set("order", order);
+  change();
+  index.of(root).insert(parentKeyOf(root, entity), { id, order });
+}
+
 /** Adds a stage; returns its id. */
-export function addStage(doc: Y.Doc, op: Op<"addStage">): string {
-  const { stages } = mapRoots(doc);
+export function addStage(doc: Y.Doc, op: Op<"addStage">, index: MapIndex): string {
   const id = op.id ?? newId();
-  const order = keyForPosition(siblingsOf(stages, () => true), op.position);
-  stages.set(id, toEntity({ name: op.name, description: op.description ?? "", color: op.color, order }));
+  requireRoom(doc, index, "stages", id);
+  const order = keyForPosition(index.of("stages").siblings(""), op.position);
+  putEntity(doc, index, "stages", id, toEntity({ name: op.name, description: op.description ?? "", color: op.color, order }));
   return id;
 }
 
@@ -25,26 +50,26 @@ export function updateStage(doc: Y.Doc, op: Op<"updateStage">): void {
 }
 
 /** Moves a stage among the stages. */
-export function moveStage(doc: Y.Doc, op: Op<"moveStage">): void {
+export function moveStage(doc: Y.Doc, op: Op<"moveStage">, index: MapIndex): void {
   const stage = requireEntity(doc, "stages", op.stageId, "stageId");
-  stage.set("order", keyForPosition(siblingsOf(mapRoots(doc).stages, () => true, op.stageId), op.position));
+  placeEntity(index, "stages", op.stageId, stage, keyForPosition(index.of("stages").siblings("", op.stageId), op.position));
 }
 
 /** Deletes a stage with its steps and everything on them. */
-export function deleteStage(doc: Y.Doc, op: Op<"deleteStage">): void {
+export function deleteStage(doc: Y.Doc, op: Op<"deleteStage">, index: MapIndex): void {
   requireEntity(doc, "stages", op.stageId, "stageId");
-  const { stages, steps } = mapRoots(doc);
-  for (const [stepId, step] of [...steps.entries()]) if (step.get("stageId") === op.stageId) removeStep(doc, stepId);
-  stages.delete(op.stageId);
+  removeSteps(doc, index, new Set(index.of("steps").removeParent(op.stageId)));
+  mapRoots(doc).stages.delete(op.stageId);
+  index.of("stages").remove("", op.stageId);
 }
 
 /** Adds a step to a stage; returns its id. */
-export function addStep(doc: Y.Doc, op: Op<"addStep">): string {
+export function addStep(doc: Y.Doc, op: Op<"addStep">, index: MapIndex): string {
   requireEntity(doc, "stages", op.stageId, "stageId");
-  const { steps } = mapRoots(doc);
   const id = op.id ?? newId();
-  const order = keyForPosition(siblingsOf(steps, (s) => s.get("stageId") === op.stageId), op.position);
-  steps.set(id, toEntity({ stageId: op.stageId, name: op.name, description: op.description ?? "", parallel: op.parallel ?? false, order }));
+  requireRoom(doc, index, "steps", id);
+  const order = keyForPosition(index.of("steps").siblings(op.stageId), op.position);
+  putEntity(doc, index, "steps", id, toEntity({ stageId: op.stageId, name: op.name, description: op.description ?? "", parallel: op.parallel ?? false, order }));
   return id;
 }
 
@@ -57,34 +82,44 @@ export function updateStep(doc: Y.Doc, op: Op<"updateStep">): void {
 }
 
 /** Moves a step within its stage or into another stage (at the end unless a position is given). */
-export function moveStep(doc: Y.Doc, op: Op<"moveStep">): void {
+export function moveStep(doc: Y.Doc, op: Op<"moveStep">, index: MapIndex): void {
   const step = requireEntity(doc, "steps", op.stepId, "stepId");
   const stageId = op.stageId ?? String(step.get("stageId"));
   requireEntity(doc, "stages", stageId, "stageId");
-  const siblings = siblingsOf(mapRoots(doc).steps, (s) => s.get("stageId") === stageId, op.stepId);
-  step.set("order", keyForPosition(siblings, op.position));
-  if (step.get("stageId") !== stageId) step.set("stageId", stageId);
+  const order = keyForPosition(index.of("steps").siblings(stageId, op.stepId), op.position);
+  placeEntity(index, "steps", op.stepId, step, order, () => step.get("stageId") !== stageId && step.set("stageId", stageId));
 }
 
 /** Deletes a step with its cards and emotion points. */
-export function deleteStep(doc: Y.Doc, op: Op<"deleteStep">): void {
-  requireEntity(doc, "steps", op.stepId, "stepId");
-  removeStep(doc, op.stepId);
+export function deleteStep(doc: Y.Doc, op: Op<"deleteStep">, index: MapIndex): void {
+  const step = requireEntity(doc, "steps", op.stepId, "stepId");
+  index.of("steps").remove(parentKeyOf("steps", step), op.stepId);
+  removeSteps(doc, index, new Set([op.stepId]));
 }
 
-function removeStep(doc: Y.Doc, stepId: string): void {
+/** Removes steps with their cards and emotion points, in one pass over the cells and one over the emotions. */
+function removeSteps(doc: Y.Doc, index: MapIndex, stepIds: ReadonlySet<string>): void {
+  if (stepIds.size === 0) return;
   const { steps, cards, emotions } = mapRoots(doc);
-  for (const [cardId, card] of [...cards.entries()]) if (card.get("stepId") === stepId) cards.delete(cardId);
-  for (const key of [...emotions.keys()]) if (key.endsWith(`:${stepId}`)) emotions.delete(key);
-  steps.delete(stepId);
+  const cardGroups = index.of("cards");
+  for (const cell of cardGroups.parents()) {
+    if (stepIds.has(cellOfKey(cell).stepId)) for (const cardId of cardGroups.removeParent(cell)) cards.delete(cardId);
+  }
+  const emotionKeys = index.emotionKeys();
+  for (const key of [...emotionKeys]) {
+    if (!stepIds.has(key.slice(key.lastIndexOf(":") + 1))) continue;
+    emotions.delete(key);
+    emotionKeys.delete(key);
+  }
+  for (const stepId of stepIds) steps.delete(stepId);
 }
 
 /** Adds a lane; returns its id. */
-export function addLane(doc: Y.Doc, op: Op<"addLane">): string {
-  const { lanes } = mapRoots(doc);
+export function addLane(doc: Y.Doc, op: Op<"addLane">, index: MapIndex): string {
   const id = op.id ?? newId();
-  const order = keyForPosition(siblingsOf(lanes, () => true), op.position);
-  lanes.set(id, toEntity({ type: op.type, name: op.name, color: op.color, collapsed: false, hidden: false, order }));
+  requireRoom(doc, index, "lanes", id);
+  const order = keyForPosition(index.of("lanes").siblings(""), op.position);
+  putEntity(doc, index, "lanes", id, toEntity({ type: op.type, name: op.name, color: op.color, collapsed: false, hidden: false, order }));
   return id;
 }
 
@@ -99,15 +134,19 @@ export function updateLane(doc: Y.Doc, op: Op<"updateLane">): void {
 }
 
 /** Moves a lane among the lanes. */
-export function moveLane(doc: Y.Doc, op: Op<"moveLane">): void {
+export function moveLane(doc: Y.Doc, op: Op<"moveLane">, index: MapIndex): void {
   const lane = requireEntity(doc, "lanes", op.laneId, "laneId");
-  lane.set("order", keyForPosition(siblingsOf(mapRoots(doc).lanes, () => true, op.laneId), op.position));
+  placeEntity(index, "lanes", op.laneId, lane, keyForPosition(index.of("lanes").siblings("", op.laneId), op.position));
 }
 
 /** Deletes a lane with its cards (and, for the emotion lane, nothing else: emotions belong to steps and personas). */
-export function deleteLane(doc: Y.Doc, op: Op<"deleteLane">): void {
+export function deleteLane(doc: Y.Doc, op: Op<"deleteLane">, index: MapIndex): void {
   requireEntity(doc, "lanes", op.laneId, "laneId");
   const { lanes, cards } = mapRoots(doc);
-  for (const [cardId, card] of [...cards.entries()]) if (card.get("laneId") === op.laneId) cards.delete(cardId);
+  const cardGroups = index.of("cards");
+  for (const cell of cardGroups.parents()) {
+    if (cellOfKey(cell).laneId === op.laneId) for (const cardId of cardGroups.removeParent(cell)) cards.delete(cardId);
+  }
   lanes.delete(op.laneId);
+  index.of("lanes").remove("", op.laneId);
 }

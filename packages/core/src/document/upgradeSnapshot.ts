@@ -2,6 +2,7 @@ import { generateNKeysBetween } from "fractional-indexing";
 import type { z } from "zod";
 import { MAP_DOCUMENT_VERSION, MapSnapshotSchema, type MapSnapshot } from "../schemas/journeyMap.js";
 import { cardKindsForLane } from "../schemas/lane.js";
+import { mapLimitError, MAP_LIMITS, type MapLimit } from "./mapLimits.js";
 import { MapOperationError } from "./MapOperationError.js";
 
 type Json = Record<string, unknown>;
@@ -68,11 +69,29 @@ function parseTolerant(input: Json, dropped: string[]): MapSnapshot {
   throw new MapOperationError("invalid", "snapshot has too many unknown fields");
 }
 
+/** Refuses a snapshot that holds more than a map can, naming the limit and the count, before it is read item by item. */
+function requireWithinLimits(doc: Json): void {
+  const list = (key: string): unknown[] => (Array.isArray(doc[key]) ? (doc[key] as unknown[]) : []);
+  const fail = (path: string, limit: MapLimit, count: number): never => {
+    const err = mapLimitError(limit, count);
+    throw new MapOperationError(err.code, `${path}: ${err.message}`, path);
+  };
+  for (const key of ["stages", "steps", "lanes", "emotions"] as const) if (list(key).length > MAP_LIMITS[key]) fail(key, key, list(key).length);
+  let cards = 0;
+  list("cells").forEach((cell, i) => {
+    const inCell = cell && typeof cell === "object" && Array.isArray((cell as Json).cards) ? ((cell as Json).cards as unknown[]).length : 0;
+    if (inCell > MAP_LIMITS.cardsPerCell) fail(`cells[${i}].cards`, "cardsPerCell", inCell);
+    cards += inCell;
+  });
+  if (cards > MAP_LIMITS.cards) fail("cells", "cards", cards);
+}
+
 /** Throws a MapOperationError naming the path of the first broken reference inside a snapshot. */
 export function validateSnapshotIntegrity(snapshot: MapSnapshot): void {
   const fail = (path: string, message: string) => {
     throw new MapOperationError("invalid", `${path}: ${message}`, path);
   };
+  requireWithinLimits(snapshot);
   const unique = (ids: string[], label: string) => {
     const seen = new Set<string>();
     ids.forEach((id, i) => (seen.has(id) ? fail(`${label}[${i}].id`, `duplicate id "${id}"`) : seen.add(id)));
@@ -111,6 +130,7 @@ export function upgradeSnapshot(json: unknown): { snapshot: MapSnapshot; report:
     throw new MapOperationError("invalid", `version: ${fromVersion} is newer than this OpenCJM understands (${MAP_DOCUMENT_VERSION}); upgrade OpenCJM`, "version");
   }
   for (let v = fromVersion; v < MAP_DOCUMENT_VERSION; v++) doc = upgrades[v]!(doc);
+  requireWithinLimits(doc);
   const dropped: string[] = [];
   const snapshot = parseTolerant(doc, dropped);
   validateSnapshotIntegrity(snapshot);
