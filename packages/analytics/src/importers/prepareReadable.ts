@@ -71,7 +71,7 @@ export async function prepareReadable(connection: DuckDBConnection, options: Rea
   const progress = (done: number) => options.onBytes?.(done, size);
   if (format === "xlsx") {
     const csv = join(options.workDir, "sheet.csv");
-    const header = await xlsxToCsv(options.path, csv, file, progress);
+    const header = await xlsxToCsv(options.path, csv, file, { onBytes: progress, signal: options.signal });
     return { format, columns: header, delimiter: ",", relation: csvRelation(csv, ",", header), size };
   }
   if (format === "parquet") {

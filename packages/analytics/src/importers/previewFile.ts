@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { stat } from "node:fs/promises";
 import iconv from "iconv-lite";
+import { formatBytes } from "./checkDiskSpace.js";
 import { bomLengthFor, detectEncoding } from "./detectEncoding.js";
 import { detectFormat, findBinaryByte, looksUtf16, TEXT_FORMATS } from "./detectFormat.js";
 import { guessMapping } from "./guessMapping.js";
@@ -10,9 +9,9 @@ import { ImportMappingSchema, type ImportFormat, type ImportMappingInput, type T
 import { normalizePersian } from "./normalizePersian.js";
 import { parseJsonPrefix, parseXesPrefix } from "./parsePrefix.js";
 import { readSample } from "./prepareReadable.js";
+import { readWorkbookRows } from "./readWorkbookRows.js";
 import { parquetColumns, parquetRelation } from "./structuredRelations.js";
 import { sniffDelimited } from "./sniffDelimited.js";
-import { xlsxToCsv } from "./xlsxToCsv.js";
 
 /** What the first bytes of a file say about it, and the mapping we would propose. */
 export interface FilePreview {
@@ -50,6 +49,10 @@ export async function previewFile(path: string, options: { fileName: string; com
     let text = iconv.decode(Buffer.from(sample.subarray(detected.bomLength)), encoding);
     if (encoding === "windows-1256") text = normalizePersian(text);
     const complete = options.complete && sample.length === (await stat(path)).size;
+    // A first line that does not end within the sample cannot be previewed; say why instead of showing a fragment.
+    if (!complete && (format === "csv" || format === "tsv" || format === "ndjson") && !text.includes("\n")) {
+      throw new ImportError("malformed_file", `the first line is longer than ${formatBytes(sample.length)}, far longer than a header or a record; is it really a ${format.toUpperCase()} file?`, { file });
+    }
     if (format === "csv" || format === "tsv") {
       const sniffed = sniffDelimited(text, { complete, delimiter: options.delimiter ?? (format === "tsv" ? "\t" : undefined), file, maxRows });
       delimiter = sniffed.delimiter;
@@ -68,22 +71,28 @@ export async function previewFile(path: string, options: { fileName: string; com
 }
 
 async function previewBinary(path: string, format: ImportFormat, file: string, maxRows: number): Promise<{ header: string[]; rows: string[][] }> {
-  const dir = await mkdtemp(join(tmpdir(), "cjm-preview-"));
+  if (format === "xlsx") return previewWorkbook(path, file, maxRows);
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    if (format === "xlsx") {
-      const csv = join(dir, "sheet.csv");
-      await xlsxToCsv(path, csv, file);
-      return sniffDelimited(await readFile(csv, "utf8"), { complete: true, delimiter: ",", file, maxRows });
-    }
     const header = await parquetColumns(connection, path, file);
     const rows = (await connection.runAndReadAll(`SELECT * FROM ${parquetRelation(path, header)} LIMIT ${maxRows}`)).getRows() as Array<Array<string | null>>;
     return { header, rows: rows.map((r) => r.map((v) => v ?? "")) };
   } finally {
     connection.closeSync();
     instance.closeSync();
-    await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The header and first rows of a workbook's first sheet; reading stops there instead of converting the whole sheet. */
+async function previewWorkbook(path: string, file: string, maxRows: number): Promise<{ header: string[]; rows: string[][] }> {
+  let header: string[] | undefined;
+  const rows: string[][] = [];
+  for await (const cells of readWorkbookRows(path, file)) {
+    if (!header) header = cells;
+    else rows.push(cells);
+    if (rows.length >= maxRows) break;
+  }
+  return { header: header!, rows };
 }

@@ -132,7 +132,7 @@ function readAbout(ws: ExcelJS.Worksheet | undefined): { settings: Partial<MapSe
 
 /** Reads an Excel workbook laid out like our export: the grid sheet, plus personas, cards and settings when present. */
 export async function parseGridWorkbook(bytes: Uint8Array, fileName: string): Promise<ImportDraft> {
-  checkZipSize(bytes, fileName);
+  await checkZipSize(bytes, fileName);
   // Loaded when needed: ExcelJS adds a noticeable share to every CLI command's and the server's start-up.
   const { default: Excel } = await import("exceljs");
   const wb = new Excel.Workbook();
