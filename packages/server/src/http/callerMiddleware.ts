@@ -46,3 +46,14 @@ export function requireSession(c: Context<AppEnv>): Extract<Caller, { kind: "ses
   if (caller.kind !== "session") throw forbidden("this action needs a signed-in session, not an API token");
   return caller;
 }
+
+/**
+ * The caller of an account-level route that changes something (your profile, creating a workspace): a signed-in
+ * person or an account-wide write token; read-only tokens and tokens limited to one workspace are refused.
+ */
+export function requireAccountWriter(c: Context<AppEnv>): Caller {
+  const caller = requireCaller(c);
+  if (caller.kind === "token" && caller.workspaceId) throw forbidden("this API token is limited to one workspace and cannot change your account");
+  if (caller.kind === "token" && caller.scope === "read") throw forbidden("this API token is read-only");
+  return caller;
+}

@@ -15,14 +15,17 @@ import { buildTokenHeaders, buildUser, buildWorkspace, type TestWorkspace } from
 import { createTestApp, type TestApp } from "../testing/testApp.js";
 import { testDialects } from "../testing/testDatabases.js";
 
-type Actor = Role | "outsider" | "anonymous" | "readToken" | "writeToken";
-const ACTORS: Actor[] = [...ROLES, "outsider", "anonymous", "readToken", "writeToken"];
+type Actor = Role | "outsider" | "anonymous" | "readToken" | "writeToken" | "scopedToken";
+/** `scopedToken` is a write token limited to the editor's own workspace. */
+const ACTORS: Actor[] = [...ROLES, "outsider", "anonymous", "readToken", "writeToken", "scopedToken"];
 
 /** How to call one workspace endpoint on fresh data, and the permission it needs. */
 interface Case {
   permission: Permission;
   /** Tokens may not use it (it needs a signed-in person). */
   sessionOnly?: boolean;
+  /** It acts on a workspace of its own (a copy with the same members), which a token scoped to the first cannot see. */
+  otherWorkspace?: boolean;
   /** `raw` is an uploaded file (sent as is with its content type) instead of a JSON body. */
   build(t: TestApp, ws: TestWorkspace): Promise<{ path: string; body?: unknown; raw?: { bytes: Uint8Array<ArrayBuffer>; contentType: string } }>;
 }
@@ -67,6 +70,7 @@ const cases: Record<string, Case> = {
   "patch /api/workspaces/{workspaceId}": { permission: "manage", build: async (_t, ws) => ({ path: `${W}/${ws.id}`, body: { name: "Renamed" } }) },
   "delete /api/workspaces/{workspaceId}": {
     permission: "manage",
+    otherWorkspace: true,
     // A throwaway workspace with the same members, so deleting it leaves the others intact.
     build: async (t, ws) => {
       const copy = await createWorkspace(t.services.db, { name: "Throwaway", locale: "en", ownerId: ws.users.owner.id });
@@ -150,17 +154,17 @@ const cases: Record<string, Case> = {
 };
 
 /** Endpoints outside a workspace: who may call them is covered here by caller kind. */
-const accountEndpoints: Record<string, "public" | "signedIn" | "sessionOnly"> = {
+const accountEndpoints: Record<string, "public" | "signedIn" | "accountWriter" | "sessionOnly"> = {
   "post /api/auth/signup": "public",
   "post /api/auth/login": "public",
   "post /api/auth/logout": "public",
   "get /api/auth/session": "sessionOnly",
-  "patch /api/auth/me": "signedIn",
+  "patch /api/auth/me": "accountWriter",
   "post /api/auth/password": "sessionOnly",
   "post /api/tokens": "sessionOnly",
   "get /api/tokens": "sessionOnly",
   "delete /api/tokens/{tokenId}": "sessionOnly",
-  "post /api/workspaces": "signedIn",
+  "post /api/workspaces": "accountWriter",
   "get /api/workspaces": "signedIn",
   "post /api/workspaces/demo": "sessionOnly",
   "post /api/invitations/accept": "sessionOnly",
@@ -172,9 +176,10 @@ const accountEndpoints: Record<string, "public" | "signedIn" | "sessionOnly"> = 
 
 function expected(actor: Actor, inOwnWorkspace: boolean, c: Case): number {
   if (actor === "anonymous") return 401;
-  if (!inOwnWorkspace || actor === "outsider") return 404;
-  const role: Role = actor === "readToken" || actor === "writeToken" ? "editor" : actor;
-  if (c.sessionOnly && (actor === "readToken" || actor === "writeToken")) return 403;
+  if (!inOwnWorkspace || actor === "outsider" || (actor === "scopedToken" && c.otherWorkspace)) return 404;
+  const isToken = actor === "readToken" || actor === "writeToken" || actor === "scopedToken";
+  const role: Role = isToken ? "editor" : actor;
+  if (c.sessionOnly && isToken) return 403;
   if (actor === "readToken" && c.permission !== "read") return 403;
   const allowed = { owner: ["read", "comment", "write", "manage"], editor: ["read", "comment", "write"], commenter: ["read", "comment"], viewer: ["read"] }[role];
   return allowed.includes(c.permission) ? 200 : 403;
@@ -195,6 +200,7 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
     headers.anonymous = { "content-type": "application/json" };
     headers.readToken = await buildTokenHeaders(t.services.db, own.users.editor.id, "read");
     headers.writeToken = await buildTokenHeaders(t.services.db, own.users.editor.id, "write");
+    headers.scopedToken = await buildTokenHeaders(t.services.db, own.users.editor.id, "write", own.id);
   });
   afterAll(() => t.dispose());
 
@@ -230,10 +236,36 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
       const path = rawPath.replace("{tokenId}", "tok_x").replace("{templateId}", "ecommerce");
       const anonymous = await t.request(method.toUpperCase(), path, { body: method === "get" ? undefined : {} });
       if (kind !== "public") expect([endpoint, anonymous.status]).toEqual([endpoint, 401]);
+      if (kind === "sessionOnly" || kind === "accountWriter") {
+        for (const actor of ["readToken", "scopedToken"] as const) {
+          const token = await t.request(method.toUpperCase(), path, { headers: headers[actor], body: method === "get" ? undefined : {} });
+          expect([endpoint, actor, token.status]).toEqual([endpoint, actor, expect.toSatisfy((s: number) => s === 403 || s === 400)]);
+        }
+      }
       if (kind === "sessionOnly") {
         const token = await t.request(method.toUpperCase(), path, { headers: headers.writeToken, body: method === "get" ? undefined : {} });
         expect([endpoint, token.status]).toEqual([endpoint, expect.toSatisfy((s: number) => s === 403 || s === 400)]);
       }
     }
+  });
+
+  it("read-only and workspace-scoped tokens cannot rename their person, create workspaces or leave a workspace; nothing changes", async () => {
+    const user = own.users.commenter;
+    const read = await buildTokenHeaders(t.services.db, user.id, "read");
+    const scoped = await buildTokenHeaders(t.services.db, user.id, "write", own.id);
+    const before = { user: await t.services.db.kysely.selectFrom("users").select(["name", "locale"]).where("id", "=", user.id).executeTakeFirstOrThrow(), workspaces: (await t.request("GET", "/api/workspaces", { headers: user.headers })).body };
+    for (const [name, tokenHeaders] of [["read", read], ["scoped", scoped]] as const) {
+      const rename = await t.request("PATCH", "/api/auth/me", { headers: tokenHeaders, body: { name: "Renamed by a token" } });
+      const create = await t.request("POST", "/api/workspaces", { headers: tokenHeaders, body: { name: "Made by a token" } });
+      expect([name, rename.status, rename.body.error?.code, create.status, create.body.error?.code]).toEqual([name, 403, "forbidden", 403, "forbidden"]);
+      expect(create.body.error?.message).toMatch(name === "read" ? /read-only/ : /limited to one workspace/);
+    }
+    const leave = await t.request("DELETE", `${W}/${own.id}/members/${user.id}`, { headers: read });
+    expect([leave.status, leave.body.error?.message]).toEqual([403, "this API token is read-only"]);
+    const after = { user: await t.services.db.kysely.selectFrom("users").select(["name", "locale"]).where("id", "=", user.id).executeTakeFirstOrThrow(), workspaces: (await t.request("GET", "/api/workspaces", { headers: user.headers })).body };
+    expect(after).toEqual(before);
+    // An account-wide write token still may (it acts for its person like a session does).
+    const write = await buildTokenHeaders(t.services.db, user.id, "write");
+    expect((await t.request("PATCH", "/api/auth/me", { headers: write, body: { locale: "ru" } })).status).toBe(200);
   });
 });

@@ -10,7 +10,7 @@ import { createSession } from "../../commands/sessionCreator.js";
 import { createUser } from "../../commands/userCreator.js";
 import { ApiError } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
-import { requireCaller, requireSession } from "../../http/callerMiddleware.js";
+import { requireAccountWriter, requireSession } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, OkSchema } from "../openApiSchemas.js";
 
 const Password = z.string().min(10, "must be at least 10 characters").max(200);
@@ -97,7 +97,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(updateMe, async (c) => {
-    const caller = requireCaller(c);
+    const caller = requireAccountWriter(c);
     const patch = c.req.valid("json");
     const { db } = c.get("services");
     if (patch.name !== undefined || patch.locale !== undefined) await db.kysely.updateTable("users").set(patch).where("id", "=", caller.userId).execute();

@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { IdSchema, RoleSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import type { Db } from "../../db/createDb.js";
-import { ApiError, notFound } from "../../http/apiError.js";
+import { ApiError, forbidden, notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
@@ -51,7 +51,10 @@ export function registerMemberRoutes(app: OpenAPIHono<AppEnv>): void {
     const { workspaceId, userId } = c.req.valid("param");
     const { db } = c.get("services");
     const caller = requireCaller(c);
-    await requireWorkspacePermission(db, caller, workspaceId, caller.userId === userId ? "read" : "manage");
+    const leaving = caller.userId === userId;
+    await requireWorkspacePermission(db, caller, workspaceId, leaving ? "read" : "manage");
+    // Anyone may leave, but leaving changes the account: a read-only token may not do it for its person.
+    if (leaving && caller.kind === "token" && caller.scope === "read") throw forbidden("this API token is read-only");
     const member = (await listMembers(db, workspaceId)).find((m) => m.userId === userId);
     if (!member) throw notFound("member");
     await keepAnOwner(db, workspaceId, userId);

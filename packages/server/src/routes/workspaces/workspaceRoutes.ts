@@ -3,7 +3,7 @@ import { LocaleSchema, RoleSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createWorkspace } from "../../commands/workspaceCreator.js";
 import type { AppEnv } from "../../http/appEnv.js";
-import { requireCaller } from "../../http/callerMiddleware.js";
+import { requireAccountWriter, requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
 const WorkspaceCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(120), locale: LocaleSchema.default("en") });
@@ -25,7 +25,7 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
   };
 
   app.openapi(create, async (c) => {
-    const caller = requireCaller(c);
+    const caller = requireAccountWriter(c);
     const body = c.req.valid("json");
     const ws = await createWorkspace(c.get("services").db, { ...body, ownerId: caller.userId });
     return c.json(await present(c, ws.id, "owner"), 201);
