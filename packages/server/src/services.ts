@@ -1,4 +1,6 @@
 import type { EventDatabases } from "./analytics/EventDatabases.js";
+import type { AccessChanges } from "./auth/accessChanges.js";
+import type { CollabTickets } from "./collab/collabTickets.js";
 import type { AppConfig } from "./config.js";
 import type { Db } from "./db/createDb.js";
 import type { MapDocumentStore } from "./store/createMapDocumentService.js";
@@ -10,4 +12,8 @@ export interface Services {
   maps: MapDocumentStore;
   /** Each workspace's DuckDB event database and the imports in flight (analytics/EventDatabases.ts). */
   analytics: EventDatabases;
+  /** Raised whenever someone's rights may have changed, so live connections check theirs again. */
+  accessChanges: AccessChanges;
+  /** Single-use tickets that authenticate the web app's collaboration sockets. */
+  collabTickets: CollabTickets;
 }

@@ -2,8 +2,10 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createEventDatabases } from "./analytics/EventDatabases.js";
+import { AccessChanges } from "./auth/accessChanges.js";
+import { CollabTickets } from "./collab/collabTickets.js";
 import { createApp } from "./app.js";
-import { createCollaboration } from "./collab/createCollaboration.js";
+import { createCollaboration, type Collaboration } from "./collab/createCollaboration.js";
 import type { AppConfig } from "./config.js";
 import { createDb } from "./db/createDb.js";
 import { closePrintRenderer } from "./export/MapPrintRenderer.js";
@@ -16,15 +18,17 @@ export interface RunningServer {
   url: string;
   port: number;
   services: Services;
+  collaboration: Collaboration;
   close(): Promise<void>;
 }
 
 /** Opens the database, migrates it, and serves the API, web app and collaboration endpoint on one port. */
 export async function startServer(config: AppConfig): Promise<RunningServer> {
-  const db = createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
+  const accessChanges = new AccessChanges();
+  const db = createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, plugins: [accessChanges.plugin()] });
   await migrateToLatest(db);
   const maps = createMapDocumentService({ db, config });
-  const services: Services = { config, db, maps, analytics: createEventDatabases(config) };
+  const services: Services = { config, db, maps, analytics: createEventDatabases(config), accessChanges, collabTickets: new CollabTickets() };
   const collaboration = createCollaboration(services);
   const app = createApp(services);
   const server = await new Promise<Server>((resolve) => {
@@ -40,6 +44,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     url,
     port,
     services,
+    collaboration,
     close: async () => {
       await collaboration.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,4 +1,6 @@
 import { createEventDatabases } from "../analytics/EventDatabases.js";
+import { AccessChanges } from "../auth/accessChanges.js";
+import { CollabTickets } from "../collab/collabTickets.js";
 import type { AppConfig } from "../config.js";
 import { createDb } from "../db/createDb.js";
 import { migrateToLatest } from "../db/migrate.js";
@@ -15,6 +17,8 @@ export async function openServices(config: AppConfig): Promise<Services & { clos
     db,
     maps: createMapDocumentService({ db, config }),
     analytics,
+    accessChanges: new AccessChanges(),
+    collabTickets: new CollabTickets(),
     close: async () => {
       await analytics.close();
       await db.close();

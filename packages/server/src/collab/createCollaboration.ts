@@ -1,13 +1,17 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { Hocuspocus } from "@hocuspocus/server";
-import { WebSocketServer } from "ws";
+import { Hocuspocus, type Connection } from "@hocuspocus/server";
+import { WebSocketServer, type WebSocket } from "ws";
 import type * as Y from "yjs";
 import type { Services } from "../services.js";
 import { appendMapUpdate, loadMapDoc } from "../store/mapUpdateLog.js";
 import { compactMapDocument } from "../store/compactMapDocument.js";
 import { authenticateCollaborator } from "./authenticateCollaborator.js";
+import { originAllowed } from "./checkOrigin.js";
 import { decodeSyncUpdate } from "./decodeSyncUpdate.js";
+import { CollaboratorRights, type CollaboratorContext } from "./CollaboratorRights.js";
+import { GuardedWebSocket, guardOf } from "./socketGuard.js";
+import { RefusedUpdate, releaseValidator, validatorFor } from "./updateValidator.js";
 
 /** The collaboration endpoint mounted on the HTTP server at /collab. */
 export interface Collaboration {
@@ -17,29 +21,48 @@ export interface Collaboration {
 }
 
 /**
- * A Hocuspocus server whose persistence is write-ahead: every incoming update is appended to the map's log and
- * committed in `beforeHandleMessage`, which Hocuspocus awaits before it applies the update and sends the client its
- * sync-status acknowledgement. The debounced `onStoreDocument` only refreshes derived data (JSON snapshot, compaction).
+ * A Hocuspocus server whose persistence is write-ahead: every incoming update is checked against a shadow copy of
+ * the map, appended to the map's log and committed in `beforeHandleMessage`, which Hocuspocus awaits before it applies
+ * the update and sends the client its sync-status acknowledgement. The debounced `onStoreDocument` only refreshes
+ * derived data (JSON snapshot, compaction). Sockets pass a guard (socketGuard.ts) before Hocuspocus sees a message,
+ * and every connection's rights are checked again whenever rights change (CollaboratorRights.ts).
  */
 export function createCollaboration(services: Services): Collaboration {
-  const { db, maps } = services;
+  const { db, maps, config } = services;
+  const sockets = new WeakMap<IncomingMessage, GuardedWebSocket>();
   const hocuspocus = new Hocuspocus({
     quiet: true,
     debounce: 1000,
     maxDebounce: 5000,
-    async onAuthenticate({ documentName, token, requestHeaders, connectionConfig }) {
-      const collaborator = await authenticateCollaborator(db, { mapId: documentName, token, headers: requestHeaders });
+    async onAuthenticate({ documentName, token, requestHeaders, connectionConfig, request }) {
+      const collaborator = await authenticateCollaborator(db, services.collabTickets, { mapId: documentName, token, headers: requestHeaders });
       connectionConfig.readOnly = collaborator.readOnly;
-      return { userId: collaborator.caller.userId };
+      const socket = sockets.get(request);
+      if (socket) guardOf(socket)?.markAuthenticated(documentName);
+      const context: CollaboratorContext = { userId: collaborator.caller.userId, caller: collaborator.caller, checkedAt: services.accessChanges.generation };
+      return context;
     },
     async onLoadDocument({ document, documentName }) {
       await loadMapDoc(db, documentName, document);
     },
-    async beforeHandleMessage({ connection, update: message, documentName }) {
+    async beforeHandleMessage({ connection, update: message, documentName, document }) {
+      const update = decodeSyncUpdate(message);
+      if (!update) return;
+      // Rights may have changed since this connection's last check (revoked token, new role, signed out); a
+      // connection that lost access is closed and its update goes nowhere.
+      await rights.confirm(connection, documentName);
       // Read-only connections' changes are refused by Hocuspocus itself (it answers with a negative sync status).
       if (connection.readOnly) return;
-      const update = decodeSyncUpdate(message);
-      if (update) await appendMapUpdate(db, documentName, update);
+      const validator = validatorFor(document);
+      try {
+        validator.check(update);
+        await appendMapUpdate(db, documentName, update);
+      } catch (err) {
+        // The shadow may now be ahead of the map (the append failed after the check): start it afresh.
+        releaseValidator(document);
+        if (err instanceof RefusedUpdate) throw Object.assign(new Error(err.message), { code: 4400, reason: `${err.code}: ${err.message}` });
+        throw err;
+      }
     },
     async onStoreDocument({ document, documentName }) {
       // Derived data only (every update is already durable): a failure here is logged, never fatal.
@@ -50,11 +73,19 @@ export function createCollaboration(services: Services): Collaboration {
         console.error(`could not refresh the snapshot of map ${documentName}:`, err instanceof Error ? err.message : err);
       }
     },
+    async beforeUnloadDocument({ document }) {
+      releaseValidator(document);
+    },
     async afterUnloadDocument({ documentName }) {
-      await compactMapDocument(db, documentName);
+      try {
+        await compactMapDocument(db, documentName);
+      } catch (err) {
+        // The log stays as it is; the next load or compaction tries again. Never fatal.
+        console.error(`could not compact map ${documentName}:`, err instanceof Error ? err.message : err);
+      }
     },
   });
-
+  const rights = new CollaboratorRights(db, services.accessChanges, () => connectionsOf(hocuspocus));
   maps.attachLiveDocuments({
     async get(mapId) {
       const loading = hocuspocus.loadingDocuments.get(mapId);
@@ -65,14 +96,24 @@ export function createCollaboration(services: Services): Collaboration {
       hocuspocus.closeConnections(mapId);
     },
   });
-
-  const wss = new WebSocketServer({ noServer: true, maxPayload: services.config.maxBodyBytes });
+  const allowedOrigins = [...(config.publicUrl ? [config.publicUrl] : []), ...config.allowedOrigins];
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxBodyBytes, WebSocket: GuardedWebSocket as unknown as typeof WebSocket });
   return {
     hocuspocus,
     handleUpgrade(request, socket, head) {
-      wss.handleUpgrade(request, socket, head, (ws) => hocuspocus.handleConnection(ws, request));
+      socket.on("error", () => undefined);
+      if (!originAllowed(request.headers, allowedOrigins)) {
+        socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nthis origin may not open the collaboration endpoint\n");
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        GuardedWebSocket.guard(ws);
+        sockets.set(request, ws as GuardedWebSocket);
+        hocuspocus.handleConnection(ws, request);
+      });
     },
     async close() {
+      rights.stop();
       hocuspocus.closeConnections();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -83,4 +124,9 @@ export function createCollaboration(services: Services): Collaboration {
       }
     },
   };
+}
+
+/** Every live connection with the map it edits. */
+function connectionsOf(hocuspocus: Hocuspocus): Array<{ connection: Connection; documentName: string }> {
+  return [...hocuspocus.documents.values()].flatMap((document) => document.getConnections().map((connection) => ({ connection, documentName: document.name })));
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, type KyselyPlugin } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.js";
 
@@ -18,7 +18,8 @@ export interface Db {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 /** Opens PostgreSQL when `databaseUrl` is a postgres:// URL, otherwise SQLite at `sqlitePath`. */
-export function createDb(options: { databaseUrl?: string; sqlitePath: string }): Db {
+export function createDb(options: { databaseUrl?: string; sqlitePath: string; plugins?: KyselyPlugin[] }): Db {
+  const plugins = options.plugins ?? [];
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -27,7 +28,7 @@ export function createDb(options: { databaseUrl?: string; sqlitePath: string }):
     pool.on("error", (err: Error & { code?: string }) => {
       if (err.code !== "57P01") console.error(`PostgreSQL connection lost: ${err.message}`);
     });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { kysely, dialect: "postgres", close: () => kysely.destroy() };
   }
   if (url) throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got "${url.split(":")[0]}:…")`);
@@ -38,6 +39,6 @@ export function createDb(options: { databaseUrl?: string; sqlitePath: string }):
   database.pragma("synchronous = FULL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins });
   return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
 }

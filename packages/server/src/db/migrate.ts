@@ -4,6 +4,7 @@ import * as initial from "./migrations/20261124000000_initial.js";
 import * as shareLinks from "./migrations/20261201000000_share_links.js";
 import * as personaPhotos from "./migrations/20261202000000_persona_photos.js";
 import * as touchpointRules from "./migrations/20261203120000_touchpoint_rules.js";
+import * as mapUpdateQuarantine from "./migrations/20261205000000_map_update_quarantine.js";
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Db["dialect"]): Promise<void> };
 
@@ -13,6 +14,7 @@ const migrations: Record<string, DialectMigration> = {
   "20261201000000_share_links": shareLinks,
   "20261202000000_persona_photos": personaPhotos,
   "20261203120000_touchpoint_rules": touchpointRules,
+  "20261205000000_map_update_quarantine": mapUpdateQuarantine,
 };
 
 /** Brings the schema up to date; safe to call on every start. */

@@ -118,6 +118,16 @@ export interface MapUpdatesTable {
   created_at: Timestamp;
 }
 
+/** A map update that could not be read, moved out of the log by compaction (never applied). */
+export interface MapUpdateQuarantineTable {
+  update_id: number;
+  map_id: string;
+  update: Buffer;
+  reason: string;
+  created_at: Timestamp;
+  quarantined_at: Timestamp;
+}
+
 export interface MapStatesTable {
   map_id: string;
   /** Yjs state (Y.encodeStateAsUpdate) with every update up to and including last_update_id folded in. */
@@ -180,6 +190,7 @@ export interface Database {
   maps: MapsTable;
   map_updates: MapUpdatesTable;
   map_states: MapStatesTable;
+  map_update_quarantine: MapUpdateQuarantineTable;
   share_links: ShareLinksTable;
   persona_photos: PersonaPhotosTable;
   touchpoint_rules: TouchpointRulesTable;

@@ -8,6 +8,7 @@ import { registerMetricsRoutes } from "./analytics/metricsRoutes.js";
 import { registerTouchpointRulesRoutes } from "./analytics/touchpointRulesRoutes.js";
 import { registerAuthRoutes } from "./auth/authRoutes.js";
 import { registerTouchpointRoutes } from "./catalogue/touchpointRoutes.js";
+import { registerCollabTicketRoutes } from "./collab/collabTicketRoutes.js";
 import { registerDocsRoutes } from "./docs/docsRoutes.js";
 import { registerExchangeRoutes } from "./exchange/exchangeRoutes.js";
 import { registerFutureStateRoutes } from "./maps/futureStateRoutes.js";
@@ -37,6 +38,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerTouchpointRoutes(app);
   registerTemplateRoutes(app);
   registerMapRoutes(app);
+  registerCollabTicketRoutes(app);
   registerTouchpointRulesRoutes(app);
   registerMetricsRoutes(app);
   registerFutureStateRoutes(app);

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import type { Db } from "../db/createDb.js";
+import { unreadableUpdateReason } from "./readableUpdate.js";
 
 const locks = new Map<string, Promise<void>>();
 
@@ -22,13 +23,28 @@ export async function withDocumentLock<T>(key: string, work: () => Promise<T>): 
 /**
  * Folds the logged updates of a map into its compacted state. Under the document lock and inside one transaction it
  * reads the state and the log, merges them, writes the new state and deletes exactly the rows it read — so an update
- * appended meanwhile (not read) stays in the log and is never dropped.
+ * appended meanwhile (not read) stays in the log and is never dropped. Rows that cannot be read are moved to
+ * `map_update_quarantine` in the same transaction rather than failing the compaction (and with it the map).
  */
-export async function compactMapDocument(db: Db, mapId: string): Promise<{ folded: number }> {
+export async function compactMapDocument(db: Db, mapId: string): Promise<{ folded: number; quarantined: number }> {
   return withDocumentLock(`compact:${mapId}`, () =>
     db.kysely.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom("map_updates").select(["id", "update"]).where("map_id", "=", mapId).orderBy("id").execute();
-      if (rows.length === 0) return { folded: 0 };
+      const read = await trx.selectFrom("map_updates").select(["id", "update", "created_at"]).where("map_id", "=", mapId).orderBy("id").execute();
+      if (read.length === 0) return { folded: 0, quarantined: 0 };
+      const now = new Date().toISOString();
+      const rows: typeof read = [];
+      let quarantined = 0;
+      for (const row of read) {
+        const reason = unreadableUpdateReason(new Uint8Array(row.update));
+        if (!reason) {
+          rows.push(row);
+          continue;
+        }
+        await trx.insertInto("map_update_quarantine").values({ update_id: row.id, map_id: mapId, update: row.update, reason, created_at: row.created_at, quarantined_at: now }).execute();
+        await trx.deleteFrom("map_updates").where("id", "=", row.id).execute();
+        quarantined += 1;
+      }
+      if (rows.length === 0) return { folded: 0, quarantined };
       const state = await trx.selectFrom("map_states").select("state").where("map_id", "=", mapId).executeTakeFirst();
       const parts = rows.map((r) => new Uint8Array(r.update));
       if (state) parts.unshift(new Uint8Array(state.state));
@@ -38,7 +54,6 @@ export async function compactMapDocument(db: Db, mapId: string): Promise<{ folde
       const merged = Buffer.from(Y.encodeStateAsUpdate(doc));
       doc.destroy();
       const lastId = rows[rows.length - 1]!.id;
-      const now = new Date().toISOString();
       await trx
         .insertInto("map_states")
         .values({ map_id: mapId, state: merged, last_update_id: lastId, updated_at: now })
@@ -48,7 +63,7 @@ export async function compactMapDocument(db: Db, mapId: string): Promise<{ folde
       for (let i = 0; i < ids.length; i += 500) {
         await trx.deleteFrom("map_updates").where("id", "in", ids.slice(i, i + 500)).execute();
       }
-      return { folded: rows.length };
+      return { folded: rows.length, quarantined };
     }),
   );
 }

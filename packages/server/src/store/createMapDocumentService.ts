@@ -149,6 +149,7 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
       live?.closeConnections(mapId);
       await db.kysely.transaction().execute(async (trx) => {
         await trx.deleteFrom("map_updates").where("map_id", "=", mapId).execute();
+        await trx.deleteFrom("map_update_quarantine").where("map_id", "=", mapId).execute();
         await trx.deleteFrom("map_states").where("map_id", "=", mapId).execute();
         await trx.deleteFrom("maps").where("id", "=", mapId).execute();
       });

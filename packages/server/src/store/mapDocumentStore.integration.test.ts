@@ -38,7 +38,7 @@ describe.each(testDialects)("map document store on %s", (dialect) => {
     const names = async () => (await store.readSnapshot(map.id)).stages.map((s) => s.name);
     expect((await names()).slice(-3)).toEqual(["A", "B", "C"]);
     expect(await countMapUpdates(t.db, map.id)).toBe(3);
-    expect(await compactMapDocument(t.db, map.id)).toEqual({ folded: 3 });
+    expect(await compactMapDocument(t.db, map.id)).toEqual({ folded: 3, quarantined: 0 });
     expect(await countMapUpdates(t.db, map.id)).toBe(0);
     expect((await names()).slice(-3)).toEqual(["A", "B", "C"]);
   });

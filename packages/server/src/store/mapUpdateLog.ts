@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import type { Db } from "../db/createDb.js";
+import { unreadableUpdateReason } from "./readableUpdate.js";
 
 /** Appends one Yjs update in its own committed transaction; when this resolves the update is on disk. */
 export async function appendMapUpdate(db: Db, mapId: string, update: Uint8Array): Promise<void> {
@@ -9,16 +10,25 @@ export async function appendMapUpdate(db: Db, mapId: string, update: Uint8Array)
 /**
  * Rebuilds a map's Yjs document: the compacted state plus every update row still in the log. All remaining rows are
  * applied, not only those above `last_update_id`: on PostgreSQL a row with a lower id can commit after a compaction
- * read the log, and compaction deletes exactly the rows it folded, so whatever is left is unfolded.
+ * read the log, and compaction deletes exactly the rows it folded, so whatever is left is unfolded. A row that cannot
+ * be read is skipped and reported (`skipped`, and a line in the log) instead of making the whole map unreadable;
+ * the next compaction moves it to the quarantine table.
  */
-export async function loadMapDoc(db: Db, mapId: string, doc: Y.Doc = new Y.Doc()): Promise<{ doc: Y.Doc; pendingUpdates: number }> {
+export async function loadMapDoc(db: Db, mapId: string, doc: Y.Doc = new Y.Doc()): Promise<{ doc: Y.Doc; pendingUpdates: number; skipped: Array<{ id: number; reason: string }> }> {
   const state = await db.kysely.selectFrom("map_states").select("state").where("map_id", "=", mapId).executeTakeFirst();
-  const updates = await db.kysely.selectFrom("map_updates").select("update").where("map_id", "=", mapId).orderBy("id").execute();
+  const updates = await db.kysely.selectFrom("map_updates").select(["id", "update"]).where("map_id", "=", mapId).orderBy("id").execute();
+  const skipped: Array<{ id: number; reason: string }> = [];
   doc.transact(() => {
     if (state) Y.applyUpdate(doc, new Uint8Array(state.state));
-    for (const row of updates) Y.applyUpdate(doc, new Uint8Array(row.update));
+    for (const row of updates) {
+      const update = new Uint8Array(row.update);
+      const reason = unreadableUpdateReason(update);
+      if (reason) skipped.push({ id: row.id, reason });
+      else Y.applyUpdate(doc, update);
+    }
   }, "load");
-  return { doc, pendingUpdates: updates.length };
+  if (skipped.length > 0) console.error(`map ${mapId}: skipped ${skipped.length} unreadable update(s) (${skipped.map((s) => `#${s.id}: ${s.reason}`).join("; ")}); compaction will quarantine them`);
+  return { doc, pendingUpdates: updates.length, skipped };
 }
 
 /** How many updates wait in the log of a map. */

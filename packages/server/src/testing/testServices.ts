@@ -1,4 +1,6 @@
 import { createEventDatabases } from "../analytics/EventDatabases.js";
+import { AccessChanges } from "../auth/accessChanges.js";
+import { CollabTickets } from "../collab/collabTickets.js";
 import { loadConfig, type AppConfig } from "../config.js";
 import type { Services } from "../services.js";
 import { createMapDocumentService } from "../store/createMapDocumentService.js";
@@ -14,5 +16,5 @@ export async function createTestServices(dialect: "sqlite" | "postgres", overrid
     await analytics.close();
     await t.dispose();
   };
-  return { t: { ...t, dispose }, services: { config, db: t.db, maps: createMapDocumentService({ db: t.db, config }), analytics } };
+  return { t: { ...t, dispose }, services: { config, db: t.db, maps: createMapDocumentService({ db: t.db, config }), analytics, accessChanges: new AccessChanges(), collabTickets: new CollabTickets() } };
 }

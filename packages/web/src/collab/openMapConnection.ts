@@ -29,10 +29,30 @@ export function collabUrl(location: Location = window.location): string {
 }
 
 /**
- * Opens a map's Yjs document through the collaboration endpoint. The session cookie authenticates the socket (the
- * empty token tells the server to use it); a viewer's connection is read-only.
+ * A single-use ticket for the collaboration socket from the API (same origin only), or "" when it cannot be had — the
+ * server then falls back to the session cookie, which it accepts only from this origin.
+ */
+async function fetchCollabTicket(): Promise<string> {
+  try {
+    const response = await fetch("/api/collab/ticket", { credentials: "same-origin", headers: { accept: "application/json" } });
+    if (!response.ok) return "";
+    return ((await response.json()) as { ticket?: string }).ticket ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Opens a map's Yjs document through the collaboration endpoint, authenticated by a ticket fetched for each attempt (the
+ * first one while the socket opens); a viewer's connection is read-only.
  */
 export function openMapConnection(mapId: string): MapConnectionHandle {
+  let nextTicket: Promise<string> | undefined = fetchCollabTicket();
+  const takeTicket = () => {
+    const ticket = nextTicket ?? fetchCollabTicket();
+    nextTicket = undefined;
+    return ticket;
+  };
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({ url: collabUrl(), delay: 500, minDelay: 250, maxDelay: 5000 });
   const listeners = new Set<(state: MapConnection) => void>();
@@ -46,7 +66,7 @@ export function openMapConnection(mapId: string): MapConnectionHandle {
     websocketProvider: socket,
     name: mapId,
     document: doc,
-    token: "",
+    token: takeTicket,
     onStatus: ({ status }) => update({ status: status === WebSocketStatus.Connected ? "connected" : status === WebSocketStatus.Connecting ? "connecting" : "disconnected" }),
     // Timing marks for `bench/mapEditor.ts`, which reports where the time to an editable map goes: the socket is open,
     // the server has accepted the connection, a message arrives (the last before the first sync is the map, applied

@@ -1,0 +1,86 @@
+import * as Y from "yjs";
+
+/** Why an incoming update was refused; `message` is shown to the sender. */
+export class RefusedUpdate extends Error {
+  constructor(
+    readonly code: "update_malformed" | "update_incomplete",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Checks a live map's incoming Yjs updates before they are stored, on a shadow copy of the map kept in step with it:
+ * an update must decode whole and apply to the shadow without leaving content waiting for parts the map does not
+ * have. A refused update never touches the live map nor the log. The shadow costs a second copy of the map in
+ * memory, made on the first write after the map is opened.
+ */
+export class UpdateValidator {
+  private shadow: Y.Doc | undefined;
+  private readonly follow = (update: Uint8Array, origin: unknown) => {
+    // Updates that reached the live map by other routes (API edits, other editors) keep the shadow in step; those
+    // this validator already applied are no-ops for Yjs.
+    if (origin !== this && this.shadow) Y.applyUpdate(this.shadow, update, this);
+  };
+
+  constructor(private readonly live: Y.Doc) {}
+
+  /** Throws RefusedUpdate when `update` must not be stored. */
+  check(update: Uint8Array): void {
+    try {
+      Y.decodeUpdate(update);
+    } catch (err) {
+      throw new RefusedUpdate("update_malformed", `refused a malformed map update (${err instanceof Error ? err.message : "unreadable"})`);
+    }
+    const shadow = this.ensureShadow();
+    try {
+      Y.applyUpdate(shadow, update, this);
+    } catch (err) {
+      this.reset();
+      throw new RefusedUpdate("update_malformed", `refused a map update that cannot be applied (${err instanceof Error ? err.message : "unreadable"})`);
+    }
+    if (shadow.store.pendingStructs || shadow.store.pendingDs) {
+      this.reset();
+      throw new RefusedUpdate("update_incomplete", "refused a map update that builds on content this map does not have");
+    }
+  }
+
+  /** Stops following the live map and frees the shadow. */
+  destroy(): void {
+    this.live.off("update", this.follow);
+    this.shadow?.destroy();
+    this.shadow = undefined;
+  }
+
+  private ensureShadow(): Y.Doc {
+    if (!this.shadow) {
+      this.shadow = new Y.Doc({ gc: this.live.gc });
+      Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.live), this);
+      this.live.on("update", this.follow);
+    }
+    return this.shadow;
+  }
+
+  private reset(): void {
+    this.destroy();
+  }
+}
+
+const validators = new WeakMap<Y.Doc, UpdateValidator>();
+
+/** The validator of a live map, made on first use. */
+export function validatorFor(doc: Y.Doc): UpdateValidator {
+  let validator = validators.get(doc);
+  if (!validator) {
+    validator = new UpdateValidator(doc);
+    validators.set(doc, validator);
+  }
+  return validator;
+}
+
+/** Frees the validator of a map that is being unloaded. */
+export function releaseValidator(doc: Y.Doc): void {
+  validators.get(doc)?.destroy();
+  validators.delete(doc);
+}

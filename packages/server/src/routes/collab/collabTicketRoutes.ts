@@ -1,0 +1,25 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../http/appEnv.js";
+import { requireSession } from "../../http/callerMiddleware.js";
+import { errorResponses, jsonContent } from "../openApiSchemas.js";
+
+const TicketSchema = z.object({ ticket: z.string(), expiresAt: z.string() }).openapi("CollabTicket");
+
+const issue = createRoute({
+  method: "get",
+  path: "/api/collab/ticket",
+  tags: ["Collaboration"],
+  summary: "A single-use ticket for the collaboration socket (valid one minute)",
+  description:
+    "Send it as the provider's token on `/collab` instead of relying on the session cookie. Only pages of this origin can read it; API tokens authenticate sockets directly and need no ticket.",
+  responses: { 200: jsonContent(TicketSchema, "Ticket"), ...errorResponses },
+});
+
+/** Tickets for the web app's collaboration sockets. */
+export function registerCollabTicketRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(issue, (c) => {
+    const caller = requireSession(c);
+    c.header("cache-control", "no-store");
+    return c.json(c.get("services").collabTickets.issue(caller), 200);
+  });
+}
