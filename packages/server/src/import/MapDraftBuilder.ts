@@ -1,53 +1,84 @@
 import {
-  applyMapOperations,
+  applyMapOperation,
   CardSchema,
   cardKindsForLane,
   createMapDocument,
   docToSnapshot,
+  MapBatchError,
+  MapIndex,
+  mapLimitError,
+  MAP_LIMITS,
   MapOperationError,
   MapSettingsSchema,
   newId,
   type CardContentInput,
   type LaneType,
+  type MapLimit,
   type MapOperation,
   type MapSettingsInput,
   type MapSnapshot,
 } from "@opencjm/core";
 import { importFileError, pathOf } from "./importFileError.js";
 
+const CELL_KEY = (laneId: string, stepId: string) => `${laneId}\u0000${stepId}`;
+
 /**
  * Collects the stages, steps, lanes, cards and emotions a parser finds, checking each card where it was found so an
  * error names the file's own location ("Map!E7", "nodes[3]"), then builds the map through the document operations.
+ * It counts what it collects against `MAP_LIMITS`: past a limit it only counts on (so a huge file costs no memory)
+ * and `build` refuses the file naming the limit and the count.
  */
 export class MapDraftBuilder {
   private readonly ops: MapOperation[] = [];
   private readonly laneTypes = new Map<string, LaneType>();
+  private readonly counts: Record<MapLimit, number> = { stages: 0, steps: 0, lanes: 0, cards: 0, cardsPerCell: 0, emotions: 0 };
+  private readonly cellCounts = new Map<string, number>();
+  private readonly emotionKeys = new Set<string>();
+  private over: MapLimit | undefined;
+  private placeholders = 0;
+
+  /** Records a count against its limit; the first limit passed is the one `build` names. */
+  private count(limit: MapLimit, count: number): void {
+    this.counts[limit] = Math.max(this.counts[limit], count);
+    if (count > MAP_LIMITS[limit]) this.over ??= limit;
+  }
+
+  /** A new id; past a limit nothing will be built, so a cheap placeholder spares the random source. */
+  private nextId(): string {
+    return this.over ? `over${++this.placeholders}` : newId();
+  }
+
+  /** Counts one more item against a limit; the operation is kept only while every limit holds. */
+  private push(limit: MapLimit, count: number, op: MapOperation): void {
+    this.count(limit, count);
+    if (!this.over) this.ops.push(op);
+  }
 
   /** Adds a stage and returns its id. */
   addStage(name: string, extra: { color?: string; description?: string } = {}): string {
-    const id = newId();
-    this.ops.push({ op: "addStage", id, name: name.slice(0, 200), ...extra });
+    const id = this.nextId();
+    this.push("stages", this.counts.stages + 1, { op: "addStage", id, name: name.slice(0, 200), ...extra });
     return id;
   }
 
   /** Adds a step at the end of a stage and returns its id. */
   addStep(stageId: string, name: string, extra: { parallel?: boolean; description?: string } = {}): string {
-    const id = newId();
-    this.ops.push({ op: "addStep", id, stageId, name: name.slice(0, 200), ...extra });
+    const id = this.nextId();
+    this.push("steps", this.counts.steps + 1, { op: "addStep", id, stageId, name: name.slice(0, 200), ...extra });
     return id;
   }
 
   /** Adds a lane and returns its id. */
   addLane(type: LaneType, name: string, extra: { color?: string } = {}): string {
-    const id = newId();
-    this.ops.push({ op: "addLane", id, type, name: name.slice(0, 200), ...extra });
+    const id = this.nextId();
+    this.push("lanes", this.counts.lanes + 1, { op: "addLane", id, type, name: name.slice(0, 200), ...extra });
     this.laneTypes.set(id, type);
     return id;
   }
 
   /** Hides or collapses a lane (as a hidden row in a spreadsheet says). */
   updateLane(laneId: string, change: { hidden?: boolean; collapsed?: boolean }): void {
-    this.ops.push({ op: "updateLane", laneId, ...change });
+    if (!this.over) this.ops.push({ op: "updateLane", laneId, ...change });
   }
 
   /** The type of a lane added earlier. */
@@ -65,16 +96,29 @@ export class MapDraftBuilder {
     }
     if (type && !cardKindsForLane(type).includes(checked.data.kind)) throw importFileError(where, `a ${checked.data.kind} card cannot go in a ${type} lane`);
     const { id: _id, order: _order, ...content } = checked.data;
-    this.ops.push({ op: "addCard", id: newId(), laneId, stepId, card: content });
+    const cell = CELL_KEY(laneId, stepId);
+    const inCell = (this.cellCounts.get(cell) ?? 0) + 1;
+    this.cellCounts.set(cell, inCell);
+    this.count("cardsPerCell", inCell);
+    this.push("cards", this.counts.cards + 1, { op: "addCard", id: this.nextId(), laneId, stepId, card: content });
   }
 
   /** Sets one persona's emotion at a step. */
   setEmotion(personaId: string, stepId: string, value: number, note = ""): void {
-    this.ops.push({ op: "setEmotion", personaId, stepId, value, note: note.slice(0, 500) });
+    // Past the limit the keys are no longer kept, so the count goes on by points set (an upper bound).
+    const key = `${personaId}:${stepId}`;
+    const known = this.emotionKeys.has(key);
+    if (!known && this.emotionKeys.size <= MAP_LIMITS.emotions) this.emotionKeys.add(key);
+    this.push("emotions", known ? this.counts.emotions : this.counts.emotions + 1, { op: "setEmotion", personaId, stepId, value, note: note.slice(0, 500) });
   }
 
-  /** Builds the snapshot; settings are checked here, so a bad title or scale is reported with its field. */
+  /**
+   * Builds the snapshot; settings are checked here, so a bad title or scale is reported with its field. The
+   * operations run straight on a new document, without the dry run `applyMapOperations` makes: a failure throws the
+   * whole document away anyway.
+   */
   build(settings: MapSettingsInput, where = "file"): MapSnapshot {
+    if (this.over) throw importFileError(where, mapLimitError(this.over, this.counts[this.over]).message);
     const parsed = MapSettingsSchema.safeParse(settings);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -82,7 +126,16 @@ export class MapDraftBuilder {
     }
     const doc = createMapDocument(parsed.data);
     try {
-      applyMapOperations(doc, this.ops);
+      doc.transact(() => {
+        const index = new MapIndex(doc);
+        this.ops.forEach((op, i) => {
+          try {
+            applyMapOperation(doc, op, index);
+          } catch (err) {
+            throw err instanceof MapOperationError ? new MapBatchError(i, err) : err;
+          }
+        });
+      });
       return docToSnapshot(doc);
     } catch (err) {
       if (err instanceof MapOperationError) throw importFileError(where, err.message);
