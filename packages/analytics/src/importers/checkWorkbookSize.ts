@@ -38,7 +38,7 @@ const LT = 0x3c;
 export async function checkWorkbookSize(path: string, file: string, options: { fileSize: number; limits?: Partial<WorkbookLimits>; signal?: AbortSignal }): Promise<void> {
   const limits = { ...workbookLimits(options.fileSize), ...options.limits };
   const { Parse } = await import("unzipper");
-  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  const input = createReadStream(path, { highWaterMark: 1 << 20, signal: options.signal });
   const zip = Parse({ forceStream: true });
   input.on("error", (err) => zip.destroy(err));
   input.pipe(zip);

@@ -153,7 +153,7 @@ describe("the import history keeps failures, and only them", () => {
     const controller = new AbortController();
     controller.abort();
     const e = await refused("late.csv", sampleDelimited().replace(/2024-03/g, "2024-04"), { signal: controller.signal, importId: "imp_cancelled" });
-    expect([e.code, e.message]).toEqual(["cancelled", "late.csv: the import was cancelled"]);
+    expect([e.code, e.message]).toEqual(["cancelled", "late.csv: the import was cancelled; nothing of it was stored"]);
     expect(await getImport(t.db.connection, "imp_cancelled")).toMatchObject({ status: "failed", error: { code: "cancelled" } });
   });
 

@@ -13,6 +13,7 @@ import { screenIdentifiers } from "../stitching/screenIdentifiers.js";
 import { DEFAULT_STITCHING_LIMITS, findOverCapIdentifiers, stitchIdentities, type OverCapIdentifier, type StitchingLimits } from "../stitching/stitchIdentities.js";
 import { writeStitching } from "../stitching/writeStitching.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
+import { cancellableConnection } from "./cancellableConnection.js";
 import { checkDiskSpace } from "./checkDiskSpace.js";
 import { checkStaged, type StagedSummary } from "./checkStaged.js";
 import { guessMapping } from "./guessMapping.js";
@@ -49,6 +50,7 @@ export interface ImportEventsOptions {
   /** Rebuild the sorted journey store after committing (default true). */
   rebuildStore?: boolean;
   afterCommit?: (db: EventDatabase) => Promise<void>;
+  /** Cancels the import: it stops within moments and rolls back; a string reason ("by Ana") goes into its message. */
   signal?: AbortSignal;
 }
 
@@ -85,30 +87,74 @@ const STAGED = "imp_staged";
  * read and parse every row in one DuckDB pass, check it (refusing the file at the first bad row, named with its
  * column), restitch identities over every source, then store the events, identities, customers and merge log in one
  * transaction, and rebuild the journey store. A failure leaves only a `failed` entry in the import history.
- * Imports into one workspace run one at a time.
+ * Imports into one workspace run one at a time; one cancelled while it waits for its turn leaves the queue at once.
  */
 export function importEvents(db: EventDatabase, options: ImportEventsOptions): Promise<ImportResult> {
-  return withWriteLock(db, () => runImport(db, options));
+  const o = { ...options, importId: options.importId ?? newId("imp_") };
+  const signal = o.signal;
+  const queue = { started: false, left: false };
+  const run = withWriteLock(db, () => {
+    if (queue.left) return Promise.reject(cancelledError(signal, o.fileName ?? basename(o.path)));
+    queue.started = true;
+    return runImport(db, o);
+  });
+  if (!signal) return run;
+  return new Promise<ImportResult>((resolve, reject) => {
+    const leave = () => {
+      if (queue.started) return; // runImport stops itself (see its abort handling)
+      queue.left = true;
+      const error = cancelledError(signal, o.fileName ?? basename(o.path));
+      recordCancelledInQueue(db, o, error).then(() => reject(error), reject);
+    };
+    if (signal.aborted) leave();
+    else signal.addEventListener("abort", leave, { once: true });
+    run.then(resolve, (err: unknown) => queue.left || reject(err)).finally(() => signal.removeEventListener("abort", leave));
+  });
 }
 
-async function runImport(db: EventDatabase, o: ImportEventsOptions): Promise<ImportResult> {
+/** The error of a cancelled import; a string reason of the signal ("by Ana") says who or what cancelled it. */
+function cancelledError(signal: AbortSignal | undefined, file: string): ImportError {
+  const reason: unknown = signal?.reason;
+  return new ImportError("cancelled", `the import was cancelled${typeof reason === "string" ? ` ${reason}` : ""}; nothing of it was stored`, { file });
+}
+
+/**
+ * Records an import cancelled before its turn came, as one that ran would be: a failed entry in the history of its
+ * source (none when the import was to create the source). It touches only its own row of `imports`, so it need not
+ * wait for the import running meanwhile.
+ */
+async function recordCancelledInQueue(db: EventDatabase, o: ImportEventsOptions & { importId: string }, error: ImportError): Promise<void> {
+  const connection = await db.instance.connect();
+  try {
+    const source = "sourceId" in o.source ? await getSource(connection, o.source.sourceId) : await findSourceByName(connection, o.source.name);
+    if (!source) return;
+    const size = await stat(o.path).then((s) => s.size, () => 0);
+    await startImportRecord(connection, { importId: o.importId, sourceId: source.sourceId, fileName: error.file ?? basename(o.path), format: o.format ?? "unknown", fileSize: size });
+    await failImportRecord(connection, o.importId, error);
+  } finally {
+    connection.closeSync();
+  }
+}
+
+async function runImport(db: EventDatabase, o: ImportEventsOptions & { importId: string }): Promise<ImportResult> {
   const file = o.fileName ?? basename(o.path);
-  const importId = o.importId ?? newId("imp_");
+  const importId = o.importId;
   const seconds: ImportResult["seconds"] = {};
   let phaseStart = performance.now();
   const phase = (p: ImportPhase, fraction = 0, extra = {}) => {
     o.onProgress?.(progressAt(p, fraction, extra));
   };
   const endPhase = (p: ImportPhase) => {
-    // A cancelled import stops between phases too (interrupting DuckDB only stops the query running at that moment).
-    if (o.signal?.aborted) throw new ImportError("cancelled", "the import was cancelled", { file });
+    if (o.signal?.aborted) throw cancelledError(o.signal, file);
     const now = performance.now();
     seconds[p] = (now - phaseStart) / 1000;
     phaseStart = now;
     phase(p, 1);
   };
-  const connection = await db.instance.connect();
-  const onAbort = () => connection.interrupt();
+  const raw = await db.instance.connect();
+  // Cancelling interrupts the statement running and refuses the next ones; file conversions watch the signal.
+  const connection = cancellableConnection(raw, o.signal, () => cancelledError(o.signal, file));
+  const onAbort = () => raw.interrupt();
   o.signal?.addEventListener("abort", onAbort);
   const tmpRoot = db.dir === ":memory:" ? tmpdir() : join(db.dir, "tmp");
   await mkdir(tmpRoot, { recursive: true });
@@ -128,8 +174,9 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions): Promise<Imp
         throw new ImportError("file_not_found", "the file does not exist or cannot be read", { file });
       },
     );
-    await startImportRecord(connection, { importId, sourceId, fileName: file, format: o.format ?? "unknown", fileSize: size });
+    await startImportRecord(raw, { importId, sourceId, fileName: file, format: o.format ?? "unknown", fileSize: size });
     recorded = true;
+    if (o.signal?.aborted) throw cancelledError(o.signal, file);
     await checkDiskSpace(tmpRoot, size, false, file);
     const readable = await prepareReadable(connection, {
       path: o.path,
@@ -175,6 +222,7 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions): Promise<Imp
     const hadEvents = existingEvents > 0n;
     await connection.run("BEGIN TRANSACTION");
     inTransaction = true;
+    phase("write");
     const source = existing
       ? existing
       : await createSource(connection, { sourceId, name: (o.source as { name: string }).name, kind: (o.source as { kind?: SourceKind }).kind ?? "other", mapping });
@@ -201,7 +249,7 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions): Promise<Imp
       identities: Number(identities),
       merges: run.merges,
     };
-    if (o.signal?.aborted) throw new ImportError("cancelled", "the import was cancelled", { file });
+    if (o.signal?.aborted) throw cancelledError(o.signal, file);
     await finishImportRecord(connection, importId, { format: readable.format, encoding: readable.encoding, rowsRead: summary.rows, eventsStored, summary: { ...result, newRecords: assigned.records, newIdentifiers: assigned.newIdentifiers } });
     await connection.run("COMMIT");
     inTransaction = false;
@@ -210,13 +258,14 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions): Promise<Imp
     endPhase("store");
     return { ...result, source: (await getSource(connection, source.sourceId)) ?? source, storeError, seconds };
   } catch (err) {
-    if (inTransaction) await connection.run("ROLLBACK").catch(() => undefined);
-    const error = err instanceof ImportError ? err.inFile(file) : o.signal?.aborted ? new ImportError("cancelled", "the import was cancelled", { file }) : err;
-    if (recorded) await recordFailure(connection, importId, error, !existing);
+    if (inTransaction) await raw.run("ROLLBACK").catch(() => undefined);
+    // Whatever a cancelled import failed with (an interrupted statement, a stream cut off) is its cancellation.
+    const error = o.signal?.aborted ? cancelledError(o.signal, file) : err instanceof ImportError ? err.inFile(file) : err;
+    if (recorded) await recordFailure(raw, importId, error, !existing);
     throw error;
   } finally {
     o.signal?.removeEventListener("abort", onAbort);
-    connection.closeSync();
+    raw.closeSync();
     await rm(workDir, { recursive: true, force: true });
   }
 }

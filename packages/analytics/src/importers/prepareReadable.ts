@@ -101,7 +101,7 @@ export async function prepareReadable(connection: DuckDBConnection, options: Rea
   }
   if (format === "xes") {
     const ndjson = join(options.workDir, "events.ndjson");
-    const keys = await xesToNdjson(path, ndjson, file, path === options.path ? progress : undefined);
+    const keys = await xesToNdjson(path, ndjson, file, path === options.path ? progress : undefined, options.signal);
     return { format, encoding, columns: keys, relation: jsonRelation(ndjson, "ndjson", keys), size };
   }
   const columns = await jsonColumns(connection, path, format, file);

@@ -40,7 +40,7 @@ export async function* readWorkbookRows(source: string, file: string, options: W
   const { size } = await stat(source);
   await checkWorkbookSize(source, file, { fileSize: size, limits: options.limits, signal: options.signal });
   let bytes = 0;
-  const input = createReadStream(source, { highWaterMark: 1 << 20 });
+  const input = createReadStream(source, { highWaterMark: 1 << 20, signal: options.signal });
   input.on("data", (chunk) => {
     bytes += chunk.length;
     options.onBytes?.(bytes);
