@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import { trustedProxies } from "./auth/clientAddress.js";
 
 /** Every environment variable the server reads; the README's configuration table mirrors this. */
 const EnvSchema = z.object({
@@ -15,6 +16,17 @@ const EnvSchema = z.object({
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .superRefine((entries, ctx) => {
+      try {
+        trustedProxies(entries);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    }),
   EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   EXPORTS_PER_USER: z.coerce.number().int().min(1).max(64).default(2),
   EXPORT_QUEUE_LENGTH: z.coerce.number().int().min(0).max(10_000).default(10),
@@ -35,8 +47,10 @@ export interface AppConfig {
   maxUploadBytes: number;
   sessionTtlMs: number;
   secureCookies: boolean;
-  /** Failed logins allowed per e-mail and per client address in 15 minutes. */
+  /** Failed sign-ins allowed per e-mail from one client address in 15 minutes (three times as many per address). */
   loginRateLimit: number;
+  /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY entries: addresses, CIDR ranges, loopback…). */
+  trustProxy: string[];
   compactAfterUpdates: number;
   /** PDF/PNG exports printed at once by the server's Chromium. */
   exportConcurrency: number;
@@ -68,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : (e.PUBLIC_URL?.startsWith("https://") ?? false),
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    trustProxy: e.TRUST_PROXY,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     exportConcurrency: e.EXPORT_CONCURRENCY,
     exportsPerUser: e.EXPORTS_PER_USER,

@@ -3,12 +3,13 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { LocaleSchema, RoleSchema } from "@opencjm/core";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
+import { clientAddress, trustedProxies } from "../../auth/clientAddress.js";
 import { LoginRateLimiter } from "../../auth/loginRateLimiter.js";
 import { verifyPassword, hashPassword } from "../../auth/passwords.js";
 import { SESSION_COOKIE } from "../../auth/resolveCaller.js";
 import { createSession } from "../../commands/sessionCreator.js";
 import { createUser } from "../../commands/userCreator.js";
-import { ApiError } from "../../http/apiError.js";
+import { ApiError, tryAgainLater } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireAccountWriter, requireSession } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, OkSchema } from "../openApiSchemas.js";
@@ -31,17 +32,21 @@ const session = createRoute({ method: "get", path: "/api/auth/session", tags, su
 const updateMe = createRoute({ method: "patch", path: "/api/auth/me", tags, summary: "Change your name or language", request: jsonBody(MeSchema), responses: { 200: jsonContent(UserSchema, "Updated"), ...errorResponses } });
 const changePassword = createRoute({ method: "post", path: "/api/auth/password", tags, summary: "Change your password (ends your other sessions)", request: jsonBody(PasswordChangeSchema), responses: { 200: jsonContent(OkSchema, "Changed"), ...errorResponses } });
 
-function clientAddress(c: Context<AppEnv>): string {
+/** The socket's peer address, or undefined outside Node's HTTP server (in-process test requests). */
+function socketAddress(c: Context<AppEnv>): string | undefined {
   try {
-    return getConnInfo(c).remote.address ?? "unknown";
+    return getConnInfo(c).remote.address;
   } catch {
-    return "unknown";
+    return undefined;
   }
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Accounts and sessions: sign-up, sign-in (argon2id, rate limited), sign-out, session, profile, password. */
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
   let limiter: LoginRateLimiter | undefined;
+  let proxies: ReturnType<typeof trustedProxies> | undefined;
 
   async function startSession(c: Context<AppEnv>, userId: string) {
     const { db, config } = c.get("services");
@@ -67,20 +72,23 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     const { email, password } = c.req.valid("json");
     const { db, config } = c.get("services");
     limiter ??= new LoginRateLimiter(config.loginRateLimit);
-    const keys = [`email:${email.trim().toLowerCase()}`, `ip:${clientAddress(c)}`];
-    const wait = limiter.retryAfterSeconds(keys);
-    if (wait > 0) {
-      c.header("Retry-After", String(wait));
-      throw new ApiError(429, "rate_limited", `too many failed sign-ins; try again in ${wait} seconds`);
+    proxies ??= trustedProxies(config.trustProxy);
+    const address = clientAddress(socketAddress(c), config.trustProxy.length > 0 ? c.req.header("x-forwarded-for") : undefined, proxies);
+    const normalizedEmail = email.trim().toLowerCase();
+    const verdict = limiter.check(normalizedEmail, address);
+    if (verdict.retryAfterSeconds > 0) {
+      throw tryAgainLater(429, "rate_limited", `too many failed sign-ins from your address; try again in ${verdict.retryAfterSeconds} seconds`, verdict.retryAfterSeconds);
     }
-    const user = await db.kysely.selectFrom("users").select(["id", "password_hash"]).where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+    // Many failures on this e-mail from everywhere: slow every attempt on it down, but never refuse its owner.
+    if (verdict.delayMs > 0) await pause(verdict.delayMs);
+    const user = await db.kysely.selectFrom("users").select(["id", "password_hash"]).where("email", "=", normalizedEmail).executeTakeFirst();
     // Verify against a dummy hash when the user is unknown so both failures take the same time.
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
     if (!user || !ok) {
-      limiter.recordFailure(keys);
+      limiter.recordFailure(normalizedEmail, address);
       throw new ApiError(401, "invalid_credentials", "e-mail or password is wrong");
     }
-    limiter.reset(keys[0]!);
+    limiter.recordSuccess(normalizedEmail, address);
     return c.json(await startSession(c, user.id), 200);
   });
 
