@@ -10,8 +10,10 @@ interface Tracked {
   workspaceId: string;
   last?: ImportUpdate;
   finished: boolean;
-  /** Cancels the import (on shutdown). */
+  /** Cancels the import (on request, or on shutdown). */
   controller?: AbortController;
+  /** The user who started it, who may cancel it without being an editor. */
+  startedBy?: string;
   settled?: Promise<unknown>;
 }
 
@@ -37,10 +39,28 @@ export class ImportTracker {
     if (tracked) tracked.settled = settled;
   }
 
+  /** Remembers who started the import. */
+  startedBy(importId: string, userId: string): void {
+    const tracked = this.imports.get(importId);
+    if (tracked) tracked.startedBy = userId;
+  }
+
+  /**
+   * Cancels a running import of the workspace, `reason` ("by Ana") going into its history, and waits until it has
+   * rolled back. False when it is not running here (finished, or unknown).
+   */
+  async cancel(workspaceId: string, importId: string, reason: string): Promise<boolean> {
+    const tracked = this.imports.get(importId);
+    if (!tracked || tracked.workspaceId !== workspaceId || tracked.finished || !tracked.controller) return false;
+    tracked.controller.abort(reason);
+    await Promise.allSettled([tracked.settled]);
+    return true;
+  }
+
   /** Cancels every running import and waits until each has rolled back (on shutdown, before databases close). */
   async cancelAll(): Promise<void> {
     const running = [...this.imports.values()].filter((t) => !t.finished);
-    for (const t of running) t.controller?.abort();
+    for (const t of running) t.controller?.abort("because the server stopped");
     await Promise.allSettled(running.map((t) => t.settled));
   }
 
@@ -56,10 +76,10 @@ export class ImportTracker {
     this.events.emit(update.importId, update);
   }
 
-  /** The import's latest update, if this process runs (or just ran) it in that workspace. */
-  current(workspaceId: string, importId: string): { last?: ImportUpdate; finished: boolean } | undefined {
+  /** The import's latest update and who started it, if this process runs (or just ran) it in that workspace. */
+  current(workspaceId: string, importId: string): { last?: ImportUpdate; finished: boolean; startedBy?: string } | undefined {
     const tracked = this.imports.get(importId);
-    return tracked && tracked.workspaceId === workspaceId ? { last: tracked.last, finished: tracked.finished } : undefined;
+    return tracked && tracked.workspaceId === workspaceId ? { last: tracked.last, finished: tracked.finished, startedBy: tracked.startedBy } : undefined;
   }
 
   /** Calls `listener` with every later update of the import; returns the unsubscribe function. */

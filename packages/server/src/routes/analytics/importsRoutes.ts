@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { getImport, getSource, ImportMappingSchema, listImports, type ImportMappingInput } from "@opencjm/analytics";
 import { streamSSE } from "hono/streaming";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
+import { cancelImport } from "../../analytics/importCanceller.js";
 import type { ImportUpdate } from "../../analytics/ImportTracker.js";
 import { importFailureToApi, receiveUpload, startEventImport } from "../../commands/eventImporter.js";
 import { ApiError, notFound } from "../../http/apiError.js";
@@ -33,6 +34,16 @@ const start = createRoute({
 });
 const list = createRoute({ method: "get", path: `${W}/imports`, tags, summary: "Import history, newest first (failed imports with their error)", request: { params: WorkspaceParams, query: ImportListQuery }, responses: { 200: jsonContent(z.array(ImportRecordSchema), "Imports"), ...errorResponses } });
 const get = createRoute({ method: "get", path: `${W}/imports/{importId}`, tags, summary: "One import: its status, progress while it runs, counts or error", request: { params: ImportParams }, responses: { 200: jsonContent(ImportRecordSchema, "Import"), ...errorResponses } });
+const cancel = createRoute({
+  method: "post",
+  path: `${W}/imports/{importId}/cancel`,
+  tags,
+  summary: "Cancel a running import: it stops, everything it did is rolled back, and the history records it as cancelled",
+  description:
+    "Whoever started the import may cancel it, and so may editors (read-only tokens may not). Answers once the import has stopped, with its history entry (`failed`, error code `cancelled`, saying who cancelled it). An import that finished first answers 409 `import_finished`.",
+  request: { params: ImportParams },
+  responses: { 200: jsonContent(ImportRecordSchema, "Cancelled"), 409: errorResponses[400], ...errorResponses },
+});
 const events = createRoute({
   method: "get",
   path: `${W}/imports/{importId}/events`,
@@ -55,13 +66,14 @@ function parseMapping(json: string | undefined): ImportMappingInput | undefined 
   return value as ImportMappingInput;
 }
 
-/** Imports: upload and run (with progress), history, status, and progress as server-sent events. */
+/** Imports: upload and run (with progress), cancel, history, status, and progress as server-sent events. */
 export function registerImportsRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(start, async (c) => {
     const { workspaceId, sourceId } = c.req.valid("param");
     const query = c.req.valid("query");
     const services = c.get("services");
-    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "write");
+    const caller = requireCaller(c);
+    await requireWorkspacePermission(services.db, caller, workspaceId, "write");
     const mapping = parseMapping(query.mapping);
     const db = await services.analytics.open(workspaceId);
     if (!(await getSource(db.connection, sourceId))) throw notFound("source");
@@ -74,6 +86,7 @@ export function registerImportsRoutes(app: OpenAPIHono<AppEnv>): void {
       fileName: query.fileName,
       options: { mapping, format: query.format, encoding: query.encoding, delimiter: query.delimiter, timeZone: query.timeZone, timestampFormat: query.timestampFormat },
     });
+    services.analytics.imports.startedBy(importId, caller.userId);
     if (query.wait === "true") {
       const record = await finished;
       if (record.error) throw importFailureToApi(record.error);
@@ -98,6 +111,11 @@ export function registerImportsRoutes(app: OpenAPIHono<AppEnv>): void {
     if (!record) throw notFound("import");
     const live = services.analytics.imports.current(workspaceId, importId)?.last;
     return c.json(record.status === "running" && live?.type === "progress" ? { ...record, progress: live.progress } : record, 200);
+  });
+
+  app.openapi(cancel, async (c) => {
+    const { workspaceId, importId } = c.req.valid("param");
+    return c.json(await cancelImport(c.get("services"), requireCaller(c), workspaceId, importId), 200);
   });
 
   app.openapi(events, async (c) => {
