@@ -12,7 +12,7 @@ import { renderPrintExport } from "../../export/renderPrintExport.js";
 import { ApiError, notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
-import { parseImportFile } from "../../import/parseImportFile.js";
+import { parseImportFileOffThread } from "../../import/parseImportFileOffThread.js";
 import { summarizeImport } from "../../import/summarizeImport.js";
 import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
 import { localBaseUrl } from "./localBaseUrl.js";
@@ -74,7 +74,8 @@ function fileBytes(file: z.infer<typeof ImportFileSchema>): Uint8Array {
 }
 
 async function previewOf(c: Context<AppEnv>, workspaceId: string, file: z.infer<typeof ImportFileSchema>) {
-  const draft = await parseImportFile({ name: file.name, bytes: fileBytes(file) });
+  // Parsing is the heavy part of an import; off the main thread, a big file cannot hold up other requests.
+  const draft = await parseImportFileOffThread({ name: file.name, bytes: fileBytes(file) });
   const reused = await findPersonas(c.get("services").db, workspaceId, draft.personas.map((p) => p.oldId));
   return { draft, preview: { ...summarizeImport(draft), reusedPersonas: reused.map((p) => p.name) } };
 }
