@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  SIGNUP: z.enum(["open", "invite-only"]).default("open"),
   TRUST_PROXY: z
     .string()
     .default("")
@@ -49,6 +50,8 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Failed sign-ins allowed per e-mail from one client address in 15 minutes (three times as many per address). */
   loginRateLimit: number;
+  /** Who may create an account: anyone, or only people with an invitation (the first user comes from `cjm init`). */
+  signup: "open" | "invite-only";
   /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY entries: addresses, CIDR ranges, loopback…). */
   trustProxy: string[];
   compactAfterUpdates: number;
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : (e.PUBLIC_URL?.startsWith("https://") ?? false),
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
+    signup: e.SIGNUP,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     exportConcurrency: e.EXPORT_CONCURRENCY,
     exportsPerUser: e.EXPORTS_PER_USER,

@@ -5,6 +5,8 @@ import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { clientAddress, trustedProxies } from "../../auth/clientAddress.js";
 import { LoginRateLimiter } from "../../auth/loginRateLimiter.js";
+import { acceptInvitation, findOpenInvitation } from "../../auth/invitationAcceptor.js";
+import { requireStrongPassword } from "../../auth/passwordPolicy.js";
 import { verifyPassword, hashPassword } from "../../auth/passwords.js";
 import { SESSION_COOKIE } from "../../auth/resolveCaller.js";
 import { createSession } from "../../commands/sessionCreator.js";
@@ -15,22 +17,35 @@ import { requireAccountWriter, requireSession } from "../../http/callerMiddlewar
 import { errorResponses, jsonBody, jsonContent, OkSchema } from "../openApiSchemas.js";
 
 const Password = z.string().min(10, "must be at least 10 characters").max(200);
-const SignupSchema = z.strictObject({ email: z.email().max(254), name: z.string().trim().min(1).max(120), password: Password, locale: LocaleSchema.optional() });
+const SignupSchema = z.strictObject({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(120),
+  password: Password,
+  locale: LocaleSchema.optional(),
+  /** The one-time token of an invitation to this e-mail: the new account joins its workspace (and may sign up when SIGNUP=invite-only). */
+  invitation: z.string().min(10).max(200).optional(),
+});
 const LoginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
 const MeSchema = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), locale: LocaleSchema.optional() });
-const PasswordChangeSchema = z.strictObject({ currentPassword: z.string().max(200), newPassword: Password });
+const PasswordChangeSchema = z.strictObject({
+  currentPassword: z.string().max(200),
+  newPassword: Password,
+  /** Also revoke every API token of the account (scripts must get new ones); other sessions always end. */
+  revokeTokens: z.boolean().default(false),
+});
+const PasswordChangedSchema = z.object({ ok: z.literal(true), endedSessions: z.number(), revokedTokens: z.number() });
 const UserSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() }).openapi("User");
 const SessionSchema = z
   .object({ user: UserSchema, csrfToken: z.string(), workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: RoleSchema })) })
   .openapi("Session");
 
 const tags = ["Auth"];
-const signup = createRoute({ method: "post", path: "/api/auth/signup", tags, summary: "Create an account and sign in", request: jsonBody(SignupSchema), responses: { 201: jsonContent(SessionSchema, "Signed up"), 409: errorResponses[400], 400: errorResponses[400] } });
+const signup = createRoute({ method: "post", path: "/api/auth/signup", tags, summary: "Create an account and sign in (with SIGNUP=invite-only, only with an invitation to that e-mail)", request: jsonBody(SignupSchema), responses: { 201: jsonContent(SessionSchema, "Signed up"), 409: errorResponses[400], 400: errorResponses[400], 403: errorResponses[400] } });
 const login = createRoute({ method: "post", path: "/api/auth/login", tags, summary: "Sign in with e-mail and password (rate limited)", request: jsonBody(LoginSchema), responses: { 200: jsonContent(SessionSchema, "Signed in"), 400: errorResponses[400], 401: errorResponses[401], 429: errorResponses[401] } });
 const logout = createRoute({ method: "post", path: "/api/auth/logout", tags, summary: "End the current session", responses: { 200: jsonContent(OkSchema, "Signed out") } });
 const session = createRoute({ method: "get", path: "/api/auth/session", tags, summary: "The signed-in user, CSRF token and workspaces", responses: { 200: jsonContent(SessionSchema, "Current session"), 401: errorResponses[401] } });
 const updateMe = createRoute({ method: "patch", path: "/api/auth/me", tags, summary: "Change your name or language", request: jsonBody(MeSchema), responses: { 200: jsonContent(UserSchema, "Updated"), ...errorResponses } });
-const changePassword = createRoute({ method: "post", path: "/api/auth/password", tags, summary: "Change your password (ends your other sessions)", request: jsonBody(PasswordChangeSchema), responses: { 200: jsonContent(OkSchema, "Changed"), ...errorResponses } });
+const changePassword = createRoute({ method: "post", path: "/api/auth/password", tags, summary: "Change your password (ends your other sessions; `revokeTokens: true` also revokes your API tokens)", request: jsonBody(PasswordChangeSchema), responses: { 200: jsonContent(PasswordChangedSchema, "Changed"), ...errorResponses } });
 
 /** The socket's peer address, or undefined outside Node's HTTP server (in-process test requests). */
 function socketAddress(c: Context<AppEnv>): string | undefined {
@@ -63,8 +78,15 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
   }
 
   app.openapi(signup, async (c) => {
-    const body = c.req.valid("json");
-    const user = await createUser(c.get("services").db, body);
+    const { invitation: invitationToken, ...body } = c.req.valid("json");
+    const { db, config } = c.get("services");
+    const invitation = invitationToken ? await findOpenInvitation(db, invitationToken, body.email) : undefined;
+    if (config.signup === "invite-only" && !invitation) {
+      throw new ApiError(403, "signup_closed", "this server only accepts new accounts by invitation; ask a workspace owner to invite your e-mail and sign up with the invitation");
+    }
+    requireStrongPassword(body.password, body, "password");
+    const user = await createUser(db, body);
+    if (invitation) await acceptInvitation(db, invitation, user.id);
     return c.json(await startSession(c, user.id), 201);
   });
 
@@ -114,13 +136,19 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(changePassword, async (c) => {
     const caller = requireSession(c);
-    const { currentPassword, newPassword } = c.req.valid("json");
+    const { currentPassword, newPassword, revokeTokens } = c.req.valid("json");
     const { db } = c.get("services");
-    const user = await db.kysely.selectFrom("users").select("password_hash").where("id", "=", caller.userId).executeTakeFirstOrThrow();
+    const user = await db.kysely.selectFrom("users").select(["password_hash", "email", "name"]).where("id", "=", caller.userId).executeTakeFirstOrThrow();
     if (!(await verifyPassword(user.password_hash, currentPassword))) throw new ApiError(400, "invalid_request", "currentPassword: is wrong", [{ path: "currentPassword", message: "is wrong" }]);
-    await db.kysely.updateTable("users").set({ password_hash: await hashPassword(newPassword) }).where("id", "=", caller.userId).execute();
-    await db.kysely.deleteFrom("sessions").where("user_id", "=", caller.userId).where("id", "!=", caller.sessionId).execute();
-    return c.json({ ok: true as const }, 200);
+    requireStrongPassword(newPassword, user, "newPassword");
+    const passwordHash = await hashPassword(newPassword);
+    const { endedSessions, revokedTokens } = await db.kysely.transaction().execute(async (trx) => {
+      await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", caller.userId).execute();
+      const ended = await trx.deleteFrom("sessions").where("user_id", "=", caller.userId).where("id", "!=", caller.sessionId).executeTakeFirst();
+      const revoked = revokeTokens ? await trx.updateTable("api_tokens").set({ revoked_at: new Date().toISOString() }).where("user_id", "=", caller.userId).where("revoked_at", "is", null).executeTakeFirst() : undefined;
+      return { endedSessions: Number(ended.numDeletedRows), revokedTokens: Number(revoked?.numUpdatedRows ?? 0) };
+    });
+    return c.json({ ok: true as const, endedSessions, revokedTokens }, 200);
   });
 }
 

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { IdSchema, newId, RoleSchema } from "@opencjm/core";
+import { acceptInvitation, findOpenInvitation } from "../../auth/invitationAcceptor.js";
 import { hashSecret } from "../../auth/resolveCaller.js";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
-import { setMemberRole } from "../../commands/workspaceCreator.js";
-import { ApiError, notFound } from "../../http/apiError.js";
+import { notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller, requireSession } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
@@ -57,15 +57,9 @@ export function registerInvitationRoutes(app: OpenAPIHono<AppEnv>): void {
     const caller = requireSession(c);
     const { token } = c.req.valid("json");
     const { db } = c.get("services");
-    const invitation = await db.kysely.selectFrom("invitations").selectAll().where("token_hash", "=", hashSecret(token)).executeTakeFirst();
-    if (!invitation) throw notFound("invitation");
-    if (invitation.accepted_at) throw new ApiError(409, "invitation_used", "this invitation has already been accepted");
-    if (invitation.expires_at <= new Date().toISOString()) throw new ApiError(410, "invitation_expired", "this invitation has expired; ask for a new one");
     const user = await db.kysely.selectFrom("users").select("email").where("id", "=", caller.userId).executeTakeFirstOrThrow();
-    if (user.email !== invitation.email) throw new ApiError(403, "forbidden", `this invitation was sent to ${invitation.email}, not to your e-mail`);
-    const existing = await db.kysely.selectFrom("members").select("role").where("workspace_id", "=", invitation.workspace_id).where("user_id", "=", caller.userId).executeTakeFirst();
-    if (!existing) await setMemberRole(db, invitation.workspace_id, caller.userId, RoleSchema.parse(invitation.role));
-    await db.kysely.updateTable("invitations").set({ accepted_at: new Date().toISOString() }).where("id", "=", invitation.id).execute();
-    return c.json({ workspaceId: invitation.workspace_id, role: RoleSchema.parse(existing?.role ?? invitation.role) }, 200);
+    const invitation = await findOpenInvitation(db, token, user.email);
+    const role = await acceptInvitation(db, invitation, caller.userId);
+    return c.json({ workspaceId: invitation.workspaceId, role }, 200);
   });
 }
