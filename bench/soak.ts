@@ -100,8 +100,10 @@ async function importsAndExports(deadline: number) {
       const t0 = performance.now();
       const res = await fetch(`${api}/sources/${source.sourceId}/imports?fileName=soak-${i}.csv&wait=true&mapping=${mapping}`, { method: "POST", headers: { ...headers, "content-type": "application/octet-stream" }, body: eventsCsv(i) });
       await res.arrayBuffer();
-      if (res.ok) (counts.imports++, counts.importMs.push(performance.now() - t0));
-      else counts.importFailures++;
+      if (res.ok) {
+        counts.imports++;
+        counts.importMs.push(performance.now() - t0);
+      } else counts.importFailures++;
       await new Promise((r) => setTimeout(r, IMPORT_EVERY_S * 1000));
     }
   })();
@@ -110,8 +112,10 @@ async function importsAndExports(deadline: number) {
       const t0 = performance.now();
       const res = await fetch(`${api}/maps/${map.id}/export?format=pdf`, { headers });
       await res.arrayBuffer();
-      if (res.ok) (counts.exports++, counts.exportMs.push(performance.now() - t0));
-      else if (res.status === 429 || res.status === 503) counts.exportRefusals++;
+      if (res.ok) {
+        counts.exports++;
+        counts.exportMs.push(performance.now() - t0);
+      } else if (res.status === 429 || res.status === 503) counts.exportRefusals++;
       else counts.exportFailures++;
       await new Promise((r) => setTimeout(r, EXPORT_EVERY_S * 1000));
     }
