@@ -57,6 +57,13 @@ describe("imports past the map limits", () => {
     expect(err.message).toBe("file: 1,001 cards in one cell is more than a map can hold (at most 1,000)");
   });
 
+  it("refuses a grid as wide as 200,000 steps with an emotion row, naming the count (regression: the call stack overflowed)", async () => {
+    const columns = Array.from({ length: 200_000 }, (_, i) => i);
+    const grid = [["Stage", ...columns.map(() => "S")], ["Step", ...columns.map((i) => `p${i}`)], ["Emotions", ...columns.map((i) => String((i % 5) - 2))]];
+    const err = await refusal(text("wide.csv", grid.map((r) => r.join(",")).join("\n")));
+    expect(err.message).toBe("file: 200,000 steps is more than a map can hold (at most 500)");
+  }, 60_000);
+
   it("refuses an OpenJourney map with more stages than a map holds", async () => {
     const stages = Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}` }));
     const err = await refusal(text("many.ojf", JSON.stringify({ version: "1.0", stages, swimlanes: [], nodes: [] })));

@@ -182,9 +182,13 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
     }
   }
 
+  // A loop, not Math.min(...values): spreading a grid's worth of numbers overflowed the call stack.
+  let lowest = 0;
+  let highest = 0;
+  for (const v of emotionValues) [lowest, highest] = [Math.min(lowest, v), Math.max(highest, v)];
   const scale = extras.settings?.emotionScale ?? {
-    min: Math.max(-10, Math.min(-2, Math.floor(Math.min(0, ...emotionValues)))),
-    max: Math.min(10, Math.max(2, Math.ceil(Math.max(0, ...emotionValues)))),
+    min: Math.max(-10, Math.min(-2, Math.floor(lowest))),
+    max: Math.min(10, Math.max(2, Math.ceil(highest))),
   };
   for (const p of emotionPoints) {
     const value = Math.min(scale.max, Math.max(scale.min, p.value));
@@ -192,8 +196,10 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
     builder.setEmotion(p.personaId, p.stepId, value, p.note);
   }
   const usedPersonas = new Set(emotionPoints.map((p) => p.personaId));
-  const personaIds = [...new Set([...(extras.settings?.personaIds ?? []), ...personas.filter((p) => usedPersonas.has(p.oldId) || extras.personas?.includes(p)).map((p) => p.oldId)])];
+  const fromExtras = new Set(extras.personas);
+  const personaIds = [...new Set([...(extras.settings?.personaIds ?? []), ...personas.filter((p) => usedPersonas.has(p.oldId) || fromExtras.has(p)).map((p) => p.oldId)])];
   const title = extras.settings?.title ?? extras.title ?? "";
   const snapshot = builder.build({ type: "currentState", ...extras.settings, title: title.trim().slice(0, 200) || "Imported map", emotionScale: scale, personaIds: personaIds as never });
-  return { format, snapshot, personas: personas.filter((p) => personaIds.includes(p.oldId)), touchpoints: [...touchpoints.values()], report };
+  const kept = new Set(personaIds);
+  return { format, snapshot, personas: personas.filter((p) => kept.has(p.oldId)), touchpoints: [...touchpoints.values()], report };
 }
