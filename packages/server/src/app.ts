@@ -5,6 +5,7 @@ import { ApiError } from "./http/apiError.js";
 import type { AppEnv } from "./http/appEnv.js";
 import { callerMiddleware } from "./http/callerMiddleware.js";
 import { handleError, validationError } from "./http/errorHandling.js";
+import { rejectMalformedInput } from "./http/rejectMalformedInput.js";
 import { isStreamedUpload } from "./routes/analytics/importsRoutes.js";
 import { registerApiRoutes } from "./routes/registerApiRoutes.js";
 import type { Services } from "./services.js";
@@ -38,6 +39,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   // Event file uploads stream to disk under their own limit (MAX_UPLOAD_BYTES), checked by the upload itself.
   app.use("/api/*", (c, next) => (isStreamedUpload(c.req.method, c.req.path) ? next() : limitBody(c, next)));
   app.use("/api/*", callerMiddleware);
+  app.use("/api/*", rejectMalformedInput);
   registerApiRoutes(app);
   mountWebApp(app);
   return app;
