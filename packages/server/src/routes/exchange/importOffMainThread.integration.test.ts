@@ -45,7 +45,7 @@ describe("map import parses files off the main thread (compiled server)", () => 
 
   const send = (path: string, name: string, content: string) => fetch(`${base}/${path}`, { method: "POST", headers, body: JSON.stringify({ name, content }) });
 
-  it("answers /api/health all the while a file as large as a map can be is parsed, then imports it", async () => {
+  it("answers /api/health all the while a file as large as a map can be is parsed, then imports it; the full map refuses one more card", async () => {
     const file = fullGrid();
     const preview = send("import/preview", "full.csv", file);
     let pending = true;
@@ -60,7 +60,17 @@ describe("map import parses files off the main thread (compiled server)", () => 
     // Parsed in-process, the server answered only the few health checks sent before and after the parse.
     expect(answered).toBeGreaterThan(50);
     const imported = await send("import", "full.csv", file);
-    expect([imported.status, ((await imported.json()) as { preview: { counts: { cards: number } } }).preview.counts.cards]).toEqual([201, 20_000]);
+    const { mapId, preview: summary } = (await imported.json()) as { mapId: string; preview: { counts: { cards: number } } };
+    expect([imported.status, summary.counts.cards]).toEqual([201, 20_000]);
+
+    // The map is full: editing a card works, one more card is refused naming the limit and the count.
+    const { snapshot } = (await (await fetch(`${base}/${mapId}`, { headers })).json()) as { snapshot: { cells: Array<{ laneId: string; stepId: string; cards: Array<{ id: string }> }> } };
+    const cell = snapshot.cells[0]!;
+    const edit = (operations: unknown[]) => fetch(`${base}/${mapId}/operations`, { method: "POST", headers, body: JSON.stringify({ operations }) });
+    expect((await edit([{ op: "updateCard", cardId: cell.cards[0]!.id, fields: { text: "Edited on a full map" } }])).status).toBe(200);
+    const refused = await edit([{ op: "addCard", laneId: cell.laneId, stepId: cell.stepId, card: { kind: "action", text: "One too many" } }]);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect([refused.status, body.error.code, body.error.message]).toEqual([422, "invalid_operation", "operations[0]: 20,001 cards is more than a map can hold (at most 20,000)"]);
   }, 120_000);
 
   it("sends a refusal found on the worker back as the same clear error", async () => {
