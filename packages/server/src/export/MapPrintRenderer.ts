@@ -38,7 +38,11 @@ export class MapPrintRenderer {
   private active = 0;
 
   private launch(): Promise<Browser> {
-    if (!existsSync(CHROMIUM_PATH)) throw new ApiError(503, "export_unavailable", `PDF and PNG export need Chromium at ${CHROMIUM_PATH} (install Debian's chromium package or set CHROMIUM_PATH)`);
+    // The binary's path is for the administrator's log, not for whoever asked for the export.
+    if (!existsSync(CHROMIUM_PATH)) {
+      console.error(`PDF and PNG export need Chromium at ${CHROMIUM_PATH} (install Debian's chromium package or set CHROMIUM_PATH)`);
+      throw new ApiError(503, "export_unavailable", "PDF and PNG export are not available: the server has no Chromium installed; ask its administrator");
+    }
     // Loaded on first export: Playwright costs a noticeable share of every CLI command's and the server's start-up.
     this.browser ??= import("playwright-core")
       .then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS }))

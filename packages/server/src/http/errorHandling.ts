@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ZodError, type z } from "zod";
 import { ApiError, type ErrorIssue } from "./apiError.js";
+import { redactInternalPaths } from "./redactInternalPaths.js";
 
 /** Turns zod issues into `{ path, message }` pairs with dotted paths ("settings.emotionScale.min"). */
 export function issuesOf(error: z.core.$ZodError, prefix = ""): ErrorIssue[] {
@@ -23,7 +24,9 @@ export function validationError(error: z.core.$ZodError, prefix = ""): ApiError 
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
-    return c.json({ error: { code: err.code, message: err.message, issues: err.issues } }, err.status);
+    // Messages may carry a library's words (DuckDB, Chromium, the file system) with the server's paths in them.
+    const issues = err.issues.map((issue) => ({ path: issue.path, message: redactInternalPaths(issue.message) }));
+    return c.json({ error: { code: err.code, message: redactInternalPaths(err.message), issues } }, err.status);
   }
   if (err instanceof ZodError) {
     const e = validationError(err);
@@ -32,7 +35,7 @@ export function handleError(err: Error, c: Context): Response {
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = status === 413 ? "payload_too_large" : status === 400 ? "invalid_request" : "http_error";
-    const message = err.message || (status === 413 ? "request body is too large" : "request failed");
+    const message = redactInternalPaths(err.message || (status === 413 ? "request body is too large" : "request failed"));
     return c.json({ error: { code, message, issues: status === 400 ? [{ path: "body", message }] : [] } }, status);
   }
   console.error(err);
