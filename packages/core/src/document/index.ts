@@ -5,5 +5,6 @@ export * from "./applyMapOperations.js";
 export * from "./mapSnapshot.js";
 export * from "./upgradeSnapshot.js";
 export * from "./mapLimits.js";
+export * from "./checkMapChanges.js";
 export { keyForPosition, sortSiblings } from "./position.js";
 export { MapIndex } from "./MapIndex.js";

@@ -1,4 +1,4 @@
-import { applyMapOperations, createMapDocument, docToSnapshot, MapSettingsSchema } from "@opencjm/core";
+import { applyMapOperations, createMapDocument, docToSnapshot, mapRoots, MapSettingsSchema, toEntity } from "@opencjm/core";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import { connectCollabClient } from "../testing/collabClient.js";
 import { buildWorkspace, type TestWorkspace } from "../testing/factories.js";
 import { authMessage, clientFrame, collabMessage, MESSAGE, openRawCollabSocket, sendRawFrame, updateMessage } from "../testing/rawCollabSocket.js";
 import { createTestDatabase, type TestDatabase } from "../testing/testDatabases.js";
+import { loadMapDoc } from "../store/mapUpdateLog.js";
 import { COLLAB_CLOSE, COLLAB_SOCKET_LIMITS } from "./socketGuard.js";
 
 function starterSnapshot() {
@@ -99,6 +100,28 @@ describe("hostile collaboration sockets", () => {
     expect((await server.services.maps.readSnapshot(mapId)).stages.map((s) => s.name)).toEqual(["Sign up"]);
     const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
     expect(docToSnapshot(editor.doc).stages.map((s) => s.name)).toEqual(["Sign up"]);
+    editor.destroy();
+  });
+
+  it.each([
+    ["a card whose text is a number", (doc: Y.Doc) => mapRoots(doc).cards.set("evil", toEntity({ id: "evil", kind: "action", text: 42, order: "a0", laneId: "l1", stepId: "p1" }))],
+    ["a stage whose name is 10,000 characters", (doc: Y.Doc) => mapRoots(doc).stages.get("s1")!.set("name", "x".repeat(10_000))],
+    ["a part that is not a map's", (doc: Y.Doc) => doc.getArray("payload").push(["anything"])],
+  ])("refuses an update that leaves %s, and stores nothing", async (_name, vandalise) => {
+    const before = await storedUpdates();
+    const { doc } = await loadMapDoc(server.services.db, mapId);
+    const vector = Y.encodeStateVector(doc);
+    vandalise(doc);
+    const socket = await openRawCollabSocket(server.url);
+    socket.send(authMessage(mapId, ws.users.editor.cookie));
+    await socket.waitFor((m) => m.detail === "authenticated");
+    socket.send(updateMessage(mapId, Y.encodeStateAsUpdate(doc, vector)));
+    expect((await socket.waitFor((m) => m.type === MESSAGE.close)).detail).toMatch(/^update_invalid: refused a map update that leaves the map invalid: /);
+    socket.ws.close();
+    expect(await storedUpdates()).toBe(before);
+    const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
+    expect(docToSnapshot(editor.doc).stages.map((s) => s.name)).toEqual(["Sign up"]);
+    expect(editor.doc.share.has("payload")).toBe(false);
     editor.destroy();
   });
 

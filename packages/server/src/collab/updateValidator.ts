@@ -1,10 +1,12 @@
+import { checkMapChanges, type MapDocumentProblem } from "@opencjm/core";
 import * as Y from "yjs";
 
 /** Why an incoming update was refused; `message` is shown to the sender. */
 export class RefusedUpdate extends Error {
   constructor(
-    readonly code: "update_malformed" | "update_incomplete",
+    readonly code: "update_malformed" | "update_incomplete" | "update_invalid",
     message: string,
+    readonly problems: MapDocumentProblem[] = [],
   ) {
     super(message);
   }
@@ -12,8 +14,9 @@ export class RefusedUpdate extends Error {
 
 /**
  * Checks a live map's incoming Yjs updates before they are stored, on a shadow copy of the map kept in step with it:
- * an update must decode whole and apply to the shadow without leaving content waiting for parts the map does not
- * have. A refused update never touches the live map nor the log. The shadow costs a second copy of the map in
+ * an update must decode whole, apply to the shadow without leaving content waiting for parts the map does not have,
+ * and leave every stage, step, lane, card, setting and emotion point it touched valid (`checkMapChanges`, which costs
+ * what the change touched, not the map's size). A refused update never touches the live map nor the log. The shadow costs a second copy of the map in
  * memory, made on the first write after the map is opened.
  */
 export class UpdateValidator {
@@ -34,15 +37,27 @@ export class UpdateValidator {
       throw new RefusedUpdate("update_malformed", `refused a malformed map update (${err instanceof Error ? err.message : "unreadable"})`);
     }
     const shadow = this.ensureShadow();
+    let problems: MapDocumentProblem[] = [];
+    const inspect = (transaction: Y.Transaction) => {
+      if (transaction.origin === this) problems = checkMapChanges(shadow, transaction);
+    };
+    shadow.on("afterTransaction", inspect);
     try {
       Y.applyUpdate(shadow, update, this);
     } catch (err) {
       this.reset();
       throw new RefusedUpdate("update_malformed", `refused a map update that cannot be applied (${err instanceof Error ? err.message : "unreadable"})`);
+    } finally {
+      shadow.off("afterTransaction", inspect);
     }
     if (shadow.store.pendingStructs || shadow.store.pendingDs) {
       this.reset();
       throw new RefusedUpdate("update_incomplete", "refused a map update that builds on content this map does not have");
+    }
+    if (problems.length > 0) {
+      this.reset();
+      const first = problems[0]!;
+      throw new RefusedUpdate("update_invalid", `refused a map update that leaves the map invalid: ${first.path ? `${first.path}: ` : ""}${first.message}`, problems);
     }
   }
 
