@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "./apiError.js";
 import type { AppEnv } from "./appEnv.js";
+import { isStreamedUpload } from "../routes/analytics/importsRoutes.js";
 
 /** Deeper JSON than any of our documents needs; deeper input is only ever an attack on the parser or the walkers. */
 const MAX_JSON_DEPTH = 64;
@@ -54,6 +55,8 @@ function checkAddress(url: string): void {
 export const rejectMalformedInput = createMiddleware<AppEnv>(async (c, next) => {
   checkAddress(c.req.url);
   const type = c.req.header("content-type") ?? "";
+  // Event files stream to disk whatever type they are sent as; reading one into memory here would undo that.
+  if (isStreamedUpload(c.req.method, c.req.path)) return next();
   if (!BODY_METHODS.has(c.req.method) || !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return next();
   // Read once here; Hono keeps the bytes, so the route's own c.req.json() parses the same body again from memory.
   const bytes = await c.req.arrayBuffer();

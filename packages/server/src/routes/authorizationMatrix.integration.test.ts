@@ -168,6 +168,7 @@ const accountEndpoints: Record<string, "public" | "signedIn" | "accountWriter" |
   "get /api/workspaces": "signedIn",
   "post /api/workspaces/demo": "sessionOnly",
   "post /api/invitations/accept": "sessionOnly",
+  "get /api/collab/ticket": "sessionOnly",
   "get /api/templates": "signedIn",
   "get /api/templates/{templateId}": "signedIn",
   "get /api/share/{token}": "public",
