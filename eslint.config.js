@@ -24,6 +24,18 @@ export default tseslint.config(
   },
   { files: ["packages/core/src/**"], rules: forbidden(["@opencjm/analytics", "@opencjm/server", "@opencjm/web", "hono", "kysely", "better-sqlite3", "pg"]) },
   { files: ["packages/analytics/src/**"], rules: forbidden(["@opencjm/server", "@opencjm/web"]) },
+  // Inside the server, layers point one way: routes → commands → stores (README, Architecture). Only the app, the
+  // route registry and route tests may import a route; a lower layer that needs something of one moves it down.
+  {
+    files: ["packages/server/src/**"],
+    ignores: ["packages/server/src/app.ts", "packages/server/src/routes/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/routes/*", "**/routes/**", "./routes", "../routes"], message: "only routes and app.ts import routes: move what you need into commands/, store/ or http/ (README, Architecture)" }] },
+      ],
+    },
+  },
   {
     files: ["packages/web/src/**"],
     languageOptions: { globals: { ...globals.browser } },

@@ -6,7 +6,7 @@ import type { AppEnv } from "./http/appEnv.js";
 import { callerMiddleware } from "./http/callerMiddleware.js";
 import { handleError, validationError } from "./http/errorHandling.js";
 import { rejectMalformedInput } from "./http/rejectMalformedInput.js";
-import { isStreamedUpload } from "./routes/analytics/importsRoutes.js";
+import { isStreamedUpload } from "./http/streamedUpload.js";
 import { registerApiRoutes } from "./routes/registerApiRoutes.js";
 import type { Services } from "./services.js";
 import { mountWebApp } from "./web/serveWebApp.js";

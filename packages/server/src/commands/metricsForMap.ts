@@ -1,10 +1,10 @@
 import { computeMapMetrics, MetricsRequestSchema, type MapMetrics } from "@opencjm/analytics";
 import { IdSchema, type MapSnapshot } from "@opencjm/core";
 import type { z } from "zod";
-import { findPersonas } from "../../commands/personaCreator.js";
-import { ApiError, notFound } from "../../http/apiError.js";
-import type { Services } from "../../services.js";
-import { listTouchpointRules } from "./touchpointRulesStore.js";
+import { findPersonas } from "./personaCreator.js";
+import { ApiError, notFound } from "../http/apiError.js";
+import type { Services } from "../services.js";
+import { listTouchpointRules } from "../store/touchpointRuleStore.js";
 
 /** A metrics request to the API or CLI: filters and options, or a persona whose segment filters the customers. */
 export const MapMetricsRequestSchema = MetricsRequestSchema.extend({

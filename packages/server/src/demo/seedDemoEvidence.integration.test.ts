@@ -1,7 +1,7 @@
 import { getSegmentSize, getUnmatchedEvents, listSources } from "@opencjm/analytics";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { metricsForMap } from "../routes/analytics/metricsForMap.js";
-import { listTouchpointRules } from "../routes/analytics/touchpointRulesStore.js";
+import { metricsForMap } from "../commands/metricsForMap.js";
+import { listTouchpointRules } from "../store/touchpointRuleStore.js";
 import type { Services } from "../services.js";
 import { buildUser } from "../testing/factories.js";
 import { testDialects, type TestDatabase } from "../testing/testDatabases.js";

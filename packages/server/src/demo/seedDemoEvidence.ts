@@ -2,7 +2,7 @@ import { writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { createSource, ImportMappingSchema, listSources } from "@opencjm/analytics";
 import { startEventImport } from "../commands/eventImporter.js";
-import { createTouchpointRule } from "../routes/analytics/touchpointRulesStore.js";
+import { createTouchpointRule } from "../store/touchpointRuleStore.js";
 import type { Services } from "../services.js";
 import { DEMO_TOUCHPOINTS } from "./demoContent.js";
 import { createDemoEventWriter, DEMO_RULES, DEMO_SOURCES, type DemoSourceKey } from "./demoEvents.js";

@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "./apiError.js";
 import type { AppEnv } from "./appEnv.js";
-import { isStreamedUpload } from "../routes/analytics/importsRoutes.js";
+import { isStreamedUpload } from "./streamedUpload.js";
 
 /** Deeper JSON than any of our documents needs; deeper input is only ever an attack on the parser or the walkers. */
 const MAX_JSON_DEPTH = 64;

@@ -7,7 +7,7 @@ import { newId } from "@opencjm/core";
 import { createPersona } from "../commands/personaCreator.js";
 import { createShareLink } from "../commands/shareLinkCreator.js";
 import { createTouchpoint } from "../commands/touchpointCreator.js";
-import { createTouchpointRule } from "./analytics/touchpointRulesStore.js";
+import { createTouchpointRule } from "../store/touchpointRuleStore.js";
 import { setMemberRole } from "../commands/workspaceCreator.js";
 import { createWorkspace } from "../commands/workspaceCreator.js";
 import { buildMapFromTemplate, type ChannelId } from "@opencjm/core";

@@ -1,10 +1,10 @@
 import { keyForPosition, MapOperationError, newId } from "@opencjm/core";
 import { sortRules, TouchpointRuleFieldsSchema, TouchpointRuleSchema, type TouchpointRule, type TouchpointRuleFields } from "@opencjm/analytics";
 import type { z } from "zod";
-import type { Db } from "../../db/createDb.js";
-import type { TouchpointRuleRow } from "../../db/schema.js";
-import { ApiError, notFound } from "../../http/apiError.js";
-import { validationError } from "../../http/errorHandling.js";
+import type { Db } from "../db/createDb.js";
+import type { TouchpointRuleRow } from "../db/schema.js";
+import { ApiError, notFound } from "../http/apiError.js";
+import { validationError } from "../http/errorHandling.js";
 import type { TouchpointRulePatchSchema } from "@opencjm/analytics";
 
 /** A stored rule row as the API shows it. */

@@ -3,7 +3,7 @@ import { buildMapFromTemplate, type ChannelId } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPersona } from "../../commands/personaCreator.js";
 import { createTouchpoint } from "../../commands/touchpointCreator.js";
-import { createTouchpointRule } from "../../routes/analytics/touchpointRulesStore.js";
+import { createTouchpointRule } from "../../store/touchpointRuleStore.js";
 import { buildWorkspace } from "../../testing/factories.js";
 import { runCli } from "../../testing/serverProcess.js";
 import { testDialects, type TestDatabase } from "../../testing/testDatabases.js";

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { loadConfig } from "../../config.js";
 import { ApiError } from "../../http/apiError.js";
-import { MapMetricsRequestSchema, metricsForMap } from "../../routes/analytics/metricsForMap.js";
+import { MapMetricsRequestSchema, metricsForMap } from "../../commands/metricsForMap.js";
 import { CliError, parseOptions } from "../CliError.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";

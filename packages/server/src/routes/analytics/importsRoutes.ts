@@ -15,13 +15,6 @@ import { ImportListQuery, ImportParams, ImportQuery, ImportRecordSchema, ImportS
 const tags = ["Imports"];
 const W = "/api/workspaces/{workspaceId}";
 
-const IMPORT_UPLOAD = /^\/api\/workspaces\/[^/]+\/sources\/(?:[^/]+\/imports|preview)$/;
-
-/** Upload routes stream their body to disk, so the JSON body limit (MAX_BODY_BYTES) does not apply to them. */
-export function isStreamedUpload(method: string, path: string): boolean {
-  return method === "POST" && IMPORT_UPLOAD.test(path);
-}
-
 const start = createRoute({
   method: "post",
   path: `${W}/sources/{sourceId}/imports`,

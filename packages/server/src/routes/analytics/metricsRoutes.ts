@@ -5,7 +5,7 @@ import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
-import { MapMetricsRequestSchema, metricsForMap } from "./metricsForMap.js";
+import { MapMetricsRequestSchema, metricsForMap } from "../../commands/metricsForMap.js";
 
 const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
 const DraftRequestSchema = MapMetricsRequestSchema.extend({ title: z.string().trim().min(1).max(200).optional() });

@@ -7,7 +7,7 @@ import { ApiError } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
-import { listTouchpointRules } from "./touchpointRulesStore.js";
+import { listTouchpointRules } from "../../store/touchpointRuleStore.js";
 
 const tags = ["Journey analytics"];
 const W = "/api/workspaces/{workspaceId}";

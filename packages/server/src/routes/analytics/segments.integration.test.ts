@@ -4,7 +4,7 @@ import { createTouchpoint } from "../../commands/touchpointCreator.js";
 import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
 import { createTestApp, type TestApp } from "../../testing/testApp.js";
 import { testDialects } from "../../testing/testDatabases.js";
-import { createTouchpointRule } from "./touchpointRulesStore.js";
+import { createTouchpointRule } from "../../store/touchpointRuleStore.js";
 
 /** Eight customers with events; 0–4 in Germany (0–1 on the pro plan), 5–6 in Iran, 7 without attributes. */
 async function seedEvents(t: TestApp, workspaceId: string): Promise<void> {

@@ -5,7 +5,7 @@ import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
-import { createTouchpointRule, deleteTouchpointRule, findTouchpointRule, listTouchpointRules, updateTouchpointRule } from "./touchpointRulesStore.js";
+import { createTouchpointRule, deleteTouchpointRule, findTouchpointRule, listTouchpointRules, updateTouchpointRule } from "../../store/touchpointRuleStore.js";
 
 const RuleParams = WorkspaceParams.extend({ ruleId: IdSchema });
 const Rule = TouchpointRuleSchema;
