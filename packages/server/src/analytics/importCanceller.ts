@@ -2,10 +2,10 @@ import { getImport, type ImportRecord } from "@opencjm/analytics";
 import { roleAllows } from "@opencjm/core";
 import type { Caller } from "../auth/resolveCaller.js";
 import { requireWorkspacePermission } from "../auth/workspaceAccess.js";
-import { ApiError, forbidden, notFound } from "../http/apiError.js";
+import { conflict, forbidden, notFound } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 
-const finished = (record: ImportRecord, when: string) => new ApiError(409, "import_finished", `the import ${when} (${record.status}); there is nothing to cancel`);
+const finished = (record: ImportRecord, when: string) => conflict("import_finished", `the import ${when} (${record.status}); there is nothing to cancel`);
 
 /**
  * Cancels an import running in this server for whoever started it or an editor (never a read-only token): it stops,

@@ -1,7 +1,7 @@
 import { RoleSchema, type Role } from "@opencjm/core";
 import type { Db } from "../db/createDb.js";
 import { setMemberRole } from "../commands/workspaceCreator.js";
-import { ApiError, notFound } from "../http/apiError.js";
+import { conflict, DomainError, forbidden, notFound } from "../errors/DomainError.js";
 import { hashSecret } from "./resolveCaller.js";
 
 /** An invitation that may still be accepted. */
@@ -16,9 +16,9 @@ export interface OpenInvitation {
 export async function findOpenInvitation(db: Db, token: string, email: string): Promise<OpenInvitation> {
   const row = await db.kysely.selectFrom("invitations").selectAll().where("token_hash", "=", hashSecret(token)).executeTakeFirst();
   if (!row) throw notFound("invitation");
-  if (row.accepted_at) throw new ApiError(409, "invitation_used", "this invitation has already been accepted");
-  if (row.expires_at <= new Date().toISOString()) throw new ApiError(410, "invitation_expired", "this invitation has expired; ask for a new one");
-  if (row.email !== email.trim().toLowerCase()) throw new ApiError(403, "forbidden", `this invitation was sent to ${row.email}, not to your e-mail`);
+  if (row.accepted_at) throw conflict("invitation_used", "this invitation has already been accepted");
+  if (row.expires_at <= new Date().toISOString()) throw new DomainError({ kind: "gone", code: "invitation_expired", message: "this invitation has expired; ask for a new one" });
+  if (row.email !== email.trim().toLowerCase()) throw forbidden(`this invitation was sent to ${row.email}, not to your e-mail`);
   return { id: row.id, workspaceId: row.workspace_id, email: row.email, role: RoleSchema.parse(row.role) };
 }
 

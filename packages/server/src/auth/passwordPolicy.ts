@@ -1,6 +1,6 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
-import { ApiError } from "../http/apiError.js";
+import { fieldError } from "../errors/DomainError.js";
 
 /** zxcvbn's scale: 0–2 fall to an online or a fast offline guessing attack, 3 and 4 do not. */
 const MIN_SCORE = 3;
@@ -28,5 +28,5 @@ export function passwordWeakness(password: string, person: { email: string; name
 /** Throws a 400 naming `field` when the password is too weak for this person. */
 export function requireStrongPassword(password: string, person: { email: string; name?: string }, field: string): void {
   const weakness = passwordWeakness(password, person);
-  if (weakness) throw new ApiError(400, "weak_password", `${field}: ${weakness}`, [{ path: field, message: weakness }]);
+  if (weakness) throw fieldError(field, weakness, { code: "weak_password" });
 }

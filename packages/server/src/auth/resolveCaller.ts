@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { getCookie } from "hono/cookie";
 import type { Context } from "hono";
 import type { Db } from "../db/createDb.js";
-import { unauthorized } from "../http/apiError.js";
+import { unauthenticated } from "../errors/DomainError.js";
 
 export const SESSION_COOKIE = "cjm_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -26,18 +26,18 @@ export async function resolveCallerFromCredentials(
   const nowIso = now.toISOString();
   if (credentials.bearerToken) {
     const row = await db.kysely.selectFrom("api_tokens").selectAll().where("token_hash", "=", hashSecret(credentials.bearerToken)).executeTakeFirst();
-    if (!row || row.revoked_at) throw unauthorized("token_invalid", "API token is unknown or revoked");
-    if (row.expires_at && row.expires_at <= nowIso) throw unauthorized("token_invalid", "API token has expired");
+    if (!row || row.revoked_at) throw unauthenticated("token_invalid", "API token is unknown or revoked");
+    if (row.expires_at && row.expires_at <= nowIso) throw unauthenticated("token_invalid", "API token has expired");
     await db.kysely.updateTable("api_tokens").set({ last_used_at: nowIso }).where("id", "=", row.id).execute();
     return { kind: "token", userId: row.user_id, tokenId: row.id, scope: row.scope === "write" ? "write" : "read", workspaceId: row.workspace_id };
   }
   if (credentials.sessionCookie) {
     const id = hashSecret(credentials.sessionCookie);
     const row = await db.kysely.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!row) throw unauthorized("session_expired", "session is unknown or has ended; sign in again");
+    if (!row) throw unauthenticated("session_expired", "session is unknown or has ended; sign in again");
     if (row.expires_at <= nowIso) {
       await db.kysely.deleteFrom("sessions").where("id", "=", id).execute();
-      throw unauthorized("session_expired", "session has expired; sign in again");
+      throw unauthenticated("session_expired", "session has expired; sign in again");
     }
     return { kind: "session", userId: row.user_id, sessionId: row.id, csrfToken: row.csrf_token };
   }

@@ -1,6 +1,6 @@
 import { roleAllows, RoleSchema, type Permission, type Role } from "@opencjm/core";
 import type { Db } from "../db/createDb.js";
-import { forbidden, notFound, unauthorized } from "../http/apiError.js";
+import { forbidden, notFound, unauthenticated } from "../errors/DomainError.js";
 import type { Caller } from "./resolveCaller.js";
 
 /** The caller's role in a workspace, or undefined when they are not a member (or their token is for another one). */
@@ -20,7 +20,7 @@ export async function getWorkspaceRole(db: Db, caller: Caller, workspaceId: stri
  * Non-members get 404 so ids of other workspaces reveal nothing; read-only tokens never write.
  */
 export async function requireWorkspacePermission(db: Db, caller: Caller | undefined, workspaceId: string, permission: Permission): Promise<Role> {
-  if (!caller) throw unauthorized("unauthenticated", "sign in or send an API token");
+  if (!caller) throw unauthenticated("unauthenticated", "sign in or send an API token");
   const role = await getWorkspaceRole(db, caller, workspaceId);
   if (!role) throw notFound("workspace");
   if (caller.kind === "token" && caller.scope === "read" && permission !== "read") throw forbidden("this API token is read-only");

@@ -1,6 +1,5 @@
 import { Command } from "commander";
-import { ApiError } from "../http/apiError.js";
-import { CliError } from "./CliError.js";
+import { cliErrorOf } from "./cliErrorOf.js";
 import { registerAnalyzeCommand } from "./commands/analyzeCommand.js";
 import { registerBackupCommands } from "./commands/backupCommands.js";
 import { registerImportEventsCommand } from "./commands/importEventsCommand.js";
@@ -9,7 +8,6 @@ import { registerMapCommands } from "./commands/mapCommands.js";
 import { registerMigrateCommand } from "./commands/migrateCommand.js";
 import { registerServeCommand } from "./commands/serveCommand.js";
 import { registerUserCommands } from "./commands/userCommands.js";
-import { MapOperationError } from "@opencjm/core";
 
 const program = new Command()
   .name("cjm")
@@ -37,7 +35,6 @@ try {
     const exitCode = "exitCode" in err && typeof err.exitCode === "number" ? err.exitCode : 1;
     process.exit(exitCode);
   }
-  const known = err instanceof CliError || err instanceof ApiError || err instanceof MapOperationError;
-  console.error(`error: ${known ? err.message : err instanceof Error ? err.message : String(err)}`);
+  console.error(`error: ${cliErrorOf(err).message}`);
   process.exit(1);
 }

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { buildMapFromTemplate, findTemplate, IdSchema, LocaleSchema, MapOperationError, upgradeSnapshot, type MapSnapshot } from "@opencjm/core";
-import { ApiError } from "../http/apiError.js";
+import { DomainError, fieldError } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import type { MapSummary } from "../store/MapDocumentService.js";
 import { findPersonas } from "./personaCreator.js";
@@ -29,13 +29,13 @@ export async function createMapFromRequest(
   let snapshot: MapSnapshot;
   let dropped: string[] = [];
   if ("templateId" in request) {
-    if (!findTemplate(request.templateId)) throw new ApiError(400, "invalid_request", `templateId: unknown template "${request.templateId}"`, [{ path: "templateId", message: "unknown template" }]);
+    if (!findTemplate(request.templateId)) throw fieldError("templateId", `unknown template "${request.templateId}"`, { detail: "unknown template" });
     snapshot = buildMapFromTemplate(request.templateId, request);
   } else {
     try {
       ({ snapshot, report: { dropped } } = upgradeSnapshot(request.snapshot));
     } catch (err) {
-      if (err instanceof MapOperationError) throw new ApiError(400, "invalid_request", `snapshot.${err.message}`, [{ path: `snapshot.${err.field ?? ""}`, message: err.message }]);
+      if (err instanceof MapOperationError) throw new DomainError({ kind: "invalid", code: "invalid_request", message: `snapshot.${err.message}`, details: [{ path: `snapshot.${err.field ?? ""}`, message: err.message }] });
       throw err;
     }
   }
@@ -44,7 +44,7 @@ export async function createMapFromRequest(
   const missing = personaIds.findIndex((id) => !found.has(id));
   if (missing >= 0) {
     const path = "templateId" in request ? `personaIds[${missing}]` : `snapshot.settings.personaIds[${missing}]`;
-    throw new ApiError(400, "invalid_request", `${path}: no persona "${personaIds[missing]}" in this workspace`, [{ path, message: "unknown persona" }]);
+    throw fieldError(path, `no persona "${personaIds[missing]}" in this workspace`, { detail: "unknown persona" });
   }
   const map = await services.maps.create({ workspaceId: input.workspaceId, createdBy: input.userId, snapshot });
   return { map, snapshot: await services.maps.readSnapshot(map.id), dropped };

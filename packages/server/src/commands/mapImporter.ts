@@ -1,5 +1,5 @@
 import type { MapSnapshot } from "@opencjm/core";
-import { ApiError } from "../http/apiError.js";
+import { DomainError } from "../errors/DomainError.js";
 import type { ImportDraft, ImportReport } from "../import/ImportDraft.js";
 import { importFileError } from "../import/importFileError.js";
 import { parseMapJson } from "../import/parseMapJson.js";
@@ -43,7 +43,7 @@ export async function importMapDraft(services: Services, input: { workspaceId: s
     for (const [i, t] of touchpoints.entries()) {
       if (!referenced.has(t.oldId) || touchpointIds.has(t.oldId)) continue;
       const created = await createTouchpoint(db, input.workspaceId, t.fields).catch((err: unknown) => {
-        throw err instanceof ApiError ? importFileError(`touchpoints[${i}].channelId`, err.message) : err;
+        throw err instanceof DomainError ? importFileError(`touchpoints[${i}].channelId`, err.message) : err;
       });
       touchpointIds.set(t.oldId, created.id);
       createdTouchpoints.push(created.id);

@@ -2,7 +2,7 @@ import { computeMapMetrics, MetricsRequestSchema, type MapMetrics } from "@openc
 import { IdSchema, type MapSnapshot } from "@opencjm/core";
 import type { z } from "zod";
 import { findPersonas } from "./personaCreator.js";
-import { ApiError, notFound } from "../http/apiError.js";
+import { fieldError, notFound } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import { listTouchpointRules } from "../store/touchpointRuleStore.js";
 
@@ -24,10 +24,10 @@ export async function metricsForMap(services: Services, workspaceId: string, map
   const snapshot = await services.maps.readSnapshot(mapId);
   let segment = request.filters.segment;
   if (request.personaId) {
-    if (segment) throw new ApiError(400, "invalid_request", "personaId: give a persona or filters.segment, not both", [{ path: "personaId", message: "give a persona or filters.segment, not both" }]);
+    if (segment) throw fieldError("personaId", "give a persona or filters.segment, not both");
     const [persona] = await findPersonas(services.db, workspaceId, [request.personaId]);
-    if (!persona) throw new ApiError(400, "invalid_request", `personaId: no persona "${request.personaId}" in this workspace`, [{ path: "personaId", message: "unknown persona" }]);
-    if (!persona.segment) throw new ApiError(400, "persona_without_segment", `personaId: persona "${persona.name}" has no segment rule`, [{ path: "personaId", message: "has no segment rule" }]);
+    if (!persona) throw fieldError("personaId", `no persona "${request.personaId}" in this workspace`, { detail: "unknown persona" });
+    if (!persona.segment) throw fieldError("personaId", `persona "${persona.name}" has no segment rule`, { code: "persona_without_segment", detail: "has no segment rule" });
     segment = persona.segment;
   }
   segment ??= snapshot.settings.segment;

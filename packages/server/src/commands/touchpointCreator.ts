@@ -1,7 +1,7 @@
 import { newId, TouchpointFieldsSchema, type Touchpoint, type TouchpointFields } from "@opencjm/core";
 import type { Db } from "../db/createDb.js";
 import type { TouchpointRow } from "../db/schema.js";
-import { ApiError } from "../http/apiError.js";
+import { fieldError } from "../errors/DomainError.js";
 
 /** A stored touchpoint row as the domain type. */
 export function touchpointOf(row: TouchpointRow): Touchpoint {
@@ -12,7 +12,7 @@ export function touchpointOf(row: TouchpointRow): Touchpoint {
 export async function createTouchpoint(db: Db, workspaceId: string, input: TouchpointFields): Promise<Touchpoint> {
   const fields = TouchpointFieldsSchema.parse(input);
   const channel = await db.kysely.selectFrom("channels").select("id").where("workspace_id", "=", workspaceId).where("id", "=", fields.channelId).executeTakeFirst();
-  if (!channel) throw new ApiError(400, "invalid_request", `channelId: no channel "${fields.channelId}" in this workspace`, [{ path: "channelId", message: "unknown channel" }]);
+  if (!channel) throw fieldError("channelId", `no channel "${fields.channelId}" in this workspace`, { detail: "unknown channel" });
   const now = new Date().toISOString();
   const row: TouchpointRow = { id: newId("tp_"), workspace_id: workspaceId, channel_id: fields.channelId, name: fields.name, description: fields.description, medium: fields.medium, owner_team: fields.ownerTeam, created_at: now, updated_at: now };
   await db.kysely.insertInto("touchpoints").values(row).execute();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DomainError } from "../errors/DomainError.js";
 import type { ApiError } from "../http/apiError.js";
+import { apiErrorOf } from "../http/errorHandling.js";
 import { ExportQueue } from "./ExportQueue.js";
 
 /** A task that finishes when the test says so, recording that it started. */
@@ -16,13 +18,14 @@ function deferredTask(log: string[], name: string) {
   };
 }
 
-/** The error a promise rejects with, or undefined when it settles fine. */
+/** The error a promise rejects with as the API answers it, or undefined when it settles fine. */
 async function errorOf(promise: Promise<unknown>): Promise<ApiError | undefined> {
   try {
     await promise;
     return undefined;
   } catch (err) {
-    return err as ApiError;
+    if (!(err instanceof DomainError)) throw err;
+    return apiErrorOf(err);
   }
 }
 

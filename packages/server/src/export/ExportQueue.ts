@@ -1,4 +1,4 @@
-import { ApiError, tryAgainLater } from "../http/apiError.js";
+import { DomainError, tryAgainLater } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 
 /** How many Chromium exports may run and wait, in all and per user. */
@@ -35,11 +35,11 @@ export class ExportQueue {
   async run<T>(userId: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const mine = this.perUser.get(userId) ?? 0;
     if (mine >= this.limits.perUser) {
-      throw tryAgainLater(429, "too_many_exports", `you already have ${mine} PDF or PNG exports running or waiting, the most one person may have at once; try again when they have finished`, SECONDS_PER_EXPORT * mine);
+      throw tryAgainLater("too_many", "too_many_exports", `you already have ${mine} PDF or PNG exports running or waiting, the most one person may have at once; try again when they have finished`, SECONDS_PER_EXPORT * mine);
     }
     const mustWait = this.running >= this.limits.concurrent;
     if (mustWait && this.waiters.length >= this.limits.waiting) {
-      throw tryAgainLater(503, "export_queue_full", `the server is busy printing ${this.running} exports with ${this.waiters.length} more waiting; try again shortly`, (SECONDS_PER_EXPORT * (this.waiters.length + 1)) / this.limits.concurrent);
+      throw tryAgainLater("unavailable", "export_queue_full", `the server is busy printing ${this.running} exports with ${this.waiters.length} more waiting; try again shortly`, (SECONDS_PER_EXPORT * (this.waiters.length + 1)) / this.limits.concurrent);
     }
     this.perUser.set(userId, mine + 1);
     try {
@@ -73,7 +73,7 @@ export class ExportQueue {
       const onAbort = () => {
         const at = this.waiters.indexOf(waiter);
         if (at >= 0) this.waiters.splice(at, 1);
-        reject(new ApiError(503, "export_cancelled", "the export was cancelled before it started"));
+        reject(new DomainError({ kind: "unavailable", code: "export_cancelled", message: "the export was cancelled before it started" }));
       };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener("abort", onAbort, { once: true });

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { ApiError } from "../http/apiError.js";
+import { DomainError } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import type { Orientation, Paper } from "./printOptions.js";
 import { isPrintRequestAllowed } from "./printRequestPolicy.js";
@@ -41,14 +41,14 @@ export class MapPrintRenderer {
     // The binary's path is for the administrator's log, not for whoever asked for the export.
     if (!existsSync(CHROMIUM_PATH)) {
       console.error(`PDF and PNG export need Chromium at ${CHROMIUM_PATH} (install Debian's chromium package or set CHROMIUM_PATH)`);
-      throw new ApiError(503, "export_unavailable", "PDF and PNG export are not available: the server has no Chromium installed; ask its administrator");
+      throw new DomainError({ kind: "unavailable", code: "export_unavailable", message: "PDF and PNG export are not available: the server has no Chromium installed; ask its administrator" });
     }
     // Loaded on first export: Playwright costs a noticeable share of every CLI command's and the server's start-up.
     this.browser ??= import("playwright-core")
       .then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS }))
       .catch((err: unknown) => {
         this.browser = undefined;
-        throw new ApiError(503, "export_unavailable", `Chromium did not start: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+        throw new DomainError({ kind: "unavailable", code: "export_unavailable", message: `Chromium did not start: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` });
       });
     return this.browser;
   }
@@ -75,12 +75,12 @@ export class MapPrintRenderer {
       const printUrl = new URL(request.url);
       await page.route("**/*", (route) => (isPrintRequestAllowed(route.request().url(), printUrl) ? route.continue() : route.abort("blockedbyclient")));
       const response = await page.goto(request.url, { waitUntil: "load" });
-      if (!response?.ok()) throw new ApiError(502, "export_failed", `the print view answered ${response?.status() ?? "nothing"}`);
+      if (!response?.ok()) throw new DomainError({ kind: "upstream_failed", code: "export_failed", message: `the print view answered ${response?.status() ?? "nothing"}` });
       await page
         // A function, not a string: the page's CSP forbids eval. Typed by hand: the server is compiled without DOM types.
         .waitForFunction(() => (globalThis as unknown as PageGlobals).document.documentElement.dataset.printReady === "true", undefined, { timeout: READY_TIMEOUT_MS })
         .catch((err: unknown) => {
-          throw new ApiError(504, "export_failed", `the print view was not ready within ${READY_TIMEOUT_MS / 1000} s (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`);
+          throw new DomainError({ kind: "timeout", code: "export_failed", message: `the print view was not ready within ${READY_TIMEOUT_MS / 1000} s (${err instanceof Error ? err.message.split("\n")[0] : String(err)})` });
         });
       if (request.format === "png") return new Uint8Array(await page.screenshot({ fullPage: true, type: "png" }));
       // The print view sets its own @page size and margins (paper, orientation, or the map's size for "fit").

@@ -1,7 +1,9 @@
 import { createMiddleware } from "hono/factory";
 import { credentialsOf, resolveCallerFromCredentials, type Caller } from "../auth/resolveCaller.js";
+import { DomainError } from "../errors/DomainError.js";
 import { ApiError, forbidden, unauthorized } from "./apiError.js";
 import type { AppEnv } from "./appEnv.js";
+import { apiErrorOf } from "./errorHandling.js";
 import type { Context } from "hono";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -19,8 +21,8 @@ export const callerMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   try {
     c.set("caller", await resolveCallerFromCredentials(c.get("services").db, credentialsOf(c)));
   } catch (err) {
-    if (!(err instanceof ApiError)) throw err;
-    c.set("callerError", err);
+    if (!(err instanceof DomainError)) throw err;
+    c.set("callerError", apiErrorOf(err));
   }
   const caller = c.get("caller");
   if (!caller && !PUBLIC_PATHS.has(c.req.path) && !PUBLIC_PREFIXES.some((p) => c.req.path.startsWith(p))) throw c.get("callerError") ?? unauthorized("unauthenticated", "sign in or send an API token");

@@ -1,6 +1,8 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError, type z } from "zod";
+import { DomainError, type ErrorClass } from "../errors/DomainError.js";
 import { ApiError, type ErrorIssue } from "./apiError.js";
 import { redactInternalPaths } from "./redactInternalPaths.js";
 
@@ -20,8 +22,33 @@ export function validationError(error: z.core.$ZodError, prefix = ""): ApiError 
   return new ApiError(400, "invalid_request", first ? `${first.path}: ${first.message}` : "invalid request", issues);
 }
 
+/** The HTTP status of each class of domain error: the one place the API decides it. */
+const STATUS_OF: Record<ErrorClass, ContentfulStatusCode> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  unprocessable: 422,
+  too_many: 429,
+  internal: 500,
+  upstream_failed: 502,
+  unavailable: 503,
+  timeout: 504,
+  insufficient_storage: 507,
+};
+
+/** A domain error as the API presents it: its status, code, message and issues, and `Retry-After` when it has one. */
+export function apiErrorOf(err: DomainError): ApiError {
+  const headers: Record<string, string> = err.retryAfterSeconds === undefined ? {} : { "retry-after": String(err.retryAfterSeconds) };
+  return new ApiError(STATUS_OF[err.kind], err.code, err.message, err.details, headers);
+}
+
 /** The app's error handler: every failure leaves as `{ error: { code, message, issues } }` with the right status. */
 export function handleError(err: Error, c: Context): Response {
+  if (err instanceof DomainError) return handleError(apiErrorOf(err), c);
   if (err instanceof ApiError) {
     for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
     // Messages may carry a library's words (DuckDB, Chromium, the file system) with the server's paths in them.

@@ -1,13 +1,13 @@
-import { ApiError } from "../http/apiError.js";
+import { DomainError, fieldError } from "../errors/DomainError.js";
 
 /** A file that cannot be imported: 400 `invalid_file`, naming where the problem is (field path, line or cell). */
-export function importFileError(location: string, message: string): ApiError {
-  return new ApiError(400, "invalid_file", `${location}: ${message}`, [{ path: location, message }]);
+export function importFileError(location: string, message: string): DomainError {
+  return fieldError(location, message, { code: "invalid_file" });
 }
 
 /** A file in a format we do not read: 400 `unsupported_format`. */
-export function unsupportedFormat(message: string): ApiError {
-  return new ApiError(400, "unsupported_format", message, [{ path: "file", message }]);
+export function unsupportedFormat(message: string): DomainError {
+  return new DomainError({ kind: "invalid", code: "unsupported_format", message, details: [{ path: "file", message }] });
 }
 
 /** Formats a zod path the way users read it: `touchpoints[0].medium`. */

@@ -1,6 +1,8 @@
 import { MAP_LIMITS } from "@opencjm/core";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../http/apiError.js";
+import { DomainError } from "../errors/DomainError.js";
+import type { ApiError } from "../http/apiError.js";
+import { apiErrorOf } from "../http/errorHandling.js";
 import { parseImportFile } from "./parseImportFile.js";
 
 const text = (name: string, content: string) => ({ name, bytes: new TextEncoder().encode(content) });
@@ -28,8 +30,8 @@ async function refusal(file: { name: string; bytes: Uint8Array }): Promise<ApiEr
     () => undefined,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
+  expect(err).toBeInstanceOf(DomainError);
+  return apiErrorOf(err as DomainError);
 }
 
 describe("imports past the map limits", () => {

@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ApiError } from "../http/apiError.js";
+import { DomainError } from "../errors/DomainError.js";
 import { importFileError } from "./importFileError.js";
 import type { ImportDraft } from "./ImportDraft.js";
 import { parseImportFile } from "./parseImportFile.js";
@@ -45,7 +44,7 @@ function parseOnWorker(file: { name: string; bytes: Uint8Array }): Promise<Impor
     worker.on("message", (reply: ParseImportReply) =>
       settle(() => {
         if ("draft" in reply) resolve(reply.draft);
-        else if ("refusal" in reply) reject(new ApiError(reply.refusal.status as ContentfulStatusCode, reply.refusal.code, reply.refusal.message, reply.refusal.issues));
+        else if ("refusal" in reply) reject(new DomainError(reply.refusal));
         else reject(new Error(`import parser failed: ${reply.failure}`));
       }),
     );

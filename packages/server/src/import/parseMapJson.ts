@@ -1,5 +1,5 @@
 import { MapOperationError, PersonaFieldsSchema, TouchpointFieldsSchema, upgradeSnapshot, type PersonaFields, type TouchpointFields } from "@opencjm/core";
-import { ApiError } from "../http/apiError.js";
+import { DomainError } from "../errors/DomainError.js";
 import { MapExportEnvelopeSchema } from "../export/mapJsonFormat.js";
 import { importFileError, pathOf } from "./importFileError.js";
 import type { DraftEntity, ImportDraft } from "./ImportDraft.js";
@@ -11,7 +11,7 @@ function upgradeFileSnapshot(json: unknown, prefix: string): ReturnType<typeof u
   } catch (err) {
     if (!(err instanceof MapOperationError)) throw err;
     const message = `${prefix}${err.message}`;
-    throw new ApiError(400, "invalid_file", message, [{ path: `${prefix}${err.field ?? ""}`.replace(/\.$/, "") || "file", message }]);
+    throw new DomainError({ kind: "invalid", code: "invalid_file", message, details: [{ path: `${prefix}${err.field ?? ""}`.replace(/\.$/, "") || "file", message }] });
   }
 }
 

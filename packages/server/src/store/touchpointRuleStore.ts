@@ -3,8 +3,7 @@ import { sortRules, TouchpointRuleFieldsSchema, TouchpointRuleSchema, type Touch
 import type { z } from "zod";
 import type { Db } from "../db/createDb.js";
 import type { TouchpointRuleRow } from "../db/schema.js";
-import { ApiError, notFound } from "../http/apiError.js";
-import { validationError } from "../http/errorHandling.js";
+import { DomainError, fieldError, invalidInput, notFound } from "../errors/DomainError.js";
 import type { TouchpointRulePatchSchema } from "@opencjm/analytics";
 
 /** A stored rule row as the API shows it. */
@@ -35,14 +34,14 @@ export async function findTouchpointRule(db: Db, workspaceId: string, ruleId: st
 
 async function requireTouchpoint(db: Db, workspaceId: string, touchpointId: string): Promise<void> {
   const row = await db.kysely.selectFrom("touchpoints").select("id").where("workspace_id", "=", workspaceId).where("id", "=", touchpointId).executeTakeFirst();
-  if (!row) throw new ApiError(400, "invalid_request", `touchpointId: no touchpoint "${touchpointId}" in this workspace`, [{ path: "touchpointId", message: "unknown touchpoint" }]);
+  if (!row) throw fieldError("touchpointId", `no touchpoint "${touchpointId}" in this workspace`, { detail: "unknown touchpoint" });
 }
 
 function orderFor(rules: TouchpointRule[], position: { before?: string; after?: string } | undefined, exclude?: string): string {
   try {
     return keyForPosition(rules.filter((r) => r.id !== exclude).map((r) => ({ id: r.id, order: r.order })), position);
   } catch (err) {
-    if (err instanceof MapOperationError) throw new ApiError(400, "invalid_request", err.message.replace(/^position/, "position"), [{ path: "position", message: "is not a rule of this workspace" }]);
+    if (err instanceof MapOperationError) throw new DomainError({ kind: "invalid", code: "invalid_request", message: err.message, field: "position", details: [{ path: "position", message: "is not a rule of this workspace" }] });
     throw err;
   }
 }
@@ -70,7 +69,7 @@ export async function updateTouchpointRule(db: Db, workspaceId: string, ruleId: 
     ...(patch.channel === null ? {} : { channel: patch.channel ?? current.channel }),
     conditions: patch.conditions ?? current.conditions,
   });
-  if (!merged.success) throw validationError(merged.error);
+  if (!merged.success) throw invalidInput(merged.error);
   if (patch.touchpointId) await requireTouchpoint(db, workspaceId, patch.touchpointId);
   const order = patch.position ? orderFor(await listTouchpointRules(db, workspaceId), patch.position, ruleId) : current.order;
   const r = merged.data;

@@ -3,9 +3,9 @@ import { SegmentRuleSchema, type SegmentRule } from "@opencjm/core";
 import type { Command } from "commander";
 import { z } from "zod";
 import { loadConfig } from "../../config.js";
-import { ApiError } from "../../http/apiError.js";
 import { MapMetricsRequestSchema, metricsForMap } from "../../commands/metricsForMap.js";
 import { CliError, parseOptions } from "../CliError.js";
+import { cliErrorOf } from "../cliErrorOf.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 
@@ -160,9 +160,7 @@ export function registerAnalyzeCommand(program: Command): void {
         const ws = await services.db.kysely.selectFrom("workspaces").select("id").where("id", "=", o.workspace).executeTakeFirst();
         if (!ws) throw new CliError(`--workspace: no workspace "${o.workspace}"`);
         const { metrics, snapshot } = await metricsForMap(services, ws.id, o.map, request.data).catch((err: unknown) => {
-          if (err instanceof ApiError && err.code === "not_found") throw new CliError(`--map: no map "${o.map}" in workspace ${ws.id}`);
-          if (err instanceof ApiError) throw new CliError(err.message.replace(/^personaId:/, "--persona:"));
-          throw err;
+          throw cliErrorOf(err, { codes: { not_found: `--map: no map "${o.map}" in workspace ${ws.id}` }, options: { personaId: "--persona" } });
         });
         process.stdout.write(o.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${formatMetricsReport(snapshot.settings.title, metrics)}\n`);
       } finally {

@@ -4,10 +4,10 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { loadConfig } from "../../config.js";
 import { backupWorkspace } from "../../export/workspaceBackup.js";
-import { ApiError } from "../../http/apiError.js";
 import { parseJsonText } from "../../import/parseJsonText.js";
 import { restoreWorkspace } from "../../import/restoreWorkspace.js";
 import { CliError, parseOptions } from "../CliError.js";
+import { cliErrorOf } from "../cliErrorOf.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 
@@ -71,7 +71,7 @@ export function registerBackupCommands(program: Command): void {
         const owner = await services.db.kysely.selectFrom("users").select("id").where("email", "=", options.owner.toLowerCase()).executeTakeFirst();
         if (!owner) throw new CliError(`--owner: no user with e-mail ${options.owner} (create one with cjm user add)`);
         const result = await restoreWorkspace(services.db, json, { ownerId: owner.id, newIds: options.newIds }).catch((err: unknown) => {
-          throw new CliError(`${file}: ${err instanceof ApiError || err instanceof Error ? err.message : String(err)}`);
+          throw cliErrorOf(err, { file, always: true });
         });
         const c = result.counts;
         console.log(`restored workspace ${result.workspaceId}: ${c.maps} map(s), ${c.personas} persona(s) with ${c.personaPhotos} photo(s), ${c.touchpoints} touchpoint(s) with ${c.touchpointRules} mapping rule(s), ${c.channels} custom channel(s)`);

@@ -7,10 +7,10 @@ import { loadConfig } from "../../config.js";
 import { EXPORT_FORMATS, ExportFormatSchema, exportMapData } from "../../export/exportMap.js";
 import { loadExportInput } from "../../export/loadExportInput.js";
 import { PaperSchema, OrientationSchema } from "../../export/printOptions.js";
-import { ApiError } from "../../http/apiError.js";
 import { parseImportFile } from "../../import/parseImportFile.js";
 import { summarizeImport } from "../../import/summarizeImport.js";
 import { CliError, parseOptions } from "../CliError.js";
+import { cliErrorOf } from "../cliErrorOf.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 import { renderPrintExport } from "./renderPrintExport.js";
@@ -75,7 +75,7 @@ export function registerMapCommands(program: Command): void {
     .action(async (file: string, raw: unknown) => {
       const options = parseOptions(ImportOptions, raw);
       const draft = await parseImportFile({ name: file, bytes: readFile(file) }).catch((err: unknown) => {
-        throw new CliError(err instanceof ApiError && err.message.startsWith(file) ? err.message : `${file}: ${err instanceof Error ? err.message : String(err)}`);
+        throw cliErrorOf(err, { file });
       });
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
@@ -92,7 +92,7 @@ export function registerMapCommands(program: Command): void {
           return;
         }
         const result = await importMapDraft(services, { workspaceId: ws.id, userId: member.id, draft }).catch((err: unknown) => {
-          throw new CliError(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+          throw cliErrorOf(err, { file, always: true });
         });
         const extras = [result.personaIds.length ? `${result.personaIds.length} persona(s)` : "", result.touchpointIds.length ? `${result.touchpointIds.length} new touchpoint(s)` : ""].filter(Boolean);
         console.log(`imported map ${result.mapId}${extras.length ? ` with ${extras.join(" and ")}` : ""}`);

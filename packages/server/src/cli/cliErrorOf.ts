@@ -1,0 +1,31 @@
+import { DomainError } from "../errors/DomainError.js";
+import { CliError } from "./CliError.js";
+
+/** How a command names what a domain error is about: its options by field, and the file it was reading. */
+export interface CliErrorContext {
+  /** CLI option per input field, so `personaId: …` reads `--persona: …`. */
+  options?: Record<string, string>;
+  /** The file the command was given; a message not already naming it first is prefixed with it. */
+  file?: string;
+  /** Prefix the file even when the message starts with its name (the file's content was fine, the import was not). */
+  always?: boolean;
+  /** The CLI's own sentence for a code, e.g. `not_found` → `--map: no map "…"`. */
+  codes?: Record<string, string>;
+}
+
+/**
+ * The one place a command's failure becomes the CLI's `error: …` line: a domain error is named in the CLI's terms
+ * (its option or file), anything else keeps its message. Every cjm command turns failures into CliError through here.
+ */
+export function cliErrorOf(err: unknown, context: CliErrorContext = {}): CliError {
+  if (err instanceof CliError) return err;
+  if (err instanceof DomainError) {
+    const own = context.codes?.[err.code];
+    if (own !== undefined) return new CliError(own);
+    const option = err.field === undefined ? undefined : context.options?.[err.field];
+    if (option !== undefined) return new CliError(`${option}: ${err.reason}`);
+    return new CliError(context.file === undefined || (!context.always && err.message.startsWith(context.file)) ? err.message : `${context.file}: ${err.message}`);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new CliError(context.file === undefined ? message : `${context.file}: ${message}`);
+}
