@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import { newId } from "../ids.js";
 import { MapSettingsSchema } from "../schemas/journeyMap.js";
-import { addCard, clearCell, clearEmotion, moveCard, removeCard, setEmotion, updateCard } from "./cardOperations.js";
+import { addCard, clearCell, clearEmotion, moveCard, removeCard, replaceCard, setEmotion, updateCard } from "./cardOperations.js";
 import { MapOperationError } from "./MapOperationError.js";
 import { MapIndex } from "./MapIndex.js";
 import { scratchForBatch } from "./batchScratch.js";
@@ -54,6 +54,8 @@ export function applyMapOperation(doc: Y.Doc, op: MapOperation, index: MapIndex 
       return { id: addCard(doc, op, index) };
     case "updateCard":
       return updateCard(doc, op), {};
+    case "replaceCard":
+      return replaceCard(doc, op), {};
     case "moveCard":
       return moveCard(doc, op, index), {};
     case "removeCard":

@@ -67,6 +67,22 @@ export function updateCard(doc: Y.Doc, op: Op<"updateCard">): void {
   }
 }
 
+/**
+ * Replaces a card's content whole, keeping its id, order, lane and step: how a card that no longer fits its schema
+ * (listed in a snapshot's `unreadableCards`) is repaired. Fields the new content lacks are removed.
+ */
+export function replaceCard(doc: Y.Doc, op: Op<"replaceCard">): void {
+  const entity = requireEntity(doc, "cards", op.cardId, "cardId");
+  const laneId = String(entity.get("laneId"));
+  requireKindFits(doc, laneId, op.card.kind);
+  const card = parseCard({ ...op.card, id: op.cardId, order: String(entity.get("order")) }, "card");
+  const next: Record<string, unknown> = { ...card, laneId, stepId: entity.get("stepId") };
+  for (const key of [...entity.keys()]) if (!(key in next)) entity.delete(key);
+  for (const [key, value] of Object.entries(next)) {
+    if (JSON.stringify(entity.get(key)) !== JSON.stringify(value)) entity.set(key, structuredClone(value));
+  }
+}
+
 /** Moves a card within its cell or into another cell of a lane that accepts it. */
 export function moveCard(doc: Y.Doc, op: Op<"moveCard">, index: MapIndex): void {
   const entity = requireEntity(doc, "cards", op.cardId, "cardId");

@@ -49,6 +49,8 @@ export const MapOperationSchema = z.discriminatedUnion("op", [
   z.strictObject({ op: z.literal("deleteLane"), laneId: IdSchema }),
   z.strictObject({ op: z.literal("addCard"), id: IdSchema.optional(), laneId: IdSchema, stepId: IdSchema, card: CardContentSchema, position: PositionSchema.optional() }),
   z.strictObject({ op: z.literal("updateCard"), cardId: IdSchema, fields: z.record(z.string(), z.unknown()) }),
+  // Rewrites every field of a card but its place (id, order, lane, step): the repair for a card that no longer reads.
+  z.strictObject({ op: z.literal("replaceCard"), cardId: IdSchema, card: CardContentSchema }),
   z.strictObject({ op: z.literal("moveCard"), cardId: IdSchema, laneId: IdSchema.optional(), stepId: IdSchema.optional(), position: PositionSchema.optional() }),
   z.strictObject({ op: z.literal("removeCard"), cardId: IdSchema }),
   z.strictObject({ op: z.literal("clearCell"), laneId: IdSchema, stepId: IdSchema }),

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { MAP_DOCUMENT_VERSION, MapSettingsSchema, MapSnapshotSchema, type Cell, type MapSnapshot } from "../schemas/journeyMap.js";
+import { MAP_DOCUMENT_VERSION, MapSettingsSchema, MapSnapshotSchema, type Cell, type MapSnapshot, type UnreadableCard } from "../schemas/journeyMap.js";
 import { CardSchema, type Card } from "../schemas/lane.js";
 import { cardOf } from "./cardOperations.js";
 import { emotionKey, mapRoots, toEntity, writeSettings, type Entity } from "./mapDocument.js";
@@ -16,7 +16,8 @@ function fields(entity: Entity): Record<string, unknown> {
 
 /**
  * The map body as plain JSON, sorted by order. Entities left dangling by concurrent edits (a card added to a lane
- * someone else deleted at the same moment) are left out, so a snapshot is always referentially whole.
+ * someone else deleted at the same moment) are left out, so a snapshot is always referentially whole. A card that
+ * does not fit its schema is not dropped: it is listed in `unreadableCards` with its raw fields and the problem.
  */
 export function docToSnapshot(doc: Y.Doc): MapSnapshot {
   const roots = mapRoots(doc);
@@ -31,12 +32,18 @@ export function docToSnapshot(doc: Y.Doc): MapSnapshot {
   const lanes = sortedEntities(roots.lanes).map(([id, e]) => ({ ...fields(e), id }));
   const laneIds = new Set(lanes.map((l) => l.id));
   const cells = new Map<string, Cell>();
-  for (const [, entity] of sortedEntities(roots.cards)) {
+  const unreadableCards: UnreadableCard[] = [];
+  for (const [cardId, entity] of sortedEntities(roots.cards)) {
     const laneId = String(entity.get("laneId"));
     const stepId = String(entity.get("stepId"));
     if (!laneIds.has(laneId) || !stepIds.has(stepId)) continue;
     const card = CardSchema.safeParse(cardOf(entity));
-    if (!card.success) continue;
+    if (!card.success) {
+      const issue = card.error.issues[0];
+      const fields = JSON.parse(JSON.stringify(cardOf(entity))) as Record<string, unknown>;
+      unreadableCards.push({ id: cardId, laneId, stepId, fields, problem: `${issue?.path.join(".") || "card"}: ${issue?.message ?? "invalid"}`.slice(0, 500) });
+      continue;
+    }
     const key = `${laneId}:${stepId}`;
     const cell = cells.get(key) ?? ({ laneId, stepId, cards: [] as Card[] } as Cell);
     cell.cards.push(card.data);
@@ -59,6 +66,7 @@ export function docToSnapshot(doc: Y.Doc): MapSnapshot {
     lanes,
     cells: [...cells.values()].sort((a, b) => laneRank.get(a.laneId)! - laneRank.get(b.laneId)! || stepRank.get(a.stepId)! - stepRank.get(b.stepId)!),
     emotions,
+    ...(unreadableCards.length > 0 ? { unreadableCards } : {}),
   });
 }
 

@@ -98,6 +98,19 @@ export const EmotionPointSchema = z.strictObject({
 });
 export type EmotionPoint = z.infer<typeof EmotionPointSchema>;
 
+/**
+ * A card stored in a map that does not fit its schema (written by an older version, or damaged): kept with its raw
+ * fields and the problem, so no read or export loses it silently; repaired with `replaceCard` or `removeCard`.
+ */
+export const UnreadableCardSchema = z.strictObject({
+  id: z.string().max(64),
+  laneId: z.string().max(64),
+  stepId: z.string().max(64),
+  fields: z.record(z.string(), z.unknown()),
+  problem: z.string().max(500),
+});
+export type UnreadableCard = z.infer<typeof UnreadableCardSchema>;
+
 /** The current document version; bump it together with an upgrade step in `upgradeSnapshot`. */
 export const MAP_DOCUMENT_VERSION = 1;
 
@@ -110,6 +123,8 @@ export const MapSnapshotSchema = z.strictObject({
   lanes: z.array(LaneSchema).max(1_000),
   cells: z.array(CellSchema).max(1_000_000),
   emotions: z.array(EmotionPointSchema).max(1_000_000),
+  /** Present only when some cards could not be read; never imported as cards. */
+  unreadableCards: z.array(UnreadableCardSchema).max(100_000).optional(),
 });
 export type MapSnapshot = z.infer<typeof MapSnapshotSchema>;
 export type MapSnapshotInput = z.input<typeof MapSnapshotSchema>;

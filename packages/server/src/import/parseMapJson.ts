@@ -28,6 +28,9 @@ export function parseMapJson(json: unknown): ImportDraft {
   }
   const { snapshot, report } = upgradeFileSnapshot(envelope?.data.snapshot ?? json, isEnvelope ? "snapshot." : "");
   const dropped = isEnvelope ? report.dropped.map((p) => `snapshot.${p}`) : [...report.dropped];
+  // Cards the exporting map could not read travel along in the file; they cannot become cards, so the report says so.
+  for (const card of snapshot.unreadableCards ?? []) dropped.push(`${isEnvelope ? "snapshot." : ""}unreadableCards.${card.id} (${card.problem})`);
+  delete snapshot.unreadableCards;
   const personas = (envelope?.data.personas ?? []).map((p, i): DraftEntity<PersonaFields> => {
     const { id, createdAt: _c, updatedAt: _u, ...fields } = p;
     const parsed = PersonaFieldsSchema.safeParse(fields);
