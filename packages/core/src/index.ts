@@ -10,3 +10,4 @@ export * from "./document/index.js";
 export * from "./templates/index.js";
 export * from "./catalogue/channels.js";
 export * from "./comparison/index.js";
+export * from "./contract/index.js";

@@ -1,32 +1,7 @@
-/** Stable codes of import failures; the server sends them as error codes and the web app translates them. */
-export type ImportErrorCode =
-  | "file_not_found"
-  | "empty_file"
-  | "binary_file"
-  | "unknown_format"
-  | "unknown_encoding"
-  | "bad_encoding"
-  | "header_only"
-  | "bad_header"
-  | "ragged_row"
-  | "malformed_file"
-  | "bad_mapping"
-  | "unknown_column"
-  | "bad_timestamp"
-  | "ambiguous_date"
-  | "mixed_time_zones"
-  | "bad_score"
-  | "missing_event"
-  | "missing_identifier"
-  | "duplicate_event"
-  | "identifier_over_cap"
-  | "not_enough_disk"
-  | "too_large"
-  | "source_not_found"
-  | "database_busy"
-  | "cancelled"
-  | "source_exists"
-  | "internal";
+import type { ImportErrorCode } from "@opencjm/core";
+
+/** Stable codes of import failures: the wire contract's list (core), which the server sends and the web app translates. */
+export type { ImportErrorCode };
 
 /** Where in the file a problem is: 1-based data row (the header is not counted) and the column's header name. */
 export interface ImportErrorLocation {

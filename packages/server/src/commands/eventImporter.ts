@@ -21,10 +21,14 @@ const STATUS: Partial<Record<ImportError["code"], ContentfulStatusCode>> = {
   internal: 500,
 };
 
-/** An import failure as the API's error body: its stable code, its message, and the row and column as the issue path. */
+/**
+ * An import failure as the API's error body: its stable code, its message, and one issue saying where in the file
+ * as data (`row`, `column`) — and, for readers, as its path ("row 2, column opened").
+ */
 export function importFailureToApi(error: { code: string; message: string; row?: number | null; column?: string | null; reason?: string }): ApiError {
   const path = [error.row != null ? `row ${error.row}` : "", error.column != null ? `column ${error.column}` : ""].filter(Boolean).join(", ") || "file";
-  return new ApiError(STATUS[error.code as ImportError["code"]] ?? 422, error.code, error.message, [{ path, message: error.reason ?? error.message }]);
+  const where = { ...(error.row != null ? { row: error.row } : {}), ...(error.column != null ? { column: error.column } : {}) };
+  return new ApiError(STATUS[error.code as ImportError["code"]] ?? 422, error.code, error.message, [{ path, message: error.reason ?? error.message, ...where, code: error.code }]);
 }
 
 /** An ImportError as the API's error body (see importFailureToApi). */

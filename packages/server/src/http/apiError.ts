@@ -1,14 +1,15 @@
+import type { ApiIssue } from "@opencjm/core";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-/** One problem in a request, with the path of the field it concerns ("settings.title", "body"). */
-export interface ErrorIssue {
-  path: string;
-  message: string;
-}
+/**
+ * One problem in a request, with the path of the field it concerns ("settings.title", "body") and, for a problem
+ * inside an uploaded file, where in it as data (`row`, `column`, `field`): the contract's `ApiIssue`.
+ */
+export type ErrorIssue = ApiIssue;
 
 /**
- * An error the API answers with its own status and a JSON body `{ error: { code, message, issues? } }`, plus any
- * response headers it needs (`Retry-After` on 429 and 503).
+ * An error the API answers with its own status and a JSON body `{ error: { code, message, issues } }` (the
+ * contract's `ApiErrorBody`), plus any response headers it needs (`Retry-After` on 429 and 503).
  */
 export class ApiError extends Error {
   constructor(

@@ -6,12 +6,12 @@ import { DomainError, type ErrorClass } from "../errors/DomainError.js";
 import { ApiError, type ErrorIssue } from "./apiError.js";
 import { redactInternalPaths } from "./redactInternalPaths.js";
 
-/** Turns zod issues into `{ path, message }` pairs with dotted paths ("settings.emotionScale.min"). */
+/** Turns zod issues into `{ path, message, code }` with dotted paths ("settings.emotionScale.min") and zod's issue code. */
 export function issuesOf(error: z.core.$ZodError, prefix = ""): ErrorIssue[] {
   return error.issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body";
     const keys = "keys" in issue && Array.isArray(issue.keys) ? ` (${issue.keys.join(", ")})` : "";
-    return { path, message: `${issue.message}${keys}` };
+    return { path, message: `${issue.message}${keys}`, code: issue.code };
   });
 }
 
@@ -52,7 +52,7 @@ export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
     // Messages may carry a library's words (DuckDB, Chromium, the file system) with the server's paths in them.
-    const issues = err.issues.map((issue) => ({ path: issue.path, message: redactInternalPaths(issue.message) }));
+    const issues = err.issues.map((issue) => ({ ...issue, message: redactInternalPaths(issue.message) }));
     return c.json({ error: { code: err.code, message: redactInternalPaths(err.message), issues } }, err.status);
   }
   if (err instanceof ZodError) {

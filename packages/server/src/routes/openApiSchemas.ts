@@ -1,16 +1,17 @@
 import { z } from "@hono/zod-openapi";
-import { IdSchema } from "@opencjm/core";
+import { ApiErrorBodySchema, IdSchema, OkResponseSchema } from "@opencjm/core";
 
-/** The error body every failing endpoint returns. */
-export const ErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })),
-    }),
-  })
-  .openapi("Error");
+/**
+ * Names a schema of the wire contract (core) in the OpenAPI document, as `.openapi("Name")` does. Core builds its
+ * schemas before zod-openapi adds `.openapi` to zod, and zod 4 gives each schema its methods when it is built, so
+ * the contract's schemas lack the method and borrow it here.
+ */
+export function named<T extends z.ZodType>(schema: T, name: string): T {
+  return z.ZodType.prototype.openapi.call(schema, name) as T;
+}
+
+/** The error body every failing endpoint returns (the contract's). */
+export const ErrorSchema = named(ApiErrorBodySchema, "Error");
 
 const errorResponse = (description: string) => ({ content: { "application/json": { schema: ErrorSchema } }, description });
 
@@ -33,4 +34,4 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 }
 
 export const WorkspaceParams = z.object({ workspaceId: IdSchema });
-export const OkSchema = z.object({ ok: z.literal(true) });
+export const OkSchema = OkResponseSchema;

@@ -103,7 +103,7 @@ describe.each(testDialects)("event sources and imports over the API on %s", (dia
     expect(((await res.json()) as { error: unknown }).error).toEqual({
       code: "bad_timestamp",
       message: 'tickets.csv, row 2, column "opened": "05.01.2024 25:99" is not a valid timestamp (ISO 8601, as in the other rows)',
-      issues: [{ path: "row 2, column opened", message: 'tickets.csv, row 2, column "opened": "05.01.2024 25:99" is not a valid timestamp (ISO 8601, as in the other rows)' }],
+      issues: [{ path: "row 2, column opened", row: 2, column: "opened", code: "bad_timestamp", message: 'tickets.csv, row 2, column "opened": "05.01.2024 25:99" is not a valid timestamp (ISO 8601, as in the other rows)' }],
     });
     expect((await t.request("GET", `${base}/identities`, { headers: ws.users.viewer.headers })).body).toEqual(before);
     const history = (await t.request("GET", `${base}/imports?sourceId=${source.sourceId}`, { headers: ws.users.viewer.headers })).body as unknown as Array<{ status: string; error: unknown }>;

@@ -1,15 +1,12 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { MapMetricsSchema } from "@opencjm/analytics";
-import { IdSchema, MapSnapshotSchema } from "@opencjm/core";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { DraftFromDataRequestSchema, IdSchema, MapMetricsRequestSchema, MapMetricsSchema, MapWithSnapshotSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
-import { MapMetricsRequestSchema, metricsForMap } from "../../commands/metricsForMap.js";
+import { metricsForMap } from "../../commands/metricsForMap.js";
 
 const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
-const DraftRequestSchema = MapMetricsRequestSchema.extend({ title: z.string().trim().min(1).max(200).optional() });
-const Summary = z.object({ id: z.string(), workspaceId: z.string(), title: z.string(), type: z.string(), status: z.string(), createdBy: z.string(), createdAt: z.string(), updatedAt: z.string() });
 const tags = ["Journey analytics"];
 const base = "/api/workspaces/{workspaceId}/maps/{mapId}";
 
@@ -27,8 +24,8 @@ const draft = createRoute({
   path: `${base}/draft-from-data`,
   tags,
   summary: "Create a new current-state map drafted from the most common paths in the data",
-  request: { params: MapParams, ...jsonBody(DraftRequestSchema) },
-  responses: { 201: jsonContent(z.object({ map: Summary, snapshot: MapSnapshotSchema }), "Created"), ...errorResponses },
+  request: { params: MapParams, ...jsonBody(DraftFromDataRequestSchema) },
+  responses: { 201: jsonContent(MapWithSnapshotSchema, "Created"), ...errorResponses },
 });
 
 /** Map metrics over customer data, and a current-state map drafted from it. */

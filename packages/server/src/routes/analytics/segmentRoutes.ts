@@ -1,43 +1,30 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { getDataFacets, getSegmentSize, getUnmatchedEvents } from "@opencjm/analytics";
-import { IdSchema, SegmentRuleSchema } from "@opencjm/core";
+import {
+  DataFacetsSchema as DataFacetsContract,
+  SegmentSizeRequestSchema as SegmentSizeRequestContract,
+  SegmentSizeSchema as SegmentSizeContract,
+  UnmatchedEventsSchema as UnmatchedEventsContract,
+} from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { findPersonas } from "../../commands/personaCreator.js";
 import { ApiError } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
-import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
+import { errorResponses, jsonBody, jsonContent, named, WorkspaceParams } from "../openApiSchemas.js";
 import { listTouchpointRules } from "../../store/touchpointRuleStore.js";
 
 const tags = ["Journey analytics"];
 const W = "/api/workspaces/{workspaceId}";
 
-/** Body of POST …/segments/size: a segment rule, or a persona whose saved segment rule is counted. */
-export const SegmentSizeRequestSchema = z
-  .strictObject({ segment: SegmentRuleSchema.optional(), personaId: IdSchema.optional() })
-  .refine((b) => (b.segment === undefined) !== (b.personaId === undefined), { message: "give a segment or a personaId, not both", path: ["segment"] })
-  .openapi("SegmentSizeRequest");
+/** Body of POST …/segments/size: a segment rule, or a persona whose saved segment rule is counted (the contract's). */
+export const SegmentSizeRequestSchema = named(SegmentSizeRequestContract, "SegmentSizeRequest");
 /** How many customers a segment selects. */
-export const SegmentSizeSchema = z.object({ customers: z.number().int(), total: z.number().int(), share: z.number().nullable() }).openapi("SegmentSize");
-const count = z.number().int();
+export const SegmentSizeSchema = named(SegmentSizeContract, "SegmentSize");
 /** What the imported data holds, for pickers. */
-export const DataFacetsSchema = z
-  .object({
-    totalEvents: count,
-    totalCustomers: count,
-    firstEventAt: z.string().nullable(),
-    lastEventAt: z.string().nullable(),
-    channels: z.array(z.object({ channel: z.string(), events: count, customers: count })),
-    eventNames: z.array(z.object({ eventName: z.string(), channel: z.string().nullable(), events: count, customers: count })),
-    properties: z.array(z.object({ name: z.string(), events: count })),
-    attributes: z.array(z.object({ name: z.string(), customers: count, values: z.array(z.object({ value: z.string(), customers: count })) })),
-  })
-  .openapi("DataFacets");
-
+export const DataFacetsSchema = named(DataFacetsContract, "DataFacets");
 /** Events no touchpoint rule takes. */
-export const UnmatchedEventsSchema = z
-  .object({ events: count, customers: count, distinct: count, items: z.array(z.object({ eventName: z.string(), channel: z.string().nullable(), events: count, customers: count })) })
-  .openapi("UnmatchedEvents");
+export const UnmatchedEventsSchema = named(UnmatchedEventsContract, "UnmatchedEvents");
 
 const size = createRoute({
   method: "post",

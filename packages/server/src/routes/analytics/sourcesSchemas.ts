@@ -1,32 +1,18 @@
 import { z } from "@hono/zod-openapi";
-import { IdentifierKindSchema, ImportFormatSchema, ImportMappingSchema, SourceKindSchema, TextEncodingSchema } from "@opencjm/analytics";
-import { IdSchema } from "@opencjm/core";
-import { WorkspaceParams } from "../openApiSchemas.js";
+import { IdentifierKindSchema, ImportFormatSchema, TextEncodingSchema } from "@opencjm/analytics";
+import { FilePreviewSchema as FilePreviewContract, IdSchema, ImportRecordSchema as ImportRecordContract, ImportStartedSchema as ImportStartedContract, SourceSchema as SourceContract } from "@opencjm/core";
+import { named, WorkspaceParams } from "../openApiSchemas.js";
 
 /** Path parameters of one source. */
 export const SourceParams = WorkspaceParams.extend({ sourceId: IdSchema });
 /** Path parameters of one import. */
 export const ImportParams = WorkspaceParams.extend({ importId: IdSchema });
 
-/** A data source with its saved mapping and what it holds. */
-export const SourceSchema = z
-  .object({
-    sourceId: z.string(),
-    name: z.string(),
-    kind: SourceKindSchema,
-    mapping: ImportMappingSchema.nullable(),
-    createdAt: z.string(),
-    events: z.number().int(),
-    imports: z.number().int(),
-    lastImportAt: z.string().nullable(),
-  })
-  .openapi("EventSource");
+/** A data source with its saved mapping and what it holds (the contract's). */
+export const SourceSchema = named(SourceContract, "EventSource");
 
-const sourceName = z.string().trim().min(1).max(120);
-/** Body of POST …/sources. */
-export const SourcesCreateSchema = z.strictObject({ name: sourceName, kind: SourceKindSchema.default("other"), mapping: ImportMappingSchema.optional() });
-/** Body of PATCH …/sources/{sourceId}. */
-export const SourcesPatchSchema = z.strictObject({ name: sourceName.optional(), kind: SourceKindSchema.optional(), mapping: ImportMappingSchema.nullable().optional() });
+/** Bodies of POST …/sources and PATCH …/sources/{sourceId} (the contract's). */
+export { SourcesCreateSchema, SourcesPatchSchema } from "@opencjm/core";
 
 const fileName = z.string().trim().min(1).max(255).regex(/^[^/\\\0]+$/, "must be a file name without folders");
 /** How to read an uploaded file, given as query parameters (the body is the file itself). */
@@ -54,42 +40,14 @@ export const PreviewQuery = FileReadingQuery.extend({
   complete: z.enum(["true", "false"]).default("false").openapi({ description: "true when the body is the whole file, not just its first bytes" }),
 });
 
-/** The preview of an upload's first bytes. */
-export const FilePreviewSchema = z
-  .object({
-    format: ImportFormatSchema,
-    encoding: TextEncodingSchema.optional(),
-    encodingConfidence: z.number().optional(),
-    delimiter: z.string().optional(),
-    header: z.array(z.string()),
-    rows: z.array(z.array(z.string())),
-    guessedMapping: z.unknown(),
-    mappingIssues: z.array(z.string()),
-  })
-  .openapi("FilePreview");
+/** The preview of an upload's first bytes (the contract's). */
+export const FilePreviewSchema = named(FilePreviewContract, "FilePreview");
 
-/** One entry of the import history. */
-export const ImportRecordSchema = z
-  .object({
-    importId: z.string(),
-    sourceId: z.string(),
-    fileName: z.string(),
-    format: z.string(),
-    encoding: z.string().nullable(),
-    status: z.enum(["running", "done", "failed"]),
-    rowsRead: z.number().int(),
-    eventsStored: z.number().int(),
-    fileSize: z.number().int().nullable(),
-    error: z.object({ code: z.string(), message: z.string(), row: z.number().int().nullable(), column: z.string().nullable() }).nullable(),
-    startedAt: z.string(),
-    finishedAt: z.string().nullable(),
-    summary: z.record(z.string(), z.unknown()).nullable(),
-    progress: z.object({ phase: z.string(), phaseFraction: z.number(), fraction: z.number() }).optional(),
-  })
-  .openapi("Import");
+/** One entry of the import history (the contract's). */
+export const ImportRecordSchema = named(ImportRecordContract, "Import");
 
-/** The answer to a started (not awaited) import. */
-export const ImportStartedSchema = z.object({ importId: z.string(), status: z.literal("running"), statusUrl: z.string(), eventsUrl: z.string() }).openapi("ImportStarted");
+/** The answer to a started (not awaited) import (the contract's). */
+export const ImportStartedSchema = named(ImportStartedContract, "ImportStarted");
 
 /** Query of GET …/imports. */
 export const ImportListQuery = z.object({ sourceId: IdSchema.optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) });

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { getRuleMatches, RuleMatchSchema, TouchpointRuleFieldsSchema, TouchpointRulePatchSchema, TouchpointRuleSchema } from "@opencjm/analytics";
-import { IdSchema } from "@opencjm/core";
+import { getRuleMatches } from "@opencjm/analytics";
+import { IdSchema, RuleMatchesSchema, RuleMatchSchema, TouchpointRuleFieldsSchema, TouchpointRulePatchSchema, TouchpointRuleSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
@@ -9,13 +9,7 @@ import { createTouchpointRule, deleteTouchpointRule, findTouchpointRule, listTou
 
 const RuleParams = WorkspaceParams.extend({ ruleId: IdSchema });
 const Rule = TouchpointRuleSchema;
-const PreviewSchema = z.object({
-  events: z.number(),
-  customers: z.number(),
-  totalEvents: z.number(),
-  totalCustomers: z.number(),
-  examples: z.array(z.object({ eventName: z.string(), channel: z.string().nullable(), events: z.number() })),
-});
+const PreviewSchema = RuleMatchesSchema;
 const tags = ["Touchpoint rules"];
 const base = "/api/workspaces/{workspaceId}/touchpoint-rules";
 

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { LocaleSchema, RoleSchema } from "@opencjm/core";
+import { LoginSchema, MeSchema, PasswordChangeSchema, RoleSchema, SessionSchema as SessionContract, SignupSchema, UserSchema as UserContract } from "@opencjm/core";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { clientAddress, trustedProxies } from "../../auth/clientAddress.js";
@@ -14,30 +14,11 @@ import { createUser } from "../../commands/userCreator.js";
 import { ApiError, tryAgainLater } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireAccountWriter, requireSession } from "../../http/callerMiddleware.js";
-import { errorResponses, jsonBody, jsonContent, OkSchema } from "../openApiSchemas.js";
+import { errorResponses, jsonBody, jsonContent, named, OkSchema } from "../openApiSchemas.js";
 
-const Password = z.string().min(10, "must be at least 10 characters").max(200);
-const SignupSchema = z.strictObject({
-  email: z.email().max(254),
-  name: z.string().trim().min(1).max(120),
-  password: Password,
-  locale: LocaleSchema.optional(),
-  /** The one-time token of an invitation to this e-mail: the new account joins its workspace (and may sign up when SIGNUP=invite-only). */
-  invitation: z.string().min(10).max(200).optional(),
-});
-const LoginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
-const MeSchema = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), locale: LocaleSchema.optional() });
-const PasswordChangeSchema = z.strictObject({
-  currentPassword: z.string().max(200),
-  newPassword: Password,
-  /** Also revoke every API token of the account (scripts must get new ones); other sessions always end. */
-  revokeTokens: z.boolean().default(false),
-});
 const PasswordChangedSchema = z.object({ ok: z.literal(true), endedSessions: z.number(), revokedTokens: z.number() });
-const UserSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() }).openapi("User");
-const SessionSchema = z
-  .object({ user: UserSchema, csrfToken: z.string(), workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: RoleSchema })) })
-  .openapi("Session");
+const UserSchema = named(UserContract, "User");
+const SessionSchema = named(SessionContract, "Session");
 
 const tags = ["Auth"];
 const signup = createRoute({ method: "post", path: "/api/auth/signup", tags, summary: "Create an account and sign in (with SIGNUP=invite-only, only with an invitation to that e-mail)", request: jsonBody(SignupSchema), responses: { 201: jsonContent(SessionSchema, "Signed up"), 409: errorResponses[400], 400: errorResponses[400], 403: errorResponses[400] } });

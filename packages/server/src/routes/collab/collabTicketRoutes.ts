@@ -1,9 +1,10 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { CollabTicketSchema } from "@opencjm/core";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireSession } from "../../http/callerMiddleware.js";
-import { errorResponses, jsonContent } from "../openApiSchemas.js";
+import { errorResponses, jsonContent, named } from "../openApiSchemas.js";
 
-const TicketSchema = z.object({ ticket: z.string(), expiresAt: z.string() }).openapi("CollabTicket");
+const TicketSchema = named(CollabTicketSchema, "CollabTicket");
 
 const issue = createRoute({
   method: "get",

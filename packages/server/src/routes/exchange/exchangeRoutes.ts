@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { IdSchema, LocaleSchema } from "@opencjm/core";
+import { IdSchema, LocaleSchema, MapImportedSchema, MapImportFileSchema, MapImportPreviewSchema } from "@opencjm/core";
 import type { Context } from "hono";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { findPersonas } from "../../commands/personaCreator.js";
@@ -14,7 +14,7 @@ import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { parseImportFileOffThread } from "../../import/parseImportFileOffThread.js";
 import { summarizeImport } from "../../import/summarizeImport.js";
-import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
+import { errorResponses, jsonBody, jsonContent, named, WorkspaceParams } from "../openApiSchemas.js";
 import { localBaseUrl } from "./localBaseUrl.js";
 
 const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
@@ -24,27 +24,9 @@ const ExportQuery = z.object({
   paper: PaperSchema.default("A4"),
   orientation: OrientationSchema.default("landscape"),
 });
-/** An uploaded file inside JSON: text as it is, or any bytes as base64. */
-const ImportFileSchema = z.strictObject({
-  name: z.string().trim().min(1).max(255),
-  content: z.string().min(1),
-  encoding: z.enum(["text", "base64"]).default("text"),
-});
-const ImportPreviewSchema = z
-  .object({
-    format: z.string(),
-    title: z.string(),
-    type: z.string(),
-    stages: z.array(z.object({ name: z.string(), steps: z.array(z.string()) })),
-    lanes: z.array(z.object({ name: z.string(), type: z.string(), cards: z.number() })),
-    personas: z.array(z.string()),
-    touchpoints: z.array(z.string()),
-    counts: z.object({ stages: z.number(), steps: z.number(), lanes: z.number(), cells: z.number(), cards: z.number(), emotions: z.number() }),
-    report: z.object({ fromVersion: z.string().nullable(), dropped: z.array(z.string()), notes: z.array(z.string()) }),
-    /** Personas the workspace already has (same id), which the import reuses instead of creating. */
-    reusedPersonas: z.array(z.string()),
-  })
-  .openapi("ImportPreview");
+/** An uploaded file inside JSON: text as it is, or any bytes as base64 (the contract's). */
+const ImportFileSchema = MapImportFileSchema;
+const ImportPreviewSchema = named(MapImportPreviewSchema, "ImportPreview");
 const tags = ["Import and export"];
 const base = "/api/workspaces/{workspaceId}/maps";
 
@@ -64,7 +46,7 @@ const importRoute = createRoute({
   tags,
   summary: "Import a map from our JSON (any version), an Excel/CSV grid, Mermaid journey or OpenJourney (.ojf); all or nothing",
   request: { params: WorkspaceParams, ...jsonBody(ImportFileSchema) },
-  responses: { 201: jsonContent(z.object({ mapId: z.string(), personaIds: z.array(z.string()), touchpointIds: z.array(z.string()), preview: ImportPreviewSchema }), "Imported"), ...errorResponses },
+  responses: { 201: jsonContent(MapImportedSchema, "Imported"), ...errorResponses },
 });
 
 function fileBytes(file: z.infer<typeof ImportFileSchema>): Uint8Array {

@@ -1,5 +1,5 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { IdSchema, MapSnapshotSchema } from "@opencjm/core";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { IdSchema, MapWithSnapshotSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createFutureState, FutureStateCreateSchema } from "../../commands/futureStateCreator.js";
 import { notFound } from "../../http/apiError.js";
@@ -8,10 +8,7 @@ import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
 
 const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
-const CreatedSchema = z.object({
-  map: z.object({ id: z.string(), workspaceId: z.string(), title: z.string(), type: z.string(), status: z.string(), createdBy: z.string(), createdAt: z.string(), updatedAt: z.string() }),
-  snapshot: MapSnapshotSchema,
-});
+const CreatedSchema = MapWithSnapshotSchema;
 
 const create = createRoute({
   method: "post",

@@ -1,27 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { sql } from "kysely";
+import type { MapListItem } from "@opencjm/core";
 import type { Db } from "../../db/createDb.js";
 
-/** One row of the home screen's map list: the summary plus what the list shows and filters on. */
-export const MapListItemSchema = z
-  .object({
-    id: z.string(),
-    workspaceId: z.string(),
-    title: z.string(),
-    type: z.string(),
-    status: z.string(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    goal: z.string(),
-    personaIds: z.array(z.string()),
-    tags: z.array(z.string()),
-    stageCount: z.number().int(),
-    stepCount: z.number().int(),
-    basedOnMapId: z.string().optional(),
-  })
-  .openapi("MapListItem");
-export type MapListItem = z.infer<typeof MapListItemSchema>;
+/** One row of the home screen's map list (the contract's `MapListItem`). */
+export type { MapListItem };
 
 /** The list's fields inside the stored snapshot, as the database returns them (JSON text for the arrays). */
 const ListedFieldsSchema = z.object({
@@ -90,8 +73,9 @@ export async function listMaps(db: Db, workspaceId: string): Promise<MapListItem
       id: row.id,
       workspaceId: row.workspace_id,
       title: row.title,
-      type: row.type,
-      status: row.status,
+      // The store writes these columns from a validated snapshot, so they hold the schema's values.
+      type: row.type as MapListItem["type"],
+      status: row.status as MapListItem["status"],
       createdBy: row.created_by,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

@@ -1,16 +1,16 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { applyMapOperations, IdSchema, MapOperationSchema, MapSnapshotSchema } from "@opencjm/core";
+import { applyMapOperations, IdSchema, MapCreatedSchema, MapListItemSchema, MapOperationSchema, MapSnapshotSchema, MapSummarySchema as MapSummaryContract, MapWithSnapshotSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createMapFromRequest, MapCreateSchema } from "../../commands/mapCreator.js";
 import { notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import type { Services } from "../../services.js";
-import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
-import { listMaps, MapListItemSchema } from "./mapListing.js";
+import { errorResponses, jsonBody, jsonContent, named, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
+import { listMaps } from "./mapListing.js";
 import { mapOperationErrorToApi } from "./mapOperationErrorToApi.js";
 
-const MapSummarySchema = z.object({ id: z.string(), workspaceId: z.string(), title: z.string(), type: z.string(), status: z.string(), createdBy: z.string(), createdAt: z.string(), updatedAt: z.string() }).openapi("MapSummary");
+const MapSummarySchema = named(MapSummaryContract, "MapSummary");
 const Snapshot = MapSnapshotSchema;
 const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
 const OperationsBody = z.strictObject({ operations: z.array(MapOperationSchema).min(1).max(5000) });
@@ -18,9 +18,9 @@ const SettingsPatch = MapOperationSchema.options[0].shape.settings;
 const tags = ["Maps"];
 const base = "/api/workspaces/{workspaceId}/maps";
 
-const list = createRoute({ method: "get", path: base, tags, summary: "Maps of a workspace, most recently edited first, with goal, personas, tags and size", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(MapListItemSchema), "Maps"), ...errorResponses } });
-const create = createRoute({ method: "post", path: base, tags, summary: "Create a map from a template or from a snapshot (any earlier version)", request: { params: WorkspaceParams, ...jsonBody(MapCreateSchema) }, responses: { 201: jsonContent(z.object({ map: MapSummarySchema, snapshot: Snapshot, dropped: z.array(z.string()) }), "Created"), ...errorResponses } });
-const get = createRoute({ method: "get", path: `${base}/{mapId}`, tags, summary: "A map: summary and full snapshot", request: { params: MapParams }, responses: { 200: jsonContent(z.object({ map: MapSummarySchema, snapshot: Snapshot }), "Map"), ...errorResponses } });
+const list = createRoute({ method: "get", path: base, tags, summary: "Maps of a workspace, most recently edited first, with goal, personas, tags and size", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(named(MapListItemSchema, "MapListItem")), "Maps"), ...errorResponses } });
+const create = createRoute({ method: "post", path: base, tags, summary: "Create a map from a template or from a snapshot (any earlier version)", request: { params: WorkspaceParams, ...jsonBody(MapCreateSchema) }, responses: { 201: jsonContent(MapCreatedSchema.extend({ map: MapSummarySchema }), "Created"), ...errorResponses } });
+const get = createRoute({ method: "get", path: `${base}/{mapId}`, tags, summary: "A map: summary and full snapshot", request: { params: MapParams }, responses: { 200: jsonContent(MapWithSnapshotSchema.extend({ map: MapSummarySchema }), "Map"), ...errorResponses } });
 const patchSettings = createRoute({ method: "patch", path: `${base}/{mapId}/settings`, tags, summary: "Change map settings (title, goal, scope, type, personas, status, tags, emotion scale)", request: { params: MapParams, ...jsonBody(SettingsPatch) }, responses: { 200: jsonContent(z.object({ snapshot: Snapshot }), "Updated"), ...errorResponses } });
 const operations = createRoute({ method: "post", path: `${base}/{mapId}/operations`, tags, summary: "Apply a batch of edits, all or nothing; live editors see them at once", request: { params: MapParams, ...jsonBody(OperationsBody) }, responses: { 200: jsonContent(z.object({ results: z.array(z.object({ id: z.string().optional() })), snapshot: Snapshot }), "Applied"), 422: errorResponses[400], ...errorResponses } });
 const remove = createRoute({ method: "delete", path: `${base}/{mapId}`, tags, summary: "Delete a map", request: { params: MapParams }, responses: { 200: jsonContent(OkSchema, "Deleted"), ...errorResponses } });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { ChannelSchema, IdSchema, MapSnapshotSchema, PersonaSchema, TouchpointSchema } from "@opencjm/core";
+import { IdSchema, ShareLinkCreatedSchema, ShareLinkCreateSchema, ShareLinkSchema as ShareLinkContract, SharedMapSchema as SharedMapContract } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createShareLink, resolveShareToken, shareLinkOf } from "../../commands/shareLinkCreator.js";
 import { loadExportInput } from "../../export/loadExportInput.js";
@@ -8,32 +8,16 @@ import { ApiError, notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import type { Services } from "../../services.js";
-import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
+import { errorResponses, jsonBody, jsonContent, named, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
-const ShareLinkSchema = z
-  .object({ id: z.string(), mapId: z.string(), label: z.string(), createdBy: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), expired: z.boolean() })
-  .openapi("ShareLink");
-const ShareLinkCreateSchema = z.strictObject({
-  label: z.string().trim().max(120).default(""),
-  /** When the link stops working; null or left out: never. */
-  expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
-});
+const ShareLinkSchema = named(ShareLinkContract, "ShareLink");
 /** What a share link shows: one map and only what rendering it needs. */
-export const SharedMapSchema = z
-  .object({
-    map: z.object({ id: z.string(), title: z.string(), type: z.string(), status: z.string(), updatedAt: z.string() }),
-    snapshot: MapSnapshotSchema,
-    personas: z.array(PersonaSchema),
-    touchpoints: z.array(TouchpointSchema),
-    channels: z.array(ChannelSchema),
-    expiresAt: z.string().nullable(),
-  })
-  .openapi("SharedMap");
+export const SharedMapSchema = named(SharedMapContract, "SharedMap");
 const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
 const tags = ["Sharing"];
 const base = "/api/workspaces/{workspaceId}/maps/{mapId}/share-links";
 
-const create = createRoute({ method: "post", path: base, tags, summary: "Create a read-only share link to a map (the token is shown once)", request: { params: MapParams, ...jsonBody(ShareLinkCreateSchema) }, responses: { 201: jsonContent(z.object({ link: ShareLinkSchema, token: z.string(), url: z.string(), embedUrl: z.string() }), "Created"), ...errorResponses } });
+const create = createRoute({ method: "post", path: base, tags, summary: "Create a read-only share link to a map (the token is shown once)", request: { params: MapParams, ...jsonBody(ShareLinkCreateSchema) }, responses: { 201: jsonContent(ShareLinkCreatedSchema, "Created"), ...errorResponses } });
 const list = createRoute({ method: "get", path: base, tags, summary: "The map's share links that have not been revoked", request: { params: MapParams }, responses: { 200: jsonContent(z.array(ShareLinkSchema), "Links"), ...errorResponses } });
 const revoke = createRoute({ method: "delete", path: `${base}/{linkId}`, tags, summary: "Revoke a share link; it stops working at once", request: { params: MapParams.extend({ linkId: IdSchema }) }, responses: { 200: jsonContent(OkSchema, "Revoked"), ...errorResponses } });
 const shared = createRoute({

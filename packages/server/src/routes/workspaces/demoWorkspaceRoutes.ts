@@ -1,11 +1,11 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { RoleSchema } from "@opencjm/core";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { ExampleWorkspaceSchema } from "@opencjm/core";
 import { seedDemoWorkspace } from "../../demo/seedDemoWorkspace.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireSession } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonContent } from "../openApiSchemas.js";
 
-const Created = z.object({ id: z.string(), name: z.string(), locale: z.string(), createdAt: z.string(), role: RoleSchema, mapIds: z.array(z.string()) });
+const Created = ExampleWorkspaceSchema;
 
 const create = createRoute({
   method: "post",

@@ -1,14 +1,13 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { LocaleSchema, RoleSchema } from "@opencjm/core";
+import { LocaleSchema, RoleSchema, WorkspaceCreateSchema, WorkspaceInfoSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createWorkspace } from "../../commands/workspaceCreator.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireAccountWriter, requireCaller } from "../../http/callerMiddleware.js";
-import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
+import { errorResponses, jsonBody, jsonContent, named, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
-const WorkspaceCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(120), locale: LocaleSchema.default("en") });
 const WorkspacePatchSchema = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), locale: LocaleSchema.optional() });
-const WorkspaceSchema = z.object({ id: z.string(), name: z.string(), locale: z.string(), createdAt: z.string(), role: RoleSchema }).openapi("Workspace");
+const WorkspaceSchema = named(WorkspaceInfoSchema, "Workspace");
 const tags = ["Workspaces"];
 
 const create = createRoute({ method: "post", path: "/api/workspaces", tags, summary: "Create a workspace (you become its owner)", request: jsonBody(WorkspaceCreateSchema), responses: { 201: jsonContent(WorkspaceSchema, "Created"), ...errorResponses } });

@@ -1,0 +1,10 @@
+// The wire contract between the server and its clients: every request and response body the web app exchanges with
+// the API, and the error body. Pure schemas; the server registers them with its routes and the web infers its types.
+export * from "./errors.js";
+export * from "./session.js";
+export * from "./maps.js";
+export * from "./sources.js";
+export * from "./rules.js";
+export * from "./segments.js";
+export * from "./metricsRequest.js";
+export * from "./mapMetrics.js";
