@@ -5,6 +5,7 @@ import { createApiToken } from "../../commands/apiTokenCreator.js";
 import { notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireSession } from "../../http/callerMiddleware.js";
+import { getApiToken, listApiTokens, revokeApiToken } from "../../store/apiTokenStore.js";
 import { errorResponses, jsonBody, jsonContent, OkSchema } from "../openApiSchemas.js";
 
 const TokenCreateSchema = z.strictObject({
@@ -30,21 +31,19 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
     const { db } = c.get("services");
     if (body.workspaceId) await requireWorkspacePermission(db, caller, body.workspaceId, "read");
     const { id, token } = await createApiToken(db, { userId: caller.userId, name: body.name, scope: body.scope, workspaceId: body.workspaceId, expiresAt: body.expiresAt });
-    const row = await db.kysely.selectFrom("api_tokens").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    return c.json({ ...present(row), token }, 201);
+    return c.json({ ...present(await getApiToken(db, id)), token }, 201);
   });
 
   app.openapi(list, async (c) => {
     const caller = requireSession(c);
-    const rows = await c.get("services").db.kysely.selectFrom("api_tokens").selectAll().where("user_id", "=", caller.userId).orderBy("created_at", "desc").execute();
+    const rows = await listApiTokens(c.get("services").db, caller.userId);
     return c.json(rows.map(present), 200);
   });
 
   app.openapi(revoke, async (c) => {
     const caller = requireSession(c);
     const { tokenId } = c.req.valid("param");
-    const result = await c.get("services").db.kysely.updateTable("api_tokens").set({ revoked_at: new Date().toISOString() }).where("id", "=", tokenId).where("user_id", "=", caller.userId).executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw notFound("token");
+    if (!(await revokeApiToken(c.get("services").db, caller.userId, tokenId))) throw notFound("token");
     return c.json({ ok: true as const }, 200);
   });
 }
