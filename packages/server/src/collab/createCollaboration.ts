@@ -95,6 +95,8 @@ export function createCollaboration(services: Services): Collaboration {
     closeConnections(mapId) {
       hocuspocus.closeConnections(mapId);
     },
+    scratchOf: (doc) => validatorFor(doc).scratch(),
+    discardScratchOf: (doc) => releaseValidator(doc),
   });
   const allowedOrigins = [...(config.publicUrl ? [config.publicUrl] : []), ...config.allowedOrigins];
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxBodyBytes, WebSocket: GuardedWebSocket as unknown as typeof WebSocket });

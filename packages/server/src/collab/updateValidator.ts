@@ -61,6 +61,15 @@ export class UpdateValidator {
     }
   }
 
+  /**
+   * The shadow, for an edit that must be made and stored before the live map sees it (API edits): cheaper than a
+   * fresh copy of a big map. Whoever changes it must then store the change and apply it to the live map, or call
+   * `releaseValidator` so the next check starts from a fresh copy.
+   */
+  scratch(): Y.Doc {
+    return this.ensureShadow();
+  }
+
   /** Stops following the live map and frees the shadow. */
   destroy(): void {
     this.live.off("update", this.follow);

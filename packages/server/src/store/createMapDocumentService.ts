@@ -1,4 +1,4 @@
-import { docToSnapshot, snapshotToDoc } from "@opencjm/core";
+import { docToSnapshot, snapshotToDoc, type MapSnapshot } from "@opencjm/core";
 import * as Y from "yjs";
 import type { AppConfig } from "../config.js";
 import type { Db } from "../db/createDb.js";
@@ -13,6 +13,10 @@ export interface LiveDocuments {
   get(mapId: string): Promise<Y.Doc | undefined>;
   /** Disconnects everyone editing a map (it was deleted). */
   closeConnections(mapId: string): void;
+  /** A copy of a live map kept in step with it, to edit before the live map sees the change. */
+  scratchOf(doc: Y.Doc): Y.Doc;
+  /** Drops that copy after an edit of it was not stored (the next use makes a fresh one). */
+  discardScratchOf(doc: Y.Doc): void;
 }
 
 /** The store plus the hook collaboration uses to plug its live documents in and to refresh the read snapshot. */
@@ -43,8 +47,8 @@ const summaryColumns = ["id", "workspace_id", "title", "type", "status", "create
 export function createMapDocumentService({ db, config }: { db: Db; config: AppConfig }): MapDocumentStore {
   let live: LiveDocuments | undefined;
 
-  const saveSnapshot = async (mapId: string, doc: Y.Doc): Promise<void> => {
-    const snapshot = docToSnapshot(doc);
+  const saveSnapshot = (mapId: string, doc: Y.Doc): Promise<void> => storeSnapshot(mapId, docToSnapshot(doc));
+  const storeSnapshot = async (mapId: string, snapshot: MapSnapshot): Promise<void> => {
     await db.kysely
       .updateTable("maps")
       .set({
@@ -117,31 +121,32 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
 
     async edit(mapId, edit, origin) {
       // Edit a scratch copy first: if `edit` throws nothing reaches the live document or the log, and the update is
-      // on disk before anyone (API caller or live editor) sees it.
+      // on disk before anyone (API caller or live editor) sees it. An open map's scratch is the copy collaboration
+      // keeps in step with it (no copy of the whole map per edit); a closed map is loaded from the log.
       const open = await live?.get(mapId);
-      const scratch = new Y.Doc();
-      if (open) Y.applyUpdate(scratch, Y.encodeStateAsUpdate(open));
-      else await loadMapDoc(db, mapId, scratch);
+      const scratch = open && live ? live.scratchOf(open) : (await loadMapDoc(db, mapId)).doc;
       const captured: Uint8Array[] = [];
       const onUpdate = (update: Uint8Array) => captured.push(update);
       scratch.on("update", onUpdate);
       let result: ReturnType<typeof edit>;
       try {
         result = edit(scratch);
+        if (captured.length > 0) await appendMapUpdate(db, mapId, Y.mergeUpdates(captured));
+      } catch (err) {
+        if (open && live) live.discardScratchOf(open);
+        throw err;
       } finally {
         scratch.off("update", onUpdate);
       }
+      const snapshot = docToSnapshot(scratch);
       if (captured.length > 0) {
-        const update = Y.mergeUpdates(captured);
-        await appendMapUpdate(db, mapId, update);
         // The map may have been opened while we wrote; applying twice is harmless (updates are idempotent).
         const target = await live?.get(mapId);
-        if (target) Y.applyUpdate(target, update, origin);
-        await saveSnapshot(mapId, target ?? scratch);
+        if (target) Y.applyUpdate(target, Y.mergeUpdates(captured), origin);
+        await storeSnapshot(mapId, snapshot);
         await compactIfLarge(mapId);
       }
-      const snapshot = docToSnapshot(scratch);
-      scratch.destroy();
+      if (!open) scratch.destroy();
       return { result, snapshot };
     },
 
