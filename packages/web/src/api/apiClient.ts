@@ -1,8 +1,4 @@
-/** One problem the server found in a request, with the field it concerns. */
-export interface ApiIssue {
-  path: string;
-  message: string;
-}
+import { ApiErrorBodySchema, type ApiIssue } from "@opencjm/core";
 
 /** An error answer of the API (`{ error: { code, message, issues } }`), or a network failure (`code: "network"`). */
 export class ApiRequestError extends Error {
@@ -54,13 +50,16 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     const type = response.headers.get("content-type") ?? "";
     return (type.includes("json") ? await response.json() : await response.text()) as T;
   }
-  let payload: { error?: { code?: string; message?: string; issues?: ApiIssue[] } } = {};
+  let payload: unknown;
   try {
-    payload = (await response.json()) as typeof payload;
+    payload = await response.json();
   } catch {
     // Not JSON (a proxy's error page): fall back to the status.
   }
-  throw new ApiRequestError(response.status, payload.error?.code ?? `http_${response.status}`, payload.error?.message ?? response.statusText, payload.error?.issues ?? []);
+  const parsed = ApiErrorBodySchema.safeParse(payload);
+  if (!parsed.success) throw new ApiRequestError(response.status, `http_${response.status}`, response.statusText);
+  const { code, message, issues } = parsed.data.error;
+  throw new ApiRequestError(response.status, code, message, issues);
 }
 
 /** The JSON API of the server, under /api, with the session cookie and CSRF token. */

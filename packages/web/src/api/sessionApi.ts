@@ -1,12 +1,8 @@
-import type { Locale, Role } from "@opencjm/core";
+import type { Locale, Session, SignupRequest } from "@opencjm/core";
 import { api } from "./apiClient.js";
 
 /** The signed-in user with the workspaces they belong to. */
-export interface Session {
-  user: { id: string; email: string; name: string; locale: string };
-  csrfToken: string;
-  workspaces: Array<{ id: string; name: string; role: Role }>;
-}
+export type { Session };
 
 /** The current session, or null when nobody is signed in. */
 export async function fetchSession(): Promise<Session | null> {
@@ -40,7 +36,7 @@ export function signIn(email: string, password: string): Promise<Session> {
 }
 
 /** Creates an account and signs in. */
-export function signUp(input: { email: string; name: string; password: string; locale?: Locale }): Promise<Session> {
+export function signUp(input: Omit<SignupRequest, "invitation">): Promise<Session> {
   return api.post<Session>("/api/auth/signup", input);
 }
 

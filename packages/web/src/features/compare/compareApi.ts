@@ -1,11 +1,8 @@
-import type { MapSnapshot } from "@opencjm/core";
+import type { MapWithSnapshot } from "@opencjm/core";
 import { api } from "../../api/apiClient.js";
 
 /** A map with its full body, as the API returns it. */
-export interface MapWithSnapshot {
-  map: { id: string; title: string; type: string; status: string; updatedAt: string };
-  snapshot: MapSnapshot;
-}
+export type { MapWithSnapshot };
 
 const mapPath = (workspaceId: string, mapId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}`;
 

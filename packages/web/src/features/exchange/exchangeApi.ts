@@ -1,3 +1,4 @@
+import type { MapImported, MapImportFile, MapImportPreview, ShareLink, ShareLinkCreated } from "@opencjm/core";
 import { api, ApiRequestError } from "../../api/apiClient.js";
 
 /** Export formats, in the order the export dialog offers them. */
@@ -63,14 +64,7 @@ export async function downloadExport(workspaceId: string, mapId: string, choice:
 }
 
 /** A read-only share link as the server lists it. */
-export interface ShareLink {
-  id: string;
-  label: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  expired: boolean;
-}
+export type { ShareLink };
 
 const links = (workspaceId: string, mapId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/share-links`;
 
@@ -78,30 +72,15 @@ const links = (workspaceId: string, mapId: string) => `/api/workspaces/${encodeU
 export const listShareLinks = (workspaceId: string, mapId: string) => api.get<ShareLink[]>(links(workspaceId, mapId));
 /** Creates a share link; the token comes back once. */
 export const createShareLink = (workspaceId: string, mapId: string, body: { label: string; expiresAt: string | null }) =>
-  api.post<{ link: ShareLink; token: string; url: string; embedUrl: string }>(links(workspaceId, mapId), body);
+  api.post<ShareLinkCreated>(links(workspaceId, mapId), body);
 /** Revokes a share link. */
 export const revokeShareLink = (workspaceId: string, mapId: string, linkId: string) => api.delete<{ ok: true }>(`${links(workspaceId, mapId)}/${encodeURIComponent(linkId)}`);
 
 /** What an import would create, as the preview endpoint reports it. */
-export interface ImportPreview {
-  format: string;
-  title: string;
-  type: string;
-  stages: Array<{ name: string; steps: string[] }>;
-  lanes: Array<{ name: string; type: string; cards: number }>;
-  personas: string[];
-  reusedPersonas: string[];
-  touchpoints: string[];
-  counts: { stages: number; steps: number; lanes: number; cells: number; cards: number; emotions: number };
-  report: { fromVersion: string | null; dropped: string[]; notes: string[] };
-}
+export type ImportPreview = MapImportPreview;
 
 /** A file as the import endpoints take it: text as is, anything else as base64. */
-export interface ImportFile {
-  name: string;
-  content: string;
-  encoding: "text" | "base64";
-}
+export type ImportFile = Required<MapImportFile>;
 
 const TEXT_FILE = /\.(json|ojf|csv|tsv|mmd|mermaid|md|txt)$/i;
 
@@ -120,4 +99,4 @@ const imports = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(w
 /** Reads a file on the server and says what importing it would do; nothing is created. */
 export const previewImport = (workspaceId: string, file: ImportFile) => api.post<ImportPreview>(`${imports(workspaceId)}/preview`, file);
 /** Imports a file as a new map, all or nothing. */
-export const runImport = (workspaceId: string, file: ImportFile) => api.post<{ mapId: string; preview: ImportPreview }>(imports(workspaceId), file);
+export const runImport = (workspaceId: string, file: ImportFile) => api.post<MapImported>(imports(workspaceId), file);

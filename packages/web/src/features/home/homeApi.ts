@@ -1,23 +1,8 @@
-import type { MapType, Persona } from "@opencjm/core";
+import type { MapListItem, Persona } from "@opencjm/core";
 import { api } from "../../api/apiClient.js";
 
 /** One map of the workspace as the list endpoint returns it. */
-export interface MapListItem {
-  id: string;
-  workspaceId: string;
-  title: string;
-  type: MapType;
-  status: "draft" | "published" | "archived";
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  goal: string;
-  personaIds: string[];
-  tags: string[];
-  stageCount: number;
-  stepCount: number;
-  basedOnMapId?: string;
-}
+export type { MapListItem };
 
 /** The workspace's maps, most recently edited first. */
 export function fetchMaps(workspaceId: string, signal?: AbortSignal): Promise<MapListItem[]> {

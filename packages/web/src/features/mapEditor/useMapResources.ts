@@ -1,18 +1,8 @@
-import { ChannelSchema, PersonaSchema, TouchpointSchema, type Channel, type Persona, type Touchpoint } from "@opencjm/core";
+import { ChannelSchema, PersonaSchema, TouchpointSchema, type Channel, type MapListItem, type Persona, type Touchpoint } from "@opencjm/core";
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiRequestError } from "../../api/apiClient.js";
 import type { CellCatalogue } from "../cells/CellContentProps.js";
 import { parseRows } from "./parseRows.js";
-
-/** The map's row as the API lists it. */
-export interface MapSummary {
-  id: string;
-  workspaceId: string;
-  title: string;
-  type: string;
-  status: string;
-  updatedAt: string;
-}
 
 /** What the editor loads besides the live document: the map's summary and the workspace catalogue. */
 export type MapResources = { state: "loading" } | { state: "failed"; error: unknown; retry: () => void } | { state: "ready"; catalogue: CellCatalogue; personas: readonly Persona[] };
@@ -45,7 +35,7 @@ export function useMapResources(workspaceId: string, mapId: string): MapResource
     const fail = (error: unknown) => {
       if (!controller.signal.aborted) setState({ state: "failed", error, retry });
     };
-    get<MapSummary[]>("/maps")
+    get<MapListItem[]>("/maps")
       .then((maps) => {
         if (Array.isArray(maps) && !maps.some((m) => m?.id === mapId)) throw new ApiRequestError(404, "not_found", "map not found");
       })

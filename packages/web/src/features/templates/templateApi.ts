@@ -1,4 +1,4 @@
-import type { Locale, MapSnapshot, MapSnapshotInput, TemplateSummary } from "@opencjm/core";
+import type { Locale, MapCreated, MapSnapshot, MapSnapshotInput, TemplateSummary } from "@opencjm/core";
 import { api } from "../../api/apiClient.js";
 
 /** The template gallery in a language. */
@@ -15,7 +15,7 @@ export function fetchTemplatePreview(templateId: string, locale: Locale, signal?
 export type NewMapRequest = { templateId: string; locale: Locale; title?: string; goal?: string; personaIds: string[] } | { snapshot: MapSnapshotInput };
 
 /** Creates a map in the workspace. */
-export function createMap(workspaceId: string, request: NewMapRequest): Promise<{ map: { id: string }; snapshot: MapSnapshot }> {
+export function createMap(workspaceId: string, request: NewMapRequest): Promise<MapCreated> {
   return api.post(`/api/workspaces/${encodeURIComponent(workspaceId)}/maps`, request);
 }
 

@@ -1,6 +1,5 @@
-import type { MapSnapshot, SegmentRule, Touchpoint, TouchpointFields } from "@opencjm/core";
+import type { DataFacets, FilePreview, ImportMappingInput as ImportMapping, ImportRecord, MapMetrics, MapSnapshot, MetricsFilters, RuleMatch, RuleMatches, SegmentRule, SegmentSize, Source as EventSource, SourceKind, Touchpoint, TouchpointFields, TouchpointRule, UnmatchedEvents } from "@opencjm/core";
 import { api } from "../../../api/apiClient.js";
-import type { DataFacets, EventSource, FilePreview, ImportMapping, ImportRecord, MapMetrics, MetricsFilters, RuleMatch, RuleMatches, SegmentSize, SourceKind, TouchpointRule, UnmatchedEvents } from "./evidenceTypes.js";
 
 const ws = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}`;
 const q = (params: Record<string, string | undefined>) => new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();

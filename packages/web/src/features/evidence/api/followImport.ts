@@ -1,5 +1,5 @@
+import type { ImportProgress, ImportRecord } from "@opencjm/core";
 import { api, ApiRequestError } from "../../../api/apiClient.js";
-import type { ImportProgress, ImportRecord } from "./evidenceTypes.js";
 import { importEventsUrl } from "./evidenceApi.js";
 
 /** What an import's event stream reports. */

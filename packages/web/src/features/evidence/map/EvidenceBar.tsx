@@ -1,10 +1,9 @@
-import type { Persona } from "@opencjm/core";
+import type { DataFacets, Persona } from "@opencjm/core";
 import { useEffect, useState } from "react";
 import { Link } from "wouter";
 import { useErrorMessage } from "../../../app/useErrorMessage.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { fetchFacets, fetchImports } from "../api/evidenceApi.js";
-import type { DataFacets } from "../api/evidenceTypes.js";
 import { useEvidence } from "./EvidenceContext.js";
 import { FunnelStrip } from "./FunnelStrip.js";
 import styles from "./Evidence.module.css";

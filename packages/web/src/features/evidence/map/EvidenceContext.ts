@@ -1,5 +1,5 @@
+import type { MapMetrics, StepMetrics } from "@opencjm/core";
 import { createContext, useContext } from "react";
-import type { MapMetrics, StepMetrics } from "../api/evidenceTypes.js";
 
 /** The filters of the data shown on a map: a persona (its segment), channels and a date range. */
 export interface EvidenceFilters {

@@ -1,6 +1,6 @@
+import type { MapMetrics, MetricsFilters } from "@opencjm/core";
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { fetchMapMetrics } from "../api/evidenceApi.js";
-import type { MapMetrics, MetricsFilters } from "../api/evidenceTypes.js";
 import { EvidenceContext, type EvidenceFilters, type EvidenceState, type EvidenceStatus } from "./EvidenceContext.js";
 import { evidenceCues } from "./evidenceCues.js";
 

@@ -1,5 +1,5 @@
+import type { MapMetrics } from "@opencjm/core";
 import { useI18n } from "../../../i18n/I18nProvider.js";
-import type { MapMetrics } from "../api/evidenceTypes.js";
 import styles from "./Evidence.module.css";
 
 /**

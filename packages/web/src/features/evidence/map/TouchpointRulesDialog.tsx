@@ -1,10 +1,9 @@
-import type { Touchpoint } from "@opencjm/core";
+import type { DataFacets, Touchpoint, TouchpointRule } from "@opencjm/core";
 import { useEffect, useState } from "react";
 import { Dialog } from "../../../app/Dialog.js";
 import { ErrorScreen } from "../../../app/ErrorScreen.js";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { fetchFacets, fetchRules } from "../api/evidenceApi.js";
-import type { DataFacets, TouchpointRule } from "../api/evidenceTypes.js";
 import { TouchpointRulesPanel } from "../rules/TouchpointRulesPanel.js";
 import styles from "./Evidence.module.css";
 

@@ -1,4 +1,4 @@
-import type { MapMetrics, StepMetrics } from "../api/evidenceTypes.js";
+import type { MapMetrics, StepMetrics } from "@opencjm/core";
 
 /** A step needs this many customers before its rates count for the "worst" cues, so a handful of stragglers is not alarming. */
 const MIN_CUSTOMERS = 5;

@@ -1,7 +1,7 @@
+import type { Paths } from "@opencjm/core";
 // @vitest-environment jsdom
 import { cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Paths } from "../api/evidenceTypes.js";
 import { renderIn } from "../testing/evidenceTestKit.js";
 import { layoutSankey } from "./sankeyLayout.js";
 import { SankeyDiagram } from "./SankeyDiagram.js";
@@ -31,6 +31,7 @@ const paths: Paths = {
       { source: "0:s:home", target: "1:t:coupon", customers: 10 },
       { source: "1:s:product", target: "2:s:checkout", customers: 30 },
     ],
+    linksOmitted: 0,
   },
 };
 
@@ -75,7 +76,7 @@ describe("the Sankey of customer flows", () => {
   });
 
   it("says so when there is nothing to draw", () => {
-    renderIn(<SankeyDiagram paths={{ ...paths, sankey: { nodes: [], links: [] } }} />);
+    renderIn(<SankeyDiagram paths={{ ...paths, sankey: { nodes: [], links: [], linksOmitted: 0 } }} />);
     expect(screen.getByText("No flows to show with these filters.")).toBeTruthy();
   });
 });

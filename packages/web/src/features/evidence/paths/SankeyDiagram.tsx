@@ -1,6 +1,6 @@
+import type { Paths } from "@opencjm/core";
 import { useMemo } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
-import type { Paths } from "../api/evidenceTypes.js";
 import { layoutSankey } from "./sankeyLayout.js";
 import styles from "./Paths.module.css";
 

@@ -1,5 +1,5 @@
+import type { Paths } from "@opencjm/core";
 import { useI18n } from "../../../i18n/I18nProvider.js";
-import type { Paths } from "../api/evidenceTypes.js";
 import styles from "./Paths.module.css";
 
 /** The most common journeys through the data, each as its sequence of steps with customers and share, then the rest. */

@@ -1,5 +1,5 @@
+import type { Paths } from "@opencjm/core";
 import { sankey, sankeyLeft } from "d3-sankey";
-import type { Paths } from "../api/evidenceTypes.js";
 
 /** A laid-out node: its box, its label and how many customers pass through it. */
 export interface SankeyBox {

@@ -1,8 +1,8 @@
+import type { DataFacets, RuleMatch, RuleMatches } from "@opencjm/core";
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
-import type { DataFacets, RuleMatch, RuleMatches } from "../api/evidenceTypes.js";
 import { renderIn } from "../testing/evidenceTestKit.js";
 import { RuleEditor } from "./RuleEditor.js";
 import type { RuleCounter } from "./useRulePreview.js";

@@ -1,6 +1,6 @@
+import type { DataFacets, RuleMatch } from "@opencjm/core";
 import { useId, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
-import type { DataFacets, RuleMatch } from "../api/evidenceTypes.js";
 import { ImportProblemNote } from "../sources/ImportProblemNote.js";
 import { EventNamesField } from "./EventNamesField.js";
 import { CONDITION_OPERATORS, draftOfRule, ruleOfDraft, type ConditionOperator, type RuleDraft } from "./ruleDraft.js";

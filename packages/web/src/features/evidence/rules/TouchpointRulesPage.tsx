@@ -1,4 +1,4 @@
-import { ChannelSchema, roleAllows, TouchpointSchema, type Channel, type Touchpoint } from "@opencjm/core";
+import { type Channel, ChannelSchema, type DataFacets, roleAllows, type Touchpoint, type TouchpointRule, TouchpointSchema, type UnmatchedEvents } from "@opencjm/core";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "wouter";
 import { api } from "../../../api/apiClient.js";
@@ -7,7 +7,6 @@ import { LoadingScreen } from "../../../app/LoadingScreen.js";
 import { useSession } from "../../../app/SessionProvider.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { fetchFacets, fetchRules, fetchUnmapped } from "../api/evidenceApi.js";
-import type { DataFacets, TouchpointRule, UnmatchedEvents } from "../api/evidenceTypes.js";
 import { touchpointFromEvent } from "./touchpointFromEvent.js";
 import { TouchpointRulesPanel } from "./TouchpointRulesPanel.js";
 import { UnmappedEventsList } from "./UnmappedEventsList.js";

@@ -1,8 +1,7 @@
-import type { Touchpoint } from "@opencjm/core";
+import type { DataFacets, Touchpoint, TouchpointRule } from "@opencjm/core";
 import { useState } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { createRule, deleteRule, updateRule } from "../api/evidenceApi.js";
-import type { DataFacets, TouchpointRule } from "../api/evidenceTypes.js";
 import { RuleEditor } from "./RuleEditor.js";
 import styles from "./Rules.module.css";
 

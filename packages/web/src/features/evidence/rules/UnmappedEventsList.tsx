@@ -1,6 +1,6 @@
+import type { UnmatchedEvents } from "@opencjm/core";
 import { useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
-import type { UnmatchedEvents } from "../api/evidenceTypes.js";
 import { ImportProblemNote } from "../sources/ImportProblemNote.js";
 import styles from "./Rules.module.css";
 

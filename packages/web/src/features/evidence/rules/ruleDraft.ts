@@ -1,4 +1,4 @@
-import type { PropertyCondition, RuleMatch } from "../api/evidenceTypes.js";
+import type { PropertyCondition, RuleMatch } from "@opencjm/core";
 
 /** Operators of a property condition, in the order a picker offers them. */
 export const CONDITION_OPERATORS = ["eq", "neq", "contains", "in", "gt", "gte", "lt", "lte", "exists"] as const;

@@ -1,6 +1,5 @@
-import type { Channel, ChannelId, Touchpoint } from "@opencjm/core";
+import type { Channel, ChannelId, Touchpoint, TouchpointRule } from "@opencjm/core";
 import { createCatalogueTouchpoint, createRule } from "../api/evidenceApi.js";
-import type { TouchpointRule } from "../api/evidenceTypes.js";
 import { channelForEvent } from "./channelForEvent.js";
 
 /**

@@ -1,6 +1,6 @@
+import type { RuleMatch, RuleMatches } from "@opencjm/core";
 import { useEffect, useState } from "react";
 import { previewRule } from "../api/evidenceApi.js";
-import type { RuleMatch, RuleMatches } from "../api/evidenceTypes.js";
 
 /** How long typing must pause before the counts are asked for, so each keystroke does not cost a query. */
 const DEBOUNCE_MS = 300;

@@ -1,8 +1,7 @@
-import type { SegmentRule } from "@opencjm/core";
+import type { DataFacets, SegmentRule } from "@opencjm/core";
 import { useEffect, useId, useState } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { fetchFacets } from "../api/evidenceApi.js";
-import type { DataFacets } from "../api/evidenceTypes.js";
 import { SegmentSizeNote } from "./SegmentSizeNote.js";
 import styles from "./Segments.module.css";
 

@@ -1,7 +1,6 @@
-import type { SegmentRule } from "@opencjm/core";
+import type { SegmentRule, SegmentSize } from "@opencjm/core";
 import { useEffect, useState } from "react";
 import { fetchSegmentSize } from "../api/evidenceApi.js";
-import type { SegmentSize } from "../api/evidenceTypes.js";
 
 /** Pause after typing before the segment is counted again. */
 const DEBOUNCE_MS = 300;

@@ -1,4 +1,4 @@
-import { roleAllows } from "@opencjm/core";
+import { type ImportRecord, roleAllows, type Source as EventSource } from "@opencjm/core";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "wouter";
 import { ErrorScreen } from "../../../app/ErrorScreen.js";
@@ -6,7 +6,6 @@ import { LoadingScreen } from "../../../app/LoadingScreen.js";
 import { useSession } from "../../../app/SessionProvider.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { fetchImports, fetchSources } from "../api/evidenceApi.js";
-import type { EventSource, ImportRecord } from "../api/evidenceTypes.js";
 import { ImportHistory } from "./ImportHistory.js";
 import { ImportWizard } from "./ImportWizard.js";
 import { NewSourceForm } from "./NewSourceForm.js";

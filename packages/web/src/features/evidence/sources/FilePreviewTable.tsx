@@ -1,5 +1,5 @@
+import type { FilePreview } from "@opencjm/core";
 import { useI18n } from "../../../i18n/I18nProvider.js";
-import type { FilePreview } from "../api/evidenceTypes.js";
 import styles from "./DataSources.module.css";
 
 const DELIMITERS: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };

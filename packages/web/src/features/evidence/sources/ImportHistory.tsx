@@ -1,5 +1,5 @@
+import type { ImportRecord, Source as EventSource } from "@opencjm/core";
 import { useI18n } from "../../../i18n/I18nProvider.js";
-import type { EventSource, ImportRecord } from "../api/evidenceTypes.js";
 import { ImportProblemNote } from "./ImportProblemNote.js";
 import { problemOfRecord } from "./importProblem.js";
 import styles from "./DataSources.module.css";

@@ -1,9 +1,9 @@
 import { useErrorMessage } from "../../../app/useErrorMessage.js";
 import { useT } from "../../../i18n/I18nProvider.js";
-import { IMPORT_ERROR_CODES, problemOfError, type ImportProblem } from "./importProblem.js";
+import { EXPLAINED_IMPORT_ERRORS, problemOfError, type ImportProblem } from "./importProblem.js";
 import styles from "./DataSources.module.css";
 
-const KNOWN: ReadonlySet<string> = new Set(IMPORT_ERROR_CODES);
+const KNOWN: ReadonlySet<string> = new Set(EXPLAINED_IMPORT_ERRORS);
 
 /**
  * Explains why a file was refused, in the user's language: what is wrong, the row and column it is at, and the

@@ -1,8 +1,8 @@
+import type { FilePreview, ImportRecord, Source as EventSource } from "@opencjm/core";
 import { useEffect, useRef, useState } from "react";
 import { useSession } from "../../../app/SessionProvider.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { importUrl, previewFile, saveSourceMapping } from "../api/evidenceApi.js";
-import type { EventSource, FilePreview, ImportRecord } from "../api/evidenceTypes.js";
 import { followImport } from "../api/followImport.js";
 import { uploadWithProgress, type Upload } from "../api/uploadWithProgress.js";
 import { ColumnMappingEditor } from "./ColumnMappingEditor.js";

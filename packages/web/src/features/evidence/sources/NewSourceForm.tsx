@@ -1,7 +1,7 @@
+import type { Source as EventSource, SourceKind } from "@opencjm/core";
 import { useState, type FormEvent } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { createSource } from "../api/evidenceApi.js";
-import type { EventSource, SourceKind } from "../api/evidenceTypes.js";
 import { ImportProblemNote } from "./ImportProblemNote.js";
 import styles from "./DataSources.module.css";
 

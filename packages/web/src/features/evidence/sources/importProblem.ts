@@ -1,33 +1,12 @@
+import { IMPORT_ERROR_CODES, type ImportErrorCode, type ImportRecord } from "@opencjm/core";
 import { ApiRequestError } from "../../../api/apiClient.js";
-import type { ImportRecord } from "../api/evidenceTypes.js";
+
+// Codes that say nothing about the file (it vanished from the server, its source was deleted, the server failed):
+// the screen shows its generic error for them instead of a sentence about the file.
+const NOT_ABOUT_THE_FILE: ReadonlySet<ImportErrorCode> = new Set(["file_not_found", "source_not_found", "internal"]);
 
 /** Import and preview failures with a sentence of their own in the `evidence.importError.*` catalogue. */
-export const IMPORT_ERROR_CODES = [
-  "empty_file",
-  "binary_file",
-  "unknown_format",
-  "unknown_encoding",
-  "bad_encoding",
-  "header_only",
-  "bad_header",
-  "ragged_row",
-  "malformed_file",
-  "bad_mapping",
-  "unknown_column",
-  "bad_timestamp",
-  "ambiguous_date",
-  "mixed_time_zones",
-  "bad_score",
-  "missing_event",
-  "missing_identifier",
-  "duplicate_event",
-  "identifier_over_cap",
-  "not_enough_disk",
-  "too_large",
-  "database_busy",
-  "cancelled",
-  "source_exists",
-] as const;
+export const EXPLAINED_IMPORT_ERRORS: readonly ImportErrorCode[] = IMPORT_ERROR_CODES.filter((code) => !NOT_ABOUT_THE_FILE.has(code));
 
 /** A refused file as the screen explains it: a stable code, where in the file, and the server's own words. */
 export interface ImportProblem {
@@ -42,11 +21,9 @@ export function problemOfRecord(record: ImportRecord): ImportProblem | null {
   return record.error ? { code: record.error.code, row: record.error.row, column: record.error.column, message: record.error.message } : null;
 }
 
-/** The problem of a failed request: import errors carry "row 3, column ts" as their issue path. */
+/** The problem of a failed request: an import error's issue says where in the file as `row` and `column`. */
 export function problemOfError(error: unknown): ImportProblem | null {
   if (!(error instanceof ApiRequestError)) return null;
-  const path = error.issues[0]?.path ?? "";
-  const row = /row (\d+)/.exec(path);
-  const column = /column (.+)$/.exec(path);
-  return { code: error.code, row: row ? Number(row[1]) : null, column: column ? column[1]! : null, message: error.message };
+  const issue = error.issues[0];
+  return { code: error.code, row: issue?.row ?? null, column: issue?.column ?? null, message: error.message };
 }

@@ -1,4 +1,4 @@
-import type { ColumnRole, IdentifierKind, ImportMapping, ScoreKind } from "../api/evidenceTypes.js";
+import type { ColumnRole, IdentifierKind, ImportMappingInput as ImportMapping, ScoreKind } from "@opencjm/core";
 
 /** Every role a column can take, as one key for a select: `identifier:email`, `score:nps`, `attribute`… */
 export const ROLE_KEYS = [

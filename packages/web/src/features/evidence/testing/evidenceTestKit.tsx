@@ -1,9 +1,9 @@
+import { MetricsOptionsSchema, type MapMetrics, type StageMetrics, type StepMetrics } from "@opencjm/core";
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { createI18n, StaticI18nProvider } from "../../../i18n/I18nProvider.js";
 import type { UiLocale } from "../../../i18n/locales.js";
 import { loadTestMessages } from "../../cells/testing/renderCell.js";
-import type { MapMetrics, StepMetrics } from "../api/evidenceTypes.js";
 import { EvidenceContext, type EvidenceState } from "../map/EvidenceContext.js";
 import { evidenceCues } from "../map/evidenceCues.js";
 
@@ -33,6 +33,22 @@ export function stepMetrics(fields: Partial<StepMetrics> & Pick<StepMetrics, "st
   };
 }
 
+/** One stage's metrics with empty scores, sentiment and back steps. */
+function stageMetrics(fields: Pick<StageMetrics, "stageId" | "name" | "customers" | "events" | "share">): StageMetrics {
+  return {
+    conversion: null,
+    timeSpent: { totalMs: 0, perCustomerMs: null },
+    scores: { csat: none, nps: { ...none, score: null }, ces: none },
+    emotion: { value: null, source: null },
+    sentiment: { count: 0, mean: null, languages: {} },
+    backSteps: 0,
+    backStepCustomers: 0,
+    loops: 0,
+    loopCustomers: 0,
+    ...fields,
+  };
+}
+
 /** A shop journey measured on 1,000 customers: home → product → checkout, with drop-off, scores and quotes. */
 export function shopMetrics(): MapMetrics {
   const conversion = (converted: number, of: number, medianMs: number) => ({ nextIds: [], converted, rate: converted / of, dropOff: of - converted, dropOffRate: 1 - converted / of, timeToNext: { count: converted, medianMs, p90Ms: medianMs * 2 } });
@@ -54,16 +70,18 @@ export function shopMetrics(): MapMetrics {
     computedAt: "2025-04-01T00:00:00Z",
     storeGeneration: "1",
     filters: {},
+    options: MetricsOptionsSchema.parse({}),
     totals: { customers: 1000, events: 2500, storeCustomers: 1000, storeEvents: 2500, mappedEvents: 2400, onMapEvents: 2300, firstEventAt: "2025-01-01T00:00:00Z", lastEventAt: "2025-03-31T00:00:00Z" },
     stages: [
-      { stageId: "visit", name: "Visit", customers: 1000, events: 1900, share: 1, conversion: null, backSteps: 0, backStepCustomers: 0, loops: 0, loopCustomers: 0 },
-      { stageId: "buy", name: "Buy", customers: 150, events: 400, share: 0.15, conversion: null, backSteps: 0, backStepCustomers: 0, loops: 0, loopCustomers: 0 },
+      stageMetrics({ stageId: "visit", name: "Visit", customers: 1000, events: 1900, share: 1 }),
+      stageMetrics({ stageId: "buy", name: "Buy", customers: 150, events: 400, share: 0.15 }),
     ],
     steps,
     funnel: { steps: [], stages: [{ stageId: "visit", customers: 1000, rate: 1 }, { stageId: "buy", customers: 150, rate: 0.15 }] },
     touchpoints: [],
     unmapped: { events: 0, customers: 0, distinct: 0, items: [] },
-    paths: { nodes: [], edges: [], edgesOmitted: 0, variants: { items: [], others: { customers: 0, variants: 0 }, distinct: 0 }, sankey: { nodes: [], links: [] } },
+    sessions: { count: 0, meanDurationMs: null, meanEvents: null },
+    paths: { nodes: [], edges: [], edgesOmitted: 0, variants: { items: [], others: { customers: 0, variants: 0 }, distinct: 0 }, sankey: { nodes: [], links: [], linksOmitted: 0 } },
     conformance: { customers: 1000, conforming: 900, share: 0.9, withSkips: 100, withBackSteps: 0, withLoops: 0, missingTouchpoints: [] },
     draft: {} as MapMetrics["draft"],
     warnings: [],
