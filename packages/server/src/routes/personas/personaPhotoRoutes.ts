@@ -1,11 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { IdSchema, PersonaFieldsSchema, PersonaSchema } from "@opencjm/core";
+import { IdSchema, PersonaSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
-import { personaOf } from "../../commands/personaCreator.js";
-import type { Db } from "../../db/createDb.js";
+import { removePersonaPhoto, setPersonaPhoto } from "../../commands/personaUpdater.js";
 import { ApiError, notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
+import { getPersonaPhoto, getPersonaRow } from "../../store/personaStore.js";
 import { errorResponses, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
 import { detectImageType, PHOTO_CONTENT_TYPES } from "./imageType.js";
 
@@ -22,27 +22,13 @@ const upload = createRoute({ method: "post", path, tags, summary: "Upload the pe
 const read = createRoute({ method: "get", path, tags, summary: "The persona's photo", request: { params: Params }, responses: { 200: { content: imageBody, description: "The image" }, ...errorResponses } });
 const remove = createRoute({ method: "delete", path, tags, summary: "Remove the persona's photo (the generated avatar shows again)", request: { params: Params }, responses: { 200: jsonContent(PersonaSchema, "Persona without photo"), ...errorResponses } });
 
-async function findPersonaRow(db: Db, workspaceId: string, personaId: string) {
-  const row = await db.kysely.selectFrom("personas").selectAll().where("workspace_id", "=", workspaceId).where("id", "=", personaId).executeTakeFirst();
-  if (!row) throw notFound("persona");
-  return row;
-}
-
-async function setPhotoUrl(db: Db, row: Awaited<ReturnType<typeof findPersonaRow>>, photoUrl: string | undefined) {
-  const fields = PersonaFieldsSchema.parse({ ...JSON.parse(row.data), photoUrl });
-  const now = new Date().toISOString();
-  const data = JSON.stringify(fields);
-  await db.kysely.updateTable("personas").set({ data, updated_at: now }).where("id", "=", row.id).execute();
-  return personaOf({ ...row, data, updated_at: now });
-}
-
 /** Persona photos: stored in their own table, checked by their bytes, served from the API with the caller's role. */
 export function registerPersonaPhotoRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(upload, async (c) => {
     const { workspaceId, personaId } = c.req.valid("param");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "write");
-    const row = await findPersonaRow(db, workspaceId, personaId);
+    const row = await getPersonaRow(db, workspaceId, personaId);
     const declared = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     if (!(PHOTO_CONTENT_TYPES as readonly string[]).includes(declared)) {
       throw new ApiError(415, "unsupported_media_type", `content-type: "${declared || "none"}" is not a JPEG, PNG or WebP image`, [{ path: "content-type", message: "must be image/jpeg, image/png or image/webp" }]);
@@ -53,34 +39,24 @@ export function registerPersonaPhotoRoutes(app: OpenAPIHono<AppEnv>): void {
     if (actual !== declared) {
       throw new ApiError(400, "invalid_request", `body: the bytes are ${actual ? `a ${actual} image` : "not a JPEG, PNG or WebP image"}, but content-type says ${declared}`, [{ path: "body", message: "not an image of the declared type" }]);
     }
-    const now = new Date().toISOString();
-    await db.kysely
-      .insertInto("persona_photos")
-      .values({ persona_id: personaId, workspace_id: workspaceId, content_type: actual, data: Buffer.from(bytes), updated_at: now })
-      .onConflict((oc) => oc.column("persona_id").doUpdateSet({ content_type: actual, data: Buffer.from(bytes), updated_at: now }))
-      .execute();
-    // The version in the query makes browsers fetch the new photo instead of a cached old one.
-    const url = `/api/workspaces/${workspaceId}/personas/${personaId}/photo?v=${Date.parse(now)}`;
-    return c.json(await setPhotoUrl(db, row, url), 200);
+    return c.json(await setPersonaPhoto(db, row, { contentType: actual, bytes }), 200);
   });
 
   app.openapi(read, async (c) => {
     const { workspaceId, personaId } = c.req.valid("param");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "read");
-    const photo = await db.kysely.selectFrom("persona_photos").select(["content_type", "data"]).where("workspace_id", "=", workspaceId).where("persona_id", "=", personaId).executeTakeFirst();
+    const photo = await getPersonaPhoto(db, workspaceId, personaId);
     if (!photo) throw notFound("photo");
     c.header("cache-control", "private, max-age=86400");
     c.header("x-content-type-options", "nosniff");
-    return c.body(new Uint8Array(photo.data), 200, { "content-type": photo.content_type });
+    return c.body(photo.data, 200, { "content-type": photo.contentType });
   });
 
   app.openapi(remove, async (c) => {
     const { workspaceId, personaId } = c.req.valid("param");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "write");
-    const row = await findPersonaRow(db, workspaceId, personaId);
-    await db.kysely.deleteFrom("persona_photos").where("persona_id", "=", personaId).execute();
-    return c.json(await setPhotoUrl(db, row, undefined), 200);
+    return c.json(await removePersonaPhoto(db, await getPersonaRow(db, workspaceId, personaId)), 200);
   });
 }

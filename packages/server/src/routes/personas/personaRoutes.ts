@@ -1,12 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { IdSchema, PersonaFieldsSchema, PersonaSchema } from "@opencjm/core";
-import type { Db } from "../../db/createDb.js";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createPersona, personaOf } from "../../commands/personaCreator.js";
-import { validationError } from "../../http/errorHandling.js";
-import { notFound } from "../../http/apiError.js";
+import { updatePersona } from "../../commands/personaUpdater.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
+import { deletePersona, getPersonaRow, listPersonaRows } from "../../store/personaStore.js";
 import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
 const PersonaParams = WorkspaceParams.extend({ personaId: IdSchema });
@@ -22,18 +21,11 @@ const remove = createRoute({ method: "delete", path: "/api/workspaces/{workspace
 
 /** Personas: CRUD with every field of PRODUCT.md §4.1 validated. */
 export function registerPersonaRoutes(app: OpenAPIHono<AppEnv>): void {
-  const find = async (db: Db, workspaceId: string, personaId: string) => {
-    const row = await db.kysely.selectFrom("personas").selectAll().where("workspace_id", "=", workspaceId).where("id", "=", personaId).executeTakeFirst();
-    if (!row) throw notFound("persona");
-    return row;
-  };
-
   app.openapi(list, async (c) => {
     const { workspaceId } = c.req.valid("param");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "read");
-    const rows = await db.kysely.selectFrom("personas").selectAll().where("workspace_id", "=", workspaceId).orderBy("name").execute();
-    return c.json(rows.map(personaOf), 200);
+    return c.json((await listPersonaRows(db, workspaceId)).map(personaOf), 200);
   });
 
   app.openapi(create, async (c) => {
@@ -47,31 +39,24 @@ export function registerPersonaRoutes(app: OpenAPIHono<AppEnv>): void {
     const { workspaceId, personaId } = c.req.valid("param");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "read");
-    return c.json(personaOf(await find(db, workspaceId, personaId)), 200);
+    return c.json(personaOf(await getPersonaRow(db, workspaceId, personaId)), 200);
   });
 
   app.openapi(patch, async (c) => {
     const { workspaceId, personaId } = c.req.valid("param");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "write");
-    const row = await find(db, workspaceId, personaId);
+    const row = await getPersonaRow(db, workspaceId, personaId);
     // A field sent as null is removed (how an optional field such as urgency or decisionRole is cleared).
-    const patch = c.req.valid("json");
-    const current = { ...JSON.parse(row.data), ...patch } as Record<string, unknown>;
-    for (const [key, value] of Object.entries(patch)) if (value === null) delete current[key];
-    const merged = PersonaFieldsSchema.safeParse(current);
-    if (!merged.success) throw validationError(merged.error);
-    const now = new Date().toISOString();
-    await db.kysely.updateTable("personas").set({ name: merged.data.name, data: JSON.stringify(merged.data), updated_at: now }).where("id", "=", personaId).execute();
-    return c.json(personaOf({ ...row, name: merged.data.name, data: JSON.stringify(merged.data), updated_at: now }), 200);
+    return c.json(await updatePersona(db, row, c.req.valid("json")), 200);
   });
 
   app.openapi(remove, async (c) => {
     const { workspaceId, personaId } = c.req.valid("param");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "write");
-    await find(db, workspaceId, personaId);
-    await db.kysely.deleteFrom("personas").where("id", "=", personaId).execute();
+    await getPersonaRow(db, workspaceId, personaId);
+    await deletePersona(db, personaId);
     return c.json({ ok: true as const }, 200);
   });
 }
