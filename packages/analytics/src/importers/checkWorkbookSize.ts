@@ -40,11 +40,21 @@ export async function checkWorkbookSize(path: string, file: string, options: { f
   const { Parse } = await import("unzipper");
   const input = createReadStream(path, { highWaterMark: 1 << 20, signal: options.signal });
   const zip = Parse({ forceStream: true });
+  let current: Entry | undefined;
+  let failed: Error | undefined;
   input.on("error", (err) => zip.destroy(err));
+  // unzipper reports a file that ends inside a part (FILE_ENDED) on the archive, leaving that part's stream open for
+  // ever (whether it is being read or still waiting to be): end the part with the error instead of waiting on it.
+  zip.on("error", (err: Error) => {
+    failed = err;
+    current?.destroy(err);
+  });
   input.pipe(zip);
   let total = 0;
   try {
     for await (const entry of zip as AsyncIterable<Entry>) {
+      if (failed) throw failed;
+      current = entry;
       const xml = XML_PART.test(entry.path);
       let run = 0;
       for await (const chunk of entry as AsyncIterable<Buffer>) {
@@ -58,7 +68,9 @@ export async function checkWorkbookSize(path: string, file: string, options: { f
     }
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    throw new ImportError("malformed_file", `cannot read the workbook (${err instanceof Error ? err.message : String(err)})`, { file });
+    const message = err instanceof Error ? err.message : String(err);
+    if (message === "FILE_ENDED") throw new ImportError("malformed_file", "the workbook is incomplete: the file ends inside one of its parts (was the upload cut short?)", { file });
+    throw new ImportError("malformed_file", `cannot read the workbook (${message})`, { file });
   } finally {
     input.destroy();
     zip.destroy();

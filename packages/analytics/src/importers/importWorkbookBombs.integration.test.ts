@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
@@ -77,6 +78,18 @@ describe("previewing a workbook reads only its first rows", () => {
     expect([preview.header, preview.rows.length, preview.rows[19]]).toEqual([["email", "ts", "event"], 20, ["user20@example.com", "2024-03-01T09:00:00Z", "Visited site"]]);
     const e = await rejection<ImportError>(importEvents(t.db, { path, source: { name: "Shop" } }));
     expect([e.code, e.row]).toEqual(["ragged_row", 51]);
+  });
+});
+
+describe("a workbook cut off inside a part", () => {
+  // Regression: the ZIP reader reports a file ending inside a part on the archive and leaves the part open for ever.
+  it("is refused instead of waited on", async () => {
+    const whole = readFileSync(await writeSample("xlsx", join(t.dir, "whole.xlsx")));
+    for (const cut of [100, 1000, Math.floor(whole.length / 2)]) {
+      const path = t.file(`cut${cut}.xlsx`, whole.subarray(0, cut));
+      const e = await rejection<ImportError>(previewFile(path, { fileName: "cut.xlsx", complete: true }));
+      expect([e.code, e.message]).toEqual(["malformed_file", "cut.xlsx: the workbook is incomplete: the file ends inside one of its parts (was the upload cut short?)"]);
+    }
   });
 });
 
