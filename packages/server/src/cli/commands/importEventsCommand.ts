@@ -100,6 +100,11 @@ export function registerImportEventsCommand(program: Command): void {
       }
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       const bar = progressBar();
+      // Ctrl-C or SIGTERM cancels the import: it rolls back and its history says so (a second one ends the process).
+      const cancel = new AbortController();
+      const stop = () => cancel.abort("by a stop signal (Ctrl-C or SIGTERM)");
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
       try {
         const ws = await services.db.kysely.selectFrom("workspaces").select("id").where("id", "=", o.workspace).executeTakeFirst();
         if (!ws) throw new CliError(`--workspace: no workspace "${o.workspace}"`);
@@ -120,6 +125,7 @@ export function registerImportEventsCommand(program: Command): void {
           denyList: o.deny,
           limits: { onOverCap: o.onOverCap, ...(o.maxIdentifierLinks ? { maxLinksPerIdentifier: o.maxIdentifierLinks } : {}) },
           onProgress: (p) => bar.update(p),
+          signal: cancel.signal,
         });
         bar.stop();
         console.log(o.json ? JSON.stringify(result, null, 2) : summary(result));
@@ -127,6 +133,8 @@ export function registerImportEventsCommand(program: Command): void {
         bar.stop();
         throw err instanceof ImportError ? new CliError(err.message) : err;
       } finally {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
         await services.close();
       }
     });

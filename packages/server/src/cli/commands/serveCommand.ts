@@ -16,6 +16,8 @@ const ServeOptions = z.strictObject({
   demo: z.boolean().optional(),
 });
 
+const STOP_DEADLINE_MS = 10_000;
+
 /** Creates the demo account and workspace when the database has no workspace yet; returns the login to print. */
 async function ensureDemo(services: Services, created: (workspaceId: string) => void): Promise<string> {
   const any = await services.db.kysely.selectFrom("workspaces").select("id").limit(1).executeTakeFirst();
@@ -65,6 +67,13 @@ export function registerServeCommand(program: Command): void {
       }
       const stop = async () => {
         stopping = true;
+        // Running imports stop within moments, but a request still streaming a large upload, or a long query, could
+        // hold the close up; a stop signal is honoured within seconds regardless. Nothing is lost by exiting here:
+        // what was not committed rolls back, and imports left running are marked interrupted on the next start.
+        setTimeout(() => {
+          console.error(`error: stopping took longer than ${STOP_DEADLINE_MS / 1000} s; exiting without waiting further`);
+          process.exit(1);
+        }, STOP_DEADLINE_MS).unref();
         // The demo's data stops first (its running import rolls back), so nothing uses the event database as it closes.
         seeding.abort();
         await server.services.analytics.imports.cancelAll();
