@@ -5,6 +5,7 @@ import { findPersonas } from "./personaCreator.js";
 import { fieldError, notFound } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import { listTouchpointRules } from "../store/touchpointRuleStore.js";
+import { touchpointNames } from "../store/touchpointStore.js";
 
 /** A metrics request to the API or CLI: filters and options, or a persona whose segment filters the customers. */
 export const MapMetricsRequestSchema = MetricsRequestSchema.extend({
@@ -32,12 +33,11 @@ export async function metricsForMap(services: Services, workspaceId: string, map
   }
   segment ??= snapshot.settings.segment;
   const rules = await listTouchpointRules(services.db, workspaceId);
-  const touchpoints = await services.db.kysely.selectFrom("touchpoints").select(["id", "name"]).where("workspace_id", "=", workspaceId).execute();
   const events = await services.analytics.open(workspaceId);
   const metrics = await computeMapMetrics(events, {
     map: snapshot,
     rules,
-    touchpointNames: Object.fromEntries(touchpoints.map((t) => [t.id, t.name])),
+    touchpointNames: await touchpointNames(services.db, workspaceId),
     request: { filters: { ...request.filters, segment }, options: request.options },
   });
   return { metrics, snapshot };

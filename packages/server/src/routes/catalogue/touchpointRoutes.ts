@@ -1,11 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { ChannelSchema, IdSchema, TouchpointFieldsSchema, TouchpointPatchSchema, TouchpointSchema, newId } from "@opencjm/core";
+import { ChannelSchema, IdSchema, TouchpointFieldsSchema, TouchpointPatchSchema, TouchpointSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
-import { createTouchpoint, touchpointOf } from "../../commands/touchpointCreator.js";
-import type { Db } from "../../db/createDb.js";
-import { ApiError, notFound } from "../../http/apiError.js";
+import { createTouchpoint, touchpointOf, updateTouchpoint } from "../../commands/touchpointCreator.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
+import { insertChannel, listChannels as listChannelsOf } from "../../store/channelStore.js";
+import { deleteTouchpoint, getTouchpointRow, listTouchpointRows } from "../../store/touchpointStore.js";
 import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
 const TouchpointParams = WorkspaceParams.extend({ touchpointId: IdSchema });
@@ -23,20 +23,13 @@ const get = createRoute({ method: "get", path: `${base}/touchpoints/{touchpointI
 const patch = createRoute({ method: "patch", path: `${base}/touchpoints/{touchpointId}`, tags, summary: "Change a touchpoint", request: { params: TouchpointParams, ...jsonBody(TouchpointPatchSchema) }, responses: { 200: jsonContent(Touchpoint, "Updated"), ...errorResponses } });
 const remove = createRoute({ method: "delete", path: `${base}/touchpoints/{touchpointId}`, tags, summary: "Delete a touchpoint", request: { params: TouchpointParams }, responses: { 200: jsonContent(OkSchema, "Deleted"), ...errorResponses } });
 
-async function findTouchpoint(db: Db, workspaceId: string, touchpointId: string) {
-  const row = await db.kysely.selectFrom("touchpoints").selectAll().where("workspace_id", "=", workspaceId).where("id", "=", touchpointId).executeTakeFirst();
-  if (!row) throw notFound("touchpoint");
-  return row;
-}
-
 /** The channel catalogue and touchpoints of a workspace. */
 export function registerTouchpointRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listChannels, async (c) => {
     const { workspaceId } = c.req.valid("param");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "read");
-    const rows = await db.kysely.selectFrom("channels").selectAll().where("workspace_id", "=", workspaceId).orderBy("built_in", "desc").orderBy("name").execute();
-    return c.json(rows.map((r) => ChannelSchema.parse({ id: r.id, key: r.key, name: r.name, online: r.online === 1, icon: r.icon, builtIn: r.built_in === 1 })), 200);
+    return c.json(await listChannelsOf(db, workspaceId), 200);
   });
 
   app.openapi(createChannel, async (c) => {
@@ -44,17 +37,14 @@ export function registerTouchpointRoutes(app: OpenAPIHono<AppEnv>): void {
     const body = c.req.valid("json");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "write");
-    const id = newId("ch_");
-    await db.kysely.insertInto("channels").values({ id, workspace_id: workspaceId, key: id, name: body.name, online: body.online ? 1 : 0, icon: body.icon, built_in: 0 }).execute();
-    return c.json(ChannelSchema.parse({ id, key: id, name: body.name, online: body.online, icon: body.icon, builtIn: false }), 201);
+    return c.json(await insertChannel(db, workspaceId, body), 201);
   });
 
   app.openapi(list, async (c) => {
     const { workspaceId } = c.req.valid("param");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "read");
-    const rows = await db.kysely.selectFrom("touchpoints").selectAll().where("workspace_id", "=", workspaceId).orderBy("name").execute();
-    return c.json(rows.map(touchpointOf), 200);
+    return c.json((await listTouchpointRows(db, workspaceId)).map(touchpointOf), 200);
   });
 
   app.openapi(create, async (c) => {
@@ -68,7 +58,7 @@ export function registerTouchpointRoutes(app: OpenAPIHono<AppEnv>): void {
     const { workspaceId, touchpointId } = c.req.valid("param");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "read");
-    return c.json(touchpointOf(await findTouchpoint(db, workspaceId, touchpointId)), 200);
+    return c.json(touchpointOf(await getTouchpointRow(db, workspaceId, touchpointId)), 200);
   });
 
   app.openapi(patch, async (c) => {
@@ -76,25 +66,15 @@ export function registerTouchpointRoutes(app: OpenAPIHono<AppEnv>): void {
     const body = c.req.valid("json");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "write");
-    await findTouchpoint(db, workspaceId, touchpointId);
-    if (body.channelId) {
-      const channel = await db.kysely.selectFrom("channels").select("id").where("workspace_id", "=", workspaceId).where("id", "=", body.channelId).executeTakeFirst();
-      if (!channel) throw new ApiError(400, "invalid_request", `channelId: no channel "${body.channelId}" in this workspace`, [{ path: "channelId", message: "unknown channel" }]);
-    }
-    await db.kysely
-      .updateTable("touchpoints")
-      .set({ name: body.name, channel_id: body.channelId, description: body.description, medium: body.medium, owner_team: body.ownerTeam, updated_at: new Date().toISOString() })
-      .where("id", "=", touchpointId)
-      .execute();
-    return c.json(touchpointOf(await findTouchpoint(db, workspaceId, touchpointId)), 200);
+    return c.json(await updateTouchpoint(db, workspaceId, touchpointId, body), 200);
   });
 
   app.openapi(remove, async (c) => {
     const { workspaceId, touchpointId } = c.req.valid("param");
     const { db } = c.get("services");
     await requireWorkspacePermission(db, requireCaller(c), workspaceId, "write");
-    await findTouchpoint(db, workspaceId, touchpointId);
-    await db.kysely.deleteFrom("touchpoints").where("id", "=", touchpointId).execute();
+    await getTouchpointRow(db, workspaceId, touchpointId);
+    await deleteTouchpoint(db, touchpointId);
     return c.json({ ok: true as const }, 200);
   });
 }
