@@ -22,6 +22,24 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Listens on the configured port; a port taken by another program fails with one sentence saying what to do, not with
+ * the socket's stack trace.
+ */
+function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: AppConfig): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch, port: config.port, hostname: config.host }, () => {
+      s.off("error", onError);
+      resolve(s);
+    }) as Server;
+    const onError = (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EADDRINUSE") return reject(err);
+      reject(new Error(`port ${config.port} on ${config.host} is in use; set PORT=… (or --port) to another port, or stop the other program`));
+    };
+    s.once("error", onError);
+  });
+}
+
 /** Opens the database, migrates it, and serves the API, web app and collaboration endpoint on one port. */
 export async function startServer(config: AppConfig): Promise<RunningServer> {
   const accessChanges = new AccessChanges();
@@ -31,8 +49,11 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   const services: Services = { config, db, maps, analytics: createEventDatabases(config), accessChanges, collabTickets: new CollabTickets() };
   const collaboration = createCollaboration(services);
   const app = createApp(services);
-  const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
+  const server = await listen(app.fetch, config).catch(async (err: unknown) => {
+    await collaboration.close();
+    await services.analytics.close();
+    await db.close();
+    throw err;
   });
   server.on("upgrade", (request, socket, head) => {
     if (request.url?.startsWith("/collab")) collaboration.handleUpgrade(request, socket, head);
