@@ -157,6 +157,9 @@ export const ImportProgressSchema = z.object({
 });
 export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 
+/** The data of a `progress` server-sent event of `…/imports/{importId}/events` (`done` and `failed` carry the record). */
+export const ImportProgressEventSchema = ImportProgressSchema.extend({ importId: z.string() });
+
 /** Why an import failed: its stable code, the message, and the 1-based data row and the column where known. */
 export const ImportFailureSchema = z.object({ code: z.union([ImportErrorCodeSchema, z.string()]), message: z.string(), row: z.number().int().nullable(), column: z.string().nullable() });
 export type ImportFailure = z.infer<typeof ImportFailureSchema>;
