@@ -3,6 +3,7 @@ import { ExampleWorkspaceSchema } from "@opencjm/core";
 import { seedDemoWorkspace } from "../../demo/seedDemoWorkspace.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireSession } from "../../http/callerMiddleware.js";
+import { getWorkspace } from "../../store/workspaceStore.js";
 import { errorResponses, jsonContent } from "../openApiSchemas.js";
 
 const Created = ExampleWorkspaceSchema;
@@ -22,7 +23,6 @@ export function registerDemoWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
     const caller = requireSession(c);
     const services = c.get("services");
     const { workspaceId, mapIds } = await seedDemoWorkspace(services, caller.userId);
-    const row = await services.db.kysely.selectFrom("workspaces").selectAll().where("id", "=", workspaceId).executeTakeFirstOrThrow();
-    return c.json({ id: row.id, name: row.name, locale: row.locale, createdAt: row.created_at, role: "owner" as const, mapIds }, 201);
+    return c.json({ ...(await getWorkspace(services.db, workspaceId)), role: "owner" as const, mapIds }, 201);
   });
 }

@@ -1,9 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { LocaleSchema, RoleSchema, WorkspaceCreateSchema, WorkspaceInfoSchema } from "@opencjm/core";
+import { LocaleSchema, WorkspaceCreateSchema, WorkspaceInfoSchema, type Role } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createWorkspace } from "../../commands/workspaceCreator.js";
+import { removeWorkspace } from "../../commands/workspaceRemover.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireAccountWriter, requireCaller } from "../../http/callerMiddleware.js";
+import { getWorkspace, listWorkspacesOf, updateWorkspace } from "../../store/workspaceStore.js";
 import { errorResponses, jsonBody, jsonContent, named, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
 const WorkspacePatchSchema = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), locale: LocaleSchema.optional() });
@@ -18,10 +20,7 @@ const remove = createRoute({ method: "delete", path: "/api/workspaces/{workspace
 
 /** Workspaces: create, list, read, rename, delete. */
 export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
-  const present = async (c: { get: (k: "services") => AppEnv["Variables"]["services"] }, workspaceId: string, role: string) => {
-    const row = await c.get("services").db.kysely.selectFrom("workspaces").selectAll().where("id", "=", workspaceId).executeTakeFirstOrThrow();
-    return { id: row.id, name: row.name, locale: row.locale, createdAt: row.created_at, role: RoleSchema.parse(role) };
-  };
+  const present = async (c: { get: (k: "services") => AppEnv["Variables"]["services"] }, workspaceId: string, role: Role) => ({ ...(await getWorkspace(c.get("services").db, workspaceId)), role });
 
   app.openapi(create, async (c) => {
     const caller = requireAccountWriter(c);
@@ -32,10 +31,8 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(list, async (c) => {
     const caller = requireCaller(c);
-    let query = c.get("services").db.kysely.selectFrom("members").innerJoin("workspaces", "workspaces.id", "members.workspace_id").selectAll("workspaces").select("members.role").where("members.user_id", "=", caller.userId);
-    if (caller.kind === "token" && caller.workspaceId) query = query.where("workspaces.id", "=", caller.workspaceId);
-    const rows = await query.orderBy("workspaces.name").execute();
-    return c.json(rows.map((r) => ({ id: r.id, name: r.name, locale: r.locale, createdAt: r.created_at, role: RoleSchema.parse(r.role) })), 200);
+    const onlyId = caller.kind === "token" && caller.workspaceId ? caller.workspaceId : undefined;
+    return c.json(await listWorkspacesOf(c.get("services").db, caller.userId, onlyId), 200);
   });
 
   app.openapi(get, async (c) => {
@@ -48,16 +45,15 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
     const { workspaceId } = c.req.valid("param");
     const role = await requireWorkspacePermission(c.get("services").db, requireCaller(c), workspaceId, "manage");
     const body = c.req.valid("json");
-    if (body.name !== undefined || body.locale !== undefined) await c.get("services").db.kysely.updateTable("workspaces").set(body).where("id", "=", workspaceId).execute();
+    await updateWorkspace(c.get("services").db, workspaceId, body);
     return c.json(await present(c, workspaceId, role), 200);
   });
 
   app.openapi(remove, async (c) => {
     const { workspaceId } = c.req.valid("param");
-    const { db, maps } = c.get("services");
-    await requireWorkspacePermission(db, requireCaller(c), workspaceId, "manage");
-    for (const map of await maps.list(workspaceId)) await maps.remove(map.id);
-    await db.kysely.deleteFrom("workspaces").where("id", "=", workspaceId).execute();
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "manage");
+    await removeWorkspace(services, workspaceId);
     return c.json({ ok: true as const }, 200);
   });
 }
