@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { LoginSchema, MeSchema, PasswordChangeSchema, RoleSchema, SessionSchema as SessionContract, SignupSchema, UserSchema as UserContract } from "@opencjm/core";
+import { LoginSchema, MeSchema, PasswordChangeSchema, SessionSchema as SessionContract, SignupSchema, UserSchema as UserContract } from "@opencjm/core";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { clientAddress, trustedProxies } from "../../auth/clientAddress.js";
@@ -9,11 +9,14 @@ import { acceptInvitation, findOpenInvitation } from "../../auth/invitationAccep
 import { requireStrongPassword } from "../../auth/passwordPolicy.js";
 import { verifyPassword, hashPassword } from "../../auth/passwords.js";
 import { SESSION_COOKIE } from "../../auth/resolveCaller.js";
+import { changePassword as changeAccountPassword } from "../../commands/passwordChanger.js";
 import { createSession } from "../../commands/sessionCreator.js";
 import { createUser } from "../../commands/userCreator.js";
 import { ApiError, tryAgainLater } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireAccountWriter, requireSession } from "../../http/callerMiddleware.js";
+import { deleteSession, findLogin, getUser, updateProfile } from "../../store/userStore.js";
+import { listWorkspacesOf } from "../../store/workspaceStore.js";
 import { errorResponses, jsonBody, jsonContent, named, OkSchema } from "../openApiSchemas.js";
 
 const PasswordChangedSchema = z.object({ ok: z.literal(true), endedSessions: z.number(), revokedTokens: z.number() });
@@ -53,9 +56,9 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
 
   async function sessionBody(c: Context<AppEnv>, userId: string, csrfToken: string) {
     const { db } = c.get("services");
-    const user = await db.kysely.selectFrom("users").select(["id", "email", "name", "locale"]).where("id", "=", userId).executeTakeFirstOrThrow();
-    const workspaces = await db.kysely.selectFrom("members").innerJoin("workspaces", "workspaces.id", "members.workspace_id").select(["workspaces.id", "workspaces.name", "members.role"]).where("members.user_id", "=", userId).orderBy("workspaces.name").execute();
-    return { user, csrfToken, workspaces: workspaces.map((w) => ({ ...w, role: RoleSchema.parse(w.role) })) };
+    const user = await getUser(db, userId);
+    const workspaces = await listWorkspacesOf(db, userId);
+    return { user, csrfToken, workspaces: workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role })) };
   }
 
   app.openapi(signup, async (c) => {
@@ -84,7 +87,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     }
     // Many failures on this e-mail from everywhere: slow every attempt on it down, but never refuse its owner.
     if (verdict.delayMs > 0) await pause(verdict.delayMs);
-    const user = await db.kysely.selectFrom("users").select(["id", "password_hash"]).where("email", "=", normalizedEmail).executeTakeFirst();
+    const user = await findLogin(db, normalizedEmail);
     // Verify against a dummy hash when the user is unknown so both failures take the same time.
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
     if (!user || !ok) {
@@ -97,7 +100,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(logout, async (c) => {
     const caller = c.get("caller");
-    if (caller?.kind === "session") await c.get("services").db.kysely.deleteFrom("sessions").where("id", "=", caller.sessionId).execute();
+    if (caller?.kind === "session") await deleteSession(c.get("services").db, caller.sessionId);
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return c.json({ ok: true as const }, 200);
   });
@@ -111,24 +114,15 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     const caller = requireAccountWriter(c);
     const patch = c.req.valid("json");
     const { db } = c.get("services");
-    if (patch.name !== undefined || patch.locale !== undefined) await db.kysely.updateTable("users").set(patch).where("id", "=", caller.userId).execute();
-    return c.json(await db.kysely.selectFrom("users").select(["id", "email", "name", "locale"]).where("id", "=", caller.userId).executeTakeFirstOrThrow(), 200);
+    await updateProfile(db, caller.userId, patch);
+    return c.json(await getUser(db, caller.userId), 200);
   });
 
   app.openapi(changePassword, async (c) => {
     const caller = requireSession(c);
     const { currentPassword, newPassword, revokeTokens } = c.req.valid("json");
     const { db } = c.get("services");
-    const user = await db.kysely.selectFrom("users").select(["password_hash", "email", "name"]).where("id", "=", caller.userId).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(user.password_hash, currentPassword))) throw new ApiError(400, "invalid_request", "currentPassword: is wrong", [{ path: "currentPassword", message: "is wrong" }]);
-    requireStrongPassword(newPassword, user, "newPassword");
-    const passwordHash = await hashPassword(newPassword);
-    const { endedSessions, revokedTokens } = await db.kysely.transaction().execute(async (trx) => {
-      await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", caller.userId).execute();
-      const ended = await trx.deleteFrom("sessions").where("user_id", "=", caller.userId).where("id", "!=", caller.sessionId).executeTakeFirst();
-      const revoked = revokeTokens ? await trx.updateTable("api_tokens").set({ revoked_at: new Date().toISOString() }).where("user_id", "=", caller.userId).where("revoked_at", "is", null).executeTakeFirst() : undefined;
-      return { endedSessions: Number(ended.numDeletedRows), revokedTokens: Number(revoked?.numUpdatedRows ?? 0) };
-    });
+    const { endedSessions, revokedTokens } = await changeAccountPassword(db, { userId: caller.userId, sessionId: caller.sessionId, currentPassword, newPassword, revokeTokens });
     return c.json({ ok: true as const, endedSessions, revokedTokens }, 200);
   });
 }
