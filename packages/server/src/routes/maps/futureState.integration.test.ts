@@ -4,7 +4,7 @@ import { createPersona } from "../../commands/personaCreator.js";
 import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
 import { createTestApp, type TestApp } from "../../testing/testApp.js";
 import { testDialects } from "../../testing/testDatabases.js";
-import type { MapListItem } from "./mapListing.js";
+import type { MapListItem } from "../../store/mapListStore.js";
 
 describe.each(testDialects)("future state and the map list on %s", (dialect) => {
   let t: TestApp;

@@ -7,7 +7,7 @@ import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import type { Services } from "../../services.js";
 import { errorResponses, jsonBody, jsonContent, named, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
-import { listMaps } from "./mapListing.js";
+import { listMaps } from "../../store/mapListStore.js";
 import { mapOperationErrorToApi } from "./mapOperationErrorToApi.js";
 
 const MapSummarySchema = named(MapSummaryContract, "MapSummary");

@@ -8,6 +8,7 @@ import { ApiError, notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import type { Services } from "../../services.js";
+import { listShareLinks, revokeShareLink } from "../../store/shareLinkStore.js";
 import { errorResponses, jsonBody, jsonContent, named, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
 const ShareLinkSchema = named(ShareLinkContract, "ShareLink");
@@ -56,8 +57,7 @@ export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get("services");
     await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "write");
     await requireMap(services, workspaceId, mapId);
-    const rows = await services.db.kysely.selectFrom("share_links").selectAll().where("map_id", "=", mapId).where("purpose", "=", "share").where("revoked_at", "is", null).orderBy("created_at", "desc").execute();
-    return c.json(rows.map((r) => shareLinkOf(r)), 200);
+    return c.json((await listShareLinks(services.db, mapId)).map((r) => shareLinkOf(r)), 200);
   });
 
   app.openapi(revoke, async (c) => {
@@ -65,15 +65,7 @@ export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get("services");
     await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "write");
     await requireMap(services, workspaceId, mapId);
-    const result = await services.db.kysely
-      .updateTable("share_links")
-      .set({ revoked_at: new Date().toISOString() })
-      .where("id", "=", linkId)
-      .where("map_id", "=", mapId)
-      .where("purpose", "=", "share")
-      .where("revoked_at", "is", null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw notFound("share link");
+    if (!(await revokeShareLink(services.db, mapId, linkId))) throw notFound("share link");
     return c.json({ ok: true as const }, 200);
   });
 

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { sql } from "kysely";
 import type { MapListItem } from "@opencjm/core";
-import type { Db } from "../../db/createDb.js";
+import type { Db } from "../db/createDb.js";
 
 /** One row of the home screen's map list (the contract's `MapListItem`). */
 export type { MapListItem };
