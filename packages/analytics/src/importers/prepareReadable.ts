@@ -2,7 +2,7 @@ import { open, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import iconv from "iconv-lite";
-import { sqlIdentifier, sqlString } from "../engines/duckdb/sqlQuote.js";
+import { sqlString } from "../engines/duckdb/sqlQuote.js";
 import { bomLengthFor, detectEncoding } from "./detectEncoding.js";
 import { detectFormat, findBinaryByte, looksUtf16, TEXT_FORMATS } from "./detectFormat.js";
 import { ImportError } from "./ImportError.js";
@@ -112,9 +112,4 @@ export async function prepareReadable(connection: DuckDBConnection, options: Rea
 function csvRelation(path: string, delimiter: string, header: string[]): string {
   const columns = header.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(", ");
   return `read_csv(${sqlString(path)}, header = true, auto_detect = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, ignore_errors = false, max_line_size = 16777216, columns = {${columns}})`;
-}
-
-/** The identifier list of a relation's columns, for SELECT lists. */
-export function columnList(columns: readonly string[]): string {
-  return columns.map(sqlIdentifier).join(", ");
 }

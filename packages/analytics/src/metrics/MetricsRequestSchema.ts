@@ -38,7 +38,6 @@ export const MetricsOptionsSchema = z.strictObject({
   draftMaxSteps: z.number().int().min(1).max(200).default(40),
 });
 export type MetricsOptions = z.infer<typeof MetricsOptionsSchema>;
-export type MetricsOptionsInput = z.input<typeof MetricsOptionsSchema>;
 
 /** The body of a metrics request: filters and options. */
 export const MetricsRequestSchema = z.strictObject({

@@ -44,7 +44,6 @@ export type RuleMatch = z.infer<typeof RuleMatchSchema>;
 /** The fields a caller writes to create a touchpoint mapping rule. */
 export const TouchpointRuleFieldsSchema = z.strictObject(fields).refine(needsNames, namesMessage);
 export type TouchpointRuleFields = z.infer<typeof TouchpointRuleFieldsSchema>;
-export type TouchpointRuleFieldsInput = z.input<typeof TouchpointRuleFieldsSchema>;
 
 /** A partial update of a rule; fields left out stay as they are (`pattern: null` removes the pattern). */
 export const TouchpointRulePatchSchema = z.strictObject({

@@ -1,6 +1,5 @@
 /** Score kinds the store keeps, by code: index = code stored in `scoreKind`. */
 export const SCORE_KINDS = ["csat", "nps", "ces"] as const;
-export type ScoreKind = (typeof SCORE_KINDS)[number];
 
 /**
  * The sorted columnar journey store of a workspace (PRODUCT.md §4.6): every event as typed-array columns ordered by

@@ -12,7 +12,6 @@ export const MapMetricsRequestSchema = MetricsRequestSchema.extend({
   /** Filter to the customers of this persona's segment (instead of `filters.segment`). */
   personaId: IdSchema.optional(),
 });
-export type MapMetricsRequest = z.input<typeof MapMetricsRequestSchema>;
 
 /**
  * Computes all metrics of a map over its workspace's customer data: loads the map, the workspace's touchpoint rules

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from "kysely";
+import type { Generated, Selectable } from "kysely";
 
 /** ISO-8601 timestamps are stored as text on both SQLite and PostgreSQL so they compare and sort the same. */
 type Timestamp = string;
@@ -197,11 +197,9 @@ export interface Database {
 }
 
 export type UserRow = Selectable<UsersTable>;
-export type NewUserRow = Insertable<UsersTable>;
 export type MapRow = Selectable<MapsTable>;
 export type PersonaRow = Selectable<PersonasTable>;
 export type TouchpointRow = Selectable<TouchpointsTable>;
-export type ChannelRow = Selectable<ChannelsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type ShareLinkRow = Selectable<ShareLinksTable>;
 export type TouchpointRuleRow = Selectable<TouchpointRulesTable>;

@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import { credentialsOf, resolveCallerFromCredentials, type Caller } from "../auth/resolveCaller.js";
+import { CSRF_HEADER, credentialsOf, resolveCallerFromCredentials, type Caller } from "../auth/resolveCaller.js";
 import { DomainError } from "../errors/DomainError.js";
 import { ApiError, forbidden, unauthorized } from "./apiError.js";
 import type { AppEnv } from "./appEnv.js";
@@ -28,7 +28,7 @@ export const callerMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   if (!caller && !PUBLIC_PATHS.has(c.req.path) && !PUBLIC_PREFIXES.some((p) => c.req.path.startsWith(p))) throw c.get("callerError") ?? unauthorized("unauthenticated", "sign in or send an API token");
   if (caller?.kind === "session" && !SAFE_METHODS.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path)) {
     // Double-submit check: the token is only readable by our own pages (GET /api/auth/session), never by other origins.
-    if (c.req.header("x-csrf-token") !== caller.csrfToken) {
+    if (c.req.header(CSRF_HEADER) !== caller.csrfToken) {
       throw new ApiError(403, "csrf_failed", "missing or wrong X-CSRF-Token header for a cookie session");
     }
   }

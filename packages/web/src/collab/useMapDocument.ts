@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { takeMapConnection, type MapConnection } from "./openMapConnection.js";
 
-export { collabUrl, type MapConnection } from "./openMapConnection.js";
+export type { MapConnection } from "./openMapConnection.js";
 
 /** Keeps a map's live document open while mounted (taking over a connection opened early at start-up, if any). */
 export function useMapDocument(mapId: string): MapConnection | null {

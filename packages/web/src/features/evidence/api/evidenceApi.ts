@@ -22,11 +22,6 @@ export function saveSourceMapping(workspaceId: string, sourceId: string, mapping
   return api.patch<EventSource>(`${ws(workspaceId)}/sources/${encodeURIComponent(sourceId)}`, { mapping });
 }
 
-/** Deletes a source with every event imported from it. */
-export function deleteSource(workspaceId: string, sourceId: string): Promise<unknown> {
-  return api.delete(`${ws(workspaceId)}/sources/${encodeURIComponent(sourceId)}`);
-}
-
 /** Previews a file: its first megabyte (the whole file for XLSX and Parquet, which cannot be read in part). */
 export function previewFile(workspaceId: string, file: File, signal?: AbortSignal): Promise<FilePreview> {
   const whole = file.size <= PREVIEW_BYTES || /\.(xlsx|parquet)$/i.test(file.name);
@@ -92,11 +87,6 @@ export function fetchSegmentSize(workspaceId: string, segment: SegmentRule, sign
 /** Channels, event names, properties and attributes found in the data. */
 export function fetchFacets(workspaceId: string, signal?: AbortSignal): Promise<DataFacets> {
   return api.get<DataFacets>(`${ws(workspaceId)}/data/facets`, { signal });
-}
-
-/** The workspace's touchpoint catalogue. */
-export function fetchTouchpoints(workspaceId: string, signal?: AbortSignal): Promise<Touchpoint[]> {
-  return api.get<Touchpoint[]>(`${ws(workspaceId)}/touchpoints`, { signal });
 }
 
 /** Adds a touchpoint to the catalogue. */
