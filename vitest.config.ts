@@ -7,7 +7,10 @@ export default defineConfig({
   // Component tests (.test.tsx, with `// @vitest-environment jsdom` at the top) use React's automatic JSX runtime.
   oxc: { jsx: { runtime: "automatic" } },
   resolve: {
+    // The test kits first: an alias also matches what starts with it, so "@opencjm/server" would swallow them.
     alias: {
+      "@opencjm/analytics/testing": fileURLToPath(new URL("./packages/analytics/src/testing/index.ts", import.meta.url)),
+      "@opencjm/server/testing": fileURLToPath(new URL("./packages/server/src/testing/index.ts", import.meta.url)),
       "@opencjm/core": src("core"),
       "@opencjm/analytics": src("analytics"),
       "@opencjm/server": src("server"),

@@ -68,7 +68,10 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     collaboration,
     close: async () => {
       await collaboration.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Responses still ending when the server stops (an import's progress stream, say) leave keep-alive connections
+      // that close() alone would wait on; close each as soon as it is idle.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      await new Promise<void>((resolve) => server.close(() => resolve())).finally(() => clearInterval(sweep));
       await services.analytics.close();
       await closePrintRenderer(services);
       await db.close();
