@@ -13,7 +13,8 @@ import { promisify } from "node:util";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 import { buildMapFromTemplate, snapshotToDoc } from "@opencjm/core";
-import { createSession, createUser, createWorkspace, loadConfig, startServer } from "@opencjm/server";
+import { loadConfig, startServer } from "@opencjm/server";
+import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 
 const EDITORS = Number(process.env.BENCH_EDITORS ?? 100);
 const EDITS_PER_EDITOR = Number(process.env.BENCH_EDITS ?? 10);

@@ -8,9 +8,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { generateSyntheticEvents, rebuildJourneyStore } from "@opencjm/analytics";
+import { rebuildJourneyStore } from "@opencjm/analytics";
+import { generateSyntheticEvents } from "@opencjm/analytics/testing";
 import { applyMapOperations, createMapDocument, docToSnapshot, MapSettingsSchema, type MapOperation } from "@opencjm/core";
-import { createSession, createUser, createWorkspace, loadConfig, startServer } from "@opencjm/server";
+import { loadConfig, startServer } from "@opencjm/server";
+import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 
 const EVENTS = Number(process.env.BENCH_EVIDENCE_EVENTS ?? 10_000_000);
 const CUSTOMERS = EVENTS / 10;

@@ -8,12 +8,8 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { MAP_DOCUMENT_VERSION, MapSettingsSchema, MapSnapshotSchema, type MapSnapshot } from "@opencjm/core";
 import {
-  compareDigests,
   compileMapStructure,
   computeMapMetrics,
-  computeOracleDigest,
-  digestMapMetrics,
-  generateSyntheticEvents,
   loadJourneyStore,
   MetricsRequestSchema,
   openEventDatabase,
@@ -21,6 +17,12 @@ import {
   type EventDatabase,
   type TouchpointRule,
 } from "@opencjm/analytics";
+import {
+  compareDigests,
+  computeOracleDigest,
+  digestMapMetrics,
+  generateSyntheticEvents,
+} from "@opencjm/analytics/testing";
 
 const SIZES = (process.env.BENCH_EVENTS ?? "10000000,100000000").split(",").map(Number);
 const STAGES = 8;

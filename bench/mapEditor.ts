@@ -9,7 +9,8 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import type { LaneType, MapSnapshot } from "@opencjm/core";
-import { createSession, createUser, createWorkspace, loadConfig, startServer } from "@opencjm/server";
+import { loadConfig, startServer } from "@opencjm/server";
+import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 import { benchMap, LANES, STEPS } from "./benchMap.js";
 
 const CARDS_PER_CELL = 3;

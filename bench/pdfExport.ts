@@ -7,7 +7,8 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import type { LaneType } from "@opencjm/core";
-import { createSession, createUser, createWorkspace, loadConfig, startServer } from "@opencjm/server";
+import { loadConfig, startServer } from "@opencjm/server";
+import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 import { benchMap, LANES, STEPS } from "./benchMap.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);

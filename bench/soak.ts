@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { promisify } from "node:util";
 import { buildMapFromTemplate } from "@opencjm/core";
-import { createSession, createUser, createWorkspace, loadConfig, startServer } from "@opencjm/server";
+import { loadConfig, startServer } from "@opencjm/server";
+import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 
 const MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 30);
 const IDLE_SECONDS = Number(process.env.BENCH_SOAK_IDLE_SECONDS ?? 60);

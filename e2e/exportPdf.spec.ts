@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, createUser, createWorkspace, loadConfig, startServer, type RunningServer } from "@opencjm/server";
+import { loadConfig, startServer, type RunningServer } from "@opencjm/server";
+import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 import { launchChromium } from "./browser.js";
 
 /** A map per language: its title, a persona name, and the template's first two stage names in that language. */

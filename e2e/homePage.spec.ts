@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, createUser, loadConfig, seedDemoWorkspace, startServer, type RunningServer } from "@opencjm/server";
+import { loadConfig, startServer, type RunningServer } from "@opencjm/server";
+import { createSession, createUser, seedDemoWorkspace } from "@opencjm/server/testing";
 import { launchChromium } from "./browser.js";
 import { until } from "./pages/appServer.js";
 

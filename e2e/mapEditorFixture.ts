@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { expect } from "vitest";
-import { createSession, createUser, createWorkspace, loadConfig, startServer, type RunningServer } from "@opencjm/server";
+import { loadConfig, startServer, type RunningServer } from "@opencjm/server";
+import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 
 /** A signed-in user of the test workspace, able to call the API as the browser would. */
 export interface FixtureUser {

@@ -2,7 +2,7 @@
 import type { Persona } from "@opencjm/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, createUser } from "@opencjm/server";
+import { createSession, createUser } from "@opencjm/server/testing";
 import { launchChromium } from "./browser.js";
 import { apiAs, createDemoUser, makePng, openContext, startAppServer, until, type AppServer, type DemoUser } from "./pages/appServer.js";
 import { HomeScreen } from "./pages/HomeScreen.js";

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import zlib from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createSession, createUser, loadConfig, seedDemoWorkspace, startServer, type RunningServer } from "@opencjm/server";
+import { loadConfig, startServer, type RunningServer } from "@opencjm/server";
+import { createSession, createUser, seedDemoWorkspace } from "@opencjm/server/testing";
 
 /** How long `expect.poll` waits for a condition: pages load slower while other tests share the two cores. */
 export const until = { timeout: 15_000, interval: 50 };

@@ -39,13 +39,8 @@ export { MapMetricsSchema, type MapMetrics } from "./metrics/MapMetricsSchema.js
 export { MetricsFiltersSchema, MetricsOptionsSchema, MetricsRequestSchema, type MetricsFilters, type MetricsOptions, type MetricsRequest, type MetricsRequestInput } from "./metrics/MetricsRequestSchema.js";
 export { compileMapStructure } from "./metrics/compileMapStructure.js";
 export { PropertyConditionSchema, RuleMatchSchema, TouchpointRuleFieldsSchema, TouchpointRulePatchSchema, TouchpointRuleSchema, type PropertyCondition, type RuleMatch, type TouchpointRule, type TouchpointRuleFields } from "./rules/TouchpointRuleSchema.js";
-export { computeOracleDigest } from "./queries/computeOracleDigest.js";
-export { digestMapMetrics } from "./queries/digestMapMetrics.js";
-export { compareDigests, type MetricsDigest } from "./queries/MetricsDigest.js";
-export { generateSyntheticEvents, type SyntheticEventsSpec } from "./metrics/testing/generateSyntheticEvents.js";
 export { getRuleMatches, type RuleMatches } from "./queries/rules/getRuleMatches.js";
 export { sortRules } from "./rules/compileTouchpointRules.js";
-export { insertEvents as insertTestEvents, type TestEvent } from "./metrics/testing/insertEvents.js";
 export { getSegmentSize, type SegmentSize } from "./queries/segments/getSegmentSize.js";
 export { getDataFacets, type DataFacets } from "./queries/segments/getDataFacets.js";
 export { getUnmatchedEvents, type UnmatchedEvents } from "./queries/segments/getUnmatchedEvents.js";

@@ -15,9 +15,11 @@ describe("the kernel on worker threads", () => {
     expect(existsSync(fileURLToPath(dist)), "run `npm run build` first").toBe(true);
     const A = (await import(dist.href)) as typeof Index;
     const { buildTestMap, testRule } = await import("./testing/buildTestMap.js");
+    // Generating the events needs no worker, so the test kit comes from the source.
+    const { generateSyntheticEvents } = await import("../testing/index.js");
     const db = await A.openEventDatabase(":memory:", "ws");
     open.push(db);
-    await A.generateSyntheticEvents(db, { customers: 3000, events: 30_000, eventNames: ["a", "b", "c", "d", "e", "f"], scorePercent: 10, textPercent: 10, propertiesPercent: 30, seed: 5 });
+    await generateSyntheticEvents(db, { customers: 3000, events: 30_000, eventNames: ["a", "b", "c", "d", "e", "f"], scorePercent: 10, textPercent: 10, propertiesPercent: 30, seed: 5 });
     await A.rebuildJourneyStore(db);
     const map = buildTestMap([
       { name: "One", steps: [{ name: "a", touchpoints: ["tp_a"] }, { name: "b", touchpoints: ["tp_b"] }] },

@@ -1,4 +1,5 @@
-import { insertTestEvents, rebuildJourneyStore, type TestEvent } from "@opencjm/analytics";
+import { rebuildJourneyStore } from "@opencjm/analytics";
+import { insertTestEvents, type TestEvent } from "@opencjm/analytics/testing";
 import { buildMapFromTemplate, type ChannelId } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPersona } from "../../commands/personaCreator.js";

@@ -1,4 +1,5 @@
-import { insertTestEvents, rebuildJourneyStore, type TestEvent } from "@opencjm/analytics";
+import { rebuildJourneyStore } from "@opencjm/analytics";
+import { insertTestEvents, type TestEvent } from "@opencjm/analytics/testing";
 import { MAP_DOCUMENT_VERSION, MapSettingsSchema, type ChannelId, type MapSnapshot } from "@opencjm/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPersona } from "../../commands/personaCreator.js";

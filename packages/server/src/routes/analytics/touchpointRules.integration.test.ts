@@ -1,4 +1,4 @@
-import { insertTestEvents } from "@opencjm/analytics";
+import { insertTestEvents } from "@opencjm/analytics/testing";
 import type { ChannelId } from "@opencjm/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTouchpoint } from "../../commands/touchpointCreator.js";
