@@ -6,34 +6,28 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { formatBytes, getImport, importEvents, ImportError, type ImportEventsOptions, type ImportRecord } from "@opencjm/analytics";
 import { newId } from "@opencjm/core";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ApiError } from "../http/apiError.js";
+import { DomainError, type ErrorClass } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 
-/** HTTP status of each import failure: the file's content is 422, a missing source 404, no room 507. */
-const STATUS: Partial<Record<ImportError["code"], ContentfulStatusCode>> = {
-  source_not_found: 404,
-  source_exists: 409,
-  database_busy: 409,
-  too_large: 413,
-  not_enough_disk: 507,
-  cancelled: 409,
-  internal: 500,
+/** What kind of failure each import error is: the file's content is unprocessable, a missing source not found, no room on disk. */
+const KIND: Partial<Record<ImportError["code"], ErrorClass>> = {
+  source_not_found: "not_found",
+  source_exists: "conflict",
+  database_busy: "conflict",
+  too_large: "too_large",
+  not_enough_disk: "insufficient_storage",
+  cancelled: "conflict",
+  internal: "internal",
 };
 
 /**
- * An import failure as the API's error body: its stable code, its message, and one issue saying where in the file
- * as data (`row`, `column`) — and, for readers, as its path ("row 2, column opened").
+ * An import failure as a domain error: its stable code, its message, and one detail saying where in the file as data
+ * (`row`, `column`) — and, for readers, as its path ("row 2, column opened").
  */
-export function importFailureToApi(error: { code: string; message: string; row?: number | null; column?: string | null; reason?: string }): ApiError {
+export function importFailureError(error: { code: string; message: string; row?: number | null; column?: string | null; reason?: string }): DomainError {
   const path = [error.row != null ? `row ${error.row}` : "", error.column != null ? `column ${error.column}` : ""].filter(Boolean).join(", ") || "file";
   const where = { ...(error.row != null ? { row: error.row } : {}), ...(error.column != null ? { column: error.column } : {}) };
-  return new ApiError(STATUS[error.code as ImportError["code"]] ?? 422, error.code, error.message, [{ path, message: error.reason ?? error.message, ...where, code: error.code }]);
-}
-
-/** An ImportError as the API's error body (see importFailureToApi). */
-export function importErrorToApi(error: ImportError): ApiError {
-  return importFailureToApi(error);
+  return new DomainError({ kind: KIND[error.code as ImportError["code"]] ?? "unprocessable", code: error.code, message: error.message, details: [{ path, message: error.reason ?? error.message, ...where, code: error.code }] });
 }
 
 /**
@@ -43,15 +37,15 @@ export function importErrorToApi(error: ImportError): ApiError {
  */
 export async function receiveUpload(services: Services, workspaceId: string, body: ReadableStream<Uint8Array> | null, contentLength: number | undefined, suffix: string): Promise<{ path: string; bytes: number }> {
   const limit = services.config.maxUploadBytes;
-  const tooLarge = () => new ApiError(413, "too_large", `the file is larger than the upload limit of ${formatBytes(limit)} (MAX_UPLOAD_BYTES); import it with the cjm import-events command instead`);
+  const tooLarge = () => new DomainError({ kind: "too_large", code: "too_large", message: `the file is larger than the upload limit of ${formatBytes(limit)} (MAX_UPLOAD_BYTES); import it with the cjm import-events command instead` });
   if (contentLength !== undefined && contentLength > limit) throw tooLarge();
-  if (!body) throw new ApiError(400, "empty_file", "send the file as the request body", [{ path: "body", message: "missing" }]);
+  if (!body) throw new DomainError({ kind: "invalid", code: "empty_file", message: "send the file as the request body", details: [{ path: "body", message: "missing" }] });
   const dir = services.analytics.uploadDir(workspaceId);
   await mkdir(dir, { recursive: true });
   if (contentLength !== undefined) {
     const fs = await statfs(dir);
     const free = Number(fs.bavail) * Number(fs.bsize);
-    if (contentLength * 1.5 > free) throw new ApiError(507, "not_enough_disk", `a ${formatBytes(contentLength)} file needs about ${formatBytes(contentLength * 1.5)} of free disk space for the upload and the event store; ${formatBytes(free)} is free`);
+    if (contentLength * 1.5 > free) throw new DomainError({ kind: "insufficient_storage", code: "not_enough_disk", message: `a ${formatBytes(contentLength)} file needs about ${formatBytes(contentLength * 1.5)} of free disk space for the upload and the event store; ${formatBytes(free)} is free` });
   }
   const path = join(dir, `${newId("upl_")}${suffix}`);
   let bytes = 0;
@@ -65,7 +59,7 @@ export async function receiveUpload(services: Services, workspaceId: string, bod
     await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), counter, createWriteStream(path));
   } catch (err) {
     await rm(path, { force: true });
-    throw err instanceof ApiError ? err : new ApiError(400, "upload_failed", `the upload did not complete (${err instanceof Error ? err.message : String(err)})`);
+    throw err instanceof DomainError ? err : new DomainError({ kind: "invalid", code: "upload_failed", message: `the upload did not complete (${err instanceof Error ? err.message : String(err)})` });
   }
   return { path, bytes };
 }
@@ -111,7 +105,7 @@ export async function startEventImport(services: Services, request: EventImportR
       async (err: unknown): Promise<{ record?: ImportRecord; err?: unknown }> => ({ record: await getImport(db.connection, importId), err }),
     )
     .then(({ record, err }) => {
-      if (!record) throw err instanceof ImportError ? importErrorToApi(err) : err;
+      if (!record) throw err instanceof ImportError ? importFailureError(err) : err;
       tracker.publish({ type: record.status === "done" ? "done" : "failed", importId, record });
       if (err && !(err instanceof ImportError)) console.error(err);
       return record;

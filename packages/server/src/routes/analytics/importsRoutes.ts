@@ -4,7 +4,7 @@ import { streamSSE } from "hono/streaming";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { cancelImport } from "../../analytics/importCanceller.js";
 import type { ImportUpdate } from "../../analytics/ImportTracker.js";
-import { importFailureToApi, receiveUpload, startEventImport } from "../../commands/eventImporter.js";
+import { importFailureError, receiveUpload, startEventImport } from "../../commands/eventImporter.js";
 import { ApiError, notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
@@ -82,7 +82,7 @@ export function registerImportsRoutes(app: OpenAPIHono<AppEnv>): void {
     services.analytics.imports.startedBy(importId, caller.userId);
     if (query.wait === "true") {
       const record = await finished;
-      if (record.error) throw importFailureToApi(record.error);
+      if (record.error) throw importFailureError(record.error);
       return c.json(record, 200);
     }
     const base = `/api/workspaces/${workspaceId}/imports/${importId}`;

@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { createSource, deleteSource, getSource, ImportError, listSources, previewFile, updateSource } from "@opencjm/analytics";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
-import { importErrorToApi, receiveUpload } from "../../commands/eventImporter.js";
+import { importFailureError, receiveUpload } from "../../commands/eventImporter.js";
 import { notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
@@ -38,7 +38,7 @@ const preview = createRoute({
 export function registerSourcesRoutes(app: OpenAPIHono<AppEnv>): void {
   const guard = <T>(work: Promise<T>) =>
     work.catch((err: unknown) => {
-      throw err instanceof ImportError ? importErrorToApi(err) : err;
+      throw err instanceof ImportError ? importFailureError(err) : err;
     });
 
   app.openapi(list, async (c) => {
