@@ -131,8 +131,8 @@ const loaded = await watch("load", MINUTES * 60, async (deadline) => {
   const seconds = Math.max(1, Math.floor((deadline - performance.now()) / 1000) - 5);
   const editing = promisify(execFile)(process.execPath, [editorsScript, server.url, map.id, session.cookie, String(seconds)], { maxBuffer: 256 * 1024 * 1024, env: { ...process.env, BENCH_SOAK_EDITORS: String(EDITORS) } });
   const [editors, data] = await Promise.all([editing, importsAndExports(deadline)]);
-  const { acks, edits, reconnects } = JSON.parse(editors.stdout) as { acks: number[]; edits: number; reconnects: number };
-  return { edits, reconnects, ackMsP50: round(percentile(acks, 50)), ackMsP95: round(percentile(acks, 95)), ackMsMax: round(Math.max(...acks)), ...data };
+  const edited = JSON.parse(editors.stdout) as { edits: number; reconnects: number; ackMsP50: number; ackMsP95: number; ackMsP99: number; ackMsMax: number };
+  return { edits: edited.edits, reconnects: edited.reconnects, ackMsP50: round(edited.ackMsP50), ackMsP95: round(edited.ackMsP95), ackMsP99: round(edited.ackMsP99), ackMsMax: round(edited.ackMsMax), ...data };
 });
 
 const stored = await maps.readSnapshot(map.id);

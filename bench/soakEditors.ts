@@ -1,6 +1,6 @@
 // Load generator for bench/soak: N editors on one map in their own process, each editing every 0.5–1.5 s until the
-// deadline. Usage: node soakEditors.js <url> <mapId> <token> <seconds>; prints {"acks": [...ms], "edits": n,
-// "reconnects": n} on stdout. Only connects to the loopback address it is given.
+// deadline. Usage: node soakEditors.js <url> <mapId> <token> <seconds>; prints {"edits": n, "reconnects": n,
+// "ackMsP50"…"ackMsMax"} on stdout. Only connects to the loopback address it is given.
 import { performance } from "node:perf_hooks";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { WebSocket } from "ws";
@@ -73,5 +73,8 @@ await Promise.all(
   }),
 );
 for (const editor of editors) editor.destroy();
-process.stdout.write(JSON.stringify({ acks, edits, reconnects }));
-process.exit(0);
+// Percentiles here rather than every acknowledgement on the pipe (tens of thousands of numbers); exit only once the
+// line has been written, or the parent reads a cut-off line.
+const sorted = acks.sort((a, b) => a - b);
+const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+process.stdout.write(JSON.stringify({ edits, reconnects, ackMsP50: at(50), ackMsP95: at(95), ackMsP99: at(99), ackMsMax: sorted.at(-1) ?? NaN }), () => process.exit(0));
