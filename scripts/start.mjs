@@ -1,7 +1,9 @@
-// `npm start`: install what is missing, build, then serve with a demo workspace on embedded storage.
+// `npm start`: check the Node.js version, install what is missing, build, then serve with a demo workspace on embedded storage.
 import { spawn } from "node:child_process";
+import { checkNodeVersion } from "./checkNodeVersion.mjs";
 import { build, ensureInstalled } from "./ensureInstalled.mjs";
 
+checkNodeVersion();
 ensureInstalled();
 build();
 const child = spawn(process.execPath, ["packages/server/dist/cli/main.js", "serve", "--demo"], { stdio: "inherit" });

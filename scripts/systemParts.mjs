@@ -1,5 +1,6 @@
-// The system parts some tests need (Chromium with CJK and Persian fonts, poppler's PDF tools, PostgreSQL): found,
-// installed from Debian's packages when this is a Debian machine run as root, or reported as missing.
+// The system parts installing and some tests need (a C++ toolchain and Python for the SQLite driver's source build;
+// Chromium with CJK and Persian fonts, poppler's PDF tools, PostgreSQL): found, installed from Debian's packages when
+// this is a Debian machine run as root, or reported as missing.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -20,6 +21,27 @@ function aptInstall(packages) {
   if (install()) return true;
   spawnSync("apt-get", ["update", "-qq"], { stdio: "ignore", env });
   return install();
+}
+
+/**
+ * What compiling the SQLite driver (better-sqlite3, built from source as .npmrc asks) needs: a C++ compiler, make
+ * and Python for node-gyp. Installs Debian's build-essential and python3 when we may; otherwise exits with one line
+ * naming what is missing, since `npm ci` would fail later with pages of compiler output.
+ */
+export function ensureBuildTools() {
+  const missing = [];
+  if (!has("c++") && !has("g++")) missing.push("a C++ compiler");
+  if (!has("make")) missing.push("make");
+  if (!has("python3")) missing.push("python3");
+  if (missing.length === 0) return;
+  const wanted = missing.filter((part) => part !== "python3").length > 0 ? ["build-essential"] : [];
+  if (missing.includes("python3")) wanted.push("python3");
+  if (aptInstall(wanted) && has("make") && (has("c++") || has("g++")) && has("python3")) return;
+  console.error(
+    `error: building the SQLite driver needs ${missing.join(", ")}; install them (Debian: apt-get install ` +
+      `build-essential python3) and run this again`,
+  );
+  process.exit(1);
 }
 
 /** Chromium, the fonts that render CJK and Persian in it, and pdftoppm/pdftotext for the export tests. */

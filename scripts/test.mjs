@@ -1,11 +1,28 @@
-// `npm test`: install what is missing (npm packages; Debian's Chromium, fonts, poppler and PostgreSQL when run as
-// root on Debian), build (CLI and crash tests run the compiled server), run every test, and say plainly which tests
-// could not run because a system part is absent. Under CI=true that is a failure.
+// `npm test`: check the Node.js version, install what is missing (npm packages with the SQLite driver's toolchain;
+// Debian's Chromium, fonts, poppler and PostgreSQL when run as root on Debian), pass the gates (lint with the package
+// boundaries, type check of every package and the web app, dead code), build (CLI and crash tests run the compiled
+// server), run every test, and say plainly which tests could not run because a system part is absent. Under CI=true
+// that is a failure.
 import { spawnSync } from "node:child_process";
+import { checkNodeVersion } from "./checkNodeVersion.mjs";
 import { build, ensureInstalled } from "./ensureInstalled.mjs";
+import { runGates } from "./runGates.mjs";
 import { ensureBrowserParts, ensurePostgres } from "./systemParts.mjs";
 
+checkNodeVersion();
 ensureInstalled();
+const failedGates = runGates([
+  { name: "lint, package boundaries included", command: ["eslint", "."] },
+  { name: "type check: core, analytics, server, bench, e2e, scripts", command: ["tsc", "-p", "tsconfig.json"] },
+  { name: "type check: web app", command: ["tsc", "-p", "packages/web/tsconfig.json"] },
+  // TODO(issue 12): enable the format gate right after the lead's one-commit `npm run format` over the whole repository.
+  // { name: "format", command: ["prettier", "--check", "."] },
+  { name: "dead code", command: ["knip", "--no-progress"] },
+]);
+if (failedGates.length > 0) {
+  console.error(`npm test stopped before the tests; failed: ${failedGates.join("; ")}`);
+  process.exit(1);
+}
 build();
 
 const missing = [];
