@@ -1,7 +1,7 @@
 // Benchmark (PRODUCT.md §6): all metrics of a 40-step map over 10 million events of 1 million customers in under
 // 0.3 s, and over 100 million events in under 2 s, on two cores, at least 5× faster than hand-written DuckDB SQL
 // computing the same numbers. Baseline in the same run, on the same data: the SQL oracle (one DuckDB query per
-// metric, packages/analytics/src/queries/), whose answers are checked against the engine's before timing counts.
+// metric, packages/analytics/src/oracle/), whose answers are checked against the engine's before timing counts.
 // Sizes: BENCH_EVENTS (comma-separated, default "10000000,100000000"), 10 events per customer.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";

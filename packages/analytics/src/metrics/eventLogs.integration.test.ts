@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openEventDatabase, type EventDatabase } from "../engines/duckdb/openEventDatabase.js";
 import { importEvents } from "../importers/importEvents.js";
-import { computeOracleDigest } from "../queries/computeOracleDigest.js";
-import { digestMapMetrics } from "../queries/digestMapMetrics.js";
-import { compareDigests } from "../queries/MetricsDigest.js";
+import { computeOracleDigest } from "../oracle/computeOracleDigest.js";
+import { digestMapMetrics } from "../oracle/digestMapMetrics.js";
+import { compareDigests } from "../oracle/MetricsDigest.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
 import { compileMapStructure } from "./compileMapStructure.js";
 import { computeMapMetrics } from "./computeMapMetrics.js";
@@ -11,7 +11,7 @@ import { MetricsRequestSchema } from "./MetricsRequestSchema.js";
 import { buildTestMap, testRule } from "./testing/buildTestMap.js";
 
 // Public process-mining logs (pm4py test data, GPL-3.0, test fixtures only; see ../shared/cjm-research-data/README.md).
-const LOGS = new URL("../../../../../shared/cjm-research-data/event-logs/pm4py/", import.meta.url).pathname;
+const LOGS = new URL("../../../../../shared/cjm-research-data/event-logs/pm4py", import.meta.url).pathname;
 
 const open: EventDatabase[] = [];
 afterEach(() => {

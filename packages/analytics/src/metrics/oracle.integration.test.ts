@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openEventDatabase, type EventDatabase } from "../engines/duckdb/openEventDatabase.js";
-import { computeOracleDigest } from "../queries/computeOracleDigest.js";
-import { digestMapMetrics } from "../queries/digestMapMetrics.js";
-import { compareDigests } from "../queries/MetricsDigest.js";
+import { computeOracleDigest } from "../oracle/computeOracleDigest.js";
+import { digestMapMetrics } from "../oracle/digestMapMetrics.js";
+import { compareDigests } from "../oracle/MetricsDigest.js";
 import type { TouchpointRule } from "../rules/TouchpointRuleSchema.js";
 import { loadJourneyStore } from "../store/loadJourneyStore.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";

@@ -7,7 +7,7 @@ import type { KernelPlan } from "./KernelPlan.js";
 /**
  * The one pass (PRODUCT.md §4.6): walks the journeys of customers `from`…`to-1` once, event by event in time order,
  * and fills every counter of every metric at the same time. Semantics are documented in packages/analytics/README.md;
- * the SQL oracle in queries/ computes the same numbers independently.
+ * the SQL oracle in oracle/ computes the same numbers independently.
  */
 export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCount: number, from: number, to: number): KernelPartial {
   const out = createKernelPartial(plan, keyCount, to - from);

@@ -2,6 +2,6 @@
 // checked against, for tests and benchmarks. Not part of the package's public door (src/index.ts).
 export { generateSyntheticEvents, type SyntheticEventsSpec } from "../metrics/testing/generateSyntheticEvents.js";
 export { insertEvents as insertTestEvents, type TestEvent } from "../metrics/testing/insertEvents.js";
-export { computeOracleDigest } from "../queries/computeOracleDigest.js";
-export { digestMapMetrics } from "../queries/digestMapMetrics.js";
-export { compareDigests, type MetricsDigest } from "../queries/MetricsDigest.js";
+export { computeOracleDigest } from "../oracle/computeOracleDigest.js";
+export { digestMapMetrics } from "../oracle/digestMapMetrics.js";
+export { compareDigests, type MetricsDigest } from "../oracle/MetricsDigest.js";

@@ -8,7 +8,7 @@ import { getDirectlyFollows } from "./paths/getDirectlyFollows.js";
 import { getPathNodes } from "./paths/getPathNodes.js";
 import { getSankey } from "./paths/getSankey.js";
 import { getVariants } from "./paths/getVariants.js";
-import { readRows } from "./readRows.js";
+import { readRows } from "../queries/readRows.js";
 import { getConversion } from "./steps/getConversion.js";
 import { getFunnel } from "./steps/getFunnel.js";
 import { getQuotes } from "./steps/getQuotes.js";

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { readRows } from "../readRows.js";
+import { readRows } from "../../queries/readRows.js";
 
 /** An activity (`tp:<touchpoint>` or `event:<name>`) with its events, customers and summed first positions. */
 export interface ActivityRow {

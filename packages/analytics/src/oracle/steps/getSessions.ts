@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { readRows } from "../readRows.js";
+import { readRows } from "../../queries/readRows.js";
 
 /** Session totals. */
 export interface SessionsRow {

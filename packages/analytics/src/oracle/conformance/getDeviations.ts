@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { readRows } from "../readRows.js";
+import { readRows } from "../../queries/readRows.js";
 import { collapsedStepsSql } from "./collapsedStepsSql.js";
 
 /** Deviations per step (skipped customers, revisits) or per stage (back-steps from it, loops in it). */

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { readRows } from "../readRows.js";
+import { readRows } from "../../queries/readRows.js";
 
 /** Customers reaching each level (or stage) of the funnel. */
 export interface FunnelRow {

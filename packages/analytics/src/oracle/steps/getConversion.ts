@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { readRows } from "../readRows.js";
+import { readRows } from "../../queries/readRows.js";
 
 /** Customers converting from a step (or stage) to the next, with the nearest-rank median and 90th percentile of the time it took (ranked with a window, which DuckDB can spill to disk). */
 export interface ConversionRow {

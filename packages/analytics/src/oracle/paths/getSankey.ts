@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { readRows } from "../readRows.js";
+import { readRows } from "../../queries/readRows.js";
 
 /** A Sankey node (link `to` null) or link: customers at a depth of the collapsed path. */
 export interface SankeyRow {

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { readRows } from "../readRows.js";
+import { readRows } from "../../queries/readRows.js";
 
 /** Unmapped events by (event name, channel); the row with `total` set counts all of them. */
 export interface UnmappedRow {

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { readRows } from "../readRows.js";
+import { readRows } from "../../queries/readRows.js";
 
 /** Score sums and counts per step and kind, with NPS promoters (9–10) and detractors (0–6). */
 export interface ScoreRow {

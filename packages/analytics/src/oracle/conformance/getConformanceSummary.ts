@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { readRows } from "../readRows.js";
+import { readRows } from "../../queries/readRows.js";
 import { collapsedStepsSql } from "./collapsedStepsSql.js";
 
 /** Customers with events on the map, those that conform, and those with each kind of deviation. */

@@ -4,9 +4,9 @@ import type { MetricsFilters, MetricsOptions } from "../../metrics/MetricsReques
 import { sortRules } from "../../rules/compileTouchpointRules.js";
 import type { TouchpointRule } from "../../rules/TouchpointRuleSchema.js";
 import { STORE_ORDER_SQL } from "../../store/rebuildJourneyStore.js";
-import { segmentConditionSql } from "../segment/segmentConditionSql.js";
-import { sqlString } from "../sqlText.js";
-import { ruleConditionSql } from "../rules/ruleConditionSql.js";
+import { segmentConditionSql } from "../../queries/segment/segmentConditionSql.js";
+import { sqlString } from "../../queries/sqlText.js";
+import { ruleConditionSql } from "../../queries/rules/ruleConditionSql.js";
 
 /** Parameters of the SQL oracle: the same inputs the engine gets. */
 export interface OracleInput {
