@@ -26,6 +26,8 @@ interface Case {
   sessionOnly?: boolean;
   /** It acts on a workspace of its own (a copy with the same members), which a token scoped to the first cannot see. */
   otherWorkspace?: boolean;
+  /** What an allowed caller gets when not 200 (cancelling an import that has already finished: 409). */
+  okStatus?: number;
   /** `raw` is an uploaded file (sent as is with its content type) instead of a JSON body. */
   build(t: TestApp, ws: TestWorkspace): Promise<{ path: string; body?: unknown; raw?: { bytes: Uint8Array<ArrayBuffer>; contentType: string } }>;
 }
@@ -148,6 +150,7 @@ const cases: Record<string, Case> = {
   "get /api/workspaces/{workspaceId}/imports": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/imports` }) },
   "get /api/workspaces/{workspaceId}/imports/{importId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}` }) },
   "get /api/workspaces/{workspaceId}/imports/{importId}/events": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}/events` }) },
+  "post /api/workspaces/{workspaceId}/imports/{importId}/cancel": { permission: "write", okStatus: 409, build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}/cancel` }) },
   "get /api/workspaces/{workspaceId}/identities": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/identities` }) },
   "get /api/workspaces/{workspaceId}/identities/lookup": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/identities/lookup?kind=email&value=${encodeURIComponent((await fresh.import(t, ws)).email)}` }) },
   "get /api/workspaces/{workspaceId}/customers/{customerId}/merge-log": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/customers/${(await fresh.import(t, ws)).customerId}/merge-log` }) },
@@ -183,7 +186,7 @@ function expected(actor: Actor, inOwnWorkspace: boolean, c: Case): number {
   if (c.sessionOnly && isToken) return 403;
   if (actor === "readToken" && c.permission !== "read") return 403;
   const allowed = { owner: ["read", "comment", "write", "manage"], editor: ["read", "comment", "write"], commenter: ["read", "comment"], viewer: ["read"] }[role];
-  return allowed.includes(c.permission) ? 200 : 403;
+  return allowed.includes(c.permission) ? (c.okStatus ?? 200) : 403;
 }
 
 describe.each(testDialects)("authorization matrix on %s", (dialect) => {
