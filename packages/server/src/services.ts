@@ -1,4 +1,4 @@
-import type { EventDatabases } from "./analytics/EventDatabases.js";
+import type { EventDatabases } from "./customerData/EventDatabases.js";
 import type { AccessChanges } from "./auth/accessChanges.js";
 import type { CollabTickets } from "./collab/collabTickets.js";
 import type { AppConfig } from "./config.js";
@@ -10,7 +10,7 @@ export interface Services {
   config: AppConfig;
   db: Db;
   maps: MapDocumentStore;
-  /** Each workspace's DuckDB event database and the imports in flight (analytics/EventDatabases.ts). */
+  /** Each workspace's DuckDB event database and the imports in flight (customerData/EventDatabases.ts). */
   analytics: EventDatabases;
   /** Raised whenever someone's rights may have changed, so live connections check theirs again. */
   accessChanges: AccessChanges;

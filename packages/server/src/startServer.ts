@@ -1,14 +1,14 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
-import { createEventDatabases } from "./analytics/EventDatabases.js";
+import { createEventDatabases } from "./customerData/EventDatabases.js";
 import { AccessChanges } from "./auth/accessChanges.js";
 import { CollabTickets } from "./collab/collabTickets.js";
 import { createApp } from "./app.js";
 import { createCollaboration, type Collaboration } from "./collab/createCollaboration.js";
 import type { AppConfig } from "./config.js";
 import { createDb } from "./db/createDb.js";
-import { closePrintRenderer } from "./export/MapPrintRenderer.js";
+import { closePrintRenderer } from "./mapExport/MapPrintRenderer.js";
 import { migrateToLatest } from "./db/migrate.js";
 import type { Services } from "./services.js";
 import { createMapDocumentService } from "./store/createMapDocumentService.js";

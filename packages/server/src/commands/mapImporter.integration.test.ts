@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedDemoWorkspace } from "../demo/seedDemoWorkspace.js";
-import { toMapExport } from "../export/mapJsonFormat.js";
+import { toMapExport } from "../mapExport/mapJsonFormat.js";
 import type { Services } from "../services.js";
 import { buildWorkspace } from "../testing/factories.js";
 import { testDialects, type TestDatabase } from "../testing/testDatabases.js";

@@ -1,8 +1,8 @@
 import type { MapSnapshot } from "@opencjm/core";
 import { DomainError } from "../errors/DomainError.js";
-import type { ImportDraft, ImportReport } from "../import/ImportDraft.js";
-import { importFileError } from "../import/importFileError.js";
-import { parseMapJson } from "../import/parseMapJson.js";
+import type { ImportDraft, ImportReport } from "../mapImport/ImportDraft.js";
+import { importFileError } from "../mapImport/importFileError.js";
+import { parseMapJson } from "../mapImport/parseMapJson.js";
 import type { Services } from "../services.js";
 import { createPersona, findPersonas } from "./personaCreator.js";
 import { createTouchpoint } from "./touchpointCreator.js";

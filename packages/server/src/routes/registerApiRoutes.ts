@@ -1,11 +1,11 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/appEnv.js";
-import { registerImportsRoutes } from "./analytics/importsRoutes.js";
-import { registerSourcesIdentityRoutes } from "./analytics/sourcesIdentityRoutes.js";
-import { registerSourcesRoutes } from "./analytics/sourcesRoutes.js";
-import { registerSegmentRoutes } from "./analytics/segmentRoutes.js";
-import { registerMetricsRoutes } from "./analytics/metricsRoutes.js";
-import { registerTouchpointRulesRoutes } from "./analytics/touchpointRulesRoutes.js";
+import { registerImportsRoutes } from "./customerData/importsRoutes.js";
+import { registerSourcesIdentityRoutes } from "./customerData/sourcesIdentityRoutes.js";
+import { registerSourcesRoutes } from "./customerData/sourcesRoutes.js";
+import { registerSegmentRoutes } from "./customerData/segmentRoutes.js";
+import { registerMetricsRoutes } from "./customerData/metricsRoutes.js";
+import { registerTouchpointRulesRoutes } from "./customerData/touchpointRulesRoutes.js";
 import { registerAuthRoutes } from "./auth/authRoutes.js";
 import { registerTouchpointRoutes } from "./catalogue/touchpointRoutes.js";
 import { registerCollabTicketRoutes } from "./collab/collabTicketRoutes.js";

@@ -1,4 +1,4 @@
-import { createEventDatabases } from "../analytics/EventDatabases.js";
+import { createEventDatabases } from "../customerData/EventDatabases.js";
 import { AccessChanges } from "../auth/accessChanges.js";
 import { CollabTickets } from "../collab/collabTickets.js";
 import { loadConfig, type AppConfig } from "../config.js";

@@ -2,8 +2,8 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../app.js";
-import { closePrintRenderer } from "../../export/MapPrintRenderer.js";
-import { renderPrintExport as render, type PrintExportRequest } from "../../export/renderPrintExport.js";
+import { closePrintRenderer } from "../../mapExport/MapPrintRenderer.js";
+import { renderPrintExport as render, type PrintExportRequest } from "../../mapExport/renderPrintExport.js";
 import type { Services } from "../../services.js";
 import { CliError } from "../CliError.js";
 

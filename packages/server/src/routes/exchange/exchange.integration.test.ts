@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { MapSnapshot } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoWorkspace } from "../../demo/seedDemoWorkspace.js";
-import { normalizeSnapshot } from "../../import/normalizeSnapshot.js";
+import { normalizeSnapshot } from "../../mapImport/normalizeSnapshot.js";
 import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
 import { createTestApp, type TestApp } from "../../testing/testApp.js";
 import { testDialects } from "../../testing/testDatabases.js";

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { MAP_SCHEMA_PATH, mapJsonSchema } from "../../export/mapJsonSchema.js";
+import { MAP_SCHEMA_PATH, mapJsonSchema } from "../../mapExport/mapJsonSchema.js";
 import type { AppEnv } from "../../http/appEnv.js";
 
 const schemaRoute = createRoute({

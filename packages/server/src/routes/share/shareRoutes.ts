@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { IdSchema, ShareLinkCreatedSchema, ShareLinkCreateSchema, ShareLinkSchema as ShareLinkContract, SharedMapSchema as SharedMapContract } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createShareLink, resolveShareToken, shareLinkOf } from "../../commands/shareLinkCreator.js";
-import { loadExportInput } from "../../export/loadExportInput.js";
+import { loadExportInput } from "../../mapExport/loadExportInput.js";
 import { ApiError, notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";

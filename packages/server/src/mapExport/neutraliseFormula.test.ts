@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { parseGridCsv } from "../import/parseGridCsv.js";
-import { parseGridWorkbook } from "../import/parseGridWorkbook.js";
+import { parseGridCsv } from "../mapImport/parseGridCsv.js";
+import { parseGridWorkbook } from "../mapImport/parseGridWorkbook.js";
 import { exportExcelWorkbook } from "./excelWorkbook.js";
 import { demoExportInput } from "./exportFixtures.js";
 import { exportGridCsv } from "./gridCsv.js";

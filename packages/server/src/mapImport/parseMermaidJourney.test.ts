@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { demoExportInput, FIXTURE_CHANNELS } from "../export/exportFixtures.js";
-import { exportMermaidJourney } from "../export/mermaidJourney.js";
+import { demoExportInput, FIXTURE_CHANNELS } from "../mapExport/exportFixtures.js";
+import { exportMermaidJourney } from "../mapExport/mermaidJourney.js";
 import { parseMermaidJourney } from "./parseMermaidJourney.js";
 import type { ImportDraft } from "./ImportDraft.js";
 import { PersonaSchema } from "@opencjm/core";

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { toMapExport } from "../export/mapJsonFormat.js";
-import { demoExportInput } from "../export/exportFixtures.js";
+import { toMapExport } from "../mapExport/mapJsonFormat.js";
+import { demoExportInput } from "../mapExport/exportFixtures.js";
 import { parseImportFile } from "./parseImportFile.js";
 
 const SHARED = fileURLToPath(new URL("../../../../../shared/cjm-research-data/journey-maps/", import.meta.url));

@@ -1,7 +1,7 @@
 import { docToSnapshot, newId, snapshotToDoc, type MapSnapshot, type Persona } from "@opencjm/core";
 import * as Y from "yjs";
 import type { Db } from "../db/createDb.js";
-import { WorkspaceBackupSchema, type WorkspaceBackup } from "../export/workspaceBackup.js";
+import { WorkspaceBackupSchema, type WorkspaceBackup } from "../mapExport/workspaceBackup.js";
 import { importFileError, pathOf } from "./importFileError.js";
 
 /** What a restore brought back, and the members it could not (their accounts do not exist here). */

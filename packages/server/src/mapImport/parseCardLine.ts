@@ -1,5 +1,5 @@
 import { BUILT_IN_CHANNELS, MOMENTS_OF_TRUTH, type CardContentInput, type LaneType, type TouchpointFields } from "@opencjm/core";
-import { exportLabelVariants } from "../export/exportLabels.js";
+import { exportLabelVariants } from "../mapExport/exportLabels.js";
 import { channelByName } from "./guessChannel.js";
 
 /** A card read from a line of grid text, or the reason it could not be. */

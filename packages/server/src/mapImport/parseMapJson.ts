@@ -1,6 +1,6 @@
 import { MapOperationError, PersonaFieldsSchema, TouchpointFieldsSchema, upgradeSnapshot, type PersonaFields, type TouchpointFields } from "@opencjm/core";
 import { DomainError } from "../errors/DomainError.js";
-import { MapExportEnvelopeSchema } from "../export/mapJsonFormat.js";
+import { MapExportEnvelopeSchema } from "../mapExport/mapJsonFormat.js";
 import { importFileError, pathOf } from "./importFileError.js";
 import type { DraftEntity, ImportDraft } from "./ImportDraft.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { demoExportInput } from "../export/exportFixtures.js";
-import { toMapExport } from "../export/mapJsonFormat.js";
+import { demoExportInput } from "../mapExport/exportFixtures.js";
+import { toMapExport } from "../mapExport/mapJsonFormat.js";
 import { parseMapJson } from "./parseMapJson.js";
 
 describe("JSON export and import", () => {

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { demoExportInput } from "../export/exportFixtures.js";
-import { exportGridCsv } from "../export/gridCsv.js";
+import { demoExportInput } from "../mapExport/exportFixtures.js";
+import { exportGridCsv } from "../mapExport/gridCsv.js";
 import { parseGridCsv } from "./parseGridCsv.js";
 
 const bytes = (text: string) => new TextEncoder().encode(text);

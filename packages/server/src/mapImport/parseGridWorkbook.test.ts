@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { LOCALES } from "@opencjm/core";
 import { describe, expect, it } from "vitest";
-import { exportExcelWorkbook } from "../export/excelWorkbook.js";
-import { demoExportInput, templateExportInput } from "../export/exportFixtures.js";
+import { exportExcelWorkbook } from "../mapExport/excelWorkbook.js";
+import { demoExportInput, templateExportInput } from "../mapExport/exportFixtures.js";
 import { babyFoodMap } from "../demo/demoMapBaby.js";
 import { backupPurchaseMap } from "../demo/demoMapBackup.js";
 import { normalizeSnapshot } from "./normalizeSnapshot.js";

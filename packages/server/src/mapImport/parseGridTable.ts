@@ -1,8 +1,8 @@
 import { LANE_NAMES, LANE_TYPES, newId, PersonaFieldsSchema, type Card, type LaneType, type MapSettingsInput, type PersonaFields, type TouchpointFields } from "@opencjm/core";
-import { exportLabelVariants, type ExportLabel } from "../export/exportLabels.js";
-import type { WorkbookLayout } from "../export/excelWorkbook.js";
-import { CARD_BULLET, joinCellTexts } from "../export/mapGrid.js";
-import { restoreFormulaText } from "../export/neutraliseFormula.js";
+import { exportLabelVariants, type ExportLabel } from "../mapExport/exportLabels.js";
+import type { WorkbookLayout } from "../mapExport/excelWorkbook.js";
+import { CARD_BULLET, joinCellTexts } from "../mapExport/mapGrid.js";
+import { restoreFormulaText } from "../mapExport/neutraliseFormula.js";
 import { importFileError } from "./importFileError.js";
 import { emptyReport, type DraftEntity, type ImportDraft, type ImportFormat, type ImportReport } from "./ImportDraft.js";
 import { MapDraftBuilder } from "./MapDraftBuilder.js";

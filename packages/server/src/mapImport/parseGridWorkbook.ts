@@ -1,9 +1,9 @@
 import type * as ExcelJS from "exceljs";
 import { CardSchema, MapSettingsSchema, newId, PersonaFieldsSchema, type Card, type MapSettingsInput, type PersonaFields } from "@opencjm/core";
 import { z } from "zod";
-import { exportLabelVariants, type ExportLabel } from "../export/exportLabels.js";
-import type { WorkbookLayout } from "../export/excelWorkbook.js";
-import { restoreFormulaText } from "../export/neutraliseFormula.js";
+import { exportLabelVariants, type ExportLabel } from "../mapExport/exportLabels.js";
+import type { WorkbookLayout } from "../mapExport/excelWorkbook.js";
+import { restoreFormulaText } from "../mapExport/neutraliseFormula.js";
 import { checkZipSize } from "./checkZipSize.js";
 import { importFileError, pathOf } from "./importFileError.js";
 import type { DraftEntity, ImportDraft } from "./ImportDraft.js";
