@@ -20,6 +20,7 @@ import { SettingsDrawer } from "./header/SettingsDrawer.js";
 import { MapViewContext, useSettings } from "./store/useMapView.js";
 import { useConfirmDialog } from "./useConfirmDialog.js";
 import { useRefusalNotice } from "./useRefusalNotice.js";
+import { UnreadableCards } from "./UnreadableCards.js";
 import styles from "./LiveMapEditor.module.css";
 
 const ZOOM_KEY = "opencjm.editor.zoom";
@@ -113,6 +114,7 @@ export function LiveMapEditor(props: { connection: MapConnection; catalogue: Cel
               }
             />
             <EvidenceBar personas={props.personas} />
+            <UnreadableCards doc={connection.doc} readOnly={readOnly} apply={(ops) => session.editor.apply(ops)} />
             <div className={styles.body}>
               <MapGrid label={t("editor.gridLabel")} />
             </div>
