@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { applyMapOperations, docToSnapshot, mapRoots, type MapOperationInput } from "@opencjm/core";
+import { applyMapOperations, docToSnapshot, mapRoots, MapOperationSchema, type MapOperationInput } from "@opencjm/core";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -19,7 +19,8 @@ function damagedMap() {
 describe("cards the map cannot read", () => {
   it("are announced, listed with what they said, and repaired or deleted", async () => {
     const doc = damagedMap();
-    const apply = (ops: MapOperationInput[]) => (applyMapOperations(doc, ops), true);
+    // As the editor does: parse each operation, then apply the batch.
+    const apply = (ops: MapOperationInput[]) => (applyMapOperations(doc, ops.map((op) => MapOperationSchema.parse(op))), true);
     renderWithI18n(<UnreadableCards doc={doc} readOnly={false} apply={apply} />);
     expect(await screen.findByText("2 cards on this map could not be read. They are kept until you repair or delete them.")).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Show" }));
