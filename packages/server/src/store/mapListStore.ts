@@ -88,3 +88,8 @@ export async function listMaps(db: Db, workspaceId: string): Promise<MapListItem
     };
   });
 }
+
+/** A map's row by id alone, whatever its workspace (the CLI's `<mapId>`, which no sign-in vouches for). */
+export async function findMapRow(db: Db, mapId: string): Promise<{ id: string; workspace_id: string; title: string; type: string; status: string } | undefined> {
+  return db.kysely.selectFrom("maps").select(["id", "workspace_id", "title", "type", "status"]).where("id", "=", mapId).executeTakeFirst();
+}

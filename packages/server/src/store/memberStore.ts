@@ -37,3 +37,14 @@ export async function updateMemberRole(db: Db, workspaceId: string, userId: stri
 export async function deleteMember(db: Db, workspaceId: string, userId: string): Promise<void> {
   await db.kysely.deleteFrom("members").where("workspace_id", "=", workspaceId).where("user_id", "=", userId).execute();
 }
+
+/** The workspace's first owner, who acts for the CLI where an action needs a person. */
+export async function firstOwnerId(db: Db, workspaceId: string): Promise<string | undefined> {
+  return (await db.kysely.selectFrom("members").select("user_id").where("workspace_id", "=", workspaceId).where("role", "=", "owner").orderBy("created_at").executeTakeFirst())?.user_id;
+}
+
+/** The id of the workspace's member with this e-mail (any case), if they are one. */
+export async function memberIdByEmail(db: Db, workspaceId: string, email: string): Promise<string | undefined> {
+  const row = await db.kysely.selectFrom("users").innerJoin("members", "members.user_id", "users.id").select("users.id").where("users.email", "=", email.toLowerCase()).where("members.workspace_id", "=", workspaceId).executeTakeFirst();
+  return row?.id;
+}

@@ -46,3 +46,8 @@ export async function replacePassword(db: Db, input: { userId: string; keepSessi
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.kysely.deleteFrom("sessions").where("id", "=", sessionId).execute();
 }
+
+/** The id of the account with this e-mail (any case), if there is one. */
+export async function findUserIdByEmail(db: Db, email: string): Promise<string | undefined> {
+  return (await db.kysely.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst())?.id;
+}

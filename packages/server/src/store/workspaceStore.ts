@@ -33,3 +33,13 @@ export async function updateWorkspace(db: Db, workspaceId: string, patch: { name
 export async function deleteWorkspaceRow(db: Db, workspaceId: string): Promise<void> {
   await db.kysely.deleteFrom("workspaces").where("id", "=", workspaceId).execute();
 }
+
+/** The workspace with this id if it exists (the CLI's `--workspace`, which no sign-in vouches for). */
+export async function findWorkspaceRef(db: Db, workspaceId: string): Promise<{ id: string } | undefined> {
+  return db.kysely.selectFrom("workspaces").select("id").where("id", "=", workspaceId).executeTakeFirst();
+}
+
+/** Whether the database holds any workspace at all (a fresh install holds none). */
+export async function hasAnyWorkspace(db: Db): Promise<boolean> {
+  return (await db.kysely.selectFrom("workspaces").select("id").limit(1).executeTakeFirst()) !== undefined;
+}

@@ -8,6 +8,7 @@ import { CliError, parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
+import { findWorkspaceRef } from "../../store/workspaceStore.js";
 
 const AnalyzeOptions = z.strictObject({
   map: z.string().min(1),
@@ -157,7 +158,7 @@ export function registerAnalyzeCommand(program: Command): void {
       }
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
-        const ws = await services.db.kysely.selectFrom("workspaces").select("id").where("id", "=", o.workspace).executeTakeFirst();
+        const ws = await findWorkspaceRef(services.db, o.workspace);
         if (!ws) throw new CliError(`--workspace: no workspace "${o.workspace}"`);
         const { metrics, snapshot } = await metricsForMap(services, ws.id, o.map, request.data).catch((err: unknown) => {
           throw cliErrorOf(err, { codes: { not_found: `--map: no map "${o.map}" in workspace ${ws.id}` }, options: { personaId: "--persona" } });

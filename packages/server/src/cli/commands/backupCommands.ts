@@ -10,6 +10,8 @@ import { CliError, parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
+import { findWorkspaceRef } from "../../store/workspaceStore.js";
+import { findUserIdByEmail } from "../../store/userStore.js";
 
 const BackupOptions = z.strictObject({ workspace: z.string().min(1), out: z.string().optional() });
 const RestoreOptions = z.strictObject({ owner: z.email(), newIds: z.boolean().optional() });
@@ -47,7 +49,7 @@ export function registerBackupCommands(program: Command): void {
       const options = parseOptions(BackupOptions, raw);
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
-        const ws = await services.db.kysely.selectFrom("workspaces").select("id").where("id", "=", options.workspace).executeTakeFirst();
+        const ws = await findWorkspaceRef(services.db, options.workspace);
         if (!ws) throw new CliError(`--workspace: no workspace "${options.workspace}"`);
         const backup = await backupWorkspace(services.db, ws.id);
         const json = `${JSON.stringify(backup)}\n`;
@@ -68,9 +70,9 @@ export function registerBackupCommands(program: Command): void {
       const json = readBackup(file);
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
-        const owner = await services.db.kysely.selectFrom("users").select("id").where("email", "=", options.owner.toLowerCase()).executeTakeFirst();
-        if (!owner) throw new CliError(`--owner: no user with e-mail ${options.owner} (create one with cjm user add)`);
-        const result = await restoreWorkspace(services.db, json, { ownerId: owner.id, newIds: options.newIds }).catch((err: unknown) => {
+        const ownerId = await findUserIdByEmail(services.db, options.owner);
+        if (!ownerId) throw new CliError(`--owner: no user with e-mail ${options.owner} (create one with cjm user add)`);
+        const result = await restoreWorkspace(services.db, json, { ownerId, newIds: options.newIds }).catch((err: unknown) => {
           throw cliErrorOf(err, { file, always: true });
         });
         const c = result.counts;

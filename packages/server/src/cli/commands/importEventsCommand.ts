@@ -8,6 +8,7 @@ import { loadConfig } from "../../config.js";
 import { CliError, parseOptions } from "../CliError.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
+import { findWorkspaceRef } from "../../store/workspaceStore.js";
 
 const Options = z.strictObject({
   workspace: IdSchema,
@@ -106,7 +107,7 @@ export function registerImportEventsCommand(program: Command): void {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
       try {
-        const ws = await services.db.kysely.selectFrom("workspaces").select("id").where("id", "=", o.workspace).executeTakeFirst();
+        const ws = await findWorkspaceRef(services.db, o.workspace);
         if (!ws) throw new CliError(`--workspace: no workspace "${o.workspace}"`);
         const db = await services.analytics.open(ws.id).catch((err: unknown) => {
           const message = err instanceof Error ? err.message : String(err);

@@ -7,6 +7,7 @@ import { seedDemoWorkspace } from "../../demo/seedDemoWorkspace.js";
 import { CliError, parseOptions, PasswordOption } from "../CliError.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
+import { findUserIdByEmail } from "../../store/userStore.js";
 
 const InitOptions = z.strictObject({
   email: z.email(),
@@ -31,7 +32,7 @@ export function registerInitCommand(program: Command): void {
       const config = loadConfig(process.env, dataDirOverride(program));
       const services = await openServices(config);
       try {
-        const existing = await services.db.kysely.selectFrom("users").select("id").where("email", "=", options.email.toLowerCase()).executeTakeFirst();
+        const existing = await findUserIdByEmail(services.db, options.email);
         if (existing) throw new CliError(`--email: a user with e-mail ${options.email} already exists in ${config.dataDir}`);
         const user = await createUser(services.db, { email: options.email, name: options.name, password: options.password, locale: options.locale });
         console.log(`created user ${user.email} (${user.id})`);

@@ -14,6 +14,9 @@ import { cliErrorOf } from "../cliErrorOf.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 import { renderPrintExport } from "./renderPrintExport.js";
+import { findWorkspaceRef } from "../../store/workspaceStore.js";
+import { findMapRow } from "../../store/mapListStore.js";
+import { firstOwnerId, memberIdByEmail } from "../../store/memberStore.js";
 
 const ExportOptions = z.strictObject({
   format: ExportFormatSchema.catch(() => {
@@ -51,7 +54,7 @@ export function registerMapCommands(program: Command): void {
       if (binary && !options.out && process.stdout.isTTY) throw new CliError(`--out: a ${options.format} file is binary; give --out <file> or redirect standard output`);
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
-        const row = await services.db.kysely.selectFrom("maps").select(["id", "workspace_id", "title", "type", "status"]).where("id", "=", mapId).executeTakeFirst();
+        const row = await findMapRow(services.db, mapId);
         if (!row) throw new CliError(`<mapId>: no map "${mapId}"`);
         const summary = { id: row.id, workspaceId: row.workspace_id, title: row.title };
         const bytes =
@@ -79,19 +82,19 @@ export function registerMapCommands(program: Command): void {
       });
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
-        const ws = await services.db.kysely.selectFrom("workspaces").select("id").where("id", "=", options.workspace).executeTakeFirst();
+        const ws = await findWorkspaceRef(services.db, options.workspace);
         if (!ws) throw new CliError(`--workspace: no workspace "${options.workspace}"`);
-        const member = options.as
-          ? await services.db.kysely.selectFrom("users").innerJoin("members", "members.user_id", "users.id").select("users.id").where("users.email", "=", options.as.toLowerCase()).where("members.workspace_id", "=", ws.id).executeTakeFirst()
-          : await services.db.kysely.selectFrom("members").select("user_id as id").where("workspace_id", "=", ws.id).where("role", "=", "owner").orderBy("created_at").executeTakeFirst();
-        if (!member) throw new CliError(options.as ? `--as: ${options.as} is not a member of ${ws.id}` : `--workspace: ${ws.id} has no owner`);
+        const memberId = options.as
+          ? await memberIdByEmail(services.db, ws.id, options.as)
+          : await firstOwnerId(services.db, ws.id);
+        if (!memberId) throw new CliError(options.as ? `--as: ${options.as} is not a member of ${ws.id}` : `--workspace: ${ws.id} has no owner`);
         if (options.dryRun) {
           const preview = summarizeImport(draft);
           console.log(`would import "${preview.title}" (${preview.format}): ${preview.counts.stages} stage(s), ${preview.counts.steps} step(s), ${preview.counts.lanes} lane(s), ${preview.counts.cards} card(s), ${preview.counts.emotions} emotion point(s)`);
           for (const path of draft.report.dropped) console.log(`would drop ${path}`);
           return;
         }
-        const result = await importMapDraft(services, { workspaceId: ws.id, userId: member.id, draft }).catch((err: unknown) => {
+        const result = await importMapDraft(services, { workspaceId: ws.id, userId: memberId, draft }).catch((err: unknown) => {
           throw cliErrorOf(err, { file, always: true });
         });
         const extras = [result.personaIds.length ? `${result.personaIds.length} persona(s)` : "", result.touchpointIds.length ? `${result.touchpointIds.length} new touchpoint(s)` : ""].filter(Boolean);

@@ -6,20 +6,21 @@ import { closePrintRenderer } from "../../mapExport/MapPrintRenderer.js";
 import { renderPrintExport as render, type PrintExportRequest } from "../../mapExport/renderPrintExport.js";
 import type { Services } from "../../services.js";
 import { CliError } from "../CliError.js";
+import { firstOwnerId } from "../../store/memberStore.js";
 
 /**
  * PDF/PNG export from the command line: Chromium prints the web app's print view, so the CLI serves the app on a
  * loopback port of its own for as long as the export takes, then stops it and the browser.
  */
 export async function renderPrintExport(services: Services, map: { id: string; workspaceId: string }, request: PrintExportRequest): Promise<Uint8Array> {
-  const owner = await services.db.kysely.selectFrom("members").select("user_id").where("workspace_id", "=", map.workspaceId).where("role", "=", "owner").orderBy("created_at").executeTakeFirst();
-  if (!owner) throw new CliError(`<mapId>: the map's workspace ${map.workspaceId} has no owner`);
+  const ownerId = await firstOwnerId(services.db, map.workspaceId);
+  if (!ownerId) throw new CliError(`<mapId>: the map's workspace ${map.workspaceId} has no owner`);
   const app = createApp(services);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s as Server)) as Server;
   });
   try {
-    return await render(services, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, map, owner.user_id, request);
+    return await render(services, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, map, ownerId, request);
   } finally {
     await closePrintRenderer(services);
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -9,6 +9,8 @@ import type { Services } from "../../services.js";
 import { startServer } from "../../startServer.js";
 import { parseOptions } from "../CliError.js";
 import { dataDirOverride } from "./migrateCommand.js";
+import { findUserIdByEmail } from "../../store/userStore.js";
+import { hasAnyWorkspace } from "../../store/workspaceStore.js";
 
 const ServeOptions = z.strictObject({
   port: z.coerce.number().int().min(0).max(65535).optional(),
@@ -20,12 +22,11 @@ const STOP_DEADLINE_MS = 10_000;
 
 /** Creates the demo account and workspace when the database has no workspace yet; returns the login to print. */
 async function ensureDemo(services: Services, created: (workspaceId: string) => void): Promise<string> {
-  const any = await services.db.kysely.selectFrom("workspaces").select("id").limit(1).executeTakeFirst();
-  if (any) return "demo workspace already present (sign in with the account created on first start)";
+  if (await hasAnyWorkspace(services.db)) return "demo workspace already present (sign in with the account created on first start)";
   const email = process.env.DEMO_EMAIL || "demo@opencjm.local";
   const password = process.env.DEMO_PASSWORD || randomBytes(9).toString("base64url");
-  const existing = await services.db.kysely.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst();
-  const ownerId = existing?.id ?? (await createUser(services.db, { email, name: "Demo User", password })).id;
+  const existing = await findUserIdByEmail(services.db, email);
+  const ownerId = existing ?? (await createUser(services.db, { email, name: "Demo User", password })).id;
   created((await seedDemoWorkspace(services, ownerId)).workspaceId);
   return existing ? `demo workspace created for existing account ${email}` : `demo login: ${email} / ${password}`;
 }

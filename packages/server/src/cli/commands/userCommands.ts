@@ -7,6 +7,7 @@ import { loadConfig } from "../../config.js";
 import { CliError, parseOptions, PasswordOption } from "../CliError.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
+import { findWorkspaceRef } from "../../store/workspaceStore.js";
 
 const UserAddOptions = z
   .strictObject({
@@ -34,7 +35,7 @@ export function registerUserCommands(program: Command): void {
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         if (options.workspace) {
-          const ws = await services.db.kysely.selectFrom("workspaces").select("id").where("id", "=", options.workspace).executeTakeFirst();
+          const ws = await findWorkspaceRef(services.db, options.workspace);
           if (!ws) throw new CliError(`--workspace: no workspace "${options.workspace}"`);
         }
         const created = await createUser(services.db, { email: options.email, name: options.name, password: options.password });
