@@ -2,6 +2,7 @@
 // the API, and the error body. Pure schemas; the server registers them with its routes and the web infers its types.
 export * from "./errors.js";
 export * from "./session.js";
+export * from "./members.js";
 export * from "./maps.js";
 export * from "./sources.js";
 export * from "./rules.js";

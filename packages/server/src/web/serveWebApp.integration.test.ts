@@ -9,7 +9,7 @@ describe("web app", () => {
   afterAll(() => t.dispose());
 
   it("serves the app page for every app route, and the scripts it loads", async () => {
-    for (const path of ["/", "/signin", "/w/abc/maps/xyz", "/share/token123", "/print/token123"]) {
+    for (const path of ["/", "/signin", "/w/abc/maps/xyz", "/share/token123", "/print/token123", "/invite/token123"]) {
       const page = await t.app.request(path);
       expect([path, page.status]).toEqual([path, 200]);
       expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");

@@ -19,7 +19,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Paths the single-page app answers itself; everything else outside /api is a 404. */
-const APP_ROUTES = /^\/(?:$|signin$|signup$|(?:w|share|embed|print)\/)/;
+const APP_ROUTES = /^\/(?:$|signin$|signup$|(?:w|share|embed|print|invite)\/)/;
 
 /** The built files under dist/assets, listed once: only these names are ever read, so no path can escape. */
 function listAssets(): Map<string, string> {

@@ -24,6 +24,8 @@ const screens = {
   dataSources: lazyScreen(() => import("../features/evidence/sources/DataSourcesPage.js")),
   touchpointRules: lazyScreen(() => import("../features/evidence/rules/TouchpointRulesPage.js")),
   paths: lazyScreen(() => import("../features/evidence/paths/PathsPage.js")),
+  members: lazyScreen(() => import("../features/members/MembersPage.js")),
+  acceptInvitation: lazyScreen(() => import("../features/members/AcceptInvitationPage.js")),
 };
 
 const SignInPage = screens.signIn.Component;
@@ -39,6 +41,8 @@ const SharedMapPage = screens.shared.Component;
 const DataSourcesPage = screens.dataSources.Component;
 const TouchpointRulesPage = screens.touchpointRules.Component;
 const PathsPage = screens.paths.Component;
+const MembersPage = screens.members.Component;
+const AcceptInvitationPage = screens.acceptInvitation.Component;
 
 /**
  * Starts downloading the code of the screen an address opens, before React renders: otherwise the shell's chunk and
@@ -73,6 +77,8 @@ export function AppRoutes() {
         <Route path="/" component={StartRedirect} />
         <Route path="/signin" component={SignInPage} />
         <Route path="/signup" component={SignUpPage} />
+        {/* The API's invitation `acceptPath` (core's invitationAcceptPath): open to signed-out people, who sign up here. */}
+        <Route path="/invite/:token">{(p) => <AcceptInvitationPage token={p.token} />}</Route>
         <Route path="/share/:token">{(p) => <SharedMapPage token={p.token} mode="share" />}</Route>
         <Route path="/embed/:token">{(p) => <SharedMapPage token={p.token} mode="embed" />}</Route>
         <Route path="/print/:token">{(p) => <SharedMapPage token={p.token} mode="print" />}</Route>
@@ -84,6 +90,7 @@ export function AppRoutes() {
                   <Route path="/">{() => <HomePage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/new">{() => <NewMapPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/personas/:personaId">{(q) => <PersonaPage workspaceId={p.workspaceId} personaId={q.personaId} />}</Route>
+                  <Route path="/members">{() => <MembersPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/data">{() => <DataSourcesPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/data/touchpoints">{() => <TouchpointRulesPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/maps/:mapId/paths">{(q) => <PathsPage workspaceId={p.workspaceId} mapId={q.mapId} />}</Route>

@@ -36,6 +36,9 @@ export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
               </Link>
             ))}
             <hr />
+            <Link href={`~/w/${workspaceId}/members`} onClick={close} data-testid="workspace-members">
+              {t("members.nav")}
+            </Link>
             <button
               type="button"
               onClick={() => {

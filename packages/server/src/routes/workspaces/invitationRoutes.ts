@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { IdSchema, RoleSchema } from "@opencjm/core";
+import { IdSchema, InvitationAcceptedSchema, InvitationAcceptSchema, invitationAcceptPath, InvitationCreatedSchema, InvitationCreateSchema, InvitationInfoSchema } from "@opencjm/core";
 import { acceptInvitation, findOpenInvitation } from "../../auth/invitationAcceptor.js";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createInvitation } from "../../commands/invitationCreator.js";
@@ -8,15 +8,15 @@ import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller, requireSession } from "../../http/callerMiddleware.js";
 import { deleteInvitation, listInvitations } from "../../store/invitationStore.js";
 import { getUser } from "../../store/userStore.js";
-import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
+import { errorResponses, jsonBody, jsonContent, named, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
-const InvitationSchema = z.object({ id: z.string(), email: z.string(), role: RoleSchema, createdAt: z.string(), expiresAt: z.string(), acceptedAt: z.string().nullable() }).openapi("Invitation");
+const InvitationSchema = named(InvitationInfoSchema, "Invitation");
 const tags = ["Invitations"];
 
-const create = createRoute({ method: "post", path: "/api/workspaces/{workspaceId}/invitations", tags, summary: "Invite someone by e-mail (owner); returns a one-time token", request: { params: WorkspaceParams, ...jsonBody(z.strictObject({ email: z.email().max(254), role: RoleSchema })) }, responses: { 201: jsonContent(InvitationSchema.extend({ token: z.string(), acceptPath: z.string() }), "Invited"), ...errorResponses } });
+const create = createRoute({ method: "post", path: "/api/workspaces/{workspaceId}/invitations", tags, summary: "Invite someone by e-mail (owner); returns a one-time token", request: { params: WorkspaceParams, ...jsonBody(InvitationCreateSchema) }, responses: { 201: jsonContent(named(InvitationCreatedSchema, "InvitationCreated"), "Invited"), ...errorResponses } });
 const list = createRoute({ method: "get", path: "/api/workspaces/{workspaceId}/invitations", tags, summary: "Open and accepted invitations (owner)", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(InvitationSchema), "Invitations"), ...errorResponses } });
 const revoke = createRoute({ method: "delete", path: "/api/workspaces/{workspaceId}/invitations/{invitationId}", tags, summary: "Withdraw an invitation (owner)", request: { params: WorkspaceParams.extend({ invitationId: IdSchema }) }, responses: { 200: jsonContent(OkSchema, "Withdrawn"), ...errorResponses } });
-const accept = createRoute({ method: "post", path: "/api/invitations/accept", tags, summary: "Accept an invitation sent to your e-mail", request: jsonBody(z.strictObject({ token: z.string().min(10).max(200) })), responses: { 200: jsonContent(z.object({ workspaceId: z.string(), role: RoleSchema }), "Joined"), 409: errorResponses[400], 410: errorResponses[400], ...errorResponses } });
+const accept = createRoute({ method: "post", path: "/api/invitations/accept", tags, summary: "Accept an invitation sent to your e-mail", request: jsonBody(InvitationAcceptSchema), responses: { 200: jsonContent(InvitationAcceptedSchema, "Joined"), 409: errorResponses[400], 410: errorResponses[400], ...errorResponses } });
 
 /** Invitations: owners invite by e-mail with a role; the invitee accepts with the one-time token. */
 export function registerInvitationRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -27,7 +27,7 @@ export function registerInvitationRoutes(app: OpenAPIHono<AppEnv>): void {
     const caller = requireCaller(c);
     await requireWorkspacePermission(db, caller, workspaceId, "manage");
     const invitation = await createInvitation(db, { workspaceId, email, role, invitedBy: caller.userId });
-    return c.json({ ...invitation, acceptPath: `/invite/${invitation.token}` }, 201);
+    return c.json({ ...invitation, acceptPath: invitationAcceptPath(invitation.token) }, 201);
   });
 
   app.openapi(list, async (c) => {

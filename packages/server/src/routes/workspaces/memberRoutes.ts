@@ -1,19 +1,19 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { IdSchema, RoleSchema } from "@opencjm/core";
+import { IdSchema, MemberInfoSchema, MemberRoleChangeSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { changeMemberRole, removeMember } from "../../commands/memberUpdater.js";
 import { forbidden } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { listMembers } from "../../store/memberStore.js";
-import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
+import { errorResponses, jsonBody, jsonContent, named, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
-const MemberSchema = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: RoleSchema, joinedAt: z.string() }).openapi("Member");
+const MemberSchema = named(MemberInfoSchema, "Member");
 const MemberParams = WorkspaceParams.extend({ userId: IdSchema });
 const tags = ["Members"];
 
 const list = createRoute({ method: "get", path: "/api/workspaces/{workspaceId}/members", tags, summary: "Members of a workspace", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(MemberSchema), "Members"), ...errorResponses } });
-const update = createRoute({ method: "patch", path: "/api/workspaces/{workspaceId}/members/{userId}", tags, summary: "Change a member's role (owner)", request: { params: MemberParams, ...jsonBody(z.strictObject({ role: RoleSchema })) }, responses: { 200: jsonContent(MemberSchema, "Updated"), ...errorResponses } });
+const update = createRoute({ method: "patch", path: "/api/workspaces/{workspaceId}/members/{userId}", tags, summary: "Change a member's role (owner)", request: { params: MemberParams, ...jsonBody(MemberRoleChangeSchema) }, responses: { 200: jsonContent(MemberSchema, "Updated"), ...errorResponses } });
 const remove = createRoute({ method: "delete", path: "/api/workspaces/{workspaceId}/members/{userId}", tags, summary: "Remove a member (owner), or leave yourself", request: { params: MemberParams }, responses: { 200: jsonContent(OkSchema, "Removed"), ...errorResponses } });
 
 /** Workspace members and their roles. */
