@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema } from "../ids.js";
 import { RoleSchema } from "../schemas/workspace.js";
 
 /** A member of a workspace as GET /api/workspaces/{workspaceId}/members lists them. */
@@ -7,6 +8,9 @@ export type MemberInfo = z.infer<typeof MemberInfoSchema>;
 
 /** Body of PATCH /api/workspaces/{workspaceId}/members/{userId}. */
 export const MemberRoleChangeSchema = z.strictObject({ role: RoleSchema });
+
+/** Body of POST /api/workspaces/{workspaceId}/ownership: the member who becomes owner in the caller's place. */
+export const OwnershipTransferSchema = z.strictObject({ userId: IdSchema });
 
 /** An invitation as the owners see it (never its token). */
 export const InvitationInfoSchema = z.object({ id: z.string(), email: z.string(), role: RoleSchema, createdAt: z.string(), expiresAt: z.string(), acceptedAt: z.string().nullable() });

@@ -83,6 +83,16 @@ const cases: Record<string, Case> = {
   "get /api/workspaces/{workspaceId}/members": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/members` }) },
   "patch /api/workspaces/{workspaceId}/members/{userId}": { permission: "manage", build: async (t, ws) => ({ path: `${W}/${ws.id}/members/${(await fresh.member(t, ws)).id}`, body: { role: "commenter" } }) },
   "delete /api/workspaces/{workspaceId}/members/{userId}": { permission: "manage", build: async (t, ws) => ({ path: `${W}/${ws.id}/members/${(await fresh.member(t, ws)).id}` }) },
+  "post /api/workspaces/{workspaceId}/ownership": {
+    permission: "manage",
+    otherWorkspace: true,
+    // A throwaway workspace with the same members, so the owner stepping down there leaves the others intact.
+    build: async (t, ws) => {
+      const copy = await createWorkspace(t.services.db, { name: "Handed over", locale: "en", ownerId: ws.users.owner.id });
+      for (const role of ROLES) if (role !== "owner") await setMemberRole(t.services.db, copy.id, ws.users[role].id, role);
+      return { path: `${W}/${copy.id}/ownership`, body: { userId: ws.users.viewer.id } };
+    },
+  },
   "post /api/workspaces/{workspaceId}/invitations": { permission: "manage", build: async (_t, ws) => ({ path: `${W}/${ws.id}/invitations`, body: { email: "someone@example.com", role: "viewer" } }) },
   "get /api/workspaces/{workspaceId}/invitations": { permission: "manage", build: async (_t, ws) => ({ path: `${W}/${ws.id}/invitations` }) },
   "delete /api/workspaces/{workspaceId}/invitations/{invitationId}": {

@@ -1,7 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { IdSchema, MemberInfoSchema, MemberRoleChangeSchema } from "@opencjm/core";
+import { IdSchema, MemberInfoSchema, MemberRoleChangeSchema, OwnershipTransferSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { changeMemberRole, removeMember } from "../../commands/memberUpdater.js";
+import { transferOwnership } from "../../commands/ownershipTransferer.js";
 import { forbidden } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
@@ -15,6 +16,7 @@ const tags = ["Members"];
 const list = createRoute({ method: "get", path: "/api/workspaces/{workspaceId}/members", tags, summary: "Members of a workspace", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(MemberSchema), "Members"), ...errorResponses } });
 const update = createRoute({ method: "patch", path: "/api/workspaces/{workspaceId}/members/{userId}", tags, summary: "Change a member's role (owner)", request: { params: MemberParams, ...jsonBody(MemberRoleChangeSchema) }, responses: { 200: jsonContent(MemberSchema, "Updated"), ...errorResponses } });
 const remove = createRoute({ method: "delete", path: "/api/workspaces/{workspaceId}/members/{userId}", tags, summary: "Remove a member (owner), or leave yourself", request: { params: MemberParams }, responses: { 200: jsonContent(OkSchema, "Removed"), ...errorResponses } });
+const transfer = createRoute({ method: "post", path: "/api/workspaces/{workspaceId}/ownership", tags, summary: "Hand your ownership to another member (owner); you become an editor", request: { params: WorkspaceParams, ...jsonBody(OwnershipTransferSchema) }, responses: { 200: jsonContent(OkSchema, "Transferred"), ...errorResponses } });
 
 /** Workspace members and their roles. */
 export function registerMemberRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -42,6 +44,16 @@ export function registerMemberRoutes(app: OpenAPIHono<AppEnv>): void {
     // Anyone may leave, but leaving changes the account: a read-only token may not do it for its person.
     if (leaving && caller.kind === "token" && caller.scope === "read") throw forbidden("this API token is read-only");
     await removeMember(db, workspaceId, userId);
+    return c.json({ ok: true as const }, 200);
+  });
+
+  app.openapi(transfer, async (c) => {
+    const { workspaceId } = c.req.valid("param");
+    const { userId } = c.req.valid("json");
+    const { db } = c.get("services");
+    const caller = requireCaller(c);
+    await requireWorkspacePermission(db, caller, workspaceId, "manage");
+    await transferOwnership(db, workspaceId, caller.userId, userId);
     return c.json({ ok: true as const }, 200);
   });
 }

@@ -78,7 +78,7 @@ export default function MembersPage({ workspaceId }: { workspaceId: string }) {
       title: t("members.transfer"),
       message: t("members.transferConfirm", { name: member.name, workspace: workspaceName }),
       confirmLabel: t("members.transfer"),
-      run: () => apply(() => transferOwnership(workspaceId, member.userId, myUserId), refresh),
+      run: () => apply(() => transferOwnership(workspaceId, member.userId), refresh),
     });
   const handleRemove = (member: MemberInfo) =>
     setPending({

@@ -33,13 +33,9 @@ export function removeMember(workspaceId: string, userId: string): Promise<unkno
   return api.delete(`${base(workspaceId)}/members/${encodeURIComponent(userId)}`);
 }
 
-/**
- * Hands ownership to another member: they become owner first, then the caller steps down to editor, so the workspace
- * is never without an owner even if the second request fails (it then simply has two).
- */
-export async function transferOwnership(workspaceId: string, toUserId: string, myUserId: string): Promise<void> {
-  await changeMemberRole(workspaceId, toUserId, "owner");
-  await changeMemberRole(workspaceId, myUserId, "editor");
+/** Hands the caller's ownership to another member in one step; the caller becomes an editor. */
+export function transferOwnership(workspaceId: string, toUserId: string): Promise<unknown> {
+  return api.post(`${base(workspaceId)}/ownership`, { userId: toUserId });
 }
 
 /** Accepts an invitation as the signed-in person. */
