@@ -91,4 +91,32 @@ describe("members and invitations", () => {
     await guestContext.close();
     await persianContext.close();
   });
+
+  it("someone with an account accepts while signed in, is handed the workspace, and the former owner leaves", async () => {
+    const owner = await createDemoUser(app, { email: "otto@example.test", name: "Otto Owner" });
+    const heir = await createDemoUser(app, { email: "hana@example.test", name: "Hana Heir" });
+    const ownerContext = await openContext(browser, app, { cookie: owner.cookie });
+    const ownerPage = await ownerContext.newPage();
+    await ownerPage.goto(`${app.url}/w/${owner.workspaceId}/members`);
+    const members = new MembersScreen(ownerPage);
+    const link = await members.invite("hana@example.test", "editor");
+
+    const heirContext = await openContext(browser, app, { cookie: heir.cookie });
+    const heirPage = await heirContext.newPage();
+    await heirPage.goto(link);
+    await heirPage.getByTestId("accept-button").click();
+    await expect.poll(() => heirPage.url(), until).toBe(`${app.url}/w/${owner.workspaceId}`);
+
+    await ownerPage.reload();
+    await members.transferOwnershipTo("hana@example.test");
+    // No longer an owner: the management controls are gone, the list and "leave" stay.
+    await expect.poll(() => ownerPage.getByTestId("invite-member").count(), until).toBe(0);
+    await expect.poll(() => members.memberRow("hana@example.test").getByTestId("member-role-badge").textContent(), until).toBe("Owner");
+    await members.leave();
+    await expect.poll(() => ownerPage.url(), until).toBe(`${app.url}/`);
+    const left = await app.server.services.db.kysely.selectFrom("members").select(["user_id", "role"]).where("workspace_id", "=", owner.workspaceId).execute();
+    expect(left).toEqual([{ user_id: heir.userId, role: "owner" }]);
+    await ownerContext.close();
+    await heirContext.close();
+  });
 });

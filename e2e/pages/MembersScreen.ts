@@ -35,6 +35,18 @@ export class MembersScreen {
     await this.page.getByTestId("confirm-action").click();
   }
 
+  /** Makes another member owner in the caller's place, from their row's menu. */
+  async transferOwnershipTo(email: string): Promise<void> {
+    await this.memberRow(email).getByTestId("member-actions").click();
+    await this.memberRow(email).getByTestId("transfer-ownership").click();
+    await this.page.getByTestId("confirm-action").click();
+  }
+
+  async leave(): Promise<void> {
+    await this.page.getByTestId("leave-workspace").click();
+    await this.page.getByTestId("confirm-action").click();
+  }
+
   /** On the accept page, for someone without an account: sign up with the invitation. */
   async signUpWithInvitation(name: string, email: string, password: string): Promise<void> {
     const form = this.page.getByTestId("invited-sign-up");
