@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, startServer, type RunningServer } from "@opencjm/server";
 import { createSession, createUser, seedDemoWorkspace } from "@opencjm/server/testing";
 import { launchChromium } from "./browser.js";
-import { until } from "./pages/appServer.js";
+import { RAW_KEY, until } from "./pages/appServer.js";
 
 const LANGUAGES = [
   { code: "en", browser: "en-US", language: "Language" },
@@ -18,7 +18,6 @@ const LANGUAGES = [
 ];
 
 /** Text that looks like a catalogue key (`namespace.key`) leaked onto the screen. */
-const RAW_KEY = /\b(common|shell|auth|home|personas|templates|editor|cells|compare|exchange|evidence)\.[a-zA-Z]+/;
 
 describe("app shell in a real browser", () => {
   let browser: Browser;

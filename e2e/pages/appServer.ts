@@ -10,7 +10,7 @@ import { createSession, createUser, seedDemoWorkspace } from "@opencjm/server/te
 export const until = { timeout: 15_000, interval: 50 };
 
 /** Text that looks like a catalogue key (`namespace.key`) leaked onto the screen. */
-export const RAW_KEY = /\b(common|shell|auth|home|personas|templates|editor|cells|compare|exchange|evidence)\.[a-zA-Z]+/;
+export const RAW_KEY = /\b(common|shell|auth|home|personas|templates|editor|cells|compare|exchange|evidence|members)\.[a-zA-Z]+/;
 
 /** A real PNG of the given size, drawn in plain colours (for photo uploads). */
 export function makePng(width: number, height: number): Buffer {
