@@ -11,7 +11,7 @@ import { MetricsRequestSchema } from "./MetricsRequestSchema.js";
 import { buildTestMap, testRule } from "./testing/buildTestMap.js";
 
 // Public process-mining logs (pm4py test data, GPL-3.0, test fixtures only; see ../shared/cjm-research-data/README.md).
-const LOGS = new URL("../../../../../shared/cjm-research-data/event-logs/pm4py", import.meta.url).pathname;
+const LOGS = new URL("../../../../../shared/cjm-research-data/event-logs/pm4py/", import.meta.url).pathname;
 
 const open: EventDatabase[] = [];
 afterEach(() => {
