@@ -95,12 +95,17 @@ function eventsCsv(round: number): string {
 async function importsAndExports(deadline: number) {
   const source = (await (await fetch(`${api}/sources`, { method: "POST", headers, body: JSON.stringify({ name: "Soak web", kind: "web" }) })).json()) as { sourceId: string };
   const mapping = encodeURIComponent(JSON.stringify({ columns: { customer_id: { role: "identifier", kind: "customerId" }, timestamp: { role: "timestamp" }, event: { role: "event" }, channel: { role: "channel" } } }));
-  const counts = { imports: 0, importFailures: 0, exports: 0, exportRefusals: 0, exportFailures: 0, importMs: [] as number[], exportMs: [] as number[] };
+  const counts = { imports: 0, importFailures: 0, exports: 0, exportRefusals: 0, exportFailures: 0, importMs: [] as number[], exportMs: [] as number[], failures: [] as string[] };
+  // The first few failures with their status and message, so a result file says why, not only how many.
+  const noteFailure = async (what: string, res: Response) => {
+    if (counts.failures.length < 5) counts.failures.push(`${what} ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  };
   const importer = (async () => {
     for (let i = 0; performance.now() < deadline - IMPORT_EVERY_S * 1000; i++) {
       const t0 = performance.now();
       const res = await fetch(`${api}/sources/${source.sourceId}/imports?fileName=soak-${i}.csv&wait=true&mapping=${mapping}`, { method: "POST", headers: { ...headers, "content-type": "application/octet-stream" }, body: eventsCsv(i) });
-      await res.arrayBuffer();
+      if (!res.ok) await noteFailure("import", res);
+      else await res.arrayBuffer();
       if (res.ok) {
         counts.imports++;
         counts.importMs.push(performance.now() - t0);
@@ -112,7 +117,8 @@ async function importsAndExports(deadline: number) {
     while (performance.now() < deadline - EXPORT_EVERY_S * 1000) {
       const t0 = performance.now();
       const res = await fetch(`${api}/maps/${map.id}/export?format=pdf`, { headers });
-      await res.arrayBuffer();
+      if (!res.ok) await noteFailure("export", res);
+      else await res.arrayBuffer();
       if (res.ok) {
         counts.exports++;
         counts.exportMs.push(performance.now() - t0);
