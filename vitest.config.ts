@@ -9,7 +9,9 @@ export default defineConfig({
   resolve: {
     // The test kits first: an alias also matches what starts with it, so "@opencjm/server" would swallow them.
     alias: {
-      "@opencjm/analytics/testing": fileURLToPath(new URL("./packages/analytics/src/testing/index.ts", import.meta.url)),
+      "@opencjm/analytics/testing": fileURLToPath(
+        new URL("./packages/analytics/src/testing/index.ts", import.meta.url),
+      ),
       "@opencjm/server/testing": fileURLToPath(new URL("./packages/server/src/testing/index.ts", import.meta.url)),
       "@opencjm/core": src("core"),
       "@opencjm/analytics": src("analytics"),

@@ -1,6 +1,16 @@
 // The 40-step × 20-lane map the editor and PDF benchmarks open: 19 card lanes cycling through text-carrying lane
 // types, one emotion lane with a curve, 8 stages of 5 steps.
-import { applyMapOperations, createMapDocument, docToSnapshot, LANE_NAMES, MapSettingsSchema, type CardContentInput, type LaneType, type MapOperation, type MapSnapshot } from "@opencjm/core";
+import {
+  applyMapOperations,
+  createMapDocument,
+  docToSnapshot,
+  LANE_NAMES,
+  MapSettingsSchema,
+  type CardContentInput,
+  type LaneType,
+  type MapOperation,
+  type MapSnapshot,
+} from "@opencjm/core";
 
 export const STEPS = 40;
 export const LANES = 20;
@@ -40,7 +50,9 @@ export interface BenchMapShape {
 
 /** The benchmark map for one persona (its emotion curve a slow sine). */
 export function benchMap(personaId: string, shape: BenchMapShape): MapSnapshot {
-  const doc = createMapDocument(MapSettingsSchema.parse({ title: "Benchmark: 40 steps × 20 lanes", type: "currentState", personaIds: [personaId] }));
+  const doc = createMapDocument(
+    MapSettingsSchema.parse({ title: "Benchmark: 40 steps × 20 lanes", type: "currentState", personaIds: [personaId] }),
+  );
   const ops: MapOperation[] = [];
   const lanes: Array<[string, LaneType]> = [];
   const emotionAfter = shape.emotionAfterLane ?? LANES - 2;
@@ -56,7 +68,12 @@ export function benchMap(personaId: string, shape: BenchMapShape): MapSnapshot {
     for (const [laneId, type] of lanes) {
       for (let k = 0; k < shape.cardsPerCell; k++) {
         const label = shape.cardsPerCell > 1 ? `${s + 1}.${laneId.slice(4)}.${k + 1}` : `${s + 1}.${laneId.slice(4)}`;
-        ops.push({ op: "addCard", laneId, stepId: `step${s}`, card: card(type, `Card ${label}: the customer compares two offers`) });
+        ops.push({
+          op: "addCard",
+          laneId,
+          stepId: `step${s}`,
+          card: card(type, `Card ${label}: the customer compares two offers`),
+        });
       }
     }
     ops.push({ op: "setEmotion", personaId, stepId: `step${s}`, value: Math.round(Math.sin(s / 3) * 2) });

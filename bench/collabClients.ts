@@ -18,9 +18,16 @@ interface Target {
   token: string;
 }
 
-function connect(url: string, name: string, token: string): Promise<{ doc: Y.Doc; destroy(): void; flushed(): Promise<void> }> {
+function connect(
+  url: string,
+  name: string,
+  token: string,
+): Promise<{ doc: Y.Doc; destroy(): void; flushed(): Promise<void> }> {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: `${url.replace(/^http/, "ws")}/collab`, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket });
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${url.replace(/^http/, "ws")}/collab`,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
   return new Promise((resolve, reject) => {
     const provider: HocuspocusProvider = new HocuspocusProvider({
       websocketProvider: socket,
@@ -38,7 +45,8 @@ function connect(url: string, name: string, token: string): Promise<{ doc: Y.Doc
           flushed: () =>
             new Promise<void>((done) => {
               if (!provider.hasUnsyncedChanges) return done();
-              const check = ({ number }: { number: number }) => number === 0 && (provider.off("unsyncedChanges", check), done());
+              const check = ({ number }: { number: number }) =>
+                number === 0 && (provider.off("unsyncedChanges", check), done());
               provider.on("unsyncedChanges", check);
             }),
         }),
@@ -49,7 +57,9 @@ function connect(url: string, name: string, token: string): Promise<{ doc: Y.Doc
 
 /** Runs the editing load against a target and returns edit-to-observer latencies in ms. */
 async function measure(target: Target): Promise<{ latencies: number[]; seconds: number }> {
-  const clients = await Promise.all(Array.from({ length: EDITORS }, () => connect(target.url, target.mapId, target.token)));
+  const clients = await Promise.all(
+    Array.from({ length: EDITORS }, () => connect(target.url, target.mapId, target.token)),
+  );
   const snapshot = docToSnapshot(clients[0]!.doc);
   const lane = snapshot.lanes.find((l) => l.type === "actions")!;
   const steps = snapshot.steps;
@@ -78,7 +88,14 @@ async function measure(target: Target): Promise<{ latencies: number[]; seconds: 
     clients.map(async (client, i) => {
       for (let e = 0; e < EDITS_PER_EDITOR; e++) {
         await new Promise((r) => setTimeout(r, PAUSE_MS[0] + Math.random() * (PAUSE_MS[1] - PAUSE_MS[0])));
-        applyMapOperations(client.doc, [{ op: "addCard", laneId: lane.id, stepId: steps[(i + e) % steps.length]!.id, card: { kind: "action", text: `${i}@${performance.now()}` } }]);
+        applyMapOperations(client.doc, [
+          {
+            op: "addCard",
+            laneId: lane.id,
+            stepId: steps[(i + e) % steps.length]!.id,
+            card: { kind: "action", text: `${i}@${performance.now()}` },
+          },
+        ]);
       }
       await client.flushed();
     }),

@@ -23,7 +23,9 @@ const OBSERVERS = 5;
 /** Runs the editors in a separate process against a target and returns edit-to-observer latencies in ms. */
 async function measure(target: Target): Promise<{ latencies: number[]; seconds: number }> {
   const script = new URL("./collabClients.js", import.meta.url).pathname;
-  const { stdout } = await promisify(execFile)(process.execPath, [script, target.url, target.mapId, target.token], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(process.execPath, [script, target.url, target.mapId, target.token], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(stdout) as { latencies: number[]; seconds: number };
 }
 
@@ -40,20 +42,43 @@ async function openCjmTarget(): Promise<Target> {
   const { db, maps } = server.services;
   const user = await createUser(db, { email: "bench@example.test", name: "Bench", password: "benchmark password" });
   const ws = await createWorkspace(db, { name: "Bench", locale: "en", ownerId: user.id });
-  const map = await maps.create({ workspaceId: ws.id, createdBy: user.id, snapshot: buildMapFromTemplate("awareness-to-advocacy", { locale: "en" }) });
+  const map = await maps.create({
+    workspaceId: ws.id,
+    createdBy: user.id,
+    snapshot: buildMapFromTemplate("awareness-to-advocacy", { locale: "en" }),
+  });
   const session = await createSession(db, user.id, 3600_000);
-  return { url: server.url, mapId: map.id, token: session.cookie, close: async () => (await server.close(), rmSync(dir, { recursive: true, force: true })) };
+  return {
+    url: server.url,
+    mapId: map.id,
+    token: session.cookie,
+    close: async () => (await server.close(), rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 async function openBaselineTarget(): Promise<Target> {
   const initial = Y.encodeStateAsUpdate(snapshotToDoc(buildMapFromTemplate("awareness-to-advocacy", { locale: "en" })));
-  const hocuspocus = new Hocuspocus({ quiet: true, onLoadDocument: async ({ document }) => void Y.applyUpdate(document, initial) });
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    onLoadDocument: async ({ document }) => void Y.applyUpdate(document, initial),
+  });
   const wss = new WebSocketServer({ noServer: true });
   const http: Server = createServer();
-  http.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req)));
+  http.on("upgrade", (req, socket, head) =>
+    wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req)),
+  );
   await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  return { url, mapId: "baseline", token: "none", close: async () => (hocuspocus.closeConnections(), wss.close(), await new Promise<void>((r) => http.close(() => r()))) };
+  return {
+    url,
+    mapId: "baseline",
+    token: "none",
+    close: async () => (
+      hocuspocus.closeConnections(),
+      wss.close(),
+      await new Promise<void>((r) => http.close(() => r()))
+    ),
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -62,7 +87,15 @@ function percentile(sorted: number[], p: number): number {
 
 function summarise(name: string, r: { latencies: number[]; seconds: number }) {
   const sorted = [...r.latencies].sort((a, b) => a - b);
-  return { name, observations: sorted.length, p50Ms: +percentile(sorted, 50).toFixed(2), p95Ms: +percentile(sorted, 95).toFixed(2), p99Ms: +percentile(sorted, 99).toFixed(2), maxMs: +sorted.at(-1)!.toFixed(2), seconds: +r.seconds.toFixed(2) };
+  return {
+    name,
+    observations: sorted.length,
+    p50Ms: +percentile(sorted, 50).toFixed(2),
+    p95Ms: +percentile(sorted, 95).toFixed(2),
+    p99Ms: +percentile(sorted, 99).toFixed(2),
+    maxMs: +sorted.at(-1)!.toFixed(2),
+    seconds: +r.seconds.toFixed(2),
+  };
 }
 
 // Warm up the JIT on both paths first so neither measurement pays for it.
@@ -92,5 +125,8 @@ const result = {
 console.table([baseline, cjm]);
 console.log(`p95 ratio (OpenCJM / baseline): ${result.p95Ratio}`);
 mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
-writeFileSync(new URL(`../results/collabLatency-${EDITORS}-editors.json`, import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  new URL(`../results/collabLatency-${EDITORS}-editors.json`, import.meta.url),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 process.exit(0);

@@ -10,7 +10,13 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { rebuildJourneyStore } from "@opencjm/analytics";
 import { generateSyntheticEvents } from "@opencjm/analytics/testing";
-import { applyMapOperations, createMapDocument, docToSnapshot, MapSettingsSchema, type MapOperation } from "@opencjm/core";
+import {
+  applyMapOperations,
+  createMapDocument,
+  docToSnapshot,
+  MapSettingsSchema,
+  type MapOperation,
+} from "@opencjm/core";
 import { loadConfig, startServer } from "@opencjm/server";
 import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 
@@ -38,11 +44,23 @@ const dir = mkdtempSync(join(tmpdir(), "cjm-bench-evidence-"));
 const server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: dir }));
 try {
   const { services } = server;
-  const user = await createUser(services.db, { email: "bench@example.test", name: "Bench", password: "bench password long" });
+  const user = await createUser(services.db, {
+    email: "bench@example.test",
+    name: "Bench",
+    password: "bench password long",
+  });
   const workspace = await createWorkspace(services.db, { name: "Evidence bench", locale: "en", ownerId: user.id });
   const session = await createSession(services.db, user.id, 3600_000);
   const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}/api/workspaces/${workspace.id}${path}`, { method, headers: { cookie: `cjm_session=${session.cookie}`, "x-csrf-token": session.csrfToken, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${server.url}/api/workspaces/${workspace.id}${path}`, {
+      method,
+      headers: {
+        cookie: `cjm_session=${session.cookie}`,
+        "x-csrf-token": session.csrfToken,
+        "content-type": "application/json",
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
@@ -50,18 +68,31 @@ try {
   console.log(`${EVENTS.toLocaleString("en")} events, ${CUSTOMERS.toLocaleString("en")} customers`);
   const db = await services.analytics.open(workspace.id);
   let t = performance.now();
-  await generateSyntheticEvents(db, { customers: CUSTOMERS, events: EVENTS, eventNames: EVENT_NAMES, scorePercent: 5, textPercent: 2, seed: 42 });
+  await generateSyntheticEvents(db, {
+    customers: CUSTOMERS,
+    events: EVENTS,
+    eventNames: EVENT_NAMES,
+    scorePercent: 5,
+    textPercent: 2,
+    seed: 42,
+  });
   await rebuildJourneyStore(db);
   console.log(`  data generated and journey store built in ${seconds(performance.now() - t)} s`);
 
   // 40 touchpoints, each linked to one event name by a rule; a 40-step map (8 stages × 5) with a data lane.
   const touchpoints: string[] = [];
   for (let n = 0; n < STEPS; n++) {
-    const tp = await api<{ id: string }>("POST", "/touchpoints", { name: `Touchpoint ${n + 1}`, channelId: "website", medium: "digital" });
+    const tp = await api<{ id: string }>("POST", "/touchpoints", {
+      name: `Touchpoint ${n + 1}`,
+      channelId: "website",
+      medium: "digital",
+    });
     touchpoints.push(tp.id);
     await api("POST", "/touchpoint-rules", { touchpointId: tp.id, eventNames: [EVENT_NAMES[n]] });
   }
-  const doc = createMapDocument(MapSettingsSchema.parse({ title: "Evidence bench: 40 steps over 10M events", type: "currentState" }));
+  const doc = createMapDocument(
+    MapSettingsSchema.parse({ title: "Evidence bench: 40 steps over 10M events", type: "currentState" }),
+  );
   const ops: MapOperation[] = [
     { op: "addLane", id: "lane_tp", type: "touchpoints", name: "Touchpoints" },
     { op: "addLane", id: "lane_data", type: "data", name: "Data" },
@@ -73,9 +104,25 @@ try {
     ops.push({ op: "addStage", id: `stage_${g}`, name: `Stage ${g + 1}` } as MapOperation);
     for (let i = 0; i < 5; i++) {
       const n = g * 5 + i;
-      ops.push({ op: "addStep", id: `step_${n}`, stageId: `stage_${g}`, name: `Step ${n + 1}`, parallel: i === 4 } as MapOperation);
-      ops.push({ op: "addCard", laneId: "lane_tp", stepId: `step_${n}`, card: { kind: "touchpoint", touchpointId: touchpoints[n] } } as MapOperation);
-      ops.push({ op: "addCard", laneId: "lane_actions", stepId: `step_${n}`, card: { kind: "action", text: `Does thing ${n + 1}` } } as MapOperation);
+      ops.push({
+        op: "addStep",
+        id: `step_${n}`,
+        stageId: `stage_${g}`,
+        name: `Step ${n + 1}`,
+        parallel: i === 4,
+      } as MapOperation);
+      ops.push({
+        op: "addCard",
+        laneId: "lane_tp",
+        stepId: `step_${n}`,
+        card: { kind: "touchpoint", touchpointId: touchpoints[n] },
+      } as MapOperation);
+      ops.push({
+        op: "addCard",
+        laneId: "lane_actions",
+        stepId: `step_${n}`,
+        card: { kind: "action", text: `Does thing ${n + 1}` },
+      } as MapOperation);
     }
   }
   applyMapOperations(doc, ops);
@@ -92,10 +139,23 @@ try {
     await api("POST", `/maps/${map.map.id}/metrics`, {});
     apiRuns.push(performance.now() - t);
   }
-  console.log(`  metrics API alone: ${seconds(median(apiRuns))} s (median of ${LOADS}; first call ${seconds(apiColdMs)} s)`);
+  console.log(
+    `  metrics API alone: ${seconds(median(apiRuns))} s (median of ${LOADS}; first call ${seconds(apiColdMs)} s)`,
+  );
 
   // The map in Chromium: grid on screen (baseline 2) and data shown, in the same loads.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
   const phases: Array<{ requestSent: number; answerIn: number; shown: number }> = [];
   const grids: number[] = [];
   const datas: number[] = [];
@@ -108,11 +168,22 @@ try {
       await page.addInitScript({ content: PROBE });
       await page.goto(mapUrl);
       // A function, not a string: the app's Content-Security-Policy refuses string evaluation in the page.
-      await page.waitForFunction(() => Boolean((globalThis as unknown as { __marks?: { data?: number } }).__marks?.data), undefined, { timeout: 120_000 });
+      await page.waitForFunction(
+        () => Boolean((globalThis as unknown as { __marks?: { data?: number } }).__marks?.data),
+        undefined,
+        { timeout: 120_000 },
+      );
       const marks = await page.evaluate<{ grid: number; data: number }>("window.__marks");
       // Where the time went: when the metrics request left and when its answer was in (resource timing).
-      const request = await page.evaluate<{ start: number; end: number } | null>("(() => { const e = performance.getEntriesByType('resource').find((r) => r.name.includes('/metrics')); return e ? { start: e.startTime, end: e.responseEnd } : null; })()");
-      if (i > 0 && request) phases.push({ requestSent: Math.round(request.start), answerIn: Math.round(request.end), shown: Math.round(marks.data) });
+      const request = await page.evaluate<{ start: number; end: number } | null>(
+        "(() => { const e = performance.getEntriesByType('resource').find((r) => r.name.includes('/metrics')); return e ? { start: e.startTime, end: e.responseEnd } : null; })()",
+      );
+      if (i > 0 && request)
+        phases.push({
+          requestSent: Math.round(request.start),
+          answerIn: Math.round(request.end),
+          shown: Math.round(marks.data),
+        });
       // The first load warms the browser's cache of the app's code; it is not counted.
       if (i > 0) {
         grids.push(marks.grid);
@@ -126,9 +197,15 @@ try {
   const gridMs = median(grids);
   const dataMs = median(datas);
   console.log(`  editor alone (grid on screen): ${seconds(gridMs)} s (median of ${LOADS})`);
-  console.log(`  map opened to data shown: ${seconds(dataMs)} s (median of ${LOADS}; loads ${datas.map((d) => seconds(d)).join(", ")}; machine load ${loadBefore.toFixed(1)})`);
-  console.log(`  data shown ${seconds(dataMs - gridMs)} s after the grid; ${(dataMs / median(apiRuns)).toFixed(1)}× the API call alone`);
-  console.log(`  phases (ms since navigation start): ${phases.map((p) => `request ${p.requestSent} → answer ${p.answerIn} → shown ${p.shown}`).join("; ")}`);
+  console.log(
+    `  map opened to data shown: ${seconds(dataMs)} s (median of ${LOADS}; loads ${datas.map((d) => seconds(d)).join(", ")}; machine load ${loadBefore.toFixed(1)})`,
+  );
+  console.log(
+    `  data shown ${seconds(dataMs - gridMs)} s after the grid; ${(dataMs / median(apiRuns)).toFixed(1)}× the API call alone`,
+  );
+  console.log(
+    `  phases (ms since navigation start): ${phases.map((p) => `request ${p.requestSent} → answer ${p.answerIn} → shown ${p.shown}`).join("; ")}`,
+  );
 
   const result = {
     benchmark: "evidence view",

@@ -35,20 +35,91 @@ export interface JourneyDataTruth {
 
 /** Mappings of the generated files, as a user would save them per source. */
 export const JOURNEY_MAPPINGS: Record<"web" | "crm" | "support" | "survey" | "events", ImportMappingInput> = {
-  web: { columns: { cookie_id: { role: "identifier", kind: "cookie" }, email: { role: "identifier", kind: "email" }, timestamp: { role: "timestamp" }, event: { role: "event" }, page: { role: "property" }, utm_source: { role: "property" } }, channel: "web" },
-  crm: { columns: { email: { role: "identifier", kind: "email" }, phone: { role: "identifier", kind: "phone" }, created: { role: "timestamp" }, event: { role: "event" }, country: { role: "attribute" }, plan: { role: "attribute" }, age: { role: "attribute" } }, channel: "crm", timeZone: "Europe/Berlin" },
-  support: { columns: { phone: { role: "identifier", kind: "phone" }, email: { role: "identifier", kind: "email" }, opened: { role: "timestamp" }, event: { role: "event" }, channel: { role: "channel" }, note: { role: "text" } }, timestampFormat: "dmy" },
-  survey: { columns: { email: { role: "identifier", kind: "email" }, answered_at: { role: "timestamp" }, score: { role: "score" }, score_kind: { role: "scoreKind" }, comment: { role: "text" } }, eventName: "Survey answered", channel: "survey", timestampFormat: "epoch_s" },
-  events: { columns: { cookie_id: { role: "identifier", kind: "cookie" }, email: { role: "identifier", kind: "email" }, phone: { role: "identifier", kind: "phone" }, timestamp: { role: "timestamp" }, event: { role: "event" }, channel: { role: "channel" }, score: { role: "score" }, score_kind: { role: "scoreKind" }, text: { role: "text" }, page: { role: "property" } } },
+  web: {
+    columns: {
+      cookie_id: { role: "identifier", kind: "cookie" },
+      email: { role: "identifier", kind: "email" },
+      timestamp: { role: "timestamp" },
+      event: { role: "event" },
+      page: { role: "property" },
+      utm_source: { role: "property" },
+    },
+    channel: "web",
+  },
+  crm: {
+    columns: {
+      email: { role: "identifier", kind: "email" },
+      phone: { role: "identifier", kind: "phone" },
+      created: { role: "timestamp" },
+      event: { role: "event" },
+      country: { role: "attribute" },
+      plan: { role: "attribute" },
+      age: { role: "attribute" },
+    },
+    channel: "crm",
+    timeZone: "Europe/Berlin",
+  },
+  support: {
+    columns: {
+      phone: { role: "identifier", kind: "phone" },
+      email: { role: "identifier", kind: "email" },
+      opened: { role: "timestamp" },
+      event: { role: "event" },
+      channel: { role: "channel" },
+      note: { role: "text" },
+    },
+    timestampFormat: "dmy",
+  },
+  survey: {
+    columns: {
+      email: { role: "identifier", kind: "email" },
+      answered_at: { role: "timestamp" },
+      score: { role: "score" },
+      score_kind: { role: "scoreKind" },
+      comment: { role: "text" },
+    },
+    eventName: "Survey answered",
+    channel: "survey",
+    timestampFormat: "epoch_s",
+  },
+  events: {
+    columns: {
+      cookie_id: { role: "identifier", kind: "cookie" },
+      email: { role: "identifier", kind: "email" },
+      phone: { role: "identifier", kind: "phone" },
+      timestamp: { role: "timestamp" },
+      event: { role: "event" },
+      channel: { role: "channel" },
+      score: { role: "score" },
+      score_kind: { role: "scoreKind" },
+      text: { role: "text" },
+      page: { role: "property" },
+    },
+  },
 };
 
 /** Feedback in the five UI languages (Persian with its own ی and ک), positive and negative. */
 const FEEDBACK: Record<string, string[]> = {
-  en: ["Fast delivery, great service", "The checkout was confusing", "Support solved my problem quickly", "I waited too long for an answer"],
+  en: [
+    "Fast delivery, great service",
+    "The checkout was confusing",
+    "Support solved my problem quickly",
+    "I waited too long for an answer",
+  ],
   "zh-Hans": ["送货很快，服务很好", "结账流程太复杂了", "客服很快解决了我的问题", "等了太久才有回复"],
   "zh-Hant": ["送貨很快，服務很好", "結帳流程太複雜了", "客服很快解決了我的問題", "等了太久才有回覆"],
-  ru: ["Быстрая доставка, отличный сервис", "Оформление заказа было запутанным", "Поддержка быстро решила мою проблему", "Слишком долго ждал ответа"],
-  fa: ["ارسال سریع و خدمات عالی بود", "پرداخت خیلی گیج‌کننده بود", "پشتیبانی مشکل من را سریع حل کرد", "خیلی منتظر پاسخ ماندم"],
+  ru: [
+    "Быстрая доставка, отличный сервис",
+    "Оформление заказа было запутанным",
+    "Поддержка быстро решила мою проблему",
+    "Слишком долго ждал ответа",
+  ],
+  fa: [
+    "ارسال سریع و خدمات عالی بود",
+    "پرداخت خیلی گیج‌کننده بود",
+    "پشتیبانی مشکل من را سریع حل کرد",
+    "خیلی منتظر پاسخ ماندم",
+  ],
 };
 const LANGUAGES = Object.keys(FEEDBACK);
 const COUNTRIES = ["DE", "US", "CN", "TW", "RU", "IR", "FR", "GB"];
@@ -71,7 +142,10 @@ class CsvFile implements RowSink {
   private readonly out: WriteStream;
   private buffer = "";
   rows = 0;
-  constructor(readonly path: string, header: string[]) {
+  constructor(
+    readonly path: string,
+    header: string[],
+  ) {
     this.out = createWriteStream(path);
     this.buffer = `${header.join(",")}\n`;
   }
@@ -96,8 +170,15 @@ class XlsxFile implements RowSink {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
   rows = 0;
-  constructor(readonly path: string, header: string[]) {
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
+  constructor(
+    readonly path: string,
+    header: string[],
+  ) {
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: path,
+      useSharedStrings: false,
+      useStyles: false,
+    });
     this.sheet = this.workbook.addWorksheet("CRM");
     this.sheet.addRow(header).commit();
   }
@@ -134,10 +215,27 @@ export async function generateJourneyEvents(options: JourneyDataOptions): Promis
   mkdirSync(options.outDir, { recursive: true });
   const combined = options.layout === "combined";
   const open = (name: string, header: string[]): RowSink => new CsvFile(join(options.outDir, name), header);
-  const all = combined ? open("events.csv", ["cookie_id", "email", "phone", "timestamp", "event", "channel", "score", "score_kind", "text", "page"]) : undefined;
+  const all = combined
+    ? open("events.csv", [
+        "cookie_id",
+        "email",
+        "phone",
+        "timestamp",
+        "event",
+        "channel",
+        "score",
+        "score_kind",
+        "text",
+        "page",
+      ])
+    : undefined;
   const web = all ?? open("web.csv", ["cookie_id", "email", "timestamp", "event", "page", "utm_source"]);
   const crmHeader = ["email", "phone", "created", "event", "country", "plan", "age"];
-  const crm = all ?? (options.crmFormat === "xlsx" ? new XlsxFile(join(options.outDir, "crm.xlsx"), crmHeader) : open("crm.csv", crmHeader));
+  const crm =
+    all ??
+    (options.crmFormat === "xlsx"
+      ? new XlsxFile(join(options.outDir, "crm.xlsx"), crmHeader)
+      : open("crm.csv", crmHeader));
   const support = all ?? open("support.csv", ["phone", "email", "opened", "event", "channel", "note"]);
   const survey = all ?? open("survey.csv", ["email", "answered_at", "score", "score_kind", "comment"]);
   const owner = options.collectTruth ? new Map<string, number>() : undefined;
@@ -149,11 +247,21 @@ export async function generateJourneyEvents(options: JourneyDataOptions): Promis
     let m = rnd() * monthTotal;
     let month = 0;
     while (m > MONTH_WEIGHTS[month]! && month < 11) m -= MONTH_WEIGHTS[month++]!;
-    let t = Date.UTC(2024, month, 1) + Math.floor(rnd() * 28) * 86400_000 + (8 + Math.floor(rnd() * 14)) * 3600_000 + Math.floor(rnd() * 3600) * 1000;
+    let t =
+      Date.UTC(2024, month, 1) +
+      Math.floor(rnd() * 28) * 86400_000 +
+      (8 + Math.floor(rnd() * 14)) * 3600_000 +
+      Math.floor(rnd() * 3600) * 1000;
     t = Math.max(t, YEAR_START);
     const email = rnd() < 0.7 ? `customer${c}@mail.example` : undefined;
     const phoneDigits = rnd() < 0.35 ? `1555${String(c).padStart(7, "0")}` : undefined;
-    const cookies = rnd() < 0.85 ? Array.from({ length: 1 + (rnd() < 0.3 ? 1 : 0) + (rnd() < 0.1 ? 1 : 0) }, (_, i) => `ck-${c}-${i}-${Math.floor(rnd() * 1e9).toString(36)}`) : [];
+    const cookies =
+      rnd() < 0.85
+        ? Array.from(
+            { length: 1 + (rnd() < 0.3 ? 1 : 0) + (rnd() < 0.1 ? 1 : 0) },
+            (_, i) => `ck-${c}-${i}-${Math.floor(rnd() * 1e9).toString(36)}`,
+          )
+        : [];
     const phoneOnRecord = email !== undefined && phoneDigits !== undefined && rnd() < 0.7;
     const tickets = phoneDigits !== undefined && rnd() < 0.8;
     const emailOnTicket = tickets && email !== undefined && rnd() < 0.5;
@@ -181,7 +289,19 @@ export async function generateJourneyEvents(options: JourneyDataOptions): Promis
       for (const [i, step] of steps.entries()) {
         t += (30 + Math.floor(rnd() * 600)) * 1000;
         const withEmail = logsIn && i === 1 ? email : !logsIn && rnd() < 0.05 ? "test@test.com" : undefined;
-        if (all) await all.row([cookie, withEmail, undefined, iso(t), step, "web", undefined, undefined, undefined, pick(PAGES)]);
+        if (all)
+          await all.row([
+            cookie,
+            withEmail,
+            undefined,
+            iso(t),
+            step,
+            "web",
+            undefined,
+            undefined,
+            undefined,
+            pick(PAGES),
+          ]);
         else await web.row([cookie, withEmail, iso(t), step, pick(PAGES), pick(UTM)]);
       }
       t += Math.floor(rnd() * 5 * 86400_000);
@@ -191,8 +311,29 @@ export async function generateJourneyEvents(options: JourneyDataOptions): Promis
     if (email) {
       const phoneText = phoneOnRecord ? `+1 (555) ${phoneDigits!.slice(4, 7)}-${phoneDigits!.slice(7)}` : undefined;
       t += 3600_000;
-      if (all) await all.row([undefined, email.toUpperCase(), phoneText, iso(t), "account_created", "crm", undefined, undefined, undefined, undefined]);
-      else await crm.row([email.toUpperCase(), phoneText, berlin(t), "account_created", pick(COUNTRIES), pick(PLANS), 18 + Math.floor(rnd() * 60)]);
+      if (all)
+        await all.row([
+          undefined,
+          email.toUpperCase(),
+          phoneText,
+          iso(t),
+          "account_created",
+          "crm",
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+        ]);
+      else
+        await crm.row([
+          email.toUpperCase(),
+          phoneText,
+          berlin(t),
+          "account_created",
+          pick(COUNTRIES),
+          pick(PLANS),
+          18 + Math.floor(rnd() * 60),
+        ]);
     }
     if (phoneDigits && (phoneOnRecord || tickets)) piece("phone", phoneDigits, phoneOnRecord || emailOnTicket);
     // Support: tickets by phone, some with the e-mail on them.
@@ -201,28 +342,62 @@ export async function generateJourneyEvents(options: JourneyDataOptions): Promis
         t += (1 + Math.floor(rnd() * 48)) * 3600_000;
         const ticketEmail = emailOnTicket ? email : undefined;
         const note = step === "ticket_resolved" ? pick(FEEDBACK[pick(LANGUAGES)]!) : undefined;
-        if (all) await all.row([undefined, ticketEmail, phoneDigits, iso(t), step, "phone", undefined, undefined, note, undefined]);
+        if (all)
+          await all.row([
+            undefined,
+            ticketEmail,
+            phoneDigits,
+            iso(t),
+            step,
+            "phone",
+            undefined,
+            undefined,
+            note,
+            undefined,
+          ]);
         else await support.row([phoneDigits, ticketEmail, dayFirst(t), step, "phone", note]);
       }
     } else if (email && rnd() < 0.2) {
       // A ticket with a placeholder phone and a real e-mail: the placeholder must not join these customers.
       t += 3600_000;
-      if (all) await all.row([undefined, email, "0000000000", iso(t), "ticket_opened", "email", undefined, undefined, undefined, undefined]);
+      if (all)
+        await all.row([
+          undefined,
+          email,
+          "0000000000",
+          iso(t),
+          "ticket_opened",
+          "email",
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+        ]);
       else await support.row(["0000000000", email, dayFirst(t), "ticket_opened", "email", undefined]);
     }
     // Survey: scores on three scales, with free text in one of five languages.
     if (email && rnd() < 0.4) {
       const kind = pick(["csat", "nps", "ces"] as const);
-      const score = kind === "csat" ? 1 + Math.floor(rnd() * 5) : kind === "nps" ? Math.floor(rnd() * 11) : 1 + Math.floor(rnd() * 7);
+      const score =
+        kind === "csat"
+          ? 1 + Math.floor(rnd() * 5)
+          : kind === "nps"
+            ? Math.floor(rnd() * 11)
+            : 1 + Math.floor(rnd() * 7);
       t += 86400_000;
       const text = pick(FEEDBACK[pick(LANGUAGES)]!);
-      if (all) await all.row([undefined, email, undefined, iso(t), "survey_answered", "survey", score, kind, text, undefined]);
+      if (all)
+        await all.row([undefined, email, undefined, iso(t), "survey_answered", "survey", score, kind, text, undefined]);
       else await survey.row([email, Math.floor(t / 1000), score, kind, text]);
     }
   }
   const files = combined ? [all!] : [web, crm, support, survey];
   for (const f of files) await f.close();
-  const name = (f: RowSink) => f.path.split("/").pop()!.replace(/\.(csv|xlsx)$/, "");
+  const name = (f: RowSink) =>
+    f.path
+      .split("/")
+      .pop()!
+      .replace(/\.(csv|xlsx)$/, "");
   const eventsByFile = Object.fromEntries(files.map((f) => [name(f), f.rows]));
   return {
     files: Object.fromEntries(files.map((f) => [name(f), f.path])),

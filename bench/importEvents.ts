@@ -49,13 +49,20 @@ async function run(target: number): Promise<void> {
     events = (JSON.parse(readFileSync(truthFile, "utf8")) as { events: number }).events;
   } else {
     const start = performance.now();
-    const truth = await generateJourneyEvents({ customers: Math.round(target / EVENTS_PER_CUSTOMER), outDir: dataDir, layout: "combined", seed: 1 });
+    const truth = await generateJourneyEvents({
+      customers: Math.round(target / EVENTS_PER_CUSTOMER),
+      outDir: dataDir,
+      layout: "combined",
+      seed: 1,
+    });
     generatedIn = seconds(start);
     events = truth.events;
     writeFileSync(truthFile, JSON.stringify({ events, expectedCustomers: truth.expectedCustomers }));
   }
   const size = statSync(file).size;
-  console.log(`${events.toLocaleString("en-US")} events, ${gb(size)} of CSV${generatedIn ? ` (generated in ${generatedIn.toFixed(1)} s)` : ""}`);
+  console.log(
+    `${events.toLocaleString("en-US")} events, ${gb(size)} of CSV${generatedIn ? ` (generated in ${generatedIn.toFixed(1)} s)` : ""}`,
+  );
 
   const base = await baseline(file, join(dataDir, "baseline"));
   console.log(`baseline  DuckDB read_csv into a table: ${base.seconds.toFixed(2)} s (CPU ${base.cpu.toFixed(2)} s)`);
@@ -66,16 +73,28 @@ async function run(target: number): Promise<void> {
   const loadBefore = loadavg()[0]!;
   const start = performance.now();
   const cpuStart = process.cpuUsage();
-  const result = await importEvents(db, { path: file, source: { name: "events", kind: "other" }, mapping: JOURNEY_MAPPINGS.events });
+  const result = await importEvents(db, {
+    path: file,
+    source: { name: "events", kind: "other" },
+    mapping: JOURNEY_MAPPINGS.events,
+  });
   const ours = seconds(start);
   const oursCpu = cpuSeconds(cpuStart);
   const load = (loadBefore + loadavg()[0]!) / 2;
   db.close();
   rmSync(storeDir, { recursive: true, force: true });
-  const phases = Object.entries(result.seconds).map(([phase, s]) => `${phase} ${s!.toFixed(2)}`).join(", ");
-  console.log(`importEvents (checks, stitching, commit, journey store): ${ours.toFixed(2)} s (CPU ${oursCpu.toFixed(2)} s)  [${phases}]`);
-  console.log(`ratio to baseline: ${(ours / base.seconds).toFixed(2)}× wall, ${(oursCpu / base.cpu).toFixed(2)}× CPU (load average ${load.toFixed(1)} on ${availableParallelism()} cores)  · target < 10 s for 10M events: ${target <= 10_000_000 ? (ours < 10 ? "met" : "NOT met") : "n/a"}`);
-  console.log(`stored ${result.eventsStored.toLocaleString("en-US")} events of ${result.customers.toLocaleString("en-US")} customers (${result.merges.toLocaleString("en-US")} merges)${result.storeError ? `; store error: ${result.storeError}` : ""}`);
+  const phases = Object.entries(result.seconds)
+    .map(([phase, s]) => `${phase} ${s!.toFixed(2)}`)
+    .join(", ");
+  console.log(
+    `importEvents (checks, stitching, commit, journey store): ${ours.toFixed(2)} s (CPU ${oursCpu.toFixed(2)} s)  [${phases}]`,
+  );
+  console.log(
+    `ratio to baseline: ${(ours / base.seconds).toFixed(2)}× wall, ${(oursCpu / base.cpu).toFixed(2)}× CPU (load average ${load.toFixed(1)} on ${availableParallelism()} cores)  · target < 10 s for 10M events: ${target <= 10_000_000 ? (ours < 10 ? "met" : "NOT met") : "n/a"}`,
+  );
+  console.log(
+    `stored ${result.eventsStored.toLocaleString("en-US")} events of ${result.customers.toLocaleString("en-US")} customers (${result.merges.toLocaleString("en-US")} merges)${result.storeError ? `; store error: ${result.storeError}` : ""}`,
+  );
   mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
   writeFileSync(
     new URL(`../results/importEvents-${target}.json`, import.meta.url),

@@ -32,17 +32,64 @@ const EVENT_NAMES = Array.from({ length: 60 }, (_, i) => `event_${String(i).padS
 /** A 40-step map (8 stages × 5 steps, every fifth step parallel) with one touchpoint per step. */
 function benchMap(): MapSnapshot {
   const order = (i: number) => `a${String(i).padStart(3, "0")}`;
-  const stages = Array.from({ length: STAGES }, (_, g) => ({ id: `stage_${g}`, name: `Stage ${g + 1}`, description: "", order: order(g) }));
-  const steps = stages.flatMap((stage, g) => Array.from({ length: STEPS_PER_STAGE }, (_, i) => ({ id: `step_${g}_${i}`, stageId: stage.id, name: `Step ${g + 1}.${i + 1}`, description: "", parallel: i === 4, order: order(i) })));
-  const cells = steps.map((s, n) => ({ laneId: "lane_tp", stepId: s.id, cards: [{ id: `card_${n}`, order: "a0", kind: "touchpoint", touchpointId: `tp_${n}`, note: "", evidence: { level: "assumption", refs: [] } }] }));
-  return MapSnapshotSchema.parse({ version: MAP_DOCUMENT_VERSION, settings: MapSettingsSchema.parse({ title: "Bench", type: "currentState" }), stages, steps, lanes: [{ id: "lane_tp", type: "touchpoints", name: "Touchpoints", collapsed: false, hidden: false, order: "a0" }], cells, emotions: [] });
+  const stages = Array.from({ length: STAGES }, (_, g) => ({
+    id: `stage_${g}`,
+    name: `Stage ${g + 1}`,
+    description: "",
+    order: order(g),
+  }));
+  const steps = stages.flatMap((stage, g) =>
+    Array.from({ length: STEPS_PER_STAGE }, (_, i) => ({
+      id: `step_${g}_${i}`,
+      stageId: stage.id,
+      name: `Step ${g + 1}.${i + 1}`,
+      description: "",
+      parallel: i === 4,
+      order: order(i),
+    })),
+  );
+  const cells = steps.map((s, n) => ({
+    laneId: "lane_tp",
+    stepId: s.id,
+    cards: [
+      {
+        id: `card_${n}`,
+        order: "a0",
+        kind: "touchpoint",
+        touchpointId: `tp_${n}`,
+        note: "",
+        evidence: { level: "assumption", refs: [] },
+      },
+    ],
+  }));
+  return MapSnapshotSchema.parse({
+    version: MAP_DOCUMENT_VERSION,
+    settings: MapSettingsSchema.parse({ title: "Bench", type: "currentState" }),
+    stages,
+    steps,
+    lanes: [{ id: "lane_tp", type: "touchpoints", name: "Touchpoints", collapsed: false, hidden: false, order: "a0" }],
+    cells,
+    emotions: [],
+  });
 }
 
 /** Rules: 40 on-map touchpoints from the first 48 event names (some by pattern), 6 off the map; the last 6 names stay unmapped. */
 function benchRules(): TouchpointRule[] {
   const rules: TouchpointRule[] = [];
-  const add = (touchpointId: string, match: Partial<TouchpointRule>) => rules.push({ id: `r${rules.length}`, order: `a${String(rules.length).padStart(4, "0")}`, touchpointId: touchpointId as TouchpointRule["touchpointId"], eventNames: [], conditions: [], ...match });
-  for (let n = 0; n < 40; n++) add(`tp_${n}`, n % 10 === 9 ? { pattern: `event_${String(n).padStart(2, "0")}*` } : { eventNames: [EVENT_NAMES[n]!] });
+  const add = (touchpointId: string, match: Partial<TouchpointRule>) =>
+    rules.push({
+      id: `r${rules.length}`,
+      order: `a${String(rules.length).padStart(4, "0")}`,
+      touchpointId: touchpointId as TouchpointRule["touchpointId"],
+      eventNames: [],
+      conditions: [],
+      ...match,
+    });
+  for (let n = 0; n < 40; n++)
+    add(
+      `tp_${n}`,
+      n % 10 === 9 ? { pattern: `event_${String(n).padStart(2, "0")}*` } : { eventNames: [EVENT_NAMES[n]!] },
+    );
   for (let n = 40; n < 48; n++) add(`tp_${n % 40}`, { eventNames: [EVENT_NAMES[n]!], channel: "web" });
   for (let n = 48; n < 54; n++) add(`tp_off_${n}`, { eventNames: [EVENT_NAMES[n]!] });
   return rules;
@@ -63,9 +110,13 @@ async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number; cp
 
 async function registerSentiments(db: EventDatabase): Promise<string> {
   const store = await loadJourneyStore(db);
-  await db.connection.run("CREATE OR REPLACE TEMP TABLE text_sentiments (text VARCHAR, sentiment DOUBLE, language VARCHAR)");
+  await db.connection.run(
+    "CREATE OR REPLACE TEMP TABLE text_sentiments (text VARCHAR, sentiment DOUBLE, language VARCHAR)",
+  );
   const languages = ["und", "en", "zh-Hans", "zh-Hant", "ru", "fa"];
-  const values = store.texts().map((t, i) => `('${t.replace(/'/g, "''")}', ${store.textSentiment[i]}, '${languages[store.textLanguage[i]!]}')`);
+  const values = store
+    .texts()
+    .map((t, i) => `('${t.replace(/'/g, "''")}', ${store.textSentiment[i]}, '${languages[store.textLanguage[i]!]}')`);
   if (values.length) await db.connection.run(`INSERT INTO text_sentiments VALUES ${values.join(",")}`);
   return "text_sentiments";
 }
@@ -80,7 +131,16 @@ async function benchSize(events: number) {
     await db.connection.run(`SET memory_limit = '${process.env.BENCH_DUCKDB_MEMORY ?? "12GB"}'`);
     await db.connection.run("SET preserve_insertion_order = false");
     console.log(`\n${events.toLocaleString("en")} events, ${customers.toLocaleString("en")} customers`);
-    const generate = await timed(() => generateSyntheticEvents(db, { customers, events, eventNames: EVENT_NAMES, scorePercent: 5, textPercent: 2, seed: 42 }));
+    const generate = await timed(() =>
+      generateSyntheticEvents(db, {
+        customers,
+        events,
+        eventNames: EVENT_NAMES,
+        scorePercent: 5,
+        textPercent: 2,
+        seed: 42,
+      }),
+    );
     console.log(`  generated in ${seconds(generate.ms)} s`);
     const build = await timed(() => rebuildJourneyStore(db));
     console.log(`  journey store built in ${seconds(build.ms)} s`);
@@ -99,7 +159,9 @@ async function benchSize(events: number) {
     runs.sort((a, b) => a.ms - b.ms);
     const median = runs[Math.floor(runs.length / 2)]!;
     const engineMs = median.ms;
-    console.log(`  engine: all metrics of the 40-step map in ${seconds(engineMs)} s (median of ${runs.length}; runs ${runs.map((r) => seconds(r.ms)).join(", ")}; CPU ${seconds(median.cpuMs)} s; machine load ${loadBefore.toFixed(1)})`);
+    console.log(
+      `  engine: all metrics of the 40-step map in ${seconds(engineMs)} s (median of ${runs.length}; runs ${runs.map((r) => seconds(r.ms)).join(", ")}; CPU ${seconds(median.cpuMs)} s; machine load ${loadBefore.toFixed(1)})`,
+    );
 
     const sentiments = await registerSentiments(db);
     const { filters, options } = MetricsRequestSchema.parse(request);
@@ -107,7 +169,13 @@ async function benchSize(events: number) {
     // failure is recorded instead of the ratio.
     let sql: { ms: number; cpuMs: number; differing: string[] } | { error: string };
     try {
-      const oracle = await timed(() => computeOracleDigest(db.connection, { structure: compileMapStructure(map), rules, filters, options }, sentiments));
+      const oracle = await timed(() =>
+        computeOracleDigest(
+          db.connection,
+          { structure: compileMapStructure(map), rules, filters, options },
+          sentiments,
+        ),
+      );
       sql = { ms: oracle.ms, cpuMs: oracle.cpuMs, differing: compareDigests(digestMapMetrics(metrics), oracle.value) };
     } catch (err) {
       sql = { error: err instanceof Error ? err.message.split("\n")[0]! : String(err) };
@@ -145,14 +213,24 @@ async function benchSize(events: number) {
 
 // Sizes not run this time keep their last figures, so `BENCH_EVENTS=100000000` does not drop the 10⁷ result.
 const resultFile = new URL(`../results/journeyMetrics.json`, import.meta.url);
-const earlier: Array<{ events: number }> = existsSync(resultFile) ? (JSON.parse(readFileSync(resultFile, "utf8")) as { results: Array<{ events: number }> }).results : [];
+const earlier: Array<{ events: number }> = existsSync(resultFile)
+  ? (JSON.parse(readFileSync(resultFile, "utf8")) as { results: Array<{ events: number }> }).results
+  : [];
 const results: Array<Awaited<ReturnType<typeof benchSize>>> = [];
 mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
 for (const size of SIZES) {
   results.push(await benchSize(size));
   // Written after every size, so a long 10⁸ run still leaves the 10⁷ figures behind.
-  const all = [...earlier.filter((r) => !results.some((n) => n.events === r.events)), ...results].sort((x, y) => x.events - y.events);
-  const result = { benchmark: "journey metrics", date: new Date().toISOString(), cores: availableParallelism(), node: process.version, results: all };
+  const all = [...earlier.filter((r) => !results.some((n) => n.events === r.events)), ...results].sort(
+    (x, y) => x.events - y.events,
+  );
+  const result = {
+    benchmark: "journey metrics",
+    date: new Date().toISOString(),
+    cores: availableParallelism(),
+    node: process.version,
+    results: all,
+  };
   writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
 }
 console.table(results.map(({ engineRunsSeconds: _runs, differing: _d, ...r }) => r));

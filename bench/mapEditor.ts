@@ -22,7 +22,19 @@ const FRAME_MS = 1000 / 60;
 const CELLS = STEPS * LANES;
 const VIEWPORT = { width: 1440, height: 900 };
 
-const TYPES: LaneType[] = ["actions", "thoughts", "painPoints", "opportunities", "expectations", "risks", "frontstage", "backstage", "support", "text", "quotes"];
+const TYPES: LaneType[] = [
+  "actions",
+  "thoughts",
+  "painPoints",
+  "opportunities",
+  "expectations",
+  "risks",
+  "frontstage",
+  "backstage",
+  "support",
+  "text",
+  "quotes",
+];
 
 /** The cells and cards of the first `columns` steps as a plain HTML table, served from the same origin (load baseline). */
 function baselineTable(snapshot: MapSnapshot, columns: number): string {
@@ -30,7 +42,10 @@ function baselineTable(snapshot: MapSnapshot, columns: number): string {
   const steps = snapshot.steps.slice(0, columns);
   const head = `<tr><th></th>${steps.map((s) => `<th>${s.name}</th>`).join("")}</tr>`;
   const rows = snapshot.lanes
-    .map((l) => `<tr><th>${l.name}</th>${steps.map((s) => `<td data-cell tabindex="-1">${(byCell.get(`${l.id}:${s.id}`) ?? []).map((c) => `<div>${"text" in c ? c.text : ""}</div>`).join("")}</td>`).join("")}</tr>`)
+    .map(
+      (l) =>
+        `<tr><th>${l.name}</th>${steps.map((s) => `<td data-cell tabindex="-1">${(byCell.get(`${l.id}:${s.id}`) ?? []).map((c) => `<div>${"text" in c ? c.text : ""}</div>`).join("")}</td>`).join("")}</tr>`,
+    )
     .join("");
   return `<!doctype html><meta charset="utf-8"><style>td,th{border:1px solid #ccc;font:13px sans-serif;min-width:220px;vertical-align:top}</style><table id="grid">${head}${rows}</table><textarea id="bare" rows="3" cols="40"></textarea>`;
 }
@@ -67,7 +82,9 @@ async function measureKeystrokes(page: Page): Promise<number[]> {
     if (keys.length >= Math.floor(KEYSTROKES * 0.95)) return keys;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`the keystrokes never reached the page: ${await page.evaluate<string>("JSON.stringify([window.__keys, document.activeElement && document.activeElement.outerHTML.slice(0, 200)])")}`);
+  throw new Error(
+    `the keystrokes never reached the page: ${await page.evaluate<string>("JSON.stringify([window.__keys, document.activeElement && document.activeElement.outerHTML.slice(0, 200)])")}`,
+  );
 }
 
 function percentile(values: number[], p: number): number {
@@ -77,14 +94,35 @@ function percentile(values: number[], p: number): number {
 
 const dir = mkdtempSync(join(tmpdir(), "cjm-bench-editor-"));
 const server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: dir }));
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+});
 try {
   const { db, maps } = server.services;
   const user = await createUser(db, { email: "bench@example.test", name: "Bench", password: "benchmark password" });
   const ws = await createWorkspace(db, { name: "Bench", locale: "en", ownerId: user.id });
   const session = await createSession(db, user.id, 3600_000);
-  const headers = { cookie: `cjm_session=${session.cookie}`, "x-csrf-token": session.csrfToken, "content-type": "application/json" };
-  const persona = (await (await fetch(`${server.url}/api/workspaces/${ws.id}/personas`, { method: "POST", headers, body: JSON.stringify({ name: "Bench persona" }) })).json()) as { id: string };
+  const headers = {
+    cookie: `cjm_session=${session.cookie}`,
+    "x-csrf-token": session.csrfToken,
+    "content-type": "application/json",
+  };
+  const persona = (await (
+    await fetch(`${server.url}/api/workspaces/${ws.id}/personas`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: "Bench persona" }),
+    })
+  ).json()) as { id: string };
   const snapshot = benchMap(persona.id, { laneTypes: TYPES, cardsPerCell: CARDS_PER_CELL, emotionAfterLane: 3 });
   const map = await maps.create({ workspaceId: ws.id, createdBy: user.id, snapshot });
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -101,13 +139,21 @@ try {
     for (let i = 0; i <= runs; i++) {
       await page.goto(url);
       const tti = await page.evaluate<number>("window.__tti");
-      if (process.env.BENCH_VERBOSE) console.log(`  load ${i}: ${tti.toFixed(1)} ms (${url.includes("baseline") ? "baseline" : "editor"})`);
+      if (process.env.BENCH_VERBOSE)
+        console.log(`  load ${i}: ${tti.toFixed(1)} ms (${url.includes("baseline") ? "baseline" : "editor"})`);
       if (i > 0 || runs === 0) {
         times.push(tti);
         // Where the time went, from the app's own performance marks (absent on the baseline page).
-        if (process.env.BENCH_VERBOSE) console.log(await page.evaluate<string>("JSON.stringify(performance.getEntriesByType('resource').map((r) => [r.name.replace(location.origin, '').slice(0, 60), Math.round(r.startTime), Math.round(r.responseEnd)]))"));
+        if (process.env.BENCH_VERBOSE)
+          console.log(
+            await page.evaluate<string>(
+              "JSON.stringify(performance.getEntriesByType('resource').map((r) => [r.name.replace(location.origin, '').slice(0, 60), Math.round(r.startTime), Math.round(r.responseEnd)]))",
+            ),
+          );
         // A mark set more than once (one per message before the map arrives) counts at its last time; listed in time order.
-        const marks = await page.evaluate<Record<string, number>>("Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('cjm:')).map((m) => [m.name.slice(4), Math.round(m.startTime)]))");
+        const marks = await page.evaluate<Record<string, number>>(
+          "Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('cjm:')).map((m) => [m.name.slice(4), Math.round(m.startTime)]))",
+        );
         phases.push(Object.fromEntries(Object.entries(marks).sort((a, b) => a[1] - b[1])));
       }
     }
@@ -115,7 +161,11 @@ try {
   };
   const editorUrl = `${server.url}/w/${ws.id}/maps/${map.id}`;
   const inView = LANES * Math.floor((VIEWPORT.width - 210) / 240);
-  const editorProbe = LOAD_PROBE("[data-testid=map-grid] [data-testid=cell]", inView, "[data-testid=map-grid] [tabindex='0']");
+  const editorProbe = LOAD_PROBE(
+    "[data-testid=map-grid] [data-testid=cell]",
+    inView,
+    "[data-testid=map-grid] [tabindex='0']",
+  );
   // Cold: nobody has the map open, so the server loads the document from the database for this visit.
   const cold = await loads(editorUrl, editorProbe, 0);
   // Warm: a colleague has the map open (a second tab here), so the server holds the document in memory — and a page
@@ -127,8 +177,14 @@ try {
   // The baseline table holds exactly as many cells (and their cards) as the editor had rendered when it was ready.
   const renderedCells = await ours.page.evaluate<number>("window.__cells");
   const columns = Math.ceil(renderedCells / LANES);
-  await context.route(`${server.url}/__baseline`, (route) => route.fulfill({ contentType: "text/html", body: baselineTable(snapshot, columns) }));
-  const base = await loads(`${server.url}/__baseline`, LOAD_PROBE("td[data-cell]", LANES * columns, "td[data-cell]"), LOADS);
+  await context.route(`${server.url}/__baseline`, (route) =>
+    route.fulfill({ contentType: "text/html", body: baselineTable(snapshot, columns) }),
+  );
+  const base = await loads(
+    `${server.url}/__baseline`,
+    LOAD_PROBE("td[data-cell]", LANES * columns, "td[data-cell]"),
+    LOADS,
+  );
 
   // Typing: into the editor of a cell in the middle of the map, and into a bare textarea — each in a page of its own.
   await keeper.close();
@@ -144,7 +200,8 @@ try {
   await cell.press("Enter");
   await page.locator("[data-editing] textarea, [data-editing] input").first().waitFor();
   await page.keyboard.press("Control+End");
-  if (process.env.BENCH_VERBOSE) console.log("typing into", await page.evaluate<string>("document.activeElement.outerHTML.slice(0, 200)"));
+  if (process.env.BENCH_VERBOSE)
+    console.log("typing into", await page.evaluate<string>("document.activeElement.outerHTML.slice(0, 200)"));
   const oursKeys = await measureKeystrokes(page);
   await base.page.addInitScript({ content: KEY_PROBE });
   await base.page.bringToFront();
@@ -161,23 +218,47 @@ try {
     viewport: VIEWPORT,
     cellsOnMap: CELLS,
     cellsRenderedWhenReady: renderedCells,
-    phasesOfMedianLoadMs: ours.phases[ours.times.indexOf([...ours.times].sort((a, b) => a - b)[Math.floor(ours.times.length / 2)]!)],
-    timeToInteractiveMs: { median: median(ours.times), max: +Math.max(...ours.times).toFixed(1), runs: ours.times.map((t) => +t.toFixed(1)), firstVisitColdMs: +cold.times[0]!.toFixed(1) },
-    baselineStaticTableMs: { cells: LANES * columns, median: median(base.times), runs: base.times.map((t) => +t.toFixed(1)) },
+    phasesOfMedianLoadMs:
+      ours.phases[ours.times.indexOf([...ours.times].sort((a, b) => a - b)[Math.floor(ours.times.length / 2)]!)],
+    timeToInteractiveMs: {
+      median: median(ours.times),
+      max: +Math.max(...ours.times).toFixed(1),
+      runs: ours.times.map((t) => +t.toFixed(1)),
+      firstVisitColdMs: +cold.times[0]!.toFixed(1),
+    },
+    baselineStaticTableMs: {
+      cells: LANES * columns,
+      median: median(base.times),
+      runs: base.times.map((t) => +t.toFixed(1)),
+    },
     loadRatio: +(median(ours.times) / median(base.times)).toFixed(2),
-    keystrokeToPaintMs: { p50: percentile(oursKeys, 50), p95: percentile(oursKeys, 95), max: +Math.max(...oursKeys).toFixed(2), samples: oursKeys.length },
+    keystrokeToPaintMs: {
+      p50: percentile(oursKeys, 50),
+      p95: percentile(oursKeys, 95),
+      max: +Math.max(...oursKeys).toFixed(2),
+      samples: oursKeys.length,
+    },
     baselineBareTextareaMs: { p50: percentile(baseKeys, 50), p95: percentile(baseKeys, 95), samples: baseKeys.length },
     keystrokeRatioP95: +(percentile(oursKeys, 95) / percentile(baseKeys, 95)).toFixed(2),
     targets: { timeToInteractiveMs: TARGET_TTI_MS, keystrokeToPaintMs: +FRAME_MS.toFixed(1) },
-    meetsTargets: { timeToInteractive: median(ours.times) < TARGET_TTI_MS, keystroke: percentile(oursKeys, 95) <= FRAME_MS },
+    meetsTargets: {
+      timeToInteractive: median(ours.times) < TARGET_TTI_MS,
+      keystroke: percentile(oursKeys, 95) <= FRAME_MS,
+    },
     // Other work on the machine slows every figure above, the baselines included; this says how busy it was.
     machine: { cpus: cpus().length, loadAverage1mAtEnd: +loadavg()[0]!.toFixed(2) },
     measuredAt: new Date().toISOString(),
   };
   console.log(`Map editor, ${result.map}`);
-  console.log(`  time to interactive: median ${result.timeToInteractiveMs.median} ms over ${LOADS} reloads with the map open elsewhere (first visit, nothing cached anywhere: ${result.timeToInteractiveMs.firstVisitColdMs} ms), ${renderedCells} of ${CELLS} cells rendered (target < ${TARGET_TTI_MS} ms: ${result.meetsTargets.timeToInteractive ? "met" : "NOT met"}); static table of the same ${LANES * columns} cells ${result.baselineStaticTableMs.median} ms — ratio ${result.loadRatio}×`);
-  console.log(`  phases of the median load (ms since navigation start): ${JSON.stringify(result.phasesOfMedianLoadMs)}`);
-  console.log(`  keystroke to paint: p50 ${result.keystrokeToPaintMs.p50} ms, p95 ${result.keystrokeToPaintMs.p95} ms (target ≤ one frame, ${FRAME_MS.toFixed(1)} ms: ${result.meetsTargets.keystroke ? "met" : "NOT met"}); bare textarea p50 ${result.baselineBareTextareaMs.p50} ms, p95 ${result.baselineBareTextareaMs.p95} ms`);
+  console.log(
+    `  time to interactive: median ${result.timeToInteractiveMs.median} ms over ${LOADS} reloads with the map open elsewhere (first visit, nothing cached anywhere: ${result.timeToInteractiveMs.firstVisitColdMs} ms), ${renderedCells} of ${CELLS} cells rendered (target < ${TARGET_TTI_MS} ms: ${result.meetsTargets.timeToInteractive ? "met" : "NOT met"}); static table of the same ${LANES * columns} cells ${result.baselineStaticTableMs.median} ms — ratio ${result.loadRatio}×`,
+  );
+  console.log(
+    `  phases of the median load (ms since navigation start): ${JSON.stringify(result.phasesOfMedianLoadMs)}`,
+  );
+  console.log(
+    `  keystroke to paint: p50 ${result.keystrokeToPaintMs.p50} ms, p95 ${result.keystrokeToPaintMs.p95} ms (target ≤ one frame, ${FRAME_MS.toFixed(1)} ms: ${result.meetsTargets.keystroke ? "met" : "NOT met"}); bare textarea p50 ${result.baselineBareTextareaMs.p50} ms, p95 ${result.baselineBareTextareaMs.p95} ms`,
+  );
   mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
   writeFileSync(new URL("../results/mapEditor.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
 } finally {

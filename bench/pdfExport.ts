@@ -16,11 +16,26 @@ const TARGET_MS = 2000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // Lane types whose cards carry plain text, cycled to 20 lanes; one emotion lane for the curve.
-const TYPES: LaneType[] = ["actions", "thoughts", "painPoints", "opportunities", "expectations", "risks", "frontstage", "backstage", "support", "text"];
+const TYPES: LaneType[] = [
+  "actions",
+  "thoughts",
+  "painPoints",
+  "opportunities",
+  "expectations",
+  "risks",
+  "frontstage",
+  "backstage",
+  "support",
+  "text",
+];
 
 function stats(ms: number[]): { median: number; p90: number; min: number } {
   const sorted = [...ms].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, p90: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!, min: sorted[0]! };
+  return {
+    median: sorted[Math.floor(sorted.length / 2)]!,
+    p90: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!,
+    min: sorted[0]!,
+  };
 }
 
 async function measureOurs(): Promise<{ times: number[]; pages: number; bytes: number }> {
@@ -31,9 +46,23 @@ async function measureOurs(): Promise<{ times: number[]; pages: number; bytes: n
     const user = await createUser(db, { email: "bench@example.test", name: "Bench", password: "benchmark password" });
     const ws = await createWorkspace(db, { name: "Bench", locale: "en", ownerId: user.id });
     const session = await createSession(db, user.id, 3600_000);
-    const headers = { cookie: `cjm_session=${session.cookie}`, "x-csrf-token": session.csrfToken, "content-type": "application/json" };
-    const persona = (await (await fetch(`${server.url}/api/workspaces/${ws.id}/personas`, { method: "POST", headers, body: JSON.stringify({ name: "Bench persona" }) })).json()) as { id: string };
-    const map = await maps.create({ workspaceId: ws.id, createdBy: user.id, snapshot: benchMap(persona.id, { laneTypes: TYPES, cardsPerCell: 1 }) });
+    const headers = {
+      cookie: `cjm_session=${session.cookie}`,
+      "x-csrf-token": session.csrfToken,
+      "content-type": "application/json",
+    };
+    const persona = (await (
+      await fetch(`${server.url}/api/workspaces/${ws.id}/personas`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ name: "Bench persona" }),
+      })
+    ).json()) as { id: string };
+    const map = await maps.create({
+      workspaceId: ws.id,
+      createdBy: user.id,
+      snapshot: benchMap(persona.id, { laneTypes: TYPES, cardsPerCell: 1 }),
+    });
     const url = `${server.url}/api/workspaces/${ws.id}/maps/${map.id}/export?format=pdf&paper=A3&orientation=landscape`;
     const once = async () => {
       const start = performance.now();
@@ -55,9 +84,24 @@ async function measureOurs(): Promise<{ times: number[]; pages: number; bytes: n
 }
 
 async function measureBaseline(): Promise<number[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
   try {
-    const rows = Array.from({ length: LANES }, (_, l) => `<tr><th>Lane ${l + 1}</th>${Array.from({ length: STEPS }, (_, s) => `<td>Card ${s + 1}.${l}: the customer compares two offers</td>`).join("")}</tr>`).join("");
+    const rows = Array.from(
+      { length: LANES },
+      (_, l) =>
+        `<tr><th>Lane ${l + 1}</th>${Array.from({ length: STEPS }, (_, s) => `<td>Card ${s + 1}.${l}: the customer compares two offers</td>`).join("")}</tr>`,
+    ).join("");
     const html = `<!doctype html><style>@page{size:A3 landscape;margin:10mm}td,th{border:1px solid #ccc;font:11px sans-serif;width:120px;vertical-align:top}</style><table>${rows}</table>`;
     const times: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
@@ -94,7 +138,11 @@ const result = {
   machine: { cores: availableParallelism(), loadAverage1m: Math.round(loadavg()[0]! * 100) / 100 },
   measuredAt: new Date().toISOString(),
 };
-console.log(`PDF export of a ${result.map} (${result.pages} pages, ${Math.round(result.bytes / 1024)} KiB): median ${result.oursMs.median} ms, p90 ${result.oursMs.p90} ms (target < ${TARGET_MS} ms: ${result.meetsTarget ? "met" : "NOT met"})`);
-console.log(`baseline, Chromium printing a plain 40 × 20 table: median ${result.baselineMs.median} ms — ratio ${result.ratio}× (${result.machine.cores} cores, load ${result.machine.loadAverage1m})`);
+console.log(
+  `PDF export of a ${result.map} (${result.pages} pages, ${Math.round(result.bytes / 1024)} KiB): median ${result.oursMs.median} ms, p90 ${result.oursMs.p90} ms (target < ${TARGET_MS} ms: ${result.meetsTarget ? "met" : "NOT met"})`,
+);
+console.log(
+  `baseline, Chromium printing a plain 40 × 20 table: median ${result.baselineMs.median} ms — ratio ${result.ratio}× (${result.machine.cores} cores, load ${result.machine.loadAverage1m})`,
+);
 mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
 writeFileSync(new URL("../results/pdfExport.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);

@@ -22,7 +22,10 @@ let reconnects = 0;
 
 function connect(): Promise<Editor> {
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: `${url.replace(/^http/, "ws")}/collab`, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket });
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${url.replace(/^http/, "ws")}/collab`,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
   socket.on("disconnect", () => void reconnects++);
   return new Promise((resolve, reject) => {
     const provider: HocuspocusProvider = new HocuspocusProvider({
@@ -63,7 +66,14 @@ await Promise.all(
       if (cards.length >= 20) applyMapOperations(editor.doc, [{ op: "removeCard", cardId: cards.shift()! }]);
       else {
         const before = new Set(editor.doc.getMap("cards").keys());
-        applyMapOperations(editor.doc, [{ op: "addCard", laneId: lane.id, stepId: step.id, card: { kind: "action", text: `editor ${i} edit ${edits}` } }]);
+        applyMapOperations(editor.doc, [
+          {
+            op: "addCard",
+            laneId: lane.id,
+            stepId: step.id,
+            card: { kind: "action", text: `editor ${i} edit ${edits}` },
+          },
+        ]);
         cards.push(...[...editor.doc.getMap("cards").keys()].filter((k) => !before.has(k)));
       }
       edits++;
@@ -77,4 +87,14 @@ for (const editor of editors) editor.destroy();
 // line has been written, or the parent reads a cut-off line.
 const sorted = acks.sort((a, b) => a - b);
 const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-process.stdout.write(JSON.stringify({ edits, reconnects, ackMsP50: at(50), ackMsP95: at(95), ackMsP99: at(99), ackMsMax: sorted.at(-1) ?? NaN }), () => process.exit(0));
+process.stdout.write(
+  JSON.stringify({
+    edits,
+    reconnects,
+    ackMsP50: at(50),
+    ackMsP95: at(95),
+    ackMsP99: at(99),
+    ackMsMax: sorted.at(-1) ?? NaN,
+  }),
+  () => process.exit(0),
+);

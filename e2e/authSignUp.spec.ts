@@ -48,7 +48,11 @@ describe("signing up and starting the first map", () => {
     const mapId = page.url().split("/").at(-1)!;
     const workspaceId = page.url().split("/w/")[1]!.split("/")[0]!;
     const stored = await app.server.services.maps.readSnapshot(mapId);
-    expect(stored.settings).toMatchObject({ title: "Trial to paid", type: "futureState", templateId: "saas-onboarding" });
+    expect(stored.settings).toMatchObject({
+      title: "Trial to paid",
+      type: "futureState",
+      templateId: "saas-onboarding",
+    });
     expect(stored.steps.length).toBeGreaterThan(0);
 
     // Back home, the new map is listed with its type.
@@ -71,7 +75,11 @@ describe("signing up and starting the first map", () => {
     const workspaceId = page.url().split("/w/")[1]!;
     const { db } = app.server.services;
     const maps = await db.kysely.selectFrom("maps").select("id").where("workspace_id", "=", workspaceId).execute();
-    const personas = await db.kysely.selectFrom("personas").select("id").where("workspace_id", "=", workspaceId).execute();
+    const personas = await db.kysely
+      .selectFrom("personas")
+      .select("id")
+      .where("workspace_id", "=", workspaceId)
+      .execute();
     expect(maps.length).toBeGreaterThan(0);
     await expect.poll(() => new HomeScreen(page).rows().count(), until).toBe(maps.length);
     await expect.poll(() => new HomeScreen(page).personaCards().count(), until).toBe(personas.length);

@@ -72,7 +72,11 @@ describe("cell editors in a real browser", { timeout: 90_000 }, () => {
   });
 
   const cardsAt = async (mapId: string, laneId: string, stepId: string) => {
-    const { snapshot } = await fx.api<{ snapshot: Snapshot }>(fx.owner, "GET", `/api/workspaces/${fx.workspaceId}/maps/${mapId}`);
+    const { snapshot } = await fx.api<{ snapshot: Snapshot }>(
+      fx.owner,
+      "GET",
+      `/api/workspaces/${fx.workspaceId}/maps/${mapId}`,
+    );
     return snapshot.cells.find((c) => c.laneId === laneId && c.stepId === stepId)?.cards ?? [];
   };
 
@@ -95,8 +99,16 @@ describe("cell editors in a real browser", { timeout: 90_000 }, () => {
     await form.getByRole("button", { name: "Create" }).click();
     await expect.poll(async () => (await cardsAt(mapId, "touchpoints", "s1")).length).toBe(1);
     const [card] = await cardsAt(mapId, "touchpoints", "s1");
-    const touchpoints = await fx.api<Array<{ id: string; name: string; channelId: string; medium: string }>>(fx.owner, "GET", `/api/workspaces/${fx.workspaceId}/touchpoints`);
-    expect(touchpoints.find((t) => t.id === card!.touchpointId)).toMatchObject({ name: "Parcel locker pickup", channelId: "delivery", medium: "physical" });
+    const touchpoints = await fx.api<Array<{ id: string; name: string; channelId: string; medium: string }>>(
+      fx.owner,
+      "GET",
+      `/api/workspaces/${fx.workspaceId}/touchpoints`,
+    );
+    expect(touchpoints.find((t) => t.id === card!.touchpointId)).toMatchObject({
+      name: "Parcel locker pickup",
+      channelId: "delivery",
+      medium: "physical",
+    });
     await cell.leave();
     await expect.poll(() => cell.cell.innerText()).toContain("Parcel locker pickup");
     expect(await cell.cell.locator("[data-icon]").first().getAttribute("data-icon")).toBe("truck");
@@ -104,10 +116,23 @@ describe("cell editors in a real browser", { timeout: 90_000 }, () => {
   });
 
   it("drags a card to another cell and it moves on the map", async () => {
-    const mapId = await fx.createMap({ snapshot: cellsMap([{ laneId: "actions", stepId: "s1", cards: [{ id: "c1", kind: "action", text: "Compares prices", order: "a0" }, { id: "c2", kind: "action", text: "Reads reviews", order: "a1" }] }]) });
+    const mapId = await fx.createMap({
+      snapshot: cellsMap([
+        {
+          laneId: "actions",
+          stepId: "s1",
+          cards: [
+            { id: "c1", kind: "action", text: "Compares prices", order: "a0" },
+            { id: "c2", kind: "action", text: "Reads reviews", order: "a1" },
+          ],
+        },
+      ]),
+    });
     const editor = await openMap(mapId);
     await editor.cell("actions", "s1").getByText("Compares prices").dragTo(editor.cell("actions", "s2"));
-    await expect.poll(async () => (await cardsAt(mapId, "actions", "s2")).map((c) => c.text)).toEqual(["Compares prices"]);
+    await expect
+      .poll(async () => (await cardsAt(mapId, "actions", "s2")).map((c) => c.text))
+      .toEqual(["Compares prices"]);
     expect((await cardsAt(mapId, "actions", "s1")).map((c) => c.text)).toEqual(["Reads reviews"]);
     await expect.poll(() => editor.cell("actions", "s2").innerText()).toContain("Compares prices");
     await editor.page.context().close();
@@ -131,7 +156,9 @@ describe("cell editors in a real browser", { timeout: 90_000 }, () => {
       return Array.from(new Uint8Array(await blob.arrayBuffer()));
     });
     const cell = await new CellEditor(editor, editor.cell("images", "s1")).edit();
-    await cell.cell.getByTestId("image-file").setInputFiles({ name: "shelf.jpg", mimeType: "image/jpeg", buffer: Buffer.from(photo) });
+    await cell.cell
+      .getByTestId("image-file")
+      .setInputFiles({ name: "shelf.jpg", mimeType: "image/jpeg", buffer: Buffer.from(photo) });
     await expect.poll(async () => (await cardsAt(mapId, "images", "s1")).length).toBe(1);
     const [card] = await cardsAt(mapId, "images", "s1");
     const url = String(card!.url);
@@ -140,7 +167,10 @@ describe("cell editors in a real browser", { timeout: 90_000 }, () => {
     await cell.leave();
     const img = cell.cell.locator("img");
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(31);
-    const size = await img.evaluate((el) => [(el as HTMLImageElement).naturalWidth, (el as HTMLImageElement).naturalHeight]);
+    const size = await img.evaluate((el) => [
+      (el as HTMLImageElement).naturalWidth,
+      (el as HTMLImageElement).naturalHeight,
+    ]);
     expect(Math.abs(size[0]! / size[1]! - 4 / 3)).toBeLessThan(0.05);
     await editor.page.context().close();
   });
@@ -154,7 +184,9 @@ describe("cell editors in a real browser", { timeout: 90_000 }, () => {
     await cell.cell.getByRole("alert").waitFor();
     expect(await cell.cell.getByRole("alert").innerText()).toContain("100,000");
     expect(await cardsAt(mapId, "actions", "s1")).toEqual([]);
-    await cell.cell.getByRole("textbox").fill('<img src=x onerror="document.title=1"><script>document.title=2</script>');
+    await cell.cell
+      .getByRole("textbox")
+      .fill('<img src=x onerror="document.title=1"><script>document.title=2</script>');
     await editor.page.keyboard.press("Enter");
     await cell.leave();
     await expect.poll(() => cell.cell.innerText()).toContain("<script>document.title=2</script>");
@@ -164,25 +196,45 @@ describe("cell editors in a real browser", { timeout: 90_000 }, () => {
   });
 
   it("keeps text typed into a card when the user clicks elsewhere, and undoes it as one step", async () => {
-    const mapId = await fx.createMap({ snapshot: cellsMap([{ laneId: "painPoints", stepId: "s1", cards: [{ id: "p1", kind: "painPoint", text: "Fees", severity: 2, order: "a0" }] }]) });
+    const mapId = await fx.createMap({
+      snapshot: cellsMap([
+        {
+          laneId: "painPoints",
+          stepId: "s1",
+          cards: [{ id: "p1", kind: "painPoint", text: "Fees", severity: 2, order: "a0" }],
+        },
+      ]),
+    });
     const editor = await openMap(mapId);
     const cell = await new CellEditor(editor, editor.cell("painPoints", "s1")).edit();
     await cell.cell.getByRole("textbox", { name: "Pain point", exact: true }).press("End");
     await editor.page.keyboard.type(" shown at the last step");
     await cell.cell.getByRole("radio", { name: "Severity 5 of 5" }).check({ force: true });
     await editor.cell("actions", "s2").click();
-    await expect.poll(async () => (await cardsAt(mapId, "painPoints", "s1"))[0]).toMatchObject({ text: "Fees shown at the last step", severity: 5 });
+    await expect
+      .poll(async () => (await cardsAt(mapId, "painPoints", "s1"))[0])
+      .toMatchObject({ text: "Fees shown at the last step", severity: 5 });
     await expect.poll(() => cell.cell.getByRole("img", { name: "Severity 5 of 5" }).count()).toBe(1);
     await editor.undoButton().click();
-    await expect.poll(async () => (await cardsAt(mapId, "painPoints", "s1"))[0]).toMatchObject({ text: "Fees shown at the last step", severity: 2 });
+    await expect
+      .poll(async () => (await cardsAt(mapId, "painPoints", "s1"))[0])
+      .toMatchObject({ text: "Fees shown at the last step", severity: 2 });
     await editor.page.context().close();
   });
 
   it("mirrors cards in Persian: the evidence marker on the right, numbers in Persian digits", async () => {
     const mapId = await fx.createMap({
       snapshot: cellsMap([
-        { laneId: "painPoints", stepId: "s1", cards: [{ id: "p1", kind: "painPoint", text: "هزینهٔ ارسال دیر نمایش داده می‌شود", severity: 4, order: "a0" }] },
-        { laneId: "kpis", stepId: "s1", cards: [{ id: "k1", kind: "kpi", name: "نرخ تبدیل", unit: "%", actual: 2.5, target: 3, order: "a0" }] },
+        {
+          laneId: "painPoints",
+          stepId: "s1",
+          cards: [{ id: "p1", kind: "painPoint", text: "هزینهٔ ارسال دیر نمایش داده می‌شود", severity: 4, order: "a0" }],
+        },
+        {
+          laneId: "kpis",
+          stepId: "s1",
+          cards: [{ id: "k1", kind: "kpi", name: "نرخ تبدیل", unit: "%", actual: 2.5, target: 3, order: "a0" }],
+        },
       ]),
     });
     const editor = await openMap(mapId, "fa-IR", "fa");

@@ -27,7 +27,12 @@ describe("live co-editing in real browsers", () => {
     contexts.push(context);
     return new MapEditorPage(await context.newPage()).open(fx.server.url, fx.workspaceId, mapId);
   }
-  const snapshot = async (mapId: string) => (await fx.api<{ snapshot: { steps: Array<{ id: string; name: string }>; stages: Array<{ id: string; name: string }> } }>(fx.owner, "GET", `/api/workspaces/${fx.workspaceId}/maps/${mapId}`)).snapshot;
+  const snapshot = async (mapId: string) =>
+    (
+      await fx.api<{
+        snapshot: { steps: Array<{ id: string; name: string }>; stages: Array<{ id: string; name: string }> };
+      }>(fx.owner, "GET", `/api/workspaces/${fx.workspaceId}/maps/${mapId}`)
+    ).snapshot;
   const rename = async (editor: MapEditorPage, header: ReturnType<MapEditorPage["stepHeader"]>, name: string) => {
     await header.dblclick();
     await editor.page.getByTestId("rename").fill(name);
@@ -56,7 +61,9 @@ describe("live co-editing in real browsers", () => {
     await boris.cell(actions, second!).click();
     await eventually(() => ayda.cell(actions, second!).getAttribute("data-presence")).toBe("true");
     expect(await ayda.cell(actions, second!).getByTestId("presence-tag").innerText()).toContain("Boris Petrov");
-    await eventually(() => ayda.page.getByTestId("presence-avatar").evaluateAll((els) => els.map((e) => e.getAttribute("data-user-name")))).toEqual(["Ayda Rahimi", "Boris Petrov"]);
+    await eventually(() =>
+      ayda.page.getByTestId("presence-avatar").evaluateAll((els) => els.map((e) => e.getAttribute("data-user-name"))),
+    ).toEqual(["Ayda Rahimi", "Boris Petrov"]);
     await boris.cell(actions, first!).click();
     await eventually(() => ayda.cell(actions, second!).getAttribute("data-presence")).toBeNull();
     await eventually(() => ayda.cell(actions, first!).getAttribute("data-presence")).toBe("true");
@@ -94,7 +101,9 @@ describe("live co-editing in real browsers", () => {
 
     await rename(ayda, ayda.stageHeader(stage!), "Discovery");
     await eventually(() => chen.stageHeader(stage!).innerText()).toContain("Discovery");
-    await eventually(() => ayda.page.getByTestId("presence-avatar").evaluateAll((els) => els.map((e) => e.getAttribute("data-user-name")))).toContain("Chen Wei");
+    await eventually(() =>
+      ayda.page.getByTestId("presence-avatar").evaluateAll((els) => els.map((e) => e.getAttribute("data-user-name"))),
+    ).toContain("Chen Wei");
   });
 
   it("shows a lost connection, keeps edits made offline, and merges them on reconnect", async () => {
@@ -116,6 +125,8 @@ describe("live co-editing in real browsers", () => {
     await eventually(() => ayda.connectionStatus().getAttribute("data-state"), 20_000).toBe("saved");
     await eventually(() => boris.stepHeader(first!).innerText()).toContain("Offline rename");
     await eventually(() => ayda.stepHeader(second!).innerText()).toContain("Online rename");
-    await eventually(async () => (await snapshot(mapId)).steps.filter((s) => s.id === first || s.id === second).map((s) => s.name)).toEqual(["Offline rename", "Online rename"]);
+    await eventually(async () =>
+      (await snapshot(mapId)).steps.filter((s) => s.id === first || s.id === second).map((s) => s.name),
+    ).toEqual(["Offline rename", "Online rename"]);
   });
 });

@@ -3,7 +3,16 @@ import type { MapSnapshot } from "@opencjm/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.js";
-import { apiAs, createDemoUser, openContext, RAW_KEY, startAppServer, until, type AppServer, type DemoUser } from "./pages/appServer.js";
+import {
+  apiAs,
+  createDemoUser,
+  openContext,
+  RAW_KEY,
+  startAppServer,
+  until,
+  type AppServer,
+  type DemoUser,
+} from "./pages/appServer.js";
 import { CompareScreen } from "./pages/CompareScreen.js";
 import { HomeScreen } from "./pages/HomeScreen.js";
 
@@ -39,7 +48,11 @@ describe("future state and comparison in a real browser", () => {
     // Redesign the future state through the API, as an editor session would.
     const base = `/api/workspaces/${user.workspaceId}/maps/${futureId}`;
     const { snapshot } = await apiAs<{ snapshot: MapSnapshot }>(page, "GET", base);
-    expect(snapshot.settings).toMatchObject({ type: "futureState", basedOnMapId: sourceId, title: "Lena buys running shoes online — future state" });
+    expect(snapshot.settings).toMatchObject({
+      type: "futureState",
+      basedOnMapId: sourceId,
+      title: "Lena buys running shoes online — future state",
+    });
     const point = snapshot.emotions.find((e) => e.value <= 0)!;
     const renamed = snapshot.steps.find((s) => s.id !== point.stepId)!;
     const removed = snapshot.steps.find((s) => s.id !== point.stepId && s.id !== renamed.id)!;
@@ -62,7 +75,9 @@ describe("future state and comparison in a real browser", () => {
 
     const compare = new CompareScreen(page);
     await expect.poll(() => compare.rows().count(), until).toBe(snapshot.steps.length + 1);
-    expect(await compare.rows("changed").allInnerTexts()).toEqual([expect.stringContaining("Finds the right size in one tap")]);
+    expect(await compare.rows("changed").allInnerTexts()).toEqual([
+      expect.stringContaining("Finds the right size in one tap"),
+    ]);
     expect(await compare.rows("changed").first().innerText()).toContain(renamed.name);
     expect(await compare.rows("removed").allInnerTexts()).toEqual([expect.stringContaining(removed.name)]);
     expect(await compare.rows("added").allInnerTexts()).toEqual([expect.stringContaining("Gets a fitting reminder")]);

@@ -8,7 +8,10 @@ import { startEditorFixture, type EditorFixture } from "./mapEditorFixture.js";
 import { ExchangeDialogs } from "./pages/ExchangeDialogs.js";
 import { MapEditorPage } from "./pages/MapEditorPage.js";
 
-const OJF = new URL("../../shared/cjm-research-data/journey-maps/openjourney-ojf/ecommerce-purchase.ojf", import.meta.url);
+const OJF = new URL(
+  "../../shared/cjm-research-data/journey-maps/openjourney-ojf/ecommerce-purchase.ojf",
+  import.meta.url,
+);
 
 /** The bytes of a browser download. */
 async function bytesOf(download: { path(): Promise<string | null> }): Promise<Buffer> {
@@ -68,15 +71,23 @@ describe("export and import from the web app in a real browser", () => {
     await page.getByTestId("open-export").click();
     const dialog = page.getByTestId("export-dialog");
     expect(await dialog.innerText()).toContain("قالب");
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector("[data-testid=export-dialog]")!).direction)).toBe("rtl");
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector("[data-testid=export-dialog]")!).direction),
+    ).toBe("rtl");
   });
 
   it("previews an OpenJourney file, with what it leaves out, then creates the map and opens it", async () => {
     const home = await open(`/w/${fx.workspaceId}`);
     const dialogs = new ExchangeDialogs(home);
-    const dialog = await dialogs.previewImport({ name: "ecommerce-purchase.ojf", mimeType: "application/json", buffer: readFileSync(OJF) });
+    const dialog = await dialogs.previewImport({
+      name: "ecommerce-purchase.ojf",
+      mimeType: "application/json",
+      buffer: readFileSync(OJF),
+    });
     const preview = dialog.getByTestId("import-preview");
-    expect(await preview.getByTestId("import-stages").innerText()).toMatch(/Discovery[\s\S]*Research[\s\S]*Purchase[\s\S]*Onboarding/);
+    expect(await preview.getByTestId("import-stages").innerText()).toMatch(
+      /Discovery[\s\S]*Research[\s\S]*Purchase[\s\S]*Onboarding/,
+    );
     expect(await preview.getByTestId("import-counts").innerText()).toContain("4 stages");
     expect(await preview.getByTestId("import-dropped").innerText()).toContain("nodes[].tags (4 nodes)");
     expect(await preview.getByTestId("import-personas").innerText()).toContain("Jane Doe, First-time Homeowner");
@@ -89,7 +100,11 @@ describe("export and import from the web app in a real browser", () => {
   it("names the line of a broken file and creates nothing", async () => {
     const before = (await fx.api<unknown[]>(fx.owner, "GET", `/api/workspaces/${fx.workspaceId}/maps`)).length;
     const dialogs = new ExchangeDialogs(await open(`/w/${fx.workspaceId}`));
-    const dialog = await dialogs.previewImport({ name: "day.mmd", mimeType: "text/plain", buffer: Buffer.from("journey\n  section Morning\n    Tea: lots: Me\n") });
+    const dialog = await dialogs.previewImport({
+      name: "day.mmd",
+      mimeType: "text/plain",
+      buffer: Buffer.from("journey\n  section Morning\n    Tea: lots: Me\n"),
+    });
     expect(await dialog.getByTestId("exchange-error").innerText()).toContain('line 3: score "lots" is not a number');
     expect(await dialog.getByTestId("import-create").isDisabled()).toBe(true);
     expect((await fx.api<unknown[]>(fx.owner, "GET", `/api/workspaces/${fx.workspaceId}/maps`)).length).toBe(before);

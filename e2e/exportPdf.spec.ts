@@ -19,7 +19,8 @@ const LANGUAGES = [
 ] as const;
 
 /** Runs a poppler tool on a file and returns what it printed. */
-const poppler = (tool: string, args: string[]) => execFileSync(tool, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+const poppler = (tool: string, args: string[]) =>
+  execFileSync(tool, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 
 // pdftotext wraps right-to-left runs in directional marks; they take no room on the page.
 const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -29,7 +30,9 @@ const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
  * places text by its position on the page): which of them is further left.
  */
 function columnsOf(file: string, a: string, b: string): [number, number] {
-  const lines = poppler("pdftotext", ["-layout", "-f", "1", "-l", "1", file, "-"]).split("\n").map((l) => l.replace(BIDI_MARKS, "").normalize("NFC"));
+  const lines = poppler("pdftotext", ["-layout", "-f", "1", "-l", "1", file, "-"])
+    .split("\n")
+    .map((l) => l.replace(BIDI_MARKS, "").normalize("NFC"));
   const line = lines.find((l) => l.includes(a) && l.includes(b));
   if (!line) throw new Error(`no line of page 1 holds both "${a}" and "${b}"`);
   return [line.indexOf(a), line.indexOf(b)];
@@ -40,7 +43,10 @@ function inkPerPage(file: string, pages: number): number[] {
   const out: number[] = [];
   for (let p = 1; p <= pages; p++) {
     const pgm = execFileSync("pdftoppm", ["-gray", "-r", "24", "-f", String(p), "-l", String(p), file]);
-    const header = pgm.subarray(0, 64).toString("latin1").match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)!;
+    const header = pgm
+      .subarray(0, 64)
+      .toString("latin1")
+      .match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)!;
     const pixels = pgm.subarray(header[0].length);
     let dark = 0;
     for (const v of pixels) if (v < 200) dark++;
@@ -58,7 +64,11 @@ describe("PDF and PNG export in a real Chromium, in every language", () => {
   const maps = new Map<string, { id: string; stages: string[] }>();
 
   async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   }
@@ -71,14 +81,37 @@ describe("PDF and PNG export in a real Chromium, in every language", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "cjm-pdf-"));
     server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: dir }));
-    const user = await createUser(server.services.db, { email: "pdf@example.test", name: "PDF", password: "pdf password long" });
+    const user = await createUser(server.services.db, {
+      email: "pdf@example.test",
+      name: "PDF",
+      password: "pdf password long",
+    });
     const session = await createSession(server.services.db, user.id, 3600_000);
-    headers = { cookie: `cjm_session=${session.cookie}`, "x-csrf-token": session.csrfToken, "content-type": "application/json" };
+    headers = {
+      cookie: `cjm_session=${session.cookie}`,
+      "x-csrf-token": session.csrfToken,
+      "content-type": "application/json",
+    };
     workspaceId = (await createWorkspace(server.services.db, { name: "Exports", locale: "en", ownerId: user.id })).id;
     for (const lang of LANGUAGES) {
-      const persona = await api<{ id: string }>("POST", `/api/workspaces/${workspaceId}/personas`, { name: lang.persona });
-      const created = await api<{ map: { id: string }; snapshot: { steps: Array<{ id: string }>; stages: Array<{ name: string }> } }>("POST", `/api/workspaces/${workspaceId}/maps`, { templateId: "awareness-to-advocacy", locale: lang.code, title: lang.title, personaIds: [persona.id] });
-      const operations = created.snapshot.steps.map((s, i) => ({ op: "setEmotion", personaId: persona.id, stepId: s.id, value: [1, 0, -1, -2, 1, 2][i % 6] }));
+      const persona = await api<{ id: string }>("POST", `/api/workspaces/${workspaceId}/personas`, {
+        name: lang.persona,
+      });
+      const created = await api<{
+        map: { id: string };
+        snapshot: { steps: Array<{ id: string }>; stages: Array<{ name: string }> };
+      }>("POST", `/api/workspaces/${workspaceId}/maps`, {
+        templateId: "awareness-to-advocacy",
+        locale: lang.code,
+        title: lang.title,
+        personaIds: [persona.id],
+      });
+      const operations = created.snapshot.steps.map((s, i) => ({
+        op: "setEmotion",
+        personaId: persona.id,
+        stepId: s.id,
+        value: [1, 0, -1, -2, 1, 2][i % 6],
+      }));
       await api("POST", `/api/workspaces/${workspaceId}/maps/${created.map.id}/operations`, { operations });
       maps.set(lang.code, { id: created.map.id, stages: created.snapshot.stages.map((s) => s.name) });
     }
@@ -98,15 +131,23 @@ describe("PDF and PNG export in a real Chromium, in every language", () => {
       const info = poppler("pdfinfo", [file]);
       const pages = Number(info.match(/Pages:\s+(\d+)/)![1]);
       expect(pages).toBeGreaterThanOrEqual(1);
-      const [w, h] = info.match(/Page size:\s+([\d.]+) x ([\d.]+)/)!.slice(1).map(Number) as [number, number];
+      const [w, h] = info
+        .match(/Page size:\s+([\d.]+) x ([\d.]+)/)!
+        .slice(1)
+        .map(Number) as [number, number];
       expect([Math.round(w), Math.round(h)]).toEqual([842, 595]);
-      const fonts = poppler("pdffonts", [file]).split("\n").slice(2).filter((l) => l.trim());
+      const fonts = poppler("pdffonts", [file])
+        .split("\n")
+        .slice(2)
+        .filter((l) => l.trim());
       expect(fonts.length).toBeGreaterThan(0);
       for (const line of fonts) expect([line, line.split(/\s+/).at(-5)]).toEqual([line, "yes"]);
       const text = poppler("pdftotext", ["-layout", file, "-"]).normalize("NFC");
-      for (const word of lang.title.split(" ").filter((x) => x.length > 1)) expect(text).toContain(word.normalize("NFC"));
+      for (const word of lang.title.split(" ").filter((x) => x.length > 1))
+        expect(text).toContain(word.normalize("NFC"));
       expect(text).toContain(lang.persona);
-      for (const [i, ink] of inkPerPage(file, pages).entries()) expect([`page ${i + 1}`, ink > 0.002]).toEqual([`page ${i + 1}`, true]);
+      for (const [i, ink] of inkPerPage(file, pages).entries())
+        expect([`page ${i + 1}`, ink > 0.002]).toEqual([`page ${i + 1}`, true]);
       // Reading order: the second stage's heading stands left of the third's, except in Persian where it stands right.
       const [second, third] = columnsOf(file, map.stages[1]!, map.stages[2]!);
       if (lang.code === "fa") expect(second).toBeGreaterThan(third);
@@ -123,9 +164,16 @@ describe("PDF and PNG export in a real Chromium, in every language", () => {
     expect(Number(info.match(/Page size:\s+([\d.]+)/)![1])).toBeGreaterThan(842);
     const a3 = join(dir, "a3.pdf");
     writeFileSync(a3, await exportFile(map.id, "format=pdf&paper=A3&orientation=portrait"));
-    const [w, h] = poppler("pdfinfo", [a3]).match(/Page size:\s+([\d.]+) x ([\d.]+)/)!.slice(1).map(Number) as [number, number];
+    const [w, h] = poppler("pdfinfo", [a3])
+      .match(/Page size:\s+([\d.]+) x ([\d.]+)/)!
+      .slice(1)
+      .map(Number) as [number, number];
     expect([Math.round(w), Math.round(h)]).toEqual([842, 1191]);
-    const left = await server.services.db.kysely.selectFrom("share_links").select("id").where("purpose", "=", "export").execute();
+    const left = await server.services.db.kysely
+      .selectFrom("share_links")
+      .select("id")
+      .where("purpose", "=", "export")
+      .execute();
     expect(left).toEqual([]);
   });
 
@@ -140,7 +188,10 @@ describe("PDF and PNG export in a real Chromium, in every language", () => {
     const ink = await page.evaluate(async () => {
       const img = document.getElementById("map") as HTMLImageElement;
       await img.decode();
-      const canvas = Object.assign(document.createElement("canvas"), { width: img.naturalWidth, height: img.naturalHeight });
+      const canvas = Object.assign(document.createElement("canvas"), {
+        width: img.naturalWidth,
+        height: img.naturalHeight,
+      });
       const ctx = canvas.getContext("2d")!;
       ctx.drawImage(img, 0, 0);
       const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;

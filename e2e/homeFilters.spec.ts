@@ -2,7 +2,14 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.js";
-import { createDemoUser, openContext, startAppServer, until, type AppServer, type DemoUser } from "./pages/appServer.js";
+import {
+  createDemoUser,
+  openContext,
+  startAppServer,
+  until,
+  type AppServer,
+  type DemoUser,
+} from "./pages/appServer.js";
 import { HomeScreen } from "./pages/HomeScreen.js";
 
 describe("home screen filters in a real browser", () => {
@@ -32,7 +39,9 @@ describe("home screen filters in a real browser", () => {
     await page.getByTestId("filter-status").selectOption("draft");
     await expect.poll(() => home.rows().count(), until).toBe(2);
     await page.getByTestId("filter-tag").selectOption("b2b");
-    await expect.poll(() => home.rows().allInnerTexts(), until).toEqual([expect.stringContaining("Northwind Logistics chooses a backup platform")]);
+    await expect
+      .poll(() => home.rows().allInnerTexts(), until)
+      .toEqual([expect.stringContaining("Northwind Logistics chooses a backup platform")]);
     expect(page.url()).toContain("q=marcus");
 
     await page.reload();
@@ -64,7 +73,10 @@ describe("home screen filters in a real browser", () => {
     expect(await page.getByRole("banner").locator("i").count()).toBe(0);
 
     await page.getByTestId("workspace-switcher").click();
-    await page.getByTestId("workspace-switcher-panel").getByRole("link", { name: /Demo: Northwind/ }).click();
+    await page
+      .getByTestId("workspace-switcher-panel")
+      .getByRole("link", { name: /Demo: Northwind/ })
+      .click();
     await expect.poll(() => page.url(), until).toContain(user.workspaceId);
     await expect.poll(() => new HomeScreen(page).rows().count(), until).toBe(user.mapIds.length);
     await context.close();

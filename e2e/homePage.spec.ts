@@ -29,11 +29,20 @@ describe("app shell in a real browser", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "cjm-e2e-"));
     server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: dir }));
-    const user = await createUser(server.services.db, { email: "e2e@example.test", name: "Ayda <b>Rahimi</b>", password: "e2e password long" });
+    const user = await createUser(server.services.db, {
+      email: "e2e@example.test",
+      name: "Ayda <b>Rahimi</b>",
+      password: "e2e password long",
+    });
     await seedDemoWorkspace(server.services, user.id);
     cookie = (await createSession(server.services.db, user.id, 3600_000)).cookie;
     for (const lang of LANGUAGES) {
-      const u = await createUser(server.services.db, { email: `${lang.code}@example.test`, name: lang.code, password: "e2e password long", locale: lang.code as "en" });
+      const u = await createUser(server.services.db, {
+        email: `${lang.code}@example.test`,
+        name: lang.code,
+        password: "e2e password long",
+        locale: lang.code as "en",
+      });
       await seedDemoWorkspace(server.services, u.id);
       cookies.set(lang.code, (await createSession(server.services.db, u.id, 3600_000)).cookie);
     }
@@ -47,7 +56,10 @@ describe("app shell in a real browser", () => {
 
   async function open(locale: string, signedIn: boolean | string, path = "/"): Promise<Page> {
     const context = await browser.newContext({ locale });
-    if (signedIn) await context.addCookies([{ name: "cjm_session", value: signedIn === true ? cookie : signedIn, url: server.url }]);
+    if (signedIn)
+      await context.addCookies([
+        { name: "cjm_session", value: signedIn === true ? cookie : signedIn, url: server.url },
+      ]);
     const page = await context.newPage();
     await page.goto(server.url + path);
     return page;

@@ -2,7 +2,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.js";
-import { createDemoUser, openContext, RAW_KEY, startAppServer, until, type AppServer, type DemoUser } from "./pages/appServer.js";
+import {
+  createDemoUser,
+  openContext,
+  RAW_KEY,
+  startAppServer,
+  until,
+  type AppServer,
+  type DemoUser,
+} from "./pages/appServer.js";
 
 const LANGUAGES = [
   { code: "en", newMap: "New journey map", personas: "Personas" },
@@ -19,7 +27,8 @@ describe("home, templates, personas and comparison in every language", () => {
 
   beforeAll(async () => {
     app = await startAppServer();
-    for (const { code } of LANGUAGES) users.set(code, await createDemoUser(app, { email: `${code}@example.test`, name: `User ${code}`, locale: code }));
+    for (const { code } of LANGUAGES)
+      users.set(code, await createDemoUser(app, { email: `${code}@example.test`, name: `User ${code}`, locale: code }));
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -40,7 +49,13 @@ describe("home, templates, personas and comparison in every language", () => {
   for (const lang of LANGUAGES) {
     it(`${lang.code}: every screen of the shell loads in the user's language with no missing key`, async () => {
       const user = users.get(lang.code)!;
-      const personas = (await app.server.services.db.kysely.selectFrom("personas").select("id").where("workspace_id", "=", user.workspaceId).execute()).map((p) => p.id);
+      const personas = (
+        await app.server.services.db.kysely
+          .selectFrom("personas")
+          .select("id")
+          .where("workspace_id", "=", user.workspaceId)
+          .execute()
+      ).map((p) => p.id);
       const context = await openContext(browser, app, { cookie: user.cookie });
       const page = await context.newPage();
       const w = `/w/${user.workspaceId}`;
@@ -76,7 +91,13 @@ describe("home, templates, personas and comparison in every language", () => {
     const secondCard = (await page.getByTestId("template").nth(1).boundingBox())!;
     expect(firstCard.x).toBeGreaterThan(secondCard.x);
 
-    const persona = (await app.server.services.db.kysely.selectFrom("personas").select("id").where("workspace_id", "=", user.workspaceId).executeTakeFirstOrThrow()).id;
+    const persona = (
+      await app.server.services.db.kysely
+        .selectFrom("personas")
+        .select("id")
+        .where("workspace_id", "=", user.workspaceId)
+        .executeTakeFirstOrThrow()
+    ).id;
     await visit(page, `${w}/personas/${persona}?edit=1`, "[data-testid=section-demographics]", "fa");
     // The grid of fields starts on the right: the first field (job title) is right of the second (age range).
     const fields = page.getByTestId("section-demographics").locator("input");

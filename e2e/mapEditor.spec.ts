@@ -24,7 +24,9 @@ describe("map editor in a real browser", () => {
     browser = await launchChromium();
   });
   afterEach(async (ctx) => {
-    if (process.env.E2E_DEBUG) for (const [i, p] of pages.entries()) await p.screenshot({ path: `/tmp/w2/fail-${ctx.task.name.slice(0, 20)}-${i}.png` }).catch(() => {});
+    if (process.env.E2E_DEBUG)
+      for (const [i, p] of pages.entries())
+        await p.screenshot({ path: `/tmp/w2/fail-${ctx.task.name.slice(0, 20)}-${i}.png` }).catch(() => {});
     for (const p of pages.splice(0)) await p.context().close();
   });
   afterAll(async () => {
@@ -32,7 +34,8 @@ describe("map editor in a real browser", () => {
     await fx?.close();
   });
 
-  const snapshot = async (mapId: string) => (await fx.api<{ snapshot: Snapshot }>(fx.owner, "GET", `/api/workspaces/${fx.workspaceId}/maps/${mapId}`)).snapshot;
+  const snapshot = async (mapId: string) =>
+    (await fx.api<{ snapshot: Snapshot }>(fx.owner, "GET", `/api/workspaces/${fx.workspaceId}/maps/${mapId}`)).snapshot;
 
   async function openMap(mapId: string): Promise<MapEditorPage> {
     const page = await (await fx.context(browser, fx.owner)).newPage();
@@ -157,7 +160,9 @@ describe("map editor in a real browser", () => {
     const rename = editor.page.getByTestId("rename");
     await rename.fill("Sees a <b>bold</b> ad");
     await rename.press("Enter");
-    await eventually(async () => (await snapshot(mapId)).steps.find((s) => s.id === firstStep)?.name).toBe("Sees a <b>bold</b> ad");
+    await eventually(async () => (await snapshot(mapId)).steps.find((s) => s.id === firstStep)?.name).toBe(
+      "Sees a <b>bold</b> ad",
+    );
     expect(await editor.stepHeader(firstStep!).innerText()).toContain("Sees a <b>bold</b> ad");
     expect(await editor.grid.locator("b").count()).toBe(0);
 
@@ -188,11 +193,14 @@ describe("map editor in a real browser", () => {
   });
 
   it("drags an emotion point with the mouse and nudges it with the keyboard; the values are stored on the map", async () => {
-    const persona = await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, { name: "Mina" });
+    const persona = await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, {
+      name: "Mina",
+    });
     const mapId = await fx.createMap({ templateId: "awareness-to-advocacy", personaIds: [persona.id] });
     const editor = await openMap(mapId);
     const steps = await editor.stepIds();
-    const stored = async () => (await snapshot(mapId)).emotions.find((e) => e.personaId === persona.id && e.stepId === steps[2])?.value;
+    const stored = async () =>
+      (await snapshot(mapId)).emotions.find((e) => e.personaId === persona.id && e.stepId === steps[2])?.value;
 
     const ghost = editor.emotionGhost(persona.id, steps[2]!);
     await ghost.scrollIntoViewIfNeeded();
@@ -213,17 +221,24 @@ describe("map editor in a real browser", () => {
   });
 
   it("zooms the whole grid, card text included, and an emotion drag still lands on the value under the pointer", async () => {
-    const persona = await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, { name: "Lale" });
+    const persona = await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, {
+      name: "Lale",
+    });
     const mapId = await fx.createMap({ templateId: "awareness-to-advocacy", personaIds: [persona.id] });
     const editor = await openMap(mapId);
     const steps = await editor.stepIds();
     const actions = await editor.laneIdOfType("actions");
     const cardText = editor.cell(actions, steps[0]!).locator("text=What does the customer do here?");
-    const before = { cell: (await editor.cell(actions, steps[0]!).boundingBox())!.width, text: (await cardText.boundingBox())!.height };
+    const before = {
+      cell: (await editor.cell(actions, steps[0]!).boundingBox())!.width,
+      text: (await cardText.boundingBox())!.height,
+    };
     await editor.page.getByTestId("zoom-out").click();
     await editor.page.getByTestId("zoom-out").click();
     await eventually(() => editor.page.getByTestId("zoom-level").innerText()).toBe("67%");
-    await eventually(async () => (await editor.cell(actions, steps[0]!).boundingBox())!.width / before.cell).toBeCloseTo(0.67, 1);
+    await eventually(
+      async () => (await editor.cell(actions, steps[0]!).boundingBox())!.width / before.cell,
+    ).toBeCloseTo(0.67, 1);
     expect((await cardText.boundingBox())!.height).toBeLessThan(before.text);
     const ghost = editor.emotionGhost(persona.id, steps[1]!);
     await ghost.scrollIntoViewIfNeeded();
@@ -238,7 +253,9 @@ describe("map editor in a real browser", () => {
   });
 
   it("types an emotion value and note in the step's emotion editor, and refuses one off the scale", async () => {
-    const persona = await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, { name: "Omid" });
+    const persona = await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, {
+      name: "Omid",
+    });
     const mapId = await fx.createMap({ templateId: "awareness-to-advocacy", personaIds: [persona.id] });
     const editor = await openMap(mapId);
     const steps = await editor.stepIds();
@@ -253,7 +270,10 @@ describe("map editor in a real browser", () => {
     await form.getByRole("spinbutton").fill("-1.5");
     await form.getByLabel("Note").fill("Confused by the ad");
     await form.getByLabel("Note").press("Tab");
-    await eventually(async () => (await snapshot(mapId)).emotions.find((e) => e.stepId === steps[0])).toMatchObject({ value: -1.5, note: "Confused by the ad" });
+    await eventually(async () => (await snapshot(mapId)).emotions.find((e) => e.stepId === steps[0])).toMatchObject({
+      value: -1.5,
+      note: "Confused by the ad",
+    });
     await editor.page.keyboard.press("Escape");
     await eventually(() => cell.innerText()).toContain("Confused by the ad");
     await eventually(() => editor.emotionPoint(persona.id, steps[0]!).getAttribute("data-value")).toBe("-1.5");

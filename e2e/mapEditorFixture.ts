@@ -24,7 +24,12 @@ export interface EditorFixture {
   /** Calls the JSON API as `user`; throws with the server's answer on an error status. */
   api<T>(user: FixtureUser, method: string, path: string, body?: unknown): Promise<T>;
   /** Creates a map from a template (with the given personas) and returns its id. */
-  createMap(input: { templateId?: string; personaIds?: string[]; locale?: string; snapshot?: unknown }): Promise<string>;
+  createMap(input: {
+    templateId?: string;
+    personaIds?: string[];
+    locale?: string;
+    snapshot?: unknown;
+  }): Promise<string>;
   /** A browser context signed in as `user`, in a language. */
   context(browser: Browser, user: FixtureUser, locale?: string): Promise<BrowserContext>;
   close(): Promise<void>;
@@ -48,7 +53,11 @@ export async function startEditorFixture(): Promise<EditorFixture> {
   async function api<T>(user: FixtureUser, method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(server.url + path, {
       method,
-      headers: { cookie: `cjm_session=${user.cookie}`, "x-csrf-token": user.csrfToken, "content-type": "application/json" },
+      headers: {
+        cookie: `cjm_session=${user.cookie}`,
+        "x-csrf-token": user.csrfToken,
+        "content-type": "application/json",
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -59,7 +68,10 @@ export async function startEditorFixture(): Promise<EditorFixture> {
     [editor, "editor", "editor@example.test"],
     [viewer, "viewer", "viewer@example.test"],
   ] as const) {
-    const invitation = await api<{ token: string }>(owner, "POST", `/api/workspaces/${workspace.id}/invitations`, { email, role });
+    const invitation = await api<{ token: string }>(owner, "POST", `/api/workspaces/${workspace.id}/invitations`, {
+      email,
+      role,
+    });
     await api(user, "POST", "/api/invitations/accept", { token: invitation.token });
   }
 
@@ -71,7 +83,13 @@ export async function startEditorFixture(): Promise<EditorFixture> {
     viewer,
     api,
     async createMap(input) {
-      const body = input.snapshot ? { snapshot: input.snapshot } : { templateId: input.templateId ?? "awareness-to-advocacy", locale: input.locale ?? "en", personaIds: input.personaIds ?? [] };
+      const body = input.snapshot
+        ? { snapshot: input.snapshot }
+        : {
+            templateId: input.templateId ?? "awareness-to-advocacy",
+            locale: input.locale ?? "en",
+            personaIds: input.personaIds ?? [],
+          };
       const created = await api<{ map: { id: string } }>(owner, "POST", `/api/workspaces/${workspace.id}/maps`, body);
       return created.map.id;
     },

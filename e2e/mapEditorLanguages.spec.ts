@@ -26,9 +26,17 @@ describe("map editor in every language", () => {
   beforeAll(async () => {
     fx = await startEditorFixture();
     browser = await launchChromium();
-    personaId = (await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, { name: "مینا Mina" })).id;
+    personaId = (
+      await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, {
+        name: "مینا Mina",
+      })
+    ).id;
     mapId = await fx.createMap({ templateId: "awareness-to-advocacy", personaIds: [personaId], locale: "fa" });
-    const { snapshot } = await fx.api<{ snapshot: { steps: Array<{ id: string }> } }>(fx.owner, "GET", `/api/workspaces/${fx.workspaceId}/maps/${mapId}`);
+    const { snapshot } = await fx.api<{ snapshot: { steps: Array<{ id: string }> } }>(
+      fx.owner,
+      "GET",
+      `/api/workspaces/${fx.workspaceId}/maps/${mapId}`,
+    );
     steps = snapshot.steps.map((s) => s.id);
     await fx.api(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/maps/${mapId}/operations`, {
       operations: [
@@ -69,7 +77,11 @@ describe("map editor in every language", () => {
       const text = await editor.page.locator("body").innerText();
       expect(text).not.toMatch(RAW_KEY);
       // Every aria-label and title is translated as well.
-      const labels = await editor.page.locator("[aria-label], [title]").evaluateAll((els) => els.map((e) => `${e.getAttribute("aria-label") ?? ""} ${e.getAttribute("title") ?? ""}`).join("\n"));
+      const labels = await editor.page
+        .locator("[aria-label], [title]")
+        .evaluateAll((els) =>
+          els.map((e) => `${e.getAttribute("aria-label") ?? ""} ${e.getAttribute("title") ?? ""}`).join("\n"),
+        );
       expect(labels).not.toMatch(RAW_KEY);
     });
   }
@@ -95,7 +107,9 @@ describe("map editor in every language", () => {
     expect(startBox.x + startBox.width / 2).toBeGreaterThan(stepBox.x);
     expect(startBox.x + startBox.width / 2).toBeLessThan(stepBox.x + stepBox.width);
     // Mixed Persian, Latin and numbers keep their own direction inside the note.
-    expect(await editor.cell(await editor.laneIdOfType("emotion"), steps[0]!).innerText()).toContain("کنجکاو curious 3×");
+    expect(await editor.cell(await editor.laneIdOfType("emotion"), steps[0]!).innerText()).toContain(
+      "کنجکاو curious 3×",
+    );
   });
 
   it("in Persian, End takes the focus to the last step, rendering and scrolling it into view on the left", async () => {
@@ -116,7 +130,9 @@ describe("map editor in every language", () => {
   it("lays the English editor out left to right, as the mirror image", async () => {
     const editor = await open("en");
     const [first, second] = await editor.stageIds();
-    expect((await editor.stageHeader(first!).boundingBox())!.x).toBeLessThan((await editor.stageHeader(second!).boundingBox())!.x);
+    expect((await editor.stageHeader(first!).boundingBox())!.x).toBeLessThan(
+      (await editor.stageHeader(second!).boundingBox())!.x,
+    );
     const startBox = (await editor.emotionPoint(personaId, steps[0]!).boundingBox())!;
     const endBox = (await editor.emotionPoint(personaId, steps.at(-1)!).boundingBox())!;
     expect(startBox.x).toBeLessThan(endBox.x);

@@ -18,9 +18,15 @@ describe("read-only views of a shared map", () => {
   beforeAll(async () => {
     fx = await startEditorFixture();
     browser = await launchChromium();
-    personaId = (await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, { name: "Mina" })).id;
+    personaId = (
+      await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, { name: "Mina" })
+    ).id;
     mapId = await fx.createMap({ templateId: "awareness-to-advocacy", personaIds: [personaId] });
-    const { snapshot } = await fx.api<{ snapshot: { steps: Array<{ id: string }> } }>(fx.owner, "GET", `/api/workspaces/${fx.workspaceId}/maps/${mapId}`);
+    const { snapshot } = await fx.api<{ snapshot: { steps: Array<{ id: string }> } }>(
+      fx.owner,
+      "GET",
+      `/api/workspaces/${fx.workspaceId}/maps/${mapId}`,
+    );
     steps = snapshot.steps.map((s) => s.id);
     await fx.api(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/maps/${mapId}/operations`, {
       operations: [
@@ -29,7 +35,12 @@ describe("read-only views of a shared map", () => {
         { op: "setEmotion", personaId, stepId: steps.at(-1), value: -2 },
       ],
     });
-    const created = await fx.api<{ token: string; link: { id: string } }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/maps/${mapId}/share-links`, { label: "stakeholders" });
+    const created = await fx.api<{ token: string; link: { id: string } }>(
+      fx.owner,
+      "POST",
+      `/api/workspaces/${fx.workspaceId}/maps/${mapId}/share-links`,
+      { label: "stakeholders" },
+    );
     token = created.token;
     linkId = created.link.id;
   });
@@ -68,7 +79,9 @@ describe("read-only views of a shared map", () => {
     await page.getByTestId("language").selectOption("fa");
     await eventually(() => page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     const [first, second] = await view.stageIds();
-    expect((await view.stageHeader(first!).boundingBox())!.x).toBeGreaterThan((await view.stageHeader(second!).boundingBox())!.x);
+    expect((await view.stageHeader(first!).boundingBox())!.x).toBeGreaterThan(
+      (await view.stageHeader(second!).boundingBox())!.x,
+    );
   });
 
   it("embeds without chrome and links out to the full share page", async () => {
@@ -86,7 +99,9 @@ describe("read-only views of a shared map", () => {
     await eventually(() => page.evaluate(() => document.documentElement.dataset.printReady)).toBe("true");
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("fa");
-    expect(await page.locator("style").evaluateAll((els) => els.map((e) => e.textContent).join(" "))).toContain("size: A4 portrait");
+    expect(await page.locator("style").evaluateAll((els) => els.map((e) => e.textContent).join(" "))).toContain(
+      "size: A4 portrait",
+    );
     // Ten steps do not fit an A4 portrait page legibly: the map is split across pages, each with its title.
     const pages = page.getByTestId("print-page");
     expect(await pages.count()).toBeGreaterThan(1);
@@ -101,7 +116,9 @@ describe("read-only views of a shared map", () => {
     const page = await visit(`/print/${token}?paper=fit`);
     await eventually(() => page.evaluate(() => document.documentElement.dataset.printReady)).toBe("true");
     expect(await page.getByTestId("print-page").count()).toBe(1);
-    expect(await page.locator("style").evaluateAll((els) => els.map((e) => e.textContent).join(" "))).toMatch(/size: \d+px \d+px/);
+    expect(await page.locator("style").evaluateAll((els) => els.map((e) => e.textContent).join(" "))).toMatch(
+      /size: \d+px \d+px/,
+    );
   });
 
   it("says plainly when a link was revoked", async () => {

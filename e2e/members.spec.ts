@@ -39,13 +39,17 @@ describe("members and invitations", () => {
     const accept = new MembersScreen(colleaguePage);
     await accept.signUpWithInvitation("Cora Colleague", "colleague@example.test", "a long enough password");
     await expect.poll(() => colleaguePage.url(), until).toBe(`${app.url}/w/${owner.workspaceId}`);
-    const session = (await (await colleaguePage.request.get(`${app.url}/api/auth/session`)).json()) as { workspaces: Array<{ id: string; role: string }> };
+    const session = (await (await colleaguePage.request.get(`${app.url}/api/auth/session`)).json()) as {
+      workspaces: Array<{ id: string; role: string }>;
+    };
     expect(session.workspaces).toEqual([expect.objectContaining({ id: owner.workspaceId, role: "commenter" })]);
     expect(await colleaguePage.locator("body").innerText()).not.toMatch(RAW_KEY);
 
     // The owner sees the new member with their role, and the invitation is no longer pending.
     await ownerPage.reload();
-    await expect.poll(() => members.memberRow("colleague@example.test").getByTestId("member-role").inputValue(), until).toBe("commenter");
+    await expect
+      .poll(() => members.memberRow("colleague@example.test").getByTestId("member-role").inputValue(), until)
+      .toBe("commenter");
     expect(await members.invitationRow("colleague@example.test").count()).toBe(0);
 
     // The link worked once: opened again by a signed-in person, it says it has been used.
@@ -67,7 +71,11 @@ describe("members and invitations", () => {
     await members.revoke("revoked@example.test");
     await expect.poll(() => members.invitationRow("revoked@example.test").count(), until).toBe(0);
     const { db } = app.server.services;
-    await db.kysely.updateTable("invitations").set({ expires_at: new Date(Date.now() - 60_000).toISOString() }).where("email", "=", "late@example.test").execute();
+    await db.kysely
+      .updateTable("invitations")
+      .set({ expires_at: new Date(Date.now() - 60_000).toISOString() })
+      .where("email", "=", "late@example.test")
+      .execute();
 
     const guestContext = await openContext(browser, app);
     const guestPage = await guestContext.newPage();
@@ -85,7 +93,11 @@ describe("members and invitations", () => {
     await persian.signUpWithInvitation("لیلا", "late@example.test", "گذرواژه‌ای بلند و امن");
     await expect.poll(() => persian.deadLinkMessage().textContent(), until).toContain("منقضی");
 
-    const users = await db.kysely.selectFrom("users").select("email").where("email", "in", ["revoked@example.test", "late@example.test"]).execute();
+    const users = await db.kysely
+      .selectFrom("users")
+      .select("email")
+      .where("email", "in", ["revoked@example.test", "late@example.test"])
+      .execute();
     expect(users).toEqual([]);
     await ownerContext.close();
     await guestContext.close();
@@ -111,10 +123,16 @@ describe("members and invitations", () => {
     await members.transferOwnershipTo("hana@example.test");
     // No longer an owner: the management controls are gone, the list and "leave" stay.
     await expect.poll(() => ownerPage.getByTestId("invite-member").count(), until).toBe(0);
-    await expect.poll(() => members.memberRow("hana@example.test").getByTestId("member-role-badge").textContent(), until).toBe("Owner");
+    await expect
+      .poll(() => members.memberRow("hana@example.test").getByTestId("member-role-badge").textContent(), until)
+      .toBe("Owner");
     await members.leave();
     await expect.poll(() => ownerPage.url(), until).toBe(`${app.url}/`);
-    const left = await app.server.services.db.kysely.selectFrom("members").select(["user_id", "role"]).where("workspace_id", "=", owner.workspaceId).execute();
+    const left = await app.server.services.db.kysely
+      .selectFrom("members")
+      .select(["user_id", "role"])
+      .where("workspace_id", "=", owner.workspaceId)
+      .execute();
     expect(left).toEqual([{ user_id: heir.userId, role: "owner" }]);
     await ownerContext.close();
     await heirContext.close();

@@ -4,7 +4,16 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, createUser } from "@opencjm/server/testing";
 import { launchChromium } from "./browser.js";
-import { apiAs, createDemoUser, makePng, openContext, startAppServer, until, type AppServer, type DemoUser } from "./pages/appServer.js";
+import {
+  apiAs,
+  createDemoUser,
+  makePng,
+  openContext,
+  startAppServer,
+  until,
+  type AppServer,
+  type DemoUser,
+} from "./pages/appServer.js";
 import { HomeScreen } from "./pages/HomeScreen.js";
 import { PersonaScreen } from "./pages/PersonaScreen.js";
 
@@ -61,14 +70,25 @@ describe("persona editor in a real browser", () => {
     await expect.poll(() => persona.saveState().textContent(), until).toBe("Saved");
 
     const stored = await apiAs<Persona>(page, "GET", `/api/workspaces/${user.workspaceId}/personas/${id}`);
-    expect(stored).toMatchObject({ name: "Mina <b>Karimi</b>", goals: ["Cut supplier costs", "One invoice a month"], frustrations: ["Hidden fees"], urgency: "high", decisionRole: "buyer", preferredChannels: ["email"], demographics: { jobTitle: "Head of procurement" } });
+    expect(stored).toMatchObject({
+      name: "Mina <b>Karimi</b>",
+      goals: ["Cut supplier costs", "One invoice a month"],
+      frustrations: ["Hidden fees"],
+      urgency: "high",
+      decisionRole: "buyer",
+      preferredChannels: ["email"],
+      demographics: { jobTitle: "Head of procurement" },
+    });
     expect(stored.buyingCommittee).toEqual([{ name: "Omid, CFO", role: "influencer", concerns: [] }]);
 
     await persona.showCard();
     const card = persona.card();
     await expect.poll(() => card.innerText(), until).toContain("Mina <b>Karimi</b>");
     expect(await card.locator("b, script").count()).toBe(0);
-    expect(await card.getByTestId("card-goals").locator("li").allInnerTexts()).toEqual(["Cut supplier costs", "One invoice a month"]);
+    expect(await card.getByTestId("card-goals").locator("li").allInnerTexts()).toEqual([
+      "Cut supplier costs",
+      "One invoice a month",
+    ]);
     expect(await card.innerText()).toContain("I want it <script>alert(1)</script> today");
     expect(await card.innerText()).toContain("E-mail");
 
@@ -77,7 +97,9 @@ describe("persona editor in a real browser", () => {
     await persona.page.getByTestId("section-concerns").getByLabel("Urgency").selectOption("");
     await persona.save();
     await expect.poll(() => persona.saveState().textContent(), until).toBe("Saved");
-    expect((await apiAs<Persona>(page, "GET", `/api/workspaces/${user.workspaceId}/personas/${id}`)).urgency).toBeUndefined();
+    expect(
+      (await apiAs<Persona>(page, "GET", `/api/workspaces/${user.workspaceId}/personas/${id}`)).urgency,
+    ).toBeUndefined();
     await page.context().close();
   });
 
@@ -87,7 +109,10 @@ describe("persona editor in a real browser", () => {
     await persona.save();
     await expect.poll(() => persona.problems().innerText(), until).toContain("Name");
     expect(await persona.field("identity", "Name").getAttribute("aria-invalid")).toBe("true");
-    expect(await apiAs<Persona>(page, "GET", `/api/workspaces/${user.workspaceId}/personas/${id}`)).toMatchObject({ name: "Draft persona", kind: "b2b" });
+    expect(await apiAs<Persona>(page, "GET", `/api/workspaces/${user.workspaceId}/personas/${id}`)).toMatchObject({
+      name: "Draft persona",
+      kind: "b2b",
+    });
     await persona.field("identity", "Name").fill("Fixed");
     await persona.save();
     await expect.poll(() => persona.saveState().textContent(), until).toBe("Saved");
@@ -102,18 +127,34 @@ describe("persona editor in a real browser", () => {
     const stored = await apiAs<Persona>(page, "GET", `/api/workspaces/${user.workspaceId}/personas/${id}`);
     const photo = await page.request.get(`${app.url}${stored.photoUrl}`);
     expect([photo.status(), photo.headers()["content-type"]]).toEqual([200, "image/jpeg"]);
-    await page.getByTestId("photo-input").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+    await page
+      .getByTestId("photo-input")
+      .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
     await expect.poll(() => page.getByRole("alert").textContent(), until).toContain("JPEG, PNG or WebP");
     await page.getByTestId("use-avatar").click();
     await expect.poll(() => page.getByTestId("generated-avatar").count(), until).toBeGreaterThan(0);
-    expect((await apiAs<Persona>(page, "GET", `/api/workspaces/${user.workspaceId}/personas/${id}`)).photoUrl).toBeUndefined();
+    expect(
+      (await apiAs<Persona>(page, "GET", `/api/workspaces/${user.workspaceId}/personas/${id}`)).photoUrl,
+    ).toBeUndefined();
     await page.context().close();
   });
 
   it("shows a viewer the cards but no way to create or edit", async () => {
     const { services } = app.server;
-    const viewer = await createUser(services.db, { email: "viewer@example.test", name: "Viewer", password: "e2e password long" });
-    await services.db.kysely.insertInto("members").values({ workspace_id: user.workspaceId, user_id: viewer.id, role: "viewer", created_at: new Date().toISOString() }).execute();
+    const viewer = await createUser(services.db, {
+      email: "viewer@example.test",
+      name: "Viewer",
+      password: "e2e password long",
+    });
+    await services.db.kysely
+      .insertInto("members")
+      .values({
+        workspace_id: user.workspaceId,
+        user_id: viewer.id,
+        role: "viewer",
+        created_at: new Date().toISOString(),
+      })
+      .execute();
     const cookie = (await createSession(services.db, viewer.id, 3600_000)).cookie;
     const context = await openContext(browser, app, { cookie });
     const page = await context.newPage();

@@ -20,15 +20,23 @@ describe("read-only share links in a real browser", () => {
   beforeAll(async () => {
     fx = await startEditorFixture();
     browser = await launchChromium();
-    const persona = await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, { name: "Lena <b>Fischer</b>" });
+    const persona = await fx.api<{ id: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/personas`, {
+      name: "Lena <b>Fischer</b>",
+    });
     mapId = await fx.createMap({ templateId: "ecommerce", personaIds: [persona.id] });
-    const map = await fx.api<{ snapshot: { stages: Array<{ name: string }> } }>(fx.owner, "GET", `/api/workspaces/${fx.workspaceId}/maps/${mapId}`);
+    const map = await fx.api<{ snapshot: { stages: Array<{ name: string }> } }>(
+      fx.owner,
+      "GET",
+      `/api/workspaces/${fx.workspaceId}/maps/${mapId}`,
+    );
     stageNames = map.snapshot.stages.map((s) => s.name);
     // Another web site (another origin) that embeds maps in its own page.
     otherSite = createServer((req, res) => {
       const src = new URL(req.url ?? "/", "http://x").searchParams.get("src") ?? "";
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(`<!doctype html><title>Partner page</title><h1>Our customers</h1><iframe id="map" src="${src.replace(/"/g, "")}" width="1000" height="600"></iframe>`);
+      res.end(
+        `<!doctype html><title>Partner page</title><h1>Our customers</h1><iframe id="map" src="${src.replace(/"/g, "")}" width="1000" height="600"></iframe>`,
+      );
     });
     await new Promise<void>((resolve) => otherSite.listen(0, "127.0.0.1", resolve));
     // "localhost" is another origin than the app's 127.0.0.1 even on the same machine.
@@ -69,10 +77,15 @@ describe("read-only share links in a real browser", () => {
     await visitor.getByTestId("shared-map").waitFor();
     const text = await visitor.getByTestId("shared-map").innerText();
     for (const stage of stageNames) expect(text).toContain(stage);
-    expect(await visitor.locator("[contenteditable=true], textarea, input:not([type=range]):not([type=search])").count()).toBe(0);
+    expect(
+      await visitor.locator("[contenteditable=true], textarea, input:not([type=range]):not([type=search])").count(),
+    ).toBe(0);
     expect(await visitor.getByTestId("exchange-menu").count()).toBe(0);
     // The workspace stays closed: its maps list answers 401 to this visitor.
-    const listed = await visitor.evaluate(async (ws) => (await fetch(`/api/workspaces/${ws}/maps`)).status, fx.workspaceId);
+    const listed = await visitor.evaluate(
+      async (ws) => (await fetch(`/api/workspaces/${ws}/maps`)).status,
+      fx.workspaceId,
+    );
     expect(listed).toBe(401);
   });
 
@@ -92,7 +105,12 @@ describe("read-only share links in a real browser", () => {
   });
 
   it("another site can embed the map in an iframe, but not the share page or the app", async () => {
-    const created = await fx.api<{ token: string }>(fx.owner, "POST", `/api/workspaces/${fx.workspaceId}/maps/${mapId}/share-links`, { label: "Partner" });
+    const created = await fx.api<{ token: string }>(
+      fx.owner,
+      "POST",
+      `/api/workspaces/${fx.workspaceId}/maps/${mapId}/share-links`,
+      { label: "Partner" },
+    );
     const visitor = await anonymousPage();
     const blocked: string[] = [];
     visitor.on("console", (m) => m.text().includes("frame-ancestors") && blocked.push(m.text()));

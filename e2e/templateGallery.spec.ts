@@ -3,7 +3,14 @@ import { TEMPLATES } from "@opencjm/core";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.js";
-import { createDemoUser, openContext, startAppServer, until, type AppServer, type DemoUser } from "./pages/appServer.js";
+import {
+  createDemoUser,
+  openContext,
+  startAppServer,
+  until,
+  type AppServer,
+  type DemoUser,
+} from "./pages/appServer.js";
 import { NewMapScreen } from "./pages/NewMapScreen.js";
 
 describe("template gallery in a real browser", () => {
@@ -31,7 +38,9 @@ describe("template gallery in a real browser", () => {
       const card = page.locator(`[data-testid=template][data-template-id="${template.id}"]`);
       expect(await card.innerText()).toContain(template.name.ru);
       // The preview draws one band per stage once the template's map has loaded.
-      await expect.poll(() => card.locator("svg rect[fill^='#']").count(), until).toBeGreaterThanOrEqual(template.stages.length);
+      await expect
+        .poll(() => card.locator("svg rect[fill^='#']").count(), until)
+        .toBeGreaterThanOrEqual(template.stages.length);
     }
     await context.close();
   });
@@ -50,7 +59,14 @@ describe("template gallery in a real browser", () => {
     expect(snapshot.settings.personaIds).toHaveLength(1);
     expect(snapshot.stages.map((s) => s.name)).toEqual(["Этап 1"]);
     expect(snapshot.steps.map((s) => s.name)).toEqual(["Первый шаг"]);
-    expect(snapshot.lanes.map((l) => l.type)).toEqual(["actions", "touchpoints", "thoughts", "emotion", "painPoints", "opportunities"]);
+    expect(snapshot.lanes.map((l) => l.type)).toEqual([
+      "actions",
+      "touchpoints",
+      "thoughts",
+      "emotion",
+      "painPoints",
+      "opportunities",
+    ]);
     expect(snapshot.lanes[0]!.name).toBe("Действия клиента");
     await context.close();
   });
@@ -62,7 +78,9 @@ describe("template gallery in a real browser", () => {
     await expect.poll(() => page.getByTestId("create-map").count(), until).toBe(1);
     const before = (await app.server.services.maps.list(user.workspaceId)).length;
     await page.getByTestId("create-map").click();
-    await expect.poll(() => page.getByTestId("new-map-form").getByRole("alert").innerText(), until).toBe("Выберите шаблон");
+    await expect
+      .poll(() => page.getByTestId("new-map-form").getByRole("alert").innerText(), until)
+      .toBe("Выберите шаблон");
     expect((await app.server.services.maps.list(user.workspaceId)).length).toBe(before);
     await context.close();
   });

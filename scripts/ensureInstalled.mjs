@@ -11,7 +11,9 @@ const SQLITE_DRIVER = "node_modules/better-sqlite3/build/Release/better_sqlite3.
 export function ensureInstalled() {
   const marker = "node_modules/.package-lock.json";
   const stale =
-    !existsSync(marker) || statSync(marker).mtimeMs < statSync("package-lock.json").mtimeMs || !existsSync(SQLITE_DRIVER);
+    !existsSync(marker) ||
+    statSync(marker).mtimeMs < statSync("package-lock.json").mtimeMs ||
+    !existsSync(SQLITE_DRIVER);
   if (!stale) return;
   ensureBuildTools();
   console.log("Installing dependencies (npm ci)…");

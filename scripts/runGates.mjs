@@ -17,6 +17,7 @@ export function runGates(gates) {
     const result = spawnSync(`${BIN}${tool}`, args, { stdio: "inherit" });
     if (result.status !== 0) failed.push(gate);
   }
-  for (const gate of failed) console.error(`gate failed: ${gate.name} — \`npx ${gate.command.join(" ")}\` printed the problems above`);
+  for (const gate of failed)
+    console.error(`gate failed: ${gate.name} — \`npx ${gate.command.join(" ")}\` printed the problems above`);
   return failed.map((gate) => gate.name);
 }

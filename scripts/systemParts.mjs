@@ -17,7 +17,8 @@ function aptInstall(packages) {
   if (process.getuid?.() !== 0 || !has("apt-get")) return false;
   console.log(`Installing ${packages.join(", ")} from Debian's packages…`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const install = () => spawnSync("apt-get", ["install", "-y", "-qq", ...packages], { stdio: "ignore", env }).status === 0;
+  const install = () =>
+    spawnSync("apt-get", ["install", "-y", "-qq", ...packages], { stdio: "ignore", env }).status === 0;
   if (install()) return true;
   spawnSync("apt-get", ["update", "-qq"], { stdio: "ignore", env });
   return install();
@@ -65,15 +66,21 @@ export function ensurePostgres() {
   if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
   if (process.getuid?.() !== 0) return undefined;
   if (!has("pg_ctlcluster") && !aptInstall(["postgresql"])) return undefined;
-  const cluster = execFileSync("sh", ["-c", "pg_lsclusters -h 2>/dev/null | head -n1 | awk '{print $1\" \"$2}'"], { encoding: "utf8" }).trim();
+  const cluster = execFileSync("sh", ["-c", "pg_lsclusters -h 2>/dev/null | head -n1 | awk '{print $1\" \"$2}'"], {
+    encoding: "utf8",
+  }).trim();
   if (!cluster) return undefined;
   const [version, name] = cluster.split(" ");
   spawnSync("pg_ctlcluster", [version, name, "start"], quiet);
-  for (let i = 0; i < 30 && spawnSync("pg_isready", ["-q", "-h", "127.0.0.1", "-p", "5432"], quiet).status !== 0; i++) spawnSync("sleep", ["1"]);
+  for (let i = 0; i < 30 && spawnSync("pg_isready", ["-q", "-h", "127.0.0.1", "-p", "5432"], quiet).status !== 0; i++)
+    spawnSync("sleep", ["1"]);
   const sql = [
     "SELECT 'CREATE ROLE opencjm LOGIN SUPERUSER PASSWORD ''opencjm''' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'opencjm')\\gexec",
     "SELECT 'CREATE DATABASE opencjm_test OWNER opencjm' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'opencjm_test')\\gexec",
   ].join("\n");
-  const created = spawnSync("su", ["postgres", "-c", "psql -q -v ON_ERROR_STOP=1"], { input: sql, stdio: ["pipe", "ignore", "ignore"] });
+  const created = spawnSync("su", ["postgres", "-c", "psql -q -v ON_ERROR_STOP=1"], {
+    input: sql,
+    stdio: ["pipe", "ignore", "ignore"],
+  });
   return created.status === 0 ? LOCAL_URL : undefined;
 }

@@ -5,7 +5,9 @@ export class CompareScreen {
   constructor(readonly page: Page) {}
 
   rows(status?: "added" | "removed" | "changed" | "unchanged") {
-    return status ? this.page.locator(`[data-testid=compare-row][data-status=${status}]`) : this.page.getByTestId("compare-row");
+    return status
+      ? this.page.locator(`[data-testid=compare-row][data-status=${status}]`)
+      : this.page.getByTestId("compare-row");
   }
 
   deltas() {

@@ -1,4 +1,12 @@
-import { applyMapOperations, createMapDocument, docToSnapshot, MapSettingsSchema, newId, type MapOperation, type MapSnapshot } from "@opencjm/core";
+import {
+  applyMapOperations,
+  createMapDocument,
+  docToSnapshot,
+  MapSettingsSchema,
+  newId,
+  type MapOperation,
+  type MapSnapshot,
+} from "@opencjm/core";
 import iconv from "iconv-lite";
 
 /**
@@ -21,7 +29,8 @@ export const EVIDENCE_ANSWERS = {
   supportEvents: 20,
 } as const;
 
-const at = (customer: number, minutes: number) => new Date(Date.UTC(2024, 2, 1, 9, 0) + customer * 3600_000 + minutes * 60_000).toISOString().replace(".000Z", "Z");
+const at = (customer: number, minutes: number) =>
+  new Date(Date.UTC(2024, 2, 1, 9, 0) + customer * 3600_000 + minutes * 60_000).toISOString().replace(".000Z", "Z");
 const email = (c: number) => `customer${c}@example.test`;
 
 /** The web shop's export: GB18030 bytes of a CSV with Chinese headers. */
@@ -42,25 +51,32 @@ export function supportCsv(): Buffer {
   // Windows-1256 has no Persian ی and ک: exports write the Arabic ي and ك, which the importer normalises.
   const rows = ["ايميل,زمان,رويداد,امتياز,نظر"];
   const comments = ["پشتيباني خيلي خوب بود", "خيلي منتظر ماندم", "مشكل من حل شد"];
-  for (let c = 0; c < 20; c++) rows.push(`${email(c)},${at(c, 24 * 60 + 10)},تماس پشتيباني,${1 + (c % 5)},${comments[c % comments.length]}`);
+  for (let c = 0; c < 20; c++)
+    rows.push(`${email(c)},${at(c, 24 * 60 + 10)},تماس پشتيباني,${1 + (c % 5)},${comments[c % comments.length]}`);
   return iconv.encode(`${rows.join("\r\n")}\r\n`, "windows-1256");
 }
 
 /** A large export in the web shop's format (GB18030, Chinese headers): `rows` page views of made-up customers. */
 export function largeWebShopCsv(rows: number): Buffer {
   const lines = ["邮箱,时间,事件,页面,国家"];
-  for (let i = 0; i < rows; i++) lines.push(`bulk${i % 50_000}@example.test,${at(i % 1000, i % 50)},首页,/landing/${i % 97},DE`);
+  for (let i = 0; i < rows; i++)
+    lines.push(`bulk${i % 50_000}@example.test,${at(i % 1000, i % 50)},首页,/landing/${i % 97},DE`);
   return iconv.encode(`${lines.join("\r\n")}\r\n`, "gb18030");
 }
 
 /** A ragged CSV: its third data row has one column too many. */
 export function raggedCsv(): Buffer {
-  return Buffer.from(`email,ts,event\n${email(1)},2024-01-01T10:00:00Z,a\n${email(2)},2024-01-01T10:00:00Z,b\n${email(3)},2024-01-01T10:00:00Z,c,extra\n`);
+  return Buffer.from(
+    `email,ts,event\n${email(1)},2024-01-01T10:00:00Z,a\n${email(2)},2024-01-01T10:00:00Z,b\n${email(3)},2024-01-01T10:00:00Z,c,extra\n`,
+  );
 }
 
 /** A PNG with a .csv name. */
 export function binaryCsv(): Buffer {
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from("IHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0", "binary")]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    Buffer.from("IHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0", "binary"),
+  ]);
 }
 
 /** The ids of the map built by `evidenceMap`. */
@@ -71,8 +87,13 @@ export interface EvidenceMapIds {
 }
 
 /** A current-state map of the shop: Visit (home, product) → Buy (checkout) → After (support), one touchpoint per step. */
-export function evidenceMap(touchpoints: { home: string; product: string; checkout: string; support: string }, personaIds: string[] = []): { snapshot: MapSnapshot; ids: EvidenceMapIds } {
-  const doc = createMapDocument(MapSettingsSchema.parse({ title: "Shop journey with data", type: "currentState", personaIds, locale: "en" }));
+export function evidenceMap(
+  touchpoints: { home: string; product: string; checkout: string; support: string },
+  personaIds: string[] = [],
+): { snapshot: MapSnapshot; ids: EvidenceMapIds } {
+  const doc = createMapDocument(
+    MapSettingsSchema.parse({ title: "Shop journey with data", type: "currentState", personaIds, locale: "en" }),
+  );
   const ids: EvidenceMapIds = {
     stages: { visit: newId(), buy: newId(), after: newId() },
     steps: { home: newId(), product: newId(), checkout: newId(), support: newId() },
@@ -91,7 +112,13 @@ export function evidenceMap(touchpoints: { home: string; product: string; checko
     { op: "addStage", id: ids.stages.after, name: "After" },
     { op: "addStep", id: ids.steps.support, stageId: ids.stages.after, name: "Calls support" },
   ] as MapOperation[];
-  for (const key of ["home", "product", "checkout", "support"] as const) ops.push({ op: "addCard", laneId: ids.lanes.touchpoints, stepId: ids.steps[key], card: { kind: "touchpoint", touchpointId: touchpoints[key] } } as MapOperation);
+  for (const key of ["home", "product", "checkout", "support"] as const)
+    ops.push({
+      op: "addCard",
+      laneId: ids.lanes.touchpoints,
+      stepId: ids.steps[key],
+      card: { kind: "touchpoint", touchpointId: touchpoints[key] },
+    } as MapOperation);
   applyMapOperations(doc, ops);
   return { snapshot: docToSnapshot(doc), ids };
 }

@@ -55,7 +55,9 @@ export class DataSourcesScreen {
 
   /** Sets the role of one column of the file. */
   async mapColumn(column: string, role: string): Promise<void> {
-    await this.page.locator(`[data-testid=mapping-row][data-column="${column}"] [data-testid=mapping-role]`).selectOption(role);
+    await this.page
+      .locator(`[data-testid=mapping-row][data-column="${column}"] [data-testid=mapping-role]`)
+      .selectOption(role);
   }
 
   async startImport(): Promise<void> {
@@ -118,7 +120,11 @@ export class EvidenceOnMap {
 
   /** Customers reached per step, as the data lane says. */
   async customers(stepIds: string[]): Promise<Array<number | null>> {
-    return Promise.all(stepIds.map(async (id) => ((await this.step(id).count()) ? Number(await this.step(id).getAttribute("data-customers")) : null)));
+    return Promise.all(
+      stepIds.map(async (id) =>
+        (await this.step(id).count()) ? Number(await this.step(id).getAttribute("data-customers")) : null,
+      ),
+    );
   }
 
   get bar(): Locator {

@@ -11,14 +11,20 @@ export class ExchangeDialogs {
   }
 
   /** Exports through the dialog with a format (and paper for PDF/PNG) and returns the browser's download. */
-  async export(format: string, options: { paper?: string; orientation?: string; lang?: string } = {}): Promise<Download> {
+  async export(
+    format: string,
+    options: { paper?: string; orientation?: string; lang?: string } = {},
+  ): Promise<Download> {
     await this.openFromMenu("open-export");
     const dialog = this.page.getByTestId("export-dialog");
     await dialog.getByTestId("export-format").selectOption(format);
     if (options.lang) await dialog.getByTestId("export-language").selectOption(options.lang);
     if (options.paper) await dialog.getByTestId("export-paper").selectOption(options.paper);
     if (options.orientation) await dialog.getByTestId("export-orientation").selectOption(options.orientation);
-    const [download] = await Promise.all([this.page.waitForEvent("download"), dialog.getByTestId("export-download").click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      dialog.getByTestId("export-download").click(),
+    ]);
     await dialog.getByTestId("export-done").waitFor();
     return download;
   }

@@ -27,18 +27,50 @@ export {
 export { IMPORT_PHASES, type ImportPhase, type ImportProgress } from "./importers/ImportProgress.js";
 export { getImport, listImports, failInterruptedImports, type ImportRecord } from "./importers/importRecord.js";
 export { previewFile, type FilePreview } from "./importers/previewFile.js";
-export { createSource, findSourceByName, getSource, listSources, updateSource, type Source } from "./sources/sourceStore.js";
+export {
+  createSource,
+  findSourceByName,
+  getSource,
+  listSources,
+  updateSource,
+  type Source,
+} from "./sources/sourceStore.js";
 export { deleteSource } from "./sources/deleteSource.js";
 export { DEFAULT_DENY_LIST } from "./stitching/identifierSql.js";
 export { DEFAULT_STITCHING_LIMITS, type StitchingLimits } from "./stitching/stitchIdentities.js";
-export { findCustomerByIdentifier, getCustomerIdentifiers, getCustomerMergeLog, getIdentityCounts, type IdentityCounts, type MergeLogEntry } from "./stitching/identityQueries.js";
+export {
+  findCustomerByIdentifier,
+  getCustomerIdentifiers,
+  getCustomerMergeLog,
+  getIdentityCounts,
+  type IdentityCounts,
+  type MergeLogEntry,
+} from "./stitching/identityQueries.js";
 export { withWriteLock } from "./engines/duckdb/writeLock.js";
 export { formatBytes } from "./importers/checkDiskSpace.js";
 export { computeMapMetrics, type MapMetricsInput, type KernelRunOptions } from "./metrics/computeMapMetrics.js";
 export { MapMetricsSchema, type MapMetrics } from "./metrics/MapMetricsSchema.js";
-export { MetricsFiltersSchema, MetricsOptionsSchema, MetricsRequestSchema, type MetricsFilters, type MetricsOptions, type MetricsRequest, type MetricsRequestInput } from "./metrics/MetricsRequestSchema.js";
+export {
+  MetricsFiltersSchema,
+  MetricsOptionsSchema,
+  MetricsRequestSchema,
+  type MetricsFilters,
+  type MetricsOptions,
+  type MetricsRequest,
+  type MetricsRequestInput,
+} from "./metrics/MetricsRequestSchema.js";
 export { compileMapStructure } from "./metrics/compileMapStructure.js";
-export { PropertyConditionSchema, RuleMatchSchema, TouchpointRuleFieldsSchema, TouchpointRulePatchSchema, TouchpointRuleSchema, type PropertyCondition, type RuleMatch, type TouchpointRule, type TouchpointRuleFields } from "./rules/TouchpointRuleSchema.js";
+export {
+  PropertyConditionSchema,
+  RuleMatchSchema,
+  TouchpointRuleFieldsSchema,
+  TouchpointRulePatchSchema,
+  TouchpointRuleSchema,
+  type PropertyCondition,
+  type RuleMatch,
+  type TouchpointRule,
+  type TouchpointRuleFields,
+} from "./rules/TouchpointRuleSchema.js";
 export { getRuleMatches, type RuleMatches } from "./queries/rules/getRuleMatches.js";
 export { sortRules } from "./rules/compileTouchpointRules.js";
 export { getSegmentSize, type SegmentSize } from "./queries/segments/getSegmentSize.js";

@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 /** Ids are opaque, URL-safe strings; brands keep a StageId from being passed where a StepId is expected. */
-export const IdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "must contain only letters, digits, '_' and '-'");
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "must contain only letters, digits, '_' and '-'");
 
 export const WorkspaceIdSchema = IdSchema.brand<"WorkspaceId">();
 export const UserIdSchema = IdSchema.brand<"UserId">();

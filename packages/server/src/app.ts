@@ -20,7 +20,11 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
     },
   });
   app.onError(handleError);
-  app.notFound((c) => (c.req.path.startsWith("/api/") ? c.json({ error: { code: "not_found", message: `no route ${c.req.method} ${c.req.path}`, issues: [] } }, 404) : c.text("Not found", 404)));
+  app.notFound((c) =>
+    c.req.path.startsWith("/api/")
+      ? c.json({ error: { code: "not_found", message: `no route ${c.req.method} ${c.req.path}`, issues: [] } }, 404)
+      : c.text("Not found", 404),
+  );
   // Scripts, fonts, fetches and the collaboration socket only from this origin ('self' covers same-origin ws/wss in
   // CSP 3, so a script that got in could not open a socket to anywhere else); no plugins, no <base> rewriting, forms
   // post only here. Inline styles stay: React sets style attributes.
@@ -39,7 +43,10 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   };
   // Only the read-only embed view may be framed by other sites; every other page refuses to be framed at all.
   const framed = secureHeaders({ contentSecurityPolicy: { ...csp, frameAncestors: ["*"] }, xFrameOptions: false });
-  const unframed = secureHeaders({ contentSecurityPolicy: { ...csp, frameAncestors: ["'none'"] }, xFrameOptions: "DENY" });
+  const unframed = secureHeaders({
+    contentSecurityPolicy: { ...csp, frameAncestors: ["'none'"] },
+    xFrameOptions: "DENY",
+  });
   app.use("*", (c, next) => (c.req.path.startsWith("/embed/") ? framed(c, next) : unframed(c, next)));
   app.use("/api/*", async (c, next) => {
     c.set("services", services);

@@ -12,7 +12,9 @@ describe("loadConfig", () => {
   it("names the environment variable that is wrong", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ PUBLIC_URL: "not a url" })).toThrow(/PUBLIC_URL/);
-    expect(() => loadConfig({ TRUST_PROXY: "loopback, proxy.example.com" })).toThrow(/TRUST_PROXY: "proxy.example.com" is not an address/);
+    expect(() => loadConfig({ TRUST_PROXY: "loopback, proxy.example.com" })).toThrow(
+      /TRUST_PROXY: "proxy.example.com" is not an address/,
+    );
   });
 
   it("turns on secure cookies for an https public URL and lets SECURE_COOKIES override it", () => {

@@ -10,9 +10,20 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PUBLIC_URL: z.url().optional(),
   ALLOWED_ORIGINS: z.string().optional(),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
-  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 ** 3),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 ** 3),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 14),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
@@ -20,7 +31,12 @@ const EnvSchema = z.object({
   TRUST_PROXY: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
     .superRefine((entries, ctx) => {
       try {
         trustedProxies(entries);
@@ -79,7 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sqlitePath: resolve(dataDir, "opencjm.sqlite"),
     databaseUrl: e.DATABASE_URL || undefined,
     publicUrl: e.PUBLIC_URL,
-    allowedOrigins: (e.ALLOWED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

@@ -34,7 +34,11 @@ function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: AppConfig):
     }) as Server;
     const onError = (err: NodeJS.ErrnoException) => {
       if (err.code !== "EADDRINUSE") return reject(err);
-      reject(new Error(`port ${config.port} on ${config.host} is in use; set PORT=… (or --port) to another port, or stop the other program`));
+      reject(
+        new Error(
+          `port ${config.port} on ${config.host} is in use; set PORT=… (or --port) to another port, or stop the other program`,
+        ),
+      );
     };
     s.once("error", onError);
   });
@@ -43,10 +47,21 @@ function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: AppConfig):
 /** Opens the database, migrates it, and serves the API, web app and collaboration endpoint on one port. */
 export async function startServer(config: AppConfig): Promise<RunningServer> {
   const accessChanges = new AccessChanges();
-  const db = createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, plugins: [accessChanges.plugin()] });
+  const db = createDb({
+    databaseUrl: config.databaseUrl,
+    sqlitePath: config.sqlitePath,
+    plugins: [accessChanges.plugin()],
+  });
   await migrateToLatest(db);
   const maps = createMapDocumentService({ db, config });
-  const services: Services = { config, db, maps, analytics: createEventDatabases(config), accessChanges, collabTickets: new CollabTickets() };
+  const services: Services = {
+    config,
+    db,
+    maps,
+    analytics: createEventDatabases(config),
+    accessChanges,
+    collabTickets: new CollabTickets(),
+  };
   const collaboration = createCollaboration(services);
   const app = createApp(services);
   const server = await listen(app.fetch, config).catch(async (err: unknown) => {

@@ -6,9 +6,20 @@ import type { MergedKernelResult } from "../metrics/mergeKernelPartials.js";
  * step sequence never skips a level, never steps back and never returns to a step it left, and the touchpoints found
  * in the data that are on no step of the map.
  */
-export function buildConformance(r: MergedKernelResult, touchpointIds: string[], stepOfActivity: Int32Array, labelOf: (touchpointId: string) => string): MapMetrics["conformance"] {
+export function buildConformance(
+  r: MergedKernelResult,
+  touchpointIds: string[],
+  stepOfActivity: Int32Array,
+  labelOf: (touchpointId: string) => string,
+): MapMetrics["conformance"] {
   const missingTouchpoints = touchpointIds
-    .map((id, a) => ({ touchpointId: id, label: labelOf(id), events: r.activityEvents[a]!, customers: r.activityCustomers[a]!, onMap: stepOfActivity[a]! >= 0 }))
+    .map((id, a) => ({
+      touchpointId: id,
+      label: labelOf(id),
+      events: r.activityEvents[a]!,
+      customers: r.activityCustomers[a]!,
+      onMap: stepOfActivity[a]! >= 0,
+    }))
     .filter((t) => !t.onMap && t.events > 0)
     .sort((a, b) => b.events - a.events || (a.touchpointId < b.touchpointId ? -1 : 1))
     .map(({ onMap: _onMap, ...t }) => t);

@@ -36,7 +36,11 @@ export class ImportError extends Error {
 }
 
 function formatLocation({ file, row, column }: ImportErrorLocation): string {
-  const parts = [file, row !== undefined ? `row ${row}` : undefined, column !== undefined ? `column "${column}"` : undefined].filter(Boolean);
+  const parts = [
+    file,
+    row !== undefined ? `row ${row}` : undefined,
+    column !== undefined ? `column "${column}"` : undefined,
+  ].filter(Boolean);
   return parts.length ? `${parts.join(", ")}: ` : "";
 }
 

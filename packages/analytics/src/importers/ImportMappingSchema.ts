@@ -17,7 +17,15 @@ export const ImportFormatSchema = z.enum(["csv", "tsv", "xlsx", "json", "ndjson"
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 
 /** Text encodings the importer decodes; everything is stored as UTF-8. */
-export const TextEncodingSchema = z.enum(["utf-8", "utf-16le", "utf-16be", "gb18030", "big5", "windows-1251", "windows-1256"]);
+export const TextEncodingSchema = z.enum([
+  "utf-8",
+  "utf-16le",
+  "utf-16be",
+  "gb18030",
+  "big5",
+  "windows-1251",
+  "windows-1256",
+]);
 export type TextEncoding = z.infer<typeof TextEncodingSchema>;
 
 const name = z.string().trim().min(1).max(120);
@@ -53,7 +61,14 @@ export function isTimeZone(zone: string): boolean {
  * month/day/year (refusing an order the data does not decide), dotted day.month.year and Unix epochs; `dmy`/`mdy`
  * decide the order; a pattern with `%` is a DuckDB strptime format ("%d/%m/%Y %H:%M").
  */
-export const TimestampFormatSchema = z.union([z.enum(["auto", "iso", "dmy", "mdy", "epoch_s", "epoch_ms"]), z.string().min(2).max(100).regex(/%/, "must be auto, iso, dmy, mdy, epoch_s, epoch_ms or a strptime pattern containing %")]);
+export const TimestampFormatSchema = z.union([
+  z.enum(["auto", "iso", "dmy", "mdy", "epoch_s", "epoch_ms"]),
+  z
+    .string()
+    .min(2)
+    .max(100)
+    .regex(/%/, "must be auto, iso, dmy, mdy, epoch_s, epoch_ms or a strptime pattern containing %"),
+]);
 
 /** A column mapping: saved per source and reused by its next import. */
 export const ImportMappingSchema = z
@@ -78,13 +93,34 @@ export const ImportMappingSchema = z
   .superRefine((m, ctx) => {
     const roles = Object.values(m.columns);
     const count = (role: ColumnRole["role"]) => roles.filter((r) => r.role === role).length;
-    if (count("timestamp") !== 1) ctx.addIssue({ code: "custom", path: ["columns"], message: `needs exactly one timestamp column (has ${count("timestamp")})` });
-    if (count("event") > 1 || (count("event") === 0 && !m.eventName)) ctx.addIssue({ code: "custom", path: ["columns"], message: "needs one event column, or an eventName for every row" });
-    if (count("identifier") === 0) ctx.addIssue({ code: "custom", path: ["columns"], message: "needs at least one identifier column (customer id, e-mail, phone, cookie or device id)" });
+    if (count("timestamp") !== 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns"],
+        message: `needs exactly one timestamp column (has ${count("timestamp")})`,
+      });
+    if (count("event") > 1 || (count("event") === 0 && !m.eventName))
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns"],
+        message: "needs one event column, or an eventName for every row",
+      });
+    if (count("identifier") === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns"],
+        message: "needs at least one identifier column (customer id, e-mail, phone, cookie or device id)",
+      });
     for (const role of ["channel", "score", "scoreKind", "text"] as const) {
-      if (count(role) > 1) ctx.addIssue({ code: "custom", path: ["columns"], message: `has ${count(role)} ${role} columns; at most one is allowed` });
+      if (count(role) > 1)
+        ctx.addIssue({
+          code: "custom",
+          path: ["columns"],
+          message: `has ${count(role)} ${role} columns; at most one is allowed`,
+        });
     }
-    if (count("scoreKind") === 1 && count("score") === 0) ctx.addIssue({ code: "custom", path: ["columns"], message: "has a scoreKind column but no score column" });
+    if (count("scoreKind") === 1 && count("score") === 0)
+      ctx.addIssue({ code: "custom", path: ["columns"], message: "has a scoreKind column but no score column" });
   });
 export type ImportMapping = z.infer<typeof ImportMappingSchema>;
 /** A mapping as written by a person or a client, before defaults are filled in. */

@@ -3,7 +3,14 @@ export const IMPORT_PHASES = ["prepare", "read", "check", "stitch", "write", "st
 export type ImportPhase = (typeof IMPORT_PHASES)[number];
 
 // Rough share of the whole each phase takes on a large CSV, so one bar moves evenly.
-const WEIGHTS: Record<ImportPhase, number> = { prepare: 0.15, read: 0.35, check: 0.1, stitch: 0.1, write: 0.2, store: 0.1 };
+const WEIGHTS: Record<ImportPhase, number> = {
+  prepare: 0.15,
+  read: 0.35,
+  check: 0.1,
+  stitch: 0.1,
+  write: 0.2,
+  store: 0.1,
+};
 
 /** Where an import is: its phase, how far through that phase, and the overall fraction. */
 export interface ImportProgress {
@@ -17,7 +24,11 @@ export interface ImportProgress {
 }
 
 /** Builds a progress report for a phase and the fraction done within it. */
-export function progressAt(phase: ImportPhase, phaseFraction: number, extra: Pick<ImportProgress, "bytesRead" | "totalBytes"> = {}): ImportProgress {
+export function progressAt(
+  phase: ImportPhase,
+  phaseFraction: number,
+  extra: Pick<ImportProgress, "bytesRead" | "totalBytes"> = {},
+): ImportProgress {
   const clamped = Math.max(0, Math.min(1, phaseFraction));
   let before = 0;
   for (const p of IMPORT_PHASES) {

@@ -8,7 +8,11 @@ const STATEMENTS = new Set<PropertyKey>(["run", "runAndReadAll", "stream", "crea
  * instead of run. Interrupting DuckDB only stops the statement running at that moment; without this an import
  * cancelled between two statements would run on to the end of its phase.
  */
-export function cancellableConnection(connection: DuckDBConnection, signal: AbortSignal | undefined, cancelled: () => Error): DuckDBConnection {
+export function cancellableConnection(
+  connection: DuckDBConnection,
+  signal: AbortSignal | undefined,
+  cancelled: () => Error,
+): DuckDBConnection {
   if (!signal) return connection;
   return new Proxy(connection, {
     get(target, property) {

@@ -22,6 +22,10 @@ export async function checkDiskSpace(dir: string, fileSize: number, makesCopy: b
   const free = Number(fs.bavail) * Number(fs.bsize);
   const needed = Math.ceil(fileSize * (makesCopy ? 1.5 : 0.5));
   if (needed > free) {
-    throw new ImportError("not_enough_disk", `importing this ${formatBytes(fileSize)} file needs about ${formatBytes(needed)} of free disk space under ${dir}, and only ${formatBytes(free)} is free`, { file });
+    throw new ImportError(
+      "not_enough_disk",
+      `importing this ${formatBytes(fileSize)} file needs about ${formatBytes(needed)} of free disk space under ${dir}, and only ${formatBytes(free)} is free`,
+      { file },
+    );
   }
 }

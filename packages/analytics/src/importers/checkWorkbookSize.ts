@@ -35,7 +35,11 @@ const LT = 0x3c;
  * cell Excel can hold, which exceljs would otherwise gather in memory whole. Each chunk is counted and dropped, so
  * this needs no memory to speak of; it runs before exceljs reads anything.
  */
-export async function checkWorkbookSize(path: string, file: string, options: { fileSize: number; limits?: Partial<WorkbookLimits>; signal?: AbortSignal }): Promise<void> {
+export async function checkWorkbookSize(
+  path: string,
+  file: string,
+  options: { fileSize: number; limits?: Partial<WorkbookLimits>; signal?: AbortSignal },
+): Promise<void> {
   const limits = { ...workbookLimits(options.fileSize), ...options.limits };
   const { Parse } = await import("unzipper");
   const input = createReadStream(path, { highWaterMark: 1 << 20, signal: options.signal });
@@ -61,15 +65,35 @@ export async function checkWorkbookSize(path: string, file: string, options: { f
         if (options.signal?.aborted) throw new ImportError("cancelled", "the import was cancelled", { file });
         total += chunk.length;
         if (total > limits.maxInflatedBytes) {
-          throw new ImportError("too_large", `the workbook unpacks to more than ${formatBytes(limits.maxInflatedBytes)} (reading stopped there), far more than a ${formatBytes(options.fileSize)} workbook holds; it may be a "zip bomb". Save it again from a spreadsheet program, or export the sheet as CSV`, { file });
+          throw new ImportError(
+            "too_large",
+            `the workbook unpacks to more than ${formatBytes(limits.maxInflatedBytes)} (reading stopped there), far more than a ${formatBytes(options.fileSize)} workbook holds; it may be a "zip bomb". Save it again from a spreadsheet program, or export the sheet as CSV`,
+            { file },
+          );
         }
-        if (xml) run = textRunAfter(chunk, run, limits.maxTextRun, () => new ImportError("too_large", `${entry.path} in the workbook holds a value longer than ${formatBytes(limits.maxTextRun)}; a cell holds at most 32,767 characters, so the file is damaged or not from a spreadsheet program`, { file }));
+        if (xml)
+          run = textRunAfter(
+            chunk,
+            run,
+            limits.maxTextRun,
+            () =>
+              new ImportError(
+                "too_large",
+                `${entry.path} in the workbook holds a value longer than ${formatBytes(limits.maxTextRun)}; a cell holds at most 32,767 characters, so the file is damaged or not from a spreadsheet program`,
+                { file },
+              ),
+          );
       }
     }
   } catch (err) {
     if (err instanceof ImportError) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    if (message === "FILE_ENDED") throw new ImportError("malformed_file", "the workbook is incomplete: the file ends inside one of its parts (was the upload cut short?)", { file });
+    if (message === "FILE_ENDED")
+      throw new ImportError(
+        "malformed_file",
+        "the workbook is incomplete: the file ends inside one of its parts (was the upload cut short?)",
+        { file },
+      );
     throw new ImportError("malformed_file", `cannot read the workbook (${message})`, { file });
   } finally {
     input.destroy();

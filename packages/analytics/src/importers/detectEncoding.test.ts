@@ -18,11 +18,21 @@ describe("detectEncoding", () => {
 
   it("valid UTF-8 is UTF-8, even when the sample ends inside a character", () => {
     const bytes = new TextEncoder().encode("a,b\n1,很好");
-    expect(detectEncoding(bytes.subarray(0, bytes.length - 1))).toEqual({ encoding: "utf-8", bomLength: 0, confidence: 1 });
+    expect(detectEncoding(bytes.subarray(0, bytes.length - 1))).toEqual({
+      encoding: "utf-8",
+      bomLength: 0,
+      confidence: 1,
+    });
   });
 
   it("a BOM decides", () => {
-    expect(detectEncoding(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toMatchObject({ encoding: "utf-8", bomLength: 3 });
-    expect(detectEncoding(Uint8Array.from([0xff, 0xfe, 0x61, 0]))).toMatchObject({ encoding: "utf-16le", bomLength: 2 });
+    expect(detectEncoding(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]))).toMatchObject({
+      encoding: "utf-8",
+      bomLength: 3,
+    });
+    expect(detectEncoding(Uint8Array.from([0xff, 0xfe, 0x61, 0]))).toMatchObject({
+      encoding: "utf-16le",
+      bomLength: 2,
+    });
   });
 });

@@ -54,7 +54,8 @@ export function isValidUtf8(sample: Uint8Array): boolean {
  * decoded and weighed by how plausible the result is as Chinese, Russian or Persian/Arabic text.
  */
 export function detectEncoding(sample: Uint8Array, file?: string): DetectedEncoding {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: "utf-8", bomLength: 3, confidence: 1 };
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf)
+    return { encoding: "utf-8", bomLength: 3, confidence: 1 };
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: "utf-16le", bomLength: 2, confidence: 1 };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: "utf-16be", bomLength: 2, confidence: 1 };
   if (isValidUtf8(sample)) return { encoding: "utf-8", bomLength: 0, confidence: 1 };
@@ -71,7 +72,11 @@ export function detectEncoding(sample: Uint8Array, file?: string): DetectedEncod
     if (plausibility >= 0.5 && (!best || score > best.confidence)) best = { encoding, bomLength: 0, confidence: score };
   }
   if (!best) {
-    throw new ImportError("unknown_encoding", "cannot tell the text encoding (it is not UTF-8, and reads as garbage in GB18030, Big5, Windows-1251 and Windows-1256); give the encoding explicitly", { file });
+    throw new ImportError(
+      "unknown_encoding",
+      "cannot tell the text encoding (it is not UTF-8, and reads as garbage in GB18030, Big5, Windows-1251 and Windows-1256); give the encoding explicitly",
+      { file },
+    );
   }
   return best;
 }

@@ -25,8 +25,12 @@ export const TEXT_FORMATS: ReadonlySet<ImportFormat> = new Set(["csv", "tsv", "j
 function sniffContent(sample: Uint8Array): ImportFormat | "zip" | undefined {
   if (startsWith(sample, PARQUET)) return "parquet";
   if (startsWith(sample, ZIP)) return "zip";
-  const head = new TextDecoder("utf-8", { fatal: false }).decode(sample.subarray(0, 2048)).replace(/^\uFEFF/, "").trimStart();
-  if (head.startsWith("<?xml") || head.startsWith("<log")) return head.includes("<log") || head.includes("xes") ? "xes" : undefined;
+  const head = new TextDecoder("utf-8", { fatal: false })
+    .decode(sample.subarray(0, 2048))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
+  if (head.startsWith("<?xml") || head.startsWith("<log"))
+    return head.includes("<log") || head.includes("xes") ? "xes" : undefined;
   if (head.startsWith("[")) return "json";
   if (head.startsWith("{")) {
     // One object per line is NDJSON; a single (pretty-printed) object is JSON.
@@ -47,14 +51,35 @@ export function detectFormat(fileName: string, sample: Uint8Array, explicit?: Im
   const named = explicit ?? BY_EXTENSION[extension];
   if (named === "xlsx" || named === "parquet") {
     const wanted = named === "xlsx" ? "zip" : "parquet";
-    if (content !== wanted) throw new ImportError("malformed_file", `the file is not a valid ${named === "xlsx" ? "XLSX workbook (it does not start like a ZIP archive)" : "Parquet file (it does not start with PAR1)"}`, { file: fileName });
+    if (content !== wanted)
+      throw new ImportError(
+        "malformed_file",
+        `the file is not a valid ${named === "xlsx" ? "XLSX workbook (it does not start like a ZIP archive)" : "Parquet file (it does not start with PAR1)"}`,
+        { file: fileName },
+      );
     return named;
   }
-  if (content === "zip") throw new ImportError("binary_file", named ? `the file is a ZIP archive (an XLSX workbook?), not ${named.toUpperCase()}; import it as xlsx` : "the file is a ZIP archive; import XLSX workbooks with the .xlsx extension or format xlsx", { file: fileName });
-  if (content === "parquet") throw new ImportError("binary_file", `the file is a Parquet file, not ${(named ?? "text").toUpperCase()}; import it as parquet`, { file: fileName });
+  if (content === "zip")
+    throw new ImportError(
+      "binary_file",
+      named
+        ? `the file is a ZIP archive (an XLSX workbook?), not ${named.toUpperCase()}; import it as xlsx`
+        : "the file is a ZIP archive; import XLSX workbooks with the .xlsx extension or format xlsx",
+      { file: fileName },
+    );
+  if (content === "parquet")
+    throw new ImportError(
+      "binary_file",
+      `the file is a Parquet file, not ${(named ?? "text").toUpperCase()}; import it as parquet`,
+      { file: fileName },
+    );
   if (named) return named;
   if (content) return content;
-  throw new ImportError("unknown_format", `cannot tell the format from the name "${fileName}"; give one of csv, tsv, xlsx, json, ndjson, parquet, xes`, { file: fileName });
+  throw new ImportError(
+    "unknown_format",
+    `cannot tell the format from the name "${fileName}"; give one of csv, tsv, xlsx, json, ndjson, parquet, xes`,
+    { file: fileName },
+  );
 }
 
 /**

@@ -5,21 +5,51 @@ type Rule = { role: ColumnRole; names: RegExp };
 // Header names in the five UI languages and the usual exports (pm4py/XES, Google Analytics, CRMs, survey tools).
 // Order matters: the first rule whose pattern matches a header wins.
 const RULES: Rule[] = [
-  { role: { role: "identifier", kind: "email" }, names: /^(e-?mail|email_address|mail|почта|электронная почта|e-?mail адрес|邮箱|電子郵件|电子邮件|郵箱|ایمیل|پست الکترونیک)$/iu },
-  { role: { role: "identifier", kind: "phone" }, names: /^(phone|phone_number|tel|telephone|mobile|msisdn|телефон|手机|手機|电话|電話|تلفن|موبایل|شماره تماس)$/iu },
-  { role: { role: "identifier", kind: "cookie" }, names: /^(cookie|cookie_id|anonymous_id|anon_id|visitor_id|client_id|ga_client_id|session_cookie)$/iu },
+  {
+    role: { role: "identifier", kind: "email" },
+    names:
+      /^(e-?mail|email_address|mail|почта|электронная почта|e-?mail адрес|邮箱|電子郵件|电子邮件|郵箱|ایمیل|پست الکترونیک)$/iu,
+  },
+  {
+    role: { role: "identifier", kind: "phone" },
+    names: /^(phone|phone_number|tel|telephone|mobile|msisdn|телефон|手机|手機|电话|電話|تلفن|موبایل|شماره تماس)$/iu,
+  },
+  {
+    role: { role: "identifier", kind: "cookie" },
+    names: /^(cookie|cookie_id|anonymous_id|anon_id|visitor_id|client_id|ga_client_id|session_cookie)$/iu,
+  },
   { role: { role: "identifier", kind: "device" }, names: /^(device|device_id|idfa|gaid|advertising_id)$/iu },
-  { role: { role: "identifier", kind: "customerId" }, names: /^(customer|customer_id|customerid|user|user_id|userid|client|account_id|case|case_id|case:concept:name|клиент|id клиента|客户|客戶|客户id|مشتری|شناسه مشتری)$/iu },
-  { role: { role: "timestamp" }, names: /^(timestamp|time|date|datetime|date_time|event_time|event_timestamp|created_at|occurred_at|ts|time:timestamp|дата|время|时间|時間|日期|زمان|تاریخ)$/iu },
-  { role: { role: "event" }, names: /^(event|event_name|event_type|activity|action|touchpoint|step|concept:name|событие|действие|事件|活动|活動|رویداد|فعالیت)$/iu },
+  {
+    role: { role: "identifier", kind: "customerId" },
+    names:
+      /^(customer|customer_id|customerid|user|user_id|userid|client|account_id|case|case_id|case:concept:name|клиент|id клиента|客户|客戶|客户id|مشتری|شناسه مشتری)$/iu,
+  },
+  {
+    role: { role: "timestamp" },
+    names:
+      /^(timestamp|time|date|datetime|date_time|event_time|event_timestamp|created_at|occurred_at|ts|time:timestamp|дата|время|时间|時間|日期|زمان|تاریخ)$/iu,
+  },
+  {
+    role: { role: "event" },
+    names:
+      /^(event|event_name|event_type|activity|action|touchpoint|step|concept:name|событие|действие|事件|活动|活動|رویداد|فعالیت)$/iu,
+  },
   { role: { role: "channel" }, names: /^(channel|medium|source_channel|канал|渠道|管道|کانال)$/iu },
   { role: { role: "score", kind: "csat" }, names: /^(csat|satisfaction|csat_score)$/iu },
   { role: { role: "score", kind: "nps" }, names: /^(nps|nps_score|recommend|likelihood_to_recommend)$/iu },
   { role: { role: "score", kind: "ces" }, names: /^(ces|effort|ces_score|customer_effort)$/iu },
   { role: { role: "score" }, names: /^(score|rating|оценка|评分|評分|امتیاز)$/iu },
   { role: { role: "scoreKind" }, names: /^(score_kind|score_type|survey_type)$/iu },
-  { role: { role: "text" }, names: /^(text|comment|comments|feedback|message|review|verbatim|отзыв|комментарий|评论|評論|反馈|回饋|نظر|بازخورد)$/iu },
-  { role: { role: "attribute" }, names: /^(country|city|region|age|age_range|gender|plan|tier|segment|industry|company_size|job_title|role|language|страна|город|возраст|国家|國家|城市|年龄|年齡|کشور|شهر|سن)$/iu },
+  {
+    role: { role: "text" },
+    names:
+      /^(text|comment|comments|feedback|message|review|verbatim|отзыв|комментарий|评论|評論|反馈|回饋|نظر|بازخورد)$/iu,
+  },
+  {
+    role: { role: "attribute" },
+    names:
+      /^(country|city|region|age|age_range|gender|plan|tier|segment|industry|company_size|job_title|role|language|страна|город|возраст|国家|國家|城市|年龄|年齡|کشور|شهر|سن)$/iu,
+  },
 ];
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

@@ -14,14 +14,21 @@ let before: Record<string, string>;
 
 beforeEach(async () => {
   t = await openTestWorkspace();
-  await importEvents(t.db, { path: t.file("first.csv", sampleDelimited()), source: { name: "Shop" }, mapping: SAMPLE_MAPPING });
+  await importEvents(t.db, {
+    path: t.file("first.csv", sampleDelimited()),
+    source: { name: "Shop" },
+    mapping: SAMPLE_MAPPING,
+  });
   before = await t.fingerprint();
 });
 afterEach(() => t.dispose());
 
 /** Imports the sample (with other dates, so it is no duplicate) and cancels it when `phase` is first reported. */
 async function cancelledAt(phase: ImportPhase, format: ImportFormat = "csv"): Promise<ImportError> {
-  const path = format === "csv" ? t.file("later.csv", sampleDelimited().replace(/2024-03/g, "2024-04")) : await writeSample(format, join(t.dir, `later.${format}`));
+  const path =
+    format === "csv"
+      ? t.file("later.csv", sampleDelimited().replace(/2024-03/g, "2024-04"))
+      : await writeSample(format, join(t.dir, `later.${format}`));
   const controller = new AbortController();
   const importId = `imp_cancel_${phase}_${format}`;
   const error = await rejection<ImportError>(
@@ -36,14 +43,21 @@ async function cancelledAt(phase: ImportPhase, format: ImportFormat = "csv"): Pr
   );
   expect(error).toBeInstanceOf(ImportError);
   expect(await t.fingerprint()).toEqual(before);
-  expect(await getImport(t.db.connection, importId)).toMatchObject({ status: "failed", eventsStored: 0, error: { code: "cancelled" } });
+  expect(await getImport(t.db.connection, importId)).toMatchObject({
+    status: "failed",
+    eventsStored: 0,
+    error: { code: "cancelled" },
+  });
   return error;
 }
 
 describe("a cancelled import stores nothing, whenever it is cancelled, and its history says so", () => {
   it.each<ImportPhase>(["prepare", "read", "check", "stitch", "write"])("cancelled in the %s phase", async (phase) => {
     const error = await cancelledAt(phase);
-    expect([error.code, error.message]).toEqual(["cancelled", "later.csv: the import was cancelled by Ana; nothing of it was stored"]);
+    expect([error.code, error.message]).toEqual([
+      "cancelled",
+      "later.csv: the import was cancelled by Ana; nothing of it was stored",
+    ]);
   });
 
   it.each<ImportFormat>(["xlsx", "xes"])("a %s file cancelled while it is converted", async (format) => {
@@ -54,12 +68,23 @@ describe("a cancelled import stores nothing, whenever it is cancelled, and its h
     let release = () => {};
     const running = withWriteLock(t.db, () => new Promise<void>((resolve) => (release = resolve)));
     const controller = new AbortController();
-    const waiting = importEvents(t.db, { path: t.file("queued.csv", sampleDelimited()), source: { name: "Shop" }, importId: "imp_queued", signal: controller.signal });
+    const waiting = importEvents(t.db, {
+      path: t.file("queued.csv", sampleDelimited()),
+      source: { name: "Shop" },
+      importId: "imp_queued",
+      signal: controller.signal,
+    });
     controller.abort("by Ana");
     // The import before it still holds the lock: the cancelled one has ended without waiting for it.
     const error = await rejection<ImportError>(waiting);
-    expect([error.code, error.message]).toEqual(["cancelled", "queued.csv: the import was cancelled by Ana; nothing of it was stored"]);
-    expect(await getImport(t.db.connection, "imp_queued")).toMatchObject({ status: "failed", error: { code: "cancelled" } });
+    expect([error.code, error.message]).toEqual([
+      "cancelled",
+      "queued.csv: the import was cancelled by Ana; nothing of it was stored",
+    ]);
+    expect(await getImport(t.db.connection, "imp_queued")).toMatchObject({
+      status: "failed",
+      error: { code: "cancelled" },
+    });
     release();
     await running;
     expect(await t.fingerprint()).toEqual(before);

@@ -10,7 +10,13 @@ import { createSource, findSourceByName, getSource, type Source } from "../sourc
 import { assignRecords, stitchSourcesWithImport } from "../stitching/assignRecords.js";
 import { DEFAULT_DENY_LIST } from "../stitching/identifierSql.js";
 import { screenIdentifiers } from "../stitching/screenIdentifiers.js";
-import { DEFAULT_STITCHING_LIMITS, findOverCapIdentifiers, stitchIdentities, type OverCapIdentifier, type StitchingLimits } from "../stitching/stitchIdentities.js";
+import {
+  DEFAULT_STITCHING_LIMITS,
+  findOverCapIdentifiers,
+  stitchIdentities,
+  type OverCapIdentifier,
+  type StitchingLimits,
+} from "../stitching/stitchIdentities.js";
 import { writeStitching } from "../stitching/writeStitching.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
 import { cancellableConnection } from "./cancellableConnection.js";
@@ -18,7 +24,13 @@ import { checkDiskSpace } from "./checkDiskSpace.js";
 import { checkStaged, type StagedSummary } from "./checkStaged.js";
 import { guessMapping } from "./guessMapping.js";
 import { ImportError, quoteValue } from "./ImportError.js";
-import type { ImportFormat, ImportMapping, ImportMappingInput, SourceKind, TextEncoding } from "./ImportMappingSchema.js";
+import type {
+  ImportFormat,
+  ImportMapping,
+  ImportMappingInput,
+  SourceKind,
+  TextEncoding,
+} from "./ImportMappingSchema.js";
 import { failImportRecord, finishImportRecord, startImportRecord } from "./importRecord.js";
 import { progressAt, type ImportPhase, type ImportProgress } from "./ImportProgress.js";
 import { dropRepeatedEvents, findRepeatedEvents, persistImport } from "./persistImport.js";
@@ -108,14 +120,20 @@ export function importEvents(db: EventDatabase, options: ImportEventsOptions): P
     };
     if (signal.aborted) leave();
     else signal.addEventListener("abort", leave, { once: true });
-    run.then(resolve, (err: unknown) => queue.left || reject(err)).finally(() => signal.removeEventListener("abort", leave));
+    run
+      .then(resolve, (err: unknown) => queue.left || reject(err))
+      .finally(() => signal.removeEventListener("abort", leave));
   });
 }
 
 /** The error of a cancelled import; a string reason of the signal ("by Ana") says who or what cancelled it. */
 function cancelledError(signal: AbortSignal | undefined, file: string): ImportError {
   const reason: unknown = signal?.reason;
-  return new ImportError("cancelled", `the import was cancelled${typeof reason === "string" ? ` ${reason}` : ""}; nothing of it was stored`, { file });
+  return new ImportError(
+    "cancelled",
+    `the import was cancelled${typeof reason === "string" ? ` ${reason}` : ""}; nothing of it was stored`,
+    { file },
+  );
 }
 
 /**
@@ -123,13 +141,29 @@ function cancelledError(signal: AbortSignal | undefined, file: string): ImportEr
  * source (none when the import was to create the source). It touches only its own row of `imports`, so it need not
  * wait for the import running meanwhile.
  */
-async function recordCancelledInQueue(db: EventDatabase, o: ImportEventsOptions & { importId: string }, error: ImportError): Promise<void> {
+async function recordCancelledInQueue(
+  db: EventDatabase,
+  o: ImportEventsOptions & { importId: string },
+  error: ImportError,
+): Promise<void> {
   const connection = await db.instance.connect();
   try {
-    const source = "sourceId" in o.source ? await getSource(connection, o.source.sourceId) : await findSourceByName(connection, o.source.name);
+    const source =
+      "sourceId" in o.source
+        ? await getSource(connection, o.source.sourceId)
+        : await findSourceByName(connection, o.source.name);
     if (!source) return;
-    const size = await stat(o.path).then((s) => s.size, () => 0);
-    await startImportRecord(connection, { importId: o.importId, sourceId: source.sourceId, fileName: error.file ?? basename(o.path), format: o.format ?? "unknown", fileSize: size });
+    const size = await stat(o.path).then(
+      (s) => s.size,
+      () => 0,
+    );
+    await startImportRecord(connection, {
+      importId: o.importId,
+      sourceId: source.sourceId,
+      fileName: error.file ?? basename(o.path),
+      format: o.format ?? "unknown",
+      fileSize: size,
+    });
     await failImportRecord(connection, o.importId, error);
   } finally {
     connection.closeSync();
@@ -164,8 +198,12 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions & { importId:
   let recorded = false;
   let inTransaction = false;
   try {
-    existing = "sourceId" in o.source ? await getSource(connection, o.source.sourceId) : await findSourceByName(connection, o.source.name);
-    if (!existing && "sourceId" in o.source) throw new ImportError("source_not_found", `no source ${o.source.sourceId} in this workspace`, { file });
+    existing =
+      "sourceId" in o.source
+        ? await getSource(connection, o.source.sourceId)
+        : await findSourceByName(connection, o.source.name);
+    if (!existing && "sourceId" in o.source)
+      throw new ImportError("source_not_found", `no source ${o.source.sourceId} in this workspace`, { file });
     sourceId = existing?.sourceId ?? newId("src_");
     phase("prepare");
     const size = await stat(o.path).then(
@@ -198,9 +236,23 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions & { importId:
     const format = await resolveTimestampFormat(connection, readable.relation, plan.timestamp, mapping, file);
     endPhase("prepare");
 
-    await stageRows(connection, plan, { table: STAGED, relation: readable.relation, timestampFormat: format, trackOffsets: mapping.timeZone === undefined }, file, (f) => phase("read", f));
+    await stageRows(
+      connection,
+      plan,
+      {
+        table: STAGED,
+        relation: readable.relation,
+        timestampFormat: format,
+        trackOffsets: mapping.timeZone === undefined,
+      },
+      file,
+      (f) => phase("read", f),
+    );
     endPhase("read");
-    const screen = await screenIdentifiers(connection, STAGED, plan, [...DEFAULT_DENY_LIST, ...(o.denyList ?? []).map((v) => v.toLowerCase())]);
+    const screen = await screenIdentifiers(connection, STAGED, plan, [
+      ...DEFAULT_DENY_LIST,
+      ...(o.denyList ?? []).map((v) => v.toLowerCase()),
+    ]);
     const summary = await checkStaged(connection, STAGED, plan, mapping, format, file, readable.relation, screen);
     endPhase("check");
 
@@ -208,12 +260,20 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions & { importId:
     const sources = stitchSourcesWithImport({ withImport: true });
     const limits = { ...DEFAULT_STITCHING_LIMITS, ...o.limits };
     const overCap = await findOverCapIdentifiers(connection, sources, limits.maxLinksPerIdentifier);
-    if (overCap.length && limits.onOverCap === "fail") throw await overCapError(connection, overCap[0]!, plan, limits, file);
+    if (overCap.length && limits.onOverCap === "fail")
+      throw await overCapError(connection, overCap[0]!, plan, limits, file);
     const run = await stitchIdentities(connection, sources, new Set(overCap.map((o) => o.identId)));
-    const repeats = mapping.duplicates === "keep" ? { count: 0 } : await findRepeatedEvents(connection, STAGED, plan, sourceId, assigned.hashIsUnique);
+    const repeats =
+      mapping.duplicates === "keep"
+        ? { count: 0 }
+        : await findRepeatedEvents(connection, STAGED, plan, sourceId, assigned.hashIsUnique);
     if (repeats.first && mapping.duplicates === "error") {
       const { row, importId: earlier, earlierRow } = repeats.first;
-      throw new ImportError("duplicate_event", `repeats an event this source already has (row ${earlierRow} of import ${earlier}; ${repeats.count} such row${repeats.count === 1 ? "" : "s"}); set duplicates to "skip" to import only the new events`, { file, row });
+      throw new ImportError(
+        "duplicate_event",
+        `repeats an event this source already has (row ${earlierRow} of import ${earlier}; ${repeats.count} such row${repeats.count === 1 ? "" : "s"}); set duplicates to "skip" to import only the new events`,
+        { file, row },
+      );
     }
     if (repeats.count) await dropRepeatedEvents(connection, STAGED);
     endPhase("stitch");
@@ -225,9 +285,20 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions & { importId:
     phase("write");
     const source = existing
       ? existing
-      : await createSource(connection, { sourceId, name: (o.source as { name: string }).name, kind: (o.source as { kind?: SourceKind }).kind ?? "other", mapping });
-    await connection.run(`UPDATE sources SET mapping = ${sqlString(JSON.stringify(mapping))}::JSON WHERE source_id = ${sqlString(sourceId)}`);
-    const eventsStored = await persistImport(connection, STAGED, plan, { importId, sourceId, hashIsUnique: assigned.hashIsUnique });
+      : await createSource(connection, {
+          sourceId,
+          name: (o.source as { name: string }).name,
+          kind: (o.source as { kind?: SourceKind }).kind ?? "other",
+          mapping,
+        });
+    await connection.run(
+      `UPDATE sources SET mapping = ${sqlString(JSON.stringify(mapping))}::JSON WHERE source_id = ${sqlString(sourceId)}`,
+    );
+    const eventsStored = await persistImport(connection, STAGED, plan, {
+      importId,
+      sourceId,
+      hashIsUnique: assigned.hashIsUnique,
+    });
     await writeStitching(connection, stitchSourcesWithImport({ withImport: false }), run, hadEvents);
     const [[identities]] = (await connection.runAndReadAll("SELECT count(*) FROM identities")).getRows() as [[bigint]];
     const result: Omit<ImportResult, "source" | "seconds"> = {
@@ -250,7 +321,13 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions & { importId:
       merges: run.merges,
     };
     if (o.signal?.aborted) throw cancelledError(o.signal, file);
-    await finishImportRecord(connection, importId, { format: readable.format, encoding: readable.encoding, rowsRead: summary.rows, eventsStored, summary: { ...result, newRecords: assigned.records, newIdentifiers: assigned.newIdentifiers } });
+    await finishImportRecord(connection, importId, {
+      format: readable.format,
+      encoding: readable.encoding,
+      rowsRead: summary.rows,
+      eventsStored,
+      summary: { ...result, newRecords: assigned.records, newIdentifiers: assigned.newIdentifiers },
+    });
     await connection.run("COMMIT");
     inTransaction = false;
     endPhase("write");
@@ -260,7 +337,11 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions & { importId:
   } catch (err) {
     if (inTransaction) await raw.run("ROLLBACK").catch(() => undefined);
     // Whatever a cancelled import failed with (an interrupted statement, a stream cut off) is its cancellation.
-    const error = o.signal?.aborted ? cancelledError(o.signal, file) : err instanceof ImportError ? err.inFile(file) : err;
+    const error = o.signal?.aborted
+      ? cancelledError(o.signal, file)
+      : err instanceof ImportError
+        ? err.inFile(file)
+        : err;
     if (recorded) await recordFailure(raw, importId, error, !existing);
     throw error;
   } finally {
@@ -271,10 +352,21 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions & { importId:
 }
 
 /** Records the failure in the history, or, when the import was creating its source, removes every trace. */
-async function recordFailure(connection: DuckDBConnection, importId: string, error: unknown, newSource: boolean): Promise<void> {
-  if (newSource) await connection.run(`DELETE FROM imports WHERE import_id = ${sqlString(importId)}`).catch(() => undefined);
+async function recordFailure(
+  connection: DuckDBConnection,
+  importId: string,
+  error: unknown,
+  newSource: boolean,
+): Promise<void> {
+  if (newSource)
+    await connection.run(`DELETE FROM imports WHERE import_id = ${sqlString(importId)}`).catch(() => undefined);
   else if (error instanceof ImportError) await failImportRecord(connection, importId, error).catch(() => undefined);
-  else await failImportRecord(connection, importId, new ImportError("internal", `the import failed: ${error instanceof Error ? error.message : String(error)}`)).catch(() => undefined);
+  else
+    await failImportRecord(
+      connection,
+      importId,
+      new ImportError("internal", `the import failed: ${error instanceof Error ? error.message : String(error)}`),
+    ).catch(() => undefined);
 }
 
 async function afterCommit(db: EventDatabase, o: ImportEventsOptions): Promise<string | undefined> {
@@ -287,11 +379,19 @@ async function afterCommit(db: EventDatabase, o: ImportEventsOptions): Promise<s
   }
 }
 
-async function overCapError(connection: DuckDBConnection, over: OverCapIdentifier, plan: ColumnPlan, limits: StitchingLimits, file: string): Promise<ImportError> {
+async function overCapError(
+  connection: DuckDBConnection,
+  over: OverCapIdentifier,
+  plan: ColumnPlan,
+  limits: StitchingLimits,
+  file: string,
+): Promise<ImportError> {
   const index = plan.identifiers.findIndex((id) => id.kind === over.kind);
   let row: number | undefined;
   if (index >= 0) {
-    const [[rowid]] = (await connection.runAndReadAll(`SELECT min(rowid) FROM ${STAGED} WHERE id_${index} = ${sqlString(over.value)}`)).getRows() as [[bigint | null]];
+    const [[rowid]] = (
+      await connection.runAndReadAll(`SELECT min(rowid) FROM ${STAGED} WHERE id_${index} = ${sqlString(over.value)}`)
+    ).getRows() as [[bigint | null]];
     row = rowid === null ? undefined : Number(rowid) + 1;
   }
   return new ImportError(

@@ -16,7 +16,9 @@ afterEach(() => t.dispose());
 
 /** The stored events as a user would list them: customer, UTC time, event, channel, score, kind, text. */
 async function storedEvents() {
-  const rows = await t.query("SELECT customer_id, strftime(ts, '%Y-%m-%d %H:%M:%S'), event_name, channel, score, score_kind, text FROM events ORDER BY row_number");
+  const rows = await t.query(
+    "SELECT customer_id, strftime(ts, '%Y-%m-%d %H:%M:%S'), event_name, channel, score, score_kind, text FROM events ORDER BY row_number",
+  );
   return rows.map((r) => r.map((v) => (typeof v === "bigint" ? Number(v) : v)));
 }
 
@@ -34,9 +36,24 @@ describe("every format imports the same events", () => {
   for (const format of formats) {
     it(`${format}: events, stitched customers, attributes and the merge that explains them`, async () => {
       const path = await writeSample(format, join(t.dir, `sample.${format}`));
-      const mapping = format === "xes" ? { ...SAMPLE_MAPPING, columns: { ...Object.fromEntries(Object.entries(SAMPLE_MAPPING.columns).filter(([k]) => k !== "ts")), "time:timestamp": { role: "timestamp" as const } } } : SAMPLE_MAPPING;
+      const mapping =
+        format === "xes"
+          ? {
+              ...SAMPLE_MAPPING,
+              columns: {
+                ...Object.fromEntries(Object.entries(SAMPLE_MAPPING.columns).filter(([k]) => k !== "ts")),
+                "time:timestamp": { role: "timestamp" as const },
+              },
+            }
+          : SAMPLE_MAPPING;
       const result = await importEvents(t.db, { path, source: { name: "Sample", kind: "web" }, mapping });
-      expect([result.format, result.rowsRead, result.eventsStored, result.customers, result.merges]).toEqual([format, 6, 6, 3, 1]);
+      expect([result.format, result.rowsRead, result.eventsStored, result.customers, result.merges]).toEqual([
+        format,
+        6,
+        6,
+        3,
+        1,
+      ]);
       expect(await storedEvents()).toEqual(EXPECTED);
       const customers = await t.query("SELECT customer_id, attributes::VARCHAR FROM customers ORDER BY customer_id");
       expect(customers).toEqual([
@@ -44,18 +61,40 @@ describe("every format imports the same events", () => {
         [1, '{"plan":"basic"}'],
         [2, "{}"],
       ]);
-      const [merge] = await t.query("SELECT customer_id, left_kind, left_value, right_kind, right_value, reason, row_number FROM merge_log");
-      expect(merge).toEqual([0, "email", "ana@example.com", "phone", "49301234567", `row 2 of sample.${format} has both`, 2n]);
-      expect((await getCustomerMergeLog(t.db.connection, 0)).map((m) => m.reason)).toEqual([`row 2 of sample.${format} (source "Sample") has both email "ana@example.com" and phone "49301234567"`]);
+      const [merge] = await t.query(
+        "SELECT customer_id, left_kind, left_value, right_kind, right_value, reason, row_number FROM merge_log",
+      );
+      expect(merge).toEqual([
+        0,
+        "email",
+        "ana@example.com",
+        "phone",
+        "49301234567",
+        `row 2 of sample.${format} has both`,
+        2n,
+      ]);
+      expect((await getCustomerMergeLog(t.db.connection, 0)).map((m) => m.reason)).toEqual([
+        `row 2 of sample.${format} (source "Sample") has both email "ana@example.com" and phone "49301234567"`,
+      ]);
     });
   }
 });
 
 describe("the public pm4py event logs", () => {
   it("running-example.csv: 42 events of 6 cases and 8 activities, +01:00 offsets honoured", async () => {
-    const result = await importEvents(t.db, { path: join(PM4PY, "running-example.csv"), source: { name: "Complaints" } });
-    expect([result.mappingOrigin, result.rowsRead, result.eventsStored, result.customers]).toEqual(["guessed", 42, 42, 6]);
-    const [activities, first] = await t.row("SELECT count(DISTINCT event_name), strftime(min(ts), '%Y-%m-%d %H:%M') FROM events");
+    const result = await importEvents(t.db, {
+      path: join(PM4PY, "running-example.csv"),
+      source: { name: "Complaints" },
+    });
+    expect([result.mappingOrigin, result.rowsRead, result.eventsStored, result.customers]).toEqual([
+      "guessed",
+      42,
+      42,
+      6,
+    ]);
+    const [activities, first] = await t.row(
+      "SELECT count(DISTINCT event_name), strftime(min(ts), '%Y-%m-%d %H:%M') FROM events",
+    );
     expect([Number(activities), first]).toEqual([8, "2010-12-30 10:02"]);
     const [pete] = await t.row("SELECT strftime(ts, '%H:%M') FROM events WHERE row_number = 1");
     expect(pete).toBe("13:32"); // 14:32+01:00
@@ -63,19 +102,31 @@ describe("the public pm4py event logs", () => {
 
   it("running-example.xes gives the same journeys as the CSV", async () => {
     await importEvents(t.db, { path: join(PM4PY, "running-example.csv"), source: { name: "CSV" } });
-    const csv = await t.query("SELECT i.value, e.event_name, e.ts FROM events e JOIN identities i USING (customer_id) ORDER BY 1, 3, 2");
+    const csv = await t.query(
+      "SELECT i.value, e.event_name, e.ts FROM events e JOIN identities i USING (customer_id) ORDER BY 1, 3, 2",
+    );
     const other = await openTestWorkspace();
     try {
-      const result = await importEvents(other.db, { path: join(PM4PY, "running-example.xes"), source: { name: "XES" } });
+      const result = await importEvents(other.db, {
+        path: join(PM4PY, "running-example.xes"),
+        source: { name: "XES" },
+      });
       expect([result.format, result.eventsStored, result.customers]).toEqual(["xes", 42, 6]);
-      expect(await other.query("SELECT i.value, e.event_name, e.ts FROM events e JOIN identities i USING (customer_id) ORDER BY 1, 3, 2")).toEqual(csv);
+      expect(
+        await other.query(
+          "SELECT i.value, e.event_name, e.ts FROM events e JOIN identities i USING (customer_id) ORDER BY 1, 3, 2",
+        ),
+      ).toEqual(csv);
     } finally {
       other.dispose();
     }
   });
 
   it("roadtraffic100traces.csv: 390 events of 100 cases and 10 activities", async () => {
-    const result = await importEvents(t.db, { path: join(PM4PY, "roadtraffic100traces.csv"), source: { name: "Fines" } });
+    const result = await importEvents(t.db, {
+      path: join(PM4PY, "roadtraffic100traces.csv"),
+      source: { name: "Fines" },
+    });
     expect([result.eventsStored, result.customers]).toEqual([390, 100]);
     const [activities] = await t.row("SELECT count(DISTINCT event_name) FROM events");
     expect(Number(activities)).toBe(10);
@@ -85,13 +136,23 @@ describe("the public pm4py event logs", () => {
 describe("mappings and time zones", () => {
   it("a source keeps its mapping, so the next import needs none", async () => {
     const first = t.file("first.csv", "mail;when;what\na@x.org;2024-05-01 10:00;Visit\n");
-    const mapping = { columns: { mail: { role: "identifier" as const, kind: "email" as const }, when: { role: "timestamp" as const }, what: { role: "event" as const } }, timeZone: "Asia/Tehran" };
+    const mapping = {
+      columns: {
+        mail: { role: "identifier" as const, kind: "email" as const },
+        when: { role: "timestamp" as const },
+        what: { role: "event" as const },
+      },
+      timeZone: "Asia/Tehran",
+    };
     await importEvents(t.db, { path: first, source: { name: "Shop" }, mapping });
     const second = t.file("second.csv", "mail;when;what\nb@x.org;2024-05-02 10:00;Visit\n");
     const result = await importEvents(t.db, { path: second, source: { name: "shop" } });
     expect([result.mappingOrigin, result.customers]).toEqual(["saved", 2]);
     // Tehran is UTC+03:30 all year since 2022.
-    expect(await t.query("SELECT strftime(ts, '%Y-%m-%d %H:%M') FROM events ORDER BY ts")).toEqual([["2024-05-01 06:30"], ["2024-05-02 06:30"]]);
+    expect(await t.query("SELECT strftime(ts, '%Y-%m-%d %H:%M') FROM events ORDER BY ts")).toEqual([
+      ["2024-05-01 06:30"],
+      ["2024-05-02 06:30"],
+    ]);
   });
 
   it("day-first dates decided by the data, and dotted dates read day.month.year", async () => {
@@ -99,17 +160,28 @@ describe("mappings and time zones", () => {
     await importEvents(t.db, { path: slashed, source: { name: "Slashed" } });
     const dotted = t.file("dotted.csv", "customer_id,date,event\n3,01.02.2024,a\n");
     await importEvents(t.db, { path: dotted, source: { name: "Dotted" } });
-    expect(await t.query("SELECT strftime(ts, '%Y-%m-%d %H:%M') FROM events ORDER BY source_id = (SELECT source_id FROM sources WHERE name = 'Dotted'), row_number")).toEqual([
-      ["2024-02-01 00:00"],
-      ["2024-02-25 13:45"],
-      ["2024-02-01 00:00"],
-    ]);
+    expect(
+      await t.query(
+        "SELECT strftime(ts, '%Y-%m-%d %H:%M') FROM events ORDER BY source_id = (SELECT source_id FROM sources WHERE name = 'Dotted'), row_number",
+      ),
+    ).toEqual([["2024-02-01 00:00"], ["2024-02-25 13:45"], ["2024-02-01 00:00"]]);
   });
 
   it("epoch seconds and milliseconds, and an explicit strptime pattern", async () => {
     await importEvents(t.db, { path: t.file("s.csv", "user_id,time,event\nu1,1700000000,a\n"), source: { name: "S" } });
-    await importEvents(t.db, { path: t.file("ms.csv", "user_id,time,event\nu2,1700000000123,a\n"), source: { name: "Ms" } });
-    await importEvents(t.db, { path: t.file("p.csv", "user_id,time,event\nu3,2023|11|14 22h13,a\n"), source: { name: "P" }, timestampFormat: "%Y|%m|%d %Hh%M" });
-    expect(await t.query("SELECT strftime(ts, '%Y-%m-%d %H:%M:%S.%g') FROM events ORDER BY ts, row_number")).toEqual([["2023-11-14 22:13:00.000"], ["2023-11-14 22:13:20.000"], ["2023-11-14 22:13:20.123"]]);
+    await importEvents(t.db, {
+      path: t.file("ms.csv", "user_id,time,event\nu2,1700000000123,a\n"),
+      source: { name: "Ms" },
+    });
+    await importEvents(t.db, {
+      path: t.file("p.csv", "user_id,time,event\nu3,2023|11|14 22h13,a\n"),
+      source: { name: "P" },
+      timestampFormat: "%Y|%m|%d %Hh%M",
+    });
+    expect(await t.query("SELECT strftime(ts, '%Y-%m-%d %H:%M:%S.%g') FROM events ORDER BY ts, row_number")).toEqual([
+      ["2023-11-14 22:13:00.000"],
+      ["2023-11-14 22:13:20.000"],
+      ["2023-11-14 22:13:20.123"],
+    ]);
   });
 });

@@ -22,7 +22,8 @@ const valid = new Map<ImportFormat, Buffer>();
 
 beforeAll(async () => {
   t = await openTestWorkspace();
-  for (const format of FORMATS) valid.set(format, readFileSync(await writeSample(format, join(t.dir, `valid.${format}`))));
+  for (const format of FORMATS)
+    valid.set(format, readFileSync(await writeSample(format, join(t.dir, `valid.${format}`))));
 });
 afterAll(() => t.dispose());
 
@@ -34,7 +35,7 @@ interface Case {
 }
 
 function makeCase(random: () => number, n: number): Case {
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const int = (max: number) => Math.floor(random() * max);
   const format = pick(FORMATS);
   const name = `case${n}.${random() < 0.9 ? format : pick(["bin", "txt", "xlsx", "csv"])}`;
@@ -42,13 +43,18 @@ function makeCase(random: () => number, n: number): Case {
   const kind = int(6);
   let bytes: Buffer;
   if (kind === 0) bytes = Buffer.from(Array.from({ length: int(4096) }, () => int(256)));
-  else if (kind === 1) bytes = source.subarray(0, int(source.length + 1)); // a prefix, as an upload cut short
+  else if (kind === 1)
+    bytes = source.subarray(0, int(source.length + 1)); // a prefix, as an upload cut short
   else if (kind === 2) {
     bytes = Buffer.from(source);
     for (let i = int(8) + 1; i > 0; i--) bytes[int(bytes.length)] = int(256); // flipped bytes
   } else if (kind === 3) {
     const at = int(source.length);
-    bytes = Buffer.concat([source.subarray(0, at), Buffer.from(Array.from({ length: int(64) + 1 }, () => int(256))), source.subarray(at)]);
+    bytes = Buffer.concat([
+      source.subarray(0, at),
+      Buffer.from(Array.from({ length: int(64) + 1 }, () => int(256))),
+      source.subarray(at),
+    ]);
   } else if (kind === 4) {
     const from = int(source.length);
     const slice = source.subarray(from, from + int(200));
@@ -56,9 +62,16 @@ function makeCase(random: () => number, n: number): Case {
     bytes = Buffer.concat([source.subarray(0, at), slice, slice, source.subarray(at)]); // a repeated stretch
   } else {
     const cut = int(source.length + 1);
-    bytes = Buffer.concat([source.subarray(0, cut), Buffer.from(Array.from({ length: int(32) }, () => pick([0x00, 0x0a, 0x22, 0x2c, 0x3c, 0x7b, 0x5b, 0xff])))]);
+    bytes = Buffer.concat([
+      source.subarray(0, cut),
+      Buffer.from(Array.from({ length: int(32) }, () => pick([0x00, 0x0a, 0x22, 0x2c, 0x3c, 0x7b, 0x5b, 0xff]))),
+    ]);
   }
-  return { bytes, fileName: name, what: `case ${n}: ${["random bytes", "prefix", "flipped bytes", "inserted bytes", "repeated stretch", "prefix and junk"][kind]} of ${format} as ${name} (${bytes.length} bytes)` };
+  return {
+    bytes,
+    fileName: name,
+    what: `case ${n}: ${["random bytes", "prefix", "flipped bytes", "inserted bytes", "repeated stretch", "prefix and junk"][kind]} of ${format} as ${name} (${bytes.length} bytes)`,
+  };
 }
 
 /** Runs `work`; a rejection that is not an ImportError fails the test, naming the case. */
@@ -68,7 +81,9 @@ async function settles(work: Promise<unknown>, c: Case): Promise<"ok" | "refused
     return "ok";
   } catch (err) {
     if (err instanceof ImportError) return "refused";
-    throw new Error(`${c.what} threw ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack}` : String(err)}`);
+    throw new Error(
+      `${c.what} threw ${err instanceof Error ? `${err.name}: ${err.message}\n${err.stack}` : String(err)}`,
+    );
   }
 }
 
@@ -94,8 +109,19 @@ describe("hostile event files", { timeout: 900_000 }, () => {
       const c = makeCase(random, n);
       const path = t.file(c.fileName, c.bytes);
       // Half with the sample's mapping, half guessing one from the header, and duplicates skipped now and then.
-      const mapping = random() < 0.5 ? { ...SAMPLE_MAPPING, duplicates: random() < 0.5 ? ("skip" as const) : ("error" as const) } : undefined;
-      const outcome = await settles(importEvents(t.db, { path, fileName: c.fileName, source: { name: random() < 0.8 ? "Shop" : `Source ${n}` }, mapping }), c);
+      const mapping =
+        random() < 0.5
+          ? { ...SAMPLE_MAPPING, duplicates: random() < 0.5 ? ("skip" as const) : ("error" as const) }
+          : undefined;
+      const outcome = await settles(
+        importEvents(t.db, {
+          path,
+          fileName: c.fileName,
+          source: { name: random() < 0.8 ? "Shop" : `Source ${n}` },
+          mapping,
+        }),
+        c,
+      );
       outcomes[outcome]++;
       const after = await t.fingerprint();
       if (outcome === "refused") expect(after, c.what).toEqual(before);

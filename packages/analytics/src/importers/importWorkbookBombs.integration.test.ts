@@ -18,14 +18,20 @@ let before: Record<string, string>;
 
 beforeEach(async () => {
   t = await openTestWorkspace();
-  await importEvents(t.db, { path: await writeSample("xlsx", join(t.dir, "good.xlsx")), source: { name: "Shop" }, mapping: SAMPLE_MAPPING });
+  await importEvents(t.db, {
+    path: await writeSample("xlsx", join(t.dir, "good.xlsx")),
+    source: { name: "Shop" },
+    mapping: SAMPLE_MAPPING,
+  });
   before = await t.fingerprint();
 });
 afterEach(() => t.dispose());
 
 /** Imports a file into the existing source and previews it; both must refuse it, and no data table may change. */
 async function refusedByBoth(path: string, fileName: string): Promise<[ImportError, ImportError]> {
-  const imported = await rejection<ImportError>(importEvents(t.db, { path, fileName, source: { name: "Shop" }, mapping: SAMPLE_MAPPING }));
+  const imported = await rejection<ImportError>(
+    importEvents(t.db, { path, fileName, source: { name: "Shop" }, mapping: SAMPLE_MAPPING }),
+  );
   const previewed = await rejection<ImportError>(previewFile(path, { fileName, complete: true }));
   expect(imported).toBeInstanceOf(ImportError);
   expect(previewed).toBeInstanceOf(ImportError);
@@ -36,8 +42,15 @@ async function refusedByBoth(path: string, fileName: string): Promise<[ImportErr
 describe("workbooks that unpack to far more than they say", { timeout: 120_000 }, () => {
   it("a workbook declaring 1 KB per part whose sheet inflates past 250 MB is refused when the real bytes pass the limit", async () => {
     const row = '<row><c t="inlineStr"><is><t>ana@example.com</t></is></c></row>';
-    const sheet = await deflateRepeated('<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData>', row, Math.ceil(260_000_000 / row.length), "</sheetData></worksheet>");
-    const types = deflateRawSync('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    const sheet = await deflateRepeated(
+      '<?xml version="1.0" encoding="UTF-8"?><worksheet><sheetData>',
+      row,
+      Math.ceil(260_000_000 / row.length),
+      "</sheetData></worksheet>",
+    );
+    const types = deflateRawSync(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    );
     const bomb = buildZip([
       { name: "[Content_Types].xml", deflated: types, declaredSize: 1024 },
       { name: "xl/worksheets/sheet1.xml", deflated: sheet, declaredSize: 1024 },
@@ -46,7 +59,9 @@ describe("workbooks that unpack to far more than they say", { timeout: 120_000 }
     const [imported, previewed] = await refusedByBoth(t.file("bomb.xlsx", bomb), "bomb.xlsx");
     for (const e of [imported, previewed]) {
       expect(e.code).toBe("too_large");
-      expect(e.message).toMatch(/^bomb\.xlsx: the workbook unpacks to more than 250\.0 MB \(reading stopped there\), far more than a \d+\.\d KB workbook holds; it may be a "zip bomb"/);
+      expect(e.message).toMatch(
+        /^bomb\.xlsx: the workbook unpacks to more than 250\.0 MB \(reading stopped there\), far more than a \d+\.\d KB workbook holds; it may be a "zip bomb"/,
+      );
     }
   });
 
@@ -60,7 +75,9 @@ describe("workbooks that unpack to far more than they say", { timeout: 120_000 }
     const [imported, previewed] = await refusedByBoth(path, "cell.xlsx");
     for (const e of [imported, previewed]) {
       expect(e.code).toBe("too_large");
-      expect(e.message).toMatch(/^cell\.xlsx: xl\/\w+\.xml in the workbook holds a value longer than 1\.0 MB; a cell holds at most 32,767 characters/);
+      expect(e.message).toMatch(
+        /^cell\.xlsx: xl\/\w+\.xml in the workbook holds a value longer than 1\.0 MB; a cell holds at most 32,767 characters/,
+      );
     }
   });
 });
@@ -75,7 +92,11 @@ describe("previewing a workbook reads only its first rows", () => {
     const path = join(t.dir, "later.xlsx");
     await workbook.xlsx.writeFile(path);
     const preview = await previewFile(path, { fileName: "later.xlsx", complete: true });
-    expect([preview.header, preview.rows.length, preview.rows[19]]).toEqual([["email", "ts", "event"], 20, ["user20@example.com", "2024-03-01T09:00:00Z", "Visited site"]]);
+    expect([preview.header, preview.rows.length, preview.rows[19]]).toEqual([
+      ["email", "ts", "event"],
+      20,
+      ["user20@example.com", "2024-03-01T09:00:00Z", "Visited site"],
+    ]);
     const e = await rejection<ImportError>(importEvents(t.db, { path, source: { name: "Shop" } }));
     expect([e.code, e.row]).toEqual(["ragged_row", 51]);
   });
@@ -88,7 +109,10 @@ describe("a workbook cut off inside a part", () => {
     for (const cut of [100, 1000, Math.floor(whole.length / 2)]) {
       const path = t.file(`cut${cut}.xlsx`, whole.subarray(0, cut));
       const e = await rejection<ImportError>(previewFile(path, { fileName: "cut.xlsx", complete: true }));
-      expect([e.code, e.message]).toEqual(["malformed_file", "cut.xlsx: the workbook is incomplete: the file ends inside one of its parts (was the upload cut short?)"]);
+      expect([e.code, e.message]).toEqual([
+        "malformed_file",
+        "cut.xlsx: the workbook is incomplete: the file ends inside one of its parts (was the upload cut short?)",
+      ]);
     }
   });
 });
@@ -97,6 +121,9 @@ describe("previewing text whose first line never ends", () => {
   it("says the first line is longer than the megabyte previewed", async () => {
     const path = t.file("one-line.csv", `email,ts,event,${"x".repeat(2_000_000)}`);
     const e = await rejection<ImportError>(previewFile(path, { fileName: "one-line.csv", complete: false }));
-    expect([e.code, e.message]).toEqual(["malformed_file", "one-line.csv: the first line is longer than 1.0 MB, far longer than a header or a record; is it really a CSV file?"]);
+    expect([e.code, e.message]).toEqual([
+      "malformed_file",
+      "one-line.csv: the first line is longer than 1.0 MB, far longer than a header or a record; is it really a CSV file?",
+    ]);
   });
 });

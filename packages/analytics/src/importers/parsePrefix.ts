@@ -4,7 +4,8 @@ import type { ImportFormat } from "./ImportMappingSchema.js";
 
 type Table = { header: string[]; rows: string[][] };
 
-const cell = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
+const cell = (v: unknown) =>
+  v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 /** Lays records out as a table: keys in first-seen order, values as text (nested values as JSON). */
 function tabulate(records: Array<Record<string, unknown>>): Table {
@@ -50,7 +51,13 @@ function arrayObjects(text: string, maxRows: number): string[] {
 }
 
 /** Records from the start of a JSON array or NDJSON text; a record that is not an object is named by its row. */
-export function parseJsonPrefix(text: string, format: ImportFormat, complete: boolean, maxRows: number, file: string): Table {
+export function parseJsonPrefix(
+  text: string,
+  format: ImportFormat,
+  complete: boolean,
+  maxRows: number,
+  file: string,
+): Table {
   const body = text.replace(/^\uFEFF/, "");
   let chunks: string[];
   if (format === "ndjson") {
@@ -63,9 +70,16 @@ export function parseJsonPrefix(text: string, format: ImportFormat, complete: bo
     try {
       value = JSON.parse(chunk);
     } catch (err) {
-      throw new ImportError("malformed_file", `malformed JSON (${err instanceof Error ? err.message : String(err)})`, { file, row: i + 1 });
+      throw new ImportError("malformed_file", `malformed JSON (${err instanceof Error ? err.message : String(err)})`, {
+        file,
+        row: i + 1,
+      });
     }
-    if (!value || typeof value !== "object" || Array.isArray(value)) throw new ImportError("malformed_file", "is not a JSON object; every record must be an object of fields", { file, row: i + 1 });
+    if (!value || typeof value !== "object" || Array.isArray(value))
+      throw new ImportError("malformed_file", "is not a JSON object; every record must be an object of fields", {
+        file,
+        row: i + 1,
+      });
     return value as Record<string, unknown>;
   });
   return tabulate(records);

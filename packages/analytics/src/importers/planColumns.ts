@@ -25,13 +25,33 @@ export function planColumns(mapping: ImportMapping, fileColumns: readonly string
   const present = new Set(fileColumns);
   const missing = Object.keys(mapping.columns).filter((c) => !present.has(c));
   if (missing.length) {
-    const shown = fileColumns.slice(0, 20).map((c) => `"${c}"`).join(", ") + (fileColumns.length > 20 ? ", …" : "");
-    const hint = fileColumns.length === 1 && /[,;\t|]/.test(fileColumns[0]!) ? " (the whole header is one column: is the delimiter right?)" : "";
-    throw new ImportError("unknown_column", `the mapping names ${missing.map((c) => `"${c}"`).join(", ")}, which the file does not have; its columns are ${shown}${hint}`, { file, column: missing[0] });
+    const shown =
+      fileColumns
+        .slice(0, 20)
+        .map((c) => `"${c}"`)
+        .join(", ") + (fileColumns.length > 20 ? ", …" : "");
+    const hint =
+      fileColumns.length === 1 && /[,;\t|]/.test(fileColumns[0]!)
+        ? " (the whole header is one column: is the delimiter right?)"
+        : "";
+    throw new ImportError(
+      "unknown_column",
+      `the mapping names ${missing.map((c) => `"${c}"`).join(", ")}, which the file does not have; its columns are ${shown}${hint}`,
+      { file, column: missing[0] },
+    );
   }
-  const plan: ColumnPlan = { identifiers: [], timestamp: "", event: { constant: mapping.eventName ?? "" }, properties: [], attributes: [], used: [] };
+  const plan: ColumnPlan = {
+    identifiers: [],
+    timestamp: "",
+    event: { constant: mapping.eventName ?? "" },
+    properties: [],
+    attributes: [],
+    used: [],
+  };
   for (const column of fileColumns) {
-    const role = mapping.columns[column] ?? (mapping.otherColumns === "properties" ? { role: "property" as const } : { role: "ignore" as const });
+    const role =
+      mapping.columns[column] ??
+      (mapping.otherColumns === "properties" ? { role: "property" as const } : { role: "ignore" as const });
     if (role.role === "ignore") continue;
     plan.used.push(column);
     switch (role.role) {

@@ -81,13 +81,29 @@ export async function prepareReadable(connection: DuckDBConnection, options: Rea
   if (!TEXT_FORMATS.has(format)) throw new ImportError("unknown_format", `unsupported format ${format}`, { file });
 
   const binaryAt = findBinaryByte(sample, looksUtf16(sample, options.encoding));
-  if (binaryAt !== undefined) throw new ImportError("binary_file", `the file is not text: binary data at byte ${binaryAt + 1}; is it really a ${format.toUpperCase()} file?`, { file });
-  const detected = options.encoding ? { encoding: options.encoding, bomLength: bomLengthFor(options.encoding, sample) } : detectEncoding(sample, file);
+  if (binaryAt !== undefined)
+    throw new ImportError(
+      "binary_file",
+      `the file is not text: binary data at byte ${binaryAt + 1}; is it really a ${format.toUpperCase()} file?`,
+      { file },
+    );
+  const detected = options.encoding
+    ? { encoding: options.encoding, bomLength: bomLengthFor(options.encoding, sample) }
+    : detectEncoding(sample, file);
   const encoding = detected.encoding;
   let path = options.path;
   if (encoding !== "utf-8" || detected.bomLength > 0) {
     path = join(options.workDir, `decoded.${format}`);
-    await transcodeToUtf8({ source: options.path, target: path, encoding, bomLength: detected.bomLength, persian: encoding === "windows-1256", file, onBytes: progress, signal: options.signal });
+    await transcodeToUtf8({
+      source: options.path,
+      target: path,
+      encoding,
+      bomLength: detected.bomLength,
+      persian: encoding === "windows-1256",
+      file,
+      onBytes: progress,
+      signal: options.signal,
+    });
   }
   const complete = sample.length >= size;
   const decoded = encoding === "utf-8" ? new TextDecoder().decode(sample) : iconv.decode(Buffer.from(sample), encoding);
@@ -95,9 +111,25 @@ export async function prepareReadable(connection: DuckDBConnection, options: Rea
   const text = encoding === "windows-1256" ? normalizePersian(decoded) : decoded;
 
   if (format === "csv" || format === "tsv") {
-    const sniffed = sniffDelimited(text, { complete, delimiter: options.delimiter ?? (format === "tsv" ? "\t" : undefined), file });
-    if (complete && sniffed.rows.length === 0) throw new ImportError("header_only", `the file has a header (${sniffed.header.length} columns) but no data rows`, { file });
-    return { format, encoding, delimiter: sniffed.delimiter, columns: sniffed.header, relation: csvRelation(path, sniffed.delimiter, sniffed.header), size };
+    const sniffed = sniffDelimited(text, {
+      complete,
+      delimiter: options.delimiter ?? (format === "tsv" ? "\t" : undefined),
+      file,
+    });
+    if (complete && sniffed.rows.length === 0)
+      throw new ImportError(
+        "header_only",
+        `the file has a header (${sniffed.header.length} columns) but no data rows`,
+        { file },
+      );
+    return {
+      format,
+      encoding,
+      delimiter: sniffed.delimiter,
+      columns: sniffed.header,
+      relation: csvRelation(path, sniffed.delimiter, sniffed.header),
+      size,
+    };
   }
   if (format === "xes") {
     const ndjson = join(options.workDir, "events.ndjson");

@@ -25,13 +25,21 @@ describe("previewing a file from its first bytes", () => {
     expect(preview.format).toBe("json");
     expect(preview.rows).toHaveLength(3);
     expect(preview.header).toEqual(["email", "ts", "event", "channel", "plan", "phone", "score", "kind", "text"]);
-    expect(preview.guessedMapping.columns).toMatchObject({ email: { role: "identifier", kind: "email" }, ts: { role: "timestamp" }, event: { role: "event" }, channel: { role: "channel" } });
+    expect(preview.guessedMapping.columns).toMatchObject({
+      email: { role: "identifier", kind: "email" },
+      ts: { role: "timestamp" },
+      event: { role: "event" },
+      channel: { role: "channel" },
+    });
   });
 
   it("NDJSON drops the last, unfinished line", async () => {
     const path = await writeSample("ndjson", join(t.dir, "s.ndjson"));
     const text = readFileSync(path, "utf8");
-    const preview = await previewFile(head(path, Buffer.byteLength(text.slice(0, text.indexOf("\n", text.indexOf("bo@")) + 10))), { fileName: "s.ndjson", complete: false });
+    const preview = await previewFile(
+      head(path, Buffer.byteLength(text.slice(0, text.indexOf("\n", text.indexOf("bo@")) + 10))),
+      { fileName: "s.ndjson", complete: false },
+    );
     expect(preview.rows).toHaveLength(4);
   });
 
@@ -50,6 +58,9 @@ describe("previewing a file from its first bytes", () => {
     const error = await rejection<ImportError>(previewFile(head(xlsx, 500), { fileName: "s.xlsx", complete: false }));
     expect(error.message).toBe("s.xlsx: a preview of XLSX needs the whole file, not its first bytes");
     const parquet = await writeSample("parquet", join(t.dir, "s.parquet"));
-    expect((await previewFile(parquet, { fileName: "s.parquet", complete: true })).rows[2]?.slice(0, 2)).toEqual(["", "49301234567"]);
+    expect((await previewFile(parquet, { fileName: "s.parquet", complete: true })).rows[2]?.slice(0, 2)).toEqual([
+      "",
+      "49301234567",
+    ]);
   });
 });

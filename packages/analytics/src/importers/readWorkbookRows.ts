@@ -36,7 +36,11 @@ export interface WorkbookReadOptions {
  * text per header column. Trailing empty rows are skipped; a value to the right of the last header column is refused
  * with its row. Reading stops when the caller stops iterating, so a preview reads only its first rows.
  */
-export async function* readWorkbookRows(source: string, file: string, options: WorkbookReadOptions = {}): AsyncGenerator<string[], void, undefined> {
+export async function* readWorkbookRows(
+  source: string,
+  file: string,
+  options: WorkbookReadOptions = {},
+): AsyncGenerator<string[], void, undefined> {
   const { size } = await stat(source);
   await checkWorkbookSize(source, file, { fileSize: size, limits: options.limits, signal: options.signal });
   let bytes = 0;
@@ -49,7 +53,12 @@ export async function* readWorkbookRows(source: string, file: string, options: W
   let dataRow = 0;
   try {
     const { default: ExcelJS } = await import("exceljs");
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit" });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+      worksheets: "emit",
+    });
     for await (const sheet of reader) {
       for await (const row of sheet) {
         if (options.signal?.aborted) throw new ImportError("cancelled", "the import was cancelled", { file });
@@ -62,7 +71,11 @@ export async function* readWorkbookRows(source: string, file: string, options: W
         dataRow++;
         // Excel skips empty rows in the file; a gap in row numbers is rows the user left blank, which we skip too.
         if (values.length > header.length && values.slice(header.length).some((v) => v !== "")) {
-          throw new ImportError("ragged_row", `has a value in column ${values.length} but the header has only ${header.length} columns`, { file, row: dataRow });
+          throw new ImportError(
+            "ragged_row",
+            `has a value in column ${values.length} but the header has only ${header.length} columns`,
+            { file, row: dataRow },
+          );
         }
         const cells = header.map((_, i) => values[i] ?? "");
         if (cells.every((c) => c === "")) {
@@ -75,7 +88,11 @@ export async function* readWorkbookRows(source: string, file: string, options: W
     }
   } catch (err) {
     if (err instanceof ImportError) throw err;
-    throw new ImportError("malformed_file", `cannot read the workbook (${err instanceof Error ? err.message : String(err)})`, { file });
+    throw new ImportError(
+      "malformed_file",
+      `cannot read the workbook (${err instanceof Error ? err.message : String(err)})`,
+      { file },
+    );
   } finally {
     input.destroy();
   }

@@ -21,7 +21,8 @@ export function resolveMapping(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = ["mapping", ...issue.path.map(String)].join(".");
-    const guessed = origin === "guessed" ? ` (the mapping was guessed from the header: ${describeColumns(base)}; give one)` : "";
+    const guessed =
+      origin === "guessed" ? ` (the mapping was guessed from the header: ${describeColumns(base)}; give one)` : "";
     throw new ImportError("bad_mapping", `${path}: ${issue.message}${guessed}`, { file });
   }
   return { mapping: parsed.data, origin };

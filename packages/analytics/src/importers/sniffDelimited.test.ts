@@ -5,7 +5,14 @@ import { sniffDelimited } from "./sniffDelimited.js";
 describe("sniffDelimited", () => {
   it("finds ';' even when values contain commas, and keeps quoted values whole", () => {
     const s = sniffDelimited('name;note;ts\nAna;"hi, there";2024-01-01\nBo;ok;2024-01-02\n', { complete: true });
-    expect([s.delimiter, s.header, s.rows]).toEqual([";", ["name", "note", "ts"], [["Ana", "hi, there", "2024-01-01"], ["Bo", "ok", "2024-01-02"]]]);
+    expect([s.delimiter, s.header, s.rows]).toEqual([
+      ";",
+      ["name", "note", "ts"],
+      [
+        ["Ana", "hi, there", "2024-01-01"],
+        ["Bo", "ok", "2024-01-02"],
+      ],
+    ]);
   });
 
   it("a ragged row does not make another delimiter win", () => {

@@ -14,7 +14,13 @@ const CANDIDATES = [",", ";", "\t", "|"];
 function parseWith(text: string, delimiter: string): string[][] | undefined {
   try {
     // Lenient on purpose: this only finds the dialect; DuckDB reads the file strictly and names bad rows.
-    return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true }) as string[][];
+    return parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      bom: true,
+    }) as string[][];
   } catch {
     return undefined;
   }
@@ -25,7 +31,10 @@ function parseWith(text: string, delimiter: string): string[][] | undefined {
  * row agreeing), its header and its first rows. `complete` says the sample is the whole file, so a missing last
  * line break is not a cut-off row. The header must name every column, once.
  */
-export function sniffDelimited(sampleText: string, options: { complete: boolean; delimiter?: string; file?: string; maxRows?: number }): DelimitedSample {
+export function sniffDelimited(
+  sampleText: string,
+  options: { complete: boolean; delimiter?: string; file?: string; maxRows?: number },
+): DelimitedSample {
   const text = options.complete ? sampleText : sampleText.slice(0, Math.max(sampleText.lastIndexOf("\n"), 0));
   const candidates = options.delimiter ? [options.delimiter] : CANDIDATES;
   let best: { delimiter: string; records: string[][]; score: number } | undefined;
@@ -39,9 +48,18 @@ export function sniffDelimited(sampleText: string, options: { complete: boolean;
     const score = width > 1 ? agreeing * 1000 + Math.min(width, 999) : 0;
     if (!best || score > best.score) best = { delimiter, records, score };
   }
-  if (!best) throw new ImportError("malformed_file", "cannot read the file as delimited text (unbalanced quotes at the start?)", { file: options.file });
+  if (!best)
+    throw new ImportError(
+      "malformed_file",
+      "cannot read the file as delimited text (unbalanced quotes at the start?)",
+      { file: options.file },
+    );
   const [rawHeader = [], ...rows] = best.records;
-  return { delimiter: best.delimiter, header: cleanHeader(rawHeader, options.file), rows: rows.slice(0, options.maxRows ?? 20) };
+  return {
+    delimiter: best.delimiter,
+    header: cleanHeader(rawHeader, options.file),
+    rows: rows.slice(0, options.maxRows ?? 20),
+  };
 }
 
 /**
@@ -53,7 +71,12 @@ export function cleanHeader(header: string[], file?: string): string[] {
   return header.map((raw, i) => {
     const name = raw.trim() || `column${i + 1}`;
     const earlier = seen.get(name);
-    if (earlier !== undefined) throw new ImportError("bad_header", `the header names column "${name}" twice (columns ${earlier + 1} and ${i + 1})`, { file, column: name });
+    if (earlier !== undefined)
+      throw new ImportError(
+        "bad_header",
+        `the header names column "${name}" twice (columns ${earlier + 1} and ${i + 1})`,
+        { file, column: name },
+      );
     seen.set(name, i);
     return name;
   });

@@ -29,7 +29,11 @@ export function stagingSql(plan: ColumnPlan, s: StagingSettings): string {
   const tsText = `nullif(trim(${col(plan.timestamp)}), '')`;
   inner.push(`${tsText} AS ts_text`, `${timestampSql(tsText, s.timestampFormat)} AS ts_utc`);
   outer.push("ts_utc AS ts", "CASE WHEN ts_utc IS NULL THEN coalesce(ts_text, '') END AS ts_raw");
-  outer.push(s.trackOffsets && (s.timestampFormat.kind === "iso" || s.timestampFormat.kind === "isoUtc") ? `regexp_matches(ts_text, ${sqlString(OFFSET_SQL_REGEX)}) AS ts_offset` : "NULL::BOOLEAN AS ts_offset");
+  outer.push(
+    s.trackOffsets && (s.timestampFormat.kind === "iso" || s.timestampFormat.kind === "isoUtc")
+      ? `regexp_matches(ts_text, ${sqlString(OFFSET_SQL_REGEX)}) AS ts_offset`
+      : "NULL::BOOLEAN AS ts_offset",
+  );
 
   const valueOf = (source: ColumnPlan["event"] | undefined) => {
     if (!source) return "NULL::VARCHAR";
@@ -42,13 +46,21 @@ export function stagingSql(plan: ColumnPlan, s: StagingSettings): string {
   if (plan.score) {
     inner.push(`nullif(trim(${col(plan.score.column)}), '') AS score_text`);
     outer.push("TRY_CAST(replace(score_text, ',', '.') AS DOUBLE) AS score", "score_text AS score_raw");
-    const kind = plan.scoreKindColumn ? `nullif(lower(trim(${col(plan.scoreKindColumn)})), '')` : plan.score.kind ? sqlString(plan.score.kind) : "NULL::VARCHAR";
+    const kind = plan.scoreKindColumn
+      ? `nullif(lower(trim(${col(plan.scoreKindColumn)})), '')`
+      : plan.score.kind
+        ? sqlString(plan.score.kind)
+        : "NULL::VARCHAR";
     outer.push(`${kind} AS score_kind`);
   } else {
     outer.push("NULL::DOUBLE AS score", "NULL::VARCHAR AS score_raw", "NULL::VARCHAR AS score_kind");
   }
   outer.push(`${plan.text ? `nullif(${col(plan.text)}, '')` : "NULL::VARCHAR"} AS text`);
-  outer.push(plan.properties.length ? `json_object(${plan.properties.map((p) => `${sqlString(p.name)}, ${col(p.column)}`).join(", ")}) AS properties` : "NULL::JSON AS properties");
+  outer.push(
+    plan.properties.length
+      ? `json_object(${plan.properties.map((p) => `${sqlString(p.name)}, ${col(p.column)}`).join(", ")}) AS properties`
+      : "NULL::JSON AS properties",
+  );
   plan.attributes.forEach((a, i) => outer.push(`nullif(trim(${col(a.column)}), '') AS attr_${i}`));
   // A fingerprint of everything read from the row, to find rows repeated exactly; and one of its identifiers, so rows
   // join their identifier tuple on one integer instead of several nullable strings.

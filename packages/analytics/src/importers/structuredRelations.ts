@@ -4,13 +4,20 @@ import { ImportError } from "./ImportError.js";
 import { translateDuckDbError } from "./translateDuckDbError.js";
 
 const objectsOf = (path: string, format: "json" | "ndjson") =>
-  format === "ndjson" ? `read_ndjson_objects(${sqlString(path)})` : `read_json_objects(${sqlString(path)}, format = 'array')`;
+  format === "ndjson"
+    ? `read_ndjson_objects(${sqlString(path)})`
+    : `read_json_objects(${sqlString(path)}, format = 'array')`;
 
 /**
  * The keys of a JSON/NDJSON file's records in first-seen order (a full scan: records need not share keys). Every
  * record must be an object; the first that is not is named by its row.
  */
-export async function jsonColumns(connection: DuckDBConnection, path: string, format: "json" | "ndjson", file: string): Promise<string[]> {
+export async function jsonColumns(
+  connection: DuckDBConnection,
+  path: string,
+  format: "json" | "ndjson",
+  file: string,
+): Promise<string[]> {
   try {
     const rows = (
       await connection.runAndReadAll(`
@@ -21,10 +28,18 @@ export async function jsonColumns(connection: DuckDBConnection, path: string, fo
         SELECT k, (SELECT rn FROM bad), (SELECT count(*) FROM records) FROM keys GROUP BY k ORDER BY min(rn), min(i)`)
     ).getRows() as Array<[string, bigint | null, bigint]>;
     const bad = rows[0]?.[1];
-    if (bad !== null && bad !== undefined) throw new ImportError("malformed_file", "is not a JSON object; every record must be an object of fields", { file, row: Number(bad) });
+    if (bad !== null && bad !== undefined)
+      throw new ImportError("malformed_file", "is not a JSON object; every record must be an object of fields", {
+        file,
+        row: Number(bad),
+      });
     if (rows.length === 0) {
-      const [[count]] = (await connection.runAndReadAll(`SELECT count(*) FROM ${objectsOf(path, format)}`)).getRows() as [[bigint]];
-      throw new ImportError("header_only", count > 0n ? "the records have no fields" : "the file has no records", { file });
+      const [[count]] = (
+        await connection.runAndReadAll(`SELECT count(*) FROM ${objectsOf(path, format)}`)
+      ).getRows() as [[bigint]];
+      throw new ImportError("header_only", count > 0n ? "the records have no fields" : "the file has no records", {
+        file,
+      });
     }
     return rows.map((r) => r[0]);
   } catch (err) {
@@ -41,8 +56,12 @@ export function jsonRelation(path: string, format: "json" | "ndjson", keys: read
 /** The column names of a Parquet file. */
 export async function parquetColumns(connection: DuckDBConnection, path: string, file: string): Promise<string[]> {
   try {
-    const rows = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`)).getRows() as Array<[string]>;
-    const [[count]] = (await connection.runAndReadAll(`SELECT count(*) FROM read_parquet(${sqlString(path)})`)).getRows() as [[bigint]];
+    const rows = (
+      await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`)
+    ).getRows() as Array<[string]>;
+    const [[count]] = (
+      await connection.runAndReadAll(`SELECT count(*) FROM read_parquet(${sqlString(path)})`)
+    ).getRows() as [[bigint]];
     if (count === 0n) throw new ImportError("header_only", `the file has ${rows.length} columns but no rows`, { file });
     return rows.map((r) => r[0]);
   } catch (err) {

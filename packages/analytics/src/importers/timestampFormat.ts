@@ -38,7 +38,13 @@ function shapeOf(value: string): Shape | undefined {
  * slashes and dashes the order must be decided by the data (a first part above 12 means day first, a second part
  * above 12 month first) or the import is refused as ambiguous, naming the column and an example row.
  */
-export async function resolveTimestampFormat(connection: DuckDBConnection, relation: string, column: string, mapping: ImportMapping, file: string): Promise<TimestampFormat> {
+export async function resolveTimestampFormat(
+  connection: DuckDBConnection,
+  relation: string,
+  column: string,
+  mapping: ImportMapping,
+  file: string,
+): Promise<TimestampFormat> {
   const wanted = mapping.timestampFormat;
   if (wanted.includes("%")) return { kind: "pattern", pattern: wanted, zoned: /%z|%Z/.test(wanted) };
   const iso: TimestampFormat = (mapping.timeZone ?? "UTC") === "UTC" ? { kind: "isoUtc" } : { kind: "iso" };
@@ -48,7 +54,9 @@ export async function resolveTimestampFormat(connection: DuckDBConnection, relat
   let sample: Array<[string, bigint]>;
   try {
     // A plain LIMIT keeps file order and stops reading early (a window over the file would read all of it).
-    const head = (await connection.runAndReadAll(`SELECT trim(${col}) FROM ${relation} LIMIT 5000`)).getRows() as Array<[string | null]>;
+    const head = (await connection.runAndReadAll(`SELECT trim(${col}) FROM ${relation} LIMIT 5000`)).getRows() as Array<
+      [string | null]
+    >;
     sample = head.flatMap(([v], i): Array<[string, bigint]> => (v ? [[v, BigInt(i + 1)]] : [])).slice(0, 1000);
   } catch (err) {
     throw translateDuckDbError(err, file);
@@ -61,7 +69,11 @@ export async function resolveTimestampFormat(connection: DuckDBConnection, relat
   const shape = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (!shape) {
     const [value, rn] = sample[0] ?? ["", 1n];
-    throw new ImportError("bad_timestamp", `${quoteValue(value)} is not a date and time this importer recognises (ISO 8601, day/month/year, month/day/year or a Unix epoch); give timestampFormat as a strptime pattern`, { file, row: Number(rn), column });
+    throw new ImportError(
+      "bad_timestamp",
+      `${quoteValue(value)} is not a date and time this importer recognises (ISO 8601, day/month/year, month/day/year or a Unix epoch); give timestampFormat as a strptime pattern`,
+      { file, row: Number(rn), column },
+    );
   }
   if (shape === "iso") return iso;
   if (shape !== "dayMonth") return { kind: shape };
@@ -69,14 +81,33 @@ export async function resolveTimestampFormat(connection: DuckDBConnection, relat
   const separator = DAY_MONTH.exec(first[0])![2]!;
   if (wanted === "dmy" || wanted === "mdy") return { kind: "dayMonth", order: wanted, separator };
   if (separator === ".") return { kind: "dayMonth", order: "dmy", separator };
-  return { kind: "dayMonth", order: await decideDayMonthOrder(connection, relation, column, separator, file), separator };
+  return {
+    kind: "dayMonth",
+    order: await decideDayMonthOrder(connection, relation, column, separator, file),
+    separator,
+  };
 }
 
 /** Scans the whole column for a day or month part above 12, which decides the order. */
-async function decideDayMonthOrder(connection: DuckDBConnection, relation: string, column: string, separator: string, file: string): Promise<"dmy" | "mdy"> {
+async function decideDayMonthOrder(
+  connection: DuckDBConnection,
+  relation: string,
+  column: string,
+  separator: string,
+  file: string,
+): Promise<"dmy" | "mdy"> {
   const col = `trim(${sqlIdentifier(column)})`;
   const part = (n: number) => `TRY_CAST(split_part(${col}, ${sqlString(separator)}, ${n}) AS INTEGER)`;
-  let row: [number | null, number | null, bigint | null, bigint | null, string | null, string | null, string | null, bigint | null];
+  let row: [
+    number | null,
+    number | null,
+    bigint | null,
+    bigint | null,
+    string | null,
+    string | null,
+    string | null,
+    bigint | null,
+  ];
   try {
     [row] = (
       await connection.runAndReadAll(`
@@ -89,7 +120,11 @@ async function decideDayMonthOrder(connection: DuckDBConnection, relation: strin
   }
   const [max1, max2, dayRow, monthRow, dayValue, monthValue, example, exampleRow] = row;
   if ((max1 ?? 0) > 12 && (max2 ?? 0) > 12) {
-    throw new ImportError("ambiguous_date", `has day-first dates (row ${dayRow}: ${quoteValue(dayValue ?? "")}) and month-first dates (row ${monthRow}: ${quoteValue(monthValue ?? "")}); give timestampFormat`, { file, column });
+    throw new ImportError(
+      "ambiguous_date",
+      `has day-first dates (row ${dayRow}: ${quoteValue(dayValue ?? "")}) and month-first dates (row ${monthRow}: ${quoteValue(monthValue ?? "")}); give timestampFormat`,
+      { file, column },
+    );
   }
   if ((max1 ?? 0) > 12) return "dmy";
   if ((max2 ?? 0) > 12) return "mdy";
@@ -124,17 +159,29 @@ function zonedSql(value: string, format: TimestampFormat): string {
     case "dayMonth": {
       const s = format.separator;
       const date = format.order === "dmy" ? `%d${s}%m${s}%Y` : `%m${s}%d${s}%Y`;
-      const patterns = [`${date} %H:%M:%S`, `${date} %H:%M`, date, `${date} %H:%M:%S.%f`, `${date}T%H:%M:%S`, `${date}T%H:%M`];
+      const patterns = [
+        `${date} %H:%M:%S`,
+        `${date} %H:%M`,
+        date,
+        `${date} %H:%M:%S.%f`,
+        `${date}T%H:%M:%S`,
+        `${date}T%H:%M`,
+      ];
       return `try_strptime(${value}, [${patterns.map(sqlString).join(", ")}])::TIMESTAMPTZ`;
     }
     case "pattern":
-      return format.zoned ? `try_strptime(${value}, ${sqlString(format.pattern)})` : `try_strptime(${value}, ${sqlString(format.pattern)})::TIMESTAMPTZ`;
+      return format.zoned
+        ? `try_strptime(${value}, ${sqlString(format.pattern)})`
+        : `try_strptime(${value}, ${sqlString(format.pattern)})::TIMESTAMPTZ`;
   }
 }
 
 /** How a timestamp format is named in messages and the import record. */
 export function describeTimestampFormat(format: TimestampFormat): string {
-  if (format.kind === "dayMonth") return format.order === "dmy" ? `day${format.separator}month${format.separator}year` : `month${format.separator}day${format.separator}year`;
+  if (format.kind === "dayMonth")
+    return format.order === "dmy"
+      ? `day${format.separator}month${format.separator}year`
+      : `month${format.separator}day${format.separator}year`;
   if (format.kind === "pattern") return format.pattern;
   return { iso: "ISO 8601", isoUtc: "ISO 8601", epoch_s: "Unix seconds", epoch_ms: "Unix milliseconds" }[format.kind];
 }

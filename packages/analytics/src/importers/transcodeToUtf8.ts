@@ -41,7 +41,13 @@ export async function transcodeToUtf8(options: TranscodeOptions): Promise<void> 
       if (bad >= 0) {
         const before = text.slice(0, bad);
         const at = line + (before.match(/\n/g)?.length ?? 0);
-        done(new ImportError("bad_encoding", `line ${at} has bytes that are not valid ${options.encoding}; check the file's encoding`, { file: options.file }));
+        done(
+          new ImportError(
+            "bad_encoding",
+            `line ${at} has bytes that are not valid ${options.encoding}; check the file's encoding`,
+            { file: options.file },
+          ),
+        );
         return;
       }
       line += text.match(/\n/g)?.length ?? 0;
@@ -49,5 +55,11 @@ export async function transcodeToUtf8(options: TranscodeOptions): Promise<void> 
       done(null, text);
     },
   });
-  await pipeline(input, iconv.decodeStream(options.encoding), check, createWriteStream(options.target, { encoding: "utf8" }), { signal: options.signal });
+  await pipeline(
+    input,
+    iconv.decodeStream(options.encoding),
+    check,
+    createWriteStream(options.target, { encoding: "utf8" }),
+    { signal: options.signal },
+  );
 }

@@ -11,7 +11,13 @@ const ATTRIBUTE_TAGS = new Set(["string", "date", "int", "float", "boolean", "id
  * attributes directly on a trace or event count; nested list/container attributes are skipped. Returns the keys
  * seen, in first-seen order.
  */
-export async function xesToNdjson(source: string, target: string, file: string, onBytes?: (bytes: number) => void, signal?: AbortSignal): Promise<string[]> {
+export async function xesToNdjson(
+  source: string,
+  target: string,
+  file: string,
+  onBytes?: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<string[]> {
   const out = createWriteStream(target, { encoding: "utf8" });
   const keys = new Map<string, true>();
   let trace: Record<string, string> | undefined;
@@ -61,7 +67,9 @@ export async function xesToNdjson(source: string, target: string, file: string, 
   const input = createReadStream(source, { highWaterMark: 1 << 20, signal });
   try {
     await new Promise<void>((resolve, reject) => {
-      parser.on("error", (err) => reject(new ImportError("malformed_file", `not a valid XES/XML file (${err.message.split("\n")[0]})`, { file })));
+      parser.on("error", (err) =>
+        reject(new ImportError("malformed_file", `not a valid XES/XML file (${err.message.split("\n")[0]})`, { file })),
+      );
       parser.on("end", () => resolve());
       input.on("error", reject);
       input.on("data", (chunk) => {

@@ -13,7 +13,12 @@ async function write(out: WriteStream, text: string): Promise<void> {
  * than memory import like CSV. Returns the header. The rows are read by readWorkbookRows, which refuses workbooks
  * that unpack to far more than their size and stops when `signal` aborts.
  */
-export async function xlsxToCsv(source: string, target: string, file: string, options: WorkbookReadOptions = {}): Promise<string[]> {
+export async function xlsxToCsv(
+  source: string,
+  target: string,
+  file: string,
+  options: WorkbookReadOptions = {},
+): Promise<string[]> {
   const out = createWriteStream(target, { encoding: "utf8" });
   let header: string[] | undefined;
   try {

@@ -19,13 +19,38 @@ describe("the kernel on worker threads", () => {
     const { generateSyntheticEvents } = await import("../testing/index.js");
     const db = await A.openEventDatabase(":memory:", "ws");
     open.push(db);
-    await generateSyntheticEvents(db, { customers: 3000, events: 30_000, eventNames: ["a", "b", "c", "d", "e", "f"], scorePercent: 10, textPercent: 10, propertiesPercent: 30, seed: 5 });
+    await generateSyntheticEvents(db, {
+      customers: 3000,
+      events: 30_000,
+      eventNames: ["a", "b", "c", "d", "e", "f"],
+      scorePercent: 10,
+      textPercent: 10,
+      propertiesPercent: 30,
+      seed: 5,
+    });
     await A.rebuildJourneyStore(db);
     const map = buildTestMap([
-      { name: "One", steps: [{ name: "a", touchpoints: ["tp_a"] }, { name: "b", touchpoints: ["tp_b"] }] },
-      { name: "Two", steps: [{ name: "c", touchpoints: ["tp_c"] }, { name: "d", touchpoints: ["tp_d"], parallel: true }] },
+      {
+        name: "One",
+        steps: [
+          { name: "a", touchpoints: ["tp_a"] },
+          { name: "b", touchpoints: ["tp_b"] },
+        ],
+      },
+      {
+        name: "Two",
+        steps: [
+          { name: "c", touchpoints: ["tp_c"] },
+          { name: "d", touchpoints: ["tp_d"], parallel: true },
+        ],
+      },
     ]);
-    const rules = [testRule("tp_a", { eventNames: ["a"] }), testRule("tp_b", { eventNames: ["b"], conditions: [{ property: "page", operator: "neq", value: "/p1" }] }), testRule("tp_c", { pattern: "c" }), testRule("tp_d", { eventNames: ["d"] })];
+    const rules = [
+      testRule("tp_a", { eventNames: ["a"] }),
+      testRule("tp_b", { eventNames: ["b"], conditions: [{ property: "page", operator: "neq", value: "/p1" }] }),
+      testRule("tp_c", { pattern: "c" }),
+      testRule("tp_d", { eventNames: ["d"] }),
+    ];
     const input = { map, rules, request: { options: { topPaths: 50 } } };
     const threaded = await A.computeMapMetrics(db, input, { partitions: 3, workers: true });
     const inline = await A.computeMapMetrics(db, input, { partitions: 1, workers: false });

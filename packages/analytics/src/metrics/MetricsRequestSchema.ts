@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { SegmentRuleSchema } from "@opencjm/core";
 
-const isoDate = z.iso.datetime({ offset: true, message: "must be an ISO-8601 date and time, e.g. 2024-05-01T00:00:00Z" }).or(z.iso.date({ message: "must be an ISO-8601 date such as 2024-05-01" }));
+const isoDate = z.iso
+  .datetime({ offset: true, message: "must be an ISO-8601 date and time, e.g. 2024-05-01T00:00:00Z" })
+  .or(z.iso.date({ message: "must be an ISO-8601 date such as 2024-05-01" }));
 
 /** Which customers and events a metrics run looks at. Filters drop events first; every metric is computed on what is left. */
 export const MetricsFiltersSchema = z.strictObject({
@@ -19,9 +21,17 @@ export type MetricsFilters = z.infer<typeof MetricsFiltersSchema>;
 /** How the metrics are computed; every field has a default. */
 export const MetricsOptionsSchema = z.strictObject({
   /** A step converts to the next when the customer reaches it within this many hours of first reaching the step. */
-  conversionWindowHours: z.number().positive().max(24 * 365 * 10).default(24 * 30),
+  conversionWindowHours: z
+    .number()
+    .positive()
+    .max(24 * 365 * 10)
+    .default(24 * 30),
   /** A gap longer than this ends a session; it also bounds the time spent at an event. */
-  sessionGapMinutes: z.number().positive().max(60 * 24 * 30).default(30),
+  sessionGapMinutes: z
+    .number()
+    .positive()
+    .max(60 * 24 * 30)
+    .default(30),
   /** Strict order: between a step and the next, no other step of the map may happen. Loose: anything may happen in between. */
   order: z.enum(["loose", "strict"]).default("loose"),
   /** How many path variants to list before "others". */

@@ -32,13 +32,27 @@ export function buildActivityMetrics(
     if (r.keyEvents[k] === 0) continue;
     events += r.keyEvents[k]!;
     const channel = store.keyChannel[k]!;
-    items.push({ eventName: store.eventNames[store.keyName[k]!]!, channel: channel < 0 ? null : store.channels[channel]!, events: r.keyEvents[k]!, customers: r.keyCustomers[k]! });
+    items.push({
+      eventName: store.eventNames[store.keyName[k]!]!,
+      channel: channel < 0 ? null : store.channels[channel]!,
+      events: r.keyEvents[k]!,
+      customers: r.keyCustomers[k]!,
+    });
   }
-  items.sort((a, b) => b.events - a.events || (a.eventName < b.eventName ? -1 : a.eventName > b.eventName ? 1 : (a.channel ?? "") < (b.channel ?? "") ? -1 : 1));
+  items.sort(
+    (a, b) =>
+      b.events - a.events ||
+      (a.eventName < b.eventName ? -1 : a.eventName > b.eventName ? 1 : (a.channel ?? "") < (b.channel ?? "") ? -1 : 1),
+  );
 
   return {
     touchpoints,
-    unmapped: { events, customers: r.unmappedCustomers, distinct: items.length, items: items.slice(0, UNMAPPED_LISTED) },
+    unmapped: {
+      events,
+      customers: r.unmappedCustomers,
+      distinct: items.length,
+      items: items.slice(0, UNMAPPED_LISTED),
+    },
     sessions: {
       count: r.sessions,
       meanDurationMs: r.sessions > 0 ? r.sessionDurationMs / r.sessions : null,

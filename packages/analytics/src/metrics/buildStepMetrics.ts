@@ -19,7 +19,11 @@ function scoresOf(sum: number[], count: number[], promoters: number, detractors:
   const mean = (k: number) => (count[k]! > 0 ? sum[k]! / count[k]! : null);
   return {
     csat: { count: count[0]!, mean: mean(0) },
-    nps: { count: count[1]!, mean: mean(1), score: count[1]! > 0 ? (100 * (promoters - detractors)) / count[1]! : null },
+    nps: {
+      count: count[1]!,
+      mean: mean(1),
+      score: count[1]! > 0 ? (100 * (promoters - detractors)) / count[1]! : null,
+    },
     ces: { count: count[2]!, mean: mean(2) },
   };
 }
@@ -28,7 +32,13 @@ function scoresOf(sum: number[], count: number[], promoters: number, detractors:
  * The emotion on the map's scale: from scores when there are any (each kind's mean brought to 0…1, weighted by its
  * count), otherwise from the mean sentiment of texts ((s + 1) / 2), otherwise unknown.
  */
-export function emotionOf(sum: number[], count: number[], sentimentSum: number, sentimentCount: number, scale: EmotionScale): Emotion {
+export function emotionOf(
+  sum: number[],
+  count: number[],
+  sentimentSum: number,
+  sentimentCount: number,
+  scale: EmotionScale,
+): Emotion {
   const total = count[0]! + count[1]! + count[2]!;
   let unit: number | undefined;
   let source: Emotion["source"] = null;
@@ -51,10 +61,19 @@ function languagesOf(counts: Float64Array, base: number): Record<string, number>
 }
 
 /** Per-step and per-stage metrics and the funnels, from the merged kernel counters. */
-export function buildStepMetrics(r: MergedKernelResult, structure: MapStructure, store: JourneyStore, scale: EmotionScale): Pick<MapMetrics, "steps" | "stages" | "funnel"> {
+export function buildStepMetrics(
+  r: MergedKernelResult,
+  structure: MapStructure,
+  store: JourneyStore,
+  scale: EmotionScale,
+): Pick<MapMetrics, "steps" | "stages" | "funnel"> {
   const { steps: planned, stages: plannedStages, levelStart } = structure;
   const total = r.customers;
-  const texts = planned.some((_, s) => r.quotePosition[s * QUOTE_SLOTS]! >= 0 || r.quotePosition[s * QUOTE_SLOTS + 2]! >= 0) ? store.texts() : [];
+  const texts = planned.some(
+    (_, s) => r.quotePosition[s * QUOTE_SLOTS]! >= 0 || r.quotePosition[s * QUOTE_SLOTS + 2]! >= 0,
+  )
+    ? store.texts()
+    : [];
   const levelIds = (level: number) => planned.slice(levelStart[level], levelStart[level + 1]).map((s) => s.id);
   const scoreSlice = (s: number) => [0, 1, 2].map((k) => r.scoreSum[s * 3 + k]!);
   const countSlice = (s: number) => [0, 1, 2].map((k) => r.scoreCount[s * 3 + k]!);
@@ -68,7 +87,12 @@ export function buildStepMetrics(r: MergedKernelResult, structure: MapStructure,
       const pos = r.quotePosition[s * QUOTE_SLOTS + q]!;
       if (pos < 0) continue;
       const id = r.quoteText[s * QUOTE_SLOTS + q]!;
-      quotes.push({ text: texts[id]!, language: SENTIMENT_LANGUAGES[store.textLanguage[id]!]!, sentiment: r.quoteSentiment[s * QUOTE_SLOTS + q]!, at: new Date(store.ts[pos]!).toISOString() });
+      quotes.push({
+        text: texts[id]!,
+        language: SENTIMENT_LANGUAGES[store.textLanguage[id]!]!,
+        sentiment: r.quoteSentiment[s * QUOTE_SLOTS + q]!,
+        at: new Date(store.ts[pos]!).toISOString(),
+      });
     }
     return {
       stepId: step.id,
@@ -80,12 +104,24 @@ export function buildStepMetrics(r: MergedKernelResult, structure: MapStructure,
       events: r.stepEvents[s]!,
       share: ratio(customers, total),
       conversion: hasNext
-        ? { nextIds: levelIds(step.level + 1), converted, rate: ratio(converted, customers), dropOff: customers - converted, dropOffRate: ratio(customers - converted, customers), timeToNext: durationQuantiles(r.stepToNext[s]!, true) }
+        ? {
+            nextIds: levelIds(step.level + 1),
+            converted,
+            rate: ratio(converted, customers),
+            dropOff: customers - converted,
+            dropOffRate: ratio(customers - converted, customers),
+            timeToNext: durationQuantiles(r.stepToNext[s]!, true),
+          }
         : null,
       timeSpent: { totalMs: r.stepTimeMs[s]!, perCustomerMs: ratio(r.stepTimeMs[s]!, customers) },
       scores: scoresOf(scoreSlice(s), countSlice(s), r.npsPromoters[s]!, r.npsDetractors[s]!),
       emotion: emotionOf(scoreSlice(s), countSlice(s), r.sentimentSum[s]!, r.sentimentCount[s]!, scale),
-      sentiment: { count: r.sentimentCount[s]!, mean: ratio(r.sentimentSum[s]!, r.sentimentCount[s]!), languages: languagesOf(r.sentimentLanguages, s * LANGUAGE_COUNT), quotes },
+      sentiment: {
+        count: r.sentimentCount[s]!,
+        mean: ratio(r.sentimentSum[s]!, r.sentimentCount[s]!),
+        languages: languagesOf(r.sentimentLanguages, s * LANGUAGE_COUNT),
+        quotes,
+      },
       skipped: r.stepSkipped[s]!,
       revisits: r.stepRevisits[s]!,
     };
@@ -97,7 +133,8 @@ export function buildStepMetrics(r: MergedKernelResult, structure: MapStructure,
     const sum = [0, 1, 2].map((k) => add((s) => r.scoreSum[s * 3 + k]!));
     const count = [0, 1, 2].map((k) => add((s) => r.scoreCount[s * 3 + k]!));
     const languages = new Float64Array(LANGUAGE_COUNT);
-    for (const s of mine) for (let l = 0; l < LANGUAGE_COUNT; l++) languages[l]! += r.sentimentLanguages[s * LANGUAGE_COUNT + l]!;
+    for (const s of mine)
+      for (let l = 0; l < LANGUAGE_COUNT; l++) languages[l]! += r.sentimentLanguages[s * LANGUAGE_COUNT + l]!;
     const customers = r.stageCustomers[g]!;
     const converted = r.stageConverted[g]!;
     const time = add((s) => r.stepTimeMs[s]!);
@@ -111,12 +148,28 @@ export function buildStepMetrics(r: MergedKernelResult, structure: MapStructure,
       share: ratio(customers, total),
       conversion:
         g + 1 < plannedStages.length
-          ? { nextIds: [plannedStages[g + 1]!.id], converted, rate: ratio(converted, customers), dropOff: customers - converted, dropOffRate: ratio(customers - converted, customers), timeToNext: durationQuantiles(r.stageToNext[g]!, true) }
+          ? {
+              nextIds: [plannedStages[g + 1]!.id],
+              converted,
+              rate: ratio(converted, customers),
+              dropOff: customers - converted,
+              dropOffRate: ratio(customers - converted, customers),
+              timeToNext: durationQuantiles(r.stageToNext[g]!, true),
+            }
           : null,
       timeSpent: { totalMs: time, perCustomerMs: ratio(time, customers) },
-      scores: scoresOf(sum, count, add((s) => r.npsPromoters[s]!), add((s) => r.npsDetractors[s]!)),
+      scores: scoresOf(
+        sum,
+        count,
+        add((s) => r.npsPromoters[s]!),
+        add((s) => r.npsDetractors[s]!),
+      ),
       emotion: emotionOf(sum, count, sentimentSum, sentimentCount, scale),
-      sentiment: { count: sentimentCount, mean: ratio(sentimentSum, sentimentCount), languages: languagesOf(languages, 0) },
+      sentiment: {
+        count: sentimentCount,
+        mean: ratio(sentimentSum, sentimentCount),
+        languages: languagesOf(languages, 0),
+      },
       backSteps: r.stageBackSteps[g]!,
       backStepCustomers: r.stageBackStepCustomers[g]!,
       loops: r.stageLoops[g]!,
@@ -130,8 +183,17 @@ export function buildStepMetrics(r: MergedKernelResult, structure: MapStructure,
     steps,
     stages,
     funnel: {
-      steps: Array.from({ length: structure.levelCount }, (_, l) => ({ level: l, stepIds: levelIds(l), customers: r.funnelLevels[l]!, rate: ratio(r.funnelLevels[l]!, entered) })),
-      stages: plannedStages.map((stage, g) => ({ stageId: stage.id, customers: r.funnelStages[g]!, rate: ratio(r.funnelStages[g]!, enteredStages) })),
+      steps: Array.from({ length: structure.levelCount }, (_, l) => ({
+        level: l,
+        stepIds: levelIds(l),
+        customers: r.funnelLevels[l]!,
+        rate: ratio(r.funnelLevels[l]!, entered),
+      })),
+      stages: plannedStages.map((stage, g) => ({
+        stageId: stage.id,
+        customers: r.funnelStages[g]!,
+        rate: ratio(r.funnelStages[g]!, enteredStages),
+      })),
     },
   };
 }

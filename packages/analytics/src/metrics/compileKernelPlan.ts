@@ -59,7 +59,8 @@ export function compileKernelPlan(
     if (tp === -2) {
       activityOfKey[k] = -2;
       occurs[fallback] = 1;
-      for (let r = compiled.candidateStart[k]!; r < compiled.candidateStart[k + 1]!; r++) occurs[compiled.ruleTouchpoint[compiled.candidateRule[r]!]!] = 1;
+      for (let r = compiled.candidateStart[k]!; r < compiled.candidateStart[k + 1]!; r++)
+        occurs[compiled.ruleTouchpoint[compiled.candidateRule[r]!]!] = 1;
     } else {
       activityOfKey[k] = tp >= 0 ? tp : fallback;
       occurs[activityOfKey[k]!] = 1;
@@ -82,7 +83,8 @@ export function compileKernelPlan(
     }
   }
 
-  const parse = (d: string | undefined, fallback: number) => (d === undefined ? fallback : Date.parse(d.length === 10 ? `${d}T00:00:00Z` : d));
+  const parse = (d: string | undefined, fallback: number) =>
+    d === undefined ? fallback : Date.parse(d.length === 10 ? `${d}T00:00:00Z` : d);
   const plan: KernelPlan = {
     stepCount: S,
     stageCount: structure.stages.length,

@@ -60,7 +60,9 @@ export function compileMapStructure(map: MapSnapshot): MapStructure {
         stepOfTouchpoint.set(tp, i);
         touchpointIds.push(tp);
       } else if (already !== i) {
-        warnings.push(`touchpoint ${tp} is on steps "${planned[already]!.name}" and "${step.name}"; its events count at "${planned[already]!.name}"`);
+        warnings.push(
+          `touchpoint ${tp} is on steps "${planned[already]!.name}" and "${step.name}"; its events count at "${planned[already]!.name}"`,
+        );
       }
     }
     planned.push({ id: step.id, stageId: step.stageId, name: step.name, stage, level, touchpointIds });

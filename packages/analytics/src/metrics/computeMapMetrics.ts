@@ -55,7 +55,11 @@ export function kernelColumns(store: JourneyStore, needProperties: boolean): Ker
  * (PRODUCT.md §4.6): reach, conversion, timing, scores and emotion, sentiment and quotes, paths, conformance and a
  * drafted current-state map. Semantics: packages/analytics/README.md.
  */
-export async function computeMapMetrics(db: EventDatabase, input: MapMetricsInput, run: KernelRunOptions = {}): Promise<MapMetrics> {
+export async function computeMapMetrics(
+  db: EventDatabase,
+  input: MapMetricsInput,
+  run: KernelRunOptions = {},
+): Promise<MapMetrics> {
   const { filters, options } = MetricsRequestSchema.parse(input.request ?? {});
   const store = await loadJourneyStore(db);
   const structure = compileMapStructure(input.map);
@@ -63,13 +67,19 @@ export async function computeMapMetrics(db: EventDatabase, input: MapMetricsInpu
   const { plan, labels } = compileKernelPlan(store, structure, input.rules, filters, options, mask);
   const needProperties = plan.activityOfKey.includes(-2);
   const columns = kernelColumns(store, needProperties);
-  const merged = await runKernelPartitions(`${store.generation}${needProperties ? "+properties" : ""}`, columns, plan, run);
+  const merged = await runKernelPartitions(
+    `${store.generation}${needProperties ? "+properties" : ""}`,
+    columns,
+    plan,
+    run,
+  );
   deriveCounters(merged, plan, labels.nodeActivity);
 
   const name = (touchpointId: string) => input.touchpointNames?.[touchpointId] ?? touchpointId;
   const T = labels.touchpointIds.length;
   const activityLabel = (a: number) => (a < T ? name(labels.touchpointIds[a]!) : store.eventNames[a - T]!);
-  const nodeLabel = (n: number) => (n < structure.steps.length ? structure.steps[n]!.name : activityLabel(labels.nodeActivity[n]!));
+  const nodeLabel = (n: number) =>
+    n < structure.steps.length ? structure.steps[n]!.name : activityLabel(labels.nodeActivity[n]!);
   const stepParts = buildStepMetrics(merged, structure, store, input.map.settings.emotionScale);
   const activityParts = buildActivityMetrics(merged, store, structure, labels.touchpointIds, plan.stepOfActivity, name);
   const onMapEvents = merged.stepEvents.reduce((n, v) => n + v, 0);
@@ -80,7 +90,8 @@ export async function computeMapMetrics(db: EventDatabase, input: MapMetricsInpu
       label: activityLabel(a),
       touchpointId: a < T ? labels.touchpointIds[a] : undefined,
       customers: merged.activityCustomers[a]!,
-      meanPosition: merged.activityCustomers[a]! > 0 ? merged.activityPositionSum[a]! / merged.activityCustomers[a]! : 0,
+      meanPosition:
+        merged.activityCustomers[a]! > 0 ? merged.activityPositionSum[a]! / merged.activityCustomers[a]! : 0,
       stageName: step >= 0 ? structure.stages[structure.steps[step]!.stage]!.name : undefined,
     };
   }).filter((a) => a.customers > 0);
@@ -104,9 +115,20 @@ export async function computeMapMetrics(db: EventDatabase, input: MapMetricsInpu
     },
     ...stepParts,
     ...activityParts,
-    paths: buildPaths(merged, labels.nodeIds, labels.nodeKinds, nodeLabel, (c) => customerPath(columns, plan, c), options),
+    paths: buildPaths(
+      merged,
+      labels.nodeIds,
+      labels.nodeKinds,
+      nodeLabel,
+      (c) => customerPath(columns, plan, c),
+      options,
+    ),
     conformance: buildConformance(merged, labels.touchpointIds, plan.stepOfActivity, name),
-    draft: buildDraftMap(activities, merged.customers, { minShare: options.draftMinShare, maxSteps: options.draftMaxSteps, locale: input.map.settings.locale }),
+    draft: buildDraftMap(activities, merged.customers, {
+      minShare: options.draftMinShare,
+      maxSteps: options.draftMaxSteps,
+      locale: input.map.settings.locale,
+    }),
     warnings: structure.warnings,
   };
   return metrics;

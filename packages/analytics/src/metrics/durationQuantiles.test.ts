@@ -10,15 +10,24 @@ function reference(values: number[]) {
 describe("durationQuantiles", () => {
   it("takes the nearest-rank median and 90th percentile", () => {
     expect(durationQuantiles(Float64Array.from([5, 1, 4, 2, 3]))).toEqual({ count: 5, medianMs: 3, p90Ms: 5 });
-    expect(durationQuantiles(Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]))).toEqual({ count: 10, medianMs: 5, p90Ms: 9 });
+    expect(durationQuantiles(Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]))).toEqual({
+      count: 10,
+      medianMs: 5,
+      p90Ms: 9,
+    });
     expect(durationQuantiles(new Float64Array(0))).toEqual({ count: 0, medianMs: null, p90Ms: null });
   });
 
   it("agrees with sorting on random, duplicated and sorted inputs, and leaves its input alone", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (const n of [1, 2, 3, 7, 70, 1000, 4097]) {
-      for (const make of [() => Math.floor(random() * 1e6), () => Math.floor(random() * 3), (i: number) => i, (i: number) => -i]) {
+      for (const make of [
+        () => Math.floor(random() * 1e6),
+        () => Math.floor(random() * 3),
+        (i: number) => i,
+        (i: number) => -i,
+      ]) {
         const values = Array.from({ length: n }, (_, i) => make(i));
         const input = Float64Array.from(values);
         expect(durationQuantiles(input)).toEqual(reference(values));
@@ -29,7 +38,7 @@ describe("durationQuantiles", () => {
 
   it("gives the same answers over many values split into parts, whatever their spread", () => {
     let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const spreads: Array<[string, () => number]> = [
       ["heavy-tailed milliseconds", () => Math.floor(Math.exp(random() * 20))],
       ["mostly zero", () => (random() < 0.9 ? 0 : Math.floor(random() * 1e4))],
@@ -39,7 +48,11 @@ describe("durationQuantiles", () => {
     ];
     for (const [, make] of spreads) {
       const values = Array.from({ length: 20_000 }, make);
-      const parts = [Float64Array.from(values.slice(0, 7_000)), new Float64Array(0), Float64Array.from(values.slice(7_000))];
+      const parts = [
+        Float64Array.from(values.slice(0, 7_000)),
+        new Float64Array(0),
+        Float64Array.from(values.slice(7_000)),
+      ];
       expect(durationQuantiles(parts)).toEqual(reference(values));
       expect([...parts[0]!, ...parts[2]!]).toEqual(values);
     }

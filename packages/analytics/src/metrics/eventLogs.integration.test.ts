@@ -35,8 +35,22 @@ async function loadCsvLog(file: string): Promise<EventDatabase> {
 // The complaint-handling process of the running example as a designed journey.
 const runningMap = buildTestMap([
   { name: "Request", steps: [{ name: "register", touchpoints: ["tp_register"] }] },
-  { name: "Examination", steps: [{ name: "casually", touchpoints: ["tp_casually"] }, { name: "thoroughly", touchpoints: ["tp_thoroughly"], parallel: true }, { name: "check", touchpoints: ["tp_check"] }] },
-  { name: "Decision", steps: [{ name: "decide", touchpoints: ["tp_decide"] }, { name: "pay", touchpoints: ["tp_pay"] }, { name: "reject", touchpoints: ["tp_reject"], parallel: true }] },
+  {
+    name: "Examination",
+    steps: [
+      { name: "casually", touchpoints: ["tp_casually"] },
+      { name: "thoroughly", touchpoints: ["tp_thoroughly"], parallel: true },
+      { name: "check", touchpoints: ["tp_check"] },
+    ],
+  },
+  {
+    name: "Decision",
+    steps: [
+      { name: "decide", touchpoints: ["tp_decide"] },
+      { name: "pay", touchpoints: ["tp_pay"] },
+      { name: "reject", touchpoints: ["tp_reject"], parallel: true },
+    ],
+  },
 ]);
 const runningRules = [
   testRule("tp_register", { eventNames: ["register request"] }),
@@ -51,16 +65,33 @@ const runningRules = [
 /** The answers read off the running example's six traces by hand. */
 function expectRunningExampleAnswers(m: Awaited<ReturnType<typeof computeMapMetrics>>) {
   expect(m.totals).toMatchObject({ customers: 6, events: 42 });
-  expect(m.steps.map((s) => [s.name, s.customers, s.events])).toEqual([["register", 6, 6], ["casually", 4, 6], ["thoroughly", 3, 3], ["check", 6, 9], ["decide", 6, 9], ["pay", 3, 3], ["reject", 3, 3]]);
+  expect(m.steps.map((s) => [s.name, s.customers, s.events])).toEqual([
+    ["register", 6, 6],
+    ["casually", 4, 6],
+    ["thoroughly", 3, 3],
+    ["check", 6, 9],
+    ["decide", 6, 9],
+    ["pay", 3, 3],
+    ["reject", 3, 3],
+  ]);
   expect(m.funnel.steps.map((f) => f.customers)).toEqual([6, 6, 4, 4, 4]);
   // Case 5 goes "examine casually → decide" after a reinitiation, jumping over "check ticket": three journeys skip.
   expect(m.conformance).toMatchObject({ customers: 6, conforming: 2, withSkips: 3, withBackSteps: 4, withLoops: 2 });
   expect(m.steps.map((s) => s.skipped)).toEqual([0, 2, 2, 3, 0, 0, 0]);
   expect(m.steps.map((s) => s.revisits)).toEqual([0, 2, 0, 3, 3, 0, 0]);
-  expect(m.stages.map((s) => [s.backSteps, s.backStepCustomers, s.loops, s.loopCustomers])).toEqual([[0, 0, 0, 0], [3, 3, 5, 2], [3, 2, 3, 2]]);
+  expect(m.stages.map((s) => [s.backSteps, s.backStepCustomers, s.loops, s.loopCustomers])).toEqual([
+    [0, 0, 0, 0],
+    [3, 3, 5, 2],
+    [3, 2, 3, 2],
+  ]);
   expect(m.unmapped.items).toEqual([{ eventName: "reinitiate request", channel: null, events: 3, customers: 2 }]);
   const edge = (from: string, to: string) => m.paths.edges.find((e) => e.from === from && e.to === to)?.count;
-  expect([edge("p_register", "p_casually"), edge("p_register", "p_check"), edge("p_register", "p_thoroughly"), edge("p_check", "p_decide")]).toEqual([3, 2, 1, 6]);
+  expect([
+    edge("p_register", "p_casually"),
+    edge("p_register", "p_check"),
+    edge("p_register", "p_thoroughly"),
+    edge("p_check", "p_decide"),
+  ]).toEqual([3, 2, 1, 6]);
   expect(m.paths.variants.distinct).toBe(6);
 }
 
@@ -71,7 +102,12 @@ describe("the pm4py event logs", () => {
     const m = await computeMapMetrics(db, { map: runningMap, rules: runningRules, request });
     expectRunningExampleAnswers(m);
     const { filters, options } = MetricsRequestSchema.parse(request);
-    const oracle = await computeOracleDigest(db.connection, { structure: compileMapStructure(runningMap), rules: runningRules, filters, options });
+    const oracle = await computeOracleDigest(db.connection, {
+      structure: compileMapStructure(runningMap),
+      rules: runningRules,
+      filters,
+      options,
+    });
     expect(compareDigests(digestMapMetrics(m), oracle)).toEqual([]);
   });
 
@@ -82,18 +118,48 @@ describe("the pm4py event logs", () => {
       path: `${LOGS}running-example.xes`,
       source: { name: "pm4py running example", kind: "other" },
       format: "xes",
-      mapping: { columns: { "case:concept:name": { role: "identifier", kind: "customerId" }, "concept:name": { role: "event" }, "time:timestamp": { role: "timestamp" } } },
+      mapping: {
+        columns: {
+          "case:concept:name": { role: "identifier", kind: "customerId" },
+          "concept:name": { role: "event" },
+          "time:timestamp": { role: "timestamp" },
+        },
+      },
     });
-    const m = await computeMapMetrics(db, { map: runningMap, rules: runningRules, request: { options: { conversionWindowHours: 24 * 365 } } });
+    const m = await computeMapMetrics(db, {
+      map: runningMap,
+      rules: runningRules,
+      request: { options: { conversionWindowHours: 24 * 365 } },
+    });
     expectRunningExampleAnswers(m);
   });
 
   it("road traffic fines (100 traces, CSV): the SQL oracle agrees on every metric, loose and strict", async () => {
     const db = await loadCsvLog("roadtraffic100traces.csv");
     const map = buildTestMap([
-      { name: "Fine", steps: [{ name: "create", touchpoints: ["tp_create"] }, { name: "send", touchpoints: ["tp_send"] }, { name: "notify", touchpoints: ["tp_notify"] }] },
-      { name: "Appeal", steps: [{ name: "appeal", touchpoints: ["tp_appeal"] }, { name: "prefecture", touchpoints: ["tp_prefecture"], parallel: true }] },
-      { name: "Outcome", steps: [{ name: "penalty", touchpoints: ["tp_penalty"] }, { name: "payment", touchpoints: ["tp_payment"] }, { name: "collection", touchpoints: ["tp_collection"], parallel: true }] },
+      {
+        name: "Fine",
+        steps: [
+          { name: "create", touchpoints: ["tp_create"] },
+          { name: "send", touchpoints: ["tp_send"] },
+          { name: "notify", touchpoints: ["tp_notify"] },
+        ],
+      },
+      {
+        name: "Appeal",
+        steps: [
+          { name: "appeal", touchpoints: ["tp_appeal"] },
+          { name: "prefecture", touchpoints: ["tp_prefecture"], parallel: true },
+        ],
+      },
+      {
+        name: "Outcome",
+        steps: [
+          { name: "penalty", touchpoints: ["tp_penalty"] },
+          { name: "payment", touchpoints: ["tp_payment"] },
+          { name: "collection", touchpoints: ["tp_collection"], parallel: true },
+        ],
+      },
     ]);
     const rules = [
       testRule("tp_create", { eventNames: ["Create Fine"] }),
@@ -106,12 +172,25 @@ describe("the pm4py event logs", () => {
       testRule("tp_collection", { eventNames: ["Send for Credit Collection"] }),
     ];
     for (const order of ["loose", "strict"] as const) {
-      const request = { options: { order, conversionWindowHours: 24 * 365, sessionGapMinutes: 60 * 24 * 30, topPaths: 500, maxEdges: 1000 } };
+      const request = {
+        options: {
+          order,
+          conversionWindowHours: 24 * 365,
+          sessionGapMinutes: 60 * 24 * 30,
+          topPaths: 500,
+          maxEdges: 1000,
+        },
+      };
       const m = await computeMapMetrics(db, { map, rules, request }, { partitions: 2 });
       expect(m.totals).toMatchObject({ customers: 100, events: 390 });
       expect(m.steps[0]!.customers).toBe(100);
       const { filters, options } = MetricsRequestSchema.parse(request);
-      const oracle = await computeOracleDigest(db.connection, { structure: compileMapStructure(map), rules, filters, options });
+      const oracle = await computeOracleDigest(db.connection, {
+        structure: compileMapStructure(map),
+        rules,
+        filters,
+        options,
+      });
       expect(compareDigests(digestMapMetrics(m), oracle), order).toEqual([]);
     }
   });

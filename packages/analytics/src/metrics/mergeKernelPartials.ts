@@ -1,13 +1,52 @@
 import { mergeVariantRuns, type VariantRuns } from "../paths/PathHashes.js";
 import type { KernelPartial } from "./KernelPartial.js";
 
-const SCALARS = ["customers", "events", "unmappedCustomers", "sessions", "sessionDurationMs", "sessionEvents", "mapCustomers", "conforming", "withSkips", "withBackSteps", "withLoops"] as const;
+const SCALARS = [
+  "customers",
+  "events",
+  "unmappedCustomers",
+  "sessions",
+  "sessionDurationMs",
+  "sessionEvents",
+  "mapCustomers",
+  "conforming",
+  "withSkips",
+  "withBackSteps",
+  "withLoops",
+] as const;
 const COUNTERS = [
-  "keyEvents", "keyCustomers", "activityEvents", "activityCustomers", "activityTimeMs", "activityPositionSum",
-  "stepEvents", "stepCustomers", "stepTimeMs", "stepConverted", "stepSkipped", "stepRevisits",
-  "stageCustomers", "stageConverted", "stageBackSteps", "stageBackStepCustomers", "stageLoops", "stageLoopCustomers",
-  "funnelLevels", "funnelStages", "scoreSum", "scoreCount", "npsPromoters", "npsDetractors",
-  "sentimentSum", "sentimentCount", "sentimentLanguages", "nodeEvents", "nodeCustomers", "nodeStarts", "nodeEnds", "sankeyNodes",
+  "keyEvents",
+  "keyCustomers",
+  "activityEvents",
+  "activityCustomers",
+  "activityTimeMs",
+  "activityPositionSum",
+  "stepEvents",
+  "stepCustomers",
+  "stepTimeMs",
+  "stepConverted",
+  "stepSkipped",
+  "stepRevisits",
+  "stageCustomers",
+  "stageConverted",
+  "stageBackSteps",
+  "stageBackStepCustomers",
+  "stageLoops",
+  "stageLoopCustomers",
+  "funnelLevels",
+  "funnelStages",
+  "scoreSum",
+  "scoreCount",
+  "npsPromoters",
+  "npsDetractors",
+  "sentimentSum",
+  "sentimentCount",
+  "sentimentLanguages",
+  "nodeEvents",
+  "nodeCustomers",
+  "nodeStarts",
+  "nodeEnds",
+  "sankeyNodes",
 ] as const;
 
 /**
@@ -68,13 +107,29 @@ export function wireBuffers(w: PartialWire): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
   for (const v of Object.values(w)) {
     if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) out.add(v.buffer);
-    else if (Array.isArray(v)) for (const a of v as Float64Array[]) if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
+    else if (Array.isArray(v))
+      for (const a of v as Float64Array[]) if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
   }
   return [...out];
 }
 
 /** The merged result of all partials: counters added up, durations gathered per step, top quotes, edges and variants combined. */
-export interface MergedKernelResult extends Omit<PartialWire, "stepToNext" | "stageToNext" | "edgeFrom" | "edgeTo" | "edgeCount" | "edgeCustomers" | "edgeDurationMs" | "variantH1" | "variantH2" | "variantCount" | "variantCustomer" | "sankeyLinkKeys" | "sankeyLinkCounts"> {
+export interface MergedKernelResult extends Omit<
+  PartialWire,
+  | "stepToNext"
+  | "stageToNext"
+  | "edgeFrom"
+  | "edgeTo"
+  | "edgeCount"
+  | "edgeCustomers"
+  | "edgeDurationMs"
+  | "variantH1"
+  | "variantH2"
+  | "variantCount"
+  | "variantCustomer"
+  | "sankeyLinkKeys"
+  | "sankeyLinkCounts"
+> {
   /** Per step (stage): its times to next from every partial, left in parts (quantiles read them where they are). */
   stepToNext: Float64Array[][];
   stageToNext: Float64Array[][];
@@ -103,7 +158,10 @@ export function mergeKernelPartials(wires: PartialWire[]): MergedKernelResult {
   merged.quoteText = new Float64Array(slots);
   for (let base = 0; base < slots; base += 2) {
     const offered: Array<{ s: number; p: number; t: number }> = [];
-    for (const w of wires) for (const j of [base, base + 1]) if (w.quotePosition[j]! >= 0) offered.push({ s: w.quoteSentiment[j]!, p: w.quotePosition[j]!, t: w.quoteText[j]! });
+    for (const w of wires)
+      for (const j of [base, base + 1])
+        if (w.quotePosition[j]! >= 0)
+          offered.push({ s: w.quoteSentiment[j]!, p: w.quotePosition[j]!, t: w.quoteText[j]! });
     offered.sort((a, b) => Math.abs(b.s) - Math.abs(a.s) || a.p - b.p);
     const seen = new Set<number>();
     let j = base;
@@ -131,9 +189,16 @@ export function mergeKernelPartials(wires: PartialWire[]): MergedKernelResult {
   }
   merged.edges = [...edges.values()];
 
-  merged.variants = mergeVariantRuns(wires.map((w) => ({ h1: w.variantH1, h2: w.variantH2, count: w.variantCount, customer: w.variantCustomer })));
+  merged.variants = mergeVariantRuns(
+    wires.map((w) => ({ h1: w.variantH1, h2: w.variantH2, count: w.variantCount, customer: w.variantCustomer })),
+  );
 
   merged.sankeyLinks = new Map();
-  for (const w of wires) for (let i = 0; i < w.sankeyLinkKeys.length; i++) merged.sankeyLinks.set(w.sankeyLinkKeys[i]!, (merged.sankeyLinks.get(w.sankeyLinkKeys[i]!) ?? 0) + w.sankeyLinkCounts[i]!);
+  for (const w of wires)
+    for (let i = 0; i < w.sankeyLinkKeys.length; i++)
+      merged.sankeyLinks.set(
+        w.sankeyLinkKeys[i]!,
+        (merged.sankeyLinks.get(w.sankeyLinkKeys[i]!) ?? 0) + w.sankeyLinkCounts[i]!,
+      );
   return merged;
 }

@@ -9,10 +9,42 @@ import type { KernelPlan } from "./KernelPlan.js";
  * and fills every counter of every metric at the same time. Semantics are documented in packages/analytics/README.md;
  * the SQL oracle in oracle/ computes the same numbers independently.
  */
-export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCount: number, from: number, to: number): KernelPartial {
+export function runJourneyKernel(
+  columns: KernelColumns,
+  plan: KernelPlan,
+  keyCount: number,
+  from: number,
+  to: number,
+): KernelPartial {
   const out = createKernelPartial(plan, keyCount, to - from);
-  const { offsets, ts, key, scorePos, scoreValue, scoreKind, textPos, textId, textSentiment, textLanguage, propertiesId } = columns;
-  const { stepLevel, stepStage, levelStart, activityOfKey, candidateStart, candidateRule, ruleActivity, ruleProperties, ruleMatchesNone, fallbackOfKey, nodeOfActivity, stepOfActivity, customerMask } = plan;
+  const {
+    offsets,
+    ts,
+    key,
+    scorePos,
+    scoreValue,
+    scoreKind,
+    textPos,
+    textId,
+    textSentiment,
+    textLanguage,
+    propertiesId,
+  } = columns;
+  const {
+    stepLevel,
+    stepStage,
+    levelStart,
+    activityOfKey,
+    candidateStart,
+    candidateRule,
+    ruleActivity,
+    ruleProperties,
+    ruleMatchesNone,
+    fallbackOfKey,
+    nodeOfActivity,
+    stepOfActivity,
+    customerMask,
+  } = plan;
   const { fromMs, toMs, windowMs, gapMs, strict, sankeyDepth, levelCount, nodeCount: N } = plan;
   const S = plan.stepCount;
   const T = plan.touchpointCount;
@@ -22,7 +54,15 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
 
   const { keyEvents, keyCustomers, activityEvents, activityCustomers, activityTimeMs, activityPositionSum } = out;
   const { stepCustomers, stepConverted, stepSkipped, stepRevisits, stepToNext } = out;
-  const { stageCustomers, stageConverted, stageToNext, stageBackSteps, stageBackStepCustomers, stageLoops, stageLoopCustomers } = out;
+  const {
+    stageCustomers,
+    stageConverted,
+    stageToNext,
+    stageBackSteps,
+    stageBackStepCustomers,
+    stageLoops,
+    stageLoopCustomers,
+  } = out;
   const { funnelLevels, funnelStages, scoreSum, scoreCount, npsPromoters, npsDetractors } = out;
   const { sentimentSum, sentimentCount, sentimentLanguages, quoteSentiment, quotePosition, quoteText } = out;
   const { nodeStarts, nodeEnds, edges, variants, sankeyNodes, sankeyLinks } = out;
@@ -220,7 +260,7 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
             if (level - lp > 1) {
               // Levels lp+1 … level-1 are skipped: set their bits; the steps are counted once at the customer's end.
               hasSkip = true;
-              for (let x = lp + 1; x < level; ) {
+              for (let x = lp + 1; x < level;) {
                 const word = x >>> 5;
                 if (skipStamp[word] !== c) {
                   skipStamp[word] = c;
@@ -322,7 +362,16 @@ export function runJourneyKernel(columns: KernelColumns, plan: KernelPlan, keyCo
         sentimentSum[s]! += sentiment;
         sentimentCount[s]!++;
         sentimentLanguages[s * LANGUAGE_COUNT + textLanguage[id]!]!++;
-        if (sentiment !== 0) offerQuote(quoteSentiment, quotePosition, quoteText, s * QUOTE_SLOTS + (sentiment < 0 ? 0 : 2), sentiment, i, id);
+        if (sentiment !== 0)
+          offerQuote(
+            quoteSentiment,
+            quotePosition,
+            quoteText,
+            s * QUOTE_SLOTS + (sentiment < 0 ? 0 : 2),
+            sentiment,
+            i,
+            id,
+          );
       }
 
       // Paths: directly-follows edges over every event, variants and Sankey over consecutive repeats collapsed.

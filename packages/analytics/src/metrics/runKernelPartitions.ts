@@ -17,7 +17,12 @@ function kernelPool(): KernelPool | undefined {
  * worker script is present) the ranges run in parallel, one per core; otherwise one after another in this thread.
  * `key` identifies the store's columns (its generation), so workers receive them once.
  */
-export async function runKernelPartitions(key: string, columns: KernelColumns, plan: KernelPlan, run: { partitions?: number; workers?: boolean }): Promise<MergedKernelResult> {
+export async function runKernelPartitions(
+  key: string,
+  columns: KernelColumns,
+  plan: KernelPlan,
+  run: { partitions?: number; workers?: boolean },
+): Promise<MergedKernelResult> {
   const workers = run.workers === false ? undefined : kernelPool();
   const parts = Math.max(1, run.partitions ?? workers?.size ?? 1);
   const bounds = partitionCustomers(columns.offsets, parts);
@@ -25,6 +30,9 @@ export async function runKernelPartitions(key: string, columns: KernelColumns, p
   for (let p = 0; p + 1 < bounds.length; p++) ranges.push([bounds[p]!, bounds[p + 1]!]);
   if (ranges.length === 0) ranges.push([0, 0]);
   // Small stores are not worth a thread hop.
-  if (workers && (columns.ts.length >= 200_000 || run.workers === true) && ranges.length > 1) return mergeKernelPartials(await workers.run(key, columns, plan, ranges));
-  return mergeKernelPartials(ranges.map(([from, to]) => toWire(runJourneyKernel(columns, plan, plan.keyCount, from, to))));
+  if (workers && (columns.ts.length >= 200_000 || run.workers === true) && ranges.length > 1)
+    return mergeKernelPartials(await workers.run(key, columns, plan, ranges));
+  return mergeKernelPartials(
+    ranges.map(([from, to]) => toWire(runJourneyKernel(columns, plan, plan.keyCount, from, to))),
+  );
 }

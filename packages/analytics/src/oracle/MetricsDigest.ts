@@ -20,7 +20,16 @@ export interface MetricsDigest {
     skipped: number;
     revisits: number;
   }>;
-  stages: Array<{ customers: number; converted: number | null; medianMs: number | null; p90Ms: number | null; backSteps: number; backStepCustomers: number; loops: number; loopCustomers: number }>;
+  stages: Array<{
+    customers: number;
+    converted: number | null;
+    medianMs: number | null;
+    p90Ms: number | null;
+    backSteps: number;
+    backStepCustomers: number;
+    loops: number;
+    loopCustomers: number;
+  }>;
   funnelSteps: number[];
   funnelStages: number[];
   sessions: { count: number; durationMs: number; events: number };
@@ -48,7 +57,11 @@ export function round9(x: number): number {
 
 /** JSON with object keys sorted, so records compare by content rather than key order. */
 function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
 }
 
 /**
@@ -60,13 +73,22 @@ export function compareDigests(engine: MetricsDigest, oracle: MetricsDigest): st
   const out: string[] = [];
   for (const key of Object.keys(oracle) as Array<keyof MetricsDigest>) {
     if (["variants", "variantOthers", "sankeyLinks", "sankeyLinksOmitted"].includes(key)) continue;
-    if (canonical(engine[key]) !== canonical(oracle[key])) out.push(`${key}: engine ${canonical(engine[key]).slice(0, 300)} vs SQL ${canonical(oracle[key]).slice(0, 300)}`);
+    if (canonical(engine[key]) !== canonical(oracle[key]))
+      out.push(`${key}: engine ${canonical(engine[key]).slice(0, 300)} vs SQL ${canonical(oracle[key]).slice(0, 300)}`);
   }
-  const topList = (name: string, listed: Record<string, number>, all: Record<string, number>, rest: number, restOf: (unlisted: Array<[string, number]>) => number) => {
-    for (const [k, n] of Object.entries(listed)) if (all[k] !== n) out.push(`${name} ${k}: engine ${n} vs SQL ${all[k]}`);
+  const topList = (
+    name: string,
+    listed: Record<string, number>,
+    all: Record<string, number>,
+    rest: number,
+    restOf: (unlisted: Array<[string, number]>) => number,
+  ) => {
+    for (const [k, n] of Object.entries(listed))
+      if (all[k] !== n) out.push(`${name} ${k}: engine ${n} vs SQL ${all[k]}`);
     const unlisted = Object.entries(all).filter(([k]) => !(k in listed));
     const smallest = Math.min(...Object.values(listed));
-    if (unlisted.some(([, n]) => n > smallest)) out.push(`${name}: an unlisted entry is more frequent than a listed one`);
+    if (unlisted.some(([, n]) => n > smallest))
+      out.push(`${name}: an unlisted entry is more frequent than a listed one`);
     if (restOf(unlisted) !== rest) out.push(`${name}: engine leaves out ${rest}, SQL ${restOf(unlisted)}`);
   };
   topList("variants", engine.variants, oracle.variants, engine.variantOthers, (u) => u.reduce((n, [, c]) => n + c, 0));

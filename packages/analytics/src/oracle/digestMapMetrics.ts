@@ -7,7 +7,12 @@ import { round9, type MetricsDigest } from "./MetricsDigest.js";
  */
 export function digestMapMetrics(m: MapMetrics): MetricsDigest {
   return {
-    totals: { customers: m.totals.customers, events: m.totals.events, unmappedEvents: m.unmapped.events, unmappedCustomers: m.unmapped.customers },
+    totals: {
+      customers: m.totals.customers,
+      events: m.totals.events,
+      unmappedEvents: m.unmapped.events,
+      unmappedCustomers: m.unmapped.customers,
+    },
     steps: m.steps.map((s) => ({
       customers: s.customers,
       events: s.events,
@@ -37,18 +42,43 @@ export function digestMapMetrics(m: MapMetrics): MetricsDigest {
     })),
     funnelSteps: m.funnel.steps.map((f) => f.customers),
     funnelStages: m.funnel.stages.map((f) => f.customers),
-    sessions: { count: m.sessions.count, durationMs: Math.round((m.sessions.meanDurationMs ?? 0) * m.sessions.count), events: Math.round((m.sessions.meanEvents ?? 0) * m.sessions.count) },
-    nodes: m.paths.nodes.filter((n) => n.events > 0).map((n) => ({ node: n.id, events: n.events, customers: n.customers, starts: n.starts, ends: n.ends })).sort((a, b) => (a.node < b.node ? -1 : 1)),
-    edges: m.paths.edges.map((e) => ({ from: e.from, to: e.to, count: e.count, customers: e.customers, durationMs: round9(e.meanMs * e.count) })).sort((a, b) => (a.from + "\u0000" + a.to < b.from + "\u0000" + b.to ? -1 : 1)),
+    sessions: {
+      count: m.sessions.count,
+      durationMs: Math.round((m.sessions.meanDurationMs ?? 0) * m.sessions.count),
+      events: Math.round((m.sessions.meanEvents ?? 0) * m.sessions.count),
+    },
+    nodes: m.paths.nodes
+      .filter((n) => n.events > 0)
+      .map((n) => ({ node: n.id, events: n.events, customers: n.customers, starts: n.starts, ends: n.ends }))
+      .sort((a, b) => (a.node < b.node ? -1 : 1)),
+    edges: m.paths.edges
+      .map((e) => ({
+        from: e.from,
+        to: e.to,
+        count: e.count,
+        customers: e.customers,
+        durationMs: round9(e.meanMs * e.count),
+      }))
+      .sort((a, b) => (a.from + "\u0000" + a.to < b.from + "\u0000" + b.to ? -1 : 1)),
     variantCount: m.paths.variants.distinct,
     variants: Object.fromEntries(m.paths.variants.items.map((v) => [v.nodes.join(" > "), v.customers])),
     variantOthers: m.paths.variants.others.customers,
     sankeyNodes: Object.fromEntries(m.paths.sankey.nodes.map((n) => [n.id, n.customers])),
     sankeyLinks: Object.fromEntries(m.paths.sankey.links.map((l) => [`${l.source} > ${l.target}`, l.customers])),
     sankeyLinksOmitted: m.paths.sankey.linksOmitted,
-    conformance: { customers: m.conformance.customers, conforming: m.conformance.conforming, withSkips: m.conformance.withSkips, withBackSteps: m.conformance.withBackSteps, withLoops: m.conformance.withLoops },
-    unmapped: [...m.unmapped.items].sort((a, b) => (a.eventName + "\u0000" + (a.channel ?? "") < b.eventName + "\u0000" + (b.channel ?? "") ? -1 : 1)),
-    touchpoints: m.touchpoints.filter((t) => t.events > 0).map((t) => ({ touchpointId: t.touchpointId, events: t.events, customers: t.customers, timeMs: t.timeSpentMs })).sort((a, b) => (a.touchpointId < b.touchpointId ? -1 : 1)),
+    conformance: {
+      customers: m.conformance.customers,
+      conforming: m.conformance.conforming,
+      withSkips: m.conformance.withSkips,
+      withBackSteps: m.conformance.withBackSteps,
+      withLoops: m.conformance.withLoops,
+    },
+    unmapped: [...m.unmapped.items].sort((a, b) =>
+      a.eventName + "\u0000" + (a.channel ?? "") < b.eventName + "\u0000" + (b.channel ?? "") ? -1 : 1,
+    ),
+    touchpoints: m.touchpoints
+      .filter((t) => t.events > 0)
+      .map((t) => ({ touchpointId: t.touchpointId, events: t.events, customers: t.customers, timeMs: t.timeSpentMs }))
+      .sort((a, b) => (a.touchpointId < b.touchpointId ? -1 : 1)),
   };
 }
-

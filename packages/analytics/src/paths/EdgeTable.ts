@@ -60,7 +60,13 @@ export class EdgeTable {
   /** The edges seen, as parallel arrays. */
   list(): { from: Int32Array; to: Int32Array; count: Float64Array; customers: Float64Array; durationMs: Float64Array } {
     if (!this.dense) {
-      return { from: Int32Array.from(this.sparseFrom), to: Int32Array.from(this.sparseTo), count: Float64Array.from(this.sparseCount), customers: Float64Array.from(this.sparseCustomers), durationMs: Float64Array.from(this.sparseDuration) };
+      return {
+        from: Int32Array.from(this.sparseFrom),
+        to: Int32Array.from(this.sparseTo),
+        count: Float64Array.from(this.sparseCount),
+        customers: Float64Array.from(this.sparseCustomers),
+        durationMs: Float64Array.from(this.sparseDuration),
+      };
     }
     const cells: number[] = [];
     for (let cell = 0; cell < this.cellCount.length; cell++) if (this.cellCount[cell]! > 0) cells.push(cell);

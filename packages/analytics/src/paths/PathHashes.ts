@@ -68,7 +68,12 @@ export class PathHashes {
     }
     m++;
     // Views of the filled part: copying up to a million entries per array costs more than the unused tail.
-    return { h1: h1.subarray(0, m), h2: h2.subarray(0, m), count: count.subarray(0, m), customer: customer.subarray(0, m) };
+    return {
+      h1: h1.subarray(0, m),
+      h2: h2.subarray(0, m),
+      count: count.subarray(0, m),
+      customer: customer.subarray(0, m),
+    };
   }
 }
 
@@ -116,5 +121,10 @@ function mergeTwo(a: VariantRuns, b: VariantRuns): VariantRuns {
       customer[m++] = bu[j++]!;
     }
   }
-  return { h1: h1.subarray(0, m), h2: h2.subarray(0, m), count: count.subarray(0, m), customer: customer.subarray(0, m) };
+  return {
+    h1: h1.subarray(0, m),
+    h2: h2.subarray(0, m),
+    count: count.subarray(0, m),
+    customer: customer.subarray(0, m),
+  };
 }

@@ -23,7 +23,8 @@ export class SankeyTable {
 
   /** Links seen, keyed (depth × N + from) × N + to. */
   entries(): { keys: Float64Array; counts: Float64Array } {
-    if (!this.dense) return { keys: Float64Array.from(this.sparse.keys()), counts: Float64Array.from(this.sparse.values()) };
+    if (!this.dense)
+      return { keys: Float64Array.from(this.sparse.keys()), counts: Float64Array.from(this.sparse.values()) };
     const keys: number[] = [];
     for (let k = 0; k < this.dense.length; k++) if (this.dense[k]! > 0) keys.push(k);
     return { keys: Float64Array.from(keys), counts: Float64Array.from(keys, (k) => this.dense![k]!) };

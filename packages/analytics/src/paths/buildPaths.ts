@@ -11,7 +11,8 @@ export const MAX_SANKEY_LINKS = 2000;
  * lowest customer number). Keeps a bounded candidate list instead of sorting every variant (there can be one per customer).
  */
 function topVariants(variants: VariantRuns, n: number): number[] {
-  const better = (a: number, b: number) => variants.count[a]! - variants.count[b]! || variants.customer[b]! - variants.customer[a]!;
+  const better = (a: number, b: number) =>
+    variants.count[a]! - variants.count[b]! || variants.customer[b]! - variants.customer[a]!;
   const kept: number[] = [];
   for (let v = 0; v < variants.count.length; v++) {
     if (kept.length === n && better(v, kept[n - 1]!) <= 0) continue;
@@ -37,11 +38,25 @@ export function buildPaths(
 ): MapMetrics["paths"] {
   const N = nodeIds.length;
   const nodes = nodeIds
-    .map((id, n) => ({ id, kind: nodeKinds[n]!, label: labelOf(n), events: r.nodeEvents[n]!, customers: r.nodeCustomers[n]!, starts: r.nodeStarts[n]!, ends: r.nodeEnds[n]! }))
+    .map((id, n) => ({
+      id,
+      kind: nodeKinds[n]!,
+      label: labelOf(n),
+      events: r.nodeEvents[n]!,
+      customers: r.nodeCustomers[n]!,
+      starts: r.nodeStarts[n]!,
+      ends: r.nodeEnds[n]!,
+    }))
     .filter((node) => node.kind === "step" || node.events > 0);
 
   const edges = [...r.edges].sort((a, b) => b.count - a.count || a.from - b.from || a.to - b.to);
-  const shownEdges = edges.slice(0, options.maxEdges).map((e) => ({ from: nodeIds[e.from]!, to: nodeIds[e.to]!, count: e.count, customers: e.customers, meanMs: e.durationMs / e.count }));
+  const shownEdges = edges.slice(0, options.maxEdges).map((e) => ({
+    from: nodeIds[e.from]!,
+    to: nodeIds[e.to]!,
+    count: e.count,
+    customers: e.customers,
+    meanMs: e.durationMs / e.count,
+  }));
 
   const counts = r.variants.count;
   const size = counts.length;
@@ -56,19 +71,34 @@ export function buildPaths(
       if (customers > 0) sankeyNodes.push({ id: `${d}:${nodeIds[n]}`, depth: d, node: nodeIds[n]!, customers });
     }
   }
-  const allLinks = [...r.sankeyLinks].map(([key, customers]) => ({ depth: Math.floor(key / (N * N)), from: Math.floor(key / N) % N, to: key % N, customers }));
+  const allLinks = [...r.sankeyLinks].map(([key, customers]) => ({
+    depth: Math.floor(key / (N * N)),
+    from: Math.floor(key / N) % N,
+    to: key % N,
+    customers,
+  }));
   // The most travelled links, so a journey log with thousands of distinct events still gives a drawable diagram.
-  const keptLinks = allLinks.sort((a, b) => b.customers - a.customers || a.depth - b.depth || a.from - b.from || a.to - b.to).slice(0, MAX_SANKEY_LINKS);
+  const keptLinks = allLinks
+    .sort((a, b) => b.customers - a.customers || a.depth - b.depth || a.from - b.from || a.to - b.to)
+    .slice(0, MAX_SANKEY_LINKS);
   const links = keptLinks
     .sort((a, b) => a.depth - b.depth || b.customers - a.customers || a.from - b.from || a.to - b.to)
-    .map((l) => ({ source: `${l.depth}:${nodeIds[l.from]}`, target: `${l.depth + 1}:${nodeIds[l.to]}`, customers: l.customers }));
+    .map((l) => ({
+      source: `${l.depth}:${nodeIds[l.from]}`,
+      target: `${l.depth + 1}:${nodeIds[l.to]}`,
+      customers: l.customers,
+    }));
 
   return {
     nodes,
     edges: shownEdges,
     edgesOmitted: Math.max(0, edges.length - options.maxEdges),
     variants: {
-      items: top.map((v) => ({ nodes: Array.from(pathOf(r.variants.customer[v]!), (n) => nodeIds[n]!), customers: counts[v]!, share: withPath > 0 ? counts[v]! / withPath : null })),
+      items: top.map((v) => ({
+        nodes: Array.from(pathOf(r.variants.customer[v]!), (n) => nodeIds[n]!),
+        customers: counts[v]!,
+        share: withPath > 0 ? counts[v]! / withPath : null,
+      })),
       others: { customers: withPath - topCustomers, variants: size - top.length },
       distinct: size,
     },

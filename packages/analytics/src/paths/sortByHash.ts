@@ -32,7 +32,7 @@ export function sortByHash(h1: Uint32Array, h2: Uint32Array, n: number): Int32Ar
     [order, next] = [next, order];
     [keys, nextKeys] = [nextKeys, keys];
   }
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start + 1;
     while (end < n && keys[end] === keys[start]) end++;
     if (end - start === 1) {

@@ -6,7 +6,10 @@ export const PropertyNameSchema = z
   .string()
   .min(1)
   .max(120)
-  .refine((s) => !/["\\]/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 0x20), "must not contain quotes, backslashes or control characters");
+  .refine(
+    (s) => !/["\\]/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 0x20),
+    "must not contain quotes, backslashes or control characters",
+  );
 
 const text = z.string().max(500);
 
@@ -17,7 +20,11 @@ const text = z.string().max(500);
 export const PropertyConditionSchema = z.discriminatedUnion("operator", [
   z.strictObject({ property: PropertyNameSchema, operator: z.enum(["eq", "neq", "contains"]), value: text }),
   z.strictObject({ property: PropertyNameSchema, operator: z.literal("in"), value: z.array(text).min(1).max(100) }),
-  z.strictObject({ property: PropertyNameSchema, operator: z.enum(["gt", "gte", "lt", "lte"]), value: z.number().finite() }),
+  z.strictObject({
+    property: PropertyNameSchema,
+    operator: z.enum(["gt", "gte", "lt", "lte"]),
+    value: z.number().finite(),
+  }),
   z.strictObject({ property: PropertyNameSchema, operator: z.literal("exists") }),
 ]);
 export type PropertyCondition = z.infer<typeof PropertyConditionSchema>;
@@ -34,7 +41,8 @@ const matchFields = {
 };
 const fields = { touchpointId: TouchpointIdSchema, ...matchFields };
 
-const needsNames = (r: { eventNames: string[]; pattern?: string }) => r.eventNames.length > 0 || r.pattern !== undefined;
+const needsNames = (r: { eventNames: string[]; pattern?: string }) =>
+  r.eventNames.length > 0 || r.pattern !== undefined;
 const namesMessage = { message: "give eventNames or a pattern", path: ["eventNames"] };
 
 /** Which events a rule matches, without the touchpoint it assigns them to (for previews). */
@@ -60,5 +68,7 @@ export const TouchpointRulePatchSchema = z.strictObject({
  * A touchpoint mapping rule (PRODUCT.md §4.6): which events are this touchpoint. Rules are tried in `order`
  * (a fractional index) and the first that matches an event decides its touchpoint.
  */
-export const TouchpointRuleSchema = z.strictObject({ ...fields, id: IdSchema, order: z.string().min(1).max(64) }).refine(needsNames, namesMessage);
+export const TouchpointRuleSchema = z
+  .strictObject({ ...fields, id: IdSchema, order: z.string().min(1).max(64) })
+  .refine(needsNames, namesMessage);
 export type TouchpointRule = z.infer<typeof TouchpointRuleSchema>;

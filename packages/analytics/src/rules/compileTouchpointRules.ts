@@ -21,7 +21,9 @@ export interface CompiledRules {
 
 /** Rules in the order they are tried: by fractional `order`, ties by id. */
 export function sortRules<T extends { id: string; order: string }>(rules: readonly T[]): T[] {
-  return [...rules].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...rules].sort((a, b) =>
+    a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 }
 
 /**
@@ -74,9 +76,21 @@ export function compileTouchpointRules(
 
   const needsProperties = ordered.some((r) => r.conditions.length > 0);
   const parsed = needsProperties && store.hasProperties ? store.properties().map(parseObject) : [];
-  const ruleProperties = ordered.map((r) => (r.conditions.length === 0 ? new Uint8Array(0) : Uint8Array.from(parsed, (p) => (propertiesMatch(p, r.conditions) ? 1 : 0))));
+  const ruleProperties = ordered.map((r) =>
+    r.conditions.length === 0
+      ? new Uint8Array(0)
+      : Uint8Array.from(parsed, (p) => (propertiesMatch(p, r.conditions) ? 1 : 0)),
+  );
   const ruleMatchesNone = Uint8Array.from(ordered, (r) => (propertiesMatch(undefined, r.conditions) ? 1 : 0));
-  return { touchpointIds, touchpointOfKey, candidateStart, candidateRule: Int32Array.from(candidates), ruleTouchpoint, ruleProperties, ruleMatchesNone };
+  return {
+    touchpointIds,
+    touchpointOfKey,
+    candidateStart,
+    candidateRule: Int32Array.from(candidates),
+    ruleTouchpoint,
+    ruleProperties,
+    ruleMatchesNone,
+  };
 }
 
 /** A properties value as an object; anything else (an array, a string) has no named properties. */

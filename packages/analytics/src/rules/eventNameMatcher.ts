@@ -9,6 +9,15 @@ function escape(s: string): string {
  */
 export function eventNameMatcher(rule: { eventNames: readonly string[]; pattern?: string }): (name: string) => boolean {
   const names = new Set(rule.eventNames);
-  const re = rule.pattern === undefined ? undefined : new RegExp(`^${rule.pattern.split("").map((c) => (c === "*" ? "[\\s\\S]*" : c === "?" ? "[\\s\\S]" : escape(c))).join("")}$`, "u");
+  const re =
+    rule.pattern === undefined
+      ? undefined
+      : new RegExp(
+          `^${rule.pattern
+            .split("")
+            .map((c) => (c === "*" ? "[\\s\\S]*" : c === "?" ? "[\\s\\S]" : escape(c)))
+            .join("")}$`,
+          "u",
+        );
   return (name) => names.has(name) || (re !== undefined && re.test(name));
 }

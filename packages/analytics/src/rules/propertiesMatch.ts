@@ -14,7 +14,10 @@ function textOf(value: unknown): string | undefined {
  * Whether an event's properties (parsed JSON object) satisfy every condition: `eq` and `contains` need the property,
  * `neq` holds when it is absent or different, numeric comparisons need a value that reads as a number.
  */
-export function propertiesMatch(properties: Record<string, unknown> | undefined, conditions: readonly PropertyCondition[]): boolean {
+export function propertiesMatch(
+  properties: Record<string, unknown> | undefined,
+  conditions: readonly PropertyCondition[],
+): boolean {
   for (const c of conditions) {
     const value = textOf(properties?.[c.property]);
     switch (c.operator) {
@@ -37,7 +40,16 @@ export function propertiesMatch(properties: Record<string, unknown> | undefined,
         const trimmed = value?.trim();
         const n = trimmed !== undefined && numberRe.test(trimmed) ? Number(trimmed) : NaN;
         if (Number.isNaN(n)) return false;
-        if (c.operator === "gt" ? !(n > c.value) : c.operator === "gte" ? !(n >= c.value) : c.operator === "lt" ? !(n < c.value) : !(n <= c.value)) return false;
+        if (
+          c.operator === "gt"
+            ? !(n > c.value)
+            : c.operator === "gte"
+              ? !(n >= c.value)
+              : c.operator === "lt"
+                ? !(n < c.value)
+                : !(n <= c.value)
+        )
+          return false;
       }
     }
   }

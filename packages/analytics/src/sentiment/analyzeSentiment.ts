@@ -78,8 +78,21 @@ function negateAfter(words: string[], flip: boolean[], i: number): void {
   for (let j = i + 1; j <= i + NEGATION_WINDOW && j < words.length && words[j] !== BREAK; j++) flip[j] = !flip[j];
 }
 
-const LOCALE: Record<Exclude<SentimentLanguage, "und">, string> = { en: "en", "zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant", ru: "ru", fa: "fa" };
-const KEY: Record<SentimentLanguage, LexiconKey> = { und: "en", en: "en", "zh-Hans": "zh", "zh-Hant": "zh", ru: "ru", fa: "fa" };
+const LOCALE: Record<Exclude<SentimentLanguage, "und">, string> = {
+  en: "en",
+  "zh-Hans": "zh-Hans",
+  "zh-Hant": "zh-Hant",
+  ru: "ru",
+  fa: "fa",
+};
+const KEY: Record<SentimentLanguage, LexiconKey> = {
+  und: "en",
+  en: "en",
+  "zh-Hans": "zh",
+  "zh-Hant": "zh",
+  ru: "ru",
+  fa: "fa",
+};
 // A negator reaches this many words ahead (AFINN-style scorers use a similar short window).
 const NEGATION_WINDOW = 3;
 // VADER's normalisation constant: x / sqrt(x² + 15) maps a sum of valences into (−1, 1).

@@ -2,7 +2,12 @@ import type { EventDatabase } from "../engines/duckdb/openEventDatabase.js";
 import { sqlString } from "../engines/duckdb/sqlQuote.js";
 import { withWriteLock } from "../engines/duckdb/writeLock.js";
 import { stitchSourcesWithImport } from "../stitching/assignRecords.js";
-import { DEFAULT_STITCHING_LIMITS, findOverCapIdentifiers, stitchIdentities, type StitchingLimits } from "../stitching/stitchIdentities.js";
+import {
+  DEFAULT_STITCHING_LIMITS,
+  findOverCapIdentifiers,
+  stitchIdentities,
+  type StitchingLimits,
+} from "../stitching/stitchIdentities.js";
 import { writeStitching } from "../stitching/writeStitching.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
 import { getSource } from "./sourceStore.js";
@@ -13,7 +18,11 @@ import { getSource } from "./sourceStore.js";
  * nothing; returns false when there is no such source. Identifiers over the cap (after the deletion) are left out of
  * stitching, as an import with `onOverCap: "ignore"` would.
  */
-export function deleteSource(db: EventDatabase, sourceId: string, options: { rebuildStore?: boolean; limits?: Partial<StitchingLimits> } = {}): Promise<boolean> {
+export function deleteSource(
+  db: EventDatabase,
+  sourceId: string,
+  options: { rebuildStore?: boolean; limits?: Partial<StitchingLimits> } = {},
+): Promise<boolean> {
   return withWriteLock(db, async () => {
     const connection = await db.instance.connect();
     let inTransaction = false;
@@ -21,7 +30,11 @@ export function deleteSource(db: EventDatabase, sourceId: string, options: { reb
       if (!(await getSource(connection, sourceId))) return false;
       const id = sqlString(sourceId);
       const remaining = stitchSourcesWithImport({ withImport: false, withoutSource: sourceId });
-      const overCap = await findOverCapIdentifiers(connection, remaining, options.limits?.maxLinksPerIdentifier ?? DEFAULT_STITCHING_LIMITS.maxLinksPerIdentifier);
+      const overCap = await findOverCapIdentifiers(
+        connection,
+        remaining,
+        options.limits?.maxLinksPerIdentifier ?? DEFAULT_STITCHING_LIMITS.maxLinksPerIdentifier,
+      );
       const run = await stitchIdentities(connection, remaining, new Set(overCap.map((o) => o.identId)));
       await connection.run("BEGIN TRANSACTION");
       inTransaction = true;

@@ -20,12 +20,22 @@ export function tupleJoin(plan: ColumnPlan, staged: string, tuples: string, hash
  * last one (`imp_keys`, with `is_new`) and lists each record's usable identifiers (`imp_ri`). Nothing persistent is
  * written.
  */
-export async function assignRecords(connection: DuckDBConnection, plan: ColumnPlan): Promise<{ records: number; newIdentifiers: number }> {
-  const [[nextIdent]] = (await connection.runAndReadAll("SELECT coalesce(max(ident_id) + 1, 0) FROM identifier_keys")).getRows() as [[bigint]];
+export async function assignRecords(
+  connection: DuckDBConnection,
+  plan: ColumnPlan,
+): Promise<{ records: number; newIdentifiers: number }> {
+  const [[nextIdent]] = (
+    await connection.runAndReadAll("SELECT coalesce(max(ident_id) + 1, 0) FROM identifier_keys")
+  ).getRows() as [[bigint]];
   // New identifiers are numbered in order of first appearance (row, then column): a total order on integers, cheaper
   // to sort than the values themselves.
   const width = plan.identifiers.length;
-  const values = plan.identifiers.map((id, i) => `SELECT ${sqlString(id.kind)} AS kind, u_${i} AS value, first_rowid * ${width} + ${i} AS seen FROM ${IMPORT_TABLES.tuples} WHERE u_${i} IS NOT NULL`).join(" UNION ALL ");
+  const values = plan.identifiers
+    .map(
+      (id, i) =>
+        `SELECT ${sqlString(id.kind)} AS kind, u_${i} AS value, first_rowid * ${width} + ${i} AS seen FROM ${IMPORT_TABLES.tuples} WHERE u_${i} IS NOT NULL`,
+    )
+    .join(" UNION ALL ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.keys} AS
     WITH found AS (SELECT kind, value, min(seen) AS first FROM (${values}) GROUP BY kind, value),
     known AS (SELECT f.kind, f.value, f.first, k.ident_id FROM found f LEFT JOIN identifier_keys k ON k.kind = f.kind AND k.value = f.value)
@@ -36,16 +46,25 @@ export async function assignRecords(connection: DuckDBConnection, plan: ColumnPl
   // already and the de-duplicating UNION would be a wasted hash aggregate over all of them.
   const kinds = new Set(plan.identifiers.map((id) => id.kind));
   const pairs = plan.identifiers
-    .map((id, i) => `SELECT t.record_id, k.ident_id FROM ${IMPORT_TABLES.tuples} t JOIN ${IMPORT_TABLES.keys} k ON k.kind = ${sqlString(id.kind)} AND k.value = t.u_${i}`)
+    .map(
+      (id, i) =>
+        `SELECT t.record_id, k.ident_id FROM ${IMPORT_TABLES.tuples} t JOIN ${IMPORT_TABLES.keys} k ON k.kind = ${sqlString(id.kind)} AND k.value = t.u_${i}`,
+    )
     .join(kinds.size === plan.identifiers.length ? " UNION ALL " : " UNION ");
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${IMPORT_TABLES.recordIdentifiers} AS ${pairs}`);
-  const [[records, fresh]] = (await connection.runAndReadAll(`SELECT (SELECT count(*) FROM ${IMPORT_TABLES.tuples}), (SELECT count(*) FROM ${IMPORT_TABLES.keys} WHERE is_new)`)).getRows() as [[bigint, bigint]];
+  const [[records, fresh]] = (
+    await connection.runAndReadAll(
+      `SELECT (SELECT count(*) FROM ${IMPORT_TABLES.tuples}), (SELECT count(*) FROM ${IMPORT_TABLES.keys} WHERE is_new)`,
+    )
+  ).getRows() as [[bigint, bigint]];
   return { records: Number(records), newIdentifiers: Number(fresh) };
 }
 
 /** Every record and identifier of the workspace plus this import's (optionally without one source's records). */
 export function stitchSourcesWithImport(options: { withImport: boolean; withoutSource?: string }): StitchSources {
-  const kept = options.withoutSource ? ` WHERE record_id IN (SELECT record_id FROM records WHERE source_id <> ${sqlString(options.withoutSource)})` : "";
+  const kept = options.withoutSource
+    ? ` WHERE record_id IN (SELECT record_id FROM records WHERE source_id <> ${sqlString(options.withoutSource)})`
+    : "";
   const recordIdentifiers = `(SELECT record_id, ident_id FROM record_identifiers${kept}${options.withImport ? ` UNION ALL SELECT record_id, ident_id FROM ${IMPORT_TABLES.recordIdentifiers}` : ""})`;
   const identifierKeys = `(SELECT ident_id, kind, value FROM identifier_keys${options.withImport ? ` UNION ALL SELECT ident_id, kind, value FROM ${IMPORT_TABLES.keys} WHERE is_new` : ""})`;
   return { recordIdentifiers, identifierKeys };

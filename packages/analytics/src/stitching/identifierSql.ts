@@ -6,9 +6,30 @@ import type { IdentifierKind } from "../importers/ImportMappingSchema.js";
  * rows being the same customer, so they are dropped before stitching (compared lower-cased, after normalising).
  */
 export const DEFAULT_DENY_LIST: readonly string[] = [
-  "null", "(null)", "nil", "none", "n/a", "na", "#n/a", "undefined", "unknown", "not set", "(not set)", "not provided",
-  "anonymous", "guest", "test", "-", "test@test.com", "test@example.com", "example@example.com", "email@email.com",
-  "no@email.com", "noemail@noemail.com", "none@none.com", "00000000-0000-0000-0000-000000000000",
+  "null",
+  "(null)",
+  "nil",
+  "none",
+  "n/a",
+  "na",
+  "#n/a",
+  "undefined",
+  "unknown",
+  "not set",
+  "(not set)",
+  "not provided",
+  "anonymous",
+  "guest",
+  "test",
+  "-",
+  "test@test.com",
+  "test@example.com",
+  "example@example.com",
+  "email@email.com",
+  "no@email.com",
+  "noemail@noemail.com",
+  "none@none.com",
+  "00000000-0000-0000-0000-000000000000",
 ];
 
 /** Phone numbers shorter than this many digits are extensions or junk, not a way to recognise a customer. */

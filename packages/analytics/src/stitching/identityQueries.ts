@@ -39,21 +39,37 @@ export async function getCustomerMergeLog(connection: DuckDBConnection, customer
 }
 
 /** The customer an identifier belongs to (normalised like the importer does), or undefined. */
-export async function findCustomerByIdentifier(connection: DuckDBConnection, kind: IdentifierKind, value: string): Promise<number | undefined> {
+export async function findCustomerByIdentifier(
+  connection: DuckDBConnection,
+  kind: IdentifierKind,
+  value: string,
+): Promise<number | undefined> {
   const normalised = normalizeIdentifierValue(kind, value);
   if (!normalised) return undefined;
-  const rows = (await connection.runAndReadAll(`SELECT min(customer_id) FROM identities WHERE kind = ${sqlString(kind)} AND value = ${sqlString(normalised)}`)).getRows() as Array<[number | null]>;
+  const rows = (
+    await connection.runAndReadAll(
+      `SELECT min(customer_id) FROM identities WHERE kind = ${sqlString(kind)} AND value = ${sqlString(normalised)}`,
+    )
+  ).getRows() as Array<[number | null]>;
   return rows[0]?.[0] ?? undefined;
 }
 
 /** Customer, identifier and merge counts of the workspace. */
 export async function getIdentityCounts(connection: DuckDBConnection): Promise<IdentityCounts> {
   const [[customers, events, identifiers, merges]] = (
-    await connection.runAndReadAll("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM events), (SELECT count(*) FROM identities), (SELECT count(*) FROM merge_log)")
+    await connection.runAndReadAll(
+      "SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM events), (SELECT count(*) FROM identities), (SELECT count(*) FROM merge_log)",
+    )
   ).getRows() as [[bigint, bigint, bigint, bigint]];
-  const byKind = (await connection.runAndReadAll("SELECT kind, count(*), count(DISTINCT customer_id) FROM identities GROUP BY kind ORDER BY kind")).getRows() as Array<[string, bigint, bigint]>;
+  const byKind = (
+    await connection.runAndReadAll(
+      "SELECT kind, count(*), count(DISTINCT customer_id) FROM identities GROUP BY kind ORDER BY kind",
+    )
+  ).getRows() as Array<[string, bigint, bigint]>;
   const bySource = (
-    await connection.runAndReadAll("SELECT s.source_id, s.name, count(e.source_id), count(DISTINCT e.customer_id) FROM sources s LEFT JOIN events e ON e.source_id = s.source_id GROUP BY s.source_id, s.name ORDER BY lower(s.name), s.source_id")
+    await connection.runAndReadAll(
+      "SELECT s.source_id, s.name, count(e.source_id), count(DISTINCT e.customer_id) FROM sources s LEFT JOIN events e ON e.source_id = s.source_id GROUP BY s.source_id, s.name ORDER BY lower(s.name), s.source_id",
+    )
   ).getRows() as Array<[string, string, bigint, bigint]>;
   return {
     customers: Number(customers),
@@ -66,7 +82,14 @@ export async function getIdentityCounts(connection: DuckDBConnection): Promise<I
 }
 
 /** The identifiers stitched into one customer, by kind and value. */
-export async function getCustomerIdentifiers(connection: DuckDBConnection, customerId: number): Promise<Array<{ kind: string; value: string }>> {
-  const rows = (await connection.runAndReadAll(`SELECT kind, value FROM identities WHERE customer_id = ${Math.trunc(customerId)} ORDER BY kind, value`)).getRows() as Array<[string, string]>;
+export async function getCustomerIdentifiers(
+  connection: DuckDBConnection,
+  customerId: number,
+): Promise<Array<{ kind: string; value: string }>> {
+  const rows = (
+    await connection.runAndReadAll(
+      `SELECT kind, value FROM identities WHERE customer_id = ${Math.trunc(customerId)} ORDER BY kind, value`,
+    )
+  ).getRows() as Array<[string, string]>;
   return rows.map(([kind, value]) => ({ kind, value }));
 }

@@ -2,6 +2,7 @@ import type { IdentifierKind } from "../importers/ImportMappingSchema.js";
 
 /** The JavaScript twin of normalizeIdentifierSql, for looking an identifier up the way the importer stored it. */
 export function normalizeIdentifierValue(kind: IdentifierKind, raw: string): string | undefined {
-  const value = kind === "email" ? raw.trim().toLowerCase() : kind === "phone" ? raw.replace(/[^0-9]/g, "") : raw.trim();
+  const value =
+    kind === "email" ? raw.trim().toLowerCase() : kind === "phone" ? raw.replace(/[^0-9]/g, "") : raw.trim();
   return value || undefined;
 }

@@ -39,7 +39,11 @@ export interface StitchSources {
 }
 
 /** Identifiers over the cap: linked to more than `limit` distinct identifiers of one other kind. */
-export async function findOverCapIdentifiers(connection: DuckDBConnection, sources: StitchSources, limit: number): Promise<OverCapIdentifier[]> {
+export async function findOverCapIdentifiers(
+  connection: DuckDBConnection,
+  sources: StitchSources,
+  limit: number,
+): Promise<OverCapIdentifier[]> {
   const rows = (
     await connection.runAndReadAll(`
     WITH ri AS MATERIALIZED (SELECT * FROM ${sources.recordIdentifiers}),
@@ -53,7 +57,13 @@ export async function findOverCapIdentifiers(connection: DuckDBConnection, sourc
       WHERE a.ident_id IN (SELECT ident_id FROM candidates) GROUP BY ALL HAVING count(DISTINCT b.ident_id) > ${limit})
     SELECT l.ident_id, k.kind, k.value, l.partner_kind, l.partners FROM links l JOIN ${sources.identifierKeys} k USING (ident_id) ORDER BY l.partners DESC, l.ident_id`)
   ).getRows() as Array<[bigint, string, string, string, bigint]>;
-  return rows.map(([identId, kind, value, partnerKind, partners]) => ({ identId: Number(identId), kind, value, partnerKind, partners: Number(partners) }));
+  return rows.map(([identId, kind, value, partnerKind, partners]) => ({
+    identId: Number(identId),
+    kind,
+    value,
+    partnerKind,
+    partners: Number(partners),
+  }));
 }
 
 /**
@@ -65,9 +75,18 @@ export async function findOverCapIdentifiers(connection: DuckDBConnection, sourc
  * result.
  * Identifiers in `ignored` link nothing (a record whose identifiers are all ignored is its first identifier's).
  */
-export async function stitchIdentities(connection: DuckDBConnection, sources: StitchSources, ignored: ReadonlySet<number> = new Set()): Promise<StitchRun> {
-  const [[maxRecord, maxIdent, pairs]] = (await connection.runAndReadAll(`SELECT coalesce(max(record_id), -1), coalesce(max(ident_id), -1), count(*) FROM ${sources.recordIdentifiers}`)).getRows() as [[bigint, bigint, bigint]];
-  if (maxRecord >= 2n ** 31n || maxIdent >= 2n ** 31n) throw new Error("more than 2^31 records or identifiers: stitching needs another engine");
+export async function stitchIdentities(
+  connection: DuckDBConnection,
+  sources: StitchSources,
+  ignored: ReadonlySet<number> = new Set(),
+): Promise<StitchRun> {
+  const [[maxRecord, maxIdent, pairs]] = (
+    await connection.runAndReadAll(
+      `SELECT coalesce(max(record_id), -1), coalesce(max(ident_id), -1), count(*) FROM ${sources.recordIdentifiers}`,
+    )
+  ).getRows() as [[bigint, bigint, bigint]];
+  if (maxRecord >= 2n ** 31n || maxIdent >= 2n ** 31n)
+    throw new Error("more than 2^31 records or identifiers: stitching needs another engine");
   const identCount = Number(maxIdent) + 1;
   const uf = new UnionFind(identCount);
   const seen = new Uint8Array(identCount);
@@ -82,7 +101,9 @@ export async function stitchIdentities(connection: DuckDBConnection, sources: St
   const mergeLeft = new Int32Array(identCount);
   const mergeRight = new Int32Array(identCount);
   let merges = 0;
-  const result = await connection.stream(`SELECT record_id::INTEGER, ident_id::INTEGER FROM ${sources.recordIdentifiers} ORDER BY record_id, ident_id`);
+  const result = await connection.stream(
+    `SELECT record_id::INTEGER, ident_id::INTEGER FROM ${sources.recordIdentifiers} ORDER BY record_id, ident_id`,
+  );
   let current = -1;
   let anchor = -1;
   for (;;) {
@@ -143,13 +164,25 @@ export async function stitchIdentities(connection: DuckDBConnection, sources: St
     mergeCustomer[m] = customerOfRoot[uf.find(mergeLeft[m]!)]!;
     mergeSeq[m] = m;
   }
-  await connection.run("CREATE OR REPLACE TEMP TABLE stitch_merges (customer_id INTEGER, record_id INTEGER, left_ident INTEGER, right_ident INTEGER, seq INTEGER)");
-  await appendColumns(connection, "stitch_merges", [mergeCustomer, mergeRecord, mergeLeft, mergeRight, mergeSeq], merges);
+  await connection.run(
+    "CREATE OR REPLACE TEMP TABLE stitch_merges (customer_id INTEGER, record_id INTEGER, left_ident INTEGER, right_ident INTEGER, seq INTEGER)",
+  );
+  await appendColumns(
+    connection,
+    "stitch_merges",
+    [mergeCustomer, mergeRecord, mergeLeft, mergeRight, mergeSeq],
+    merges,
+  );
   return { customers, merges, ignored: ignored.size };
 }
 
 /** Appends the first n values of INTEGER columns to a table, a data chunk at a time (much faster than row by row). */
-async function appendColumns(connection: DuckDBConnection, table: string, columns: Int32Array[], n: number): Promise<void> {
+async function appendColumns(
+  connection: DuckDBConnection,
+  table: string,
+  columns: Int32Array[],
+  n: number,
+): Promise<void> {
   const { DuckDBDataChunk, INTEGER } = await import("@duckdb/node-api");
   const appender = await connection.createAppender(table);
   const types = columns.map(() => INTEGER);

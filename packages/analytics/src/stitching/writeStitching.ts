@@ -14,10 +14,20 @@ const ATTRIBUTE_JSON = `CASE WHEN regexp_full_match(value, '-?(0|[1-9][0-9]{0,14
  * (each record that joined two customers: the row and file, and both identifiers). The
  * persistent record tables must already hold everything `sources` names.
  */
-export async function writeStitching(connection: DuckDBConnection, sources: StitchSources, run: StitchRun, moveEvents: boolean): Promise<void> {
-  if (moveEvents) await connection.run(`UPDATE events SET customer_id = rc.customer_id FROM stitch_record_customer rc WHERE events.record_id = rc.record_id AND events.customer_id <> rc.customer_id`);
+export async function writeStitching(
+  connection: DuckDBConnection,
+  sources: StitchSources,
+  run: StitchRun,
+  moveEvents: boolean,
+): Promise<void> {
+  if (moveEvents)
+    await connection.run(
+      `UPDATE events SET customer_id = rc.customer_id FROM stitch_record_customer rc WHERE events.record_id = rc.record_id AND events.customer_id <> rc.customer_id`,
+    );
   await connection.run("DELETE FROM identities");
-  await connection.run(`INSERT INTO identities SELECT k.kind, k.value, ic.customer_id FROM stitch_ident_customer ic JOIN ${sources.identifierKeys} k USING (ident_id)`);
+  await connection.run(
+    `INSERT INTO identities SELECT k.kind, k.value, ic.customer_id FROM stitch_ident_customer ic JOIN ${sources.identifierKeys} k USING (ident_id)`,
+  );
   if (run.ignored > 0) {
     await connection.run(`INSERT INTO identities
       SELECT DISTINCT k.kind, k.value, rc.customer_id FROM ${sources.recordIdentifiers} ri

@@ -24,7 +24,12 @@ export function stampOf(path: string): StoreFileStamp | undefined {
 }
 
 /** Keeps a freshly built or read store for the next metrics call on this database. */
-export function rememberJourneyStore(db: EventDatabase, store: JourneyStore, path?: string, stamp?: StoreFileStamp): void {
+export function rememberJourneyStore(
+  db: EventDatabase,
+  store: JourneyStore,
+  path?: string,
+  stamp?: StoreFileStamp,
+): void {
   entries.set(db, { store, path, stamp: path ? (stamp ?? stampOf(path)) : undefined });
 }
 
@@ -34,6 +39,11 @@ export function cachedJourneyStore(db: EventDatabase): JourneyStore | undefined 
   if (!entry) return undefined;
   if (!entry.path) return entry.store;
   const now = stampOf(entry.path);
-  const same = now && entry.stamp && now.ino === entry.stamp.ino && now.size === entry.stamp.size && now.mtimeMs === entry.stamp.mtimeMs;
+  const same =
+    now &&
+    entry.stamp &&
+    now.ino === entry.stamp.ino &&
+    now.size === entry.stamp.size &&
+    now.mtimeMs === entry.stamp.mtimeMs;
   return same ? entry.store : undefined;
 }

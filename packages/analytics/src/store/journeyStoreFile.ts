@@ -31,7 +31,20 @@ interface Header {
   sections: Section[];
 }
 
-const COLUMNS = ["offsets", "ts", "key", "keyName", "keyChannel", "scorePos", "scoreValue", "scoreKind", "textPos", "textId", "textSentiment", "textLanguage"] as const;
+const COLUMNS = [
+  "offsets",
+  "ts",
+  "key",
+  "keyName",
+  "keyChannel",
+  "scorePos",
+  "scoreValue",
+  "scoreKind",
+  "textPos",
+  "textId",
+  "textSentiment",
+  "textLanguage",
+] as const;
 const LAZY_COLUMNS = ["propertiesId"] as const;
 const LISTS = ["eventNames", "channels"] as const;
 const LAZY_LISTS = ["texts", "properties"] as const;
@@ -74,9 +87,14 @@ export function writeJourneyStoreFile(path: string, store: JourneyStore): void {
   const payload: Array<{ name: string; type: Section["type"]; bytes: Uint8Array }> = [];
   for (const name of COLUMNS) payload.push({ name, type: typeOf(store[name]), bytes: bytesOf(store[name]) });
   if (store.hasProperties) payload.push({ name: "propertiesId", type: "i32", bytes: bytesOf(store.propertiesId()) });
-  const lists: Record<string, string[]> = { eventNames: store.eventNames, channels: store.channels, texts: store.texts() };
+  const lists: Record<string, string[]> = {
+    eventNames: store.eventNames,
+    channels: store.channels,
+    texts: store.texts(),
+  };
   if (store.hasProperties) lists.properties = store.properties();
-  for (const [name, list] of Object.entries(lists)) payload.push({ name, type: "json", bytes: Buffer.from(JSON.stringify(list), "utf8") });
+  for (const [name, list] of Object.entries(lists))
+    payload.push({ name, type: "json", bytes: Buffer.from(JSON.stringify(list), "utf8") });
 
   const sections: Section[] = [];
   let offset = 0;
@@ -123,11 +141,12 @@ export function writeJourneyStoreFile(path: string, store: JourneyStore): void {
 
 function writeAll(fd: number, bytes: Uint8Array): void {
   // writeSync takes at most 2 GiB at a time.
-  for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done, Math.min(bytes.byteLength - done, 1 << 30));
+  for (let done = 0; done < bytes.byteLength;)
+    done += writeSync(fd, bytes, done, Math.min(bytes.byteLength - done, 1 << 30));
 }
 
 function readAll(fd: number, target: Uint8Array, position: number): void {
-  for (let done = 0; done < target.byteLength; ) {
+  for (let done = 0; done < target.byteLength;) {
     const n = readSync(fd, target, done, Math.min(target.byteLength - done, 1 << 30), position + done);
     if (n === 0) throw new Error("journey store file is truncated");
     done += n;
@@ -146,8 +165,14 @@ const readAsync = promisify(read);
 
 /** Reads without blocking the event loop (a large store is gigabytes), in chunks of at most 1 GiB. */
 async function readAllAsync(fd: number, target: Uint8Array, position: number): Promise<void> {
-  for (let done = 0; done < target.byteLength; ) {
-    const { bytesRead } = await readAsync(fd, target, done, Math.min(target.byteLength - done, 1 << 30), position + done);
+  for (let done = 0; done < target.byteLength;) {
+    const { bytesRead } = await readAsync(
+      fd,
+      target,
+      done,
+      Math.min(target.byteLength - done, 1 << 30),
+      position + done,
+    );
     if (bytesRead === 0) throw new Error("journey store file is truncated");
     done += bytesRead;
   }
@@ -165,13 +190,16 @@ export interface StoreFileStamp {
  * asked for. The open descriptor keeps reading the same file even after a rebuild renames a new one over it.
  * Returns undefined when the file is of another format version.
  */
-export async function readJourneyStoreFile(path: string): Promise<{ store: JourneyStore; stamp: StoreFileStamp } | undefined> {
+export async function readJourneyStoreFile(
+  path: string,
+): Promise<{ store: JourneyStore; stamp: StoreFileStamp } | undefined> {
   const fd = openSync(path, "r");
   try {
     const st = fstatSync(fd);
     const head = new Uint8Array(MAGIC.length + 4);
     readAll(fd, head, 0);
-    if (Buffer.from(head.subarray(0, MAGIC.length)).toString("latin1") !== MAGIC) throw new Error(`${path}: not a journey store file`);
+    if (Buffer.from(head.subarray(0, MAGIC.length)).toString("latin1") !== MAGIC)
+      throw new Error(`${path}: not a journey store file`);
     const headerLength = Buffer.from(head).readUInt32LE(MAGIC.length);
     const headerBytes = new Uint8Array(headerLength);
     readAll(fd, headerBytes, head.byteLength);
@@ -233,7 +261,9 @@ export async function readJourneyStoreFile(path: string): Promise<{ store: Journ
       textLanguage: columns.textLanguage as Uint8Array,
       hasProperties: header.hasProperties,
       texts: lazy(() => readList(LAZY_LISTS[0])),
-      propertiesId: lazy(() => (header.hasProperties ? (readColumn(LAZY_COLUMNS[0]) as Int32Array) : new Int32Array(0))),
+      propertiesId: lazy(() =>
+        header.hasProperties ? (readColumn(LAZY_COLUMNS[0]) as Int32Array) : new Int32Array(0),
+      ),
       properties: lazy(() => (header.hasProperties ? readList(LAZY_LISTS[1]) : [])),
     };
     // The descriptor stays open for the lazy sections and is closed once nobody holds this store any more.

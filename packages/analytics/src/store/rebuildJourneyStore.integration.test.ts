@@ -28,8 +28,24 @@ const events = [
   { customer: 1, at: "2024-03-01T10:00:05Z", name: "checkout", channel: "web" },
   { customer: 0, at: "2024-03-01T09:00:00Z", name: "visit", channel: "web", text: "Great service, thanks!" },
   { customer: 1, at: "2024-03-01T10:00:00Z", name: "visit", channel: "web" },
-  { customer: 0, at: "2024-03-01T09:30:00.250Z", name: "survey", channel: null, score: 4, kind: "CSAT", text: "送货太慢了，我很失望" },
-  { customer: 3, at: "2024-03-02T00:00:00Z", name: "visit", channel: "app", score: 9, kind: "nps", properties: { page: "/pricing" } },
+  {
+    customer: 0,
+    at: "2024-03-01T09:30:00.250Z",
+    name: "survey",
+    channel: null,
+    score: 4,
+    kind: "CSAT",
+    text: "送货太慢了，我很失望",
+  },
+  {
+    customer: 3,
+    at: "2024-03-02T00:00:00Z",
+    name: "visit",
+    channel: "app",
+    score: 9,
+    kind: "nps",
+    properties: { page: "/pricing" },
+  },
   { customer: 3, at: "2024-03-02T00:00:01Z", name: "call", channel: "phone", score: 3, kind: "unknown-kind" },
 ];
 
@@ -43,7 +59,9 @@ describe("rebuildJourneyStore", () => {
     expect(store.customerCount).toBe(4);
     expect([...store.offsets]).toEqual([0, 2, 4, 4, 6]);
     const names = [...store.key].map((k) => store.eventNames[store.keyName[k]!]);
-    const channels = [...store.key].map((k) => (store.keyChannel[k]! < 0 ? null : store.channels[store.keyChannel[k]!]));
+    const channels = [...store.key].map((k) =>
+      store.keyChannel[k]! < 0 ? null : store.channels[store.keyChannel[k]!],
+    );
     expect(names).toEqual(["visit", "survey", "visit", "checkout", "visit", "call"]);
     expect(channels).toEqual(["web", null, "web", "web", "app", "phone"]);
     expect(store.ts[1]! - store.ts[0]!).toBe(30 * 60_000 + 250);
@@ -61,7 +79,14 @@ describe("rebuildJourneyStore", () => {
     expect(store.textSentiment[store.textId[0]!]).toBeGreaterThan(0);
     expect(store.textSentiment[store.textId[1]!]).toBeLessThan(0);
     expect(store.hasProperties).toBe(true);
-    expect([...store.propertiesId()].map((p) => (p < 0 ? null : JSON.parse(store.properties()[p]!)))).toEqual([null, null, null, null, { page: "/pricing" }, null]);
+    expect([...store.propertiesId()].map((p) => (p < 0 ? null : JSON.parse(store.properties()[p]!)))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      { page: "/pricing" },
+      null,
+    ]);
     expect(store.offsets.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
@@ -71,7 +96,20 @@ describe("rebuildJourneyStore", () => {
     const built = await rebuildJourneyStore(db);
     expect(await loadJourneyStore(db)).toBe(built);
     const read = (await readJourneyStoreFile(join(db.dir, JOURNEY_STORE_FILE)))!.store;
-    for (const column of ["offsets", "ts", "key", "keyName", "keyChannel", "scorePos", "scoreValue", "scoreKind", "textPos", "textId", "textSentiment", "textLanguage"] as const) {
+    for (const column of [
+      "offsets",
+      "ts",
+      "key",
+      "keyName",
+      "keyChannel",
+      "scorePos",
+      "scoreValue",
+      "scoreKind",
+      "textPos",
+      "textId",
+      "textSentiment",
+      "textLanguage",
+    ] as const) {
       expect([...read[column]], column).toEqual([...built[column]]);
     }
     expect(read.eventNames).toEqual(built.eventNames);
@@ -90,7 +128,10 @@ describe("rebuildJourneyStore", () => {
     const second = await rebuildJourneyStore(db);
     expect(await loadJourneyStore(db)).toBe(second);
     expect(second.eventCount).toBe(6);
-    writeFileSync(join(db.dir, JOURNEY_STORE_FILE), Buffer.concat([Buffer.from("CJMSTORE"), Buffer.from([2, 0, 0, 0]), Buffer.from("{}")]));
+    writeFileSync(
+      join(db.dir, JOURNEY_STORE_FILE),
+      Buffer.concat([Buffer.from("CJMSTORE"), Buffer.from([2, 0, 0, 0]), Buffer.from("{}")]),
+    );
     const rebuilt = await loadJourneyStore(db);
     expect(rebuilt.eventCount).toBe(6);
     expect(rebuilt.generation).not.toBe(second.generation);

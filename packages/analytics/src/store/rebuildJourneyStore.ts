@@ -36,11 +36,19 @@ export async function rebuildJourneyStore(db: EventDatabase): Promise<JourneySto
     const eventCount = Number(count);
     const customerCount = Math.max(maxEventCustomer ?? -1, maxCustomer ?? -1) + 1;
 
-    await connection.run(`CREATE TEMP TABLE keys_${tag} AS SELECT event_name, channel, (row_number() OVER (ORDER BY event_name, channel NULLS FIRST) - 1)::INTEGER AS key FROM (SELECT DISTINCT event_name, channel FROM events)`);
-    await connection.run(`CREATE TEMP TABLE texts_${tag} AS SELECT text, (row_number() OVER (ORDER BY text) - 1)::INTEGER AS text_id FROM (SELECT DISTINCT text FROM events WHERE text IS NOT NULL)`);
-    await connection.run(`CREATE TEMP TABLE props_${tag} AS SELECT properties, (row_number() OVER (ORDER BY properties) - 1)::INTEGER AS props_id FROM (SELECT DISTINCT properties::VARCHAR AS properties FROM events WHERE properties IS NOT NULL)`);
+    await connection.run(
+      `CREATE TEMP TABLE keys_${tag} AS SELECT event_name, channel, (row_number() OVER (ORDER BY event_name, channel NULLS FIRST) - 1)::INTEGER AS key FROM (SELECT DISTINCT event_name, channel FROM events)`,
+    );
+    await connection.run(
+      `CREATE TEMP TABLE texts_${tag} AS SELECT text, (row_number() OVER (ORDER BY text) - 1)::INTEGER AS text_id FROM (SELECT DISTINCT text FROM events WHERE text IS NOT NULL)`,
+    );
+    await connection.run(
+      `CREATE TEMP TABLE props_${tag} AS SELECT properties, (row_number() OVER (ORDER BY properties) - 1)::INTEGER AS props_id FROM (SELECT DISTINCT properties::VARCHAR AS properties FROM events WHERE properties IS NOT NULL)`,
+    );
 
-    const keyRows = (await rows(connection, `SELECT event_name, channel FROM keys_${tag} ORDER BY key`)) as Array<[string, string | null]>;
+    const keyRows = (await rows(connection, `SELECT event_name, channel FROM keys_${tag} ORDER BY key`)) as Array<
+      [string, string | null]
+    >;
     const eventNames: string[] = [];
     const channels: string[] = [];
     const nameIndex = new Map<string, number>();
@@ -58,8 +66,12 @@ export async function rebuildJourneyStore(db: EventDatabase): Promise<JourneySto
         keyChannel[k] = c;
       }
     });
-    const texts = ((await rows(connection, `SELECT text FROM texts_${tag} ORDER BY text_id`)) as Array<[string]>).map((r) => r[0]);
-    const properties = ((await rows(connection, `SELECT properties FROM props_${tag} ORDER BY props_id`)) as Array<[string]>).map((r) => r[0]);
+    const texts = ((await rows(connection, `SELECT text FROM texts_${tag} ORDER BY text_id`)) as Array<[string]>).map(
+      (r) => r[0],
+    );
+    const properties = (
+      (await rows(connection, `SELECT properties FROM props_${tag} ORDER BY props_id`)) as Array<[string]>
+    ).map((r) => r[0]);
     const hasProperties = properties.length > 0;
 
     const textSentiment = sharedArray("f32", texts.length);
@@ -88,7 +100,9 @@ export async function rebuildJourneyStore(db: EventDatabase): Promise<JourneySto
       JOIN keys_${tag} k ON k.event_name = e.event_name AND k.channel IS NOT DISTINCT FROM e.channel
       LEFT JOIN texts_${tag} t ON t.text = e.text
       ${hasProperties ? `LEFT JOIN props_${tag} p ON p.properties = e.properties::VARCHAR` : ""}
-      ORDER BY ${STORE_ORDER_SQL.split(", ").map((c) => `e.${c}`).join(", ")}`);
+      ORDER BY ${STORE_ORDER_SQL.split(", ")
+        .map((c) => `e.${c}`)
+        .join(", ")}`);
     let pos = 0;
     let lastCustomer = -1;
     for (;;) {
@@ -156,7 +170,8 @@ export async function rebuildJourneyStore(db: EventDatabase): Promise<JourneySto
     }
     return store;
   } finally {
-    for (const t of ["keys", "texts", "props"]) await connection.run(`DROP TABLE IF EXISTS ${t}_${tag}`).catch(() => undefined);
+    for (const t of ["keys", "texts", "props"])
+      await connection.run(`DROP TABLE IF EXISTS ${t}_${tag}`).catch(() => undefined);
     connection.closeSync();
   }
 }

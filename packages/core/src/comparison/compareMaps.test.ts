@@ -14,8 +14,18 @@ function currentState(): MapSnapshot {
   const { doc } = buildTestMap();
   applyMapOperations(doc, [
     { op: "addCard", laneId: "actions", stepId: "cart", card: { kind: "action", text: "Adds shoes to the cart" } },
-    { op: "addCard", laneId: "pains", stepId: "pay", card: { kind: "painPoint", text: "Card declined without a reason", severity: 5 } },
-    { op: "addCard", laneId: "pains", stepId: "cart", card: { kind: "painPoint", text: "Shipping cost shown late", severity: 3 } },
+    {
+      op: "addCard",
+      laneId: "pains",
+      stepId: "pay",
+      card: { kind: "painPoint", text: "Card declined without a reason", severity: 5 },
+    },
+    {
+      op: "addCard",
+      laneId: "pains",
+      stepId: "cart",
+      card: { kind: "painPoint", text: "Shipping cost shown late", severity: 3 },
+    },
     { op: "setEmotion", personaId: "per_ana", stepId: "pay", value: -2 },
     { op: "setEmotion", personaId: "per_ana", stepId: "cart", value: 0 },
     { op: "setEmotion", personaId: "per_bo", stepId: "pay", value: 1 },
@@ -26,13 +36,19 @@ function currentState(): MapSnapshot {
 /** Edits a snapshot the way the editor would: operations on its Yjs document. */
 function edit(snapshot: MapSnapshot, ops: (s: MapSnapshot) => MapOperationInput[]): MapSnapshot {
   const doc = snapshotToDoc(snapshot, new Y.Doc());
-  applyMapOperations(doc, ops(snapshot).map((o) => MapOperationSchema.parse(o)));
+  applyMapOperations(
+    doc,
+    ops(snapshot).map((o) => MapOperationSchema.parse(o)),
+  );
   return docToSnapshot(doc);
 }
 
 const stepIdOf = (s: MapSnapshot, name: string) => s.steps.find((x) => x.name === name)!.id;
 const laneIdOf = (s: MapSnapshot, type: string) => s.lanes.find((l) => l.type === type)!.id;
-const rows = (c: ReturnType<typeof compareMaps>) => c.steps.map((s) => `${s.status}:${s.right?.name ?? s.left?.name}${s.changes.length ? ` (${s.changes.join(",")})` : ""}`);
+const rows = (c: ReturnType<typeof compareMaps>) =>
+  c.steps.map(
+    (s) => `${s.status}:${s.right?.name ?? s.left?.name}${s.changes.length ? ` (${s.changes.join(",")})` : ""}`,
+  );
 
 describe("compareMaps", () => {
   it("finds nothing changed between a map and its untouched future state, through lineage", () => {
@@ -51,13 +67,25 @@ describe("compareMaps", () => {
       { op: "updateStep", stepId: stepIdOf(f, "Pays"), name: "Pays in one tap" },
       { op: "deleteStep", stepId: stepIdOf(f, "Sees an ad") },
       { op: "addStep", stageId: f.stages[1]!.id, name: "Gets a receipt by e-mail" },
-      { op: "addCard", laneId: laneIdOf(f, "actions"), stepId: stepIdOf(f, "Fills the cart"), card: { kind: "action", text: "Sees the total with shipping" } },
+      {
+        op: "addCard",
+        laneId: laneIdOf(f, "actions"),
+        stepId: stepIdOf(f, "Fills the cart"),
+        card: { kind: "action", text: "Sees the total with shipping" },
+      },
     ]);
     const result = compareMaps(current, future);
-    expect(rows(result)).toEqual(["removed:Sees an ad", "changed:Fills the cart (cards)", "changed:Pays in one tap (name)", "added:Gets a receipt by e-mail"]);
+    expect(rows(result)).toEqual([
+      "removed:Sees an ad",
+      "changed:Fills the cart (cards)",
+      "changed:Pays in one tap (name)",
+      "added:Gets a receipt by e-mail",
+    ]);
     expect(result.summary).toMatchObject({ added: 1, removed: 1, changed: 2, unchanged: 0 });
     const cart = result.steps[1]!;
-    expect(cart.cardChanges).toEqual([{ laneType: "actions", laneName: "Actions", added: ["Sees the total with shipping"], removed: [] }]);
+    expect(cart.cardChanges).toEqual([
+      { laneType: "actions", laneName: "Actions", added: ["Sees the total with shipping"], removed: [] },
+    ]);
   });
 
   it("tells a step moved to another stage, and a stage renamed", () => {
@@ -68,7 +96,10 @@ describe("compareMaps", () => {
     ]);
     const result = compareMaps(current, future);
     expect(result.steps.find((s) => s.right?.name === "Fills the cart")!.changes).toEqual(["stage"]);
-    expect(result.stages.map((s) => `${s.status}:${s.right?.name}`)).toEqual(["unchanged:Awareness", "changed:Checkout"]);
+    expect(result.stages.map((s) => `${s.status}:${s.right?.name}`)).toEqual([
+      "unchanged:Awareness",
+      "changed:Checkout",
+    ]);
   });
 
   it("measures emotion deltas per persona and step, and lists pain points resolved and new", () => {
@@ -79,21 +110,37 @@ describe("compareMaps", () => {
       return [
         { op: "setEmotion", personaId: "per_ana", stepId: pay, value: 1.5 },
         { op: "removeCard", cardId: declined.id },
-        { op: "addCard", laneId: laneIdOf(f, "painPoints"), stepId: pay, card: { kind: "painPoint", text: "Wallet not supported on old phones", severity: 2 } },
+        {
+          op: "addCard",
+          laneId: laneIdOf(f, "painPoints"),
+          stepId: pay,
+          card: { kind: "painPoint", text: "Wallet not supported on old phones", severity: 2 },
+        },
       ];
     });
     const result = compareMaps(current, future);
     const ana = result.emotionDeltas.filter((d) => d.personaId === "per_ana").map((d) => [d.left, d.right, d.delta]);
-    expect(ana).toEqual([[0, 0, 0], [-2, 1.5, 3.5]]);
+    expect(ana).toEqual([
+      [0, 0, 0],
+      [-2, 1.5, 3.5],
+    ]);
     expect(result.emotionDeltas.find((d) => d.personaId === "per_bo")!.delta).toBe(0);
-    expect(result.resolvedPainPoints.map((p) => [p.card.text, p.stepName])).toEqual([["Card declined without a reason", "Pays"]]);
+    expect(result.resolvedPainPoints.map((p) => [p.card.text, p.stepName])).toEqual([
+      ["Card declined without a reason", "Pays"],
+    ]);
     expect(result.newPainPoints.map((p) => p.card.text)).toEqual(["Wallet not supported on old phones"]);
-    expect(result.steps.find((s) => s.right?.name === "Pays")!.cardChanges[0]).toMatchObject({ laneType: "painPoints", added: ["Wallet not supported on old phones"], removed: ["Card declined without a reason"] });
+    expect(result.steps.find((s) => s.right?.name === "Pays")!.cardChanges[0]).toMatchObject({
+      laneType: "painPoints",
+      added: ["Wallet not supported on old phones"],
+      removed: ["Card declined without a reason"],
+    });
   });
 
   it("works with the future state on the left too", () => {
     const current = currentState();
-    const future = edit(deriveFutureState(current, { sourceMapId: "m" }), (f) => [{ op: "updateStep", stepId: stepIdOf(f, "Pays"), name: "Pays in one tap" }]);
+    const future = edit(deriveFutureState(current, { sourceMapId: "m" }), (f) => [
+      { op: "updateStep", stepId: stepIdOf(f, "Pays"), name: "Pays in one tap" },
+    ]);
     const result = compareMaps(future, current);
     expect(result.matchedBy).toBe("lineage");
     expect(rows(result)).toEqual(["unchanged:Sees an ad", "unchanged:Fills the cart", "changed:Pays (name)"]);
@@ -107,7 +154,12 @@ describe("compareMaps", () => {
     ]);
     const result = compareMaps(a, b);
     expect(result.matchedBy).toBe("name");
-    expect(rows(result)).toEqual(["changed:  SEES   an AD  (name)", "unchanged:Fills the cart", "removed:Pays", "added:Pays by card"]);
+    expect(rows(result)).toEqual([
+      "changed:  SEES   an AD  (name)",
+      "unchanged:Fills the cart",
+      "removed:Pays",
+      "added:Pays by card",
+    ]);
     expect(result.resolvedPainPoints).toEqual([]);
   });
 

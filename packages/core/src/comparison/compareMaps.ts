@@ -65,7 +65,14 @@ export interface MapComparison {
   resolvedPainPoints: PainPointDiff[];
   /** Pain points of the right map that appear nowhere in the left one. */
   newPainPoints: PainPointDiff[];
-  summary: { added: number; removed: number; changed: number; unchanged: number; resolvedPainPoints: number; newPainPoints: number };
+  summary: {
+    added: number;
+    removed: number;
+    changed: number;
+    unchanged: number;
+    resolvedPainPoints: number;
+    newPainPoints: number;
+  };
 }
 
 const same = (a: string | undefined, b: string | undefined) => (a ?? "").trim() === (b ?? "").trim();
@@ -76,7 +83,10 @@ function rescale(value: number, from: EmotionScale, to: EmotionScale): number {
 }
 
 /** Keeps each removed left item right after the nearest earlier left item that is matched. */
-function interleave<T>(rightRows: Array<{ row: T; leftIndex?: number }>, removed: Array<{ row: T; leftIndex: number }>): T[] {
+function interleave<T>(
+  rightRows: Array<{ row: T; leftIndex?: number }>,
+  removed: Array<{ row: T; leftIndex: number }>,
+): T[] {
   const out = rightRows.map((r) => ({ ...r }));
   for (const item of removed) {
     let at = 0;
@@ -91,7 +101,9 @@ function interleave<T>(rightRows: Array<{ row: T; leftIndex?: number }>, removed
 function painPoints(map: MapSnapshot): PainPointDiff[] {
   const steps = new Map(map.steps.map((s) => [s.id, s]));
   return map.cells.flatMap((cell) =>
-    cell.cards.flatMap((card) => (card.kind === "painPoint" ? [{ card, stepId: cell.stepId, stepName: steps.get(cell.stepId)?.name ?? "" }] : [])),
+    cell.cards.flatMap((card) =>
+      card.kind === "painPoint" ? [{ card, stepId: cell.stepId, stepName: steps.get(cell.stepId)?.name ?? "" }] : [],
+    ),
   );
 }
 
@@ -104,9 +116,16 @@ export function compareMaps(left: MapSnapshot, right: MapSnapshot): MapCompariso
   const stagePairs = matchEntities(left.stages, right.stages, [(s) => normalizeName(s.name)]);
   const leftStages = new Map<string, Stage>(left.stages.map((s) => [s.id, s]));
   const rightStages = new Map<string, Stage>(right.stages.map((s) => [s.id, s]));
-  const stageName = (step: Step, side: "left" | "right") => normalizeName((side === "left" ? leftStages : rightStages).get(step.stageId)?.name ?? "");
-  const stepPairs = matchEntities(left.steps, right.steps, [(s, side) => `${stageName(s, side)}\u0000${normalizeName(s.name)}`, (s) => normalizeName(s.name)]);
-  const lanePairs = matchEntities(left.lanes, right.lanes, [(l) => `${l.type}\u0000${normalizeName(l.name)}`, (l) => l.type]);
+  const stageName = (step: Step, side: "left" | "right") =>
+    normalizeName((side === "left" ? leftStages : rightStages).get(step.stageId)?.name ?? "");
+  const stepPairs = matchEntities(left.steps, right.steps, [
+    (s, side) => `${stageName(s, side)}\u0000${normalizeName(s.name)}`,
+    (s) => normalizeName(s.name),
+  ]);
+  const lanePairs = matchEntities(left.lanes, right.lanes, [
+    (l) => `${l.type}\u0000${normalizeName(l.name)}`,
+    (l) => l.type,
+  ]);
   const leftSteps = new Map<string, Step>(left.steps.map((s) => [s.id, s]));
   const leftLaneOf = new Map([...lanePairs].map(([r, l]) => [l, r]));
 
@@ -119,9 +138,16 @@ export function compareMaps(left: MapSnapshot, right: MapSnapshot): MapCompariso
       if (!same(l.name, r.name)) changes.push("name");
       if (!same(l.description, r.description)) changes.push("description");
       if (l.color !== r.color) changes.push("color");
-      return { row: { status: (changes.length ? "changed" : "unchanged") as DiffStatus, left: l, right: r, changes }, leftIndex: left.stages.indexOf(l) };
+      return {
+        row: { status: (changes.length ? "changed" : "unchanged") as DiffStatus, left: l, right: r, changes },
+        leftIndex: left.stages.indexOf(l),
+      };
     }),
-    left.stages.flatMap((l, i) => (matchedLeftStages.has(l.id) ? [] : [{ row: { status: "removed" as DiffStatus, left: l, changes: [] }, leftIndex: i }])),
+    left.stages.flatMap((l, i) =>
+      matchedLeftStages.has(l.id)
+        ? []
+        : [{ row: { status: "removed" as DiffStatus, left: l, changes: [] }, leftIndex: i }],
+    ),
   );
 
   // Cards per (lane, step), keyed by the right map's lane id so both sides line up.
@@ -137,7 +163,10 @@ export function compareMaps(left: MapSnapshot, right: MapSnapshot): MapCompariso
   };
   const leftCards = cardsAt(left, "left");
   const rightCards = cardsAt(right, "right");
-  const laneInfo = new Map([...left.lanes.map((l) => [leftLaneOf.get(l.id) ?? `left:${l.id}`, l] as const), ...right.lanes.map((l) => [l.id, l] as const)]);
+  const laneInfo = new Map([
+    ...left.lanes.map((l) => [leftLaneOf.get(l.id) ?? `left:${l.id}`, l] as const),
+    ...right.lanes.map((l) => [l.id, l] as const),
+  ]);
 
   const cardChanges = (leftStepId: string, rightStepId: string): LaneCardChange[] => {
     const l = leftCards.get(leftStepId) ?? new Map<string, Card[]>();
@@ -145,7 +174,8 @@ export function compareMaps(left: MapSnapshot, right: MapSnapshot): MapCompariso
     const out: LaneCardChange[] = [];
     for (const laneKey of new Set([...l.keys(), ...r.keys()])) {
       const remaining = new Map<string, Card[]>();
-      for (const card of l.get(laneKey) ?? []) remaining.set(cardSignature(card), [...(remaining.get(cardSignature(card)) ?? []), card]);
+      for (const card of l.get(laneKey) ?? [])
+        remaining.set(cardSignature(card), [...(remaining.get(cardSignature(card)) ?? []), card]);
       const added: string[] = [];
       for (const card of r.get(laneKey) ?? []) {
         const twins = remaining.get(cardSignature(card));
@@ -164,7 +194,11 @@ export function compareMaps(left: MapSnapshot, right: MapSnapshot): MapCompariso
     right.steps.map((r) => {
       const l = stepPairs.has(r.id) ? leftSteps.get(stepPairs.get(r.id)!) : undefined;
       const rightStage = rightStages.get(r.stageId);
-      if (!l) return { row: { status: "added" as DiffStatus, right: r, rightStage, changes: [], cardChanges: cardChanges("", r.id) }, leftIndex: undefined };
+      if (!l)
+        return {
+          row: { status: "added" as DiffStatus, right: r, rightStage, changes: [], cardChanges: cardChanges("", r.id) },
+          leftIndex: undefined,
+        };
       const changes: StepChange[] = [];
       if (!same(l.name, r.name)) changes.push("name");
       if (!same(l.description, r.description)) changes.push("description");
@@ -172,10 +206,33 @@ export function compareMaps(left: MapSnapshot, right: MapSnapshot): MapCompariso
       if (l.parallel !== r.parallel) changes.push("parallel");
       const cards = cardChanges(l.id, r.id);
       if (cards.length) changes.push("cards");
-      const row: StepDiff = { status: changes.length ? "changed" : "unchanged", left: l, right: r, leftStage: leftStages.get(l.stageId), rightStage, changes, cardChanges: cards };
+      const row: StepDiff = {
+        status: changes.length ? "changed" : "unchanged",
+        left: l,
+        right: r,
+        leftStage: leftStages.get(l.stageId),
+        rightStage,
+        changes,
+        cardChanges: cards,
+      };
       return { row, leftIndex: left.steps.indexOf(l) };
     }),
-    left.steps.flatMap((l, i) => (matchedLeftSteps.has(l.id) ? [] : [{ row: { status: "removed" as DiffStatus, left: l, leftStage: leftStages.get(l.stageId), changes: [], cardChanges: [] } as StepDiff, leftIndex: i }])),
+    left.steps.flatMap((l, i) =>
+      matchedLeftSteps.has(l.id)
+        ? []
+        : [
+            {
+              row: {
+                status: "removed" as DiffStatus,
+                left: l,
+                leftStage: leftStages.get(l.stageId),
+                changes: [],
+                cardChanges: [],
+              } as StepDiff,
+              leftIndex: i,
+            },
+          ],
+    ),
   );
 
   const leftEmotion = new Map(left.emotions.map((e) => [`${e.personaId}:${e.stepId}`, e.value]));
@@ -185,7 +242,14 @@ export function compareMaps(left: MapSnapshot, right: MapSnapshot): MapCompariso
     const before = leftStepId === undefined ? undefined : leftEmotion.get(`${e.personaId}:${leftStepId}`);
     if (leftStepId === undefined || before === undefined) continue;
     const after = rescale(e.value, right.settings.emotionScale, left.settings.emotionScale);
-    emotionDeltas.push({ personaId: e.personaId, leftStepId, rightStepId: e.stepId, left: before, right: e.value, delta: Math.round((after - before) * 100) / 100 });
+    emotionDeltas.push({
+      personaId: e.personaId,
+      leftStepId,
+      rightStepId: e.stepId,
+      left: before,
+      right: e.value,
+      delta: Math.round((after - before) * 100) / 100,
+    });
   }
 
   const key = (p: PainPointDiff) => normalizeName(p.card.text);
@@ -204,6 +268,13 @@ export function compareMaps(left: MapSnapshot, right: MapSnapshot): MapCompariso
     emotionDeltas,
     resolvedPainPoints,
     newPainPoints,
-    summary: { added: count("added"), removed: count("removed"), changed: count("changed"), unchanged: count("unchanged"), resolvedPainPoints: resolvedPainPoints.length, newPainPoints: newPainPoints.length },
+    summary: {
+      added: count("added"),
+      removed: count("removed"),
+      changed: count("changed"),
+      unchanged: count("unchanged"),
+      resolvedPainPoints: resolvedPainPoints.length,
+      newPainPoints: newPainPoints.length,
+    },
   };
 }

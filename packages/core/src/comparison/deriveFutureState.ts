@@ -28,9 +28,20 @@ export function deriveFutureState(source: MapSnapshot, options: FutureStateOptio
   const title = options.title?.trim() || source.settings.title;
   return MapSnapshotSchema.parse({
     ...structuredClone(source),
-    settings: { ...structuredClone(source.settings), title, type: "futureState", status: "draft", basedOnMapId: options.sourceMapId as MapId },
+    settings: {
+      ...structuredClone(source.settings),
+      title,
+      type: "futureState",
+      status: "draft",
+      basedOnMapId: options.sourceMapId as MapId,
+    },
     stages: source.stages.map((s) => ({ ...structuredClone(s), id: must(stageIds, s.id), originId: s.id })),
-    steps: source.steps.map((s) => ({ ...structuredClone(s), id: must(stepIds, s.id), stageId: must(stageIds, s.stageId), originId: s.id })),
+    steps: source.steps.map((s) => ({
+      ...structuredClone(s),
+      id: must(stepIds, s.id),
+      stageId: must(stageIds, s.stageId),
+      originId: s.id,
+    })),
     lanes: source.lanes.map((l) => ({ ...structuredClone(l), id: must(laneIds, l.id), originId: l.id })),
     cells: source.cells.map((c) => ({
       laneId: must(laneIds, c.laneId),

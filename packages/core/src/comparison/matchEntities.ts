@@ -14,12 +14,18 @@ export function normalizeName(name: string): string {
  * either direction, so a future-state map can sit on either side), then by each key function in turn, taking the
  * earliest unmatched candidate so duplicates pair up in order. Returns right id → left id.
  */
-export function matchEntities<T extends Matchable>(left: readonly T[], right: readonly T[], keys: Array<(item: T, side: "left" | "right") => string | undefined>): Map<string, string> {
+export function matchEntities<T extends Matchable>(
+  left: readonly T[],
+  right: readonly T[],
+  keys: Array<(item: T, side: "left" | "right") => string | undefined>,
+): Map<string, string> {
   const pairs = new Map<string, string>();
   const usedLeft = new Set<string>();
   const leftIds = new Set(left.map((l) => l.id));
   const rightIds = new Set(right.map((r) => r.id));
-  const leftByOrigin = new Map(left.filter((l) => l.originId && rightIds.has(l.originId)).map((l) => [l.originId!, l.id]));
+  const leftByOrigin = new Map(
+    left.filter((l) => l.originId && rightIds.has(l.originId)).map((l) => [l.originId!, l.id]),
+  );
   const pair = (rightId: string, leftId: string) => {
     pairs.set(rightId, leftId);
     usedLeft.add(leftId);
@@ -50,5 +56,8 @@ export function matchEntities<T extends Matchable>(left: readonly T[], right: re
 export function sharesLineage(left: readonly Matchable[], right: readonly Matchable[]): boolean {
   const leftIds = new Set(left.map((l) => l.id));
   const rightIds = new Set(right.map((r) => r.id));
-  return right.some((r) => r.originId !== undefined && leftIds.has(r.originId)) || left.some((l) => l.originId !== undefined && rightIds.has(l.originId));
+  return (
+    right.some((r) => r.originId !== undefined && leftIds.has(r.originId)) ||
+    left.some((l) => l.originId !== undefined && rightIds.has(l.originId))
+  );
 }

@@ -22,10 +22,17 @@ export const ConversionSchema = z.object({
 
 const ScoreSchema = z.object({ count, mean: z.number().nullable() });
 /** Score averages by kind; `nps.score` is the Net Promoter Score (% promoters − % detractors). */
-export const ScoresSchema = z.object({ csat: ScoreSchema, nps: ScoreSchema.extend({ score: z.number().nullable() }), ces: ScoreSchema });
+export const ScoresSchema = z.object({
+  csat: ScoreSchema,
+  nps: ScoreSchema.extend({ score: z.number().nullable() }),
+  ces: ScoreSchema,
+});
 
 /** The value on the map's emotion scale computed from data, and what it came from. */
-export const EmotionSchema = z.object({ value: z.number().nullable(), source: z.enum(["scores", "sentiment"]).nullable() });
+export const EmotionSchema = z.object({
+  value: z.number().nullable(),
+  source: z.enum(["scores", "sentiment"]).nullable(),
+});
 
 /** A customer's own words, chosen to represent a step. */
 export const QuoteSchema = z.object({ text: z.string(), language: z.string(), sentiment: z.number(), at: z.string() });
@@ -119,7 +126,9 @@ export const ConformanceSchema = z.object({
   withBackSteps: count,
   withLoops: count,
   /** Touchpoints the rules found in the data that are on no step of the map. */
-  missingTouchpoints: z.array(z.object({ touchpointId: z.string(), label: z.string(), events: count, customers: count })),
+  missingTouchpoints: z.array(
+    z.object({ touchpointId: z.string(), label: z.string(), events: count, customers: count }),
+  ),
 });
 
 /**
@@ -147,8 +156,24 @@ export const MapMetricsSchema = z.object({
     steps: z.array(z.object({ level: count, stepIds: z.array(z.string()), customers: count, rate })),
     stages: z.array(z.object({ stageId: z.string(), customers: count, rate })),
   }),
-  touchpoints: z.array(z.object({ touchpointId: z.string(), label: z.string(), stepId: z.string().nullable(), events: count, customers: count, timeSpentMs: z.number().min(0) })),
-  unmapped: z.object({ events: count, customers: count, distinct: count, items: z.array(z.object({ eventName: z.string(), channel: z.string().nullable(), events: count, customers: count })) }),
+  touchpoints: z.array(
+    z.object({
+      touchpointId: z.string(),
+      label: z.string(),
+      stepId: z.string().nullable(),
+      events: count,
+      customers: count,
+      timeSpentMs: z.number().min(0),
+    }),
+  ),
+  unmapped: z.object({
+    events: count,
+    customers: count,
+    distinct: count,
+    items: z.array(
+      z.object({ eventName: z.string(), channel: z.string().nullable(), events: count, customers: count }),
+    ),
+  }),
   sessions: z.object({ count, meanDurationMs: ms, meanEvents: z.number().nullable() }),
   paths: PathsSchema,
   conformance: ConformanceSchema,

@@ -73,7 +73,12 @@ export const ShareLinkCreateSchema = z.strictObject({
 });
 
 /** The answer to creating a share link: the link, its token and the two addresses that open it. */
-export const ShareLinkCreatedSchema = z.object({ link: ShareLinkSchema, token: z.string(), url: z.string(), embedUrl: z.string() });
+export const ShareLinkCreatedSchema = z.object({
+  link: ShareLinkSchema,
+  token: z.string(),
+  url: z.string(),
+  embedUrl: z.string(),
+});
 export type ShareLinkCreated = z.infer<typeof ShareLinkCreatedSchema>;
 
 /** What a share link shows (`GET /api/share/{token}`): one map and only what rendering it needs. */
@@ -104,7 +109,14 @@ export const MapImportPreviewSchema = z.object({
   lanes: z.array(z.object({ name: z.string(), type: z.string(), cards: z.number() })),
   personas: z.array(z.string()),
   touchpoints: z.array(z.string()),
-  counts: z.object({ stages: z.number(), steps: z.number(), lanes: z.number(), cells: z.number(), cards: z.number(), emotions: z.number() }),
+  counts: z.object({
+    stages: z.number(),
+    steps: z.number(),
+    lanes: z.number(),
+    cells: z.number(),
+    cards: z.number(),
+    emotions: z.number(),
+  }),
   report: z.object({ fromVersion: z.string().nullable(), dropped: z.array(z.string()), notes: z.array(z.string()) }),
   /** Personas the workspace already has (same id), which the import reuses instead of creating. */
   reusedPersonas: z.array(z.string()),
@@ -112,6 +124,10 @@ export const MapImportPreviewSchema = z.object({
 export type MapImportPreview = z.infer<typeof MapImportPreviewSchema>;
 
 /** The answer to a map import (`POST …/maps/import`): the new map and what it created. */
-export const MapImportedSchema = z.object({ mapId: z.string(), personaIds: z.array(z.string()), touchpointIds: z.array(z.string()), preview: MapImportPreviewSchema });
+export const MapImportedSchema = z.object({
+  mapId: z.string(),
+  personaIds: z.array(z.string()),
+  touchpointIds: z.array(z.string()),
+  preview: MapImportPreviewSchema,
+});
 export type MapImported = z.infer<typeof MapImportedSchema>;
-

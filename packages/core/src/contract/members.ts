@@ -3,7 +3,13 @@ import { IdSchema } from "../ids.js";
 import { RoleSchema } from "../schemas/workspace.js";
 
 /** A member of a workspace as GET /api/workspaces/{workspaceId}/members lists them. */
-export const MemberInfoSchema = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: RoleSchema, joinedAt: z.string() });
+export const MemberInfoSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  joinedAt: z.string(),
+});
 export type MemberInfo = z.infer<typeof MemberInfoSchema>;
 
 /** Body of PATCH /api/workspaces/{workspaceId}/members/{userId}. */
@@ -13,7 +19,14 @@ export const MemberRoleChangeSchema = z.strictObject({ role: RoleSchema });
 export const OwnershipTransferSchema = z.strictObject({ userId: IdSchema });
 
 /** An invitation as the owners see it (never its token). */
-export const InvitationInfoSchema = z.object({ id: z.string(), email: z.string(), role: RoleSchema, createdAt: z.string(), expiresAt: z.string(), acceptedAt: z.string().nullable() });
+export const InvitationInfoSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  acceptedAt: z.string().nullable(),
+});
 export type InvitationInfo = z.infer<typeof InvitationInfoSchema>;
 
 /** Body of POST /api/workspaces/{workspaceId}/invitations. */

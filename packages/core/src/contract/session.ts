@@ -19,7 +19,10 @@ export type SignupRequest = z.input<typeof SignupSchema>;
 export const LoginSchema = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
 
 /** Body of PATCH /api/auth/me: the account's name or language. */
-export const MeSchema = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), locale: LocaleSchema.optional() });
+export const MeSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  locale: LocaleSchema.optional(),
+});
 
 /** Body of POST /api/auth/password. */
 export const PasswordChangeSchema = z.strictObject({
@@ -33,14 +36,27 @@ export const PasswordChangeSchema = z.strictObject({
 export const UserSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() });
 
 /** The signed-in user with the workspaces they belong to and the CSRF token every write sends. */
-export const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string(), workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: RoleSchema })) });
+export const SessionSchema = z.object({
+  user: UserSchema,
+  csrfToken: z.string(),
+  workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: RoleSchema })),
+});
 export type Session = z.infer<typeof SessionSchema>;
 
 /** Body of POST /api/workspaces. */
-export const WorkspaceCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(120), locale: LocaleSchema.default("en") });
+export const WorkspaceCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  locale: LocaleSchema.default("en"),
+});
 
 /** A workspace as the API returns it, with the caller's role in it. */
-export const WorkspaceInfoSchema = z.object({ id: z.string(), name: z.string(), locale: z.string(), createdAt: z.string(), role: RoleSchema });
+export const WorkspaceInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  locale: z.string(),
+  createdAt: z.string(),
+  role: RoleSchema,
+});
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
 
 /** The answer of POST /api/workspaces/demo: the new example workspace and the maps it holds. */

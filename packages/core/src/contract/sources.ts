@@ -18,7 +18,15 @@ export const ImportFormatSchema = z.enum(["csv", "tsv", "xlsx", "json", "ndjson"
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 
 /** Text encodings the importer decodes; everything is stored as UTF-8. */
-export const TextEncodingSchema = z.enum(["utf-8", "utf-16le", "utf-16be", "gb18030", "big5", "windows-1251", "windows-1256"]);
+export const TextEncodingSchema = z.enum([
+  "utf-8",
+  "utf-16le",
+  "utf-16be",
+  "gb18030",
+  "big5",
+  "windows-1251",
+  "windows-1256",
+]);
 export type TextEncoding = z.infer<typeof TextEncodingSchema>;
 
 const name = z.string().trim().min(1).max(120);
@@ -54,7 +62,14 @@ export function isTimeZone(zone: string): boolean {
  * month/day/year (refusing an order the data does not decide), dotted day.month.year and Unix epochs; `dmy`/`mdy`
  * decide the order; a pattern with `%` is a DuckDB strptime format ("%d/%m/%Y %H:%M").
  */
-export const TimestampFormatSchema = z.union([z.enum(["auto", "iso", "dmy", "mdy", "epoch_s", "epoch_ms"]), z.string().min(2).max(100).regex(/%/, "must be auto, iso, dmy, mdy, epoch_s, epoch_ms or a strptime pattern containing %")]);
+export const TimestampFormatSchema = z.union([
+  z.enum(["auto", "iso", "dmy", "mdy", "epoch_s", "epoch_ms"]),
+  z
+    .string()
+    .min(2)
+    .max(100)
+    .regex(/%/, "must be auto, iso, dmy, mdy, epoch_s, epoch_ms or a strptime pattern containing %"),
+]);
 
 const OtherColumnsSchema = z.enum(["properties", "ignore"]);
 const DuplicatesSchema = z.enum(["error", "skip", "keep"]);
@@ -94,13 +109,34 @@ export const ImportMappingSchema = z
   .superRefine((m, ctx) => {
     const roles = Object.values(m.columns);
     const count = (role: ColumnRole["role"]) => roles.filter((r) => r.role === role).length;
-    if (count("timestamp") !== 1) ctx.addIssue({ code: "custom", path: ["columns"], message: `needs exactly one timestamp column (has ${count("timestamp")})` });
-    if (count("event") > 1 || (count("event") === 0 && !m.eventName)) ctx.addIssue({ code: "custom", path: ["columns"], message: "needs one event column, or an eventName for every row" });
-    if (count("identifier") === 0) ctx.addIssue({ code: "custom", path: ["columns"], message: "needs at least one identifier column (customer id, e-mail, phone, cookie or device id)" });
+    if (count("timestamp") !== 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns"],
+        message: `needs exactly one timestamp column (has ${count("timestamp")})`,
+      });
+    if (count("event") > 1 || (count("event") === 0 && !m.eventName))
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns"],
+        message: "needs one event column, or an eventName for every row",
+      });
+    if (count("identifier") === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns"],
+        message: "needs at least one identifier column (customer id, e-mail, phone, cookie or device id)",
+      });
     for (const role of ["channel", "score", "scoreKind", "text"] as const) {
-      if (count(role) > 1) ctx.addIssue({ code: "custom", path: ["columns"], message: `has ${count(role)} ${role} columns; at most one is allowed` });
+      if (count(role) > 1)
+        ctx.addIssue({
+          code: "custom",
+          path: ["columns"],
+          message: `has ${count(role)} ${role} columns; at most one is allowed`,
+        });
     }
-    if (count("scoreKind") === 1 && count("score") === 0) ctx.addIssue({ code: "custom", path: ["columns"], message: "has a scoreKind column but no score column" });
+    if (count("scoreKind") === 1 && count("score") === 0)
+      ctx.addIssue({ code: "custom", path: ["columns"], message: "has a scoreKind column but no score column" });
   });
 export type ImportMapping = z.infer<typeof ImportMappingSchema>;
 /** A mapping as written by a person or a client, before defaults are filled in. */
@@ -123,9 +159,17 @@ export type Source = z.infer<typeof SourceSchema>;
 
 const sourceName = z.string().trim().min(1).max(120);
 /** Body of POST …/sources. */
-export const SourcesCreateSchema = z.strictObject({ name: sourceName, kind: SourceKindSchema.default("other"), mapping: ImportMappingSchema.optional() });
+export const SourcesCreateSchema = z.strictObject({
+  name: sourceName,
+  kind: SourceKindSchema.default("other"),
+  mapping: ImportMappingSchema.optional(),
+});
 /** Body of PATCH …/sources/{sourceId}. */
-export const SourcesPatchSchema = z.strictObject({ name: sourceName.optional(), kind: SourceKindSchema.optional(), mapping: ImportMappingSchema.nullable().optional() });
+export const SourcesPatchSchema = z.strictObject({
+  name: sourceName.optional(),
+  kind: SourceKindSchema.optional(),
+  mapping: ImportMappingSchema.nullable().optional(),
+});
 
 /** What the first bytes of a file say about it (`POST …/sources/preview`). */
 export const FilePreviewSchema = z.object({
@@ -161,7 +205,12 @@ export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 export const ImportProgressEventSchema = ImportProgressSchema.extend({ importId: z.string() });
 
 /** Why an import failed: its stable code, the message, and the 1-based data row and the column where known. */
-export const ImportFailureSchema = z.object({ code: z.union([ImportErrorCodeSchema, z.string()]), message: z.string(), row: z.number().int().nullable(), column: z.string().nullable() });
+export const ImportFailureSchema = z.object({
+  code: z.union([ImportErrorCodeSchema, z.string()]),
+  message: z.string(),
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+});
 export type ImportFailure = z.infer<typeof ImportFailureSchema>;
 
 /** One entry of the import history (`GET …/imports`, `…/imports/{importId}`). */
@@ -186,5 +235,10 @@ export const ImportRecordSchema = z.object({
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;
 
 /** The answer to a started (not awaited) import: where to follow it. */
-export const ImportStartedSchema = z.object({ importId: z.string(), status: z.literal("running"), statusUrl: z.string(), eventsUrl: z.string() });
+export const ImportStartedSchema = z.object({
+  importId: z.string(),
+  status: z.literal("running"),
+  statusUrl: z.string(),
+  eventsUrl: z.string(),
+});
 export type ImportStarted = z.infer<typeof ImportStartedSchema>;

@@ -28,7 +28,8 @@ export class SiblingGroups {
   private total = 0;
 
   constructor(root: Y.Map<Entity>, name: EntityRoot) {
-    for (const [id, entity] of root.entries()) this.push(parentKeyOf(name, entity), { id, order: String(entity.get("order")) });
+    for (const [id, entity] of root.entries())
+      this.push(parentKeyOf(name, entity), { id, order: String(entity.get("order")) });
     for (const group of this.groups.values()) sortSiblings(group);
   }
 

@@ -62,7 +62,12 @@ describe("structure operations", () => {
   it("adds, collapses, hides, moves and deletes lanes; deleting a lane removes its cards", () => {
     const { doc } = buildTestMap();
     applyMapOperations(doc, [
-      { op: "addCard", laneId: "pains", stepId: "pay", card: { kind: "painPoint", text: "3-D Secure times out", severity: 4 } },
+      {
+        op: "addCard",
+        laneId: "pains",
+        stepId: "pay",
+        card: { kind: "painPoint", text: "3-D Secure times out", severity: 4 },
+      },
       { op: "updateLane", laneId: "actions", collapsed: true, hidden: true, name: "Doing" },
       { op: "moveLane", laneId: "feel", position: { after: "actions" } },
     ]);
@@ -79,9 +84,12 @@ describe("structure operations", () => {
 
   it("names the unknown id of a failed operation and its index in the batch", () => {
     const { doc } = buildTestMap();
-    expect(() => applyMapOperations(doc, [{ op: "addStage", name: "ok" }, { op: "addStep", stageId: "nope", name: "x" }])).toThrow(
-      'operations[1].stageId: unknown stage "nope"',
-    );
+    expect(() =>
+      applyMapOperations(doc, [
+        { op: "addStage", name: "ok" },
+        { op: "addStep", stageId: "nope", name: "x" },
+      ]),
+    ).toThrow('operations[1].stageId: unknown stage "nope"');
   });
 });
 
@@ -94,22 +102,41 @@ describe("cards and emotions", () => {
     ]);
     applyMapOperations(doc, [
       { op: "moveCard", cardId: b!.id!, position: { before: a!.id! } },
-      { op: "updateCard", cardId: a!.id!, fields: { text: "Adds running shoes", evidence: { level: "data", refs: ["metric:cart"] } } },
+      {
+        op: "updateCard",
+        cardId: a!.id!,
+        fields: { text: "Adds running shoes", evidence: { level: "data", refs: ["metric:cart"] } },
+      },
     ]);
     let cell = docToSnapshot(doc).cells[0]!;
     expect(cell.cards.map((c) => ("text" in c ? c.text : ""))).toEqual(["Applies coupon", "Adds running shoes"]);
     expect(cell.cards[1]!.evidence.level).toBe("data");
-    applyMapOperations(doc, [{ op: "moveCard", cardId: a!.id!, stepId: "pay" }, { op: "removeCard", cardId: b!.id! }]);
+    applyMapOperations(doc, [
+      { op: "moveCard", cardId: a!.id!, stepId: "pay" },
+      { op: "removeCard", cardId: b!.id! },
+    ]);
     cell = docToSnapshot(doc).cells[0]!;
     expect([cell.stepId, cell.cards.length]).toEqual(["pay", 1]);
   });
 
   it("refuses a card kind the lane does not hold, and invalid card fields, naming the field", () => {
     const { doc } = buildTestMap();
-    expect(() => applyMapOperations(doc, [{ op: "addCard", laneId: "pains", stepId: "pay", card: { kind: "action", text: "x" } }])).toThrow(/card.kind: a action card cannot go in a painPoints lane/);
-    expect(() => applyMapOperations(doc, [{ op: "addCard", laneId: "pains", stepId: "pay", card: { kind: "painPoint", text: "x", severity: 9 } }])).toThrow(/card.severity/);
-    expect(() => applyMapOperations(doc, [{ op: "addCard", laneId: "feel", stepId: "pay", card: { kind: "text", text: "x" } }])).toThrow(/emotion points/);
-    expect(() => applyMapOperations(doc, [{ op: "addCard", laneId: "actions", stepId: "pay", card: { kind: "action", text: "x", colour: "red" } }])).toThrow(/colour/);
+    expect(() =>
+      applyMapOperations(doc, [{ op: "addCard", laneId: "pains", stepId: "pay", card: { kind: "action", text: "x" } }]),
+    ).toThrow(/card.kind: a action card cannot go in a painPoints lane/);
+    expect(() =>
+      applyMapOperations(doc, [
+        { op: "addCard", laneId: "pains", stepId: "pay", card: { kind: "painPoint", text: "x", severity: 9 } },
+      ]),
+    ).toThrow(/card.severity/);
+    expect(() =>
+      applyMapOperations(doc, [{ op: "addCard", laneId: "feel", stepId: "pay", card: { kind: "text", text: "x" } }]),
+    ).toThrow(/emotion points/);
+    expect(() =>
+      applyMapOperations(doc, [
+        { op: "addCard", laneId: "actions", stepId: "pay", card: { kind: "action", text: "x", colour: "red" } },
+      ]),
+    ).toThrow(/colour/);
   });
 
   it("clears a cell", () => {
@@ -132,24 +159,51 @@ describe("cards and emotions", () => {
       { personaId: "anna", stepId: "pay", value: -1.5, note: "card declined" },
       { personaId: "ben", stepId: "pay", value: 2, note: "" },
     ]);
-    expect(() => applyMapOperations(doc, [{ op: "setEmotion", personaId: "anna", stepId: "pay", value: 3 }])).toThrow(/outside the map's emotion scale -2…2/);
+    expect(() => applyMapOperations(doc, [{ op: "setEmotion", personaId: "anna", stepId: "pay", value: 3 }])).toThrow(
+      /outside the map's emotion scale -2…2/,
+    );
     applyMapOperations(doc, [{ op: "clearEmotion", personaId: "ben", stepId: "pay" }]);
     expect(docToSnapshot(doc).emotions.map((e) => e.personaId)).toEqual(["anna"]);
   });
 
   it("updates settings and rejects invalid ones", () => {
     const { doc } = buildTestMap();
-    applyMapOperations(doc, [{ op: "updateSettings", settings: { goal: "Cut checkout drop-off", status: "published", tags: ["q3"] } }]);
-    expect(docToSnapshot(doc).settings).toMatchObject({ title: "Checkout", goal: "Cut checkout drop-off", status: "published", tags: ["q3"] });
-    expect(() => applyMapOperations(doc, [{ op: "updateSettings", settings: { title: "" } }])).toThrow(/settings.title/);
+    applyMapOperations(doc, [
+      { op: "updateSettings", settings: { goal: "Cut checkout drop-off", status: "published", tags: ["q3"] } },
+    ]);
+    expect(docToSnapshot(doc).settings).toMatchObject({
+      title: "Checkout",
+      goal: "Cut checkout drop-off",
+      status: "published",
+      tags: ["q3"],
+    });
+    expect(() => applyMapOperations(doc, [{ op: "updateSettings", settings: { title: "" } }])).toThrow(
+      /settings.title/,
+    );
   });
 
   it("leaves settings that a patch does not mention as they are (regression: they were reset to defaults)", () => {
     const { doc } = buildTestMap();
-    applyMapOperations(doc, [{ op: "updateSettings", settings: { goal: "Cut drop-off", status: "published", tags: ["q3"], emotionScale: { min: -3, max: 3, minLabel: "", maxLabel: "" } } }]);
+    applyMapOperations(doc, [
+      {
+        op: "updateSettings",
+        settings: {
+          goal: "Cut drop-off",
+          status: "published",
+          tags: ["q3"],
+          emotionScale: { min: -3, max: 3, minLabel: "", maxLabel: "" },
+        },
+      },
+    ]);
     const op = MapOperationSchema.parse({ op: "updateSettings", settings: { title: "Renamed" } });
     applyMapOperations(doc, [op]);
-    expect(docToSnapshot(doc).settings).toMatchObject({ title: "Renamed", goal: "Cut drop-off", status: "published", tags: ["q3"], emotionScale: { min: -3, max: 3 } });
+    expect(docToSnapshot(doc).settings).toMatchObject({
+      title: "Renamed",
+      goal: "Cut drop-off",
+      status: "published",
+      tags: ["q3"],
+      emotionScale: { min: -3, max: 3 },
+    });
   });
 });
 

@@ -1,13 +1,35 @@
 import type * as Y from "yjs";
 import { newId } from "../ids.js";
 import { MapSettingsSchema } from "../schemas/journeyMap.js";
-import { addCard, clearCell, clearEmotion, moveCard, removeCard, replaceCard, setEmotion, updateCard } from "./cardOperations.js";
+import {
+  addCard,
+  clearCell,
+  clearEmotion,
+  moveCard,
+  removeCard,
+  replaceCard,
+  setEmotion,
+  updateCard,
+} from "./cardOperations.js";
 import { MapOperationError } from "./MapOperationError.js";
 import { MapIndex } from "./MapIndex.js";
 import { scratchForBatch } from "./batchScratch.js";
 import { mapRoots, writeSettings } from "./mapDocument.js";
 import type { MapOperation } from "./mapOperation.js";
-import { addLane, addStage, addStep, deleteLane, deleteStage, deleteStep, moveLane, moveStage, moveStep, updateLane, updateStage, updateStep } from "./structureOperations.js";
+import {
+  addLane,
+  addStage,
+  addStep,
+  deleteLane,
+  deleteStage,
+  deleteStep,
+  moveLane,
+  moveStage,
+  moveStep,
+  updateLane,
+  updateStage,
+  updateStep,
+} from "./structureOperations.js";
 
 /**
  * Applies one operation inside the caller's transaction; returns the id of anything it created. Operations of one
@@ -29,43 +51,43 @@ export function applyMapOperation(doc: Y.Doc, op: MapOperation, index: MapIndex 
     case "addStage":
       return { id: addStage(doc, op, index) };
     case "updateStage":
-      return updateStage(doc, op), {};
+      return (updateStage(doc, op), {});
     case "moveStage":
-      return moveStage(doc, op, index), {};
+      return (moveStage(doc, op, index), {});
     case "deleteStage":
-      return deleteStage(doc, op, index), {};
+      return (deleteStage(doc, op, index), {});
     case "addStep":
       return { id: addStep(doc, op, index) };
     case "updateStep":
-      return updateStep(doc, op), {};
+      return (updateStep(doc, op), {});
     case "moveStep":
-      return moveStep(doc, op, index), {};
+      return (moveStep(doc, op, index), {});
     case "deleteStep":
-      return deleteStep(doc, op, index), {};
+      return (deleteStep(doc, op, index), {});
     case "addLane":
       return { id: addLane(doc, op, index) };
     case "updateLane":
-      return updateLane(doc, op), {};
+      return (updateLane(doc, op), {});
     case "moveLane":
-      return moveLane(doc, op, index), {};
+      return (moveLane(doc, op, index), {});
     case "deleteLane":
-      return deleteLane(doc, op, index), {};
+      return (deleteLane(doc, op, index), {});
     case "addCard":
       return { id: addCard(doc, op, index) };
     case "updateCard":
-      return updateCard(doc, op), {};
+      return (updateCard(doc, op), {});
     case "replaceCard":
-      return replaceCard(doc, op), {};
+      return (replaceCard(doc, op), {});
     case "moveCard":
-      return moveCard(doc, op, index), {};
+      return (moveCard(doc, op, index), {});
     case "removeCard":
-      return removeCard(doc, op, index), {};
+      return (removeCard(doc, op, index), {});
     case "clearCell":
-      return clearCell(doc, op, index), {};
+      return (clearCell(doc, op, index), {});
     case "setEmotion":
-      return setEmotion(doc, op, index), {};
+      return (setEmotion(doc, op, index), {});
     case "clearEmotion":
-      return clearEmotion(doc, op, index), {};
+      return (clearEmotion(doc, op, index), {});
   }
 }
 
@@ -84,8 +106,14 @@ export class MapBatchError extends MapOperationError {
  * (`scratchForBatch`), and only if every operation succeeds does it run on the real document (with the same
  * pre-assigned ids, so results are identical).
  */
-export function applyMapOperations(doc: Y.Doc, operations: readonly MapOperation[], origin: unknown = null): Array<{ id?: string }> {
-  const withIds = operations.map((op) => ("id" in op && op.op.startsWith("add") && !op.id ? { ...op, id: newId() } : op)) as MapOperation[];
+export function applyMapOperations(
+  doc: Y.Doc,
+  operations: readonly MapOperation[],
+  origin: unknown = null,
+): Array<{ id?: string }> {
+  const withIds = operations.map((op) =>
+    "id" in op && op.op.startsWith("add") && !op.id ? { ...op, id: newId() } : op,
+  ) as MapOperation[];
   const scratch = scratchForBatch(doc, withIds);
   try {
     scratch.transact(() => {

@@ -20,7 +20,9 @@ function requireKindFits(doc: Y.Doc, laneId: string, kind: Card["kind"]): void {
   const type = laneType(doc, laneId);
   const allowed = cardKindsForLane(type);
   if (!allowed.includes(kind)) {
-    const hint = allowed.length ? `it holds ${allowed.join(", ")} cards` : "it holds emotion points, set with setEmotion";
+    const hint = allowed.length
+      ? `it holds ${allowed.join(", ")} cards`
+      : "it holds emotion points, set with setEmotion";
     throw new MapOperationError("invalid", `a ${kind} card cannot go in a ${type} lane (${hint})`, "card.kind");
   }
 }
@@ -58,7 +60,8 @@ export function addCard(doc: Y.Doc, op: Op<"addCard">, index: MapIndex): string 
 export function updateCard(doc: Y.Doc, op: Op<"updateCard">): void {
   const entity = requireEntity(doc, "cards", op.cardId, "cardId");
   for (const key of ["id", "order", "kind", "laneId", "stepId"]) {
-    if (key in op.fields) throw new MapOperationError("invalid", `fields.${key} cannot be changed by updateCard`, `fields.${key}`);
+    if (key in op.fields)
+      throw new MapOperationError("invalid", `fields.${key} cannot be changed by updateCard`, `fields.${key}`);
   }
   const current = cardOf(entity);
   const next = parseCard({ ...current, ...op.fields }, "fields");
@@ -120,7 +123,11 @@ export function setEmotion(doc: Y.Doc, op: Op<"setEmotion">, index: MapIndex): v
   const { settings, emotions } = mapRoots(doc);
   const scale = MapSettingsSchema.shape.emotionScale.parse(settings.get("emotionScale"));
   if (op.value < scale.min || op.value > scale.max) {
-    throw new MapOperationError("out_of_range", `value ${op.value} is outside the map's emotion scale ${scale.min}…${scale.max}`, "value");
+    throw new MapOperationError(
+      "out_of_range",
+      `value ${op.value} is outside the map's emotion scale ${scale.min}…${scale.max}`,
+      "value",
+    );
   }
   const key = emotionKey(op.personaId, op.stepId);
   const keys = index.emotionKeys();
@@ -134,7 +141,12 @@ export function setEmotion(doc: Y.Doc, op: Op<"setEmotion">, index: MapIndex): v
 /** Removes a persona's emotion at a step. */
 export function clearEmotion(doc: Y.Doc, op: Op<"clearEmotion">, index: MapIndex): void {
   const key = emotionKey(op.personaId, op.stepId);
-  if (!index.emotionKeys().delete(key)) throw new MapOperationError("not_found", `no emotion for persona "${op.personaId}" at step "${op.stepId}"`, "stepId");
+  if (!index.emotionKeys().delete(key))
+    throw new MapOperationError(
+      "not_found",
+      `no emotion for persona "${op.personaId}" at step "${op.stepId}"`,
+      "stepId",
+    );
   mapRoots(doc).emotions.delete(key);
 }
 

@@ -30,8 +30,15 @@ const SINGULAR: Record<EntityRootName, string> = { stages: "stage", steps: "step
  */
 export function checkMapChanges(doc: Y.Doc, transaction: Y.Transaction): MapDocumentProblem[] {
   const problems: MapDocumentProblem[] = [];
-  const rootNames = new Map<SharedType, string>([...doc.share].map(([name, type]): [SharedType, string] => [type, name]));
-  const touched: Record<EntityRootName, Set<string>> = { stages: new Set(), steps: new Set(), lanes: new Set(), cards: new Set() };
+  const rootNames = new Map<SharedType, string>(
+    [...doc.share].map(([name, type]): [SharedType, string] => [type, name]),
+  );
+  const touched: Record<EntityRootName, Set<string>> = {
+    stages: new Set(),
+    steps: new Set(),
+    lanes: new Set(),
+    cards: new Set(),
+  };
   const rootsChanged = new Set<string>();
   for (const [type, keys] of transaction.changed) {
     const { root, entityId } = locate(type, rootNames);
@@ -59,12 +66,27 @@ export function checkMapChanges(doc: Y.Doc, transaction: Y.Transaction): MapDocu
   }
   if (rootsChanged.has("settings")) {
     const settings = MapSettingsSchema.safeParse(Object.fromEntries(roots.settings.entries()));
-    if (!settings.success) problems.push({ path: `settings.${settings.error.issues[0]?.path.join(".")}`, message: settings.error.issues[0]?.message ?? "invalid" });
+    if (!settings.success)
+      problems.push({
+        path: `settings.${settings.error.issues[0]?.path.join(".")}`,
+        message: settings.error.issues[0]?.message ?? "invalid",
+      });
   }
-  if (rootsChanged.has("meta") && roots.meta.get("version") !== MAP_DOCUMENT_VERSION) problems.push({ path: "meta.version", message: `must stay ${MAP_DOCUMENT_VERSION}` });
+  if (rootsChanged.has("meta") && roots.meta.get("version") !== MAP_DOCUMENT_VERSION)
+    problems.push({ path: "meta.version", message: `must stay ${MAP_DOCUMENT_VERSION}` });
   if (rootsChanged.has("emotions")) problems.push(...checkEmotions(roots.emotions, transaction));
-  for (const [root, limit] of [["stages", MAP_LIMITS.stages], ["steps", MAP_LIMITS.steps], ["lanes", MAP_LIMITS.lanes], ["cards", MAP_LIMITS.cards], ["emotions", MAP_LIMITS.emotions]] as const) {
-    if (rootsChanged.has(root) && roots[root].size > limit) problems.push({ path: root, message: `${roots[root].size} ${root} is more than a map can hold (at most ${limit})` });
+  for (const [root, limit] of [
+    ["stages", MAP_LIMITS.stages],
+    ["steps", MAP_LIMITS.steps],
+    ["lanes", MAP_LIMITS.lanes],
+    ["cards", MAP_LIMITS.cards],
+    ["emotions", MAP_LIMITS.emotions],
+  ] as const) {
+    if (rootsChanged.has(root) && roots[root].size > limit)
+      problems.push({
+        path: root,
+        message: `${roots[root].size} ${root} is more than a map can hold (at most ${limit})`,
+      });
   }
   return problems;
 }
@@ -93,18 +115,33 @@ function checkEntity(root: EntityRootName, id: string, value: unknown): MapDocum
   if (root === "cards") {
     const problems: MapDocumentProblem[] = [];
     for (const field of ["laneId", "stepId"] as const) {
-      if (!IdSchema.safeParse(entity.get(field)).success) problems.push({ path: `${path}.${field}`, message: "must be an id" });
+      if (!IdSchema.safeParse(entity.get(field)).success)
+        problems.push({ path: `${path}.${field}`, message: "must be an id" });
     }
     const card = CardSchema.safeParse(cardOf(entity));
-    if (!card.success) problems.push({ path: `${path}.${card.error.issues[0]?.path.join(".")}`, message: card.error.issues[0]?.message ?? "invalid card" });
+    if (!card.success)
+      problems.push({
+        path: `${path}.${card.error.issues[0]?.path.join(".")}`,
+        message: card.error.issues[0]?.message ?? "invalid card",
+      });
     else if (card.data.id !== id) problems.push({ path: `${path}.id`, message: "must be the card's key" });
     return problems;
   }
   const parsed = ENTITY_SCHEMAS[root].safeParse({ ...Object.fromEntries(entity.entries()), id });
-  return parsed.success ? [] : [{ path: `${path}.${parsed.error.issues[0]?.path.join(".")}`, message: parsed.error.issues[0]?.message ?? "invalid" }];
+  return parsed.success
+    ? []
+    : [
+        {
+          path: `${path}.${parsed.error.issues[0]?.path.join(".")}`,
+          message: parsed.error.issues[0]?.message ?? "invalid",
+        },
+      ];
 }
 
-function checkEmotions(emotions: Y.Map<{ value: number; note: string }>, transaction: Y.Transaction): MapDocumentProblem[] {
+function checkEmotions(
+  emotions: Y.Map<{ value: number; note: string }>,
+  transaction: Y.Transaction,
+): MapDocumentProblem[] {
   const keys = transaction.changed.get(emotions as unknown as SharedType) ?? new Set<string | null>();
   const problems: MapDocumentProblem[] = [];
   for (const key of keys) {
@@ -113,9 +150,17 @@ function checkEmotions(emotions: Y.Map<{ value: number; note: string }>, transac
     if (point === undefined) continue;
     const [personaId, stepId, extra] = key.split(":");
     const record = point as { value?: unknown; note?: unknown };
-    if (extra !== undefined || !IdSchema.safeParse(personaId).success || !IdSchema.safeParse(stepId).success) problems.push({ path: `emotions.${key}`, message: "must be keyed persona:step" });
-    else if (typeof point !== "object" || point === null || typeof record.value !== "number" || !Number.isFinite(record.value)) problems.push({ path: `emotions.${key}.value`, message: "must be a number" });
-    else if (record.note !== undefined && (typeof record.note !== "string" || record.note.length > 500)) problems.push({ path: `emotions.${key}.note`, message: "must be text of at most 500 characters" });
+    if (extra !== undefined || !IdSchema.safeParse(personaId).success || !IdSchema.safeParse(stepId).success)
+      problems.push({ path: `emotions.${key}`, message: "must be keyed persona:step" });
+    else if (
+      typeof point !== "object" ||
+      point === null ||
+      typeof record.value !== "number" ||
+      !Number.isFinite(record.value)
+    )
+      problems.push({ path: `emotions.${key}.value`, message: "must be a number" });
+    else if (record.note !== undefined && (typeof record.note !== "string" || record.note.length > 500))
+      problems.push({ path: `emotions.${key}.note`, message: "must be text of at most 500 characters" });
   }
   return problems;
 }

@@ -20,7 +20,12 @@ describe("snapshots", () => {
   it("round-trip a map through JSON and back without loss", () => {
     const { doc } = buildTestMap();
     applyMapOperations(doc, [
-      { op: "addCard", laneId: "pains", stepId: "pay", card: { kind: "painPoint", text: "Слишком много полей", severity: 3, whys: ["why 1", "why 2"] } },
+      {
+        op: "addCard",
+        laneId: "pains",
+        stepId: "pay",
+        card: { kind: "painPoint", text: "Слишком много полей", severity: 3, whys: ["why 1", "why 2"] },
+      },
       { op: "addCard", laneId: "actions", stepId: "ad", card: { kind: "action", text: "在手机上看到广告" } },
       { op: "setEmotion", personaId: "p1", stepId: "ad", value: 1, note: "curious" },
       { op: "updateStep", stepId: "cart", parallel: true },
@@ -33,7 +38,15 @@ describe("snapshots", () => {
 
   it("reads back a cell that live editors filled with hundreds of cards (regression: snapshot refresh failed past 200)", () => {
     const { doc } = buildTestMap();
-    applyMapOperations(doc, Array.from({ length: 300 }, (_, i) => ({ op: "addCard" as const, laneId: "actions", stepId: "pay", card: { kind: "action" as const, text: `card ${i}` } })));
+    applyMapOperations(
+      doc,
+      Array.from({ length: 300 }, (_, i) => ({
+        op: "addCard" as const,
+        laneId: "actions",
+        stepId: "pay",
+        card: { kind: "action" as const, text: `card ${i}` },
+      })),
+    );
     expect(docToSnapshot(doc).cells[0]!.cards).toHaveLength(300);
   });
 });
@@ -56,8 +69,12 @@ describe("concurrent edits", () => {
 
   it("cards added to the same empty cell by two people are both kept", () => {
     const { a, b, sync } = twoReplicas();
-    applyMapOperations(a, [{ op: "addCard", laneId: "actions", stepId: "pay", card: { kind: "action", text: "from A" } }]);
-    applyMapOperations(b, [{ op: "addCard", laneId: "actions", stepId: "pay", card: { kind: "action", text: "from B" } }]);
+    applyMapOperations(a, [
+      { op: "addCard", laneId: "actions", stepId: "pay", card: { kind: "action", text: "from A" } },
+    ]);
+    applyMapOperations(b, [
+      { op: "addCard", laneId: "actions", stepId: "pay", card: { kind: "action", text: "from B" } },
+    ]);
     sync();
     const cell = docToSnapshot(a).cells[0]!;
     expect(cell.cards.map((c) => ("text" in c ? c.text : "")).sort()).toEqual(["from A", "from B"]);
@@ -66,7 +83,9 @@ describe("concurrent edits", () => {
 
   it("edits to different fields of one card merge", () => {
     const { a, b, sync } = twoReplicas();
-    const [{ id }] = applyMapOperations(a, [{ op: "addCard", laneId: "pains", stepId: "pay", card: { kind: "painPoint", text: "Slow", severity: 2 } }]) as [{ id: string }];
+    const [{ id }] = applyMapOperations(a, [
+      { op: "addCard", laneId: "pains", stepId: "pay", card: { kind: "painPoint", text: "Slow", severity: 2 } },
+    ]) as [{ id: string }];
     sync();
     applyMapOperations(a, [{ op: "updateCard", cardId: id, fields: { text: "Slow payment page" } }]);
     applyMapOperations(b, [{ op: "updateCard", cardId: id, fields: { severity: 5 } }]);
@@ -76,7 +95,9 @@ describe("concurrent edits", () => {
 
   it("a card edited while its lane is deleted elsewhere converges to a valid map without the lane", () => {
     const { a, b, sync } = twoReplicas();
-    const [{ id }] = applyMapOperations(a, [{ op: "addCard", laneId: "actions", stepId: "pay", card: { kind: "action", text: "x" } }]) as [{ id: string }];
+    const [{ id }] = applyMapOperations(a, [
+      { op: "addCard", laneId: "actions", stepId: "pay", card: { kind: "action", text: "x" } },
+    ]) as [{ id: string }];
     sync();
     applyMapOperations(a, [{ op: "deleteLane", laneId: "actions" }]);
     applyMapOperations(b, [

@@ -1,5 +1,12 @@
 import * as Y from "yjs";
-import { MAP_DOCUMENT_VERSION, MapSettingsSchema, MapSnapshotSchema, type Cell, type MapSnapshot, type UnreadableCard } from "../schemas/journeyMap.js";
+import {
+  MAP_DOCUMENT_VERSION,
+  MapSettingsSchema,
+  MapSnapshotSchema,
+  type Cell,
+  type MapSnapshot,
+  type UnreadableCard,
+} from "../schemas/journeyMap.js";
 import { CardSchema, type Card } from "../schemas/lane.js";
 import { cardOf } from "./cardOperations.js";
 import { emotionKey, mapRoots, toEntity, writeSettings, type Entity } from "./mapDocument.js";
@@ -41,7 +48,13 @@ export function docToSnapshot(doc: Y.Doc): MapSnapshot {
     if (!card.success) {
       const issue = card.error.issues[0];
       const fields = JSON.parse(JSON.stringify(cardOf(entity))) as Record<string, unknown>;
-      unreadableCards.push({ id: cardId, laneId, stepId, fields, problem: `${issue?.path.join(".") || "card"}: ${issue?.message ?? "invalid"}`.slice(0, 500) });
+      unreadableCards.push({
+        id: cardId,
+        laneId,
+        stepId,
+        fields,
+        problem: `${issue?.path.join(".") || "card"}: ${issue?.message ?? "invalid"}`.slice(0, 500),
+      });
       continue;
     }
     const key = `${laneId}:${stepId}`;
@@ -54,17 +67,24 @@ export function docToSnapshot(doc: Y.Doc): MapSnapshot {
   const emotions = [...roots.emotions.entries()]
     .map(([key, point]) => {
       const split = key.lastIndexOf(":");
-      return { personaId: key.slice(0, split), stepId: key.slice(split + 1), value: point.value, note: point.note ?? "" };
+      return {
+        personaId: key.slice(0, split),
+        stepId: key.slice(split + 1),
+        value: point.value,
+        note: point.note ?? "",
+      };
     })
     .filter((e) => stepIds.has(e.stepId))
-    .sort((a, b) => (stepRank.get(a.stepId)! - stepRank.get(b.stepId)! || (a.personaId < b.personaId ? -1 : 1)));
+    .sort((a, b) => stepRank.get(a.stepId)! - stepRank.get(b.stepId)! || (a.personaId < b.personaId ? -1 : 1));
   return MapSnapshotSchema.parse({
     version: MAP_DOCUMENT_VERSION,
     settings: MapSettingsSchema.parse(Object.fromEntries(roots.settings.entries())),
     stages,
     steps,
     lanes,
-    cells: [...cells.values()].sort((a, b) => laneRank.get(a.laneId)! - laneRank.get(b.laneId)! || stepRank.get(a.stepId)! - stepRank.get(b.stepId)!),
+    cells: [...cells.values()].sort(
+      (a, b) => laneRank.get(a.laneId)! - laneRank.get(b.laneId)! || stepRank.get(a.stepId)! - stepRank.get(b.stepId)!,
+    ),
     emotions,
     ...(unreadableCards.length > 0 ? { unreadableCards } : {}),
   });
@@ -80,9 +100,11 @@ export function snapshotToDoc(snapshot: MapSnapshot, doc: Y.Doc = new Y.Doc()): 
     for (const { id, ...rest } of snapshot.steps) roots.steps.set(id, toEntity(rest));
     for (const { id, ...rest } of snapshot.lanes) roots.lanes.set(id, toEntity(rest));
     for (const cell of snapshot.cells) {
-      for (const card of cell.cards) roots.cards.set(card.id, toEntity({ ...card, laneId: cell.laneId, stepId: cell.stepId }));
+      for (const card of cell.cards)
+        roots.cards.set(card.id, toEntity({ ...card, laneId: cell.laneId, stepId: cell.stepId }));
     }
-    for (const e of snapshot.emotions) roots.emotions.set(emotionKey(e.personaId, e.stepId), { value: e.value, note: e.note });
+    for (const e of snapshot.emotions)
+      roots.emotions.set(emotionKey(e.personaId, e.stepId), { value: e.value, note: e.note });
   });
   return doc;
 }

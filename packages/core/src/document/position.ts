@@ -15,7 +15,9 @@ export interface Sibling {
 
 /** Siblings sorted the way every reader sorts them: by fractional index, ties broken by id (concurrent inserts can tie). */
 export function sortSiblings(siblings: Sibling[]): Sibling[] {
-  return siblings.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return siblings.sort((a, b) =>
+    a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 }
 
 const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -53,16 +55,30 @@ function jitter(key: string, upper: string | null): string {
  * A fractional-index key for the position among sorted siblings. Neighbours are found by key, not by list index,
  * and equal keys (from concurrent inserts) are skipped so a key can always be made between them.
  */
-export function keyForPosition(siblings: readonly Sibling[], position: Position | undefined, field = "position"): string {
+export function keyForPosition(
+  siblings: readonly Sibling[],
+  position: Position | undefined,
+  field = "position",
+): string {
   if (position?.after !== undefined) {
     const anchor = siblings.find((s) => s.id === position.after);
-    if (!anchor) throw new MapOperationError("not_found", `position.after: "${position.after}" is not a sibling here`, `${field}.after`);
+    if (!anchor)
+      throw new MapOperationError(
+        "not_found",
+        `position.after: "${position.after}" is not a sibling here`,
+        `${field}.after`,
+      );
     const next = siblings.find((s) => s.order > anchor.order)?.order ?? null;
     return jitter(generateKeyBetween(anchor.order, next), next);
   }
   if (position?.before !== undefined) {
     const anchor = siblings.find((s) => s.id === position.before);
-    if (!anchor) throw new MapOperationError("not_found", `position.before: "${position.before}" is not a sibling here`, `${field}.before`);
+    if (!anchor)
+      throw new MapOperationError(
+        "not_found",
+        `position.before: "${position.before}" is not a sibling here`,
+        `${field}.before`,
+      );
     const prev = siblings.findLast((s) => s.order < anchor.order)?.order ?? null;
     return jitter(generateKeyBetween(prev, anchor.order), anchor.order);
   }

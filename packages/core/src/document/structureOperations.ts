@@ -24,7 +24,14 @@ export function putEntity(doc: Y.Doc, index: MapIndex, root: EntityRoot, id: str
 }
 
 /** Gives an entity a new order key (and, through `change`, a new parent), keeping the index in step. */
-export function placeEntity(index: MapIndex, root: EntityRoot, id: string, entity: Entity, order: string, change: () => void = () => {}): void {
+export function placeEntity(
+  index: MapIndex,
+  root: EntityRoot,
+  id: string,
+  entity: Entity,
+  order: string,
+  change: () => void = () => {},
+): void {
   index.of(root).remove(parentKeyOf(root, entity), id);
   entity.set("order", order);
   change();
@@ -36,7 +43,13 @@ export function addStage(doc: Y.Doc, op: Op<"addStage">, index: MapIndex): strin
   const id = op.id ?? newId();
   requireRoom(doc, index, "stages", id);
   const order = keyForPosition(index.of("stages").siblings(""), op.position);
-  putEntity(doc, index, "stages", id, toEntity({ name: op.name, description: op.description ?? "", color: op.color, order }));
+  putEntity(
+    doc,
+    index,
+    "stages",
+    id,
+    toEntity({ name: op.name, description: op.description ?? "", color: op.color, order }),
+  );
   return id;
 }
 
@@ -52,7 +65,13 @@ export function updateStage(doc: Y.Doc, op: Op<"updateStage">): void {
 /** Moves a stage among the stages. */
 export function moveStage(doc: Y.Doc, op: Op<"moveStage">, index: MapIndex): void {
   const stage = requireEntity(doc, "stages", op.stageId, "stageId");
-  placeEntity(index, "stages", op.stageId, stage, keyForPosition(index.of("stages").siblings("", op.stageId), op.position));
+  placeEntity(
+    index,
+    "stages",
+    op.stageId,
+    stage,
+    keyForPosition(index.of("stages").siblings("", op.stageId), op.position),
+  );
 }
 
 /** Deletes a stage with its steps and everything on them. */
@@ -69,7 +88,19 @@ export function addStep(doc: Y.Doc, op: Op<"addStep">, index: MapIndex): string 
   const id = op.id ?? newId();
   requireRoom(doc, index, "steps", id);
   const order = keyForPosition(index.of("steps").siblings(op.stageId), op.position);
-  putEntity(doc, index, "steps", id, toEntity({ stageId: op.stageId, name: op.name, description: op.description ?? "", parallel: op.parallel ?? false, order }));
+  putEntity(
+    doc,
+    index,
+    "steps",
+    id,
+    toEntity({
+      stageId: op.stageId,
+      name: op.name,
+      description: op.description ?? "",
+      parallel: op.parallel ?? false,
+      order,
+    }),
+  );
   return id;
 }
 
@@ -87,7 +118,14 @@ export function moveStep(doc: Y.Doc, op: Op<"moveStep">, index: MapIndex): void 
   const stageId = op.stageId ?? String(step.get("stageId"));
   requireEntity(doc, "stages", stageId, "stageId");
   const order = keyForPosition(index.of("steps").siblings(stageId, op.stepId), op.position);
-  placeEntity(index, "steps", op.stepId, step, order, () => step.get("stageId") !== stageId && step.set("stageId", stageId));
+  placeEntity(
+    index,
+    "steps",
+    op.stepId,
+    step,
+    order,
+    () => step.get("stageId") !== stageId && step.set("stageId", stageId),
+  );
 }
 
 /** Deletes a step with its cards and emotion points. */
@@ -119,7 +157,13 @@ export function addLane(doc: Y.Doc, op: Op<"addLane">, index: MapIndex): string 
   const id = op.id ?? newId();
   requireRoom(doc, index, "lanes", id);
   const order = keyForPosition(index.of("lanes").siblings(""), op.position);
-  putEntity(doc, index, "lanes", id, toEntity({ type: op.type, name: op.name, color: op.color, collapsed: false, hidden: false, order }));
+  putEntity(
+    doc,
+    index,
+    "lanes",
+    id,
+    toEntity({ type: op.type, name: op.name, color: op.color, collapsed: false, hidden: false, order }),
+  );
   return id;
 }
 

@@ -16,5 +16,17 @@ export function buildTestMap(): { doc: Y.Doc; ids: Record<string, string> } {
     { op: "addLane", id: "pains", type: "painPoints", name: "Pain points" },
     { op: "addLane", id: "feel", type: "emotion", name: "Emotions" },
   ]);
-  return { doc, ids: { aware: "aware", buy: "buy", ad: "ad", cart: "cart", pay: "pay", actions: "actions", pains: "pains", feel: "feel" } };
+  return {
+    doc,
+    ids: {
+      aware: "aware",
+      buy: "buy",
+      ad: "ad",
+      cart: "cart",
+      pay: "pay",
+      actions: "actions",
+      pains: "pains",
+      feel: "feel",
+    },
+  };
 }

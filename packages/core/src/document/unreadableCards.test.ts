@@ -24,7 +24,13 @@ describe("cards that no longer fit their schema", () => {
     const snapshot = docToSnapshot(doc);
     expect(snapshot.cells[0]!.cards.map((c) => c.id)).toEqual([okId]);
     expect(snapshot.unreadableCards).toEqual([
-      { id: brokenId, laneId: "l1", stepId: "p1", fields: expect.objectContaining({ kind: "painPoint", text: "slow checkout", severity: "very high" }), problem: expect.stringContaining("severity") },
+      {
+        id: brokenId,
+        laneId: "l1",
+        stepId: "p1",
+        fields: expect.objectContaining({ kind: "painPoint", text: "slow checkout", severity: "very high" }),
+        problem: expect.stringContaining("severity"),
+      },
     ]);
     // A snapshot is still a valid snapshot, and turning it into a document does not bring the broken card back as a card.
     expect(docToSnapshot(snapshotToDoc(snapshot)).unreadableCards).toBeUndefined();
@@ -32,7 +38,9 @@ describe("cards that no longer fit their schema", () => {
 
   it("are repaired in place with replaceCard, or removed", () => {
     const { doc, brokenId } = mapWithBrokenCard();
-    applyMapOperations(doc, [{ op: "replaceCard", cardId: brokenId, card: { kind: "painPoint", text: "slow checkout", severity: 5 } }]);
+    applyMapOperations(doc, [
+      { op: "replaceCard", cardId: brokenId, card: { kind: "painPoint", text: "slow checkout", severity: 5 } },
+    ]);
     const repaired = docToSnapshot(doc);
     expect(repaired.unreadableCards).toBeUndefined();
     expect(repaired.cells[0]!.cards.map((c) => ("severity" in c ? c.severity : 0))).toEqual([2, 5]);
@@ -43,6 +51,8 @@ describe("cards that no longer fit their schema", () => {
 
   it("cannot be replaced by a card of a kind the lane does not take", () => {
     const { doc, brokenId } = mapWithBrokenCard();
-    expect(() => applyMapOperations(doc, [{ op: "replaceCard", cardId: brokenId, card: { kind: "action", text: "x" } }])).toThrow(/cannot go in a painPoints lane/);
+    expect(() =>
+      applyMapOperations(doc, [{ op: "replaceCard", cardId: brokenId, card: { kind: "action", text: "x" } }]),
+    ).toThrow(/cannot go in a painPoints lane/);
   });
 });

@@ -32,21 +32,44 @@ describe("upgradeSnapshot", () => {
 
   it("passes a current snapshot through unchanged", () => {
     const current = docToSnapshot(buildTestMap().doc);
-    expect(upgradeSnapshot(current)).toEqual({ snapshot: current, report: { fromVersion: MAP_DOCUMENT_VERSION, dropped: [] } });
+    expect(upgradeSnapshot(current)).toEqual({
+      snapshot: current,
+      report: { fromVersion: MAP_DOCUMENT_VERSION, dropped: [] },
+    });
   });
 
   it("names the path of a broken reference or a bad value", () => {
     const current = docToSnapshot(buildTestMap().doc);
     const broken = { ...current, steps: current.steps.map((s, i) => (i === 2 ? { ...s, stageId: "ghost" } : s)) };
     expect(() => upgradeSnapshot(broken)).toThrow('steps[2].stageId: unknown stage "ghost"');
-    expect(() => upgradeSnapshot({ ...current, settings: { ...current.settings, title: 42 } })).toThrow(/^settings\.title: /);
+    expect(() => upgradeSnapshot({ ...current, settings: { ...current.settings, title: 42 } })).toThrow(
+      /^settings\.title: /,
+    );
     expect(() => upgradeSnapshot({ ...current, version: 99 })).toThrow(/newer than this OpenCJM understands/);
     expect(() => upgradeSnapshot([])).toThrow(/must be a JSON object/);
   });
 
   it("refuses a card in a lane that cannot hold it", () => {
     const { snapshot } = upgradeSnapshot(v0);
-    const bad = { ...snapshot, cells: [{ ...snapshot.cells[0]!, cards: [{ id: "k9", order: "a0", kind: "quote", text: "hi", source: "", participant: "", evidence: { level: "assumption", refs: [] } }] }] };
+    const bad = {
+      ...snapshot,
+      cells: [
+        {
+          ...snapshot.cells[0]!,
+          cards: [
+            {
+              id: "k9",
+              order: "a0",
+              kind: "quote",
+              text: "hi",
+              source: "",
+              participant: "",
+              evidence: { level: "assumption", refs: [] },
+            },
+          ],
+        },
+      ],
+    };
     expect(() => upgradeSnapshot(bad)).toThrow("cells[0].cards[0].kind: a quote card cannot go in a actions lane");
   });
 });

@@ -23,8 +23,16 @@ const upgrades: Array<(doc: Json) => Json> = [
   (v0) => {
     const list = (key: string) => (Array.isArray(v0[key]) ? (v0[key] as Json[]) : []);
     const keys = (n: number) => generateNKeysBetween(null, null, n);
-    const [stageKeys, stepKeys, laneKeys] = [keys(list("stages").length), keys(list("columns").length), keys(list("lanes").length)];
-    const rest = Object.fromEntries(Object.entries(v0).filter(([k]) => !["title", "type", "stages", "columns", "lanes", "cells", "emotions"].includes(k)));
+    const [stageKeys, stepKeys, laneKeys] = [
+      keys(list("stages").length),
+      keys(list("columns").length),
+      keys(list("lanes").length),
+    ];
+    const rest = Object.fromEntries(
+      Object.entries(v0).filter(
+        ([k]) => !["title", "type", "stages", "columns", "lanes", "cells", "emotions"].includes(k),
+      ),
+    );
     const { title, type } = v0;
     return {
       ...rest,
@@ -34,13 +42,21 @@ const upgrades: Array<(doc: Json) => Json> = [
       steps: list("columns").map(({ stage, ...c }, i) => ({ ...c, stageId: stage, order: c.order ?? stepKeys[i] })),
       lanes: list("lanes").map(({ kind, ...l }, i) => ({ ...l, type: kind, order: l.order ?? laneKeys[i] })),
       cells: list("cells").map(({ lane, column, ...c }) => ({ ...c, laneId: lane, stepId: column })),
-      emotions: list("emotions").map(({ persona, column, value, ...e }) => ({ ...e, personaId: persona, stepId: column, value: Math.round((Number(value) * 2) / 5 * 10) / 10 })),
+      emotions: list("emotions").map(({ persona, column, value, ...e }) => ({
+        ...e,
+        personaId: persona,
+        stepId: column,
+        value: Math.round(((Number(value) * 2) / 5) * 10) / 10,
+      })),
     };
   },
 ];
 
 function pathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), "");
+  return path.reduce<string>(
+    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    "",
+  );
 }
 
 function removeAt(root: unknown, path: readonly PropertyKey[], key: string): void {
@@ -54,10 +70,16 @@ function parseTolerant(input: Json, dropped: string[]): MapSnapshot {
   for (let attempt = 0; attempt < 1000; attempt++) {
     const result = MapSnapshotSchema.safeParse(input);
     if (result.success) return result.data;
-    const unknown = result.error.issues.filter((i): i is z.core.$ZodIssueUnrecognizedKeys => i.code === "unrecognized_keys");
+    const unknown = result.error.issues.filter(
+      (i): i is z.core.$ZodIssueUnrecognizedKeys => i.code === "unrecognized_keys",
+    );
     if (unknown.length === 0) {
       const issue = result.error.issues[0]!;
-      throw new MapOperationError("invalid", `${pathOf(issue.path) || "snapshot"}: ${issue.message}`, pathOf(issue.path));
+      throw new MapOperationError(
+        "invalid",
+        `${pathOf(issue.path) || "snapshot"}: ${issue.message}`,
+        pathOf(issue.path),
+      );
     }
     for (const issue of unknown) {
       for (const key of issue.keys) {
@@ -76,10 +98,14 @@ function requireWithinLimits(doc: Json): void {
     const err = mapLimitError(limit, count);
     throw new MapOperationError(err.code, `${path}: ${err.message}`, path);
   };
-  for (const key of ["stages", "steps", "lanes", "emotions"] as const) if (list(key).length > MAP_LIMITS[key]) fail(key, key, list(key).length);
+  for (const key of ["stages", "steps", "lanes", "emotions"] as const)
+    if (list(key).length > MAP_LIMITS[key]) fail(key, key, list(key).length);
   let cards = 0;
   list("cells").forEach((cell, i) => {
-    const inCell = cell && typeof cell === "object" && Array.isArray((cell as Json).cards) ? ((cell as Json).cards as unknown[]).length : 0;
+    const inCell =
+      cell && typeof cell === "object" && Array.isArray((cell as Json).cards)
+        ? ((cell as Json).cards as unknown[]).length
+        : 0;
     if (inCell > MAP_LIMITS.cardsPerCell) fail(`cells[${i}].cards`, "cardsPerCell", inCell);
     cards += inCell;
   });
@@ -97,11 +123,22 @@ export function validateSnapshotIntegrity(snapshot: MapSnapshot): void {
     ids.forEach((id, i) => (seen.has(id) ? fail(`${label}[${i}].id`, `duplicate id "${id}"`) : seen.add(id)));
     return seen;
   };
-  const stageIds = unique(snapshot.stages.map((s) => s.id), "stages");
-  const stepIds = unique(snapshot.steps.map((s) => s.id), "steps");
+  const stageIds = unique(
+    snapshot.stages.map((s) => s.id),
+    "stages",
+  );
+  const stepIds = unique(
+    snapshot.steps.map((s) => s.id),
+    "steps",
+  );
   const lanes = new Map(snapshot.lanes.map((l) => [l.id, l]));
-  unique(snapshot.lanes.map((l) => l.id), "lanes");
-  snapshot.steps.forEach((s, i) => stageIds.has(s.stageId) || fail(`steps[${i}].stageId`, `unknown stage "${s.stageId}"`));
+  unique(
+    snapshot.lanes.map((l) => l.id),
+    "lanes",
+  );
+  snapshot.steps.forEach(
+    (s, i) => stageIds.has(s.stageId) || fail(`steps[${i}].stageId`, `unknown stage "${s.stageId}"`),
+  );
   const cardIds = new Set<string>();
   snapshot.cells.forEach((cell, i) => {
     const lane = lanes.get(cell.laneId);
@@ -110,24 +147,32 @@ export function validateSnapshotIntegrity(snapshot: MapSnapshot): void {
     cell.cards.forEach((card, j) => {
       if (cardIds.has(card.id)) fail(`cells[${i}].cards[${j}].id`, `duplicate card id "${card.id}"`);
       cardIds.add(card.id);
-      if (lane && !cardKindsForLane(lane.type).includes(card.kind)) fail(`cells[${i}].cards[${j}].kind`, `a ${card.kind} card cannot go in a ${lane.type} lane`);
+      if (lane && !cardKindsForLane(lane.type).includes(card.kind))
+        fail(`cells[${i}].cards[${j}].kind`, `a ${card.kind} card cannot go in a ${lane.type} lane`);
     });
   });
   const { min, max } = snapshot.settings.emotionScale;
   snapshot.emotions.forEach((e, i) => {
     if (!stepIds.has(e.stepId)) fail(`emotions[${i}].stepId`, `unknown step "${e.stepId}"`);
-    if (e.value < min || e.value > max) fail(`emotions[${i}].value`, `${e.value} is outside the emotion scale ${min}…${max}`);
+    if (e.value < min || e.value > max)
+      fail(`emotions[${i}].value`, `${e.value} is outside the emotion scale ${min}…${max}`);
   });
 }
 
 /** Brings any earlier version of a map snapshot to the current one, tolerantly, and checks it is whole. */
 export function upgradeSnapshot(json: unknown): { snapshot: MapSnapshot; report: UpgradeReport } {
-  if (!json || typeof json !== "object" || Array.isArray(json)) throw new MapOperationError("invalid", "snapshot: must be a JSON object");
+  if (!json || typeof json !== "object" || Array.isArray(json))
+    throw new MapOperationError("invalid", "snapshot: must be a JSON object");
   let doc = structuredClone(json) as Json;
   const fromVersion = doc.version === undefined ? 0 : Number(doc.version);
-  if (!Number.isInteger(fromVersion) || fromVersion < 0) throw new MapOperationError("invalid", `version: "${String(doc.version)}" is not a document version`, "version");
+  if (!Number.isInteger(fromVersion) || fromVersion < 0)
+    throw new MapOperationError("invalid", `version: "${String(doc.version)}" is not a document version`, "version");
   if (fromVersion > MAP_DOCUMENT_VERSION) {
-    throw new MapOperationError("invalid", `version: ${fromVersion} is newer than this OpenCJM understands (${MAP_DOCUMENT_VERSION}); upgrade OpenCJM`, "version");
+    throw new MapOperationError(
+      "invalid",
+      `version: ${fromVersion} is newer than this OpenCJM understands (${MAP_DOCUMENT_VERSION}); upgrade OpenCJM`,
+      "version",
+    );
   }
   for (let v = fromVersion; v < MAP_DOCUMENT_VERSION; v++) doc = upgrades[v]!(doc);
   requireWithinLimits(doc);

@@ -5,7 +5,13 @@ import { CardSchema, LaneTypeSchema } from "./lane.js";
 import { SegmentRuleSchema } from "./persona.js";
 
 /** Map types of PRODUCT.md §4.4. */
-export const MAP_TYPES = ["currentState", "futureState", "dayInTheLife", "serviceBlueprint", "employeeJourney"] as const;
+export const MAP_TYPES = [
+  "currentState",
+  "futureState",
+  "dayInTheLife",
+  "serviceBlueprint",
+  "employeeJourney",
+] as const;
 export const MapTypeSchema = z.enum(MAP_TYPES);
 export type MapType = z.infer<typeof MapTypeSchema>;
 

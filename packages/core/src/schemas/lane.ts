@@ -38,7 +38,13 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 
 const shortText = z.string().max(500);
 const longText = z.string().max(20_000);
-const url = z.string().max(2048).refine((u) => /^(https?:\/\/|\/|data:image\/(png|jpeg|gif|webp);)/i.test(u), "must be an http(s) URL, a path or an image data URL");
+const url = z
+  .string()
+  .max(2048)
+  .refine(
+    (u) => /^(https?:\/\/|\/|data:image\/(png|jpeg|gif|webp);)/i.test(u),
+    "must be an http(s) URL, a path or an image data URL",
+  );
 
 const base = {
   id: z.string().min(1).max(64),
@@ -53,9 +59,20 @@ export const CardSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...base, kind: z.literal("text"), text: longText }),
   z.strictObject({ ...base, kind: z.literal("action"), text: longText }),
   z.strictObject({ ...base, kind: z.literal("thought"), text: longText, question: z.boolean().default(false) }),
-  z.strictObject({ ...base, kind: z.literal("touchpoint"), touchpointId: TouchpointIdSchema, note: shortText.default("") }),
+  z.strictObject({
+    ...base,
+    kind: z.literal("touchpoint"),
+    touchpointId: TouchpointIdSchema,
+    note: shortText.default(""),
+  }),
   z.strictObject({ ...base, kind: z.literal("channel"), channelId: ChannelIdSchema }),
-  z.strictObject({ ...base, kind: z.literal("quote"), text: longText, source: shortText.default(""), participant: shortText.default("") }),
+  z.strictObject({
+    ...base,
+    kind: z.literal("quote"),
+    text: longText,
+    source: shortText.default(""),
+    participant: shortText.default(""),
+  }),
   z.strictObject({
     ...base,
     kind: z.literal("painPoint"),
@@ -64,7 +81,12 @@ export const CardSchema = z.discriminatedUnion("kind", [
     rootCause: longText.default(""),
     whys: z.array(shortText).max(10).default([]),
   }),
-  z.strictObject({ ...base, kind: z.literal("opportunity"), text: longText, ideaIds: z.array(z.string().max(64)).max(50).default([]) }),
+  z.strictObject({
+    ...base,
+    kind: z.literal("opportunity"),
+    text: longText,
+    ideaIds: z.array(z.string().max(64)).max(50).default([]),
+  }),
   z.strictObject({
     ...base,
     kind: z.literal("kpi"),
@@ -83,8 +105,22 @@ export const CardSchema = z.discriminatedUnion("kind", [
     likelihood: z.enum(["low", "medium", "high"]).default("medium"),
     impact: z.enum(["low", "medium", "high"]).default("medium"),
   }),
-  z.strictObject({ ...base, kind: z.literal("momentOfTruth"), moment: z.enum(MOMENTS_OF_TRUTH), note: shortText.default("") }),
-  z.strictObject({ ...base, kind: z.literal("duration"), minutes: z.number().min(0).max(525_600 * 10).optional(), label: shortText.default("") }),
+  z.strictObject({
+    ...base,
+    kind: z.literal("momentOfTruth"),
+    moment: z.enum(MOMENTS_OF_TRUTH),
+    note: shortText.default(""),
+  }),
+  z.strictObject({
+    ...base,
+    kind: z.literal("duration"),
+    minutes: z
+      .number()
+      .min(0)
+      .max(525_600 * 10)
+      .optional(),
+    label: shortText.default(""),
+  }),
   z.strictObject({
     ...base,
     kind: z.literal("process"),
@@ -131,4 +167,8 @@ export function cardKindsForLane(type: LaneType): readonly CardKind[] {
 }
 
 /** A card's content as a caller writes it: without the id and order the document assigns (distributes over kinds). */
-export type CardContentInput = CardInput extends infer C ? (C extends unknown ? Omit<C, "id" | "order"> : never) : never;
+export type CardContentInput = CardInput extends infer C
+  ? C extends unknown
+    ? Omit<C, "id" | "order">
+    : never
+  : never;

@@ -32,7 +32,12 @@ describe("templates", () => {
         const snapshot = buildMapFromTemplate(template.id, { locale });
         expect(MapSnapshotSchema.parse(snapshot)).toEqual(snapshot);
         validateSnapshotIntegrity(snapshot);
-        expect(snapshot.settings).toMatchObject({ locale, type: template.mapType, templateId: template.id, title: template.name[locale] });
+        expect(snapshot.settings).toMatchObject({
+          locale,
+          type: template.mapType,
+          templateId: template.id,
+          title: template.name[locale],
+        });
         expect(snapshot.lanes.map((l) => l.type)).toEqual(template.lanes);
         expect(snapshot.cells.length).toBeGreaterThan(0);
         for (const cell of snapshot.cells) {
@@ -43,7 +48,10 @@ describe("templates", () => {
     });
 
     it(`${template.id} is really translated`, () => {
-      const names = (locale: (typeof LOCALES)[number]) => [template.name[locale], ...template.stages.flatMap((s) => [s.name[locale], ...s.steps.map((st) => st.name[locale])])];
+      const names = (locale: (typeof LOCALES)[number]) => [
+        template.name[locale],
+        ...template.stages.flatMap((s) => [s.name[locale], ...s.steps.map((st) => st.name[locale])]),
+      ];
       expect(names("fa").every((n) => persian.test(n))).toBe(true);
       expect(names("ru").every((n) => cyrillic.test(n) || /^[A-Z]+/.test(n))).toBe(true);
       expect(names("zh-Hans").every((n) => cjk.test(n) || /^[A-Z]+/.test(n))).toBe(true);
@@ -77,7 +85,8 @@ describe("templates", () => {
 
 describe("catalogues", () => {
   it("name every lane type and every channel in all five languages", () => {
-    for (const type of LANE_TYPES) for (const locale of LOCALES) expect(LANE_NAMES[type][locale].length).toBeGreaterThan(0);
+    for (const type of LANE_TYPES)
+      for (const locale of LOCALES) expect(LANE_NAMES[type][locale].length).toBeGreaterThan(0);
     for (const channel of BUILT_IN_CHANNELS) {
       for (const locale of LOCALES) expect(channel.name[locale].length).toBeGreaterThan(0);
       expect(persian.test(channel.name.fa) || /^[A-Z]+$/.test(channel.name.fa)).toBe(true);
@@ -87,7 +96,21 @@ describe("catalogues", () => {
   it("lists online and offline channels from the articles with unique keys", () => {
     const keys = BUILT_IN_CHANNELS.map((c) => c.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toEqual(expect.arrayContaining(["website", "email", "sms", "live-chat", "store", "pos", "phone", "tv", "radio", "review-sites", "search-ads"]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "website",
+        "email",
+        "sms",
+        "live-chat",
+        "store",
+        "pos",
+        "phone",
+        "tv",
+        "radio",
+        "review-sites",
+        "search-ads",
+      ]),
+    );
     expect(BUILT_IN_CHANNELS.find((c) => c.key === "store")!.online).toBe(false);
   });
 });

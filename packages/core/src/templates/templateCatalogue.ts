@@ -1,7 +1,12 @@
 import type { Localized, Locale } from "../locale.js";
 import type { LaneType } from "../schemas/lane.js";
 import type { MapType } from "../schemas/journeyMap.js";
-import { aidaWithRetention, awarenessConsiderationDecision, awarenessToAdvocacy, ecommerce } from "./funnelTemplates.js";
+import {
+  aidaWithRetention,
+  awarenessConsiderationDecision,
+  awarenessToAdvocacy,
+  ecommerce,
+} from "./funnelTemplates.js";
 import { b2bBuyingCommittee, momentsOfTruth, saasOnboarding, serviceBlueprint } from "./specialtyTemplates.js";
 import type { TemplateDefinition } from "./templateDefinition.js";
 

@@ -16,5 +16,9 @@ export interface TemplateDefinition {
   name: Localized;
   description: Localized;
   lanes: LaneType[];
-  stages: Array<{ name: Localized; color: string; steps: Array<{ name: Localized; parallel?: boolean; cards?: TemplateCard[] }> }>;
+  stages: Array<{
+    name: Localized;
+    color: string;
+    steps: Array<{ name: Localized; parallel?: boolean; cards?: TemplateCard[] }>;
+  }>;
 }

@@ -1,4 +1,12 @@
-import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
+import type {
+  KyselyPlugin,
+  OperationNode,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from "kysely";
 
 /** Tables whose deleted rows take rights away: sign-outs, revoked tokens, removed members, deleted workspaces or users. */
 const DELETE_TABLES = new Set(["sessions", "api_tokens", "members", "workspaces", "users"]);
@@ -75,7 +83,8 @@ export class AccessChanges {
 function changesAccess(node: OperationNode): boolean {
   if (node.kind === "DeleteQueryNode") return tableNames(node).some((name) => DELETE_TABLES.has(name));
   if (node.kind !== "UpdateQueryNode") return false;
-  const updates = (node as unknown as { updates?: ReadonlyArray<{ column?: { column?: { name?: string } } }> }).updates ?? [];
+  const updates =
+    (node as unknown as { updates?: ReadonlyArray<{ column?: { column?: { name?: string } } }> }).updates ?? [];
   const columns = updates.map((u) => u.column?.column?.name ?? "");
   return tableNames(node).some((name) => {
     const bookkeeping = UPDATE_TABLES.get(name);

@@ -24,7 +24,12 @@ describe("the client address behind a trusted proxy", () => {
 
   it("accepts named groups, addresses and CIDR ranges, and names a bad entry", () => {
     const list = trustedProxies(["uniquelocal", "203.0.113.7", "2001:db8::/32"]);
-    expect([list.check("192.168.1.1"), list.check("203.0.113.7"), list.check("203.0.113.8"), list.check("2001:db8::1", "ipv6")]).toEqual([true, true, false, true]);
+    expect([
+      list.check("192.168.1.1"),
+      list.check("203.0.113.7"),
+      list.check("203.0.113.8"),
+      list.check("2001:db8::1", "ipv6"),
+    ]).toEqual([true, true, false, true]);
     expect(() => trustedProxies(["10.0.0.0/40"])).toThrow('"10.0.0.0/40" is not an address');
     expect(() => trustedProxies(["proxy.example.com"])).toThrow("proxy.example.com");
   });

@@ -59,7 +59,11 @@ function isTrusted(list: BlockList, address: string): boolean {
  * `X-Forwarded-For` that is not itself a trusted proxy (the hops to its left were written by the client and prove
  * nothing). Without trusted proxies the header is ignored, so nobody can choose the address they are counted under.
  */
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, proxies: BlockList | undefined): string {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  proxies: BlockList | undefined,
+): string {
   const peer = plainAddress(socketAddress ?? "unknown");
   if (!proxies || !forwardedFor || !isTrusted(proxies, peer)) return peer;
   const hops = forwardedFor.split(",").map((hop) => plainAddress(hop.trim()));

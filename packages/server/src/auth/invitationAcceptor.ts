@@ -14,18 +14,37 @@ export interface OpenInvitation {
 
 /** The open invitation with this one-time token for this e-mail; 404, 409 (used), 410 (expired) or 403 otherwise. */
 export async function findOpenInvitation(db: Db, token: string, email: string): Promise<OpenInvitation> {
-  const row = await db.kysely.selectFrom("invitations").selectAll().where("token_hash", "=", hashSecret(token)).executeTakeFirst();
+  const row = await db.kysely
+    .selectFrom("invitations")
+    .selectAll()
+    .where("token_hash", "=", hashSecret(token))
+    .executeTakeFirst();
   if (!row) throw notFound("invitation");
   if (row.accepted_at) throw conflict("invitation_used", "this invitation has already been accepted");
-  if (row.expires_at <= new Date().toISOString()) throw new DomainError({ kind: "gone", code: "invitation_expired", message: "this invitation has expired; ask for a new one" });
-  if (row.email !== email.trim().toLowerCase()) throw forbidden(`this invitation was sent to ${row.email}, not to your e-mail`);
+  if (row.expires_at <= new Date().toISOString())
+    throw new DomainError({
+      kind: "gone",
+      code: "invitation_expired",
+      message: "this invitation has expired; ask for a new one",
+    });
+  if (row.email !== email.trim().toLowerCase())
+    throw forbidden(`this invitation was sent to ${row.email}, not to your e-mail`);
   return { id: row.id, workspaceId: row.workspace_id, email: row.email, role: RoleSchema.parse(row.role) };
 }
 
 /** Makes the user a member with the invitation's role (unless already one) and marks it used; returns their role. */
 export async function acceptInvitation(db: Db, invitation: OpenInvitation, userId: string): Promise<Role> {
-  const existing = await db.kysely.selectFrom("members").select("role").where("workspace_id", "=", invitation.workspaceId).where("user_id", "=", userId).executeTakeFirst();
+  const existing = await db.kysely
+    .selectFrom("members")
+    .select("role")
+    .where("workspace_id", "=", invitation.workspaceId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
   if (!existing) await setMemberRole(db, invitation.workspaceId, userId, invitation.role);
-  await db.kysely.updateTable("invitations").set({ accepted_at: new Date().toISOString() }).where("id", "=", invitation.id).execute();
+  await db.kysely
+    .updateTable("invitations")
+    .set({ accepted_at: new Date().toISOString() })
+    .where("id", "=", invitation.id)
+    .execute();
   return existing ? RoleSchema.parse(existing.role) : invitation.role;
 }

@@ -29,9 +29,15 @@ export class LoginRateLimiter {
 
   /** The verdict for a sign-in to `email` from `address`. */
   check(email: string, address: string): LoginVerdict {
-    const wait = Math.max(this.waitSeconds(pairKey(email, address), this.limit), this.waitSeconds(`ip:${address}`, this.limit * EMAIL_BUDGET_FACTOR));
+    const wait = Math.max(
+      this.waitSeconds(pairKey(email, address), this.limit),
+      this.waitSeconds(`ip:${address}`, this.limit * EMAIL_BUDGET_FACTOR),
+    );
     const overBudget = this.recent(`email:${email}`).length - this.limit * EMAIL_BUDGET_FACTOR;
-    return { retryAfterSeconds: wait, delayMs: overBudget >= 0 ? Math.min(MAX_EMAIL_DELAY_MS, 1000 * (overBudget + 1)) : 0 };
+    return {
+      retryAfterSeconds: wait,
+      delayMs: overBudget >= 0 ? Math.min(MAX_EMAIL_DELAY_MS, 1000 * (overBudget + 1)) : 0,
+    };
   }
 
   /** Records a failed sign-in to `email` from `address`. */

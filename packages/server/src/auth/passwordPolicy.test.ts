@@ -6,7 +6,10 @@ const ana = { email: "ana.lima@example.com", name: "Ana Lima" };
 describe("password policy", () => {
   it("refuses passwords from the breached and common passwords list", () => {
     for (const password of ["password123456", "iloveyou12345", "qwertyuiop1", "1234567890"]) {
-      expect([password, passwordWeakness(password, ana)]).toEqual([password, expect.stringMatching(/common or breached|too easy to guess/)]);
+      expect([password, passwordWeakness(password, ana)]).toEqual([
+        password,
+        expect.stringMatching(/common or breached|too easy to guess/),
+      ]);
     }
     expect(passwordWeakness("password123456", ana)).toMatch(/common or breached/);
   });

@@ -15,13 +15,17 @@ function strengthEstimator(): ZxcvbnFactory {
 /** Why a password is refused, or undefined when it is strong enough. */
 export function passwordWeakness(password: string, person: { email: string; name?: string }): string | undefined {
   const email = person.email.trim().toLowerCase();
-  const personal = [email, email.split("@")[0] ?? "", ...(person.name ?? "").toLowerCase().split(/\s+/)].filter((word) => word.length >= 3);
+  const personal = [email, email.split("@")[0] ?? "", ...(person.name ?? "").toLowerCase().split(/\s+/)].filter(
+    (word) => word.length >= 3,
+  );
   const lower = password.toLowerCase();
   if (personal.some((word) => lower.includes(word))) return "must not contain your e-mail address or name";
   const result = strengthEstimator().check(password, personal);
   if (result.score >= MIN_SCORE) return undefined;
-  if (result.sequence.some((match) => match.pattern === "dictionary" && match.dictionaryName === "userInputs")) return "must not contain your e-mail address or name";
-  if (result.sequence.some((match) => match.pattern === "dictionary" && match.dictionaryName === "passwords-common")) return "is one of the most common or breached passwords; choose another";
+  if (result.sequence.some((match) => match.pattern === "dictionary" && match.dictionaryName === "userInputs"))
+    return "must not contain your e-mail address or name";
+  if (result.sequence.some((match) => match.pattern === "dictionary" && match.dictionaryName === "passwords-common"))
+    return "is one of the most common or breached passwords; choose another";
   return "is too easy to guess (a keyboard pattern, a repetition, a date or a common word); a few unrelated words are stronger";
 }
 

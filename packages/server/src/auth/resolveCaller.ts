@@ -25,11 +25,21 @@ export async function resolveCallerFromCredentials(
 ): Promise<Caller | undefined> {
   const nowIso = now.toISOString();
   if (credentials.bearerToken) {
-    const row = await db.kysely.selectFrom("api_tokens").selectAll().where("token_hash", "=", hashSecret(credentials.bearerToken)).executeTakeFirst();
+    const row = await db.kysely
+      .selectFrom("api_tokens")
+      .selectAll()
+      .where("token_hash", "=", hashSecret(credentials.bearerToken))
+      .executeTakeFirst();
     if (!row || row.revoked_at) throw unauthenticated("token_invalid", "API token is unknown or revoked");
     if (row.expires_at && row.expires_at <= nowIso) throw unauthenticated("token_invalid", "API token has expired");
     await db.kysely.updateTable("api_tokens").set({ last_used_at: nowIso }).where("id", "=", row.id).execute();
-    return { kind: "token", userId: row.user_id, tokenId: row.id, scope: row.scope === "write" ? "write" : "read", workspaceId: row.workspace_id };
+    return {
+      kind: "token",
+      userId: row.user_id,
+      tokenId: row.id,
+      scope: row.scope === "write" ? "write" : "read",
+      workspaceId: row.workspace_id,
+    };
   }
   if (credentials.sessionCookie) {
     const id = hashSecret(credentials.sessionCookie);

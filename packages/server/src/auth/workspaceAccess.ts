@@ -19,11 +19,17 @@ export async function getWorkspaceRole(db: Db, caller: Caller, workspaceId: stri
  * Checks that the caller may do `permission` in the workspace and returns their role.
  * Non-members get 404 so ids of other workspaces reveal nothing; read-only tokens never write.
  */
-export async function requireWorkspacePermission(db: Db, caller: Caller | undefined, workspaceId: string, permission: Permission): Promise<Role> {
+export async function requireWorkspacePermission(
+  db: Db,
+  caller: Caller | undefined,
+  workspaceId: string,
+  permission: Permission,
+): Promise<Role> {
   if (!caller) throw unauthenticated("unauthenticated", "sign in or send an API token");
   const role = await getWorkspaceRole(db, caller, workspaceId);
   if (!role) throw notFound("workspace");
-  if (caller.kind === "token" && caller.scope === "read" && permission !== "read") throw forbidden("this API token is read-only");
+  if (caller.kind === "token" && caller.scope === "read" && permission !== "read")
+    throw forbidden("this API token is read-only");
   if (!roleAllows(role, permission)) throw forbidden(`the ${role} role cannot ${permission} in this workspace`);
   return role;
 }

@@ -5,7 +5,9 @@ export class CliError extends Error {}
 
 /** A password option that may also come from CJM_PASSWORD, so a missing one says both ways to give it. */
 export const PasswordOption = z
-  .string({ error: (issue) => (issue.input === undefined ? "is required (give --password or set CJM_PASSWORD)" : undefined) })
+  .string({
+    error: (issue) => (issue.input === undefined ? "is required (give --password or set CJM_PASSWORD)" : undefined),
+  })
   .min(10, "must be at least 10 characters");
 
 /** Parses CLI options with zod, turning the first problem into a CliError naming the option. */
@@ -13,6 +15,7 @@ export function parseOptions<T extends z.ZodType>(schema: T, options: unknown): 
   const result = schema.safeParse(options);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const name = issue?.path.map((p) => `--${String(p).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(" ") || "options";
+  const name =
+    issue?.path.map((p) => `--${String(p).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(" ") || "options";
   throw new CliError(`${name}: ${issue?.message ?? "invalid"}`);
 }

@@ -21,7 +21,14 @@ describe("cjm CLI", () => {
   });
 
   it("prints help for every command and exits 0", () => {
-    for (const args of [["--help"], ["serve", "--help"], ["init", "--help"], ["user", "add", "--help"], ["map", "export", "--help"], ["map", "import", "--help"]]) {
+    for (const args of [
+      ["--help"],
+      ["serve", "--help"],
+      ["init", "--help"],
+      ["user", "add", "--help"],
+      ["map", "export", "--help"],
+      ["map", "import", "--help"],
+    ]) {
       const r = runCli(args, env);
       expect([args.join(" "), r.status, r.stdout]).toEqual([args.join(" "), 0, expect.stringContaining("Usage: cjm")]);
     }
@@ -32,27 +39,46 @@ describe("cjm CLI", () => {
     expect([badEmail.status, badEmail.stderr]).toEqual([1, expect.stringContaining("--email")]);
     const missing = runCli(["init", "--name", "A"], env);
     expect([missing.status, missing.stderr]).toEqual([1, expect.stringContaining("--email")]);
-    const badRole = runCli(["user", "add", "--email", "x@example.com", "--name", "X", "--password", "long enough pw", "--role", "king"], env);
+    const badRole = runCli(
+      ["user", "add", "--email", "x@example.com", "--name", "X", "--password", "long enough pw", "--role", "king"],
+      env,
+    );
     expect([badRole.status, badRole.stderr]).toEqual([1, expect.stringContaining("--role")]);
   });
 
   it("init creates the first user and demo workspace; serve answers the API with it", async () => {
-    const init = runCli(["init", "--email", "owner@example.com", "--name", "Owner", "--password", "correct horse battery"], env);
+    const init = runCli(
+      ["init", "--email", "owner@example.com", "--name", "Owner", "--password", "correct horse battery"],
+      env,
+    );
     expect(init.status).toBe(0);
     expect(init.stdout).toMatch(/created demo workspace ws_/);
-    const again = runCli(["init", "--email", "owner@example.com", "--name", "Owner", "--password", "correct horse battery"], env);
+    const again = runCli(
+      ["init", "--email", "owner@example.com", "--name", "Owner", "--password", "correct horse battery"],
+      env,
+    );
     expect([again.status, again.stderr]).toEqual([1, expect.stringContaining("already exists")]);
 
     server = await startServerProcess([], env);
     expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ ok: true });
-    const login = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "owner@example.com", password: "correct horse battery" }) });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "owner@example.com", password: "correct horse battery" }),
+    });
     expect(login.status).toBe(200);
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
-    const workspaces = (await (await fetch(`${server.url}/api/workspaces`, { headers: { cookie } })).json()) as Array<{ id: string }>;
+    const workspaces = (await (await fetch(`${server.url}/api/workspaces`, { headers: { cookie } })).json()) as Array<{
+      id: string;
+    }>;
     expect(workspaces).toHaveLength(1);
-    const maps = (await (await fetch(`${server.url}/api/workspaces/${workspaces[0]!.id}/maps`, { headers: { cookie } })).json()) as Array<{ id: string; title: string }>;
+    const maps = (await (
+      await fetch(`${server.url}/api/workspaces/${workspaces[0]!.id}/maps`, { headers: { cookie } })
+    ).json()) as Array<{ id: string; title: string }>;
     expect(maps.length).toBeGreaterThanOrEqual(4);
-    const personas = (await (await fetch(`${server.url}/api/workspaces/${workspaces[0]!.id}/personas`, { headers: { cookie } })).json()) as unknown[];
+    const personas = (await (
+      await fetch(`${server.url}/api/workspaces/${workspaces[0]!.id}/personas`, { headers: { cookie } })
+    ).json()) as unknown[];
     expect(personas.length).toBeGreaterThanOrEqual(3);
     await server.stop();
     server = undefined;
@@ -60,7 +86,11 @@ describe("cjm CLI", () => {
 
   it("exports a map to JSON and imports it back identical, with its personas", async () => {
     const db = createDb({ sqlitePath: join(dir, "data", "opencjm.sqlite") });
-    const map = await db.kysely.selectFrom("maps").select(["id", "workspace_id"]).where("title", "like", "%running shoes%").executeTakeFirstOrThrow();
+    const map = await db.kysely
+      .selectFrom("maps")
+      .select(["id", "workspace_id"])
+      .where("title", "like", "%running shoes%")
+      .executeTakeFirstOrThrow();
     await db.close();
     const unknown = runCli(["map", "export", "map_nope", "--format", "json"], env);
     expect([unknown.status, unknown.stderr]).toEqual([1, expect.stringContaining('no map "map_nope"')]);
@@ -70,7 +100,10 @@ describe("cjm CLI", () => {
     const out = join(dir, "exported.json");
     expect(runCli(["map", "export", map.id, "--format", "json", "--out", out], env).status).toBe(0);
     const exported = JSON.parse(readFileSync(out, "utf8"));
-    expect(exported).toMatchObject({ format: "opencjm.map", personas: [expect.objectContaining({ name: expect.stringContaining("Lena") })] });
+    expect(exported).toMatchObject({
+      format: "opencjm.map",
+      personas: [expect.objectContaining({ name: expect.stringContaining("Lena") })],
+    });
 
     // Back into the same workspace: its personas and touchpoints are reused, so the map comes back identical.
     const imported = runCli(["map", "import", out, "--workspace", map.workspace_id], env);
@@ -84,16 +117,41 @@ describe("cjm CLI", () => {
   it("names the file and position of malformed JSON, and the path of an invalid map, importing nothing", async () => {
     const db = createDb({ sqlitePath: join(dir, "data", "opencjm.sqlite") });
     const ws = await db.kysely.selectFrom("workspaces").select("id").executeTakeFirstOrThrow();
-    const count = async () => Number((await db.kysely.selectFrom("maps").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await db.kysely
+            .selectFrom("maps")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const broken = join(dir, "broken.json");
     writeFileSync(broken, '{\n  "format": "opencjm.map",\n  "snapshot": {,}\n}');
     const r1 = runCli(["map", "import", broken, "--workspace", ws.id], env);
-    expect([r1.status, r1.stderr]).toEqual([1, expect.stringMatching(/broken\.json: invalid JSON at line 3, column \d+/)]);
+    expect([r1.status, r1.stderr]).toEqual([
+      1,
+      expect.stringMatching(/broken\.json: invalid JSON at line 3, column \d+/),
+    ]);
     const invalid = join(dir, "invalid.json");
-    writeFileSync(invalid, JSON.stringify({ version: 1, settings: { title: "X", type: "currentState" }, stages: [], steps: [{ id: "s", stageId: "ghost", name: "x", order: "a0" }], lanes: [], cells: [], emotions: [] }));
+    writeFileSync(
+      invalid,
+      JSON.stringify({
+        version: 1,
+        settings: { title: "X", type: "currentState" },
+        stages: [],
+        steps: [{ id: "s", stageId: "ghost", name: "x", order: "a0" }],
+        lanes: [],
+        cells: [],
+        emotions: [],
+      }),
+    );
     const r2 = runCli(["map", "import", invalid, "--workspace", ws.id], env);
-    expect([r2.status, r2.stderr]).toEqual([1, expect.stringContaining('invalid.json: steps[0].stageId: unknown stage "ghost"')]);
+    expect([r2.status, r2.stderr]).toEqual([
+      1,
+      expect.stringContaining('invalid.json: steps[0].stageId: unknown stage "ghost"'),
+    ]);
     expect(await count()).toBe(before);
     await db.close();
   });

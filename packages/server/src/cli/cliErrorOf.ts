@@ -24,7 +24,11 @@ export function cliErrorOf(err: unknown, context: CliErrorContext = {}): CliErro
     if (own !== undefined) return new CliError(own);
     const option = err.field === undefined ? undefined : context.options?.[err.field];
     if (option !== undefined) return new CliError(`${option}: ${err.reason}`);
-    return new CliError(context.file === undefined || (!context.always && err.message.startsWith(context.file)) ? err.message : `${context.file}: ${err.message}`);
+    return new CliError(
+      context.file === undefined || (!context.always && err.message.startsWith(context.file))
+        ? err.message
+        : `${context.file}: ${err.message}`,
+    );
   }
   const message = err instanceof Error ? err.message : String(err);
   return new CliError(context.file === undefined ? message : `${context.file}: ${message}`);

@@ -30,7 +30,13 @@ registerImportEventsCommand(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err && typeof err === "object" && "code" in err && typeof err.code === "string" && err.code.startsWith("commander.")) {
+  if (
+    err &&
+    typeof err === "object" &&
+    "code" in err &&
+    typeof err.code === "string" &&
+    err.code.startsWith("commander.")
+  ) {
     // Commander has already printed its message (or the help); --help and --version exit 0.
     const exitCode = "exitCode" in err && typeof err.exitCode === "number" ? err.exitCode : 1;
     process.exit(exitCode);

@@ -14,7 +14,10 @@ interface Served {
 }
 
 function serve(args: string[], env: NodeJS.ProcessEnv): Served {
-  const child = spawn(process.execPath, [CLI_PATH, "serve", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [CLI_PATH, "serve", ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));
@@ -30,7 +33,9 @@ function serve(args: string[], env: NodeJS.ProcessEnv): Served {
           resolve(match);
         };
         child.stdout.on("data", check);
-        void exited.then((code) => reject(new Error(`cjm serve exited with ${code} before printing ${pattern}:\n${output}`)));
+        void exited.then((code) =>
+          reject(new Error(`cjm serve exited with ${code} before printing ${pattern}:\n${output}`)),
+        );
         check();
       }),
     stop: (signal) => {
@@ -41,12 +46,18 @@ function serve(args: string[], env: NodeJS.ProcessEnv): Served {
 }
 
 async function signIn(url: string, email: string, password: string): Promise<{ status: number; cookie: string }> {
-  const res = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
   return { status: res.status, cookie: res.headers.get("set-cookie")?.split(";")[0] ?? "" };
 }
 
 async function workspacesOf(url: string, cookie: string): Promise<Array<{ name: string; role: string }>> {
-  const session = (await (await fetch(`${url}/api/auth/session`, { headers: { cookie } })).json()) as { workspaces: Array<{ name: string; role: string }> };
+  const session = (await (await fetch(`${url}/api/auth/session`, { headers: { cookie } })).json()) as {
+    workspaces: Array<{ name: string; role: string }>;
+  };
   return session.workspaces;
 }
 
@@ -76,7 +87,9 @@ describe("cjm serve --demo", () => {
     expect(email).toBe("demo@opencjm.local");
     const login = await signIn(url, email!, password!);
     expect(login.status).toBe(200);
-    expect(await workspacesOf(url, login.cookie)).toEqual([expect.objectContaining({ name: expect.stringContaining("Demo"), role: "owner" })]);
+    expect(await workspacesOf(url, login.cookie)).toEqual([
+      expect.objectContaining({ name: expect.stringContaining("Demo"), role: "owner" }),
+    ]);
     const page = await fetch(`${url}/`);
     const html = await page.text();
     const src = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
@@ -109,6 +122,9 @@ describe("cjm serve --demo", () => {
     const bad = runCli(["serve", "--port", "70000"], env);
     expect([bad.status, bad.stderr]).toEqual([1, expect.stringContaining("--port")]);
     const missingPassword = runCli(["init", "--email", "a@example.com", "--name", "A"], { ...env, CJM_PASSWORD: "" });
-    expect([missingPassword.status, missingPassword.stderr]).toEqual([1, expect.stringContaining("--password: is required (give --password or set CJM_PASSWORD)")]);
+    expect([missingPassword.status, missingPassword.stderr]).toEqual([
+      1,
+      expect.stringContaining("--password: is required (give --password or set CJM_PASSWORD)"),
+    ]);
   });
 });

@@ -15,13 +15,21 @@ describe("cjm serve on a port another program holds", () => {
 
   it("says in one line that the port is in use and how to choose another, without a stack trace", async () => {
     other = createServer();
-    const port = await new Promise<number>((resolve) => other!.listen(0, "127.0.0.1", () => resolve((other!.address() as AddressInfo).port)));
+    const port = await new Promise<number>((resolve) =>
+      other!.listen(0, "127.0.0.1", () => resolve((other!.address() as AddressInfo).port)),
+    );
     dir = mkdtempSync(join(tmpdir(), "cjm-port-"));
 
-    const result = runCli(["serve", "--port", String(port)], { DATA_DIR: join(dir, "data"), DATABASE_URL: "", HOST: "127.0.0.1" });
+    const result = runCli(["serve", "--port", String(port)], {
+      DATA_DIR: join(dir, "data"),
+      DATABASE_URL: "",
+      HOST: "127.0.0.1",
+    });
 
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`error: port ${port} on 127.0.0.1 is in use; set PORT=… (or --port) to another port, or stop the other program\n`);
+    expect(result.stderr).toBe(
+      `error: port ${port} on 127.0.0.1 is in use; set PORT=… (or --port) to another port, or stop the other program\n`,
+    );
     expect(result.stdout).not.toContain("running at");
   });
 });

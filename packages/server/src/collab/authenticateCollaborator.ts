@@ -28,7 +28,9 @@ export async function authenticateCollaborator(
     caller = tickets.redeem(token);
     if (!caller) throw new Error("ticket unknown, used or expired");
   } else {
-    const credentials = token?.startsWith("cjm_") ? { bearerToken: token } : { sessionCookie: token ?? sessionCookieFromHeader(input.headers.cookie) };
+    const credentials = token?.startsWith("cjm_")
+      ? { bearerToken: token }
+      : { sessionCookie: token ?? sessionCookieFromHeader(input.headers.cookie) };
     caller = await resolveCallerFromCredentials(db, credentials);
   }
   if (!caller) throw new Error("not signed in");
@@ -41,13 +43,26 @@ export async function authenticateCollaborator(
  * What a caller may do on a map now: undefined when their session ended, their token was revoked or expired, or they
  * are no longer a member of the map's workspace (or the map is gone); otherwise whether they may only read.
  */
-export async function collaboratorRights(db: Db, caller: Caller, mapId: string, now = new Date()): Promise<{ readOnly: boolean } | undefined> {
+export async function collaboratorRights(
+  db: Db,
+  caller: Caller,
+  mapId: string,
+  now = new Date(),
+): Promise<{ readOnly: boolean } | undefined> {
   const nowIso = now.toISOString();
   if (caller.kind === "session") {
-    const session = await db.kysely.selectFrom("sessions").select("expires_at").where("id", "=", caller.sessionId).executeTakeFirst();
+    const session = await db.kysely
+      .selectFrom("sessions")
+      .select("expires_at")
+      .where("id", "=", caller.sessionId)
+      .executeTakeFirst();
     if (!session || session.expires_at <= nowIso) return undefined;
   } else {
-    const token = await db.kysely.selectFrom("api_tokens").select(["revoked_at", "expires_at"]).where("id", "=", caller.tokenId).executeTakeFirst();
+    const token = await db.kysely
+      .selectFrom("api_tokens")
+      .select(["revoked_at", "expires_at"])
+      .where("id", "=", caller.tokenId)
+      .executeTakeFirst();
     if (!token || token.revoked_at || (token.expires_at && token.expires_at <= nowIso)) return undefined;
   }
   const map = await db.kysely.selectFrom("maps").select("workspace_id").where("id", "=", mapId).executeTakeFirst();

@@ -11,7 +11,15 @@ import { startServer, type RunningServer } from "../startServer.js";
 import { unreadableUpdateReason } from "../store/readableUpdate.js";
 import { connectCollabClient } from "../testing/collabClient.js";
 import { buildWorkspace, type TestWorkspace } from "../testing/factories.js";
-import { authMessage, collabMessage, MESSAGE, openRawCollabSocket, SYNC, updateMessage, type RawCollabSocket } from "../testing/rawCollabSocket.js";
+import {
+  authMessage,
+  collabMessage,
+  MESSAGE,
+  openRawCollabSocket,
+  SYNC,
+  updateMessage,
+  type RawCollabSocket,
+} from "../testing/rawCollabSocket.js";
 import { createTestDatabase, type TestDatabase } from "../testing/testDatabases.js";
 import { COLLAB_CLOSE } from "./socketGuard.js";
 
@@ -31,11 +39,31 @@ describe("collaboration fuzzing", () => {
   beforeAll(async () => {
     t = await createTestDatabase("sqlite");
     await t.db.close();
-    server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: mkdtempSync(join(tmpdir(), "cjm-fuzz-")), sqlitePath: t.config.sqlitePath }));
+    server = await startServer(
+      loadConfig(
+        {},
+        {
+          port: 0,
+          host: "127.0.0.1",
+          dataDir: mkdtempSync(join(tmpdir(), "cjm-fuzz-")),
+          sqlitePath: t.config.sqlitePath,
+        },
+      ),
+    );
     ws = await buildWorkspace(server.services.db);
     const doc = createMapDocument(MapSettingsSchema.parse({ title: "Fuzzed", type: "currentState" }));
-    applyMapOperations(doc, [{ op: "addStage", id: "s1", name: "Stage" }, { op: "addStep", id: "p1", stageId: "s1", name: "Step" }, { op: "addLane", id: "l1", type: "actions", name: "Actions" }]);
-    mapId = (await server.services.maps.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot: docToSnapshot(doc) })).id;
+    applyMapOperations(doc, [
+      { op: "addStage", id: "s1", name: "Stage" },
+      { op: "addStep", id: "p1", stageId: "s1", name: "Step" },
+      { op: "addLane", id: "l1", type: "actions", name: "Actions" },
+    ]);
+    mapId = (
+      await server.services.maps.create({
+        workspaceId: ws.id,
+        createdBy: ws.users.owner.id,
+        snapshot: docToSnapshot(doc),
+      })
+    ).id;
   });
 
   afterAll(async () => {
@@ -50,11 +78,18 @@ describe("collaboration fuzzing", () => {
     const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
     const valid: Uint8Array[] = [];
     editor.doc.on("update", (u: Uint8Array) => valid.push(updateMessage(mapId, u)));
-    for (let i = 0; i < 20; i++) applyMapOperations(editor.doc, [{ op: "addCard", laneId: "l1", stepId: "p1", card: { kind: "action", text: `card ${i}` } }]);
+    for (let i = 0; i < 20; i++)
+      applyMapOperations(editor.doc, [
+        { op: "addCard", laneId: "l1", stepId: "p1", card: { kind: "action", text: `card ${i}` } },
+      ]);
     await editor.flushed();
     editor.destroy();
     const stateVector = Y.encodeStateVector(new Y.Doc());
-    const probe = collabMessage(mapId, MESSAGE.sync, (e) => (encoding.writeVarUint(e, SYNC.step1), encoding.writeVarUint8Array(e, stateVector)));
+    const probe = collabMessage(
+      mapId,
+      MESSAGE.sync,
+      (e) => (encoding.writeVarUint(e, SYNC.step1), encoding.writeVarUint8Array(e, stateVector)),
+    );
     valid.push(probe);
 
     const closeCodes = new Set<number>();
@@ -76,7 +111,13 @@ describe("collaboration fuzzing", () => {
       const kind = int(4);
       let message: Uint8Array;
       if (kind === 0) message = Uint8Array.from({ length: 1 + int(200) }, () => int(256));
-      else if (kind === 1) message = collabMessage(mapId, int(12), (e) => encoding.writeUint8Array(e, Uint8Array.from({ length: int(64) }, () => int(256))));
+      else if (kind === 1)
+        message = collabMessage(mapId, int(12), (e) =>
+          encoding.writeUint8Array(
+            e,
+            Uint8Array.from({ length: int(64) }, () => int(256)),
+          ),
+        );
       else {
         message = valid[int(valid.length)]!.slice();
         const flips = kind === 2 ? 1 + int(3) : 0;
@@ -89,7 +130,8 @@ describe("collaboration fuzzing", () => {
       socket!.send(probe);
       await new Promise<void>((resolve) => {
         const started = Date.now();
-        const poll = () => (socket!.received.length > seen || Date.now() - started > 50 ? resolve() : setTimeout(poll, 2));
+        const poll = () =>
+          socket!.received.length > seen || Date.now() - started > 50 ? resolve() : setTimeout(poll, 2);
         poll();
       });
       if (i % 100 === 99) expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
@@ -98,7 +140,11 @@ describe("collaboration fuzzing", () => {
     await socket?.closed;
 
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-    const rows = await server.services.db.kysely.selectFrom("map_updates").select("update").where("map_id", "=", mapId).execute();
+    const rows = await server.services.db.kysely
+      .selectFrom("map_updates")
+      .select("update")
+      .where("map_id", "=", mapId)
+      .execute();
     expect(rows.map((r) => unreadableUpdateReason(new Uint8Array(r.update))).filter(Boolean)).toEqual([]);
     // Ours, the WebSocket protocol's, and Hocuspocus' own "reset connection" (4205) for a message it cannot decode.
     const allowed = new Set([1000, 1002, 1005, 1006, 1007, 1009, 4205, ...Object.values(COLLAB_CLOSE)]);

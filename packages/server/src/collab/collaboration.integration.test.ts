@@ -20,7 +20,8 @@ function starterSnapshot() {
   return docToSnapshot(doc);
 }
 
-const texts = (client: CollabClient) => docToSnapshot(client.doc).cells.flatMap((c) => c.cards.map((k) => ("text" in k ? k.text : "")));
+const texts = (client: CollabClient) =>
+  docToSnapshot(client.doc).cells.flatMap((c) => c.cards.map((k) => ("text" in k ? k.text : "")));
 
 describe.each(testDialects)("collaboration on %s", (dialect) => {
   let t: TestDatabase;
@@ -32,10 +33,27 @@ describe.each(testDialects)("collaboration on %s", (dialect) => {
   beforeEach(async () => {
     t = await createTestDatabase(dialect);
     await t.db.close();
-    server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: mkdtempSync(join(tmpdir(), "cjm-collab-")), databaseUrl: t.config.databaseUrl, sqlitePath: t.config.sqlitePath }));
+    server = await startServer(
+      loadConfig(
+        {},
+        {
+          port: 0,
+          host: "127.0.0.1",
+          dataDir: mkdtempSync(join(tmpdir(), "cjm-collab-")),
+          databaseUrl: t.config.databaseUrl,
+          sqlitePath: t.config.sqlitePath,
+        },
+      ),
+    );
     const db = server.services.db;
     ws = await buildWorkspace(db);
-    mapId = (await server.services.maps.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot: starterSnapshot() })).id;
+    mapId = (
+      await server.services.maps.create({
+        workspaceId: ws.id,
+        createdBy: ws.users.owner.id,
+        snapshot: starterSnapshot(),
+      })
+    ).id;
   });
 
   afterEach(async () => {
@@ -53,8 +71,12 @@ describe.each(testDialects)("collaboration on %s", (dialect) => {
   it("two editors' concurrent edits converge and are stored", async () => {
     const a = await connectAs(ws.users.owner.cookie);
     const b = await connectAs(ws.users.editor.cookie);
-    applyMapOperations(a.doc, [{ op: "addCard", laneId: "l1", stepId: "p1", card: { kind: "action", text: "from owner" } }]);
-    applyMapOperations(b.doc, [{ op: "addCard", laneId: "l1", stepId: "p1", card: { kind: "action", text: "from editor" } }]);
+    applyMapOperations(a.doc, [
+      { op: "addCard", laneId: "l1", stepId: "p1", card: { kind: "action", text: "from owner" } },
+    ]);
+    applyMapOperations(b.doc, [
+      { op: "addCard", laneId: "l1", stepId: "p1", card: { kind: "action", text: "from editor" } },
+    ]);
     await Promise.all([a.flushed(), b.flushed()]);
     await expect.poll(() => texts(a).sort()).toEqual(["from editor", "from owner"]);
     await expect.poll(() => texts(b).sort()).toEqual(["from editor", "from owner"]);
@@ -64,7 +86,11 @@ describe.each(testDialects)("collaboration on %s", (dialect) => {
 
   it("an edit made through the API reaches a live editor", async () => {
     const a = await connectAs(ws.users.editor.cookie);
-    await server.services.maps.edit(mapId, (doc) => applyMapOperations(doc, [{ op: "addStage", name: "Activation" }]), "api");
+    await server.services.maps.edit(
+      mapId,
+      (doc) => applyMapOperations(doc, [{ op: "addStage", name: "Activation" }]),
+      "api",
+    );
     await expect.poll(() => docToSnapshot(a.doc).stages.map((s) => s.name)).toEqual(["Sign up", "Activation"]);
   });
 
@@ -96,6 +122,8 @@ describe.each(testDialects)("collaboration on %s", (dialect) => {
   it("refuses strangers, outsiders and unknown maps", async () => {
     await expect(connectCollabClient(server.url, mapId, "not-a-session")).rejects.toThrow(/authentication failed/);
     await expect(connectCollabClient(server.url, mapId, ws.outsider.cookie)).rejects.toThrow(/authentication failed/);
-    await expect(connectCollabClient(server.url, "map_doesnotexist", ws.users.owner.cookie)).rejects.toThrow(/authentication failed/);
+    await expect(connectCollabClient(server.url, "map_doesnotexist", ws.users.owner.cookie)).rejects.toThrow(
+      /authentication failed/,
+    );
   });
 });

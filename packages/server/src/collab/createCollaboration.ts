@@ -35,11 +35,19 @@ export function createCollaboration(services: Services): Collaboration {
     debounce: 1000,
     maxDebounce: 5000,
     async onAuthenticate({ documentName, token, requestHeaders, connectionConfig, request }) {
-      const collaborator = await authenticateCollaborator(db, services.collabTickets, { mapId: documentName, token, headers: requestHeaders });
+      const collaborator = await authenticateCollaborator(db, services.collabTickets, {
+        mapId: documentName,
+        token,
+        headers: requestHeaders,
+      });
       connectionConfig.readOnly = collaborator.readOnly;
       const socket = sockets.get(request);
       if (socket) guardOf(socket)?.markAuthenticated(documentName);
-      const context: CollaboratorContext = { userId: collaborator.caller.userId, caller: collaborator.caller, checkedAt: services.accessChanges.generation };
+      const context: CollaboratorContext = {
+        userId: collaborator.caller.userId,
+        caller: collaborator.caller,
+        checkedAt: services.accessChanges.generation,
+      };
       return context;
     },
     async onLoadDocument({ document, documentName }) {
@@ -60,7 +68,8 @@ export function createCollaboration(services: Services): Collaboration {
       } catch (err) {
         // The shadow may now be ahead of the map (the append failed after the check): start it afresh.
         releaseValidator(document);
-        if (err instanceof RefusedUpdate) throw Object.assign(new Error(err.message), { code: 4400, reason: `${err.code}: ${err.message}` });
+        if (err instanceof RefusedUpdate)
+          throw Object.assign(new Error(err.message), { code: 4400, reason: `${err.code}: ${err.message}` });
         throw err;
       }
     },
@@ -70,7 +79,10 @@ export function createCollaboration(services: Services): Collaboration {
         await maps.saveSnapshot(documentName, document);
         await maps.compactIfLarge(documentName);
       } catch (err) {
-        console.error(`could not refresh the snapshot of map ${documentName}:`, err instanceof Error ? err.message : err);
+        console.error(
+          `could not refresh the snapshot of map ${documentName}:`,
+          err instanceof Error ? err.message : err,
+        );
       }
     },
     async beforeUnloadDocument({ document }) {
@@ -99,13 +111,19 @@ export function createCollaboration(services: Services): Collaboration {
     discardScratchOf: (doc) => releaseValidator(doc),
   });
   const allowedOrigins = [...(config.publicUrl ? [config.publicUrl] : []), ...config.allowedOrigins];
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxBodyBytes, WebSocket: GuardedWebSocket as unknown as typeof WebSocket });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.maxBodyBytes,
+    WebSocket: GuardedWebSocket as unknown as typeof WebSocket,
+  });
   return {
     hocuspocus,
     handleUpgrade(request, socket, head) {
       socket.on("error", () => undefined);
       if (!originAllowed(request.headers, allowedOrigins)) {
-        socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nthis origin may not open the collaboration endpoint\n");
+        socket.end(
+          "HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nthis origin may not open the collaboration endpoint\n",
+        );
         return;
       }
       wss.handleUpgrade(request, socket, head, (ws) => {
@@ -130,5 +148,7 @@ export function createCollaboration(services: Services): Collaboration {
 
 /** Every live connection with the map it edits. */
 function connectionsOf(hocuspocus: Hocuspocus): Array<{ connection: Connection; documentName: string }> {
-  return [...hocuspocus.documents.values()].flatMap((document) => document.getConnections().map((connection) => ({ connection, documentName: document.name })));
+  return [...hocuspocus.documents.values()].flatMap((document) =>
+    document.getConnections().map((connection) => ({ connection, documentName: document.name })),
+  );
 }

@@ -1,4 +1,11 @@
-import { applyMapOperations, createMapDocument, docToSnapshot, mapRoots, MapSettingsSchema, toEntity } from "@opencjm/core";
+import {
+  applyMapOperations,
+  createMapDocument,
+  docToSnapshot,
+  mapRoots,
+  MapSettingsSchema,
+  toEntity,
+} from "@opencjm/core";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +17,15 @@ import { loadConfig } from "../config.js";
 import { startServer, type RunningServer } from "../startServer.js";
 import { connectCollabClient } from "../testing/collabClient.js";
 import { buildWorkspace, type TestWorkspace } from "../testing/factories.js";
-import { authMessage, clientFrame, collabMessage, MESSAGE, openRawCollabSocket, sendRawFrame, updateMessage } from "../testing/rawCollabSocket.js";
+import {
+  authMessage,
+  clientFrame,
+  collabMessage,
+  MESSAGE,
+  openRawCollabSocket,
+  sendRawFrame,
+  updateMessage,
+} from "../testing/rawCollabSocket.js";
 import { createTestDatabase, type TestDatabase } from "../testing/testDatabases.js";
 import { loadMapDoc } from "../store/mapUpdateLog.js";
 import { COLLAB_CLOSE, COLLAB_SOCKET_LIMITS } from "./socketGuard.js";
@@ -39,9 +54,25 @@ describe("hostile collaboration sockets", () => {
   beforeEach(async () => {
     t = await createTestDatabase("sqlite");
     await t.db.close();
-    server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: mkdtempSync(join(tmpdir(), "cjm-hostile-")), sqlitePath: t.config.sqlitePath }));
+    server = await startServer(
+      loadConfig(
+        {},
+        {
+          port: 0,
+          host: "127.0.0.1",
+          dataDir: mkdtempSync(join(tmpdir(), "cjm-hostile-")),
+          sqlitePath: t.config.sqlitePath,
+        },
+      ),
+    );
     ws = await buildWorkspace(server.services.db);
-    mapId = (await server.services.maps.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot: starterSnapshot() })).id;
+    mapId = (
+      await server.services.maps.create({
+        workspaceId: ws.id,
+        createdBy: ws.users.owner.id,
+        snapshot: starterSnapshot(),
+      })
+    ).id;
   });
 
   afterEach(async () => {
@@ -50,14 +81,19 @@ describe("hostile collaboration sockets", () => {
   });
 
   const healthy = async () => (await fetch(`${server.url}/api/health`)).status;
-  const storedUpdates = async () => (await server.services.db.kysely.selectFrom("map_updates").select("id").where("map_id", "=", mapId).execute()).length;
+  const storedUpdates = async () =>
+    (await server.services.db.kysely.selectFrom("map_updates").select("id").where("map_id", "=", mapId).execute())
+      .length;
 
   it.each([
     ["a reserved opcode", clientFrame(0x3, Buffer.from("x"))],
     ["an unmasked client frame", clientFrame(0x2, Buffer.from([1, 2, 3]), { masked: false })],
     ["invalid UTF-8 in a text frame", clientFrame(0x1, Buffer.from([0xc3, 0x28, 0xff]))],
     ["a declared length of 2^62", clientFrame(0x2, Buffer.alloc(0), { declaredLength: 2n ** 62n })],
-    ["a message over the size limit", clientFrame(0x2, Buffer.alloc(0), { declaredLength: BigInt(5 * 1024 * 1024 + 1) })],
+    [
+      "a message over the size limit",
+      clientFrame(0x2, Buffer.alloc(0), { declaredLength: BigInt(5 * 1024 * 1024 + 1) }),
+    ],
   ])("survives %s without an account, and others keep editing", async (_name, frame) => {
     await sendRawFrame(server.url, frame);
     expect(await healthy()).toBe(200);
@@ -70,42 +106,61 @@ describe("hostile collaboration sockets", () => {
 
   it.each([
     ["garbage bytes", new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9])],
-    ["a truncated update", (() => {
-      const doc = new Y.Doc();
-      doc.getMap("x").set("k", "a value long enough to cut");
-      const full = Y.encodeStateAsUpdate(doc);
-      return full.slice(0, full.length - 4);
-    })()],
-    ["an update building on content the map does not have", (() => {
-      const doc = new Y.Doc();
-      doc.getMap("x").set("k", 1);
-      const before = Y.encodeStateVector(doc);
-      doc.getMap("x").set("k", 2);
-      return Y.encodeStateAsUpdate(doc, before);
-    })()],
-  ])("refuses %s from a writer, stores nothing, and the map stays readable after it is unloaded", async (_name, bad) => {
-    const before = await storedUpdates();
-    const socket = await openRawCollabSocket(server.url);
-    socket.send(authMessage(mapId, ws.users.editor.cookie));
-    await socket.waitFor((m) => m.detail === "authenticated");
-    socket.send(updateMessage(mapId, bad));
-    const refusal = await socket.waitFor((m) => m.type === MESSAGE.close);
-    expect(refusal.detail).toMatch(/^update_(malformed|incomplete): refused/);
-    socket.ws.close();
-    await socket.closed;
-    expect(await healthy()).toBe(200);
-    expect(await storedUpdates()).toBe(before);
-    // Unloading compacts the map; it must still open and read back.
-    await expect.poll(() => server.collaboration.hocuspocus.getDocumentsCount(), { timeout: 15_000 }).toBe(0);
-    expect((await server.services.maps.readSnapshot(mapId)).stages.map((s) => s.name)).toEqual(["Sign up"]);
-    const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
-    expect(docToSnapshot(editor.doc).stages.map((s) => s.name)).toEqual(["Sign up"]);
-    editor.destroy();
-  });
+    [
+      "a truncated update",
+      (() => {
+        const doc = new Y.Doc();
+        doc.getMap("x").set("k", "a value long enough to cut");
+        const full = Y.encodeStateAsUpdate(doc);
+        return full.slice(0, full.length - 4);
+      })(),
+    ],
+    [
+      "an update building on content the map does not have",
+      (() => {
+        const doc = new Y.Doc();
+        doc.getMap("x").set("k", 1);
+        const before = Y.encodeStateVector(doc);
+        doc.getMap("x").set("k", 2);
+        return Y.encodeStateAsUpdate(doc, before);
+      })(),
+    ],
+  ])(
+    "refuses %s from a writer, stores nothing, and the map stays readable after it is unloaded",
+    async (_name, bad) => {
+      const before = await storedUpdates();
+      const socket = await openRawCollabSocket(server.url);
+      socket.send(authMessage(mapId, ws.users.editor.cookie));
+      await socket.waitFor((m) => m.detail === "authenticated");
+      socket.send(updateMessage(mapId, bad));
+      const refusal = await socket.waitFor((m) => m.type === MESSAGE.close);
+      expect(refusal.detail).toMatch(/^update_(malformed|incomplete): refused/);
+      socket.ws.close();
+      await socket.closed;
+      expect(await healthy()).toBe(200);
+      expect(await storedUpdates()).toBe(before);
+      // Unloading compacts the map; it must still open and read back.
+      await expect.poll(() => server.collaboration.hocuspocus.getDocumentsCount(), { timeout: 15_000 }).toBe(0);
+      expect((await server.services.maps.readSnapshot(mapId)).stages.map((s) => s.name)).toEqual(["Sign up"]);
+      const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
+      expect(docToSnapshot(editor.doc).stages.map((s) => s.name)).toEqual(["Sign up"]);
+      editor.destroy();
+    },
+  );
 
   it.each([
-    ["a card whose text is a number", (doc: Y.Doc) => mapRoots(doc).cards.set("evil", toEntity({ id: "evil", kind: "action", text: 42, order: "a0", laneId: "l1", stepId: "p1" }))],
-    ["a stage whose name is 10,000 characters", (doc: Y.Doc) => mapRoots(doc).stages.get("s1")!.set("name", "x".repeat(10_000))],
+    [
+      "a card whose text is a number",
+      (doc: Y.Doc) =>
+        mapRoots(doc).cards.set(
+          "evil",
+          toEntity({ id: "evil", kind: "action", text: 42, order: "a0", laneId: "l1", stepId: "p1" }),
+        ),
+    ],
+    [
+      "a stage whose name is 10,000 characters",
+      (doc: Y.Doc) => mapRoots(doc).stages.get("s1")!.set("name", "x".repeat(10_000)),
+    ],
     ["a part that is not a map's", (doc: Y.Doc) => doc.getArray("payload").push(["anything"])],
   ])("refuses an update that leaves %s, and stores nothing", async (_name, vandalise) => {
     const before = await storedUpdates();
@@ -116,7 +171,9 @@ describe("hostile collaboration sockets", () => {
     socket.send(authMessage(mapId, ws.users.editor.cookie));
     await socket.waitFor((m) => m.detail === "authenticated");
     socket.send(updateMessage(mapId, Y.encodeStateAsUpdate(doc, vector)));
-    expect((await socket.waitFor((m) => m.type === MESSAGE.close)).detail).toMatch(/^update_invalid: refused a map update that leaves the map invalid: /);
+    expect((await socket.waitFor((m) => m.type === MESSAGE.close)).detail).toMatch(
+      /^update_invalid: refused a map update that leaves the map invalid: /,
+    );
     socket.ws.close();
     expect(await storedUpdates()).toBe(before);
     const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
@@ -131,20 +188,29 @@ describe("hostile collaboration sockets", () => {
     for (let i = 0; i <= COLLAB_SOCKET_LIMITS.preAuthMessages; i++) socket.send(awareness);
     expect(await socket.closed).toEqual({ code: COLLAB_CLOSE.tooMuch, reason: "too much sent before authentication" });
     const big = await openRawCollabSocket(server.url);
-    big.send(collabMessage(mapId, MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, new Uint8Array(COLLAB_SOCKET_LIMITS.preAuthBytes + 1))));
+    big.send(
+      collabMessage(mapId, MESSAGE.awareness, (e) =>
+        encoding.writeVarUint8Array(e, new Uint8Array(COLLAB_SOCKET_LIMITS.preAuthBytes + 1)),
+      ),
+    );
     expect((await big.closed).code).toBe(COLLAB_CLOSE.tooMuch);
     expect(await healthy()).toBe(200);
   });
 
-  it("closes a socket that does not authenticate in time", async () => {
-    const socket = await openRawCollabSocket(server.url);
-    socket.send(collabMessage(mapId, MESSAGE.awareness));
-    expect(await socket.closed).toEqual({ code: COLLAB_CLOSE.authTimeout, reason: "not authenticated in time" });
-  }, COLLAB_SOCKET_LIMITS.authTimeoutMs + 10_000);
+  it(
+    "closes a socket that does not authenticate in time",
+    async () => {
+      const socket = await openRawCollabSocket(server.url);
+      socket.send(collabMessage(mapId, MESSAGE.awareness));
+      expect(await socket.closed).toEqual({ code: COLLAB_CLOSE.authTimeout, reason: "not authenticated in time" });
+    },
+    COLLAB_SOCKET_LIMITS.authTimeoutMs + 10_000,
+  );
 
   it("refuses more maps on one socket than the limit, and text frames", async () => {
     const socket = await openRawCollabSocket(server.url);
-    for (let i = 0; i <= COLLAB_SOCKET_LIMITS.documentsPerSocket; i++) socket.send(authMessage(`map_fake${i}`, "nobody"));
+    for (let i = 0; i <= COLLAB_SOCKET_LIMITS.documentsPerSocket; i++)
+      socket.send(authMessage(`map_fake${i}`, "nobody"));
     expect((await socket.closed).code).toBe(COLLAB_CLOSE.tooManyDocuments);
     const text = await openRawCollabSocket(server.url);
     text.send("hello");
@@ -157,7 +223,9 @@ describe("hostile collaboration sockets", () => {
     await socket.waitFor((m) => m.detail === "authenticated");
     const presence = new Awareness(new Y.Doc());
     presence.setLocalState({ user: { name: "flood" } });
-    const awareness = collabMessage(mapId, MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(presence, [presence.clientID])));
+    const awareness = collabMessage(mapId, MESSAGE.awareness, (e) =>
+      encoding.writeVarUint8Array(e, encodeAwarenessUpdate(presence, [presence.clientID])),
+    );
     for (let i = 0; i <= COLLAB_SOCKET_LIMITS.messageBurst * 2; i++) socket.send(awareness);
     expect((await socket.closed).code).toBe(COLLAB_CLOSE.tooMuch);
     expect(await healthy()).toBe(200);

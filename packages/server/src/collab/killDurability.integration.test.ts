@@ -7,7 +7,8 @@ import { buildWorkspace } from "../testing/factories.js";
 import { startServerProcess, type ServerProcess } from "../testing/serverProcess.js";
 import { createTestDatabase, testDialects, type TestDatabase } from "../testing/testDatabases.js";
 
-const cardTexts = (snapshot: MapSnapshot) => new Set(snapshot.cells.flatMap((c) => c.cards.map((k) => ("text" in k ? k.text : ""))));
+const cardTexts = (snapshot: MapSnapshot) =>
+  new Set(snapshot.cells.flatMap((c) => c.cards.map((k) => ("text" in k ? k.text : ""))));
 
 /**
  * PRODUCT.md §6: an edit the server acknowledged survives kill -9 at any moment. A collaboration client and an API
@@ -47,10 +48,12 @@ describe.each(testDialects)("kill -9 durability on %s", (dialect) => {
     const editor = (async () => {
       // Bursts of keystrokes; between bursts the provider drains to zero unsynced changes, which is when we learn
       // exactly which edits were acknowledged. The kill lands while a burst is in flight or draining.
-      for (let i = 0; !killed && i < 5000; ) {
+      for (let i = 0; !killed && i < 5000;) {
         for (let burst = 0; burst < 5; burst++, i++) {
           const text = `collab-${i}`;
-          applyMapOperations(client.doc, [{ op: "addCard", laneId: lane.id, stepId: step.id, card: { kind: "action", text } }]);
+          applyMapOperations(client.doc, [
+            { op: "addCard", laneId: lane.id, stepId: step.id, card: { kind: "action", text } },
+          ]);
           sentByClient.push(text);
           await new Promise((r) => setImmediate(r));
         }
@@ -63,13 +66,22 @@ describe.each(testDialects)("kill -9 durability on %s", (dialect) => {
         const res = await fetch(`${url}/api/workspaces/${ws.id}/maps/${mapId}/operations`, {
           method: "POST",
           headers: ws.users.editor.headers,
-          body: JSON.stringify({ operations: [{ op: "addCard", laneId: lane.id, stepId: step.id, card: { kind: "action", text } }] }),
+          body: JSON.stringify({
+            operations: [{ op: "addCard", laneId: lane.id, stepId: step.id, card: { kind: "action", text } }],
+          }),
         }).catch(() => undefined);
         if (res?.status === 200) acked.add(text);
       }
     })();
 
-    await expect.poll(() => [...acked].filter((x) => x.startsWith("collab")).length >= 60 && [...acked].filter((x) => x.startsWith("api")).length >= 20, { timeout: 60_000, interval: 5 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          [...acked].filter((x) => x.startsWith("collab")).length >= 60 &&
+          [...acked].filter((x) => x.startsWith("api")).length >= 20,
+        { timeout: 60_000, interval: 5 },
+      )
+      .toBe(true);
     await server.stop("SIGKILL");
     killed = true;
     stop();

@@ -33,10 +33,25 @@ describe.each(testDialects)("live rights on %s", (dialect) => {
   beforeEach(async () => {
     t = await createTestDatabase(dialect);
     await t.db.close();
-    const config = loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: mkdtempSync(join(tmpdir(), "cjm-rights-")), databaseUrl: t.config.databaseUrl, sqlitePath: t.config.sqlitePath });
+    const config = loadConfig(
+      {},
+      {
+        port: 0,
+        host: "127.0.0.1",
+        dataDir: mkdtempSync(join(tmpdir(), "cjm-rights-")),
+        databaseUrl: t.config.databaseUrl,
+        sqlitePath: t.config.sqlitePath,
+      },
+    );
     server = await startServer({ ...config, allowedOrigins: ["https://maps.example.test"] });
     ws = await buildWorkspace(server.services.db);
-    mapId = (await server.services.maps.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot: starterSnapshot() })).id;
+    mapId = (
+      await server.services.maps.create({
+        workspaceId: ws.id,
+        createdBy: ws.users.owner.id,
+        snapshot: starterSnapshot(),
+      })
+    ).id;
   });
 
   afterEach(async () => {
@@ -45,7 +60,8 @@ describe.each(testDialects)("live rights on %s", (dialect) => {
     await t.dispose();
   });
 
-  const api = (path: string, init: RequestInit & { headers: Record<string, string> }) => fetch(`${server.url}${path}`, init);
+  const api = (path: string, init: RequestInit & { headers: Record<string, string> }) =>
+    fetch(`${server.url}${path}`, init);
   const stages = async () => (await server.services.maps.readSnapshot(mapId)).stages.map((s) => s.name);
 
   async function connect(token: string) {
@@ -66,13 +82,20 @@ describe.each(testDialects)("live rights on %s", (dialect) => {
     applyMapOperations(client.doc, [{ op: "addStage", name: "before revoking" }]);
     await client.flushed();
     const [token] = await (await api("/api/tokens", { headers: ws.users.editor.headers })).json();
-    expect((await api(`/api/tokens/${token.id}`, { method: "DELETE", headers: ws.users.editor.headers })).status).toBe(200);
+    expect((await api(`/api/tokens/${token.id}`, { method: "DELETE", headers: ws.users.editor.headers })).status).toBe(
+      200,
+    );
     await tryWrite(client, "after revoking");
     expect(await stages()).toEqual(["Sign up", "before revoking"]);
   });
 
   it("an editor made a viewer can no longer write; a viewer made an editor can", async () => {
-    const member = (userId: string, role: string) => api(`/api/workspaces/${ws.id}/members/${userId}`, { method: "PATCH", headers: ws.users.owner.headers, body: JSON.stringify({ role }) });
+    const member = (userId: string, role: string) =>
+      api(`/api/workspaces/${ws.id}/members/${userId}`, {
+        method: "PATCH",
+        headers: ws.users.owner.headers,
+        body: JSON.stringify({ role }),
+      });
     const demoted = await connect(ws.users.editor.cookie);
     const promoted = await connect(ws.users.viewer.cookie);
     expect((await member(ws.users.editor.id, "viewer")).status).toBe(200);
@@ -91,8 +114,17 @@ describe.each(testDialects)("live rights on %s", (dialect) => {
     const signedOut = await openRawCollabSocket(server.url);
     signedOut.send(authMessage(mapId, ws.users.commenter.cookie));
     await signedOut.waitFor((m) => m.detail === "authenticated");
-    expect((await api(`/api/workspaces/${ws.id}/members/${ws.users.editor.id}`, { method: "DELETE", headers: ws.users.owner.headers })).status).toBe(200);
-    expect((await api("/api/auth/logout", { method: "POST", headers: ws.users.commenter.headers })).status).toBeLessThan(300);
+    expect(
+      (
+        await api(`/api/workspaces/${ws.id}/members/${ws.users.editor.id}`, {
+          method: "DELETE",
+          headers: ws.users.owner.headers,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await api("/api/auth/logout", { method: "POST", headers: ws.users.commenter.headers })).status,
+    ).toBeLessThan(300);
     for (const socket of [removed, signedOut]) {
       expect(await socket.closed).toEqual({ code: 4403, reason: "access_revoked: your access to this map has ended" });
       expect(socket.received.some((m) => m.type === MESSAGE.close && /access_revoked/.test(m.detail))).toBe(true);
@@ -101,8 +133,12 @@ describe.each(testDialects)("live rights on %s", (dialect) => {
 
   it("refuses sockets from other origins; accepts its own origin and ALLOWED_ORIGINS", async () => {
     const cookie = { cookie: `cjm_session=${ws.users.owner.cookie}` };
-    await expect(openRawCollabSocket(server.url, { ...cookie, origin: "https://evil.example" })).rejects.toThrow(/upgrade refused: 403/);
-    await expect(openRawCollabSocket(server.url, { ...cookie, origin: "null" })).rejects.toThrow(/upgrade refused: 403/);
+    await expect(openRawCollabSocket(server.url, { ...cookie, origin: "https://evil.example" })).rejects.toThrow(
+      /upgrade refused: 403/,
+    );
+    await expect(openRawCollabSocket(server.url, { ...cookie, origin: "null" })).rejects.toThrow(
+      /upgrade refused: 403/,
+    );
     for (const origin of [server.url, "https://maps.example.test"]) {
       const socket = await openRawCollabSocket(server.url, { ...cookie, origin });
       socket.send(authMessage(mapId, ""));

@@ -78,7 +78,10 @@ export class SocketGuard {
     }
     if (!this.documents.has(documentName)) {
       if (this.documents.size >= COLLAB_SOCKET_LIMITS.documentsPerSocket) {
-        return this.refuse(COLLAB_CLOSE.tooManyDocuments, `at most ${COLLAB_SOCKET_LIMITS.documentsPerSocket} maps per connection`);
+        return this.refuse(
+          COLLAB_CLOSE.tooManyDocuments,
+          `at most ${COLLAB_SOCKET_LIMITS.documentsPerSocket} maps per connection`,
+        );
       }
       this.documents.add(documentName);
     }
@@ -86,7 +89,10 @@ export class SocketGuard {
       this.preAuthMessages += 1;
       this.preAuthBytes += data.byteLength;
       preAuthBytesAllSockets += data.byteLength;
-      if (this.preAuthMessages > COLLAB_SOCKET_LIMITS.preAuthMessages || this.preAuthBytes > COLLAB_SOCKET_LIMITS.preAuthBytes) {
+      if (
+        this.preAuthMessages > COLLAB_SOCKET_LIMITS.preAuthMessages ||
+        this.preAuthBytes > COLLAB_SOCKET_LIMITS.preAuthBytes
+      ) {
         return this.refuse(COLLAB_CLOSE.tooMuch, "too much sent before authentication");
       }
       if (preAuthBytesAllSockets > COLLAB_SOCKET_LIMITS.preAuthBytesAllSockets) {

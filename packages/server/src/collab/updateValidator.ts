@@ -34,7 +34,10 @@ export class UpdateValidator {
     try {
       Y.decodeUpdate(update);
     } catch (err) {
-      throw new RefusedUpdate("update_malformed", `refused a malformed map update (${err instanceof Error ? err.message : "unreadable"})`);
+      throw new RefusedUpdate(
+        "update_malformed",
+        `refused a malformed map update (${err instanceof Error ? err.message : "unreadable"})`,
+      );
     }
     const shadow = this.ensureShadow();
     let problems: MapDocumentProblem[] = [];
@@ -46,18 +49,28 @@ export class UpdateValidator {
       Y.applyUpdate(shadow, update, this);
     } catch (err) {
       this.reset();
-      throw new RefusedUpdate("update_malformed", `refused a map update that cannot be applied (${err instanceof Error ? err.message : "unreadable"})`);
+      throw new RefusedUpdate(
+        "update_malformed",
+        `refused a map update that cannot be applied (${err instanceof Error ? err.message : "unreadable"})`,
+      );
     } finally {
       shadow.off("afterTransaction", inspect);
     }
     if (shadow.store.pendingStructs || shadow.store.pendingDs) {
       this.reset();
-      throw new RefusedUpdate("update_incomplete", "refused a map update that builds on content this map does not have");
+      throw new RefusedUpdate(
+        "update_incomplete",
+        "refused a map update that builds on content this map does not have",
+      );
     }
     if (problems.length > 0) {
       this.reset();
       const first = problems[0]!;
-      throw new RefusedUpdate("update_invalid", `refused a map update that leaves the map invalid: ${first.path ? `${first.path}: ` : ""}${first.message}`, problems);
+      throw new RefusedUpdate(
+        "update_invalid",
+        `refused a map update that leaves the map invalid: ${first.path ? `${first.path}: ` : ""}${first.message}`,
+        problems,
+      );
     }
   }
 

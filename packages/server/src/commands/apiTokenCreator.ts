@@ -6,7 +6,13 @@ import { hashSecret } from "../auth/resolveCaller.js";
 /** Creates an API token for scripts; the raw token (prefixed `cjm_`) is returned once and stored only hashed. */
 export async function createApiToken(
   db: Db,
-  input: { userId: string; name: string; scope: "read" | "write"; workspaceId?: string | null; expiresAt?: string | null },
+  input: {
+    userId: string;
+    name: string;
+    scope: "read" | "write";
+    workspaceId?: string | null;
+    expiresAt?: string | null;
+  },
 ): Promise<{ id: string; token: string }> {
   const token = `cjm_${randomBytes(32).toString("base64url")}`;
   const id = newId("tok_");

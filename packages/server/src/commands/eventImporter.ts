@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { formatBytes, getImport, importEvents, ImportError, type ImportEventsOptions, type ImportRecord } from "@opencjm/analytics";
+import {
+  formatBytes,
+  getImport,
+  importEvents,
+  ImportError,
+  type ImportEventsOptions,
+  type ImportRecord,
+} from "@opencjm/analytics";
 import { newId } from "@opencjm/core";
 import { DomainError, type ErrorClass } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
@@ -24,10 +31,27 @@ const KIND: Partial<Record<ImportError["code"], ErrorClass>> = {
  * An import failure as a domain error: its stable code, its message, and one detail saying where in the file as data
  * (`row`, `column`) — and, for readers, as its path ("row 2, column opened").
  */
-export function importFailureError(error: { code: string; message: string; row?: number | null; column?: string | null; reason?: string }): DomainError {
-  const path = [error.row != null ? `row ${error.row}` : "", error.column != null ? `column ${error.column}` : ""].filter(Boolean).join(", ") || "file";
-  const where = { ...(error.row != null ? { row: error.row } : {}), ...(error.column != null ? { column: error.column } : {}) };
-  return new DomainError({ kind: KIND[error.code as ImportError["code"]] ?? "unprocessable", code: error.code, message: error.message, details: [{ path, message: error.reason ?? error.message, ...where, code: error.code }] });
+export function importFailureError(error: {
+  code: string;
+  message: string;
+  row?: number | null;
+  column?: string | null;
+  reason?: string;
+}): DomainError {
+  const path =
+    [error.row != null ? `row ${error.row}` : "", error.column != null ? `column ${error.column}` : ""]
+      .filter(Boolean)
+      .join(", ") || "file";
+  const where = {
+    ...(error.row != null ? { row: error.row } : {}),
+    ...(error.column != null ? { column: error.column } : {}),
+  };
+  return new DomainError({
+    kind: KIND[error.code as ImportError["code"]] ?? "unprocessable",
+    code: error.code,
+    message: error.message,
+    details: [{ path, message: error.reason ?? error.message, ...where, code: error.code }],
+  });
 }
 
 /**
@@ -35,17 +59,39 @@ export function importFailureError(error: { code: string; message: string; row?:
  * (413) once it passes MAX_UPLOAD_BYTES — at once when Content-Length says so — and (507) when the disk cannot hold
  * what Content-Length announces.
  */
-export async function receiveUpload(services: Services, workspaceId: string, body: ReadableStream<Uint8Array> | null, contentLength: number | undefined, suffix: string): Promise<{ path: string; bytes: number }> {
+export async function receiveUpload(
+  services: Services,
+  workspaceId: string,
+  body: ReadableStream<Uint8Array> | null,
+  contentLength: number | undefined,
+  suffix: string,
+): Promise<{ path: string; bytes: number }> {
   const limit = services.config.maxUploadBytes;
-  const tooLarge = () => new DomainError({ kind: "too_large", code: "too_large", message: `the file is larger than the upload limit of ${formatBytes(limit)} (MAX_UPLOAD_BYTES); import it with the cjm import-events command instead` });
+  const tooLarge = () =>
+    new DomainError({
+      kind: "too_large",
+      code: "too_large",
+      message: `the file is larger than the upload limit of ${formatBytes(limit)} (MAX_UPLOAD_BYTES); import it with the cjm import-events command instead`,
+    });
   if (contentLength !== undefined && contentLength > limit) throw tooLarge();
-  if (!body) throw new DomainError({ kind: "invalid", code: "empty_file", message: "send the file as the request body", details: [{ path: "body", message: "missing" }] });
+  if (!body)
+    throw new DomainError({
+      kind: "invalid",
+      code: "empty_file",
+      message: "send the file as the request body",
+      details: [{ path: "body", message: "missing" }],
+    });
   const dir = services.analytics.uploadDir(workspaceId);
   await mkdir(dir, { recursive: true });
   if (contentLength !== undefined) {
     const fs = await statfs(dir);
     const free = Number(fs.bavail) * Number(fs.bsize);
-    if (contentLength * 1.5 > free) throw new DomainError({ kind: "insufficient_storage", code: "not_enough_disk", message: `a ${formatBytes(contentLength)} file needs about ${formatBytes(contentLength * 1.5)} of free disk space for the upload and the event store; ${formatBytes(free)} is free` });
+    if (contentLength * 1.5 > free)
+      throw new DomainError({
+        kind: "insufficient_storage",
+        code: "not_enough_disk",
+        message: `a ${formatBytes(contentLength)} file needs about ${formatBytes(contentLength * 1.5)} of free disk space for the upload and the event store; ${formatBytes(free)} is free`,
+      });
   }
   const path = join(dir, `${newId("upl_")}${suffix}`);
   let bytes = 0;
@@ -59,7 +105,13 @@ export async function receiveUpload(services: Services, workspaceId: string, bod
     await pipeline(Readable.fromWeb(body as WebReadableStream<Uint8Array>), counter, createWriteStream(path));
   } catch (err) {
     await rm(path, { force: true });
-    throw err instanceof DomainError ? err : new DomainError({ kind: "invalid", code: "upload_failed", message: `the upload did not complete (${err instanceof Error ? err.message : String(err)})` });
+    throw err instanceof DomainError
+      ? err
+      : new DomainError({
+          kind: "invalid",
+          code: "upload_failed",
+          message: `the upload did not complete (${err instanceof Error ? err.message : String(err)})`,
+        });
   }
   return { path, bytes };
 }
@@ -78,7 +130,10 @@ export interface EventImportRequest {
  * events), and deletes the upload when it ends. Returns at once with the import id and a promise of its final
  * history record (done or failed; an ImportError is also recorded, never thrown).
  */
-export async function startEventImport(services: Services, request: EventImportRequest): Promise<{ importId: string; finished: Promise<ImportRecord> }> {
+export async function startEventImport(
+  services: Services,
+  request: EventImportRequest,
+): Promise<{ importId: string; finished: Promise<ImportRecord> }> {
   const db = await services.analytics.open(request.workspaceId);
   const importId = newId("imp_");
   const tracker = services.analytics.imports;
@@ -101,8 +156,13 @@ export async function startEventImport(services: Services, request: EventImportR
     },
   })
     .then(
-      async (): Promise<{ record?: ImportRecord; err?: unknown }> => ({ record: await getImport(db.connection, importId) }),
-      async (err: unknown): Promise<{ record?: ImportRecord; err?: unknown }> => ({ record: await getImport(db.connection, importId), err }),
+      async (): Promise<{ record?: ImportRecord; err?: unknown }> => ({
+        record: await getImport(db.connection, importId),
+      }),
+      async (err: unknown): Promise<{ record?: ImportRecord; err?: unknown }> => ({
+        record: await getImport(db.connection, importId),
+        err,
+      }),
     )
     .then(({ record, err }) => {
       if (!record) throw err instanceof ImportError ? importFailureError(err) : err;

@@ -4,7 +4,9 @@ import type { Services } from "../services.js";
 import type { MapSummary } from "../store/MapDocumentService.js";
 
 /** What a caller may say about the future-state copy; everything else is copied from the source map. */
-export const FutureStateCreateSchema = z.strictObject({ title: z.string().trim().min(1).max(200).optional() }).openapi("FutureStateCreate");
+export const FutureStateCreateSchema = z
+  .strictObject({ title: z.string().trim().min(1).max(200).optional() })
+  .openapi("FutureStateCreate");
 export type FutureStateCreate = z.infer<typeof FutureStateCreateSchema>;
 
 /**

@@ -8,7 +8,10 @@ import { insertInvitation, invitationOf, type Invitation } from "../store/invita
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
 /** Invites an e-mail into a workspace with a role; returns the invitation and its one-time token (stored hashed). */
-export async function createInvitation(db: Db, input: { workspaceId: string; email: string; role: Role; invitedBy: string }): Promise<Invitation & { token: string }> {
+export async function createInvitation(
+  db: Db,
+  input: { workspaceId: string; email: string; role: Role; invitedBy: string },
+): Promise<Invitation & { token: string }> {
   const token = randomBytes(24).toString("base64url");
   const now = new Date();
   const row = {

@@ -1,5 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { buildMapFromTemplate, findTemplate, IdSchema, LocaleSchema, MapOperationError, upgradeSnapshot, type MapSnapshot } from "@opencjm/core";
+import {
+  buildMapFromTemplate,
+  findTemplate,
+  IdSchema,
+  LocaleSchema,
+  MapOperationError,
+  upgradeSnapshot,
+  type MapSnapshot,
+} from "@opencjm/core";
 import { DomainError, fieldError } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import type { MapSummary } from "../store/MapDocumentService.js";
@@ -29,13 +37,23 @@ export async function createMapFromRequest(
   let snapshot: MapSnapshot;
   let dropped: string[] = [];
   if ("templateId" in request) {
-    if (!findTemplate(request.templateId)) throw fieldError("templateId", `unknown template "${request.templateId}"`, { detail: "unknown template" });
+    if (!findTemplate(request.templateId))
+      throw fieldError("templateId", `unknown template "${request.templateId}"`, { detail: "unknown template" });
     snapshot = buildMapFromTemplate(request.templateId, request);
   } else {
     try {
-      ({ snapshot, report: { dropped } } = upgradeSnapshot(request.snapshot));
+      ({
+        snapshot,
+        report: { dropped },
+      } = upgradeSnapshot(request.snapshot));
     } catch (err) {
-      if (err instanceof MapOperationError) throw new DomainError({ kind: "invalid", code: "invalid_request", message: `snapshot.${err.message}`, details: [{ path: `snapshot.${err.field ?? ""}`, message: err.message }] });
+      if (err instanceof MapOperationError)
+        throw new DomainError({
+          kind: "invalid",
+          code: "invalid_request",
+          message: `snapshot.${err.message}`,
+          details: [{ path: `snapshot.${err.field ?? ""}`, message: err.message }],
+        });
       throw err;
     }
   }

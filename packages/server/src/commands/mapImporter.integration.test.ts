@@ -22,15 +22,34 @@ describe.each(testDialects)("JSON map import on %s", (dialect) => {
     const { workspaceId, mapIds } = await seedDemoWorkspace(services, target.users.owner.id);
     const snapshot = await services.maps.readSnapshot(mapIds[0]!);
     const personas = await findPersonas(t.db, workspaceId, snapshot.settings.personaIds);
-    const touchpoints = (await t.db.kysely.selectFrom("touchpoints").selectAll().where("workspace_id", "=", workspaceId).execute()).map(touchpointOf);
-    return { target, snapshot, json: JSON.parse(JSON.stringify(toMapExport({ id: mapIds[0]!, title: "x", type: "currentState", status: "draft" }, snapshot, personas, touchpoints))) };
+    const touchpoints = (
+      await t.db.kysely.selectFrom("touchpoints").selectAll().where("workspace_id", "=", workspaceId).execute()
+    ).map(touchpointOf);
+    return {
+      target,
+      snapshot,
+      json: JSON.parse(
+        JSON.stringify(
+          toMapExport(
+            { id: mapIds[0]!, title: "x", type: "currentState", status: "draft" },
+            snapshot,
+            personas,
+            touchpoints,
+          ),
+        ),
+      ),
+    };
   }
 
   it("brings a map into another workspace with its personas and touchpoints, references rewritten", async () => {
     const { target, snapshot, json } = await exportDemoMap();
     const result = await importMapJson(services, { workspaceId: target.id, userId: target.users.owner.id, json });
     const imported = await services.maps.readSnapshot(result.mapId);
-    const newTouchpoints = new Set((await t.db.kysely.selectFrom("touchpoints").select("id").where("workspace_id", "=", target.id).execute()).map((r) => r.id));
+    const newTouchpoints = new Set(
+      (await t.db.kysely.selectFrom("touchpoints").select("id").where("workspace_id", "=", target.id).execute()).map(
+        (r) => r.id,
+      ),
+    );
     const cards = imported.cells.flatMap((c) => c.cards).filter((c) => c.kind === "touchpoint");
     expect(cards.length).toBe(snapshot.cells.flatMap((c) => c.cards).filter((c) => c.kind === "touchpoint").length);
     for (const card of cards) if (card.kind === "touchpoint") expect(newTouchpoints).toContain(card.touchpointId);
@@ -53,7 +72,9 @@ describe.each(testDialects)("JSON map import on %s", (dialect) => {
     const { target, json } = await exportDemoMap();
     const before = await t.db.kysely.selectFrom("personas").select("id").execute();
     const bad = { ...json, touchpoints: [{ ...json.touchpoints[0], medium: "telepathy" }] };
-    await expect(importMapJson(services, { workspaceId: target.id, userId: target.users.owner.id, json: bad })).rejects.toThrow(/touchpoints\[0\]\.medium/);
+    await expect(
+      importMapJson(services, { workspaceId: target.id, userId: target.users.owner.id, json: bad }),
+    ).rejects.toThrow(/touchpoints\[0\]\.medium/);
     expect(await t.db.kysely.selectFrom("personas").select("id").execute()).toHaveLength(before.length);
   });
 });

@@ -20,14 +20,29 @@ export interface MapImportResult {
  * has them (same id: the map comes back home) and created from the file otherwise. References that resolve to nothing
  * are dropped and reported. If a write fails, what was created is removed again, so an import is all or nothing.
  */
-export async function importMapDraft(services: Services, input: { workspaceId: string; userId: string; draft: ImportDraft }): Promise<MapImportResult> {
+export async function importMapDraft(
+  services: Services,
+  input: { workspaceId: string; userId: string; draft: ImportDraft },
+): Promise<MapImportResult> {
   const { db } = services;
   const { snapshot, personas, touchpoints } = input.draft;
-  const report: ImportReport = { ...input.draft.report, dropped: [...input.draft.report.dropped], notes: [...input.draft.report.notes] };
+  const report: ImportReport = {
+    ...input.draft.report,
+    dropped: [...input.draft.report.dropped],
+    notes: [...input.draft.report.notes],
+  };
   const createdPersonas: string[] = [];
   const createdTouchpoints: string[] = [];
   try {
-    const existingPersonas = new Set<string>((await findPersonas(db, input.workspaceId, personas.map((p) => p.oldId))).map((p) => p.id));
+    const existingPersonas = new Set<string>(
+      (
+        await findPersonas(
+          db,
+          input.workspaceId,
+          personas.map((p) => p.oldId),
+        )
+      ).map((p) => p.id),
+    );
     const personaIds = new Map<string, string>([...existingPersonas].map((id) => [id, id]));
     for (const p of personas) {
       if (personaIds.has(p.oldId)) continue;
@@ -35,9 +50,22 @@ export async function importMapDraft(services: Services, input: { workspaceId: s
       personaIds.set(p.oldId, persona.id);
       createdPersonas.push(persona.id);
     }
-    const referenced = new Set(snapshot.cells.flatMap((c) => c.cards.flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId as string] : []))));
+    const referenced = new Set(
+      snapshot.cells.flatMap((c) =>
+        c.cards.flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId as string] : [])),
+      ),
+    );
     const existing = new Set(
-      referenced.size ? (await db.kysely.selectFrom("touchpoints").select("id").where("workspace_id", "=", input.workspaceId).where("id", "in", [...referenced]).execute()).map((r) => r.id) : [],
+      referenced.size
+        ? (
+            await db.kysely
+              .selectFrom("touchpoints")
+              .select("id")
+              .where("workspace_id", "=", input.workspaceId)
+              .where("id", "in", [...referenced])
+              .execute()
+          ).map((r) => r.id)
+        : [],
     );
     const touchpointIds = new Map<string, string>([...existing].map((id) => [id, id]));
     for (const [i, t] of touchpoints.entries()) {
@@ -49,36 +77,76 @@ export async function importMapDraft(services: Services, input: { workspaceId: s
       createdTouchpoints.push(created.id);
     }
 
-    const known = new Set<string>((await findPersonas(db, input.workspaceId, [...new Set([...snapshot.settings.personaIds, ...snapshot.emotions.map((e) => e.personaId)].map((id) => personaIds.get(id) ?? id))])).map((p) => p.id));
+    const known = new Set<string>(
+      (
+        await findPersonas(db, input.workspaceId, [
+          ...new Set(
+            [...snapshot.settings.personaIds, ...snapshot.emotions.map((e) => e.personaId)].map(
+              (id) => personaIds.get(id) ?? id,
+            ),
+          ),
+        ])
+      ).map((p) => p.id),
+    );
     const persona = (id: string) => personaIds.get(id) ?? id;
     const rewritten: MapSnapshot = {
       ...snapshot,
       settings: {
         ...snapshot.settings,
-        personaIds: snapshot.settings.personaIds.filter((id, i) => known.has(persona(id)) || !report.dropped.push(`settings.personaIds[${i}] (unknown persona "${id}")`)).map((id) => persona(id) as typeof id),
+        personaIds: snapshot.settings.personaIds
+          .filter(
+            (id, i) =>
+              known.has(persona(id)) || !report.dropped.push(`settings.personaIds[${i}] (unknown persona "${id}")`),
+          )
+          .map((id) => persona(id) as typeof id),
       },
       emotions: snapshot.emotions
-        .filter((e, i) => known.has(persona(e.personaId)) || !report.dropped.push(`emotions[${i}] (unknown persona "${e.personaId}")`))
+        .filter(
+          (e, i) =>
+            known.has(persona(e.personaId)) ||
+            !report.dropped.push(`emotions[${i}] (unknown persona "${e.personaId}")`),
+        )
         .map((e) => ({ ...e, personaId: persona(e.personaId) as typeof e.personaId })),
       cells: snapshot.cells
         .map((cell, i) => ({
           ...cell,
           cards: cell.cards
-            .filter((k, j) => k.kind !== "touchpoint" || touchpointIds.has(k.touchpointId) || !report.dropped.push(`cells[${i}].cards[${j}] (unknown touchpoint "${k.touchpointId}")`))
-            .map((k) => (k.kind === "touchpoint" ? { ...k, touchpointId: touchpointIds.get(k.touchpointId) as typeof k.touchpointId } : k)),
+            .filter(
+              (k, j) =>
+                k.kind !== "touchpoint" ||
+                touchpointIds.has(k.touchpointId) ||
+                !report.dropped.push(`cells[${i}].cards[${j}] (unknown touchpoint "${k.touchpointId}")`),
+            )
+            .map((k) =>
+              k.kind === "touchpoint"
+                ? { ...k, touchpointId: touchpointIds.get(k.touchpointId) as typeof k.touchpointId }
+                : k,
+            ),
         }))
         .filter((cell) => cell.cards.length > 0),
     };
-    const map = await services.maps.create({ workspaceId: input.workspaceId, createdBy: input.userId, snapshot: rewritten });
+    const map = await services.maps.create({
+      workspaceId: input.workspaceId,
+      createdBy: input.userId,
+      snapshot: rewritten,
+    });
     return { mapId: map.id, personaIds: createdPersonas, touchpointIds: createdTouchpoints, report };
   } catch (err) {
     if (createdPersonas.length) await db.kysely.deleteFrom("personas").where("id", "in", createdPersonas).execute();
-    if (createdTouchpoints.length) await db.kysely.deleteFrom("touchpoints").where("id", "in", createdTouchpoints).execute();
+    if (createdTouchpoints.length)
+      await db.kysely.deleteFrom("touchpoints").where("id", "in", createdTouchpoints).execute();
     throw err;
   }
 }
 
 /** Imports our JSON (an export envelope or a bare snapshot, any earlier document version) into a workspace. */
-export async function importMapJson(services: Services, input: { workspaceId: string; userId: string; json: unknown }): Promise<MapImportResult> {
-  return importMapDraft(services, { workspaceId: input.workspaceId, userId: input.userId, draft: parseMapJson(input.json) });
+export async function importMapJson(
+  services: Services,
+  input: { workspaceId: string; userId: string; json: unknown },
+): Promise<MapImportResult> {
+  return importMapDraft(services, {
+    workspaceId: input.workspaceId,
+    userId: input.userId,
+    draft: parseMapJson(input.json),
+  });
 }

@@ -12,7 +12,8 @@ async function findMember(db: Db, workspaceId: string, userId: string): Promise<
 /** Refuses a change that would leave the workspace without an owner. */
 async function keepAnOwner(db: Db, workspaceId: string, userId: string): Promise<void> {
   const owners = await listOwnerIds(db, workspaceId);
-  if (owners.length === 1 && owners[0] === userId) throw conflict("last_owner", "a workspace needs at least one owner; make someone else owner first");
+  if (owners.length === 1 && owners[0] === userId)
+    throw conflict("last_owner", "a workspace needs at least one owner; make someone else owner first");
 }
 
 /** Gives a member another role, never taking the last owner's. */

@@ -18,7 +18,12 @@ export const MapMetricsRequestSchema = MetricsRequestSchema.extend({
  * and names, resolves a persona to its segment (a map's own segment applies when the request names none), and runs
  * the one-pass engine on the workspace's journey store.
  */
-export async function metricsForMap(services: Services, workspaceId: string, mapId: string, request: z.infer<typeof MapMetricsRequestSchema>): Promise<{ metrics: MapMetrics; snapshot: MapSnapshot }> {
+export async function metricsForMap(
+  services: Services,
+  workspaceId: string,
+  mapId: string,
+  request: z.infer<typeof MapMetricsRequestSchema>,
+): Promise<{ metrics: MapMetrics; snapshot: MapSnapshot }> {
   const map = await services.maps.find(workspaceId, mapId);
   if (!map) throw notFound("map");
   const snapshot = await services.maps.readSnapshot(mapId);
@@ -26,8 +31,15 @@ export async function metricsForMap(services: Services, workspaceId: string, map
   if (request.personaId) {
     if (segment) throw fieldError("personaId", "give a persona or filters.segment, not both");
     const [persona] = await findPersonas(services.db, workspaceId, [request.personaId]);
-    if (!persona) throw fieldError("personaId", `no persona "${request.personaId}" in this workspace`, { detail: "unknown persona" });
-    if (!persona.segment) throw fieldError("personaId", `persona "${persona.name}" has no segment rule`, { code: "persona_without_segment", detail: "has no segment rule" });
+    if (!persona)
+      throw fieldError("personaId", `no persona "${request.personaId}" in this workspace`, {
+        detail: "unknown persona",
+      });
+    if (!persona.segment)
+      throw fieldError("personaId", `persona "${persona.name}" has no segment rule`, {
+        code: "persona_without_segment",
+        detail: "has no segment rule",
+      });
     segment = persona.segment;
   }
   segment ??= snapshot.settings.segment;

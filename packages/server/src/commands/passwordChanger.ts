@@ -13,8 +13,14 @@ export async function changePassword(
   input: { userId: string; sessionId: string; currentPassword: string; newPassword: string; revokeTokens: boolean },
 ): Promise<{ endedSessions: number; revokedTokens: number }> {
   const user = await getPasswordHolder(db, input.userId);
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw fieldError("currentPassword", "is wrong");
+  if (!(await verifyPassword(user.password_hash, input.currentPassword)))
+    throw fieldError("currentPassword", "is wrong");
   requireStrongPassword(input.newPassword, user, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
-  return replacePassword(db, { userId: input.userId, keepSessionId: input.sessionId, passwordHash, revokeTokens: input.revokeTokens });
+  return replacePassword(db, {
+    userId: input.userId,
+    keepSessionId: input.sessionId,
+    passwordHash,
+    revokeTokens: input.revokeTokens,
+  });
 }

@@ -20,9 +20,19 @@ async function setPhotoUrl(db: Db, row: PersonaRow, photoUrl: string | undefined
 }
 
 /** Stores a checked image as the persona's photo and points its photoUrl at it. */
-export async function setPersonaPhoto(db: Db, row: PersonaRow, photo: { contentType: string; bytes: Uint8Array }): Promise<Persona> {
+export async function setPersonaPhoto(
+  db: Db,
+  row: PersonaRow,
+  photo: { contentType: string; bytes: Uint8Array },
+): Promise<Persona> {
   const now = new Date().toISOString();
-  await savePersonaPhoto(db, { workspaceId: row.workspace_id, personaId: row.id, contentType: photo.contentType, bytes: photo.bytes, updatedAt: now });
+  await savePersonaPhoto(db, {
+    workspaceId: row.workspace_id,
+    personaId: row.id,
+    contentType: photo.contentType,
+    bytes: photo.bytes,
+    updatedAt: now,
+  });
   // The version in the query makes browsers fetch the new photo instead of a cached old one.
   return setPhotoUrl(db, row, `/api/workspaces/${row.workspace_id}/personas/${row.id}/photo?v=${Date.parse(now)}`);
 }

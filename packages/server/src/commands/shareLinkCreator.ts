@@ -39,7 +39,14 @@ export function shareLinkOf(row: ShareLinkRow, now = new Date()): ShareLinkSumma
  */
 export async function createShareLink(
   db: Db,
-  input: { workspaceId: string; mapId: string; userId: string; label?: string; expiresAt?: string | null; purpose?: "share" | "export" },
+  input: {
+    workspaceId: string;
+    mapId: string;
+    userId: string;
+    label?: string;
+    expiresAt?: string | null;
+    purpose?: "share" | "export";
+  },
 ): Promise<{ link: ShareLinkSummary; token: string }> {
   const token = `cjs_${randomBytes(32).toString("base64url")}`;
   const row: ShareLinkRow = {
@@ -62,16 +69,28 @@ export async function createShareLink(
 /** The live share link behind a token, or undefined when it is unknown, revoked or expired (all look the same). */
 export async function resolveShareToken(db: Db, token: string, now = new Date()): Promise<ShareLinkRow | undefined> {
   if (!/^cjs_[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-  const row = await db.kysely.selectFrom("share_links").selectAll().where("token_hash", "=", hashSecret(token)).executeTakeFirst();
+  const row = await db.kysely
+    .selectFrom("share_links")
+    .selectAll()
+    .where("token_hash", "=", hashSecret(token))
+    .executeTakeFirst();
   if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) return undefined;
   // Recorded at most once a minute, so a polling viewer does not write on every request.
   if (!row.last_used_at || Date.parse(row.last_used_at) < now.getTime() - 60_000) {
-    await db.kysely.updateTable("share_links").set({ last_used_at: now.toISOString() }).where("id", "=", row.id).execute();
+    await db.kysely
+      .updateTable("share_links")
+      .set({ last_used_at: now.toISOString() })
+      .where("id", "=", row.id)
+      .execute();
   }
   return row;
 }
 
 /** Removes export links that have expired; they are never listed, so nothing else would clear them. */
 export async function pruneExportLinks(db: Db, now = new Date()): Promise<void> {
-  await db.kysely.deleteFrom("share_links").where("purpose", "=", "export").where("expires_at", "<=", now.toISOString()).execute();
+  await db.kysely
+    .deleteFrom("share_links")
+    .where("purpose", "=", "export")
+    .where("expires_at", "<=", now.toISOString())
+    .execute();
 }

@@ -77,9 +77,14 @@ export class ImportTracker {
   }
 
   /** The import's latest update and who started it, if this process runs (or just ran) it in that workspace. */
-  current(workspaceId: string, importId: string): { last?: ImportUpdate; finished: boolean; startedBy?: string } | undefined {
+  current(
+    workspaceId: string,
+    importId: string,
+  ): { last?: ImportUpdate; finished: boolean; startedBy?: string } | undefined {
     const tracked = this.imports.get(importId);
-    return tracked && tracked.workspaceId === workspaceId ? { last: tracked.last, finished: tracked.finished, startedBy: tracked.startedBy } : undefined;
+    return tracked && tracked.workspaceId === workspaceId
+      ? { last: tracked.last, finished: tracked.finished, startedBy: tracked.startedBy }
+      : undefined;
   }
 
   /** Calls `listener` with every later update of the import; returns the unsubscribe function. */

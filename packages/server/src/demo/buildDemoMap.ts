@@ -61,19 +61,42 @@ function cardsOf(step: DemoStep, ids: DemoIds): Array<[LaneType, CardContentInpu
   const research = { level: "research" as const, refs: [] };
   return [
     ...(step.actions ?? []).map((text): [LaneType, CardContentInput] => ["actions", { kind: "action", text }]),
-    ...(step.thoughts ?? []).map((text): [LaneType, CardContentInput] => ["thoughts", { kind: "thought", text, question: text.trim().endsWith("?") || text.trim().endsWith("？") }]),
-    ...(step.touchpoints ?? []).map((key): [LaneType, CardContentInput] => ["touchpoints", { kind: "touchpoint", touchpointId: ids.touchpointId(key) as never }]),
-    ...(step.pains ?? []).map((p): [LaneType, CardContentInput] => ["painPoints", { kind: "painPoint", text: p.text, severity: p.severity, rootCause: p.rootCause ?? "", whys: p.whys ?? [] }]),
-    ...(step.quotes ?? []).map((q): [LaneType, CardContentInput] => ["quotes", { kind: "quote", ...q, evidence: research }]),
-    ...(step.opportunities ?? []).map((text): [LaneType, CardContentInput] => ["opportunities", { kind: "opportunity", text }]),
-    ...(step.expectations ?? []).map((text): [LaneType, CardContentInput] => ["expectations", { kind: "expectation", text }]),
-    ...(step.stakeholders ?? []).map((s): [LaneType, CardContentInput] => ["stakeholders", { kind: "stakeholder", ...s }]),
+    ...(step.thoughts ?? []).map((text): [LaneType, CardContentInput] => [
+      "thoughts",
+      { kind: "thought", text, question: text.trim().endsWith("?") || text.trim().endsWith("？") },
+    ]),
+    ...(step.touchpoints ?? []).map((key): [LaneType, CardContentInput] => [
+      "touchpoints",
+      { kind: "touchpoint", touchpointId: ids.touchpointId(key) as never },
+    ]),
+    ...(step.pains ?? []).map((p): [LaneType, CardContentInput] => [
+      "painPoints",
+      { kind: "painPoint", text: p.text, severity: p.severity, rootCause: p.rootCause ?? "", whys: p.whys ?? [] },
+    ]),
+    ...(step.quotes ?? []).map((q): [LaneType, CardContentInput] => [
+      "quotes",
+      { kind: "quote", ...q, evidence: research },
+    ]),
+    ...(step.opportunities ?? []).map((text): [LaneType, CardContentInput] => [
+      "opportunities",
+      { kind: "opportunity", text },
+    ]),
+    ...(step.expectations ?? []).map((text): [LaneType, CardContentInput] => [
+      "expectations",
+      { kind: "expectation", text },
+    ]),
+    ...(step.stakeholders ?? []).map((s): [LaneType, CardContentInput] => [
+      "stakeholders",
+      { kind: "stakeholder", ...s },
+    ]),
     ...(step.risks ?? []).map((text): [LaneType, CardContentInput] => ["risks", { kind: "risk", text }]),
     ...(step.kpis ?? []).map((k): [LaneType, CardContentInput] => ["kpis", { kind: "kpi", ...k }]),
     ...(step.frontstage ?? []).map((text): [LaneType, CardContentInput] => ["frontstage", { kind: "process", text }]),
     ...(step.backstage ?? []).map((b): [LaneType, CardContentInput] => ["backstage", { kind: "process", ...b }]),
     ...(step.support ?? []).map((text): [LaneType, CardContentInput] => ["support", { kind: "process", text }]),
-    ...(step.minutes !== undefined ? [["duration", { kind: "duration", minutes: step.minutes }] as [LaneType, CardContentInput]] : []),
+    ...(step.minutes !== undefined
+      ? [["duration", { kind: "duration", minutes: step.minutes }] as [LaneType, CardContentInput]]
+      : []),
   ];
 }
 
@@ -83,7 +106,17 @@ export function buildDemoMap(spec: DemoMapSpec, ids: DemoIds): MapSnapshot {
   if (!template) throw new Error(`demo map "${spec.title}" uses unknown template ${spec.templateId}`);
   const personaIds = spec.personas.map((k) => ids.personaId(k) as PersonaId);
   const doc = createMapDocument(
-    MapSettingsSchema.parse({ title: spec.title, type: template.mapType, goal: spec.goal, scope: spec.scope, status: spec.status, tags: spec.tags, personaIds, locale: spec.locale, templateId: spec.templateId }),
+    MapSettingsSchema.parse({
+      title: spec.title,
+      type: template.mapType,
+      goal: spec.goal,
+      scope: spec.scope,
+      status: spec.status,
+      tags: spec.tags,
+      personaIds,
+      locale: spec.locale,
+      templateId: spec.templateId,
+    }),
   );
   const ops: MapOperation[] = [];
   const lanes = new Map<LaneType, string>();
@@ -104,7 +137,8 @@ export function buildDemoMap(spec: DemoMapSpec, ids: DemoIds): MapSnapshot {
       const stepId = newId();
       ops.push({ op: "addStep", id: stepId, stageId, name: step.name, parallel: step.parallel ?? false });
       for (const [lane, card] of cardsOf(step, ids)) ops.push({ op: "addCard", laneId: laneFor(lane), stepId, card });
-      for (const [personaKey, value] of Object.entries(step.emotions)) ops.push({ op: "setEmotion", personaId: ids.personaId(personaKey), stepId, value });
+      for (const [personaKey, value] of Object.entries(step.emotions))
+        ops.push({ op: "setEmotion", personaId: ids.personaId(personaKey), stepId, value });
     }
   }
   applyMapOperations(doc, ops);

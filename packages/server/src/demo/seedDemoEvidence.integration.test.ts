@@ -18,7 +18,8 @@ describe("demo event data", () => {
     expect(generateDemoEvents(500, 7).files.web).not.toBe(a.files.web);
     expect(Object.values(a.events).every((n) => n > 0)).toBe(true);
     for (const scale of ["csat", "nps", "ces"]) expect(a.files.survey).toContain(`,${scale},`);
-    for (const text of ["Delivery", "运费", "運費", "доставки", "ارسال"]) expect(a.files.survey + a.files.support).toContain(text);
+    for (const text of ["Delivery", "运费", "運費", "доставки", "ارسال"])
+      expect(a.files.survey + a.files.support).toContain(text);
   });
 });
 
@@ -54,7 +55,11 @@ describe.each(testDialects)("demo evidence on %s", (dialect) => {
     const languages = new Set(metrics.steps.flatMap((s) => s.sentiment.quotes.map((q) => q.language)));
     expect(languages.size).toBeGreaterThanOrEqual(3);
     expect(metrics.conformance.missingTouchpoints.map((m) => m.label)).toContain("Support ticket");
-    expect((await getUnmatchedEvents(events.connection, await listTouchpointRules(t.db, workspaceId))).items.map((i) => i.eventName).sort()).toEqual(["blog_article_view"]);
+    expect(
+      (await getUnmatchedEvents(events.connection, await listTouchpointRules(t.db, workspaceId))).items
+        .map((i) => i.eventName)
+        .sort(),
+    ).toEqual(["blog_article_view"]);
     const lena = await getSegmentSize(events.connection, DEMO_PERSONAS.lena!.segment!);
     expect(lena.customers).toBeGreaterThan(0);
     expect(lena.customers).toBeLessThan(lena.total);

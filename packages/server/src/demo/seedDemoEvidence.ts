@@ -24,7 +24,11 @@ export interface DemoEvidenceResult {
  * to their events, so the demo map shows reach, drop-off, scores and quotes. Does nothing when the workspace already
  * has data sources (a second start, or a user who added their own).
  */
-export async function seedDemoEvidence(services: Services, workspaceId: string, options: { customers?: number; signal?: AbortSignal } = {}): Promise<DemoEvidenceResult | null> {
+export async function seedDemoEvidence(
+  services: Services,
+  workspaceId: string,
+  options: { customers?: number; signal?: AbortSignal } = {},
+): Promise<DemoEvidenceResult | null> {
   const started = Date.now();
   // Checked between steps: a server stopping meanwhile must not have its event database used after it closes.
   const go = () => options.signal?.throwIfAborted();
@@ -33,14 +37,23 @@ export async function seedDemoEvidence(services: Services, workspaceId: string, 
   if ((await listSources(db.connection)).length > 0) return null;
 
   const names = new Map(Object.entries(DEMO_TOUCHPOINTS).map(([key, t]) => [t.name, key]));
-  const rows = await services.db.kysely.selectFrom("touchpoints").select(["id", "name"]).where("workspace_id", "=", workspaceId).execute();
+  const rows = await services.db.kysely
+    .selectFrom("touchpoints")
+    .select(["id", "name"])
+    .where("workspace_id", "=", workspaceId)
+    .execute();
   const touchpointId = new Map(rows.flatMap((r) => (names.has(r.name) ? [[names.get(r.name)!, r.id] as const] : [])));
   let rules = 0;
   for (const rule of DEMO_RULES) {
     const id = touchpointId.get(rule.touchpoint);
     if (!id) continue;
     go();
-    await createTouchpointRule(services.db, workspaceId, { touchpointId: id as never, eventNames: rule.eventNames, ...(rule.channel ? { channel: rule.channel } : {}), conditions: [] });
+    await createTouchpointRule(services.db, workspaceId, {
+      touchpointId: id as never,
+      eventNames: rule.eventNames,
+      ...(rule.channel ? { channel: rule.channel } : {}),
+      conditions: [],
+    });
     rules++;
   }
 
@@ -59,13 +72,24 @@ export async function seedDemoEvidence(services: Services, workspaceId: string, 
   for (const key of Object.keys(DEMO_SOURCES) as DemoSourceKey[]) {
     const spec = DEMO_SOURCES[key];
     go();
-    const source = await createSource(db.connection, { name: spec.name, kind: spec.kind, mapping: ImportMappingSchema.parse(spec.mapping) });
+    const source = await createSource(db.connection, {
+      name: spec.name,
+      kind: spec.kind,
+      mapping: ImportMappingSchema.parse(spec.mapping),
+    });
     const path = join(dir, `demo-${key}.csv`);
     await writeFile(path, generated.files[key]);
-    const { finished } = await startEventImport(services, { workspaceId, sourceId: source.sourceId, path, fileName: `${key}-export.csv`, options: {} });
+    const { finished } = await startEventImport(services, {
+      workspaceId,
+      sourceId: source.sourceId,
+      path,
+      fileName: `${key}-export.csv`,
+      options: {},
+    });
     const record = await finished;
     go();
-    if (record.status !== "done") throw new Error(`demo data: importing ${key} failed: ${record.error?.message ?? record.status}`);
+    if (record.status !== "done")
+      throw new Error(`demo data: importing ${key} failed: ${record.error?.message ?? record.status}`);
   }
   const events = Object.values(generated.events).reduce((a, b) => a + b, 0);
   return { events, sources: Object.keys(DEMO_SOURCES).length, rules, ms: Date.now() - started };

@@ -18,12 +18,20 @@ describe.each(testDialects)("demo workspace on %s", (dialect) => {
   it("has three personas, touchpoints and four filled maps from different templates, one not in English", async () => {
     const owner = await buildUser(t.db);
     const { workspaceId, mapIds } = await seedDemoWorkspace(services, owner.id);
-    const personas = await t.db.kysely.selectFrom("personas").select(["id", "data"]).where("workspace_id", "=", workspaceId).execute();
+    const personas = await t.db.kysely
+      .selectFrom("personas")
+      .select(["id", "data"])
+      .where("workspace_id", "=", workspaceId)
+      .execute();
     expect(personas).toHaveLength(3);
     const kinds = personas.map((p) => JSON.parse(p.data) as { kind: string; buyingCommittee: unknown[] });
     expect(kinds.some((p) => p.kind === "b2b" && p.buyingCommittee.length >= 3)).toBe(true);
     const personaIds = new Set(personas.map((p) => p.id));
-    const touchpointIds = new Set((await t.db.kysely.selectFrom("touchpoints").select("id").where("workspace_id", "=", workspaceId).execute()).map((r) => r.id));
+    const touchpointIds = new Set(
+      (await t.db.kysely.selectFrom("touchpoints").select("id").where("workspace_id", "=", workspaceId).execute()).map(
+        (r) => r.id,
+      ),
+    );
     expect(mapIds).toHaveLength(DEMO_MAPS.length);
     const templates = new Set<string>();
     const locales = new Set<string>();
@@ -45,7 +53,10 @@ describe.each(testDialects)("demo workspace on %s", (dialect) => {
 
   it("leaves nothing behind when seeding fails half-way", async () => {
     const owner = await buildUser(t.db);
-    const failing: Services = { ...services, maps: { ...services.maps, create: () => Promise.reject(new Error("disk full")) } };
+    const failing: Services = {
+      ...services,
+      maps: { ...services.maps, create: () => Promise.reject(new Error("disk full")) },
+    };
     await expect(seedDemoWorkspace(failing, owner.id)).rejects.toThrow("disk full");
     expect(await t.db.kysely.selectFrom("workspaces").selectAll().execute()).toEqual([]);
     expect(await t.db.kysely.selectFrom("personas").selectAll().execute()).toEqual([]);

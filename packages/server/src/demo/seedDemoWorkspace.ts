@@ -7,14 +7,24 @@ import { buildDemoMap } from "./buildDemoMap.js";
 import { DEMO_MAPS, DEMO_PERSONAS, DEMO_TOUCHPOINTS } from "./demoContent.js";
 
 /** Creates the demo workspace (personas, touchpoints, maps) owned by a user; on any failure nothing of it remains. */
-export async function seedDemoWorkspace(services: Services, ownerId: string): Promise<{ workspaceId: string; mapIds: string[] }> {
+export async function seedDemoWorkspace(
+  services: Services,
+  ownerId: string,
+): Promise<{ workspaceId: string; mapIds: string[] }> {
   const workspace = await createWorkspace(services.db, { name: "Demo: Northwind & friends", locale: "en", ownerId });
   try {
     const personaIds = new Map<string, string>();
-    for (const [key, fields] of Object.entries(DEMO_PERSONAS)) personaIds.set(key, (await createPersona(services.db, workspace.id, fields)).id);
+    for (const [key, fields] of Object.entries(DEMO_PERSONAS))
+      personaIds.set(key, (await createPersona(services.db, workspace.id, fields)).id);
     const touchpointIds = new Map<string, string>();
     for (const [key, t] of Object.entries(DEMO_TOUCHPOINTS)) {
-      const created = await createTouchpoint(services.db, workspace.id, { name: t.name, channelId: t.channelKey as ChannelId, medium: t.medium, description: t.description, ownerTeam: t.ownerTeam });
+      const created = await createTouchpoint(services.db, workspace.id, {
+        name: t.name,
+        channelId: t.channelKey as ChannelId,
+        medium: t.medium,
+        description: t.description,
+        ownerTeam: t.ownerTeam,
+      });
       touchpointIds.set(key, created.id);
     }
     const lookup = (map: Map<string, string>, kind: string) => (key: string) => {
@@ -25,7 +35,11 @@ export async function seedDemoWorkspace(services: Services, ownerId: string): Pr
     const ids = { personaId: lookup(personaIds, "persona"), touchpointId: lookup(touchpointIds, "touchpoint") };
     const mapIds: string[] = [];
     for (const spec of DEMO_MAPS) {
-      const map = await services.maps.create({ workspaceId: workspace.id, createdBy: ownerId, snapshot: buildDemoMap(spec, ids) });
+      const map = await services.maps.create({
+        workspaceId: workspace.id,
+        createdBy: ownerId,
+        snapshot: buildDemoMap(spec, ids),
+      });
       mapIds.push(map.id);
     }
     return { workspaceId: workspace.id, mapIds };

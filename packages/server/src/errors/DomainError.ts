@@ -67,12 +67,18 @@ export class DomainError extends Error {
 
   /** The sentence without its leading "field: ", so a presenter can name the field its own way (a CLI option). */
   get reason(): string {
-    return this.field !== undefined && this.message.startsWith(`${this.field}: `) ? this.message.slice(this.field.length + 2) : this.message;
+    return this.field !== undefined && this.message.startsWith(`${this.field}: `)
+      ? this.message.slice(this.field.length + 2)
+      : this.message;
   }
 }
 
 /** A problem with one input field: the message reads "field: reason", the detail says `detail` (default: reason). */
-export function fieldError(field: string, reason: string, options: { code?: string; kind?: ErrorClass; detail?: string } = {}): DomainError {
+export function fieldError(
+  field: string,
+  reason: string,
+  options: { code?: string; kind?: ErrorClass; detail?: string } = {},
+): DomainError {
   return new DomainError({
     kind: options.kind ?? "invalid",
     code: options.code ?? "invalid_request",
@@ -83,7 +89,8 @@ export function fieldError(field: string, reason: string, options: { code?: stri
 }
 
 /** Not found, without revealing whether the thing exists in another workspace. */
-export const notFound = (what: string) => new DomainError({ kind: "not_found", code: "not_found", message: `${what} not found` });
+export const notFound = (what: string) =>
+  new DomainError({ kind: "not_found", code: "not_found", message: `${what} not found` });
 
 /** A caller whose role or token lacks a permission. */
 export const forbidden = (message: string) => new DomainError({ kind: "forbidden", code: "forbidden", message });
@@ -92,8 +99,12 @@ export const forbidden = (message: string) => new DomainError({ kind: "forbidden
 export const conflict = (code: string, message: string) => new DomainError({ kind: "conflict", code, message });
 
 /** Too much at once: try again after `retryAfterSeconds`. */
-export const tryAgainLater = (kind: "too_many" | "unavailable", code: string, message: string, retryAfterSeconds: number) =>
-  new DomainError({ kind, code, message, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+export const tryAgainLater = (
+  kind: "too_many" | "unavailable",
+  code: string,
+  message: string,
+  retryAfterSeconds: number,
+) => new DomainError({ kind, code, message, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
 
 /** No valid sign-in: none given (`unauthenticated`), an ended session or an unknown or revoked token. */
 export const unauthenticated = (code: "unauthenticated" | "session_expired" | "token_invalid", message: string) =>
@@ -106,5 +117,11 @@ export function invalidInput(error: z.core.$ZodError): DomainError {
     return { path: issue.path.map(String).join(".") || "body", message: `${issue.message}${keys}`, code: issue.code };
   });
   const first = details[0];
-  return new DomainError({ kind: "invalid", code: "invalid_request", message: first ? `${first.path}: ${first.message}` : "invalid request", field: first?.path, details });
+  return new DomainError({
+    kind: "invalid",
+    code: "invalid_request",
+    message: first ? `${first.path}: ${first.message}` : "invalid request",
+    field: first?.path,
+    details,
+  });
 }

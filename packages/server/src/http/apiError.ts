@@ -28,7 +28,8 @@ export const notFound = (what: string) => new ApiError(404, "not_found", `${what
 /** 403 for a caller whose role lacks a permission. */
 export const forbidden = (message: string) => new ApiError(403, "forbidden", message);
 /** 401 for a missing or expired login. */
-export const unauthorized = (code: "unauthenticated" | "session_expired" | "token_invalid", message: string) => new ApiError(401, code, message);
+export const unauthorized = (code: "unauthenticated" | "session_expired" | "token_invalid", message: string) =>
+  new ApiError(401, code, message);
 /** 429 or 503 telling the sender how many seconds to wait before trying again. */
 export const tryAgainLater = (status: 429 | 503, code: string, message: string, retryAfterSeconds: number) =>
   new ApiError(status, code, message, [], { "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) });

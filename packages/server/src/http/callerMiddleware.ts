@@ -10,7 +10,14 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // Signing in or up replaces the session, so a stale session's CSRF token must not be required there.
 const CSRF_EXEMPT = new Set(["/api/auth/login", "/api/auth/signup"]);
 // Everything else needs a caller, checked before the request body is validated so strangers learn nothing.
-const PUBLIC_PATHS = new Set(["/api/auth/login", "/api/auth/signup", "/api/auth/logout", "/api/health", "/api/openapi.json", "/api/docs"]);
+const PUBLIC_PATHS = new Set([
+  "/api/auth/login",
+  "/api/auth/signup",
+  "/api/auth/logout",
+  "/api/health",
+  "/api/openapi.json",
+  "/api/docs",
+]);
 // Share links (the token is the credential) and the published JSON Schemas need no account.
 const PUBLIC_PREFIXES = ["/api/share/", "/api/schemas/"];
 
@@ -25,7 +32,8 @@ export const callerMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     c.set("callerError", apiErrorOf(err));
   }
   const caller = c.get("caller");
-  if (!caller && !PUBLIC_PATHS.has(c.req.path) && !PUBLIC_PREFIXES.some((p) => c.req.path.startsWith(p))) throw c.get("callerError") ?? unauthorized("unauthenticated", "sign in or send an API token");
+  if (!caller && !PUBLIC_PATHS.has(c.req.path) && !PUBLIC_PREFIXES.some((p) => c.req.path.startsWith(p)))
+    throw c.get("callerError") ?? unauthorized("unauthenticated", "sign in or send an API token");
   if (caller?.kind === "session" && !SAFE_METHODS.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path)) {
     // Double-submit check: the token is only readable by our own pages (GET /api/auth/session), never by other origins.
     if (c.req.header(CSRF_HEADER) !== caller.csrfToken) {
@@ -55,7 +63,8 @@ export function requireSession(c: Context<AppEnv>): Extract<Caller, { kind: "ses
  */
 export function requireAccountWriter(c: Context<AppEnv>): Caller {
   const caller = requireCaller(c);
-  if (caller.kind === "token" && caller.workspaceId) throw forbidden("this API token is limited to one workspace and cannot change your account");
+  if (caller.kind === "token" && caller.workspaceId)
+    throw forbidden("this API token is limited to one workspace and cannot change your account");
   if (caller.kind === "token" && caller.scope === "read") throw forbidden("this API token is read-only");
   return caller;
 }

@@ -7,7 +7,13 @@ describe("error answers", () => {
   const app = new Hono();
   app.onError(handleError);
   app.get("/refused", () => {
-    throw new ApiError(422, "invalid_file", "events.csv: Could not read '/tmp/cjm-imports/u_1/upload-7.csv'", [{ path: "file", message: `open ${process.cwd()}/data/events/ws_1.duckdb failed` }], { "retry-after": "3" });
+    throw new ApiError(
+      422,
+      "invalid_file",
+      "events.csv: Could not read '/tmp/cjm-imports/u_1/upload-7.csv'",
+      [{ path: "file", message: `open ${process.cwd()}/data/events/ws_1.duckdb failed` }],
+      { "retry-after": "3" },
+    );
   });
   app.get("/crash", () => {
     throw new Error(`ENOENT: ${process.cwd()}/packages/web/dist/index.html\n    at readFile (node:fs:1:1)`);

@@ -42,7 +42,8 @@ const STATUS_OF: Record<ErrorClass, ContentfulStatusCode> = {
 
 /** A domain error as the API presents it: its status, code, message and issues, and `Retry-After` when it has one. */
 export function apiErrorOf(err: DomainError): ApiError {
-  const headers: Record<string, string> = err.retryAfterSeconds === undefined ? {} : { "retry-after": String(err.retryAfterSeconds) };
+  const headers: Record<string, string> =
+    err.retryAfterSeconds === undefined ? {} : { "retry-after": String(err.retryAfterSeconds) };
   return new ApiError(STATUS_OF[err.kind], err.code, err.message, err.details, headers);
 }
 
@@ -62,7 +63,9 @@ export function handleError(err: Error, c: Context): Response {
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = status === 413 ? "payload_too_large" : status === 400 ? "invalid_request" : "http_error";
-    const message = redactInternalPaths(err.message || (status === 413 ? "request body is too large" : "request failed"));
+    const message = redactInternalPaths(
+      err.message || (status === 413 ? "request body is too large" : "request failed"),
+    );
     return c.json({ error: { code, message, issues: status === 400 ? [{ path: "body", message }] : [] } }, status);
   }
   console.error(err);

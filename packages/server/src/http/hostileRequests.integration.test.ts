@@ -15,7 +15,10 @@ const HOSTILE_BODIES: Array<[string, string | Uint8Array<ArrayBuffer>]> = [
   ["a long integer", `{"name": ${"9".repeat(5000)}}`],
   ["deep nesting", `${'{"a":'.repeat(50_000)}1${"}".repeat(50_000)}`],
   ["deep arrays", `${"[".repeat(100_000)}${"]".repeat(100_000)}`],
-  ["invalid UTF-8", Uint8Array.from([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d])],
+  [
+    "invalid UTF-8",
+    Uint8Array.from([0x7b, 0x22, 0x6e, 0x61, 0x6d, 0x65, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d]),
+  ],
   ["a lone surrogate", '{"name": "\\ud800"}'],
   ["a NUL character", '{"name": "a\\u0000b"}'],
   ["__proto__ keys", '{"__proto__": {"admin": true}, "name": "W"}'],
@@ -29,7 +32,13 @@ describe("hostile requests get a clear 4xx, never a 500", () => {
   beforeAll(async () => {
     t = await createTestApp("sqlite");
     ws = await buildWorkspace(t.services.db);
-    mapId = (await t.services.maps.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }) })).id;
+    mapId = (
+      await t.services.maps.create({
+        workspaceId: ws.id,
+        createdBy: ws.users.owner.id,
+        snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }),
+      })
+    ).id;
   });
   afterAll(() => t.dispose());
 
@@ -49,9 +58,15 @@ describe("hostile requests get a clear 4xx, never a 500", () => {
     const failures: string[] = [];
     for (const [method, path] of routes()) {
       for (const [name, body] of HOSTILE_BODIES) {
-        const res = await t.app.request(path!, { method, headers: { ...ws.users.owner.headers, "content-type": "application/json" }, body });
-        const json = (await res.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
-        if (res.status < 400 || res.status >= 500 || !json?.error?.code || !json.error.message) failures.push(`${method} ${path} with ${name}: ${res.status} ${JSON.stringify(json)}`);
+        const res = await t.app.request(path!, {
+          method,
+          headers: { ...ws.users.owner.headers, "content-type": "application/json" },
+          body,
+        });
+        const json = (await res.json().catch(() => undefined)) as
+          { error?: { code: string; message: string } } | undefined;
+        if (res.status < 400 || res.status >= 500 || !json?.error?.code || !json.error.message)
+          failures.push(`${method} ${path} with ${name}: ${res.status} ${JSON.stringify(json)}`);
       }
     }
     expect(failures).toEqual([]);
@@ -61,24 +76,53 @@ describe("hostile requests get a clear 4xx, never a 500", () => {
   it("answers wrong content types with a 4xx", async () => {
     const failures: string[] = [];
     for (const [method, path] of routes()) {
-      for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=latin1", "", "application/xml"]) {
+      for (const type of [
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+        "application/json; charset=latin1",
+        "",
+        "application/xml",
+      ]) {
         const headers: Record<string, string> = { ...ws.users.owner.headers, "content-type": type };
         if (!type) delete headers["content-type"];
         const res = await t.app.request(path!, { method, headers, body: '{"name":"W"}' });
-        if (res.status >= 500) failures.push(`${method} ${path} as ${type || "no type"}: ${res.status} ${await res.text()}`);
+        if (res.status >= 500)
+          failures.push(`${method} ${path} as ${type || "no type"}: ${res.status} ${await res.text()}`);
       }
     }
     expect(failures).toEqual([]);
   });
 
   it("answers odd characters in path parameters and queries with a 4xx", async () => {
-    const odd = ["%00", "%ff", "%", "..%2f..%2fetc%2fpasswd", "a%0d%0ab", "%e2%80%ae", "x".repeat(5000), "%ud800", "null", "__proto__", "constructor"];
+    const odd = [
+      "%00",
+      "%ff",
+      "%",
+      "..%2f..%2fetc%2fpasswd",
+      "a%0d%0ab",
+      "%e2%80%ae",
+      "x".repeat(5000),
+      "%ud800",
+      "null",
+      "__proto__",
+      "constructor",
+    ];
     const failures: string[] = [];
     for (const part of odd) {
-      for (const path of [`/api/workspaces/${part}`, `/api/workspaces/${ws.id}/maps/${part}`, `/api/workspaces/${ws.id}/maps/${mapId}/export?format=${part}`, `/api/share/${part}`, `/api/tokens/${part}`, `/api/workspaces/${ws.id}/personas/${part}/photo`, `/api/workspaces/${ws.id}/identities/lookup?kind=email&value=${part}`]) {
+      for (const path of [
+        `/api/workspaces/${part}`,
+        `/api/workspaces/${ws.id}/maps/${part}`,
+        `/api/workspaces/${ws.id}/maps/${mapId}/export?format=${part}`,
+        `/api/share/${part}`,
+        `/api/tokens/${part}`,
+        `/api/workspaces/${ws.id}/personas/${part}/photo`,
+        `/api/workspaces/${ws.id}/identities/lookup?kind=email&value=${part}`,
+      ]) {
         for (const method of ["GET", "DELETE"]) {
           const res = await t.app.request(path, { method, headers: ws.users.owner.headers });
-          if (res.status >= 500) failures.push(`${method} ${path.slice(0, 120)}: ${res.status} ${(await res.text()).slice(0, 200)}`);
+          if (res.status >= 500)
+            failures.push(`${method} ${path.slice(0, 120)}: ${res.status} ${(await res.text()).slice(0, 200)}`);
         }
       }
     }

@@ -7,7 +7,8 @@ import { isStreamedUpload } from "./streamedUpload.js";
 const MAX_JSON_DEPTH = 64;
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-const badRequest = (code: string, message: string, path = "body") => new ApiError(400, code, message, [{ path, message }]);
+const badRequest = (code: string, message: string, path = "body") =>
+  new ApiError(400, code, message, [{ path, message }]);
 
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** A NUL (PostgreSQL cannot store it in text) or an unpaired surrogate (not encodable as UTF-8). */
@@ -43,7 +44,8 @@ function checkAddress(url: string): void {
     } catch {
       throw badRequest("invalid_request", "the address holds invalid percent-encoding", "url");
     }
-    if (isUnstorable(decoded)) throw badRequest("invalid_request", "the address holds a NUL character or an unpaired surrogate", "url");
+    if (isUnstorable(decoded))
+      throw badRequest("invalid_request", "the address holds a NUL character or an unpaired surrogate", "url");
   }
 }
 
@@ -71,10 +73,15 @@ export const rejectMalformedInput = createMiddleware<AppEnv>(async (c, next) => 
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw badRequest("invalid_json", `the request body is not valid JSON (${err instanceof Error ? err.message.split("\n")[0]!.slice(0, 200) : "parse error"})`);
+    throw badRequest(
+      "invalid_json",
+      `the request body is not valid JSON (${err instanceof Error ? err.message.split("\n")[0]!.slice(0, 200) : "parse error"})`,
+    );
   }
   const found = findProblem(value);
-  if (found?.problem === "depth") throw badRequest("invalid_request", `${found.path}: is nested more than ${MAX_JSON_DEPTH} levels deep`, found.path);
-  if (found) throw badRequest("invalid_request", `${found.path}: holds a NUL character or an unpaired surrogate`, found.path);
+  if (found?.problem === "depth")
+    throw badRequest("invalid_request", `${found.path}: is nested more than ${MAX_JSON_DEPTH} levels deep`, found.path);
+  if (found)
+    throw badRequest("invalid_request", `${found.path}: holds a NUL character or an unpaired surrogate`, found.path);
   return next();
 });

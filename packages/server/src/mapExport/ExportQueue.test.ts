@@ -40,7 +40,11 @@ describe("export queue", () => {
     const first = queue.run("alice", a.task);
     const second = queue.run("alice", b.task);
     const third = await errorOf(queue.run("alice", async () => "a3"));
-    expect([third?.status, third?.code, Number(third?.headers["retry-after"]) > 0]).toEqual([429, "too_many_exports", true]);
+    expect([third?.status, third?.code, Number(third?.headers["retry-after"]) > 0]).toEqual([
+      429,
+      "too_many_exports",
+      true,
+    ]);
     expect(third?.message).toContain("try again");
     expect(await queue.run("bob", async () => "b1")).toBe("b1");
     a.finish();
@@ -80,7 +84,11 @@ describe("export queue", () => {
     const waiting = deferredTask(log, "two");
     const results = [queue.run("u1", running.task), queue.run("u2", waiting.task)];
     const refused = await errorOf(queue.run("u3", async () => "three"));
-    expect([refused?.status, refused?.code, Number(refused?.headers["retry-after"]) > 0]).toEqual([503, "export_queue_full", true]);
+    expect([refused?.status, refused?.code, Number(refused?.headers["retry-after"]) > 0]).toEqual([
+      503,
+      "export_queue_full",
+      true,
+    ]);
     running.finish();
     await flush();
     waiting.finish();

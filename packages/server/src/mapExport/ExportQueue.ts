@@ -35,11 +35,21 @@ export class ExportQueue {
   async run<T>(userId: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const mine = this.perUser.get(userId) ?? 0;
     if (mine >= this.limits.perUser) {
-      throw tryAgainLater("too_many", "too_many_exports", `you already have ${mine} PDF or PNG exports running or waiting, the most one person may have at once; try again when they have finished`, SECONDS_PER_EXPORT * mine);
+      throw tryAgainLater(
+        "too_many",
+        "too_many_exports",
+        `you already have ${mine} PDF or PNG exports running or waiting, the most one person may have at once; try again when they have finished`,
+        SECONDS_PER_EXPORT * mine,
+      );
     }
     const mustWait = this.running >= this.limits.concurrent;
     if (mustWait && this.waiters.length >= this.limits.waiting) {
-      throw tryAgainLater("unavailable", "export_queue_full", `the server is busy printing ${this.running} exports with ${this.waiters.length} more waiting; try again shortly`, (SECONDS_PER_EXPORT * (this.waiters.length + 1)) / this.limits.concurrent);
+      throw tryAgainLater(
+        "unavailable",
+        "export_queue_full",
+        `the server is busy printing ${this.running} exports with ${this.waiters.length} more waiting; try again shortly`,
+        (SECONDS_PER_EXPORT * (this.waiters.length + 1)) / this.limits.concurrent,
+      );
     }
     this.perUser.set(userId, mine + 1);
     try {
@@ -73,7 +83,13 @@ export class ExportQueue {
       const onAbort = () => {
         const at = this.waiters.indexOf(waiter);
         if (at >= 0) this.waiters.splice(at, 1);
-        reject(new DomainError({ kind: "unavailable", code: "export_cancelled", message: "the export was cancelled before it started" }));
+        reject(
+          new DomainError({
+            kind: "unavailable",
+            code: "export_cancelled",
+            message: "the export was cancelled before it started",
+          }),
+        );
       };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener("abort", onAbort, { once: true });
@@ -96,7 +112,10 @@ export function exportQueueOf(services: Services): ExportQueue {
   let queue = queues.get(services);
   if (!queue) {
     const { exportConcurrency, exportsPerUser, exportQueueLength } = services.config;
-    queues.set(services, (queue = new ExportQueue({ concurrent: exportConcurrency, perUser: exportsPerUser, waiting: exportQueueLength })));
+    queues.set(
+      services,
+      (queue = new ExportQueue({ concurrent: exportConcurrency, perUser: exportsPerUser, waiting: exportQueueLength })),
+    );
   }
   return queue;
 }

@@ -7,7 +7,15 @@ import { isPrintRequestAllowed } from "./printRequestPolicy.js";
 
 /** Debian's Chromium, or CHROMIUM_PATH. Playwright never downloads a browser of its own here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 /** A browser nobody printed with for this long is closed; the next export starts another. */
 const IDLE_MS = 5 * 60_000;
 const READY_TIMEOUT_MS = 30_000;
@@ -40,15 +48,25 @@ export class MapPrintRenderer {
   private launch(): Promise<Browser> {
     // The binary's path is for the administrator's log, not for whoever asked for the export.
     if (!existsSync(CHROMIUM_PATH)) {
-      console.error(`PDF and PNG export need Chromium at ${CHROMIUM_PATH} (install Debian's chromium package or set CHROMIUM_PATH)`);
-      throw new DomainError({ kind: "unavailable", code: "export_unavailable", message: "PDF and PNG export are not available: the server has no Chromium installed; ask its administrator" });
+      console.error(
+        `PDF and PNG export need Chromium at ${CHROMIUM_PATH} (install Debian's chromium package or set CHROMIUM_PATH)`,
+      );
+      throw new DomainError({
+        kind: "unavailable",
+        code: "export_unavailable",
+        message: "PDF and PNG export are not available: the server has no Chromium installed; ask its administrator",
+      });
     }
     // Loaded on first export: Playwright costs a noticeable share of every CLI command's and the server's start-up.
     this.browser ??= import("playwright-core")
       .then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS }))
       .catch((err: unknown) => {
         this.browser = undefined;
-        throw new DomainError({ kind: "unavailable", code: "export_unavailable", message: `Chromium did not start: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}` });
+        throw new DomainError({
+          kind: "unavailable",
+          code: "export_unavailable",
+          message: `Chromium did not start: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`,
+        });
       });
     return this.browser;
   }
@@ -56,7 +74,9 @@ export class MapPrintRenderer {
   private context(scale: number): Promise<BrowserContext> {
     let context = this.contexts.get(scale);
     if (!context) {
-      context = this.launch().then((browser) => browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: scale }));
+      context = this.launch().then((browser) =>
+        browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: scale }),
+      );
       context.catch(() => this.contexts.delete(scale));
       this.contexts.set(scale, context);
     }
@@ -73,18 +93,40 @@ export class MapPrintRenderer {
       page = await (await this.context(request.format === "png" ? 2 : 1)).newPage();
       // Every request of the page is checked: an image card pointing at this server's API would start another export.
       const printUrl = new URL(request.url);
-      await page.route("**/*", (route) => (isPrintRequestAllowed(route.request().url(), printUrl) ? route.continue() : route.abort("blockedbyclient")));
+      await page.route("**/*", (route) =>
+        isPrintRequestAllowed(route.request().url(), printUrl) ? route.continue() : route.abort("blockedbyclient"),
+      );
       const response = await page.goto(request.url, { waitUntil: "load" });
-      if (!response?.ok()) throw new DomainError({ kind: "upstream_failed", code: "export_failed", message: `the print view answered ${response?.status() ?? "nothing"}` });
+      if (!response?.ok())
+        throw new DomainError({
+          kind: "upstream_failed",
+          code: "export_failed",
+          message: `the print view answered ${response?.status() ?? "nothing"}`,
+        });
       await page
         // A function, not a string: the page's CSP forbids eval. Typed by hand: the server is compiled without DOM types.
-        .waitForFunction(() => (globalThis as unknown as PageGlobals).document.documentElement.dataset.printReady === "true", undefined, { timeout: READY_TIMEOUT_MS })
+        .waitForFunction(
+          () => (globalThis as unknown as PageGlobals).document.documentElement.dataset.printReady === "true",
+          undefined,
+          { timeout: READY_TIMEOUT_MS },
+        )
         .catch((err: unknown) => {
-          throw new DomainError({ kind: "timeout", code: "export_failed", message: `the print view was not ready within ${READY_TIMEOUT_MS / 1000} s (${err instanceof Error ? err.message.split("\n")[0] : String(err)})` });
+          throw new DomainError({
+            kind: "timeout",
+            code: "export_failed",
+            message: `the print view was not ready within ${READY_TIMEOUT_MS / 1000} s (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`,
+          });
         });
       if (request.format === "png") return new Uint8Array(await page.screenshot({ fullPage: true, type: "png" }));
       // The print view sets its own @page size and margins (paper, orientation, or the map's size for "fit").
-      return new Uint8Array(await page.pdf({ format: request.paper === "fit" ? "A4" : request.paper, landscape: request.orientation === "landscape", printBackground: true, preferCSSPageSize: true }));
+      return new Uint8Array(
+        await page.pdf({
+          format: request.paper === "fit" ? "A4" : request.paper,
+          landscape: request.orientation === "landscape",
+          printBackground: true,
+          preferCSSPageSize: true,
+        }),
+      );
     } finally {
       await page?.close().catch(() => undefined);
       this.active--;

@@ -43,7 +43,10 @@ export function describeCard(card: Card, lookups: ExportLookups, locale: Locale)
     case "duration":
       return card.label || (card.minutes !== undefined ? exportLabel(locale, "minutes", { n: card.minutes }) : "");
     case "process": {
-      const flags = [card.failurePoint ? exportLabel(locale, "failurePoint") : "", card.waitPoint ? exportLabel(locale, "waitPoint") : ""].filter(Boolean);
+      const flags = [
+        card.failurePoint ? exportLabel(locale, "failurePoint") : "",
+        card.waitPoint ? exportLabel(locale, "waitPoint") : "",
+      ].filter(Boolean);
       return `${card.actor ? `${card.actor}: ` : ""}${card.text}${flags.length ? ` [${flags.join(", ")}]` : ""}`;
     }
     case "image":

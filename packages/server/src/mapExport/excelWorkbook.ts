@@ -14,7 +14,9 @@ const bold: Partial<ExcelJS.Font> = { bold: true };
 
 function sheetName(locale: Locale, key: ExportLabel): string {
   // Excel forbids []:*?/\ in sheet names and allows 31 characters.
-  return exportLabel(locale, key).replace(/[[\]:*?/\\]/g, " ").slice(0, 31);
+  return exportLabel(locale, key)
+    .replace(/[[\]:*?/\\]/g, " ")
+    .slice(0, 31);
 }
 
 /** User text for a cell: line breaks as Excel writes them (a lone CR would not survive the file), formula-safe. */
@@ -27,8 +29,16 @@ function argb(hex: string | undefined): string | undefined {
 }
 
 /** Adds a sheet with a bold header row, frozen below it, laid out right to left for Persian. */
-function addTableSheet(wb: ExcelJS.Workbook, input: ExportInput, key: ExportLabel, headers: string[], widths: number[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sheetName(input.locale, key), { views: [{ state: "frozen", ySplit: 1, rightToLeft: isRightToLeft(input.locale) }] });
+function addTableSheet(
+  wb: ExcelJS.Workbook,
+  input: ExportInput,
+  key: ExportLabel,
+  headers: string[],
+  widths: number[],
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheetName(input.locale, key), {
+    views: [{ state: "frozen", ySplit: 1, rightToLeft: isRightToLeft(input.locale) }],
+  });
   ws.addRow(headers.map(text)).eachCell((cell) => {
     cell.font = bold;
     cell.fill = HEADER_FILL;
@@ -43,12 +53,19 @@ function addGridSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   const grid = buildMapGrid(input, { includeHidden: true });
   const first = GRID_LABEL_COLUMNS + 1;
   const last = Math.max(first, GRID_LABEL_COLUMNS + grid.steps.length);
-  const ws = wb.addWorksheet(sheetName(locale, "map"), { views: [{ state: "frozen", xSplit: GRID_LABEL_COLUMNS, ySplit: 3, rightToLeft: isRightToLeft(locale) }] });
+  const ws = wb.addWorksheet(sheetName(locale, "map"), {
+    views: [{ state: "frozen", xSplit: GRID_LABEL_COLUMNS, ySplit: 3, rightToLeft: isRightToLeft(locale) }],
+  });
   ws.getCell(1, 1).value = text(snapshot.settings.title);
   ws.getCell(1, 1).font = { bold: true, size: 16 };
   ws.mergeCells(1, 1, 1, last);
   ws.getCell(2, 1).value = exportLabel(locale, "stage");
-  ws.getRow(3).values = [exportLabel(locale, "step"), exportLabel(locale, "laneType"), exportLabel(locale, "persona"), ...grid.steps.map((s) => text(s.name))];
+  ws.getRow(3).values = [
+    exportLabel(locale, "step"),
+    exportLabel(locale, "laneType"),
+    exportLabel(locale, "persona"),
+    ...grid.steps.map((s) => text(s.name)),
+  ];
   let column = first;
   for (const { stage, steps } of grid.stages) {
     if (steps.length === 0) continue;
@@ -62,7 +79,8 @@ function addGridSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   }
   for (const r of [2, 3]) ws.getRow(r).eachCell((cell) => (cell.font = bold));
   for (const row of grid.rows) {
-    const values = row.kind === "emotion" ? row.values.map((v) => v ?? null) : row.cells.map((c) => (c ? text(c) : null));
+    const values =
+      row.kind === "emotion" ? row.values.map((v) => v ?? null) : row.cells.map((c) => (c ? text(c) : null));
     const persona = row.kind === "emotion" ? text(row.persona?.name ?? row.personaId) : "";
     const added = ws.addRow([text(row.lane.name), text(row.typeName), persona, ...values]);
     added.hidden = row.lane.hidden;
@@ -79,17 +97,46 @@ function addGridSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
 function addEmotionSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   const grid = buildMapGrid(input, { includeHidden: true });
   const rows = grid.rows.filter((r) => r.kind === "emotion");
-  const ws = addTableSheet(wb, input, "emotions", [exportLabel(input.locale, "stage"), exportLabel(input.locale, "step"), ...rows.map((r) => r.persona?.name ?? r.personaId)], [20, 28, ...rows.map(() => 14)]);
+  const ws = addTableSheet(
+    wb,
+    input,
+    "emotions",
+    [
+      exportLabel(input.locale, "stage"),
+      exportLabel(input.locale, "step"),
+      ...rows.map((r) => r.persona?.name ?? r.personaId),
+    ],
+    [20, 28, ...rows.map(() => 14)],
+  );
   const stageOf = new Map(grid.stages.flatMap((g) => g.steps.map((s) => [s.id as string, g.stage.name])));
-  grid.steps.forEach((step, i) => ws.addRow([text(stageOf.get(step.id) ?? ""), text(step.name), ...rows.map((r) => r.values[i] ?? null)]));
+  grid.steps.forEach((step, i) =>
+    ws.addRow([text(stageOf.get(step.id) ?? ""), text(step.name), ...rows.map((r) => r.values[i] ?? null)]),
+  );
 }
 
 function addPersonaSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   const l = (k: ExportLabel) => exportLabel(input.locale, k);
-  const ws = addTableSheet(wb, input, "personas", [l("id"), l("name"), l("summary"), l("quote"), l("goals"), l("needs"), l("frustrations"), l("data")], [16, 20, 40, 30, 30, 30, 30, 20]);
+  const ws = addTableSheet(
+    wb,
+    input,
+    "personas",
+    [l("id"), l("name"), l("summary"), l("quote"), l("goals"), l("needs"), l("frustrations"), l("data")],
+    [16, 20, 40, 30, 30, 30, 30, 20],
+  );
   for (const p of input.personas) {
     const { id, createdAt: _c, updatedAt: _u, ...fields } = p;
-    ws.addRow([id, p.name, p.summary, p.quote, p.goals.join("\n"), p.needs.join("\n"), p.frustrations.join("\n"), JSON.stringify({ id, ...fields })].map(text)).alignment = { wrapText: true, vertical: "top" };
+    ws.addRow(
+      [
+        id,
+        p.name,
+        p.summary,
+        p.quote,
+        p.goals.join("\n"),
+        p.needs.join("\n"),
+        p.frustrations.join("\n"),
+        JSON.stringify({ id, ...fields }),
+      ].map(text),
+    ).alignment = { wrapText: true, vertical: "top" };
   }
 }
 
@@ -97,7 +144,13 @@ function addPersonaSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
 function addIdeasSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   const { locale, snapshot } = input;
   const l = (k: ExportLabel) => exportLabel(locale, k);
-  const ws = addTableSheet(wb, input, "ideas", [l("stage"), l("step"), l("kind"), l("text"), l("severity"), l("rootCause"), l("linkedIdeas")], [18, 24, 16, 50, 10, 40, 20]);
+  const ws = addTableSheet(
+    wb,
+    input,
+    "ideas",
+    [l("stage"), l("step"), l("kind"), l("text"), l("severity"), l("rootCause"), l("linkedIdeas")],
+    [18, 24, 16, 50, 10, 40, 20],
+  );
   const steps = new Map(snapshot.steps.map((s) => [s.id as string, s]));
   const stages = new Map(snapshot.stages.map((s) => [s.id as string, s.name]));
   for (const cell of snapshot.cells) {
@@ -105,8 +158,17 @@ function addIdeasSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
     for (const card of cell.cards) {
       if (card.kind !== "painPoint" && card.kind !== "opportunity") continue;
       const kind = LANE_NAMES[card.kind === "painPoint" ? "painPoints" : "opportunities"][locale];
-      const [severity, rootCause, ideas] = card.kind === "painPoint" ? [card.severity, card.rootCause, ""] : [null, "", card.ideaIds.join(", ")];
-      ws.addRow([text(stages.get(step?.stageId ?? "") ?? ""), text(step?.name ?? ""), kind, text(card.text), severity, text(rootCause), ideas]).alignment = { wrapText: true, vertical: "top" };
+      const [severity, rootCause, ideas] =
+        card.kind === "painPoint" ? [card.severity, card.rootCause, ""] : [null, "", card.ideaIds.join(", ")];
+      ws.addRow([
+        text(stages.get(step?.stageId ?? "") ?? ""),
+        text(step?.name ?? ""),
+        kind,
+        text(card.text),
+        severity,
+        text(rootCause),
+        ideas,
+      ]).alignment = { wrapText: true, vertical: "top" };
     }
   }
 }
@@ -116,7 +178,13 @@ function addCardSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   const { locale, snapshot } = input;
   const l = (k: ExportLabel) => exportLabel(locale, k);
   const lookups = exportLookups(input);
-  const ws = addTableSheet(wb, input, "cards", [l("stage"), l("step"), l("lane"), l("kind"), l("text"), l("evidence"), l("data")], [18, 24, 20, 14, 50, 14, 30]);
+  const ws = addTableSheet(
+    wb,
+    input,
+    "cards",
+    [l("stage"), l("step"), l("lane"), l("kind"), l("text"), l("evidence"), l("data")],
+    [18, 24, 20, 14, 50, 14, 30],
+  );
   const steps = new Map(snapshot.steps.map((s) => [s.id as string, s]));
   const stages = new Map(snapshot.stages.map((s) => [s.id as string, s.name]));
   const lanes = new Map(snapshot.lanes.map((lane, i) => [lane.id as string, { lane, index: i }]));
@@ -126,7 +194,17 @@ function addCardSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
     const lane = lanes.get(cell.laneId);
     for (const card of cell.cards) {
       const data = JSON.stringify({ lane: lane?.index, step: stepIndex.get(cell.stepId), card });
-      ws.addRow([stages.get(step?.stageId ?? "") ?? "", step?.name ?? "", lane?.lane.name ?? "", card.kind, describeCard(card, lookups, locale), evidenceName(card.evidence.level, locale), data].map(text));
+      ws.addRow(
+        [
+          stages.get(step?.stageId ?? "") ?? "",
+          step?.name ?? "",
+          lane?.lane.name ?? "",
+          card.kind,
+          describeCard(card, lookups, locale),
+          evidenceName(card.evidence.level, locale),
+          data,
+        ].map(text),
+      );
     }
   }
 }
@@ -147,7 +225,9 @@ function workbookLayout(input: ExportInput): WorkbookLayout {
     stages: stages.map((s) => ({ description: s.description, color: s.color })),
     steps: steps.map((s) => ({ description: s.description, parallel: s.parallel })),
     lanes: lanes.map((l) => ({ color: l.color, collapsed: l.collapsed })),
-    emotionNotes: Object.fromEntries(emotions.filter((e) => e.note).map((e) => [`${e.personaId}:${stepIndex.get(e.stepId)}`, e.note])),
+    emotionNotes: Object.fromEntries(
+      emotions.filter((e) => e.note).map((e) => [`${e.personaId}:${stepIndex.get(e.stepId)}`, e.note]),
+    ),
   };
 }
 
@@ -163,7 +243,15 @@ function addAboutSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
     ["goal", s.goal, "goal", s.goal],
     ["scope", s.scope, "scope", s.scope],
     ["tags", s.tags.join(", "), "tags", s.tags],
-    ["personas", input.personas.filter((p) => s.personaIds.includes(p.id)).map((p) => p.name).join(", "), "personaIds", s.personaIds],
+    [
+      "personas",
+      input.personas
+        .filter((p) => s.personaIds.includes(p.id))
+        .map((p) => p.name)
+        .join(", "),
+      "personaIds",
+      s.personaIds,
+    ],
     ["language", s.locale, "locale", s.locale],
     ["emotionScale", `${s.emotionScale.min} … ${s.emotionScale.max}`, "emotionScale", s.emotionScale],
     ["template", s.templateId ?? "", "templateId", s.templateId ?? null],
@@ -172,7 +260,8 @@ function addAboutSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
     ["exportedOn", input.exportedAt.toISOString(), "exportedAt", input.exportedAt.toISOString()],
   ];
   for (const [label, shown, key, raw] of rows) {
-    ws.addRow([exportLabel(locale, label, { date: "" }).trim(), shown, key, JSON.stringify(raw)].map(text)).alignment = { wrapText: true, vertical: "top" };
+    ws.addRow([exportLabel(locale, label, { date: "" }).trim(), shown, key, JSON.stringify(raw)].map(text)).alignment =
+      { wrapText: true, vertical: "top" };
   }
   ws.getColumn(3).hidden = true;
   ws.getColumn(4).hidden = true;

@@ -29,17 +29,25 @@ export const EXPORT_FILE_TYPES: Record<ExportFormat, { contentType: string; exte
 
 /** A file name for an export: the map title made safe for every file system, and the format's extension. */
 export function exportFileName(title: string, format: ExportFormat): string {
-  const safe = [...title.normalize("NFC")].map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? " " : ch)).join("");
+  const safe = [...title.normalize("NFC")]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? " " : ch))
+    .join("");
   const base = safe.replace(/\s+/g, " ").trim().slice(0, 80) || "map";
   return `${base}.${EXPORT_FILE_TYPES[format].extension}`;
 }
 
 /** Renders a map in one of the data formats (everything but pdf and png). */
-export async function exportMapData(format: DataExportFormat, input: ExportInput, summary: { type: string; status: string }): Promise<Uint8Array> {
+export async function exportMapData(
+  format: DataExportFormat,
+  input: ExportInput,
+  summary: { type: string; status: string },
+): Promise<Uint8Array> {
   const utf8 = (text: string) => new TextEncoder().encode(text);
   switch (format) {
     case "json":
-      return utf8(`${JSON.stringify(toMapExport({ id: input.map.id, title: input.map.title, ...summary }, input.snapshot, input.personas, input.touchpoints), null, 2)}\n`);
+      return utf8(
+        `${JSON.stringify(toMapExport({ id: input.map.id, title: input.map.title, ...summary }, input.snapshot, input.personas, input.touchpoints), null, 2)}\n`,
+      );
     case "csv":
       return utf8(exportGridCsv(input));
     case "md":

@@ -6,11 +6,26 @@ import { neutraliseFormula } from "./neutraliseFormula.js";
 /** The grid as rows of strings: a stage row, a step row, then one row per lane (per persona on emotion lanes). */
 export function gridTable(grid: MapGrid, input: ExportInput): string[][] {
   const { locale } = input;
-  const stageRow = [exportLabel(locale, "stage"), "", "", ...grid.stages.flatMap((g) => g.steps.map(() => g.stage.name))];
-  const stepRow = [exportLabel(locale, "step"), exportLabel(locale, "laneType"), exportLabel(locale, "persona"), ...grid.steps.map((s) => s.name)];
+  const stageRow = [
+    exportLabel(locale, "stage"),
+    "",
+    "",
+    ...grid.stages.flatMap((g) => g.steps.map(() => g.stage.name)),
+  ];
+  const stepRow = [
+    exportLabel(locale, "step"),
+    exportLabel(locale, "laneType"),
+    exportLabel(locale, "persona"),
+    ...grid.steps.map((s) => s.name),
+  ];
   const laneRows = grid.rows.map((row) =>
     row.kind === "emotion"
-      ? [row.lane.name, row.typeName, row.persona?.name ?? row.personaId, ...row.values.map((v) => (v === undefined ? "" : String(v)))]
+      ? [
+          row.lane.name,
+          row.typeName,
+          row.persona?.name ?? row.personaId,
+          ...row.values.map((v) => (v === undefined ? "" : String(v))),
+        ]
       : [row.lane.name, row.typeName, "", ...row.cells],
   );
   return [stageRow, stepRow, ...laneRows];

@@ -17,17 +17,37 @@ export function referencedIds(snapshot: MapSnapshot): { touchpointIds: string[];
  * Loads what exporting (or showing through a share link) one map needs, and nothing more of its workspace: the map,
  * the personas it refers to, the touchpoints its cards use, and the channels of those.
  */
-export async function loadExportInput(services: Services, map: { id: string; workspaceId: string; title: string }, locale?: Locale): Promise<ExportInput> {
+export async function loadExportInput(
+  services: Services,
+  map: { id: string; workspaceId: string; title: string },
+  locale?: Locale,
+): Promise<ExportInput> {
   const { db } = services;
   const snapshot = await services.maps.readSnapshot(map.id);
   const personaIds = [...new Set([...snapshot.settings.personaIds, ...snapshot.emotions.map((e) => e.personaId)])];
   const byId = new Map((await findPersonas(db, map.workspaceId, personaIds)).map((p) => [p.id as string, p]));
   const personas = personaIds.flatMap((id) => byId.get(id) ?? []);
   const refs = referencedIds(snapshot);
-  const touchpoints = refs.touchpointIds.length ? (await db.kysely.selectFrom("touchpoints").selectAll().where("workspace_id", "=", map.workspaceId).where("id", "in", refs.touchpointIds).execute()).map(touchpointOf) : [];
+  const touchpoints = refs.touchpointIds.length
+    ? (
+        await db.kysely
+          .selectFrom("touchpoints")
+          .selectAll()
+          .where("workspace_id", "=", map.workspaceId)
+          .where("id", "in", refs.touchpointIds)
+          .execute()
+      ).map(touchpointOf)
+    : [];
   const channelIds = [...new Set([...refs.channelIds, ...touchpoints.map((t) => t.channelId as string)])];
   const channels: Channel[] = channelIds.length
-    ? (await db.kysely.selectFrom("channels").selectAll().where("workspace_id", "=", map.workspaceId).where("id", "in", channelIds).execute()).map((r) => ({
+    ? (
+        await db.kysely
+          .selectFrom("channels")
+          .selectAll()
+          .where("workspace_id", "=", map.workspaceId)
+          .where("id", "in", channelIds)
+          .execute()
+      ).map((r) => ({
         id: r.id as Channel["id"],
         key: r.key,
         name: r.name,
@@ -36,5 +56,13 @@ export async function loadExportInput(services: Services, map: { id: string; wor
         builtIn: r.built_in === 1,
       }))
     : [];
-  return { map: { id: map.id, title: map.title }, snapshot, personas, touchpoints, channels, locale: locale ?? snapshot.settings.locale, exportedAt: new Date() };
+  return {
+    map: { id: map.id, title: map.title },
+    snapshot,
+    personas,
+    touchpoints,
+    channels,
+    locale: locale ?? snapshot.settings.locale,
+    exportedAt: new Date(),
+  };
 }

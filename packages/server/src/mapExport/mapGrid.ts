@@ -11,7 +11,14 @@ export interface GridStage {
 /** One row of the grid: a lane's cell texts, or one persona's emotion values on an emotion lane. */
 export type GridRow =
   | { kind: "cards"; lane: Lane; typeName: string; cells: string[]; cardCounts: number[] }
-  | { kind: "emotion"; lane: Lane; typeName: string; persona: Persona | undefined; personaId: string; values: Array<number | undefined> };
+  | {
+      kind: "emotion";
+      lane: Lane;
+      typeName: string;
+      persona: Persona | undefined;
+      personaId: string;
+      values: Array<number | undefined>;
+    };
 
 /** The map as the grid users see: stages over steps over lane rows, with every cell as text. */
 export interface MapGrid {
@@ -40,7 +47,10 @@ export function emotionPersonaIds(input: ExportInput): string[] {
 export function buildMapGrid(input: ExportInput, options: { includeHidden?: boolean } = {}): MapGrid {
   const { snapshot, locale } = input;
   const lookups = exportLookups(input);
-  const stages = snapshot.stages.map((stage) => ({ stage, steps: snapshot.steps.filter((s) => s.stageId === stage.id) }));
+  const stages = snapshot.stages.map((stage) => ({
+    stage,
+    steps: snapshot.steps.filter((s) => s.stageId === stage.id),
+  }));
   const steps = stages.flatMap((g) => g.steps);
   const stepIndex = new Map(steps.map((s, i) => [s.id as string, i]));
   const personas = new Map(input.personas.map((p) => [p.id as string, p]));
@@ -51,10 +61,19 @@ export function buildMapGrid(input: ExportInput, options: { includeHidden?: bool
     if (lane.type === "emotion") {
       const personaIds = emotionPersonaIds(input);
       // A lane without personas still gets a row, so the lane survives a round trip through a spreadsheet.
-      if (personaIds.length === 0) rows.push({ kind: "emotion", lane, typeName, persona: undefined, personaId: "", values: steps.map(() => undefined) });
+      if (personaIds.length === 0)
+        rows.push({
+          kind: "emotion",
+          lane,
+          typeName,
+          persona: undefined,
+          personaId: "",
+          values: steps.map(() => undefined),
+        });
       for (const personaId of personaIds) {
         const values: Array<number | undefined> = steps.map(() => undefined);
-        for (const e of snapshot.emotions) if (e.personaId === personaId && stepIndex.has(e.stepId)) values[stepIndex.get(e.stepId)!] = e.value;
+        for (const e of snapshot.emotions)
+          if (e.personaId === personaId && stepIndex.has(e.stepId)) values[stepIndex.get(e.stepId)!] = e.value;
         rows.push({ kind: "emotion", lane, typeName, persona: personas.get(personaId), personaId, values });
       }
       continue;
@@ -64,7 +83,13 @@ export function buildMapGrid(input: ExportInput, options: { includeHidden?: bool
       if (cell.laneId !== lane.id || !stepIndex.has(cell.stepId)) continue;
       texts[stepIndex.get(cell.stepId)!] = cell.cards.map((card) => describeCard(card, lookups, locale));
     }
-    rows.push({ kind: "cards", lane, typeName, cells: texts.map((t) => (t.length ? joinCellTexts(t) : "")), cardCounts: texts.map((t) => t.length) });
+    rows.push({
+      kind: "cards",
+      lane,
+      typeName,
+      cells: texts.map((t) => (t.length ? joinCellTexts(t) : "")),
+      cardCounts: texts.map((t) => t.length),
+    });
   }
   return { stages, steps, rows };
 }

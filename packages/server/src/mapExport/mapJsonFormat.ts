@@ -1,4 +1,11 @@
-import { MAP_DOCUMENT_VERSION, PersonaSchema, TouchpointSchema, type MapSnapshot, type Persona, type Touchpoint } from "@opencjm/core";
+import {
+  MAP_DOCUMENT_VERSION,
+  PersonaSchema,
+  TouchpointSchema,
+  type MapSnapshot,
+  type Persona,
+  type Touchpoint,
+} from "@opencjm/core";
 import { z } from "zod";
 
 /** Version of the export envelope (the map body inside carries its own document version). */
@@ -19,7 +26,12 @@ export const MapExportEnvelopeSchema = z.object({
 export type MapExportEnvelope = z.infer<typeof MapExportEnvelopeSchema>;
 
 /** Builds the JSON export of a map. */
-export function toMapExport(map: { id: string; title: string; type: string; status: string }, snapshot: MapSnapshot, personas: Persona[], touchpoints: Touchpoint[]): MapExportEnvelope {
+export function toMapExport(
+  map: { id: string; title: string; type: string; status: string },
+  snapshot: MapSnapshot,
+  personas: Persona[],
+  touchpoints: Touchpoint[],
+): MapExportEnvelope {
   return {
     format: "opencjm.map",
     formatVersion: MAP_EXPORT_FORMAT_VERSION,

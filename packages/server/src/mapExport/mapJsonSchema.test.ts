@@ -13,7 +13,8 @@ describe("published JSON Schema of the map format", () => {
     const text = JSON.stringify(mapJsonSchema());
     const schema = mapJsonSchema() as { required: string[]; properties: Record<string, unknown> };
     expect(schema.required).toEqual(expect.arrayContaining(["format", "formatVersion", "map", "snapshot"]));
-    for (const kind of ["painPoint", "touchpoint", "momentOfTruth", "process", "kpi"]) expect(text).toContain(`"const":"${kind}"`);
+    for (const kind of ["painPoint", "touchpoint", "momentOfTruth", "process", "kpi"])
+      expect(text).toContain(`"const":"${kind}"`);
     expect(text).toContain('"emotionScale"');
   });
 });

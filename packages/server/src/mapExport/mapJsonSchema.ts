@@ -15,7 +15,10 @@ export function mapJsonSchema(): Record<string, unknown> {
     formatVersion: z.literal(MAP_EXPORT_FORMAT_VERSION),
     snapshot: MapSnapshotSchema,
   });
-  const schema = z.toJSONSchema(envelope, { target: "draft-2020-12", io: "output", unrepresentable: "any" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(envelope, { target: "draft-2020-12", io: "output", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   return {
     $schema: schema.$schema,
     title: `OpenCJM journey map, export format ${MAP_EXPORT_FORMAT_VERSION} (document version ${MAP_DOCUMENT_VERSION})`,

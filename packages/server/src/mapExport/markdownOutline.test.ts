@@ -17,7 +17,10 @@ describe("Markdown export", () => {
 
   it("makes user text inert: HTML becomes entities and Markdown syntax is escaped", () => {
     const input = demoExportInput();
-    input.snapshot.stages[0] = { ...input.snapshot.stages[0]!, name: "<img src=x onerror=alert(1)> **bold** [link](javascript:x)" };
+    input.snapshot.stages[0] = {
+      ...input.snapshot.stages[0]!,
+      name: "<img src=x onerror=alert(1)> **bold** [link](javascript:x)",
+    };
     const md = exportMarkdownOutline(input);
     expect(md).toContain("## Stage: &lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[link\\](javascript:x)");
     expect(md).not.toContain("<img");

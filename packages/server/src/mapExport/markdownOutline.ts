@@ -23,7 +23,12 @@ export function exportMarkdownOutline(input: ExportInput): string {
   const s = snapshot.settings;
   const lookups = exportLookups(input);
   const e = escapeMarkdown;
-  const out: string[] = [`# ${e(s.title)}`, "", `*${exportLabel(locale, "journeyMap")} · ${mapTypeName(s.type, locale)} · ${mapStatusName(s.status, locale)}*`, ""];
+  const out: string[] = [
+    `# ${e(s.title)}`,
+    "",
+    `*${exportLabel(locale, "journeyMap")} · ${mapTypeName(s.type, locale)} · ${mapStatusName(s.status, locale)}*`,
+    "",
+  ];
   if (s.goal) out.push(`**${exportLabel(locale, "goal")}:** ${e(s.goal)}`, "");
   if (s.scope) out.push(`**${exportLabel(locale, "scope")}:** ${e(s.scope)}`, "");
   if (s.tags.length) out.push(`**${exportLabel(locale, "tags")}:** ${s.tags.map(e).join(", ")}`, "");
@@ -45,7 +50,10 @@ export function exportMarkdownOutline(input: ExportInput): string {
       for (const lane of lanes) {
         if (lane.type === "emotion") {
           const points = snapshot.emotions.filter((p) => p.stepId === step.id);
-          if (points.length) out.push(`- **${e(lane.name || LANE_NAMES.emotion[locale])}:** ${points.map((p) => `${e(lookups.personaName(p.personaId))} ${p.value}${p.note ? ` (${e(p.note)})` : ""}`).join("; ")}`);
+          if (points.length)
+            out.push(
+              `- **${e(lane.name || LANE_NAMES.emotion[locale])}:** ${points.map((p) => `${e(lookups.personaName(p.personaId))} ${p.value}${p.note ? ` (${e(p.note)})` : ""}`).join("; ")}`,
+            );
           continue;
         }
         const cards = snapshot.cells.find((c) => c.laneId === lane.id && c.stepId === step.id)?.cards ?? [];
@@ -56,5 +64,8 @@ export function exportMarkdownOutline(input: ExportInput): string {
       out.push("");
     }
   }
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }

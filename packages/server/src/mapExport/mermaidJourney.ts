@@ -8,7 +8,12 @@ const FORBIDDEN: Record<string, string> = { "#": "＃", ";": "；", ":": "：", 
 
 /** Makes text safe as a Mermaid journey token (title, section, task or actor). */
 export function mermaidText(value: string, extra: RegExp = /[#;:]/g): string {
-  return value.replace(/\s+/g, " ").trim().replace(extra, (c) => FORBIDDEN[c] ?? c) || "-";
+  return (
+    value
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(extra, (c) => FORBIDDEN[c] ?? c) || "-"
+  );
 }
 
 /** Maps an emotion value on the map's scale to Mermaid's 1…5 task score. */
@@ -34,7 +39,9 @@ export function exportMermaidJourney(input: ExportInput): string {
       const mid = (scale.min + scale.max) / 2;
       const value = points.length ? points.reduce((sum, p) => sum + p.value, 0) / points.length : mid;
       const actors = points.map((p) => mermaidText(lookups.personaName(p.personaId), /[#;:,]/g));
-      lines.push(`      ${mermaidText(step.name)}: ${toMermaidScore(value, scale)}${actors.length ? `: ${actors.join(", ")}` : ""}`);
+      lines.push(
+        `      ${mermaidText(step.name)}: ${toMermaidScore(value, scale)}${actors.length ? `: ${actors.join(", ")}` : ""}`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;

@@ -8,13 +8,27 @@ import { demoExportInput } from "./exportFixtures.js";
 import { exportGridCsv } from "./gridCsv.js";
 import { neutraliseFormula, restoreFormulaText } from "./neutraliseFormula.js";
 
-const HOSTILE = ['=HYPERLINK("http://evil.example","click")', "+1+2", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "'=already quoted"];
+const HOSTILE = [
+  '=HYPERLINK("http://evil.example","click")',
+  "+1+2",
+  "-2+3",
+  "@SUM(A1:A2)",
+  "\t=1+1",
+  "\r=1+1",
+  "'=already quoted",
+];
 
 function hostileInput() {
   const input = demoExportInput();
   const lane = input.snapshot.lanes.find((l) => l.type === "actions")!;
   const cell = input.snapshot.cells.find((c) => c.laneId === lane.id)!;
-  cell.cards = HOSTILE.map((text, i) => ({ id: `h${i}`, order: `a${i}`, kind: "action" as const, text, evidence: { level: "assumption" as const, refs: [] } }));
+  cell.cards = HOSTILE.map((text, i) => ({
+    id: `h${i}`,
+    order: `a${i}`,
+    kind: "action" as const,
+    text,
+    evidence: { level: "assumption" as const, refs: [] },
+  }));
   input.snapshot.stages[0] = { ...input.snapshot.stages[0]!, name: "=cmd|'/c calc'!A0" };
   return { input, stepIndex: input.snapshot.steps.findIndex((s) => s.id === cell.stepId) };
 }
@@ -53,13 +67,16 @@ describe("formula injection", () => {
       ws.eachRow((row) =>
         row.eachCell((cell) => {
           expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-          if (typeof cell.value === "string") expect([ws.name, cell.address, /^[=+\-@\t\r]/.test(cell.value)]).toEqual([ws.name, cell.address, false]);
+          if (typeof cell.value === "string")
+            expect([ws.name, cell.address, /^[=+\-@\t\r]/.test(cell.value)]).toEqual([ws.name, cell.address, false]);
         }),
       );
     }
     const draft = await parseGridWorkbook(bytes, "hostile.xlsx");
     const lane = draft.snapshot.lanes.find((l) => l.type === "actions")!;
-    const cell = draft.snapshot.cells.find((c) => c.laneId === lane.id && c.stepId === draft.snapshot.steps[stepIndex]!.id)!;
+    const cell = draft.snapshot.cells.find(
+      (c) => c.laneId === lane.id && c.stepId === draft.snapshot.steps[stepIndex]!.id,
+    )!;
     expect(cell.cards.map((c) => (c.kind === "action" ? c.text : ""))).toEqual(HOSTILE);
   });
 });

@@ -6,13 +6,24 @@ import { exportPptxDeck, STEPS_PER_SLIDE } from "./pptxDeck.js";
 /** The slides of a deck as XML, in order. */
 async function slides(bytes: Uint8Array): Promise<{ zip: JSZip; xml: string[] }> {
   const zip = await JSZip.loadAsync(bytes);
-  const names = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]));
+  const names = Object.keys(zip.files)
+    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]));
   return { zip, xml: await Promise.all(names.map((n) => zip.file(n)!.async("string"))) };
 }
 
-const unescape = (t: string) => t.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&apos;", "'").replaceAll("&amp;", "&");
+const unescape = (t: string) =>
+  t
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&apos;", "'")
+    .replaceAll("&amp;", "&");
 /** The text of each paragraph of a slide (PowerPoint splits a paragraph into runs; tables split long text by word). */
-const texts = (xml: string) => [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((p) => unescape([...p[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join("")).trim()).filter(Boolean);
+const texts = (xml: string) =>
+  [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)]
+    .map((p) => unescape([...p[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join("")).trim())
+    .filter(Boolean);
 
 describe("PowerPoint export", () => {
   it("builds native, editable slides: title, persona, the map as tables split by width, an emotion chart, pains, opportunities", async () => {
@@ -47,7 +58,11 @@ describe("PowerPoint export", () => {
   it("keeps user text as text: markup in a card is escaped, not interpreted", async () => {
     const input = demoExportInput();
     const cell = input.snapshot.cells.find((c) => c.cards[0]?.kind === "action")!;
-    cell.cards[0] = { ...cell.cards[0]!, kind: "action", text: '<script>alert("x")</script> & more' } as (typeof cell.cards)[0];
+    cell.cards[0] = {
+      ...cell.cards[0]!,
+      kind: "action",
+      text: '<script>alert("x")</script> & more',
+    } as (typeof cell.cards)[0];
     const { xml } = await slides(await exportPptxDeck(input));
     expect(xml.join("")).not.toContain("<script>");
     expect(xml.flatMap(texts).some((t) => t.includes('<script>alert("x")</script> & more'))).toBe(true);

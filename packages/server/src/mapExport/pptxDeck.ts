@@ -9,7 +9,13 @@ import { buildMapGrid, type GridStage } from "./mapGrid.js";
 export const STEPS_PER_SLIDE = 6;
 
 // Fonts PowerPoint finds on the machines that open the deck; the text carries its language so fallback works.
-const FONT: Record<Locale, string> = { en: "Calibri", ru: "Calibri", "zh-Hant": "Microsoft JhengHei", "zh-Hans": "Microsoft YaHei", fa: "Tahoma" };
+const FONT: Record<Locale, string> = {
+  en: "Calibri",
+  ru: "Calibri",
+  "zh-Hant": "Microsoft JhengHei",
+  "zh-Hans": "Microsoft YaHei",
+  fa: "Tahoma",
+};
 const LANG: Record<Locale, string> = { en: "en-US", ru: "ru-RU", "zh-Hant": "zh-TW", "zh-Hans": "zh-CN", fa: "fa-IR" };
 const WIDTH = 13.33;
 const MARGIN = 0.4;
@@ -36,8 +42,25 @@ function ordered<T>(cells: T[], locale: Locale): T[] {
 }
 
 function addHeading(slide: Slide, locale: Locale, title: string, subtitle?: string): void {
-  slide.addText(title, { ...textBase(locale), x: MARGIN, y: 0.25, w: WIDTH - 2 * MARGIN, h: 0.6, fontSize: 24, bold: true });
-  if (subtitle) slide.addText(subtitle, { ...textBase(locale), x: MARGIN, y: 0.8, w: WIDTH - 2 * MARGIN, h: 0.35, fontSize: 12, color: MUTED });
+  slide.addText(title, {
+    ...textBase(locale),
+    x: MARGIN,
+    y: 0.25,
+    w: WIDTH - 2 * MARGIN,
+    h: 0.6,
+    fontSize: 24,
+    bold: true,
+  });
+  if (subtitle)
+    slide.addText(subtitle, {
+      ...textBase(locale),
+      x: MARGIN,
+      y: 0.8,
+      w: WIDTH - 2 * MARGIN,
+      h: 0.35,
+      fontSize: 12,
+      color: MUTED,
+    });
 }
 
 function addTitleSlide(pptx: PptxGenJS, input: ExportInput): void {
@@ -45,12 +68,42 @@ function addTitleSlide(pptx: PptxGenJS, input: ExportInput): void {
   const s = input.snapshot.settings;
   const slide = pptx.addSlide();
   const base = textBase(locale);
-  slide.addShape(pptx.ShapeType.rect, { x: 0, y: 0, w: WIDTH, h: 0.25, fill: { color: "4F6BED" }, line: { color: "4F6BED" } });
+  slide.addShape(pptx.ShapeType.rect, {
+    x: 0,
+    y: 0,
+    w: WIDTH,
+    h: 0.25,
+    fill: { color: "4F6BED" },
+    line: { color: "4F6BED" },
+  });
   slide.addText(s.title, { ...base, x: MARGIN, y: 1.6, w: WIDTH - 2 * MARGIN, h: 1.2, fontSize: 40, bold: true });
-  slide.addText(`${exportLabel(locale, "journeyMap")} · ${mapTypeName(s.type, locale)} · ${mapStatusName(s.status, locale)}`, { ...base, x: MARGIN, y: 2.8, w: WIDTH - 2 * MARGIN, h: 0.5, fontSize: 18, color: MUTED });
-  const lines = [s.goal ? `${exportLabel(locale, "goal")}: ${s.goal}` : "", s.scope ? `${exportLabel(locale, "scope")}: ${s.scope}` : ""].filter(Boolean);
-  if (lines.length) slide.addText(lines.join("\n\n"), { ...base, x: MARGIN, y: 3.5, w: WIDTH - 2 * MARGIN, h: 2.6, fontSize: 14, valign: "top" });
-  slide.addText(exportLabel(locale, "exportedOn", { date: input.exportedAt.toISOString().slice(0, 10) }), { ...base, x: MARGIN, y: 6.8, w: WIDTH - 2 * MARGIN, h: 0.4, fontSize: 10, color: MUTED });
+  slide.addText(
+    `${exportLabel(locale, "journeyMap")} · ${mapTypeName(s.type, locale)} · ${mapStatusName(s.status, locale)}`,
+    { ...base, x: MARGIN, y: 2.8, w: WIDTH - 2 * MARGIN, h: 0.5, fontSize: 18, color: MUTED },
+  );
+  const lines = [
+    s.goal ? `${exportLabel(locale, "goal")}: ${s.goal}` : "",
+    s.scope ? `${exportLabel(locale, "scope")}: ${s.scope}` : "",
+  ].filter(Boolean);
+  if (lines.length)
+    slide.addText(lines.join("\n\n"), {
+      ...base,
+      x: MARGIN,
+      y: 3.5,
+      w: WIDTH - 2 * MARGIN,
+      h: 2.6,
+      fontSize: 14,
+      valign: "top",
+    });
+  slide.addText(exportLabel(locale, "exportedOn", { date: input.exportedAt.toISOString().slice(0, 10) }), {
+    ...base,
+    x: MARGIN,
+    y: 6.8,
+    w: WIDTH - 2 * MARGIN,
+    h: 0.4,
+    fontSize: 10,
+    color: MUTED,
+  });
 }
 
 function addPersonaSlides(pptx: PptxGenJS, input: ExportInput): void {
@@ -59,7 +112,15 @@ function addPersonaSlides(pptx: PptxGenJS, input: ExportInput): void {
   for (const p of input.personas) {
     const slide = pptx.addSlide();
     addHeading(slide, locale, p.name, exportLabel(locale, "persona"));
-    slide.addShape(pptx.ShapeType.roundRect, { x: MARGIN, y: 1.3, w: 4.2, h: 5.6, fill: { color: "F3F5FB" }, line: { color: "C7CEE6" }, rectRadius: 0.15 });
+    slide.addShape(pptx.ShapeType.roundRect, {
+      x: MARGIN,
+      y: 1.3,
+      w: 4.2,
+      h: 5.6,
+      fill: { color: "F3F5FB" },
+      line: { color: "C7CEE6" },
+      rectRadius: 0.15,
+    });
     const demographics = Object.values(p.demographics).filter(Boolean).join(" · ");
     const about = [p.summary, demographics, p.quote ? `“${p.quote}”` : ""].filter(Boolean).join("\n\n");
     slide.addText(about || " ", { ...base, x: MARGIN + 0.2, y: 1.45, w: 3.8, h: 5.3, fontSize: 12, valign: "top" });
@@ -72,8 +133,26 @@ function addPersonaSlides(pptx: PptxGenJS, input: ExportInput): void {
     ];
     const rows: Cell[][] = sections
       .filter(([, items]) => items.length > 0)
-      .map(([label, items]) => ordered([{ text: exportLabel(locale, label), options: { bold: true, fill: { color: HEADER } } }, { text: items.map((i) => `• ${i}`).join("\n") }], locale));
-    if (rows.length) slide.addTable(rows, { ...base, x: 4.9, y: 1.3, w: WIDTH - 4.9 - MARGIN, colW: ordered([2, WIDTH - 6.9 - MARGIN], locale), fontSize: 11, border: { type: "solid", pt: 0.5, color: "C7CEE6" }, valign: "top" });
+      .map(([label, items]) =>
+        ordered(
+          [
+            { text: exportLabel(locale, label), options: { bold: true, fill: { color: HEADER } } },
+            { text: items.map((i) => `• ${i}`).join("\n") },
+          ],
+          locale,
+        ),
+      );
+    if (rows.length)
+      slide.addTable(rows, {
+        ...base,
+        x: 4.9,
+        y: 1.3,
+        w: WIDTH - 4.9 - MARGIN,
+        colW: ordered([2, WIDTH - 6.9 - MARGIN], locale),
+        fontSize: 11,
+        border: { type: "solid", pt: 0.5, color: "C7CEE6" },
+        valign: "top",
+      });
   }
 }
 
@@ -83,7 +162,7 @@ function chunks(stages: GridStage[]): GridStage[][] {
   let current: GridStage[] = [];
   let count = 0;
   for (const { stage, steps } of stages) {
-    for (let i = 0; i < steps.length; ) {
+    for (let i = 0; i < steps.length;) {
       const take = Math.min(STEPS_PER_SLIDE - count, steps.length - i);
       current.push({ stage, steps: steps.slice(i, i + take) });
       count += take;
@@ -108,32 +187,52 @@ function addMapSlides(pptx: PptxGenJS, input: ExportInput): void {
   parts.forEach((part, n) => {
     const slide = pptx.addSlide();
     const title = input.snapshot.settings.title;
-    addHeading(slide, locale, title, parts.length > 1 ? `${exportLabel(locale, "map")} · ${exportLabel(locale, "part", { n: n + 1, total: parts.length })}` : exportLabel(locale, "map"));
+    addHeading(
+      slide,
+      locale,
+      title,
+      parts.length > 1
+        ? `${exportLabel(locale, "map")} · ${exportLabel(locale, "part", { n: n + 1, total: parts.length })}`
+        : exportLabel(locale, "map"),
+    );
     const steps = part.flatMap((g) => g.steps);
     const columns = steps.map((s) => stepIndex.get(s.id)!);
-    const header = (text: string, colspan = 1, fill = HEADER): Cell => ({ text, options: { bold: true, colspan, fill: { color: fill }, align: "center" } });
-    const stageRow: Cell[] = [header(exportLabel(locale, "stage")), ...part.map((g) => header(g.stage.name, g.steps.length, g.stage.color?.slice(1) ?? HEADER))];
+    const header = (text: string, colspan = 1, fill = HEADER): Cell => ({
+      text,
+      options: { bold: true, colspan, fill: { color: fill }, align: "center" },
+    });
+    const stageRow: Cell[] = [
+      header(exportLabel(locale, "stage")),
+      ...part.map((g) => header(g.stage.name, g.steps.length, g.stage.color?.slice(1) ?? HEADER)),
+    ];
     const stepRow: Cell[] = [header(exportLabel(locale, "step")), ...steps.map((s) => header(s.name))];
     const laneRows: Cell[][] = grid.rows.map((row) => {
       const label = row.kind === "emotion" ? `${row.lane.name} · ${row.persona?.name ?? row.personaId}` : row.lane.name;
-      const cells = columns.map((c): Cell => (row.kind === "emotion" ? { text: row.values[c] === undefined ? "" : String(row.values[c]), options: { align: "center" } } : { text: row.cells[c] ?? "" }));
+      const cells = columns.map((c): Cell =>
+        row.kind === "emotion"
+          ? { text: row.values[c] === undefined ? "" : String(row.values[c]), options: { align: "center" } }
+          : { text: row.cells[c] ?? "" },
+      );
       return [{ text: label, options: { bold: true, fill: { color: "F7F8FB" } } }, ...cells];
     });
     const labelWidth = 1.9;
     const stepWidth = (WIDTH - 2 * MARGIN - labelWidth) / STEPS_PER_SLIDE;
-    slide.addTable([stageRow, stepRow, ...laneRows].map((r) => ordered(r, locale)), {
-      ...base,
-      x: isRightToLeft(locale) ? WIDTH - MARGIN - labelWidth - steps.length * stepWidth : MARGIN,
-      y: 1.25,
-      colW: ordered([labelWidth, ...steps.map(() => stepWidth)], locale),
-      fontSize: 9,
-      valign: "top",
-      border: { type: "solid", pt: 0.5, color: "C7CEE6" },
-      autoPage: true,
-      autoPageRepeatHeader: true,
-      autoPageHeaderRows: 2,
-      autoPageSlideStartY: 1.25,
-    });
+    slide.addTable(
+      [stageRow, stepRow, ...laneRows].map((r) => ordered(r, locale)),
+      {
+        ...base,
+        x: isRightToLeft(locale) ? WIDTH - MARGIN - labelWidth - steps.length * stepWidth : MARGIN,
+        y: 1.25,
+        colW: ordered([labelWidth, ...steps.map(() => stepWidth)], locale),
+        fontSize: 9,
+        valign: "top",
+        border: { type: "solid", pt: 0.5, color: "C7CEE6" },
+        autoPage: true,
+        autoPageRepeatHeader: true,
+        autoPageHeaderRows: 2,
+        autoPageSlideStartY: 1.25,
+      },
+    );
   });
 }
 
@@ -144,17 +243,41 @@ function addEmotionChart(pptx: PptxGenJS, input: ExportInput): void {
   if (rows.length === 0) return;
   const slide = pptx.addSlide();
   addHeading(slide, locale, exportLabel(locale, "emotions"), input.snapshot.settings.title);
-  const labels = ordered(grid.steps.map((s) => s.name), locale);
-  const data = rows.map((r) => ({ name: r.kind === "emotion" ? (r.persona?.name ?? r.personaId) : "", labels, values: ordered(r.kind === "emotion" ? r.values.map((v) => v ?? 0) : [], locale) }));
+  const labels = ordered(
+    grid.steps.map((s) => s.name),
+    locale,
+  );
+  const data = rows.map((r) => ({
+    name: r.kind === "emotion" ? (r.persona?.name ?? r.personaId) : "",
+    labels,
+    values: ordered(r.kind === "emotion" ? r.values.map((v) => v ?? 0) : [], locale),
+  }));
   const { min, max } = input.snapshot.settings.emotionScale;
   slide.addChart(pptx.ChartType.line, data, {
-    x: MARGIN, y: 1.3, w: WIDTH - 2 * MARGIN, h: 5.8, lang: LANG[locale], valAxisMinVal: min, valAxisMaxVal: max, showLegend: true, legendPos: "b", lineSize: 2, lineDataSymbol: "circle",
-    catAxisLabelFontFace: FONT[locale], catAxisLabelFontSize: 9, legendFontFace: FONT[locale],
+    x: MARGIN,
+    y: 1.3,
+    w: WIDTH - 2 * MARGIN,
+    h: 5.8,
+    lang: LANG[locale],
+    valAxisMinVal: min,
+    valAxisMaxVal: max,
+    showLegend: true,
+    legendPos: "b",
+    lineSize: 2,
+    lineDataSymbol: "circle",
+    catAxisLabelFontFace: FONT[locale],
+    catAxisLabelFontSize: 9,
+    legendFontFace: FONT[locale],
   });
 }
 
 /** A table of every card of some kinds with its stage and step, split over as many slides as it needs. */
-function addCardTable(pptx: PptxGenJS, input: ExportInput, heading: ExportLabel, kinds: ReadonlyArray<"painPoint" | "opportunity">): void {
+function addCardTable(
+  pptx: PptxGenJS,
+  input: ExportInput,
+  heading: ExportLabel,
+  kinds: ReadonlyArray<"painPoint" | "opportunity">,
+): void {
   const { locale, snapshot } = input;
   const lookups = exportLookups(input);
   const steps = new Map(snapshot.steps.map((s) => [s.id as string, s]));
@@ -164,17 +287,46 @@ function addCardTable(pptx: PptxGenJS, input: ExportInput, heading: ExportLabel,
     for (const card of cell.cards) {
       if (!(kinds as readonly string[]).includes(card.kind)) continue;
       const step = steps.get(cell.stepId);
-      rows.push(ordered([{ text: stages.get(step?.stageId ?? "") ?? "" }, { text: step?.name ?? "" }, { text: describeCard(card, lookups, locale) }], locale));
+      rows.push(
+        ordered(
+          [
+            { text: stages.get(step?.stageId ?? "") ?? "" },
+            { text: step?.name ?? "" },
+            { text: describeCard(card, lookups, locale) },
+          ],
+          locale,
+        ),
+      );
     }
   }
   if (rows.length === 0) return;
   const slide = pptx.addSlide();
   addHeading(slide, locale, exportLabel(locale, heading), input.snapshot.settings.title);
-  const head = (k: ExportLabel | string, raw = false): Cell => ({ text: raw ? k : exportLabel(locale, k as ExportLabel), options: { bold: true, fill: { color: HEADER } } });
-  const header = ordered([head("stage"), head("step"), head(LANE_NAMES[kinds[0] === "painPoint" ? "painPoints" : "opportunities"][locale], true)], locale);
+  const head = (k: ExportLabel | string, raw = false): Cell => ({
+    text: raw ? k : exportLabel(locale, k as ExportLabel),
+    options: { bold: true, fill: { color: HEADER } },
+  });
+  const header = ordered(
+    [
+      head("stage"),
+      head("step"),
+      head(LANE_NAMES[kinds[0] === "painPoint" ? "painPoints" : "opportunities"][locale], true),
+    ],
+    locale,
+  );
   slide.addTable([header, ...rows], {
-    ...textBase(locale), x: MARGIN, y: 1.3, w: WIDTH - 2 * MARGIN, colW: ordered([2.4, 2.8, WIDTH - 2 * MARGIN - 5.2], locale), fontSize: 11, valign: "top",
-    border: { type: "solid", pt: 0.5, color: "C7CEE6" }, autoPage: true, autoPageRepeatHeader: true, autoPageHeaderRows: 1, autoPageSlideStartY: 1.3,
+    ...textBase(locale),
+    x: MARGIN,
+    y: 1.3,
+    w: WIDTH - 2 * MARGIN,
+    colW: ordered([2.4, 2.8, WIDTH - 2 * MARGIN - 5.2], locale),
+    fontSize: 11,
+    valign: "top",
+    border: { type: "solid", pt: 0.5, color: "C7CEE6" },
+    autoPage: true,
+    autoPageRepeatHeader: true,
+    autoPageHeaderRows: 1,
+    autoPageSlideStartY: 1.3,
   });
 }
 

@@ -14,7 +14,9 @@ import { exportQueueOf } from "./ExportQueue.js";
 import { MapPrintRenderer } from "./MapPrintRenderer.js";
 
 /** A plain HTTP server on loopback that answers `respond` and remembers every path asked for. */
-async function recordingServer(respond: (path: string) => { type: string; body: string }): Promise<{ url: string; hits: string[]; close(): Promise<void> }> {
+async function recordingServer(
+  respond: (path: string) => { type: string; body: string },
+): Promise<{ url: string; hits: string[]; close(): Promise<void> }> {
   const hits: string[] = [];
   const server: Server = createServer((req, res) => {
     hits.push(req.url ?? "");
@@ -22,7 +24,11 @@ async function recordingServer(respond: (path: string) => { type: string; body: 
     res.writeHead(200, { "content-type": type }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    hits,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A print page whose pictures point everywhere; it says it is ready once each has loaded or failed. */
@@ -36,7 +42,14 @@ function hostilePrintPage(others: string[]): string {
 describe("what the export browser may fetch while it prints", () => {
   it("refuses the app's own API, other print and share pages and every other host, and loads the print view, its files and its share link", async () => {
     const elsewhere = await recordingServer(() => ({ type: "image/png", body: "" }));
-    const app = await recordingServer((path) => (path.startsWith("/print/") ? { type: "text/html", body: hostilePrintPage(targets) } : { type: path.endsWith(".js") ? "text/javascript" : "application/json", body: path.endsWith(".js") ? "" : "{}" }));
+    const app = await recordingServer((path) =>
+      path.startsWith("/print/")
+        ? { type: "text/html", body: hostilePrintPage(targets) }
+        : {
+            type: path.endsWith(".js") ? "text/javascript" : "application/json",
+            body: path.endsWith(".js") ? "" : "{}",
+          },
+    );
     const targets = [
       "/api/workspaces/ws_1/maps/map_1/export?format=png",
       `${app.url}/api/workspaces/ws_1/maps/map_1/export?format=pdf`,
@@ -48,7 +61,12 @@ describe("what the export browser may fetch while it prints", () => {
     ];
     const renderer = new MapPrintRenderer();
     try {
-      const pdf = await renderer.render({ url: `${app.url}/print/tok_print?lang=en`, format: "pdf", paper: "A4", orientation: "landscape" });
+      const pdf = await renderer.render({
+        url: `${app.url}/print/tok_print?lang=en`,
+        format: "pdf",
+        paper: "A4",
+        orientation: "landscape",
+      });
       expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe("%PDF-");
       expect([...app.hits].sort()).toEqual(["/api/share/tok_print", "/assets/app.js", "/print/tok_print?lang=en"]);
       expect(elsewhere.hits).toEqual([]);
@@ -69,20 +87,49 @@ describe("exporting a map whose image card points at the map's own export", () =
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "cjm-self-export-"));
     server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: dir }));
-    const user = await createUser(server.services.db, { email: "self@example.test", name: "Self", password: "self export password" });
+    const user = await createUser(server.services.db, {
+      email: "self@example.test",
+      name: "Self",
+      password: "self export password",
+    });
     const session = await createSession(server.services.db, user.id, 3600_000);
-    headers = { cookie: `cjm_session=${session.cookie}`, "x-csrf-token": session.csrfToken, "content-type": "application/json" };
-    const workspaceId = (await createWorkspace(server.services.db, { name: "Self", locale: "en", ownerId: user.id })).id;
-    const created = await (await fetch(`${server.url}/api/workspaces/${workspaceId}/maps`, { method: "POST", headers, body: JSON.stringify({ templateId: "ecommerce", locale: "en", title: "Mirror" }) })).json();
+    headers = {
+      cookie: `cjm_session=${session.cookie}`,
+      "x-csrf-token": session.csrfToken,
+      "content-type": "application/json",
+    };
+    const workspaceId = (await createWorkspace(server.services.db, { name: "Self", locale: "en", ownerId: user.id }))
+      .id;
+    const created = await (
+      await fetch(`${server.url}/api/workspaces/${workspaceId}/maps`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ templateId: "ecommerce", locale: "en", title: "Mirror" }),
+      })
+    ).json();
     const { map, snapshot } = created as { map: { id: string }; snapshot: { steps: Array<{ id: string }> } };
     exportUrl = `/api/workspaces/${workspaceId}/maps/${map.id}/export`;
     const [first, second] = snapshot.steps;
     const operations = [
       { op: "addLane", id: "lane_mirror", type: "images", name: "Mirror" },
-      { op: "addCard", laneId: "lane_mirror", stepId: first!.id, card: { kind: "image", url: `${server.url}${exportUrl}?format=png`, alt: "" } },
-      { op: "addCard", laneId: "lane_mirror", stepId: second!.id, card: { kind: "image", url: `${exportUrl}?format=pdf`, alt: "" } },
+      {
+        op: "addCard",
+        laneId: "lane_mirror",
+        stepId: first!.id,
+        card: { kind: "image", url: `${server.url}${exportUrl}?format=png`, alt: "" },
+      },
+      {
+        op: "addCard",
+        laneId: "lane_mirror",
+        stepId: second!.id,
+        card: { kind: "image", url: `${exportUrl}?format=pdf`, alt: "" },
+      },
     ];
-    const res = await fetch(`${server.url}/api/workspaces/${workspaceId}/maps/${map.id}/operations`, { method: "POST", headers, body: JSON.stringify({ operations }) });
+    const res = await fetch(`${server.url}/api/workspaces/${workspaceId}/maps/${map.id}/operations`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ operations }),
+    });
     expect(res.status).toBe(200);
   });
   afterAll(async () => {

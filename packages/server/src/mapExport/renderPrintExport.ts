@@ -16,13 +16,30 @@ export interface PrintExportRequest {
  * Renders a map to PDF or PNG: a minute-long internal share link (purpose "export", never listed) lets the browser
  * open the print view without anyone's credentials; it is deleted as soon as the page is printed.
  */
-export async function renderPrintExport(services: Services, baseUrl: string, map: { id: string; workspaceId: string }, createdBy: string, request: PrintExportRequest): Promise<Uint8Array> {
+export async function renderPrintExport(
+  services: Services,
+  baseUrl: string,
+  map: { id: string; workspaceId: string },
+  createdBy: string,
+  request: PrintExportRequest,
+): Promise<Uint8Array> {
   const locale = request.locale ?? (await services.maps.readSnapshot(map.id)).settings.locale;
   const expiresAt = new Date(Date.now() + EXPORT_LINK_TTL_MS).toISOString();
-  const { link, token } = await createShareLink(services.db, { workspaceId: map.workspaceId, mapId: map.id, userId: createdBy, purpose: "export", expiresAt });
+  const { link, token } = await createShareLink(services.db, {
+    workspaceId: map.workspaceId,
+    mapId: map.id,
+    userId: createdBy,
+    purpose: "export",
+    expiresAt,
+  });
   try {
     const url = new URL(printPath(token, { ...request, locale }), baseUrl).toString();
-    return await printRendererOf(services).render({ url, format: request.format, paper: request.paper, orientation: request.orientation });
+    return await printRendererOf(services).render({
+      url,
+      format: request.format,
+      paper: request.paper,
+      orientation: request.orientation,
+    });
   } finally {
     await services.db.kysely.deleteFrom("share_links").where("id", "=", link.id).execute();
     await pruneExportLinks(services.db);

@@ -1,4 +1,12 @@
-import { ChannelSchema, docToSnapshot, IdSchema, LocaleSchema, PersonaSchema, RoleSchema, TouchpointSchema } from "@opencjm/core";
+import {
+  ChannelSchema,
+  docToSnapshot,
+  IdSchema,
+  LocaleSchema,
+  PersonaSchema,
+  RoleSchema,
+  TouchpointSchema,
+} from "@opencjm/core";
 import * as Y from "yjs";
 import { z } from "zod";
 import { personaOf } from "../commands/personaCreator.js";
@@ -14,7 +22,11 @@ const timestamp = z.string().max(40);
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64");
 
 /** A persona's uploaded photo (version 2 on; earlier files have none). */
-const PersonaPhotoSchema = z.object({ personaId: IdSchema, contentType: z.enum(["image/jpeg", "image/png", "image/webp"]), data: base64.max(3_000_000) });
+const PersonaPhotoSchema = z.object({
+  personaId: IdSchema,
+  contentType: z.enum(["image/jpeg", "image/png", "image/webp"]),
+  data: base64.max(3_000_000),
+});
 
 /** A touchpoint mapping rule as stored (version 2 on): which events count as which touchpoint. */
 const TouchpointRuleBackupSchema = z.object({
@@ -38,7 +50,12 @@ export const WorkspaceBackupSchema = z.object({
   format: z.literal("opencjm.workspace-backup"),
   formatVersion: z.number().int().min(1).max(WORKSPACE_BACKUP_VERSION),
   createdAt: timestamp,
-  workspace: z.object({ id: IdSchema, name: z.string().trim().min(1).max(200), locale: LocaleSchema, createdAt: timestamp }),
+  workspace: z.object({
+    id: IdSchema,
+    name: z.string().trim().min(1).max(200),
+    locale: LocaleSchema,
+    createdAt: timestamp,
+  }),
   /** Accounts are not backed up (no password hashes leave the server); members are matched by e-mail on restore. */
   members: z.array(z.object({ email: z.string().max(320), name: z.string().max(200), role: RoleSchema })).max(10_000),
   channels: z.array(ChannelSchema).max(10_000),
@@ -67,18 +84,65 @@ export type WorkspaceBackup = z.infer<typeof WorkspaceBackupSchema>;
 export async function backupWorkspace(db: Db, workspaceId: string): Promise<WorkspaceBackup> {
   const k = db.kysely;
   const ws = await k.selectFrom("workspaces").selectAll().where("id", "=", workspaceId).executeTakeFirstOrThrow();
-  const members = await k.selectFrom("members").innerJoin("users", "users.id", "members.user_id").select(["users.email", "users.name", "members.role"]).where("members.workspace_id", "=", workspaceId).orderBy("members.created_at").execute();
-  const channels = await k.selectFrom("channels").selectAll().where("workspace_id", "=", workspaceId).orderBy("id").execute();
-  const touchpoints = await k.selectFrom("touchpoints").selectAll().where("workspace_id", "=", workspaceId).orderBy("created_at").orderBy("id").execute();
-  const personas = await k.selectFrom("personas").selectAll().where("workspace_id", "=", workspaceId).orderBy("created_at").orderBy("id").execute();
-  const maps = await k.selectFrom("maps").select(["id", "created_by", "created_at", "updated_at"]).where("workspace_id", "=", workspaceId).orderBy("created_at").orderBy("id").execute();
-  const photos = await k.selectFrom("persona_photos").select(["persona_id", "content_type", "data"]).where("workspace_id", "=", workspaceId).orderBy("persona_id").execute();
-  const rules = await k.selectFrom("touchpoint_rules").selectAll().where("workspace_id", "=", workspaceId).orderBy("sort_order").orderBy("id").execute();
+  const members = await k
+    .selectFrom("members")
+    .innerJoin("users", "users.id", "members.user_id")
+    .select(["users.email", "users.name", "members.role"])
+    .where("members.workspace_id", "=", workspaceId)
+    .orderBy("members.created_at")
+    .execute();
+  const channels = await k
+    .selectFrom("channels")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("id")
+    .execute();
+  const touchpoints = await k
+    .selectFrom("touchpoints")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const personas = await k
+    .selectFrom("personas")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const maps = await k
+    .selectFrom("maps")
+    .select(["id", "created_by", "created_at", "updated_at"])
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const photos = await k
+    .selectFrom("persona_photos")
+    .select(["persona_id", "content_type", "data"])
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("persona_id")
+    .execute();
+  const rules = await k
+    .selectFrom("touchpoint_rules")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("sort_order")
+    .orderBy("id")
+    .execute();
   const mapEntries: WorkspaceBackup["maps"] = [];
   for (const m of maps) {
     const { doc } = await loadMapDoc(db, m.id);
     try {
-      mapEntries.push({ id: m.id, createdBy: m.created_by, createdAt: m.created_at, updatedAt: m.updated_at, snapshot: docToSnapshot(doc), state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString("base64") });
+      mapEntries.push({
+        id: m.id,
+        createdBy: m.created_by,
+        createdAt: m.created_at,
+        updatedAt: m.updated_at,
+        snapshot: docToSnapshot(doc),
+        state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString("base64"),
+      });
     } finally {
       doc.destroy();
     }
@@ -87,13 +151,31 @@ export async function backupWorkspace(db: Db, workspaceId: string): Promise<Work
     format: "opencjm.workspace-backup",
     formatVersion: WORKSPACE_BACKUP_VERSION,
     createdAt: new Date().toISOString(),
-    workspace: { id: ws.id as WorkspaceBackup["workspace"]["id"], name: ws.name, locale: LocaleSchema.parse(ws.locale), createdAt: ws.created_at },
+    workspace: {
+      id: ws.id as WorkspaceBackup["workspace"]["id"],
+      name: ws.name,
+      locale: LocaleSchema.parse(ws.locale),
+      createdAt: ws.created_at,
+    },
     members: members.map((m) => ({ email: m.email, name: m.name, role: RoleSchema.parse(m.role) })),
-    channels: channels.map((c) => ChannelSchema.parse({ id: c.id, key: c.key, name: c.name, online: c.online === 1, icon: c.icon, builtIn: c.built_in === 1 })),
+    channels: channels.map((c) =>
+      ChannelSchema.parse({
+        id: c.id,
+        key: c.key,
+        name: c.name,
+        online: c.online === 1,
+        icon: c.icon,
+        builtIn: c.built_in === 1,
+      }),
+    ),
     touchpoints: touchpoints.map((t) => ({ ...touchpointOf(t), createdAt: t.created_at, updatedAt: t.updated_at })),
     personas: personas.map(personaOf),
     maps: mapEntries,
-    personaPhotos: photos.map((p) => ({ personaId: p.persona_id as WorkspaceBackup["personaPhotos"][number]["personaId"], contentType: p.content_type as WorkspaceBackup["personaPhotos"][number]["contentType"], data: Buffer.from(p.data).toString("base64") })),
+    personaPhotos: photos.map((p) => ({
+      personaId: p.persona_id as WorkspaceBackup["personaPhotos"][number]["personaId"],
+      contentType: p.content_type as WorkspaceBackup["personaPhotos"][number]["contentType"],
+      data: Buffer.from(p.data).toString("base64"),
+    })),
     touchpointRules: rules.map((r) => ({
       id: r.id as WorkspaceBackup["touchpointRules"][number]["id"],
       touchpointId: r.touchpoint_id as WorkspaceBackup["touchpointRules"][number]["touchpointId"],

@@ -31,7 +31,14 @@ const CELL_KEY = (laneId: string, stepId: string) => `${laneId}\u0000${stepId}`;
 export class MapDraftBuilder {
   private readonly ops: MapOperation[] = [];
   private readonly laneTypes = new Map<string, LaneType>();
-  private readonly counts: Record<MapLimit, number> = { stages: 0, steps: 0, lanes: 0, cards: 0, cardsPerCell: 0, emotions: 0 };
+  private readonly counts: Record<MapLimit, number> = {
+    stages: 0,
+    steps: 0,
+    lanes: 0,
+    cards: 0,
+    cardsPerCell: 0,
+    emotions: 0,
+  };
   private readonly cellCounts = new Map<string, number>();
   private readonly emotionKeys = new Set<string>();
   private over: MapLimit | undefined;
@@ -94,7 +101,8 @@ export class MapDraftBuilder {
       const issue = checked.error.issues[0];
       throw importFileError(where, `${pathOf(issue?.path ?? []) || "card"}: ${issue?.message ?? "invalid"}`);
     }
-    if (type && !cardKindsForLane(type).includes(checked.data.kind)) throw importFileError(where, `a ${checked.data.kind} card cannot go in a ${type} lane`);
+    if (type && !cardKindsForLane(type).includes(checked.data.kind))
+      throw importFileError(where, `a ${checked.data.kind} card cannot go in a ${type} lane`);
     const { id: _id, order: _order, ...content } = checked.data;
     const cell = CELL_KEY(laneId, stepId);
     const inCell = (this.cellCounts.get(cell) ?? 0) + 1;
@@ -109,7 +117,13 @@ export class MapDraftBuilder {
     const key = `${personaId}:${stepId}`;
     const known = this.emotionKeys.has(key);
     if (!known && this.emotionKeys.size <= MAP_LIMITS.emotions) this.emotionKeys.add(key);
-    this.push("emotions", known ? this.counts.emotions : this.counts.emotions + 1, { op: "setEmotion", personaId, stepId, value, note: note.slice(0, 500) });
+    this.push("emotions", known ? this.counts.emotions : this.counts.emotions + 1, {
+      op: "setEmotion",
+      personaId,
+      stepId,
+      value,
+      note: note.slice(0, 500),
+    });
   }
 
   /**

@@ -25,10 +25,12 @@ export async function checkZipSize(bytes: Uint8Array, fileName: string, limit = 
   if (end < 0) throw damaged("no ZIP directory");
   const entries = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
-  if (entries > MAX_ENTRIES) throw importFileError(fileName, `the workbook holds ${entries} parts; at most ${MAX_ENTRIES} are read`);
+  if (entries > MAX_ENTRIES)
+    throw importFileError(fileName, `the workbook holds ${entries} parts; at most ${MAX_ENTRIES} are read`);
   let total = 0;
   for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw damaged("damaged ZIP directory");
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50)
+      throw damaged("damaged ZIP directory");
     const method = view.getUint16(offset + 10, true);
     const compressed = view.getUint32(offset + 20, true);
     const local = view.getUint32(offset + 42, true);
@@ -39,10 +41,13 @@ export async function checkZipSize(bytes: Uint8Array, fileName: string, limit = 
     if (start + compressed > bytes.length) throw damaged("a part runs past the end of the file");
     const data = bytes.subarray(start, start + compressed);
     if (method === 0) total += compressed;
-    else if (method === 8) total += await inflatedSize(data, limit - total).catch(() => Promise.reject(damaged("a part does not inflate")));
+    else if (method === 8)
+      total += await inflatedSize(data, limit - total).catch(() => Promise.reject(damaged("a part does not inflate")));
     else throw damaged(`a part is compressed with method ${method}, which is not read`);
-    if (total > limit) throw importFileError(fileName, `the workbook unpacks to more than ${Math.round(limit / 1024 / 1024)} MB`);
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    if (total > limit)
+      throw importFileError(fileName, `the workbook unpacks to more than ${Math.round(limit / 1024 / 1024)} MB`);
+    offset +=
+      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
 }
 

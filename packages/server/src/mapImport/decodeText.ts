@@ -23,6 +23,9 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
       }
     }
     const line = new TextDecoder().decode(bytes.subarray(0, offset)).split("\n").length;
-    throw importFileError(`${fileName} line ${line}`, "the file is not UTF-8 text (save it as UTF-8, e.g. “CSV UTF-8” in Excel)");
+    throw importFileError(
+      `${fileName} line ${line}`,
+      "the file is not UTF-8 text (save it as UTF-8, e.g. “CSV UTF-8” in Excel)",
+    );
   }
 }

@@ -7,10 +7,18 @@ export function importFileError(location: string, message: string): DomainError 
 
 /** A file in a format we do not read: 400 `unsupported_format`. */
 export function unsupportedFormat(message: string): DomainError {
-  return new DomainError({ kind: "invalid", code: "unsupported_format", message, details: [{ path: "file", message }] });
+  return new DomainError({
+    kind: "invalid",
+    code: "unsupported_format",
+    message,
+    details: [{ path: "file", message }],
+  });
 }
 
 /** Formats a zod path the way users read it: `touchpoints[0].medium`. */
 export function pathOf(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+  return path
+    .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+    .join("")
+    .replace(/^\./, "");
 }

@@ -20,8 +20,17 @@ function mermaidJourney(tasks: number): string {
 /** A CSV grid like our export: `steps` steps, `lanes` action lanes, `perCell` cards in every cell. */
 function csvGrid(steps: number, lanes: number, perCell: number): string {
   const quote = (s: string) => `"${s}"`;
-  const rows = [["Stage", ...Array.from({ length: steps }, (_, i) => `Stage ${Math.floor(i / 10)}`)], ["Step", ...Array.from({ length: steps }, (_, i) => `Step ${i}`)]];
-  for (let l = 0; l < lanes; l++) rows.push([`Actions ${l}`, ...Array.from({ length: steps }, (_, s) => Array.from({ length: perCell }, (_, c) => `Card ${l}-${s}-${c}`).join("\n"))]);
+  const rows = [
+    ["Stage", ...Array.from({ length: steps }, (_, i) => `Stage ${Math.floor(i / 10)}`)],
+    ["Step", ...Array.from({ length: steps }, (_, i) => `Step ${i}`)],
+  ];
+  for (let l = 0; l < lanes; l++)
+    rows.push([
+      `Actions ${l}`,
+      ...Array.from({ length: steps }, (_, s) =>
+        Array.from({ length: perCell }, (_, c) => `Card ${l}-${s}-${c}`).join("\n"),
+      ),
+    ]);
   return rows.map((r) => r.map(quote).join(",")).join("\r\n");
 }
 
@@ -61,7 +70,11 @@ describe("imports past the map limits", () => {
 
   it("refuses a grid as wide as 200,000 steps with an emotion row, naming the count (regression: the call stack overflowed)", async () => {
     const columns = Array.from({ length: 200_000 }, (_, i) => i);
-    const grid = [["Stage", ...columns.map(() => "S")], ["Step", ...columns.map((i) => `p${i}`)], ["Emotions", ...columns.map((i) => String((i % 5) - 2))]];
+    const grid = [
+      ["Stage", ...columns.map(() => "S")],
+      ["Step", ...columns.map((i) => `p${i}`)],
+      ["Emotions", ...columns.map((i) => String((i % 5) - 2))],
+    ];
     const err = await refusal(text("wide.csv", grid.map((r) => r.join(",")).join("\n")));
     expect(err.message).toBe("file: 200,000 steps is more than a map can hold (at most 500)");
   }, 60_000);

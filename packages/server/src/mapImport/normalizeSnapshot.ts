@@ -13,7 +13,11 @@ export function normalizeSnapshot(snapshot: MapSnapshot, personaName: (id: strin
     stages: snapshot.stages.map(({ id: _id, order: _order, ...s }) => s),
     steps: snapshot.steps.map(({ id: _id, order: _order, stageId, ...s }) => ({ ...s, stage: stage.get(stageId) })),
     lanes: snapshot.lanes.map(({ id: _id, order: _order, ...l }) => l),
-    cells: snapshot.cells.map((c) => ({ lane: lane.get(c.laneId), step: step.get(c.stepId), cards: c.cards.map(({ id: _id, order: _order, ...card }) => card) })),
+    cells: snapshot.cells.map((c) => ({
+      lane: lane.get(c.laneId),
+      step: step.get(c.stepId),
+      cards: c.cards.map(({ id: _id, order: _order, ...card }) => card),
+    })),
     emotions: snapshot.emotions.map((e) => ({ ...e, personaId: personaName(e.personaId), stepId: step.get(e.stepId) })),
   };
 }

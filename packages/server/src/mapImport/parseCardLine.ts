@@ -1,9 +1,16 @@
-import { BUILT_IN_CHANNELS, MOMENTS_OF_TRUTH, type CardContentInput, type LaneType, type TouchpointFields } from "@opencjm/core";
+import {
+  BUILT_IN_CHANNELS,
+  MOMENTS_OF_TRUTH,
+  type CardContentInput,
+  type LaneType,
+  type TouchpointFields,
+} from "@opencjm/core";
 import { exportLabelVariants } from "../mapExport/exportLabels.js";
 import { channelByName } from "./guessChannel.js";
 
 /** A card read from a line of grid text, or the reason it could not be. */
-export type ParsedCardLine = { card: CardContentInput; touchpoint?: { key: string; fields: TouchpointFields } } | { dropped: string };
+export type ParsedCardLine =
+  { card: CardContentInput; touchpoint?: { key: string; fields: TouchpointFields } } | { dropped: string };
 
 const FLAG_WORDS = { failurePoint: exportLabelVariants("failurePoint"), waitPoint: exportLabelVariants("waitPoint") };
 const MINUTES = /^(\d+(?:\.\d+)?)\s*(min|分鐘|分钟|мин|دقیقه)$/;
@@ -19,7 +26,8 @@ function trailingParens(text: string): { head: string; inner?: string } {
   let depth = 0;
   for (let i = text.length - 1; i >= 0; i--) {
     if (text[i] === ")") depth++;
-    else if (text[i] === "(" && --depth === 0) return { head: text.slice(0, i).trimEnd(), inner: text.slice(i + 1, -1) };
+    else if (text[i] === "(" && --depth === 0)
+      return { head: text.slice(0, i).trimEnd(), inner: text.slice(i + 1, -1) };
   }
   return { head: text };
 }
@@ -62,7 +70,9 @@ export function parseCardLine(type: LaneType, line: string): ParsedCardLine {
     case "momentsOfTruth": {
       const m = text.match(/^(\S+)(?:\s*—\s*(.*))?$/s);
       const moment = MOMENTS_OF_TRUTH.find((x) => x.toLowerCase() === m?.[1]?.toLowerCase());
-      return moment ? { card: { kind: "momentOfTruth", moment, note: m?.[2] ?? "" } } : { dropped: `"${text.slice(0, 40)}" is not one of ${MOMENTS_OF_TRUTH.join(", ")}` };
+      return moment
+        ? { card: { kind: "momentOfTruth", moment, note: m?.[2] ?? "" } }
+        : { dropped: `"${text.slice(0, 40)}" is not one of ${MOMENTS_OF_TRUTH.join(", ")}` };
     }
     case "duration": {
       const m = text.match(MINUTES);
@@ -78,7 +88,15 @@ export function parseCardLine(type: LaneType, line: string): ParsedCardLine {
       const waitPoint = words.some((w) => FLAG_WORDS.waitPoint.includes(w));
       if (flags && (failurePoint || waitPoint)) rest = rest.slice(0, flags.index);
       const actor = rest.match(/^([^:\n]{1,60}):\s(.*)$/s);
-      return { card: { kind: "process", text: actor ? actor[2]! : rest, actor: actor ? actor[1]! : "", failurePoint, waitPoint } };
+      return {
+        card: {
+          kind: "process",
+          text: actor ? actor[2]! : rest,
+          actor: actor ? actor[1]! : "",
+          failurePoint,
+          waitPoint,
+        },
+      };
     }
     case "images": {
       const { label, url } = withUrl(text);
@@ -94,7 +112,9 @@ export function parseCardLine(type: LaneType, line: string): ParsedCardLine {
     }
     case "channels": {
       const channel = channelByName(text);
-      return channel ? { card: { kind: "channel", channelId: channel as never } } : { dropped: `no channel called "${text.slice(0, 60)}"` };
+      return channel
+        ? { card: { kind: "channel", channelId: channel as never } }
+        : { dropped: `no channel called "${text.slice(0, 60)}"` };
     }
     case "touchpoints": {
       const dash = text.indexOf(" — ");
@@ -104,7 +124,19 @@ export function parseCardLine(type: LaneType, line: string): ParsedCardLine {
       const name = (channel ? head : head + (inner === undefined ? "" : ` (${inner})`)).trim() || text;
       const channelKey = channel ?? "website";
       const key = `${name}\u0000${channelKey}`;
-      return { card: { kind: "touchpoint", touchpointId: key as never, note }, touchpoint: { key, fields: { name: name.slice(0, 200), channelId: channelKey as never, description: "", medium: BUILT_IN_CHANNELS.find((c) => c.key === channelKey)?.online === false ? "physical" : "digital", ownerTeam: "" } } };
+      return {
+        card: { kind: "touchpoint", touchpointId: key as never, note },
+        touchpoint: {
+          key,
+          fields: {
+            name: name.slice(0, 200),
+            channelId: channelKey as never,
+            description: "",
+            medium: BUILT_IN_CHANNELS.find((c) => c.key === channelKey)?.online === false ? "physical" : "digital",
+            ownerTeam: "",
+          },
+        },
+      };
     }
     case "emotion":
       return { dropped: "an emotion lane holds numbers, not cards" };

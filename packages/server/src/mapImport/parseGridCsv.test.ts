@@ -31,7 +31,12 @@ describe("CSV grid export and import", () => {
   });
 
   it("accepts a hand-made grid with semicolons, no type column and a lane name it has to guess", () => {
-    const draft = parseGridCsv(bytes("Stage;Discover;Discover;Buy\nStep;See ad;Read reviews;Pay\nCustomer actions;Scrolls;Reads;Pays\nPain points;;Too many reviews [4/5];\n"), "grid.csv");
+    const draft = parseGridCsv(
+      bytes(
+        "Stage;Discover;Discover;Buy\nStep;See ad;Read reviews;Pay\nCustomer actions;Scrolls;Reads;Pays\nPain points;;Too many reviews [4/5];\n",
+      ),
+      "grid.csv",
+    );
     expect(draft.snapshot.stages.map((s) => s.name)).toEqual(["Discover", "Buy"]);
     expect(draft.snapshot.lanes.map((l) => l.type)).toEqual(["actions", "painPoints"]);
     const pain = draft.snapshot.cells.find((c) => c.laneId === draft.snapshot.lanes[1]!.id)!.cards[0]!;
@@ -39,9 +44,16 @@ describe("CSV grid export and import", () => {
   });
 
   it("names the row and column of a problem, the line of broken quoting, and refuses text that is not UTF-8", () => {
-    expect(() => parseGridCsv(bytes("Stage,,,A\nStep,Type,Persona,x\nLinks,Links and attachments,,javascript:alert(1)\n"), "bad.csv")).toThrow(/row 3, column D: url: must be an http\(s\) URL/);
+    expect(() =>
+      parseGridCsv(
+        bytes("Stage,,,A\nStep,Type,Persona,x\nLinks,Links and attachments,,javascript:alert(1)\n"),
+        "bad.csv",
+      ),
+    ).toThrow(/row 3, column D: url: must be an http\(s\) URL/);
     expect(() => parseGridCsv(bytes('Stage,,,A\nStep,Type,Persona,"x\n'), "quote.csv")).toThrow(/quote\.csv line \d/);
-    expect(() => parseGridCsv(new Uint8Array([0x53, 0x74, 0x61, 0x67, 0x65, 0x2c, 0xc4, 0xe3, 0x0a]), "gbk.csv")).toThrow(/gbk\.csv line 1: the file is not UTF-8/);
+    expect(() =>
+      parseGridCsv(new Uint8Array([0x53, 0x74, 0x61, 0x67, 0x65, 0x2c, 0xc4, 0xe3, 0x0a]), "gbk.csv"),
+    ).toThrow(/gbk\.csv line 1: the file is not UTF-8/);
     expect(() => parseGridCsv(bytes("Name,Cost\nTea,3\n"), "budget.csv")).toThrow(/row 1, column A: no "Stage" row/);
   });
 });

@@ -28,10 +28,18 @@ export function parseGridCsv(bytes: Uint8Array, fileName: string): ImportDraft {
   const text = decodeText(bytes, fileName);
   let rows: string[][];
   try {
-    rows = parse(text, { delimiter: sniffDelimiter(text), relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
+    rows = parse(text, {
+      delimiter: sniffDelimiter(text),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as string[][];
   } catch (err) {
     const line = (err as { lines?: number }).lines;
-    throw importFileError(`${fileName}${line ? ` line ${line}` : ""}`, err instanceof Error ? err.message.replace(/^Invalid [^:]*: /, "") : String(err));
+    throw importFileError(
+      `${fileName}${line ? ` line ${line}` : ""}`,
+      err instanceof Error ? err.message.replace(/^Invalid [^:]*: /, "") : String(err),
+    );
   }
   return parseGridTable({ rows, cellName: (r, c) => `row ${r + 1}, column ${columnName(c)}` }, "csv");
 }

@@ -1,10 +1,26 @@
-import { LANE_NAMES, LANE_TYPES, newId, PersonaFieldsSchema, type Card, type LaneType, type MapSettingsInput, type PersonaFields, type TouchpointFields } from "@opencjm/core";
+import {
+  LANE_NAMES,
+  LANE_TYPES,
+  newId,
+  PersonaFieldsSchema,
+  type Card,
+  type LaneType,
+  type MapSettingsInput,
+  type PersonaFields,
+  type TouchpointFields,
+} from "@opencjm/core";
 import { exportLabelVariants, type ExportLabel } from "../mapExport/exportLabels.js";
 import type { WorkbookLayout } from "../mapExport/excelWorkbook.js";
 import { CARD_BULLET, joinCellTexts } from "../mapExport/mapGrid.js";
 import { restoreFormulaText } from "../mapExport/neutraliseFormula.js";
 import { importFileError } from "./importFileError.js";
-import { emptyReport, type DraftEntity, type ImportDraft, type ImportFormat, type ImportReport } from "./ImportDraft.js";
+import {
+  emptyReport,
+  type DraftEntity,
+  type ImportDraft,
+  type ImportFormat,
+  type ImportReport,
+} from "./ImportDraft.js";
 import { MapDraftBuilder } from "./MapDraftBuilder.js";
 import { laneTypeForName } from "./parseOpenJourney.js";
 import { parseCardLine } from "./parseCardLine.js";
@@ -34,8 +50,14 @@ export interface GridExtras {
   layout?: WorkbookLayout;
 }
 
-const matches = (key: ExportLabel, value: GridValue) => typeof value === "string" && exportLabelVariants(key).some((v) => v.toLowerCase() === value.trim().toLowerCase());
-const TYPE_BY_NAME = new Map<string, LaneType>(LANE_TYPES.flatMap((t) => [[t.toLowerCase(), t] as [string, LaneType], ...Object.values(LANE_NAMES[t]).map((n) => [n.toLowerCase(), t] as [string, LaneType])]));
+const matches = (key: ExportLabel, value: GridValue) =>
+  typeof value === "string" && exportLabelVariants(key).some((v) => v.toLowerCase() === value.trim().toLowerCase());
+const TYPE_BY_NAME = new Map<string, LaneType>(
+  LANE_TYPES.flatMap((t) => [
+    [t.toLowerCase(), t] as [string, LaneType],
+    ...Object.values(LANE_NAMES[t]).map((n) => [n.toLowerCase(), t] as [string, LaneType]),
+  ]),
+);
 
 function str(value: GridValue | undefined): string {
   return value === null || value === undefined ? "" : restoreFormulaText(String(value));
@@ -58,7 +80,9 @@ function laneTypeOf(typeText: string, laneName: string, report: ImportReport, wh
   const named = TYPE_BY_NAME.get(typeText.trim().toLowerCase());
   if (named) return named;
   const guessed = TYPE_BY_NAME.get(laneName.trim().toLowerCase()) ?? laneTypeForName(laneName);
-  report.notes.push(`${where}: lane "${laneName}" read as ${guessed}${typeText ? ` (unknown type "${typeText}")` : ""}`);
+  report.notes.push(
+    `${where}: lane "${laneName}" read as ${guessed}${typeText ? ` (unknown type "${typeText}")` : ""}`,
+  );
   return guessed;
 }
 
@@ -71,9 +95,14 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
   const { rows, cellName } = source;
   const report = emptyReport();
   const r = rows.findIndex((row, i) => i < 50 && matches("stage", row[0] ?? null));
-  if (r < 0) throw importFileError(cellName(0, 0), 'no "Stage" row: a grid starts with a Stage row and a Step row, like our CSV and Excel exports');
+  if (r < 0)
+    throw importFileError(
+      cellName(0, 0),
+      'no "Stage" row: a grid starts with a Stage row and a Step row, like our CSV and Excel exports',
+    );
   const stepRow = rows[r + 1] ?? [];
-  if (!matches("step", stepRow[0] ?? null)) throw importFileError(cellName(r + 1, 0), 'expected the "Step" row under the "Stage" row');
+  if (!matches("step", stepRow[0] ?? null))
+    throw importFileError(cellName(r + 1, 0), 'expected the "Step" row under the "Stage" row');
   const typeCol = matches("laneType", stepRow[1] ?? null) ? 1 : -1;
   const personaCol = matches("persona", stepRow[typeCol + 1 > 0 ? 2 : 1] ?? null) ? (typeCol > 0 ? 2 : 1) : -1;
   const first = Math.max(typeCol, personaCol, 0) + 1;
@@ -100,7 +129,9 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
       stageCount++;
     }
     const saved = layout?.steps[c - first];
-    columns.push(builder.addStep(stageId, str(stepRow[c]), { parallel: saved?.parallel, description: saved?.description }));
+    columns.push(
+      builder.addStep(stageId, str(stepRow[c]), { parallel: saved?.parallel, description: saved?.description }),
+    );
   }
 
   const personas = [...(extras.personas ?? [])];
@@ -124,13 +155,23 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
     const row = rows[i]!;
     if (row.every((v) => str(v).trim() === "")) continue;
     const laneName = str(row[0]);
-    const type = laneTypeOf(typeCol > 0 ? str(row[typeCol]) : "", laneName, report, cellName(i, typeCol > 0 ? typeCol : 0));
-    if (type === "emotion" && emotionLane && emotionLane.name === laneName && emotionLane.row === i - 1) emotionLane.row = i;
+    const type = laneTypeOf(
+      typeCol > 0 ? str(row[typeCol]) : "",
+      laneName,
+      report,
+      cellName(i, typeCol > 0 ? typeCol : 0),
+    );
+    if (type === "emotion" && emotionLane && emotionLane.name === laneName && emotionLane.row === i - 1)
+      emotionLane.row = i;
     else {
       laneIndex++;
       const saved = layout?.lanes[laneIndex];
       const id = builder.addLane(type, laneName, { color: saved?.color });
-      if (source.hiddenRows?.has(i) || saved?.collapsed) builder.updateLane(id, { hidden: source.hiddenRows?.has(i) || undefined, collapsed: saved?.collapsed || undefined });
+      if (source.hiddenRows?.has(i) || saved?.collapsed)
+        builder.updateLane(id, {
+          hidden: source.hiddenRows?.has(i) || undefined,
+          collapsed: saved?.collapsed || undefined,
+        });
       emotionLane = type === "emotion" ? { id, name: laneName, row: i } : undefined;
       if (type !== "emotion") readCardRow(i, id, type, laneIndex);
     }
@@ -142,9 +183,15 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
       const raw = row[c];
       if (raw === null || raw === undefined || str(raw).trim() === "") continue;
       const value = typeof raw === "number" ? raw : Number(str(raw).trim().replace(",", ".").replace("−", "-"));
-      if (!Number.isFinite(value)) throw importFileError(cellName(i, c), `"${str(raw).slice(0, 40)}" is not a number (emotion rows hold numbers)`);
+      if (!Number.isFinite(value))
+        throw importFileError(cellName(i, c), `"${str(raw).slice(0, 40)}" is not a number (emotion rows hold numbers)`);
       emotionValues.push(value);
-      emotionPoints.push({ personaId, stepId: columns[c - first]!, value, note: layout?.emotionNotes[`${personaId}:${c - first}`] ?? "" });
+      emotionPoints.push({
+        personaId,
+        stepId: columns[c - first]!,
+        value,
+        note: layout?.emotionNotes[`${personaId}:${c - first}`] ?? "",
+      });
     }
   }
 
@@ -160,7 +207,8 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
           const { id: _id, order: _order, ...content } = card;
           if (card.kind === "touchpoint") {
             const read = parseCardLine("touchpoints", line);
-            if ("card" in read && read.touchpoint) touchpoints.set(card.touchpointId, { oldId: card.touchpointId, fields: read.touchpoint.fields });
+            if ("card" in read && read.touchpoint)
+              touchpoints.set(card.touchpointId, { oldId: card.touchpointId, fields: read.touchpoint.fields });
           }
           builder.addCard(laneId, stepId, content, cellName(i, c));
         });
@@ -173,7 +221,10 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
         }
         let card = result.card;
         if (result.touchpoint) {
-          const known = touchpoints.get(result.touchpoint.key) ?? { oldId: newId("tp_"), fields: result.touchpoint.fields };
+          const known = touchpoints.get(result.touchpoint.key) ?? {
+            oldId: newId("tp_"),
+            fields: result.touchpoint.fields,
+          };
           touchpoints.set(result.touchpoint.key, known);
           card = { ...card, touchpointId: known.oldId as never } as typeof card;
         }
@@ -192,14 +243,32 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
   };
   for (const p of emotionPoints) {
     const value = Math.min(scale.max, Math.max(scale.min, p.value));
-    if (value !== p.value) report.notes.push(`emotion ${p.value} is outside the scale ${scale.min}…${scale.max}, kept as ${value}`);
+    if (value !== p.value)
+      report.notes.push(`emotion ${p.value} is outside the scale ${scale.min}…${scale.max}, kept as ${value}`);
     builder.setEmotion(p.personaId, p.stepId, value, p.note);
   }
   const usedPersonas = new Set(emotionPoints.map((p) => p.personaId));
   const fromExtras = new Set(extras.personas);
-  const personaIds = [...new Set([...(extras.settings?.personaIds ?? []), ...personas.filter((p) => usedPersonas.has(p.oldId) || fromExtras.has(p)).map((p) => p.oldId)])];
+  const personaIds = [
+    ...new Set([
+      ...(extras.settings?.personaIds ?? []),
+      ...personas.filter((p) => usedPersonas.has(p.oldId) || fromExtras.has(p)).map((p) => p.oldId),
+    ]),
+  ];
   const title = extras.settings?.title ?? extras.title ?? "";
-  const snapshot = builder.build({ type: "currentState", ...extras.settings, title: title.trim().slice(0, 200) || "Imported map", emotionScale: scale, personaIds: personaIds as never });
+  const snapshot = builder.build({
+    type: "currentState",
+    ...extras.settings,
+    title: title.trim().slice(0, 200) || "Imported map",
+    emotionScale: scale,
+    personaIds: personaIds as never,
+  });
   const kept = new Set(personaIds);
-  return { format, snapshot, personas: personas.filter((p) => kept.has(p.oldId)), touchpoints: [...touchpoints.values()], report };
+  return {
+    format,
+    snapshot,
+    personas: personas.filter((p) => kept.has(p.oldId)),
+    touchpoints: [...touchpoints.values()],
+    report,
+  };
 }

@@ -22,9 +22,14 @@ describe("Excel export and import", () => {
       expect(normalizeSnapshot(draft.snapshot)).toEqual(normalizeSnapshot(input.snapshot));
       expect(draft.report.dropped).toEqual([]);
       expect(draft.personas.map((p) => p.oldId).sort()).toEqual(input.snapshot.settings.personaIds.slice().sort());
-      const used = new Set(input.snapshot.cells.flatMap((c) => c.cards.flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId as string] : []))));
+      const used = new Set(
+        input.snapshot.cells.flatMap((c) =>
+          c.cards.flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId as string] : [])),
+        ),
+      );
       expect(draft.touchpoints.map((t) => t.oldId).sort()).toEqual([...used].sort());
-      for (const t of draft.touchpoints) expect(t.fields.name).toBe(input.touchpoints.find((x) => x.id === t.oldId)!.name);
+      for (const t of draft.touchpoints)
+        expect(t.fields.name).toBe(input.touchpoints.find((x) => x.id === t.oldId)!.name);
     }
   });
 
@@ -43,9 +48,13 @@ describe("Excel export and import", () => {
     expect(grid.getCell(2, 4 + stepsInFirst - 1).isMerged).toBe(true);
     expect(grid.getCell(2, 4 + stepsInFirst).value).toBe(input.snapshot.stages[1]!.name);
     expect(grid.getCell(3, 4).value).toBe(input.snapshot.steps[0]!.name);
-    const emotionRow = [...Array(grid.rowCount).keys()].map((i) => grid.getRow(i + 1)).find((r) => r.getCell(2).value === "Emotions")!;
+    const emotionRow = [...Array(grid.rowCount).keys()]
+      .map((i) => grid.getRow(i + 1))
+      .find((r) => r.getCell(2).value === "Emotions")!;
     expect(typeof emotionRow.getCell(4).value).toBe("number");
-    const hiddenRow = [...Array(grid.rowCount).keys()].map((i) => grid.getRow(i + 1)).find((r) => r.getCell(1).value === hiddenLane.name)!;
+    const hiddenRow = [...Array(grid.rowCount).keys()]
+      .map((i) => grid.getRow(i + 1))
+      .find((r) => r.getCell(1).value === hiddenLane.name)!;
     expect(hiddenRow.hidden).toBe(true);
     const persian = await load(await exportExcelWorkbook(templateExportInput("fa")));
     expect(persian.worksheets[0]!.name).toBe("نقشه");
@@ -73,16 +82,25 @@ describe("Excel export and import", () => {
     const edited = await parseGridWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), "edited.xlsx");
     const lane = edited.snapshot.lanes.find((l) => l.type === "painPoints")!;
     const cell = edited.snapshot.cells.find((c) => c.laneId === lane.id && c.stepId === edited.snapshot.steps[0]!.id)!;
-    expect(cell.cards.map((c) => (c.kind === "painPoint" ? [c.text, c.severity] : []))).toEqual([["Ad shows the wrong price", 5], ["Ad loads slowly", 3]]);
+    expect(cell.cards.map((c) => (c.kind === "painPoint" ? [c.text, c.severity] : []))).toEqual([
+      ["Ad shows the wrong price", 5],
+      ["Ad loads slowly", 3],
+    ]);
     const emotions = rows.find((r) => r.getCell(2).value === "Emotions")!;
     emotions.getCell(5).value = "quite happy";
-    await expect(parseGridWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), "edited.xlsx")).rejects.toThrow(`Map!E${emotions.number}: "quite happy" is not a number`);
+    await expect(parseGridWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), "edited.xlsx")).rejects.toThrow(
+      `Map!E${emotions.number}: "quite happy" is not a number`,
+    );
   });
 
   it("refuses a file that is not a workbook, or a workbook without a grid, naming the file", async () => {
-    await expect(parseGridWorkbook(new TextEncoder().encode("PK\u0003\u0004 not really"), "broken.xlsx")).rejects.toThrow(/broken\.xlsx: not a readable Excel workbook/);
+    await expect(
+      parseGridWorkbook(new TextEncoder().encode("PK\u0003\u0004 not really"), "broken.xlsx"),
+    ).rejects.toThrow(/broken\.xlsx: not a readable Excel workbook/);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Budget").addRow(["Item", "Cost"]);
-    await expect(parseGridWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), "budget.xlsx")).rejects.toThrow(/budget\.xlsx: no sheet with a "Stage" row/);
+    await expect(parseGridWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), "budget.xlsx")).rejects.toThrow(
+      /budget\.xlsx: no sheet with a "Stage" row/,
+    );
   });
 });

@@ -1,5 +1,13 @@
 import type * as ExcelJS from "exceljs";
-import { CardSchema, MapSettingsSchema, newId, PersonaFieldsSchema, type Card, type MapSettingsInput, type PersonaFields } from "@opencjm/core";
+import {
+  CardSchema,
+  MapSettingsSchema,
+  newId,
+  PersonaFieldsSchema,
+  type Card,
+  type MapSettingsInput,
+  type PersonaFields,
+} from "@opencjm/core";
 import { z } from "zod";
 import { exportLabelVariants, type ExportLabel } from "../mapExport/exportLabels.js";
 import type { WorkbookLayout } from "../mapExport/excelWorkbook.js";
@@ -11,9 +19,25 @@ import { columnName } from "./parseGridCsv.js";
 import { parseGridTable, type GridExtras, type GridValue } from "./parseGridTable.js";
 
 const LayoutSchema = z.object({
-  stages: z.array(z.object({ description: z.string().max(2000).default(""), color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional() })),
+  stages: z.array(
+    z.object({
+      description: z.string().max(2000).default(""),
+      color: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/)
+        .optional(),
+    }),
+  ),
   steps: z.array(z.object({ description: z.string().max(2000).default(""), parallel: z.boolean().default(false) })),
-  lanes: z.array(z.object({ color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(), collapsed: z.boolean().default(false) })),
+  lanes: z.array(
+    z.object({
+      color: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/)
+        .optional(),
+      collapsed: z.boolean().default(false),
+    }),
+  ),
   emotionNotes: z.record(z.string(), z.string().max(500)).default({}),
 }) satisfies z.ZodType<WorkbookLayout>;
 
@@ -45,7 +69,12 @@ function sheetRows(ws: ExcelJS.Worksheet): GridValue[][] {
 }
 
 function findSheet(wb: ExcelJS.Workbook, key: ExportLabel): ExcelJS.Worksheet | undefined {
-  const names = exportLabelVariants(key).map((n) => n.replace(/[[\]:*?/\\]/g, " ").slice(0, 31).toLowerCase());
+  const names = exportLabelVariants(key).map((n) =>
+    n
+      .replace(/[[\]:*?/\\]/g, " ")
+      .slice(0, 31)
+      .toLowerCase(),
+  );
   return wb.worksheets.find((ws) => names.includes(ws.name.trim().toLowerCase()));
 }
 
@@ -84,7 +113,11 @@ function readPersonas(ws: ExcelJS.Worksheet | undefined): Array<DraftEntity<Pers
   if (!ws) return undefined;
   const rows = sheetRows(ws);
   const header = rows[0] ?? [];
-  const [idCol, nameCol, dataCol] = [headerColumn(header, "id"), headerColumn(header, "name"), headerColumn(header, "data")];
+  const [idCol, nameCol, dataCol] = [
+    headerColumn(header, "id"),
+    headerColumn(header, "name"),
+    headerColumn(header, "data"),
+  ];
   return rows.slice(1).flatMap((row, i): Array<DraftEntity<PersonaFields>> => {
     const where = `${ws.name}!${columnName(dataCol >= 0 ? dataCol : nameCol)}${i + 2}`;
     const raw = dataCol >= 0 ? text(row[dataCol]).trim() : "";
@@ -99,13 +132,17 @@ function readPersonas(ws: ExcelJS.Worksheet | undefined): Array<DraftEntity<Pers
     }
     if (!raw && !text(row[nameCol]).trim()) return [];
     const parsed = PersonaFieldsSchema.safeParse(fields);
-    if (!parsed.success) throw importFileError(where, `${pathOf(parsed.error.issues[0]?.path ?? [])}: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw importFileError(where, `${pathOf(parsed.error.issues[0]?.path ?? [])}: ${parsed.error.issues[0]?.message}`);
     const id = text(row[idCol]).trim();
     return [{ oldId: /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : newId("per_"), fields: parsed.data }];
   });
 }
 
-function readAbout(ws: ExcelJS.Worksheet | undefined): { settings: Partial<MapSettingsInput>; layout?: WorkbookLayout } {
+function readAbout(ws: ExcelJS.Worksheet | undefined): {
+  settings: Partial<MapSettingsInput>;
+  layout?: WorkbookLayout;
+} {
   const settings: Record<string, unknown> = {};
   let layout: WorkbookLayout | undefined;
   if (!ws) return { settings };
@@ -139,19 +176,30 @@ export async function parseGridWorkbook(bytes: Uint8Array, fileName: string): Pr
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    throw importFileError(fileName, `not a readable Excel workbook (${err instanceof Error ? err.message : String(err)})`);
+    throw importFileError(
+      fileName,
+      `not a readable Excel workbook (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
-  const grid = findSheet(wb, "map") ?? wb.worksheets.find((ws) => sheetRows(ws).some((r) => exportLabelVariants("stage").includes(text(r[0]).trim())));
-  if (!grid) throw importFileError(fileName, 'no sheet with a "Stage" row: a grid sheet is laid out like our Excel export');
+  const grid =
+    findSheet(wb, "map") ??
+    wb.worksheets.find((ws) => sheetRows(ws).some((r) => exportLabelVariants("stage").includes(text(r[0]).trim())));
+  if (!grid)
+    throw importFileError(fileName, 'no sheet with a "Stage" row: a grid sheet is laid out like our Excel export');
   const rows = sheetRows(grid);
-  const stageRow = rows.findIndex((r) => exportLabelVariants("stage").map((v) => v.toLowerCase()).includes(text(r[0]).trim().toLowerCase()));
+  const stageRow = rows.findIndex((r) =>
+    exportLabelVariants("stage")
+      .map((v) => v.toLowerCase())
+      .includes(text(r[0]).trim().toLowerCase()),
+  );
   const hiddenRows = new Set(rows.map((_, i) => i).filter((i) => grid.getRow(i + 1).hidden));
   const stageStarts = new Set<number>();
   const stageColors = new Map<number, string>();
   (rows[stageRow] ?? []).forEach((value, c) => {
     const cell = grid.getCell(stageRow + 1, c + 1);
     const isSlave = cell.isMerged && cell.master.address !== cell.address;
-    if (!isSlave && text(value) !== "" && (cell.isMerged || text(value) !== text(rows[stageRow]![c - 1]))) stageStarts.add(c);
+    if (!isSlave && text(value) !== "" && (cell.isMerged || text(value) !== text(rows[stageRow]![c - 1])))
+      stageStarts.add(c);
     const fill = cell.fill?.type === "pattern" ? cell.fill.fgColor?.argb : undefined;
     if (fill && /^[0-9A-F]{8}$/i.test(fill)) stageColors.set(c, `#${fill.slice(2).toLowerCase()}`);
   });
@@ -160,6 +208,12 @@ export async function parseGridWorkbook(bytes: Uint8Array, fileName: string): Pr
   return parseGridTable(
     { rows, cellName: (r, c) => `${grid.name}!${columnName(c)}${r + 1}`, hiddenRows, stageStarts, stageColors },
     "xlsx",
-    { title: title || undefined, settings: { ...about.settings, ...(title ? { title } : {}) }, personas: readPersonas(findSheet(wb, "personas")), cards: readCards(findSheet(wb, "cards")), layout: about.layout },
+    {
+      title: title || undefined,
+      settings: { ...about.settings, ...(title ? { title } : {}) },
+      personas: readPersonas(findSheet(wb, "personas")),
+      cards: readCards(findSheet(wb, "cards")),
+      layout: about.layout,
+    },
   );
 }

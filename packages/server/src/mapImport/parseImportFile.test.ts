@@ -7,16 +7,84 @@ import { demoExportInput } from "../mapExport/exportFixtures.js";
 import { parseImportFile } from "./parseImportFile.js";
 
 const SHARED = fileURLToPath(new URL("../../../../../shared/cjm-research-data/journey-maps/", import.meta.url));
-const file = (path: string) => ({ name: path.split("/").pop()!, bytes: new Uint8Array(readFileSync(join(SHARED, path))) });
+const file = (path: string) => ({
+  name: path.split("/").pop()!,
+  bytes: new Uint8Array(readFileSync(join(SHARED, path))),
+});
 
 /** What each third-party map in the shared research data should become. */
-const EXPECTED: Record<string, { stages: string[]; lanes: string[]; cells: number; cards: number; emotions: number; personas: string[]; touchpoints: number }> = {
-  "openjourney-ojf/ecommerce-purchase.ojf": { stages: ["Discovery", "Research", "Purchase", "Onboarding"], lanes: ["actions", "emotion", "painPoints", "touchpoints"], cells: 6, cards: 6, emotions: 4, personas: ["Jane Doe, First-time Homeowner"], touchpoints: 0 },
-  "openjourney-ojf/b2b-software-purchase.ojf": { stages: ["1. Awareness & Research", "2. Evaluation & Demo", "3. Security & Compliance", "4. Procurement & Contract", "5. Go-Live & Onboarding"], lanes: ["actions", "touchpoints", "emotion", "painPoints"], cells: 9, cards: 9, emotions: 5, personas: ["IT Director"], touchpoints: 5 },
-  "openjourney-ojf/customer-support.ojf": { stages: ["Problem Discovery", "Initial Support Contact", "Troubleshooting", "Resolution"], lanes: ["actions", "emotion", "painPoints", "touchpoints"], cells: 6, cards: 6, emotions: 4, personas: ["Sam, Tech-Savvy Parent"], touchpoints: 1 },
-  "openjourney-ojf/event-booking.ojf": { stages: ["Registration", "Travel Logistics", "Pre-Event", "Day 1 Arrival"], lanes: ["actions", "emotion", "painPoints", "touchpoints"], cells: 7, cards: 7, emotions: 4, personas: ["Alex, Tech Lead"], touchpoints: 1 },
-  "openjourney-ojf/clinic-visit-blueprint.ojf": { stages: ["Check-in", "Triage", "Consultation"], lanes: ["actions", "text", "frontstage", "backstage", "support", "emotion"], cells: 15, cards: 19, emotions: 3, personas: ["Returning Patient"], touchpoints: 0 },
-  "mermaid/user-journey-example.mmd": { stages: ["Go to work", "Go home"], lanes: ["emotion"], cells: 0, cards: 0, emotions: 6, personas: ["Me", "Cat"], touchpoints: 0 },
+const EXPECTED: Record<
+  string,
+  {
+    stages: string[];
+    lanes: string[];
+    cells: number;
+    cards: number;
+    emotions: number;
+    personas: string[];
+    touchpoints: number;
+  }
+> = {
+  "openjourney-ojf/ecommerce-purchase.ojf": {
+    stages: ["Discovery", "Research", "Purchase", "Onboarding"],
+    lanes: ["actions", "emotion", "painPoints", "touchpoints"],
+    cells: 6,
+    cards: 6,
+    emotions: 4,
+    personas: ["Jane Doe, First-time Homeowner"],
+    touchpoints: 0,
+  },
+  "openjourney-ojf/b2b-software-purchase.ojf": {
+    stages: [
+      "1. Awareness & Research",
+      "2. Evaluation & Demo",
+      "3. Security & Compliance",
+      "4. Procurement & Contract",
+      "5. Go-Live & Onboarding",
+    ],
+    lanes: ["actions", "touchpoints", "emotion", "painPoints"],
+    cells: 9,
+    cards: 9,
+    emotions: 5,
+    personas: ["IT Director"],
+    touchpoints: 5,
+  },
+  "openjourney-ojf/customer-support.ojf": {
+    stages: ["Problem Discovery", "Initial Support Contact", "Troubleshooting", "Resolution"],
+    lanes: ["actions", "emotion", "painPoints", "touchpoints"],
+    cells: 6,
+    cards: 6,
+    emotions: 4,
+    personas: ["Sam, Tech-Savvy Parent"],
+    touchpoints: 1,
+  },
+  "openjourney-ojf/event-booking.ojf": {
+    stages: ["Registration", "Travel Logistics", "Pre-Event", "Day 1 Arrival"],
+    lanes: ["actions", "emotion", "painPoints", "touchpoints"],
+    cells: 7,
+    cards: 7,
+    emotions: 4,
+    personas: ["Alex, Tech Lead"],
+    touchpoints: 1,
+  },
+  "openjourney-ojf/clinic-visit-blueprint.ojf": {
+    stages: ["Check-in", "Triage", "Consultation"],
+    lanes: ["actions", "text", "frontstage", "backstage", "support", "emotion"],
+    cells: 15,
+    cards: 19,
+    emotions: 3,
+    personas: ["Returning Patient"],
+    touchpoints: 0,
+  },
+  "mermaid/user-journey-example.mmd": {
+    stages: ["Go to work", "Go home"],
+    lanes: ["emotion"],
+    cells: 0,
+    cards: 0,
+    emotions: 6,
+    personas: ["Me", "Cat"],
+    touchpoints: 0,
+  },
 };
 
 describe("importing the shared third-party journey maps", () => {
@@ -38,30 +106,67 @@ describe("importing the shared third-party journey maps", () => {
     const all = readdirSync(SHARED).flatMap((dir) => readdirSync(join(SHARED, dir)).map((f) => `${dir}/${f}`));
     for (const path of all) {
       if (EXPECTED[path]) continue;
-      await expect(parseImportFile(file(path)), path).rejects.toMatchObject({ code: "unsupported_format", message: expect.stringContaining(path.split("/").pop()!) });
+      await expect(parseImportFile(file(path)), path).rejects.toMatchObject({
+        code: "unsupported_format",
+        message: expect.stringContaining(path.split("/").pop()!),
+      });
     }
   });
 
   it("reports what an OpenJourney file has that a map cannot hold, and reads the blueprint variant as a service blueprint", async () => {
     const ecommerce = await parseImportFile(file("openjourney-ojf/ecommerce-purchase.ojf"));
-    expect(ecommerce.report.dropped).toEqual(expect.arrayContaining(["nodes[].tags (4 nodes)", "nodes[].isMomentOfTruth (1 node)"]));
+    expect(ecommerce.report.dropped).toEqual(
+      expect.arrayContaining(["nodes[].tags (4 nodes)", "nodes[].isMomentOfTruth (1 node)"]),
+    );
     expect(ecommerce.report.fromVersion).toBe("1.0");
-    const pain = ecommerce.snapshot.cells.flatMap((c) => c.cards).find((c) => c.kind === "painPoint" && c.text.startsWith("Hidden Shipping Fees"));
-    expect(pain).toMatchObject({ severity: 4, text: "Hidden Shipping Fees\nShipping costs were not shown until the very last step." });
+    const pain = ecommerce.snapshot.cells
+      .flatMap((c) => c.cards)
+      .find((c) => c.kind === "painPoint" && c.text.startsWith("Hidden Shipping Fees"));
+    expect(pain).toMatchObject({
+      severity: 4,
+      text: "Hidden Shipping Fees\nShipping costs were not shown until the very last step.",
+    });
     const clinic = await parseImportFile(file("openjourney-ojf/clinic-visit-blueprint.ojf"));
-    expect(clinic.snapshot.settings).toMatchObject({ title: "Patient Clinic Visit", type: "serviceBlueprint", goal: "Annual check-up at a GP clinic" });
+    expect(clinic.snapshot.settings).toMatchObject({
+      title: "Patient Clinic Visit",
+      type: "serviceBlueprint",
+      goal: "Annual check-up at a GP clinic",
+    });
     expect(clinic.report.fromVersion).toBe("1.1.0");
     const backstage = clinic.snapshot.lanes.find((l) => l.type === "backstage")!;
-    expect(clinic.snapshot.cells.find((c) => c.laneId === backstage.id)!.cards[0]).toMatchObject({ kind: "process", actor: "Billing Dept", text: "Verifies insurance eligibility" });
+    expect(clinic.snapshot.cells.find((c) => c.laneId === backstage.id)!.cards[0]).toMatchObject({
+      kind: "process",
+      actor: "Billing Dept",
+      text: "Verifies insurance eligibility",
+    });
   });
 
   it("tells the format from the content when the name does not, and names the line of broken JSON", async () => {
-    const json = new TextEncoder().encode(JSON.stringify(toMapExport({ id: "m", title: "t", type: "currentState", status: "draft" }, demoExportInput().snapshot, [], [])));
+    const json = new TextEncoder().encode(
+      JSON.stringify(
+        toMapExport({ id: "m", title: "t", type: "currentState", status: "draft" }, demoExportInput().snapshot, [], []),
+      ),
+    );
     expect((await parseImportFile({ name: "upload", bytes: json })).format).toBe("json");
-    expect((await parseImportFile({ name: "journey.txt", bytes: file("mermaid/user-journey-example.mmd").bytes })).format).toBe("mermaid");
-    expect((await parseImportFile({ name: "notes.md", bytes: new TextEncoder().encode("# Notes\n\n```mermaid\njourney\n  section A\n    Go: 4: Me\n```\n") })).format).toBe("mermaid");
-    await expect(parseImportFile({ name: "x.json", bytes: new TextEncoder().encode('{\n  "format": "opencjm.map",\n  oops\n}') })).rejects.toThrow(/x\.json: invalid JSON at line 3, column \d+/);
-    await expect(parseImportFile({ name: "empty.csv", bytes: new Uint8Array() })).rejects.toThrow(/empty\.csv: the file is empty/);
-    await expect(parseImportFile({ name: "photo.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) })).rejects.toMatchObject({ code: "unsupported_format" });
+    expect(
+      (await parseImportFile({ name: "journey.txt", bytes: file("mermaid/user-journey-example.mmd").bytes })).format,
+    ).toBe("mermaid");
+    expect(
+      (
+        await parseImportFile({
+          name: "notes.md",
+          bytes: new TextEncoder().encode("# Notes\n\n```mermaid\njourney\n  section A\n    Go: 4: Me\n```\n"),
+        })
+      ).format,
+    ).toBe("mermaid");
+    await expect(
+      parseImportFile({ name: "x.json", bytes: new TextEncoder().encode('{\n  "format": "opencjm.map",\n  oops\n}') }),
+    ).rejects.toThrow(/x\.json: invalid JSON at line 3, column \d+/);
+    await expect(parseImportFile({ name: "empty.csv", bytes: new Uint8Array() })).rejects.toThrow(
+      /empty\.csv: the file is empty/,
+    );
+    await expect(
+      parseImportFile({ name: "photo.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) }),
+    ).rejects.toMatchObject({ code: "unsupported_format" });
   });
 });

@@ -17,7 +17,8 @@ const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03
 function jsonFormat(json: unknown): "json" | "ojf" | undefined {
   if (!json || typeof json !== "object" || Array.isArray(json)) return undefined;
   const o = json as Record<string, unknown>;
-  if (o.format === "opencjm.map" || ("settings" in o && "stages" in o) || ("columns" in o && "lanes" in o)) return "json";
+  if (o.format === "opencjm.map" || ("settings" in o && "stages" in o) || ("columns" in o && "lanes" in o))
+    return "json";
   if (Array.isArray(o.stages) && Array.isArray(o.swimlanes) && Array.isArray(o.nodes)) return "ojf";
   return undefined;
 }
@@ -30,7 +31,10 @@ export function detectImportFormat(name: string, bytes: Uint8Array): ImportForma
   if (ext === "mmd" || ext === "mermaid") return "mermaid";
   if (ext === "ojf") return "ojf";
   if (ext === "json") return "jsonish";
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, "").trimStart();
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 4096))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   if (head.startsWith("{")) return "jsonish";
   if (isMermaidJourney(head) || /```mermaid\s*\n\s*journey/.test(head)) return "mermaid";
   if (/^"?(stage|階段|阶段|этап|مرحله)"?[,;\t]/i.test(head)) return "csv";
@@ -44,7 +48,8 @@ export function detectImportFormat(name: string, bytes: Uint8Array): ImportForma
 export async function parseImportFile(file: { name: string; bytes: Uint8Array }): Promise<ImportDraft> {
   const { name, bytes } = file;
   if (bytes.length === 0) throw unsupportedFormat(`${name}: the file is empty`);
-  if (bytes.length > MAX_IMPORT_BYTES) throw unsupportedFormat(`${name}: the file is larger than ${MAX_IMPORT_BYTES} bytes`);
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw unsupportedFormat(`${name}: the file is larger than ${MAX_IMPORT_BYTES} bytes`);
   const format = detectImportFormat(name, bytes);
   switch (format) {
     case "xlsx":
@@ -67,6 +72,8 @@ export async function parseImportFile(file: { name: string; bytes: Uint8Array })
       throw unsupportedFormat(`${name}: this JSON is neither an OpenCJM map nor an OpenJourney (.ojf) map`);
     }
     default:
-      throw unsupportedFormat(`${name}: unknown format; import reads OpenCJM JSON, Excel (.xlsx) or CSV grids, Mermaid journey (.mmd) and OpenJourney (.ojf)`);
+      throw unsupportedFormat(
+        `${name}: unknown format; import reads OpenCJM JSON, Excel (.xlsx) or CSV grids, Mermaid journey (.mmd) and OpenJourney (.ojf)`,
+      );
   }
 }

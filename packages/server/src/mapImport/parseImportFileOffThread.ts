@@ -29,7 +29,10 @@ async function takeSlot(): Promise<() => void> {
 
 function parseOnWorker(file: { name: string; bytes: Uint8Array }): Promise<ImportDraft> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: file, resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.heapMb } });
+    const worker = new Worker(script, {
+      workerData: file,
+      resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.heapMb },
+    });
     // A parse must not keep a stopping server alive; the request it answers is gone with the server anyway.
     worker.unref();
     let settled = false;
@@ -40,7 +43,11 @@ function parseOnWorker(file: { name: string; bytes: Uint8Array }): Promise<Impor
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(() => settle(() => reject(importFileError(file.name, `reading the file took longer than ${PARSE_LIMITS.seconds} s`))), PARSE_LIMITS.seconds * 1000);
+    const timer = setTimeout(
+      () =>
+        settle(() => reject(importFileError(file.name, `reading the file took longer than ${PARSE_LIMITS.seconds} s`))),
+      PARSE_LIMITS.seconds * 1000,
+    );
     worker.on("message", (reply: ParseImportReply) =>
       settle(() => {
         if ("draft" in reply) resolve(reply.draft);
@@ -49,7 +56,13 @@ function parseOnWorker(file: { name: string; bytes: Uint8Array }): Promise<Impor
       }),
     );
     worker.on("error", (err: Error & { code?: string }) =>
-      settle(() => reject(err.code === "ERR_WORKER_OUT_OF_MEMORY" ? importFileError(file.name, `reading the file needed more than ${PARSE_LIMITS.heapMb} MB of memory`) : err)),
+      settle(() =>
+        reject(
+          err.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? importFileError(file.name, `reading the file needed more than ${PARSE_LIMITS.heapMb} MB of memory`)
+            : err,
+        ),
+      ),
     );
     worker.on("exit", (code) => settle(() => reject(new Error(`import parser stopped with code ${code}`))));
   });

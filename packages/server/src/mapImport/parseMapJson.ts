@@ -1,4 +1,11 @@
-import { MapOperationError, PersonaFieldsSchema, TouchpointFieldsSchema, upgradeSnapshot, type PersonaFields, type TouchpointFields } from "@opencjm/core";
+import {
+  MapOperationError,
+  PersonaFieldsSchema,
+  TouchpointFieldsSchema,
+  upgradeSnapshot,
+  type PersonaFields,
+  type TouchpointFields,
+} from "@opencjm/core";
 import { DomainError } from "../errors/DomainError.js";
 import { MapExportEnvelopeSchema } from "../mapExport/mapJsonFormat.js";
 import { importFileError, pathOf } from "./importFileError.js";
@@ -11,7 +18,12 @@ function upgradeFileSnapshot(json: unknown, prefix: string): ReturnType<typeof u
   } catch (err) {
     if (!(err instanceof MapOperationError)) throw err;
     const message = `${prefix}${err.message}`;
-    throw new DomainError({ kind: "invalid", code: "invalid_file", message, details: [{ path: `${prefix}${err.field ?? ""}`.replace(/\.$/, "") || "file", message }] });
+    throw new DomainError({
+      kind: "invalid",
+      code: "invalid_file",
+      message,
+      details: [{ path: `${prefix}${err.field ?? ""}`.replace(/\.$/, "") || "file", message }],
+    });
   }
 }
 
@@ -29,19 +41,34 @@ export function parseMapJson(json: unknown): ImportDraft {
   const { snapshot, report } = upgradeFileSnapshot(envelope?.data.snapshot ?? json, isEnvelope ? "snapshot." : "");
   const dropped = isEnvelope ? report.dropped.map((p) => `snapshot.${p}`) : [...report.dropped];
   // Cards the exporting map could not read travel along in the file; they cannot become cards, so the report says so.
-  for (const card of snapshot.unreadableCards ?? []) dropped.push(`${isEnvelope ? "snapshot." : ""}unreadableCards.${card.id} (${card.problem})`);
+  for (const card of snapshot.unreadableCards ?? [])
+    dropped.push(`${isEnvelope ? "snapshot." : ""}unreadableCards.${card.id} (${card.problem})`);
   delete snapshot.unreadableCards;
   const personas = (envelope?.data.personas ?? []).map((p, i): DraftEntity<PersonaFields> => {
     const { id, createdAt: _c, updatedAt: _u, ...fields } = p;
     const parsed = PersonaFieldsSchema.safeParse(fields);
-    if (!parsed.success) throw importFileError(`personas[${i}].${pathOf(parsed.error.issues[0]?.path ?? [])}`, parsed.error.issues[0]?.message ?? "invalid");
+    if (!parsed.success)
+      throw importFileError(
+        `personas[${i}].${pathOf(parsed.error.issues[0]?.path ?? [])}`,
+        parsed.error.issues[0]?.message ?? "invalid",
+      );
     return { oldId: id, fields: parsed.data };
   });
   const touchpoints = (envelope?.data.touchpoints ?? []).map((t, i): DraftEntity<TouchpointFields> => {
     const { id, ...fields } = t;
     const parsed = TouchpointFieldsSchema.safeParse(fields);
-    if (!parsed.success) throw importFileError(`touchpoints[${i}].${pathOf(parsed.error.issues[0]?.path ?? [])}`, parsed.error.issues[0]?.message ?? "invalid");
+    if (!parsed.success)
+      throw importFileError(
+        `touchpoints[${i}].${pathOf(parsed.error.issues[0]?.path ?? [])}`,
+        parsed.error.issues[0]?.message ?? "invalid",
+      );
     return { oldId: id, fields: parsed.data };
   });
-  return { format: "json", snapshot, personas, touchpoints, report: { fromVersion: String(envelope ? envelope.data.formatVersion : report.fromVersion), dropped, notes: [] } };
+  return {
+    format: "json",
+    snapshot,
+    personas,
+    touchpoints,
+    report: { fromVersion: String(envelope ? envelope.data.formatVersion : report.fromVersion), dropped, notes: [] },
+  };
 }

@@ -6,11 +6,24 @@ import { parseMermaidJourney } from "./parseMermaidJourney.js";
 import type { ImportDraft } from "./ImportDraft.js";
 import { PersonaSchema } from "@opencjm/core";
 
-const SHARED = new URL("../../../../../shared/cjm-research-data/journey-maps/mermaid/user-journey-example.mmd", import.meta.url);
+const SHARED = new URL(
+  "../../../../../shared/cjm-research-data/journey-maps/mermaid/user-journey-example.mmd",
+  import.meta.url,
+);
 
 function reexport(draft: ImportDraft): string {
-  const personas = draft.personas.map((p) => PersonaSchema.parse({ ...p.fields, id: p.oldId, createdAt: "", updatedAt: "" }));
-  return exportMermaidJourney({ map: { id: "x", title: "" }, snapshot: draft.snapshot, personas, touchpoints: [], channels: FIXTURE_CHANNELS, locale: "en", exportedAt: new Date(0) });
+  const personas = draft.personas.map((p) =>
+    PersonaSchema.parse({ ...p.fields, id: p.oldId, createdAt: "", updatedAt: "" }),
+  );
+  return exportMermaidJourney({
+    map: { id: "x", title: "" },
+    snapshot: draft.snapshot,
+    personas,
+    touchpoints: [],
+    channels: FIXTURE_CHANNELS,
+    locale: "en",
+    exportedAt: new Date(0),
+  });
 }
 
 describe("Mermaid journey export and import", () => {
@@ -23,7 +36,9 @@ describe("Mermaid journey export and import", () => {
     expect(s.lanes.map((l) => l.type)).toEqual(["emotion"]);
     expect(draft.personas.map((p) => p.fields.name)).toEqual(["Me", "Cat"]);
     const cat = draft.personas[1]!.oldId;
-    expect(s.emotions.filter((e) => e.personaId === cat).map((e) => [s.steps.find((x) => x.id === e.stepId)!.name, e.value])).toEqual([["Do work", -2]]);
+    expect(
+      s.emotions.filter((e) => e.personaId === cat).map((e) => [s.steps.find((x) => x.id === e.stepId)!.name, e.value]),
+    ).toEqual([["Do work", -2]]);
     expect(s.emotions).toHaveLength(6);
   });
 
@@ -45,8 +60,12 @@ describe("Mermaid journey export and import", () => {
   });
 
   it("names the line of a malformed task and the missing header", () => {
-    expect(() => parseMermaidJourney("journey\n  section A\n  Make tea: lots: Me\n")).toThrow('line 3: score "lots" is not a number');
+    expect(() => parseMermaidJourney("journey\n  section A\n  Make tea: lots: Me\n")).toThrow(
+      'line 3: score "lots" is not a number',
+    );
     expect(() => parseMermaidJourney("journey\n  section A\n  just words\n")).toThrow(/line 3: expected/);
-    expect(() => parseMermaidJourney("flowchart LR\n A --> B\n")).toThrow(/line 1: a Mermaid journey starts with "journey"/);
+    expect(() => parseMermaidJourney("flowchart LR\n A --> B\n")).toThrow(
+      /line 1: a Mermaid journey starts with "journey"/,
+    );
   });
 });

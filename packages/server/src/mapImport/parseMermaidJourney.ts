@@ -33,7 +33,8 @@ export function isMermaidJourney(text: string): boolean {
  */
 export function parseMermaidJourney(text: string): ImportDraft {
   const lines = meaningfulLines(text);
-  if (lines[0]?.line !== "journey") throw importFileError(`line ${lines[0]?.n ?? 1}`, 'a Mermaid journey starts with "journey"');
+  if (lines[0]?.line !== "journey")
+    throw importFileError(`line ${lines[0]?.n ?? 1}`, 'a Mermaid journey starts with "journey"');
   const report = emptyReport();
   const builder = new MapDraftBuilder();
   const personas = new Map<string, string>();
@@ -65,10 +66,23 @@ export function parseMermaidJourney(text: string): ImportDraft {
     const value = score - 3;
     const clamped = Math.min(SCALE.max, Math.max(SCALE.min, value));
     if (clamped !== value) report.notes.push(`${where}: score ${score} is outside 1…5, kept as ${clamped + 3}`);
-    const actors = (rawActors ?? "").split(",").map((a) => a.trim()).filter(Boolean);
-    for (const actor of actors.length ? actors : ["Customer"]) builder.setEmotion(personaFor(actor.slice(0, 120)), stepId, clamped);
+    const actors = (rawActors ?? "")
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean);
+    for (const actor of actors.length ? actors : ["Customer"])
+      builder.setEmotion(personaFor(actor.slice(0, 120)), stepId, clamped);
   }
   const personaIds = [...personas.values()];
-  const snapshot = builder.build({ title: title.slice(0, 200) || "Journey", type: "currentState", personaIds, emotionScale: SCALE, locale: "en" }, "file");
-  return { format: "mermaid", snapshot, personas: [...personas].map(([name, oldId]) => ({ oldId, fields: PersonaFieldsSchema.parse({ name }) })), touchpoints: [], report };
+  const snapshot = builder.build(
+    { title: title.slice(0, 200) || "Journey", type: "currentState", personaIds, emotionScale: SCALE, locale: "en" },
+    "file",
+  );
+  return {
+    format: "mermaid",
+    snapshot,
+    personas: [...personas].map(([name, oldId]) => ({ oldId, fields: PersonaFieldsSchema.parse({ name }) })),
+    touchpoints: [],
+    report,
+  };
 }

@@ -1,4 +1,12 @@
-import { LANE_NAMES, newId, PersonaFieldsSchema, type CardContentInput, type ChannelId, type LaneType, type TouchpointFields } from "@opencjm/core";
+import {
+  LANE_NAMES,
+  newId,
+  PersonaFieldsSchema,
+  type CardContentInput,
+  type ChannelId,
+  type LaneType,
+  type TouchpointFields,
+} from "@opencjm/core";
 import { z } from "zod";
 import { guessChannel } from "./guessChannel.js";
 import { importFileError, pathOf } from "./importFileError.js";
@@ -6,7 +14,10 @@ import { emptyReport, type DraftEntity, type ImportDraft } from "./ImportDraft.j
 import { MapDraftBuilder } from "./MapDraftBuilder.js";
 
 const text = z.string().max(20_000).catch("");
-const Item = z.looseObject({ id: z.union([z.string(), z.number()]).transform(String), name: z.string().max(200).catch("") });
+const Item = z.looseObject({
+  id: z.union([z.string(), z.number()]).transform(String),
+  name: z.string().max(200).catch(""),
+});
 const Node = z.looseObject({
   id: z.union([z.string(), z.number()]).optional(),
   stageId: z.union([z.string(), z.number()]).transform(String),
@@ -31,7 +42,14 @@ const OpenJourneySchema = z.looseObject({
   title: z.string().optional().catch(undefined),
   persona: z.string().optional().catch(undefined),
   pointOfView: z.string().optional().catch(undefined),
-  metadata: z.looseObject({ title: z.string().optional(), persona: z.string().optional(), pov: z.string().optional(), version: z.string().optional() }).optional(),
+  metadata: z
+    .looseObject({
+      title: z.string().optional(),
+      persona: z.string().optional(),
+      pov: z.string().optional(),
+      version: z.string().optional(),
+    })
+    .optional(),
   stages: z.array(Item).max(1000),
   swimlanes: z.array(Item).max(1000),
   nodes: z.array(Node).max(100_000),
@@ -68,7 +86,10 @@ function severityOf(node: z.infer<typeof Node>): number {
 }
 
 function join(...parts: Array<string | undefined>): string {
-  return parts.map((p) => p?.trim()).filter(Boolean).join("\n");
+  return parts
+    .map((p) => p?.trim())
+    .filter(Boolean)
+    .join("\n");
 }
 
 /**
@@ -87,8 +108,11 @@ export function parseOpenJourney(json: unknown, fileName = "file"): ImportDraft 
   const report = emptyReport(ojf.metadata?.version ?? ojf.version ?? null);
   for (const key of Object.keys(ojf)) if (!USED_ROOT.has(key)) report.dropped.push(key);
   const unusedNodeFields = new Map<string, number>();
-  ojf.nodes.forEach((n) => Object.keys(n).forEach((k) => USED_NODE.has(k) || unusedNodeFields.set(k, (unusedNodeFields.get(k) ?? 0) + 1)));
-  for (const [key, count] of unusedNodeFields) report.dropped.push(`nodes[].${key} (${count} node${count === 1 ? "" : "s"})`);
+  ojf.nodes.forEach((n) =>
+    Object.keys(n).forEach((k) => USED_NODE.has(k) || unusedNodeFields.set(k, (unusedNodeFields.get(k) ?? 0) + 1)),
+  );
+  for (const [key, count] of unusedNodeFields)
+    report.dropped.push(`nodes[].${key} (${count} node${count === 1 ? "" : "s"})`);
 
   const personaName = (ojf.metadata?.persona ?? ojf.persona ?? "").trim().slice(0, 120) || "Customer";
   const personaId = newId("per_");
@@ -106,7 +130,9 @@ export function parseOpenJourney(json: unknown, fileName = "file"): ImportDraft 
   const hasBlueprint = ojf.nodes.some((n) => n.blueprint);
   const blueprintLane = (type: LaneType, name: string) => (hasBlueprint ? builder.addLane(type, name) : "");
   const evidenceLane = blueprintLane("text", "Physical evidence");
-  const [front, back, support] = (["frontstage", "backstage", "support"] as const).map((t) => blueprintLane(t, LANE_NAMES[t].en));
+  const [front, back, support] = (["frontstage", "backstage", "support"] as const).map((t) =>
+    blueprintLane(t, LANE_NAMES[t].en),
+  );
 
   const touchpoints: Array<DraftEntity<TouchpointFields>> = [];
   const feelings = new Map<string, { lane: number[]; all: number[]; notes: string[] }>();
@@ -126,10 +152,46 @@ export function parseOpenJourney(json: unknown, fileName = "file"): ImportDraft 
     } else if (body) builder.addCard(lane.id, stepId, cardFor(lane.type, node, body, touchpoints), where);
     const bp = node.blueprint;
     if (!bp) return;
-    bp.evidence.forEach((e, j) => e.item && builder.addCard(evidenceLane, stepId, { kind: "text", text: e.type ? `${e.item} (${e.type})` : e.item }, `${where}.blueprint.evidence[${j}]`));
-    bp.onstage.forEach((e, j) => e.action && builder.addCard(front!, stepId, { kind: "process", text: e.action, actor: e.actor ?? "" }, `${where}.blueprint.onstage[${j}]`));
-    bp.backstage.forEach((e, j) => e.action && builder.addCard(back!, stepId, { kind: "process", text: e.action, actor: e.actor ?? "" }, `${where}.blueprint.backstage[${j}]`));
-    bp.support.forEach((e, j) => (e.description || e.system) && builder.addCard(support!, stepId, { kind: "process", text: e.description || e.system || "", actor: e.system ?? "" }, `${where}.blueprint.support[${j}]`));
+    bp.evidence.forEach(
+      (e, j) =>
+        e.item &&
+        builder.addCard(
+          evidenceLane,
+          stepId,
+          { kind: "text", text: e.type ? `${e.item} (${e.type})` : e.item },
+          `${where}.blueprint.evidence[${j}]`,
+        ),
+    );
+    bp.onstage.forEach(
+      (e, j) =>
+        e.action &&
+        builder.addCard(
+          front!,
+          stepId,
+          { kind: "process", text: e.action, actor: e.actor ?? "" },
+          `${where}.blueprint.onstage[${j}]`,
+        ),
+    );
+    bp.backstage.forEach(
+      (e, j) =>
+        e.action &&
+        builder.addCard(
+          back!,
+          stepId,
+          { kind: "process", text: e.action, actor: e.actor ?? "" },
+          `${where}.blueprint.backstage[${j}]`,
+        ),
+    );
+    bp.support.forEach(
+      (e, j) =>
+        (e.description || e.system) &&
+        builder.addCard(
+          support!,
+          stepId,
+          { kind: "process", text: e.description || e.system || "", actor: e.system ?? "" },
+          `${where}.blueprint.support[${j}]`,
+        ),
+    );
   });
 
   const hasEmotionLane = [...lanes.values()].some((l) => l.type === "emotion");
@@ -144,12 +206,30 @@ export function parseOpenJourney(json: unknown, fileName = "file"): ImportDraft 
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     builder.setEmotion(personaId, stepId, Math.round(Math.min(5, Math.max(-5, mean)) * 10) / 10, f.notes.join("; "));
   }
-  const snapshot = builder.build({ title: title.slice(0, 200), type: hasBlueprint ? "serviceBlueprint" : "currentState", goal: pov.slice(0, 2000), personaIds: [personaId], emotionScale: { min: -5, max: 5 }, locale: "en" });
-  return { format: "ojf", snapshot, personas: [{ oldId: personaId, fields: PersonaFieldsSchema.parse({ name: personaName }) }], touchpoints, report };
+  const snapshot = builder.build({
+    title: title.slice(0, 200),
+    type: hasBlueprint ? "serviceBlueprint" : "currentState",
+    goal: pov.slice(0, 2000),
+    personaIds: [personaId],
+    emotionScale: { min: -5, max: 5 },
+    locale: "en",
+  });
+  return {
+    format: "ojf",
+    snapshot,
+    personas: [{ oldId: personaId, fields: PersonaFieldsSchema.parse({ name: personaName }) }],
+    touchpoints,
+    report,
+  };
 }
 
 /** The card a node becomes on a lane of a given type; touchpoint nodes also bring a catalogue touchpoint. */
-function cardFor(type: LaneType, node: z.infer<typeof Node>, body: string, touchpoints: Array<DraftEntity<TouchpointFields>>): CardContentInput {
+function cardFor(
+  type: LaneType,
+  node: z.infer<typeof Node>,
+  body: string,
+  touchpoints: Array<DraftEntity<TouchpointFields>>,
+): CardContentInput {
   switch (type) {
     case "actions":
       return { kind: "action", text: body };
@@ -167,7 +247,16 @@ function cardFor(type: LaneType, node: z.infer<typeof Node>, body: string, touch
     case "touchpoints": {
       const oldId = newId("tp_");
       const channel = guessChannel([node.title ?? "", ...(node.tags ?? [])].join(" "));
-      touchpoints.push({ oldId, fields: { name: (node.title || body).slice(0, 200), channelId: channel.id as ChannelId, description: (node.description ?? "").slice(0, 2000), medium: channel.medium, ownerTeam: "" } });
+      touchpoints.push({
+        oldId,
+        fields: {
+          name: (node.title || body).slice(0, 200),
+          channelId: channel.id as ChannelId,
+          description: (node.description ?? "").slice(0, 2000),
+          medium: channel.medium,
+          ownerTeam: "",
+        },
+      });
       return { kind: "touchpoint", touchpointId: oldId as never, note: "" };
     }
     default:

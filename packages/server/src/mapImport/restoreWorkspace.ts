@@ -7,7 +7,14 @@ import { importFileError, pathOf } from "./importFileError.js";
 /** What a restore brought back, and the members it could not (their accounts do not exist here). */
 export interface RestoreResult {
   workspaceId: string;
-  counts: { maps: number; personas: number; touchpoints: number; channels: number; personaPhotos: number; touchpointRules: number };
+  counts: {
+    maps: number;
+    personas: number;
+    touchpoints: number;
+    channels: number;
+    personaPhotos: number;
+    touchpointRules: number;
+  };
   members: string[];
   skippedMembers: string[];
 }
@@ -18,11 +25,21 @@ type Ids = (id: string) => string;
 function rewriteSnapshot(s: MapSnapshot, persona: Ids, touchpoint: Ids, channel: Ids, map: Ids): MapSnapshot {
   return {
     ...s,
-    settings: { ...s.settings, personaIds: s.settings.personaIds.map((id) => persona(id) as typeof id), basedOnMapId: s.settings.basedOnMapId && (map(s.settings.basedOnMapId) as typeof s.settings.basedOnMapId) },
+    settings: {
+      ...s.settings,
+      personaIds: s.settings.personaIds.map((id) => persona(id) as typeof id),
+      basedOnMapId: s.settings.basedOnMapId && (map(s.settings.basedOnMapId) as typeof s.settings.basedOnMapId),
+    },
     emotions: s.emotions.map((e) => ({ ...e, personaId: persona(e.personaId) as typeof e.personaId })),
     cells: s.cells.map((c) => ({
       ...c,
-      cards: c.cards.map((k) => (k.kind === "touchpoint" ? { ...k, touchpointId: touchpoint(k.touchpointId) as typeof k.touchpointId } : k.kind === "channel" ? { ...k, channelId: channel(k.channelId) as typeof k.channelId } : k)),
+      cards: c.cards.map((k) =>
+        k.kind === "touchpoint"
+          ? { ...k, touchpointId: touchpoint(k.touchpointId) as typeof k.touchpointId }
+          : k.kind === "channel"
+            ? { ...k, channelId: channel(k.channelId) as typeof k.channelId }
+            : k,
+      ),
     })),
   };
 }
@@ -32,19 +49,36 @@ function rewriteSnapshot(s: MapSnapshot, persona: Ids, touchpoint: Ids, channel:
  * Ids are kept, so links and API scripts keep working on the new server; `newIds` restores a copy beside the
  * original instead. `ownerId` becomes the owner; other members come back when an account with their e-mail exists.
  */
-export async function restoreWorkspace(db: Db, json: unknown, options: { ownerId: string; newIds?: boolean }): Promise<RestoreResult> {
+export async function restoreWorkspace(
+  db: Db,
+  json: unknown,
+  options: { ownerId: string; newIds?: boolean },
+): Promise<RestoreResult> {
   const parsed = WorkspaceBackupSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw importFileError(pathOf(issue?.path ?? []) || "file", issue?.message ?? "not a workspace backup");
   }
   const backup: WorkspaceBackup = parsed.data;
-  const fresh = <T extends string>(prefix: string, ids: readonly T[]) => new Map<string, string>(ids.map((id) => [id, options.newIds ? newId(prefix) : id]));
+  const fresh = <T extends string>(prefix: string, ids: readonly T[]) =>
+    new Map<string, string>(ids.map((id) => [id, options.newIds ? newId(prefix) : id]));
   const workspaceId = options.newIds ? newId("ws_") : backup.workspace.id;
-  const personaIds = fresh("per_", backup.personas.map((p) => p.id));
-  const touchpointIds = fresh("tp_", backup.touchpoints.map((t) => t.id));
-  const channelIds = fresh("ch_", backup.channels.filter((c) => !c.builtIn).map((c) => c.id));
-  const mapIds = fresh("map_", backup.maps.map((m) => m.id));
+  const personaIds = fresh(
+    "per_",
+    backup.personas.map((p) => p.id),
+  );
+  const touchpointIds = fresh(
+    "tp_",
+    backup.touchpoints.map((t) => t.id),
+  );
+  const channelIds = fresh(
+    "ch_",
+    backup.channels.filter((c) => !c.builtIn).map((c) => c.id),
+  );
+  const mapIds = fresh(
+    "map_",
+    backup.maps.map((m) => m.id),
+  );
   const via = (ids: Map<string, string>) => (id: string) => ids.get(id) ?? id;
 
   const maps = backup.maps.map((m, i) => {
@@ -60,7 +94,10 @@ export async function restoreWorkspace(db: Db, json: unknown, options: { ownerId
       rebuilt.destroy();
       return { ...m, id: via(mapIds)(m.id), snapshot: rewritten, state };
     } catch (err) {
-      throw importFileError(`maps[${i}].state`, `not a readable map document (${err instanceof Error ? err.message : String(err)})`);
+      throw importFileError(
+        `maps[${i}].state`,
+        `not a readable map document (${err instanceof Error ? err.message : String(err)})`,
+      );
     } finally {
       doc.destroy();
     }
@@ -68,62 +105,171 @@ export async function restoreWorkspace(db: Db, json: unknown, options: { ownerId
 
   if (!options.newIds) {
     const clash = async (table: "workspaces" | "maps" | "personas" | "touchpoints", ids: string[]) =>
-      ids.length ? (await db.kysely.selectFrom(table).select("id").where("id", "in", ids.slice(0, 1000)).executeTakeFirst())?.id : undefined;
-    for (const [table, ids] of [["workspaces", [workspaceId]], ["maps", [...mapIds.keys()]], ["personas", [...personaIds.keys()]], ["touchpoints", [...touchpointIds.keys()]]] as const) {
+      ids.length
+        ? (await db.kysely.selectFrom(table).select("id").where("id", "in", ids.slice(0, 1000)).executeTakeFirst())?.id
+        : undefined;
+    for (const [table, ids] of [
+      ["workspaces", [workspaceId]],
+      ["maps", [...mapIds.keys()]],
+      ["personas", [...personaIds.keys()]],
+      ["touchpoints", [...touchpointIds.keys()]],
+    ] as const) {
       const id = await clash(table, [...ids]);
-      if (id) throw importFileError(table, `"${id}" already exists in this database; restore a copy with new ids instead`);
+      if (id)
+        throw importFileError(table, `"${id}" already exists in this database; restore a copy with new ids instead`);
     }
   }
 
   const emails = backup.members.map((m) => m.email.toLowerCase());
-  const users = emails.length ? await db.kysely.selectFrom("users").select(["id", "email"]).where("email", "in", emails).execute() : [];
+  const users = emails.length
+    ? await db.kysely.selectFrom("users").select(["id", "email"]).where("email", "in", emails).execute()
+    : [];
   const userByEmail = new Map(users.map((u) => [u.email, u.id]));
   const now = new Date().toISOString();
   const persona = (p: Persona) => {
     const { id, createdAt, updatedAt, ...fields } = p;
-    const data = { ...fields, preferredChannels: fields.preferredChannels.map(via(channelIds)), buyingCommittee: fields.buyingCommittee.map((m) => ({ ...m, personaId: m.personaId && via(personaIds)(m.personaId) })) };
-    return { id: via(personaIds)(id), workspace_id: workspaceId, name: p.name, data: JSON.stringify(data), created_at: createdAt, updated_at: updatedAt };
+    const data = {
+      ...fields,
+      preferredChannels: fields.preferredChannels.map(via(channelIds)),
+      buyingCommittee: fields.buyingCommittee.map((m) => ({
+        ...m,
+        personaId: m.personaId && via(personaIds)(m.personaId),
+      })),
+    };
+    return {
+      id: via(personaIds)(id),
+      workspace_id: workspaceId,
+      name: p.name,
+      data: JSON.stringify(data),
+      created_at: createdAt,
+      updated_at: updatedAt,
+    };
   };
   const restoredMembers: string[] = [];
   const skippedMembers: string[] = [];
   await db.kysely.transaction().execute(async (trx) => {
-    await trx.insertInto("workspaces").values({ id: workspaceId, name: backup.workspace.name, locale: backup.workspace.locale, created_at: backup.workspace.createdAt }).execute();
-    await trx.insertInto("members").values({ workspace_id: workspaceId, user_id: options.ownerId, role: "owner", created_at: now }).execute();
+    await trx
+      .insertInto("workspaces")
+      .values({
+        id: workspaceId,
+        name: backup.workspace.name,
+        locale: backup.workspace.locale,
+        created_at: backup.workspace.createdAt,
+      })
+      .execute();
+    await trx
+      .insertInto("members")
+      .values({ workspace_id: workspaceId, user_id: options.ownerId, role: "owner", created_at: now })
+      .execute();
     for (const m of backup.members) {
       const userId = userByEmail.get(m.email.toLowerCase());
       if (!userId) skippedMembers.push(m.email);
       else if (userId !== options.ownerId) {
-        await trx.insertInto("members").values({ workspace_id: workspaceId, user_id: userId, role: m.role, created_at: now }).execute();
+        await trx
+          .insertInto("members")
+          .values({ workspace_id: workspaceId, user_id: userId, role: m.role, created_at: now })
+          .execute();
         restoredMembers.push(m.email);
       }
     }
     if (backup.channels.length) {
-      await trx.insertInto("channels").values(backup.channels.map((c) => ({ id: via(channelIds)(c.id), workspace_id: workspaceId, key: c.builtIn ? c.key : via(channelIds)(c.id), name: c.name, online: c.online ? 1 : 0, icon: c.icon, built_in: c.builtIn ? 1 : 0 }))).execute();
+      await trx
+        .insertInto("channels")
+        .values(
+          backup.channels.map((c) => ({
+            id: via(channelIds)(c.id),
+            workspace_id: workspaceId,
+            key: c.builtIn ? c.key : via(channelIds)(c.id),
+            name: c.name,
+            online: c.online ? 1 : 0,
+            icon: c.icon,
+            built_in: c.builtIn ? 1 : 0,
+          })),
+        )
+        .execute();
     }
     for (const t of backup.touchpoints) {
-      await trx.insertInto("touchpoints").values({ id: via(touchpointIds)(t.id), workspace_id: workspaceId, channel_id: via(channelIds)(t.channelId), name: t.name, description: t.description, medium: t.medium, owner_team: t.ownerTeam, created_at: t.createdAt, updated_at: t.updatedAt }).execute();
+      await trx
+        .insertInto("touchpoints")
+        .values({
+          id: via(touchpointIds)(t.id),
+          workspace_id: workspaceId,
+          channel_id: via(channelIds)(t.channelId),
+          name: t.name,
+          description: t.description,
+          medium: t.medium,
+          owner_team: t.ownerTeam,
+          created_at: t.createdAt,
+          updated_at: t.updatedAt,
+        })
+        .execute();
     }
     for (const p of backup.personas) await trx.insertInto("personas").values(persona(p)).execute();
     for (const photo of backup.personaPhotos) {
-      if (!personaIds.has(photo.personaId)) throw importFileError("personaPhotos", `photo of unknown persona "${photo.personaId}"`);
-      await trx.insertInto("persona_photos").values({ persona_id: via(personaIds)(photo.personaId), workspace_id: workspaceId, content_type: photo.contentType, data: Buffer.from(photo.data, "base64"), updated_at: now }).execute();
+      if (!personaIds.has(photo.personaId))
+        throw importFileError("personaPhotos", `photo of unknown persona "${photo.personaId}"`);
+      await trx
+        .insertInto("persona_photos")
+        .values({
+          persona_id: via(personaIds)(photo.personaId),
+          workspace_id: workspaceId,
+          content_type: photo.contentType,
+          data: Buffer.from(photo.data, "base64"),
+          updated_at: now,
+        })
+        .execute();
     }
     for (const r of backup.touchpointRules) {
-      if (!touchpointIds.has(r.touchpointId)) throw importFileError("touchpointRules", `rule "${r.id}" of unknown touchpoint "${r.touchpointId}"`);
+      if (!touchpointIds.has(r.touchpointId))
+        throw importFileError("touchpointRules", `rule "${r.id}" of unknown touchpoint "${r.touchpointId}"`);
       await trx
         .insertInto("touchpoint_rules")
-        .values({ id: options.newIds ? newId("tr_") : r.id, workspace_id: workspaceId, touchpoint_id: via(touchpointIds)(r.touchpointId), event_names: JSON.stringify(r.eventNames), pattern: r.pattern, channel: r.channel, conditions: JSON.stringify(r.conditions), sort_order: r.sortOrder, created_at: r.createdAt, updated_at: r.updatedAt })
+        .values({
+          id: options.newIds ? newId("tr_") : r.id,
+          workspace_id: workspaceId,
+          touchpoint_id: via(touchpointIds)(r.touchpointId),
+          event_names: JSON.stringify(r.eventNames),
+          pattern: r.pattern,
+          channel: r.channel,
+          conditions: JSON.stringify(r.conditions),
+          sort_order: r.sortOrder,
+          created_at: r.createdAt,
+          updated_at: r.updatedAt,
+        })
         .execute();
     }
     for (const m of maps) {
       const s = m.snapshot;
-      await trx.insertInto("maps").values({ id: m.id, workspace_id: workspaceId, title: s.settings.title, type: s.settings.type, status: s.settings.status, snapshot: JSON.stringify(s), created_by: m.createdBy, created_at: m.createdAt, updated_at: m.updatedAt }).execute();
-      await trx.insertInto("map_states").values({ map_id: m.id, state: m.state, last_update_id: 0, updated_at: now }).execute();
+      await trx
+        .insertInto("maps")
+        .values({
+          id: m.id,
+          workspace_id: workspaceId,
+          title: s.settings.title,
+          type: s.settings.type,
+          status: s.settings.status,
+          snapshot: JSON.stringify(s),
+          created_by: m.createdBy,
+          created_at: m.createdAt,
+          updated_at: m.updatedAt,
+        })
+        .execute();
+      await trx
+        .insertInto("map_states")
+        .values({ map_id: m.id, state: m.state, last_update_id: 0, updated_at: now })
+        .execute();
     }
   });
   return {
     workspaceId,
-    counts: { maps: maps.length, personas: backup.personas.length, touchpoints: backup.touchpoints.length, channels: backup.channels.filter((c) => !c.builtIn).length, personaPhotos: backup.personaPhotos.length, touchpointRules: backup.touchpointRules.length },
+    counts: {
+      maps: maps.length,
+      personas: backup.personas.length,
+      touchpoints: backup.touchpoints.length,
+      channels: backup.channels.filter((c) => !c.builtIn).length,
+      personaPhotos: backup.personaPhotos.length,
+      touchpointRules: backup.touchpointRules.length,
+    },
     members: restoredMembers,
     skippedMembers,
   };

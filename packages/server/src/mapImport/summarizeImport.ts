@@ -24,7 +24,9 @@ export function summarizeImport(draft: ImportDraft): ImportPreview {
     if (names) names.push(step.name);
     else stepsByStage.set(step.stageId, [step.name]);
   }
-  const usedTouchpoints = new Set(s.cells.flatMap((c) => c.cards.flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId as string] : []))));
+  const usedTouchpoints = new Set(
+    s.cells.flatMap((c) => c.cards.flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId as string] : []))),
+  );
   return {
     format: draft.format,
     title: s.settings.title,

@@ -29,27 +29,58 @@ interface Case {
   /** What an allowed caller gets when not 200 (cancelling an import that has already finished: 409). */
   okStatus?: number;
   /** `raw` is an uploaded file (sent as is with its content type) instead of a JSON body. */
-  build(t: TestApp, ws: TestWorkspace): Promise<{ path: string; body?: unknown; raw?: { bytes: Uint8Array<ArrayBuffer>; contentType: string } }>;
+  build(
+    t: TestApp,
+    ws: TestWorkspace,
+  ): Promise<{ path: string; body?: unknown; raw?: { bytes: Uint8Array<ArrayBuffer>; contentType: string } }>;
 }
 
 /** A real 1×1 PNG. */
-const TINY_PNG = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64"));
+const TINY_PNG = Uint8Array.from(
+  Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64"),
+);
 
 const fresh = {
   persona: (t: TestApp, ws: TestWorkspace) => createPersona(t.services.db, ws.id, { name: "Matrix persona" }),
   personaWithPhoto: async (t: TestApp, ws: TestWorkspace) => {
     const persona = await createPersona(t.services.db, ws.id, { name: "Matrix persona with photo" });
-    await t.services.db.kysely.insertInto("persona_photos").values({ persona_id: persona.id, workspace_id: ws.id, content_type: "image/png", data: Buffer.from(TINY_PNG), updated_at: new Date().toISOString() }).execute();
+    await t.services.db.kysely
+      .insertInto("persona_photos")
+      .values({
+        persona_id: persona.id,
+        workspace_id: ws.id,
+        content_type: "image/png",
+        data: Buffer.from(TINY_PNG),
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
     return persona;
   },
-  touchpoint: (t: TestApp, ws: TestWorkspace) => createTouchpoint(t.services.db, ws.id, { name: "Matrix touchpoint", channelId: "website" as ChannelId, medium: "digital", description: "", ownerTeam: "" }),
-  map: (t: TestApp, ws: TestWorkspace) => t.services.maps.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }) }),
+  touchpoint: (t: TestApp, ws: TestWorkspace) =>
+    createTouchpoint(t.services.db, ws.id, {
+      name: "Matrix touchpoint",
+      channelId: "website" as ChannelId,
+      medium: "digital",
+      description: "",
+      ownerTeam: "",
+    }),
+  map: (t: TestApp, ws: TestWorkspace) =>
+    t.services.maps.create({
+      workspaceId: ws.id,
+      createdBy: ws.users.owner.id,
+      snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }),
+    }),
   member: async (t: TestApp, ws: TestWorkspace) => {
     const u = await buildUser(t.services.db);
     await setMemberRole(t.services.db, ws.id, u.id, "viewer");
     return u;
   },
-  source: async (t: TestApp, ws: TestWorkspace) => createSource((await t.services.analytics.open(ws.id)).connection, { name: `Matrix source ${newId()}`, kind: "web", mapping: MATRIX_MAPPING }),
+  source: async (t: TestApp, ws: TestWorkspace) =>
+    createSource((await t.services.analytics.open(ws.id)).connection, {
+      name: `Matrix source ${newId()}`,
+      kind: "web",
+      mapping: MATRIX_MAPPING,
+    }),
   /** A finished import whose customer has the e-mail it returns. */
   import: async (t: TestApp, ws: TestWorkspace) => {
     const db = await t.services.analytics.open(ws.id);
@@ -58,112 +89,379 @@ const fresh = {
     const path = join(t.services.config.dataDir, `${newId()}.csv`);
     writeFileSync(path, matrixCsv(email));
     const result = await importEvents(db, { path, source: { sourceId: source.sourceId }, rebuildStore: false });
-    return { importId: result.importId, email, customerId: (await findCustomerByIdentifier(db.connection, "email", email))! };
+    return {
+      importId: result.importId,
+      email,
+      customerId: (await findCustomerByIdentifier(db.connection, "email", email))!,
+    };
   },
 };
-const MATRIX_MAPPING = ImportMappingSchema.parse({ columns: { email: { role: "identifier", kind: "email" }, ts: { role: "timestamp" }, event: { role: "event" } } });
-const matrixCsv = (email = `${newId()}@example.test`.toLowerCase()) => `email,ts,event\n${email},2024-01-01T10:00:00Z,Visit\n`;
+const MATRIX_MAPPING = ImportMappingSchema.parse({
+  columns: { email: { role: "identifier", kind: "email" }, ts: { role: "timestamp" }, event: { role: "event" } },
+});
+const matrixCsv = (email = `${newId()}@example.test`.toLowerCase()) =>
+  `email,ts,event\n${email},2024-01-01T10:00:00Z,Visit\n`;
 
 const W = "/api/workspaces";
 /** A touchpoint mapping rule on a fresh touchpoint of the workspace. */
-const freshRule = async (t: TestApp, ws: TestWorkspace) => createTouchpointRule(t.services.db, ws.id, { touchpointId: (await fresh.touchpoint(t, ws)).id, eventNames: ["page_view"], conditions: [] });
+const freshRule = async (t: TestApp, ws: TestWorkspace) =>
+  createTouchpointRule(t.services.db, ws.id, {
+    touchpointId: (await fresh.touchpoint(t, ws)).id,
+    eventNames: ["page_view"],
+    conditions: [],
+  });
 const cases: Record<string, Case> = {
   "get /api/workspaces/{workspaceId}": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}` }) },
-  "patch /api/workspaces/{workspaceId}": { permission: "manage", build: async (_t, ws) => ({ path: `${W}/${ws.id}`, body: { name: "Renamed" } }) },
+  "patch /api/workspaces/{workspaceId}": {
+    permission: "manage",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}`, body: { name: "Renamed" } }),
+  },
   "delete /api/workspaces/{workspaceId}": {
     permission: "manage",
     otherWorkspace: true,
     // A throwaway workspace with the same members, so deleting it leaves the others intact.
     build: async (t, ws) => {
-      const copy = await createWorkspace(t.services.db, { name: "Throwaway", locale: "en", ownerId: ws.users.owner.id });
-      for (const role of ROLES) if (role !== "owner") await setMemberRole(t.services.db, copy.id, ws.users[role].id, role);
+      const copy = await createWorkspace(t.services.db, {
+        name: "Throwaway",
+        locale: "en",
+        ownerId: ws.users.owner.id,
+      });
+      for (const role of ROLES)
+        if (role !== "owner") await setMemberRole(t.services.db, copy.id, ws.users[role].id, role);
       return { path: `${W}/${copy.id}` };
     },
   },
-  "get /api/workspaces/{workspaceId}/members": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/members` }) },
-  "patch /api/workspaces/{workspaceId}/members/{userId}": { permission: "manage", build: async (t, ws) => ({ path: `${W}/${ws.id}/members/${(await fresh.member(t, ws)).id}`, body: { role: "commenter" } }) },
-  "delete /api/workspaces/{workspaceId}/members/{userId}": { permission: "manage", build: async (t, ws) => ({ path: `${W}/${ws.id}/members/${(await fresh.member(t, ws)).id}` }) },
+  "get /api/workspaces/{workspaceId}/members": {
+    permission: "read",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/members` }),
+  },
+  "patch /api/workspaces/{workspaceId}/members/{userId}": {
+    permission: "manage",
+    build: async (t, ws) => ({
+      path: `${W}/${ws.id}/members/${(await fresh.member(t, ws)).id}`,
+      body: { role: "commenter" },
+    }),
+  },
+  "delete /api/workspaces/{workspaceId}/members/{userId}": {
+    permission: "manage",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/members/${(await fresh.member(t, ws)).id}` }),
+  },
   "post /api/workspaces/{workspaceId}/ownership": {
     permission: "manage",
     otherWorkspace: true,
     // A throwaway workspace with the same members, so the owner stepping down there leaves the others intact.
     build: async (t, ws) => {
-      const copy = await createWorkspace(t.services.db, { name: "Handed over", locale: "en", ownerId: ws.users.owner.id });
-      for (const role of ROLES) if (role !== "owner") await setMemberRole(t.services.db, copy.id, ws.users[role].id, role);
+      const copy = await createWorkspace(t.services.db, {
+        name: "Handed over",
+        locale: "en",
+        ownerId: ws.users.owner.id,
+      });
+      for (const role of ROLES)
+        if (role !== "owner") await setMemberRole(t.services.db, copy.id, ws.users[role].id, role);
       return { path: `${W}/${copy.id}/ownership`, body: { userId: ws.users.viewer.id } };
     },
   },
-  "post /api/workspaces/{workspaceId}/invitations": { permission: "manage", build: async (_t, ws) => ({ path: `${W}/${ws.id}/invitations`, body: { email: "someone@example.com", role: "viewer" } }) },
-  "get /api/workspaces/{workspaceId}/invitations": { permission: "manage", build: async (_t, ws) => ({ path: `${W}/${ws.id}/invitations` }) },
+  "post /api/workspaces/{workspaceId}/invitations": {
+    permission: "manage",
+    build: async (_t, ws) => ({
+      path: `${W}/${ws.id}/invitations`,
+      body: { email: "someone@example.com", role: "viewer" },
+    }),
+  },
+  "get /api/workspaces/{workspaceId}/invitations": {
+    permission: "manage",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/invitations` }),
+  },
   "delete /api/workspaces/{workspaceId}/invitations/{invitationId}": {
     permission: "manage",
     build: async (t, ws) => {
       const id = `inv_${Math.random().toString(36).slice(2)}`;
       const now = new Date();
-      await t.services.db.kysely.insertInto("invitations").values({ id, workspace_id: ws.id, email: "x@example.com", role: "viewer", token_hash: id, invited_by: ws.users.owner.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 1e8).toISOString(), accepted_at: null }).execute();
+      await t.services.db.kysely
+        .insertInto("invitations")
+        .values({
+          id,
+          workspace_id: ws.id,
+          email: "x@example.com",
+          role: "viewer",
+          token_hash: id,
+          invited_by: ws.users.owner.id,
+          created_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + 1e8).toISOString(),
+          accepted_at: null,
+        })
+        .execute();
       return { path: `${W}/${ws.id}/invitations/${id}` };
     },
   },
-  "get /api/workspaces/{workspaceId}/personas": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/personas` }) },
-  "post /api/workspaces/{workspaceId}/personas": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/personas`, body: { name: "New persona" } }) },
-  "get /api/workspaces/{workspaceId}/personas/{personaId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}` }) },
-  "patch /api/workspaces/{workspaceId}/personas/{personaId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}`, body: { quote: "Hi" } }) },
-  "delete /api/workspaces/{workspaceId}/personas/{personaId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}` }) },
-  "post /api/workspaces/{workspaceId}/personas/{personaId}/photo": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}/photo`, raw: { bytes: TINY_PNG, contentType: "image/png" } }) },
-  "get /api/workspaces/{workspaceId}/personas/{personaId}/photo": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.personaWithPhoto(t, ws)).id}/photo` }) },
-  "delete /api/workspaces/{workspaceId}/personas/{personaId}/photo": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.personaWithPhoto(t, ws)).id}/photo` }) },
-  "get /api/workspaces/{workspaceId}/channels": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/channels` }) },
-  "post /api/workspaces/{workspaceId}/channels": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/channels`, body: { name: "Kiosk", online: false } }) },
-  "get /api/workspaces/{workspaceId}/touchpoints": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoints` }) },
-  "post /api/workspaces/{workspaceId}/touchpoints": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoints`, body: { name: "Pricing page", channelId: "website", medium: "digital" } }) },
-  "get /api/workspaces/{workspaceId}/touchpoints/{touchpointId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoints/${(await fresh.touchpoint(t, ws)).id}` }) },
-  "patch /api/workspaces/{workspaceId}/touchpoints/{touchpointId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoints/${(await fresh.touchpoint(t, ws)).id}`, body: { name: "Renamed" } }) },
-  "delete /api/workspaces/{workspaceId}/touchpoints/{touchpointId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoints/${(await fresh.touchpoint(t, ws)).id}` }) },
-  "get /api/workspaces/{workspaceId}/maps": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/maps` }) },
-  "post /api/workspaces/{workspaceId}/maps": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/maps`, body: { templateId: "aida-retention", locale: "ru" } }) },
-  "get /api/workspaces/{workspaceId}/maps/{mapId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }) },
-  "patch /api/workspaces/{workspaceId}/maps/{mapId}/settings": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/settings`, body: { status: "published" } }) },
-  "post /api/workspaces/{workspaceId}/maps/{mapId}/operations": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/operations`, body: { operations: [{ op: "addStage", name: "Loyalty" }] } }) },
-  "post /api/workspaces/{workspaceId}/maps/{mapId}/future-state": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/future-state`, body: {} }) },
-  "get /api/workspaces/{workspaceId}/maps/{mapId}/export": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/export?format=json` }) },
-  "post /api/workspaces/{workspaceId}/maps/import/preview": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/maps/import/preview`, body: { name: "day.mmd", content: "journey\n  section Morning\n    Make tea: 5: Me\n" } }) },
-  "post /api/workspaces/{workspaceId}/maps/import": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/maps/import`, body: { name: "day.mmd", content: "journey\n  section Morning\n    Make tea: 5: Me\n" } }) },
-  "post /api/workspaces/{workspaceId}/maps/{mapId}/share-links": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/share-links`, body: { label: "Board" } }) },
-  "get /api/workspaces/{workspaceId}/maps/{mapId}/share-links": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/share-links` }) },
+  "get /api/workspaces/{workspaceId}/personas": {
+    permission: "read",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/personas` }),
+  },
+  "post /api/workspaces/{workspaceId}/personas": {
+    permission: "write",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/personas`, body: { name: "New persona" } }),
+  },
+  "get /api/workspaces/{workspaceId}/personas/{personaId}": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}` }),
+  },
+  "patch /api/workspaces/{workspaceId}/personas/{personaId}": {
+    permission: "write",
+    build: async (t, ws) => ({
+      path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}`,
+      body: { quote: "Hi" },
+    }),
+  },
+  "delete /api/workspaces/{workspaceId}/personas/{personaId}": {
+    permission: "write",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}` }),
+  },
+  "post /api/workspaces/{workspaceId}/personas/{personaId}/photo": {
+    permission: "write",
+    build: async (t, ws) => ({
+      path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}/photo`,
+      raw: { bytes: TINY_PNG, contentType: "image/png" },
+    }),
+  },
+  "get /api/workspaces/{workspaceId}/personas/{personaId}/photo": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.personaWithPhoto(t, ws)).id}/photo` }),
+  },
+  "delete /api/workspaces/{workspaceId}/personas/{personaId}/photo": {
+    permission: "write",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.personaWithPhoto(t, ws)).id}/photo` }),
+  },
+  "get /api/workspaces/{workspaceId}/channels": {
+    permission: "read",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/channels` }),
+  },
+  "post /api/workspaces/{workspaceId}/channels": {
+    permission: "write",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/channels`, body: { name: "Kiosk", online: false } }),
+  },
+  "get /api/workspaces/{workspaceId}/touchpoints": {
+    permission: "read",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoints` }),
+  },
+  "post /api/workspaces/{workspaceId}/touchpoints": {
+    permission: "write",
+    build: async (_t, ws) => ({
+      path: `${W}/${ws.id}/touchpoints`,
+      body: { name: "Pricing page", channelId: "website", medium: "digital" },
+    }),
+  },
+  "get /api/workspaces/{workspaceId}/touchpoints/{touchpointId}": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoints/${(await fresh.touchpoint(t, ws)).id}` }),
+  },
+  "patch /api/workspaces/{workspaceId}/touchpoints/{touchpointId}": {
+    permission: "write",
+    build: async (t, ws) => ({
+      path: `${W}/${ws.id}/touchpoints/${(await fresh.touchpoint(t, ws)).id}`,
+      body: { name: "Renamed" },
+    }),
+  },
+  "delete /api/workspaces/{workspaceId}/touchpoints/{touchpointId}": {
+    permission: "write",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoints/${(await fresh.touchpoint(t, ws)).id}` }),
+  },
+  "get /api/workspaces/{workspaceId}/maps": {
+    permission: "read",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/maps` }),
+  },
+  "post /api/workspaces/{workspaceId}/maps": {
+    permission: "write",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/maps`, body: { templateId: "aida-retention", locale: "ru" } }),
+  },
+  "get /api/workspaces/{workspaceId}/maps/{mapId}": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }),
+  },
+  "patch /api/workspaces/{workspaceId}/maps/{mapId}/settings": {
+    permission: "write",
+    build: async (t, ws) => ({
+      path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/settings`,
+      body: { status: "published" },
+    }),
+  },
+  "post /api/workspaces/{workspaceId}/maps/{mapId}/operations": {
+    permission: "write",
+    build: async (t, ws) => ({
+      path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/operations`,
+      body: { operations: [{ op: "addStage", name: "Loyalty" }] },
+    }),
+  },
+  "post /api/workspaces/{workspaceId}/maps/{mapId}/future-state": {
+    permission: "write",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/future-state`, body: {} }),
+  },
+  "get /api/workspaces/{workspaceId}/maps/{mapId}/export": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/export?format=json` }),
+  },
+  "post /api/workspaces/{workspaceId}/maps/import/preview": {
+    permission: "write",
+    build: async (_t, ws) => ({
+      path: `${W}/${ws.id}/maps/import/preview`,
+      body: { name: "day.mmd", content: "journey\n  section Morning\n    Make tea: 5: Me\n" },
+    }),
+  },
+  "post /api/workspaces/{workspaceId}/maps/import": {
+    permission: "write",
+    build: async (_t, ws) => ({
+      path: `${W}/${ws.id}/maps/import`,
+      body: { name: "day.mmd", content: "journey\n  section Morning\n    Make tea: 5: Me\n" },
+    }),
+  },
+  "post /api/workspaces/{workspaceId}/maps/{mapId}/share-links": {
+    permission: "write",
+    build: async (t, ws) => ({
+      path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/share-links`,
+      body: { label: "Board" },
+    }),
+  },
+  "get /api/workspaces/{workspaceId}/maps/{mapId}/share-links": {
+    permission: "write",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/share-links` }),
+  },
   "delete /api/workspaces/{workspaceId}/maps/{mapId}/share-links/{linkId}": {
     permission: "write",
     build: async (t, ws) => {
       const map = await fresh.map(t, ws);
-      const { link } = await createShareLink(t.services.db, { workspaceId: ws.id, mapId: map.id, userId: ws.users.owner.id });
+      const { link } = await createShareLink(t.services.db, {
+        workspaceId: ws.id,
+        mapId: map.id,
+        userId: ws.users.owner.id,
+      });
       return { path: `${W}/${ws.id}/maps/${map.id}/share-links/${link.id}` };
     },
   },
-  "delete /api/workspaces/{workspaceId}/maps/{mapId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }) },
-  "get /api/workspaces/{workspaceId}/touchpoint-rules": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules` }) },
-  "post /api/workspaces/{workspaceId}/touchpoint-rules": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules`, body: { touchpointId: (await fresh.touchpoint(t, ws)).id, eventNames: ["page_view"] } }) },
-  "post /api/workspaces/{workspaceId}/touchpoint-rules/preview": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/preview`, body: { pattern: "page_*" } }) },
-  "get /api/workspaces/{workspaceId}/touchpoint-rules/{ruleId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/${(await freshRule(t, ws)).id}` }) },
-  "patch /api/workspaces/{workspaceId}/touchpoint-rules/{ruleId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/${(await freshRule(t, ws)).id}`, body: { channel: "web" } }) },
-  "delete /api/workspaces/{workspaceId}/touchpoint-rules/{ruleId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/${(await freshRule(t, ws)).id}` }) },
-  "post /api/workspaces/{workspaceId}/maps/{mapId}/metrics": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/metrics`, body: {} }) },
-  "post /api/workspaces/{workspaceId}/maps/{mapId}/draft-from-data": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/draft-from-data`, body: {} }) },
-  "post /api/workspaces/{workspaceId}/segments/size": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/segments/size`, body: { segment: { match: "all", conditions: [] } } }) },
-  "get /api/workspaces/{workspaceId}/data/facets": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/data/facets` }) },
-  "get /api/workspaces/{workspaceId}/data/unmapped": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/data/unmapped` }) },
-  "get /api/workspaces/{workspaceId}/sources": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources` }) },
-  "post /api/workspaces/{workspaceId}/sources": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources`, body: { name: `New source ${newId()}`, kind: "crm" } }) },
-  "get /api/workspaces/{workspaceId}/sources/{sourceId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}` }) },
-  "patch /api/workspaces/{workspaceId}/sources/{sourceId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}`, body: { kind: "crm" } }) },
-  "delete /api/workspaces/{workspaceId}/sources/{sourceId}": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}` }) },
-  "post /api/workspaces/{workspaceId}/sources/preview": { permission: "write", build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources/preview?fileName=events.csv&complete=true`, body: matrixCsv() }) },
-  "post /api/workspaces/{workspaceId}/sources/{sourceId}/imports": { permission: "write", build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}/imports?fileName=events.csv&wait=true`, body: matrixCsv() }) },
-  "get /api/workspaces/{workspaceId}/imports": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/imports` }) },
-  "get /api/workspaces/{workspaceId}/imports/{importId}": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}` }) },
-  "get /api/workspaces/{workspaceId}/imports/{importId}/events": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}/events` }) },
-  "post /api/workspaces/{workspaceId}/imports/{importId}/cancel": { permission: "write", okStatus: 409, build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}/cancel` }) },
-  "get /api/workspaces/{workspaceId}/identities": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}/identities` }) },
-  "get /api/workspaces/{workspaceId}/identities/lookup": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/identities/lookup?kind=email&value=${encodeURIComponent((await fresh.import(t, ws)).email)}` }) },
-  "get /api/workspaces/{workspaceId}/customers/{customerId}/merge-log": { permission: "read", build: async (t, ws) => ({ path: `${W}/${ws.id}/customers/${(await fresh.import(t, ws)).customerId}/merge-log` }) },
+  "delete /api/workspaces/{workspaceId}/maps/{mapId}": {
+    permission: "write",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }),
+  },
+  "get /api/workspaces/{workspaceId}/touchpoint-rules": {
+    permission: "read",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules` }),
+  },
+  "post /api/workspaces/{workspaceId}/touchpoint-rules": {
+    permission: "write",
+    build: async (t, ws) => ({
+      path: `${W}/${ws.id}/touchpoint-rules`,
+      body: { touchpointId: (await fresh.touchpoint(t, ws)).id, eventNames: ["page_view"] },
+    }),
+  },
+  "post /api/workspaces/{workspaceId}/touchpoint-rules/preview": {
+    permission: "read",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/preview`, body: { pattern: "page_*" } }),
+  },
+  "get /api/workspaces/{workspaceId}/touchpoint-rules/{ruleId}": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/${(await freshRule(t, ws)).id}` }),
+  },
+  "patch /api/workspaces/{workspaceId}/touchpoint-rules/{ruleId}": {
+    permission: "write",
+    build: async (t, ws) => ({
+      path: `${W}/${ws.id}/touchpoint-rules/${(await freshRule(t, ws)).id}`,
+      body: { channel: "web" },
+    }),
+  },
+  "delete /api/workspaces/{workspaceId}/touchpoint-rules/{ruleId}": {
+    permission: "write",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/${(await freshRule(t, ws)).id}` }),
+  },
+  "post /api/workspaces/{workspaceId}/maps/{mapId}/metrics": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/metrics`, body: {} }),
+  },
+  "post /api/workspaces/{workspaceId}/maps/{mapId}/draft-from-data": {
+    permission: "write",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/draft-from-data`, body: {} }),
+  },
+  "post /api/workspaces/{workspaceId}/segments/size": {
+    permission: "read",
+    build: async (_t, ws) => ({
+      path: `${W}/${ws.id}/segments/size`,
+      body: { segment: { match: "all", conditions: [] } },
+    }),
+  },
+  "get /api/workspaces/{workspaceId}/data/facets": {
+    permission: "read",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/data/facets` }),
+  },
+  "get /api/workspaces/{workspaceId}/data/unmapped": {
+    permission: "read",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/data/unmapped` }),
+  },
+  "get /api/workspaces/{workspaceId}/sources": {
+    permission: "read",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources` }),
+  },
+  "post /api/workspaces/{workspaceId}/sources": {
+    permission: "write",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources`, body: { name: `New source ${newId()}`, kind: "crm" } }),
+  },
+  "get /api/workspaces/{workspaceId}/sources/{sourceId}": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}` }),
+  },
+  "patch /api/workspaces/{workspaceId}/sources/{sourceId}": {
+    permission: "write",
+    build: async (t, ws) => ({
+      path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}`,
+      body: { kind: "crm" },
+    }),
+  },
+  "delete /api/workspaces/{workspaceId}/sources/{sourceId}": {
+    permission: "write",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}` }),
+  },
+  "post /api/workspaces/{workspaceId}/sources/preview": {
+    permission: "write",
+    build: async (_t, ws) => ({
+      path: `${W}/${ws.id}/sources/preview?fileName=events.csv&complete=true`,
+      body: matrixCsv(),
+    }),
+  },
+  "post /api/workspaces/{workspaceId}/sources/{sourceId}/imports": {
+    permission: "write",
+    build: async (t, ws) => ({
+      path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}/imports?fileName=events.csv&wait=true`,
+      body: matrixCsv(),
+    }),
+  },
+  "get /api/workspaces/{workspaceId}/imports": {
+    permission: "read",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/imports` }),
+  },
+  "get /api/workspaces/{workspaceId}/imports/{importId}": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}` }),
+  },
+  "get /api/workspaces/{workspaceId}/imports/{importId}/events": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}/events` }),
+  },
+  "post /api/workspaces/{workspaceId}/imports/{importId}/cancel": {
+    permission: "write",
+    okStatus: 409,
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}/cancel` }),
+  },
+  "get /api/workspaces/{workspaceId}/identities": {
+    permission: "read",
+    build: async (_t, ws) => ({ path: `${W}/${ws.id}/identities` }),
+  },
+  "get /api/workspaces/{workspaceId}/identities/lookup": {
+    permission: "read",
+    build: async (t, ws) => ({
+      path: `${W}/${ws.id}/identities/lookup?kind=email&value=${encodeURIComponent((await fresh.import(t, ws)).email)}`,
+    }),
+  },
+  "get /api/workspaces/{workspaceId}/customers/{customerId}/merge-log": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/customers/${(await fresh.import(t, ws)).customerId}/merge-log` }),
+  },
 };
 
 /** Endpoints outside a workspace: who may call them is covered here by caller kind. */
@@ -195,7 +493,12 @@ function expected(actor: Actor, inOwnWorkspace: boolean, c: Case): number {
   const role: Role = isToken ? "editor" : actor;
   if (c.sessionOnly && isToken) return 403;
   if (actor === "readToken" && c.permission !== "read") return 403;
-  const allowed = { owner: ["read", "comment", "write", "manage"], editor: ["read", "comment", "write"], commenter: ["read", "comment"], viewer: ["read"] }[role];
+  const allowed = {
+    owner: ["read", "comment", "write", "manage"],
+    editor: ["read", "comment", "write"],
+    commenter: ["read", "comment"],
+    viewer: ["read"],
+  }[role];
   return allowed.includes(c.permission) ? (c.okStatus ?? 200) : 403;
 }
 
@@ -220,7 +523,9 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
 
   it("covers every endpoint of the OpenAPI document", async () => {
     const doc = await t.request("GET", "/api/openapi.json");
-    const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`));
+    const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`),
+    );
     const covered = new Set([...Object.keys(cases), ...Object.keys(accountEndpoints)]);
     expect(documented.filter((e) => !covered.has(e))).toEqual([]);
     expect([...covered].filter((e) => !documented.includes(e))).toEqual([]);
@@ -234,7 +539,13 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
       for (const actor of ACTORS) {
         for (const inOwn of [true, false]) {
           const { path, body, raw } = await c.build(t, inOwn ? own : other);
-          const res = raw ? await t.app.request(path, { method, headers: { ...headers[actor], "content-type": raw.contentType }, body: raw.bytes }) : await t.request(method, path, { headers: headers[actor], body });
+          const res = raw
+            ? await t.app.request(path, {
+                method,
+                headers: { ...headers[actor], "content-type": raw.contentType },
+                body: raw.bytes,
+              })
+            : await t.request(method, path, { headers: headers[actor], body });
           const status = res.status >= 200 && res.status < 300 ? 200 : res.status;
           results.push(`${actor}/${inOwn ? "own" : "other"}: ${status}`);
           wanted.push(`${actor}/${inOwn ? "own" : "other"}: ${expected(actor, inOwn, c)}`);
@@ -252,12 +563,22 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
       if (kind !== "public") expect([endpoint, anonymous.status]).toEqual([endpoint, 401]);
       if (kind === "sessionOnly" || kind === "accountWriter") {
         for (const actor of ["readToken", "scopedToken"] as const) {
-          const token = await t.request(method.toUpperCase(), path, { headers: headers[actor], body: method === "get" ? undefined : {} });
-          expect([endpoint, actor, token.status]).toEqual([endpoint, actor, expect.toSatisfy((s: number) => s === 403 || s === 400)]);
+          const token = await t.request(method.toUpperCase(), path, {
+            headers: headers[actor],
+            body: method === "get" ? undefined : {},
+          });
+          expect([endpoint, actor, token.status]).toEqual([
+            endpoint,
+            actor,
+            expect.toSatisfy((s: number) => s === 403 || s === 400),
+          ]);
         }
       }
       if (kind === "sessionOnly") {
-        const token = await t.request(method.toUpperCase(), path, { headers: headers.writeToken, body: method === "get" ? undefined : {} });
+        const token = await t.request(method.toUpperCase(), path, {
+          headers: headers.writeToken,
+          body: method === "get" ? undefined : {},
+        });
         expect([endpoint, token.status]).toEqual([endpoint, expect.toSatisfy((s: number) => s === 403 || s === 400)]);
       }
     }
@@ -267,16 +588,45 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
     const user = own.users.commenter;
     const read = await buildTokenHeaders(t.services.db, user.id, "read");
     const scoped = await buildTokenHeaders(t.services.db, user.id, "write", own.id);
-    const before = { user: await t.services.db.kysely.selectFrom("users").select(["name", "locale"]).where("id", "=", user.id).executeTakeFirstOrThrow(), workspaces: (await t.request("GET", "/api/workspaces", { headers: user.headers })).body };
-    for (const [name, tokenHeaders] of [["read", read], ["scoped", scoped]] as const) {
-      const rename = await t.request("PATCH", "/api/auth/me", { headers: tokenHeaders, body: { name: "Renamed by a token" } });
-      const create = await t.request("POST", "/api/workspaces", { headers: tokenHeaders, body: { name: "Made by a token" } });
-      expect([name, rename.status, rename.body.error?.code, create.status, create.body.error?.code]).toEqual([name, 403, "forbidden", 403, "forbidden"]);
+    const before = {
+      user: await t.services.db.kysely
+        .selectFrom("users")
+        .select(["name", "locale"])
+        .where("id", "=", user.id)
+        .executeTakeFirstOrThrow(),
+      workspaces: (await t.request("GET", "/api/workspaces", { headers: user.headers })).body,
+    };
+    for (const [name, tokenHeaders] of [
+      ["read", read],
+      ["scoped", scoped],
+    ] as const) {
+      const rename = await t.request("PATCH", "/api/auth/me", {
+        headers: tokenHeaders,
+        body: { name: "Renamed by a token" },
+      });
+      const create = await t.request("POST", "/api/workspaces", {
+        headers: tokenHeaders,
+        body: { name: "Made by a token" },
+      });
+      expect([name, rename.status, rename.body.error?.code, create.status, create.body.error?.code]).toEqual([
+        name,
+        403,
+        "forbidden",
+        403,
+        "forbidden",
+      ]);
       expect(create.body.error?.message).toMatch(name === "read" ? /read-only/ : /limited to one workspace/);
     }
     const leave = await t.request("DELETE", `${W}/${own.id}/members/${user.id}`, { headers: read });
     expect([leave.status, leave.body.error?.message]).toEqual([403, "this API token is read-only"]);
-    const after = { user: await t.services.db.kysely.selectFrom("users").select(["name", "locale"]).where("id", "=", user.id).executeTakeFirstOrThrow(), workspaces: (await t.request("GET", "/api/workspaces", { headers: user.headers })).body };
+    const after = {
+      user: await t.services.db.kysely
+        .selectFrom("users")
+        .select(["name", "locale"])
+        .where("id", "=", user.id)
+        .executeTakeFirstOrThrow(),
+      workspaces: (await t.request("GET", "/api/workspaces", { headers: user.headers })).body,
+    };
     expect(after).toEqual(before);
     // An account-wide write token still may (it acts for its person like a session does).
     const write = await buildTokenHeaders(t.services.db, user.id, "write");

@@ -13,7 +13,10 @@ export function named<T extends z.ZodType>(schema: T, name: string): T {
 /** The error body every failing endpoint returns (the contract's). */
 export const ErrorSchema = named(ApiErrorBodySchema, "Error");
 
-const errorResponse = (description: string) => ({ content: { "application/json": { schema: ErrorSchema } }, description });
+const errorResponse = (description: string) => ({
+  content: { "application/json": { schema: ErrorSchema } },
+  description,
+});
 
 /** Standard error responses, listed on every route so the reference page shows them. */
 export const errorResponses = {

@@ -29,7 +29,12 @@ export async function withDocumentLock<T>(key: string, work: () => Promise<T>): 
 export async function compactMapDocument(db: Db, mapId: string): Promise<{ folded: number; quarantined: number }> {
   return withDocumentLock(`compact:${mapId}`, () =>
     db.kysely.transaction().execute(async (trx) => {
-      const read = await trx.selectFrom("map_updates").select(["id", "update", "created_at"]).where("map_id", "=", mapId).orderBy("id").execute();
+      const read = await trx
+        .selectFrom("map_updates")
+        .select(["id", "update", "created_at"])
+        .where("map_id", "=", mapId)
+        .orderBy("id")
+        .execute();
       if (read.length === 0) return { folded: 0, quarantined: 0 };
       const now = new Date().toISOString();
       const rows: typeof read = [];
@@ -40,7 +45,17 @@ export async function compactMapDocument(db: Db, mapId: string): Promise<{ folde
           rows.push(row);
           continue;
         }
-        await trx.insertInto("map_update_quarantine").values({ update_id: row.id, map_id: mapId, update: row.update, reason, created_at: row.created_at, quarantined_at: now }).execute();
+        await trx
+          .insertInto("map_update_quarantine")
+          .values({
+            update_id: row.id,
+            map_id: mapId,
+            update: row.update,
+            reason,
+            created_at: row.created_at,
+            quarantined_at: now,
+          })
+          .execute();
         await trx.deleteFrom("map_updates").where("id", "=", row.id).execute();
         quarantined += 1;
       }
@@ -61,7 +76,10 @@ export async function compactMapDocument(db: Db, mapId: string): Promise<{ folde
         .execute();
       const ids = rows.map((r) => r.id);
       for (let i = 0; i < ids.length; i += 500) {
-        await trx.deleteFrom("map_updates").where("id", "in", ids.slice(i, i + 500)).execute();
+        await trx
+          .deleteFrom("map_updates")
+          .where("id", "in", ids.slice(i, i + 500))
+          .execute();
       }
       return { folded: rows.length, quarantined };
     }),

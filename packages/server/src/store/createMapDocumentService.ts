@@ -41,7 +41,16 @@ function summaryOf(row: Omit<MapRow, "snapshot">): MapSummary {
   };
 }
 
-const summaryColumns = ["id", "workspace_id", "title", "type", "status", "created_by", "created_at", "updated_at"] as const;
+const summaryColumns = [
+  "id",
+  "workspace_id",
+  "title",
+  "type",
+  "status",
+  "created_by",
+  "created_at",
+  "updated_at",
+] as const;
 
 /** Creates the durable map document store over the database. */
 export function createMapDocumentService({ db, config }: { db: Db; config: AppConfig }): MapDocumentStore {
@@ -99,12 +108,23 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
     },
 
     async find(workspaceId, mapId) {
-      const row = await db.kysely.selectFrom("maps").select(summaryColumns).where("id", "=", mapId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+      const row = await db.kysely
+        .selectFrom("maps")
+        .select(summaryColumns)
+        .where("id", "=", mapId)
+        .where("workspace_id", "=", workspaceId)
+        .executeTakeFirst();
       return row ? summaryOf(row) : undefined;
     },
 
     async list(workspaceId) {
-      const rows = await db.kysely.selectFrom("maps").select(summaryColumns).where("workspace_id", "=", workspaceId).orderBy("updated_at", "desc").orderBy("id").execute();
+      const rows = await db.kysely
+        .selectFrom("maps")
+        .select(summaryColumns)
+        .where("workspace_id", "=", workspaceId)
+        .orderBy("updated_at", "desc")
+        .orderBy("id")
+        .execute();
       return rows.map(summaryOf);
     },
 

@@ -16,7 +16,9 @@ export interface Invitation {
 }
 
 /** A stored invitation row as the API shows it. */
-export const invitationOf = (r: Pick<InvitationRow, "id" | "email" | "role" | "created_at" | "expires_at" | "accepted_at">): Invitation => ({
+export const invitationOf = (
+  r: Pick<InvitationRow, "id" | "email" | "role" | "created_at" | "expires_at" | "accepted_at">,
+): Invitation => ({
   id: r.id,
   email: r.email,
   role: RoleSchema.parse(r.role),
@@ -32,12 +34,21 @@ export async function insertInvitation(db: Db, row: InvitationRow): Promise<void
 
 /** The workspace's invitations, newest first. */
 export async function listInvitations(db: Db, workspaceId: string): Promise<Invitation[]> {
-  const rows = await db.kysely.selectFrom("invitations").selectAll().where("workspace_id", "=", workspaceId).orderBy("created_at", "desc").execute();
+  const rows = await db.kysely
+    .selectFrom("invitations")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("created_at", "desc")
+    .execute();
   return rows.map(invitationOf);
 }
 
 /** Deletes an invitation of the workspace; false when there was none. */
 export async function deleteInvitation(db: Db, workspaceId: string, invitationId: string): Promise<boolean> {
-  const result = await db.kysely.deleteFrom("invitations").where("id", "=", invitationId).where("workspace_id", "=", workspaceId).executeTakeFirst();
+  const result = await db.kysely
+    .deleteFrom("invitations")
+    .where("id", "=", invitationId)
+    .where("workspace_id", "=", workspaceId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

@@ -15,12 +15,19 @@ describe.each(testDialects)("map document store on %s", (dialect) => {
   beforeEach(async () => {
     t = await createTestDatabase(dialect);
     ws = await buildWorkspace(t.db);
-    store = createMapDocumentService({ db: t.db, config: loadConfig({}, { dataDir: t.config.dataDir, compactAfterUpdates: 1000 }) });
+    store = createMapDocumentService({
+      db: t.db,
+      config: loadConfig({}, { dataDir: t.config.dataDir, compactAfterUpdates: 1000 }),
+    });
   });
   afterEach(() => t.dispose());
 
   async function newMap() {
-    return store.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot: buildMapFromTemplate("saas-onboarding", { locale: "ru" }) });
+    return store.create({
+      workspaceId: ws.id,
+      createdBy: ws.users.owner.id,
+      snapshot: buildMapFromTemplate("saas-onboarding", { locale: "ru" }),
+    });
   }
 
   /** An update that adds a stage, made against the stored state as a client would. */
@@ -57,20 +64,47 @@ describe.each(testDialects)("map document store on %s", (dialect) => {
 
   it("edit() is all-or-nothing and keeps the read snapshot, title and status in step", async () => {
     const map = await newMap();
-    await expect(store.edit(map.id, (doc) => applyMapOperations(doc, [{ op: "addStage", name: "x" }, { op: "deleteLane", laneId: "missing" }]), "test")).rejects.toThrow(/operations\[1\]/);
+    await expect(
+      store.edit(
+        map.id,
+        (doc) =>
+          applyMapOperations(doc, [
+            { op: "addStage", name: "x" },
+            { op: "deleteLane", laneId: "missing" },
+          ]),
+        "test",
+      ),
+    ).rejects.toThrow(/operations\[1\]/);
     expect(await countMapUpdates(t.db, map.id)).toBe(0);
-    await store.edit(map.id, (doc) => applyMapOperations(doc, [{ op: "updateSettings", settings: { title: "Онбординг 2.0", status: "published" } }]), "test");
+    await store.edit(
+      map.id,
+      (doc) =>
+        applyMapOperations(doc, [{ op: "updateSettings", settings: { title: "Онбординг 2.0", status: "published" } }]),
+      "test",
+    );
     expect(await store.find(ws.id, map.id)).toMatchObject({ title: "Онбординг 2.0", status: "published" });
-    const row = await t.db.kysely.selectFrom("maps").select("snapshot").where("id", "=", map.id).executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom("maps")
+      .select("snapshot")
+      .where("id", "=", map.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(row.snapshot)).toEqual(await store.readSnapshot(map.id));
   });
 
   it("compacts by itself once the log passes the configured size", async () => {
-    const small = createMapDocumentService({ db: t.db, config: loadConfig({}, { dataDir: t.config.dataDir, compactAfterUpdates: 5 }) });
+    const small = createMapDocumentService({
+      db: t.db,
+      config: loadConfig({}, { dataDir: t.config.dataDir, compactAfterUpdates: 5 }),
+    });
     const map = await newMap();
-    for (let i = 0; i < 6; i++) await small.edit(map.id, (doc) => applyMapOperations(doc, [{ op: "addStage", name: `s${i}` }]), "test");
+    for (let i = 0; i < 6; i++)
+      await small.edit(map.id, (doc) => applyMapOperations(doc, [{ op: "addStage", name: `s${i}` }]), "test");
     expect(await countMapUpdates(t.db, map.id)).toBeLessThan(5);
-    expect(docToSnapshot((await loadMapDoc(t.db, map.id)).doc).stages.map((s) => s.name).slice(-6)).toEqual(["s0", "s1", "s2", "s3", "s4", "s5"]);
+    expect(
+      docToSnapshot((await loadMapDoc(t.db, map.id)).doc)
+        .stages.map((s) => s.name)
+        .slice(-6),
+    ).toEqual(["s0", "s1", "s2", "s3", "s4", "s5"]);
   });
 
   it("removes a map with its log and state", async () => {

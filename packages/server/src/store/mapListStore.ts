@@ -21,7 +21,16 @@ const stringArray = (json: string | null): string[] => {
   return parsed.success ? parsed.data : [];
 };
 
-type ListedRow = { id: string; workspace_id: string; title: string; type: string; status: string; created_by: string; created_at: string; updated_at: string };
+type ListedRow = {
+  id: string;
+  workspace_id: string;
+  title: string;
+  type: string;
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
 
 /**
  * The database reads the few fields the list shows out of each stored snapshot (SQLite's JSON functions,
@@ -68,7 +77,9 @@ export async function listMaps(db: Db, workspaceId: string): Promise<MapListItem
   return rows.map((row) => {
     // The snapshot column is written by the store from a validated document; a row whose fields do not read still lists.
     const parsed = ListedFieldsSchema.safeParse(row);
-    const fields = parsed.success ? parsed.data : { goal: null, persona_ids: null, tags: null, based_on: null, stage_count: null, step_count: null };
+    const fields = parsed.success
+      ? parsed.data
+      : { goal: null, persona_ids: null, tags: null, based_on: null, stage_count: null, step_count: null };
     return {
       id: row.id,
       workspaceId: row.workspace_id,
@@ -90,6 +101,13 @@ export async function listMaps(db: Db, workspaceId: string): Promise<MapListItem
 }
 
 /** A map's row by id alone, whatever its workspace (the CLI's `<mapId>`, which no sign-in vouches for). */
-export async function findMapRow(db: Db, mapId: string): Promise<{ id: string; workspace_id: string; title: string; type: string; status: string } | undefined> {
-  return db.kysely.selectFrom("maps").select(["id", "workspace_id", "title", "type", "status"]).where("id", "=", mapId).executeTakeFirst();
+export async function findMapRow(
+  db: Db,
+  mapId: string,
+): Promise<{ id: string; workspace_id: string; title: string; type: string; status: string } | undefined> {
+  return db.kysely
+    .selectFrom("maps")
+    .select(["id", "workspace_id", "title", "type", "status"])
+    .where("id", "=", mapId)
+    .executeTakeFirst();
 }

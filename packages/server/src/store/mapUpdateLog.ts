@@ -4,7 +4,10 @@ import { unreadableUpdateReason } from "./readableUpdate.js";
 
 /** Appends one Yjs update in its own committed transaction; when this resolves the update is on disk. */
 export async function appendMapUpdate(db: Db, mapId: string, update: Uint8Array): Promise<void> {
-  await db.kysely.insertInto("map_updates").values({ map_id: mapId, update: Buffer.from(update), created_at: new Date().toISOString() }).execute();
+  await db.kysely
+    .insertInto("map_updates")
+    .values({ map_id: mapId, update: Buffer.from(update), created_at: new Date().toISOString() })
+    .execute();
 }
 
 /**
@@ -14,9 +17,18 @@ export async function appendMapUpdate(db: Db, mapId: string, update: Uint8Array)
  * be read is skipped and reported (`skipped`, and a line in the log) instead of making the whole map unreadable;
  * the next compaction moves it to the quarantine table.
  */
-export async function loadMapDoc(db: Db, mapId: string, doc: Y.Doc = new Y.Doc()): Promise<{ doc: Y.Doc; pendingUpdates: number; skipped: Array<{ id: number; reason: string }> }> {
+export async function loadMapDoc(
+  db: Db,
+  mapId: string,
+  doc: Y.Doc = new Y.Doc(),
+): Promise<{ doc: Y.Doc; pendingUpdates: number; skipped: Array<{ id: number; reason: string }> }> {
   const state = await db.kysely.selectFrom("map_states").select("state").where("map_id", "=", mapId).executeTakeFirst();
-  const updates = await db.kysely.selectFrom("map_updates").select(["id", "update"]).where("map_id", "=", mapId).orderBy("id").execute();
+  const updates = await db.kysely
+    .selectFrom("map_updates")
+    .select(["id", "update"])
+    .where("map_id", "=", mapId)
+    .orderBy("id")
+    .execute();
   const skipped: Array<{ id: number; reason: string }> = [];
   doc.transact(() => {
     if (state) Y.applyUpdate(doc, new Uint8Array(state.state));
@@ -27,12 +39,19 @@ export async function loadMapDoc(db: Db, mapId: string, doc: Y.Doc = new Y.Doc()
       else Y.applyUpdate(doc, update);
     }
   }, "load");
-  if (skipped.length > 0) console.error(`map ${mapId}: skipped ${skipped.length} unreadable update(s) (${skipped.map((s) => `#${s.id}: ${s.reason}`).join("; ")}); compaction will quarantine them`);
+  if (skipped.length > 0)
+    console.error(
+      `map ${mapId}: skipped ${skipped.length} unreadable update(s) (${skipped.map((s) => `#${s.id}: ${s.reason}`).join("; ")}); compaction will quarantine them`,
+    );
   return { doc, pendingUpdates: updates.length, skipped };
 }
 
 /** How many updates wait in the log of a map. */
 export async function countMapUpdates(db: Db, mapId: string): Promise<number> {
-  const row = await db.kysely.selectFrom("map_updates").select((eb) => eb.fn.countAll<number>().as("n")).where("map_id", "=", mapId).executeTakeFirst();
+  const row = await db.kysely
+    .selectFrom("map_updates")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("map_id", "=", mapId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

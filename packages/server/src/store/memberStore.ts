@@ -19,18 +19,34 @@ export async function listMembers(db: Db, workspaceId: string): Promise<Member[]
     .where("members.workspace_id", "=", workspaceId)
     .orderBy("users.name")
     .execute();
-  return rows.map((r) => ({ userId: r.id, email: r.email, name: r.name, role: RoleSchema.parse(r.role), joinedAt: r.created_at }));
+  return rows.map((r) => ({
+    userId: r.id,
+    email: r.email,
+    name: r.name,
+    role: RoleSchema.parse(r.role),
+    joinedAt: r.created_at,
+  }));
 }
 
 /** The ids of the workspace's owners. */
 export async function listOwnerIds(db: Db, workspaceId: string): Promise<string[]> {
-  const rows = await db.kysely.selectFrom("members").select("user_id").where("workspace_id", "=", workspaceId).where("role", "=", "owner").execute();
+  const rows = await db.kysely
+    .selectFrom("members")
+    .select("user_id")
+    .where("workspace_id", "=", workspaceId)
+    .where("role", "=", "owner")
+    .execute();
   return rows.map((r) => r.user_id);
 }
 
 /** Changes an existing member's role. */
 export async function updateMemberRole(db: Db, workspaceId: string, userId: string, role: Role): Promise<void> {
-  await db.kysely.updateTable("members").set({ role }).where("workspace_id", "=", workspaceId).where("user_id", "=", userId).execute();
+  await db.kysely
+    .updateTable("members")
+    .set({ role })
+    .where("workspace_id", "=", workspaceId)
+    .where("user_id", "=", userId)
+    .execute();
 }
 
 /** Removes a member from the workspace. */
@@ -40,11 +56,25 @@ export async function deleteMember(db: Db, workspaceId: string, userId: string):
 
 /** The workspace's first owner, who acts for the CLI where an action needs a person. */
 export async function firstOwnerId(db: Db, workspaceId: string): Promise<string | undefined> {
-  return (await db.kysely.selectFrom("members").select("user_id").where("workspace_id", "=", workspaceId).where("role", "=", "owner").orderBy("created_at").executeTakeFirst())?.user_id;
+  return (
+    await db.kysely
+      .selectFrom("members")
+      .select("user_id")
+      .where("workspace_id", "=", workspaceId)
+      .where("role", "=", "owner")
+      .orderBy("created_at")
+      .executeTakeFirst()
+  )?.user_id;
 }
 
 /** The id of the workspace's member with this e-mail (any case), if they are one. */
 export async function memberIdByEmail(db: Db, workspaceId: string, email: string): Promise<string | undefined> {
-  const row = await db.kysely.selectFrom("users").innerJoin("members", "members.user_id", "users.id").select("users.id").where("users.email", "=", email.toLowerCase()).where("members.workspace_id", "=", workspaceId).executeTakeFirst();
+  const row = await db.kysely
+    .selectFrom("users")
+    .innerJoin("members", "members.user_id", "users.id")
+    .select("users.id")
+    .where("users.email", "=", email.toLowerCase())
+    .where("members.workspace_id", "=", workspaceId)
+    .executeTakeFirst();
   return row?.id;
 }

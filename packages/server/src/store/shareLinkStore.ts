@@ -3,7 +3,14 @@ import type { ShareLinkRow } from "../db/schema.js";
 
 /** A map's share links that still work, newest first (export links, which are internal, are never listed). */
 export async function listShareLinks(db: Db, mapId: string): Promise<ShareLinkRow[]> {
-  return db.kysely.selectFrom("share_links").selectAll().where("map_id", "=", mapId).where("purpose", "=", "share").where("revoked_at", "is", null).orderBy("created_at", "desc").execute();
+  return db.kysely
+    .selectFrom("share_links")
+    .selectAll()
+    .where("map_id", "=", mapId)
+    .where("purpose", "=", "share")
+    .where("revoked_at", "is", null)
+    .orderBy("created_at", "desc")
+    .execute();
 }
 
 /** Revokes one of a map's working share links; false when it has none with that id. */

@@ -21,7 +21,11 @@ describe.each(testDialects)("unreadable map updates on %s", (dialect) => {
     t = await createTestDatabase(dialect);
     const ws = await buildWorkspace(t.db);
     const maps = createMapDocumentService({ db: t.db, config: loadConfig({}, { dataDir: t.config.dataDir }) });
-    const { id: mapId } = await maps.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }) });
+    const { id: mapId } = await maps.create({
+      workspaceId: ws.id,
+      createdBy: ws.users.owner.id,
+      snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }),
+    });
     await maps.edit(mapId, (doc) => applyMapOperations(doc, [{ op: "addStage", name: "Before the bad row" }]), "api");
     const garbage = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     await appendMapUpdate(t.db, mapId, garbage);
@@ -38,8 +42,15 @@ describe.each(testDialects)("unreadable map updates on %s", (dialect) => {
     expect(read.stages.map((s) => s.name).slice(-2)).toEqual(["Before the bad row", "After the bad rows"]);
 
     expect(await compactMapDocument(t.db, mapId)).toEqual({ folded: 2, quarantined: 2 });
-    const quarantined = await t.db.kysely.selectFrom("map_update_quarantine").select(["map_id", "update", "reason"]).orderBy("update_id").execute();
-    expect(quarantined.map((q) => [q.map_id, [...new Uint8Array(q.update)]])).toEqual([[mapId, [...garbage]], [mapId, [...truncated]]]);
+    const quarantined = await t.db.kysely
+      .selectFrom("map_update_quarantine")
+      .select(["map_id", "update", "reason"])
+      .orderBy("update_id")
+      .execute();
+    expect(quarantined.map((q) => [q.map_id, [...new Uint8Array(q.update)]])).toEqual([
+      [mapId, [...garbage]],
+      [mapId, [...truncated]],
+    ]);
     expect(quarantined.every((q) => q.reason.length > 0)).toBe(true);
     expect(await t.db.kysely.selectFrom("map_updates").select("id").where("map_id", "=", mapId).execute()).toEqual([]);
     const after = await maps.readSnapshot(mapId);

@@ -10,7 +10,11 @@ export interface User {
 
 /** The account with this id (which the caller's session or token vouches for). */
 export async function getUser(db: Db, userId: string): Promise<User> {
-  return db.kysely.selectFrom("users").select(["id", "email", "name", "locale"]).where("id", "=", userId).executeTakeFirstOrThrow();
+  return db.kysely
+    .selectFrom("users")
+    .select(["id", "email", "name", "locale"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
 }
 
 /** The id and password hash of the account with this (normalised) e-mail, for signing in. */
@@ -19,8 +23,15 @@ export async function findLogin(db: Db, email: string): Promise<{ id: string; pa
 }
 
 /** What a password change checks against: the current hash, and the e-mail and name a new password may not build on. */
-export async function getPasswordHolder(db: Db, userId: string): Promise<{ password_hash: string; email: string; name: string }> {
-  return db.kysely.selectFrom("users").select(["password_hash", "email", "name"]).where("id", "=", userId).executeTakeFirstOrThrow();
+export async function getPasswordHolder(
+  db: Db,
+  userId: string,
+): Promise<{ password_hash: string; email: string; name: string }> {
+  return db.kysely
+    .selectFrom("users")
+    .select(["password_hash", "email", "name"])
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
 }
 
 /** Changes a person's name or language. */
@@ -33,11 +44,25 @@ export async function updateProfile(db: Db, userId: string, patch: { name?: stri
  * Stores a new password hash and, in the same transaction, ends every other session of the account and optionally
  * revokes its API tokens; returns how many of each.
  */
-export async function replacePassword(db: Db, input: { userId: string; keepSessionId: string; passwordHash: string; revokeTokens: boolean }): Promise<{ endedSessions: number; revokedTokens: number }> {
+export async function replacePassword(
+  db: Db,
+  input: { userId: string; keepSessionId: string; passwordHash: string; revokeTokens: boolean },
+): Promise<{ endedSessions: number; revokedTokens: number }> {
   return db.kysely.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: input.passwordHash }).where("id", "=", input.userId).execute();
-    const ended = await trx.deleteFrom("sessions").where("user_id", "=", input.userId).where("id", "!=", input.keepSessionId).executeTakeFirst();
-    const revoked = input.revokeTokens ? await trx.updateTable("api_tokens").set({ revoked_at: new Date().toISOString() }).where("user_id", "=", input.userId).where("revoked_at", "is", null).executeTakeFirst() : undefined;
+    const ended = await trx
+      .deleteFrom("sessions")
+      .where("user_id", "=", input.userId)
+      .where("id", "!=", input.keepSessionId)
+      .executeTakeFirst();
+    const revoked = input.revokeTokens
+      ? await trx
+          .updateTable("api_tokens")
+          .set({ revoked_at: new Date().toISOString() })
+          .where("user_id", "=", input.userId)
+          .where("revoked_at", "is", null)
+          .executeTakeFirst()
+      : undefined;
     return { endedSessions: Number(ended.numDeletedRows), revokedTokens: Number(revoked?.numUpdatedRows ?? 0) };
   });
 }
@@ -49,5 +74,6 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
 
 /** The id of the account with this e-mail (any case), if there is one. */
 export async function findUserIdByEmail(db: Db, email: string): Promise<string | undefined> {
-  return (await db.kysely.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst())?.id;
+  return (await db.kysely.selectFrom("users").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst())
+    ?.id;
 }

@@ -11,20 +11,43 @@ export interface WorkspaceInfo {
 
 /** One workspace (the caller's access already checked). */
 export async function getWorkspace(db: Db, workspaceId: string): Promise<WorkspaceInfo> {
-  const row = await db.kysely.selectFrom("workspaces").selectAll().where("id", "=", workspaceId).executeTakeFirstOrThrow();
+  const row = await db.kysely
+    .selectFrom("workspaces")
+    .selectAll()
+    .where("id", "=", workspaceId)
+    .executeTakeFirstOrThrow();
   return { id: row.id, name: row.name, locale: row.locale, createdAt: row.created_at };
 }
 
 /** The workspaces a person belongs to, by name, with their role; `onlyId` narrows to one (a workspace token's). */
-export async function listWorkspacesOf(db: Db, userId: string, onlyId?: string): Promise<Array<WorkspaceInfo & { role: Role }>> {
-  let query = db.kysely.selectFrom("members").innerJoin("workspaces", "workspaces.id", "members.workspace_id").selectAll("workspaces").select("members.role").where("members.user_id", "=", userId);
+export async function listWorkspacesOf(
+  db: Db,
+  userId: string,
+  onlyId?: string,
+): Promise<Array<WorkspaceInfo & { role: Role }>> {
+  let query = db.kysely
+    .selectFrom("members")
+    .innerJoin("workspaces", "workspaces.id", "members.workspace_id")
+    .selectAll("workspaces")
+    .select("members.role")
+    .where("members.user_id", "=", userId);
   if (onlyId) query = query.where("workspaces.id", "=", onlyId);
   const rows = await query.orderBy("workspaces.name").execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, locale: r.locale, createdAt: r.created_at, role: RoleSchema.parse(r.role) }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    locale: r.locale,
+    createdAt: r.created_at,
+    role: RoleSchema.parse(r.role),
+  }));
 }
 
 /** Renames a workspace or changes its language. */
-export async function updateWorkspace(db: Db, workspaceId: string, patch: { name?: string; locale?: Locale }): Promise<void> {
+export async function updateWorkspace(
+  db: Db,
+  workspaceId: string,
+  patch: { name?: string; locale?: Locale },
+): Promise<void> {
   if (patch.name === undefined && patch.locale === undefined) return;
   await db.kysely.updateTable("workspaces").set(patch).where("id", "=", workspaceId).execute();
 }

@@ -6,7 +6,11 @@ import type { z } from "zod";
  * object schema drops keys it does not know, so a field the server sends and the contract lacks shows as a
  * difference). Returns the parsed answer.
  */
-export function expectContract<T extends z.ZodType>(schema: T, response: { status: number; body: unknown }, status = 200): z.infer<T> {
+export function expectContract<T extends z.ZodType>(
+  schema: T,
+  response: { status: number; body: unknown },
+  status = 200,
+): z.infer<T> {
   expect(response.status, JSON.stringify(response.body)).toBe(status);
   const parsed = schema.safeParse(response.body);
   expect(parsed.success ? [] : parsed.error.issues).toEqual([]);

@@ -17,7 +17,10 @@ export interface TestUser {
 }
 
 /** Creates a user with a unique e-mail and a session. */
-export async function buildUser(db: Db, overrides: { email?: string; password?: string; name?: string } = {}): Promise<TestUser> {
+export async function buildUser(
+  db: Db,
+  overrides: { email?: string; password?: string; name?: string } = {},
+): Promise<TestUser> {
   const password = overrides.password ?? "correct horse battery staple";
   const email = overrides.email ?? `${newId()}@example.test`.toLowerCase();
   const user = await createUser(db, { email, name: overrides.name ?? "Test User", password });
@@ -28,7 +31,11 @@ export async function buildUser(db: Db, overrides: { email?: string; password?: 
     password,
     cookie: session.cookie,
     csrfToken: session.csrfToken,
-    headers: { cookie: `cjm_session=${session.cookie}`, "x-csrf-token": session.csrfToken, "content-type": "application/json" },
+    headers: {
+      cookie: `cjm_session=${session.cookie}`,
+      "x-csrf-token": session.csrfToken,
+      "content-type": "application/json",
+    },
   };
 }
 
@@ -51,7 +58,12 @@ export async function buildWorkspace(db: Db): Promise<TestWorkspace> {
 }
 
 /** Headers for an API-token request. */
-export async function buildTokenHeaders(db: Db, userId: string, scope: "read" | "write", workspaceId?: string): Promise<Record<string, string>> {
+export async function buildTokenHeaders(
+  db: Db,
+  userId: string,
+  scope: "read" | "write",
+  workspaceId?: string,
+): Promise<Record<string, string>> {
   const { token } = await createApiToken(db, { userId, name: "test", scope, workspaceId });
   return { authorization: `Bearer ${token}`, "content-type": "application/json" };
 }

@@ -8,7 +8,11 @@ export const MESSAGE = { sync: 0, awareness: 1, auth: 2, close: 7, syncStatus: 8
 export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 
 /** Encodes a Hocuspocus message: the map's name, a message type, then the given fields. */
-export function collabMessage(documentName: string, type: number, write: (e: encoding.Encoder) => void = () => undefined): Uint8Array {
+export function collabMessage(
+  documentName: string,
+  type: number,
+  write: (e: encoding.Encoder) => void = () => undefined,
+): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarString(e, documentName);
   encoding.writeVarUint(e, type);
@@ -39,11 +43,17 @@ export interface RawCollabSocket {
   received: Array<{ type: number; detail: string }>;
   send(message: Uint8Array | string): void;
   /** Waits until a received message satisfies `test`. */
-  waitFor(test: (m: { type: number; detail: string }) => boolean, timeoutMs?: number): Promise<{ type: number; detail: string }>;
+  waitFor(
+    test: (m: { type: number; detail: string }) => boolean,
+    timeoutMs?: number,
+  ): Promise<{ type: number; detail: string }>;
 }
 
 /** Opens a WebSocket to /collab that speaks the protocol by hand, for sending what a real provider never would. */
-export async function openRawCollabSocket(baseUrl: string, headers: Record<string, string> = {}): Promise<RawCollabSocket> {
+export async function openRawCollabSocket(
+  baseUrl: string,
+  headers: Record<string, string> = {},
+): Promise<RawCollabSocket> {
   const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}/collab`, { headers });
   ws.on("error", () => undefined);
   const received: Array<{ type: number; detail: string }> = [];
@@ -52,7 +62,9 @@ export async function openRawCollabSocket(baseUrl: string, headers: Record<strin
     received.push(describe(new Uint8Array(data)));
     for (const w of waiters) w();
   });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
   await new Promise<void>((resolve, reject) => {
     ws.once("open", () => resolve());
     ws.once("unexpected-response", (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
@@ -87,9 +99,11 @@ function describe(data: Uint8Array): { type: number; detail: string } {
     const d = decoding.createDecoder(data);
     decoding.readVarString(d);
     const type = decoding.readVarUint(d);
-    if (type === MESSAGE.auth) return { type, detail: decoding.readVarUint(d) === 2 ? "authenticated" : `denied: ${decoding.readVarString(d)}` };
+    if (type === MESSAGE.auth)
+      return { type, detail: decoding.readVarUint(d) === 2 ? "authenticated" : `denied: ${decoding.readVarString(d)}` };
     if (type === MESSAGE.close) return { type, detail: decoding.readVarString(d) };
-    if (type === MESSAGE.syncStatus) return { type, detail: decoding.readVarUint(d) === 1 ? "acknowledged" : "refused" };
+    if (type === MESSAGE.syncStatus)
+      return { type, detail: decoding.readVarUint(d) === 1 ? "acknowledged" : "refused" };
     return { type, detail: "" };
   } catch {
     return { type: -1, detail: "undecodable" };
@@ -113,7 +127,8 @@ export function sendRawFrame(baseUrl: string, frame: Buffer): Promise<void> {
     });
     socket.on("data", (chunk) => {
       if (upgraded) return;
-      if (!chunk.toString("latin1").startsWith("HTTP/1.1 101")) return reject(new Error(`handshake refused: ${chunk.toString("latin1").split("\r\n")[0]}`));
+      if (!chunk.toString("latin1").startsWith("HTTP/1.1 101"))
+        return reject(new Error(`handshake refused: ${chunk.toString("latin1").split("\r\n")[0]}`));
       upgraded = true;
       socket.write(frame);
     });
@@ -124,7 +139,11 @@ export function sendRawFrame(baseUrl: string, frame: Buffer): Promise<void> {
 }
 
 /** A client frame: FIN set, the given opcode, masked with a zero mask unless `masked` is false. */
-export function clientFrame(opcode: number, payload: Buffer, options: { masked?: boolean; declaredLength?: bigint } = {}): Buffer {
+export function clientFrame(
+  opcode: number,
+  payload: Buffer,
+  options: { masked?: boolean; declaredLength?: bigint } = {},
+): Buffer {
   const masked = options.masked ?? true;
   const head: number[] = [0x80 | opcode];
   const length = options.declaredLength ?? BigInt(payload.length);

@@ -6,7 +6,10 @@ export const CLI_PATH = fileURLToPath(new URL("../../dist/cli/main.js", import.m
 
 /** Runs the compiled `cjm` CLI to completion. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI_PATH, ...args], { env: { ...process.env, ...env }, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [CLI_PATH, ...args], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -21,7 +24,10 @@ export interface ServerProcess {
 
 /** Starts `cjm serve --port 0` and resolves once it prints "running at <url>". */
 export function startServerProcess(args: string[], env: NodeJS.ProcessEnv): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [CLI_PATH, "serve", "--port", "0", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [CLI_PATH, "serve", "--port", "0", ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return new Promise((resolve, reject) => {

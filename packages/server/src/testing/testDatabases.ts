@@ -14,7 +14,9 @@ export interface TestDatabase {
 }
 
 /** Dialects the storage tests run on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export const testDialects: Array<"sqlite" | "postgres"> = process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+export const testDialects: Array<"sqlite" | "postgres"> = process.env.TEST_DATABASE_URL
+  ? ["sqlite", "postgres"]
+  : ["sqlite"];
 
 /** Creates an empty migrated database: a SQLite file in a temp dir, or a new PostgreSQL database. */
 export async function createTestDatabase(dialect: "sqlite" | "postgres"): Promise<TestDatabase> {

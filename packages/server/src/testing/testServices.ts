@@ -7,7 +7,10 @@ import { createMapDocumentService } from "../store/createMapDocumentService.js";
 import { createTestDatabase, type TestDatabase } from "./testDatabases.js";
 
 /** Real services (config, database, map store) over a fresh database, without an HTTP server. */
-export async function createTestServices(dialect: "sqlite" | "postgres", overrides: Partial<AppConfig> = {}): Promise<{ t: TestDatabase; services: Services }> {
+export async function createTestServices(
+  dialect: "sqlite" | "postgres",
+  overrides: Partial<AppConfig> = {},
+): Promise<{ t: TestDatabase; services: Services }> {
   const t = await createTestDatabase(dialect);
   const config = { ...loadConfig({}, { dataDir: t.config.dataDir }), ...overrides };
   const analytics = createEventDatabases(config);
@@ -16,5 +19,15 @@ export async function createTestServices(dialect: "sqlite" | "postgres", overrid
     await analytics.close();
     await t.dispose();
   };
-  return { t: { ...t, dispose }, services: { config, db: t.db, maps: createMapDocumentService({ db: t.db, config }), analytics, accessChanges: new AccessChanges(), collabTickets: new CollabTickets() } };
+  return {
+    t: { ...t, dispose },
+    services: {
+      config,
+      db: t.db,
+      maps: createMapDocumentService({ db: t.db, config }),
+      analytics,
+      accessChanges: new AccessChanges(),
+      collabTickets: new CollabTickets(),
+    },
+  };
 }

@@ -18,11 +18,21 @@ describe("web app", () => {
     const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)">/.exec(html)?.[1];
     expect(script).toBeDefined();
     const res = await t.app.request(script!);
-    expect([res.status, res.headers.get("content-type"), res.headers.get("cache-control")]).toEqual([200, "text/javascript; charset=utf-8", "public, max-age=31536000, immutable"]);
+    expect([res.status, res.headers.get("content-type"), res.headers.get("cache-control")]).toEqual([
+      200,
+      "text/javascript; charset=utf-8",
+      "public, max-age=31536000, immutable",
+    ]);
   });
 
   it("serves nothing outside its own built files", async () => {
-    for (const path of ["/assets/..%2F..%2Fpackage.json", "/assets/secret.txt", "/assets/../index.html", "/package.json", "/node_modules/react/index.js"]) {
+    for (const path of [
+      "/assets/..%2F..%2Fpackage.json",
+      "/assets/secret.txt",
+      "/assets/../index.html",
+      "/package.json",
+      "/node_modules/react/index.js",
+    ]) {
       expect([path, (await t.app.request(path)).status]).toEqual([path, 404]);
     }
   });

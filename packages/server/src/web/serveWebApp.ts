@@ -41,7 +41,10 @@ export function mountWebApp<E extends Env>(app: Hono<E>): void {
     const name = c.req.param("file");
     const type = assets.get(name);
     if (!type) return c.notFound();
-    return c.body(await readFile(`${webDist}assets/${name}`), 200, { "content-type": type, "cache-control": "public, max-age=31536000, immutable" });
+    return c.body(await readFile(`${webDist}assets/${name}`), 200, {
+      "content-type": type,
+      "cache-control": "public, max-age=31536000, immutable",
+    });
   });
   app.get("*", async (c, next) => {
     if (!APP_ROUTES.test(c.req.path)) return next();

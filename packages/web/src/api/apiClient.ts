@@ -93,5 +93,10 @@ export const api = {
   patch: <T>(path: string, body?: Body, options?: RequestOptions) => request<T>("PATCH", path, { ...options, body }),
   put: <T>(path: string, body?: Body, options?: RequestOptions) => request<T>("PUT", path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>("DELETE", path, options),
-  upload: <T>(path: string, file: Blob, options?: RequestOptions) => request<T>("POST", path, { ...options, raw: file, headers: { "content-type": file.type || "application/octet-stream", ...options?.headers } }),
+  upload: <T>(path: string, file: Blob, options?: RequestOptions) =>
+    request<T>("POST", path, {
+      ...options,
+      raw: file,
+      headers: { "content-type": file.type || "application/octet-stream", ...options?.headers },
+    }),
 };

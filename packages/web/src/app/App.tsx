@@ -89,13 +89,21 @@ export function AppRoutes() {
                 <Switch>
                   <Route path="/">{() => <HomePage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/new">{() => <NewMapPage workspaceId={p.workspaceId} />}</Route>
-                  <Route path="/personas/:personaId">{(q) => <PersonaPage workspaceId={p.workspaceId} personaId={q.personaId} />}</Route>
+                  <Route path="/personas/:personaId">
+                    {(q) => <PersonaPage workspaceId={p.workspaceId} personaId={q.personaId} />}
+                  </Route>
                   <Route path="/members">{() => <MembersPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/data">{() => <DataSourcesPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/data/touchpoints">{() => <TouchpointRulesPage workspaceId={p.workspaceId} />}</Route>
-                  <Route path="/maps/:mapId/paths">{(q) => <PathsPage workspaceId={p.workspaceId} mapId={q.mapId} />}</Route>
-                  <Route path="/maps/:mapId">{(q) => <MapEditorPage workspaceId={p.workspaceId} mapId={q.mapId} />}</Route>
-                  <Route path="/compare/:leftId/:rightId">{(q) => <CompareMapsPage workspaceId={p.workspaceId} leftId={q.leftId} rightId={q.rightId} />}</Route>
+                  <Route path="/maps/:mapId/paths">
+                    {(q) => <PathsPage workspaceId={p.workspaceId} mapId={q.mapId} />}
+                  </Route>
+                  <Route path="/maps/:mapId">
+                    {(q) => <MapEditorPage workspaceId={p.workspaceId} mapId={q.mapId} />}
+                  </Route>
+                  <Route path="/compare/:leftId/:rightId">
+                    {(q) => <CompareMapsPage workspaceId={p.workspaceId} leftId={q.leftId} rightId={q.rightId} />}
+                  </Route>
                   <Route component={NotFoundPage} />
                 </Switch>
               </AppShell>

@@ -36,7 +36,15 @@ export function CreateWorkspaceForm({ initialName = "", onCancel }: { initialNam
     <form onSubmit={submit} style={{ display: "flex", flexDirection: "column", gap: "var(--space-4)" }}>
       <label className="field">
         {t("shell.workspaceName")}
-        <input className="input" name="workspaceName" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={error ? true : undefined} />
+        <input
+          className="input"
+          name="workspaceName"
+          required
+          maxLength={120}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={error ? true : undefined}
+        />
         <small>{t("shell.workspaceNameHint")}</small>
       </label>
       {error && (

@@ -10,7 +10,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
   }
 
   override render() {
-    if (this.state.error) return <ErrorScreen error={this.state.error} onRetry={() => this.setState({ error: null })} />;
+    if (this.state.error)
+      return <ErrorScreen error={this.state.error} onRetry={() => this.setState({ error: null })} />;
     return this.props.children;
   }
 }

@@ -11,7 +11,11 @@ export function ErrorScreen({ error, onRetry }: { error: unknown; onRetry?: () =
     <div className={styles.screen} role="alert">
       <h1>{t("common.error.title")}</h1>
       <p>{message(error)}</p>
-      {error instanceof ApiRequestError && error.issues.length > 0 && <p className={styles.details}>{t("common.error.details", { details: error.issues.map((i) => `${i.path}: ${i.message}`).join("; ") })}</p>}
+      {error instanceof ApiRequestError && error.issues.length > 0 && (
+        <p className={styles.details}>
+          {t("common.error.details", { details: error.issues.map((i) => `${i.path}: ${i.message}`).join("; ") })}
+        </p>
+      )}
       <div className={styles.actions}>
         {onRetry && (
           <button type="button" onClick={onRetry}>

@@ -14,7 +14,13 @@ export function LanguageSwitcher() {
       <label htmlFor={id} className={styles.label}>
         {t("shell.language")}
       </label>
-      <select id={id} className={styles.select} data-testid="language" value={locale} onChange={(e) => isUiLocale(e.target.value) && changeLanguage(e.target.value)}>
+      <select
+        id={id}
+        className={styles.select}
+        data-testid="language"
+        value={locale}
+        onChange={(e) => isUiLocale(e.target.value) && changeLanguage(e.target.value)}
+      >
         {UI_LOCALES.map((l) => (
           <option key={l.code} value={l.code} lang={l.code} dir={l.dir}>
             {l.label}

@@ -2,7 +2,19 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import styles from "./Menu.module.css";
 
 /** A button that opens a small panel of actions; closes on Escape, on a click outside and after an action. */
-export function Menu({ label, children, align = "end", testId, buttonClassName }: { label: ReactNode; children: (close: () => void) => ReactNode; align?: "start" | "end"; testId?: string; buttonClassName?: string }) {
+export function Menu({
+  label,
+  children,
+  align = "end",
+  testId,
+  buttonClassName,
+}: {
+  label: ReactNode;
+  children: (close: () => void) => ReactNode;
+  align?: "start" | "end";
+  testId?: string;
+  buttonClassName?: string;
+}) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -39,14 +51,27 @@ export function Menu({ label, children, align = "end", testId, buttonClassName }
 
   return (
     <div className={styles.menu} ref={root}>
-      <button ref={button} type="button" className={buttonClassName ?? "btn btn-ghost"} aria-expanded={open} aria-controls={id} data-testid={testId} onClick={() => setOpen(!open)}>
+      <button
+        ref={button}
+        type="button"
+        className={buttonClassName ?? "btn btn-ghost"}
+        aria-expanded={open}
+        aria-controls={id}
+        data-testid={testId}
+        onClick={() => setOpen(!open)}
+      >
         {label}
         <span aria-hidden="true" className={styles.caret}>
           ▾
         </span>
       </button>
       {open && (
-        <div ref={panel} id={id} className={`${styles.panel} ${align === "start" ? styles.start : styles.end}`} data-testid={testId ? `${testId}-panel` : undefined}>
+        <div
+          ref={panel}
+          id={id}
+          className={`${styles.panel} ${align === "start" ? styles.start : styles.end}`}
+          data-testid={testId ? `${testId}-panel` : undefined}
+        >
           {children(() => setOpen(false))}
         </div>
       )}

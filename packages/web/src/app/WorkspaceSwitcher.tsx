@@ -30,7 +30,12 @@ export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
           <>
             <p>{t("shell.yourWorkspaces")}</p>
             {workspaces.map((w) => (
-              <Link key={w.id} href={`~/w/${w.id}`} onClick={close} aria-current={w.id === workspaceId ? "page" : undefined}>
+              <Link
+                key={w.id}
+                href={`~/w/${w.id}`}
+                onClick={close}
+                aria-current={w.id === workspaceId ? "page" : undefined}
+              >
                 <bdi>{w.name}</bdi>
                 <span className="badge">{t(`common.role.${w.role}`)}</span>
               </Link>

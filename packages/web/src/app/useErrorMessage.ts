@@ -22,7 +22,17 @@ export function useErrorMessage(): (error: unknown) => string {
   const t = useT();
   return (error) => {
     if (error instanceof ApiRequestError) {
-      const code = KNOWN.has(error.code) ? error.code : error.status === 401 ? "unauthorized" : error.status === 403 ? "forbidden" : error.status === 413 ? "payload_too_large" : error.status >= 500 ? "internal" : "unknown";
+      const code = KNOWN.has(error.code)
+        ? error.code
+        : error.status === 401
+          ? "unauthorized"
+          : error.status === 403
+            ? "forbidden"
+            : error.status === 413
+              ? "payload_too_large"
+              : error.status >= 500
+                ? "internal"
+                : "unknown";
       return t(`common.error.${code}`);
     }
     return t("common.error.unknown");

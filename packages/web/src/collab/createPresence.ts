@@ -38,7 +38,13 @@ function readUser(clientId: number, state: Record<string, unknown>): PresenceUse
   if (!user || typeof user.id !== "string" || typeof user.name !== "string") return null;
   // Awareness states come from other clients as they sent them: keep only well-formed, bounded values.
   const focus = typeof state.focus === "string" && state.focus.length <= 200 ? state.focus : null;
-  return { clientId, userId: user.id.slice(0, 64), name: user.name.slice(0, 120), color: presenceColor(user.id), focus };
+  return {
+    clientId,
+    userId: user.id.slice(0, 64),
+    name: user.name.slice(0, 120),
+    color: presenceColor(user.id),
+    focus,
+  };
 }
 
 /** Publishes this user's name, colour and focus through awareness and indexes everyone else's by focus key. */
@@ -58,7 +64,8 @@ export function createPresence(awareness: AwarenessLike, me: { id: string; name:
     const nextByFocus = new Map<string, PresenceUser[]>();
     for (const u of next) if (u.focus) nextByFocus.set(u.focus, [...(nextByFocus.get(u.focus) ?? []), u]);
     const changed = new Set<string>();
-    for (const [key, users] of nextByFocus) if (JSON.stringify(users) !== JSON.stringify(byFocus.get(key))) changed.add(key);
+    for (const [key, users] of nextByFocus)
+      if (JSON.stringify(users) !== JSON.stringify(byFocus.get(key))) changed.add(key);
     for (const key of byFocus.keys()) if (!nextByFocus.has(key)) changed.add(key);
     const othersChanged = JSON.stringify(next) !== JSON.stringify(others);
     byFocus = nextByFocus;

@@ -34,7 +34,10 @@ export function collabUrl(location: Location = window.location): string {
  */
 async function fetchCollabTicket(): Promise<string> {
   try {
-    const response = await fetch("/api/collab/ticket", { credentials: "same-origin", headers: { accept: "application/json" } });
+    const response = await fetch("/api/collab/ticket", {
+      credentials: "same-origin",
+      headers: { accept: "application/json" },
+    });
     if (!response.ok) return "";
     return ((await response.json()) as { ticket?: string }).ticket ?? "";
   } catch {
@@ -67,7 +70,15 @@ export function openMapConnection(mapId: string): MapConnectionHandle {
     name: mapId,
     document: doc,
     token: takeTicket,
-    onStatus: ({ status }) => update({ status: status === WebSocketStatus.Connected ? "connected" : status === WebSocketStatus.Connecting ? "connecting" : "disconnected" }),
+    onStatus: ({ status }) =>
+      update({
+        status:
+          status === WebSocketStatus.Connected
+            ? "connected"
+            : status === WebSocketStatus.Connecting
+              ? "connecting"
+              : "disconnected",
+      }),
     // Timing marks for `bench/mapEditor.ts`, which reports where the time to an editable map goes: the socket is open,
     // the server has accepted the connection, a message arrives (the last before the first sync is the map, applied
     // right after the mark), the map is in the document.

@@ -41,8 +41,11 @@ export function createI18n(locale: UiLocale, messages: Messages, setLocale: (l: 
     const message = messages[key];
     if (message === undefined) return key;
     const count = typeof values.count === "number" ? values.count : undefined;
-    const template = count === undefined ? (typeof message === "string" ? message : message.other) : pluralForm(message, count, rules);
-    const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "number" ? numbers.format(v) : v]));
+    const template =
+      count === undefined ? (typeof message === "string" ? message : message.other) : pluralForm(message, count, rules);
+    const shown = Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [k, typeof v === "number" ? numbers.format(v) : v]),
+    );
     return fillPlaceholders(template, shown);
   };
   return {
@@ -51,10 +54,18 @@ export function createI18n(locale: UiLocale, messages: Messages, setLocale: (l: 
     t,
     setLocale,
     formatNumber: (value, options) => (options ? new Intl.NumberFormat(locale, options) : numbers).format(value),
-    formatDate: (value, options = { dateStyle: "medium" }) => new Intl.DateTimeFormat(locale, options).format(new Date(value)),
+    formatDate: (value, options = { dateStyle: "medium" }) =>
+      new Intl.DateTimeFormat(locale, options).format(new Date(value)),
     formatRelative: (value, now = Date.now()) => {
       const seconds = Math.round((new Date(value).getTime() - now) / 1000);
-      const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [["second", 60], ["minute", 60], ["hour", 24], ["day", 30], ["month", 12], ["year", Infinity]];
+      const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+        ["second", 60],
+        ["minute", 60],
+        ["hour", 24],
+        ["day", 30],
+        ["month", 12],
+        ["year", Infinity],
+      ];
       let amount = seconds;
       for (const [unit, size] of steps) {
         if (Math.abs(amount) < size) return relative.format(amount, unit);
@@ -67,7 +78,9 @@ export function createI18n(locale: UiLocale, messages: Messages, setLocale: (l: 
 
 /** Loads the catalogue of the chosen language, keeps `<html lang dir>` in step, and provides `useI18n`. */
 export function I18nProvider({ children, initialLocale }: { children: ReactNode; initialLocale?: UiLocale }) {
-  const [locale, setLocaleState] = useState<UiLocale>(() => initialLocale ?? pickLocale(storedLocale(), navigator.languages));
+  const [locale, setLocaleState] = useState<UiLocale>(
+    () => initialLocale ?? pickLocale(storedLocale(), navigator.languages),
+  );
   const [messages, setMessages] = useState<{ locale: UiLocale; messages: Messages } | null>(null);
 
   useEffect(() => {
@@ -89,7 +102,10 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
     setLocaleState(next);
   }, []);
 
-  const value = useMemo(() => (messages ? createI18n(messages.locale, messages.messages, setLocale) : null), [messages, setLocale]);
+  const value = useMemo(
+    () => (messages ? createI18n(messages.locale, messages.messages, setLocale) : null),
+    [messages, setLocale],
+  );
 
   useEffect(() => {
     if (!value) return;

@@ -7,12 +7,15 @@ const dir = new URL("./", import.meta.url);
 const namespaces = readdirSync(dir, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
-const load = (ns: string, code: string) => JSON.parse(readFileSync(new URL(`./${ns}/${code}.json`, dir), "utf8")) as Record<string, Message>;
+const load = (ns: string, code: string) =>
+  JSON.parse(readFileSync(new URL(`./${ns}/${code}.json`, dir), "utf8")) as Record<string, Message>;
 const texts = (m: Message) => (typeof m === "string" ? [m] : Object.values(m));
-const placeholders = (m: Message) => [...new Set(texts(m).flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((x) => x[1])))].sort();
+const placeholders = (m: Message) =>
+  [...new Set(texts(m).flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((x) => x[1])))].sort();
 
 // Values that are the same in every language: the product name, acronyms and format names.
-const sameEverywhere = (key: string, english: Message) => key === "common.app.title" || texts(english).every((t) => !/[a-z]{2,}/.test(t.replace(/\{\w+\}/g, "")));
+const sameEverywhere = (key: string, english: Message) =>
+  key === "common.app.title" || texts(english).every((t) => !/[a-z]{2,}/.test(t.replace(/\{\w+\}/g, "")));
 
 describe("i18n catalogue", () => {
   it("has namespaces, each with a file for every language", () => {
@@ -41,7 +44,9 @@ describe("i18n catalogue", () => {
     it(`${ns}: actually translated (only names and acronyms may stay as in English)`, () => {
       const en = load(ns, "en");
       for (const { code } of UI_LOCALES.filter((l) => l.code !== "en")) {
-        const same = Object.entries(load(ns, code)).filter(([k, v]) => JSON.stringify(v) === JSON.stringify(en[k]) && !sameEverywhere(`${ns}.${k}`, en[k]!));
+        const same = Object.entries(load(ns, code)).filter(
+          ([k, v]) => JSON.stringify(v) === JSON.stringify(en[k]) && !sameEverywhere(`${ns}.${k}`, en[k]!),
+        );
         expect([code, same.map(([k]) => k)]).toEqual([code, []]);
       }
     });
@@ -59,6 +64,11 @@ describe("i18n catalogue", () => {
     expect(fillPlaceholders("Hi {name}", { name: "<b>Ana</b>" })).toBe("Hi <b>Ana</b>");
     const ru = new Intl.PluralRules("ru");
     const maps = { one: "{count} карта", few: "{count} карты", many: "{count} карт", other: "{count} карты" };
-    expect([1, 3, 5, 21].map((n) => pluralForm(maps, n, ru))).toEqual(["{count} карта", "{count} карты", "{count} карт", "{count} карта"]);
+    expect([1, 3, 5, 21].map((n) => pluralForm(maps, n, ru))).toEqual([
+      "{count} карта",
+      "{count} карты",
+      "{count} карт",
+      "{count} карта",
+    ]);
   });
 });

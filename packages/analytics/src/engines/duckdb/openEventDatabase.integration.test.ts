@@ -17,7 +17,9 @@ describe("openEventDatabase", () => {
     const finished: string[] = [];
     // Long enough to still run when the close is asked for.
     const slow = "SELECT count(*) AS n FROM range(60000000) a WHERE hash(a.range) % 7 = 3";
-    const onMain = db.connection.runAndReadAll(slow).then((r) => (finished.push("main"), Number(r.getRowObjects()[0]!.n)));
+    const onMain = db.connection
+      .runAndReadAll(slow)
+      .then((r) => (finished.push("main"), Number(r.getRowObjects()[0]!.n)));
     const extra = await db.instance.connect();
     const onExtra = extra.runAndReadAll(slow).then((r) => (finished.push("extra"), Number(r.getRowObjects()[0]!.n)));
 

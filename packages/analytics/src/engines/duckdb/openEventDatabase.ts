@@ -23,7 +23,10 @@ export async function openEventDatabase(dataDir: string | ":memory:", workspaceI
   // Loaded on first use, so commands and servers that never touch events do not pay for DuckDB at start-up.
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const inflight = new Set<Promise<unknown>>();
-  const instance = trackQueries(await DuckDBInstance.create(dir === ":memory:" ? ":memory:" : join(dir, "events.duckdb")), inflight);
+  const instance = trackQueries(
+    await DuckDBInstance.create(dir === ":memory:" ? ":memory:" : join(dir, "events.duckdb")),
+    inflight,
+  );
   const connection = await instance.connect();
   for (const ddl of EVENT_TABLES_DDL) await connection.run(ddl);
   const close = () => {

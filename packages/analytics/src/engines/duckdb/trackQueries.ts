@@ -1,8 +1,20 @@
 /** DuckDB objects whose methods run queries or read their results; appenders and data chunks stay unwrapped (hot paths). */
-const TRACKED = new Set(["DuckDBInstance", "DuckDBConnection", "DuckDBResult", "DuckDBMaterializedResult", "DuckDBResultReader", "DuckDBPendingResult", "DuckDBPreparedStatement"]);
+const TRACKED = new Set([
+  "DuckDBInstance",
+  "DuckDBConnection",
+  "DuckDBResult",
+  "DuckDBMaterializedResult",
+  "DuckDBResultReader",
+  "DuckDBPendingResult",
+  "DuckDBPreparedStatement",
+]);
 
 function trackable(value: unknown): value is object {
-  return value !== null && typeof value === "object" && TRACKED.has((value as { constructor?: { name?: string } }).constructor?.name ?? "");
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    TRACKED.has((value as { constructor?: { name?: string } }).constructor?.name ?? "")
+  );
 }
 
 /**

@@ -5,12 +5,72 @@ import type { ImportFormat, ImportMappingInput } from "../ImportMappingSchema.js
 
 /** Six events of three customers, with e-mail, phone, a score, text in three scripts and an attribute. */
 export const SAMPLE_ROWS = [
-  { email: "Ana@Example.com", phone: "", ts: "2024-03-01T09:00:00Z", event: "Visited site", channel: "web", score: "", kind: "", text: "", plan: "free" },
-  { email: "ana@example.com", phone: "+49 30 1234567", ts: "2024-03-01T09:05:00Z", event: "Signed up", channel: "web", score: "", kind: "", text: "", plan: "pro" },
-  { email: "", phone: "49301234567", ts: "2024-03-02T10:00:00Z", event: "Called support", channel: "phone", score: "4", kind: "csat", text: "Очень помогли, спасибо", plan: "" },
-  { email: "bo@example.com", phone: "", ts: "2024-03-03T11:30:00Z", event: "Visited site", channel: "web", score: "", kind: "", text: "", plan: "basic" },
-  { email: "bo@example.com", phone: "", ts: "2024-03-04T12:00:00Z", event: "Answered survey", channel: "survey", score: "9", kind: "nps", text: "很好用", plan: "" },
-  { email: "", phone: "+1 555 0100 200", ts: "2024-03-05T08:15:00Z", event: "Called support", channel: "phone", score: "2", kind: "ces", text: "پشتیبانی خوب بود", plan: "" },
+  {
+    email: "Ana@Example.com",
+    phone: "",
+    ts: "2024-03-01T09:00:00Z",
+    event: "Visited site",
+    channel: "web",
+    score: "",
+    kind: "",
+    text: "",
+    plan: "free",
+  },
+  {
+    email: "ana@example.com",
+    phone: "+49 30 1234567",
+    ts: "2024-03-01T09:05:00Z",
+    event: "Signed up",
+    channel: "web",
+    score: "",
+    kind: "",
+    text: "",
+    plan: "pro",
+  },
+  {
+    email: "",
+    phone: "49301234567",
+    ts: "2024-03-02T10:00:00Z",
+    event: "Called support",
+    channel: "phone",
+    score: "4",
+    kind: "csat",
+    text: "Очень помогли, спасибо",
+    plan: "",
+  },
+  {
+    email: "bo@example.com",
+    phone: "",
+    ts: "2024-03-03T11:30:00Z",
+    event: "Visited site",
+    channel: "web",
+    score: "",
+    kind: "",
+    text: "",
+    plan: "basic",
+  },
+  {
+    email: "bo@example.com",
+    phone: "",
+    ts: "2024-03-04T12:00:00Z",
+    event: "Answered survey",
+    channel: "survey",
+    score: "9",
+    kind: "nps",
+    text: "很好用",
+    plan: "",
+  },
+  {
+    email: "",
+    phone: "+1 555 0100 200",
+    ts: "2024-03-05T08:15:00Z",
+    event: "Called support",
+    channel: "phone",
+    score: "2",
+    kind: "ces",
+    text: "پشتیبانی خوب بود",
+    plan: "",
+  },
 ];
 
 /** The mapping of the sample in every format. */
@@ -33,7 +93,10 @@ const csvCell = (v: string) => (/[",\n;\t]/.test(v) ? `"${v.replace(/"/g, '""')}
 
 /** The sample as delimited text. */
 export function sampleDelimited(delimiter = ","): string {
-  return [HEADER.join(delimiter), ...SAMPLE_ROWS.map((r) => HEADER.map((h) => csvCell(r[h])).join(delimiter))].join("\n") + "\n";
+  return (
+    [HEADER.join(delimiter), ...SAMPLE_ROWS.map((r) => HEADER.map((h) => csvCell(r[h])).join(delimiter))].join("\n") +
+    "\n"
+  );
 }
 
 /** Writes the sample in one format and returns the file's path. */
@@ -56,7 +119,10 @@ export async function writeSample(format: ImportFormat, path: string): Promise<s
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet("Events");
       sheet.addRow(HEADER);
-      for (const r of SAMPLE_ROWS) sheet.addRow(HEADER.map((h) => (h === "ts" ? new Date(r.ts) : h === "score" && r.score ? Number(r.score) : r[h])));
+      for (const r of SAMPLE_ROWS)
+        sheet.addRow(
+          HEADER.map((h) => (h === "ts" ? new Date(r.ts) : h === "score" && r.score ? Number(r.score) : r[h])),
+        );
       await workbook.xlsx.writeFile(path);
       break;
     }
@@ -65,15 +131,25 @@ export async function writeSample(format: ImportFormat, path: string): Promise<s
       writeFileSync(csv, sampleDelimited(","));
       const instance = await DuckDBInstance.create(":memory:");
       const connection = await instance.connect();
-      await connection.run(`COPY (SELECT * REPLACE (ts::TIMESTAMPTZ AS ts, TRY_CAST(score AS INTEGER) AS score) FROM read_csv('${csv}', all_varchar = true)) TO '${path}' (FORMAT parquet)`);
+      await connection.run(
+        `COPY (SELECT * REPLACE (ts::TIMESTAMPTZ AS ts, TRY_CAST(score AS INTEGER) AS score) FROM read_csv('${csv}', all_varchar = true)) TO '${path}' (FORMAT parquet)`,
+      );
       connection.closeSync();
       instance.closeSync();
       break;
     }
     case "xes": {
-      const attr = (key: string, value: string) => (value ? `      <${key === "ts" ? "date" : "string"} key="${key === "ts" ? "time:timestamp" : key}" value="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"/>\n` : "");
-      const events = SAMPLE_ROWS.map((r) => `    <event>\n${HEADER.map((h) => attr(h, r[h])).join("")}    </event>\n`).join("");
-      writeFileSync(path, `<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n  <trace>\n    <string key="concept:name" value="all"/>\n${events}  </trace>\n</log>\n`);
+      const attr = (key: string, value: string) =>
+        value
+          ? `      <${key === "ts" ? "date" : "string"} key="${key === "ts" ? "time:timestamp" : key}" value="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"/>\n`
+          : "";
+      const events = SAMPLE_ROWS.map(
+        (r) => `    <event>\n${HEADER.map((h) => attr(h, r[h])).join("")}    </event>\n`,
+      ).join("");
+      writeFileSync(
+        path,
+        `<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n  <trace>\n    <string key="concept:name" value="all"/>\n${events}  </trace>\n</log>\n`,
+      );
       break;
     }
   }

@@ -17,7 +17,17 @@ export interface TestWorkspace {
   dispose(): void;
 }
 
-const DATA_TABLES = ["sources", "events", "identities", "customers", "merge_log", "records", "identifier_keys", "record_identifiers", "attribute_values"];
+const DATA_TABLES = [
+  "sources",
+  "events",
+  "identities",
+  "customers",
+  "merge_log",
+  "records",
+  "identifier_keys",
+  "record_identifiers",
+  "attribute_values",
+];
 
 /** Opens a real DuckDB event store on disk under a temp folder. */
 export async function openTestWorkspace(): Promise<TestWorkspace> {
@@ -35,7 +45,9 @@ export async function openTestWorkspace(): Promise<TestWorkspace> {
     async fingerprint() {
       const out: Record<string, string> = {};
       for (const table of DATA_TABLES) {
-        const [[count, digest]] = (await query(`SELECT count(*), md5(coalesce(string_agg(t::VARCHAR, '|' ORDER BY t::VARCHAR), '')) FROM ${table} t`)) as [[bigint, string]];
+        const [[count, digest]] = (await query(
+          `SELECT count(*), md5(coalesce(string_agg(t::VARCHAR, '|' ORDER BY t::VARCHAR), '')) FROM ${table} t`,
+        )) as [[bigint, string]];
         out[table] = `${count}:${digest}`;
       }
       return out;

@@ -15,9 +15,27 @@ export function buildTestMap(stages: TestStage[], title = "Test map"): MapSnapsh
   const steps: unknown[] = [];
   stages.forEach((stage, g) =>
     stage.steps.forEach((step, i) => {
-      steps.push({ id: `p_${step.name}`, stageId: `s_${stage.name}`, name: step.name, description: "", parallel: step.parallel ?? false, order: order(i) });
+      steps.push({
+        id: `p_${step.name}`,
+        stageId: `s_${stage.name}`,
+        name: step.name,
+        description: "",
+        parallel: step.parallel ?? false,
+        order: order(i),
+      });
       if (step.touchpoints?.length) {
-        cells.push({ laneId, stepId: `p_${step.name}`, cards: step.touchpoints.map((tp, j) => ({ id: `card_${g}_${i}_${j}`, order: order(j), kind: "touchpoint", touchpointId: tp, note: "", evidence: { level: "assumption", refs: [] } })) });
+        cells.push({
+          laneId,
+          stepId: `p_${step.name}`,
+          cards: step.touchpoints.map((tp, j) => ({
+            id: `card_${g}_${i}_${j}`,
+            order: order(j),
+            kind: "touchpoint",
+            touchpointId: tp,
+            note: "",
+            evidence: { level: "assumption", refs: [] },
+          })),
+        });
       }
     }),
   );
@@ -34,7 +52,17 @@ export function buildTestMap(stages: TestStage[], title = "Test map"): MapSnapsh
 
 let ruleCounter = 0;
 /** A touchpoint rule for tests; rules made later come later in order. */
-export function testRule(touchpointId: string, match: Partial<Omit<TouchpointRule, "id" | "order" | "touchpointId">>): TouchpointRule {
+export function testRule(
+  touchpointId: string,
+  match: Partial<Omit<TouchpointRule, "id" | "order" | "touchpointId">>,
+): TouchpointRule {
   ruleCounter++;
-  return { id: `rule_${ruleCounter}`, order: `a${String(ruleCounter).padStart(6, "0")}`, touchpointId: touchpointId as TouchpointRule["touchpointId"], eventNames: [], conditions: [], ...match };
+  return {
+    id: `rule_${ruleCounter}`,
+    order: `a${String(ruleCounter).padStart(6, "0")}`,
+    touchpointId: touchpointId as TouchpointRule["touchpointId"],
+    eventNames: [],
+    conditions: [],
+    ...match,
+  };
 }

@@ -17,9 +17,21 @@ export interface SyntheticEventsSpec {
 
 /** Short customer comments in the five languages, positive, negative and neutral. */
 const TEXTS = [
-  "Great service, thanks!", "The checkout was quick and easy", "Terrible experience, far too slow", "I waited an hour, very disappointed", "Order number 12345",
-  "客服很专业，我非常满意", "送货太慢了，我很失望", "價格太貴了，很失望", "這個產品很好用", "Отличный сервис, спасибо",
-  "Доставка была очень медленной", "Всё понятно и удобно", "پشتیبانی خیلی سریع بود، ممنون", "تحویل خیلی دیر انجام شد", "از خدمات راضی نیستم",
+  "Great service, thanks!",
+  "The checkout was quick and easy",
+  "Terrible experience, far too slow",
+  "I waited an hour, very disappointed",
+  "Order number 12345",
+  "客服很专业，我非常满意",
+  "送货太慢了，我很失望",
+  "價格太貴了，很失望",
+  "這個產品很好用",
+  "Отличный сервис, спасибо",
+  "Доставка была очень медленной",
+  "Всё понятно и удобно",
+  "پشتیبانی خیلی سریع بود، ممنون",
+  "تحویل خیلی دیر انجام شد",
+  "از خدمات راضی نیستم",
 ];
 
 const list = (values: string[]) => `[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")}]`;

@@ -16,7 +16,11 @@ const literal = (v: string | number | null | undefined): string =>
   v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`;
 
 /** Writes test events (and optional customer attributes) straight into the event tables, as an import would. */
-export async function insertEvents(db: EventDatabase, events: TestEvent[], attributes: Record<number, Record<string, unknown>> = {}): Promise<void> {
+export async function insertEvents(
+  db: EventDatabase,
+  events: TestEvent[],
+  attributes: Record<number, Record<string, unknown>> = {},
+): Promise<void> {
   for (let start = 0; start < events.length; start += 500) {
     const values = events.slice(start, start + 500).map((e, i) => {
       const row = start + i + 1;

@@ -12,7 +12,10 @@ export interface ConformanceSummaryRow {
 }
 
 /** Oracle: a journey conforms when its collapsed step sequence never jumps a level, never goes to a lower level and never returns to a step. */
-export async function getConformanceSummary(connection: DuckDBConnection, table: string): Promise<ConformanceSummaryRow> {
+export async function getConformanceSummary(
+  connection: DuckDBConnection,
+  table: string,
+): Promise<ConformanceSummaryRow> {
   const [row] = await readRows<ConformanceSummaryRow>(
     connection,
     `WITH ${collapsedStepsSql(table)},

@@ -15,7 +15,9 @@ export interface DeviationRow {
  * stage it leaves; a loop (returning to a step left earlier) counts at the step and its stage.
  */
 export function getDeviations(connection: DuckDBConnection, table: string, levels: number[]): Promise<DeviationRow[]> {
-  const steps = levels.length ? `(VALUES ${levels.map((l, s) => `(${s}, ${l})`).join(", ")}) AS s(step, level)` : "(SELECT 0 AS step, 0 AS level WHERE FALSE) AS s";
+  const steps = levels.length
+    ? `(VALUES ${levels.map((l, s) => `(${s}, ${l})`).join(", ")}) AS s(step, level)`
+    : "(SELECT 0 AS step, 0 AS level WHERE FALSE) AS s";
   return readRows<DeviationRow>(
     connection,
     `WITH ${collapsedStepsSql(table)}

@@ -23,7 +23,11 @@ const ms = (d: string) => Date.parse(d.length === 10 ? `${d}T00:00:00Z` : d);
  * order within the customer's journey (`seq`), its touchpoint by the first matching rule, its step, level and stage on
  * the map, its path node and its activity. Every oracle query reads this table.
  */
-export async function createMappedEvents(connection: DuckDBConnection, name: string, input: OracleInput): Promise<void> {
+export async function createMappedEvents(
+  connection: DuckDBConnection,
+  name: string,
+  input: OracleInput,
+): Promise<void> {
   const { structure, rules, filters, options } = input;
   const where: string[] = [];
   if (filters.from) where.push(`t >= ${ms(filters.from)}`);
@@ -31,17 +35,27 @@ export async function createMappedEvents(connection: DuckDBConnection, name: str
   if (filters.channels) where.push(`channel IN (${filters.channels.map(sqlString).join(", ")})`);
   if (filters.segment) {
     const condition = segmentConditionSql(filters.segment);
-    const [[empty]] = (await connection.runAndReadAll(`SELECT ${segmentConditionSql(filters.segment, "'{}'::JSON")}`)).getRows() as [[boolean]];
-    where.push(`(customer_id IN (SELECT customer_id FROM customers WHERE ${condition})${empty ? " OR customer_id NOT IN (SELECT customer_id FROM customers)" : ""})`);
+    const [[empty]] = (
+      await connection.runAndReadAll(`SELECT ${segmentConditionSql(filters.segment, "'{}'::JSON")}`)
+    ).getRows() as [[boolean]];
+    where.push(
+      `(customer_id IN (SELECT customer_id FROM customers WHERE ${condition})${empty ? " OR customer_id NOT IN (SELECT customer_id FROM customers)" : ""})`,
+    );
   }
   const ordered = sortRules(rules);
-  const touchpoint = ordered.length ? `CASE ${ordered.map((r) => `WHEN ${ruleConditionSql(r)} THEN ${sqlString(r.touchpointId)}`).join(" ")} END` : "NULL::VARCHAR";
+  const touchpoint = ordered.length
+    ? `CASE ${ordered.map((r) => `WHEN ${ruleConditionSql(r)} THEN ${sqlString(r.touchpointId)}`).join(" ")} END`
+    : "NULL::VARCHAR";
   const placed = [...structure.stepOfTouchpoint].map(([tp, s]) => {
     const step = structure.steps[s]!;
     return `(${sqlString(tp)}, ${s}, ${step.level}, ${step.stage}, ${sqlString(step.id)})`;
   });
-  const steps = placed.length ? `(VALUES ${placed.join(", ")})` : "(SELECT NULL::VARCHAR, NULL::INTEGER, NULL::INTEGER, NULL::INTEGER, NULL::VARCHAR WHERE FALSE)";
-  const offMapNode = options.includeOffMap ? "CASE WHEN m.touchpoint IS NOT NULL THEN 'tp:' || m.touchpoint ELSE 'event:' || m.event_name END" : "NULL";
+  const steps = placed.length
+    ? `(VALUES ${placed.join(", ")})`
+    : "(SELECT NULL::VARCHAR, NULL::INTEGER, NULL::INTEGER, NULL::INTEGER, NULL::VARCHAR WHERE FALSE)";
+  const offMapNode = options.includeOffMap
+    ? "CASE WHEN m.touchpoint IS NOT NULL THEN 'tp:' || m.touchpoint ELSE 'event:' || m.event_name END"
+    : "NULL";
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE ${name} AS
     WITH ordered AS (

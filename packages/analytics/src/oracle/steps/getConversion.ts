@@ -14,7 +14,11 @@ export interface ConversionRow {
  * next level follows within the window (loose), or when the first later event at another level is at the next level
  * and within the window (strict). For stages, the stage index plays the level.
  */
-export function getConversion(connection: DuckDBConnection, table: string, p: { by: "step" | "stage"; windowMs: number; strict: boolean }): Promise<ConversionRow[]> {
+export function getConversion(
+  connection: DuckDBConnection,
+  table: string,
+  p: { by: "step" | "stage"; windowMs: number; strict: boolean },
+): Promise<ConversionRow[]> {
   const unit = p.by;
   const level = p.by === "step" ? "level" : "stage";
   const converted = p.strict

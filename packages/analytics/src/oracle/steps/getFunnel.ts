@@ -13,7 +13,11 @@ export interface FunnelRow {
  * reads the customer's later levels with repeats collapsed and stops at the first that is not the next one (or is
  * past the window).
  */
-export function getFunnel(connection: DuckDBConnection, table: string, p: { by: "step" | "stage"; windowMs: number; strict: boolean }): Promise<FunnelRow[]> {
+export function getFunnel(
+  connection: DuckDBConnection,
+  table: string,
+  p: { by: "step" | "stage"; windowMs: number; strict: boolean },
+): Promise<FunnelRow[]> {
   const level = p.by === "step" ? "level" : "stage";
   const start = `SELECT customer_id, min(seq) AS seq, arg_min(t, seq) AS t0 FROM ${table} WHERE ${level} = 0 GROUP BY customer_id`;
   if (!p.strict) {

@@ -9,7 +9,11 @@ export interface SessionsRow {
 }
 
 /** Oracle: sessions are runs of a customer's events with no gap longer than the session gap; duration is last − first. */
-export async function getSessions(connection: DuckDBConnection, table: string, p: { gapMs: number }): Promise<SessionsRow> {
+export async function getSessions(
+  connection: DuckDBConnection,
+  table: string,
+  p: { gapMs: number },
+): Promise<SessionsRow> {
   const [row] = await readRows<SessionsRow>(
     connection,
     `WITH g AS (SELECT customer_id, seq, t, CASE WHEN t - lag(t) OVER w <= ${p.gapMs} THEN 0 ELSE 1 END AS starts FROM ${table} WINDOW w AS (PARTITION BY customer_id ORDER BY seq)),

@@ -9,7 +9,11 @@ export interface TimeSpentRow {
 }
 
 /** Oracle: the time spent at an event is the gap to the customer's next event when it is within the session gap, else 0. */
-export function getTimeSpent(connection: DuckDBConnection, table: string, p: { gapMs: number }): Promise<TimeSpentRow[]> {
+export function getTimeSpent(
+  connection: DuckDBConnection,
+  table: string,
+  p: { gapMs: number },
+): Promise<TimeSpentRow[]> {
   return readRows<TimeSpentRow>(
     connection,
     `WITH g AS (SELECT step, activity, lead(t) OVER (PARTITION BY customer_id ORDER BY seq) - t AS gap FROM ${table})

@@ -4,7 +4,10 @@ import { propertyConditionSql } from "./propertyConditionSql.js";
 
 /** A rule's name pattern as a SQL LIKE pattern (`*` → `%`, `?` → `_`, LIKE's own wildcards escaped). */
 function likePattern(pattern: string): string {
-  return pattern.replace(/[\\%_]/g, "\\$&").replace(/\*/g, "%").replace(/\?/g, "_");
+  return pattern
+    .replace(/[\\%_]/g, "\\$&")
+    .replace(/\*/g, "%")
+    .replace(/\?/g, "_");
 }
 
 /** Whether an event (columns event_name, channel, properties) matches a rule, as a SQL boolean. */

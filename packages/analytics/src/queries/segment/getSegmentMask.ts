@@ -12,10 +12,14 @@ export async function getSegmentMask(db: EventDatabase, rule: SegmentRule, custo
   // Its own connection: a streamed result must not interleave with other queries on the shared one.
   const connection = await db.instance.connect();
   try {
-    const [[emptyMatches]] = (await connection.runAndReadAll(`SELECT ${segmentConditionSql(rule, "'{}'::JSON")}`)).getRows() as [[boolean]];
+    const [[emptyMatches]] = (
+      await connection.runAndReadAll(`SELECT ${segmentConditionSql(rule, "'{}'::JSON")}`)
+    ).getRows() as [[boolean]];
     const mask = sharedArray("u8", customerCount);
     if (emptyMatches) mask.fill(1);
-    const result = await connection.stream(`SELECT customer_id, ${condition} FROM customers WHERE customer_id >= 0 AND customer_id < ${customerCount}`);
+    const result = await connection.stream(
+      `SELECT customer_id, ${condition} FROM customers WHERE customer_id >= 0 AND customer_id < ${customerCount}`,
+    );
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;

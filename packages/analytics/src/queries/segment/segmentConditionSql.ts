@@ -21,7 +21,11 @@ function conditionSql(c: Condition, column: string): string {
     case "eq":
       return `coalesce(${Array.isArray(value) ? list(value) : typeof value === "number" ? `${n} = ${value}` : `${v} = ${sqlString(value ?? "")}`}, FALSE)`;
     case "neq":
-      return Array.isArray(value) ? `NOT coalesce(${list(value)}, FALSE)` : typeof value === "number" ? `(${n} IS DISTINCT FROM ${value})` : `(${v} IS DISTINCT FROM ${sqlString(value ?? "")})`;
+      return Array.isArray(value)
+        ? `NOT coalesce(${list(value)}, FALSE)`
+        : typeof value === "number"
+          ? `(${n} IS DISTINCT FROM ${value})`
+          : `(${v} IS DISTINCT FROM ${sqlString(value ?? "")})`;
     case "in":
       return `coalesce(${list(Array.isArray(value) ? value : value === undefined ? [] : [String(value)])}, FALSE)`;
     case "contains":

@@ -18,7 +18,12 @@ const LIMITS = { eventNames: 300, properties: 100, attributes: 100, values: 25 }
 
 /** Distinct channels, event names, property names and customer attributes (with their most common values) of a workspace's events. */
 export async function getDataFacets(connection: DuckDBConnection): Promise<DataFacets> {
-  const [totals] = await readRows<{ totalEvents: number; totalCustomers: number; firstEventAt: string | null; lastEventAt: string | null }>(
+  const [totals] = await readRows<{
+    totalEvents: number;
+    totalCustomers: number;
+    firstEventAt: string | null;
+    lastEventAt: string | null;
+  }>(
     connection,
     `SELECT count(*) AS "totalEvents", count(DISTINCT customer_id) AS "totalCustomers",
             strftime(min(ts), '%Y-%m-%dT%H:%M:%SZ') AS "firstEventAt", strftime(max(ts), '%Y-%m-%dT%H:%M:%SZ') AS "lastEventAt" FROM events`,
@@ -55,5 +60,14 @@ export async function getDataFacets(connection: DuckDBConnection): Promise<DataF
     }
     last.values.push({ value: v.value, customers: v.customers });
   }
-  return { totalEvents: totals?.totalEvents ?? 0, totalCustomers: totals?.totalCustomers ?? 0, firstEventAt: totals?.firstEventAt ?? null, lastEventAt: totals?.lastEventAt ?? null, channels, eventNames, properties, attributes };
+  return {
+    totalEvents: totals?.totalEvents ?? 0,
+    totalCustomers: totals?.totalCustomers ?? 0,
+    firstEventAt: totals?.firstEventAt ?? null,
+    lastEventAt: totals?.lastEventAt ?? null,
+    channels,
+    eventNames,
+    properties,
+    attributes,
+  };
 }

@@ -15,9 +15,22 @@ export interface UnmatchedEvents {
  * The events of a workspace that none of its touchpoint rules match (what the rules leave unmapped), the most
  * frequent first: the list a user turns into touchpoints one click at a time.
  */
-export async function getUnmatchedEvents(connection: DuckDBConnection, rules: readonly RuleMatch[], limit = 200): Promise<UnmatchedEvents> {
-  const unmatched = rules.length ? `NOT coalesce(${rules.map((r) => `(${ruleConditionSql(r)})`).join(" OR ")}, FALSE)` : "TRUE";
-  const rows = await readRows<{ total: boolean; eventName: string | null; channel: string | null; events: number; customers: number; distinct: number }>(
+export async function getUnmatchedEvents(
+  connection: DuckDBConnection,
+  rules: readonly RuleMatch[],
+  limit = 200,
+): Promise<UnmatchedEvents> {
+  const unmatched = rules.length
+    ? `NOT coalesce(${rules.map((r) => `(${ruleConditionSql(r)})`).join(" OR ")}, FALSE)`
+    : "TRUE";
+  const rows = await readRows<{
+    total: boolean;
+    eventName: string | null;
+    channel: string | null;
+    events: number;
+    customers: number;
+    distinct: number;
+  }>(
     connection,
     `WITH u AS (SELECT event_name, channel, customer_id FROM events WHERE ${unmatched})
      SELECT TRUE AS total, NULL AS "eventName", NULL AS channel, count(*) AS events, count(DISTINCT customer_id) AS customers,
@@ -30,6 +43,8 @@ export async function getUnmatchedEvents(connection: DuckDBConnection, rules: re
     events: total?.events ?? 0,
     customers: total?.customers ?? 0,
     distinct: total?.distinct ?? 0,
-    items: rows.filter((r) => !r.total).map((r) => ({ eventName: r.eventName ?? "", channel: r.channel, events: r.events, customers: r.customers })),
+    items: rows
+      .filter((r) => !r.total)
+      .map((r) => ({ eventName: r.eventName ?? "", channel: r.channel, events: r.events, customers: r.customers })),
   };
 }

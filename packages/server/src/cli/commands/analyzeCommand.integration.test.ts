@@ -27,25 +27,84 @@ describe.each(testDialects)("cjm analyze (compiled CLI) on %s", (dialect) => {
     const snapshot = buildMapFromTemplate("ecommerce", { locale: "en", title: "Shoe shop" });
     const lane = snapshot.lanes.find((l) => l.type === "touchpoints")!;
     const [first, second] = snapshot.steps;
-    const tpAd = await createTouchpoint(services.db, ws.id, { name: "Instagram ad", channelId: "website" as ChannelId, medium: "digital", description: "", ownerTeam: "" });
-    const tpShop = await createTouchpoint(services.db, ws.id, { name: "Product page", channelId: "website" as ChannelId, medium: "digital", description: "", ownerTeam: "" });
+    const tpAd = await createTouchpoint(services.db, ws.id, {
+      name: "Instagram ad",
+      channelId: "website" as ChannelId,
+      medium: "digital",
+      description: "",
+      ownerTeam: "",
+    });
+    const tpShop = await createTouchpoint(services.db, ws.id, {
+      name: "Product page",
+      channelId: "website" as ChannelId,
+      medium: "digital",
+      description: "",
+      ownerTeam: "",
+    });
     snapshot.cells = snapshot.cells.filter((c) => c.laneId !== lane.id);
     snapshot.cells.push(
-      { laneId: lane.id, stepId: first!.id, cards: [{ id: "k1", order: "a0", kind: "touchpoint", touchpointId: tpAd.id, note: "", evidence: { level: "assumption", refs: [] } }] },
-      { laneId: lane.id, stepId: second!.id, cards: [{ id: "k2", order: "a0", kind: "touchpoint", touchpointId: tpShop.id, note: "", evidence: { level: "assumption", refs: [] } }] },
+      {
+        laneId: lane.id,
+        stepId: first!.id,
+        cards: [
+          {
+            id: "k1",
+            order: "a0",
+            kind: "touchpoint",
+            touchpointId: tpAd.id,
+            note: "",
+            evidence: { level: "assumption", refs: [] },
+          },
+        ],
+      },
+      {
+        laneId: lane.id,
+        stepId: second!.id,
+        cards: [
+          {
+            id: "k2",
+            order: "a0",
+            kind: "touchpoint",
+            touchpointId: tpShop.id,
+            note: "",
+            evidence: { level: "assumption", refs: [] },
+          },
+        ],
+      },
     );
     mapId = (await services.maps.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot })).id;
     await createTouchpointRule(services.db, ws.id, { touchpointId: tpAd.id, eventNames: ["ad_click"], conditions: [] });
-    await createTouchpointRule(services.db, ws.id, { touchpointId: tpShop.id, eventNames: [], pattern: "product_*", conditions: [] });
-    personaId = (await createPersona(services.db, ws.id, { name: "Runners", segment: { match: "all", conditions: [{ attribute: "sport", operator: "eq", value: "running" }] } })).id;
+    await createTouchpointRule(services.db, ws.id, {
+      touchpointId: tpShop.id,
+      eventNames: [],
+      pattern: "product_*",
+      conditions: [],
+    });
+    personaId = (
+      await createPersona(services.db, ws.id, {
+        name: "Runners",
+        segment: { match: "all", conditions: [{ attribute: "sport", operator: "eq", value: "running" }] },
+      })
+    ).id;
     const events: TestEvent[] = [];
     for (let c = 0; c < 6; c++) {
       events.push({ customer: c, at: `2024-02-0${1 + c}T10:00:00Z`, name: "ad_click", channel: "social" });
-      if (c < 4) events.push({ customer: c, at: `2024-02-0${1 + c}T10:20:00Z`, name: "product_view", channel: "web", text: c === 0 ? "Отличные кроссовки, спасибо" : undefined });
+      if (c < 4)
+        events.push({
+          customer: c,
+          at: `2024-02-0${1 + c}T10:20:00Z`,
+          name: "product_view",
+          channel: "web",
+          text: c === 0 ? "Отличные кроссовки, спасибо" : undefined,
+        });
     }
     events.push({ customer: 6, at: "2024-02-07T09:00:00Z", name: "newsletter_open", channel: "email" });
     const db = await services.analytics.open(ws.id);
-    await insertTestEvents(db, events, Object.fromEntries(Array.from({ length: 7 }, (_, c) => [c, { sport: c % 2 ? "tennis" : "running" }])));
+    await insertTestEvents(
+      db,
+      events,
+      Object.fromEntries(Array.from({ length: 7 }, (_, c) => [c, { sport: c % 2 ? "tennis" : "running" }])),
+    );
     await rebuildJourneyStore(db);
     // The CLI is another process: release the DuckDB file (one process at a time) but keep the database.
     await services.analytics.close();
@@ -67,20 +126,30 @@ describe.each(testDialects)("cjm analyze (compiled CLI) on %s", (dialect) => {
   });
 
   // Each case starts a CLI process; on a busy machine that takes seconds.
-  it("prints the full metrics as JSON, filtered by persona, segment shorthand, channel and dates", { timeout: 180_000 }, () => {
-    const json = (args: string[]) => {
-      const r = runCli(["analyze", "--map", mapId, "--workspace", workspaceId, "--json", ...args], env);
-      expect(r.stderr).toBe("");
-      return JSON.parse(r.stdout) as { totals: { customers: number; events: number }; steps: Array<{ customers: number; sentiment: { quotes: Array<{ language: string }> } }> };
-    };
-    expect(json([]).totals).toMatchObject({ customers: 7, events: 11 });
-    expect(json(["--persona", personaId]).totals.customers).toBe(4);
-    expect(json(["--segment", "sport=tennis"]).totals.customers).toBe(3);
-    expect(json(["--segment", '{"match":"any","conditions":[{"attribute":"sport","operator":"eq","value":"tennis"}]}']).totals.customers).toBe(3);
-    expect(json(["--channel", "web", "email"]).totals).toMatchObject({ customers: 5, events: 5 });
-    expect(json(["--from", "2024-02-03", "--to", "2024-02-05"]).totals.customers).toBe(2);
-    expect(json([]).steps[1]!.sentiment.quotes.map((q) => q.language)).toEqual(["ru"]);
-  });
+  it(
+    "prints the full metrics as JSON, filtered by persona, segment shorthand, channel and dates",
+    { timeout: 180_000 },
+    () => {
+      const json = (args: string[]) => {
+        const r = runCli(["analyze", "--map", mapId, "--workspace", workspaceId, "--json", ...args], env);
+        expect(r.stderr).toBe("");
+        return JSON.parse(r.stdout) as {
+          totals: { customers: number; events: number };
+          steps: Array<{ customers: number; sentiment: { quotes: Array<{ language: string }> } }>;
+        };
+      };
+      expect(json([]).totals).toMatchObject({ customers: 7, events: 11 });
+      expect(json(["--persona", personaId]).totals.customers).toBe(4);
+      expect(json(["--segment", "sport=tennis"]).totals.customers).toBe(3);
+      expect(
+        json(["--segment", '{"match":"any","conditions":[{"attribute":"sport","operator":"eq","value":"tennis"}]}'])
+          .totals.customers,
+      ).toBe(3);
+      expect(json(["--channel", "web", "email"]).totals).toMatchObject({ customers: 5, events: 5 });
+      expect(json(["--from", "2024-02-03", "--to", "2024-02-05"]).totals.customers).toBe(2);
+      expect(json([]).steps[1]!.sentiment.quotes.map((q) => q.language)).toEqual(["ru"]);
+    },
+  );
 
   it("names the option at fault and exits non-zero", { timeout: 180_000 }, () => {
     const cases: Array<[string[], string]> = [

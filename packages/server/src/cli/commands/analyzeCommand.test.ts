@@ -12,7 +12,10 @@ describe("cjm analyze option parsing", () => {
         { attribute: "since", operator: "gt", value: "2024-01-01" },
       ],
     });
-    expect(parseSegmentOption("zip=01234")).toEqual({ match: "all", conditions: [{ attribute: "zip", operator: "eq", value: "01234" }] });
+    expect(parseSegmentOption("zip=01234")).toEqual({
+      match: "all",
+      conditions: [{ attribute: "zip", operator: "eq", value: "01234" }],
+    });
   });
 
   it("checks a JSON segment rule and names what is wrong", () => {
@@ -21,11 +24,19 @@ describe("cjm analyze option parsing", () => {
   });
 
   it("prints durations in the unit people read them in", () => {
-    expect([formatDuration(null), formatDuration(4_000), formatDuration(90_000), formatDuration(5_400_000), formatDuration(3 * 86_400_000)]).toEqual(["–", "4 s", "1.5 min", "1.5 h", "3.0 d"]);
+    expect([
+      formatDuration(null),
+      formatDuration(4_000),
+      formatDuration(90_000),
+      formatDuration(5_400_000),
+      formatDuration(3 * 86_400_000),
+    ]).toEqual(["–", "4 s", "1.5 min", "1.5 h", "3.0 d"]);
   });
 
   it("keeps user text inert in the terminal: escape sequences and other control characters are replaced", () => {
-    expect(printable("Checkout\u001b[2J\u001b]0;pwned\u0007 page\u009b")).toBe("Checkout\ufffd[2J\ufffd]0;pwned\ufffd page\ufffd");
+    expect(printable("Checkout\u001b[2J\u001b]0;pwned\u0007 page\u009b")).toBe(
+      "Checkout\ufffd[2J\ufffd]0;pwned\ufffd page\ufffd",
+    );
     expect(printable("صفحه قیمت 价格页")).toBe("صفحه قیمت 价格页");
   });
 });

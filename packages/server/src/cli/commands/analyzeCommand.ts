@@ -39,13 +39,23 @@ export function parseSegmentOption(text: string): SegmentRule {
       throw new CliError("--segment: is not valid JSON");
     }
   } else {
-    const ops = [[">=", "gte"], ["<=", "lte"], ["!=", "neq"], ["=", "eq"], [">", "gt"], ["<", "lt"]] as const;
+    const ops = [
+      [">=", "gte"],
+      ["<=", "lte"],
+      ["!=", "neq"],
+      ["=", "eq"],
+      [">", "gt"],
+      ["<", "lt"],
+    ] as const;
     value = {
       match: "all",
       conditions: trimmed.split(",").map((part) => {
         const found = ops.find(([sym]) => part.includes(sym));
         if (!found) throw new CliError(`--segment: "${part}" is not attribute=value (or !=, >, >=, <, <=)`);
-        const [attribute, raw] = [part.slice(0, part.indexOf(found[0])).trim(), part.slice(part.indexOf(found[0]) + found[0].length).trim()];
+        const [attribute, raw] = [
+          part.slice(0, part.indexOf(found[0])).trim(),
+          part.slice(part.indexOf(found[0]) + found[0].length).trim(),
+        ];
         const numeric = found[1] !== "eq" && found[1] !== "neq" && raw !== "" && Number.isFinite(Number(raw));
         return { attribute, operator: found[1], value: numeric ? Number(raw) : raw };
       }),
@@ -84,38 +94,106 @@ export function printable(text: string): string {
 /** Display width: East Asian wide characters take two columns. */
 function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c + " ".repeat(widths[i]! - width(c)) : " ".repeat(widths[i]! - width(c)) + c)).join("  ");
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c + " ".repeat(widths[i]! - width(c)) : " ".repeat(widths[i]! - width(c)) + c))
+      .join("  ");
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
 /** The readable report of `cjm analyze`: totals, a table per stage and step, conformance, unmapped events and top paths. */
 export function formatMetricsReport(title: string, m: MapMetrics): string {
   const out: string[] = [];
-  out.push(`${printable(title)}: ${m.totals.customers} customers, ${m.totals.events} events (${m.totals.onMapEvents} on the map, ${m.unmapped.events} unmapped)`);
-  const header = ["Stage / step", "Customers", "Share", "→ next", "Conv.", "Median to next", "P90", "Time/cust.", "CSAT", "NPS", "CES", "Emotion", "Sentiment"];
+  out.push(
+    `${printable(title)}: ${m.totals.customers} customers, ${m.totals.events} events (${m.totals.onMapEvents} on the map, ${m.unmapped.events} unmapped)`,
+  );
+  const header = [
+    "Stage / step",
+    "Customers",
+    "Share",
+    "→ next",
+    "Conv.",
+    "Median to next",
+    "P90",
+    "Time/cust.",
+    "CSAT",
+    "NPS",
+    "CES",
+    "Emotion",
+    "Sentiment",
+  ];
   const rows: string[][] = [];
   for (const stage of m.stages) {
-    rows.push([printable(stage.name), String(stage.customers), pct(stage.share), stage.conversion ? String(stage.conversion.converted) : "–", pct(stage.conversion?.rate ?? null), formatDuration(stage.conversion?.timeToNext.medianMs ?? null), formatDuration(stage.conversion?.timeToNext.p90Ms ?? null), formatDuration(stage.timeSpent.perCustomerMs), num(stage.scores.csat.mean), num(stage.scores.nps.score, 0), num(stage.scores.ces.mean), num(stage.emotion.value), num(stage.sentiment.mean)]);
+    rows.push([
+      printable(stage.name),
+      String(stage.customers),
+      pct(stage.share),
+      stage.conversion ? String(stage.conversion.converted) : "–",
+      pct(stage.conversion?.rate ?? null),
+      formatDuration(stage.conversion?.timeToNext.medianMs ?? null),
+      formatDuration(stage.conversion?.timeToNext.p90Ms ?? null),
+      formatDuration(stage.timeSpent.perCustomerMs),
+      num(stage.scores.csat.mean),
+      num(stage.scores.nps.score, 0),
+      num(stage.scores.ces.mean),
+      num(stage.emotion.value),
+      num(stage.sentiment.mean),
+    ]);
     for (const step of m.steps.filter((s) => s.stageId === stage.stageId)) {
-      rows.push([`  ${printable(step.name)}`, String(step.customers), pct(step.share), step.conversion ? String(step.conversion.converted) : "–", pct(step.conversion?.rate ?? null), formatDuration(step.conversion?.timeToNext.medianMs ?? null), formatDuration(step.conversion?.timeToNext.p90Ms ?? null), formatDuration(step.timeSpent.perCustomerMs), num(step.scores.csat.mean), num(step.scores.nps.score, 0), num(step.scores.ces.mean), num(step.emotion.value), num(step.sentiment.mean)]);
+      rows.push([
+        `  ${printable(step.name)}`,
+        String(step.customers),
+        pct(step.share),
+        step.conversion ? String(step.conversion.converted) : "–",
+        pct(step.conversion?.rate ?? null),
+        formatDuration(step.conversion?.timeToNext.medianMs ?? null),
+        formatDuration(step.conversion?.timeToNext.p90Ms ?? null),
+        formatDuration(step.timeSpent.perCustomerMs),
+        num(step.scores.csat.mean),
+        num(step.scores.nps.score, 0),
+        num(step.scores.ces.mean),
+        num(step.emotion.value),
+        num(step.sentiment.mean),
+      ]);
     }
   }
   out.push("", table(header, rows));
   const c = m.conformance;
-  out.push("", `Conformance: ${c.conforming} of ${c.customers} journeys follow the map (${pct(c.share)}); ${c.withSkips} skip steps, ${c.withBackSteps} step back, ${c.withLoops} loop`);
-  if (c.missingTouchpoints.length) out.push(`Touchpoints in the data but not on the map: ${c.missingTouchpoints.map((t) => `${printable(t.label)} (${t.events})`).join(", ")}`);
-  if (m.unmapped.items.length) out.push(`Unmapped events: ${m.unmapped.items.slice(0, 10).map((u) => `${printable(u.eventName)}${u.channel ? `/${printable(u.channel)}` : ""} (${u.events})`).join(", ")}${m.unmapped.distinct > 10 ? `, … ${m.unmapped.distinct - 10} more` : ""}`);
+  out.push(
+    "",
+    `Conformance: ${c.conforming} of ${c.customers} journeys follow the map (${pct(c.share)}); ${c.withSkips} skip steps, ${c.withBackSteps} step back, ${c.withLoops} loop`,
+  );
+  if (c.missingTouchpoints.length)
+    out.push(
+      `Touchpoints in the data but not on the map: ${c.missingTouchpoints.map((t) => `${printable(t.label)} (${t.events})`).join(", ")}`,
+    );
+  if (m.unmapped.items.length)
+    out.push(
+      `Unmapped events: ${m.unmapped.items
+        .slice(0, 10)
+        .map((u) => `${printable(u.eventName)}${u.channel ? `/${printable(u.channel)}` : ""} (${u.events})`)
+        .join(", ")}${m.unmapped.distinct > 10 ? `, … ${m.unmapped.distinct - 10} more` : ""}`,
+    );
   const label = new Map(m.paths.nodes.map((n) => [n.id, n.label]));
   if (m.paths.variants.items.length) {
     out.push("", "Top paths:");
-    for (const v of m.paths.variants.items) out.push(`  ${String(v.customers).padStart(8)}  ${pct(v.share).padStart(6)}  ${v.nodes.map((n) => printable(label.get(n) ?? n)).join(" → ")}`);
-    if (m.paths.variants.others.customers) out.push(`  ${String(m.paths.variants.others.customers).padStart(8)}          others (${m.paths.variants.others.variants} paths)`);
+    for (const v of m.paths.variants.items)
+      out.push(
+        `  ${String(v.customers).padStart(8)}  ${pct(v.share).padStart(6)}  ${v.nodes.map((n) => printable(label.get(n) ?? n)).join(" → ")}`,
+      );
+    if (m.paths.variants.others.customers)
+      out.push(
+        `  ${String(m.paths.variants.others.customers).padStart(8)}          others (${m.paths.variants.others.variants} paths)`,
+      );
   }
   for (const w of m.warnings) out.push(`warning: ${printable(w)}`);
   return out.join("\n");
@@ -129,7 +207,10 @@ export function registerAnalyzeCommand(program: Command): void {
     .requiredOption("--map <mapId>", "the map")
     .requiredOption("--workspace <workspaceId>", "the map's workspace")
     .option("--json", "print the full metrics as JSON")
-    .option("--segment <rule>", 'customers to include: attribute conditions such as "country=DE,age>=30", or a JSON segment rule')
+    .option(
+      "--segment <rule>",
+      'customers to include: attribute conditions such as "country=DE,age>=30", or a JSON segment rule',
+    )
     .option("--persona <personaId>", "customers of this persona's segment")
     .option("--channel <channel...>", "only events on these channels")
     .option("--from <date>", "only events at or after this ISO date/time (UTC)")
@@ -148,22 +229,51 @@ export function registerAnalyzeCommand(program: Command): void {
       };
       const request = MapMetricsRequestSchema.safeParse({
         personaId: o.persona,
-        filters: { segment: o.segment === undefined ? undefined : parseSegmentOption(o.segment), channels: o.channel, from: o.from, to: o.to },
-        options: { order: o.order, conversionWindowHours: number("window-hours", o.windowHours), sessionGapMinutes: number("session-gap", o.sessionGap), topPaths: number("top", o.top) },
+        filters: {
+          segment: o.segment === undefined ? undefined : parseSegmentOption(o.segment),
+          channels: o.channel,
+          from: o.from,
+          to: o.to,
+        },
+        options: {
+          order: o.order,
+          conversionWindowHours: number("window-hours", o.windowHours),
+          sessionGapMinutes: number("session-gap", o.sessionGap),
+          topPaths: number("top", o.top),
+        },
       });
       if (!request.success) {
         const issue = request.error.issues[0]!;
-        const flag = { "filters.from": "--from", "filters.to": "--to", "filters.channels": "--channel", "options.order": "--order", "options.conversionWindowHours": "--window-hours", "options.sessionGapMinutes": "--session-gap", "options.topPaths": "--top", personaId: "--persona" }[issue.path.slice(0, 2).join(".")] ?? issue.path.join(".");
+        const flag =
+          {
+            "filters.from": "--from",
+            "filters.to": "--to",
+            "filters.channels": "--channel",
+            "options.order": "--order",
+            "options.conversionWindowHours": "--window-hours",
+            "options.sessionGapMinutes": "--session-gap",
+            "options.topPaths": "--top",
+            personaId: "--persona",
+          }[issue.path.slice(0, 2).join(".")] ?? issue.path.join(".");
         throw new CliError(`${flag}: ${issue.message}`);
       }
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         const ws = await findWorkspaceRef(services.db, o.workspace);
         if (!ws) throw new CliError(`--workspace: no workspace "${o.workspace}"`);
-        const { metrics, snapshot } = await metricsForMap(services, ws.id, o.map, request.data).catch((err: unknown) => {
-          throw cliErrorOf(err, { codes: { not_found: `--map: no map "${o.map}" in workspace ${ws.id}` }, options: { personaId: "--persona" } });
-        });
-        process.stdout.write(o.json ? `${JSON.stringify(metrics, null, 2)}\n` : `${formatMetricsReport(snapshot.settings.title, metrics)}\n`);
+        const { metrics, snapshot } = await metricsForMap(services, ws.id, o.map, request.data).catch(
+          (err: unknown) => {
+            throw cliErrorOf(err, {
+              codes: { not_found: `--map: no map "${o.map}" in workspace ${ws.id}` },
+              options: { personaId: "--persona" },
+            });
+          },
+        );
+        process.stdout.write(
+          o.json
+            ? `${JSON.stringify(metrics, null, 2)}\n`
+            : `${formatMetricsReport(snapshot.settings.title, metrics)}\n`,
+        );
       } finally {
         await services.close();
       }

@@ -55,7 +55,9 @@ export function registerBackupCommands(program: Command): void {
         const json = `${JSON.stringify(backup)}\n`;
         if (!options.out) return void process.stdout.write(json);
         writeFileSync(options.out, options.out.endsWith(".gz") ? gzipSync(json) : json);
-        console.error(`wrote ${options.out}: ${backup.maps.length} map(s), ${backup.personas.length} persona(s), ${backup.touchpoints.length} touchpoint(s)`);
+        console.error(
+          `wrote ${options.out}: ${backup.maps.length} map(s), ${backup.personas.length} persona(s), ${backup.touchpoints.length} touchpoint(s)`,
+        );
       } finally {
         await services.close();
       }
@@ -71,14 +73,20 @@ export function registerBackupCommands(program: Command): void {
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         const ownerId = await findUserIdByEmail(services.db, options.owner);
-        if (!ownerId) throw new CliError(`--owner: no user with e-mail ${options.owner} (create one with cjm user add)`);
-        const result = await restoreWorkspace(services.db, json, { ownerId, newIds: options.newIds }).catch((err: unknown) => {
-          throw cliErrorOf(err, { file, always: true });
-        });
+        if (!ownerId)
+          throw new CliError(`--owner: no user with e-mail ${options.owner} (create one with cjm user add)`);
+        const result = await restoreWorkspace(services.db, json, { ownerId, newIds: options.newIds }).catch(
+          (err: unknown) => {
+            throw cliErrorOf(err, { file, always: true });
+          },
+        );
         const c = result.counts;
-        console.log(`restored workspace ${result.workspaceId}: ${c.maps} map(s), ${c.personas} persona(s) with ${c.personaPhotos} photo(s), ${c.touchpoints} touchpoint(s) with ${c.touchpointRules} mapping rule(s), ${c.channels} custom channel(s)`);
+        console.log(
+          `restored workspace ${result.workspaceId}: ${c.maps} map(s), ${c.personas} persona(s) with ${c.personaPhotos} photo(s), ${c.touchpoints} touchpoint(s) with ${c.touchpointRules} mapping rule(s), ${c.channels} custom channel(s)`,
+        );
         if (result.members.length) console.log(`members: ${result.members.join(", ")}`);
-        if (result.skippedMembers.length) console.log(`not restored (no account with that e-mail here): ${result.skippedMembers.join(", ")}`);
+        if (result.skippedMembers.length)
+          console.log(`not restored (no account with that e-mail here): ${result.skippedMembers.join(", ")}`);
       } finally {
         await services.close();
       }

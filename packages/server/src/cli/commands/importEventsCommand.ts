@@ -2,7 +2,18 @@ import { readFileSync } from "node:fs";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
-import { formatBytes, ImportError, importEvents, ImportFormatSchema, ImportMappingSchema, isTimeZone, SourceKindSchema, TextEncodingSchema, type ImportProgress, type ImportResult } from "@opencjm/analytics";
+import {
+  formatBytes,
+  ImportError,
+  importEvents,
+  ImportFormatSchema,
+  ImportMappingSchema,
+  isTimeZone,
+  SourceKindSchema,
+  TextEncodingSchema,
+  type ImportProgress,
+  type ImportResult,
+} from "@opencjm/analytics";
 import { IdSchema } from "@opencjm/core";
 import { loadConfig } from "../../config.js";
 import { CliError, parseOptions } from "../CliError.js";
@@ -26,7 +37,14 @@ const Options = z.strictObject({
   json: z.boolean().default(false),
 });
 
-const PHASE_LABEL: Record<ImportProgress["phase"], string> = { prepare: "reading", read: "parsing", check: "checking", stitch: "stitching", write: "writing", store: "indexing" };
+const PHASE_LABEL: Record<ImportProgress["phase"], string> = {
+  prepare: "reading",
+  read: "parsing",
+  check: "checking",
+  stitch: "stitching",
+  write: "writing",
+  store: "indexing",
+};
 const n = (value: number) => value.toLocaleString("en-US");
 
 /** Reads a JSON file, naming the file and the line and column of a syntax error. */
@@ -50,23 +68,56 @@ function readMappingFile(path: string): unknown {
 /** A progress bar on standard error, only when it is a terminal (never in pipes, logs or tests). */
 function progressBar(): { update(p: ImportProgress): void; stop(): void } {
   if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar({ format: "{phase} [{bar}] {percentage}% {detail}", stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 30 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      format: "{phase} [{bar}] {percentage}% {detail}",
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+      barsize: 30,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(1000, 0, { phase: PHASE_LABEL.prepare.padEnd(9), detail: "" });
   return {
-    update: (p) => bar.update(Math.round(p.fraction * 1000), { phase: PHASE_LABEL[p.phase].padEnd(9), detail: p.totalBytes ? `${formatBytes(p.bytesRead ?? 0)} of ${formatBytes(p.totalBytes)}` : "" }),
+    update: (p) =>
+      bar.update(Math.round(p.fraction * 1000), {
+        phase: PHASE_LABEL[p.phase].padEnd(9),
+        detail: p.totalBytes ? `${formatBytes(p.bytesRead ?? 0)} of ${formatBytes(p.totalBytes)}` : "",
+      }),
     stop: () => bar.stop(),
   };
 }
 
 function summary(r: ImportResult): string {
-  const lines = [`imported ${n(r.eventsStored)} events from ${r.fileName} into source "${r.source.name}" (import ${r.importId})`];
-  lines.push(`read ${n(r.rowsRead)} rows as ${r.format.toUpperCase()}${r.encoding ? `, ${r.encoding}` : ""}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ""}, timestamps ${r.timestampFormat}`);
-  if (r.duplicatesSkipped || r.rowsWithoutIdentifierSkipped) lines.push(`skipped ${n(r.duplicatesSkipped)} duplicate rows and ${n(r.rowsWithoutIdentifierSkipped)} rows without an identifier`);
-  lines.push(`the workspace now has ${n(r.customers)} customers (${n(r.identities)} identifiers, ${n(r.merges)} merges)`);
-  if (r.junk.length) lines.push(`ignored placeholder identifiers: ${r.junk.slice(0, 5).map((j) => `${j.kind} ${JSON.stringify(j.value)} ×${n(j.count)}`).join(", ")}`);
-  for (const i of r.ignoredIdentifiers) lines.push(`left out of stitching (over the cap): ${i.kind} ${JSON.stringify(i.value)}, seen with ${n(i.partners)} ${i.partnerKind} values`);
-  if (r.mappingOrigin === "guessed") lines.push("mapping: guessed from the header, and saved on the source (give --mapping to change it)");
-  if (r.storeError) lines.push(`warning: the events are stored, but the journey store could not be rebuilt: ${r.storeError}`);
+  const lines = [
+    `imported ${n(r.eventsStored)} events from ${r.fileName} into source "${r.source.name}" (import ${r.importId})`,
+  ];
+  lines.push(
+    `read ${n(r.rowsRead)} rows as ${r.format.toUpperCase()}${r.encoding ? `, ${r.encoding}` : ""}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ""}, timestamps ${r.timestampFormat}`,
+  );
+  if (r.duplicatesSkipped || r.rowsWithoutIdentifierSkipped)
+    lines.push(
+      `skipped ${n(r.duplicatesSkipped)} duplicate rows and ${n(r.rowsWithoutIdentifierSkipped)} rows without an identifier`,
+    );
+  lines.push(
+    `the workspace now has ${n(r.customers)} customers (${n(r.identities)} identifiers, ${n(r.merges)} merges)`,
+  );
+  if (r.junk.length)
+    lines.push(
+      `ignored placeholder identifiers: ${r.junk
+        .slice(0, 5)
+        .map((j) => `${j.kind} ${JSON.stringify(j.value)} ×${n(j.count)}`)
+        .join(", ")}`,
+    );
+  for (const i of r.ignoredIdentifiers)
+    lines.push(
+      `left out of stitching (over the cap): ${i.kind} ${JSON.stringify(i.value)}, seen with ${n(i.partners)} ${i.partnerKind} values`,
+    );
+  if (r.mappingOrigin === "guessed")
+    lines.push("mapping: guessed from the header, and saved on the source (give --mapping to change it)");
+  if (r.storeError)
+    lines.push(`warning: the events are stored, but the journey store could not be rebuilt: ${r.storeError}`);
   return lines.join("\n");
 }
 
@@ -78,13 +129,29 @@ export function registerImportEventsCommand(program: Command): void {
     .requiredOption("--workspace <workspaceId>", "workspace to import into")
     .requiredOption("--source <name>", "data source name (created on first import; its mapping is saved and reused)")
     .option("--kind <kind>", "kind of a new source: web, crm, email, support, survey, other", "other")
-    .option("--mapping <file>", "column mapping as JSON (default: the source's saved mapping, else a guess from the header)")
+    .option(
+      "--mapping <file>",
+      "column mapping as JSON (default: the source's saved mapping, else a guess from the header)",
+    )
     .option("--format <format>", "csv, tsv, xlsx, json, ndjson, parquet or xes (default: from the file)")
-    .option("--encoding <encoding>", "utf-8, utf-16le, utf-16be, gb18030, big5, windows-1251 or windows-1256 (default: detected)")
+    .option(
+      "--encoding <encoding>",
+      "utf-8, utf-16le, utf-16be, gb18030, big5, windows-1251 or windows-1256 (default: detected)",
+    )
     .option("--delimiter <char>", "field delimiter of CSV: , ; tab | (default: detected)")
-    .option("--time-zone <zone>", "IANA time zone of timestamps written without an offset (default: the mapping's, else UTC)")
-    .option("--timestamp-format <format>", "auto, iso, dmy, mdy, epoch_s, epoch_ms or a strptime pattern such as %d/%m/%Y %H:%M")
-    .option("--deny <value>", "an identifier value to ignore as a placeholder (repeatable)", (v: string, all: string[] = []) => [...all, v])
+    .option(
+      "--time-zone <zone>",
+      "IANA time zone of timestamps written without an offset (default: the mapping's, else UTC)",
+    )
+    .option(
+      "--timestamp-format <format>",
+      "auto, iso, dmy, mdy, epoch_s, epoch_ms or a strptime pattern such as %d/%m/%Y %H:%M",
+    )
+    .option(
+      "--deny <value>",
+      "an identifier value to ignore as a placeholder (repeatable)",
+      (v: string, all: string[] = []) => [...all, v],
+    )
     .option("--max-identifier-links <n>", "most identifiers of one kind a single identifier may join (default 100)")
     .option("--on-over-cap <action>", "an identifier over that cap: fail (default) or ignore it", "fail")
     .option("--json", "print the result as JSON")
@@ -111,7 +178,10 @@ export function registerImportEventsCommand(program: Command): void {
         if (!ws) throw new CliError(`--workspace: no workspace "${o.workspace}"`);
         const db = await services.analytics.open(ws.id).catch((err: unknown) => {
           const message = err instanceof Error ? err.message : String(err);
-          if (/lock/i.test(message)) throw new CliError(`the event database of workspace ${ws.id} is open in another process (a running cjm serve?); import through its API, or stop it first`);
+          if (/lock/i.test(message))
+            throw new CliError(
+              `the event database of workspace ${ws.id} is open in another process (a running cjm serve?); import through its API, or stop it first`,
+            );
           throw err;
         });
         const result = await importEvents(db, {
@@ -124,7 +194,10 @@ export function registerImportEventsCommand(program: Command): void {
           timeZone: o.timeZone,
           timestampFormat: o.timestampFormat,
           denyList: o.deny,
-          limits: { onOverCap: o.onOverCap, ...(o.maxIdentifierLinks ? { maxLinksPerIdentifier: o.maxIdentifierLinks } : {}) },
+          limits: {
+            onOverCap: o.onOverCap,
+            ...(o.maxIdentifierLinks ? { maxLinksPerIdentifier: o.maxIdentifierLinks } : {}),
+          },
           onProgress: (p) => bar.update(p),
           signal: cancel.signal,
         });

@@ -28,13 +28,22 @@ export function registerInitCommand(program: Command): void {
     .option("--locale <locale>", "language: en, zh-Hant, zh-Hans, ru or fa", "en")
     .option("--no-demo", "do not create the demo workspace")
     .action(async (raw: Record<string, unknown>) => {
-      const options = parseOptions(InitOptions, { ...raw, password: raw.password ?? (process.env.CJM_PASSWORD || undefined) });
+      const options = parseOptions(InitOptions, {
+        ...raw,
+        password: raw.password ?? (process.env.CJM_PASSWORD || undefined),
+      });
       const config = loadConfig(process.env, dataDirOverride(program));
       const services = await openServices(config);
       try {
         const existing = await findUserIdByEmail(services.db, options.email);
-        if (existing) throw new CliError(`--email: a user with e-mail ${options.email} already exists in ${config.dataDir}`);
-        const user = await createUser(services.db, { email: options.email, name: options.name, password: options.password, locale: options.locale });
+        if (existing)
+          throw new CliError(`--email: a user with e-mail ${options.email} already exists in ${config.dataDir}`);
+        const user = await createUser(services.db, {
+          email: options.email,
+          name: options.name,
+          password: options.password,
+          locale: options.locale,
+        });
         console.log(`created user ${user.email} (${user.id})`);
         if (options.demo) {
           const { workspaceId } = await seedDemoWorkspace(services, user.id);

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../db/createDb.js";
 import { runCli } from "../../testing/serverProcess.js";
 
-const OJF = new URL("../../../../../../shared/cjm-research-data/journey-maps/openjourney-ojf/clinic-visit-blueprint.ojf", import.meta.url).pathname;
+const OJF = new URL(
+  "../../../../../../shared/cjm-research-data/journey-maps/openjourney-ojf/clinic-visit-blueprint.ojf",
+  import.meta.url,
+).pathname;
 // Each step runs the real CLI in a process of its own; on two busy cores that takes seconds.
 const SLOW = 300_000;
 
@@ -20,43 +23,74 @@ describe("cjm map export and import in every format", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "cjm-map-cli-"));
     env = { DATA_DIR: join(dir, "data"), DATABASE_URL: "" };
-    expect(runCli(["init", "--email", "owner@example.com", "--name", "Owner", "--password", "correct horse battery"], env).status).toBe(0);
+    expect(
+      runCli(["init", "--email", "owner@example.com", "--name", "Owner", "--password", "correct horse battery"], env)
+        .status,
+    ).toBe(0);
     db = createDb({ sqlitePath: join(dir, "data", "opencjm.sqlite") });
     workspaceId = (await db.kysely.selectFrom("workspaces").select("id").executeTakeFirstOrThrow()).id;
-    mapId = (await db.kysely.selectFrom("maps").select("id").where("title", "=", "Lena buys running shoes online").executeTakeFirstOrThrow()).id;
+    mapId = (
+      await db.kysely
+        .selectFrom("maps")
+        .select("id")
+        .where("title", "=", "Lena buys running shoes online")
+        .executeTakeFirstOrThrow()
+    ).id;
   }, SLOW);
   afterAll(async () => {
     await db?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("writes Excel, PowerPoint, Markdown and Mermaid files, with labels in the language asked for", async () => {
-    const xlsx = join(dir, "map.xlsx");
-    expect(runCli(["map", "export", mapId, "--format", "xlsx", "--out", xlsx, "--lang", "zh-Hant"], env)).toMatchObject({ status: 0, stderr: `wrote ${xlsx}\n` });
-    const workbook = await JSZip.loadAsync(readFileSync(xlsx));
-    expect(await workbook.file("xl/workbook.xml")!.async("string")).toContain('name="旅程圖"');
-    const pptx = join(dir, "map.pptx");
-    expect(runCli(["map", "export", mapId, "--format", "pptx", "--out", pptx], env).status).toBe(0);
-    expect(Object.keys((await JSZip.loadAsync(readFileSync(pptx))).files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).length).toBeGreaterThan(4);
-    const md = runCli(["map", "export", mapId, "--format", "md", "--lang", "ru"], env);
-    expect(md.stdout).toMatch(/^# Lena buys running shoes online\n[\s\S]*## Этап: Discover/);
-    const mermaid = runCli(["map", "export", mapId, "--format", "mermaid"], env);
-    expect(mermaid.stdout).toMatch(/^journey\n {4}title Lena buys running shoes online\n {4}section Discover\n/);
-    const bad = runCli(["map", "export", mapId, "--format", "docx"], env);
-    expect([bad.status, bad.stderr]).toEqual([1, "error: --format: must be one of pdf, png, pptx, xlsx, csv, json, md, mermaid\n"]);
-  }, SLOW);
+  it(
+    "writes Excel, PowerPoint, Markdown and Mermaid files, with labels in the language asked for",
+    async () => {
+      const xlsx = join(dir, "map.xlsx");
+      expect(
+        runCli(["map", "export", mapId, "--format", "xlsx", "--out", xlsx, "--lang", "zh-Hant"], env),
+      ).toMatchObject({ status: 0, stderr: `wrote ${xlsx}\n` });
+      const workbook = await JSZip.loadAsync(readFileSync(xlsx));
+      expect(await workbook.file("xl/workbook.xml")!.async("string")).toContain('name="旅程圖"');
+      const pptx = join(dir, "map.pptx");
+      expect(runCli(["map", "export", mapId, "--format", "pptx", "--out", pptx], env).status).toBe(0);
+      expect(
+        Object.keys((await JSZip.loadAsync(readFileSync(pptx))).files).filter((n) =>
+          /^ppt\/slides\/slide\d+\.xml$/.test(n),
+        ).length,
+      ).toBeGreaterThan(4);
+      const md = runCli(["map", "export", mapId, "--format", "md", "--lang", "ru"], env);
+      expect(md.stdout).toMatch(/^# Lena buys running shoes online\n[\s\S]*## Этап: Discover/);
+      const mermaid = runCli(["map", "export", mapId, "--format", "mermaid"], env);
+      expect(mermaid.stdout).toMatch(/^journey\n {4}title Lena buys running shoes online\n {4}section Discover\n/);
+      const bad = runCli(["map", "export", mapId, "--format", "docx"], env);
+      expect([bad.status, bad.stderr]).toEqual([
+        1,
+        "error: --format: must be one of pdf, png, pptx, xlsx, csv, json, md, mermaid\n",
+      ]);
+    },
+    SLOW,
+  );
 
-  it("imports an OpenJourney blueprint (dry run first), and its own Excel export back", async () => {
-    const count = async () => (await db.kysely.selectFrom("maps").select("id").execute()).length;
-    const before = await count();
-    const dry = runCli(["map", "import", OJF, "--workspace", workspaceId, "--dry-run"], env);
-    expect(dry.stdout).toMatch(/^would import "Patient Clinic Visit" \(ojf\): 3 stage\(s\), 3 step\(s\), 6 lane\(s\), 19 card\(s\), 3 emotion point\(s\)\nwould drop nodes\[\]\.sentiment \(3 nodes\)\n/);
-    expect(await count()).toBe(before);
-    const real = runCli(["map", "import", OJF, "--workspace", workspaceId], env);
-    expect([real.status, real.stdout]).toEqual([0, expect.stringMatching(/^imported map map_\w+ with 1 persona\(s\)\ndropped nodes\[\]\.sentiment/)]);
-    const xlsx = join(dir, "map.xlsx");
-    const back = runCli(["map", "import", xlsx, "--workspace", workspaceId], env);
-    expect([back.status, back.stdout]).toEqual([0, expect.stringMatching(/^imported map map_\w+\n$/)]);
-    expect(await count()).toBe(before + 2);
-  }, SLOW);
+  it(
+    "imports an OpenJourney blueprint (dry run first), and its own Excel export back",
+    async () => {
+      const count = async () => (await db.kysely.selectFrom("maps").select("id").execute()).length;
+      const before = await count();
+      const dry = runCli(["map", "import", OJF, "--workspace", workspaceId, "--dry-run"], env);
+      expect(dry.stdout).toMatch(
+        /^would import "Patient Clinic Visit" \(ojf\): 3 stage\(s\), 3 step\(s\), 6 lane\(s\), 19 card\(s\), 3 emotion point\(s\)\nwould drop nodes\[\]\.sentiment \(3 nodes\)\n/,
+      );
+      expect(await count()).toBe(before);
+      const real = runCli(["map", "import", OJF, "--workspace", workspaceId], env);
+      expect([real.status, real.stdout]).toEqual([
+        0,
+        expect.stringMatching(/^imported map map_\w+ with 1 persona\(s\)\ndropped nodes\[\]\.sentiment/),
+      ]);
+      const xlsx = join(dir, "map.xlsx");
+      const back = runCli(["map", "import", xlsx, "--workspace", workspaceId], env);
+      expect([back.status, back.stdout]).toEqual([0, expect.stringMatching(/^imported map map_\w+\n$/)]);
+      expect(await count()).toBe(before + 2);
+    },
+    SLOW,
+  );
 });

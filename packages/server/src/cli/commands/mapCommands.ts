@@ -27,7 +27,11 @@ const ExportOptions = z.strictObject({
   paper: PaperSchema.default("A4"),
   orientation: OrientationSchema.default("landscape"),
 });
-const ImportOptions = z.strictObject({ workspace: z.string().min(1), as: z.email().optional(), dryRun: z.boolean().optional() });
+const ImportOptions = z.strictObject({
+  workspace: z.string().min(1),
+  as: z.email().optional(),
+  dryRun: z.boolean().optional(),
+});
 
 function readFile(path: string): Uint8Array {
   try {
@@ -45,13 +49,17 @@ export function registerMapCommands(program: Command): void {
     .description("write a map as PDF, PNG, PowerPoint, Excel, CSV, JSON, Markdown or Mermaid")
     .option("--format <format>", `export format: ${EXPORT_FORMATS.join(", ")}`, "json")
     .option("--out <file>", "write to a file instead of standard output")
-    .option("--lang <locale>", "language of the labels around the content: en, zh-Hant, zh-Hans, ru, fa (default: the map's)")
+    .option(
+      "--lang <locale>",
+      "language of the labels around the content: en, zh-Hant, zh-Hans, ru, fa (default: the map's)",
+    )
     .option("--paper <size>", "pdf/png paper: A4, A3, Letter or fit (one page as large as the map)", "A4")
     .option("--orientation <orientation>", "pdf/png orientation: landscape or portrait", "landscape")
     .action(async (mapId: string, raw: unknown) => {
       const options = parseOptions(ExportOptions, raw);
       const binary = ["pdf", "png", "pptx", "xlsx"].includes(options.format);
-      if (binary && !options.out && process.stdout.isTTY) throw new CliError(`--out: a ${options.format} file is binary; give --out <file> or redirect standard output`);
+      if (binary && !options.out && process.stdout.isTTY)
+        throw new CliError(`--out: a ${options.format} file is binary; give --out <file> or redirect standard output`);
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         const row = await findMapRow(services.db, mapId);
@@ -59,7 +67,12 @@ export function registerMapCommands(program: Command): void {
         const summary = { id: row.id, workspaceId: row.workspace_id, title: row.title };
         const bytes =
           options.format === "pdf" || options.format === "png"
-            ? await renderPrintExport(services, summary, { format: options.format, locale: options.lang, paper: options.paper, orientation: options.orientation })
+            ? await renderPrintExport(services, summary, {
+                format: options.format,
+                locale: options.lang,
+                paper: options.paper,
+                orientation: options.orientation,
+              })
             : await exportMapData(options.format, await loadExportInput(services, summary, options.lang), row);
         if (options.out) {
           writeFileSync(options.out, bytes);
@@ -71,7 +84,9 @@ export function registerMapCommands(program: Command): void {
     });
   map
     .command("import <file>")
-    .description("import a map: our JSON (any earlier version), Excel/CSV grids like our export, Mermaid journey, OpenJourney (.ojf)")
+    .description(
+      "import a map: our JSON (any earlier version), Excel/CSV grids like our export, Mermaid journey, OpenJourney (.ojf)",
+    )
     .requiredOption("--workspace <workspaceId>", "workspace to import into")
     .option("--as <email>", "user recorded as creator (default: the workspace's first owner)")
     .option("--dry-run", "show what would be created and what would be left out, and create nothing")
@@ -87,19 +102,30 @@ export function registerMapCommands(program: Command): void {
         const memberId = options.as
           ? await memberIdByEmail(services.db, ws.id, options.as)
           : await firstOwnerId(services.db, ws.id);
-        if (!memberId) throw new CliError(options.as ? `--as: ${options.as} is not a member of ${ws.id}` : `--workspace: ${ws.id} has no owner`);
+        if (!memberId)
+          throw new CliError(
+            options.as ? `--as: ${options.as} is not a member of ${ws.id}` : `--workspace: ${ws.id} has no owner`,
+          );
         if (options.dryRun) {
           const preview = summarizeImport(draft);
-          console.log(`would import "${preview.title}" (${preview.format}): ${preview.counts.stages} stage(s), ${preview.counts.steps} step(s), ${preview.counts.lanes} lane(s), ${preview.counts.cards} card(s), ${preview.counts.emotions} emotion point(s)`);
+          console.log(
+            `would import "${preview.title}" (${preview.format}): ${preview.counts.stages} stage(s), ${preview.counts.steps} step(s), ${preview.counts.lanes} lane(s), ${preview.counts.cards} card(s), ${preview.counts.emotions} emotion point(s)`,
+          );
           for (const path of draft.report.dropped) console.log(`would drop ${path}`);
           return;
         }
-        const result = await importMapDraft(services, { workspaceId: ws.id, userId: memberId, draft }).catch((err: unknown) => {
-          throw cliErrorOf(err, { file, always: true });
-        });
-        const extras = [result.personaIds.length ? `${result.personaIds.length} persona(s)` : "", result.touchpointIds.length ? `${result.touchpointIds.length} new touchpoint(s)` : ""].filter(Boolean);
+        const result = await importMapDraft(services, { workspaceId: ws.id, userId: memberId, draft }).catch(
+          (err: unknown) => {
+            throw cliErrorOf(err, { file, always: true });
+          },
+        );
+        const extras = [
+          result.personaIds.length ? `${result.personaIds.length} persona(s)` : "",
+          result.touchpointIds.length ? `${result.touchpointIds.length} new touchpoint(s)` : "",
+        ].filter(Boolean);
         console.log(`imported map ${result.mapId}${extras.length ? ` with ${extras.join(" and ")}` : ""}`);
-        if (draft.format === "json" && result.report.fromVersion !== null && result.report.fromVersion !== "1") console.log(`upgraded from version ${result.report.fromVersion}`);
+        if (draft.format === "json" && result.report.fromVersion !== null && result.report.fromVersion !== "1")
+          console.log(`upgraded from version ${result.report.fromVersion}`);
         for (const path of result.report.dropped) console.log(`dropped ${path}`);
       } finally {
         await services.close();

@@ -12,7 +12,11 @@ import { firstOwnerId } from "../../store/memberStore.js";
  * PDF/PNG export from the command line: Chromium prints the web app's print view, so the CLI serves the app on a
  * loopback port of its own for as long as the export takes, then stops it and the browser.
  */
-export async function renderPrintExport(services: Services, map: { id: string; workspaceId: string }, request: PrintExportRequest): Promise<Uint8Array> {
+export async function renderPrintExport(
+  services: Services,
+  map: { id: string; workspaceId: string },
+  request: PrintExportRequest,
+): Promise<Uint8Array> {
   const ownerId = await firstOwnerId(services.db, map.workspaceId);
   if (!ownerId) throw new CliError(`<mapId>: the map's workspace ${map.workspaceId} has no owner`);
   const app = createApp(services);

@@ -22,7 +22,8 @@ const STOP_DEADLINE_MS = 10_000;
 
 /** Creates the demo account and workspace when the database has no workspace yet; returns the login to print. */
 async function ensureDemo(services: Services, created: (workspaceId: string) => void): Promise<string> {
-  if (await hasAnyWorkspace(services.db)) return "demo workspace already present (sign in with the account created on first start)";
+  if (await hasAnyWorkspace(services.db))
+    return "demo workspace already present (sign in with the account created on first start)";
   const email = process.env.DEMO_EMAIL || "demo@opencjm.local";
   const password = process.env.DEMO_PASSWORD || randomBytes(9).toString("base64url");
   const existing = await findUserIdByEmail(services.db, email);
@@ -38,7 +39,10 @@ export function registerServeCommand(program: Command): void {
     .description("start the OpenCJM server (API, web app, real-time collaboration)")
     .option("-p, --port <port>", "port to listen on (env PORT, default 3000; 0 picks a free port)")
     .option("--host <host>", "address to bind (env HOST, default 127.0.0.1)")
-    .option("--demo", "on first start, create a demo account (env DEMO_EMAIL, DEMO_PASSWORD; else demo@opencjm.local and a generated password, printed) and the demo workspace")
+    .option(
+      "--demo",
+      "on first start, create a demo account (env DEMO_EMAIL, DEMO_PASSWORD; else demo@opencjm.local and a generated password, printed) and the demo workspace",
+    )
     .action(async (raw: unknown) => {
       const options = parseOptions(ServeOptions, raw);
       const config = loadConfig(process.env, {
@@ -51,7 +55,9 @@ export function registerServeCommand(program: Command): void {
       let stopping = false;
       const login = options.demo ? await ensureDemo(server.services, (id) => (demoWorkspace = id)) : undefined;
       console.log(`OpenCJM is running at ${server.url}`);
-      console.log(`storage: ${server.services.db.dialect === "sqlite" ? config.sqlitePath : "PostgreSQL (DATABASE_URL)"}`);
+      console.log(
+        `storage: ${server.services.db.dialect === "sqlite" ? config.sqlitePath : "PostgreSQL (DATABASE_URL)"}`,
+      );
       if (login) console.log(login);
       console.log(`API reference: ${server.url}/api/docs`);
       // The demo's customer data takes half a minute to generate and import: the app is usable meanwhile and says
@@ -61,9 +67,17 @@ export function registerServeCommand(program: Command): void {
       if (demoWorkspace) {
         console.log("preparing the demo's customer data in the background…");
         seeded = seedDemoEvidence(server.services, demoWorkspace, { signal: seeding.signal }).then(
-          (r) => r && console.log(`demo customer data ready: ${r.events} events from ${r.sources} sources in ${(r.ms / 1000).toFixed(1)} s`),
+          (r) =>
+            r &&
+            console.log(
+              `demo customer data ready: ${r.events} events from ${r.sources} sources in ${(r.ms / 1000).toFixed(1)} s`,
+            ),
           // A stop (Ctrl-C) while it runs cancels the import; that is no error worth reporting.
-          (err: unknown) => stopping || console.error(`error: the demo's customer data could not be prepared: ${err instanceof Error ? err.message : String(err)}`),
+          (err: unknown) =>
+            stopping ||
+            console.error(
+              `error: the demo's customer data could not be prepared: ${err instanceof Error ? err.message : String(err)}`,
+            ),
         );
       }
       const stop = async () => {
@@ -72,7 +86,9 @@ export function registerServeCommand(program: Command): void {
         // hold the close up; a stop signal is honoured within seconds regardless. Nothing is lost by exiting here:
         // what was not committed rolls back, and imports left running are marked interrupted on the next start.
         setTimeout(() => {
-          console.error(`error: stopping took longer than ${STOP_DEADLINE_MS / 1000} s; exiting without waiting further`);
+          console.error(
+            `error: stopping took longer than ${STOP_DEADLINE_MS / 1000} s; exiting without waiting further`,
+          );
           process.exit(1);
         }, STOP_DEADLINE_MS).unref();
         // The demo's data stops first (its running import rolls back), so nothing uses the event database as it closes.

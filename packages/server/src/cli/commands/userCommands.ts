@@ -31,16 +31,26 @@ export function registerUserCommands(program: Command): void {
     .option("--workspace <workspaceId>", "add the user to this workspace")
     .option("--role <role>", "role in the workspace: owner, editor, commenter or viewer")
     .action(async (raw: Record<string, unknown>) => {
-      const options = parseOptions(UserAddOptions, { ...raw, password: raw.password ?? (process.env.CJM_PASSWORD || undefined) });
+      const options = parseOptions(UserAddOptions, {
+        ...raw,
+        password: raw.password ?? (process.env.CJM_PASSWORD || undefined),
+      });
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         if (options.workspace) {
           const ws = await findWorkspaceRef(services.db, options.workspace);
           if (!ws) throw new CliError(`--workspace: no workspace "${options.workspace}"`);
         }
-        const created = await createUser(services.db, { email: options.email, name: options.name, password: options.password });
-        if (options.workspace) await setMemberRole(services.db, options.workspace, created.id, options.role ?? "editor");
-        console.log(`created user ${created.email} (${created.id})${options.workspace ? ` as ${options.role ?? "editor"} of ${options.workspace}` : ""}`);
+        const created = await createUser(services.db, {
+          email: options.email,
+          name: options.name,
+          password: options.password,
+        });
+        if (options.workspace)
+          await setMemberRole(services.db, options.workspace, created.id, options.role ?? "editor");
+        console.log(
+          `created user ${created.email} (${created.id})${options.workspace ? ` as ${options.role ?? "editor"} of ${options.workspace}` : ""}`,
+        );
       } finally {
         await services.close();
       }

@@ -109,7 +109,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema
     .createTable("map_updates")
-    .addColumn("id", dialect === "postgres" ? "bigserial" : "integer", (c) => (dialect === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn("id", dialect === "postgres" ? "bigserial" : "integer", (c) =>
+      dialect === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn("map_id", "text", (c) => c.notNull().references("maps.id").onDelete("cascade"))
     .addColumn("update", sql.raw(blob), (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())

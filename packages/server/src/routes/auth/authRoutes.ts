@@ -1,6 +1,13 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { LoginSchema, MeSchema, PasswordChangeSchema, SessionSchema as SessionContract, SignupSchema, UserSchema as UserContract } from "@opencjm/core";
+import {
+  LoginSchema,
+  MeSchema,
+  PasswordChangeSchema,
+  SessionSchema as SessionContract,
+  SignupSchema,
+  UserSchema as UserContract,
+} from "@opencjm/core";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { clientAddress, trustedProxies } from "../../auth/clientAddress.js";
@@ -24,12 +31,62 @@ const UserSchema = named(UserContract, "User");
 const SessionSchema = named(SessionContract, "Session");
 
 const tags = ["Auth"];
-const signup = createRoute({ method: "post", path: "/api/auth/signup", tags, summary: "Create an account and sign in (with SIGNUP=invite-only, only with an invitation to that e-mail)", request: jsonBody(SignupSchema), responses: { 201: jsonContent(SessionSchema, "Signed up"), 409: errorResponses[400], 400: errorResponses[400], 403: errorResponses[400] } });
-const login = createRoute({ method: "post", path: "/api/auth/login", tags, summary: "Sign in with e-mail and password (rate limited)", request: jsonBody(LoginSchema), responses: { 200: jsonContent(SessionSchema, "Signed in"), 400: errorResponses[400], 401: errorResponses[401], 429: errorResponses[401] } });
-const logout = createRoute({ method: "post", path: "/api/auth/logout", tags, summary: "End the current session", responses: { 200: jsonContent(OkSchema, "Signed out") } });
-const session = createRoute({ method: "get", path: "/api/auth/session", tags, summary: "The signed-in user, CSRF token and workspaces", responses: { 200: jsonContent(SessionSchema, "Current session"), 401: errorResponses[401] } });
-const updateMe = createRoute({ method: "patch", path: "/api/auth/me", tags, summary: "Change your name or language", request: jsonBody(MeSchema), responses: { 200: jsonContent(UserSchema, "Updated"), ...errorResponses } });
-const changePassword = createRoute({ method: "post", path: "/api/auth/password", tags, summary: "Change your password (ends your other sessions; `revokeTokens: true` also revokes your API tokens)", request: jsonBody(PasswordChangeSchema), responses: { 200: jsonContent(PasswordChangedSchema, "Changed"), ...errorResponses } });
+const signup = createRoute({
+  method: "post",
+  path: "/api/auth/signup",
+  tags,
+  summary: "Create an account and sign in (with SIGNUP=invite-only, only with an invitation to that e-mail)",
+  request: jsonBody(SignupSchema),
+  responses: {
+    201: jsonContent(SessionSchema, "Signed up"),
+    409: errorResponses[400],
+    400: errorResponses[400],
+    403: errorResponses[400],
+  },
+});
+const login = createRoute({
+  method: "post",
+  path: "/api/auth/login",
+  tags,
+  summary: "Sign in with e-mail and password (rate limited)",
+  request: jsonBody(LoginSchema),
+  responses: {
+    200: jsonContent(SessionSchema, "Signed in"),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    429: errorResponses[401],
+  },
+});
+const logout = createRoute({
+  method: "post",
+  path: "/api/auth/logout",
+  tags,
+  summary: "End the current session",
+  responses: { 200: jsonContent(OkSchema, "Signed out") },
+});
+const session = createRoute({
+  method: "get",
+  path: "/api/auth/session",
+  tags,
+  summary: "The signed-in user, CSRF token and workspaces",
+  responses: { 200: jsonContent(SessionSchema, "Current session"), 401: errorResponses[401] },
+});
+const updateMe = createRoute({
+  method: "patch",
+  path: "/api/auth/me",
+  tags,
+  summary: "Change your name or language",
+  request: jsonBody(MeSchema),
+  responses: { 200: jsonContent(UserSchema, "Updated"), ...errorResponses },
+});
+const changePassword = createRoute({
+  method: "post",
+  path: "/api/auth/password",
+  tags,
+  summary: "Change your password (ends your other sessions; `revokeTokens: true` also revokes your API tokens)",
+  request: jsonBody(PasswordChangeSchema),
+  responses: { 200: jsonContent(PasswordChangedSchema, "Changed"), ...errorResponses },
+});
 
 /** The socket's peer address, or undefined outside Node's HTTP server (in-process test requests). */
 function socketAddress(c: Context<AppEnv>): string | undefined {
@@ -50,7 +107,13 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
   async function startSession(c: Context<AppEnv>, userId: string) {
     const { db, config } = c.get("services");
     const s = await createSession(db, userId, config.sessionTtlMs);
-    setCookie(c, SESSION_COOKIE, s.cookie, { httpOnly: true, sameSite: "Lax", path: "/", secure: config.secureCookies, maxAge: Math.floor(config.sessionTtlMs / 1000) });
+    setCookie(c, SESSION_COOKIE, s.cookie, {
+      httpOnly: true,
+      sameSite: "Lax",
+      path: "/",
+      secure: config.secureCookies,
+      maxAge: Math.floor(config.sessionTtlMs / 1000),
+    });
     return sessionBody(c, userId, s.csrfToken);
   }
 
@@ -66,7 +129,11 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     const { db, config } = c.get("services");
     const invitation = invitationToken ? await findOpenInvitation(db, invitationToken, body.email) : undefined;
     if (config.signup === "invite-only" && !invitation) {
-      throw new ApiError(403, "signup_closed", "this server only accepts new accounts by invitation; ask a workspace owner to invite your e-mail and sign up with the invitation");
+      throw new ApiError(
+        403,
+        "signup_closed",
+        "this server only accepts new accounts by invitation; ask a workspace owner to invite your e-mail and sign up with the invitation",
+      );
     }
     requireStrongPassword(body.password, body, "password");
     const user = await createUser(db, body);
@@ -79,11 +146,20 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     const { db, config } = c.get("services");
     limiter ??= new LoginRateLimiter(config.loginRateLimit);
     proxies ??= trustedProxies(config.trustProxy);
-    const address = clientAddress(socketAddress(c), config.trustProxy.length > 0 ? c.req.header("x-forwarded-for") : undefined, proxies);
+    const address = clientAddress(
+      socketAddress(c),
+      config.trustProxy.length > 0 ? c.req.header("x-forwarded-for") : undefined,
+      proxies,
+    );
     const normalizedEmail = email.trim().toLowerCase();
     const verdict = limiter.check(normalizedEmail, address);
     if (verdict.retryAfterSeconds > 0) {
-      throw tryAgainLater(429, "rate_limited", `too many failed sign-ins from your address; try again in ${verdict.retryAfterSeconds} seconds`, verdict.retryAfterSeconds);
+      throw tryAgainLater(
+        429,
+        "rate_limited",
+        `too many failed sign-ins from your address; try again in ${verdict.retryAfterSeconds} seconds`,
+        verdict.retryAfterSeconds,
+      );
     }
     // Many failures on this e-mail from everywhere: slow every attempt on it down, but never refuse its owner.
     if (verdict.delayMs > 0) await pause(verdict.delayMs);
@@ -122,7 +198,13 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     const caller = requireSession(c);
     const { currentPassword, newPassword, revokeTokens } = c.req.valid("json");
     const { db } = c.get("services");
-    const { endedSessions, revokedTokens } = await changeAccountPassword(db, { userId: caller.userId, sessionId: caller.sessionId, currentPassword, newPassword, revokeTokens });
+    const { endedSessions, revokedTokens } = await changeAccountPassword(db, {
+      userId: caller.userId,
+      sessionId: caller.sessionId,
+      currentPassword,
+      newPassword,
+      revokeTokens,
+    });
     return c.json({ ok: true as const, endedSessions, revokedTokens }, 200);
   });
 }

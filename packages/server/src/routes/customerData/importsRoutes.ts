@@ -10,7 +10,14 @@ import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { validationError } from "../../http/errorHandling.js";
 import { errorResponses, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
-import { ImportListQuery, ImportParams, ImportQuery, ImportRecordSchema, ImportStartedSchema, SourceParams } from "./sourcesSchemas.js";
+import {
+  ImportListQuery,
+  ImportParams,
+  ImportQuery,
+  ImportRecordSchema,
+  ImportStartedSchema,
+  SourceParams,
+} from "./sourcesSchemas.js";
 
 const tags = ["Imports"];
 const W = "/api/workspaces/{workspaceId}";
@@ -22,16 +29,45 @@ const start = createRoute({
   summary: "Import a file of events into a source (the body is the file, streamed to disk; up to MAX_UPLOAD_BYTES)",
   description:
     "All or nothing: a file with a bad row is refused with the row, column and reason, and nothing of it is stored. Without `wait`, answers 202 at once; follow the import at `eventsUrl` (server-sent events: `progress`, then `done` or `failed`) or `statusUrl`.",
-  request: { params: SourceParams, query: ImportQuery, body: { content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } }, required: true } },
-  responses: { 200: jsonContent(ImportRecordSchema, "Finished (wait=true)"), 202: jsonContent(ImportStartedSchema, "Started"), 413: errorResponses[400], 422: errorResponses[400], 507: errorResponses[400], ...errorResponses },
+  request: {
+    params: SourceParams,
+    query: ImportQuery,
+    body: {
+      content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
+      required: true,
+    },
+  },
+  responses: {
+    200: jsonContent(ImportRecordSchema, "Finished (wait=true)"),
+    202: jsonContent(ImportStartedSchema, "Started"),
+    413: errorResponses[400],
+    422: errorResponses[400],
+    507: errorResponses[400],
+    ...errorResponses,
+  },
 });
-const list = createRoute({ method: "get", path: `${W}/imports`, tags, summary: "Import history, newest first (failed imports with their error)", request: { params: WorkspaceParams, query: ImportListQuery }, responses: { 200: jsonContent(z.array(ImportRecordSchema), "Imports"), ...errorResponses } });
-const get = createRoute({ method: "get", path: `${W}/imports/{importId}`, tags, summary: "One import: its status, progress while it runs, counts or error", request: { params: ImportParams }, responses: { 200: jsonContent(ImportRecordSchema, "Import"), ...errorResponses } });
+const list = createRoute({
+  method: "get",
+  path: `${W}/imports`,
+  tags,
+  summary: "Import history, newest first (failed imports with their error)",
+  request: { params: WorkspaceParams, query: ImportListQuery },
+  responses: { 200: jsonContent(z.array(ImportRecordSchema), "Imports"), ...errorResponses },
+});
+const get = createRoute({
+  method: "get",
+  path: `${W}/imports/{importId}`,
+  tags,
+  summary: "One import: its status, progress while it runs, counts or error",
+  request: { params: ImportParams },
+  responses: { 200: jsonContent(ImportRecordSchema, "Import"), ...errorResponses },
+});
 const cancel = createRoute({
   method: "post",
   path: `${W}/imports/{importId}/cancel`,
   tags,
-  summary: "Cancel a running import: it stops, everything it did is rolled back, and the history records it as cancelled",
+  summary:
+    "Cancel a running import: it stops, everything it did is rolled back, and the history records it as cancelled",
   description:
     "Whoever started the import may cancel it, and so may editors (read-only tokens may not). Answers once the import has stopped, with its history entry (`failed`, error code `cancelled`, saying who cancelled it). An import that finished first answers 409 `import_finished`.",
   request: { params: ImportParams },
@@ -41,9 +77,13 @@ const events = createRoute({
   method: "get",
   path: `${W}/imports/{importId}/events`,
   tags,
-  summary: "Progress of an import as server-sent events: `progress` (phase and fraction), then `done` or `failed` with the import",
+  summary:
+    "Progress of an import as server-sent events: `progress` (phase and fraction), then `done` or `failed` with the import",
   request: { params: ImportParams },
-  responses: { 200: { content: { "text/event-stream": { schema: z.string() } }, description: "Event stream" }, ...errorResponses },
+  responses: {
+    200: { content: { "text/event-stream": { schema: z.string() } }, description: "Event stream" },
+    ...errorResponses,
+  },
 });
 
 function parseMapping(json: string | undefined): ImportMappingInput | undefined {
@@ -52,7 +92,9 @@ function parseMapping(json: string | undefined): ImportMappingInput | undefined 
   try {
     value = JSON.parse(json);
   } catch {
-    throw new ApiError(400, "invalid_request", "query.mapping: is not valid JSON", [{ path: "query.mapping", message: "is not valid JSON" }]);
+    throw new ApiError(400, "invalid_request", "query.mapping: is not valid JSON", [
+      { path: "query.mapping", message: "is not valid JSON" },
+    ]);
   }
   const parsed = ImportMappingSchema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, "query.mapping");
@@ -71,13 +113,26 @@ export function registerImportsRoutes(app: OpenAPIHono<AppEnv>): void {
     const db = await services.analytics.open(workspaceId);
     if (!(await getSource(db.connection, sourceId))) throw notFound("source");
     const length = c.req.header("content-length");
-    const upload = await receiveUpload(services, workspaceId, c.req.raw.body, length ? Number(length) : undefined, ".upload");
+    const upload = await receiveUpload(
+      services,
+      workspaceId,
+      c.req.raw.body,
+      length ? Number(length) : undefined,
+      ".upload",
+    );
     const { importId, finished } = await startEventImport(services, {
       workspaceId,
       sourceId,
       path: upload.path,
       fileName: query.fileName,
-      options: { mapping, format: query.format, encoding: query.encoding, delimiter: query.delimiter, timeZone: query.timeZone, timestampFormat: query.timestampFormat },
+      options: {
+        mapping,
+        format: query.format,
+        encoding: query.encoding,
+        delimiter: query.delimiter,
+        timeZone: query.timeZone,
+        timestampFormat: query.timestampFormat,
+      },
     });
     services.analytics.imports.startedBy(importId, caller.userId);
     if (query.wait === "true") {
@@ -93,7 +148,10 @@ export function registerImportsRoutes(app: OpenAPIHono<AppEnv>): void {
     const { workspaceId } = c.req.valid("param");
     const services = c.get("services");
     await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
-    return c.json(await listImports((await services.analytics.open(workspaceId)).connection, c.req.valid("query")), 200);
+    return c.json(
+      await listImports((await services.analytics.open(workspaceId)).connection, c.req.valid("query")),
+      200,
+    );
   });
 
   app.openapi(get, async (c) => {
@@ -103,7 +161,10 @@ export function registerImportsRoutes(app: OpenAPIHono<AppEnv>): void {
     const record = await getImport((await services.analytics.open(workspaceId)).connection, importId);
     if (!record) throw notFound("import");
     const live = services.analytics.imports.current(workspaceId, importId)?.last;
-    return c.json(record.status === "running" && live?.type === "progress" ? { ...record, progress: live.progress } : record, 200);
+    return c.json(
+      record.status === "running" && live?.type === "progress" ? { ...record, progress: live.progress } : record,
+      200,
+    );
   });
 
   app.openapi(cancel, async (c) => {
@@ -121,9 +182,17 @@ export function registerImportsRoutes(app: OpenAPIHono<AppEnv>): void {
     const stored = live ? undefined : await getImport(db.connection, importId);
     if (!live && !stored) throw notFound("import");
     return streamSSE(c, async (stream) => {
-      const send = (update: ImportUpdate) => stream.writeSSE({ event: update.type, data: JSON.stringify(update.type === "progress" ? { importId, ...update.progress } : update.record) });
+      const send = (update: ImportUpdate) =>
+        stream.writeSSE({
+          event: update.type,
+          data: JSON.stringify(update.type === "progress" ? { importId, ...update.progress } : update.record),
+        });
       if (stored) {
-        await send(stored.status === "running" ? { type: "progress", importId, progress: { phase: "prepare", phaseFraction: 0, fraction: 0 } } : { type: stored.status, importId, record: stored });
+        await send(
+          stored.status === "running"
+            ? { type: "progress", importId, progress: { phase: "prepare", phaseFraction: 0, fraction: 0 } }
+            : { type: stored.status, importId, record: stored },
+        );
         return;
       }
       // Writes are queued so the final event is written before the stream closes.

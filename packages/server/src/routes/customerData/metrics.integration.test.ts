@@ -19,7 +19,14 @@ describe.each(testDialects)("map metrics API on %s", (dialect) => {
   beforeEach(async () => {
     t = await createTestApp(dialect);
     ws = await buildWorkspace(t.services.db);
-    const touchpoint = (name: string) => createTouchpoint(t.services.db, ws.id, { name, channelId: "website" as ChannelId, medium: "digital", description: "", ownerTeam: "" }).then((x) => x.id as string);
+    const touchpoint = (name: string) =>
+      createTouchpoint(t.services.db, ws.id, {
+        name,
+        channelId: "website" as ChannelId,
+        medium: "digital",
+        description: "",
+        ownerTeam: "",
+      }).then((x) => x.id as string);
     tp = { ad: await touchpoint("Ad"), pricing: await touchpoint("Pricing page"), buy: await touchpoint("Checkout") };
     const snapshot = {
       version: MAP_DOCUMENT_VERSION,
@@ -35,9 +42,48 @@ describe.each(testDialects)("map metrics API on %s", (dialect) => {
       ],
       lanes: [{ id: "l_tp", type: "touchpoints", name: "Touchpoints", collapsed: false, hidden: false, order: "a0" }],
       cells: [
-        { laneId: "l_tp", stepId: "p_ad", cards: [{ id: "c1", order: "a0", kind: "touchpoint", touchpointId: tp.ad, note: "", evidence: { level: "assumption", refs: [] } }] },
-        { laneId: "l_tp", stepId: "p_pricing", cards: [{ id: "c2", order: "a0", kind: "touchpoint", touchpointId: tp.pricing, note: "", evidence: { level: "assumption", refs: [] } }] },
-        { laneId: "l_tp", stepId: "p_buy", cards: [{ id: "c3", order: "a0", kind: "touchpoint", touchpointId: tp.buy, note: "", evidence: { level: "assumption", refs: [] } }] },
+        {
+          laneId: "l_tp",
+          stepId: "p_ad",
+          cards: [
+            {
+              id: "c1",
+              order: "a0",
+              kind: "touchpoint",
+              touchpointId: tp.ad,
+              note: "",
+              evidence: { level: "assumption", refs: [] },
+            },
+          ],
+        },
+        {
+          laneId: "l_tp",
+          stepId: "p_pricing",
+          cards: [
+            {
+              id: "c2",
+              order: "a0",
+              kind: "touchpoint",
+              touchpointId: tp.pricing,
+              note: "",
+              evidence: { level: "assumption", refs: [] },
+            },
+          ],
+        },
+        {
+          laneId: "l_tp",
+          stepId: "p_buy",
+          cards: [
+            {
+              id: "c3",
+              order: "a0",
+              kind: "touchpoint",
+              touchpointId: tp.buy,
+              note: "",
+              evidence: { level: "assumption", refs: [] },
+            },
+          ],
+        },
       ],
       emotions: [],
     } as unknown as MapSnapshot;
@@ -46,66 +92,141 @@ describe.each(testDialects)("map metrics API on %s", (dialect) => {
     // Ten customers: all see the ad, even ones (DE) compare prices, customers 0, 2, 4 buy; customer 9 only calls support.
     for (let c = 0; c < 9; c++) {
       events.push({ customer: c, at: at(c * 100), name: "ad_click", channel: "web" });
-      if (c % 2 === 0) events.push({ customer: c, at: at(c * 100 + 10), name: "page_view", channel: "web", properties: { path: "/pricing" } });
-      if (c % 2 === 0 && c <= 4) events.push({ customer: c, at: at(c * 100 + 40), name: "order", channel: "web", score: 5, kind: "csat", text: "Quick and easy, thanks!" });
+      if (c % 2 === 0)
+        events.push({
+          customer: c,
+          at: at(c * 100 + 10),
+          name: "page_view",
+          channel: "web",
+          properties: { path: "/pricing" },
+        });
+      if (c % 2 === 0 && c <= 4)
+        events.push({
+          customer: c,
+          at: at(c * 100 + 40),
+          name: "order",
+          channel: "web",
+          score: 5,
+          kind: "csat",
+          text: "Quick and easy, thanks!",
+        });
     }
     events.push({ customer: 9, at: at(5), name: "support_call", channel: "phone" });
-    const attributes = Object.fromEntries(Array.from({ length: 10 }, (_, c) => [c, { country: c % 2 === 0 ? "DE" : "US" }]));
+    const attributes = Object.fromEntries(
+      Array.from({ length: 10 }, (_, c) => [c, { country: c % 2 === 0 ? "DE" : "US" }]),
+    );
     const db = await t.services.analytics.open(ws.id);
     await insertTestEvents(db, events, attributes);
     await rebuildJourneyStore(db);
     for (const rule of [
       { touchpointId: tp.ad, eventNames: ["ad_click"] },
-      { touchpointId: tp.pricing, eventNames: ["page_view"], conditions: [{ property: "path", operator: "eq", value: "/pricing" }] },
+      {
+        touchpointId: tp.pricing,
+        eventNames: ["page_view"],
+        conditions: [{ property: "path", operator: "eq", value: "/pricing" }],
+      },
       { touchpointId: tp.buy, pattern: "ord*" },
     ]) {
-      const created = await t.request("POST", `/api/workspaces/${ws.id}/touchpoint-rules`, { headers: ws.users.editor.headers, body: rule });
+      const created = await t.request("POST", `/api/workspaces/${ws.id}/touchpoint-rules`, {
+        headers: ws.users.editor.headers,
+        body: rule,
+      });
       expect(created.status).toBe(201);
     }
   });
   afterEach(() => t.dispose());
 
   it("computes the map's metrics for a viewer, with the rules applied and touchpoints named", async () => {
-    const res = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/metrics`, { headers: ws.users.viewer.headers, body: {} });
+    const res = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/metrics`, {
+      headers: ws.users.viewer.headers,
+      body: {},
+    });
     expect(res.status).toBe(200);
-    const steps = res.body.steps as Array<{ stepId: string; customers: number; conversion: { converted: number; timeToNext: { medianMs: number } } | null; scores: { csat: { mean: number } } }>;
-    expect(steps.map((s) => [s.stepId, s.customers])).toEqual([["p_ad", 9], ["p_pricing", 5], ["p_buy", 3]]);
+    const steps = res.body.steps as Array<{
+      stepId: string;
+      customers: number;
+      conversion: { converted: number; timeToNext: { medianMs: number } } | null;
+      scores: { csat: { mean: number } };
+    }>;
+    expect(steps.map((s) => [s.stepId, s.customers])).toEqual([
+      ["p_ad", 9],
+      ["p_pricing", 5],
+      ["p_buy", 3],
+    ]);
     expect(steps[0]!.conversion).toMatchObject({ converted: 5, timeToNext: { medianMs: 10 * 60_000 } });
     expect(steps[1]!.conversion).toMatchObject({ converted: 3, timeToNext: { medianMs: 30 * 60_000 } });
     expect(steps[2]!.scores.csat.mean).toBe(5);
     expect(res.body.totals).toMatchObject({ customers: 10, events: 18 });
-    expect(res.body.unmapped).toMatchObject({ events: 1, items: [{ eventName: "support_call", channel: "phone", events: 1, customers: 1 }] });
-    expect((res.body.touchpoints as Array<{ label: string }>).map((x) => x.label)).toEqual(["Ad", "Pricing page", "Checkout"]);
+    expect(res.body.unmapped).toMatchObject({
+      events: 1,
+      items: [{ eventName: "support_call", channel: "phone", events: 1, customers: 1 }],
+    });
+    expect((res.body.touchpoints as Array<{ label: string }>).map((x) => x.label)).toEqual([
+      "Ad",
+      "Pricing page",
+      "Checkout",
+    ]);
   });
 
   it("filters by a persona's segment, by channel and by date, and names bad filters", async () => {
-    const persona = await createPersona(t.services.db, ws.id, { name: "German shoppers", segment: { match: "all", conditions: [{ attribute: "country", operator: "eq", value: "DE" }] } });
-    const byPersona = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/metrics`, { headers: ws.users.viewer.headers, body: { personaId: persona.id } });
+    const persona = await createPersona(t.services.db, ws.id, {
+      name: "German shoppers",
+      segment: { match: "all", conditions: [{ attribute: "country", operator: "eq", value: "DE" }] },
+    });
+    const byPersona = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/metrics`, {
+      headers: ws.users.viewer.headers,
+      body: { personaId: persona.id },
+    });
     expect([byPersona.status, (byPersona.body.totals as { customers: number }).customers]).toEqual([200, 5]);
-    const byChannel = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/metrics`, { headers: ws.users.viewer.headers, body: { filters: { channels: ["phone"] } } });
+    const byChannel = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/metrics`, {
+      headers: ws.users.viewer.headers,
+      body: { filters: { channels: ["phone"] } },
+    });
     expect((byChannel.body.totals as { customers: number }).customers).toBe(1);
-    const byDate = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/metrics`, { headers: ws.users.viewer.headers, body: { filters: { from: at(300), to: at(10_000) } } });
+    const byDate = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/metrics`, {
+      headers: ws.users.viewer.headers,
+      body: { filters: { from: at(300), to: at(10_000) } },
+    });
     expect((byDate.body.totals as { customers: number }).customers).toBe(6);
-    const bad = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/metrics`, { headers: ws.users.viewer.headers, body: { filters: { from: "yesterday" }, options: { order: "sideways" } } });
+    const bad = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/metrics`, {
+      headers: ws.users.viewer.headers,
+      body: { filters: { from: "yesterday" }, options: { order: "sideways" } },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.error!.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["filters.from", "options.order"]));
+    expect(bad.body.error!.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(["filters.from", "options.order"]),
+    );
     const noSegment = await createPersona(t.services.db, ws.id, { name: "Nobody in particular" });
-    const refused = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/metrics`, { headers: ws.users.viewer.headers, body: { personaId: noSegment.id } });
+    const refused = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/metrics`, {
+      headers: ws.users.viewer.headers,
+      body: { personaId: noSegment.id },
+    });
     expect([refused.status, refused.body.error?.code]).toEqual([400, "persona_without_segment"]);
-    const missing = await t.request("POST", `/api/workspaces/${ws.id}/maps/map_nope/metrics`, { headers: ws.users.viewer.headers, body: {} });
+    const missing = await t.request("POST", `/api/workspaces/${ws.id}/maps/map_nope/metrics`, {
+      headers: ws.users.viewer.headers,
+      body: {},
+    });
     expect(missing.status).toBe(404);
   });
 
   it("creates a current-state map drafted from the data, which then opens like any map", async () => {
-    const res = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/draft-from-data`, { headers: ws.users.editor.headers, body: { title: "What customers really do", options: { draftMinShare: 0.3 } } });
+    const res = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/draft-from-data`, {
+      headers: ws.users.editor.headers,
+      body: { title: "What customers really do", options: { draftMinShare: 0.3 } },
+    });
     expect(res.status).toBe(201);
     const created = res.body as { map: { id: string; title: string; type: string }; snapshot: MapSnapshot };
     expect(created.map).toMatchObject({ title: "What customers really do", type: "currentState" });
     expect(created.snapshot.steps.map((s) => s.name)).toEqual(["Ad", "Pricing page", "Checkout"]);
     expect(created.snapshot.stages.map((s) => s.name)).toEqual(["Awareness", "Purchase"]);
-    const read = await t.request("GET", `/api/workspaces/${ws.id}/maps/${created.map.id}`, { headers: ws.users.viewer.headers });
+    const read = await t.request("GET", `/api/workspaces/${ws.id}/maps/${created.map.id}`, {
+      headers: ws.users.viewer.headers,
+    });
     expect(read.status).toBe(200);
-    const viewer = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/draft-from-data`, { headers: ws.users.viewer.headers, body: {} });
+    const viewer = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/draft-from-data`, {
+      headers: ws.users.viewer.headers,
+      body: {},
+    });
     expect(viewer.status).toBe(403);
   });
 });

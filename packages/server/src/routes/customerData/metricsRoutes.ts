@@ -1,5 +1,11 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import { DraftFromDataRequestSchema, IdSchema, MapMetricsRequestSchema, MapMetricsSchema, MapWithSnapshotSchema } from "@opencjm/core";
+import {
+  DraftFromDataRequestSchema,
+  IdSchema,
+  MapMetricsRequestSchema,
+  MapMetricsSchema,
+  MapWithSnapshotSchema,
+} from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
@@ -14,8 +20,10 @@ const metrics = createRoute({
   method: "post",
   path: `${base}/metrics`,
   tags,
-  summary: "All metrics of the map over the workspace's customer data: reach, conversion, timing, scores, sentiment, paths, conformance and a drafted current-state map",
-  description: "Filters (segment or persona, channels, date range) drop events first; every metric is computed on what is left. Semantics: packages/analytics/README.md.",
+  summary:
+    "All metrics of the map over the workspace's customer data: reach, conversion, timing, scores, sentiment, paths, conformance and a drafted current-state map",
+  description:
+    "Filters (segment or persona, channels, date range) drop events first; every metric is computed on what is left. Semantics: packages/analytics/README.md.",
   request: { params: MapParams, ...jsonBody(MapMetricsRequestSchema) },
   responses: { 200: jsonContent(MapMetricsSchema, "Metrics"), ...errorResponses },
 });

@@ -30,7 +30,8 @@ const size = createRoute({
   method: "post",
   path: `${W}/segments/size`,
   tags,
-  summary: "How many customers a segment rule (or a persona's segment) selects, and their share of all customers with events",
+  summary:
+    "How many customers a segment rule (or a persona's segment) selects, and their share of all customers with events",
   request: { params: WorkspaceParams, ...jsonBody(SegmentSizeRequestSchema) },
   responses: { 200: jsonContent(SegmentSizeSchema, "Size"), ...errorResponses },
 });
@@ -38,7 +39,8 @@ const facets = createRoute({
   method: "get",
   path: `${W}/data/facets`,
   tags,
-  summary: "Channels, event names, event properties and customer attributes (with their most common values) found in the imported data",
+  summary:
+    "Channels, event names, event properties and customer attributes (with their most common values) found in the imported data",
   request: { params: WorkspaceParams },
   responses: { 200: jsonContent(DataFacetsSchema, "Facets"), ...errorResponses },
 });
@@ -62,8 +64,14 @@ export function registerSegmentRoutes(app: OpenAPIHono<AppEnv>): void {
     let segment = body.segment;
     if (body.personaId) {
       const [persona] = await findPersonas(services.db, workspaceId, [body.personaId]);
-      if (!persona) throw new ApiError(400, "invalid_request", `personaId: no persona "${body.personaId}" in this workspace`, [{ path: "personaId", message: "unknown persona" }]);
-      if (!persona.segment) throw new ApiError(400, "persona_without_segment", `personaId: persona "${persona.name}" has no segment rule`, [{ path: "personaId", message: "has no segment rule" }]);
+      if (!persona)
+        throw new ApiError(400, "invalid_request", `personaId: no persona "${body.personaId}" in this workspace`, [
+          { path: "personaId", message: "unknown persona" },
+        ]);
+      if (!persona.segment)
+        throw new ApiError(400, "persona_without_segment", `personaId: persona "${persona.name}" has no segment rule`, [
+          { path: "personaId", message: "has no segment rule" },
+        ]);
       segment = persona.segment;
     }
     const events = await services.analytics.open(workspaceId);

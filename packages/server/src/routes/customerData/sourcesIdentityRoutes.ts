@@ -1,5 +1,11 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { findCustomerByIdentifier, getCustomerIdentifiers, getCustomerMergeLog, getIdentityCounts, type EventDatabase } from "@opencjm/analytics";
+import {
+  findCustomerByIdentifier,
+  getCustomerIdentifiers,
+  getCustomerMergeLog,
+  getIdentityCounts,
+  type EventDatabase,
+} from "@opencjm/analytics";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
@@ -13,9 +19,20 @@ const W = "/api/workspaces/{workspaceId}";
 const IdentitySchema = z.object({ kind: z.string(), value: z.string() });
 const CustomerIdentitySchema = z
   .object({
-    customerId: z.number().int().openapi({ description: "Stitched customer id; reassigned by every import, so look customers up by identifier" }),
+    customerId: z
+      .number()
+      .int()
+      .openapi({ description: "Stitched customer id; reassigned by every import, so look customers up by identifier" }),
     identifiers: z.array(IdentitySchema),
-    mergeLog: z.array(z.object({ left: IdentitySchema, right: IdentitySchema, reason: z.string(), sourceId: z.string().nullable(), row: z.number().int().nullable() })),
+    mergeLog: z.array(
+      z.object({
+        left: IdentitySchema,
+        right: IdentitySchema,
+        reason: z.string(),
+        sourceId: z.string().nullable(),
+        row: z.number().int().nullable(),
+      }),
+    ),
   })
   .openapi("StitchedCustomer");
 const CountsSchema = z
@@ -25,21 +42,44 @@ const CountsSchema = z
     identifiers: z.number().int(),
     merges: z.number().int(),
     byKind: z.array(z.object({ kind: z.string(), identifiers: z.number().int(), customers: z.number().int() })),
-    bySource: z.array(z.object({ sourceId: z.string(), name: z.string(), events: z.number().int(), customers: z.number().int() })),
+    bySource: z.array(
+      z.object({ sourceId: z.string(), name: z.string(), events: z.number().int(), customers: z.number().int() }),
+    ),
   })
   .openapi("IdentityCounts");
-const CustomerParams = WorkspaceParams.extend({ customerId: z.coerce.number().int().min(0).max(2 ** 31 - 1) });
+const CustomerParams = WorkspaceParams.extend({
+  customerId: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+});
 
-const counts = createRoute({ method: "get", path: `${W}/identities`, tags, summary: "How many stitched customers, identifiers and merges the workspace has, by identifier kind and by source", request: { params: WorkspaceParams }, responses: { 200: jsonContent(CountsSchema, "Counts"), ...errorResponses } });
+const counts = createRoute({
+  method: "get",
+  path: `${W}/identities`,
+  tags,
+  summary: "How many stitched customers, identifiers and merges the workspace has, by identifier kind and by source",
+  request: { params: WorkspaceParams },
+  responses: { 200: jsonContent(CountsSchema, "Counts"), ...errorResponses },
+});
 const lookup = createRoute({
   method: "get",
   path: `${W}/identities/lookup`,
   tags,
-  summary: "The customer an identifier belongs to, with all its identifiers and the merge log explaining why they are one customer",
+  summary:
+    "The customer an identifier belongs to, with all its identifiers and the merge log explaining why they are one customer",
   request: { params: WorkspaceParams, query: IdentityLookupQuery },
   responses: { 200: jsonContent(CustomerIdentitySchema, "Customer"), ...errorResponses },
 });
-const mergeLog = createRoute({ method: "get", path: `${W}/customers/{customerId}/merge-log`, tags, summary: "A stitched customer's identifiers and the merges that joined them", request: { params: CustomerParams }, responses: { 200: jsonContent(CustomerIdentitySchema, "Customer"), ...errorResponses } });
+const mergeLog = createRoute({
+  method: "get",
+  path: `${W}/customers/{customerId}/merge-log`,
+  tags,
+  summary: "A stitched customer's identifiers and the merges that joined them",
+  request: { params: CustomerParams },
+  responses: { 200: jsonContent(CustomerIdentitySchema, "Customer"), ...errorResponses },
+});
 
 async function describeCustomer(connection: EventDatabase["connection"], customerId: number) {
   const identifiers = await getCustomerIdentifiers(connection, customerId);

@@ -11,9 +11,14 @@ const info = {
 
 /** The OpenAPI document at /api/openapi.json and a readable reference page at /api/docs. */
 export function registerDocsRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "cjm_session" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "cjm_session",
+  });
   app.openAPIRegistry.registerComponent("securitySchemes", "token", { type: "http", scheme: "bearer" });
-  const document = () => app.getOpenAPI31Document({ openapi: "3.1.0", info, security: [{ session: [] }, { token: [] }] });
+  const document = () =>
+    app.getOpenAPI31Document({ openapi: "3.1.0", info, security: [{ session: [] }, { token: [] }] });
   app.get("/api/openapi.json", (c) => c.json(document()));
   app.get("/api/docs", (c) => c.html(renderApiReference(document() as unknown as OpenApiDoc)));
 }

@@ -39,7 +39,10 @@ function fieldsTable(schema: Schema | undefined): string {
   const props = schema?.properties;
   if (!props) return schema ? `<p class="type">${escapeHtml(typeOf(schema))}</p>` : "";
   const rows = Object.entries(props)
-    .map(([name, s]) => `<tr><td><code>${escapeHtml(name)}</code>${schema.required?.includes(name) ? " *" : ""}</td><td>${escapeHtml(typeOf(s))}</td></tr>`)
+    .map(
+      ([name, s]) =>
+        `<tr><td><code>${escapeHtml(name)}</code>${schema.required?.includes(name) ? " *" : ""}</td><td>${escapeHtml(typeOf(s))}</td></tr>`,
+    )
     .join("");
   return `<table><thead><tr><th>field</th><th>type</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -50,7 +53,9 @@ export function renderApiReference(doc: OpenApiDoc): string {
     .flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => {
         if (!op) return "";
-        const params = (op.parameters ?? []).map((p) => `<code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}${p.required ? ", required" : ""})`).join(", ");
+        const params = (op.parameters ?? [])
+          .map((p) => `<code>${escapeHtml(p.name)}</code> (${escapeHtml(p.in)}${p.required ? ", required" : ""})`)
+          .join(", ");
         const body = op.requestBody?.content?.["application/json"]?.schema;
         const responses = Object.entries(op.responses ?? {})
           .map(([code, r]) => `<li><b>${escapeHtml(code)}</b> ${escapeHtml(r.description ?? "")}</li>`)

@@ -35,30 +35,57 @@ const exportRoute = createRoute({
   path: `${base}/{mapId}/export`,
   tags,
   summary: "Export a map: pdf, png, pptx, xlsx, csv, json, md or mermaid",
-  description: "`lang` sets the language of the labels (default: the map's); `paper` (A4, A3, Letter, fit) and `orientation` apply to pdf and png.",
+  description:
+    "`lang` sets the language of the labels (default: the map's); `paper` (A4, A3, Letter, fit) and `orientation` apply to pdf and png.",
   request: { params: MapParams, query: ExportQuery },
-  responses: { 200: { description: "The file, as an attachment", content: Object.fromEntries(Object.values(EXPORT_FILE_TYPES).map((t) => [t.contentType.split(";")[0], { schema: z.string().openapi({ format: "binary" }) }])) }, ...errorResponses },
+  responses: {
+    200: {
+      description: "The file, as an attachment",
+      content: Object.fromEntries(
+        Object.values(EXPORT_FILE_TYPES).map((t) => [
+          t.contentType.split(";")[0],
+          { schema: z.string().openapi({ format: "binary" }) },
+        ]),
+      ),
+    },
+    ...errorResponses,
+  },
 });
-const preview = createRoute({ method: "post", path: `${base}/import/preview`, tags, summary: "Read a file and show what importing it would create and leave out; nothing is written", request: { params: WorkspaceParams, ...jsonBody(ImportFileSchema) }, responses: { 200: jsonContent(ImportPreviewSchema, "Preview"), ...errorResponses } });
+const preview = createRoute({
+  method: "post",
+  path: `${base}/import/preview`,
+  tags,
+  summary: "Read a file and show what importing it would create and leave out; nothing is written",
+  request: { params: WorkspaceParams, ...jsonBody(ImportFileSchema) },
+  responses: { 200: jsonContent(ImportPreviewSchema, "Preview"), ...errorResponses },
+});
 const importRoute = createRoute({
   method: "post",
   path: `${base}/import`,
   tags,
-  summary: "Import a map from our JSON (any version), an Excel/CSV grid, Mermaid journey or OpenJourney (.ojf); all or nothing",
+  summary:
+    "Import a map from our JSON (any version), an Excel/CSV grid, Mermaid journey or OpenJourney (.ojf); all or nothing",
   request: { params: WorkspaceParams, ...jsonBody(ImportFileSchema) },
   responses: { 201: jsonContent(MapImportedSchema, "Imported"), ...errorResponses },
 });
 
 function fileBytes(file: z.infer<typeof ImportFileSchema>): Uint8Array {
   if (file.encoding === "text") return new TextEncoder().encode(file.content);
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.content.replace(/\s+/g, ""))) throw new ApiError(400, "invalid_request", "content: is not base64", [{ path: "content", message: "is not base64" }]);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.content.replace(/\s+/g, "")))
+    throw new ApiError(400, "invalid_request", "content: is not base64", [
+      { path: "content", message: "is not base64" },
+    ]);
   return new Uint8Array(Buffer.from(file.content, "base64"));
 }
 
 async function previewOf(c: Context<AppEnv>, workspaceId: string, file: z.infer<typeof ImportFileSchema>) {
   // Parsing is the heavy part of an import; off the main thread, a big file cannot hold up other requests.
   const draft = await parseImportFileOffThread({ name: file.name, bytes: fileBytes(file) });
-  const reused = await findPersonas(c.get("services").db, workspaceId, draft.personas.map((p) => p.oldId));
+  const reused = await findPersonas(
+    c.get("services").db,
+    workspaceId,
+    draft.personas.map((p) => p.oldId),
+  );
   return { draft, preview: { ...summarizeImport(draft), reusedPersonas: reused.map((p) => p.name) } };
 }
 
@@ -75,7 +102,17 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
     const { format } = query;
     const bytes =
       format === "pdf" || format === "png"
-        ? await exportQueueOf(services).run(caller.userId, () => renderPrintExport(services, localBaseUrl(c), map, caller.userId, { format, locale: query.lang, paper: query.paper, orientation: query.orientation }), c.req.raw.signal)
+        ? await exportQueueOf(services).run(
+            caller.userId,
+            () =>
+              renderPrintExport(services, localBaseUrl(c), map, caller.userId, {
+                format,
+                locale: query.lang,
+                paper: query.paper,
+                orientation: query.orientation,
+              }),
+            c.req.raw.signal,
+          )
         : await exportMapData(format, await loadExportInput(services, map, query.lang), map);
     const name = exportFileName(map.title, query.format);
     const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "'");
@@ -101,6 +138,14 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
     await requireWorkspacePermission(services.db, caller, workspaceId, "write");
     const { draft, preview: summary } = await previewOf(c, workspaceId, c.req.valid("json"));
     const result = await importMapDraft(services, { workspaceId, userId: caller.userId, draft });
-    return c.json({ mapId: result.mapId, personaIds: result.personaIds, touchpointIds: result.touchpointIds, preview: { ...summary, report: result.report } }, 201);
+    return c.json(
+      {
+        mapId: result.mapId,
+        personaIds: result.personaIds,
+        touchpointIds: result.touchpointIds,
+        preview: { ...summary, report: result.report },
+      },
+      201,
+    );
   });
 }

@@ -11,7 +11,12 @@ export function localBaseUrl(c: Context): string {
   const port = incoming?.socket?.localPort;
   if (port) {
     const address = incoming.socket.localAddress ?? "127.0.0.1";
-    const host = address === "::" || address === "0.0.0.0" || address.startsWith("::ffff:127.") ? "127.0.0.1" : address.includes(":") ? `[${address}]` : address;
+    const host =
+      address === "::" || address === "0.0.0.0" || address.startsWith("::ffff:127.")
+        ? "127.0.0.1"
+        : address.includes(":")
+          ? `[${address}]`
+          : address;
     return `http://${host}:${port}`;
   }
   return new URL(c.req.url).origin;

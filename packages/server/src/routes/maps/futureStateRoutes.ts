@@ -27,7 +27,12 @@ export function registerFutureStateRoutes(app: OpenAPIHono<AppEnv>): void {
     const caller = requireCaller(c);
     await requireWorkspacePermission(services.db, caller, workspaceId, "write");
     if (!(await services.maps.find(workspaceId, mapId))) throw notFound("map");
-    const created = await createFutureState(services, { workspaceId, userId: caller.userId, sourceMapId: mapId, request: c.req.valid("json") });
+    const created = await createFutureState(services, {
+      workspaceId,
+      userId: caller.userId,
+      sourceMapId: mapId,
+      request: c.req.valid("json"),
+    });
     return c.json(created, 201);
   });
 }

@@ -7,6 +7,11 @@ export function mapOperationErrorToApi(prefix: string) {
     if (!(err instanceof MapOperationError)) throw err;
     const message = prefix && !err.message.startsWith(prefix) ? `${prefix}: ${err.message}` : err.message;
     const path = message.split(":")[0] ?? "body";
-    throw new ApiError(err.code === "not_found" ? 404 : 422, err.code === "not_found" ? "not_found" : "invalid_operation", message, [{ path, message }]);
+    throw new ApiError(
+      err.code === "not_found" ? 404 : 422,
+      err.code === "not_found" ? "not_found" : "invalid_operation",
+      message,
+      [{ path, message }],
+    );
   };
 }

@@ -1,5 +1,14 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { applyMapOperations, IdSchema, MapCreatedSchema, MapListItemSchema, MapOperationSchema, MapSnapshotSchema, MapSummarySchema as MapSummaryContract, MapWithSnapshotSchema } from "@opencjm/core";
+import {
+  applyMapOperations,
+  IdSchema,
+  MapCreatedSchema,
+  MapListItemSchema,
+  MapOperationSchema,
+  MapSnapshotSchema,
+  MapSummarySchema as MapSummaryContract,
+  MapWithSnapshotSchema,
+} from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createMapFromRequest, MapCreateSchema } from "../../commands/mapCreator.js";
 import { notFound } from "../../http/apiError.js";
@@ -18,12 +27,61 @@ const SettingsPatch = MapOperationSchema.options[0].shape.settings;
 const tags = ["Maps"];
 const base = "/api/workspaces/{workspaceId}/maps";
 
-const list = createRoute({ method: "get", path: base, tags, summary: "Maps of a workspace, most recently edited first, with goal, personas, tags and size", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(named(MapListItemSchema, "MapListItem")), "Maps"), ...errorResponses } });
-const create = createRoute({ method: "post", path: base, tags, summary: "Create a map from a template or from a snapshot (any earlier version)", request: { params: WorkspaceParams, ...jsonBody(MapCreateSchema) }, responses: { 201: jsonContent(MapCreatedSchema.extend({ map: MapSummarySchema }), "Created"), ...errorResponses } });
-const get = createRoute({ method: "get", path: `${base}/{mapId}`, tags, summary: "A map: summary and full snapshot", request: { params: MapParams }, responses: { 200: jsonContent(MapWithSnapshotSchema.extend({ map: MapSummarySchema }), "Map"), ...errorResponses } });
-const patchSettings = createRoute({ method: "patch", path: `${base}/{mapId}/settings`, tags, summary: "Change map settings (title, goal, scope, type, personas, status, tags, emotion scale)", request: { params: MapParams, ...jsonBody(SettingsPatch) }, responses: { 200: jsonContent(z.object({ snapshot: Snapshot }), "Updated"), ...errorResponses } });
-const operations = createRoute({ method: "post", path: `${base}/{mapId}/operations`, tags, summary: "Apply a batch of edits, all or nothing; live editors see them at once", request: { params: MapParams, ...jsonBody(OperationsBody) }, responses: { 200: jsonContent(z.object({ results: z.array(z.object({ id: z.string().optional() })), snapshot: Snapshot }), "Applied"), 422: errorResponses[400], ...errorResponses } });
-const remove = createRoute({ method: "delete", path: `${base}/{mapId}`, tags, summary: "Delete a map", request: { params: MapParams }, responses: { 200: jsonContent(OkSchema, "Deleted"), ...errorResponses } });
+const list = createRoute({
+  method: "get",
+  path: base,
+  tags,
+  summary: "Maps of a workspace, most recently edited first, with goal, personas, tags and size",
+  request: { params: WorkspaceParams },
+  responses: { 200: jsonContent(z.array(named(MapListItemSchema, "MapListItem")), "Maps"), ...errorResponses },
+});
+const create = createRoute({
+  method: "post",
+  path: base,
+  tags,
+  summary: "Create a map from a template or from a snapshot (any earlier version)",
+  request: { params: WorkspaceParams, ...jsonBody(MapCreateSchema) },
+  responses: { 201: jsonContent(MapCreatedSchema.extend({ map: MapSummarySchema }), "Created"), ...errorResponses },
+});
+const get = createRoute({
+  method: "get",
+  path: `${base}/{mapId}`,
+  tags,
+  summary: "A map: summary and full snapshot",
+  request: { params: MapParams },
+  responses: { 200: jsonContent(MapWithSnapshotSchema.extend({ map: MapSummarySchema }), "Map"), ...errorResponses },
+});
+const patchSettings = createRoute({
+  method: "patch",
+  path: `${base}/{mapId}/settings`,
+  tags,
+  summary: "Change map settings (title, goal, scope, type, personas, status, tags, emotion scale)",
+  request: { params: MapParams, ...jsonBody(SettingsPatch) },
+  responses: { 200: jsonContent(z.object({ snapshot: Snapshot }), "Updated"), ...errorResponses },
+});
+const operations = createRoute({
+  method: "post",
+  path: `${base}/{mapId}/operations`,
+  tags,
+  summary: "Apply a batch of edits, all or nothing; live editors see them at once",
+  request: { params: MapParams, ...jsonBody(OperationsBody) },
+  responses: {
+    200: jsonContent(
+      z.object({ results: z.array(z.object({ id: z.string().optional() })), snapshot: Snapshot }),
+      "Applied",
+    ),
+    422: errorResponses[400],
+    ...errorResponses,
+  },
+});
+const remove = createRoute({
+  method: "delete",
+  path: `${base}/{mapId}`,
+  tags,
+  summary: "Delete a map",
+  request: { params: MapParams },
+  responses: { 200: jsonContent(OkSchema, "Deleted"), ...errorResponses },
+});
 
 async function requireMap(services: Services, workspaceId: string, mapId: string) {
   const map = await services.maps.find(workspaceId, mapId);
@@ -45,7 +103,11 @@ export function registerMapRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get("services");
     const caller = requireCaller(c);
     await requireWorkspacePermission(services.db, caller, workspaceId, "write");
-    const created = await createMapFromRequest(services, { workspaceId, userId: caller.userId, request: c.req.valid("json") });
+    const created = await createMapFromRequest(services, {
+      workspaceId,
+      userId: caller.userId,
+      request: c.req.valid("json"),
+    });
     return c.json(created, 201);
   });
 
@@ -77,7 +139,9 @@ export function registerMapRoutes(app: OpenAPIHono<AppEnv>): void {
     await requireWorkspacePermission(services.db, caller, workspaceId, "write");
     await requireMap(services, workspaceId, mapId);
     const body = c.req.valid("json");
-    const { result, snapshot } = await services.maps.edit(mapId, (doc) => applyMapOperations(doc, body.operations), `api:${caller.userId}`).catch(mapOperationErrorToApi(""));
+    const { result, snapshot } = await services.maps
+      .edit(mapId, (doc) => applyMapOperations(doc, body.operations), `api:${caller.userId}`)
+      .catch(mapOperationErrorToApi(""));
     return c.json({ results: result, snapshot }, 200);
   });
 

@@ -6,7 +6,9 @@ import { createTestApp, type TestApp } from "../../testing/testApp.js";
 import { testDialects } from "../../testing/testDatabases.js";
 import { MAX_PHOTO_BYTES } from "./personaPhotoRoutes.js";
 
-const PNG = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64"));
+const PNG = Uint8Array.from(
+  Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64"),
+);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
 const SVG = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>');
 
@@ -23,7 +25,12 @@ describe.each(testDialects)("persona photos on %s", (dialect) => {
   });
   afterEach(() => t.dispose());
 
-  const upload = (bytes: Uint8Array<ArrayBuffer>, contentType: string, role: "editor" | "viewer" = "editor") => t.app.request(`${path}/photo`, { method: "POST", headers: { ...ws.users[role].headers, "content-type": contentType }, body: bytes });
+  const upload = (bytes: Uint8Array<ArrayBuffer>, contentType: string, role: "editor" | "viewer" = "editor") =>
+    t.app.request(`${path}/photo`, {
+      method: "POST",
+      headers: { ...ws.users[role].headers, "content-type": contentType },
+      body: bytes,
+    });
 
   it("stores an uploaded photo, points photoUrl at it and serves it back to any member", async () => {
     const res = await upload(PNG, "image/png");
@@ -31,20 +38,33 @@ describe.each(testDialects)("persona photos on %s", (dialect) => {
     const updated = (await res.json()) as Persona;
     expect(updated.photoUrl).toMatch(new RegExp(`^/api/workspaces/${ws.id}/personas/${persona.id}/photo\\?v=\\d+$`));
     const read = await t.app.request(updated.photoUrl!, { headers: ws.users.viewer.headers });
-    expect([read.status, read.headers.get("content-type"), read.headers.get("x-content-type-options")]).toEqual([200, "image/png", "nosniff"]);
+    expect([read.status, read.headers.get("content-type"), read.headers.get("x-content-type-options")]).toEqual([
+      200,
+      "image/png",
+      "nosniff",
+    ]);
     expect(new Uint8Array(await read.arrayBuffer())).toEqual(PNG);
     // A second upload replaces the first.
     const again = await upload(JPEG, "image/jpeg");
     expect(again.status).toBe(200);
     const second = await t.app.request(`${path}/photo`, { headers: ws.users.viewer.headers });
-    expect([second.headers.get("content-type"), new Uint8Array(await second.arrayBuffer())]).toEqual(["image/jpeg", JPEG]);
+    expect([second.headers.get("content-type"), new Uint8Array(await second.arrayBuffer())]).toEqual([
+      "image/jpeg",
+      JPEG,
+    ]);
   });
 
   it("refuses files that are not the image they claim to be, other types, and oversized ones", async () => {
     const svg = await upload(SVG, "image/png");
-    expect([svg.status, ((await svg.json()) as { error: { issues: Array<{ path: string }> } }).error.issues[0]!.path]).toEqual([400, "body"]);
+    expect([
+      svg.status,
+      ((await svg.json()) as { error: { issues: Array<{ path: string }> } }).error.issues[0]!.path,
+    ]).toEqual([400, "body"]);
     const svgType = await upload(SVG, "image/svg+xml");
-    expect([svgType.status, ((await svgType.json()) as { error: { code: string } }).error.code]).toEqual([415, "unsupported_media_type"]);
+    expect([svgType.status, ((await svgType.json()) as { error: { code: string } }).error.code]).toEqual([
+      415,
+      "unsupported_media_type",
+    ]);
     const mismatch = await upload(JPEG, "image/png");
     expect(mismatch.status).toBe(400);
     const big = new Uint8Array(MAX_PHOTO_BYTES + 1);
@@ -62,7 +82,9 @@ describe.each(testDialects)("persona photos on %s", (dialect) => {
     expect((await upload(PNG, "image/png", "viewer")).status).toBe(403);
     await upload(PNG, "image/png");
     expect((await t.app.request(`${path}/photo`, { headers: ws.outsider.headers })).status).toBe(404);
-    expect((await t.app.request(`${path}/photo`, { method: "DELETE", headers: ws.users.viewer.headers })).status).toBe(403);
+    expect((await t.app.request(`${path}/photo`, { method: "DELETE", headers: ws.users.viewer.headers })).status).toBe(
+      403,
+    );
   });
 
   it("removes the photo (the avatar shows again) and deletes it with its persona", async () => {
@@ -72,12 +94,19 @@ describe.each(testDialects)("persona photos on %s", (dialect) => {
     expect((await t.app.request(`${path}/photo`, { headers: ws.users.editor.headers })).status).toBe(404);
     await upload(PNG, "image/png");
     expect((await t.request("DELETE", path, { headers: ws.users.editor.headers })).status).toBe(200);
-    const left = await t.services.db.kysely.selectFrom("persona_photos").select("persona_id").where("persona_id", "=", persona.id).execute();
+    const left = await t.services.db.kysely
+      .selectFrom("persona_photos")
+      .select("persona_id")
+      .where("persona_id", "=", persona.id)
+      .execute();
     expect(left).toEqual([]);
   });
 
   it("clears an optional field sent as null and keeps the fields left out", async () => {
-    const res = await t.request("PATCH", path, { headers: ws.users.editor.headers, body: { urgency: null, quote: "Hi" } });
+    const res = await t.request("PATCH", path, {
+      headers: ws.users.editor.headers,
+      body: { urgency: null, quote: "Hi" },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ quote: "Hi", decisionRole: "decider" });
     expect(res.body).not.toHaveProperty("urgency");

@@ -18,9 +18,35 @@ const tags = ["Personas"];
 const binary = z.string().openapi({ format: "binary" });
 const imageBody = Object.fromEntries(PHOTO_CONTENT_TYPES.map((type) => [type, { schema: binary }]));
 
-const upload = createRoute({ method: "post", path, tags, summary: "Upload the persona's photo (JPEG, PNG or WebP, at most 2 MB); sets photoUrl", request: { params: Params, body: { content: imageBody, required: true } }, responses: { 200: jsonContent(PersonaSchema, "Persona with its new photoUrl"), 413: errorResponses[400], 415: errorResponses[400], ...errorResponses } });
-const read = createRoute({ method: "get", path, tags, summary: "The persona's photo", request: { params: Params }, responses: { 200: { content: imageBody, description: "The image" }, ...errorResponses } });
-const remove = createRoute({ method: "delete", path, tags, summary: "Remove the persona's photo (the generated avatar shows again)", request: { params: Params }, responses: { 200: jsonContent(PersonaSchema, "Persona without photo"), ...errorResponses } });
+const upload = createRoute({
+  method: "post",
+  path,
+  tags,
+  summary: "Upload the persona's photo (JPEG, PNG or WebP, at most 2 MB); sets photoUrl",
+  request: { params: Params, body: { content: imageBody, required: true } },
+  responses: {
+    200: jsonContent(PersonaSchema, "Persona with its new photoUrl"),
+    413: errorResponses[400],
+    415: errorResponses[400],
+    ...errorResponses,
+  },
+});
+const read = createRoute({
+  method: "get",
+  path,
+  tags,
+  summary: "The persona's photo",
+  request: { params: Params },
+  responses: { 200: { content: imageBody, description: "The image" }, ...errorResponses },
+});
+const remove = createRoute({
+  method: "delete",
+  path,
+  tags,
+  summary: "Remove the persona's photo (the generated avatar shows again)",
+  request: { params: Params },
+  responses: { 200: jsonContent(PersonaSchema, "Persona without photo"), ...errorResponses },
+});
 
 /** Persona photos: stored in their own table, checked by their bytes, served from the API with the caller's role. */
 export function registerPersonaPhotoRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -31,13 +57,26 @@ export function registerPersonaPhotoRoutes(app: OpenAPIHono<AppEnv>): void {
     const row = await getPersonaRow(db, workspaceId, personaId);
     const declared = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     if (!(PHOTO_CONTENT_TYPES as readonly string[]).includes(declared)) {
-      throw new ApiError(415, "unsupported_media_type", `content-type: "${declared || "none"}" is not a JPEG, PNG or WebP image`, [{ path: "content-type", message: "must be image/jpeg, image/png or image/webp" }]);
+      throw new ApiError(
+        415,
+        "unsupported_media_type",
+        `content-type: "${declared || "none"}" is not a JPEG, PNG or WebP image`,
+        [{ path: "content-type", message: "must be image/jpeg, image/png or image/webp" }],
+      );
     }
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.byteLength > MAX_PHOTO_BYTES) throw new ApiError(413, "payload_too_large", `photo: ${bytes.byteLength} bytes is more than ${MAX_PHOTO_BYTES}`, [{ path: "body", message: "photo too large" }]);
+    if (bytes.byteLength > MAX_PHOTO_BYTES)
+      throw new ApiError(413, "payload_too_large", `photo: ${bytes.byteLength} bytes is more than ${MAX_PHOTO_BYTES}`, [
+        { path: "body", message: "photo too large" },
+      ]);
     const actual = detectImageType(bytes);
     if (actual !== declared) {
-      throw new ApiError(400, "invalid_request", `body: the bytes are ${actual ? `a ${actual} image` : "not a JPEG, PNG or WebP image"}, but content-type says ${declared}`, [{ path: "body", message: "not an image of the declared type" }]);
+      throw new ApiError(
+        400,
+        "invalid_request",
+        `body: the bytes are ${actual ? `a ${actual} image` : "not a JPEG, PNG or WebP image"}, but content-type says ${declared}`,
+        [{ path: "body", message: "not an image of the declared type" }],
+      );
     }
     return c.json(await setPersonaPhoto(db, row, { contentType: actual, bytes }), 200);
   });

@@ -9,15 +9,52 @@ import { deletePersona, getPersonaRow, listPersonaRows } from "../../store/perso
 import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
 const PersonaParams = WorkspaceParams.extend({ personaId: IdSchema });
-const PersonaPatchSchema = z.record(z.string(), z.unknown()).openapi("PersonaPatch", { description: "Any subset of the persona fields; null removes an optional field" });
+const PersonaPatchSchema = z
+  .record(z.string(), z.unknown())
+  .openapi("PersonaPatch", { description: "Any subset of the persona fields; null removes an optional field" });
 const Persona = PersonaSchema;
 const tags = ["Personas"];
 
-const list = createRoute({ method: "get", path: "/api/workspaces/{workspaceId}/personas", tags, summary: "Personas of a workspace", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(Persona), "Personas"), ...errorResponses } });
-const create = createRoute({ method: "post", path: "/api/workspaces/{workspaceId}/personas", tags, summary: "Create a persona", request: { params: WorkspaceParams, ...jsonBody(PersonaFieldsSchema) }, responses: { 201: jsonContent(Persona, "Created"), ...errorResponses } });
-const get = createRoute({ method: "get", path: "/api/workspaces/{workspaceId}/personas/{personaId}", tags, summary: "One persona", request: { params: PersonaParams }, responses: { 200: jsonContent(Persona, "Persona"), ...errorResponses } });
-const patch = createRoute({ method: "patch", path: "/api/workspaces/{workspaceId}/personas/{personaId}", tags, summary: "Change some fields of a persona", request: { params: PersonaParams, ...jsonBody(PersonaPatchSchema) }, responses: { 200: jsonContent(Persona, "Updated"), ...errorResponses } });
-const remove = createRoute({ method: "delete", path: "/api/workspaces/{workspaceId}/personas/{personaId}", tags, summary: "Delete a persona", request: { params: PersonaParams }, responses: { 200: jsonContent(OkSchema, "Deleted"), ...errorResponses } });
+const list = createRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/personas",
+  tags,
+  summary: "Personas of a workspace",
+  request: { params: WorkspaceParams },
+  responses: { 200: jsonContent(z.array(Persona), "Personas"), ...errorResponses },
+});
+const create = createRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/personas",
+  tags,
+  summary: "Create a persona",
+  request: { params: WorkspaceParams, ...jsonBody(PersonaFieldsSchema) },
+  responses: { 201: jsonContent(Persona, "Created"), ...errorResponses },
+});
+const get = createRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/personas/{personaId}",
+  tags,
+  summary: "One persona",
+  request: { params: PersonaParams },
+  responses: { 200: jsonContent(Persona, "Persona"), ...errorResponses },
+});
+const patch = createRoute({
+  method: "patch",
+  path: "/api/workspaces/{workspaceId}/personas/{personaId}",
+  tags,
+  summary: "Change some fields of a persona",
+  request: { params: PersonaParams, ...jsonBody(PersonaPatchSchema) },
+  responses: { 200: jsonContent(Persona, "Updated"), ...errorResponses },
+});
+const remove = createRoute({
+  method: "delete",
+  path: "/api/workspaces/{workspaceId}/personas/{personaId}",
+  tags,
+  summary: "Delete a persona",
+  request: { params: PersonaParams },
+  responses: { 200: jsonContent(OkSchema, "Deleted"), ...errorResponses },
+});
 
 /** Personas: CRUD with every field of PRODUCT.md §4.1 validated. */
 export function registerPersonaRoutes(app: OpenAPIHono<AppEnv>): void {

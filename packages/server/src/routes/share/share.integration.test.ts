@@ -18,7 +18,15 @@ describe.each(testDialects)("share links on %s", (dialect) => {
     // The demo content lives in the test workspace, so it has personas and touchpoints the link must not leak.
     demo = await seedDemoWorkspace(t.services, ws.users.owner.id);
     for (const role of ["editor", "viewer"] as const) {
-      await t.services.db.kysely.insertInto("members").values({ workspace_id: demo.workspaceId, user_id: ws.users[role].id, role, created_at: new Date().toISOString() }).execute();
+      await t.services.db.kysely
+        .insertInto("members")
+        .values({
+          workspace_id: demo.workspaceId,
+          user_id: ws.users[role].id,
+          role,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
     }
   });
   afterAll(() => t.dispose());
@@ -35,13 +43,29 @@ describe.each(testDialects)("share links on %s", (dialect) => {
     expect([url, embedUrl]).toEqual([`/share/${token}`, `/embed/${token}`]);
     const res = await t.request("GET", `/api/share/${token}`, { headers: {} });
     expect(res.status).toBe(200);
-    const body = res.body as unknown as { map: { id: string; title: string }; snapshot: MapSnapshot; personas: Array<{ id: string }>; touchpoints: Array<{ id: string }>; channels: Array<{ id: string }> };
+    const body = res.body as unknown as {
+      map: { id: string; title: string };
+      snapshot: MapSnapshot;
+      personas: Array<{ id: string }>;
+      touchpoints: Array<{ id: string }>;
+      channels: Array<{ id: string }>;
+    };
     const own = await t.request("GET", `/api/workspaces/${demo.workspaceId}/maps/${mapId}`, editor());
     expect(body.snapshot).toEqual(own.body.snapshot);
-    expect(body.personas.map((p) => p.id).sort()).toEqual([...(own.body.snapshot as MapSnapshot).settings.personaIds].sort());
-    const used = new Set((own.body.snapshot as MapSnapshot).cells.flatMap((c) => c.cards.flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId as string] : []))));
+    expect(body.personas.map((p) => p.id).sort()).toEqual(
+      [...(own.body.snapshot as MapSnapshot).settings.personaIds].sort(),
+    );
+    const used = new Set(
+      (own.body.snapshot as MapSnapshot).cells.flatMap((c) =>
+        c.cards.flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId as string] : [])),
+      ),
+    );
     expect(body.touchpoints.map((x) => x.id).sort()).toEqual([...used].sort());
-    const allTouchpoints = await t.services.db.kysely.selectFrom("touchpoints").select("id").where("workspace_id", "=", demo.workspaceId).execute();
+    const allTouchpoints = await t.services.db.kysely
+      .selectFrom("touchpoints")
+      .select("id")
+      .where("workspace_id", "=", demo.workspaceId)
+      .execute();
     expect(allTouchpoints.length).toBeGreaterThan(used.size);
     const other = await t.request("GET", `/api/workspaces/${demo.workspaceId}/maps/${otherMapId}`, editor());
     expect(JSON.stringify(body)).not.toContain((other.body.map as { title: string }).title);
@@ -52,9 +76,18 @@ describe.each(testDialects)("share links on %s", (dialect) => {
     const [mapId] = demo.mapIds as [string];
     const { token } = await share(mapId);
     const bearer = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-    expect((await t.request("POST", `/api/workspaces/${demo.workspaceId}/maps/${mapId}/operations`, { headers: bearer, body: { operations: [{ op: "addStage", name: "Hacked" }] } })).status).toBe(401);
+    expect(
+      (
+        await t.request("POST", `/api/workspaces/${demo.workspaceId}/maps/${mapId}/operations`, {
+          headers: bearer,
+          body: { operations: [{ op: "addStage", name: "Hacked" }] },
+        })
+      ).status,
+    ).toBe(401);
     expect((await t.request("GET", `/api/workspaces/${demo.workspaceId}/maps`, { headers: bearer })).status).toBe(401);
-    expect((await t.request("POST", `/api/share/${token}`, { headers: {}, body: { operations: [] } })).status).toBe(404);
+    expect((await t.request("POST", `/api/share/${token}`, { headers: {}, body: { operations: [] } })).status).toBe(
+      404,
+    );
     expect((await t.request("PATCH", `/api/share/${token}`, { headers: {}, body: { title: "x" } })).status).toBe(404);
     const after = await t.request("GET", `/api/share/${token}`, { headers: {} });
     expect((after.body.snapshot as MapSnapshot).stages.map((s) => s.name)).not.toContain("Hacked");
@@ -71,20 +104,41 @@ describe.each(testDialects)("share links on %s", (dialect) => {
     const expiring = await share(mapId, { expiresAt: soon });
     expect((await t.request("GET", `/api/share/${expiring.token}`, { headers: {} })).status).toBe(200);
     // Time passes: the expiry is now behind us.
-    await t.services.db.kysely.updateTable("share_links").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("id", "=", expiring.link.id).execute();
+    await t.services.db.kysely
+      .updateTable("share_links")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where("id", "=", expiring.link.id)
+      .execute();
     expect((await t.request("GET", `/api/share/${expiring.token}`, { headers: {} })).status).toBe(404);
-    const listed = (await t.request("GET", links(mapId), editor())).body as unknown as Array<{ id: string; expired: boolean }>;
+    const listed = (await t.request("GET", links(mapId), editor())).body as unknown as Array<{
+      id: string;
+      expired: boolean;
+    }>;
     expect(listed.find((l) => l.id === expiring.link.id)?.expired).toBe(true);
     expect(listed.some((l) => l.id === revoked.link.id)).toBe(false);
 
-    expect((await t.request("POST", links(mapId), { ...editor(), body: { expiresAt: new Date(Date.now() - 60_000).toISOString() } })).status).toBe(400);
-    const unknown = await t.request("GET", "/api/share/cjs_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", { headers: {} });
+    expect(
+      (
+        await t.request("POST", links(mapId), {
+          ...editor(),
+          body: { expiresAt: new Date(Date.now() - 60_000).toISOString() },
+        })
+      ).status,
+    ).toBe(400);
+    const unknown = await t.request("GET", "/api/share/cjs_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", {
+      headers: {},
+    });
     expect([unknown.status, unknown.body.error?.code]).toEqual([404, "not_found"]);
 
-    const created = await t.request("POST", `/api/workspaces/${demo.workspaceId}/maps`, { ...editor(), body: { templateId: "ecommerce", locale: "en" } });
+    const created = await t.request("POST", `/api/workspaces/${demo.workspaceId}/maps`, {
+      ...editor(),
+      body: { templateId: "ecommerce", locale: "en" },
+    });
     const doomed = (created.body.map as { id: string }).id;
     const link = await share(doomed);
-    expect((await t.request("DELETE", `/api/workspaces/${demo.workspaceId}/maps/${doomed}`, editor())).status).toBe(200);
+    expect((await t.request("DELETE", `/api/workspaces/${demo.workspaceId}/maps/${doomed}`, editor())).status).toBe(
+      200,
+    );
     expect((await t.request("GET", `/api/share/${link.token}`, { headers: {} })).status).toBe(404);
   });
 
@@ -95,7 +149,10 @@ describe.each(testDialects)("share links on %s", (dialect) => {
     const etag = first.headers.get("etag")!;
     expect(first.headers.get("cache-control")).toBe("private, no-cache");
     expect((await t.request("GET", `/api/share/${token}`, { headers: { "if-none-match": etag } })).status).toBe(304);
-    await t.request("POST", `/api/workspaces/${demo.workspaceId}/maps/${mapId}/operations`, { ...editor(), body: { operations: [{ op: "addStage", name: "Loyalty" }] } });
+    await t.request("POST", `/api/workspaces/${demo.workspaceId}/maps/${mapId}/operations`, {
+      ...editor(),
+      body: { operations: [{ op: "addStage", name: "Loyalty" }] },
+    });
     const changed = await t.request("GET", `/api/share/${token}`, { headers: { "if-none-match": etag } });
     expect(changed.status).toBe(200);
     expect((changed.body.snapshot as MapSnapshot).stages.map((s) => s.name)).toContain("Loyalty");

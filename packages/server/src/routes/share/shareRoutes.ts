@@ -1,6 +1,12 @@
 import { createHash } from "node:crypto";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { IdSchema, ShareLinkCreatedSchema, ShareLinkCreateSchema, ShareLinkSchema as ShareLinkContract, SharedMapSchema as SharedMapContract } from "@opencjm/core";
+import {
+  IdSchema,
+  ShareLinkCreatedSchema,
+  ShareLinkCreateSchema,
+  ShareLinkSchema as ShareLinkContract,
+  SharedMapSchema as SharedMapContract,
+} from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createShareLink, resolveShareToken, shareLinkOf } from "../../commands/shareLinkCreator.js";
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
@@ -18,17 +24,44 @@ const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
 const tags = ["Sharing"];
 const base = "/api/workspaces/{workspaceId}/maps/{mapId}/share-links";
 
-const create = createRoute({ method: "post", path: base, tags, summary: "Create a read-only share link to a map (the token is shown once)", request: { params: MapParams, ...jsonBody(ShareLinkCreateSchema) }, responses: { 201: jsonContent(ShareLinkCreatedSchema, "Created"), ...errorResponses } });
-const list = createRoute({ method: "get", path: base, tags, summary: "The map's share links that have not been revoked", request: { params: MapParams }, responses: { 200: jsonContent(z.array(ShareLinkSchema), "Links"), ...errorResponses } });
-const revoke = createRoute({ method: "delete", path: `${base}/{linkId}`, tags, summary: "Revoke a share link; it stops working at once", request: { params: MapParams.extend({ linkId: IdSchema }) }, responses: { 200: jsonContent(OkSchema, "Revoked"), ...errorResponses } });
+const create = createRoute({
+  method: "post",
+  path: base,
+  tags,
+  summary: "Create a read-only share link to a map (the token is shown once)",
+  request: { params: MapParams, ...jsonBody(ShareLinkCreateSchema) },
+  responses: { 201: jsonContent(ShareLinkCreatedSchema, "Created"), ...errorResponses },
+});
+const list = createRoute({
+  method: "get",
+  path: base,
+  tags,
+  summary: "The map's share links that have not been revoked",
+  request: { params: MapParams },
+  responses: { 200: jsonContent(z.array(ShareLinkSchema), "Links"), ...errorResponses },
+});
+const revoke = createRoute({
+  method: "delete",
+  path: `${base}/{linkId}`,
+  tags,
+  summary: "Revoke a share link; it stops working at once",
+  request: { params: MapParams.extend({ linkId: IdSchema }) },
+  responses: { 200: jsonContent(OkSchema, "Revoked"), ...errorResponses },
+});
 const shared = createRoute({
   method: "get",
   path: "/api/share/{token}",
   tags,
-  summary: "A shared map, without an account: the map, its personas, touchpoints and channels — nothing else of the workspace",
-  description: "Answers 404 for an unknown, revoked or expired token. Poll with If-None-Match to follow edits: 304 while nothing changed.",
+  summary:
+    "A shared map, without an account: the map, its personas, touchpoints and channels — nothing else of the workspace",
+  description:
+    "Answers 404 for an unknown, revoked or expired token. Poll with If-None-Match to follow edits: 304 while nothing changed.",
   request: { params: z.object({ token: z.string().max(200) }) },
-  responses: { 200: jsonContent(SharedMapSchema, "The shared map"), 304: { description: "Not changed since the ETag sent" }, 404: errorResponses[404] },
+  responses: {
+    200: jsonContent(SharedMapSchema, "The shared map"),
+    304: { description: "Not changed since the ETag sent" },
+    404: errorResponses[404],
+  },
 });
 
 async function requireMap(services: Services, workspaceId: string, mapId: string) {
@@ -47,8 +80,17 @@ export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
     await requireMap(services, workspaceId, mapId);
     const body = c.req.valid("json");
     const expiresAt = body.expiresAt ? new Date(body.expiresAt).toISOString() : null;
-    if (expiresAt && expiresAt <= new Date().toISOString()) throw new ApiError(400, "invalid_request", "expiresAt: must be in the future", [{ path: "expiresAt", message: "must be in the future" }]);
-    const { link, token } = await createShareLink(services.db, { workspaceId, mapId, userId: caller.userId, label: body.label, expiresAt });
+    if (expiresAt && expiresAt <= new Date().toISOString())
+      throw new ApiError(400, "invalid_request", "expiresAt: must be in the future", [
+        { path: "expiresAt", message: "must be in the future" },
+      ]);
+    const { link, token } = await createShareLink(services.db, {
+      workspaceId,
+      mapId,
+      userId: caller.userId,
+      label: body.label,
+      expiresAt,
+    });
     return c.json({ link, token, url: `/share/${token}`, embedUrl: `/embed/${token}` }, 201);
   });
 
@@ -57,7 +99,10 @@ export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get("services");
     await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "write");
     await requireMap(services, workspaceId, mapId);
-    return c.json((await listShareLinks(services.db, mapId)).map((r) => shareLinkOf(r)), 200);
+    return c.json(
+      (await listShareLinks(services.db, mapId)).map((r) => shareLinkOf(r)),
+      200,
+    );
   });
 
   app.openapi(revoke, async (c) => {

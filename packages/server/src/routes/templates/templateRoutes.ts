@@ -1,5 +1,12 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { buildMapFromTemplate, findTemplate, listTemplates, LocaleSchema, TemplatePreviewSchema, TemplateSummarySchema as TemplateSummaryContract } from "@opencjm/core";
+import {
+  buildMapFromTemplate,
+  findTemplate,
+  listTemplates,
+  LocaleSchema,
+  TemplatePreviewSchema,
+  TemplateSummarySchema as TemplateSummaryContract,
+} from "@opencjm/core";
 import { notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
@@ -9,8 +16,22 @@ const TemplateSummarySchema = named(TemplateSummaryContract, "TemplateSummary");
 const LocaleQuery = z.object({ locale: LocaleSchema.default("en") });
 const tags = ["Templates"];
 
-const list = createRoute({ method: "get", path: "/api/templates", tags, summary: "The template gallery in a language", request: { query: LocaleQuery }, responses: { 200: jsonContent(z.array(TemplateSummarySchema), "Templates"), ...errorResponses } });
-const get = createRoute({ method: "get", path: "/api/templates/{templateId}", tags, summary: "A preview of the map a template creates", request: { params: z.object({ templateId: z.string().max(60) }), query: LocaleQuery }, responses: { 200: jsonContent(TemplatePreviewSchema, "Preview"), ...errorResponses } });
+const list = createRoute({
+  method: "get",
+  path: "/api/templates",
+  tags,
+  summary: "The template gallery in a language",
+  request: { query: LocaleQuery },
+  responses: { 200: jsonContent(z.array(TemplateSummarySchema), "Templates"), ...errorResponses },
+});
+const get = createRoute({
+  method: "get",
+  path: "/api/templates/{templateId}",
+  tags,
+  summary: "A preview of the map a template creates",
+  request: { params: z.object({ templateId: z.string().max(60) }), query: LocaleQuery },
+  responses: { 200: jsonContent(TemplatePreviewSchema, "Preview"), ...errorResponses },
+});
 
 /** Templates of PRODUCT.md §4.4, for any signed-in user. */
 export function registerTemplateRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -15,13 +15,42 @@ const TokenCreateSchema = z.strictObject({
   expiresAt: z.iso.datetime().optional(),
 });
 const TokenSchema = z
-  .object({ id: z.string(), name: z.string(), scope: z.string(), workspaceId: z.string().nullable(), createdAt: z.string(), expiresAt: z.string().nullable(), lastUsedAt: z.string().nullable(), revoked: z.boolean() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scope: z.string(),
+    workspaceId: z.string().nullable(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    revoked: z.boolean(),
+  })
   .openapi("ApiToken");
 const tags = ["API tokens"];
 
-const create = createRoute({ method: "post", path: "/api/tokens", tags, summary: "Create an API token (shown once)", request: jsonBody(TokenCreateSchema), responses: { 201: jsonContent(TokenSchema.extend({ token: z.string() }), "Created"), ...errorResponses } });
-const list = createRoute({ method: "get", path: "/api/tokens", tags, summary: "Your API tokens (without secrets)", responses: { 200: jsonContent(z.array(TokenSchema), "Tokens"), ...errorResponses } });
-const revoke = createRoute({ method: "delete", path: "/api/tokens/{tokenId}", tags, summary: "Revoke one of your API tokens", request: { params: z.object({ tokenId: IdSchema }) }, responses: { 200: jsonContent(OkSchema, "Revoked"), ...errorResponses } });
+const create = createRoute({
+  method: "post",
+  path: "/api/tokens",
+  tags,
+  summary: "Create an API token (shown once)",
+  request: jsonBody(TokenCreateSchema),
+  responses: { 201: jsonContent(TokenSchema.extend({ token: z.string() }), "Created"), ...errorResponses },
+});
+const list = createRoute({
+  method: "get",
+  path: "/api/tokens",
+  tags,
+  summary: "Your API tokens (without secrets)",
+  responses: { 200: jsonContent(z.array(TokenSchema), "Tokens"), ...errorResponses },
+});
+const revoke = createRoute({
+  method: "delete",
+  path: "/api/tokens/{tokenId}",
+  tags,
+  summary: "Revoke one of your API tokens",
+  request: { params: z.object({ tokenId: IdSchema }) },
+  responses: { 200: jsonContent(OkSchema, "Revoked"), ...errorResponses },
+});
 
 /** API tokens for scripts: created and managed only from a signed-in session. */
 export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -30,7 +59,13 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
     const body = c.req.valid("json");
     const { db } = c.get("services");
     if (body.workspaceId) await requireWorkspacePermission(db, caller, body.workspaceId, "read");
-    const { id, token } = await createApiToken(db, { userId: caller.userId, name: body.name, scope: body.scope, workspaceId: body.workspaceId, expiresAt: body.expiresAt });
+    const { id, token } = await createApiToken(db, {
+      userId: caller.userId,
+      name: body.name,
+      scope: body.scope,
+      workspaceId: body.workspaceId,
+      expiresAt: body.expiresAt,
+    });
     return c.json({ ...present(await getApiToken(db, id)), token }, 201);
   });
 
@@ -48,6 +83,24 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>): void {
   });
 }
 
-function present(row: { id: string; name: string; scope: string; workspace_id: string | null; created_at: string; expires_at: string | null; last_used_at: string | null; revoked_at: string | null }) {
-  return { id: row.id, name: row.name, scope: row.scope, workspaceId: row.workspace_id, createdAt: row.created_at, expiresAt: row.expires_at, lastUsedAt: row.last_used_at, revoked: row.revoked_at !== null };
+function present(row: {
+  id: string;
+  name: string;
+  scope: string;
+  workspace_id: string | null;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}) {
+  return {
+    id: row.id,
+    name: row.name,
+    scope: row.scope,
+    workspaceId: row.workspace_id,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    revoked: row.revoked_at !== null,
+  };
 }

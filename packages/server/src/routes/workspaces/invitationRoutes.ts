@@ -1,5 +1,13 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { IdSchema, InvitationAcceptedSchema, InvitationAcceptSchema, invitationAcceptPath, InvitationCreatedSchema, InvitationCreateSchema, InvitationInfoSchema } from "@opencjm/core";
+import {
+  IdSchema,
+  InvitationAcceptedSchema,
+  InvitationAcceptSchema,
+  invitationAcceptPath,
+  InvitationCreatedSchema,
+  InvitationCreateSchema,
+  InvitationInfoSchema,
+} from "@opencjm/core";
 import { acceptInvitation, findOpenInvitation } from "../../auth/invitationAcceptor.js";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createInvitation } from "../../commands/invitationCreator.js";
@@ -13,10 +21,43 @@ import { errorResponses, jsonBody, jsonContent, named, OkSchema, WorkspaceParams
 const InvitationSchema = named(InvitationInfoSchema, "Invitation");
 const tags = ["Invitations"];
 
-const create = createRoute({ method: "post", path: "/api/workspaces/{workspaceId}/invitations", tags, summary: "Invite someone by e-mail (owner); returns a one-time token", request: { params: WorkspaceParams, ...jsonBody(InvitationCreateSchema) }, responses: { 201: jsonContent(named(InvitationCreatedSchema, "InvitationCreated"), "Invited"), ...errorResponses } });
-const list = createRoute({ method: "get", path: "/api/workspaces/{workspaceId}/invitations", tags, summary: "Open and accepted invitations (owner)", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(InvitationSchema), "Invitations"), ...errorResponses } });
-const revoke = createRoute({ method: "delete", path: "/api/workspaces/{workspaceId}/invitations/{invitationId}", tags, summary: "Withdraw an invitation (owner)", request: { params: WorkspaceParams.extend({ invitationId: IdSchema }) }, responses: { 200: jsonContent(OkSchema, "Withdrawn"), ...errorResponses } });
-const accept = createRoute({ method: "post", path: "/api/invitations/accept", tags, summary: "Accept an invitation sent to your e-mail", request: jsonBody(InvitationAcceptSchema), responses: { 200: jsonContent(InvitationAcceptedSchema, "Joined"), 409: errorResponses[400], 410: errorResponses[400], ...errorResponses } });
+const create = createRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/invitations",
+  tags,
+  summary: "Invite someone by e-mail (owner); returns a one-time token",
+  request: { params: WorkspaceParams, ...jsonBody(InvitationCreateSchema) },
+  responses: { 201: jsonContent(named(InvitationCreatedSchema, "InvitationCreated"), "Invited"), ...errorResponses },
+});
+const list = createRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/invitations",
+  tags,
+  summary: "Open and accepted invitations (owner)",
+  request: { params: WorkspaceParams },
+  responses: { 200: jsonContent(z.array(InvitationSchema), "Invitations"), ...errorResponses },
+});
+const revoke = createRoute({
+  method: "delete",
+  path: "/api/workspaces/{workspaceId}/invitations/{invitationId}",
+  tags,
+  summary: "Withdraw an invitation (owner)",
+  request: { params: WorkspaceParams.extend({ invitationId: IdSchema }) },
+  responses: { 200: jsonContent(OkSchema, "Withdrawn"), ...errorResponses },
+});
+const accept = createRoute({
+  method: "post",
+  path: "/api/invitations/accept",
+  tags,
+  summary: "Accept an invitation sent to your e-mail",
+  request: jsonBody(InvitationAcceptSchema),
+  responses: {
+    200: jsonContent(InvitationAcceptedSchema, "Joined"),
+    409: errorResponses[400],
+    410: errorResponses[400],
+    ...errorResponses,
+  },
+});
 
 /** Invitations: owners invite by e-mail with a role; the invitee accepts with the one-time token. */
 export function registerInvitationRoutes(app: OpenAPIHono<AppEnv>): void {

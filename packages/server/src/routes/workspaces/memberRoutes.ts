@@ -13,10 +13,38 @@ const MemberSchema = named(MemberInfoSchema, "Member");
 const MemberParams = WorkspaceParams.extend({ userId: IdSchema });
 const tags = ["Members"];
 
-const list = createRoute({ method: "get", path: "/api/workspaces/{workspaceId}/members", tags, summary: "Members of a workspace", request: { params: WorkspaceParams }, responses: { 200: jsonContent(z.array(MemberSchema), "Members"), ...errorResponses } });
-const update = createRoute({ method: "patch", path: "/api/workspaces/{workspaceId}/members/{userId}", tags, summary: "Change a member's role (owner)", request: { params: MemberParams, ...jsonBody(MemberRoleChangeSchema) }, responses: { 200: jsonContent(MemberSchema, "Updated"), ...errorResponses } });
-const remove = createRoute({ method: "delete", path: "/api/workspaces/{workspaceId}/members/{userId}", tags, summary: "Remove a member (owner), or leave yourself", request: { params: MemberParams }, responses: { 200: jsonContent(OkSchema, "Removed"), ...errorResponses } });
-const transfer = createRoute({ method: "post", path: "/api/workspaces/{workspaceId}/ownership", tags, summary: "Hand your ownership to another member (owner); you become an editor", request: { params: WorkspaceParams, ...jsonBody(OwnershipTransferSchema) }, responses: { 200: jsonContent(OkSchema, "Transferred"), ...errorResponses } });
+const list = createRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}/members",
+  tags,
+  summary: "Members of a workspace",
+  request: { params: WorkspaceParams },
+  responses: { 200: jsonContent(z.array(MemberSchema), "Members"), ...errorResponses },
+});
+const update = createRoute({
+  method: "patch",
+  path: "/api/workspaces/{workspaceId}/members/{userId}",
+  tags,
+  summary: "Change a member's role (owner)",
+  request: { params: MemberParams, ...jsonBody(MemberRoleChangeSchema) },
+  responses: { 200: jsonContent(MemberSchema, "Updated"), ...errorResponses },
+});
+const remove = createRoute({
+  method: "delete",
+  path: "/api/workspaces/{workspaceId}/members/{userId}",
+  tags,
+  summary: "Remove a member (owner), or leave yourself",
+  request: { params: MemberParams },
+  responses: { 200: jsonContent(OkSchema, "Removed"), ...errorResponses },
+});
+const transfer = createRoute({
+  method: "post",
+  path: "/api/workspaces/{workspaceId}/ownership",
+  tags,
+  summary: "Hand your ownership to another member (owner); you become an editor",
+  request: { params: WorkspaceParams, ...jsonBody(OwnershipTransferSchema) },
+  responses: { 200: jsonContent(OkSchema, "Transferred"), ...errorResponses },
+});
 
 /** Workspace members and their roles. */
 export function registerMemberRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -8,19 +8,60 @@ import { requireAccountWriter, requireCaller } from "../../http/callerMiddleware
 import { getWorkspace, listWorkspacesOf, updateWorkspace } from "../../store/workspaceStore.js";
 import { errorResponses, jsonBody, jsonContent, named, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
-const WorkspacePatchSchema = z.strictObject({ name: z.string().trim().min(1).max(120).optional(), locale: LocaleSchema.optional() });
+const WorkspacePatchSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  locale: LocaleSchema.optional(),
+});
 const WorkspaceSchema = named(WorkspaceInfoSchema, "Workspace");
 const tags = ["Workspaces"];
 
-const create = createRoute({ method: "post", path: "/api/workspaces", tags, summary: "Create a workspace (you become its owner)", request: jsonBody(WorkspaceCreateSchema), responses: { 201: jsonContent(WorkspaceSchema, "Created"), ...errorResponses } });
-const list = createRoute({ method: "get", path: "/api/workspaces", tags, summary: "Workspaces you belong to", responses: { 200: jsonContent(z.array(WorkspaceSchema), "Workspaces"), ...errorResponses } });
-const get = createRoute({ method: "get", path: "/api/workspaces/{workspaceId}", tags, summary: "One workspace", request: { params: WorkspaceParams }, responses: { 200: jsonContent(WorkspaceSchema, "Workspace"), ...errorResponses } });
-const patch = createRoute({ method: "patch", path: "/api/workspaces/{workspaceId}", tags, summary: "Rename a workspace or change its language (owner)", request: { params: WorkspaceParams, ...jsonBody(WorkspacePatchSchema) }, responses: { 200: jsonContent(WorkspaceSchema, "Updated"), ...errorResponses } });
-const remove = createRoute({ method: "delete", path: "/api/workspaces/{workspaceId}", tags, summary: "Delete a workspace and everything in it (owner)", request: { params: WorkspaceParams }, responses: { 200: jsonContent(OkSchema, "Deleted"), ...errorResponses } });
+const create = createRoute({
+  method: "post",
+  path: "/api/workspaces",
+  tags,
+  summary: "Create a workspace (you become its owner)",
+  request: jsonBody(WorkspaceCreateSchema),
+  responses: { 201: jsonContent(WorkspaceSchema, "Created"), ...errorResponses },
+});
+const list = createRoute({
+  method: "get",
+  path: "/api/workspaces",
+  tags,
+  summary: "Workspaces you belong to",
+  responses: { 200: jsonContent(z.array(WorkspaceSchema), "Workspaces"), ...errorResponses },
+});
+const get = createRoute({
+  method: "get",
+  path: "/api/workspaces/{workspaceId}",
+  tags,
+  summary: "One workspace",
+  request: { params: WorkspaceParams },
+  responses: { 200: jsonContent(WorkspaceSchema, "Workspace"), ...errorResponses },
+});
+const patch = createRoute({
+  method: "patch",
+  path: "/api/workspaces/{workspaceId}",
+  tags,
+  summary: "Rename a workspace or change its language (owner)",
+  request: { params: WorkspaceParams, ...jsonBody(WorkspacePatchSchema) },
+  responses: { 200: jsonContent(WorkspaceSchema, "Updated"), ...errorResponses },
+});
+const remove = createRoute({
+  method: "delete",
+  path: "/api/workspaces/{workspaceId}",
+  tags,
+  summary: "Delete a workspace and everything in it (owner)",
+  request: { params: WorkspaceParams },
+  responses: { 200: jsonContent(OkSchema, "Deleted"), ...errorResponses },
+});
 
 /** Workspaces: create, list, read, rename, delete. */
 export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>): void {
-  const present = async (c: { get: (k: "services") => AppEnv["Variables"]["services"] }, workspaceId: string, role: Role) => ({ ...(await getWorkspace(c.get("services").db, workspaceId)), role });
+  const present = async (
+    c: { get: (k: "services") => AppEnv["Variables"]["services"] },
+    workspaceId: string,
+    role: Role,
+  ) => ({ ...(await getWorkspace(c.get("services").db, workspaceId)), role });
 
   app.openapi(create, async (c) => {
     const caller = requireAccountWriter(c);

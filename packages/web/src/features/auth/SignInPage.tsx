@@ -46,11 +46,27 @@ export default function SignInPage() {
         <h1>{t("auth.signInTitle")}</h1>
         <label className="field">
           {t("auth.email")}
-          <input className="input" type="email" name="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={error ? true : undefined} />
+          <input
+            className="input"
+            type="email"
+            name="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
         </label>
         <label className="field">
           {t("auth.password")}
-          <input className="input" type="password" name="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={error ? true : undefined} />
+          <input
+            className="input"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
         </label>
         {error && (
           <p role="alert" className={styles.error}>

@@ -45,7 +45,14 @@ export default function SignUpPage() {
     } catch (err) {
       setError(errorMessage(err));
       const bad = fieldErrors(err, FIELDS);
-      setProblems(Object.fromEntries(Object.keys(bad).map((f) => [f, f === "email" ? "auth.emailProblem" : f === "password" ? "auth.passwordRule" : "auth.nameRequired"])));
+      setProblems(
+        Object.fromEntries(
+          Object.keys(bad).map((f) => [
+            f,
+            f === "email" ? "auth.emailProblem" : f === "password" ? "auth.passwordRule" : "auth.nameRequired",
+          ]),
+        ),
+      );
     } finally {
       setBusy(false);
     }

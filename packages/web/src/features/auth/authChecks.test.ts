@@ -14,7 +14,11 @@ describe("sign-in and sign-up checks", () => {
   });
 
   it("names each sign-up field that is wrong before asking the server", () => {
-    expect(checkSignUp({ name: " ", email: "ana@", password: "short" })).toEqual({ name: "auth.nameRequired", email: "auth.emailInvalid", password: "auth.passwordRule" });
+    expect(checkSignUp({ name: " ", email: "ana@", password: "short" })).toEqual({
+      name: "auth.nameRequired",
+      email: "auth.emailInvalid",
+      password: "auth.passwordRule",
+    });
     expect(checkSignUp({ name: "Ana", email: "ana@example.com", password: "long enough!" })).toEqual({});
   });
 

@@ -30,7 +30,11 @@ describe("cell content", () => {
   });
 
   it("offers nothing to edit or drag in a read-only map, even in edit mode", () => {
-    renderCell("painPoints", { readOnly: true, editing: true, cards: [{ kind: "painPoint", text: "Slow", severity: 4 }] });
+    renderCell("painPoints", {
+      readOnly: true,
+      editing: true,
+      cards: [{ kind: "painPoint", text: "Slow", severity: 4 }],
+    });
     expect(screen.queryByRole("textbox")).toBeNull();
     expect(screen.queryByRole("button")).toBeNull();
     expect(screen.getByTestId("cell-lane-cart").querySelector("[draggable]")).toBeNull();
@@ -43,7 +47,12 @@ describe("cell content", () => {
   });
 
   it("moves a card to another cell by dragging it there", () => {
-    const cell = renderCell("actions", { cards: [{ kind: "action", text: "A" }, { kind: "action", text: "B" }] });
+    const cell = renderCell("actions", {
+      cards: [
+        { kind: "action", text: "A" },
+        { kind: "action", text: "B" },
+      ],
+    });
     const transfer = dataTransfer();
     const source = screen.getByText("A").closest("[data-card-id]")!;
     fireEvent.dragStart(source, { dataTransfer: transfer });
@@ -56,7 +65,13 @@ describe("cell content", () => {
   });
 
   it("reorders within a cell by dropping a card on another", () => {
-    const cell = renderCell("actions", { cards: [{ kind: "action", text: "A" }, { kind: "action", text: "B" }, { kind: "action", text: "C" }] });
+    const cell = renderCell("actions", {
+      cards: [
+        { kind: "action", text: "A" },
+        { kind: "action", text: "B" },
+        { kind: "action", text: "C" },
+      ],
+    });
     const transfer = dataTransfer();
     fireEvent.dragStart(screen.getByText("A").closest("[data-card-id]")!, { dataTransfer: transfer });
     // jsdom lays nothing out and has no pointer position, so the drop lands after the card it is on.
@@ -79,7 +94,10 @@ describe("cell content", () => {
   });
 
   it("lays Persian out right to left with logical sides and Persian digits", () => {
-    renderCell("painPoints", { locale: "fa", cards: [{ kind: "painPoint", text: "هزینهٔ ارسال دیر نمایش داده می‌شود", severity: 4 }] });
+    renderCell("painPoints", {
+      locale: "fa",
+      cards: [{ kind: "painPoint", text: "هزینهٔ ارسال دیر نمایش داده می‌شود", severity: 4 }],
+    });
     expect(screen.getByRole("img", { name: "شدت ۴ از ۵" })).toBeTruthy();
     expect(screen.getByText("هزینهٔ ارسال دیر نمایش داده می‌شود").getAttribute("dir")).toBe("auto");
   });

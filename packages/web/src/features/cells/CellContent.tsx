@@ -20,7 +20,12 @@ export function CellContent(props: CellContentProps) {
   // The emotion lane holds emotion points, which the grid draws as a curve.
   if (cardKindsForLane(lane.type).length === 0) return null;
   // Measured data (the data lane's numbers, customers' own quotes) shows above the cards while the map shows its data.
-  const measured = lane.type === "data" ? <StepEvidence stepId={step.id} /> : lane.type === "quotes" ? <StepQuotes stepId={step.id} /> : null;
+  const measured =
+    lane.type === "data" ? (
+      <StepEvidence stepId={step.id} />
+    ) : lane.type === "quotes" ? (
+      <StepQuotes stepId={step.id} />
+    ) : null;
   if (editing && !readOnly) return <CellEditor {...props} context={context} />;
   return (
     <>

@@ -9,20 +9,43 @@ import { useCardDrop } from "./useCardDrop.js";
 import styles from "./CellContent.module.css";
 
 /** The cards of a cell as the grid shows them; in a writable map each card can be dragged to another place or cell. */
-export function CellDisplay({ lane, step, cards, readOnly, onEdit, context }: CellContentProps & { context: CardContext }) {
+export function CellDisplay({
+  lane,
+  step,
+  cards,
+  readOnly,
+  onEdit,
+  context,
+}: CellContentProps & { context: CardContext }) {
   const drop = useCardDrop({ lane, step, cards, enabled: !readOnly, onEdit });
   return (
-    <ul className={styles.cards} data-testid="cell-cards" data-drop-target={drop.target ? "" : undefined} {...drop.handlers}>
+    <ul
+      className={styles.cards}
+      data-testid="cell-cards"
+      data-drop-target={drop.target ? "" : undefined}
+      {...drop.handlers}
+    >
       {cards.map((card) => {
         const view = viewOf(card.kind);
         const onDragStart = readOnly
           ? undefined
           : (event: DragEvent<HTMLElement>) => {
               event.stopPropagation();
-              startCardDrag(event.dataTransfer, { cardId: card.id, kind: card.kind, laneId: lane.id, stepId: step.id }, view.plainText(card, context));
+              startCardDrag(
+                event.dataTransfer,
+                { cardId: card.id, kind: card.kind, laneId: lane.id, stepId: step.id },
+                view.plainText(card, context),
+              );
             };
         return (
-          <CardShell key={card.id} card={card} marker={<EvidenceMarker level={card.evidence.level} />} onDragStart={onDragStart} dropSide={drop.target?.cardId === card.id ? drop.target.side : null} accent={view.accent?.(card)}>
+          <CardShell
+            key={card.id}
+            card={card}
+            marker={<EvidenceMarker level={card.evidence.level} />}
+            onDragStart={onDragStart}
+            dropSide={drop.target?.cardId === card.id ? drop.target.side : null}
+            accent={view.accent?.(card)}
+          >
             <view.Display card={card} context={context} />
           </CardShell>
         );

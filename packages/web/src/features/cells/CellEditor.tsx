@@ -13,14 +13,23 @@ import styles from "./CellContent.module.css";
 
 /** True when saving these fields would change the card. */
 function changes(card: Card, fields: Record<string, unknown>): boolean {
-  return Object.entries(fields).some(([key, value]) => JSON.stringify((card as Record<string, unknown>)[key]) !== JSON.stringify(value));
+  return Object.entries(fields).some(
+    ([key, value]) => JSON.stringify((card as Record<string, unknown>)[key]) !== JSON.stringify(value),
+  );
 }
 
 /**
  * A cell in edit mode: every card in its editor (Tab moves through fields, Enter saves and moves on, Alt+↑/↓ moves a
  * card, Escape leaves), then the control that adds a card. Every save is one `onEdit` batch, so one undo step.
  */
-export function CellEditor({ lane, step, cards, onEdit, onStopEditing, context }: CellContentProps & { context: CardContext }) {
+export function CellEditor({
+  lane,
+  step,
+  cards,
+  onEdit,
+  onStopEditing,
+  context,
+}: CellContentProps & { context: CardContext }) {
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
   const [refused, setRefused] = useState(false);
@@ -37,7 +46,12 @@ export function CellEditor({ lane, step, cards, onEdit, onStopEditing, context }
   // Escape must leave edit mode even when the focused control went away (a closed form) and focus fell to the page.
   useEffect(() => {
     const onDocumentKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === "Escape" && !event.defaultPrevented && (document.activeElement === document.body || document.activeElement === null)) onStopEditing();
+      if (
+        event.key === "Escape" &&
+        !event.defaultPrevented &&
+        (document.activeElement === document.body || document.activeElement === null)
+      )
+        onStopEditing();
     };
     document.addEventListener("keydown", onDocumentKey);
     return () => document.removeEventListener("keydown", onDocumentKey);
@@ -49,17 +63,23 @@ export function CellEditor({ lane, step, cards, onEdit, onStopEditing, context }
     return ok;
   };
 
-  const saveFor = (card: Card): CardSave => (fields) => {
-    if (!changes(card, fields)) return null;
-    const problem = cardFieldProblem(card, fields);
-    if (problem) return problem;
-    return edit([{ op: "updateCard", cardId: card.id, fields }]) ? null : { field: Object.keys(fields)[0] ?? "", code: "refused" };
-  };
+  const saveFor =
+    (card: Card): CardSave =>
+    (fields) => {
+      if (!changes(card, fields)) return null;
+      const problem = cardFieldProblem(card, fields);
+      if (problem) return problem;
+      return edit([{ op: "updateCard", cardId: card.id, fields }])
+        ? null
+        : { field: Object.keys(fields)[0] ?? "", code: "refused" };
+    };
 
   const add = (content: CardContentInput): FieldProblem | null => {
     const problem = newCardProblem(content as Record<string, unknown>);
     if (problem) return problem;
-    return edit([{ op: "addCard", laneId: lane.id, stepId: step.id, card: content as { kind: Card["kind"] } }]) ? null : { field: "", code: "refused" };
+    return edit([{ op: "addCard", laneId: lane.id, stepId: step.id, card: content as { kind: Card["kind"] } }])
+      ? null
+      : { field: "", code: "refused" };
   };
 
   const movesFor = (index: number): CardMoves => {
@@ -82,13 +102,22 @@ export function CellEditor({ lane, step, cards, onEdit, onStopEditing, context }
     event.preventDefault();
     event.stopPropagation();
     // Blur first so the focused field saves its draft before the editors go away.
-    if (document.activeElement instanceof HTMLElement && root.current?.contains(document.activeElement)) document.activeElement.blur();
+    if (document.activeElement instanceof HTMLElement && root.current?.contains(document.activeElement))
+      document.activeElement.blur();
     onStopEditing();
   };
 
   return (
     <CellEditingContext.Provider value={editing}>
-      <div ref={root} className={styles.editor} data-cell-editor="" tabIndex={-1} role="group" aria-label={t("cells.editing", { lane: lane.name || t(`common.laneType.${lane.type}`), step: step.name })} onKeyDown={onKeyDown}>
+      <div
+        ref={root}
+        className={styles.editor}
+        data-cell-editor=""
+        tabIndex={-1}
+        role="group"
+        aria-label={t("cells.editing", { lane: lane.name || t(`common.laneType.${lane.type}`), step: step.name })}
+        onKeyDown={onKeyDown}
+      >
         {cards.length > 0 && (
           <ul className={styles.cards} {...drop.handlers}>
             {cards.map((card, index) => {
@@ -96,11 +125,27 @@ export function CellEditor({ lane, step, cards, onEdit, onStopEditing, context }
               const save = saveFor(card);
               const onDragStart = (event: DragEvent<HTMLElement>) => {
                 event.stopPropagation();
-                startCardDrag(event.dataTransfer, { cardId: card.id, kind: card.kind, laneId: lane.id, stepId: step.id }, view.plainText(card, context));
+                startCardDrag(
+                  event.dataTransfer,
+                  { cardId: card.id, kind: card.kind, laneId: lane.id, stepId: step.id },
+                  view.plainText(card, context),
+                );
               };
               return (
-                <CardEditorShell key={card.id} card={card} label={t("cells.card.label", { n: index + 1, count: cards.length })} save={save} moves={movesFor(index)} onDragStart={onDragStart} dropSide={drop.target?.cardId === card.id ? drop.target.side : null}>
-                  {view.Editor ? <view.Editor card={card} save={save} context={context} /> : <view.Display card={card} context={context} />}
+                <CardEditorShell
+                  key={card.id}
+                  card={card}
+                  label={t("cells.card.label", { n: index + 1, count: cards.length })}
+                  save={save}
+                  moves={movesFor(index)}
+                  onDragStart={onDragStart}
+                  dropSide={drop.target?.cardId === card.id ? drop.target.side : null}
+                >
+                  {view.Editor ? (
+                    <view.Editor card={card} save={save} context={context} />
+                  ) : (
+                    <view.Display card={card} context={context} />
+                  )}
                 </CardEditorShell>
               );
             })}

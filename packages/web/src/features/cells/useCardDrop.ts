@@ -13,14 +13,29 @@ function targetOf(event: DragEvent<HTMLElement>): DropTarget {
   const card = (event.target as Element).closest?.("[data-card-id]");
   if (!card || !event.currentTarget.contains(card)) return { cardId: null, side: "after" };
   const box = card.getBoundingClientRect();
-  return { cardId: card.getAttribute("data-card-id"), side: event.clientY < box.top + box.height / 2 ? "before" : "after" };
+  return {
+    cardId: card.getAttribute("data-card-id"),
+    side: event.clientY < box.top + box.height / 2 ? "before" : "after",
+  };
 }
 
 /**
  * Makes a cell a drop target for cards: cards of a kind the lane holds, from this cell or another, land before or
  * after the card under the pointer (or at the end) with one `moveCard`.
  */
-export function useCardDrop({ lane, step, cards, enabled, onEdit }: { lane: Lane; step: Step; cards: readonly Card[]; enabled: boolean; onEdit: (ops: MapOperationInput[]) => boolean }) {
+export function useCardDrop({
+  lane,
+  step,
+  cards,
+  enabled,
+  onEdit,
+}: {
+  lane: Lane;
+  step: Step;
+  cards: readonly Card[];
+  enabled: boolean;
+  onEdit: (ops: MapOperationInput[]) => boolean;
+}) {
   const [target, setTarget] = useState<DropTarget | null>(null);
   if (!enabled) return { target: null, handlers: {} };
   const handlers = {
@@ -45,7 +60,9 @@ export function useCardDrop({ lane, step, cards, enabled, onEdit }: { lane: Lane
       if (where.cardId === payload.cardId) return;
       const last = cards.filter((c) => c.id !== payload.cardId).at(-1);
       const position = where.cardId ? { [where.side]: where.cardId } : last ? { after: last.id } : undefined;
-      onEdit([{ op: "moveCard", cardId: payload.cardId, laneId: lane.id, stepId: step.id, ...(position ? { position } : {}) }]);
+      onEdit([
+        { op: "moveCard", cardId: payload.cardId, laneId: lane.id, stepId: step.id, ...(position ? { position } : {}) },
+      ]);
     },
     onDragEnd() {
       setTarget(null);

@@ -14,7 +14,15 @@ import styles from "./CompareMapsPage.module.css";
 type Loaded = { left: MapWithSnapshot; right: MapWithSnapshot; personas: Persona[] };
 
 /** Two maps side by side (e.g. current and future state) with added, removed and changed steps and emotion deltas. */
-export default function CompareMapsPage({ workspaceId, leftId, rightId }: { workspaceId: string; leftId: string; rightId: string }) {
+export default function CompareMapsPage({
+  workspaceId,
+  leftId,
+  rightId,
+}: {
+  workspaceId: string;
+  leftId: string;
+  rightId: string;
+}) {
   const { t, dir } = useI18n();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -23,14 +31,21 @@ export default function CompareMapsPage({ workspaceId, leftId, rightId }: { work
     const abort = new AbortController();
     setData(null);
     setError(null);
-    Promise.all([fetchMap(workspaceId, leftId, abort.signal), fetchMap(workspaceId, rightId, abort.signal), fetchPersonas(workspaceId, abort.signal)]).then(
+    Promise.all([
+      fetchMap(workspaceId, leftId, abort.signal),
+      fetchMap(workspaceId, rightId, abort.signal),
+      fetchPersonas(workspaceId, abort.signal),
+    ]).then(
       ([left, right, personas]) => setData({ left, right, personas }),
       (err: unknown) => !abort.signal.aborted && setError(err),
     );
     return () => abort.abort();
   }, [workspaceId, leftId, rightId]);
 
-  const comparison: MapComparison | null = useMemo(() => (data ? compareMaps(data.left.snapshot, data.right.snapshot) : null), [data]);
+  const comparison: MapComparison | null = useMemo(
+    () => (data ? compareMaps(data.left.snapshot, data.right.snapshot) : null),
+    [data],
+  );
   if (error) return <ErrorScreen error={error} />;
   if (!data || !comparison) return <LoadingScreen />;
   const personaNames = new Map(data.personas.map((p) => [p.id, p.name]));
@@ -64,10 +79,17 @@ export default function CompareMapsPage({ workspaceId, leftId, rightId }: { work
           <span>{t("compare.summaryUnchanged", { count: summary.unchanged })}</span>
           <span className={styles.resolved}>{t("compare.summaryResolved", { count: summary.resolvedPainPoints })}</span>
         </p>
-        <p className="hint">{comparison.matchedBy === "lineage" ? t("compare.matchedByLineage") : t("compare.matchedByName")}</p>
+        <p className="hint">
+          {comparison.matchedBy === "lineage" ? t("compare.matchedByLineage") : t("compare.matchedByName")}
+        </p>
       </header>
       <CompareLegend />
-      <CompareStepTable comparison={comparison} personaNames={personaNames} leftTitle={data.left.snapshot.settings.title} rightTitle={data.right.snapshot.settings.title} />
+      <CompareStepTable
+        comparison={comparison}
+        personaNames={personaNames}
+        leftTitle={data.left.snapshot.settings.title}
+        rightTitle={data.right.snapshot.settings.title}
+      />
       <ComparePainPoints comparison={comparison} />
     </div>
   );

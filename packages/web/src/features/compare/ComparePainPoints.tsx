@@ -2,7 +2,17 @@ import type { MapComparison, PainPointDiff } from "@opencjm/core";
 import { useT } from "../../i18n/I18nProvider.js";
 import styles from "./CompareMapsPage.module.css";
 
-function PainList({ title, items, empty, kind }: { title: string; items: readonly PainPointDiff[]; empty: string; kind: "resolved" | "new" }) {
+function PainList({
+  title,
+  items,
+  empty,
+  kind,
+}: {
+  title: string;
+  items: readonly PainPointDiff[];
+  empty: string;
+  kind: "resolved" | "new";
+}) {
   const t = useT();
   return (
     <section className={styles.painSection} data-testid={`pain-${kind}`}>
@@ -31,8 +41,18 @@ export function ComparePainPoints({ comparison }: { comparison: MapComparison })
   const t = useT();
   return (
     <div className={styles.pains}>
-      <PainList kind="resolved" title={t("compare.resolvedTitle")} items={comparison.resolvedPainPoints} empty={t("compare.noneResolved")} />
-      <PainList kind="new" title={t("compare.newTitle")} items={comparison.newPainPoints} empty={t("compare.noneNew")} />
+      <PainList
+        kind="resolved"
+        title={t("compare.resolvedTitle")}
+        items={comparison.resolvedPainPoints}
+        empty={t("compare.noneResolved")}
+      />
+      <PainList
+        kind="new"
+        title={t("compare.newTitle")}
+        items={comparison.newPainPoints}
+        empty={t("compare.noneNew")}
+      />
     </div>
   );
 }

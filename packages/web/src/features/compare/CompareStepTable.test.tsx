@@ -1,5 +1,16 @@
 // @vitest-environment jsdom
-import { applyMapOperations, compareMaps, createMapDocument, deriveFutureState, docToSnapshot, MapOperationSchema, MapSettingsSchema, snapshotToDoc, type MapOperationInput, type MapSnapshot } from "@opencjm/core";
+import {
+  applyMapOperations,
+  compareMaps,
+  createMapDocument,
+  deriveFutureState,
+  docToSnapshot,
+  MapOperationSchema,
+  MapSettingsSchema,
+  snapshotToDoc,
+  type MapOperationInput,
+  type MapSnapshot,
+} from "@opencjm/core";
 import { cleanup, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -15,7 +26,10 @@ function current(): MapSnapshot {
     { op: "addLane", id: "pains", type: "painPoints", name: "Pain points" },
     { op: "setEmotion", personaId: "per_ana", stepId: "pay", value: -2 },
   ];
-  applyMapOperations(doc, ops.map((o) => MapOperationSchema.parse(o)));
+  applyMapOperations(
+    doc,
+    ops.map((o) => MapOperationSchema.parse(o)),
+  );
   return docToSnapshot(doc);
 }
 
@@ -26,9 +40,17 @@ function future(source: MapSnapshot): MapSnapshot {
   const ops: MapOperationInput[] = [
     { op: "updateStep", stepId: pay, name: "Pays in one tap" },
     { op: "setEmotion", personaId: "per_ana", stepId: pay, value: 1.5 },
-    { op: "addCard", laneId: copy.lanes[0]!.id, stepId: pay, card: { kind: "painPoint", text: "<b>Wallet</b> only", severity: 2 } },
+    {
+      op: "addCard",
+      laneId: copy.lanes[0]!.id,
+      stepId: pay,
+      card: { kind: "painPoint", text: "<b>Wallet</b> only", severity: 2 },
+    },
   ];
-  applyMapOperations(doc, ops.map((o) => MapOperationSchema.parse(o)));
+  applyMapOperations(
+    doc,
+    ops.map((o) => MapOperationSchema.parse(o)),
+  );
   return docToSnapshot(doc);
 }
 
@@ -37,7 +59,14 @@ afterEach(cleanup);
 describe("CompareStepTable", () => {
   it("marks each row with its status, lists card changes as text and shows the emotion delta per persona", () => {
     const left = current();
-    renderWithI18n(<CompareStepTable comparison={compareMaps(left, future(left))} personaNames={new Map([["per_ana", "Ana"]])} leftTitle="Checkout" rightTitle="Checkout 2027" />);
+    renderWithI18n(
+      <CompareStepTable
+        comparison={compareMaps(left, future(left))}
+        personaNames={new Map([["per_ana", "Ana"]])}
+        leftTitle="Checkout"
+        rightTitle="Checkout 2027"
+      />,
+    );
     const rows = screen.getAllByTestId("compare-row");
     expect(rows.map((r) => r.dataset.status)).toEqual(["unchanged", "changed"]);
     const changed = within(rows[1]!);
@@ -50,7 +79,15 @@ describe("CompareStepTable", () => {
 
   it("writes numbers in Persian digits in Persian", () => {
     const left = current();
-    renderWithI18n(<CompareStepTable comparison={compareMaps(left, future(left))} personaNames={new Map()} leftTitle="a" rightTitle="b" />, "fa");
+    renderWithI18n(
+      <CompareStepTable
+        comparison={compareMaps(left, future(left))}
+        personaNames={new Map()}
+        leftTitle="a"
+        rightTitle="b"
+      />,
+      "fa",
+    );
     expect(screen.getByTestId("emotion-delta").textContent).toContain("+۳٫۵");
   });
 });

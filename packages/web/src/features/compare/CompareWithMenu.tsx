@@ -15,7 +15,15 @@ export function comparisonCandidates(maps: readonly MapListItem[], mapId: string
  * "Compare with…": a menu of the workspace's other maps, each opening the side-by-side comparison with this map on
  * the left (the current state when this one is its source). Give `maps` when the caller already has the list.
  */
-export function CompareWithMenu({ workspaceId, mapId, maps: given }: { workspaceId: string; mapId: string; maps?: readonly MapListItem[] }) {
+export function CompareWithMenu({
+  workspaceId,
+  mapId,
+  maps: given,
+}: {
+  workspaceId: string;
+  mapId: string;
+  maps?: readonly MapListItem[];
+}) {
   const t = useT();
   const [loaded, setLoaded] = useState<MapListItem[] | null>(null);
   useEffect(() => {
@@ -28,7 +36,10 @@ export function CompareWithMenu({ workspaceId, mapId, maps: given }: { workspace
   const candidates = comparisonCandidates(maps, mapId);
   const self = maps.find((m) => m.id === mapId);
   // Keep the current state on the left: a future-state map is compared as (its source, itself).
-  const href = (other: MapListItem) => (self?.basedOnMapId === other.id ? `~/w/${workspaceId}/compare/${other.id}/${mapId}` : `~/w/${workspaceId}/compare/${mapId}/${other.id}`);
+  const href = (other: MapListItem) =>
+    self?.basedOnMapId === other.id
+      ? `~/w/${workspaceId}/compare/${other.id}/${mapId}`
+      : `~/w/${workspaceId}/compare/${mapId}/${other.id}`;
   return (
     <Menu label={t("compare.compareWith")} testId="compare-with" buttonClassName="btn btn-small">
       {(close) =>
@@ -38,7 +49,9 @@ export function CompareWithMenu({ workspaceId, mapId, maps: given }: { workspace
           candidates.map((m) => (
             <Link key={m.id} href={href(m)} onClick={close}>
               <bdi>{m.title}</bdi>
-              {(m.id === self?.basedOnMapId || m.basedOnMapId === mapId) && <span className="badge badge-accent">{t("compare.related")}</span>}
+              {(m.id === self?.basedOnMapId || m.basedOnMapId === mapId) && (
+                <span className="badge badge-accent">{t("compare.related")}</span>
+              )}
             </Link>
           ))
         )

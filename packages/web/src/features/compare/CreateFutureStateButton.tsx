@@ -6,7 +6,19 @@ import { useT } from "../../i18n/I18nProvider.js";
 import { createFutureState } from "./compareApi.js";
 
 /** "Create future state from this map": copies the map as a draft future state and opens the copy in the editor. */
-export function CreateFutureStateButton({ workspaceId, mapId, title, className = "btn", onDone }: { workspaceId: string; mapId: string; title: string; className?: string; onDone?: () => void }) {
+export function CreateFutureStateButton({
+  workspaceId,
+  mapId,
+  title,
+  className = "btn",
+  onDone,
+}: {
+  workspaceId: string;
+  mapId: string;
+  title: string;
+  className?: string;
+  onDone?: () => void;
+}) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const { roleIn } = useSession();
@@ -26,7 +38,11 @@ export function CreateFutureStateButton({ workspaceId, mapId, title, className =
           setBusy(true);
           setError(null);
           try {
-            const created = await createFutureState(workspaceId, mapId, t("compare.futureTitle", { title }).slice(0, 200));
+            const created = await createFutureState(
+              workspaceId,
+              mapId,
+              t("compare.futureTitle", { title }).slice(0, 200),
+            );
             onDone?.();
             navigate(`~/w/${workspaceId}/maps/${created.map.id}`);
           } catch (err) {

@@ -4,7 +4,8 @@ import { api } from "../../api/apiClient.js";
 /** A map with its full body, as the API returns it. */
 export type { MapWithSnapshot };
 
-const mapPath = (workspaceId: string, mapId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}`;
+const mapPath = (workspaceId: string, mapId: string) =>
+  `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}`;
 
 /** One map with its snapshot. */
 export function fetchMap(workspaceId: string, mapId: string, signal?: AbortSignal): Promise<MapWithSnapshot> {

@@ -3,14 +3,37 @@ import { Dialog } from "../../app/Dialog.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { UI_LOCALES } from "../../i18n/locales.js";
 import { ErrorNote } from "./ErrorNote.js";
-import { downloadExport, EXPORT_FORMATS, PAPERS, type ExportChoice, type ExportFormat, type Orientation, type Paper } from "./exchangeApi.js";
+import {
+  downloadExport,
+  EXPORT_FORMATS,
+  PAPERS,
+  type ExportChoice,
+  type ExportFormat,
+  type Orientation,
+  type Paper,
+} from "./exchangeApi.js";
 import styles from "./Exchange.module.css";
 
 /** Chooses a format (and for PDF/PNG the paper and orientation) and downloads the export. */
-export function ExportDialog({ workspaceId, mapId, onClose }: { workspaceId: string; mapId: string; onClose: () => void }) {
+export function ExportDialog({
+  workspaceId,
+  mapId,
+  onClose,
+}: {
+  workspaceId: string;
+  mapId: string;
+  onClose: () => void;
+}) {
   const t = useT();
-  const [choice, setChoice] = useState<ExportChoice>({ format: "pdf", lang: "", paper: "A4", orientation: "landscape" });
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "working" } | { kind: "done"; name: string } | { kind: "failed"; error: unknown }>({ kind: "idle" });
+  const [choice, setChoice] = useState<ExportChoice>({
+    format: "pdf",
+    lang: "",
+    paper: "A4",
+    orientation: "landscape",
+  });
+  const [state, setState] = useState<
+    { kind: "idle" } | { kind: "working" } | { kind: "done"; name: string } | { kind: "failed"; error: unknown }
+  >({ kind: "idle" });
   const printed = choice.format === "pdf" || choice.format === "png";
   const update = (patch: Partial<ExportChoice>) => {
     setChoice((c) => ({ ...c, ...patch }));
@@ -38,7 +61,12 @@ export function ExportDialog({ workspaceId, mapId, onClose }: { workspaceId: str
       >
         <label className="field">
           {t("exchange.export.format")}
-          <select className="input" value={choice.format} onChange={(e) => update({ format: e.target.value as ExportFormat })} data-testid="export-format">
+          <select
+            className="input"
+            value={choice.format}
+            onChange={(e) => update({ format: e.target.value as ExportFormat })}
+            data-testid="export-format"
+          >
             {EXPORT_FORMATS.map((f) => (
               <option key={f} value={f}>
                 {t(`exchange.format.${f}`)}
@@ -48,7 +76,12 @@ export function ExportDialog({ workspaceId, mapId, onClose }: { workspaceId: str
         </label>
         <label className="field">
           {t("exchange.export.language")}
-          <select className="input" value={choice.lang} onChange={(e) => update({ lang: e.target.value })} data-testid="export-language">
+          <select
+            className="input"
+            value={choice.lang}
+            onChange={(e) => update({ lang: e.target.value })}
+            data-testid="export-language"
+          >
             <option value="">{t("exchange.export.mapLanguage")}</option>
             {UI_LOCALES.map((l) => (
               <option key={l.code} value={l.code} lang={l.code}>
@@ -61,7 +94,12 @@ export function ExportDialog({ workspaceId, mapId, onClose }: { workspaceId: str
           <div className={styles.row}>
             <label className="field">
               {t("exchange.export.paper")}
-              <select className="input" value={choice.paper} onChange={(e) => update({ paper: e.target.value as Paper })} data-testid="export-paper">
+              <select
+                className="input"
+                value={choice.paper}
+                onChange={(e) => update({ paper: e.target.value as Paper })}
+                data-testid="export-paper"
+              >
                 {PAPERS.map((p) => (
                   <option key={p} value={p}>
                     {t(`exchange.paper.${p}`)}
@@ -71,14 +109,24 @@ export function ExportDialog({ workspaceId, mapId, onClose }: { workspaceId: str
             </label>
             <label className="field">
               {t("exchange.export.orientation")}
-              <select className="input" value={choice.orientation} disabled={choice.paper === "fit"} onChange={(e) => update({ orientation: e.target.value as Orientation })} data-testid="export-orientation">
+              <select
+                className="input"
+                value={choice.orientation}
+                disabled={choice.paper === "fit"}
+                onChange={(e) => update({ orientation: e.target.value as Orientation })}
+                data-testid="export-orientation"
+              >
                 <option value="landscape">{t("exchange.orientation.landscape")}</option>
                 <option value="portrait">{t("exchange.orientation.portrait")}</option>
               </select>
             </label>
           </div>
         )}
-        {state.kind === "working" && <p className={styles.status} role="status">{t("exchange.export.working")}</p>}
+        {state.kind === "working" && (
+          <p className={styles.status} role="status">
+            {t("exchange.export.working")}
+          </p>
+        )}
         {state.kind === "done" && (
           <p className={styles.status} role="status" data-testid="export-done">
             {t("exchange.export.done", { name: state.name })}
@@ -89,7 +137,12 @@ export function ExportDialog({ workspaceId, mapId, onClose }: { workspaceId: str
           <button type="button" className="btn" onClick={onClose}>
             {t("exchange.close")}
           </button>
-          <button type="submit" className="btn btn-primary" disabled={state.kind === "working"} data-testid="export-download">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={state.kind === "working"}
+            data-testid="export-download"
+          >
             {t("exchange.export.download")}
           </button>
         </div>

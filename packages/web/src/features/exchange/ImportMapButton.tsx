@@ -56,16 +56,32 @@ function ImportDialog({ workspaceId, onClose }: { workspaceId: string; onClose: 
         <p className={styles.status}>{t("exchange.import.intro")}</p>
         <label className="field">
           {t("exchange.import.choose")}
-          <input className="input" type="file" accept={ACCEPT} onChange={(e) => void handleChoose(e.target.files?.[0])} data-testid="import-file" />
+          <input
+            className="input"
+            type="file"
+            accept={ACCEPT}
+            onChange={(e) => void handleChoose(e.target.files?.[0])}
+            data-testid="import-file"
+          />
         </label>
-        {busy === "reading" && <p className={styles.status} role="status">{t("exchange.import.reading")}</p>}
+        {busy === "reading" && (
+          <p className={styles.status} role="status">
+            {t("exchange.import.reading")}
+          </p>
+        )}
         {preview && <ImportPreviewSummary preview={preview} />}
         {error !== undefined && <ErrorNote error={error} />}
         <div className={styles.actions}>
           <button type="button" className="btn" onClick={onClose}>
             {t("exchange.cancel")}
           </button>
-          <button type="button" className="btn btn-primary" disabled={!file || busy !== undefined} onClick={() => void handleCreate()} data-testid="import-create">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!file || busy !== undefined}
+            onClick={() => void handleCreate()}
+            data-testid="import-create"
+          >
             {busy === "creating" ? t("exchange.import.creating") : t("exchange.import.create")}
           </button>
         </div>

@@ -13,17 +13,29 @@ export function ImportPreviewSummary({ preview }: { preview: ImportPreview }) {
   return (
     <div className={styles.summary} data-testid="import-preview">
       <p>
-        {t("exchange.import.willCreate", { title: preview.title, format: known ? t(`exchange.format.${preview.format}`) : preview.format })}{" "}
+        {t("exchange.import.willCreate", {
+          title: preview.title,
+          format: known ? t(`exchange.format.${preview.format}`) : preview.format,
+        })}{" "}
         <span data-testid="import-counts">
-          {[t("exchange.count.stages", { count: c.stages }), t("exchange.count.steps", { count: c.steps }), t("exchange.count.lanes", { count: c.lanes }), t("exchange.count.cards", { count: c.cards }), t("exchange.count.emotions", { count: c.emotions })].join(" · ")}
+          {[
+            t("exchange.count.stages", { count: c.stages }),
+            t("exchange.count.steps", { count: c.steps }),
+            t("exchange.count.lanes", { count: c.lanes }),
+            t("exchange.count.cards", { count: c.cards }),
+            t("exchange.count.emotions", { count: c.emotions }),
+          ].join(" · ")}
         </span>
       </p>
-      {preview.report.fromVersion && preview.format === "json" && preview.report.fromVersion !== "1" && <p className={styles.muted}>{t("exchange.import.upgraded", { version: preview.report.fromVersion })}</p>}
+      {preview.report.fromVersion && preview.format === "json" && preview.report.fromVersion !== "1" && (
+        <p className={styles.muted}>{t("exchange.import.upgraded", { version: preview.report.fromVersion })}</p>
+      )}
       <h3 className={styles.section}>{t("exchange.import.stages")}</h3>
       <ol className={styles.list} data-testid="import-stages">
         {preview.stages.map((s, i) => (
           <li key={i}>
-            <bdi>{s.name}</bdi> <span className={styles.muted}>({t("exchange.count.steps", { count: s.steps.length })})</span>
+            <bdi>{s.name}</bdi>{" "}
+            <span className={styles.muted}>({t("exchange.count.steps", { count: s.steps.length })})</span>
           </li>
         ))}
       </ol>
@@ -31,7 +43,11 @@ export function ImportPreviewSummary({ preview }: { preview: ImportPreview }) {
       <ul className={styles.list} data-testid="import-lanes">
         {preview.lanes.map((l, i) => (
           <li key={i}>
-            <bdi>{l.name}</bdi> <span className={styles.muted}>— {isLaneType(l.type) ? LANE_NAMES[l.type][locale] : l.type} · {t("exchange.count.cards", { count: l.cards })}</span>
+            <bdi>{l.name}</bdi>{" "}
+            <span className={styles.muted}>
+              — {isLaneType(l.type) ? LANE_NAMES[l.type][locale] : l.type} ·{" "}
+              {t("exchange.count.cards", { count: l.cards })}
+            </span>
           </li>
         ))}
       </ul>
@@ -41,7 +57,14 @@ export function ImportPreviewSummary({ preview }: { preview: ImportPreview }) {
           <ul className={styles.list} data-testid="import-personas">
             {preview.personas.map((name, i) => (
               <li key={i}>
-                <bdi>{name}</bdi> <span className={styles.muted}>({preview.reusedPersonas.includes(name) ? t("exchange.import.personaReused") : t("exchange.import.personaNew")})</span>
+                <bdi>{name}</bdi>{" "}
+                <span className={styles.muted}>
+                  (
+                  {preview.reusedPersonas.includes(name)
+                    ? t("exchange.import.personaReused")
+                    : t("exchange.import.personaNew")}
+                  )
+                </span>
               </li>
             ))}
           </ul>

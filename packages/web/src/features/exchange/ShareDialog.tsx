@@ -11,12 +11,21 @@ type Expiry = keyof typeof EXPIRY_DAYS;
 
 /** The `<iframe>` that embeds a shared map in another page; the title is escaped as an attribute value. */
 export function embedSnippet(embedUrl: string, title: string): string {
-  const attr = (s: string) => s.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+  const attr = (s: string) =>
+    s.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
   return `<iframe src="${attr(embedUrl)}" title="${attr(title)}" width="100%" height="600" style="border:0" loading="lazy"></iframe>`;
 }
 
 /** Creates read-only links to a map (shown once, with an embed snippet), lists them and revokes them. */
-export function ShareDialog({ workspaceId, mapId, onClose }: { workspaceId: string; mapId: string; onClose: () => void }) {
+export function ShareDialog({
+  workspaceId,
+  mapId,
+  onClose,
+}: {
+  workspaceId: string;
+  mapId: string;
+  onClose: () => void;
+}) {
   const { t, formatDate, formatRelative } = useI18n();
   const [links, setLinks] = useState<ShareLink[] | undefined>(undefined);
   const [label, setLabel] = useState("");
@@ -75,11 +84,22 @@ export function ShareDialog({ workspaceId, mapId, onClose }: { workspaceId: stri
           <div className={styles.row}>
             <label className="field">
               {t("exchange.share.label")}
-              <input className="input" value={label} maxLength={120} onChange={(e) => setLabel(e.target.value)} data-testid="share-label" />
+              <input
+                className="input"
+                value={label}
+                maxLength={120}
+                onChange={(e) => setLabel(e.target.value)}
+                data-testid="share-label"
+              />
             </label>
             <label className="field">
               {t("exchange.share.expiry")}
-              <select className="input" value={expiry} onChange={(e) => setExpiry(e.target.value as Expiry)} data-testid="share-expiry">
+              <select
+                className="input"
+                value={expiry}
+                onChange={(e) => setExpiry(e.target.value as Expiry)}
+                data-testid="share-expiry"
+              >
                 {(Object.keys(EXPIRY_DAYS) as Expiry[]).map((k) => (
                   <option key={k} value={k}>
                     {t(`exchange.expiry.${k}`)}
@@ -100,7 +120,12 @@ export function ShareDialog({ workspaceId, mapId, onClose }: { workspaceId: stri
               {t("exchange.share.created")}
             </p>
             <CopyField label={t("exchange.share.link")} value={created.url} testId="share-url" />
-            <CopyField label={t("exchange.share.embed")} value={embedSnippet(created.embedUrl, t("exchange.share.embedTitle"))} multiline testId="share-embed" />
+            <CopyField
+              label={t("exchange.share.embed")}
+              value={embedSnippet(created.embedUrl, t("exchange.share.embedTitle"))}
+              multiline
+              testId="share-embed"
+            />
           </>
         )}
         {error !== undefined && <ErrorNote error={error} />}
@@ -117,13 +142,22 @@ export function ShareDialog({ workspaceId, mapId, onClose }: { workspaceId: stri
               <span className={styles.linkText}>
                 <bdi>{link.label || t("exchange.share.untitled")}</bdi>
                 <span className={styles.linkMeta}>
-                  {link.expiresAt ? t("exchange.share.expiresOn", { date: formatDate(link.expiresAt) }) : t("exchange.share.neverExpires")}
+                  {link.expiresAt
+                    ? t("exchange.share.expiresOn", { date: formatDate(link.expiresAt) })
+                    : t("exchange.share.neverExpires")}
                   {" · "}
-                  {link.lastUsedAt ? t("exchange.share.lastUsed", { when: formatRelative(link.lastUsedAt) }) : t("exchange.share.neverUsed")}
+                  {link.lastUsedAt
+                    ? t("exchange.share.lastUsed", { when: formatRelative(link.lastUsedAt) })
+                    : t("exchange.share.neverUsed")}
                 </span>
               </span>
               {link.expired && <span className="badge badge-warning">{t("exchange.share.expiredBadge")}</span>}
-              <button type="button" className="btn btn-small btn-danger" onClick={() => void handleRevoke(link)} data-testid="share-revoke">
+              <button
+                type="button"
+                className="btn btn-small btn-danger"
+                onClick={() => void handleRevoke(link)}
+                data-testid="share-revoke"
+              >
                 {t("exchange.share.revoke")}
               </button>
             </li>

@@ -4,18 +4,29 @@ import { embedSnippet } from "./ShareDialog.js";
 
 describe("exchange helpers", () => {
   it("asks for paper and orientation only for PDF and PNG, and the map's language unless one is chosen", () => {
-    expect(exportPath("ws 1", "m", { format: "pdf", lang: "fa", paper: "A3", orientation: "portrait" })).toBe("/api/workspaces/ws%201/maps/m/export?format=pdf&lang=fa&paper=A3&orientation=portrait");
-    expect(exportPath("w", "m", { format: "xlsx", lang: "", paper: "A3", orientation: "portrait" })).toBe("/api/workspaces/w/maps/m/export?format=xlsx");
+    expect(exportPath("ws 1", "m", { format: "pdf", lang: "fa", paper: "A3", orientation: "portrait" })).toBe(
+      "/api/workspaces/ws%201/maps/m/export?format=pdf&lang=fa&paper=A3&orientation=portrait",
+    );
+    expect(exportPath("w", "m", { format: "xlsx", lang: "", paper: "A3", orientation: "portrait" })).toBe(
+      "/api/workspaces/w/maps/m/export?format=xlsx",
+    );
   });
 
   it("reads the UTF-8 file name the server gives, in any script", () => {
-    expect(attachmentName(`attachment; filename="_____.pdf"; filename*=UTF-8''${encodeURIComponent("سفر مشتری.pdf")}`, "map.pdf")).toBe("سفر مشتری.pdf");
+    expect(
+      attachmentName(
+        `attachment; filename="_____.pdf"; filename*=UTF-8''${encodeURIComponent("سفر مشتری.pdf")}`,
+        "map.pdf",
+      ),
+    ).toBe("سفر مشتری.pdf");
     expect(attachmentName('attachment; filename="plain.csv"', "map.csv")).toBe("plain.csv");
     expect(attachmentName(null, "map.csv")).toBe("map.csv");
   });
 
   it("builds an embed snippet whose title cannot break out of its attribute", () => {
     const snippet = embedSnippet("https://cjm.example/embed/cjs_abc", 'Map "x"><script>alert(1)</script>');
-    expect(snippet).toBe('<iframe src="https://cjm.example/embed/cjs_abc" title="Map &quot;x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" width="100%" height="600" style="border:0" loading="lazy"></iframe>');
+    expect(snippet).toBe(
+      '<iframe src="https://cjm.example/embed/cjs_abc" title="Map &quot;x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" width="100%" height="600" style="border:0" loading="lazy"></iframe>',
+    );
   });
 });

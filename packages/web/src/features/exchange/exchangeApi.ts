@@ -50,7 +50,11 @@ export async function downloadExport(workspaceId: string, mapId: string, choice:
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-    throw new ApiRequestError(response.status, body.error?.code ?? `http_${response.status}`, body.error?.message ?? response.statusText);
+    throw new ApiRequestError(
+      response.status,
+      body.error?.code ?? `http_${response.status}`,
+      body.error?.message ?? response.statusText,
+    );
   }
   const name = attachmentName(response.headers.get("content-disposition"), `map.${choice.format}`);
   const url = URL.createObjectURL(await response.blob());
@@ -66,15 +70,20 @@ export async function downloadExport(workspaceId: string, mapId: string, choice:
 /** A read-only share link as the server lists it. */
 export type { ShareLink };
 
-const links = (workspaceId: string, mapId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/share-links`;
+const links = (workspaceId: string, mapId: string) =>
+  `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/share-links`;
 
 /** Share links of a map (those not revoked). */
 export const listShareLinks = (workspaceId: string, mapId: string) => api.get<ShareLink[]>(links(workspaceId, mapId));
 /** Creates a share link; the token comes back once. */
-export const createShareLink = (workspaceId: string, mapId: string, body: { label: string; expiresAt: string | null }) =>
-  api.post<ShareLinkCreated>(links(workspaceId, mapId), body);
+export const createShareLink = (
+  workspaceId: string,
+  mapId: string,
+  body: { label: string; expiresAt: string | null },
+) => api.post<ShareLinkCreated>(links(workspaceId, mapId), body);
 /** Revokes a share link. */
-export const revokeShareLink = (workspaceId: string, mapId: string, linkId: string) => api.delete<{ ok: true }>(`${links(workspaceId, mapId)}/${encodeURIComponent(linkId)}`);
+export const revokeShareLink = (workspaceId: string, mapId: string, linkId: string) =>
+  api.delete<{ ok: true }>(`${links(workspaceId, mapId)}/${encodeURIComponent(linkId)}`);
 
 /** What an import would create, as the preview endpoint reports it. */
 export type ImportPreview = MapImportPreview;
@@ -97,6 +106,7 @@ export async function readImportFile(file: File): Promise<ImportFile> {
 const imports = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/import`;
 
 /** Reads a file on the server and says what importing it would do; nothing is created. */
-export const previewImport = (workspaceId: string, file: ImportFile) => api.post<ImportPreview>(`${imports(workspaceId)}/preview`, file);
+export const previewImport = (workspaceId: string, file: ImportFile) =>
+  api.post<ImportPreview>(`${imports(workspaceId)}/preview`, file);
 /** Imports a file as a new map, all or nothing. */
 export const runImport = (workspaceId: string, file: ImportFile) => api.post<MapImported>(imports(workspaceId), file);

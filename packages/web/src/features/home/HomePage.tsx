@@ -47,12 +47,16 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
   useEffect(() => {
     const search = filtersToSearch(filters);
     const url = search ? `${window.location.pathname}?${search}` : window.location.pathname;
-    if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(window.history.state, "", url);
+    if (url !== `${window.location.pathname}${window.location.search}`)
+      window.history.replaceState(window.history.state, "", url);
   }, [filters]);
 
   const personaById = useMemo(() => new Map((data?.personas ?? []).map((p) => [p.id, p])), [data]);
   const personaNames = useMemo(() => new Map([...personaById].map(([id, p]) => [id, p.name])), [personaById]);
-  const shown = useMemo(() => (data ? filterMaps(data.maps, filters, personaNames, locale) : []), [data, filters, personaNames, locale]);
+  const shown = useMemo(
+    () => (data ? filterMaps(data.maps, filters, personaNames, locale) : []),
+    [data, filters, personaNames, locale],
+  );
   const mapCounts = useMemo(() => {
     const counts = new Map<string, number>();
     for (const m of data?.maps ?? []) for (const id of m.personaIds) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -74,7 +78,8 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
             <bdi>{workspace?.name ?? t("shell.workspace")}</bdi>
           </h1>
           <p className={styles.muted}>
-            {t("common.count.maps", { count: data.maps.length })} · {t("home.personaCount", { count: data.personas.length })}
+            {t("common.count.maps", { count: data.maps.length })} ·{" "}
+            {t("home.personaCount", { count: data.personas.length })}
           </p>
         </div>
         <div className={styles.headerActions}>
@@ -108,11 +113,20 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
           </div>
         ) : (
           <>
-            <MapFiltersBar filters={filters} onChange={setFilters} personas={data.personas} tags={allTags(data.maps, locale)} />
+            <MapFiltersBar
+              filters={filters}
+              onChange={setFilters}
+              personas={data.personas}
+              tags={allTags(data.maps, locale)}
+            />
             <p className={styles.resultCount} aria-live="polite">
               {t("home.shownOf", { shown: shown.length, total: data.maps.length })}
             </p>
-            {shown.length === 0 ? <p className={styles.empty}>{t("home.noMatch")}</p> : <MapList workspaceId={workspaceId} maps={shown} allMaps={data.maps} personas={personaById} now={now} />}
+            {shown.length === 0 ? (
+              <p className={styles.empty}>{t("home.noMatch")}</p>
+            ) : (
+              <MapList workspaceId={workspaceId} maps={shown} allMaps={data.maps} personas={personaById} now={now} />
+            )}
           </>
         )}
       </section>
@@ -121,7 +135,11 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
         <h2 id="home-personas" className={styles.sectionTitle}>
           {t("home.personas")}
         </h2>
-        {data.personas.length === 0 ? <p className={styles.empty}>{t("home.noPersonas")}</p> : <PersonaList personas={data.personas} mapCounts={mapCounts} />}
+        {data.personas.length === 0 ? (
+          <p className={styles.empty}>{t("home.noPersonas")}</p>
+        ) : (
+          <PersonaList personas={data.personas} mapCounts={mapCounts} />
+        )}
       </section>
     </div>
   );

@@ -42,7 +42,14 @@ describe("MapFiltersBar", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Persona" }), "Ana Costa");
     await user.selectOptions(screen.getByRole("combobox", { name: "Tag" }), "mobile");
     await user.selectOptions(screen.getByRole("combobox", { name: "Sort by" }), "title");
-    expect(latest.filters).toEqual({ query: "checkout", type: "futureState", status: "published", personaId: "p1", tag: "mobile", sort: "title" });
+    expect(latest.filters).toEqual({
+      query: "checkout",
+      type: "futureState",
+      status: "published",
+      personaId: "p1",
+      tag: "mobile",
+      sort: "title",
+    });
     await user.click(screen.getByRole("button", { name: "Clear filters" }));
     expect(latest.filters).toEqual({ ...NO_FILTERS, sort: "title" });
     expect(screen.queryByRole("button", { name: "Clear filters" })).toBeNull();

@@ -4,14 +4,38 @@ import type { MapFilters } from "./filterMaps.js";
 import styles from "./HomePage.module.css";
 
 /** Search, filters (type, status, persona, tag) and sort of the map list. */
-export function MapFiltersBar({ filters, onChange, personas, tags }: { filters: MapFilters; onChange: (f: MapFilters) => void; personas: readonly Persona[]; tags: readonly string[] }) {
+export function MapFiltersBar({
+  filters,
+  onChange,
+  personas,
+  tags,
+}: {
+  filters: MapFilters;
+  onChange: (f: MapFilters) => void;
+  personas: readonly Persona[];
+  tags: readonly string[];
+}) {
   const { t } = useI18n();
   const set = <K extends keyof MapFilters>(key: K, value: MapFilters[K]) => onChange({ ...filters, [key]: value });
   const active = filters.query || filters.type || filters.status || filters.personaId || filters.tag;
   return (
     <div className={styles.filters} role="search">
-      <input className={`input ${styles.search}`} type="search" placeholder={t("home.searchPlaceholder")} aria-label={t("home.searchLabel")} value={filters.query} onChange={(e) => set("query", e.target.value)} data-testid="map-search" />
-      <select className="input" aria-label={t("home.filterType")} value={filters.type} onChange={(e) => set("type", e.target.value)} data-testid="filter-type">
+      <input
+        className={`input ${styles.search}`}
+        type="search"
+        placeholder={t("home.searchPlaceholder")}
+        aria-label={t("home.searchLabel")}
+        value={filters.query}
+        onChange={(e) => set("query", e.target.value)}
+        data-testid="map-search"
+      />
+      <select
+        className="input"
+        aria-label={t("home.filterType")}
+        value={filters.type}
+        onChange={(e) => set("type", e.target.value)}
+        data-testid="filter-type"
+      >
         <option value="">{t("home.anyType")}</option>
         {MAP_TYPES.map((type) => (
           <option key={type} value={type}>
@@ -19,7 +43,13 @@ export function MapFiltersBar({ filters, onChange, personas, tags }: { filters: 
           </option>
         ))}
       </select>
-      <select className="input" aria-label={t("home.filterStatus")} value={filters.status} onChange={(e) => set("status", e.target.value)} data-testid="filter-status">
+      <select
+        className="input"
+        aria-label={t("home.filterStatus")}
+        value={filters.status}
+        onChange={(e) => set("status", e.target.value)}
+        data-testid="filter-status"
+      >
         <option value="">{t("home.anyStatus")}</option>
         {MAP_STATUSES.map((status) => (
           <option key={status} value={status}>
@@ -27,7 +57,13 @@ export function MapFiltersBar({ filters, onChange, personas, tags }: { filters: 
           </option>
         ))}
       </select>
-      <select className="input" aria-label={t("home.filterPersona")} value={filters.personaId} onChange={(e) => set("personaId", e.target.value)} data-testid="filter-persona">
+      <select
+        className="input"
+        aria-label={t("home.filterPersona")}
+        value={filters.personaId}
+        onChange={(e) => set("personaId", e.target.value)}
+        data-testid="filter-persona"
+      >
         <option value="">{t("home.anyPersona")}</option>
         {personas.map((p) => (
           <option key={p.id} value={p.id}>
@@ -35,7 +71,14 @@ export function MapFiltersBar({ filters, onChange, personas, tags }: { filters: 
           </option>
         ))}
       </select>
-      <select className="input" aria-label={t("home.filterTag")} value={filters.tag} onChange={(e) => set("tag", e.target.value)} data-testid="filter-tag" disabled={tags.length === 0}>
+      <select
+        className="input"
+        aria-label={t("home.filterTag")}
+        value={filters.tag}
+        onChange={(e) => set("tag", e.target.value)}
+        data-testid="filter-tag"
+        disabled={tags.length === 0}
+      >
         <option value="">{t("home.anyTag")}</option>
         {tags.map((tag) => (
           <option key={tag} value={tag}>
@@ -43,13 +86,23 @@ export function MapFiltersBar({ filters, onChange, personas, tags }: { filters: 
           </option>
         ))}
       </select>
-      <select className="input" aria-label={t("home.sortLabel")} value={filters.sort} onChange={(e) => set("sort", e.target.value as MapFilters["sort"])} data-testid="sort">
+      <select
+        className="input"
+        aria-label={t("home.sortLabel")}
+        value={filters.sort}
+        onChange={(e) => set("sort", e.target.value as MapFilters["sort"])}
+        data-testid="sort"
+      >
         <option value="updated">{t("home.sortUpdated")}</option>
         <option value="title">{t("home.sortTitle")}</option>
         <option value="created">{t("home.sortCreated")}</option>
       </select>
       {active && (
-        <button type="button" className="btn btn-ghost btn-small" onClick={() => onChange({ ...filters, query: "", type: "", status: "", personaId: "", tag: "" })}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          onClick={() => onChange({ ...filters, query: "", type: "", status: "", personaId: "", tag: "" })}
+        >
           {t("home.clearFilters")}
         </button>
       )}

@@ -8,10 +8,26 @@ import { PersonaAvatar } from "../personas/PersonaAvatar.js";
 import type { MapListItem } from "./homeApi.js";
 import styles from "./HomePage.module.css";
 
-const STATUS_BADGE: Record<MapListItem["status"], string> = { draft: "badge", published: "badge badge-success", archived: "badge badge-warning" };
+const STATUS_BADGE: Record<MapListItem["status"], string> = {
+  draft: "badge",
+  published: "badge badge-success",
+  archived: "badge badge-warning",
+};
 
 /** The maps as a table: title and goal, type, personas, status, size, last edited, and actions per map. */
-export function MapList({ workspaceId, maps, allMaps, personas, now }: { workspaceId: string; maps: readonly MapListItem[]; allMaps: readonly MapListItem[]; personas: ReadonlyMap<string, Persona>; now: number }) {
+export function MapList({
+  workspaceId,
+  maps,
+  allMaps,
+  personas,
+  now,
+}: {
+  workspaceId: string;
+  maps: readonly MapListItem[];
+  allMaps: readonly MapListItem[];
+  personas: ReadonlyMap<string, Persona>;
+  now: number;
+}) {
   const { t, formatRelative, formatDate } = useI18n();
   return (
     <table className={styles.table} data-testid="map-list">
@@ -63,12 +79,15 @@ export function MapList({ workspaceId, maps, allMaps, personas, now }: { workspa
             </td>
             <td>
               <span className={styles.personaStack}>
-                {m.personaIds.map((id) => personas.get(id)).filter((p): p is Persona => !!p).map((p) => (
-                  <span key={p.id} title={p.name} className={styles.personaChip}>
-                    <PersonaAvatar name={p.name} photoUrl={p.photoUrl} avatarSeed={p.avatarSeed} size={22} />
-                    <bdi>{p.name}</bdi>
-                  </span>
-                ))}
+                {m.personaIds
+                  .map((id) => personas.get(id))
+                  .filter((p): p is Persona => !!p)
+                  .map((p) => (
+                    <span key={p.id} title={p.name} className={styles.personaChip}>
+                      <PersonaAvatar name={p.name} photoUrl={p.photoUrl} avatarSeed={p.avatarSeed} size={22} />
+                      <bdi>{p.name}</bdi>
+                    </span>
+                  ))}
               </span>
             </td>
             <td>
@@ -100,7 +119,13 @@ export function MapList({ workspaceId, maps, allMaps, personas, now }: { workspa
                     <Link href={`/maps/${m.id}`} onClick={close}>
                       {t("common.action.open")}
                     </Link>
-                    <CreateFutureStateButton workspaceId={workspaceId} mapId={m.id} title={m.title} className="" onDone={close} />
+                    <CreateFutureStateButton
+                      workspaceId={workspaceId}
+                      mapId={m.id}
+                      title={m.title}
+                      className=""
+                      onDone={close}
+                    />
                   </>
                 )}
               </Menu>

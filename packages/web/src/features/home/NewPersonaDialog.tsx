@@ -22,7 +22,11 @@ export function NewPersonaDialog({ workspaceId, onClose }: { workspaceId: string
     setError(null);
     try {
       // A random seed gives each new persona its own generated avatar until a photo is uploaded.
-      const persona = await createPersona(workspaceId, { name: name.trim(), kind, avatarSeed: Math.random().toString(36).slice(2, 10) });
+      const persona = await createPersona(workspaceId, {
+        name: name.trim(),
+        kind,
+        avatarSeed: Math.random().toString(36).slice(2, 10),
+      });
       navigate(`/personas/${persona.id}?edit=1`);
     } catch (err) {
       setError(errorMessage(err));
@@ -32,16 +36,33 @@ export function NewPersonaDialog({ workspaceId, onClose }: { workspaceId: string
 
   return (
     <Dialog title={t("home.newPersona")} onClose={onClose}>
-      <form onSubmit={submit} noValidate style={{ display: "flex", flexDirection: "column", gap: "var(--space-4)" }} data-testid="new-persona-form">
+      <form
+        onSubmit={submit}
+        noValidate
+        style={{ display: "flex", flexDirection: "column", gap: "var(--space-4)" }}
+        data-testid="new-persona-form"
+      >
         <label className="field">
           {t("personas.field.name")}
-          <input className="input" name="personaName" maxLength={120} value={name} dir="auto" placeholder={t("home.personaNamePlaceholder")} aria-invalid={error ? true : undefined} onChange={(e) => setName(e.target.value)} />
+          <input
+            className="input"
+            name="personaName"
+            maxLength={120}
+            value={name}
+            dir="auto"
+            placeholder={t("home.personaNamePlaceholder")}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => setName(e.target.value)}
+          />
         </label>
-        <fieldset style={{ border: 0, padding: 0, margin: 0, display: "flex", gap: "var(--space-4)", flexWrap: "wrap" }}>
+        <fieldset
+          style={{ border: 0, padding: 0, margin: 0, display: "flex", gap: "var(--space-4)", flexWrap: "wrap" }}
+        >
           <legend className="visually-hidden">{t("personas.field.kind")}</legend>
           {(["b2c", "b2b"] as const).map((k) => (
             <label key={k}>
-              <input type="radio" name="personaKind" checked={kind === k} onChange={() => setKind(k)} /> {t(`personas.kind.${k}`)}
+              <input type="radio" name="personaKind" checked={kind === k} onChange={() => setKind(k)} />{" "}
+              {t(`personas.kind.${k}`)}
             </label>
           ))}
         </fieldset>

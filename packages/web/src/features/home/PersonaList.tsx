@@ -5,7 +5,13 @@ import { PersonaAvatar } from "../personas/PersonaAvatar.js";
 import styles from "./HomePage.module.css";
 
 /** The workspace's personas as cards: picture, name, role and the one line that sums them up. */
-export function PersonaList({ personas, mapCounts }: { personas: readonly Persona[]; mapCounts: ReadonlyMap<string, number> }) {
+export function PersonaList({
+  personas,
+  mapCounts,
+}: {
+  personas: readonly Persona[];
+  mapCounts: ReadonlyMap<string, number>;
+}) {
   const t = useT();
   return (
     <ul className={styles.personaGrid} data-testid="persona-list">

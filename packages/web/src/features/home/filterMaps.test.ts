@@ -20,10 +20,42 @@ const map = (over: Partial<MapListItem>): MapListItem => ({
 });
 
 const maps = [
-  map({ id: "a", title: "Checkout", type: "currentState", status: "published", personaIds: ["p1"], tags: ["q1"], updatedAt: "2026-03-01T00:00:00Z", createdAt: "2026-01-03T00:00:00Z" }),
-  map({ id: "b", title: "checkout — future", type: "futureState", personaIds: ["p1", "p2"], tags: ["q1", "wow"], updatedAt: "2026-02-01T00:00:00Z", createdAt: "2026-01-05T00:00:00Z" }),
-  map({ id: "c", title: "Онбординг", goal: "Fewer support tickets", type: "dayInTheLife", status: "archived", updatedAt: "2026-04-01T00:00:00Z", createdAt: "2026-01-01T00:00:00Z" }),
-  map({ id: "d", title: "خرید اینترنتی", tags: ["ایران"], personaIds: ["p2"], updatedAt: "2026-01-15T00:00:00Z", createdAt: "2026-01-04T00:00:00Z" }),
+  map({
+    id: "a",
+    title: "Checkout",
+    type: "currentState",
+    status: "published",
+    personaIds: ["p1"],
+    tags: ["q1"],
+    updatedAt: "2026-03-01T00:00:00Z",
+    createdAt: "2026-01-03T00:00:00Z",
+  }),
+  map({
+    id: "b",
+    title: "checkout — future",
+    type: "futureState",
+    personaIds: ["p1", "p2"],
+    tags: ["q1", "wow"],
+    updatedAt: "2026-02-01T00:00:00Z",
+    createdAt: "2026-01-05T00:00:00Z",
+  }),
+  map({
+    id: "c",
+    title: "Онбординг",
+    goal: "Fewer support tickets",
+    type: "dayInTheLife",
+    status: "archived",
+    updatedAt: "2026-04-01T00:00:00Z",
+    createdAt: "2026-01-01T00:00:00Z",
+  }),
+  map({
+    id: "d",
+    title: "خرید اینترنتی",
+    tags: ["ایران"],
+    personaIds: ["p2"],
+    updatedAt: "2026-01-15T00:00:00Z",
+    createdAt: "2026-01-04T00:00:00Z",
+  }),
 ];
 const names = new Map([
   ["p1", "Ana Costa"],

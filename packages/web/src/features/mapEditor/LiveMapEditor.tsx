@@ -45,21 +45,51 @@ function DocumentTitle() {
 }
 
 /** Settings drawer bound to the live map. */
-function LiveSettingsDrawer({ personas, readOnly, onApply, onClose }: { personas: readonly Persona[]; readOnly: boolean; onApply: (patch: Partial<MapSettings>) => boolean; onClose: () => void }) {
+function LiveSettingsDrawer({
+  personas,
+  readOnly,
+  onApply,
+  onClose,
+}: {
+  personas: readonly Persona[];
+  readOnly: boolean;
+  onApply: (patch: Partial<MapSettings>) => boolean;
+  onClose: () => void;
+}) {
   const settings = useSettings();
-  return <SettingsDrawer settings={settings} personas={personas} readOnly={readOnly} onApply={onApply} onClose={onClose} />;
+  return (
+    <SettingsDrawer settings={settings} personas={personas} readOnly={readOnly} onApply={onApply} onClose={onClose} />
+  );
 }
 
 /** The editor of a synced live map: header, grid, settings drawer, confirmations and refusals. */
-export function LiveMapEditor(props: { connection: MapConnection; catalogue: CellCatalogue; personas: readonly Persona[]; readOnly: boolean; me: { id: string; name: string }; workspaceId: string; mapId: string }) {
+export function LiveMapEditor(props: {
+  connection: MapConnection;
+  catalogue: CellCatalogue;
+  personas: readonly Persona[];
+  readOnly: boolean;
+  me: { id: string; name: string };
+  workspaceId: string;
+  mapId: string;
+}) {
   const t = useT();
   const { connection, readOnly, me } = props;
   // Cells can add to the catalogue (a touchpoint created in the picker); the grid shows it without a reload.
   const [catalogue, setCatalogue] = useState(props.catalogue);
-  const onCatalogueChange = useCallback((change: CatalogueChange) => setCatalogue((c) => ({ ...c, touchpoints: new Map(c.touchpoints).set(change.touchpoint.id, change.touchpoint) })), []);
+  const onCatalogueChange = useCallback(
+    (change: CatalogueChange) =>
+      setCatalogue((c) => ({ ...c, touchpoints: new Map(c.touchpoints).set(change.touchpoint.id, change.touchpoint) })),
+    [],
+  );
   const { report, notice } = useRefusalNotice();
   const { confirm, dialog } = useConfirmDialog();
-  const session = useEditorSession(connection.doc, connection.provider.awareness as AwarenessLike | null, me, readOnly, report);
+  const session = useEditorSession(
+    connection.doc,
+    connection.provider.awareness as AwarenessLike | null,
+    me,
+    readOnly,
+    report,
+  );
   const focus = useMemo(() => new GridFocus(), []);
   const search = useMemo(() => new SearchMatches(), []);
   const [zoom, setZoomState] = useState(storedZoom);
@@ -82,7 +112,22 @@ export function LiveMapEditor(props: { connection: MapConnection; catalogue: Cel
   }, [session]);
 
   const grid = useMemo<GridContextValue | null>(
-    () => (session ? { editor: session.editor, readOnly, focus, presence: session.presence, search, catalogue, zoom, confirm, openSettings, workspaceId: props.workspaceId, onCatalogueChange } : null),
+    () =>
+      session
+        ? {
+            editor: session.editor,
+            readOnly,
+            focus,
+            presence: session.presence,
+            search,
+            catalogue,
+            zoom,
+            confirm,
+            openSettings,
+            workspaceId: props.workspaceId,
+            onCatalogueChange,
+          }
+        : null,
     [session, readOnly, focus, search, catalogue, zoom, confirm, openSettings, props.workspaceId, onCatalogueChange],
   );
   if (!session || !grid) return null;
@@ -92,7 +137,12 @@ export function LiveMapEditor(props: { connection: MapConnection; catalogue: Cel
   };
 
   return (
-    <MapEvidence workspaceId={props.workspaceId} mapId={props.mapId} touchpoints={catalogue.touchpoints} canEdit={!readOnly}>
+    <MapEvidence
+      workspaceId={props.workspaceId}
+      mapId={props.mapId}
+      touchpoints={catalogue.touchpoints}
+      canEdit={!readOnly}
+    >
       <MapViewContext.Provider value={session.view}>
         <GridContext.Provider value={grid}>
           <div ref={pageRef} className={styles.page} data-testid="map-editor" data-read-only={readOnly || undefined}>
@@ -118,7 +168,16 @@ export function LiveMapEditor(props: { connection: MapConnection; catalogue: Cel
             <div className={styles.body}>
               <MapGrid label={t("editor.gridLabel")} />
             </div>
-            {settingsOpen && <LiveSettingsDrawer personas={props.personas} readOnly={readOnly} onApply={(patch) => session.editor.apply([{ op: "updateSettings", settings: patch } as MapOperationInput])} onClose={() => setSettingsOpen(false)} />}
+            {settingsOpen && (
+              <LiveSettingsDrawer
+                personas={props.personas}
+                readOnly={readOnly}
+                onApply={(patch) =>
+                  session.editor.apply([{ op: "updateSettings", settings: patch } as MapOperationInput])
+                }
+                onClose={() => setSettingsOpen(false)}
+              />
+            )}
             {dialog}
             {notice}
           </div>

@@ -18,13 +18,27 @@ export default function MapEditorPage({ workspaceId, mapId }: { workspaceId: str
   const connection = useMapDocument(mapId);
   const role = roleIn(workspaceId);
   const readOnly = !role || !roleAllows(role, "write");
-  const me = useMemo(() => ({ id: session?.user.id ?? "", name: session?.user.name ?? "" }), [session?.user.id, session?.user.name]);
+  const me = useMemo(
+    () => ({ id: session?.user.id ?? "", name: session?.user.name ?? "" }),
+    [session?.user.id, session?.user.name],
+  );
 
   if (resources.state === "failed") return <MapLoadError error={resources.error} onRetry={resources.retry} />;
   if (connection?.denied) return <MapLoadError error="denied" />;
   // The live connection failed before the map ever arrived: say so (the provider keeps retrying, and the editor
   // appears as soon as it gets through).
-  if (connection && !connection.synced && connection.status === "disconnected") return <MapLoadError error={new ApiRequestError(0, "network", "collaboration endpoint unreachable")} />;
+  if (connection && !connection.synced && connection.status === "disconnected")
+    return <MapLoadError error={new ApiRequestError(0, "network", "collaboration endpoint unreachable")} />;
   if (resources.state === "loading" || !connection?.synced || !session) return <LoadingScreen />;
-  return <LiveMapEditor connection={connection} catalogue={resources.catalogue} personas={resources.personas} readOnly={readOnly} me={me} workspaceId={workspaceId} mapId={mapId} />;
+  return (
+    <LiveMapEditor
+      connection={connection}
+      catalogue={resources.catalogue}
+      personas={resources.personas}
+      readOnly={readOnly}
+      me={me}
+      workspaceId={workspaceId}
+      mapId={mapId}
+    />
+  );
 }

@@ -7,7 +7,15 @@ import styles from "./MapLoadError.module.css";
  * Why a map could not be opened, in the user's language, with a way back to the maps and (when it may help) a retry.
  * For a share link (`shared`), a link that no longer works is explained as such, with a way to the app.
  */
-export function MapLoadError({ error, onRetry, shared = false }: { error: unknown; onRetry?: () => void; shared?: boolean }) {
+export function MapLoadError({
+  error,
+  onRetry,
+  shared = false,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  shared?: boolean;
+}) {
   const t = useT();
   const status = error instanceof ApiRequestError ? error.status : undefined;
   if (shared && status === 404)
@@ -18,7 +26,16 @@ export function MapLoadError({ error, onRetry, shared = false }: { error: unknow
         <a href="/">{t("editor.share.home")}</a>
       </div>
     );
-  const reason = status === 404 || error === "denied" ? "notFound" : status === 403 ? "forbidden" : status === 401 ? "signedOut" : error instanceof ApiRequestError && error.code === "network" ? "network" : "unknown";
+  const reason =
+    status === 404 || error === "denied"
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 401
+          ? "signedOut"
+          : error instanceof ApiRequestError && error.code === "network"
+            ? "network"
+            : "unknown";
   return (
     <div className={styles.box} role="alert" data-testid="map-load-error">
       <h1>{t(`editor.loadError.${reason}.title`)}</h1>

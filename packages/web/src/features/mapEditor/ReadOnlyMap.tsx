@@ -15,11 +15,26 @@ const refuse = async () => false;
  * (share, embed and print pages, and anyone else who needs to show a map). Every column is rendered — a shared map is
  * read top to bottom and searched with the browser's own find — where the editor renders only the columns in view.
  */
-export function ReadOnlyMap({ snapshot, catalogue, label, zoom = 1, variant = "screen" }: { snapshot: MapSnapshot; catalogue: CellCatalogue; label: string; zoom?: number; variant?: "screen" | "print" }) {
+export function ReadOnlyMap({
+  snapshot,
+  catalogue,
+  label,
+  zoom = 1,
+  variant = "screen",
+}: {
+  snapshot: MapSnapshot;
+  catalogue: CellCatalogue;
+  label: string;
+  zoom?: number;
+  variant?: "screen" | "print";
+}) {
   const view = useMemo(() => createSnapshotMapView(snapshot), [snapshot]);
   const focus = useMemo(() => new GridFocus(), []);
   const search = useMemo(() => new SearchMatches(), []);
-  const grid = useMemo<GridContextValue>(() => ({ editor: null, readOnly: true, focus, presence: null, search, catalogue, zoom, confirm: refuse }), [focus, search, catalogue, zoom]);
+  const grid = useMemo<GridContextValue>(
+    () => ({ editor: null, readOnly: true, focus, presence: null, search, catalogue, zoom, confirm: refuse }),
+    [focus, search, catalogue, zoom],
+  );
   return (
     <MapViewContext.Provider value={view}>
       <GridContext.Provider value={grid}>

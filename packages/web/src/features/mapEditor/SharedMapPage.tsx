@@ -32,7 +32,12 @@ function EmbedView({ map, token }: { map: SharedMap; token: string }) {
       </div>
       <footer className={styles.embedFooter}>
         <bdi className={styles.embedTitle}>{map.title}</bdi>
-        <a href={`/share/${encodeURIComponent(token)}`} target="_blank" rel="noopener noreferrer" data-testid="open-full-map">
+        <a
+          href={`/share/${encodeURIComponent(token)}`}
+          target="_blank"
+          rel="noopener noreferrer"
+          data-testid="open-full-map"
+        >
           {t("editor.share.openFull")}
         </a>
       </footer>
@@ -43,8 +48,13 @@ function EmbedView({ map, token }: { map: SharedMap; token: string }) {
 function printOptions(search: string): { lang: string | null; paper: Paper; orientation: Orientation } {
   const params = new URLSearchParams(search);
   const paperParam = params.get("paper");
-  const paper: Paper = paperParam === "fit" || (paperParam !== null && paperParam in PAPERS) ? (paperParam as Paper) : "A4";
-  return { lang: params.get("lang"), paper, orientation: params.get("orientation") === "portrait" ? "portrait" : "landscape" };
+  const paper: Paper =
+    paperParam === "fit" || (paperParam !== null && paperParam in PAPERS) ? (paperParam as Paper) : "A4";
+  return {
+    lang: params.get("lang"),
+    paper,
+    orientation: params.get("orientation") === "portrait" ? "portrait" : "landscape",
+  };
 }
 
 /**
@@ -55,6 +65,17 @@ function printOptions(search: string): { lang: string | null; paper: Paper; orie
 export default function SharedMapPage({ token, mode }: { token: string; mode: "share" | "embed" | "print" }) {
   const state = useSharedMap(token, mode !== "print");
   const options = mode === "print" ? printOptions(window.location.search) : null;
-  const content = state.state === "failed" ? <MapLoadError error={state.error} onRetry={state.retry} shared /> : state.state === "loading" ? <LoadingScreen /> : mode === "print" ? <PrintMapView map={state.map} paper={options!.paper} orientation={options!.orientation} /> : mode === "embed" ? <EmbedView map={state.map} token={token} /> : <ShareView map={state.map} />;
+  const content =
+    state.state === "failed" ? (
+      <MapLoadError error={state.error} onRetry={state.retry} shared />
+    ) : state.state === "loading" ? (
+      <LoadingScreen />
+    ) : mode === "print" ? (
+      <PrintMapView map={state.map} paper={options!.paper} orientation={options!.orientation} />
+    ) : mode === "embed" ? (
+      <EmbedView map={state.map} token={token} />
+    ) : (
+      <ShareView map={state.map} />
+    );
   return mode === "print" ? <LocaleOverride lang={options!.lang}>{content}</LocaleOverride> : content;
 }

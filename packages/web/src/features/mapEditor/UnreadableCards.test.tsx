@@ -10,7 +10,15 @@ import { buildTestMapDoc } from "./store/buildTestMapDoc.js";
 /** A map with two cards an older version left unreadable: an action card with a numeric text, a pain point with a word for its severity. */
 function damagedMap() {
   const doc = buildTestMapDoc();
-  applyMapOperations(doc, [{ op: "addCard", id: "p1c", laneId: "pains", stepId: "cart", card: { kind: "painPoint", text: "Shipping costs appear late", severity: 4 } }]);
+  applyMapOperations(doc, [
+    {
+      op: "addCard",
+      id: "p1c",
+      laneId: "pains",
+      stepId: "cart",
+      card: { kind: "painPoint", text: "Shipping costs appear late", severity: 4 },
+    },
+  ]);
   mapRoots(doc).cards.get("c1")!.set("text", 42);
   mapRoots(doc).cards.get("p1c")!.set("severity", "very high");
   return doc;
@@ -20,9 +28,17 @@ describe("cards the map cannot read", () => {
   it("are announced, listed with what they said, and repaired or deleted", async () => {
     const doc = damagedMap();
     // As the editor does: parse each operation, then apply the batch.
-    const apply = (ops: MapOperationInput[]) => (applyMapOperations(doc, ops.map((op) => MapOperationSchema.parse(op))), true);
+    const apply = (ops: MapOperationInput[]) => (
+      applyMapOperations(
+        doc,
+        ops.map((op) => MapOperationSchema.parse(op)),
+      ),
+      true
+    );
     renderWithI18n(<UnreadableCards doc={doc} readOnly={false} apply={apply} />);
-    expect(await screen.findByText("2 cards on this map could not be read. They are kept until you repair or delete them.")).toBeTruthy();
+    expect(
+      await screen.findByText("2 cards on this map could not be read. They are kept until you repair or delete them."),
+    ).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Show" }));
     expect(screen.getByText("Shipping costs appear late")).toBeTruthy();
     // The pain point's lane has no plain text kind: it can only be deleted. The action card is kept as a plain action.
@@ -34,7 +50,9 @@ describe("cards the map cannot read", () => {
     await waitFor(() => expect(screen.queryByTestId("unreadable-cards")).toBeNull(), { timeout: 3000 });
     const cards = docToSnapshot(doc).cells.flatMap((c) => c.cards);
     // The action card said nothing readable as text, so it keeps its stored fields as its text instead of losing them.
-    expect(cards.map((c) => [c.id, c.kind, "text" in c ? c.text : ""])).toEqual([["c1", "action", expect.stringContaining('"text":42')]]);
+    expect(cards.map((c) => [c.id, c.kind, "text" in c ? c.text : ""])).toEqual([
+      ["c1", "action", expect.stringContaining('"text":42')],
+    ]);
     expect(docToSnapshot(doc).unreadableCards).toBeUndefined();
   });
 
@@ -43,7 +61,9 @@ describe("cards the map cannot read", () => {
     expect(await screen.findByText(/2 карточки на этой карте не удалось прочитать/)).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Показать" }));
     expect(screen.queryByRole("button", { name: "Удалить" })).toBeNull();
-    const { container } = renderWithI18n(<UnreadableCards doc={buildTestMapDoc()} readOnly={false} apply={() => true} />);
+    const { container } = renderWithI18n(
+      <UnreadableCards doc={buildTestMapDoc()} readOnly={false} apply={() => true} />,
+    );
     await new Promise((r) => setTimeout(r, 700));
     expect(container.textContent).toBe("");
   });

@@ -1,4 +1,11 @@
-import { CardSchema, cardKindsForLane, LaneSchema, mapRoots, type CardKind, type MapOperationInput } from "@opencjm/core";
+import {
+  CardSchema,
+  cardKindsForLane,
+  LaneSchema,
+  mapRoots,
+  type CardKind,
+  type MapOperationInput,
+} from "@opencjm/core";
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { useT } from "../../i18n/I18nProvider.js";
@@ -24,9 +31,14 @@ export function findUnreadableCards(doc: Y.Doc): UnreadableCard[] {
     const fields = Object.fromEntries([...entity.entries()].filter(([k]) => k !== "laneId" && k !== "stepId"));
     const parsed = CardSchema.safeParse(fields);
     if (parsed.success) continue;
-    const lane = LaneSchema.safeParse({ ...Object.fromEntries(roots.lanes.get(String(entity.get("laneId")))?.entries() ?? []), id: "lane" });
+    const lane = LaneSchema.safeParse({
+      ...Object.fromEntries(roots.lanes.get(String(entity.get("laneId")))?.entries() ?? []),
+      id: "lane",
+    });
     const kinds = lane.success ? cardKindsForLane(lane.data.type) : [];
-    const said = [fields.text, fields.name, fields.note, fields.title].find((v) => typeof v === "string" && v.trim() !== "");
+    const said = [fields.text, fields.name, fields.note, fields.title].find(
+      (v) => typeof v === "string" && v.trim() !== "",
+    );
     const issue = parsed.error.issues[0];
     found.push({
       id,
@@ -41,7 +53,11 @@ export function findUnreadableCards(doc: Y.Doc): UnreadableCard[] {
 /** The operation that repairs a card in place as a plain card of its lane, keeping its text. */
 export function repairOperation(card: UnreadableCard): MapOperationInput | null {
   if (!card.repairKind) return null;
-  return { op: "replaceCard", cardId: card.id, card: { kind: card.repairKind, text: card.text.slice(0, 20_000) } } as MapOperationInput;
+  return {
+    op: "replaceCard",
+    cardId: card.id,
+    card: { kind: card.repairKind, text: card.text.slice(0, 20_000) },
+  } as MapOperationInput;
 }
 
 /**
@@ -49,7 +65,15 @@ export function repairOperation(card: UnreadableCard): MapOperationInput | null 
  * card of its lane, or to delete it. Looks after the first paint and again when cards change, so opening a map does
  * not wait for it.
  */
-export function UnreadableCards({ doc, readOnly, apply }: { doc: Y.Doc; readOnly: boolean; apply: (ops: MapOperationInput[]) => boolean }) {
+export function UnreadableCards({
+  doc,
+  readOnly,
+  apply,
+}: {
+  doc: Y.Doc;
+  readOnly: boolean;
+  apply: (ops: MapOperationInput[]) => boolean;
+}) {
   const t = useT();
   const [cards, setCards] = useState<UnreadableCard[]>([]);
   const [open, setOpen] = useState(false);

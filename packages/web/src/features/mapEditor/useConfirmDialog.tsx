@@ -8,9 +8,19 @@ import styles from "./useConfirmDialog.module.css";
  */
 export function useConfirmDialog(): { confirm: (message: string) => Promise<boolean>; dialog: ReactNode } {
   const t = useT();
-  const [pending, setPending] = useState<{ message: string; resolve: (ok: boolean) => void; returnTo: HTMLElement | null } | null>(null);
+  const [pending, setPending] = useState<{
+    message: string;
+    resolve: (ok: boolean) => void;
+    returnTo: HTMLElement | null;
+  } | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const confirm = useCallback((message: string) => new Promise<boolean>((resolve) => setPending({ message, resolve, returnTo: document.activeElement as HTMLElement | null })), []);
+  const confirm = useCallback(
+    (message: string) =>
+      new Promise<boolean>((resolve) =>
+        setPending({ message, resolve, returnTo: document.activeElement as HTMLElement | null }),
+      ),
+    [],
+  );
   useEffect(() => {
     if (pending) cancelRef.current?.focus();
   }, [pending]);

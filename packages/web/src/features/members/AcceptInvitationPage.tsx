@@ -79,7 +79,13 @@ export default function AcceptInvitationPage({ token }: { token: string }) {
               {error}
             </p>
           )}
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void handleAccept()} data-testid="accept-button">
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy}
+            onClick={() => void handleAccept()}
+            data-testid="accept-button"
+          >
             {t("members.acceptButton")}
           </button>
           <p className={authStyles.switch}>

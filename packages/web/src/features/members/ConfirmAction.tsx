@@ -4,7 +4,19 @@ import { useT } from "../../i18n/I18nProvider.js";
 import styles from "./Members.module.css";
 
 /** A dialog that asks before a change to who belongs to a workspace; the confirm button waits for the change. */
-export function ConfirmAction({ title, message, confirmLabel, onConfirm, onClose }: { title: string; message: string; confirmLabel: string; onConfirm: () => Promise<void>; onClose: () => void }) {
+export function ConfirmAction({
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+}) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const handleConfirm = async () => {
@@ -22,7 +34,13 @@ export function ConfirmAction({ title, message, confirmLabel, onConfirm, onClose
         <button type="button" className="btn" onClick={onClose}>
           {t("common.action.cancel")}
         </button>
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void handleConfirm()} data-testid="confirm-action">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy}
+          onClick={() => void handleConfirm()}
+          data-testid="confirm-action"
+        >
           {confirmLabel}
         </button>
       </div>

@@ -7,7 +7,12 @@ import { renderWithI18n } from "../../app/testing/renderWithI18n.js";
 import { InvitationList } from "./InvitationList.js";
 
 const NOW = Date.parse("2026-03-10T12:00:00.000Z");
-const invitation = (id: string, email: string, expiresAt: string, acceptedAt: string | null = null): InvitationInfo => ({ id, email, role: "editor", createdAt: "2026-03-01T00:00:00.000Z", expiresAt, acceptedAt });
+const invitation = (
+  id: string,
+  email: string,
+  expiresAt: string,
+  acceptedAt: string | null = null,
+): InvitationInfo => ({ id, email, role: "editor", createdAt: "2026-03-01T00:00:00.000Z", expiresAt, acceptedAt });
 
 afterEach(cleanup);
 
@@ -20,7 +25,14 @@ describe("InvitationList", () => {
       invitation("inv_old", "old@example.test", "2026-03-09T12:00:00.000Z"),
       invitation("inv_done", "done@example.test", "2026-03-17T12:00:00.000Z", "2026-03-02T00:00:00.000Z"),
     ];
-    renderWithI18n(<InvitationList invitations={invitations} links={{ inv_new: "http://x.test/invite/abc" }} now={NOW} onRevoke={(i) => revoked.push(i.id)} />);
+    renderWithI18n(
+      <InvitationList
+        invitations={invitations}
+        links={{ inv_new: "http://x.test/invite/abc" }}
+        now={NOW}
+        onRevoke={(i) => revoked.push(i.id)}
+      />,
+    );
     const rows = screen.getAllByTestId("invitation-row");
     expect(rows.map((r) => r.dataset.email)).toEqual(["new@example.test", "old@example.test"]);
     expect(within(rows[0]!).getByRole("button", { name: "Copy link" })).toBeTruthy();

@@ -15,7 +15,16 @@ describe("InviteDialog", () => {
     const asked: Array<[string, Role]> = [];
     const onInvite = async (email: string, role: Role): Promise<InvitationCreated> => {
       asked.push([email, role]);
-      return { id: "inv_1", email, role, createdAt: "2026-03-01T00:00:00.000Z", expiresAt: "2026-03-08T00:00:00.000Z", acceptedAt: null, token: "tok_abcdefghij", acceptPath: "/invite/tok_abcdefghij" };
+      return {
+        id: "inv_1",
+        email,
+        role,
+        createdAt: "2026-03-01T00:00:00.000Z",
+        expiresAt: "2026-03-08T00:00:00.000Z",
+        acceptedAt: null,
+        token: "tok_abcdefghij",
+        acceptPath: "/invite/tok_abcdefghij",
+      };
     };
     renderWithI18n(<InviteDialog workspaceName="Shop" onInvite={onInvite} onClose={() => undefined} />);
     expect(screen.getByRole("dialog", { name: "Invite someone to Shop" })).toBeTruthy();
@@ -23,7 +32,9 @@ describe("InviteDialog", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Role" }), "commenter");
     await user.click(screen.getByRole("button", { name: "Create invitation" }));
     expect(asked).toEqual([["colleague@example.test", "commenter"]]);
-    expect((screen.getByTestId("invitation-link") as HTMLInputElement).value).toBe(`${window.location.origin}/invite/tok_abcdefghij`);
+    expect((screen.getByTestId("invitation-link") as HTMLInputElement).value).toBe(
+      `${window.location.origin}/invite/tok_abcdefghij`,
+    );
     expect(screen.getByText(/Send this link to colleague@example.test/)).toBeTruthy();
   });
 

@@ -7,13 +7,22 @@ import { useMemberProblem } from "./memberProblems.js";
 import styles from "./Members.module.css";
 
 /** The full address of an invitation's accept page on this server. */
-export const invitationUrl = (created: Pick<InvitationCreated, "acceptPath">): string => new URL(created.acceptPath, window.location.origin).href;
+export const invitationUrl = (created: Pick<InvitationCreated, "acceptPath">): string =>
+  new URL(created.acceptPath, window.location.origin).href;
 
 /**
  * Invites an e-mail with a role, then shows the one-time link to copy (without SMTP, the owner sends it themselves).
  * Editors are the default role: most people are invited to work on the maps.
  */
-export function InviteDialog({ workspaceName, onInvite, onClose }: { workspaceName: string; onInvite: (email: string, role: Role) => Promise<InvitationCreated>; onClose: () => void }) {
+export function InviteDialog({
+  workspaceName,
+  onInvite,
+  onClose,
+}: {
+  workspaceName: string;
+  onInvite: (email: string, role: Role) => Promise<InvitationCreated>;
+  onClose: () => void;
+}) {
   const { t, formatDate } = useI18n();
   const problem = useMemberProblem();
   const [email, setEmail] = useState("");
@@ -39,10 +48,22 @@ export function InviteDialog({ workspaceName, onInvite, onClose }: { workspaceNa
     <Dialog title={t("members.inviteTitle", { workspace: workspaceName })} onClose={onClose}>
       {created ? (
         <div className={styles.form}>
-          <p className={styles.message}>{t("members.inviteCreated", { email: created.email, date: formatDate(created.expiresAt, { dateStyle: "medium" }) })}</p>
+          <p className={styles.message}>
+            {t("members.inviteCreated", {
+              email: created.email,
+              date: formatDate(created.expiresAt, { dateStyle: "medium" }),
+            })}
+          </p>
           <label className="field">
             {t("members.inviteLink")}
-            <input className={`input ${styles.link}`} readOnly dir="ltr" value={invitationUrl(created)} data-testid="invitation-link" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              className={`input ${styles.link}`}
+              readOnly
+              dir="ltr"
+              value={invitationUrl(created)}
+              data-testid="invitation-link"
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </label>
           <div className={styles.actions}>
             <CopyLinkButton url={invitationUrl(created)} />
@@ -55,7 +76,16 @@ export function InviteDialog({ workspaceName, onInvite, onClose }: { workspaceNa
         <form className={styles.form} onSubmit={handleSubmit} aria-busy={busy} data-testid="invite-form">
           <label className="field">
             {t("members.inviteEmail")}
-            <input className="input" type="email" name="inviteEmail" required maxLength={254} autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              className="input"
+              type="email"
+              name="inviteEmail"
+              required
+              maxLength={254}
+              autoComplete="off"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </label>
           <label className="field">
             {t("members.inviteRole")}

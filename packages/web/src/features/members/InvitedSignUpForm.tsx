@@ -14,7 +14,15 @@ type Field = (typeof FIELDS)[number];
  * Sign-up for someone who has no account yet, carrying the invitation: the account is created and joins the
  * workspace in one request. `onError` words a failure (and may take over the page when the link itself is dead).
  */
-export function InvitedSignUpForm({ token, onSignedUp, onError }: { token: string; onSignedUp: (session: Session) => void; onError: (error: unknown) => string | null }) {
+export function InvitedSignUpForm({
+  token,
+  onSignedUp,
+  onError,
+}: {
+  token: string;
+  onSignedUp: (session: Session) => void;
+  onError: (error: unknown) => string | null;
+}) {
   const { t, locale } = useI18n();
   const [form, setForm] = useState<Record<Field, string>>({ name: "", email: "", password: "" });
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
@@ -33,7 +41,14 @@ export function InvitedSignUpForm({ token, onSignedUp, onError }: { token: strin
     } catch (err) {
       setError(onError(err));
       const bad = fieldErrors(err, FIELDS);
-      setProblems(Object.fromEntries(Object.keys(bad).map((f) => [f, f === "email" ? "auth.emailProblem" : f === "password" ? "auth.passwordRule" : "auth.nameRequired"])));
+      setProblems(
+        Object.fromEntries(
+          Object.keys(bad).map((f) => [
+            f,
+            f === "email" ? "auth.emailProblem" : f === "password" ? "auth.passwordRule" : "auth.nameRequired",
+          ]),
+        ),
+      );
     } finally {
       setBusy(false);
     }

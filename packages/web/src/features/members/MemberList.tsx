@@ -14,7 +14,17 @@ export interface MemberActions {
  * The members of a workspace with their roles. An owner gets a role picker and a menu (make owner instead of me,
  * remove) on everyone else's row; everybody else sees the roles only.
  */
-export function MemberList({ members, myUserId, canManage, actions }: { members: MemberInfo[]; myUserId: string; canManage: boolean; actions: MemberActions }) {
+export function MemberList({
+  members,
+  myUserId,
+  canManage,
+  actions,
+}: {
+  members: MemberInfo[];
+  myUserId: string;
+  canManage: boolean;
+  actions: MemberActions;
+}) {
   const t = useT();
   return (
     <table className={styles.table} data-testid="member-list">
@@ -41,7 +51,13 @@ export function MemberList({ members, myUserId, canManage, actions }: { members:
               </td>
               <td>
                 {manageable ? (
-                  <select className={styles.select} aria-label={t("members.roleOf", { name: member.name })} value={member.role} onChange={(e) => actions.onChangeRole(member, e.target.value as Role)} data-testid="member-role">
+                  <select
+                    className={styles.select}
+                    aria-label={t("members.roleOf", { name: member.name })}
+                    value={member.role}
+                    onChange={(e) => actions.onChangeRole(member, e.target.value as Role)}
+                    data-testid="member-role"
+                  >
                     {ROLES.map((role) => (
                       <option key={role} value={role}>
                         {t(`common.role.${role}`)}
@@ -57,12 +73,16 @@ export function MemberList({ members, myUserId, canManage, actions }: { members:
               {canManage && (
                 <td className={styles.cellActions}>
                   {manageable && (
-                    <Menu testId="member-actions" buttonClassName="btn btn-ghost btn-small" label={
+                    <Menu
+                      testId="member-actions"
+                      buttonClassName="btn btn-ghost btn-small"
+                      label={
                         <>
                           <span aria-hidden="true">⋯</span>
                           <span className="visually-hidden">{t("members.actionsOf", { name: member.name })}</span>
                         </>
-                      }>
+                      }
+                    >
                       {(close) => (
                         <>
                           <button

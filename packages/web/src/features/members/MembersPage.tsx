@@ -8,7 +8,15 @@ import { ConfirmAction } from "./ConfirmAction.js";
 import { InvitationList } from "./InvitationList.js";
 import { invitationUrl, InviteDialog } from "./InviteDialog.js";
 import { MemberList } from "./MemberList.js";
-import { changeMemberRole, fetchInvitations, fetchMembers, inviteMember, removeMember, revokeInvitation, transferOwnership } from "./membersApi.js";
+import {
+  changeMemberRole,
+  fetchInvitations,
+  fetchMembers,
+  inviteMember,
+  removeMember,
+  revokeInvitation,
+  transferOwnership,
+} from "./membersApi.js";
 import { useMemberProblem } from "./memberProblems.js";
 import styles from "./Members.module.css";
 
@@ -44,7 +52,10 @@ export default function MembersPage({ workspaceId }: { workspaceId: string }) {
 
   const load = useCallback(async () => {
     try {
-      const [list, open] = await Promise.all([fetchMembers(workspaceId), canManage ? fetchInvitations(workspaceId) : Promise.resolve([])]);
+      const [list, open] = await Promise.all([
+        fetchMembers(workspaceId),
+        canManage ? fetchInvitations(workspaceId) : Promise.resolve([]),
+      ]);
       setMembers(list);
       setInvitations(open);
     } catch (err) {
@@ -72,7 +83,8 @@ export default function MembersPage({ workspaceId }: { workspaceId: string }) {
     }
   };
 
-  const handleChangeRole = (member: MemberInfo, role: Role) => void apply(() => changeMemberRole(workspaceId, member.userId, role));
+  const handleChangeRole = (member: MemberInfo, role: Role) =>
+    void apply(() => changeMemberRole(workspaceId, member.userId, role));
   const handleTransfer = (member: MemberInfo) =>
     setPending({
       title: t("members.transfer"),
@@ -124,7 +136,12 @@ export default function MembersPage({ workspaceId }: { workspaceId: string }) {
           <p className={styles.lead}>{t("members.lead", { workspace: workspaceName })}</p>
         </div>
         {canManage && (
-          <button type="button" className="btn btn-primary" onClick={() => setInviting(true)} data-testid="invite-member">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setInviting(true)}
+            data-testid="invite-member"
+          >
             {t("members.invite")}
           </button>
         )}
@@ -134,7 +151,14 @@ export default function MembersPage({ workspaceId }: { workspaceId: string }) {
           {error}
         </p>
       )}
-      {members && <MemberList members={members} myUserId={myUserId} canManage={canManage} actions={{ onChangeRole: handleChangeRole, onTransfer: handleTransfer, onRemove: handleRemove }} />}
+      {members && (
+        <MemberList
+          members={members}
+          myUserId={myUserId}
+          canManage={canManage}
+          actions={{ onChangeRole: handleChangeRole, onTransfer: handleTransfer, onRemove: handleRemove }}
+        />
+      )}
       {canManage && (
         <section className={styles.section} aria-labelledby="pending-invitations">
           <h2 id="pending-invitations">{t("members.pending")}</h2>
@@ -146,8 +170,18 @@ export default function MembersPage({ workspaceId }: { workspaceId: string }) {
           {t("members.leave")}
         </button>
       </div>
-      {inviting && <InviteDialog workspaceName={workspaceName} onInvite={handleInvite} onClose={() => setInviting(false)} />}
-      {pending && <ConfirmAction title={pending.title} message={pending.message} confirmLabel={pending.confirmLabel} onConfirm={pending.run} onClose={() => setPending(null)} />}
+      {inviting && (
+        <InviteDialog workspaceName={workspaceName} onInvite={handleInvite} onClose={() => setInviting(false)} />
+      )}
+      {pending && (
+        <ConfirmAction
+          title={pending.title}
+          message={pending.message}
+          confirmLabel={pending.confirmLabel}
+          onConfirm={pending.run}
+          onClose={() => setPending(null)}
+        />
+      )}
     </div>
   );
 }

@@ -1,4 +1,12 @@
-import type { InvitationAccepted, InvitationCreated, InvitationInfo, Locale, MemberInfo, Role, Session } from "@opencjm/core";
+import type {
+  InvitationAccepted,
+  InvitationCreated,
+  InvitationInfo,
+  Locale,
+  MemberInfo,
+  Role,
+  Session,
+} from "@opencjm/core";
 import { api } from "../../api/apiClient.js";
 
 const base = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}`;
@@ -44,6 +52,12 @@ export function acceptInvitation(token: string): Promise<InvitationAccepted> {
 }
 
 /** Creates an account with the invitation: the new person joins its workspace in the same request. */
-export function signUpWithInvitation(input: { name: string; email: string; password: string; locale: Locale; invitation: string }): Promise<Session> {
+export function signUpWithInvitation(input: {
+  name: string;
+  email: string;
+  password: string;
+  locale: Locale;
+  invitation: string;
+}): Promise<Session> {
   return api.post<Session>("/api/auth/signup", input);
 }

@@ -13,7 +13,21 @@ export function linesToItems(text: string): string[] {
  * A list of short texts (goals, needs, concerns…) edited as one item per line. It keeps its own text so blank lines
  * being typed are not swallowed; the parent gets the items.
  */
-export function ListField({ label, value, onChange, invalid, rows = 3, name }: { label: string; value: readonly string[]; onChange: (items: string[]) => void; invalid?: boolean; rows?: number; name: string }) {
+export function ListField({
+  label,
+  value,
+  onChange,
+  invalid,
+  rows = 3,
+  name,
+}: {
+  label: string;
+  value: readonly string[];
+  onChange: (items: string[]) => void;
+  invalid?: boolean;
+  rows?: number;
+  name: string;
+}) {
   const t = useT();
   const id = useId();
   const [text, setText] = useState(() => value.join("\n"));

@@ -18,8 +18,18 @@ export function initialsOf(name: string): string {
   const words = name.split(/[\s,，、;；(（]+/u).filter((w) => /\p{L}/u.test(w));
   const first = (w: string | undefined) => [...(w ?? "")].find((ch) => /\p{L}/u.test(ch)) ?? "";
   // Chinese names are written without spaces and read best as their first two characters.
-  if (/^\p{Script=Han}/u.test(words[0] ?? "")) return [...words[0]!].filter((ch) => /\p{Script=Han}/u.test(ch)).slice(0, 2).join("");
-  const letters = words.length > 1 ? first(words[0]) + first(words[1]) : [...(words[0] ?? "")].filter((ch) => /\p{L}/u.test(ch)).slice(0, 2).join("");
+  if (/^\p{Script=Han}/u.test(words[0] ?? ""))
+    return [...words[0]!]
+      .filter((ch) => /\p{Script=Han}/u.test(ch))
+      .slice(0, 2)
+      .join("");
+  const letters =
+    words.length > 1
+      ? first(words[0]) + first(words[1])
+      : [...(words[0] ?? "")]
+          .filter((ch) => /\p{L}/u.test(ch))
+          .slice(0, 2)
+          .join("");
   return letters.toLocaleUpperCase();
 }
 
@@ -38,19 +48,55 @@ export function avatarDesign(seed: string): { hue: number; accentHue: number; sh
  * A persona's photo, or a generated avatar (deterministic SVG from `avatarSeed`, else the name; no outside service).
  * Decorative: the persona's name is always written next to it.
  */
-export function PersonaAvatar({ name, photoUrl, avatarSeed, size = 48 }: { name: string; photoUrl?: string; avatarSeed?: string; size?: number }) {
-  if (isSafePhotoUrl(photoUrl)) return <img className={styles.avatar} src={photoUrl} alt="" width={size} height={size} style={{ width: size, height: size }} />;
+export function PersonaAvatar({
+  name,
+  photoUrl,
+  avatarSeed,
+  size = 48,
+}: {
+  name: string;
+  photoUrl?: string;
+  avatarSeed?: string;
+  size?: number;
+}) {
+  if (isSafePhotoUrl(photoUrl))
+    return (
+      <img
+        className={styles.avatar}
+        src={photoUrl}
+        alt=""
+        width={size}
+        height={size}
+        style={{ width: size, height: size }}
+      />
+    );
   const { hue, accentHue, shape, rotation } = avatarDesign(avatarSeed || name);
   const initials = initialsOf(name);
   return (
-    <svg className={styles.avatar} width={size} height={size} viewBox="0 0 64 64" aria-hidden="true" data-testid="generated-avatar">
+    <svg
+      className={styles.avatar}
+      width={size}
+      height={size}
+      viewBox="0 0 64 64"
+      aria-hidden="true"
+      data-testid="generated-avatar"
+    >
       <rect width="64" height="64" fill={`hsl(${hue} 55% 88%)`} />
       <g transform={`rotate(${rotation} 32 32)`} fill={`hsl(${accentHue} 60% 70%)`} opacity="0.75">
         {shape === 0 && <circle cx="52" cy="12" r="22" />}
         {shape === 1 && <rect x="36" y="-8" width="40" height="40" rx="8" />}
         {shape === 2 && <path d="M64 0 L64 40 L24 0 Z" />}
       </g>
-      <text x="32" y="33" textAnchor="middle" dominantBaseline="central" fontSize={initials.length > 1 ? 22 : 26} fontWeight="600" fill={`hsl(${hue} 45% 28%)`} fontFamily="var(--font-ui)">
+      <text
+        x="32"
+        y="33"
+        textAnchor="middle"
+        dominantBaseline="central"
+        fontSize={initials.length > 1 ? 22 : 26}
+        fontWeight="600"
+        fill={`hsl(${hue} 45% 28%)`}
+        fontFamily="var(--font-ui)"
+      >
         {initials}
       </text>
     </svg>

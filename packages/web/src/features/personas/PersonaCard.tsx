@@ -62,7 +62,11 @@ export function PersonaCard({ persona, channels }: { persona: PersonaDraft; chan
           <p className={styles.badges}>
             <span className="badge badge-accent">{t(`personas.kind.${persona.kind}`)}</span>
             {persona.decisionRole && <span className="badge">{t(`common.decisionRole.${persona.decisionRole}`)}</span>}
-            {persona.urgency && <span className="badge badge-warning">{t("personas.urgencyBadge", { level: t(`common.level.${persona.urgency}`) })}</span>}
+            {persona.urgency && (
+              <span className="badge badge-warning">
+                {t("personas.urgencyBadge", { level: t(`common.level.${persona.urgency}`) })}
+              </span>
+            )}
             {persona.tags.map((tag) => (
               <span key={tag} className="badge" dir="auto">
                 #{tag}
@@ -105,7 +109,9 @@ export function PersonaCard({ persona, channels }: { persona: PersonaDraft; chan
       </div>
       <Facts
         rows={[
-          ...(["gender", "income", "education", "familyStatus", "industry", "companySize", "duties"] as const).map((k): [string, ReactNode] => [t(`personas.field.demographics.${k}`), d[k]]),
+          ...(["gender", "income", "education", "familyStatus", "industry", "companySize", "duties"] as const).map(
+            (k): [string, ReactNode] => [t(`personas.field.demographics.${k}`), d[k]],
+          ),
           [t("personas.field.psychographics.personality"), persona.psychographics.personality],
           [t("personas.field.psychographics.attitudes"), persona.psychographics.attitudes],
           ...persona.customFields.map((f): [string, ReactNode] => [f.label, f.value]),
@@ -118,7 +124,8 @@ export function PersonaCard({ persona, channels }: { persona: PersonaDraft; chan
             {persona.buyingCommittee.map((m, i) => (
               <li key={i}>
                 <strong dir="auto">{m.name}</strong>
-                {m.title && <span dir="auto"> · {m.title}</span>} <span className="badge">{t(`common.decisionRole.${m.role}`)}</span>
+                {m.title && <span dir="auto"> · {m.title}</span>}{" "}
+                <span className="badge">{t(`common.decisionRole.${m.role}`)}</span>
                 {m.concerns.length > 0 && (
                   <span className={styles.memberConcerns} dir="auto">
                     {m.concerns.join(" · ")}

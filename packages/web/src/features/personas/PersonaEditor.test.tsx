@@ -9,7 +9,9 @@ import type { UiLocale } from "../../i18n/locales.js";
 import { PersonaEditor } from "./PersonaEditor.js";
 import { validateDraft, type PersonaDraft } from "./personaDraft.js";
 
-const channels: Channel[] = BUILT_IN_CHANNELS.map((c) => ({ id: c.key, key: c.key, name: c.name.en, online: c.online, icon: c.icon, builtIn: true }) as Channel);
+const channels: Channel[] = BUILT_IN_CHANNELS.map(
+  (c) => ({ id: c.key, key: c.key, name: c.name.en, online: c.online, icon: c.icon, builtIn: true }) as Channel,
+);
 
 /** The editor over a draft held in state, as the persona page holds it; `latest` is the last draft it produced. */
 function renderEditor(initial: Partial<PersonaDraft> = {}, locale: UiLocale = "en") {
@@ -64,12 +66,18 @@ describe("PersonaEditor", () => {
       tags: ["vip", "b2b"],
     });
     // Blank lines being typed stay in the box while the draft gets only the items.
-    expect((section("goals").getByLabelText("Goals") as HTMLTextAreaElement).value).toBe("Save money\n\nOrder once a month");
+    expect((section("goals").getByLabelText("Goals") as HTMLTextAreaElement).value).toBe(
+      "Save money\n\nOrder once a month",
+    );
   });
 
   it("clears an optional field back to not set, and removes committee members and custom fields", async () => {
     const user = userEvent.setup();
-    const latest = renderEditor({ urgency: "low", buyingCommittee: [{ name: "Omid", role: "buyer", concerns: [] }], customFields: [{ key: "f1", label: "Tier", value: "Gold" }] });
+    const latest = renderEditor({
+      urgency: "low",
+      buyingCommittee: [{ name: "Omid", role: "buyer", concerns: [] }],
+      customFields: [{ key: "f1", label: "Tier", value: "Gold" }],
+    });
     await user.selectOptions(within(screen.getByTestId("section-concerns")).getByLabelText("Urgency"), "");
     await user.click(within(screen.getByTestId("buying-committee")).getByRole("button", { name: "Remove" }));
     await user.click(within(screen.getByTestId("custom-fields")).getByRole("button", { name: "Remove field" }));
@@ -82,7 +90,9 @@ describe("PersonaEditor", () => {
     renderEditor({ name: "<img src=x onerror=alert(1)>", quote: "q".repeat(501) });
     const quote = within(screen.getByTestId("section-identity")).getByLabelText("Quote");
     expect(quote.getAttribute("aria-invalid")).toBe("true");
-    expect((within(screen.getByTestId("section-identity")).getByLabelText("Name") as HTMLInputElement).value).toBe("<img src=x onerror=alert(1)>");
+    expect((within(screen.getByTestId("section-identity")).getByLabelText("Name") as HTMLInputElement).value).toBe(
+      "<img src=x onerror=alert(1)>",
+    );
     expect(document.querySelector("img")).toBeNull();
   });
 

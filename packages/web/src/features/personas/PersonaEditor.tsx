@@ -40,36 +40,88 @@ function Section({ id, title, hint, children }: { id: string; title: string; hin
  * Every field of a persona, grouped the way the method groups them: who they are, demographics, goals and needs,
  * concerns and frustrations, behaviour and channels, decision role and buying committee, and the team's own fields.
  */
-export function PersonaEditor(props: { workspaceId: string; personaId: string; draft: PersonaDraft; onChange: (draft: PersonaDraft) => void; onPhotoSaved: (photoUrl: string | undefined) => void; channels: readonly Channel[]; invalid: (path: string) => boolean }) {
+export function PersonaEditor(props: {
+  workspaceId: string;
+  personaId: string;
+  draft: PersonaDraft;
+  onChange: (draft: PersonaDraft) => void;
+  onPhotoSaved: (photoUrl: string | undefined) => void;
+  channels: readonly Channel[];
+  invalid: (path: string) => boolean;
+}) {
   const { draft, onChange, invalid } = props;
   const t = useT();
   const set = <K extends keyof PersonaDraft>(key: K, value: PersonaDraft[K]) => onChange({ ...draft, [key]: value });
-  const list = (key: ListKey) => <ListField name={key} label={t(`personas.field.${key}`)} value={draft[key]} invalid={invalid(key)} onChange={(items) => set(key, items)} />;
+  const list = (key: ListKey) => (
+    <ListField
+      name={key}
+      label={t(`personas.field.${key}`)}
+      value={draft[key]}
+      invalid={invalid(key)}
+      onChange={(items) => set(key, items)}
+    />
+  );
   const text = (key: "name" | "quote", max: number) => (
     <label className="field">
       {t(`personas.field.${key}`)}
-      <input className="input" name={key} maxLength={max} value={draft[key]} dir="auto" aria-invalid={invalid(key) || undefined} onChange={(e) => set(key, e.target.value)} />
+      <input
+        className="input"
+        name={key}
+        maxLength={max}
+        value={draft[key]}
+        dir="auto"
+        aria-invalid={invalid(key) || undefined}
+        onChange={(e) => set(key, e.target.value)}
+      />
     </label>
   );
   return (
     <div className={styles.editor}>
       <Section id="identity" title={t("personas.section.identity")}>
-        <PersonaPhotoField workspaceId={props.workspaceId} personaId={props.personaId} draft={draft} onChange={onChange} onPhotoSaved={props.onPhotoSaved} />
+        <PersonaPhotoField
+          workspaceId={props.workspaceId}
+          personaId={props.personaId}
+          draft={draft}
+          onChange={onChange}
+          onPhotoSaved={props.onPhotoSaved}
+        />
         {text("name", 120)}
         <fieldset className={styles.kind}>
           <legend>{t("personas.field.kind")}</legend>
           {(["b2c", "b2b"] as const).map((kind) => (
             <label key={kind}>
-              <input type="radio" name="kind" value={kind} checked={draft.kind === kind} onChange={() => set("kind", kind)} /> {t(`personas.kind.${kind}`)}
+              <input
+                type="radio"
+                name="kind"
+                value={kind}
+                checked={draft.kind === kind}
+                onChange={() => set("kind", kind)}
+              />{" "}
+              {t(`personas.kind.${kind}`)}
             </label>
           ))}
         </fieldset>
         {text("quote", 500)}
         <label className={`field ${styles.wide}`}>
           {t("personas.field.summary")}
-          <textarea className="input" name="summary" maxLength={2000} rows={3} value={draft.summary} dir="auto" aria-invalid={invalid("summary") || undefined} onChange={(e) => set("summary", e.target.value)} />
+          <textarea
+            className="input"
+            name="summary"
+            maxLength={2000}
+            rows={3}
+            value={draft.summary}
+            dir="auto"
+            aria-invalid={invalid("summary") || undefined}
+            onChange={(e) => set("summary", e.target.value)}
+          />
         </label>
-        <TagsField label={t("personas.field.tags")} hint={t("personas.tagsHint")} value={draft.tags} invalid={invalid("tags")} onChange={(tags) => set("tags", tags)} />
+        <TagsField
+          label={t("personas.field.tags")}
+          hint={t("personas.tagsHint")}
+          value={draft.tags}
+          invalid={invalid("tags")}
+          onChange={(tags) => set("tags", tags)}
+        />
       </Section>
 
       <Section id="demographics" title={t("personas.section.demographics")}>
@@ -77,9 +129,26 @@ export function PersonaEditor(props: { workspaceId: string; personaId: string; d
           <label key={key} className={`field ${long ? styles.wide : ""}`}>
             {t(`personas.field.demographics.${key}`)}
             {long ? (
-              <textarea className="input" name={key} rows={2} maxLength={max} dir="auto" value={draft.demographics[key] ?? ""} aria-invalid={invalid(`demographics.${key}`) || undefined} onChange={(e) => set("demographics", { ...draft.demographics, [key]: e.target.value || undefined })} />
+              <textarea
+                className="input"
+                name={key}
+                rows={2}
+                maxLength={max}
+                dir="auto"
+                value={draft.demographics[key] ?? ""}
+                aria-invalid={invalid(`demographics.${key}`) || undefined}
+                onChange={(e) => set("demographics", { ...draft.demographics, [key]: e.target.value || undefined })}
+              />
             ) : (
-              <input className="input" name={key} maxLength={max} dir="auto" value={draft.demographics[key] ?? ""} aria-invalid={invalid(`demographics.${key}`) || undefined} onChange={(e) => set("demographics", { ...draft.demographics, [key]: e.target.value || undefined })} />
+              <input
+                className="input"
+                name={key}
+                maxLength={max}
+                dir="auto"
+                value={draft.demographics[key] ?? ""}
+                aria-invalid={invalid(`demographics.${key}`) || undefined}
+                onChange={(e) => set("demographics", { ...draft.demographics, [key]: e.target.value || undefined })}
+              />
             )}
           </label>
         ))}
@@ -96,7 +165,12 @@ export function PersonaEditor(props: { workspaceId: string; personaId: string; d
         {list("requirements")}
         <label className="field">
           {t("personas.field.urgency")}
-          <select className="input" name="urgency" value={draft.urgency ?? ""} onChange={(e) => set("urgency", (e.target.value || undefined) as PersonaDraft["urgency"])}>
+          <select
+            className="input"
+            name="urgency"
+            value={draft.urgency ?? ""}
+            onChange={(e) => set("urgency", (e.target.value || undefined) as PersonaDraft["urgency"])}
+          >
             <option value="">{t("personas.notSet")}</option>
             {URGENCY_LEVELS.map((u) => (
               <option key={u} value={u}>
@@ -109,23 +183,52 @@ export function PersonaEditor(props: { workspaceId: string; personaId: string; d
 
       <Section id="behaviour" title={t("personas.section.behaviour")}>
         {list("behaviours")}
-        <ListField name="values" label={t("personas.field.psychographics.values")} value={draft.psychographics.values} invalid={invalid("psychographics.values")} onChange={(values) => set("psychographics", { ...draft.psychographics, values })} />
-        <ListField name="interests" label={t("personas.field.psychographics.interests")} value={draft.psychographics.interests} invalid={invalid("psychographics.interests")} onChange={(interests) => set("psychographics", { ...draft.psychographics, interests })} />
+        <ListField
+          name="values"
+          label={t("personas.field.psychographics.values")}
+          value={draft.psychographics.values}
+          invalid={invalid("psychographics.values")}
+          onChange={(values) => set("psychographics", { ...draft.psychographics, values })}
+        />
+        <ListField
+          name="interests"
+          label={t("personas.field.psychographics.interests")}
+          value={draft.psychographics.interests}
+          invalid={invalid("psychographics.interests")}
+          onChange={(interests) => set("psychographics", { ...draft.psychographics, interests })}
+        />
         {(["personality", "attitudes"] as const).map((key) => (
           <label key={key} className="field">
             {t(`personas.field.psychographics.${key}`)}
-            <textarea className="input" name={key} rows={2} maxLength={2000} dir="auto" value={draft.psychographics[key] ?? ""} onChange={(e) => set("psychographics", { ...draft.psychographics, [key]: e.target.value || undefined })} />
+            <textarea
+              className="input"
+              name={key}
+              rows={2}
+              maxLength={2000}
+              dir="auto"
+              value={draft.psychographics[key] ?? ""}
+              onChange={(e) => set("psychographics", { ...draft.psychographics, [key]: e.target.value || undefined })}
+            />
           </label>
         ))}
         <div className={styles.wide}>
-          <ChannelPicker channels={props.channels} value={draft.preferredChannels} onChange={(ids) => set("preferredChannels", ids as PersonaDraft["preferredChannels"])} />
+          <ChannelPicker
+            channels={props.channels}
+            value={draft.preferredChannels}
+            onChange={(ids) => set("preferredChannels", ids as PersonaDraft["preferredChannels"])}
+          />
         </div>
       </Section>
 
       <Section id="decision" title={t("personas.section.decision")} hint={t("personas.decisionHint")}>
         <label className="field">
           {t("personas.field.decisionRole")}
-          <select className="input" name="decisionRole" value={draft.decisionRole ?? ""} onChange={(e) => set("decisionRole", (e.target.value || undefined) as PersonaDraft["decisionRole"])}>
+          <select
+            className="input"
+            name="decisionRole"
+            value={draft.decisionRole ?? ""}
+            onChange={(e) => set("decisionRole", (e.target.value || undefined) as PersonaDraft["decisionRole"])}
+          >
             <option value="">{t("personas.notSet")}</option>
             {DECISION_ROLES.map((r) => (
               <option key={r} value={r}>
@@ -136,13 +239,21 @@ export function PersonaEditor(props: { workspaceId: string; personaId: string; d
         </label>
         <div className={styles.wide}>
           <h3 className={styles.subTitle}>{t("personas.field.buyingCommittee")}</h3>
-          <CommitteeEditor value={draft.buyingCommittee} invalid={invalid} onChange={(members) => set("buyingCommittee", members)} />
+          <CommitteeEditor
+            value={draft.buyingCommittee}
+            invalid={invalid}
+            onChange={(members) => set("buyingCommittee", members)}
+          />
         </div>
       </Section>
 
       <Section id="custom" title={t("personas.section.custom")} hint={t("personas.customHint")}>
         <div className={styles.wide}>
-          <CustomFieldsEditor value={draft.customFields} invalid={invalid} onChange={(fields) => set("customFields", fields)} />
+          <CustomFieldsEditor
+            value={draft.customFields}
+            invalid={invalid}
+            onChange={(fields) => set("customFields", fields)}
+          />
         </div>
       </Section>
     </div>

@@ -112,11 +112,23 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
           {t("personas.back")}
         </Link>
         <div className={styles.tabs} role="tablist" aria-label={t("personas.view")}>
-          <button type="button" role="tab" aria-selected={mode === "card"} onClick={() => setMode("card")} data-testid="tab-card">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={mode === "card"}
+            onClick={() => setMode("card")}
+            data-testid="tab-card"
+          >
             {t("personas.cardView")}
           </button>
           {canWrite && (
-            <button type="button" role="tab" aria-selected={mode === "edit"} onClick={() => setMode("edit")} data-testid="tab-edit">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={mode === "edit"}
+              onClick={() => setMode("edit")}
+              data-testid="tab-edit"
+            >
               {t("personas.editView")}
             </button>
           )}
@@ -130,12 +142,24 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
         {mode === "edit" && (
           <>
             <span className={styles.saveState} role="status" data-testid="save-state">
-              {status === "saving" ? t("common.state.saving") : dirty ? t("personas.unsaved") : status === "saved" ? t("common.state.saved") : ""}
+              {status === "saving"
+                ? t("common.state.saving")
+                : dirty
+                  ? t("personas.unsaved")
+                  : status === "saved"
+                    ? t("common.state.saved")
+                    : ""}
             </span>
             <button type="button" className="btn btn-small btn-danger" onClick={remove}>
               {t("personas.delete")}
             </button>
-            <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={status === "saving" || !dirty} data-testid="save-persona">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void save()}
+              disabled={status === "saving" || !dirty}
+              data-testid="save-persona"
+            >
               {t("common.action.save")}
             </button>
           </>
@@ -153,9 +177,25 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
           <PersonaMaps workspaceId={workspaceId} personaId={personaId} />
         </>
       ) : (
-        <PersonaEditor workspaceId={workspaceId} personaId={personaId} draft={draft} onChange={setDraft} onPhotoSaved={photoSaved} channels={channels} invalid={invalid} />
+        <PersonaEditor
+          workspaceId={workspaceId}
+          personaId={personaId}
+          draft={draft}
+          onChange={setDraft}
+          onPhotoSaved={photoSaved}
+          channels={channels}
+          invalid={invalid}
+        />
       )}
-      {mode === "card" || !canWrite ? <PersonaSegmentSection workspaceId={workspaceId} segment={persona.segment} /> : <PersonaSegmentSection workspaceId={workspaceId} segment={draft.segment} onChange={(segment) => setDraft({ ...draft, segment })} />}
+      {mode === "card" || !canWrite ? (
+        <PersonaSegmentSection workspaceId={workspaceId} segment={persona.segment} />
+      ) : (
+        <PersonaSegmentSection
+          workspaceId={workspaceId}
+          segment={draft.segment}
+          onChange={(segment) => setDraft({ ...draft, segment })}
+        />
+      )}
     </div>
   );
 }

@@ -9,7 +9,19 @@ import { MAX_PHOTO_FILE_BYTES, PHOTO_TYPES, resizeToSquareJpeg } from "./resizeI
 import styles from "./PersonaPage.module.css";
 
 /** The persona's picture: upload a photo (cropped and resized in the browser), or use a generated avatar. */
-export function PersonaPhotoField({ workspaceId, personaId, draft, onChange, onPhotoSaved }: { workspaceId: string; personaId: string; draft: PersonaDraft; onChange: (draft: PersonaDraft) => void; onPhotoSaved: (photoUrl: string | undefined) => void }) {
+export function PersonaPhotoField({
+  workspaceId,
+  personaId,
+  draft,
+  onChange,
+  onPhotoSaved,
+}: {
+  workspaceId: string;
+  personaId: string;
+  draft: PersonaDraft;
+  onChange: (draft: PersonaDraft) => void;
+  onPhotoSaved: (photoUrl: string | undefined) => void;
+}) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const input = useRef<HTMLInputElement>(null);
@@ -51,16 +63,36 @@ export function PersonaPhotoField({ workspaceId, personaId, draft, onChange, onP
     <div className={styles.photo}>
       <PersonaAvatar name={draft.name} photoUrl={draft.photoUrl} avatarSeed={draft.avatarSeed} size={96} />
       <div className={styles.photoActions}>
-        <input ref={input} type="file" accept={PHOTO_TYPES.join(",")} className="visually-hidden" data-testid="photo-input" onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])} tabIndex={-1} aria-hidden="true" />
+        <input
+          ref={input}
+          type="file"
+          accept={PHOTO_TYPES.join(",")}
+          className="visually-hidden"
+          data-testid="photo-input"
+          onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])}
+          tabIndex={-1}
+          aria-hidden="true"
+        />
         <button type="button" className="btn btn-small" disabled={busy} onClick={() => input.current?.click()}>
           {busy ? t("personas.uploading") : t("personas.uploadPhoto")}
         </button>
         {draft.photoUrl ? (
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => void removePhoto()} disabled={busy} data-testid="use-avatar">
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={() => void removePhoto()}
+            disabled={busy}
+            data-testid="use-avatar"
+          >
             {t("personas.useAvatar")}
           </button>
         ) : (
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => onChange({ ...draft, avatarSeed: Math.random().toString(36).slice(2, 10) })} data-testid="new-avatar">
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={() => onChange({ ...draft, avatarSeed: Math.random().toString(36).slice(2, 10) })}
+            data-testid="new-avatar"
+          >
             {t("personas.newAvatar")}
           </button>
         )}

@@ -8,7 +8,10 @@ export function ProblemList({ problems }: { problems: readonly FieldProblem[] })
   const seen = new Set<string>();
   const lines = problems.flatMap((p) => {
     const item = itemNumber(p.path);
-    const line = item === undefined ? t(fieldLabelKey(p.path)) : t("personas.itemOf", { field: t(fieldLabelKey(p.path)), n: item });
+    const line =
+      item === undefined
+        ? t(fieldLabelKey(p.path))
+        : t("personas.itemOf", { field: t(fieldLabelKey(p.path)), n: item });
     if (seen.has(line)) return [];
     seen.add(line);
     return [line];

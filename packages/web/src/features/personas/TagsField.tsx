@@ -9,7 +9,19 @@ export function splitTags(text: string): string[] {
 }
 
 /** Tags typed as one comma-separated line; keeps its own text so a trailing comma being typed is not lost. */
-export function TagsField({ label, hint, value, invalid, onChange }: { label: string; hint: string; value: readonly string[]; invalid: boolean; onChange: (tags: string[]) => void }) {
+export function TagsField({
+  label,
+  hint,
+  value,
+  invalid,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  value: readonly string[];
+  invalid: boolean;
+  onChange: (tags: string[]) => void;
+}) {
   const id = useId();
   const [text, setText] = useState(() => value.join(", "));
   return (

@@ -7,13 +7,25 @@ const persona = { id: "per_1", name: "Ana", createdAt: "2026-01-01", updatedAt: 
 describe("persona drafts", () => {
   it("fills every field's default and leaves out what the server assigns", () => {
     const draft = draftOf(persona);
-    expect(draft).toMatchObject({ name: "Ana", goals: [], buyingCommittee: [], demographics: {}, psychographics: { values: [], interests: [] } });
+    expect(draft).toMatchObject({
+      name: "Ana",
+      goals: [],
+      buyingCommittee: [],
+      demographics: {},
+      psychographics: { values: [], interests: [] },
+    });
     expect(draft).not.toHaveProperty("id");
     expect(draft).not.toHaveProperty("updatedAt");
   });
 
   it("names each bad field with its path, as the server would", () => {
-    const problems = validateDraft({ ...draftOf(persona), name: "  ", quote: "x".repeat(501), goals: ["ok", "y".repeat(501)], buyingCommittee: [{ name: "", role: "decider" }] });
+    const problems = validateDraft({
+      ...draftOf(persona),
+      name: "  ",
+      quote: "x".repeat(501),
+      goals: ["ok", "y".repeat(501)],
+      buyingCommittee: [{ name: "", role: "decider" }],
+    });
     expect(problems.map((p) => p.path)).toEqual(["name", "quote", "goals.1", "buyingCommittee.0.name"]);
     expect(validateDraft(draftOf(persona))).toEqual([]);
   });
@@ -28,7 +40,10 @@ describe("persona drafts", () => {
   });
 
   it("reads the server's issue paths in both notations", () => {
-    const err = new ApiRequestError(400, "invalid_request", "bad", [{ path: "buyingCommittee[0].name", message: "too short" }, { path: "demographics.region", message: "too long" }]);
+    const err = new ApiRequestError(400, "invalid_request", "bad", [
+      { path: "buyingCommittee[0].name", message: "too short" },
+      { path: "demographics.region", message: "too long" },
+    ]);
     expect(serverProblems(err).map((p) => p.path)).toEqual(["buyingCommittee.0.name", "demographics.region"]);
   });
 });

@@ -18,7 +18,13 @@ export async function resizeToSquareJpeg(file: Blob, size = 512): Promise<Blob> 
     const context = canvas.getContext("2d");
     if (!context) throw new Error("no 2d canvas");
     context.drawImage(bitmap, (bitmap.width - side) / 2, (bitmap.height - side) / 2, side, side, 0, 0, target, target);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("could not encode the photo"))), "image/jpeg", 0.85));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error("could not encode the photo"))),
+        "image/jpeg",
+        0.85,
+      ),
+    );
   } finally {
     bitmap.close();
   }

@@ -35,17 +35,20 @@ export default function NewMapPage({ workspaceId }: { workspaceId: string }) {
 
   useEffect(() => {
     const abort = new AbortController();
-    Promise.all([fetchTemplates(locale, abort.signal), fetchPersonas(workspaceId, abort.signal)]).then(([list, people]) => {
-      setTemplates(list);
-      setPersonas(people);
-      // Previews come one by one; the gallery is usable before they arrive.
-      for (const template of list) {
-        fetchTemplatePreview(template.id, locale, abort.signal).then(
-          ({ snapshot }) => setPreviews((p) => ({ ...p, [template.id]: snapshot })),
-          () => undefined,
-        );
-      }
-    }, (err: unknown) => !abort.signal.aborted && setLoadError(err));
+    Promise.all([fetchTemplates(locale, abort.signal), fetchPersonas(workspaceId, abort.signal)]).then(
+      ([list, people]) => {
+        setTemplates(list);
+        setPersonas(people);
+        // Previews come one by one; the gallery is usable before they arrive.
+        for (const template of list) {
+          fetchTemplatePreview(template.id, locale, abort.signal).then(
+            ({ snapshot }) => setPreviews((p) => ({ ...p, [template.id]: snapshot })),
+            () => undefined,
+          );
+        }
+      },
+      (err: unknown) => !abort.signal.aborted && setLoadError(err),
+    );
     return () => abort.abort();
   }, [locale, workspaceId]);
 
@@ -70,9 +73,20 @@ export default function NewMapPage({ workspaceId }: { workspaceId: string }) {
       const name = title.trim() || template?.name || t("templates.untitledMap");
       const created =
         chosen === BLANK
-          ? await createMap(workspaceId, { snapshot: blankMap({ title: name, type, locale, goal, personaIds, stageName: t("templates.blankStage"), stepName: t("templates.blankStep") }) })
+          ? await createMap(workspaceId, {
+              snapshot: blankMap({
+                title: name,
+                type,
+                locale,
+                goal,
+                personaIds,
+                stageName: t("templates.blankStage"),
+                stepName: t("templates.blankStep"),
+              }),
+            })
           : await createMap(workspaceId, { templateId: chosen, locale, title: name, goal, personaIds });
-      if (chosen !== BLANK && template && type !== template.mapType) await updateMapSettings(workspaceId, created.map.id, { type });
+      if (chosen !== BLANK && template && type !== template.mapType)
+        await updateMapSettings(workspaceId, created.map.id, { type });
       navigate(`/maps/${created.map.id}`);
     } catch (err) {
       setError(errorMessage(err));
@@ -87,10 +101,23 @@ export default function NewMapPage({ workspaceId }: { workspaceId: string }) {
         <p className={styles.lead}>{t("templates.lead")}</p>
       </header>
       <div className={styles.layout}>
-        <ul className={styles.gallery} role="radiogroup" aria-label={t("templates.galleryLabel")} data-testid="template-gallery">
+        <ul
+          className={styles.gallery}
+          role="radiogroup"
+          aria-label={t("templates.galleryLabel")}
+          data-testid="template-gallery"
+        >
           {templates.map((x) => (
             <li key={x.id}>
-              <button type="button" role="radio" aria-checked={chosen === x.id} className={styles.card} onClick={() => choose(x.id)} data-testid="template" data-template-id={x.id}>
+              <button
+                type="button"
+                role="radio"
+                aria-checked={chosen === x.id}
+                className={styles.card}
+                onClick={() => choose(x.id)}
+                data-testid="template"
+                data-template-id={x.id}
+              >
                 <TemplatePreview snapshot={previews[x.id] ?? null} />
                 <span className={styles.cardTitle}>{x.name}</span>
                 <span className={styles.cardText}>{x.description}</span>
@@ -103,7 +130,15 @@ export default function NewMapPage({ workspaceId }: { workspaceId: string }) {
             </li>
           ))}
           <li>
-            <button type="button" role="radio" aria-checked={chosen === BLANK} className={`${styles.card} ${styles.blank}`} onClick={() => choose(BLANK)} data-testid="template" data-template-id={BLANK}>
+            <button
+              type="button"
+              role="radio"
+              aria-checked={chosen === BLANK}
+              className={`${styles.card} ${styles.blank}`}
+              onClick={() => choose(BLANK)}
+              data-testid="template"
+              data-template-id={BLANK}
+            >
               <span className={styles.blankIcon} aria-hidden="true">
                 +
               </span>
@@ -114,10 +149,19 @@ export default function NewMapPage({ workspaceId }: { workspaceId: string }) {
         </ul>
 
         <form className={styles.form} onSubmit={submit} noValidate data-testid="new-map-form">
-          <h2 className={styles.formTitle}>{template ? template.name : chosen === BLANK ? t("templates.blankTitle") : t("templates.pickOne")}</h2>
+          <h2 className={styles.formTitle}>
+            {template ? template.name : chosen === BLANK ? t("templates.blankTitle") : t("templates.pickOne")}
+          </h2>
           <label className="field">
             {t("templates.mapTitle")}
-            <input className="input" name="title" maxLength={200} value={title} placeholder={template?.name ?? t("templates.untitledMap")} onChange={(e) => setTitle(e.target.value)} />
+            <input
+              className="input"
+              name="title"
+              maxLength={200}
+              value={title}
+              placeholder={template?.name ?? t("templates.untitledMap")}
+              onChange={(e) => setTitle(e.target.value)}
+            />
           </label>
           <label className="field">
             {t("templates.mapType")}
@@ -131,14 +175,28 @@ export default function NewMapPage({ workspaceId }: { workspaceId: string }) {
           </label>
           <label className="field">
             {t("templates.goal")}
-            <textarea className="input" name="goal" maxLength={2000} rows={2} value={goal} placeholder={t("templates.goalPlaceholder")} onChange={(e) => setGoal(e.target.value)} />
+            <textarea
+              className="input"
+              name="goal"
+              maxLength={2000}
+              rows={2}
+              value={goal}
+              placeholder={t("templates.goalPlaceholder")}
+              onChange={(e) => setGoal(e.target.value)}
+            />
           </label>
           <fieldset className={styles.personas}>
             <legend>{t("templates.personas")}</legend>
             {personas.length === 0 && <p className="hint">{t("templates.noPersonas")}</p>}
             {personas.map((p) => (
               <label key={p.id} className={styles.personaOption}>
-                <input type="checkbox" checked={personaIds.includes(p.id)} onChange={(e) => setPersonaIds(e.target.checked ? [...personaIds, p.id] : personaIds.filter((id) => id !== p.id))} />
+                <input
+                  type="checkbox"
+                  checked={personaIds.includes(p.id)}
+                  onChange={(e) =>
+                    setPersonaIds(e.target.checked ? [...personaIds, p.id] : personaIds.filter((id) => id !== p.id))
+                  }
+                />
                 <PersonaAvatar name={p.name} photoUrl={p.photoUrl} avatarSeed={p.avatarSeed} size={24} />
                 <bdi>{p.name}</bdi>
               </label>

@@ -6,7 +6,21 @@ import type { DraftField } from "./useDraftField.js";
 import styles from "./DraftInput.module.css";
 
 /** A one-line text field over a draft; Enter saves and moves to the next field of the cell. */
-export function DraftInput({ draft, label, placeholder, inputMode, className, autoFocus }: { draft: DraftField; label: string; placeholder?: string; inputMode?: "decimal" | "url" | "text"; className?: string; autoFocus?: boolean }) {
+export function DraftInput({
+  draft,
+  label,
+  placeholder,
+  inputMode,
+  className,
+  autoFocus,
+}: {
+  draft: DraftField;
+  label: string;
+  placeholder?: string;
+  inputMode?: "decimal" | "url" | "text";
+  className?: string;
+  autoFocus?: boolean;
+}) {
   const { stopEditing } = useCellEditing();
   const messageId = useId();
   return (

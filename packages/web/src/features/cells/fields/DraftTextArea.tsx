@@ -9,7 +9,17 @@ import styles from "./DraftTextArea.module.css";
  * A multi-line text field over a draft: grows with its text; Enter saves and moves on, Shift+Enter starts a new
  * line. No `maxLength`: a browser would cut pasted text silently, so an over-long text is kept and explained instead.
  */
-export function DraftTextArea({ draft, label, placeholder, className }: { draft: DraftField; label: string; placeholder?: string; className?: string }) {
+export function DraftTextArea({
+  draft,
+  label,
+  placeholder,
+  className,
+}: {
+  draft: DraftField;
+  label: string;
+  placeholder?: string;
+  className?: string;
+}) {
   const { stopEditing } = useCellEditing();
   const messageId = useId();
   return (

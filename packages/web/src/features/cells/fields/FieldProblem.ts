@@ -4,7 +4,17 @@ import { CardSchema, type Card } from "@opencjm/core";
 export interface FieldProblem {
   /** The card field at fault ("text", "whys", "url"…). */
   field: string;
-  code: "tooLong" | "required" | "notNumber" | "outOfRange" | "invalidUrl" | "tooMany" | "imageTooLarge" | "notAnImage" | "refused" | "invalid";
+  code:
+    | "tooLong"
+    | "required"
+    | "notNumber"
+    | "outOfRange"
+    | "invalidUrl"
+    | "tooMany"
+    | "imageTooLarge"
+    | "notAnImage"
+    | "refused"
+    | "invalid";
   /** The limit that was passed (characters, items or the largest number). */
   max?: number;
 }
@@ -28,7 +38,8 @@ function problemOf(issue: ZodLikeIssue | undefined): FieldProblem {
     if (issue.origin === "string") return { field, code: "tooLong", max };
     return { field, code: "outOfRange", max };
   }
-  if (issue.code === "too_small") return issue.origin === "string" ? { field, code: "required" } : { field, code: "outOfRange" };
+  if (issue.code === "too_small")
+    return issue.origin === "string" ? { field, code: "required" } : { field, code: "outOfRange" };
   if (issue.code === "invalid_type" && issue.expected === "number") return { field, code: "notNumber" };
   if (issue.code === "custom" && field === "url") return { field, code: "invalidUrl" };
   return { field, code: "invalid" };

@@ -22,7 +22,21 @@ function fold(text: string): string {
  * A searchable list (ARIA combobox): type to filter, ↑/↓ to move, Enter to pick; optionally a last entry that
  * creates a new item from the search text. Escape clears the search first, and leaves edit mode when it is empty.
  */
-export function SearchPicker({ items, label, onPick, onCreate, createLabel, autoFocus }: { items: readonly PickerItem[]; label: string; onPick: (key: string) => void; onCreate?: (query: string) => void; createLabel?: (query: string) => string; autoFocus?: boolean }) {
+export function SearchPicker({
+  items,
+  label,
+  onPick,
+  onCreate,
+  createLabel,
+  autoFocus,
+}: {
+  items: readonly PickerItem[];
+  label: string;
+  onPick: (key: string) => void;
+  onCreate?: (query: string) => void;
+  createLabel?: (query: string) => string;
+  autoFocus?: boolean;
+}) {
   const t = useT();
   const listId = useId();
   const [query, setQuery] = useState("");
@@ -78,12 +92,27 @@ export function SearchPicker({ items, label, onPick, onCreate, createLabel, auto
       />
       <ul id={listId} role="listbox" aria-label={label} className={styles.list}>
         {shown.map((item, index) => (
-          <li key={item.key} id={optionId(index)} role="option" aria-selected={index === current} className={styles.option} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(index)}>
+          <li
+            key={item.key}
+            id={optionId(index)}
+            role="option"
+            aria-selected={index === current}
+            className={styles.option}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => choose(index)}
+          >
             {item.content}
           </li>
         ))}
         {canCreate && (
-          <li id={optionId(shown.length)} role="option" aria-selected={current === shown.length} className={`${styles.option} ${styles.create}`} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(shown.length)}>
+          <li
+            id={optionId(shown.length)}
+            role="option"
+            aria-selected={current === shown.length}
+            className={`${styles.option} ${styles.create}`}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => choose(shown.length)}
+          >
             <Plus size={12} aria-hidden="true" />
             <bdi>{createLabel ? createLabel(query.trim()) : query.trim()}</bdi>
           </li>

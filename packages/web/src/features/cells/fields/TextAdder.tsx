@@ -17,7 +17,17 @@ const pending = new Map<string, string>();
  * Shift+Enter is a new line; Enter in the empty field leaves edit mode. Text left in it is added on blur and when
  * the cell closes, so nothing typed is lost.
  */
-export function TextAdder({ add, cellKey, build, label }: { add: CardAdd; cellKey: string; build: (text: string) => CardContentInput; label: string }) {
+export function TextAdder({
+  add,
+  cellKey,
+  build,
+  label,
+}: {
+  add: CardAdd;
+  cellKey: string;
+  build: (text: string) => CardContentInput;
+  label: string;
+}) {
   const t = useT();
   const { stopEditing } = useCellEditing();
   const messageId = useId();
@@ -72,7 +82,14 @@ export function TextAdder({ add, cellKey, build, label }: { add: CardAdd; cellKe
             else submit();
           }}
         />
-        <button type="button" className={styles.add} aria-label={t("cells.card.add")} title={t("cells.card.add")} onMouseDown={(e) => e.preventDefault()} onClick={() => submit()}>
+        <button
+          type="button"
+          className={styles.add}
+          aria-label={t("cells.card.add")}
+          title={t("cells.card.add")}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => submit()}
+        >
           <Plus size={14} aria-hidden="true" />
         </button>
       </div>

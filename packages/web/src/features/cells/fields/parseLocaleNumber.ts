@@ -5,7 +5,10 @@ const NATIVE_DIGITS = /[\u06F0-\u06F9\u0660-\u0669]/g;
 
 function separators(locale: UiLocale): { group: string; decimal: string } {
   const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-  return { group: parts.find((p) => p.type === "group")?.value ?? ",", decimal: parts.find((p) => p.type === "decimal")?.value ?? "." };
+  return {
+    group: parts.find((p) => p.type === "group")?.value ?? ",",
+    decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
+  };
 }
 
 /**

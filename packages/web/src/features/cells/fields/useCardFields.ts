@@ -11,7 +11,9 @@ function fieldValue(card: Card, field: string): unknown {
 /** A draft bound to a text field of a card. */
 export function useCardText(card: Card, field: string, save: CardSave): DraftField {
   const value = fieldValue(card, field);
-  return useDraftField(`${card.id}:${field}`, typeof value === "string" ? value : "", (text) => save({ [field]: text }));
+  return useDraftField(`${card.id}:${field}`, typeof value === "string" ? value : "", (text) =>
+    save({ [field]: text }),
+  );
 }
 
 /**

@@ -7,7 +7,8 @@ export function useProblemText(): (problem: FieldProblem | null, length?: number
   return (problem, length) => {
     if (!problem) return null;
     if (problem.code === "tooLong") return t("cells.problem.tooLong", { max: problem.max ?? 0, length: length ?? 0 });
-    if (problem.code === "tooMany" || problem.code === "outOfRange") return t(`cells.problem.${problem.code}`, { max: problem.max ?? 0 });
+    if (problem.code === "tooMany" || problem.code === "outOfRange")
+      return t(`cells.problem.${problem.code}`, { max: problem.max ?? 0 });
     return t(`cells.problem.${problem.code}`);
   };
 }

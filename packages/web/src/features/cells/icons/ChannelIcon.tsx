@@ -61,5 +61,14 @@ export function hasChannelIcon(name: string): boolean {
 /** A channel's icon; decorative (the channel's name is always written next to it), a plain circle when unknown. */
 export function ChannelIcon({ icon, size = 14, className }: { icon: string; size?: number; className?: string }) {
   const Icon = hasChannelIcon(icon) ? ICONS[icon]! : Circle;
-  return <Icon size={size} aria-hidden="true" focusable="false" className={className} data-icon={hasChannelIcon(icon) ? icon : "circle"} strokeWidth={2} />;
+  return (
+    <Icon
+      size={size}
+      aria-hidden="true"
+      focusable="false"
+      className={className}
+      data-icon={hasChannelIcon(icon) ? icon : "circle"}
+      strokeWidth={2}
+    />
+  );
 }

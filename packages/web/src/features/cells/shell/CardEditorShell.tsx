@@ -18,7 +18,23 @@ export interface CardMoves {
  * The frame of a card in edit mode: evidence picker, move and delete buttons, a drag handle; Alt+↑/↓ anywhere in
  * the card moves it within the cell.
  */
-export function CardEditorShell({ card, label, save, moves, children, onDragStart, dropSide }: { card: Card; label: string; save: CardSave; moves: CardMoves; children: ReactNode; onDragStart?: (event: DragEvent<HTMLElement>) => void; dropSide?: DropSide | null }) {
+export function CardEditorShell({
+  card,
+  label,
+  save,
+  moves,
+  children,
+  onDragStart,
+  dropSide,
+}: {
+  card: Card;
+  label: string;
+  save: CardSave;
+  moves: CardMoves;
+  children: ReactNode;
+  onDragStart?: (event: DragEvent<HTMLElement>) => void;
+  dropSide?: DropSide | null;
+}) {
   const t = useT();
   const onKeyDown = (event: KeyboardEvent) => {
     if (!event.altKey || event.ctrlKey || event.metaKey) return;
@@ -29,20 +45,52 @@ export function CardEditorShell({ card, label, save, moves, children, onDragStar
     move();
   };
   return (
-    <li className={`${styles.card} ${dropSide ? styles[dropSide] : ""}`} data-card-id={card.id} data-kind={card.kind} aria-label={label} onKeyDown={onKeyDown}>
+    <li
+      className={`${styles.card} ${dropSide ? styles[dropSide] : ""}`}
+      data-card-id={card.id}
+      data-kind={card.kind}
+      aria-label={label}
+      onKeyDown={onKeyDown}
+    >
       <div className={styles.toolbar}>
-        <span className={styles.handle} draggable onDragStart={onDragStart} title={t("cells.card.drag")} aria-hidden="true">
+        <span
+          className={styles.handle}
+          draggable
+          onDragStart={onDragStart}
+          title={t("cells.card.drag")}
+          aria-hidden="true"
+        >
           <GripVertical size={14} />
         </span>
         <EvidencePicker card={card} save={save} />
         <span className={styles.spacer} />
-        <button type="button" className={styles.tool} aria-label={t("cells.card.moveUp")} title={t("cells.card.moveUp")} disabled={!moves.moveUp} onClick={moves.moveUp}>
+        <button
+          type="button"
+          className={styles.tool}
+          aria-label={t("cells.card.moveUp")}
+          title={t("cells.card.moveUp")}
+          disabled={!moves.moveUp}
+          onClick={moves.moveUp}
+        >
           <ChevronUp size={14} aria-hidden="true" />
         </button>
-        <button type="button" className={styles.tool} aria-label={t("cells.card.moveDown")} title={t("cells.card.moveDown")} disabled={!moves.moveDown} onClick={moves.moveDown}>
+        <button
+          type="button"
+          className={styles.tool}
+          aria-label={t("cells.card.moveDown")}
+          title={t("cells.card.moveDown")}
+          disabled={!moves.moveDown}
+          onClick={moves.moveDown}
+        >
           <ChevronDown size={14} aria-hidden="true" />
         </button>
-        <button type="button" className={`${styles.tool} ${styles.danger}`} aria-label={t("cells.card.delete")} title={t("cells.card.delete")} onClick={moves.remove}>
+        <button
+          type="button"
+          className={`${styles.tool} ${styles.danger}`}
+          aria-label={t("cells.card.delete")}
+          title={t("cells.card.delete")}
+          onClick={moves.remove}
+        >
           <Trash2 size={14} aria-hidden="true" />
         </button>
       </div>

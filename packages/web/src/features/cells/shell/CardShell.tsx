@@ -6,7 +6,21 @@ import styles from "./CardShell.module.css";
 export type DropSide = "before" | "after";
 
 /** The frame of a card in the grid: its evidence marker, its content, and (when editable) a drag source. */
-export function CardShell({ card, marker, children, onDragStart, dropSide, accent }: { card: Card; marker: ReactNode; children: ReactNode; onDragStart?: (event: DragEvent<HTMLElement>) => void; dropSide?: DropSide | null; accent?: string }) {
+export function CardShell({
+  card,
+  marker,
+  children,
+  onDragStart,
+  dropSide,
+  accent,
+}: {
+  card: Card;
+  marker: ReactNode;
+  children: ReactNode;
+  onDragStart?: (event: DragEvent<HTMLElement>) => void;
+  dropSide?: DropSide | null;
+  accent?: string;
+}) {
   return (
     <li
       className={`${styles.card} ${dropSide ? styles[dropSide] : ""}`}

@@ -10,7 +10,15 @@ export function EvidenceMarker({ level }: { level: Evidence["level"] }) {
   const t = useT();
   const label = t("cells.evidence.marker", { level: t(`common.evidence.${level}`) });
   return (
-    <svg className={`${styles.marker} ${styles[level]}`} viewBox="0 0 10 10" width="10" height="10" role="img" aria-label={label} data-evidence={level}>
+    <svg
+      className={`${styles.marker} ${styles[level]}`}
+      viewBox="0 0 10 10"
+      width="10"
+      height="10"
+      role="img"
+      aria-label={label}
+      data-evidence={level}
+    >
       <title>{label}</title>
       {level === "assumption" && <circle cx="5" cy="5" r="3.8" fill="none" strokeWidth="1.4" strokeDasharray="2 1.6" />}
       {level === "research" && (

@@ -1,4 +1,17 @@
-import { applyMapOperations, BUILT_IN_CHANNELS, createMapDocument, MapSettingsSchema, docToSnapshot, MapOperationSchema, type Card, type CardContentInput, type Channel, type LaneType, type MapOperationInput, type Touchpoint } from "@opencjm/core";
+import {
+  applyMapOperations,
+  BUILT_IN_CHANNELS,
+  createMapDocument,
+  MapSettingsSchema,
+  docToSnapshot,
+  MapOperationSchema,
+  type Card,
+  type CardContentInput,
+  type Channel,
+  type LaneType,
+  type MapOperationInput,
+  type Touchpoint,
+} from "@opencjm/core";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useEffect, useState } from "react";
@@ -29,10 +42,35 @@ export function loadTestMessages(locale: UiLocale): Messages {
 
 /** The built-in channels as a workspace has them, plus two touchpoints on them. */
 export function testCatalogue(): CellCatalogue {
-  const channels = new Map<string, Channel>(BUILT_IN_CHANNELS.map((c) => [c.key, { id: c.key, key: c.key, name: c.name.en, online: c.online, icon: c.icon, builtIn: true } as Channel]));
+  const channels = new Map<string, Channel>(
+    BUILT_IN_CHANNELS.map((c) => [
+      c.key,
+      { id: c.key, key: c.key, name: c.name.en, online: c.online, icon: c.icon, builtIn: true } as Channel,
+    ]),
+  );
   const touchpoints = new Map<string, Touchpoint>([
-    ["tp_pricing", { id: "tp_pricing", name: "Pricing page", channelId: "website", description: "", medium: "digital", ownerTeam: "" } as Touchpoint],
-    ["tp_counter", { id: "tp_counter", name: "Store counter", channelId: "store", description: "", medium: "physical", ownerTeam: "" } as Touchpoint],
+    [
+      "tp_pricing",
+      {
+        id: "tp_pricing",
+        name: "Pricing page",
+        channelId: "website",
+        description: "",
+        medium: "digital",
+        ownerTeam: "",
+      } as Touchpoint,
+    ],
+    [
+      "tp_counter",
+      {
+        id: "tp_counter",
+        name: "Store counter",
+        channelId: "store",
+        description: "",
+        medium: "physical",
+        ownerTeam: "",
+      } as Touchpoint,
+    ],
   ]);
   return { channels, touchpoints, personas: new Map() };
 }
@@ -60,11 +98,14 @@ export function renderCell(laneType: LaneType, options: RenderCellOptions = {}) 
     MapOperationSchema.parse({ op: "addStep", id: "pay", stageId: "buy", name: "Pays" }),
     MapOperationSchema.parse({ op: "addLane", id: "lane", type: laneType, name: "" }),
     MapOperationSchema.parse({ op: "addLane", id: "other", type: laneType, name: "Other" }),
-    ...(options.cards ?? []).map((card) => MapOperationSchema.parse({ op: "addCard", laneId: "lane", stepId: "cart", card })),
+    ...(options.cards ?? []).map((card) =>
+      MapOperationSchema.parse({ op: "addCard", laneId: "lane", stepId: "cart", card }),
+    ),
   ]);
   const edits: MapOperationInput[][] = [];
   const state = { stops: 0 };
-  const cardsIn = (laneId: string, stepId: string): Card[] => docToSnapshot(doc).cells.find((c) => c.laneId === laneId && c.stepId === stepId)?.cards ?? [];
+  const cardsIn = (laneId: string, stepId: string): Card[] =>
+    docToSnapshot(doc).cells.find((c) => c.laneId === laneId && c.stepId === stepId)?.cards ?? [];
   const i18n = createI18n(options.locale ?? "en", loadTestMessages(options.locale ?? "en"));
   const catalogue = options.catalogue ?? testCatalogue();
 
@@ -97,7 +138,10 @@ export function renderCell(laneType: LaneType, options: RenderCellOptions = {}) 
           onEdit={(ops) => {
             edits.push(ops);
             try {
-              applyMapOperations(doc, ops.map((op) => MapOperationSchema.parse(op)));
+              applyMapOperations(
+                doc,
+                ops.map((op) => MapOperationSchema.parse(op)),
+              );
               return true;
             } catch {
               return false;

@@ -1,8 +1,27 @@
-import type { DataFacets, FilePreview, ImportMappingInput as ImportMapping, ImportRecord, MapMetrics, MapSnapshot, MetricsFilters, RuleMatch, RuleMatches, SegmentRule, SegmentSize, Source as EventSource, SourceKind, Touchpoint, TouchpointFields, TouchpointRule, UnmatchedEvents } from "@opencjm/core";
+import type {
+  DataFacets,
+  FilePreview,
+  ImportMappingInput as ImportMapping,
+  ImportRecord,
+  MapMetrics,
+  MapSnapshot,
+  MetricsFilters,
+  RuleMatch,
+  RuleMatches,
+  SegmentRule,
+  SegmentSize,
+  Source as EventSource,
+  SourceKind,
+  Touchpoint,
+  TouchpointFields,
+  TouchpointRule,
+  UnmatchedEvents,
+} from "@opencjm/core";
 import { api } from "../../../api/apiClient.js";
 
 const ws = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}`;
-const q = (params: Record<string, string | undefined>) => new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+const q = (params: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined)).toString();
 
 /** Files this size or smaller are previewed whole; larger ones by their first bytes (except XLSX and Parquet). */
 export const PREVIEW_BYTES = 1 << 20;
@@ -26,7 +45,11 @@ export function saveSourceMapping(workspaceId: string, sourceId: string, mapping
 export function previewFile(workspaceId: string, file: File, signal?: AbortSignal): Promise<FilePreview> {
   const whole = file.size <= PREVIEW_BYTES || /\.(xlsx|parquet)$/i.test(file.name);
   const body = whole ? file : file.slice(0, PREVIEW_BYTES);
-  return api.upload<FilePreview>(`${ws(workspaceId)}/sources/preview?${q({ fileName: file.name, complete: String(whole) })}`, body, { signal, headers: { "content-type": "application/octet-stream" } });
+  return api.upload<FilePreview>(
+    `${ws(workspaceId)}/sources/preview?${q({ fileName: file.name, complete: String(whole) })}`,
+    body,
+    { signal, headers: { "content-type": "application/octet-stream" } },
+  );
 }
 
 /** The address a file is uploaded to for import into a source, with the mapping to use. */
@@ -45,12 +68,21 @@ export function fetchImports(workspaceId: string, signal?: AbortSignal): Promise
 }
 
 /** All metrics of a map over the workspace's data, under the filters (a persona's segment by its id). */
-export function fetchMapMetrics(workspaceId: string, mapId: string, request: { filters: MetricsFilters; personaId?: string }, signal?: AbortSignal): Promise<MapMetrics> {
+export function fetchMapMetrics(
+  workspaceId: string,
+  mapId: string,
+  request: { filters: MetricsFilters; personaId?: string },
+  signal?: AbortSignal,
+): Promise<MapMetrics> {
   return api.post<MapMetrics>(`${ws(workspaceId)}/maps/${encodeURIComponent(mapId)}/metrics`, request, { signal });
 }
 
 /** Creates a current-state map drafted from the data's most common paths. */
-export function draftMapFromData(workspaceId: string, mapId: string, request: { filters: MetricsFilters; personaId?: string; title?: string }): Promise<{ map: { id: string }; snapshot: MapSnapshot }> {
+export function draftMapFromData(
+  workspaceId: string,
+  mapId: string,
+  request: { filters: MetricsFilters; personaId?: string; title?: string },
+): Promise<{ map: { id: string }; snapshot: MapSnapshot }> {
   return api.post(`${ws(workspaceId)}/maps/${encodeURIComponent(mapId)}/draft-from-data`, request);
 }
 
@@ -66,7 +98,12 @@ export function createRule(workspaceId: string, rule: RuleMatch & { touchpointId
 
 /** Replaces a rule's match (names, pattern, channel, conditions). */
 export function updateRule(workspaceId: string, ruleId: string, rule: RuleMatch): Promise<TouchpointRule> {
-  return api.patch<TouchpointRule>(`${ws(workspaceId)}/touchpoint-rules/${encodeURIComponent(ruleId)}`, { eventNames: rule.eventNames, pattern: rule.pattern ?? null, channel: rule.channel ?? null, conditions: rule.conditions });
+  return api.patch<TouchpointRule>(`${ws(workspaceId)}/touchpoint-rules/${encodeURIComponent(ruleId)}`, {
+    eventNames: rule.eventNames,
+    pattern: rule.pattern ?? null,
+    channel: rule.channel ?? null,
+    conditions: rule.conditions,
+  });
 }
 
 /** Deletes a rule. */
@@ -80,7 +117,11 @@ export function previewRule(workspaceId: string, rule: RuleMatch, signal?: Abort
 }
 
 /** How many customers a segment rule selects. */
-export function fetchSegmentSize(workspaceId: string, segment: SegmentRule, signal?: AbortSignal): Promise<SegmentSize> {
+export function fetchSegmentSize(
+  workspaceId: string,
+  segment: SegmentRule,
+  signal?: AbortSignal,
+): Promise<SegmentSize> {
   return api.post<SegmentSize>(`${ws(workspaceId)}/segments/size`, { segment }, { signal });
 }
 

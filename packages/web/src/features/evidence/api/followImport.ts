@@ -3,7 +3,8 @@ import { api, ApiRequestError } from "../../../api/apiClient.js";
 import { importEventsUrl } from "./evidenceApi.js";
 
 /** What an import's event stream reports. */
-export type ImportUpdate = { type: "progress"; progress: ImportProgress } | { type: "done" | "failed"; record: ImportRecord };
+export type ImportUpdate =
+  { type: "progress"; progress: ImportProgress } | { type: "done" | "failed"; record: ImportRecord };
 
 /** How often the status is polled when the event stream is not available. */
 const POLL_MS = 500;
@@ -15,7 +16,11 @@ const UNKNOWN_GRACE_MS = 15_000;
  * status when the stream cannot be opened (a proxy that buffers streams, an import not registered yet). Returns a
  * function that stops following.
  */
-export function followImport(workspaceId: string, importId: string, onUpdate: (update: ImportUpdate) => void): () => void {
+export function followImport(
+  workspaceId: string,
+  importId: string,
+  onUpdate: (update: ImportUpdate) => void,
+): () => void {
   let stopped = false;
   let finished = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -39,13 +44,23 @@ export function followImport(workspaceId: string, importId: string, onUpdate: (u
       } else finish({ type: record.status, record });
     } catch (err) {
       // Not registered yet, or a network blip: keep asking for a while.
-      if (!(err instanceof ApiRequestError) || (err.status === 404 && Date.now() - started > UNKNOWN_GRACE_MS) || (err.status !== 404 && err.status !== 0)) throw err;
+      if (
+        !(err instanceof ApiRequestError) ||
+        (err.status === 404 && Date.now() - started > UNKNOWN_GRACE_MS) ||
+        (err.status !== 404 && err.status !== 0)
+      )
+        throw err;
     }
     if (!stopped && !finished) timer = setTimeout(() => void poll().catch(() => undefined), POLL_MS);
   };
   const source = new EventSource(importEventsUrl(workspaceId, importId));
-  source.addEventListener("progress", (e) => finish({ type: "progress", progress: JSON.parse((e as MessageEvent<string>).data) as ImportProgress }));
-  for (const type of ["done", "failed"] as const) source.addEventListener(type, (e) => finish({ type, record: JSON.parse((e as MessageEvent<string>).data) as ImportRecord }));
+  source.addEventListener("progress", (e) =>
+    finish({ type: "progress", progress: JSON.parse((e as MessageEvent<string>).data) as ImportProgress }),
+  );
+  for (const type of ["done", "failed"] as const)
+    source.addEventListener(type, (e) =>
+      finish({ type, record: JSON.parse((e as MessageEvent<string>).data) as ImportRecord }),
+    );
   source.onerror = () => {
     // A stream that ended or could not be opened: the status endpoint tells the rest.
     if (source.readyState === EventSource.CLOSED || !finished) {

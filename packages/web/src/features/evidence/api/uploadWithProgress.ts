@@ -11,7 +11,12 @@ export interface Upload<T> {
  * the answer's errors become `ApiRequestError`s like the JSON client's, and a cancelled upload rejects with an
  * `AbortError`.
  */
-export function uploadWithProgress<T>(url: string, file: Blob, csrfToken: string | undefined, onProgress: (sent: number, total: number) => void): Upload<T> {
+export function uploadWithProgress<T>(
+  url: string,
+  file: Blob,
+  csrfToken: string | undefined,
+  onProgress: (sent: number, total: number) => void,
+): Upload<T> {
   const xhr = new XMLHttpRequest();
   const done = new Promise<T>((resolve, reject) => {
     xhr.open("POST", url);
@@ -29,7 +34,15 @@ export function uploadWithProgress<T>(url: string, file: Blob, csrfToken: string
         // Not JSON (a proxy's error page): the status speaks.
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-      else reject(new ApiRequestError(xhr.status, body.error?.code ?? `http_${xhr.status}`, body.error?.message ?? xhr.statusText, body.error?.issues ?? []));
+      else
+        reject(
+          new ApiRequestError(
+            xhr.status,
+            body.error?.code ?? `http_${xhr.status}`,
+            body.error?.message ?? xhr.statusText,
+            body.error?.issues ?? [],
+          ),
+        );
     };
     xhr.send(file);
   });

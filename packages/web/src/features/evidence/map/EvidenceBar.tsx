@@ -76,7 +76,12 @@ export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly
       <div className={styles.filters} role="group" aria-label={t("evidence.map.filters")}>
         <label className={styles.filter}>
           {t("evidence.map.persona")}
-          <select className="input" value={filters.personaId ?? ""} onChange={(e) => setFilters({ ...filters, personaId: e.target.value || undefined })} data-testid="filter-persona">
+          <select
+            className="input"
+            value={filters.personaId ?? ""}
+            onChange={(e) => setFilters({ ...filters, personaId: e.target.value || undefined })}
+            data-testid="filter-persona"
+          >
             <option value="">{t("evidence.map.allCustomers")}</option>
             {segmented.map((p) => (
               <option key={p.id} value={p.id}>
@@ -87,7 +92,12 @@ export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly
         </label>
         <label className={styles.filter}>
           {t("evidence.map.channel")}
-          <select className="input" value={filters.channels[0] ?? ""} onChange={(e) => setFilters({ ...filters, channels: e.target.value ? [e.target.value] : [] })} data-testid="filter-channel">
+          <select
+            className="input"
+            value={filters.channels[0] ?? ""}
+            onChange={(e) => setFilters({ ...filters, channels: e.target.value ? [e.target.value] : [] })}
+            data-testid="filter-channel"
+          >
             <option value="">{t("evidence.map.allChannels")}</option>
             {(facets?.channels ?? []).map((c) => (
               <option key={c.channel} value={c.channel}>
@@ -98,11 +108,25 @@ export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly
         </label>
         <label className={styles.filter}>
           {t("evidence.map.from")}
-          <input className="input" type="date" value={filters.from ?? ""} max={filters.to} onChange={(e) => setFilters({ ...filters, from: e.target.value || undefined })} data-testid="filter-from" />
+          <input
+            className="input"
+            type="date"
+            value={filters.from ?? ""}
+            max={filters.to}
+            onChange={(e) => setFilters({ ...filters, from: e.target.value || undefined })}
+            data-testid="filter-from"
+          />
         </label>
         <label className={styles.filter}>
           {t("evidence.map.to")}
-          <input className="input" type="date" value={filters.to ?? ""} min={filters.from} onChange={(e) => setFilters({ ...filters, to: e.target.value || undefined })} data-testid="filter-to" />
+          <input
+            className="input"
+            type="date"
+            value={filters.to ?? ""}
+            min={filters.from}
+            onChange={(e) => setFilters({ ...filters, to: e.target.value || undefined })}
+            data-testid="filter-to"
+          />
         </label>
         <button type="button" className="btn btn-small" onClick={evidence.refresh} data-testid="refresh-data">
           {t("evidence.map.refresh")}
@@ -119,7 +143,12 @@ export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly
           : status === "failed"
             ? errorMessage(evidence.error)
             : metrics
-              ? t("evidence.map.summary", { customers: metrics.totals.customers, events: metrics.totals.events, from: metrics.totals.firstEventAt ? formatDate(metrics.totals.firstEventAt) : "—", to: metrics.totals.lastEventAt ? formatDate(metrics.totals.lastEventAt) : "—" })
+              ? t("evidence.map.summary", {
+                  customers: metrics.totals.customers,
+                  events: metrics.totals.events,
+                  from: metrics.totals.firstEventAt ? formatDate(metrics.totals.firstEventAt) : "—",
+                  to: metrics.totals.lastEventAt ? formatDate(metrics.totals.lastEventAt) : "—",
+                })
               : ""}
         {status === "loading" && metrics && <span className={styles.muted}> {t("evidence.map.updating")}</span>}
       </p>

@@ -45,5 +45,7 @@ export function useEvidence(): EvidenceState | null {
 /** The data view when it is shown and has metrics, else null: what cells need to decide whether to draw anything. */
 export function useShownMetrics(): (EvidenceState & { metrics: MapMetrics }) | null {
   const evidence = useContext(EvidenceContext);
-  return evidence && evidence.shown && evidence.metrics && evidence.status !== "empty" ? (evidence as EvidenceState & { metrics: MapMetrics }) : null;
+  return evidence && evidence.shown && evidence.metrics && evidence.status !== "empty"
+    ? (evidence as EvidenceState & { metrics: MapMetrics })
+    : null;
 }

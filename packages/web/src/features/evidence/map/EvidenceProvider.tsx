@@ -43,11 +43,27 @@ function afterPaint(run: () => void): () => void {
  * Holds the map's data view: whether it is shown (remembered on this device), its filters, and the metrics of the
  * map under them, fetched once the grid is interactive and again whenever the filters change.
  */
-export function EvidenceProvider({ workspaceId, mapId, openTouchpointRules, alwaysShown, children }: { workspaceId: string; mapId: string; openTouchpointRules?: (touchpointId: string) => void; alwaysShown?: boolean; children: ReactNode }) {
+export function EvidenceProvider({
+  workspaceId,
+  mapId,
+  openTouchpointRules,
+  alwaysShown,
+  children,
+}: {
+  workspaceId: string;
+  mapId: string;
+  openTouchpointRules?: (touchpointId: string) => void;
+  alwaysShown?: boolean;
+  children: ReactNode;
+}) {
   const [storedChoice, setShownState] = useState(storedShown);
   const shown = alwaysShown || storedChoice;
   const [filters, setFilters] = useState<EvidenceFilters>({ channels: [] });
-  const [result, setResult] = useState<{ key: string; metrics: MapMetrics | null; error: unknown }>({ key: "", metrics: null, error: null });
+  const [result, setResult] = useState<{ key: string; metrics: MapMetrics | null; error: unknown }>({
+    key: "",
+    metrics: null,
+    error: null,
+  });
   const [attempt, setAttempt] = useState(0);
   const key = `${JSON.stringify(filters)}#${attempt}`;
 
@@ -80,7 +96,15 @@ export function EvidenceProvider({ workspaceId, mapId, openTouchpointRules, alwa
 
   const value = useMemo<EvidenceState>(() => {
     const metrics = result.metrics;
-    const status: EvidenceStatus = !shown ? "off" : result.key !== key ? "loading" : result.error ? "failed" : metrics && metrics.totals.storeEvents === 0 ? "empty" : "ready";
+    const status: EvidenceStatus = !shown
+      ? "off"
+      : result.key !== key
+        ? "loading"
+        : result.error
+          ? "failed"
+          : metrics && metrics.totals.storeEvents === 0
+            ? "empty"
+            : "ready";
     const cues = metrics ? evidenceCues(metrics) : { worstDropOffStepId: null, worstSentimentStepId: null };
     return {
       workspaceId,

@@ -9,7 +9,14 @@ export function EvidenceToggle() {
   const evidence = useEvidence();
   if (!evidence) return null;
   return (
-    <button type="button" className={styles.toggle} aria-pressed={evidence.shown} onClick={() => evidence.setShown(!evidence.shown)} data-testid="toggle-data" title={t("evidence.map.toggleHint")}>
+    <button
+      type="button"
+      className={styles.toggle}
+      aria-pressed={evidence.shown}
+      onClick={() => evidence.setShown(!evidence.shown)}
+      data-testid="toggle-data"
+      title={t("evidence.map.toggleHint")}
+    >
       <BarChart3 size={14} aria-hidden="true" /> {t("evidence.map.toggle")}
     </button>
   );

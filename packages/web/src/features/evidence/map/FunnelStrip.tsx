@@ -17,7 +17,13 @@ export function FunnelStrip({ metrics }: { metrics: MapMetrics }) {
         const previous = stages[i - 1];
         const drop = previous && previous.customers > 0 ? 1 - s.customers / previous.customers : null;
         return (
-          <li key={s.stageId} className={styles.funnelStage} data-testid="funnel-stage" data-stage-id={s.stageId} data-customers={s.customers}>
+          <li
+            key={s.stageId}
+            className={styles.funnelStage}
+            data-testid="funnel-stage"
+            data-stage-id={s.stageId}
+            data-customers={s.customers}
+          >
             <span className={styles.funnelName} dir="auto">
               {names.get(s.stageId) ?? ""}
             </span>
@@ -26,9 +32,20 @@ export function FunnelStrip({ metrics }: { metrics: MapMetrics }) {
             </span>
             <span className={styles.funnelValue}>
               {t("evidence.funnel.customers", { count: s.customers })}
-              {s.rate !== null && i > 0 && <span className={styles.muted}> · {formatNumber(s.rate, { style: "percent", maximumFractionDigits: 1 })}</span>}
+              {s.rate !== null && i > 0 && (
+                <span className={styles.muted}>
+                  {" "}
+                  · {formatNumber(s.rate, { style: "percent", maximumFractionDigits: 1 })}
+                </span>
+              )}
             </span>
-            {drop !== null && drop > 0 && <span className={styles.funnelDrop}>{t("evidence.funnel.drop", { percent: formatNumber(drop, { style: "percent", maximumFractionDigits: 1 }) })}</span>}
+            {drop !== null && drop > 0 && (
+              <span className={styles.funnelDrop}>
+                {t("evidence.funnel.drop", {
+                  percent: formatNumber(drop, { style: "percent", maximumFractionDigits: 1 }),
+                })}
+              </span>
+            )}
           </li>
         );
       })}

@@ -23,7 +23,19 @@ function RulesDialogHost({ touchpoint, onClose }: { touchpoint: Touchpoint; onCl
  * The map editor's customer-data layer: provides the data view to the grid and hosts the dialog that links a
  * touchpoint of the map to events (for those who may edit; the numbers follow as soon as it closes).
  */
-export function MapEvidence({ workspaceId, mapId, touchpoints, canEdit, children }: { workspaceId: string; mapId: string; touchpoints: ReadonlyMap<string, Touchpoint>; canEdit: boolean; children: ReactNode }) {
+export function MapEvidence({
+  workspaceId,
+  mapId,
+  touchpoints,
+  canEdit,
+  children,
+}: {
+  workspaceId: string;
+  mapId: string;
+  touchpoints: ReadonlyMap<string, Touchpoint>;
+  canEdit: boolean;
+  children: ReactNode;
+}) {
   const [linking, setLinking] = useState<Touchpoint | null>(null);
   const open = useCallback((touchpointId: string) => setLinking(touchpoints.get(touchpointId) ?? null), [touchpoints]);
   return (

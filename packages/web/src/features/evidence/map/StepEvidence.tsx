@@ -21,49 +21,59 @@ export function StepEvidence({ stepId }: { stepId: string }) {
   const worstDrop = evidence.worstDropOffStepId === stepId;
   const worstMood = evidence.worstSentimentStepId === stepId;
   return (
-    <div className={styles.step} data-testid="step-evidence" data-step-id={stepId} data-customers={step.customers} data-worst-drop-off={worstDrop || undefined} data-worst-sentiment={worstMood || undefined}>
+    <div
+      className={styles.step}
+      data-testid="step-evidence"
+      data-step-id={stepId}
+      data-customers={step.customers}
+      data-worst-drop-off={worstDrop || undefined}
+      data-worst-sentiment={worstMood || undefined}
+    >
       <dl className={styles.stepFacts}>
-      <div className={styles.reach}>
-        <dt>{t("evidence.step.customers")}</dt>
-        <dd data-testid="step-customers">{formatNumber(step.customers)}</dd>
-        {step.share !== null && <dd className={styles.muted}>{pct(step.share)}</dd>}
-      </div>
-      {from && from.rate !== null && (
-        <div>
-          <dt>{t("evidence.step.fromPrevious")}</dt>
-          <dd data-testid="step-conversion">{pct(from.rate)}</dd>
+        <div className={styles.reach}>
+          <dt>{t("evidence.step.customers")}</dt>
+          <dd data-testid="step-customers">{formatNumber(step.customers)}</dd>
+          {step.share !== null && <dd className={styles.muted}>{pct(step.share)}</dd>}
         </div>
-      )}
-      {step.conversion && step.conversion.dropOffRate !== null && (
-        <div className={worstDrop ? styles.alarm : undefined}>
-          <dt>{t("evidence.step.dropOff")}</dt>
-          <dd data-testid="step-drop-off">
-            {pct(step.conversion.dropOffRate)} <span className={styles.muted}>({formatNumber(step.conversion.dropOff)})</span>
-          </dd>
-        </div>
-      )}
-      {step.conversion?.timeToNext.medianMs != null && (
-        <div>
-          <dt>{t("evidence.step.medianTime")}</dt>
-          <dd data-testid="step-median-time">{formatMs(step.conversion.timeToNext.medianMs, locale)}</dd>
-        </div>
-      )}
-      {score && (
-        <div>
-          <dt>{t(`evidence.score.${score.kind}`)}</dt>
-          <dd data-testid="step-score">
-            {formatNumber(score.value, { maximumFractionDigits: 1 })} <span className={styles.muted}>{t("evidence.step.answers", { count: score.count })}</span>
-          </dd>
-        </div>
-      )}
-      {tone && (
-        <div className={worstMood ? styles.warn : undefined}>
-          <dt>{t("evidence.step.sentiment")}</dt>
-          <dd data-testid="step-sentiment" data-tone={tone}>
-            {t(`evidence.tone.${tone}`)} <span className={styles.muted}>{t("evidence.step.texts", { count: step.sentiment.count })}</span>
-          </dd>
-        </div>
-      )}
+        {from && from.rate !== null && (
+          <div>
+            <dt>{t("evidence.step.fromPrevious")}</dt>
+            <dd data-testid="step-conversion">{pct(from.rate)}</dd>
+          </div>
+        )}
+        {step.conversion && step.conversion.dropOffRate !== null && (
+          <div className={worstDrop ? styles.alarm : undefined}>
+            <dt>{t("evidence.step.dropOff")}</dt>
+            <dd data-testid="step-drop-off">
+              {pct(step.conversion.dropOffRate)}{" "}
+              <span className={styles.muted}>({formatNumber(step.conversion.dropOff)})</span>
+            </dd>
+          </div>
+        )}
+        {step.conversion?.timeToNext.medianMs != null && (
+          <div>
+            <dt>{t("evidence.step.medianTime")}</dt>
+            <dd data-testid="step-median-time">{formatMs(step.conversion.timeToNext.medianMs, locale)}</dd>
+          </div>
+        )}
+        {score && (
+          <div>
+            <dt>{t(`evidence.score.${score.kind}`)}</dt>
+            <dd data-testid="step-score">
+              {formatNumber(score.value, { maximumFractionDigits: 1 })}{" "}
+              <span className={styles.muted}>{t("evidence.step.answers", { count: score.count })}</span>
+            </dd>
+          </div>
+        )}
+        {tone && (
+          <div className={worstMood ? styles.warn : undefined}>
+            <dt>{t("evidence.step.sentiment")}</dt>
+            <dd data-testid="step-sentiment" data-tone={tone}>
+              {t(`evidence.tone.${tone}`)}{" "}
+              <span className={styles.muted}>{t("evidence.step.texts", { count: step.sentiment.count })}</span>
+            </dd>
+          </div>
+        )}
       </dl>
       {worstDrop && <p className={styles.cue}>{t("evidence.step.worstDropOff")}</p>}
       {worstMood && <p className={styles.cue}>{t("evidence.step.worstSentiment")}</p>}

@@ -14,7 +14,13 @@ export function StepQuotes({ stepId }: { stepId: string }) {
   return (
     <ul className={styles.quotes} aria-label={t("evidence.quotes.label")} data-testid="measured-quotes">
       {quotes.slice(0, SHOWN).map((q, i) => (
-        <li key={i} className={styles.quote} data-testid="measured-quote" data-language={q.language} data-tone={q.sentiment > 0.1 ? "positive" : q.sentiment < -0.1 ? "negative" : "neutral"}>
+        <li
+          key={i}
+          className={styles.quote}
+          data-testid="measured-quote"
+          data-language={q.language}
+          data-tone={q.sentiment > 0.1 ? "positive" : q.sentiment < -0.1 ? "negative" : "neutral"}
+        >
           <q dir="auto" lang={q.language}>
             {q.text}
           </q>

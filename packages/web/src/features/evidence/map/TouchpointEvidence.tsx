@@ -12,7 +12,11 @@ export function TouchpointEvidence({ touchpointId }: { touchpointId: string }) {
   const open = evidence.openTouchpointRules;
   return (
     <span className={styles.touchpoint} data-testid="touchpoint-evidence" data-events={measured?.events ?? 0}>
-      <span className={measured?.events ? undefined : styles.muted}>{measured?.events ? t("evidence.touchpoint.events", { count: measured.events, customers: measured.customers }) : t("evidence.touchpoint.noEvents")}</span>
+      <span className={measured?.events ? undefined : styles.muted}>
+        {measured?.events
+          ? t("evidence.touchpoint.events", { count: measured.events, customers: measured.customers })
+          : t("evidence.touchpoint.noEvents")}
+      </span>
       {open && (
         <button
           type="button"

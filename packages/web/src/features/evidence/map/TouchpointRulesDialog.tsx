@@ -8,7 +8,15 @@ import { TouchpointRulesPanel } from "../rules/TouchpointRulesPanel.js";
 import styles from "./Evidence.module.css";
 
 /** From a touchpoint on the map: the rules that say which events are it, edited with live counts. */
-export function TouchpointRulesDialog({ workspaceId, touchpoint, onClose }: { workspaceId: string; touchpoint: Touchpoint; onClose: (changed: boolean) => void }) {
+export function TouchpointRulesDialog({
+  workspaceId,
+  touchpoint,
+  onClose,
+}: {
+  workspaceId: string;
+  touchpoint: Touchpoint;
+  onClose: (changed: boolean) => void;
+}) {
   const t = useT();
   const [rules, setRules] = useState<TouchpointRule[] | null>(null);
   const [facets, setFacets] = useState<DataFacets | null>(null);

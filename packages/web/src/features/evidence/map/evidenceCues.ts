@@ -4,20 +4,38 @@ import type { MapMetrics, StepMetrics } from "@opencjm/core";
 const MIN_CUSTOMERS = 5;
 
 /** The step where the largest share of customers leaves, and the one with the most negative feedback. */
-export function evidenceCues(metrics: MapMetrics): { worstDropOffStepId: string | null; worstSentimentStepId: string | null } {
+export function evidenceCues(metrics: MapMetrics): {
+  worstDropOffStepId: string | null;
+  worstSentimentStepId: string | null;
+} {
   let dropOff: StepMetrics | null = null;
   let sentiment: StepMetrics | null = null;
   for (const s of metrics.steps) {
     const rate = s.conversion?.dropOffRate;
-    if (rate != null && s.customers >= MIN_CUSTOMERS && rate > 0 && (!dropOff || rate > (dropOff.conversion?.dropOffRate ?? 0))) dropOff = s;
+    if (
+      rate != null &&
+      s.customers >= MIN_CUSTOMERS &&
+      rate > 0 &&
+      (!dropOff || rate > (dropOff.conversion?.dropOffRate ?? 0))
+    )
+      dropOff = s;
     const mean = s.sentiment.mean;
-    if (mean != null && s.sentiment.count >= MIN_CUSTOMERS && mean < 0 && (!sentiment || mean < (sentiment.sentiment.mean ?? 0))) sentiment = s;
+    if (
+      mean != null &&
+      s.sentiment.count >= MIN_CUSTOMERS &&
+      mean < 0 &&
+      (!sentiment || mean < (sentiment.sentiment.mean ?? 0))
+    )
+      sentiment = s;
   }
   return { worstDropOffStepId: dropOff?.stepId ?? null, worstSentimentStepId: sentiment?.stepId ?? null };
 }
 
 /** Conversion into a step from the level before it: customers there who went on (to this step or a parallel one). */
-export function conversionFromPrevious(metrics: MapMetrics, step: StepMetrics): { rate: number | null; converted: number } | null {
+export function conversionFromPrevious(
+  metrics: MapMetrics,
+  step: StepMetrics,
+): { rate: number | null; converted: number } | null {
   if (step.level === 0) return null;
   const previous = metrics.steps.filter((s) => s.level === step.level - 1);
   const reached = previous.reduce((n, s) => n + s.customers, 0);
@@ -26,7 +44,9 @@ export function conversionFromPrevious(metrics: MapMetrics, step: StepMetrics): 
 }
 
 /** The score to show for a step: NPS when measured, else CSAT, else CES (means on their own scales). */
-export function headlineScore(step: Pick<StepMetrics, "scores">): { kind: "nps" | "csat" | "ces"; value: number; count: number } | null {
+export function headlineScore(
+  step: Pick<StepMetrics, "scores">,
+): { kind: "nps" | "csat" | "ces"; value: number; count: number } | null {
   const { nps, csat, ces } = step.scores;
   if (nps.count > 0 && nps.score !== null) return { kind: "nps", value: nps.score, count: nps.count };
   if (csat.count > 0 && csat.mean !== null) return { kind: "csat", value: csat.mean, count: csat.count };

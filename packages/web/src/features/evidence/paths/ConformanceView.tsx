@@ -9,7 +9,8 @@ import styles from "./Paths.module.css";
 export function ConformanceView({ metrics }: { metrics: MapMetrics }) {
   const { t, formatNumber } = useI18n();
   const c = metrics.conformance;
-  const pct = (n: number, of: number) => (of > 0 ? formatNumber(n / of, { style: "percent", maximumFractionDigits: 1 }) : "—");
+  const pct = (n: number, of: number) =>
+    of > 0 ? formatNumber(n / of, { style: "percent", maximumFractionDigits: 1 }) : "—";
   const skipped = metrics.steps.filter((s) => s.skipped > 0 || s.revisits > 0);
   const looped = metrics.stages.filter((s) => s.backSteps > 0 || s.loops > 0);
   return (
@@ -18,7 +19,9 @@ export function ConformanceView({ metrics }: { metrics: MapMetrics }) {
         <div data-testid="conformance-share" data-value={c.share ?? ""}>
           <dt>{t("evidence.conformance.following")}</dt>
           <dd>{c.share === null ? "—" : formatNumber(c.share, { style: "percent", maximumFractionDigits: 1 })}</dd>
-          <dd className={styles.muted}>{t("evidence.conformance.ofCustomers", { conforming: c.conforming, customers: c.customers })}</dd>
+          <dd className={styles.muted}>
+            {t("evidence.conformance.ofCustomers", { conforming: c.conforming, customers: c.customers })}
+          </dd>
         </div>
         <div data-testid="conformance-skips" data-value={c.withSkips}>
           <dt>{t("evidence.conformance.skips")}</dt>
@@ -84,8 +87,16 @@ export function ConformanceView({ metrics }: { metrics: MapMetrics }) {
       ) : (
         <ul className={styles.missing} data-testid="missing-touchpoints">
           {c.missingTouchpoints.map((m) => (
-            <li key={m.touchpointId} data-testid="missing-touchpoint" data-touchpoint-id={m.touchpointId} data-customers={m.customers}>
-              <bdi>{m.label}</bdi> <span className={styles.muted}>{t("evidence.conformance.missingCounts", { events: m.events, customers: m.customers })}</span>
+            <li
+              key={m.touchpointId}
+              data-testid="missing-touchpoint"
+              data-touchpoint-id={m.touchpointId}
+              data-customers={m.customers}
+            >
+              <bdi>{m.label}</bdi>{" "}
+              <span className={styles.muted}>
+                {t("evidence.conformance.missingCounts", { events: m.events, customers: m.customers })}
+              </span>
             </li>
           ))}
         </ul>

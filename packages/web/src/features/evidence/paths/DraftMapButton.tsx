@@ -29,7 +29,13 @@ export function DraftMapButton() {
   };
   return (
     <div className={styles.draft}>
-      <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void draft()} data-testid="draft-from-data">
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={busy}
+        onClick={() => void draft()}
+        data-testid="draft-from-data"
+      >
         {busy ? t("evidence.paths.drafting") : t("evidence.paths.draft")}
       </button>
       {error !== null && (

@@ -62,7 +62,10 @@ export default function PathsPage({ workspaceId, mapId }: { workspaceId: string;
   useEffect(() => {
     const abort = new AbortController();
     const base = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
-    Promise.all([api.get<{ map: { title: string } }>(`${base}/maps/${encodeURIComponent(mapId)}`, { signal: abort.signal }), api.get<unknown[]>(`${base}/personas`, { signal: abort.signal })]).then(
+    Promise.all([
+      api.get<{ map: { title: string } }>(`${base}/maps/${encodeURIComponent(mapId)}`, { signal: abort.signal }),
+      api.get<unknown[]>(`${base}/personas`, { signal: abort.signal }),
+    ]).then(
       ([map, personas]) => setLoaded({ title: map.map.title, personas: personas.map((p) => PersonaSchema.parse(p)) }),
       (err: unknown) => !abort.signal.aborted && setError(err),
     );

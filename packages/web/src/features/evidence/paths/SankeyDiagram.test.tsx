@@ -69,10 +69,21 @@ describe("the Sankey of customer flows", () => {
   it("draws every box with its label and count, and every flow with a title, as inert text", () => {
     renderIn(<SankeyDiagram paths={paths} />);
     const nodes = screen.getAllByTestId("sankey-node");
-    expect(nodes.map((n) => n.querySelector("text")!.textContent)).toEqual(["Home 100", "Product 60", "Coupon <script> 10", "Checkout 30"]);
+    expect(nodes.map((n) => n.querySelector("text")!.textContent)).toEqual([
+      "Home 100",
+      "Product 60",
+      "Coupon <script> 10",
+      "Checkout 30",
+    ]);
     expect(document.querySelector("script")).toBeNull();
-    expect(screen.getAllByTestId("sankey-link").map((l) => l.querySelector("title")!.textContent)).toEqual(["Home → Product: 60 customers", "Home → Coupon <script>: 10 customers", "Product → Checkout: 30 customers"]);
-    expect(screen.getByRole("img").getAttribute("aria-label")).toBe("Sankey diagram of customer flows between touchpoints");
+    expect(screen.getAllByTestId("sankey-link").map((l) => l.querySelector("title")!.textContent)).toEqual([
+      "Home → Product: 60 customers",
+      "Home → Coupon <script>: 10 customers",
+      "Product → Checkout: 30 customers",
+    ]);
+    expect(screen.getByRole("img").getAttribute("aria-label")).toBe(
+      "Sankey diagram of customer flows between touchpoints",
+    );
   });
 
   it("says so when there is nothing to draw", () => {

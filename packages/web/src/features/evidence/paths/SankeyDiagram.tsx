@@ -18,10 +18,26 @@ export function SankeyDiagram({ paths, width = 960, height = 420 }: { paths: Pat
   if (drawing.nodes.length === 0) return <p className={styles.muted}>{t("evidence.paths.noFlows")}</p>;
   return (
     <figure className={styles.figure}>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={t("evidence.paths.sankeyLabel")} data-testid="sankey" className={styles.sankey}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        role="img"
+        aria-label={t("evidence.paths.sankeyLabel")}
+        data-testid="sankey"
+        className={styles.sankey}
+      >
         <g>
           {drawing.links.map((l) => (
-            <path key={l.id} d={l.path} className={styles.flow} style={{ strokeWidth: l.width }} data-testid="sankey-link" data-source={l.source} data-target={l.target} data-customers={l.customers}>
+            <path
+              key={l.id}
+              d={l.path}
+              className={styles.flow}
+              style={{ strokeWidth: l.width }}
+              data-testid="sankey-link"
+              data-source={l.source}
+              data-target={l.target}
+              data-customers={l.customers}
+            >
               <title>{`${l.label}: ${t("evidence.paths.customers", { count: l.customers })}`}</title>
             </path>
           ))}
@@ -34,11 +50,32 @@ export function SankeyDiagram({ paths, width = 960, height = 420 }: { paths: Pat
             const x = leftHalf ? n.x1 + 6 : n.x0 - 6;
             const textAnchor = leftHalf !== rtl ? "start" : "end";
             return (
-              <g key={n.id} data-testid="sankey-node" data-node-id={n.id} data-kind={n.kind} data-customers={n.customers}>
-                <rect x={n.x0} y={n.y0} width={Math.max(1, n.x1 - n.x0)} height={Math.max(1, n.y1 - n.y0)} fill={COLORS[n.kind]} rx={2}>
+              <g
+                key={n.id}
+                data-testid="sankey-node"
+                data-node-id={n.id}
+                data-kind={n.kind}
+                data-customers={n.customers}
+              >
+                <rect
+                  x={n.x0}
+                  y={n.y0}
+                  width={Math.max(1, n.x1 - n.x0)}
+                  height={Math.max(1, n.y1 - n.y0)}
+                  fill={COLORS[n.kind]}
+                  rx={2}
+                >
                   <title>{`${n.label}: ${t("evidence.paths.customers", { count: n.customers })}`}</title>
                 </rect>
-                <text x={x} y={(n.y0 + n.y1) / 2} dy="0.35em" textAnchor={textAnchor} direction={dir} className={styles.nodeLabel} data-testid="sankey-label">
+                <text
+                  x={x}
+                  y={(n.y0 + n.y1) / 2}
+                  dy="0.35em"
+                  textAnchor={textAnchor}
+                  direction={dir}
+                  className={styles.nodeLabel}
+                  data-testid="sankey-label"
+                >
                   <tspan>{n.label}</tspan>
                   <tspan className={styles.nodeCount}>{` ${formatNumber(n.customers)}`}</tspan>
                 </text>
@@ -50,7 +87,8 @@ export function SankeyDiagram({ paths, width = 960, height = 420 }: { paths: Pat
       <figcaption className={styles.legend}>
         {(["step", "touchpoint", "event"] as const).map((k) => (
           <span key={k}>
-            <span className={styles.swatch} style={{ background: COLORS[k] }} aria-hidden="true" /> {t(`evidence.paths.kind.${k}`)}
+            <span className={styles.swatch} style={{ background: COLORS[k] }} aria-hidden="true" />{" "}
+            {t(`evidence.paths.kind.${k}`)}
           </span>
         ))}
       </figcaption>

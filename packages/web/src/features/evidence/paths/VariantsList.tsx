@@ -9,14 +9,19 @@ export function VariantsList({ paths }: { paths: Paths }) {
   const { items, others, distinct } = paths.variants;
   if (items.length === 0) return <p className={styles.muted}>{t("evidence.paths.noVariants")}</p>;
   const top = Math.max(1, ...items.map((v) => v.customers));
-  const pct = (v: number | null) => (v === null ? "—" : formatNumber(v, { style: "percent", maximumFractionDigits: 1 }));
+  const pct = (v: number | null) =>
+    v === null ? "—" : formatNumber(v, { style: "percent", maximumFractionDigits: 1 });
   return (
     <div className={styles.variants}>
       <p className={styles.muted}>{t("evidence.paths.distinct", { count: distinct })}</p>
       <ol className={styles.variantList} data-testid="variants">
         {items.map((v, i) => (
           <li key={i} className={styles.variant} data-testid="variant" data-customers={v.customers}>
-            <span className={styles.variantBar} style={{ inlineSize: `${(v.customers / top) * 100}%` }} aria-hidden="true" />
+            <span
+              className={styles.variantBar}
+              style={{ inlineSize: `${(v.customers / top) * 100}%` }}
+              aria-hidden="true"
+            />
             <span className={styles.variantPath}>
               {v.nodes.map((n, j) => (
                 <span key={j}>

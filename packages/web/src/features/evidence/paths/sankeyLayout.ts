@@ -48,11 +48,19 @@ interface LinkIn {
  * d3-sankey places boxes and flows; the result is mirrored for right-to-left reading (the first column on the right),
  * and the flows are drawn as cubic curves between the mirrored boxes.
  */
-export function layoutSankey(paths: Paths, width: number, height: number, rtl: boolean, arrow = rtl ? "←" : "→"): SankeyDrawing {
+export function layoutSankey(
+  paths: Paths,
+  width: number,
+  height: number,
+  rtl: boolean,
+  arrow = rtl ? "←" : "→",
+): SankeyDrawing {
   const labelOf = new Map(paths.nodes.map((n) => [n.id, n]));
   const nodesIn: NodeIn[] = paths.sankey.nodes.map((n) => ({ id: n.id, depth: n.depth }));
   const ids = new Set(nodesIn.map((n) => n.id));
-  const linksIn: LinkIn[] = paths.sankey.links.filter((l) => ids.has(l.source) && ids.has(l.target) && l.customers > 0).map((l) => ({ source: l.source, target: l.target, value: l.customers }));
+  const linksIn: LinkIn[] = paths.sankey.links
+    .filter((l) => ids.has(l.source) && ids.has(l.target) && l.customers > 0)
+    .map((l) => ({ source: l.source, target: l.target, value: l.customers }));
   if (nodesIn.length === 0 || linksIn.length === 0) return { width, height, nodes: [], links: [] };
   const generator = sankey<NodeIn, LinkIn>()
     .nodeId((n) => n.id)
@@ -70,7 +78,17 @@ export function layoutSankey(paths: Paths, width: number, height: number, rtl: b
     const source = byId.get(n.id)!;
     const info = labelOf.get(source.node);
     const [a, b] = [mirror(n.x0 ?? 0), mirror(n.x1 ?? 0)];
-    return { id: n.id, label: info?.label ?? source.node, kind: info?.kind ?? "event", depth: source.depth, customers: source.customers, x0: Math.min(a, b), x1: Math.max(a, b), y0: n.y0 ?? 0, y1: n.y1 ?? 0 };
+    return {
+      id: n.id,
+      label: info?.label ?? source.node,
+      kind: info?.kind ?? "event",
+      depth: source.depth,
+      customers: source.customers,
+      x0: Math.min(a, b),
+      x1: Math.max(a, b),
+      y0: n.y0 ?? 0,
+      y1: n.y1 ?? 0,
+    };
   });
   const box = new Map(nodes.map((n) => [n.id, n]));
   const links: SankeyFlow[] = graph.links.map((l, i) => {
@@ -82,7 +100,15 @@ export function layoutSankey(paths: Paths, width: number, height: number, rtl: b
     const mx = (sx + tx) / 2;
     const y0 = l.y0 ?? 0;
     const y1 = l.y1 ?? 0;
-    return { id: `${s.id}>${t.id}#${i}`, source: s.id, target: t.id, customers: l.value, width: Math.max(1, l.width ?? 1), path: `M${sx.toFixed(1)},${y0.toFixed(1)}C${mx.toFixed(1)},${y0.toFixed(1)} ${mx.toFixed(1)},${y1.toFixed(1)} ${tx.toFixed(1)},${y1.toFixed(1)}`, label: `${s.label} ${arrow} ${t.label}` };
+    return {
+      id: `${s.id}>${t.id}#${i}`,
+      source: s.id,
+      target: t.id,
+      customers: l.value,
+      width: Math.max(1, l.width ?? 1),
+      path: `M${sx.toFixed(1)},${y0.toFixed(1)}C${mx.toFixed(1)},${y0.toFixed(1)} ${mx.toFixed(1)},${y1.toFixed(1)} ${tx.toFixed(1)},${y1.toFixed(1)}`,
+      label: `${s.label} ${arrow} ${t.label}`,
+    };
   });
   return { width, height, nodes, links };
 }

@@ -3,7 +3,17 @@ import { useT } from "../../../i18n/I18nProvider.js";
 import styles from "./Rules.module.css";
 
 /** A list of exact event names as removable chips, with the data's names suggested while typing. */
-export function EventNamesField({ names, suggestions, onChange, disabled }: { names: readonly string[]; suggestions: readonly string[]; onChange: (names: string[]) => void; disabled?: boolean }) {
+export function EventNamesField({
+  names,
+  suggestions,
+  onChange,
+  disabled,
+}: {
+  names: readonly string[];
+  suggestions: readonly string[];
+  onChange: (names: string[]) => void;
+  disabled?: boolean;
+}) {
   const t = useT();
   const id = useId();
   const [text, setText] = useState("");
@@ -26,7 +36,11 @@ export function EventNamesField({ names, suggestions, onChange, disabled }: { na
           <span key={n} className={styles.chip} data-testid="event-name-chip">
             <bdi>{n}</bdi>
             {!disabled && (
-              <button type="button" aria-label={t("evidence.rule.removeName", { name: n })} onClick={() => onChange(names.filter((x) => x !== n))}>
+              <button
+                type="button"
+                aria-label={t("evidence.rule.removeName", { name: n })}
+                onClick={() => onChange(names.filter((x) => x !== n))}
+              >
                 ×
               </button>
             )}

@@ -11,22 +11,56 @@ afterEach(cleanup);
 
 /** A small event log the counter matches rules against the way the engine does (names, `*`/`?` pattern, channel, conditions). */
 const EVENTS = [
-  ...Array.from({ length: 40 }, (_, i) => ({ name: "page_view", channel: "web", customer: i, properties: { plan: i < 10 ? "pro" : "free" } })),
-  ...Array.from({ length: 15 }, (_, i) => ({ name: "checkout_start", channel: "web", customer: i, properties: { plan: "pro" } })),
-  ...Array.from({ length: 5 }, (_, i) => ({ name: "checkout_start", channel: "app", customer: 50 + i, properties: { plan: "free" } })),
+  ...Array.from({ length: 40 }, (_, i) => ({
+    name: "page_view",
+    channel: "web",
+    customer: i,
+    properties: { plan: i < 10 ? "pro" : "free" },
+  })),
+  ...Array.from({ length: 15 }, (_, i) => ({
+    name: "checkout_start",
+    channel: "web",
+    customer: i,
+    properties: { plan: "pro" },
+  })),
+  ...Array.from({ length: 5 }, (_, i) => ({
+    name: "checkout_start",
+    channel: "app",
+    customer: 50 + i,
+    properties: { plan: "free" },
+  })),
 ];
 
 const counted: RuleMatch[] = [];
 const count: RuleCounter = async (_ws, rule) => {
   counted.push(rule);
-  const pattern = rule.pattern ? new RegExp(`^${rule.pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`) : null;
+  const pattern = rule.pattern
+    ? new RegExp(
+        `^${rule.pattern
+          .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+          .replace(/\*/g, ".*")
+          .replace(/\?/g, ".")}$`,
+      )
+    : null;
   const hits = EVENTS.filter(
     (e) =>
       (rule.eventNames.includes(e.name) || !!pattern?.test(e.name)) &&
       (!rule.channel || e.channel === rule.channel) &&
-      rule.conditions.every((c) => (c.operator === "eq" ? e.properties[c.property as "plan"] === c.value : c.operator === "exists" ? c.property in e.properties : true)),
+      rule.conditions.every((c) =>
+        c.operator === "eq"
+          ? e.properties[c.property as "plan"] === c.value
+          : c.operator === "exists"
+            ? c.property in e.properties
+            : true,
+      ),
   );
-  const matches: RuleMatches = { events: hits.length, customers: new Set(hits.map((h) => h.customer)).size, totalEvents: EVENTS.length, totalCustomers: 45, examples: [] };
+  const matches: RuleMatches = {
+    events: hits.length,
+    customers: new Set(hits.map((h) => h.customer)).size,
+    totalEvents: EVENTS.length,
+    totalCustomers: 45,
+    examples: [],
+  };
   return matches;
 };
 
@@ -53,7 +87,9 @@ describe("the touchpoint rule editor", () => {
   it("counts the events and customers a rule takes as it is typed, then saves exactly what was typed", async () => {
     const user = userEvent.setup();
     const saved: RuleMatch[] = [];
-    renderIn(<RuleEditor workspaceId="ws" facets={facets} countMatches={count} onSave={async (r) => void saved.push(r)} />);
+    renderIn(
+      <RuleEditor workspaceId="ws" facets={facets} countMatches={count} onSave={async (r) => void saved.push(r)} />,
+    );
     expect(matchesText().textContent).toBe("Give at least one event name or a pattern.");
     expect((screen.getByRole("button", { name: "Save rule" }) as HTMLButtonElement).disabled).toBe(true);
 
@@ -71,7 +107,13 @@ describe("the touchpoint rule editor", () => {
     await waitFor(() => expect(matchesText().dataset.customers).toBe("15"));
 
     await user.click(screen.getByRole("button", { name: "Save rule" }));
-    expect(saved).toEqual([{ eventNames: ["checkout_start"], channel: "web", conditions: [{ property: "plan", operator: "eq", value: "pro" }] }]);
+    expect(saved).toEqual([
+      {
+        eventNames: ["checkout_start"],
+        channel: "web",
+        conditions: [{ property: "plan", operator: "eq", value: "pro" }],
+      },
+    ]);
   });
 
   it("waits for typing to pause before counting, so a name typed letter by letter costs one count", async () => {
@@ -86,13 +128,24 @@ describe("the touchpoint rule editor", () => {
   it("shows a stored rule as saved, lets its names be removed, and keeps a viewer from changing it", async () => {
     const user = userEvent.setup();
     const rule = { eventNames: ["page_view", "checkout_start"], conditions: [] };
-    renderIn(<RuleEditor workspaceId="ws" facets={facets} countMatches={count} rule={rule} onSave={async () => undefined} />);
+    renderIn(
+      <RuleEditor workspaceId="ws" facets={facets} countMatches={count} rule={rule} onSave={async () => undefined} />,
+    );
     expect(screen.getByTestId("save-rule").textContent).toBe("Saved");
     await user.click(screen.getByRole("button", { name: "Remove checkout_start" }));
     expect(screen.getAllByTestId("event-name-chip").map((c) => c.textContent)).toEqual(["page_view×"]);
     expect(screen.getByTestId("save-rule").textContent).toBe("Save rule");
     cleanup();
-    renderIn(<RuleEditor workspaceId="ws" facets={facets} countMatches={count} rule={rule} readOnly onSave={async () => undefined} />);
+    renderIn(
+      <RuleEditor
+        workspaceId="ws"
+        facets={facets}
+        countMatches={count}
+        rule={rule}
+        readOnly
+        onSave={async () => undefined}
+      />,
+    );
     expect(screen.queryByTestId("event-name-input")).toBeNull();
     expect(screen.queryByTestId("save-rule")).toBeNull();
     expect((screen.getByTestId("rule-pattern") as HTMLInputElement).disabled).toBe(true);

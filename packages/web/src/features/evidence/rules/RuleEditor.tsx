@@ -11,7 +11,23 @@ import styles from "./Rules.module.css";
  * Edits which events count as a touchpoint: exact event names, a wildcard pattern, a channel and conditions on the
  * events' properties, with live counts of the events and customers it matches as you type.
  */
-export function RuleEditor({ workspaceId, facets, rule, readOnly, onSave, onDelete, countMatches }: { workspaceId: string; facets: DataFacets | null; rule?: RuleMatch; readOnly?: boolean; onSave: (rule: RuleMatch) => Promise<void>; onDelete?: () => Promise<void>; countMatches?: RuleCounter }) {
+export function RuleEditor({
+  workspaceId,
+  facets,
+  rule,
+  readOnly,
+  onSave,
+  onDelete,
+  countMatches,
+}: {
+  workspaceId: string;
+  facets: DataFacets | null;
+  rule?: RuleMatch;
+  readOnly?: boolean;
+  onSave: (rule: RuleMatch) => Promise<void>;
+  onDelete?: () => Promise<void>;
+  countMatches?: RuleCounter;
+}) {
   const { t, formatNumber } = useI18n();
   const [draft, setDraft] = useState<RuleDraft>(() => draftOfRule(rule));
   const [error, setError] = useState<unknown>(null);
@@ -21,7 +37,8 @@ export function RuleEditor({ workspaceId, facets, rule, readOnly, onSave, onDele
   const { matches } = useRulePreview(workspaceId, match, countMatches);
   const saved = rule !== undefined && JSON.stringify(match) === JSON.stringify(ruleOfDraft(draftOfRule(rule)));
   const names = [...new Set((facets?.eventNames ?? []).map((e) => e.eventName))];
-  const setCondition = (i: number, patch: Partial<RuleDraft["conditions"][number]>) => setDraft({ ...draft, conditions: draft.conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const setCondition = (i: number, patch: Partial<RuleDraft["conditions"][number]>) =>
+    setDraft({ ...draft, conditions: draft.conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(null);
@@ -36,23 +53,44 @@ export function RuleEditor({ workspaceId, facets, rule, readOnly, onSave, onDele
 
   return (
     <div className={styles.rule} data-testid="rule-editor">
-      <EventNamesField names={draft.eventNames} suggestions={names} disabled={readOnly} onChange={(eventNames) => setDraft({ ...draft, eventNames })} />
+      <EventNamesField
+        names={draft.eventNames}
+        suggestions={names}
+        disabled={readOnly}
+        onChange={(eventNames) => setDraft({ ...draft, eventNames })}
+      />
       <div className={styles.row}>
         <label className="field">
           {t("evidence.rule.pattern")}
-          <input className="input" dir="ltr" value={draft.pattern} disabled={readOnly} placeholder="checkout_*" onChange={(e) => setDraft({ ...draft, pattern: e.target.value })} data-testid="rule-pattern" />
+          <input
+            className="input"
+            dir="ltr"
+            value={draft.pattern}
+            disabled={readOnly}
+            placeholder="checkout_*"
+            onChange={(e) => setDraft({ ...draft, pattern: e.target.value })}
+            data-testid="rule-pattern"
+          />
           <small>{t("evidence.rule.patternHint")}</small>
         </label>
         <label className="field">
           {t("evidence.rule.channel")}
-          <select className="input" value={draft.channel} disabled={readOnly} onChange={(e) => setDraft({ ...draft, channel: e.target.value })} data-testid="rule-channel">
+          <select
+            className="input"
+            value={draft.channel}
+            disabled={readOnly}
+            onChange={(e) => setDraft({ ...draft, channel: e.target.value })}
+            data-testid="rule-channel"
+          >
             <option value="">{t("evidence.rule.anyChannel")}</option>
             {(facets?.channels ?? []).map((c) => (
               <option key={c.channel} value={c.channel}>
                 {c.channel}
               </option>
             ))}
-            {draft.channel && !facets?.channels.some((c) => c.channel === draft.channel) && <option value={draft.channel}>{draft.channel}</option>}
+            {draft.channel && !facets?.channels.some((c) => c.channel === draft.channel) && (
+              <option value={draft.channel}>{draft.channel}</option>
+            )}
           </select>
         </label>
       </div>
@@ -60,24 +98,60 @@ export function RuleEditor({ workspaceId, facets, rule, readOnly, onSave, onDele
         <legend>{t("evidence.rule.conditions")}</legend>
         {draft.conditions.map((c, i) => (
           <div key={i} className={styles.condition} data-testid="rule-condition">
-            <input className="input" dir="auto" list={propertiesId} value={c.property} disabled={readOnly} aria-label={t("evidence.rule.property")} placeholder={t("evidence.rule.property")} onChange={(e) => setCondition(i, { property: e.target.value })} />
-            <select className="input" value={c.operator} disabled={readOnly} aria-label={t("evidence.rule.operator")} onChange={(e) => setCondition(i, { operator: e.target.value as ConditionOperator })}>
+            <input
+              className="input"
+              dir="auto"
+              list={propertiesId}
+              value={c.property}
+              disabled={readOnly}
+              aria-label={t("evidence.rule.property")}
+              placeholder={t("evidence.rule.property")}
+              onChange={(e) => setCondition(i, { property: e.target.value })}
+            />
+            <select
+              className="input"
+              value={c.operator}
+              disabled={readOnly}
+              aria-label={t("evidence.rule.operator")}
+              onChange={(e) => setCondition(i, { operator: e.target.value as ConditionOperator })}
+            >
               {CONDITION_OPERATORS.map((op) => (
                 <option key={op} value={op}>
                   {t(`evidence.operator.${op}`)}
                 </option>
               ))}
             </select>
-            {c.operator !== "exists" && <input className="input" dir="auto" value={c.value} disabled={readOnly} aria-label={t("evidence.rule.value")} placeholder={c.operator === "in" ? t("evidence.rule.valuesHint") : t("evidence.rule.value")} onChange={(e) => setCondition(i, { value: e.target.value })} />}
+            {c.operator !== "exists" && (
+              <input
+                className="input"
+                dir="auto"
+                value={c.value}
+                disabled={readOnly}
+                aria-label={t("evidence.rule.value")}
+                placeholder={c.operator === "in" ? t("evidence.rule.valuesHint") : t("evidence.rule.value")}
+                onChange={(e) => setCondition(i, { value: e.target.value })}
+              />
+            )}
             {!readOnly && (
-              <button type="button" className="btn btn-ghost btn-small" onClick={() => setDraft({ ...draft, conditions: draft.conditions.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                onClick={() => setDraft({ ...draft, conditions: draft.conditions.filter((_, j) => j !== i) })}
+              >
                 {t("common.action.delete")}
               </button>
             )}
           </div>
         ))}
         {!readOnly && (
-          <button type="button" className="btn btn-small" onClick={() => setDraft({ ...draft, conditions: [...draft.conditions, { property: "", operator: "eq", value: "" }] })} data-testid="add-condition">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() =>
+              setDraft({ ...draft, conditions: [...draft.conditions, { property: "", operator: "eq", value: "" }] })
+            }
+            data-testid="add-condition"
+          >
             {t("evidence.rule.addCondition")}
           </button>
         )}
@@ -87,11 +161,25 @@ export function RuleEditor({ workspaceId, facets, rule, readOnly, onSave, onDele
           ))}
         </datalist>
       </fieldset>
-      <p className={styles.matches} role="status" aria-live="polite" data-testid="rule-matches" data-events={matches?.events} data-customers={matches?.customers}>
+      <p
+        className={styles.matches}
+        role="status"
+        aria-live="polite"
+        data-testid="rule-matches"
+        data-events={matches?.events}
+        data-customers={matches?.customers}
+      >
         {!match
           ? t("evidence.rule.needsNames")
           : matches
-            ? t("evidence.rule.matches", { events: matches.events, customers: matches.customers, share: formatNumber(matches.totalEvents ? matches.events / matches.totalEvents : 0, { style: "percent", maximumFractionDigits: 1 }) })
+            ? t("evidence.rule.matches", {
+                events: matches.events,
+                customers: matches.customers,
+                share: formatNumber(matches.totalEvents ? matches.events / matches.totalEvents : 0, {
+                  style: "percent",
+                  maximumFractionDigits: 1,
+                }),
+              })
             : t("evidence.rule.counting")}
       </p>
       {matches && matches.examples.length > 0 && (
@@ -99,7 +187,8 @@ export function RuleEditor({ workspaceId, facets, rule, readOnly, onSave, onDele
           {matches.examples.slice(0, 6).map((e) => (
             <li key={`${e.eventName}|${e.channel ?? ""}`}>
               <bdi>{e.eventName}</bdi>
-              {e.channel && <span className={styles.muted}> · {e.channel}</span>} <span className={styles.muted}>({formatNumber(e.events)})</span>
+              {e.channel && <span className={styles.muted}> · {e.channel}</span>}{" "}
+              <span className={styles.muted}>({formatNumber(e.events)})</span>
             </li>
           ))}
         </ul>
@@ -108,11 +197,22 @@ export function RuleEditor({ workspaceId, facets, rule, readOnly, onSave, onDele
       {!readOnly && (
         <div className={styles.actions}>
           {onDelete && (
-            <button type="button" className="btn btn-small btn-danger" disabled={busy} onClick={() => void run(onDelete)}>
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              disabled={busy}
+              onClick={() => void run(onDelete)}
+            >
               {t("evidence.rule.delete")}
             </button>
           )}
-          <button type="button" className="btn btn-primary btn-small" disabled={busy || !match || saved} onClick={() => match && void run(() => onSave(match))} data-testid="save-rule">
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            disabled={busy || !match || saved}
+            onClick={() => match && void run(() => onSave(match))}
+            data-testid="save-rule"
+          >
             {saved ? t("common.state.saved") : t("evidence.rule.save")}
           </button>
         </div>

@@ -1,4 +1,13 @@
-import { type Channel, ChannelSchema, type DataFacets, roleAllows, type Touchpoint, type TouchpointRule, TouchpointSchema, type UnmatchedEvents } from "@opencjm/core";
+import {
+  type Channel,
+  ChannelSchema,
+  type DataFacets,
+  roleAllows,
+  type Touchpoint,
+  type TouchpointRule,
+  TouchpointSchema,
+  type UnmatchedEvents,
+} from "@opencjm/core";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "wouter";
 import { api } from "../../../api/apiClient.js";
@@ -34,21 +43,26 @@ export default function TouchpointRulesPage({ workspaceId }: { workspaceId: stri
   const [selected, setSelected] = useState<string | null>(null);
   const [query, setQuery] = useState("");
 
-  const load = useCallback(async (signal?: AbortSignal) => {
-    const base = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
-    try {
-      const [touchpoints, channels, rules, facets, unmapped] = await Promise.all([
-        api.get<unknown[]>(`${base}/touchpoints`, { signal }).then((rows) => rows.map((r) => TouchpointSchema.parse(r))),
-        api.get<unknown[]>(`${base}/channels`, { signal }).then((rows) => rows.map((r) => ChannelSchema.parse(r))),
-        fetchRules(workspaceId, signal),
-        fetchFacets(workspaceId, signal),
-        fetchUnmapped(workspaceId, signal),
-      ]);
-      setData({ touchpoints, channels, rules, facets, unmapped });
-    } catch (err) {
-      if (!signal?.aborted) setError(err);
-    }
-  }, [workspaceId]);
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      const base = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
+      try {
+        const [touchpoints, channels, rules, facets, unmapped] = await Promise.all([
+          api
+            .get<unknown[]>(`${base}/touchpoints`, { signal })
+            .then((rows) => rows.map((r) => TouchpointSchema.parse(r))),
+          api.get<unknown[]>(`${base}/channels`, { signal }).then((rows) => rows.map((r) => ChannelSchema.parse(r))),
+          fetchRules(workspaceId, signal),
+          fetchFacets(workspaceId, signal),
+          fetchUnmapped(workspaceId, signal),
+        ]);
+        setData({ touchpoints, channels, rules, facets, unmapped });
+      } catch (err) {
+        if (!signal?.aborted) setError(err);
+      }
+    },
+    [workspaceId],
+  );
   useEffect(() => {
     const abort = new AbortController();
     void load(abort.signal);
@@ -64,7 +78,16 @@ export default function TouchpointRulesPage({ workspaceId }: { workspaceId: stri
     return counts;
   }, [data?.rules]);
 
-  if (error) return <ErrorScreen error={error} onRetry={() => { setError(null); void load(); }} />;
+  if (error)
+    return (
+      <ErrorScreen
+        error={error}
+        onRetry={() => {
+          setError(null);
+          void load();
+        }}
+      />
+    );
   if (!data) return <LoadingScreen />;
   const shown = data.touchpoints.filter((tp) => tp.name.toLowerCase().includes(query.trim().toLowerCase()));
   const touchpoint = data.touchpoints.find((tp) => tp.id === selected);
@@ -83,13 +106,31 @@ export default function TouchpointRulesPage({ workspaceId }: { workspaceId: stri
       <div className={styles.columns}>
         <section className={styles.section}>
           <h2 className={styles.sectionTitle}>{t("evidence.rules.touchpoints")}</h2>
-          <input className="input" type="search" value={query} placeholder={t("common.action.search")} aria-label={t("common.action.search")} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            className="input"
+            type="search"
+            value={query}
+            placeholder={t("common.action.search")}
+            aria-label={t("common.action.search")}
+            onChange={(e) => setQuery(e.target.value)}
+          />
           <ul className={styles.touchpoints} data-testid="catalogue-touchpoints">
             {shown.map((tp) => (
               <li key={tp.id}>
-                <button type="button" className={styles.touchpoint} aria-pressed={tp.id === selected} onClick={() => setSelected(tp.id === selected ? null : tp.id)} data-testid="catalogue-touchpoint" data-touchpoint-id={tp.id}>
+                <button
+                  type="button"
+                  className={styles.touchpoint}
+                  aria-pressed={tp.id === selected}
+                  onClick={() => setSelected(tp.id === selected ? null : tp.id)}
+                  data-testid="catalogue-touchpoint"
+                  data-touchpoint-id={tp.id}
+                >
                   <bdi>{tp.name}</bdi>
-                  <span className={ruleCount.get(tp.id) ? "badge badge-success" : "badge"}>{ruleCount.get(tp.id) ? t("evidence.rules.linked", { count: ruleCount.get(tp.id)! }) : t("evidence.rules.notLinked")}</span>
+                  <span className={ruleCount.get(tp.id) ? "badge badge-success" : "badge"}>
+                    {ruleCount.get(tp.id)
+                      ? t("evidence.rules.linked", { count: ruleCount.get(tp.id)! })
+                      : t("evidence.rules.notLinked")}
+                  </span>
                 </button>
               </li>
             ))}
@@ -111,7 +152,10 @@ export default function TouchpointRulesPage({ workspaceId }: { workspaceId: stri
                 onRulesChange={(rules) => {
                   setData({ ...data, rules });
                   // The unmapped list follows the rules; if it cannot be refreshed now, the next visit shows it.
-                  void fetchUnmapped(workspaceId).then((unmapped) => setData((d) => (d ? { ...d, unmapped } : d)), () => undefined);
+                  void fetchUnmapped(workspaceId).then(
+                    (unmapped) => setData((d) => (d ? { ...d, unmapped } : d)),
+                    () => undefined,
+                  );
                 }}
               />
             </>

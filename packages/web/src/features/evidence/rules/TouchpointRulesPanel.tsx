@@ -6,13 +6,29 @@ import { RuleEditor } from "./RuleEditor.js";
 import styles from "./Rules.module.css";
 
 /** The rules that say which events are one touchpoint: each editable with live counts, and a new one to add. */
-export function TouchpointRulesPanel({ workspaceId, touchpoint, rules, facets, readOnly, onRulesChange }: { workspaceId: string; touchpoint: Touchpoint; rules: readonly TouchpointRule[]; facets: DataFacets | null; readOnly: boolean; onRulesChange: (rules: TouchpointRule[]) => void }) {
+export function TouchpointRulesPanel({
+  workspaceId,
+  touchpoint,
+  rules,
+  facets,
+  readOnly,
+  onRulesChange,
+}: {
+  workspaceId: string;
+  touchpoint: Touchpoint;
+  rules: readonly TouchpointRule[];
+  facets: DataFacets | null;
+  readOnly: boolean;
+  onRulesChange: (rules: TouchpointRule[]) => void;
+}) {
   const t = useT();
   const own = rules.filter((r) => r.touchpointId === touchpoint.id);
   const [adding, setAdding] = useState(own.length === 0);
   return (
     <div className={styles.panel} data-testid="touchpoint-rules" data-touchpoint-id={touchpoint.id}>
-      <p className={styles.muted}>{own.length === 0 ? t("evidence.rules.none") : t("evidence.rules.count", { count: own.length })}</p>
+      <p className={styles.muted}>
+        {own.length === 0 ? t("evidence.rules.none") : t("evidence.rules.count", { count: own.length })}
+      </p>
       {own.map((rule) => (
         <RuleEditor
           key={rule.id}

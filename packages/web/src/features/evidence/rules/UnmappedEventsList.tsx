@@ -7,14 +7,28 @@ import styles from "./Rules.module.css";
 type Item = UnmatchedEvents["items"][number];
 
 /** Events no rule maps yet, most frequent first, each one click away from becoming a touchpoint. */
-export function UnmappedEventsList({ unmapped, readOnly, onCreate }: { unmapped: UnmatchedEvents; readOnly: boolean; onCreate: (item: Item) => Promise<void> }) {
+export function UnmappedEventsList({
+  unmapped,
+  readOnly,
+  onCreate,
+}: {
+  unmapped: UnmatchedEvents;
+  readOnly: boolean;
+  onCreate: (item: Item) => Promise<void>;
+}) {
   const { t, formatNumber } = useI18n();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (unmapped.items.length === 0) return <p className={styles.muted}>{t("evidence.unmapped.none")}</p>;
   return (
     <div className={styles.unmapped}>
-      <p className={styles.muted}>{t("evidence.unmapped.summary", { events: unmapped.events, customers: unmapped.customers, distinct: unmapped.distinct })}</p>
+      <p className={styles.muted}>
+        {t("evidence.unmapped.summary", {
+          events: unmapped.events,
+          customers: unmapped.customers,
+          distinct: unmapped.distinct,
+        })}
+      </p>
       {error !== null && <ImportProblemNote error={error} />}
       <table className={styles.table} data-testid="unmapped-events">
         <thead>

@@ -1,7 +1,23 @@
 import type { Channel } from "@opencjm/core";
 
 /** Names data sources commonly give channels, and the built-in channel each means. */
-const ALIASES: Record<string, string> = { web: "website", site: "website", online: "website", app: "mobile-app", mobile: "mobile-app", mail: "email", "e-mail": "email", newsletter: "email", chat: "live-chat", call: "phone", telephone: "phone", shop: "store", ads: "online-ads", survey: "email", social_media: "social" };
+const ALIASES: Record<string, string> = {
+  web: "website",
+  site: "website",
+  online: "website",
+  app: "mobile-app",
+  mobile: "mobile-app",
+  mail: "email",
+  "e-mail": "email",
+  newsletter: "email",
+  chat: "live-chat",
+  call: "phone",
+  telephone: "phone",
+  shop: "store",
+  ads: "online-ads",
+  survey: "email",
+  social_media: "social",
+};
 
 /**
  * The catalogue channel an event's channel stands for: one whose key or name is the same (ignoring case), else a

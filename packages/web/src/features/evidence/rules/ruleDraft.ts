@@ -19,7 +19,11 @@ export function draftOfRule(rule?: RuleMatch): RuleDraft {
     eventNames: rule?.eventNames ?? [],
     pattern: rule?.pattern ?? "",
     channel: rule?.channel ?? "",
-    conditions: (rule?.conditions ?? []).map((c) => ({ property: c.property, operator: c.operator, value: c.operator === "exists" ? "" : Array.isArray(c.value) ? c.value.join(", ") : String(c.value) })),
+    conditions: (rule?.conditions ?? []).map((c) => ({
+      property: c.property,
+      operator: c.operator,
+      value: c.operator === "exists" ? "" : Array.isArray(c.value) ? c.value.join(", ") : String(c.value),
+    })),
   };
 }
 
@@ -37,7 +41,10 @@ export function ruleOfDraft(draft: RuleDraft): RuleMatch | null {
     if (!property) return null;
     if (c.operator === "exists") conditions.push({ property, operator: "exists" });
     else if (c.operator === "in") {
-      const values = c.value.split(",").map((v) => v.trim()).filter(Boolean);
+      const values = c.value
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean);
       if (values.length === 0) return null;
       conditions.push({ property, operator: "in", value: values });
     } else if (c.operator === "gt" || c.operator === "gte" || c.operator === "lt" || c.operator === "lte") {
@@ -46,5 +53,10 @@ export function ruleOfDraft(draft: RuleDraft): RuleMatch | null {
       conditions.push({ property, operator: c.operator, value: n });
     } else conditions.push({ property, operator: c.operator, value: c.value });
   }
-  return { eventNames, ...(pattern ? { pattern } : {}), ...(draft.channel.trim() ? { channel: draft.channel.trim() } : {}), conditions };
+  return {
+    eventNames,
+    ...(pattern ? { pattern } : {}),
+    ...(draft.channel.trim() ? { channel: draft.channel.trim() } : {}),
+    conditions,
+  };
 }

@@ -9,7 +9,11 @@ const DEBOUNCE_MS = 300;
 export type RuleCounter = (workspaceId: string, rule: RuleMatch, signal: AbortSignal) => Promise<RuleMatches>;
 
 /** Live counts of what a rule being edited matches; undefined while it cannot match anything or is being counted. */
-export function useRulePreview(workspaceId: string, rule: RuleMatch | null, count: RuleCounter = previewRule): { matches: RuleMatches | undefined; error: unknown } {
+export function useRulePreview(
+  workspaceId: string,
+  rule: RuleMatch | null,
+  count: RuleCounter = previewRule,
+): { matches: RuleMatches | undefined; error: unknown } {
   const [state, setState] = useState<{ key: string; matches?: RuleMatches; error?: unknown }>({ key: "" });
   const key = rule ? JSON.stringify(rule) : "";
   useEffect(() => {

@@ -9,14 +9,25 @@ export function SegmentSizeNote({ workspaceId, segment }: { workspaceId: string;
   const { size, error } = useSegmentSize(workspaceId, segment);
   if (!segment) return null;
   return (
-    <p className={styles.size} role="status" aria-live="polite" data-testid="segment-size" data-customers={size?.customers} data-total={size?.total}>
+    <p
+      className={styles.size}
+      role="status"
+      aria-live="polite"
+      data-testid="segment-size"
+      data-customers={size?.customers}
+      data-total={size?.total}
+    >
       {error
         ? t("evidence.segment.sizeFailed")
         : !size
           ? t("evidence.segment.counting")
           : size.total === 0
             ? t("evidence.segment.noData")
-            : t("evidence.segment.size", { customers: size.customers, total: size.total, share: formatNumber(size.share ?? 0, { style: "percent", maximumFractionDigits: 1 }) })}
+            : t("evidence.segment.size", {
+                customers: size.customers,
+                total: size.total,
+                share: formatNumber(size.share ?? 0, { style: "percent", maximumFractionDigits: 1 }),
+              })}
     </p>
   );
 }

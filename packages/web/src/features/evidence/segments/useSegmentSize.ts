@@ -6,7 +6,10 @@ import { fetchSegmentSize } from "../api/evidenceApi.js";
 const DEBOUNCE_MS = 300;
 
 /** The live size of a segment rule (debounced while it is edited); undefined while counting or without a rule. */
-export function useSegmentSize(workspaceId: string, rule: SegmentRule | undefined): { size: SegmentSize | undefined; error: unknown } {
+export function useSegmentSize(
+  workspaceId: string,
+  rule: SegmentRule | undefined,
+): { size: SegmentSize | undefined; error: unknown } {
   const key = rule ? JSON.stringify(rule) : "";
   const [state, setState] = useState<{ key: string; size?: SegmentSize; error?: unknown }>({ key: "" });
   useEffect(() => {

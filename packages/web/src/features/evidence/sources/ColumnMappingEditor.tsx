@@ -4,10 +4,19 @@ import { ROLE_KEYS, TIMESTAMP_FORMATS, type MappingDraft, type RoleKey } from ".
 import styles from "./DataSources.module.css";
 
 /** The role of each column of the file (with sample values), how timestamps are read, and defaults for every row. */
-export function ColumnMappingEditor({ draft, samples, onChange }: { draft: MappingDraft; samples: readonly string[][]; onChange: (draft: MappingDraft) => void }) {
+export function ColumnMappingEditor({
+  draft,
+  samples,
+  onChange,
+}: {
+  draft: MappingDraft;
+  samples: readonly string[][];
+  onChange: (draft: MappingDraft) => void;
+}) {
   const t = useT();
   const id = useId();
-  const setColumn = (i: number, patch: Partial<MappingDraft["columns"][number]>) => onChange({ ...draft, columns: draft.columns.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const setColumn = (i: number, patch: Partial<MappingDraft["columns"][number]>) =>
+    onChange({ ...draft, columns: draft.columns.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
   const hasEvent = draft.columns.some((c) => c.role === "event");
   const hasChannel = draft.columns.some((c) => c.role === "channel");
   const customFormat = !(TIMESTAMP_FORMATS as readonly string[]).includes(draft.timestampFormat);
@@ -38,7 +47,13 @@ export function ColumnMappingEditor({ draft, samples, onChange }: { draft: Mappi
                     .join(" · ")}
                 </td>
                 <td>
-                  <select className="input" aria-labelledby={`${id}-col-${i}`} value={c.role} onChange={(e) => setColumn(i, { role: e.target.value as RoleKey })} data-testid="mapping-role">
+                  <select
+                    className="input"
+                    aria-labelledby={`${id}-col-${i}`}
+                    value={c.role}
+                    onChange={(e) => setColumn(i, { role: e.target.value as RoleKey })}
+                    data-testid="mapping-role"
+                  >
                     {ROLE_KEYS.map((k) => (
                       <option key={k} value={k}>
                         {t(`evidence.role.${k.replace(":", ".")}`)}
@@ -46,7 +61,17 @@ export function ColumnMappingEditor({ draft, samples, onChange }: { draft: Mappi
                     ))}
                   </select>
                 </td>
-                <td>{named && <input className="input" value={c.name} placeholder={c.column} aria-label={t("evidence.mapping.nameOf", { column: c.column })} onChange={(e) => setColumn(i, { name: e.target.value })} />}</td>
+                <td>
+                  {named && (
+                    <input
+                      className="input"
+                      value={c.name}
+                      placeholder={c.column}
+                      aria-label={t("evidence.mapping.nameOf", { column: c.column })}
+                      onChange={(e) => setColumn(i, { name: e.target.value })}
+                    />
+                  )}
+                </td>
               </tr>
             );
           })}
@@ -55,7 +80,17 @@ export function ColumnMappingEditor({ draft, samples, onChange }: { draft: Mappi
       <div className={styles.formRow}>
         <label className="field">
           {t("evidence.mapping.timestampFormat")}
-          <select className="input" value={customFormat ? "custom" : draft.timestampFormat} onChange={(e) => onChange({ ...draft, timestampFormat: e.target.value === "custom" ? "%Y-%m-%d %H:%M:%S" : e.target.value })} data-testid="timestamp-format">
+          <select
+            className="input"
+            value={customFormat ? "custom" : draft.timestampFormat}
+            onChange={(e) =>
+              onChange({
+                ...draft,
+                timestampFormat: e.target.value === "custom" ? "%Y-%m-%d %H:%M:%S" : e.target.value,
+              })
+            }
+            data-testid="timestamp-format"
+          >
             {TIMESTAMP_FORMATS.map((f) => (
               <option key={f} value={f}>
                 {t(`evidence.mapping.format.${f}`)}
@@ -67,12 +102,24 @@ export function ColumnMappingEditor({ draft, samples, onChange }: { draft: Mappi
         {customFormat && (
           <label className="field">
             {t("evidence.mapping.pattern")}
-            <input className="input" dir="ltr" value={draft.timestampFormat} onChange={(e) => onChange({ ...draft, timestampFormat: e.target.value })} />
+            <input
+              className="input"
+              dir="ltr"
+              value={draft.timestampFormat}
+              onChange={(e) => onChange({ ...draft, timestampFormat: e.target.value })}
+            />
           </label>
         )}
         <label className="field">
           {t("evidence.mapping.timeZone")}
-          <input className="input" dir="ltr" value={draft.timeZone} placeholder="UTC" onChange={(e) => onChange({ ...draft, timeZone: e.target.value })} data-testid="time-zone" />
+          <input
+            className="input"
+            dir="ltr"
+            value={draft.timeZone}
+            placeholder="UTC"
+            onChange={(e) => onChange({ ...draft, timeZone: e.target.value })}
+            data-testid="time-zone"
+          />
           <small>{t("evidence.mapping.timeZoneHint")}</small>
         </label>
       </div>
@@ -80,13 +127,25 @@ export function ColumnMappingEditor({ draft, samples, onChange }: { draft: Mappi
         {!hasEvent && (
           <label className="field">
             {t("evidence.mapping.eventName")}
-            <input className="input" dir="auto" value={draft.eventName} onChange={(e) => onChange({ ...draft, eventName: e.target.value })} data-testid="default-event" />
+            <input
+              className="input"
+              dir="auto"
+              value={draft.eventName}
+              onChange={(e) => onChange({ ...draft, eventName: e.target.value })}
+              data-testid="default-event"
+            />
           </label>
         )}
         {!hasChannel && (
           <label className="field">
             {t("evidence.mapping.channel")}
-            <input className="input" dir="auto" value={draft.channel} onChange={(e) => onChange({ ...draft, channel: e.target.value })} data-testid="default-channel" />
+            <input
+              className="input"
+              dir="auto"
+              value={draft.channel}
+              onChange={(e) => onChange({ ...draft, channel: e.target.value })}
+              data-testid="default-channel"
+            />
           </label>
         )}
       </div>

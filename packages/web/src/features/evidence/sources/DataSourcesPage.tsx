@@ -28,17 +28,20 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
 
   // Reloads can overlap (an import finishing while a source is created): only the latest one's answer is shown.
   const latest = useRef(0);
-  const reload = useCallback(async (signal?: AbortSignal) => {
-    const ticket = ++latest.current;
-    try {
-      const [s, i] = await Promise.all([fetchSources(workspaceId, signal), fetchImports(workspaceId, signal)]);
-      if (ticket !== latest.current) return;
-      setSources(s);
-      setImports(i);
-    } catch (err) {
-      if (!signal?.aborted) setError(err);
-    }
-  }, [workspaceId]);
+  const reload = useCallback(
+    async (signal?: AbortSignal) => {
+      const ticket = ++latest.current;
+      try {
+        const [s, i] = await Promise.all([fetchSources(workspaceId, signal), fetchImports(workspaceId, signal)]);
+        if (ticket !== latest.current) return;
+        setSources(s);
+        setImports(i);
+      } catch (err) {
+        if (!signal?.aborted) setError(err);
+      }
+    },
+    [workspaceId],
+  );
   useEffect(() => {
     const abort = new AbortController();
     void reload(abort.signal);
@@ -48,7 +51,16 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
     document.title = `${t("evidence.data.title")} · ${t("common.app.title")}`;
   }, [t]);
 
-  if (error) return <ErrorScreen error={error} onRetry={() => { setError(null); void reload(); }} />;
+  if (error)
+    return (
+      <ErrorScreen
+        error={error}
+        onRetry={() => {
+          setError(null);
+          void reload();
+        }}
+      />
+    );
   if (!sources) return <LoadingScreen />;
   // The wizard stays open on its source even while a reload is on its way (a new source may be missing from an older answer).
   const source = sources.find((s) => s.sourceId === selected?.sourceId) ?? selected;
@@ -76,7 +88,12 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
         <div className={styles.sectionHead}>
           <h2 className={styles.sectionTitle}>{t("evidence.source.title")}</h2>
           {canWrite && !creating && (
-            <button type="button" className="btn btn-primary btn-small" onClick={() => setCreating(true)} data-testid="new-source">
+            <button
+              type="button"
+              className="btn btn-primary btn-small"
+              onClick={() => setCreating(true)}
+              data-testid="new-source"
+            >
               {t("evidence.source.new")}
             </button>
           )}
@@ -98,16 +115,29 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
         ) : (
           <ul className={styles.sources} data-testid="source-list">
             {sources.map((s) => (
-              <li key={s.sourceId} className={styles.sourceItem} data-selected={s.sourceId === selected?.sourceId || undefined} data-testid="source" data-source-id={s.sourceId}>
+              <li
+                key={s.sourceId}
+                className={styles.sourceItem}
+                data-selected={s.sourceId === selected?.sourceId || undefined}
+                data-testid="source"
+                data-source-id={s.sourceId}
+              >
                 <div className={styles.sourceText}>
                   <strong dir="auto">{s.name}</strong>
                   <span className={styles.muted}>
                     {t(`evidence.sourceKind.${s.kind}`)} · {t("evidence.source.events", { count: s.events })}
-                    {s.lastImportAt && ` · ${t("evidence.source.lastImport", { when: formatRelative(s.lastImportAt) })}`}
+                    {s.lastImportAt &&
+                      ` · ${t("evidence.source.lastImport", { when: formatRelative(s.lastImportAt) })}`}
                   </span>
                 </div>
                 {canWrite && (
-                  <button type="button" className="btn btn-small" aria-pressed={s.sourceId === selected?.sourceId} onClick={() => setSelected(s.sourceId === selected?.sourceId ? null : s)} data-testid="import-into">
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-pressed={s.sourceId === selected?.sourceId}
+                    onClick={() => setSelected(s.sourceId === selected?.sourceId ? null : s)}
+                    data-testid="import-into"
+                  >
                     {t("evidence.source.import")}
                   </button>
                 )}
@@ -130,7 +160,12 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
       </section>
       <section className={styles.section}>
         <h2 className={styles.sectionTitle}>{t("evidence.history.title")}</h2>
-        <p className={styles.muted}>{t("evidence.history.total", { count: imports.length, events: formatNumber(sources.reduce((n, s) => n + s.events, 0)) })}</p>
+        <p className={styles.muted}>
+          {t("evidence.history.total", {
+            count: imports.length,
+            events: formatNumber(sources.reduce((n, s) => n + s.events, 0)),
+          })}
+        </p>
         <ImportHistory imports={imports} sources={sources} />
       </section>
     </div>

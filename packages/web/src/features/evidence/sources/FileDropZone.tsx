@@ -7,7 +7,15 @@ import styles from "./DataSources.module.css";
 const ACCEPT = ".csv,.tsv,.txt,.xlsx,.json,.ndjson,.jsonl,.parquet,.xes";
 
 /** A drop target for one file, with a button for the file picker; shows the chosen file's name and size. */
-export function FileDropZone({ file, onFile, disabled }: { file: File | null; onFile: (file: File) => void; disabled?: boolean }) {
+export function FileDropZone({
+  file,
+  onFile,
+  disabled,
+}: {
+  file: File | null;
+  onFile: (file: File) => void;
+  disabled?: boolean;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const input = useRef<HTMLInputElement>(null);
@@ -31,7 +39,9 @@ export function FileDropZone({ file, onFile, disabled }: { file: File | null; on
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <p className={styles.dropText}>{file ? <bdi>{`${file.name} · ${formatBytes(file.size, i18n)}`}</bdi> : t("evidence.upload.drop")}</p>
+      <p className={styles.dropText}>
+        {file ? <bdi>{`${file.name} · ${formatBytes(file.size, i18n)}`}</bdi> : t("evidence.upload.drop")}
+      </p>
       <button type="button" className="btn btn-small" disabled={disabled} onClick={() => input.current?.click()}>
         {file ? t("evidence.upload.other") : t("evidence.upload.choose")}
       </button>

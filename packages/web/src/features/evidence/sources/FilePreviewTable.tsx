@@ -19,14 +19,23 @@ export function FilePreviewTable({ preview }: { preview: FilePreview }) {
             <dt>{t("evidence.preview.encoding")}</dt>
             <dd data-testid="preview-encoding" data-encoding={preview.encoding}>
               <bdi>{preview.encoding.toUpperCase()}</bdi>
-              {preview.encodingConfidence !== undefined && preview.encodingConfidence < 1 && <span className={styles.muted}> {t("evidence.preview.confidence", { percent: formatNumber(preview.encodingConfidence, { style: "percent" }) })}</span>}
+              {preview.encodingConfidence !== undefined && preview.encodingConfidence < 1 && (
+                <span className={styles.muted}>
+                  {" "}
+                  {t("evidence.preview.confidence", {
+                    percent: formatNumber(preview.encodingConfidence, { style: "percent" }),
+                  })}
+                </span>
+              )}
             </dd>
           </div>
         )}
         {preview.delimiter !== undefined && (
           <div>
             <dt>{t("evidence.preview.delimiter")}</dt>
-            <dd data-testid="preview-delimiter">{t(`evidence.preview.delimiter.${DELIMITERS[preview.delimiter] ?? "other"}`)}</dd>
+            <dd data-testid="preview-delimiter">
+              {t(`evidence.preview.delimiter.${DELIMITERS[preview.delimiter] ?? "other"}`)}
+            </dd>
           </div>
         )}
         <div>

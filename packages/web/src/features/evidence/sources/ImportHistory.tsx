@@ -5,7 +5,13 @@ import { problemOfRecord } from "./importProblem.js";
 import styles from "./DataSources.module.css";
 
 /** Past imports, newest first: file, source, status, counts, when, and for a refused file the row and column at fault. */
-export function ImportHistory({ imports, sources }: { imports: readonly ImportRecord[]; sources: readonly EventSource[] }) {
+export function ImportHistory({
+  imports,
+  sources,
+}: {
+  imports: readonly ImportRecord[];
+  sources: readonly EventSource[];
+}) {
   const { t, formatNumber, formatDate } = useI18n();
   if (imports.length === 0) return <p className={styles.muted}>{t("evidence.history.empty")}</p>;
   const sourceName = new Map(sources.map((s) => [s.sourceId, s.name]));
@@ -28,7 +34,11 @@ export function ImportHistory({ imports, sources }: { imports: readonly ImportRe
               <td dir="auto">{r.fileName}</td>
               <td dir="auto">{sourceName.get(r.sourceId) ?? ""}</td>
               <td>
-                <span className={`badge ${r.status === "done" ? "badge-success" : r.status === "failed" ? "badge-warning" : "badge-accent"}`}>{t(`evidence.history.status.${r.status}`)}</span>
+                <span
+                  className={`badge ${r.status === "done" ? "badge-success" : r.status === "failed" ? "badge-warning" : "badge-accent"}`}
+                >
+                  {t(`evidence.history.status.${r.status}`)}
+                </span>
                 {r.status === "failed" && <ImportProblemNote problem={problemOfRecord(r)} />}
               </td>
               <td>{formatNumber(r.rowsRead)}</td>

@@ -20,10 +20,19 @@ export function ImportProblemNote({ problem, error }: { problem?: ImportProblem 
       </p>
     );
   }
-  const where = shown.row !== null && shown.column !== null ? t("evidence.importError.at", { row: shown.row, column: shown.column }) : shown.row !== null ? t("evidence.importError.atRow", { row: shown.row }) : shown.column !== null ? t("evidence.importError.atColumn", { column: shown.column }) : "";
+  const where =
+    shown.row !== null && shown.column !== null
+      ? t("evidence.importError.at", { row: shown.row, column: shown.column })
+      : shown.row !== null
+        ? t("evidence.importError.atRow", { row: shown.row })
+        : shown.column !== null
+          ? t("evidence.importError.atColumn", { column: shown.column })
+          : "";
   return (
     <div role="alert" className={styles.problem} data-testid="import-problem" data-code={shown.code}>
-      <p className={styles.error}>{t(KNOWN.has(shown.code) ? `evidence.importError.${shown.code}` : "evidence.importError.other")}</p>
+      <p className={styles.error}>
+        {t(KNOWN.has(shown.code) ? `evidence.importError.${shown.code}` : "evidence.importError.other")}
+      </p>
       {where && (
         <p className={styles.where} data-testid="import-problem-where">
           <bdi>{where}</bdi>

@@ -2,7 +2,15 @@ import { useI18n } from "../../../i18n/I18nProvider.js";
 import styles from "./DataSources.module.css";
 
 /** A labelled progress bar: what is happening and how far along, in the UI language. */
-export function ImportProgressBar({ label, fraction, onCancel }: { label: string; fraction: number; onCancel?: () => void }) {
+export function ImportProgressBar({
+  label,
+  fraction,
+  onCancel,
+}: {
+  label: string;
+  fraction: number;
+  onCancel?: () => void;
+}) {
   const { t, formatNumber } = useI18n();
   const clamped = Math.max(0, Math.min(1, fraction));
   return (
@@ -11,7 +19,14 @@ export function ImportProgressBar({ label, fraction, onCancel }: { label: string
         <span>{label}</span>
         <span>{formatNumber(clamped, { style: "percent" })}</span>
       </div>
-      <div className={styles.bar} role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(clamped * 100)}>
+      <div
+        className={styles.bar}
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(clamped * 100)}
+      >
         <span className={styles.barFill} style={{ inlineSize: `${clamped * 100}%` }} />
       </div>
       {onCancel && (

@@ -27,7 +27,17 @@ type Stage =
  * source's saved mapping when it fits, else the guess), then upload with a progress bar and a cancel button and
  * follow the import's phases live until it is stored or refused with the row and column at fault.
  */
-export function ImportWizard({ workspaceId, source, onFinished, onSourceChange }: { workspaceId: string; source: EventSource; onFinished: () => void; onSourceChange: (source: EventSource) => void }) {
+export function ImportWizard({
+  workspaceId,
+  source,
+  onFinished,
+  onSourceChange,
+}: {
+  workspaceId: string;
+  source: EventSource;
+  onFinished: () => void;
+  onSourceChange: (source: EventSource) => void;
+}) {
   const { t } = useI18n();
   const { session } = useSession();
   const [file, setFile] = useState<File | null>(null);
@@ -38,10 +48,13 @@ export function ImportWizard({ workspaceId, source, onFinished, onSourceChange }
   const [recordProblem, setRecordProblem] = useState<ImportRecord | null>(null);
   const upload = useRef<Upload<unknown> | null>(null);
   const unfollow = useRef<(() => void) | null>(null);
-  useEffect(() => () => {
-    upload.current?.cancel();
-    unfollow.current?.();
-  }, []);
+  useEffect(
+    () => () => {
+      upload.current?.cancel();
+      unfollow.current?.();
+    },
+    [],
+  );
 
   const choose = async (chosen: File) => {
     setFile(chosen);
@@ -50,7 +63,12 @@ export function ImportWizard({ workspaceId, source, onFinished, onSourceChange }
     setStage({ step: "previewing" });
     try {
       const preview = await previewFile(workspaceId, chosen);
-      setDraft(draftFromMapping(preview.header, mappingFits(preview.header, source.mapping) ? source.mapping : preview.guessedMapping));
+      setDraft(
+        draftFromMapping(
+          preview.header,
+          mappingFits(preview.header, source.mapping) ? source.mapping : preview.guessedMapping,
+        ),
+      );
       setStage({ step: "mapping", preview });
     } catch (err) {
       setError(err);
@@ -76,7 +94,12 @@ export function ImportWizard({ workspaceId, source, onFinished, onSourceChange }
     setError(null);
     setNotice(null);
     setStage({ step: "uploading", preview, fraction: 0 });
-    const running = uploadWithProgress<{ importId: string }>(importUrl(workspaceId, source.sourceId, file.name, mappingFromDraft(draft)), file, session?.csrfToken, (sent, total) => setStage({ step: "uploading", preview, fraction: total ? sent / total : 0 }));
+    const running = uploadWithProgress<{ importId: string }>(
+      importUrl(workspaceId, source.sourceId, file.name, mappingFromDraft(draft)),
+      file,
+      session?.csrfToken,
+      (sent, total) => setStage({ step: "uploading", preview, fraction: total ? sent / total : 0 }),
+    );
     upload.current = running;
     let importId: string;
     try {
@@ -91,7 +114,8 @@ export function ImportWizard({ workspaceId, source, onFinished, onSourceChange }
     upload.current = null;
     setStage({ step: "importing", preview, phase: "prepare", fraction: 0 });
     unfollow.current = followImport(workspaceId, importId, (update) => {
-      if (update.type === "progress") setStage({ step: "importing", preview, phase: update.progress.phase, fraction: update.progress.fraction });
+      if (update.type === "progress")
+        setStage({ step: "importing", preview, phase: update.progress.phase, fraction: update.progress.fraction });
       else if (update.type === "done") {
         setStage({ step: "done", record: update.record });
         onFinished();
@@ -106,7 +130,12 @@ export function ImportWizard({ workspaceId, source, onFinished, onSourceChange }
   const busy = stage.step === "uploading" || stage.step === "importing" || stage.step === "previewing";
 
   return (
-    <section className={styles.wizard} data-testid="import-wizard" data-source-name={source.name} aria-label={t("evidence.upload.title", { source: source.name })}>
+    <section
+      className={styles.wizard}
+      data-testid="import-wizard"
+      data-source-name={source.name}
+      aria-label={t("evidence.upload.title", { source: source.name })}
+    >
       <h3 className={styles.subTitle}>
         <bdi>{t("evidence.upload.title", { source: source.name })}</bdi>
       </h3>
@@ -133,24 +162,51 @@ export function ImportWizard({ workspaceId, source, onFinished, onSourceChange }
           {problems.length > 0 && (
             <ul className={styles.problems} data-testid="mapping-problems">
               {problems.map((p, i) => (
-                <li key={i}>{t(p.key, p.values && typeof p.values.role === "string" ? { ...p.values, role: t(`evidence.role.${p.values.role}`) } : p.values)}</li>
+                <li key={i}>
+                  {t(
+                    p.key,
+                    p.values && typeof p.values.role === "string"
+                      ? { ...p.values, role: t(`evidence.role.${p.values.role}`) }
+                      : p.values,
+                  )}
+                </li>
               ))}
             </ul>
           )}
           {stage.step === "mapping" && (
             <div className={styles.actions}>
-              <button type="button" className="btn" disabled={problems.length > 0} onClick={() => void saveMapping()} data-testid="save-mapping">
+              <button
+                type="button"
+                className="btn"
+                disabled={problems.length > 0}
+                onClick={() => void saveMapping()}
+                data-testid="save-mapping"
+              >
                 {t("evidence.mapping.save")}
               </button>
-              <button type="button" className="btn btn-primary" disabled={problems.length > 0} onClick={() => void start()} data-testid="start-import">
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={problems.length > 0}
+                onClick={() => void start()}
+                data-testid="start-import"
+              >
                 {t("evidence.upload.start")}
               </button>
             </div>
           )}
         </>
       )}
-      {stage.step === "uploading" && <ImportProgressBar label={t("evidence.upload.uploading")} fraction={stage.fraction} onCancel={() => upload.current?.cancel()} />}
-      {stage.step === "importing" && <ImportProgressBar label={t(`evidence.phase.${stage.phase}`)} fraction={stage.fraction} />}
+      {stage.step === "uploading" && (
+        <ImportProgressBar
+          label={t("evidence.upload.uploading")}
+          fraction={stage.fraction}
+          onCancel={() => upload.current?.cancel()}
+        />
+      )}
+      {stage.step === "importing" && (
+        <ImportProgressBar label={t(`evidence.phase.${stage.phase}`)} fraction={stage.fraction} />
+      )}
       {stage.step === "done" && (
         <p role="status" className={styles.success} data-testid="import-done">
           {t("evidence.upload.done", { events: stage.record.eventsStored, rows: stage.record.rowsRead })}

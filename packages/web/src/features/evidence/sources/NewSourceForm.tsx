@@ -9,7 +9,15 @@ import styles from "./DataSources.module.css";
 export const SOURCE_KINDS: readonly SourceKind[] = ["web", "crm", "email", "support", "survey", "other"];
 
 /** Names a new data source and says what kind of system it comes from. */
-export function NewSourceForm({ workspaceId, onCreated, onCancel }: { workspaceId: string; onCreated: (source: EventSource) => void; onCancel: () => void }) {
+export function NewSourceForm({
+  workspaceId,
+  onCreated,
+  onCancel,
+}: {
+  workspaceId: string;
+  onCreated: (source: EventSource) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const [name, setName] = useState("");
   const [kind, setKind] = useState<SourceKind>("web");
@@ -32,11 +40,25 @@ export function NewSourceForm({ workspaceId, onCreated, onCancel }: { workspaceI
     <form className={styles.newSource} onSubmit={(e) => void submit(e)} data-testid="new-source-form">
       <label className="field">
         {t("evidence.source.name")}
-        <input className="input" dir="auto" value={name} maxLength={120} required autoFocus onChange={(e) => setName(e.target.value)} data-testid="source-name" />
+        <input
+          className="input"
+          dir="auto"
+          value={name}
+          maxLength={120}
+          required
+          autoFocus
+          onChange={(e) => setName(e.target.value)}
+          data-testid="source-name"
+        />
       </label>
       <label className="field">
         {t("evidence.source.kind")}
-        <select className="input" value={kind} onChange={(e) => setKind(e.target.value as SourceKind)} data-testid="source-kind">
+        <select
+          className="input"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as SourceKind)}
+          data-testid="source-kind"
+        >
           {SOURCE_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`evidence.sourceKind.${k}`)}

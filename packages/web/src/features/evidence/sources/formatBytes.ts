@@ -10,5 +10,10 @@ export function formatBytes(bytes: number, i18n: Pick<I18n, "formatNumber">): st
     value /= 1024;
     unit++;
   }
-  return i18n.formatNumber(value, { style: "unit", unit: UNITS[unit], unitDisplay: "short", maximumFractionDigits: unit === 0 ? 0 : 1 });
+  return i18n.formatNumber(value, {
+    style: "unit",
+    unit: UNITS[unit],
+    unitDisplay: "short",
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  });
 }

@@ -6,7 +6,9 @@ import { ApiRequestError } from "../../../api/apiClient.js";
 const NOT_ABOUT_THE_FILE: ReadonlySet<ImportErrorCode> = new Set(["file_not_found", "source_not_found", "internal"]);
 
 /** Import and preview failures with a sentence of their own in the `evidence.importError.*` catalogue. */
-export const EXPLAINED_IMPORT_ERRORS: readonly ImportErrorCode[] = IMPORT_ERROR_CODES.filter((code) => !NOT_ABOUT_THE_FILE.has(code));
+export const EXPLAINED_IMPORT_ERRORS: readonly ImportErrorCode[] = IMPORT_ERROR_CODES.filter(
+  (code) => !NOT_ABOUT_THE_FILE.has(code),
+);
 
 /** A refused file as the screen explains it: a stable code, where in the file, and the server's own words. */
 export interface ImportProblem {
@@ -18,7 +20,9 @@ export interface ImportProblem {
 
 /** The problem of a failed import record. */
 export function problemOfRecord(record: ImportRecord): ImportProblem | null {
-  return record.error ? { code: record.error.code, row: record.error.row, column: record.error.column, message: record.error.message } : null;
+  return record.error
+    ? { code: record.error.code, row: record.error.row, column: record.error.column, message: record.error.message }
+    : null;
 }
 
 /** The problem of a failed request: an import error's issue says where in the file as `row` and `column`. */

@@ -69,7 +69,11 @@ export function draftFromMapping(header: readonly string[], mapping: ImportMappi
   return {
     columns: header.map((column) => {
       const role = mapping.columns[column];
-      return { column, role: role ? roleKeyOf(role) : fallback, name: role && (role.role === "property" || role.role === "attribute") ? (role.name ?? "") : "" };
+      return {
+        column,
+        role: role ? roleKeyOf(role) : fallback,
+        name: role && (role.role === "property" || role.role === "attribute") ? (role.name ?? "") : "",
+      };
     }),
     timestampFormat: mapping.timestampFormat ?? "auto",
     timeZone: mapping.timeZone ?? "",
@@ -80,7 +84,10 @@ export function draftFromMapping(header: readonly string[], mapping: ImportMappi
 }
 
 /** True when a saved mapping fits a file: it names at least one of its columns and none the file lacks. */
-export function mappingFits(header: readonly string[], mapping: ImportMapping | null | undefined): mapping is ImportMapping {
+export function mappingFits(
+  header: readonly string[],
+  mapping: ImportMapping | null | undefined,
+): mapping is ImportMapping {
   if (!mapping) return false;
   const named = Object.keys(mapping.columns);
   return named.length > 0 && named.every((c) => header.includes(c));
@@ -90,7 +97,11 @@ export function mappingFits(header: readonly string[], mapping: ImportMapping | 
 export function mappingFromDraft(draft: MappingDraft): ImportMapping {
   const columns: Record<string, ColumnRole> = {};
   for (const c of draft.columns) columns[c.column] = roleOf(c.role, c.name);
-  const mapping: ImportMapping = { columns, timestampFormat: draft.timestampFormat || "auto", otherColumns: draft.otherColumns };
+  const mapping: ImportMapping = {
+    columns,
+    timestampFormat: draft.timestampFormat || "auto",
+    otherColumns: draft.otherColumns,
+  };
   if (draft.timeZone.trim()) mapping.timeZone = draft.timeZone.trim();
   if (draft.eventName.trim()) mapping.eventName = draft.eventName.trim();
   if (draft.channel.trim()) mapping.channel = draft.channel.trim();
@@ -99,18 +110,26 @@ export function mappingFromDraft(draft: MappingDraft): ImportMapping {
 
 /** The same checks the server makes before it reads a row, so the form can say what is missing at once. */
 export function mappingProblems(draft: MappingDraft): MappingProblem[] {
-  const count = (prefix: string) => draft.columns.filter((c) => c.role === prefix || c.role.startsWith(`${prefix}:`)).length;
+  const count = (prefix: string) =>
+    draft.columns.filter((c) => c.role === prefix || c.role.startsWith(`${prefix}:`)).length;
   const problems: MappingProblem[] = [];
-  if (count("timestamp") !== 1) problems.push({ key: "evidence.mapping.problem.timestamp", values: { count: count("timestamp") } });
+  if (count("timestamp") !== 1)
+    problems.push({ key: "evidence.mapping.problem.timestamp", values: { count: count("timestamp") } });
   if (count("identifier") === 0) problems.push({ key: "evidence.mapping.problem.identifier" });
-  if (count("event") > 1) problems.push({ key: "evidence.mapping.problem.tooMany", values: { role: "event", count: count("event") } });
+  if (count("event") > 1)
+    problems.push({ key: "evidence.mapping.problem.tooMany", values: { role: "event", count: count("event") } });
   if (count("event") === 0 && !draft.eventName.trim()) problems.push({ key: "evidence.mapping.problem.event" });
   for (const role of ["channel", "score", "scoreKind", "text"]) {
-    const n = role === "score" ? draft.columns.filter((c) => c.role === "score" || c.role.startsWith("score:")).length : count(role);
+    const n =
+      role === "score"
+        ? draft.columns.filter((c) => c.role === "score" || c.role.startsWith("score:")).length
+        : count(role);
     if (n > 1) problems.push({ key: "evidence.mapping.problem.tooMany", values: { role, count: n } });
   }
-  if (count("scoreKind") === 1 && draft.columns.every((c) => c.role !== "score" && !c.role.startsWith("score:"))) problems.push({ key: "evidence.mapping.problem.scoreKind" });
-  if (draft.timeZone.trim() && !isTimeZone(draft.timeZone.trim())) problems.push({ key: "evidence.mapping.problem.timeZone", values: { zone: draft.timeZone.trim() } });
+  if (count("scoreKind") === 1 && draft.columns.every((c) => c.role !== "score" && !c.role.startsWith("score:")))
+    problems.push({ key: "evidence.mapping.problem.scoreKind" });
+  if (draft.timeZone.trim() && !isTimeZone(draft.timeZone.trim()))
+    problems.push({ key: "evidence.mapping.problem.timeZone", values: { zone: draft.timeZone.trim() } });
   return problems;
 }
 

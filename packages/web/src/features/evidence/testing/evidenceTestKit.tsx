@@ -16,7 +16,9 @@ export function renderIn(ui: ReactNode, locale: UiLocale = "en") {
 const none = { count: 0, mean: null };
 
 /** One step's metrics with sensible empty defaults. */
-export function stepMetrics(fields: Partial<StepMetrics> & Pick<StepMetrics, "stepId" | "name" | "level" | "customers">): StepMetrics {
+export function stepMetrics(
+  fields: Partial<StepMetrics> & Pick<StepMetrics, "stepId" | "name" | "level" | "customers">,
+): StepMetrics {
   return {
     stageId: "stage",
     touchpointIds: [],
@@ -51,10 +53,35 @@ function stageMetrics(fields: Pick<StageMetrics, "stageId" | "name" | "customers
 
 /** A shop journey measured on 1,000 customers: home → product → checkout, with drop-off, scores and quotes. */
 export function shopMetrics(): MapMetrics {
-  const conversion = (converted: number, of: number, medianMs: number) => ({ nextIds: [], converted, rate: converted / of, dropOff: of - converted, dropOffRate: 1 - converted / of, timeToNext: { count: converted, medianMs, p90Ms: medianMs * 2 } });
+  const conversion = (converted: number, of: number, medianMs: number) => ({
+    nextIds: [],
+    converted,
+    rate: converted / of,
+    dropOff: of - converted,
+    dropOffRate: 1 - converted / of,
+    timeToNext: { count: converted, medianMs, p90Ms: medianMs * 2 },
+  });
   const steps = [
-    stepMetrics({ stepId: "home", stageId: "visit", name: "Home", level: 0, customers: 1000, share: 1, conversion: conversion(600, 1000, 300_000) }),
-    stepMetrics({ stepId: "product", stageId: "visit", name: "Product", level: 1, customers: 600, share: 0.6, conversion: conversion(150, 600, 7_200_000), emotion: { value: 1.5, source: "scores" }, scores: { csat: { count: 40, mean: 4.25 }, nps: { count: 0, mean: null, score: null }, ces: none } }),
+    stepMetrics({
+      stepId: "home",
+      stageId: "visit",
+      name: "Home",
+      level: 0,
+      customers: 1000,
+      share: 1,
+      conversion: conversion(600, 1000, 300_000),
+    }),
+    stepMetrics({
+      stepId: "product",
+      stageId: "visit",
+      name: "Product",
+      level: 1,
+      customers: 600,
+      share: 0.6,
+      conversion: conversion(150, 600, 7_200_000),
+      emotion: { value: 1.5, source: "scores" },
+      scores: { csat: { count: 40, mean: 4.25 }, nps: { count: 0, mean: null, score: null }, ces: none },
+    }),
     stepMetrics({
       stepId: "checkout",
       stageId: "buy",
@@ -63,7 +90,15 @@ export function shopMetrics(): MapMetrics {
       customers: 150,
       share: 0.15,
       emotion: { value: -1, source: "sentiment" },
-      sentiment: { count: 12, mean: -0.6, languages: { fa: 7, en: 5 }, quotes: [{ text: "هزینهٔ ارسال را فقط در آخر نشان دادند", language: "fa", sentiment: -0.7, at: "2025-03-01T10:00:00Z" }, { text: "<b>Shipping</b> came as a surprise", language: "en", sentiment: -0.5, at: "2025-03-02T10:00:00Z" }] },
+      sentiment: {
+        count: 12,
+        mean: -0.6,
+        languages: { fa: 7, en: 5 },
+        quotes: [
+          { text: "هزینهٔ ارسال را فقط در آخر نشان دادند", language: "fa", sentiment: -0.7, at: "2025-03-01T10:00:00Z" },
+          { text: "<b>Shipping</b> came as a surprise", language: "en", sentiment: -0.5, at: "2025-03-02T10:00:00Z" },
+        ],
+      },
     }),
   ];
   return {
@@ -71,25 +106,62 @@ export function shopMetrics(): MapMetrics {
     storeGeneration: "1",
     filters: {},
     options: MetricsOptionsSchema.parse({}),
-    totals: { customers: 1000, events: 2500, storeCustomers: 1000, storeEvents: 2500, mappedEvents: 2400, onMapEvents: 2300, firstEventAt: "2025-01-01T00:00:00Z", lastEventAt: "2025-03-31T00:00:00Z" },
+    totals: {
+      customers: 1000,
+      events: 2500,
+      storeCustomers: 1000,
+      storeEvents: 2500,
+      mappedEvents: 2400,
+      onMapEvents: 2300,
+      firstEventAt: "2025-01-01T00:00:00Z",
+      lastEventAt: "2025-03-31T00:00:00Z",
+    },
     stages: [
       stageMetrics({ stageId: "visit", name: "Visit", customers: 1000, events: 1900, share: 1 }),
       stageMetrics({ stageId: "buy", name: "Buy", customers: 150, events: 400, share: 0.15 }),
     ],
     steps,
-    funnel: { steps: [], stages: [{ stageId: "visit", customers: 1000, rate: 1 }, { stageId: "buy", customers: 150, rate: 0.15 }] },
+    funnel: {
+      steps: [],
+      stages: [
+        { stageId: "visit", customers: 1000, rate: 1 },
+        { stageId: "buy", customers: 150, rate: 0.15 },
+      ],
+    },
     touchpoints: [],
     unmapped: { events: 0, customers: 0, distinct: 0, items: [] },
     sessions: { count: 0, meanDurationMs: null, meanEvents: null },
-    paths: { nodes: [], edges: [], edgesOmitted: 0, variants: { items: [], others: { customers: 0, variants: 0 }, distinct: 0 }, sankey: { nodes: [], links: [], linksOmitted: 0 } },
-    conformance: { customers: 1000, conforming: 900, share: 0.9, withSkips: 100, withBackSteps: 0, withLoops: 0, missingTouchpoints: [] },
+    paths: {
+      nodes: [],
+      edges: [],
+      edgesOmitted: 0,
+      variants: { items: [], others: { customers: 0, variants: 0 }, distinct: 0 },
+      sankey: { nodes: [], links: [], linksOmitted: 0 },
+    },
+    conformance: {
+      customers: 1000,
+      conforming: 900,
+      share: 0.9,
+      withSkips: 100,
+      withBackSteps: 0,
+      withLoops: 0,
+      missingTouchpoints: [],
+    },
     draft: {} as MapMetrics["draft"],
     warnings: [],
   };
 }
 
 /** A data view over given metrics, as the map editor provides it. */
-export function EvidenceOf({ metrics, shown = true, children }: { metrics: MapMetrics; shown?: boolean; children: ReactNode }) {
+export function EvidenceOf({
+  metrics,
+  shown = true,
+  children,
+}: {
+  metrics: MapMetrics;
+  shown?: boolean;
+  children: ReactNode;
+}) {
   const value: EvidenceState = {
     workspaceId: "ws",
     mapId: "map",

@@ -26,13 +26,19 @@ function pair() {
   return { a, b: { doc: docB, view: viewB, editor: editorB } };
 }
 
-const text = (view: ReturnType<typeof createLiveMapView>, lane: string, step: string) => view.getCell(lane, step).map((c) => ("text" in c ? c.text : c.kind));
+const text = (view: ReturnType<typeof createLiveMapView>, lane: string, step: string) =>
+  view.getCell(lane, step).map((c) => ("text" in c ? c.text : c.kind));
 
 describe("map editor", () => {
   it("applies a batch as one undoable step, and redoes it", () => {
     const { view, editor } = setup();
     expect(editor.getHistory()).toEqual({ canUndo: false, canRedo: false });
-    expect(editor.apply([{ op: "addCard", laneId: "actions", stepId: "cart", card: { kind: "action", text: "Picks a size" } }, { op: "updateStage", stageId: "buy", name: "Buy" }])).toBe(true);
+    expect(
+      editor.apply([
+        { op: "addCard", laneId: "actions", stepId: "cart", card: { kind: "action", text: "Picks a size" } },
+        { op: "updateStage", stageId: "buy", name: "Buy" },
+      ]),
+    ).toBe(true);
     expect(text(view, "actions", "cart")).toEqual(["Picks a size"]);
     expect(editor.getHistory().canUndo).toBe(true);
     editor.undo();
@@ -49,7 +55,12 @@ describe("map editor", () => {
     const before = JSON.stringify(docToSnapshot(doc));
     const ok = editor.apply([
       { op: "addCard", laneId: "actions", stepId: "cart", card: { kind: "action", text: "fine" } },
-      { op: "addCard", laneId: "actions", stepId: "cart", card: { kind: "painPoint", text: "wrong lane", severity: 2 } },
+      {
+        op: "addCard",
+        laneId: "actions",
+        stepId: "cart",
+        card: { kind: "painPoint", text: "wrong lane", severity: 2 },
+      },
     ]);
     expect(ok).toBe(false);
     expect(refusals[0]).toMatchObject({ code: "invalid" });
@@ -108,26 +119,44 @@ describe("map editor", () => {
       [{ op: "updateCard", cardId: "nope", fields: { text: "x" } }],
       [{ op: "moveCard", cardId: "c1", laneId: "pains" }],
       [{ op: "moveCard", cardId: "c1", stepId: "pay", position: { after: "c1" } }],
-      [{ op: "addCard", id: "n1", laneId: "front", stepId: "ad", card: { kind: "process", text: "Greets" } }, { op: "updateCard", cardId: "n1", fields: { failurePoint: true } }],
+      [
+        { op: "addCard", id: "n1", laneId: "front", stepId: "ad", card: { kind: "process", text: "Greets" } },
+        { op: "updateCard", cardId: "n1", fields: { failurePoint: true } },
+      ],
       [{ op: "addCard", laneId: "feel", stepId: "ad", card: { kind: "text", text: "x" } }],
       [{ op: "addStep", stageId: "gone", name: "x" }],
-      [{ op: "addStage", id: "s9", name: "New" }, { op: "addStep", stageId: "s9", name: "First" }],
+      [
+        { op: "addStage", id: "s9", name: "New" },
+        { op: "addStep", stageId: "s9", name: "First" },
+      ],
       [{ op: "moveStage", stageId: "buy", position: { before: "aware" } }],
       [{ op: "moveLane", laneId: "pains", position: { after: "ghost" } }],
       [{ op: "setEmotion", personaId: "p1", stepId: "ad", value: -2 }],
       [{ op: "setEmotion", personaId: "p1", stepId: "ad", value: 2.5 }],
       [{ op: "clearEmotion", personaId: "p1", stepId: "ad" }],
-      [{ op: "updateSettings", settings: { emotionScale: { min: -3, max: 3 } } }, { op: "setEmotion", personaId: "p1", stepId: "ad", value: 3 }],
+      [
+        { op: "updateSettings", settings: { emotionScale: { min: -3, max: 3 } } },
+        { op: "setEmotion", personaId: "p1", stepId: "ad", value: 3 },
+      ],
       [{ op: "updateSettings", settings: { title: "   " } }],
-      [{ op: "deleteLane", laneId: "actions" }, { op: "updateCard", cardId: "c1", fields: { text: "gone" } }],
-      [{ op: "clearCell", laneId: "actions", stepId: "ad" }, { op: "removeCard", cardId: "c1" }],
+      [
+        { op: "deleteLane", laneId: "actions" },
+        { op: "updateCard", cardId: "c1", fields: { text: "gone" } },
+      ],
+      [
+        { op: "clearCell", laneId: "actions", stepId: "ad" },
+        { op: "removeCard", cardId: "c1" },
+      ],
     ];
     for (const batch of batches) {
       const { doc, editor } = setup();
       const reference = cloneDoc(doc);
       let coreAccepts = true;
       try {
-        applyMapOperations(reference, batch.map((o) => MapOperationSchema.parse(o)));
+        applyMapOperations(
+          reference,
+          batch.map((o) => MapOperationSchema.parse(o)),
+        );
       } catch {
         coreAccepts = false;
       }

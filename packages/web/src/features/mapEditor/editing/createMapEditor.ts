@@ -1,4 +1,11 @@
-import { applyMapOperation, mapRoots, MapOperationError, MapOperationSchema, newId, type MapOperation } from "@opencjm/core";
+import {
+  applyMapOperation,
+  mapRoots,
+  MapOperationError,
+  MapOperationSchema,
+  newId,
+  type MapOperation,
+} from "@opencjm/core";
 import * as Y from "yjs";
 import type { MapView } from "../store/MapView.js";
 import { dryRunOperations } from "./dryRunOperations.js";
@@ -9,7 +16,9 @@ const MERGE_MS = 700;
 
 function withIds(ops: MapOperation[]): MapOperation[] {
   // Ids are fixed before the dry run so the real run creates exactly what was checked.
-  return ops.map((op) => (op.op.startsWith("add") && "id" in op && !op.id ? { ...op, id: newId() } : op)) as MapOperation[];
+  return ops.map((op) =>
+    op.op.startsWith("add") && "id" in op && !op.id ? { ...op, id: newId() } : op,
+  ) as MapOperation[];
 }
 
 /** What a batch changes, ignoring the new values: two batches with the same signature in a row are one gesture. */
@@ -17,8 +26,11 @@ function signature(ops: readonly MapOperation[]): string {
   return ops
     .map((op) => {
       const { op: kind, ...rest } = op as MapOperation & Record<string, unknown>;
-      const target = Object.entries(rest).filter(([k]) => k.endsWith("Id") && k !== "id").map(([k, v]) => `${k}=${String(v)}`);
-      const fields = "fields" in op ? Object.keys(op.fields).sort() : "settings" in op ? Object.keys(op.settings).sort() : [];
+      const target = Object.entries(rest)
+        .filter(([k]) => k.endsWith("Id") && k !== "id")
+        .map(([k, v]) => `${k}=${String(v)}`);
+      const fields =
+        "fields" in op ? Object.keys(op.fields).sort() : "settings" in op ? Object.keys(op.settings).sort() : [];
       return `${kind}(${target.join(",")};${fields.join(",")})`;
     })
     .join("|");
@@ -34,13 +46,20 @@ function refusalOf(err: unknown): EditRefusal {
  * transaction whose origin is this editor, so the undo manager — which tracks only that origin — undoes this user's
  * edits and never a collaborator's.
  */
-export function createMapEditor(doc: Y.Doc, view: MapView, options: { readOnly: boolean; onRefused: (refusal: EditRefusal) => void }): MapEditor {
+export function createMapEditor(
+  doc: Y.Doc,
+  view: MapView,
+  options: { readOnly: boolean; onRefused: (refusal: EditRefusal) => void },
+): MapEditor {
   const origin = { editor: newId() };
   const roots = mapRoots(doc);
-  const undoManager = new Y.UndoManager([roots.settings, roots.stages, roots.steps, roots.lanes, roots.cards, roots.emotions], {
-    trackedOrigins: new Set([origin]),
-    captureTimeout: MERGE_MS,
-  });
+  const undoManager = new Y.UndoManager(
+    [roots.settings, roots.stages, roots.steps, roots.lanes, roots.cards, roots.emotions],
+    {
+      trackedOrigins: new Set([origin]),
+      captureTimeout: MERGE_MS,
+    },
+  );
   let lastSignature = "";
   let history: HistoryState = { canUndo: false, canRedo: false };
   const listeners = new Set<() => void>();
@@ -50,7 +69,8 @@ export function createMapEditor(doc: Y.Doc, view: MapView, options: { readOnly: 
     history = next;
     for (const l of [...listeners]) l();
   };
-  for (const event of ["stack-item-added", "stack-item-popped", "stack-cleared"] as const) undoManager.on(event, refreshHistory);
+  for (const event of ["stack-item-added", "stack-item-popped", "stack-cleared"] as const)
+    undoManager.on(event, refreshHistory);
 
   return {
     readOnly: options.readOnly,
@@ -64,7 +84,10 @@ export function createMapEditor(doc: Y.Doc, view: MapView, options: { readOnly: 
         const result = MapOperationSchema.safeParse(op);
         if (!result.success) {
           const issue = result.error.issues[0];
-          options.onRefused({ code: "invalid", detail: `operations[${index}].${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}` });
+          options.onRefused({
+            code: "invalid",
+            detail: `operations[${index}].${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`,
+          });
           return false;
         }
         parsed.push(result.data);

@@ -1,4 +1,11 @@
-import { applyMapOperations, snapshotToDoc, MAP_DOCUMENT_VERSION, type Cell, type MapOperation, type MapSnapshot } from "@opencjm/core";
+import {
+  applyMapOperations,
+  snapshotToDoc,
+  MAP_DOCUMENT_VERSION,
+  type Cell,
+  type MapOperation,
+  type MapSnapshot,
+} from "@opencjm/core";
 import type { MapView } from "../store/MapView.js";
 
 function cellsTouched(view: MapView, ops: readonly MapOperation[]): Set<string> {
@@ -31,7 +38,9 @@ export function dryRunOperations(view: MapView, ops: readonly MapOperation[]): v
     const cards = view.getCell(laneId, stepId);
     if (cards.length > 0) cells.push({ laneId, stepId, cards: [...cards] } as Cell);
   }
-  const emotions = [...view.getEmotions()].flatMap(([personaId, bySteps]) => [...bySteps].map(([stepId, e]) => ({ personaId, stepId, value: e.value, note: e.note })));
+  const emotions = [...view.getEmotions()].flatMap(([personaId, bySteps]) =>
+    [...bySteps].map(([stepId, e]) => ({ personaId, stepId, value: e.value, note: e.note })),
+  );
   const snapshot = {
     version: MAP_DOCUMENT_VERSION,
     settings: view.getSettings(),

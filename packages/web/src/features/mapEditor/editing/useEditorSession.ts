@@ -18,7 +18,13 @@ export interface EditorSession {
  * effect (not during render) so React's double mounting in development cannot leave a destroyed one in use — a layout
  * effect, so the grid renders in the same frame instead of one frame later.
  */
-export function useEditorSession(doc: Y.Doc, awareness: AwarenessLike | null, me: { id: string; name: string }, readOnly: boolean, onRefused: (r: EditRefusal) => void): EditorSession | null {
+export function useEditorSession(
+  doc: Y.Doc,
+  awareness: AwarenessLike | null,
+  me: { id: string; name: string },
+  readOnly: boolean,
+  onRefused: (r: EditRefusal) => void,
+): EditorSession | null {
   const [session, setSession] = useState<EditorSession | null>(null);
   useLayoutEffect(() => {
     const view = createLiveMapView(doc);

@@ -12,7 +12,27 @@ import styles from "./EmotionCell.module.css";
  * The emotion lane's cell at one step: a keyboard stop under the curve, the notes written for the step, and (in edit
  * mode) the editor to type each persona's value and note.
  */
-export const EmotionCell = memo(function EmotionCell({ lane, step, personas, points, scale, curveHeight, collapsed, rowIndex, colIndex }: { lane: Lane; step: Step; personas: readonly EmotionPersona[]; points: ReadonlyMap<string, EmotionValue | undefined>; scale: EmotionScale; curveHeight: number; collapsed: boolean; rowIndex: number; colIndex: number }) {
+export const EmotionCell = memo(function EmotionCell({
+  lane,
+  step,
+  personas,
+  points,
+  scale,
+  curveHeight,
+  collapsed,
+  rowIndex,
+  colIndex,
+}: {
+  lane: Lane;
+  step: Step;
+  personas: readonly EmotionPersona[];
+  points: ReadonlyMap<string, EmotionValue | undefined>;
+  scale: EmotionScale;
+  curveHeight: number;
+  collapsed: boolean;
+  rowIndex: number;
+  colIndex: number;
+}) {
   const t = useT();
   const { focus, editor, readOnly } = useGrid();
   const key = `cell:${lane.id}:${step.id}`;
@@ -22,7 +42,11 @@ export const EmotionCell = memo(function EmotionCell({ lane, step, personas, poi
     focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, false, true);
   }, [focus, lane.id, step.id]);
   const change = (personaId: string, value: number | null, note?: string) =>
-    !!editor?.apply([value === null ? { op: "clearEmotion", personaId, stepId: step.id } : { op: "setEmotion", personaId, stepId: step.id, value, ...(note !== undefined ? { note } : {}) }]);
+    !!editor?.apply([
+      value === null
+        ? { op: "clearEmotion", personaId, stepId: step.id }
+        : { op: "setEmotion", personaId, stepId: step.id, value, ...(note !== undefined ? { note } : {}) },
+    ]);
   const notes = personas.flatMap((p) => (points.get(p.id)?.note ? [{ persona: p, note: points.get(p.id)!.note }] : []));
 
   return (
@@ -43,7 +67,9 @@ export const EmotionCell = memo(function EmotionCell({ lane, step, personas, poi
       style={{ paddingBlockStart: collapsed ? undefined : curveHeight, outlineColor: others[0]?.color }}
       data-presence={others.length > 0 || undefined}
       onFocus={() => state === "idle" && focus.set({ kind: "cell", laneId: lane.id, stepId: step.id })}
-      onDoubleClick={() => !readOnly && personas.length > 0 && focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, true)}
+      onDoubleClick={() =>
+        !readOnly && personas.length > 0 && focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, true)
+      }
     >
       {others.length > 0 && <PresenceTag users={others} />}
       {!collapsed &&
@@ -54,7 +80,9 @@ export const EmotionCell = memo(function EmotionCell({ lane, step, personas, poi
             <bdi dir="auto">{note}</bdi>
           </p>
         ))}
-      {state === "editing" && !readOnly && <EmotionEditor personas={personas} points={points} scale={scale} onChange={change} onClose={stop} />}
+      {state === "editing" && !readOnly && (
+        <EmotionEditor personas={personas} points={points} scale={scale} onChange={change} onClose={stop} />
+      )}
     </div>
   );
 });

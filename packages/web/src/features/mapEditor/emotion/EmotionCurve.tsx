@@ -26,7 +26,17 @@ interface Props {
  * The emotion curves of the map's personas across the steps, on the map's scale. Points can be dragged (snapping to
  * half steps), nudged with the arrow keys once focused, or cleared with Delete; ghost points add the active persona's.
  */
-export function EmotionCurve({ geometry, scale, steps, personas, emotions, activePersonaId, onChange, onOpenEditor, onGestureEnd }: Props) {
+export function EmotionCurve({
+  geometry,
+  scale,
+  steps,
+  personas,
+  emotions,
+  activePersonaId,
+  onChange,
+  onOpenEditor,
+  onGestureEnd,
+}: Props) {
   const { t, dir, formatNumber } = useI18n();
   const svgRef = useRef<SVGSVGElement>(null);
   const editable = !!onChange;
@@ -58,7 +68,13 @@ export function EmotionCurve({ geometry, scale, steps, personas, emotions, activ
       window.removeEventListener("pointercancel", onUp);
       onGestureEnd?.();
       // Keep keyboard nudges working on the point that now stands where the drag ended.
-      requestAnimationFrame(() => svgRef.current?.querySelector<SVGElement>(`[data-testid=emotion-point][data-persona-id="${personaId}"][data-step-id="${stepId}"]`)?.focus());
+      requestAnimationFrame(() =>
+        svgRef.current
+          ?.querySelector<SVGElement>(
+            `[data-testid=emotion-point][data-persona-id="${personaId}"][data-step-id="${stepId}"]`,
+          )
+          ?.focus(),
+      );
     };
     window.addEventListener("pointermove", onMove);
     window.addEventListener("pointerup", onUp);
@@ -90,11 +106,31 @@ export function EmotionCurve({ geometry, scale, steps, personas, emotions, activ
   const stepName = new Map(steps.map((s) => [s.id, s.name]));
 
   return (
-    <svg ref={svgRef} className={styles.curve} width={geometry.width} height={geometry.height} role="img" aria-label={t("editor.emotion.curveLabel")} data-testid="emotion-curve">
+    <svg
+      ref={svgRef}
+      className={styles.curve}
+      width={geometry.width}
+      height={geometry.height}
+      role="img"
+      aria-label={t("editor.emotion.curveLabel")}
+      data-testid="emotion-curve"
+    >
       {ticks.map((v) => (
         <g key={v}>
-          <line x1={0} x2={geometry.width} y1={geometry.y(v)} y2={geometry.y(v)} className={v === 0 ? styles.zero : styles.tick} />
-          <text x={dir === "rtl" ? geometry.width - 4 : 4} y={geometry.y(v) - 2} textAnchor={dir === "rtl" ? "end" : "start"} className={styles.tickLabel} style={{ fontSize: 10 }}>
+          <line
+            x1={0}
+            x2={geometry.width}
+            y1={geometry.y(v)}
+            y2={geometry.y(v)}
+            className={v === 0 ? styles.zero : styles.tick}
+          />
+          <text
+            x={dir === "rtl" ? geometry.width - 4 : 4}
+            y={geometry.y(v) - 2}
+            textAnchor={dir === "rtl" ? "end" : "start"}
+            className={styles.tickLabel}
+            style={{ fontSize: 10 }}
+          >
             {formatNumber(v)}
           </text>
         </g>
@@ -103,7 +139,9 @@ export function EmotionCurve({ geometry, scale, steps, personas, emotions, activ
         const points = steps.flatMap((s) => {
           const e = emotions.get(persona.id)?.get(s.id);
           const x = geometry.x(s.id);
-          return e && x !== undefined ? [{ stepId: s.id, x, y: geometry.y(e.value), value: e.value, note: e.note }] : [];
+          return e && x !== undefined
+            ? [{ stepId: s.id, x, y: geometry.y(e.value), value: e.value, note: e.note }]
+            : [];
         });
         return (
           <g key={persona.id} data-persona-id={persona.id}>
@@ -118,7 +156,10 @@ export function EmotionCurve({ geometry, scale, steps, personas, emotions, activ
                 style={{ fill: persona.color }}
                 role="slider"
                 tabIndex={editable ? -1 : undefined}
-                aria-label={t("editor.emotion.pointLabel", { persona: persona.name, step: stepName.get(p.stepId) ?? "" })}
+                aria-label={t("editor.emotion.pointLabel", {
+                  persona: persona.name,
+                  step: stepName.get(p.stepId) ?? "",
+                })}
                 aria-valuemin={scale.min}
                 aria-valuemax={scale.max}
                 aria-valuenow={p.value}

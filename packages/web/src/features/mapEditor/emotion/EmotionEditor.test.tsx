@@ -20,7 +20,13 @@ function renderEditor(points: Record<string, EmotionValue | undefined>) {
   let closed = 0;
   render(
     <StaticI18nProvider i18n={createI18n("en", editorMessages("en"))}>
-      <EmotionEditor personas={personas} points={new Map(Object.entries(points))} scale={scale} onChange={(id, v, n) => (changes.push([id, v, n]), true)} onClose={() => closed++} />
+      <EmotionEditor
+        personas={personas}
+        points={new Map(Object.entries(points))}
+        scale={scale}
+        onChange={(id, v, n) => (changes.push([id, v, n]), true)}
+        onClose={() => closed++}
+      />
     </StaticI18nProvider>,
   );
   return { changes, closed: () => closed };

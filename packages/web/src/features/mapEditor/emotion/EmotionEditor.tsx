@@ -5,7 +5,19 @@ import type { EmotionValue } from "../store/MapView.js";
 import type { EmotionPersona } from "./EmotionPersona.js";
 import styles from "./EmotionEditor.module.css";
 
-function PersonaRow({ persona, point, scale, autoFocus, onChange }: { persona: EmotionPersona; point: EmotionValue | undefined; scale: EmotionScale; autoFocus: boolean; onChange: (value: number | null, note?: string) => boolean }) {
+function PersonaRow({
+  persona,
+  point,
+  scale,
+  autoFocus,
+  onChange,
+}: {
+  persona: EmotionPersona;
+  point: EmotionValue | undefined;
+  scale: EmotionScale;
+  autoFocus: boolean;
+  onChange: (value: number | null, note?: string) => boolean;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(point ? String(point.value) : "");
   const [note, setNote] = useState(point?.note ?? "");
@@ -38,14 +50,33 @@ function PersonaRow({ persona, point, scale, autoFocus, onChange }: { persona: E
         <bdi>{persona.name}</bdi>
       </legend>
       <label htmlFor={`${id}-value`}>{t("editor.emotion.value", { min: scale.min, max: scale.max })}</label>
-      <input ref={ref} id={`${id}-value`} type="number" inputMode="decimal" step={0.5} min={scale.min} max={scale.max} value={draft} aria-invalid={invalid || undefined} onChange={(e) => commitValue(e.target.value)} />
+      <input
+        ref={ref}
+        id={`${id}-value`}
+        type="number"
+        inputMode="decimal"
+        step={0.5}
+        min={scale.min}
+        max={scale.max}
+        value={draft}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => commitValue(e.target.value)}
+      />
       {invalid && (
         <span role="alert" className={styles.error}>
           {t("editor.emotion.outOfScale", { min: scale.min, max: scale.max })}
         </span>
       )}
       <label htmlFor={`${id}-note`}>{t("editor.emotion.note")}</label>
-      <input id={`${id}-note`} dir="auto" maxLength={500} value={note} disabled={!point} onChange={(e) => setNote(e.target.value)} onBlur={() => point && note !== point.note && onChange(point.value, note)} />
+      <input
+        id={`${id}-note`}
+        dir="auto"
+        maxLength={500}
+        value={note}
+        disabled={!point}
+        onChange={(e) => setNote(e.target.value)}
+        onBlur={() => point && note !== point.note && onChange(point.value, note)}
+      />
       <button type="button" disabled={!point} onClick={() => onChange(null)}>
         {t("common.action.clear")}
       </button>
@@ -54,7 +85,19 @@ function PersonaRow({ persona, point, scale, autoFocus, onChange }: { persona: E
 }
 
 /** Typing a step's emotion values and notes, one row per persona on the map. */
-export function EmotionEditor({ personas, points, scale, onChange, onClose }: { personas: readonly EmotionPersona[]; points: ReadonlyMap<string, EmotionValue | undefined>; scale: EmotionScale; onChange: (personaId: string, value: number | null, note?: string) => boolean; onClose: () => void }) {
+export function EmotionEditor({
+  personas,
+  points,
+  scale,
+  onChange,
+  onClose,
+}: {
+  personas: readonly EmotionPersona[];
+  points: ReadonlyMap<string, EmotionValue | undefined>;
+  scale: EmotionScale;
+  onChange: (personaId: string, value: number | null, note?: string) => boolean;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   return (
     <div
@@ -73,7 +116,14 @@ export function EmotionEditor({ personas, points, scale, onChange, onClose }: { 
       onDoubleClick={(e) => e.stopPropagation()}
     >
       {personas.map((p, i) => (
-        <PersonaRow key={p.id} persona={p} point={points.get(p.id)} scale={scale} autoFocus={i === 0} onChange={(value, note) => onChange(p.id, value, note)} />
+        <PersonaRow
+          key={p.id}
+          persona={p}
+          point={points.get(p.id)}
+          scale={scale}
+          autoFocus={i === 0}
+          onChange={(value, note) => onChange(p.id, value, note)}
+        />
       ))}
       <button type="button" className={styles.done} onClick={onClose}>
         {t("common.action.done")}

@@ -18,19 +18,54 @@ import { personaColor } from "./personaColor.js";
 import styles from "./EmotionLaneRow.module.css";
 
 /** The emotion-curve lane: one curve per persona on the map, drawn over one cell per step, with its legend. */
-export const EmotionLaneRow = memo(function EmotionLaneRow({ lane, row, rowIndex, slots, range, first, last, actions }: { lane: Lane; row: number; rowIndex: number; slots: readonly Slot[]; range: ColumnRange; first: boolean; last: boolean; actions: StructureActions }) {
+export const EmotionLaneRow = memo(function EmotionLaneRow({
+  lane,
+  row,
+  rowIndex,
+  slots,
+  range,
+  first,
+  last,
+  actions,
+}: {
+  lane: Lane;
+  row: number;
+  rowIndex: number;
+  slots: readonly Slot[];
+  range: ColumnRange;
+  first: boolean;
+  last: boolean;
+  actions: StructureActions;
+}) {
   const { t, dir } = useI18n();
   const { catalogue, editor, readOnly, focus, openSettings } = useGrid();
   const settings = useSettings();
   const emotions = useEmotions();
-  const personas = useMemo<EmotionPersona[]>(() => settings.personaIds.map((id, i) => ({ id, name: catalogue.personas.get(id)?.name ?? t("editor.emotion.unknownPersona"), color: personaColor(i) })), [settings.personaIds, catalogue.personas, t]);
+  const personas = useMemo<EmotionPersona[]>(
+    () =>
+      settings.personaIds.map((id, i) => ({
+        id,
+        name: catalogue.personas.get(id)?.name ?? t("editor.emotion.unknownPersona"),
+        color: personaColor(i),
+      })),
+    [settings.personaIds, catalogue.personas, t],
+  );
   const [picked, setPicked] = useState<string | undefined>(undefined);
   const activeId = personas.some((p) => p.id === picked) ? picked : personas[0]?.id;
   // Laid out at 100 %: the grid scales itself with CSS zoom.
   const curveHeight = EMOTION_HEIGHT;
-  const geometry = useMemo(() => emotionGeometry(slots, COLUMN_WIDTH, curveHeight, settings.emotionScale, dir === "rtl"), [slots, curveHeight, settings.emotionScale, dir]);
+  const geometry = useMemo(
+    () => emotionGeometry(slots, COLUMN_WIDTH, curveHeight, settings.emotionScale, dir === "rtl"),
+    [slots, curveHeight, settings.emotionScale, dir],
+  );
   const steps = useMemo(() => slots.flatMap((s) => s.steps), [slots]);
-  const onChange = editor && !readOnly ? (personaId: string, stepId: string, value: number | null) => editor.apply([value === null ? { op: "clearEmotion", personaId, stepId } : { op: "setEmotion", personaId, stepId, value }]) : undefined;
+  const onChange =
+    editor && !readOnly
+      ? (personaId: string, stepId: string, value: number | null) =>
+          editor.apply([
+            value === null ? { op: "clearEmotion", personaId, stepId } : { op: "setEmotion", personaId, stepId, value },
+          ])
+      : undefined;
   const openEditor = (stepId: string) => {
     focus.set({ kind: "cell", laneId: lane.id, stepId }, true, true);
   };
@@ -39,7 +74,14 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({ lane, row, rowIndex
   return (
     <>
       <LaneHeader lane={lane} row={row} rowIndex={rowIndex} first={first} last={last} actions={actions}>
-        {personas.length > 0 && <EmotionLegend personas={personas} activeId={activeId} scale={settings.emotionScale} onPick={onChange ? setPicked : undefined} />}
+        {personas.length > 0 && (
+          <EmotionLegend
+            personas={personas}
+            activeId={activeId}
+            scale={settings.emotionScale}
+            onPick={onChange ? setPicked : undefined}
+          />
+        )}
       </LaneHeader>
       {slots.map((slot, i) => {
         const firstCol = colIndex + 1;
@@ -49,16 +91,42 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({ lane, row, rowIndex
           <div key={slot.key} role="presentation" className={styles.slot} style={{ gridRow: row, gridColumn: 2 + i }}>
             {slot.steps.map((step, j) => {
               const points = new Map(personas.map((p) => [p.id, emotions.get(p.id)?.get(step.id)]));
-              return <EmotionCell key={step.id} lane={lane} step={step} personas={personas} points={points} scale={settings.emotionScale} curveHeight={curveHeight} collapsed={lane.collapsed} rowIndex={rowIndex} colIndex={firstCol + j} />;
+              return (
+                <EmotionCell
+                  key={step.id}
+                  lane={lane}
+                  step={step}
+                  personas={personas}
+                  points={points}
+                  scale={settings.emotionScale}
+                  curveHeight={curveHeight}
+                  collapsed={lane.collapsed}
+                  rowIndex={rowIndex}
+                  colIndex={firstCol + j}
+                />
+              );
             })}
           </div>
         );
       })}
       {!lane.collapsed && (
-        <div className={styles.overlay} style={{ gridRow: row, gridColumn: `2 / span ${slots.length}`, blockSize: curveHeight }}>
+        <div
+          className={styles.overlay}
+          style={{ gridRow: row, gridColumn: `2 / span ${slots.length}`, blockSize: curveHeight }}
+        >
           <MeasuredEmotionCurve geometry={geometry} stepIds={steps.map((s) => s.id)} zoom={1} />
           {personas.length > 0 ? (
-            <EmotionCurve geometry={geometry} scale={settings.emotionScale} steps={steps} personas={personas} emotions={emotions} activePersonaId={activeId} onChange={onChange} onOpenEditor={onChange ? openEditor : undefined} onGestureEnd={() => editor?.stopCapturing()} />
+            <EmotionCurve
+              geometry={geometry}
+              scale={settings.emotionScale}
+              steps={steps}
+              personas={personas}
+              emotions={emotions}
+              activePersonaId={activeId}
+              onChange={onChange}
+              onOpenEditor={onChange ? openEditor : undefined}
+              onGestureEnd={() => editor?.stopCapturing()}
+            />
           ) : (
             <p className={styles.empty} data-testid="emotion-empty">
               {t("editor.emotion.noPersona")}{" "}

@@ -4,7 +4,17 @@ import type { EmotionPersona } from "./EmotionPersona.js";
 import styles from "./EmotionLegend.module.css";
 
 /** The emotion lane's legend: the scale with its labels, and each persona's line colour (pick one to add its points). */
-export function EmotionLegend({ personas, activeId, scale, onPick }: { personas: readonly EmotionPersona[]; activeId: string | undefined; scale: EmotionScale; onPick?: (personaId: string) => void }) {
+export function EmotionLegend({
+  personas,
+  activeId,
+  scale,
+  onPick,
+}: {
+  personas: readonly EmotionPersona[];
+  activeId: string | undefined;
+  scale: EmotionScale;
+  onPick?: (personaId: string) => void;
+}) {
   const { t, formatNumber } = useI18n();
   return (
     <div className={styles.legend} data-testid="emotion-legend">
@@ -32,7 +42,14 @@ export function EmotionLegend({ personas, activeId, scale, onPick }: { personas:
         {personas.map((p) => (
           <li key={p.id}>
             {onPick ? (
-              <button type="button" tabIndex={-1} aria-pressed={p.id === activeId} className={styles.persona} onClick={() => onPick(p.id)} title={t("editor.emotion.pickPersona")}>
+              <button
+                type="button"
+                tabIndex={-1}
+                aria-pressed={p.id === activeId}
+                className={styles.persona}
+                onClick={() => onPick(p.id)}
+                title={t("editor.emotion.pickPersona")}
+              >
                 <span className={styles.swatch} style={{ background: p.color }} aria-hidden="true" />
                 <bdi>{p.name}</bdi>
               </button>

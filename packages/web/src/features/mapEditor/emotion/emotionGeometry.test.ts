@@ -39,13 +39,22 @@ describe("emotion lane geometry", () => {
     expect(curvePath([])).toBe("");
     expect(curvePath([{ x: 5, y: 5 }])).toBe("M5.0,5.0");
     for (const sign of [1, -1]) {
-      const points = [{ x: 0, y: 10 }, { x: 100 * sign, y: 90 }, { x: 200 * sign, y: 90 }, { x: 300 * sign, y: 20 }];
+      const points = [
+        { x: 0, y: 10 },
+        { x: 100 * sign, y: 90 },
+        { x: 200 * sign, y: 90 },
+        { x: 300 * sign, y: 20 },
+      ];
       const d = curvePath(points);
       expect(d.startsWith("M0.0,10.0 C")).toBe(true);
       expect(d.endsWith(`${(300 * sign).toFixed(1)},20.0`)).toBe(true);
       expect(d.match(/C/g)).toHaveLength(3);
       // Every control point's height lies between the heights of the two points it joins.
-      const numbers = d.replace(/[MC]/g, " ").trim().split(/[\s,]+/).map(Number);
+      const numbers = d
+        .replace(/[MC]/g, " ")
+        .trim()
+        .split(/[\s,]+/)
+        .map(Number);
       const ys = numbers.filter((_, i) => i % 2 === 1);
       for (let seg = 0; seg < 3; seg++) {
         const [lo, hi] = [Math.min(ys[seg * 3]!, ys[seg * 3 + 3]!), Math.max(ys[seg * 3]!, ys[seg * 3 + 3]!)];

@@ -20,7 +20,13 @@ export function snapEmotion(value: number, scale: Pick<EmotionScale, "min" | "ma
 }
 
 /** Lays out the emotion lane over the grid's column slots of width `columnWidth`. */
-export function emotionGeometry(slots: readonly Slot[], columnWidth: number, height: number, scale: Pick<EmotionScale, "min" | "max">, rtl: boolean): EmotionGeometry {
+export function emotionGeometry(
+  slots: readonly Slot[],
+  columnWidth: number,
+  height: number,
+  scale: Pick<EmotionScale, "min" | "max">,
+  rtl: boolean,
+): EmotionGeometry {
   const width = slots.length * columnWidth;
   const pad = Math.max(10, height * 0.1);
   const centres = new Map<string, number>();

@@ -7,7 +7,15 @@ import type { StructureActions } from "./useStructureActions.js";
 import styles from "./AddLaneControl.module.css";
 
 /** Under the last lane: add a lane of any type, and bring back hidden lanes. */
-export function AddLaneControl({ row, hidden, actions }: { row: number; hidden: readonly Lane[]; actions: StructureActions }) {
+export function AddLaneControl({
+  row,
+  hidden,
+  actions,
+}: {
+  row: number;
+  hidden: readonly Lane[];
+  actions: StructureActions;
+}) {
   const t = useT();
   const { readOnly } = useGrid();
   const [open, setOpen] = useState(false);
@@ -21,7 +29,14 @@ export function AddLaneControl({ row, hidden, actions }: { row: number; hidden: 
     <div className={styles.bar} style={{ gridRow: row }}>
       {!readOnly && (
         <div className={styles.anchor}>
-          <button type="button" className={styles.add} aria-expanded={open} aria-haspopup="menu" data-testid="add-lane" onClick={() => setOpen(!open)}>
+          <button
+            type="button"
+            className={styles.add}
+            aria-expanded={open}
+            aria-haspopup="menu"
+            data-testid="add-lane"
+            onClick={() => setOpen(!open)}
+          >
             + {t("editor.lane.add")}
           </button>
           {open && (
@@ -61,7 +76,13 @@ export function AddLaneControl({ row, hidden, actions }: { row: number; hidden: 
         <div className={styles.hidden} data-testid="hidden-lanes">
           <span>{t("editor.lane.hiddenCount", { count: hidden.length })}</span>
           {hidden.map((lane) => (
-            <button key={lane.id} type="button" disabled={readOnly} onClick={() => actions.setHidden(lane, false)} title={t("editor.lane.show")}>
+            <button
+              key={lane.id}
+              type="button"
+              disabled={readOnly}
+              onClick={() => actions.setHidden(lane, false)}
+              title={t("editor.lane.show")}
+            >
               <LaneTypeIcon type={lane.type} size={14} /> <bdi>{lane.name || t(`common.laneType.${lane.type}`)}</bdi>
             </button>
           ))}

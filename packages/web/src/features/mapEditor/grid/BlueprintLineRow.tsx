@@ -6,7 +6,13 @@ import styles from "./BlueprintLineRow.module.css";
 export function BlueprintLineRow({ row, lines }: { row: number; lines: readonly BlueprintLine[] }) {
   const t = useT();
   return (
-    <div role="presentation" className={styles.line} style={{ gridRow: row }} data-testid="blueprint-line" data-lines={lines.join(" ")}>
+    <div
+      role="presentation"
+      className={styles.line}
+      style={{ gridRow: row }}
+      data-testid="blueprint-line"
+      data-lines={lines.join(" ")}
+    >
       <span className={styles.label}>{lines.map((l) => t(`editor.blueprint.${l}`)).join(" · ")}</span>
     </div>
   );

@@ -14,14 +14,36 @@ export const SWATCHES = [
 ] as const;
 
 /** A row of colour choices plus "no colour"; the current one is marked. */
-export function ColorSwatches({ value, onPick }: { value: string | undefined; onPick: (color: string | null) => void }) {
+export function ColorSwatches({
+  value,
+  onPick,
+}: {
+  value: string | undefined;
+  onPick: (color: string | null) => void;
+}) {
   const t = useT();
   return (
     <div role="group" aria-label={t("editor.color.label")} className={styles.row}>
       {SWATCHES.map((s) => (
-        <button key={s.value} type="button" className={styles.swatch} style={{ background: s.value }} aria-label={t(`editor.color.${s.name}`)} aria-pressed={value === s.value} title={t(`editor.color.${s.name}`)} onClick={() => onPick(s.value)} />
+        <button
+          key={s.value}
+          type="button"
+          className={styles.swatch}
+          style={{ background: s.value }}
+          aria-label={t(`editor.color.${s.name}`)}
+          aria-pressed={value === s.value}
+          title={t(`editor.color.${s.name}`)}
+          onClick={() => onPick(s.value)}
+        />
       ))}
-      <button type="button" className={`${styles.swatch} ${styles.none}`} aria-label={t("editor.color.none")} aria-pressed={!value} title={t("editor.color.none")} onClick={() => onPick(null)} />
+      <button
+        type="button"
+        className={`${styles.swatch} ${styles.none}`}
+        aria-label={t("editor.color.none")}
+        aria-pressed={!value}
+        title={t("editor.color.none")}
+        onClick={() => onPick(null)}
+      />
     </div>
   );
 }

@@ -11,7 +11,19 @@ import { PresenceTag } from "./PresenceTag.js";
 import styles from "./GridCell.module.css";
 
 /** One cell (a lane at a step): focus, edit mode, collaborators' outlines and search highlight around the cell content. */
-export const GridCell = memo(function GridCell({ lane, step, collapsed, rowIndex, colIndex }: { lane: Lane; step: Step; collapsed: boolean; rowIndex: number; colIndex: number }) {
+export const GridCell = memo(function GridCell({
+  lane,
+  step,
+  collapsed,
+  rowIndex,
+  colIndex,
+}: {
+  lane: Lane;
+  step: Step;
+  collapsed: boolean;
+  rowIndex: number;
+  colIndex: number;
+}) {
   const t = useT();
   const grid = useGrid();
   const cards = useCellCards(lane.id, step.id);
@@ -43,7 +55,8 @@ export const GridCell = memo(function GridCell({ lane, step, collapsed, rowIndex
     const card = canDrop(e) ? readCardDrag(e.dataTransfer) : null;
     if (!card) return;
     e.preventDefault();
-    if (card.laneId !== lane.id || card.stepId !== step.id) editor?.apply([{ op: "moveCard", cardId: card.cardId, laneId: lane.id, stepId: step.id }]);
+    if (card.laneId !== lane.id || card.stepId !== step.id)
+      editor?.apply([{ op: "moveCard", cardId: card.cardId, laneId: lane.id, stepId: step.id }]);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === "Escape" && state === "editing" && !e.defaultPrevented) {
@@ -77,13 +90,26 @@ export const GridCell = memo(function GridCell({ lane, step, collapsed, rowIndex
       onDragOver={onDragOver}
       onDragLeave={() => setDropping(false)}
       onDrop={onDrop}
-      onDoubleClick={() => !readOnly && !collapsed && focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, true)}
+      onDoubleClick={() =>
+        !readOnly && !collapsed && focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, true)
+      }
     >
       {others.length > 0 && <PresenceTag users={others} />}
       {collapsed ? (
         <span className={styles.count}>{cards.length > 0 ? t("editor.cell.cards", { count: cards.length }) : ""}</span>
       ) : (
-        <CellContent lane={lane} step={step} cards={cards} catalogue={grid.catalogue} readOnly={readOnly} editing={state === "editing"} onStopEditing={onStopEditing} onEdit={onEdit} workspaceId={grid.workspaceId} onCatalogueChange={grid.onCatalogueChange} />
+        <CellContent
+          lane={lane}
+          step={step}
+          cards={cards}
+          catalogue={grid.catalogue}
+          readOnly={readOnly}
+          editing={state === "editing"}
+          onStopEditing={onStopEditing}
+          onEdit={onEdit}
+          workspaceId={grid.workspaceId}
+          onCatalogueChange={grid.onCatalogueChange}
+        />
       )}
     </div>
   );

@@ -14,7 +14,19 @@ export interface MenuItem {
  * The "⋯" menu of a stage, step or lane header. Opens on click or, from the focused header, on Shift+F10 or the
  * context-menu key; arrow keys move between items, Escape closes it and gives focus back.
  */
-export function HeaderMenu({ name, items, open, onOpenChange, extra }: { name: string; items: MenuItem[]; open: boolean; onOpenChange: (open: boolean) => void; extra?: ReactNode }) {
+export function HeaderMenu({
+  name,
+  items,
+  open,
+  onOpenChange,
+  extra,
+}: {
+  name: string;
+  items: MenuItem[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  extra?: ReactNode;
+}) {
   const t = useT();
   const menuRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -23,7 +35,8 @@ export function HeaderMenu({ name, items, open, onOpenChange, extra }: { name: s
     if (!open) return;
     menuRef.current?.querySelector<HTMLElement>("[role=menuitem]:not([disabled])")?.focus();
     const onPointerDown = (e: PointerEvent) => {
-      if (!menuRef.current?.contains(e.target as Node) && !buttonRef.current?.contains(e.target as Node)) onOpenChange(false);
+      if (!menuRef.current?.contains(e.target as Node) && !buttonRef.current?.contains(e.target as Node))
+        onOpenChange(false);
     };
     document.addEventListener("pointerdown", onPointerDown);
     return () => document.removeEventListener("pointerdown", onPointerDown);
@@ -31,7 +44,10 @@ export function HeaderMenu({ name, items, open, onOpenChange, extra }: { name: s
 
   const onKeyDown = (e: KeyboardEvent) => {
     e.stopPropagation();
-    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>("[role=menuitem]:not([disabled]), [data-menu-extra] button") ?? [])];
+    const items = [
+      ...(menuRef.current?.querySelectorAll<HTMLElement>("[role=menuitem]:not([disabled]), [data-menu-extra] button") ??
+        []),
+    ];
     const at = items.indexOf(document.activeElement as HTMLElement);
     if (e.key === "Escape" || e.key === "Tab") {
       e.preventDefault();
@@ -62,7 +78,15 @@ export function HeaderMenu({ name, items, open, onOpenChange, extra }: { name: s
         ⋯
       </button>
       {open && (
-        <div ref={menuRef} role="menu" aria-label={t("editor.menu.open", { name })} className={styles.menu} onKeyDown={onKeyDown} onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
+        <div
+          ref={menuRef}
+          role="menu"
+          aria-label={t("editor.menu.open", { name })}
+          className={styles.menu}
+          onKeyDown={onKeyDown}
+          onClick={(e) => e.stopPropagation()}
+          onDoubleClick={(e) => e.stopPropagation()}
+        >
           {items.map((item) => (
             <button
               key={item.label}

@@ -4,7 +4,19 @@ import { useEffect, useRef, useState } from "react";
  * A rename field in place of a header's name: Enter or leaving the field saves, Escape cancels. Keys never reach the
  * grid's navigation while it is open.
  */
-export function InlineRename({ value, label, maxLength = 200, onCommit, onCancel }: { value: string; label: string; maxLength?: number; onCommit: (value: string) => void; onCancel: () => void }) {
+export function InlineRename({
+  value,
+  label,
+  maxLength = 200,
+  onCommit,
+  onCancel,
+}: {
+  value: string;
+  label: string;
+  maxLength?: number;
+  onCommit: (value: string) => void;
+  onCancel: () => void;
+}) {
   const [draft, setDraft] = useState(value);
   const ref = useRef<HTMLInputElement>(null);
   const done = useRef(false);

@@ -13,7 +13,23 @@ import { useReorderDrag } from "./useReorderDrag.js";
 import styles from "./LaneHeader.module.css";
 
 /** A lane's sticky title: type icon, name, collapse toggle, menu, drag handle, and extra content (the emotion legend). */
-export const LaneHeader = memo(function LaneHeader({ lane, row, rowIndex, first, last, actions, children }: { lane: Lane; row: number; rowIndex: number; first: boolean; last: boolean; actions: StructureActions; children?: ReactNode }) {
+export const LaneHeader = memo(function LaneHeader({
+  lane,
+  row,
+  rowIndex,
+  first,
+  last,
+  actions,
+  children,
+}: {
+  lane: Lane;
+  row: number;
+  rowIndex: number;
+  first: boolean;
+  last: boolean;
+  actions: StructureActions;
+  children?: ReactNode;
+}) {
   const { t, dir } = useI18n();
   const { readOnly, focus } = useGrid();
   const key = `lane:${lane.id}`;
@@ -21,8 +37,24 @@ export const LaneHeader = memo(function LaneHeader({ lane, row, rowIndex, first,
   const others = usePresenceAt(key);
   const [menuOpen, setMenuOpen] = useState(false);
   const target = { kind: "lane", laneId: lane.id } as const;
-  const drag = useReorderDrag({ kind: "lane", id: lane.id, axis: "block", enabled: !readOnly, onDrop: (kind, id, side) => actions.drop(kind, id, { kind: "lane", id: lane.id }, side) });
-  const onKeyDown = useHeaderKeys("block", readOnly ? {} : { rename: () => actions.startRename(target), remove: () => void actions.deleteLane(lane), move: (d) => actions.moveLane(lane, d), menu: () => setMenuOpen(true) });
+  const drag = useReorderDrag({
+    kind: "lane",
+    id: lane.id,
+    axis: "block",
+    enabled: !readOnly,
+    onDrop: (kind, id, side) => actions.drop(kind, id, { kind: "lane", id: lane.id }, side),
+  });
+  const onKeyDown = useHeaderKeys(
+    "block",
+    readOnly
+      ? {}
+      : {
+          rename: () => actions.startRename(target),
+          remove: () => void actions.deleteLane(lane),
+          move: (d) => actions.moveLane(lane, d),
+          menu: () => setMenuOpen(true),
+        },
+  );
   const name = lane.name || t(`common.laneType.${lane.type}`);
 
   return (
@@ -36,7 +68,13 @@ export const LaneHeader = memo(function LaneHeader({ lane, row, rowIndex, first,
       data-drop={drag.dropSide ?? undefined}
       tabIndex={state === "idle" ? -1 : 0}
       className={styles.lane}
-      style={{ gridRow: row, "--lane-color": lane.color ?? "transparent", ...(menuOpen ? { zIndex: 20 } : {}) } as CSSProperties}
+      style={
+        {
+          gridRow: row,
+          "--lane-color": lane.color ?? "transparent",
+          ...(menuOpen ? { zIndex: 20 } : {}),
+        } as CSSProperties
+      }
       onFocus={() => state === "idle" && focus.set(target)}
       onKeyDown={onKeyDown}
       onDoubleClick={() => !readOnly && actions.startRename(target)}
@@ -45,7 +83,14 @@ export const LaneHeader = memo(function LaneHeader({ lane, row, rowIndex, first,
       {others.length > 0 && <PresenceTag users={others} />}
       <div className={styles.title}>
         {!readOnly && (
-          <button type="button" tabIndex={-1} className={styles.toggle} aria-expanded={!lane.collapsed} aria-label={lane.collapsed ? t("editor.lane.expand") : t("editor.lane.collapse")} onClick={() => actions.toggleCollapsed(lane)}>
+          <button
+            type="button"
+            tabIndex={-1}
+            className={styles.toggle}
+            aria-expanded={!lane.collapsed}
+            aria-label={lane.collapsed ? t("editor.lane.expand") : t("editor.lane.collapse")}
+            onClick={() => actions.toggleCollapsed(lane)}
+          >
             {lane.collapsed ? (dir === "rtl" ? "◂" : "▸") : "▾"}
           </button>
         )}
@@ -53,7 +98,12 @@ export const LaneHeader = memo(function LaneHeader({ lane, row, rowIndex, first,
           <LaneTypeIcon type={lane.type} />
         </span>
         {state === "editing" ? (
-          <InlineRename value={lane.name} label={t("editor.lane.rename")} onCommit={(v) => (actions.renameLane(lane, v), actions.refocus(target))} onCancel={() => actions.refocus(target)} />
+          <InlineRename
+            value={lane.name}
+            label={t("editor.lane.rename")}
+            onCommit={(v) => (actions.renameLane(lane, v), actions.refocus(target))}
+            onCancel={() => actions.refocus(target)}
+          />
         ) : (
           <span className={styles.name} dir="auto">
             {name}
@@ -66,7 +116,10 @@ export const LaneHeader = memo(function LaneHeader({ lane, row, rowIndex, first,
             onOpenChange={setMenuOpen}
             items={[
               { label: t("common.action.rename"), onSelect: () => actions.startRename(target) },
-              { label: lane.collapsed ? t("editor.lane.expand") : t("editor.lane.collapse"), onSelect: () => actions.toggleCollapsed(lane) },
+              {
+                label: lane.collapsed ? t("editor.lane.expand") : t("editor.lane.collapse"),
+                onSelect: () => actions.toggleCollapsed(lane),
+              },
               { label: t("editor.lane.hide"), onSelect: () => actions.setHidden(lane, true) },
               { label: t("common.action.moveUp"), disabled: first, onSelect: () => actions.moveLane(lane, -1) },
               { label: t("common.action.moveDown"), disabled: last, onSelect: () => actions.moveLane(lane, 1) },

@@ -11,7 +11,25 @@ import styles from "./LaneRow.module.css";
  * A card lane: its sticky title and one cell per step, parallel steps' cells stacked in their shared column. Only
  * the columns in `range` are rendered (the grid windows its columns).
  */
-export const LaneRow = memo(function LaneRow({ lane, row, rowIndex, slots, range, first, last, actions }: { lane: Lane; row: number; rowIndex: number; slots: readonly Slot[]; range: ColumnRange; first: boolean; last: boolean; actions: StructureActions }) {
+export const LaneRow = memo(function LaneRow({
+  lane,
+  row,
+  rowIndex,
+  slots,
+  range,
+  first,
+  last,
+  actions,
+}: {
+  lane: Lane;
+  row: number;
+  rowIndex: number;
+  slots: readonly Slot[];
+  range: ColumnRange;
+  first: boolean;
+  last: boolean;
+  actions: StructureActions;
+}) {
   let colIndex = 1;
   return (
     <>
@@ -23,7 +41,14 @@ export const LaneRow = memo(function LaneRow({ lane, row, rowIndex, slots, range
         return (
           <div key={slot.key} role="presentation" className={styles.slot} style={{ gridRow: row, gridColumn: 2 + i }}>
             {slot.steps.map((step, j) => (
-              <GridCell key={step.id} lane={lane} step={step} collapsed={lane.collapsed} rowIndex={rowIndex} colIndex={firstCol + j} />
+              <GridCell
+                key={step.id}
+                lane={lane}
+                step={step}
+                collapsed={lane.collapsed}
+                rowIndex={rowIndex}
+                colIndex={firstCol + j}
+              />
             ))}
             {slot.steps.length === 0 && <div className={styles.empty} />}
           </div>

@@ -8,16 +8,22 @@ import { renderEditorGrid } from "../testing/renderEditorGrid.js";
 
 afterEach(cleanup);
 
-const stageOrder = (container: HTMLElement) => [...container.querySelectorAll("[data-testid=stage-header]")].map((e) => e.getAttribute("data-stage-id"));
+const stageOrder = (container: HTMLElement) =>
+  [...container.querySelectorAll("[data-testid=stage-header]")].map((e) => e.getAttribute("data-stage-id"));
 
 describe("map grid", () => {
   it("draws stages over their steps, parallel steps stacked in one column, and blueprint lines between layers", () => {
     const { container } = renderEditorGrid();
-    const column = (stepId: string) => (container.querySelector(`[data-step-id="${stepId}"][data-testid=step-header]`)!.parentElement as HTMLElement).style.gridColumn;
+    const column = (stepId: string) =>
+      (container.querySelector(`[data-step-id="${stepId}"][data-testid=step-header]`)!.parentElement as HTMLElement)
+        .style.gridColumn;
     expect(column("cart")).toBe(column("pay"));
     expect(column("ad")).not.toBe(column("cart"));
     expect(screen.getByText("Purchase").closest("[data-testid=stage-header]")!.getAttribute("aria-colspan")).toBe("1");
-    expect([...container.querySelectorAll("[data-testid=blueprint-line]")].map((e) => e.textContent)).toEqual(["Line of interaction", "Line of visibility"]);
+    expect([...container.querySelectorAll("[data-testid=blueprint-line]")].map((e) => e.textContent)).toEqual([
+      "Line of interaction",
+      "Line of visibility",
+    ]);
     expect(container.querySelectorAll("[role=gridcell]")).toHaveLength(15);
   });
 
@@ -89,21 +95,40 @@ describe("map grid", () => {
     const doc = buildTestMapDoc();
     const { container, cell } = renderEditorGrid({ doc });
     act(() => {
-      applyMapOperations(doc, [MapOperationSchema.parse({ op: "updateStage", stageId: "aware", name: '<img src=x onerror="alert(1)">' })]);
+      applyMapOperations(doc, [
+        MapOperationSchema.parse({ op: "updateStage", stageId: "aware", name: '<img src=x onerror="alert(1)">' }),
+      ]);
     });
     expect(screen.getByText('<img src=x onerror="alert(1)">')).toBeTruthy();
     expect(container.querySelector("img")).toBeNull();
     act(() => {
-      applyMapOperations(doc, [MapOperationSchema.parse({ op: "addCard", laneId: "pains", stepId: "pay", card: { kind: "painPoint", text: "Card declined", severity: 4 } })]);
+      applyMapOperations(doc, [
+        MapOperationSchema.parse({
+          op: "addCard",
+          laneId: "pains",
+          stepId: "pay",
+          card: { kind: "painPoint", text: "Card declined", severity: 4 },
+        }),
+      ]);
     });
     expect(cell("pains", "pay").textContent).toContain("Card declined");
   });
 
   it("opens a wide map with the columns in view, then renders the two beyond the edge once the first frame is painted", async () => {
     const doc = buildTestMapDoc();
-    applyMapOperations(doc, Array.from({ length: 12 }, (_, i) => MapOperationSchema.parse({ op: "addStep", id: `more${i}`, stageId: "buy", name: `Step ${i + 4}` })));
+    applyMapOperations(
+      doc,
+      Array.from({ length: 12 }, (_, i) =>
+        MapOperationSchema.parse({ op: "addStep", id: `more${i}`, stageId: "buy", name: `Step ${i + 4}` }),
+      ),
+    );
     const { container } = renderEditorGrid({ doc });
-    const columns = () => new Set([...container.querySelectorAll("[data-testid=step-header]")].map((e) => (e.parentElement as HTMLElement).style.gridColumn)).size;
+    const columns = () =>
+      new Set(
+        [...container.querySelectorAll("[data-testid=step-header]")].map(
+          (e) => (e.parentElement as HTMLElement).style.gridColumn,
+        ),
+      ).size;
     // jsdom's window is 1024 px wide: 210 px of lane titles and four 240 px columns (the fourth partly) fit in it.
     expect(columns()).toBe(4);
     await waitFor(() => expect(columns()).toBe(6));

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+} from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { EmotionLaneRow } from "../emotion/EmotionLaneRow.js";
 import { useStructure } from "../store/useMapView.js";
@@ -43,7 +51,15 @@ function keyToMove(e: KeyboardEvent, rtl: boolean): NavMove | null {
  * sticky titles), blueprint lines, and the controls to add stages and lanes. One tab stop; the arrows, Home/End and
  * Tab move between cells, Enter edits, Escape leaves the editor. Used live in the editor and read-only in shared views.
  */
-export function MapGrid({ label, variant = "screen", windowed = true }: { label: string; variant?: "screen" | "print"; windowed?: boolean }) {
+export function MapGrid({
+  label,
+  variant = "screen",
+  windowed = true,
+}: {
+  label: string;
+  variant?: "screen" | "print";
+  windowed?: boolean;
+}) {
   const { t, dir } = useI18n();
   const grid = useGrid();
   const { focus, presence, readOnly, zoom } = grid;
@@ -52,9 +68,22 @@ export function MapGrid({ label, variant = "screen", windowed = true }: { label:
   const rootRef = useRef<HTMLDivElement>(null);
   const visibleLanes = useMemo(() => structure.lanes.filter((l) => !l.hidden), [structure.lanes]);
   const hiddenLanes = useMemo(() => structure.lanes.filter((l) => l.hidden), [structure.lanes]);
-  const model = useMemo(() => navModel(structure, visibleLanes.map((l) => l.id)), [structure, visibleLanes]);
+  const model = useMemo(
+    () =>
+      navModel(
+        structure,
+        visibleLanes.map((l) => l.id),
+      ),
+    [structure, visibleLanes],
+  );
   const lines = useMemo(() => blueprintLines(visibleLanes), [visibleLanes]);
-  const { range, reveal } = useColumnWindow(rootRef, structure.slots.length, COLUMN_WIDTH * zoom, TITLE_WIDTH * zoom, variant === "print" || !windowed);
+  const { range, reveal } = useColumnWindow(
+    rootRef,
+    structure.slots.length,
+    COLUMN_WIDTH * zoom,
+    TITLE_WIDTH * zoom,
+    variant === "print" || !windowed,
+  );
   const inRange = (i: number) => i >= range[0] && i < range[1];
 
   // Put the browser's focus where the grid's focus was moved to, first rendering its column if it is scrolled away.
@@ -131,9 +160,25 @@ export function MapGrid({ label, variant = "screen", windowed = true }: { label:
     const before = lines.get(lane.id);
     const lineRow = before ? row++ : 0;
     const laneRow = row++;
-    const props = { lane, row: laneRow, rowIndex: i + 3, slots: structure.slots, range, first: i === 0, last: i === visibleLanes.length - 1, actions };
+    const props = {
+      lane,
+      row: laneRow,
+      rowIndex: i + 3,
+      slots: structure.slots,
+      range,
+      first: i === 0,
+      last: i === visibleLanes.length - 1,
+      actions,
+    };
     return (
-      <div key={lane.id} role="row" aria-rowindex={i + 3} className={styles.row} data-testid="lane-row" data-lane-id={lane.id}>
+      <div
+        key={lane.id}
+        role="row"
+        aria-rowindex={i + 3}
+        className={styles.row}
+        data-testid="lane-row"
+        data-lane-id={lane.id}
+      >
         {before && <BlueprintLineRow row={lineRow} lines={before} />}
         {lane.type === "emotion" ? <EmotionLaneRow {...props} /> : <LaneRow {...props} />}
       </div>
@@ -157,14 +202,48 @@ export function MapGrid({ label, variant = "screen", windowed = true }: { label:
   } as CSSProperties;
 
   return (
-    <div ref={rootRef} className={variant === "print" ? styles.printViewport : styles.viewport} style={{ scrollPaddingInlineStart: TITLE_WIDTH * zoom, scrollPaddingBlockStart: 80 * zoom }} data-testid="map-viewport">
-      <div role="grid" aria-label={label} aria-rowcount={visibleLanes.length + 2} aria-colcount={model.columns.length + 1} aria-readonly={readOnly || undefined} className={styles.grid} style={gridStyle} onKeyDown={onKeyDown} data-testid="map-grid">
+    <div
+      ref={rootRef}
+      className={variant === "print" ? styles.printViewport : styles.viewport}
+      style={{ scrollPaddingInlineStart: TITLE_WIDTH * zoom, scrollPaddingBlockStart: 80 * zoom }}
+      data-testid="map-viewport"
+    >
+      <div
+        role="grid"
+        aria-label={label}
+        aria-rowcount={visibleLanes.length + 2}
+        aria-colcount={model.columns.length + 1}
+        aria-readonly={readOnly || undefined}
+        className={styles.grid}
+        style={gridStyle}
+        onKeyDown={onKeyDown}
+        data-testid="map-grid"
+      >
         <div role="row" aria-rowindex={1} className={styles.row}>
           <div role="presentation" className={styles.corner} />
-          {stageSpans.map(({ stage, index, column, span, shown }) => shown && <StageHeader key={stage.id} stage={stage} index={index} count={stageSpans.length} column={column} span={span} actions={actions} />)}
+          {stageSpans.map(
+            ({ stage, index, column, span, shown }) =>
+              shown && (
+                <StageHeader
+                  key={stage.id}
+                  stage={stage}
+                  index={index}
+                  count={stageSpans.length}
+                  column={column}
+                  span={span}
+                  actions={actions}
+                />
+              ),
+          )}
           {!readOnly && (
             <div className={styles.addStage} style={{ gridColumn: 2 + structure.slots.length }}>
-              <button type="button" onClick={() => actions.addStage(structure.stages.at(-1))} data-testid="add-stage" aria-label={t("editor.stage.add")} title={t("editor.stage.add")}>
+              <button
+                type="button"
+                onClick={() => actions.addStage(structure.stages.at(-1))}
+                data-testid="add-stage"
+                aria-label={t("editor.stage.add")}
+                title={t("editor.stage.add")}
+              >
                 +{structure.stages.length === 0 ? ` ${t("editor.stage.add")}` : ""}
               </button>
             </div>
@@ -176,17 +255,27 @@ export function MapGrid({ label, variant = "screen", windowed = true }: { label:
             colIndex += Math.max(1, slot.steps.length);
             if (!inRange(i)) return null;
             return (
-            <div key={slot.key} role="presentation" className={styles.stepSlot} style={{ gridColumn: 2 + i }}>
-              {slot.steps.map((step, j) => {
-                const stageColor = structure.stages.find((s) => s.id === step.stageId)?.color;
-                return <StepHeader key={step.id} step={step} colIndex={firstCol + j} first={structure.steps[0] === step} last={structure.steps.at(-1) === step} stageColor={stageColor} actions={actions} />;
-              })}
-              {slot.steps.length === 0 && !readOnly && (
-                <button type="button" className={styles.addStep} onClick={() => actions.addStep(slot.stageId)}>
-                  + {t("editor.step.add")}
-                </button>
-              )}
-            </div>
+              <div key={slot.key} role="presentation" className={styles.stepSlot} style={{ gridColumn: 2 + i }}>
+                {slot.steps.map((step, j) => {
+                  const stageColor = structure.stages.find((s) => s.id === step.stageId)?.color;
+                  return (
+                    <StepHeader
+                      key={step.id}
+                      step={step}
+                      colIndex={firstCol + j}
+                      first={structure.steps[0] === step}
+                      last={structure.steps.at(-1) === step}
+                      stageColor={stageColor}
+                      actions={actions}
+                    />
+                  );
+                })}
+                {slot.steps.length === 0 && !readOnly && (
+                  <button type="button" className={styles.addStep} onClick={() => actions.addStep(slot.stageId)}>
+                    + {t("editor.step.add")}
+                  </button>
+                )}
+              </div>
             );
           })}
         </div>

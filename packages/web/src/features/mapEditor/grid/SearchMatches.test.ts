@@ -18,7 +18,12 @@ describe("map search", () => {
       [
         { op: "addLane", id: "tps", type: "touchpoints", name: "Touchpoints", position: { before: "actions" } },
         { op: "addCard", laneId: "tps", stepId: "pay", card: { kind: "touchpoint", touchpointId: "tp1" } },
-        { op: "addCard", laneId: "pains", stepId: "cart", card: { kind: "painPoint", text: "Hidden fees", severity: 4, whys: ["Pricing unclear"] } },
+        {
+          op: "addCard",
+          laneId: "pains",
+          stepId: "cart",
+          card: { kind: "painPoint", text: "Hidden fees", severity: 4, whys: ["Pricing unclear"] },
+        },
         { op: "addCard", laneId: "actions", stepId: "pay", card: { kind: "action", text: "Enters card details" } },
       ].map((o) => MapOperationSchema.parse(o)),
     );
@@ -26,7 +31,8 @@ describe("map search", () => {
     const search = new SearchMatches();
     const woken: string[] = [];
     search.subscribe("pains:cart", () => woken.push("pains:cart"));
-    const order = (key: string) => ["tps", "actions", "pains"].indexOf(key.split(":")[0]!) * 10 + ["ad", "cart", "pay"].indexOf(key.split(":")[1]!);
+    const order = (key: string) =>
+      ["tps", "actions", "pains"].indexOf(key.split(":")[0]!) * 10 + ["ad", "cart", "pay"].indexOf(key.split(":")[1]!);
     search.update("PRICING", view, catalogue, order);
     expect(search.keys).toEqual(["tps:pay", "pains:cart"]);
     expect(woken).toEqual(["pains:cart"]);

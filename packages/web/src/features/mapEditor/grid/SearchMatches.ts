@@ -42,7 +42,9 @@ export class SearchMatches {
     this.query = query;
     const needle = query.trim().toLocaleLowerCase();
     const next = new Set<string>();
-    if (needle) for (const [key, cards] of view.cells()) if (cards.some((c) => cardSearchText(c, catalogue).includes(needle))) next.add(key);
+    if (needle)
+      for (const [key, cards] of view.cells())
+        if (cards.some((c) => cardSearchText(c, catalogue).includes(needle))) next.add(key);
     const changed = [...next].filter((k) => !this.matches.has(k)).concat([...this.matches].filter((k) => !next.has(k)));
     this.matches = next;
     this.ordered = [...next].sort((a, b) => cellOrder(a) - cellOrder(b));

@@ -12,7 +12,21 @@ import { useReorderDrag } from "./useReorderDrag.js";
 import styles from "./StageHeader.module.css";
 
 /** A stage's header, spanning its steps: its colour band, name, menu, drag handle and collaborators' presence. */
-export const StageHeader = memo(function StageHeader({ stage, index, count, column, span, actions }: { stage: Stage; index: number; count: number; column: number; span: number; actions: StructureActions }) {
+export const StageHeader = memo(function StageHeader({
+  stage,
+  index,
+  count,
+  column,
+  span,
+  actions,
+}: {
+  stage: Stage;
+  index: number;
+  count: number;
+  column: number;
+  span: number;
+  actions: StructureActions;
+}) {
   const t = useT();
   const { readOnly, focus } = useGrid();
   const key = `stage:${stage.id}`;
@@ -20,8 +34,25 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, colu
   const others = usePresenceAt(key);
   const [menuOpen, setMenuOpen] = useState(false);
   const target = { kind: "stage", stageId: stage.id } as const;
-  const drag = useReorderDrag({ kind: "stage", id: stage.id, axis: "inline", enabled: !readOnly, accepts: ["stage", "step"], onDrop: (kind, id, side) => actions.drop(kind, id, { kind: "stage", id: stage.id }, side) });
-  const onKeyDown = useHeaderKeys("inline", readOnly ? {} : { rename: () => actions.startRename(target), remove: () => void actions.deleteStage(stage), move: (d) => actions.moveStage(stage, d), menu: () => setMenuOpen(true) });
+  const drag = useReorderDrag({
+    kind: "stage",
+    id: stage.id,
+    axis: "inline",
+    enabled: !readOnly,
+    accepts: ["stage", "step"],
+    onDrop: (kind, id, side) => actions.drop(kind, id, { kind: "stage", id: stage.id }, side),
+  });
+  const onKeyDown = useHeaderKeys(
+    "inline",
+    readOnly
+      ? {}
+      : {
+          rename: () => actions.startRename(target),
+          remove: () => void actions.deleteStage(stage),
+          move: (d) => actions.moveStage(stage, d),
+          menu: () => setMenuOpen(true),
+        },
+  );
   const name = stage.name || t("common.state.untitled");
 
   return (
@@ -35,7 +66,13 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, colu
       data-drop={drag.dropSide ?? undefined}
       tabIndex={state === "idle" ? -1 : 0}
       className={styles.stage}
-      style={{ gridColumn: `${column} / span ${span}`, "--stage-color": stage.color ?? "var(--border)", ...(menuOpen ? { zIndex: 20 } : {}) } as CSSProperties}
+      style={
+        {
+          gridColumn: `${column} / span ${span}`,
+          "--stage-color": stage.color ?? "var(--border)",
+          ...(menuOpen ? { zIndex: 20 } : {}),
+        } as CSSProperties
+      }
       onFocus={() => state === "idle" && focus.set(target)}
       onKeyDown={onKeyDown}
       onDoubleClick={() => !readOnly && actions.startRename(target)}
@@ -43,7 +80,12 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, colu
     >
       {others.length > 0 && <PresenceTag users={others} />}
       {state === "editing" ? (
-        <InlineRename value={stage.name} label={t("editor.stage.rename")} onCommit={(v) => (actions.renameStage(stage, v), actions.refocus(target))} onCancel={() => actions.refocus(target)} />
+        <InlineRename
+          value={stage.name}
+          label={t("editor.stage.rename")}
+          onCommit={(v) => (actions.renameStage(stage, v), actions.refocus(target))}
+          onCancel={() => actions.refocus(target)}
+        />
       ) : (
         <span className={styles.name} dir="auto">
           {name}
@@ -58,8 +100,16 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, colu
             { label: t("common.action.rename"), onSelect: () => actions.startRename(target) },
             { label: t("editor.step.add"), onSelect: () => actions.addStep(stage.id) },
             { label: t("editor.stage.addAfter"), onSelect: () => actions.addStage(stage) },
-            { label: t("common.action.moveBefore"), disabled: index === 0, onSelect: () => actions.moveStage(stage, -1) },
-            { label: t("common.action.moveAfter"), disabled: index === count - 1, onSelect: () => actions.moveStage(stage, 1) },
+            {
+              label: t("common.action.moveBefore"),
+              disabled: index === 0,
+              onSelect: () => actions.moveStage(stage, -1),
+            },
+            {
+              label: t("common.action.moveAfter"),
+              disabled: index === count - 1,
+              onSelect: () => actions.moveStage(stage, 1),
+            },
             { label: t("common.action.delete"), danger: true, onSelect: () => void actions.deleteStage(stage) },
           ]}
           extra={<ColorSwatches value={stage.color} onPick={(c) => actions.recolorStage(stage, c)} />}

@@ -11,7 +11,21 @@ import { useReorderDrag } from "./useReorderDrag.js";
 import styles from "./StepHeader.module.css";
 
 /** A step's header: name, parallel marker, menu, drag handle and collaborators' presence. */
-export const StepHeader = memo(function StepHeader({ step, colIndex, first, last, stageColor, actions }: { step: Step; colIndex: number; first: boolean; last: boolean; stageColor?: string; actions: StructureActions }) {
+export const StepHeader = memo(function StepHeader({
+  step,
+  colIndex,
+  first,
+  last,
+  stageColor,
+  actions,
+}: {
+  step: Step;
+  colIndex: number;
+  first: boolean;
+  last: boolean;
+  stageColor?: string;
+  actions: StructureActions;
+}) {
   const t = useT();
   const { readOnly, focus } = useGrid();
   const key = `step:${step.id}`;
@@ -19,8 +33,24 @@ export const StepHeader = memo(function StepHeader({ step, colIndex, first, last
   const others = usePresenceAt(key);
   const [menuOpen, setMenuOpen] = useState(false);
   const target = { kind: "step", stepId: step.id } as const;
-  const drag = useReorderDrag({ kind: "step", id: step.id, axis: "inline", enabled: !readOnly, onDrop: (kind, id, side) => actions.drop(kind, id, { kind: "step", id: step.id }, side) });
-  const onKeyDown = useHeaderKeys("inline", readOnly ? {} : { rename: () => actions.startRename(target), remove: () => void actions.deleteStep(step), move: (d) => actions.moveStep(step, d), menu: () => setMenuOpen(true) });
+  const drag = useReorderDrag({
+    kind: "step",
+    id: step.id,
+    axis: "inline",
+    enabled: !readOnly,
+    onDrop: (kind, id, side) => actions.drop(kind, id, { kind: "step", id: step.id }, side),
+  });
+  const onKeyDown = useHeaderKeys(
+    "inline",
+    readOnly
+      ? {}
+      : {
+          rename: () => actions.startRename(target),
+          remove: () => void actions.deleteStep(step),
+          move: (d) => actions.moveStep(step, d),
+          menu: () => setMenuOpen(true),
+        },
+  );
   const name = step.name || t("common.state.untitled");
 
   return (
@@ -47,7 +77,12 @@ export const StepHeader = memo(function StepHeader({ step, colIndex, first, last
         </span>
       )}
       {state === "editing" ? (
-        <InlineRename value={step.name} label={t("editor.step.rename")} onCommit={(v) => (actions.renameStep(step, v), actions.refocus(target))} onCancel={() => actions.refocus(target)} />
+        <InlineRename
+          value={step.name}
+          label={t("editor.step.rename")}
+          onCommit={(v) => (actions.renameStep(step, v), actions.refocus(target))}
+          onCancel={() => actions.refocus(target)}
+        />
       ) : (
         <span className={styles.name} dir="auto">
           {name}
@@ -61,7 +96,10 @@ export const StepHeader = memo(function StepHeader({ step, colIndex, first, last
           items={[
             { label: t("common.action.rename"), onSelect: () => actions.startRename(target) },
             { label: t("editor.step.addAfter"), onSelect: () => actions.addStep(step.stageId, step) },
-            { label: step.parallel ? t("editor.step.unsetParallel") : t("editor.step.setParallel"), onSelect: () => actions.toggleParallel(step) },
+            {
+              label: step.parallel ? t("editor.step.unsetParallel") : t("editor.step.setParallel"),
+              onSelect: () => actions.toggleParallel(step),
+            },
             { label: t("common.action.moveBefore"), disabled: first, onSelect: () => actions.moveStep(step, -1) },
             { label: t("common.action.moveAfter"), disabled: last, onSelect: () => actions.moveStep(step, 1) },
             { label: t("common.action.delete"), danger: true, onSelect: () => void actions.deleteStep(step) },

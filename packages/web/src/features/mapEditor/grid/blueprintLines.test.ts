@@ -2,7 +2,8 @@ import type { Lane, LaneType } from "@opencjm/core";
 import { describe, expect, it } from "vitest";
 import { blueprintLines } from "./blueprintLines.js";
 
-const lanes = (...types: LaneType[]) => types.map((type, i) => ({ id: `l${i}`, type, name: type, collapsed: false, hidden: false, order: `a${i}` }) as Lane);
+const lanes = (...types: LaneType[]) =>
+  types.map((type, i) => ({ id: `l${i}`, type, name: type, collapsed: false, hidden: false, order: `a${i}` }) as Lane);
 
 describe("service blueprint lines", () => {
   it("draws interaction, visibility and internal interaction between the layers", () => {

@@ -1,7 +1,11 @@
 import { TopicEmitter } from "../store/TopicEmitter.js";
 
 /** What can hold focus in the grid: a cell, a step or stage header, or a lane title. */
-export type FocusTarget = { kind: "cell"; laneId: string; stepId: string } | { kind: "step"; stepId: string } | { kind: "stage"; stageId: string } | { kind: "lane"; laneId: string };
+export type FocusTarget =
+  | { kind: "cell"; laneId: string; stepId: string }
+  | { kind: "step"; stepId: string }
+  | { kind: "stage"; stageId: string }
+  | { kind: "lane"; laneId: string };
 
 /** A target's key: the `data-focus-key` of its element and the key collaborators see in presence. */
 export function focusKey(target: FocusTarget): string {

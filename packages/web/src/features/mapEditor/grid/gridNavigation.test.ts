@@ -5,9 +5,16 @@ import { firstTarget, moveFocus, navModel, type NavMove } from "./gridNavigation
 import type { FocusTarget } from "./createGridFocus.js";
 
 // Columns: ad (Awareness) | cart, pay (Purchase); lanes: actions, pains, feel, front, back.
-const model = navModel(createLiveMapView(buildTestMapDoc()).getStructure(), ["actions", "pains", "feel", "front", "back"]);
+const model = navModel(createLiveMapView(buildTestMapDoc()).getStructure(), [
+  "actions",
+  "pains",
+  "feel",
+  "front",
+  "back",
+]);
 const cell = (laneId: string, stepId: string): FocusTarget => ({ kind: "cell", laneId, stepId });
-const go = (from: FocusTarget, ...moves: NavMove[]) => moves.reduce<FocusTarget | null>((at, m) => (at ? (moveFocus(model, at, m) ?? at) : at), from);
+const go = (from: FocusTarget, ...moves: NavMove[]) =>
+  moves.reduce<FocusTarget | null>((at, m) => (at ? (moveFocus(model, at, m) ?? at) : at), from);
 
 describe("grid keyboard navigation", () => {
   it("starts on the first cell", () => {

@@ -14,11 +14,16 @@ export interface NavModel {
 }
 
 /** A keyboard move, in logical directions (the caller maps arrow keys to inline start/end by writing direction). */
-export type NavMove = "up" | "down" | "inlineStart" | "inlineEnd" | "rowStart" | "rowEnd" | "gridStart" | "gridEnd" | "next" | "previous";
+export type NavMove =
+  "up" | "down" | "inlineStart" | "inlineEnd" | "rowStart" | "rowEnd" | "gridStart" | "gridEnd" | "next" | "previous";
 
 /** The navigation model of a structure with the lanes that are shown. */
 export function navModel(structure: MapStructure, visibleLaneIds: readonly string[]): NavModel {
-  const columns = structure.slots.flatMap((slot): NavColumn[] => (slot.steps.length === 0 ? [{ stageId: slot.stageId, stepId: null }] : slot.steps.map((s) => ({ stageId: slot.stageId, stepId: s.id }))));
+  const columns = structure.slots.flatMap((slot): NavColumn[] =>
+    slot.steps.length === 0
+      ? [{ stageId: slot.stageId, stepId: null }]
+      : slot.steps.map((s) => ({ stageId: slot.stageId, stepId: s.id })),
+  );
   return { columns, laneIds: visibleLaneIds };
 }
 

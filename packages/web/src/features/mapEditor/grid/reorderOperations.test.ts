@@ -10,7 +10,12 @@ function run(make: (view: ReturnType<typeof createLiveMapView>) => MapOperationI
   const op = make(view);
   if (op) applyMapOperations(doc, [MapOperationSchema.parse(op)]);
   const s = docToSnapshot(doc);
-  return { op, stages: s.stages.map((x) => x.id), steps: s.steps.map((x) => `${x.stageId}/${x.id}`), lanes: s.lanes.map((l) => l.id) };
+  return {
+    op,
+    stages: s.stages.map((x) => x.id),
+    steps: s.steps.map((x) => `${x.stageId}/${x.id}`),
+    lanes: s.lanes.map((l) => l.id),
+  };
 }
 
 describe("reordering by keyboard and drag", () => {
@@ -27,15 +32,31 @@ describe("reordering by keyboard and drag", () => {
   });
 
   it("moves a lane among the lanes shown", () => {
-    expect(run(() => moveLaneBy(["actions", "pains", "front"], "front", -1)).lanes).toEqual(["actions", "front", "pains", "feel", "back"]);
+    expect(run(() => moveLaneBy(["actions", "pains", "front"], "front", -1)).lanes).toEqual([
+      "actions",
+      "front",
+      "pains",
+      "feel",
+      "back",
+    ]);
     expect(run(() => moveLaneBy(["actions", "pains"], "actions", -1)).op).toBeNull();
   });
 
   it("turns drops into moves: stage before stage, step onto a stage, step after a step of another stage", () => {
-    expect(run((v) => dropOperation(v.getStructure(), "stage", "buy", { kind: "stage", id: "aware" }, "before")).stages).toEqual(["buy", "aware"]);
-    expect(run((v) => dropOperation(v.getStructure(), "step", "ad", { kind: "stage", id: "buy" }, "after")).steps).toEqual(["buy/cart", "buy/pay", "buy/ad"]);
-    expect(run((v) => dropOperation(v.getStructure(), "step", "pay", { kind: "step", id: "ad" }, "before")).steps).toEqual(["aware/pay", "aware/ad", "buy/cart"]);
-    expect(run((v) => dropOperation(v.getStructure(), "lane", "back", { kind: "lane", id: "actions" }, "before")).lanes[0]).toBe("back");
-    expect(run((v) => dropOperation(v.getStructure(), "lane", "back", { kind: "stage", id: "aware" }, "before")).op).toBeNull();
+    expect(
+      run((v) => dropOperation(v.getStructure(), "stage", "buy", { kind: "stage", id: "aware" }, "before")).stages,
+    ).toEqual(["buy", "aware"]);
+    expect(
+      run((v) => dropOperation(v.getStructure(), "step", "ad", { kind: "stage", id: "buy" }, "after")).steps,
+    ).toEqual(["buy/cart", "buy/pay", "buy/ad"]);
+    expect(
+      run((v) => dropOperation(v.getStructure(), "step", "pay", { kind: "step", id: "ad" }, "before")).steps,
+    ).toEqual(["aware/pay", "aware/ad", "buy/cart"]);
+    expect(
+      run((v) => dropOperation(v.getStructure(), "lane", "back", { kind: "lane", id: "actions" }, "before")).lanes[0],
+    ).toBe("back");
+    expect(
+      run((v) => dropOperation(v.getStructure(), "lane", "back", { kind: "stage", id: "aware" }, "before")).op,
+    ).toBeNull();
   });
 });

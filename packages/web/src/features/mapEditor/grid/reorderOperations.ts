@@ -28,7 +28,12 @@ export function moveStepBy(structure: MapStructure, stepId: string, delta: -1 | 
   if (!stage) return null;
   const inStage = structure.steps.filter((s) => s.stageId === stage.id);
   const anchor = delta < 0 ? inStage.at(-1) : inStage[0];
-  return { op: "moveStep", stepId, stageId: stage.id, ...(anchor ? { position: position(delta < 0 ? "after" : "before", anchor.id) } : {}) };
+  return {
+    op: "moveStep",
+    stepId,
+    stageId: stage.id,
+    ...(anchor ? { position: position(delta < 0 ? "after" : "before", anchor.id) } : {}),
+  };
 }
 
 /** Moves a lane one place up or down among the lanes shown; null at the edge. */
@@ -40,9 +45,17 @@ export function moveLaneBy(visibleLaneIds: readonly string[], laneId: string, de
 }
 
 /** The operation for a header dropped on another header (a step dropped on a stage goes to the end of that stage). */
-export function dropOperation(structure: MapStructure, kind: DragKind, draggedId: string, target: { kind: DragKind; id: string }, side: DropSide): MapOperationInput | null {
-  if (kind === "stage" && target.kind === "stage") return { op: "moveStage", stageId: draggedId, position: position(side, target.id) };
-  if (kind === "lane" && target.kind === "lane") return { op: "moveLane", laneId: draggedId, position: position(side, target.id) };
+export function dropOperation(
+  structure: MapStructure,
+  kind: DragKind,
+  draggedId: string,
+  target: { kind: DragKind; id: string },
+  side: DropSide,
+): MapOperationInput | null {
+  if (kind === "stage" && target.kind === "stage")
+    return { op: "moveStage", stageId: draggedId, position: position(side, target.id) };
+  if (kind === "lane" && target.kind === "lane")
+    return { op: "moveLane", laneId: draggedId, position: position(side, target.id) };
   if (kind === "step" && target.kind === "stage") return { op: "moveStep", stepId: draggedId, stageId: target.id };
   if (kind === "step" && target.kind === "step") {
     const stageId = structure.steps.find((s) => s.id === target.id)?.stageId;

@@ -6,7 +6,14 @@ const OVERSCAN = 2;
 /** The slot columns rendered: [from, to). */
 export type ColumnRange = readonly [number, number];
 
-function rangeFor(scrollX: number, viewWidth: number, columnWidth: number, titleWidth: number, count: number, overscan = OVERSCAN): ColumnRange {
+function rangeFor(
+  scrollX: number,
+  viewWidth: number,
+  columnWidth: number,
+  titleWidth: number,
+  count: number,
+  overscan = OVERSCAN,
+): ColumnRange {
   const first = Math.floor(scrollX / columnWidth) - overscan;
   const last = Math.ceil((scrollX + viewWidth - titleWidth) / columnWidth) + overscan;
   return [Math.max(0, Math.min(first, count)), Math.max(0, Math.min(last, count))];
@@ -30,7 +37,13 @@ function afterPaint(run: () => void): () => void {
  * unrendered columns keep their width in the CSS grid, so the scrollbar and sticky headers stay true. `reveal` scrolls
  * a column into view (keyboard navigation, search) and renders it at once. With `all`, every column is rendered (print).
  */
-export function useColumnWindow(viewport: RefObject<HTMLElement | null>, count: number, columnWidth: number, titleWidth: number, all: boolean) {
+export function useColumnWindow(
+  viewport: RefObject<HTMLElement | null>,
+  count: number,
+  columnWidth: number,
+  titleWidth: number,
+  all: boolean,
+) {
   const initialWidth = typeof window === "undefined" ? 1600 : window.innerWidth;
   // The first frame renders the columns in view only; the overscan follows once it is painted (see below).
   const [range, setRange] = useState<ColumnRange>(() => rangeFor(0, initialWidth, columnWidth, titleWidth, count, 0));

@@ -5,7 +5,10 @@ import { useI18n } from "../../../i18n/I18nProvider.js";
  * Keyboard shortcuts of a focused header: Enter or F2 renames, Delete asks to delete, Alt+arrows move it (along the
  * header's axis, mirrored in right-to-left languages), Shift+F10 or the context-menu key opens its menu.
  */
-export function useHeaderKeys(axis: "inline" | "block", handlers: { rename?: () => void; remove?: () => void; move?: (delta: -1 | 1) => void; menu?: () => void }) {
+export function useHeaderKeys(
+  axis: "inline" | "block",
+  handlers: { rename?: () => void; remove?: () => void; move?: (delta: -1 | 1) => void; menu?: () => void },
+) {
   const { dir } = useI18n();
   return (e: KeyboardEvent<HTMLElement>) => {
     if (e.target !== e.currentTarget) return;

@@ -14,7 +14,14 @@ export type DropSide = "before" | "after";
  * "inline" (stages and steps, side by side — mirrored in right-to-left languages) or "block" (lanes, stacked).
  * `accepts` lists the kinds that may be dropped here; `onDrop` gets the kind, the dragged id and the side.
  */
-export function useReorderDrag(options: { kind: DragKind; id: string; axis: "inline" | "block"; enabled: boolean; accepts?: DragKind[]; onDrop: (kind: DragKind, draggedId: string, side: DropSide) => void }) {
+export function useReorderDrag(options: {
+  kind: DragKind;
+  id: string;
+  axis: "inline" | "block";
+  enabled: boolean;
+  accepts?: DragKind[];
+  onDrop: (kind: DragKind, draggedId: string, side: DropSide) => void;
+}) {
   const { dir } = useI18n();
   const [dropSide, setDropSide] = useState<DropSide | null>(null);
   const accepts = options.accepts ?? [options.kind];

@@ -3,9 +3,18 @@ import { useT } from "../../../i18n/I18nProvider.js";
 import styles from "./ConnectionStatus.module.css";
 
 /** The honest state of the live connection: saved, saving, connecting, or offline with the edits still waiting. */
-export function ConnectionStatus({ status, unsynced, readOnly }: { status: MapConnection["status"]; unsynced: number; readOnly: boolean }) {
+export function ConnectionStatus({
+  status,
+  unsynced,
+  readOnly,
+}: {
+  status: MapConnection["status"];
+  unsynced: number;
+  readOnly: boolean;
+}) {
   const t = useT();
-  const state = status === "disconnected" ? "offline" : status === "connecting" ? "connecting" : unsynced > 0 ? "saving" : "saved";
+  const state =
+    status === "disconnected" ? "offline" : status === "connecting" ? "connecting" : unsynced > 0 ? "saving" : "saved";
   return (
     <span className={styles.status} data-state={state} data-testid="connection-status" role="status" aria-live="polite">
       <span className={styles.dot} aria-hidden="true" />
@@ -13,7 +22,9 @@ export function ConnectionStatus({ status, unsynced, readOnly }: { status: MapCo
       {state === "connecting" && t("editor.connection.connecting")}
       {state === "saving" && t("common.state.saving")}
       {state === "saved" && (readOnly ? t("editor.connection.live") : t("common.state.saved"))}
-      {unsynced > 0 && state !== "saved" && !readOnly && <span className={styles.count}>{t("editor.connection.unsynced", { count: unsynced })}</span>}
+      {unsynced > 0 && state !== "saved" && !readOnly && (
+        <span className={styles.count}>{t("editor.connection.unsynced", { count: unsynced })}</span>
+      )}
     </span>
   );
 }

@@ -13,7 +13,17 @@ import { ZoomControl } from "./ZoomControl.js";
 import styles from "./EditorHeader.module.css";
 
 /** The editor's header: the way back, title, type and status, who is here, the connection, and the tools. */
-export function EditorHeader(props: { editor: MapEditor; presence: Presence | null; me: { id: string; name: string }; connection: Pick<MapConnection, "status" | "unsyncedChanges">; zoom: number; onZoom: (zoom: number) => void; search: ReactNode; onOpenSettings: () => void; tools: ReactNode }) {
+export function EditorHeader(props: {
+  editor: MapEditor;
+  presence: Presence | null;
+  me: { id: string; name: string };
+  connection: Pick<MapConnection, "status" | "unsyncedChanges">;
+  zoom: number;
+  onZoom: (zoom: number) => void;
+  search: ReactNode;
+  onOpenSettings: () => void;
+  tools: ReactNode;
+}) {
   const t = useT();
   const settings = useSettings();
   const { editor } = props;
@@ -23,7 +33,11 @@ export function EditorHeader(props: { editor: MapEditor; presence: Presence | nu
         <Link href="/" className={styles.back} data-testid="back-to-maps">
           {t("editor.backToMaps")}
         </Link>
-        <TitleField title={settings.title} readOnly={editor.readOnly} onRename={(title) => editor.apply([{ op: "updateSettings", settings: { title } }])} />
+        <TitleField
+          title={settings.title}
+          readOnly={editor.readOnly}
+          onRename={(title) => editor.apply([{ op: "updateSettings", settings: { title } }])}
+        />
         <span className={styles.badge} data-testid="map-type">
           {t(`common.mapType.${settings.type}`)}
         </span>
@@ -37,7 +51,11 @@ export function EditorHeader(props: { editor: MapEditor; presence: Presence | nu
         )}
         <span className={styles.spacer} />
         {props.presence && <PresenceAvatars presence={props.presence} me={props.me} />}
-        <ConnectionStatus status={props.connection.status} unsynced={props.connection.unsyncedChanges} readOnly={editor.readOnly} />
+        <ConnectionStatus
+          status={props.connection.status}
+          unsynced={props.connection.unsyncedChanges}
+          readOnly={editor.readOnly}
+        />
       </div>
       <div className={styles.line} role="toolbar" aria-label={t("editor.toolbar")}>
         {!editor.readOnly && <UndoRedoButtons editor={editor} />}

@@ -9,7 +9,12 @@ export function MapTools({ workspaceId, mapId }: { workspaceId: string; mapId: s
   return (
     <>
       <CompareWithMenu workspaceId={workspaceId} mapId={mapId} />
-      <CreateFutureStateButton workspaceId={workspaceId} mapId={mapId} title={settings.title} className="btn btn-small" />
+      <CreateFutureStateButton
+        workspaceId={workspaceId}
+        mapId={mapId}
+        title={settings.title}
+        className="btn btn-small"
+      />
       <ExchangeMenu workspaceId={workspaceId} mapId={mapId} />
     </>
   );

@@ -15,7 +15,17 @@ function cellOrder(view: MapView): (key: string) => number {
 }
 
 /** Finds cards by any of their text (touchpoint and channel names included), highlights their cells, Enter jumps through them. */
-export function SearchBox({ search, view, catalogue, onJump }: { search: SearchMatches; view: MapView; catalogue: CellCatalogue; onJump: (cellKey: string) => void }) {
+export function SearchBox({
+  search,
+  view,
+  catalogue,
+  onJump,
+}: {
+  search: SearchMatches;
+  view: MapView;
+  catalogue: CellCatalogue;
+  onJump: (cellKey: string) => void;
+}) {
   const t = useT();
   const id = useId();
   const [query, setQuery] = useState("");
@@ -43,7 +53,10 @@ export function SearchBox({ search, view, catalogue, onJump }: { search: SearchM
 
   return (
     <span style={{ display: "inline-flex", alignItems: "center", gap: 6 }}>
-      <label htmlFor={id} style={{ position: "absolute", inlineSize: 1, blockSize: 1, overflow: "hidden", clipPath: "inset(50%)" }}>
+      <label
+        htmlFor={id}
+        style={{ position: "absolute", inlineSize: 1, blockSize: 1, overflow: "hidden", clipPath: "inset(50%)" }}
+      >
         {t("editor.search.label")}
       </label>
       <input
@@ -66,7 +79,12 @@ export function SearchBox({ search, view, catalogue, onJump }: { search: SearchM
         style={{ inlineSize: "14em" }}
       />
       {query.trim() && (
-        <span role="status" aria-live="polite" style={{ fontSize: 13, color: "var(--text-muted)" }} data-testid="search-count">
+        <span
+          role="status"
+          aria-live="polite"
+          style={{ fontSize: 13, color: "var(--text-muted)" }}
+          data-testid="search-count"
+        >
           {t("editor.search.matches", { count })}
         </span>
       )}

@@ -9,7 +9,12 @@ import { SettingsDrawer, settingsPatch } from "./SettingsDrawer.js";
 
 afterEach(cleanup);
 
-const settings = MapSettingsSchema.parse({ title: "Checkout", type: "currentState", tags: ["b2c"], personaIds: ["p1"] });
+const settings = MapSettingsSchema.parse({
+  title: "Checkout",
+  type: "currentState",
+  tags: ["b2c"],
+  personaIds: ["p1"],
+});
 const personas = [
   { id: "p1", name: "Mina" },
   { id: "p2", name: "Omid" },
@@ -20,7 +25,13 @@ function renderDrawer(readOnly = false) {
   let closed = 0;
   render(
     <StaticI18nProvider i18n={createI18n("en", editorMessages("en"))}>
-      <SettingsDrawer settings={settings} personas={personas} readOnly={readOnly} onApply={(p) => (applied.push(p), true)} onClose={() => closed++} />
+      <SettingsDrawer
+        settings={settings}
+        personas={personas}
+        readOnly={readOnly}
+        onApply={(p) => (applied.push(p), true)}
+        onClose={() => closed++}
+      />
     </StaticI18nProvider>,
   );
   return { applied, closed: () => closed };
@@ -28,10 +39,25 @@ function renderDrawer(readOnly = false) {
 
 describe("map settings", () => {
   it("sends only the fields that changed, so a colleague's change to another field survives", () => {
-    const draft = { goal: "", scope: "", type: "currentState" as const, status: "draft" as const, personaIds: settings.personaIds, tags: "b2c", min: "-2", max: "2", minLabel: "", maxLabel: "" };
+    const draft = {
+      goal: "",
+      scope: "",
+      type: "currentState" as const,
+      status: "draft" as const,
+      personaIds: settings.personaIds,
+      tags: "b2c",
+      min: "-2",
+      max: "2",
+      minLabel: "",
+      maxLabel: "",
+    };
     expect(settingsPatch(settings, draft)).toEqual({});
-    expect(settingsPatch(settings, { ...draft, goal: "Fewer abandoned carts", tags: "b2c， mobile، web ,  b2c" })).toEqual({ goal: "Fewer abandoned carts", tags: ["b2c", "mobile", "web"] });
-    expect(settingsPatch(settings, { ...draft, min: "-3", maxLabel: "Delighted" })).toEqual({ emotionScale: { min: -3, max: 2, minLabel: "", maxLabel: "Delighted" } });
+    expect(
+      settingsPatch(settings, { ...draft, goal: "Fewer abandoned carts", tags: "b2c， mobile، web ,  b2c" }),
+    ).toEqual({ goal: "Fewer abandoned carts", tags: ["b2c", "mobile", "web"] });
+    expect(settingsPatch(settings, { ...draft, min: "-3", maxLabel: "Delighted" })).toEqual({
+      emotionScale: { min: -3, max: 2, minLabel: "", maxLabel: "Delighted" },
+    });
   });
 
   it("applies the goal, status, a persona added and the scale as one patch, then closes", async () => {
@@ -43,7 +69,14 @@ describe("map settings", () => {
     await user.clear(screen.getByLabelText("Best"));
     await user.type(screen.getByLabelText("Best"), "5");
     await user.click(screen.getByTestId("settings-apply"));
-    expect(applied).toEqual([{ goal: "Fewer abandoned carts", status: "published", personaIds: ["p1", "p2"], emotionScale: { min: -2, max: 5, minLabel: "", maxLabel: "" } }]);
+    expect(applied).toEqual([
+      {
+        goal: "Fewer abandoned carts",
+        status: "published",
+        personaIds: ["p1", "p2"],
+        emotionScale: { min: -2, max: 5, minLabel: "", maxLabel: "" },
+      },
+    ]);
     expect(closed()).toBe(1);
   });
 

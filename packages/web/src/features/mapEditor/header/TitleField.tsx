@@ -3,7 +3,15 @@ import { useT } from "../../../i18n/I18nProvider.js";
 import styles from "./TitleField.module.css";
 
 /** The map title, edited in place: Enter or leaving the field saves, Escape restores; read-only for viewers. */
-export function TitleField({ title, readOnly, onRename }: { title: string; readOnly: boolean; onRename: (title: string) => boolean }) {
+export function TitleField({
+  title,
+  readOnly,
+  onRename,
+}: {
+  title: string;
+  readOnly: boolean;
+  onRename: (title: string) => boolean;
+}) {
   const t = useT();
   const [draft, setDraft] = useState(title);
   const [focused, setFocused] = useState(false);

@@ -4,7 +4,9 @@ import type { MapEditor } from "../editing/MapEditor.js";
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
+  return (
+    !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable)
+  );
 }
 
 /**
@@ -31,10 +33,22 @@ export function UndoRedoButtons({ editor }: { editor: MapEditor }) {
   }, [editor]);
   return (
     <span role="group" aria-label={t("editor.history.label")}>
-      <button type="button" onClick={() => editor.undo()} disabled={!history.canUndo} data-testid="undo" title={t("editor.history.undoShortcut")}>
+      <button
+        type="button"
+        onClick={() => editor.undo()}
+        disabled={!history.canUndo}
+        data-testid="undo"
+        title={t("editor.history.undoShortcut")}
+      >
         ↶ {t("common.action.undo")}
       </button>{" "}
-      <button type="button" onClick={() => editor.redo()} disabled={!history.canRedo} data-testid="redo" title={t("editor.history.redoShortcut")}>
+      <button
+        type="button"
+        onClick={() => editor.redo()}
+        disabled={!history.canRedo}
+        data-testid="redo"
+        title={t("editor.history.redoShortcut")}
+      >
         ↷ {t("common.action.redo")}
       </button>
     </span>

@@ -6,14 +6,39 @@ export function ZoomControl({ zoom, onZoom }: { zoom: number; onZoom: (zoom: num
   const { t, formatNumber } = useI18n();
   const at = ZOOM_LEVELS.findIndex((z) => z === zoom);
   return (
-    <span role="group" aria-label={t("editor.zoom.label")} style={{ display: "inline-flex", gap: 2, alignItems: "center" }}>
-      <button type="button" aria-label={t("editor.zoom.out")} title={t("editor.zoom.out")} disabled={at <= 0} onClick={() => onZoom(ZOOM_LEVELS[at - 1]!)} data-testid="zoom-out">
+    <span
+      role="group"
+      aria-label={t("editor.zoom.label")}
+      style={{ display: "inline-flex", gap: 2, alignItems: "center" }}
+    >
+      <button
+        type="button"
+        aria-label={t("editor.zoom.out")}
+        title={t("editor.zoom.out")}
+        disabled={at <= 0}
+        onClick={() => onZoom(ZOOM_LEVELS[at - 1]!)}
+        data-testid="zoom-out"
+      >
         −
       </button>
-      <button type="button" aria-label={t("editor.zoom.reset")} title={t("editor.zoom.reset")} onClick={() => onZoom(1)} data-testid="zoom-level" style={{ minInlineSize: "4.5em" }}>
+      <button
+        type="button"
+        aria-label={t("editor.zoom.reset")}
+        title={t("editor.zoom.reset")}
+        onClick={() => onZoom(1)}
+        data-testid="zoom-level"
+        style={{ minInlineSize: "4.5em" }}
+      >
         {formatNumber(zoom, { style: "percent" })}
       </button>
-      <button type="button" aria-label={t("editor.zoom.in")} title={t("editor.zoom.in")} disabled={at >= ZOOM_LEVELS.length - 1} onClick={() => onZoom(ZOOM_LEVELS[at + 1]!)} data-testid="zoom-in">
+      <button
+        type="button"
+        aria-label={t("editor.zoom.in")}
+        title={t("editor.zoom.in")}
+        disabled={at >= ZOOM_LEVELS.length - 1}
+        onClick={() => onZoom(ZOOM_LEVELS[at + 1]!)}
+        data-testid="zoom-in"
+      >
         +
       </button>
     </span>

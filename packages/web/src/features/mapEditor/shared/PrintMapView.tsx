@@ -13,7 +13,11 @@ import styles from "./PrintMapView.module.css";
 export function PrintMapView({ map, paper, orientation }: { map: SharedMap; paper: Paper; orientation: Orientation }) {
   const { t, dir, locale } = useI18n();
   const plan = useMemo(() => planPrint(map.snapshot, paper, orientation), [map.snapshot, paper, orientation]);
-  const pages = useMemo(() => plan.pages.map(([from, to]) => (plan.pages.length === 1 ? map.snapshot : sliceSnapshot(map.snapshot, from, to))), [plan, map.snapshot]);
+  const pages = useMemo(
+    () =>
+      plan.pages.map(([from, to]) => (plan.pages.length === 1 ? map.snapshot : sliceSnapshot(map.snapshot, from, to))),
+    [plan, map.snapshot],
+  );
   const rootRef = useRef<HTMLDivElement>(null);
   const [fit, setFit] = useState<{ width: number; height: number } | undefined>(undefined);
 
@@ -37,15 +41,30 @@ export function PrintMapView({ map, paper, orientation }: { map: SharedMap; pape
   }, [pages, paper]);
 
   return (
-    <div ref={rootRef} className={styles.print} dir={dir} lang={locale} data-testid="print-view" style={paper === "fit" ? { inlineSize: "max-content" } : { inlineSize: plan.widthPx }}>
+    <div
+      ref={rootRef}
+      className={styles.print}
+      dir={dir}
+      lang={locale}
+      data-testid="print-view"
+      style={paper === "fit" ? { inlineSize: "max-content" } : { inlineSize: plan.widthPx }}
+    >
       <style>{`@page { size: ${pageSizeCss(paper, orientation, fit)}; margin: ${MARGIN_MM}mm; } html, body { background: #fff; }`}</style>
       {pages.map((snapshot, i) => (
         <section key={i} className={styles.page} data-testid="print-page">
           <h1 className={styles.title}>
             <bdi>{map.title}</bdi>
-            {pages.length > 1 && <span className={styles.pageNo}>{t("editor.share.page", { page: i + 1, pages: pages.length })}</span>}
+            {pages.length > 1 && (
+              <span className={styles.pageNo}>{t("editor.share.page", { page: i + 1, pages: pages.length })}</span>
+            )}
           </h1>
-          <ReadOnlyMap snapshot={snapshot} catalogue={map.catalogue} label={map.title} zoom={plan.zoom} variant="print" />
+          <ReadOnlyMap
+            snapshot={snapshot}
+            catalogue={map.catalogue}
+            label={map.title}
+            zoom={plan.zoom}
+            variant="print"
+          />
         </section>
       ))}
     </div>

@@ -4,7 +4,15 @@ import { ZoomControl } from "../header/ZoomControl.js";
 import styles from "./SharedMapHeader.module.css";
 
 /** The share page's header: the map title, the app's name, zoom and the language switcher. */
-export function SharedMapHeader({ title, zoom, onZoom }: { title: string; zoom: number; onZoom: (zoom: number) => void }) {
+export function SharedMapHeader({
+  title,
+  zoom,
+  onZoom,
+}: {
+  title: string;
+  zoom: number;
+  onZoom: (zoom: number) => void;
+}) {
   const t = useT();
   return (
     <header className={styles.header}>

@@ -6,7 +6,12 @@ import { MIN_PRINT_ZOOM, pageSizeCss, planPrint, sliceSnapshot } from "./printLa
 
 function wideMap(steps: number): MapSnapshot {
   const doc: Y.Doc = buildTestMapDoc();
-  applyMapOperations(doc, Array.from({ length: steps }, (_, i) => MapOperationSchema.parse({ op: "addStep", id: `x${i}`, stageId: "buy", name: `Extra ${i}` })));
+  applyMapOperations(
+    doc,
+    Array.from({ length: steps }, (_, i) =>
+      MapOperationSchema.parse({ op: "addStep", id: `x${i}`, stageId: "buy", name: `Extra ${i}` }),
+    ),
+  );
   return docToSnapshot(doc);
 }
 
@@ -32,7 +37,10 @@ describe("print layout", () => {
 
   it("slices a page's steps with their stages, cards and emotions, keeping parallel steps together", () => {
     const doc = buildTestMapDoc();
-    applyMapOperations(doc, [MapOperationSchema.parse({ op: "setEmotion", personaId: "p1", stepId: "pay", value: 1 }), MapOperationSchema.parse({ op: "setEmotion", personaId: "p1", stepId: "ad", value: -1 })]);
+    applyMapOperations(doc, [
+      MapOperationSchema.parse({ op: "setEmotion", personaId: "p1", stepId: "pay", value: 1 }),
+      MapOperationSchema.parse({ op: "setEmotion", personaId: "p1", stepId: "ad", value: -1 }),
+    ]);
     const snapshot = docToSnapshot(doc);
     const second = sliceSnapshot(snapshot, 1, 2);
     expect(second.stages.map((s) => s.id)).toEqual(["buy"]);

@@ -53,7 +53,11 @@ export function sliceSnapshot(snapshot: MapSnapshot, from: number, to: number): 
 }
 
 /** The CSS `@page` size for a paper, or explicit pixel dimensions for "fit". */
-export function pageSizeCss(paper: Paper, orientation: Orientation, fitSize?: { width: number; height: number }): string {
+export function pageSizeCss(
+  paper: Paper,
+  orientation: Orientation,
+  fitSize?: { width: number; height: number },
+): string {
   if (paper === "fit") return fitSize ? `${Math.ceil(fitSize.width)}px ${Math.ceil(fitSize.height)}px` : "auto";
   return `${paper} ${orientation}`;
 }

@@ -13,7 +13,8 @@ export interface SharedMap {
 }
 
 /** Loading, failed (with the error and a retry), or the map. */
-export type SharedMapState = { state: "loading" } | { state: "failed"; error: unknown; retry: () => void } | { state: "ready"; map: SharedMap };
+export type SharedMapState =
+  { state: "loading" } | { state: "failed"; error: unknown; retry: () => void } | { state: "ready"; map: SharedMap };
 
 /** How often an open share page asks whether the map changed (an unchanged map costs the server one hash). */
 const POLL_MS = 15_000;
@@ -22,16 +23,32 @@ const POLL_MS = 15_000;
 export function parseSharedMap(body: unknown): SharedMap {
   const record = (body ?? {}) as Record<string, unknown>;
   const snapshot = MapSnapshotSchema.safeParse(record.snapshot);
-  if (!snapshot.success) throw new ApiRequestError(0, "invalid_response", `snapshot: ${snapshot.error.issues[0]?.message ?? "invalid"}`);
+  if (!snapshot.success)
+    throw new ApiRequestError(0, "invalid_response", `snapshot: ${snapshot.error.issues[0]?.message ?? "invalid"}`);
   const map = (record.map ?? {}) as { title?: unknown };
-  const catalogue = buildCatalogue(parseRows(record.personas, PersonaSchema), parseRows(record.touchpoints, TouchpointSchema), parseRows(record.channels, ChannelSchema));
-  return { title: typeof map.title === "string" ? map.title : snapshot.data.settings.title, snapshot: snapshot.data, catalogue };
+  const catalogue = buildCatalogue(
+    parseRows(record.personas, PersonaSchema),
+    parseRows(record.touchpoints, TouchpointSchema),
+    parseRows(record.channels, ChannelSchema),
+  );
+  return {
+    title: typeof map.title === "string" ? map.title : snapshot.data.settings.title,
+    snapshot: snapshot.data,
+    catalogue,
+  };
 }
 
-async function fetchShared(token: string, etag: string | null, signal: AbortSignal): Promise<{ map: SharedMap; etag: string | null } | null> {
+async function fetchShared(
+  token: string,
+  etag: string | null,
+  signal: AbortSignal,
+): Promise<{ map: SharedMap; etag: string | null } | null> {
   let response: Response;
   try {
-    response = await fetch(`/api/share/${encodeURIComponent(token)}`, { headers: { accept: "application/json", ...(etag ? { "if-none-match": etag } : {}) }, signal });
+    response = await fetch(`/api/share/${encodeURIComponent(token)}`, {
+      headers: { accept: "application/json", ...(etag ? { "if-none-match": etag } : {}) },
+      signal,
+    });
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw new ApiRequestError(0, "network", err instanceof Error ? err.message : String(err));
@@ -39,7 +56,11 @@ async function fetchShared(token: string, etag: string | null, signal: AbortSign
   if (response.status === 304) return null;
   if (!response.ok) {
     const payload = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-    throw new ApiRequestError(response.status, payload.error?.code ?? `http_${response.status}`, payload.error?.message ?? response.statusText);
+    throw new ApiRequestError(
+      response.status,
+      payload.error?.code ?? `http_${response.status}`,
+      payload.error?.message ?? response.statusText,
+    );
   }
   return { map: parseSharedMap(await response.json()), etag: response.headers.get("etag") };
 }
@@ -71,7 +92,10 @@ export function useSharedMap(token: string, follow: boolean): SharedMapState {
               setState({ state: "ready", map: next.map });
             })
             // A revoked or expired link stops the page; a passing network hiccup does not.
-            .catch((error: unknown) => error instanceof ApiRequestError && error.status === 404 && setState({ state: "failed", error, retry }));
+            .catch(
+              (error: unknown) =>
+                error instanceof ApiRequestError && error.status === 404 && setState({ state: "failed", error, retry }),
+            );
         }, POLL_MS);
       })
       .catch((error: unknown) => {

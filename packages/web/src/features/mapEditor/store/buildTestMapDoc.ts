@@ -6,7 +6,9 @@ import type * as Y from "yjs";
  * lanes "actions", "pains", "feel" (emotion), "front" and "back" (blueprint); persona "p1" on the map; one action card.
  */
 export function buildTestMapDoc(): Y.Doc {
-  const doc = createMapDocument(MapSettingsSchema.parse({ title: "Checkout", type: "currentState", personaIds: ["p1"] }));
+  const doc = createMapDocument(
+    MapSettingsSchema.parse({ title: "Checkout", type: "currentState", personaIds: ["p1"] }),
+  );
   const ops: MapOperation[] = [
     { op: "addStage", id: "aware", name: "Awareness" },
     { op: "addStage", id: "buy", name: "Purchase", color: "#2d5fb8" },

@@ -5,7 +5,11 @@ import { buildTestMapDoc } from "./buildTestMapDoc.js";
 import { createLiveMapView } from "./createLiveMapView.js";
 import { TOPIC } from "./MapView.js";
 
-const apply = (doc: Y.Doc, ops: MapOperationInput[]) => applyMapOperations(doc, ops.map((o) => MapOperationSchema.parse(o)));
+const apply = (doc: Y.Doc, ops: MapOperationInput[]) =>
+  applyMapOperations(
+    doc,
+    ops.map((o) => MapOperationSchema.parse(o)),
+  );
 
 describe("live map view", () => {
   it("reads stages, steps in column slots (parallel steps stacked), lanes, cards and emotions", () => {
@@ -22,7 +26,9 @@ describe("live map view", () => {
 
   it("wakes only the cell that changed and keeps every other cell's cards identical", () => {
     const doc = buildTestMapDoc();
-    apply(doc, [{ op: "addCard", id: "c2", laneId: "actions", stepId: "cart", card: { kind: "action", text: "Adds shoes" } }]);
+    apply(doc, [
+      { op: "addCard", id: "c2", laneId: "actions", stepId: "cart", card: { kind: "action", text: "Adds shoes" } },
+    ]);
     const view = createLiveMapView(doc);
     const before = view.getCell("actions", "ad");
     const woken: string[] = [];
@@ -65,7 +71,15 @@ describe("live map view", () => {
     const other = new Y.Doc();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
     other.on("update", (u: Uint8Array) => Y.applyUpdate(doc, u));
-    apply(other, [{ op: "addCard", id: "c9", laneId: "pains", stepId: "cart", card: { kind: "painPoint", text: "Slow", severity: 4 } }]);
+    apply(other, [
+      {
+        op: "addCard",
+        id: "c9",
+        laneId: "pains",
+        stepId: "cart",
+        card: { kind: "painPoint", text: "Slow", severity: 4 },
+      },
+    ]);
     expect(view.getCell("pains", "cart")[0]).toMatchObject({ text: "Slow", severity: 4 });
     // A client that bypasses the operations can write anything into the document.
     other.transact(() => {

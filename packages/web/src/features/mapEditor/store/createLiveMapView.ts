@@ -1,12 +1,37 @@
-import { CardSchema, LaneSchema, mapRoots, MapSettingsSchema, sortSiblings, StageSchema, StepSchema, type Card, type Lane, type MapSettings, type Stage, type Step } from "@opencjm/core";
+import {
+  CardSchema,
+  LaneSchema,
+  mapRoots,
+  MapSettingsSchema,
+  sortSiblings,
+  StageSchema,
+  StepSchema,
+  type Card,
+  type Lane,
+  type MapSettings,
+  type Stage,
+  type Step,
+} from "@opencjm/core";
 import type * as Y from "yjs";
 import { buildStructure, reuseIfSame } from "./buildStructure.js";
-import { cellKey, DEFAULT_EMOTION_SCALE, TOPIC, type EmotionIndex, type EmotionValue, type MapStructure, type MapView } from "./MapView.js";
+import {
+  cellKey,
+  DEFAULT_EMOTION_SCALE,
+  TOPIC,
+  type EmotionIndex,
+  type EmotionValue,
+  type MapStructure,
+  type MapView,
+} from "./MapView.js";
 import { TopicEmitter } from "./TopicEmitter.js";
 
 const EMPTY: readonly Card[] = Object.freeze([]);
 
-function parseAll<T extends { id: string }>(root: Y.Map<Y.Map<unknown>>, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, previous: ReadonlyMap<string, T>): T[] {
+function parseAll<T extends { id: string }>(
+  root: Y.Map<Y.Map<unknown>>,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  previous: ReadonlyMap<string, T>,
+): T[] {
   const out: T[] = [];
   for (const [id, entity] of root.entries()) {
     const parsed = schema.safeParse({ ...Object.fromEntries(entity.entries()), id });
@@ -49,7 +74,18 @@ export function createLiveMapView(doc: Y.Doc): MapView {
     const parsed = MapSettingsSchema.safeParse(Object.fromEntries(roots.settings.entries()));
     if (parsed.success) settings = parsed.data;
     // Keep the last good settings; on a first read of broken settings, show a usable default instead of failing.
-    else settings ??= { title: "", type: "currentState", goal: "", scope: "", personaIds: [], status: "draft", tags: [], emotionScale: DEFAULT_EMOTION_SCALE, locale: "en" } as unknown as MapSettings;
+    else
+      settings ??= {
+        title: "",
+        type: "currentState",
+        goal: "",
+        scope: "",
+        personaIds: [],
+        status: "draft",
+        tags: [],
+        emotionScale: DEFAULT_EMOTION_SCALE,
+        locale: "en",
+      } as unknown as MapSettings;
   }
 
   function readEmotions(): void {
@@ -106,12 +142,16 @@ export function createLiveMapView(doc: Y.Doc): MapView {
     if (cached) return cached;
     const ids = cellCards.get(key);
     const cards: Card[] = [];
-    if (ids) for (const id of ids) {
-      const card = parsedCard(id);
-      if (card) cards.push(card);
-    }
+    if (ids)
+      for (const id of ids) {
+        const card = parsedCard(id);
+        if (card) cards.push(card);
+      }
     const byId = new Map(cards.map((c) => [c.id, c]));
-    const sorted = cards.length === 0 ? EMPTY : sortSiblings(cards.map((c) => ({ id: c.id, order: c.order }))).map((s) => byId.get(s.id)!);
+    const sorted =
+      cards.length === 0
+        ? EMPTY
+        : sortSiblings(cards.map((c) => ({ id: c.id, order: c.order }))).map((s) => byId.get(s.id)!);
     cellArrays.set(key, sorted);
     return sorted;
   }

@@ -36,6 +36,9 @@ export function useEmotions(): EmotionIndex {
 /** The cards of one cell; re-renders only when this cell changes. */
 export function useCellCards(laneId: string, stepId: string): readonly Card[] {
   const view = useMapView();
-  const subscribe = useCallback((listener: () => void) => view.subscribe(TOPIC.cell(laneId, stepId), listener), [view, laneId, stepId]);
+  const subscribe = useCallback(
+    (listener: () => void) => view.subscribe(TOPIC.cell(laneId, stepId), listener),
+    [view, laneId, stepId],
+  );
   return useSyncExternalStore(subscribe, () => view.getCell(laneId, stepId));
 }

@@ -26,7 +26,8 @@ export function editorMessages(locale: UiLocale): Messages {
   const out: Messages = {};
   for (const [path, file] of Object.entries(files)) {
     const match = /\/([\w-]+)\/([\w-]+)\.json$/.exec(path);
-    if (match?.[2] === locale) for (const [key, value] of Object.entries(file.default)) out[`${match[1]}.${key}`] = value;
+    if (match?.[2] === locale)
+      for (const [key, value] of Object.entries(file.default)) out[`${match[1]}.${key}`] = value;
   }
   return out;
 }
@@ -37,11 +38,16 @@ const emptyCatalogue: CellCatalogue = { touchpoints: new Map(), channels: new Ma
  * Renders the live map grid over a real Y.Doc (the test map of `buildTestMapDoc` unless one is given), with the real
  * view, editor (per-user undo), focus and catalogue in a language; confirmations answer `confirmAnswer`.
  */
-export function renderEditorGrid(options: { doc?: Y.Doc; readOnly?: boolean; locale?: UiLocale; confirmAnswer?: boolean } = {}) {
+export function renderEditorGrid(
+  options: { doc?: Y.Doc; readOnly?: boolean; locale?: UiLocale; confirmAnswer?: boolean } = {},
+) {
   const doc = options.doc ?? buildTestMapDoc();
   const view = createLiveMapView(doc);
   const refusals: EditRefusal[] = [];
-  const editor = createMapEditor(doc, view, { readOnly: options.readOnly ?? false, onRefused: (r) => refusals.push(r) });
+  const editor = createMapEditor(doc, view, {
+    readOnly: options.readOnly ?? false,
+    onRefused: (r) => refusals.push(r),
+  });
   const focus = new GridFocus();
   const confirms: string[] = [];
   const grid = {
@@ -64,6 +70,7 @@ export function renderEditorGrid(options: { doc?: Y.Doc; readOnly?: boolean; loc
       </MapViewContext.Provider>
     </StaticI18nProvider>,
   );
-  const cell = (laneId: string, stepId: string) => result.container.querySelector<HTMLElement>(`[data-focus-key="cell:${laneId}:${stepId}"]`)!;
+  const cell = (laneId: string, stepId: string) =>
+    result.container.querySelector<HTMLElement>(`[data-focus-key="cell:${laneId}:${stepId}"]`)!;
   return { ...result, doc, view, editor, focus, refusals, confirms, cell };
 }

@@ -10,10 +10,17 @@ describe("channel cards", () => {
     const cell = renderCell("channels", { editing: true });
     await cell.user.keyboard("mail{Enter}");
     await cell.user.keyboard("TV{Enter}{Escape}");
-    expect(cell.cards()).toMatchObject([{ kind: "channel", channelId: "email" }, { kind: "channel", channelId: "tv" }]);
+    expect(cell.cards()).toMatchObject([
+      { kind: "channel", channelId: "email" },
+      { kind: "channel", channelId: "tv" },
+    ]);
     const shown = screen.getByTestId("cell-lane-cart");
     expect([...shown.querySelectorAll("[data-icon]")].map((i) => i.getAttribute("data-icon"))).toEqual(["mail", "tv"]);
-    expect(within(shown).getAllByRole("img", { name: /line$/ }).map((i) => i.getAttribute("aria-label"))).toEqual(["Online", "Offline"]);
+    expect(
+      within(shown)
+        .getAllByRole("img", { name: /line$/ })
+        .map((i) => i.getAttribute("aria-label")),
+    ).toEqual(["Online", "Offline"]);
   });
 
   it("names built-in channels in the user's language and finds them by it", async () => {

@@ -25,14 +25,39 @@ export function ChannelBadge({ channel }: { channel: Channel }) {
 function ChannelDisplay({ card, context }: CardDisplayProps<ChannelCard>) {
   const t = useT();
   const channel = context.catalogue.channels.get(card.channelId);
-  return channel ? <ChannelBadge channel={channel} /> : <span className={styles.unknown}>{t("cells.channel.unknown")}</span>;
+  return channel ? (
+    <ChannelBadge channel={channel} />
+  ) : (
+    <span className={styles.unknown}>{t("cells.channel.unknown")}</span>
+  );
 }
 
 /** A searchable list of the workspace's channels. */
-export function ChannelChooser({ catalogue, label, onPick, autoFocus }: { catalogue: CellCatalogue; label: string; onPick: (channel: Channel) => void; autoFocus?: boolean }) {
+export function ChannelChooser({
+  catalogue,
+  label,
+  onPick,
+  autoFocus,
+}: {
+  catalogue: CellCatalogue;
+  label: string;
+  onPick: (channel: Channel) => void;
+  autoFocus?: boolean;
+}) {
   const { locale } = useI18n();
-  const items = [...catalogue.channels.values()].map((channel) => ({ key: channel.id, searchText: `${channelLabel(channel, locale)} ${channel.name}`, content: <ChannelBadge channel={channel} /> }));
-  return <SearchPicker items={items} label={label} autoFocus={autoFocus} onPick={(id) => onPick(catalogue.channels.get(id)!)} />;
+  const items = [...catalogue.channels.values()].map((channel) => ({
+    key: channel.id,
+    searchText: `${channelLabel(channel, locale)} ${channel.name}`,
+    content: <ChannelBadge channel={channel} />,
+  }));
+  return (
+    <SearchPicker
+      items={items}
+      label={label}
+      autoFocus={autoFocus}
+      onPick={(id) => onPick(catalogue.channels.get(id)!)}
+    />
+  );
 }
 
 function ChannelEditor({ card, save, context }: CardEditorProps<ChannelCard>) {
@@ -40,14 +65,24 @@ function ChannelEditor({ card, save, context }: CardEditorProps<ChannelCard>) {
   return (
     <>
       <ChannelDisplay card={card} context={context} />
-      <ChannelChooser catalogue={context.catalogue} label={t("cells.channel.change")} onPick={(channel) => save({ channelId: channel.id })} />
+      <ChannelChooser
+        catalogue={context.catalogue}
+        label={t("cells.channel.change")}
+        onPick={(channel) => save({ channelId: channel.id })}
+      />
     </>
   );
 }
 
 function ChannelAdder({ add, context }: CardAdderProps) {
   const t = useT();
-  return <ChannelChooser catalogue={context.catalogue} label={t("cells.adder.channel")} onPick={(channel) => add({ kind: "channel", channelId: channel.id })} />;
+  return (
+    <ChannelChooser
+      catalogue={context.catalogue}
+      label={t("cells.adder.channel")}
+      onPick={(channel) => add({ kind: "channel", channelId: channel.id })}
+    />
+  );
 }
 
 /** Channels used at this step, picked from the workspace's channel catalogue and drawn with their icons. */

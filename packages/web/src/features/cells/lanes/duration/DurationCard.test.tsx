@@ -42,6 +42,11 @@ describe("duration cards", () => {
     expect(formatDuration(0.5, "en")).toBe("30 sec");
     expect(formatDuration(45, "fa")).toContain("۴۵");
     expect(formatDuration(120, "zh-Hant")).toContain("2");
-    expect([naturalUnit(2880), naturalUnit(120), naturalUnit(90), naturalUnit(undefined)]).toEqual(["day", "hour", "minute", "minute"]);
+    expect([naturalUnit(2880), naturalUnit(120), naturalUnit(90), naturalUnit(undefined)]).toEqual([
+      "day",
+      "hour",
+      "minute",
+      "minute",
+    ]);
   });
 });

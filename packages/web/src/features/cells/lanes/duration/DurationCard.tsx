@@ -29,7 +29,12 @@ function DurationDisplay({ card }: CardDisplayProps<DurationCard>) {
 function UnitSelect({ value, onChange }: { value: DurationUnit; onChange: (unit: DurationUnit) => void }) {
   const { t } = useI18n();
   return (
-    <select className={styles.unit} aria-label={t("cells.duration.unit")} value={value} onChange={(e) => onChange(e.target.value as DurationUnit)}>
+    <select
+      className={styles.unit}
+      aria-label={t("cells.duration.unit")}
+      value={value}
+      onChange={(e) => onChange(e.target.value as DurationUnit)}
+    >
       {(Object.keys(DURATION_UNITS) as DurationUnit[]).map((unit) => (
         <option key={unit} value={unit}>
           {t(`cells.duration.${unit}s`)}
@@ -48,7 +53,7 @@ function DurationEditor({ card, save }: CardEditorProps<DurationCard>) {
     if (text.trim() === "") return save({ minutes: undefined });
     const value = parseLocaleNumber(text, locale);
     if (value === null) return { field: "minutes", code: "notNumber" };
-    if (value < 0) return { field: "minutes", code: "outOfRange", max: 525_600 * 10 / factor };
+    if (value < 0) return { field: "minutes", code: "outOfRange", max: (525_600 * 10) / factor };
     const problem = save({ minutes: value * factor });
     return problem?.code === "outOfRange" ? { ...problem, max: (problem.max ?? 0) / factor } : problem;
   });
@@ -56,7 +61,12 @@ function DurationEditor({ card, save }: CardEditorProps<DurationCard>) {
   return (
     <>
       <div className={styles.row}>
-        <DraftInput draft={amount} label={t("cells.duration.amount")} placeholder={t("cells.duration.amount")} inputMode="decimal" />
+        <DraftInput
+          draft={amount}
+          label={t("cells.duration.amount")}
+          placeholder={t("cells.duration.amount")}
+          inputMode="decimal"
+        />
         <UnitSelect
           value={unit}
           onChange={(next) => {
@@ -77,7 +87,9 @@ function DurationAdder({ add, context }: CardAdderProps) {
   // A number is a time in the chosen unit; anything else ("about a week") is kept as a free label.
   const build = (text: string) => {
     const value = parseLocaleNumber(text, locale);
-    return value === null ? { kind: "duration" as const, label: text.trim() } : { kind: "duration" as const, minutes: value * DURATION_UNITS[unit] };
+    return value === null
+      ? { kind: "duration" as const, label: text.trim() }
+      : { kind: "duration" as const, minutes: value * DURATION_UNITS[unit] };
   };
   return (
     <div className={styles.row}>

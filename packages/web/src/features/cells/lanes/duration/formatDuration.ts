@@ -18,14 +18,17 @@ export function naturalUnit(minutes: number | undefined): DurationUnit {
  * Under a minute it is given in seconds.
  */
 export function formatDuration(minutes: number, locale: UiLocale): string {
-  const unit = (value: number, name: "second" | "minute" | "hour" | "day") => new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(value);
+  const unit = (value: number, name: "second" | "minute" | "hour" | "day") =>
+    new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(value);
   if (minutes > 0 && minutes < 1) return unit(Math.round(minutes * 60), "second");
   let rest = Math.round(minutes);
   const days = Math.floor(rest / DURATION_UNITS.day);
   rest -= days * DURATION_UNITS.day;
   const hours = Math.floor(rest / DURATION_UNITS.hour);
   const mins = rest - hours * DURATION_UNITS.hour;
-  const parts = [days && unit(days, "day"), hours && unit(hours, "hour"), mins && unit(mins, "minute")].filter((p): p is string => Boolean(p));
+  const parts = [days && unit(days, "day"), hours && unit(hours, "hour"), mins && unit(mins, "minute")].filter(
+    (p): p is string => Boolean(p),
+  );
   if (parts.length === 0) return unit(0, "minute");
   return new Intl.ListFormat(locale, { type: "unit", style: "short" }).format(parts);
 }

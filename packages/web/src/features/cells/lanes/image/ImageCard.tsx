@@ -30,7 +30,16 @@ function ImageDisplay({ card }: CardDisplayProps<ImageCard>) {
   }
   return (
     <figure className={styles.figure}>
-      <img className={styles.image} src={src} alt={card.alt} title={card.alt || undefined} loading="lazy" referrerPolicy="no-referrer" draggable={false} onError={() => setFailedSrc(src)} />
+      <img
+        className={styles.image}
+        src={src}
+        alt={card.alt}
+        title={card.alt || undefined}
+        loading="lazy"
+        referrerPolicy="no-referrer"
+        draggable={false}
+        onError={() => setFailedSrc(src)}
+      />
       {card.alt.trim() !== "" && (
         <figcaption dir="auto" className={styles.caption}>
           {card.alt}
@@ -49,7 +58,11 @@ function ImageEditor({ card, save, context }: CardEditorProps<ImageCard>) {
     <>
       <ImageDisplay card={{ ...card, alt: "" }} context={context} />
       <DraftInput draft={alt} label={t("cells.image.alt")} placeholder={t("cells.image.alt")} />
-      <ImageUploadButton label={t("cells.image.replace")} onImage={(url) => setProblem(save({ url }))} onProblem={setProblem} />
+      <ImageUploadButton
+        label={t("cells.image.replace")}
+        onImage={(url) => setProblem(save({ url }))}
+        onProblem={setProblem}
+      />
       <FieldMessage id={messageId} problem={problem} />
     </>
   );
@@ -61,12 +74,24 @@ function ImageAdder({ add, context }: CardAdderProps) {
   const [problem, setProblem] = useState<FieldProblem | null>(null);
   // A typed address is only used when it is http(s) elsewhere: the user asked for that picture, so it may be loaded from
   // there; an address on this app itself is refused as it would be refused on display.
-  const addUrl: CardAdderProps["add"] = (content) => (content.kind === "image" && (!safeHref(content.url) || !safeImageSrc(content.url)) ? { field: "url", code: "invalidUrl" } : add(content));
+  const addUrl: CardAdderProps["add"] = (content) =>
+    content.kind === "image" && (!safeHref(content.url) || !safeImageSrc(content.url))
+      ? { field: "url", code: "invalidUrl" }
+      : add(content);
   return (
     <div className={styles.adder}>
-      <ImageUploadButton label={t("cells.image.upload")} onImage={(url) => setProblem(add({ kind: "image", url }))} onProblem={setProblem} />
+      <ImageUploadButton
+        label={t("cells.image.upload")}
+        onImage={(url) => setProblem(add({ kind: "image", url }))}
+        onProblem={setProblem}
+      />
       <FieldMessage id={messageId} problem={problem} />
-      <TextAdder add={addUrl} cellKey={context.cellKey} label={t("cells.adder.image")} build={(text) => ({ kind: "image", url: text.trim() })} />
+      <TextAdder
+        add={addUrl}
+        cellKey={context.cellKey}
+        label={t("cells.adder.image")}
+        build={(text) => ({ kind: "image", url: text.trim() })}
+      />
     </div>
   );
 }
@@ -75,4 +100,9 @@ function ImageAdder({ add, context }: CardAdderProps) {
  * Images: an uploaded picture shrunk to a thumbnail stored in the card (it must fit the card's 2048-character URL),
  * or an https address the user gives; with alt text.
  */
-export const imageCardView: CardView<ImageCard> = { Display: ImageDisplay, Editor: ImageEditor, Adder: ImageAdder, plainText: (card) => card.alt };
+export const imageCardView: CardView<ImageCard> = {
+  Display: ImageDisplay,
+  Editor: ImageEditor,
+  Adder: ImageAdder,
+  plainText: (card) => card.alt,
+};

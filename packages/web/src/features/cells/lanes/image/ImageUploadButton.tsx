@@ -7,14 +7,28 @@ import { imageFileToDataUrl } from "./fitImage.js";
 import styles from "./ImageUploadButton.module.css";
 
 /** Picks a picture from the device and hands back a thumbnail data URL small enough for a card, or a problem. */
-export function ImageUploadButton({ label, onImage, onProblem }: { label: string; onImage: (dataUrl: string) => void; onProblem: (problem: FieldProblem) => void }) {
+export function ImageUploadButton({
+  label,
+  onImage,
+  onProblem,
+}: {
+  label: string;
+  onImage: (dataUrl: string) => void;
+  onProblem: (problem: FieldProblem) => void;
+}) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   return (
     <>
       {/* Busy, not disabled: a disabled button drops the keyboard focus, and with it the cell's edit mode. */}
-      <button type="button" {...{ [CELL_FIELD_ATTRIBUTE]: "" }} className={styles.button} aria-busy={busy} onClick={() => !busy && input.current?.click()}>
+      <button
+        type="button"
+        {...{ [CELL_FIELD_ATTRIBUTE]: "" }}
+        className={styles.button}
+        aria-busy={busy}
+        onClick={() => !busy && input.current?.click()}
+      >
         <ImageUp size={13} aria-hidden="true" />
         {busy ? t("cells.image.shrinking") : label}
       </button>

@@ -14,7 +14,12 @@ const QUALITIES = [0.8, 0.6, 0.4, 0.25];
  * Finds the largest, best-quality encoding of a width × height image whose data URL fits in `maxChars`, or null when
  * even the smallest does not. Only image data URLs of the types the schema accepts are returned.
  */
-export function fitImage(width: number, height: number, encode: ImageEncoder, maxChars = MAX_IMAGE_URL_CHARS): string | null {
+export function fitImage(
+  width: number,
+  height: number,
+  encode: ImageEncoder,
+  maxChars = MAX_IMAGE_URL_CHARS,
+): string | null {
   if (!(width > 0 && height > 0)) return null;
   const longest = Math.max(width, height);
   const tried = new Set<string>();
@@ -52,7 +57,14 @@ export async function imageFileToDataUrl(file: Blob): Promise<string | null> {
     const full = await createImageBitmap(file);
     // Scale down once, with the browser's good resampler, to the largest size tried; every attempt then draws from it.
     const scale = Math.min(1, SIDES[0]! / Math.max(full.width, full.height));
-    bitmap = scale < 1 ? await createImageBitmap(full, { resizeWidth: Math.max(1, Math.round(full.width * scale)), resizeHeight: Math.max(1, Math.round(full.height * scale)), resizeQuality: "high" }) : full;
+    bitmap =
+      scale < 1
+        ? await createImageBitmap(full, {
+            resizeWidth: Math.max(1, Math.round(full.width * scale)),
+            resizeHeight: Math.max(1, Math.round(full.height * scale)),
+            resizeQuality: "high",
+          })
+        : full;
     if (bitmap !== full) full.close();
   } catch {
     return null;

@@ -20,7 +20,11 @@ describe("KPI cards", () => {
   });
 
   it("formats numbers for the locale and reads them back typed the local way (Russian decimal comma)", async () => {
-    const cell = renderCell("kpis", { locale: "ru", editing: true, cards: [{ kind: "kpi", name: "Выручка", target: 1234567.5 }] });
+    const cell = renderCell("kpis", {
+      locale: "ru",
+      editing: true,
+      cards: [{ kind: "kpi", name: "Выручка", target: 1234567.5 }],
+    });
     const target = screen.getByRole("textbox", { name: "Цель" }) as HTMLInputElement;
     expect(target.value).toBe("1234567,5");
     await cell.user.type(screen.getByRole("textbox", { name: "Факт" }), "1300000,25{Enter}");

@@ -29,7 +29,9 @@ function KpiDisplay({ card }: CardDisplayProps<KpiCard>) {
           <bdi>{value(card.actual)}</bdi>
           {card.unit && <bdi className={styles.unit}>{card.unit}</bdi>}
         </span>
-        {card.target !== undefined && <span className={styles.target}>{t("cells.kpi.targetIs", { target: formatNumber(card.target) })}</span>}
+        {card.target !== undefined && (
+          <span className={styles.target}>{t("cells.kpi.targetIs", { target: formatNumber(card.target) })}</span>
+        )}
         {track && (
           <span className={`${styles.track} ${styles[track]}`} data-track={track}>
             {t(track === "on" ? "cells.kpi.onTrack" : "cells.kpi.offTrack")}
@@ -50,9 +52,24 @@ function KpiEditor({ card, save }: CardEditorProps<KpiCard>) {
     <div className={styles.fields}>
       <DraftInput draft={name} label={t("cells.kpi.name")} placeholder={t("cells.kpi.name")} />
       <div className={styles.row}>
-        <DraftInput draft={actual} label={t("cells.kpi.actual")} placeholder={t("cells.kpi.actual")} inputMode="decimal" />
-        <DraftInput draft={target} label={t("cells.kpi.target")} placeholder={t("cells.kpi.target")} inputMode="decimal" />
-        <DraftInput draft={unit} label={t("cells.kpi.unit")} placeholder={t("cells.kpi.unit")} className={styles.unitField} />
+        <DraftInput
+          draft={actual}
+          label={t("cells.kpi.actual")}
+          placeholder={t("cells.kpi.actual")}
+          inputMode="decimal"
+        />
+        <DraftInput
+          draft={target}
+          label={t("cells.kpi.target")}
+          placeholder={t("cells.kpi.target")}
+          inputMode="decimal"
+        />
+        <DraftInput
+          draft={unit}
+          label={t("cells.kpi.unit")}
+          placeholder={t("cells.kpi.unit")}
+          className={styles.unitField}
+        />
       </div>
     </div>
   );
@@ -60,8 +77,20 @@ function KpiEditor({ card, save }: CardEditorProps<KpiCard>) {
 
 function KpiAdder({ add, context }: CardAdderProps) {
   const t = useT();
-  return <TextAdder add={add} cellKey={context.cellKey} label={t("cells.adder.kpi")} build={(name) => ({ kind: "kpi", name: name.trim() })} />;
+  return (
+    <TextAdder
+      add={add}
+      cellKey={context.cellKey}
+      label={t("cells.adder.kpi")}
+      build={(name) => ({ kind: "kpi", name: name.trim() })}
+    />
+  );
 }
 
 /** KPIs at this step: name, unit, target and actual (in the user's number format), on or off track. */
-export const kpiCardView: CardView<KpiCard> = { Display: KpiDisplay, Editor: KpiEditor, Adder: KpiAdder, plainText: (card) => card.name };
+export const kpiCardView: CardView<KpiCard> = {
+  Display: KpiDisplay,
+  Editor: KpiEditor,
+  Adder: KpiAdder,
+  plainText: (card) => card.name,
+};

@@ -12,9 +12,15 @@ describe("link cards", () => {
     await cell.user.keyboard("https://example.com/research/report.pdf{Enter}");
     await cell.user.type(screen.getByRole("textbox", { name: "Title" }), "Interview report{Enter}");
     await cell.user.keyboard("{Escape}");
-    expect(cell.cards()).toMatchObject([{ kind: "link", url: "https://example.com/research/report.pdf", title: "Interview report" }]);
+    expect(cell.cards()).toMatchObject([
+      { kind: "link", url: "https://example.com/research/report.pdf", title: "Interview report" },
+    ]);
     const link = screen.getByRole("link", { name: "Interview report" });
-    expect([link.getAttribute("href"), link.getAttribute("rel"), link.getAttribute("target")]).toEqual(["https://example.com/research/report.pdf", "noopener noreferrer", "_blank"]);
+    expect([link.getAttribute("href"), link.getAttribute("rel"), link.getAttribute("target")]).toEqual([
+      "https://example.com/research/report.pdf",
+      "noopener noreferrer",
+      "_blank",
+    ]);
   });
 
   it("refuses a javascript: address with a message and adds nothing", async () => {
@@ -37,6 +43,10 @@ describe("link cards", () => {
     renderCell("links", { cards: [{ kind: "link", url: "/api/files/x", title: "Server path" }] });
     expect(screen.queryByRole("link")).toBeNull();
     expect(screen.getByText("Server path")).toBeTruthy();
-    expect([safeHref("javascript:alert(1)"), safeHref("//evil.example"), safeHref(" https://ok.example/a ")]).toEqual([null, null, "https://ok.example/a"]);
+    expect([safeHref("javascript:alert(1)"), safeHref("//evil.example"), safeHref(" https://ok.example/a ")]).toEqual([
+      null,
+      null,
+      "https://ok.example/a",
+    ]);
   });
 });

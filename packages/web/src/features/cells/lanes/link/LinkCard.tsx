@@ -25,7 +25,9 @@ function LinkDisplay({ card }: CardDisplayProps<LinkCard>) {
 
 function LinkEditor({ card, save }: CardEditorProps<LinkCard>) {
   const t = useT();
-  const url = useDraftField(`${card.id}:url`, card.url, (text) => (safeHref(text) ? save({ url: text.trim() }) : { field: "url", code: "invalidUrl" }));
+  const url = useDraftField(`${card.id}:url`, card.url, (text) =>
+    safeHref(text) ? save({ url: text.trim() }) : { field: "url", code: "invalidUrl" },
+  );
   const title = useCardText(card, "title", save);
   return (
     <>
@@ -38,9 +40,22 @@ function LinkEditor({ card, save }: CardEditorProps<LinkCard>) {
 function LinkAdder({ add, context }: CardAdderProps) {
   const t = useT();
   // An address that is not http(s) is refused here with a message, before it could reach the map.
-  const addLink: CardAdderProps["add"] = (content) => (content.kind === "link" && !safeHref(content.url) ? { field: "url", code: "invalidUrl" } : add(content));
-  return <TextAdder add={addLink} cellKey={context.cellKey} label={t("cells.adder.link")} build={(text) => ({ kind: "link", url: text.trim() })} />;
+  const addLink: CardAdderProps["add"] = (content) =>
+    content.kind === "link" && !safeHref(content.url) ? { field: "url", code: "invalidUrl" } : add(content);
+  return (
+    <TextAdder
+      add={addLink}
+      cellKey={context.cellKey}
+      label={t("cells.adder.link")}
+      build={(text) => ({ kind: "link", url: text.trim() })}
+    />
+  );
 }
 
 /** Links and attachments: an http(s) address with a title, opened in a new tab without handing over this page. */
-export const linkCardView: CardView<LinkCard> = { Display: LinkDisplay, Editor: LinkEditor, Adder: LinkAdder, plainText: (card) => card.url };
+export const linkCardView: CardView<LinkCard> = {
+  Display: LinkDisplay,
+  Editor: LinkEditor,
+  Adder: LinkAdder,
+  plainText: (card) => card.url,
+};

@@ -11,7 +11,13 @@ export function MomentBadge({ moment }: { moment: Moment }) {
   const t = useT();
   const name = t(`common.moment.${moment}`);
   return (
-    <span className={`${styles.badge} ${styles[moment]}`} role="img" aria-label={name} title={name} data-moment={moment}>
+    <span
+      className={`${styles.badge} ${styles[moment]}`}
+      role="img"
+      aria-label={name}
+      title={name}
+      data-moment={moment}
+    >
       {moment === "sharing" && <Share2 size={11} aria-hidden="true" />}
       <span aria-hidden="true">{t(`cells.moment.short.${moment}`)}</span>
     </span>

@@ -33,7 +33,11 @@ function MomentEditor({ card, save }: CardEditorProps<MomentCard>) {
     <>
       <label className={styles.select}>
         {t("cells.moment.label")}
-        <select {...{ [CELL_FIELD_ATTRIBUTE]: "" }} value={card.moment} onChange={(e) => save({ moment: e.target.value as Moment })}>
+        <select
+          {...{ [CELL_FIELD_ATTRIBUTE]: "" }}
+          value={card.moment}
+          onChange={(e) => save({ moment: e.target.value as Moment })}
+        >
           {MOMENTS_OF_TRUTH.map((moment) => (
             <option key={moment} value={moment}>
               {t(`common.moment.${moment}`)}
@@ -51,7 +55,14 @@ function MomentAdder({ add }: CardAdderProps) {
   return (
     <div className={styles.adder} role="group" aria-label={t("cells.adder.momentOfTruth")}>
       {MOMENTS_OF_TRUTH.map((moment) => (
-        <button key={moment} type="button" {...{ [CELL_FIELD_ATTRIBUTE]: "" }} className={styles.add} aria-label={t("cells.moment.add", { moment: t(`common.moment.${moment}`) })} onClick={() => add({ kind: "momentOfTruth", moment })}>
+        <button
+          key={moment}
+          type="button"
+          {...{ [CELL_FIELD_ATTRIBUTE]: "" }}
+          className={styles.add}
+          aria-label={t("cells.moment.add", { moment: t(`common.moment.${moment}`) })}
+          onClick={() => add({ kind: "momentOfTruth", moment })}
+        >
           <MomentBadge moment={moment} />
         </button>
       ))}
@@ -60,4 +71,9 @@ function MomentAdder({ add }: CardAdderProps) {
 }
 
 /** Moments of truth (ZMOT, FMOT, SMOT, TMOT, sharing): a badge you cannot miss, with a note. */
-export const momentCardView: CardView<MomentCard> = { Display: MomentDisplay, Editor: MomentEditor, Adder: MomentAdder, plainText: (card) => `${card.moment} ${card.note}`.trim() };
+export const momentCardView: CardView<MomentCard> = {
+  Display: MomentDisplay,
+  Editor: MomentEditor,
+  Adder: MomentAdder,
+  plainText: (card) => `${card.moment} ${card.note}`.trim(),
+};

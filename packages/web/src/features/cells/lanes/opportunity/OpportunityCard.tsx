@@ -44,8 +44,20 @@ function OpportunityEditor({ card, save }: CardEditorProps<OpportunityCard>) {
 
 function OpportunityAdder({ add, context }: CardAdderProps) {
   const t = useT();
-  return <TextAdder add={add} cellKey={context.cellKey} label={t("cells.adder.opportunity")} build={(text) => ({ kind: "opportunity", text })} />;
+  return (
+    <TextAdder
+      add={add}
+      cellKey={context.cellKey}
+      label={t("cells.adder.opportunity")}
+      build={(text) => ({ kind: "opportunity", text })}
+    />
+  );
 }
 
 /** Opportunities: what could be better here, with the number of ideas linked to it (ideas come with §4.7). */
-export const opportunityCardView: CardView<OpportunityCard> = { Display: OpportunityDisplay, Editor: OpportunityEditor, Adder: OpportunityAdder, plainText: (card) => card.text };
+export const opportunityCardView: CardView<OpportunityCard> = {
+  Display: OpportunityDisplay,
+  Editor: OpportunityEditor,
+  Adder: OpportunityAdder,
+  plainText: (card) => card.text,
+};

@@ -12,7 +12,9 @@ describe("pain point cards", () => {
   it("adds a pain point at middle severity and shows it as coloured bars", async () => {
     const cell = renderCell("painPoints", { editing: true });
     await cell.user.keyboard("Shipping cost shown late{Enter}{Escape}");
-    expect(cell.cards()).toMatchObject([{ kind: "painPoint", text: "Shipping cost shown late", severity: 3, rootCause: "", whys: [] }]);
+    expect(cell.cards()).toMatchObject([
+      { kind: "painPoint", text: "Shipping cost shown late", severity: 3, rootCause: "", whys: [] },
+    ]);
     const bars = screen.getByRole("img", { name: "Severity 3 of 5" });
     expect(bars.getAttribute("data-severity")).toBe("3");
   });
@@ -33,13 +35,19 @@ describe("pain point cards", () => {
   });
 
   it("edits the root cause and a 5-whys chain: add, answer, remove", async () => {
-    const cell = renderCell("painPoints", { editing: true, cards: [{ kind: "painPoint", text: "Cart abandoned", severity: 4 }] });
+    const cell = renderCell("painPoints", {
+      editing: true,
+      cards: [{ kind: "painPoint", text: "Cart abandoned", severity: 4 }],
+    });
     await cell.user.type(screen.getByRole("textbox", { name: "Root cause" }), "Fees appear at the last step");
     await cell.user.click(screen.getByRole("button", { name: "Ask why" }));
     await cell.user.keyboard("Fees are computed by the carrier{Enter}");
     await cell.user.click(screen.getByRole("button", { name: "Ask why" }));
     await cell.user.keyboard("The carrier API is called late{Enter}");
-    expect(cell.cards()[0]).toMatchObject({ rootCause: "Fees appear at the last step", whys: ["Fees are computed by the carrier", "The carrier API is called late"] });
+    expect(cell.cards()[0]).toMatchObject({
+      rootCause: "Fees appear at the last step",
+      whys: ["Fees are computed by the carrier", "The carrier API is called late"],
+    });
     await cell.user.click(screen.getByRole("button", { name: "Remove why 1" }));
     expect(cell.cards()[0]).toMatchObject({ whys: ["The carrier API is called late"] });
     expect(value(screen.getByRole("textbox", { name: "Answer to why 1" }))).toBe("The carrier API is called late");
@@ -49,12 +57,18 @@ describe("pain point cards", () => {
   });
 
   it("stops the chain at ten whys", async () => {
-    renderCell("painPoints", { editing: true, cards: [{ kind: "painPoint", text: "Deep", severity: 1, whys: Array.from({ length: 10 }, (_, i) => `w${i}`) }] });
+    renderCell("painPoints", {
+      editing: true,
+      cards: [{ kind: "painPoint", text: "Deep", severity: 1, whys: Array.from({ length: 10 }, (_, i) => `w${i}`) }],
+    });
     expect((screen.getByRole("button", { name: "Ask why" }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it("refuses a too-long why with a message and keeps the stored chain", async () => {
-    const cell = renderCell("painPoints", { editing: true, cards: [{ kind: "painPoint", text: "P", severity: 3, whys: ["short"] }] });
+    const cell = renderCell("painPoints", {
+      editing: true,
+      cards: [{ kind: "painPoint", text: "P", severity: 3, whys: ["short"] }],
+    });
     const why = screen.getByRole("textbox", { name: "Answer to why 1" });
     await cell.user.clear(why);
     why.focus();

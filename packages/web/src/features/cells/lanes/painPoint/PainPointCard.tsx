@@ -44,7 +44,11 @@ function PainPointEditor({ card, save }: CardEditorProps<PainPointCard>) {
     <>
       <DraftTextArea draft={text} label={t("cells.painPoint.text")} />
       <SeverityPicker value={card.severity} onChange={(severity) => save({ severity })} />
-      <DraftTextArea draft={rootCause} label={t("cells.painPoint.rootCause")} placeholder={t("cells.painPoint.rootCause")} />
+      <DraftTextArea
+        draft={rootCause}
+        label={t("cells.painPoint.rootCause")}
+        placeholder={t("cells.painPoint.rootCause")}
+      />
       <WhysEditor card={card} save={save} />
     </>
   );
@@ -52,7 +56,14 @@ function PainPointEditor({ card, save }: CardEditorProps<PainPointCard>) {
 
 function PainPointAdder({ add, context }: CardAdderProps) {
   const t = useT();
-  return <TextAdder add={add} cellKey={context.cellKey} label={t("cells.adder.painPoint")} build={(text) => ({ kind: "painPoint", text, severity: DEFAULT_SEVERITY })} />;
+  return (
+    <TextAdder
+      add={add}
+      cellKey={context.cellKey}
+      label={t("cells.adder.painPoint")}
+      build={(text) => ({ kind: "painPoint", text, severity: DEFAULT_SEVERITY })}
+    />
+  );
 }
 
 /** Pain points: the problem, its severity (bars coloured green to red), its root cause and 5-whys chain. */

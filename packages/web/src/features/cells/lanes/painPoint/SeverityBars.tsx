@@ -8,9 +8,20 @@ export function SeverityBars({ severity }: { severity: number }) {
   const color = severityColor(severity);
   const label = t("cells.painPoint.severityOf", { severity, max: 5 });
   return (
-    <span className={styles.bars} role="img" aria-label={label} title={label} data-severity={severity} style={{ color }}>
+    <span
+      className={styles.bars}
+      role="img"
+      aria-label={label}
+      title={label}
+      data-severity={severity}
+      style={{ color }}
+    >
       {[1, 2, 3, 4, 5].map((level) => (
-        <span key={level} className={styles.bar} style={{ blockSize: `${3 + level * 2}px`, background: level <= severity ? color : undefined }} />
+        <span
+          key={level}
+          className={styles.bar}
+          style={{ blockSize: `${3 + level * 2}px`, background: level <= severity ? color : undefined }}
+        />
       ))}
     </span>
   );

@@ -11,8 +11,20 @@ export function SeverityPicker({ value, onChange }: { value: number; onChange: (
     <fieldset className={styles.group}>
       <legend className={styles.legend}>{t("cells.painPoint.severity")}</legend>
       {[1, 2, 3, 4, 5].map((level) => (
-        <label key={level} className={styles.option} style={{ ["--level-color" as string]: severityColor(level) }} title={t(`cells.painPoint.level${level}`)}>
-          <input type="radio" name={name} value={level} checked={value === level} aria-label={t("cells.painPoint.severityOf", { severity: level, max: 5 })} onChange={() => onChange(level)} />
+        <label
+          key={level}
+          className={styles.option}
+          style={{ ["--level-color" as string]: severityColor(level) }}
+          title={t(`cells.painPoint.level${level}`)}
+        >
+          <input
+            type="radio"
+            name={name}
+            value={level}
+            checked={value === level}
+            aria-label={t("cells.painPoint.severityOf", { severity: level, max: 5 })}
+            onChange={() => onChange(level)}
+          />
           <span aria-hidden="true">{t("cells.painPoint.levelNumber", { level })}</span>
         </label>
       ))}

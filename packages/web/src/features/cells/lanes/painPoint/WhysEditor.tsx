@@ -12,16 +12,33 @@ type PainPointCard = Extract<Card, { kind: "painPoint" }>;
 /** The schema's limit on a 5-whys chain. */
 export const MAX_WHYS = 10;
 
-function WhyField({ card, index, save, autoFocus }: { card: PainPointCard; index: number; save: CardSave; autoFocus: boolean }) {
+function WhyField({
+  card,
+  index,
+  save,
+  autoFocus,
+}: {
+  card: PainPointCard;
+  index: number;
+  save: CardSave;
+  autoFocus: boolean;
+}) {
   const t = useT();
-  const draft = useDraftField(`${card.id}:whys:${index}`, card.whys[index] ?? "", (text) => save({ whys: card.whys.map((w, i) => (i === index ? text : w)) }));
+  const draft = useDraftField(`${card.id}:whys:${index}`, card.whys[index] ?? "", (text) =>
+    save({ whys: card.whys.map((w, i) => (i === index ? text : w)) }),
+  );
   return (
     <li className={styles.why}>
       <span className={styles.number} aria-hidden="true">
         {t("cells.painPoint.whyNumber", { n: index + 1 })}
       </span>
       <DraftInput draft={draft} label={t("cells.painPoint.whyLabel", { n: index + 1 })} autoFocus={autoFocus} />
-      <button type="button" className={styles.remove} aria-label={t("cells.painPoint.removeWhy", { n: index + 1 })} onClick={() => save({ whys: card.whys.filter((_, i) => i !== index) })}>
+      <button
+        type="button"
+        className={styles.remove}
+        aria-label={t("cells.painPoint.removeWhy", { n: index + 1 })}
+        onClick={() => save({ whys: card.whys.filter((_, i) => i !== index) })}
+      >
         <X size={12} aria-hidden="true" />
       </button>
     </li>
@@ -39,9 +56,14 @@ export function WhysEditor({ card, save }: { card: PainPointCard; save: CardSave
           <WhyField key={index} card={card} index={index} save={save} autoFocus={index === added} />
         ))}
       </ol>
-      <button type="button" className={styles.add} disabled={card.whys.length >= MAX_WHYS} onClick={() => {
+      <button
+        type="button"
+        className={styles.add}
+        disabled={card.whys.length >= MAX_WHYS}
+        onClick={() => {
           if (!save({ whys: [...card.whys, ""] })) setAdded(card.whys.length);
-        }}>
+        }}
+      >
         <Plus size={12} aria-hidden="true" />
         {t("cells.painPoint.addWhy")}
       </button>

@@ -12,10 +12,15 @@ describe("process cards (frontstage, backstage, support)", () => {
     await cell.user.type(screen.getByRole("textbox", { name: "Who does it" }), "Warehouse{Enter}");
     await cell.user.click(screen.getByRole("checkbox", { name: "Failure point" }));
     await cell.user.click(screen.getByRole("checkbox", { name: "Wait point" }));
-    expect(cell.cards()).toMatchObject([{ kind: "process", text: "Warehouse picks the order", actor: "Warehouse", failurePoint: true, waitPoint: true }]);
+    expect(cell.cards()).toMatchObject([
+      { kind: "process", text: "Warehouse picks the order", actor: "Warehouse", failurePoint: true, waitPoint: true },
+    ]);
     await cell.user.keyboard("{Escape}");
     const display = screen.getByTestId("cell-lane-cart");
-    expect([...display.querySelectorAll("[data-marker]")].map((m) => m.textContent)).toEqual(["Failure point", "Wait point"]);
+    expect([...display.querySelectorAll("[data-marker]")].map((m) => m.textContent)).toEqual([
+      "Failure point",
+      "Wait point",
+    ]);
   });
 
   it("shows no markers on an ordinary step", () => {

@@ -53,7 +53,11 @@ function ProcessEditor({ card, save }: CardEditorProps<ProcessCard>) {
       <DraftInput draft={actor} label={t("cells.process.actor")} placeholder={t("cells.process.actor")} />
       <div className={styles.toggles}>
         <label className={styles.toggle}>
-          <input type="checkbox" checked={card.failurePoint} onChange={(e) => save({ failurePoint: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={card.failurePoint}
+            onChange={(e) => save({ failurePoint: e.target.checked })}
+          />
           <TriangleAlert size={12} aria-hidden="true" className={styles.failure} />
           {t("cells.process.failurePoint")}
         </label>
@@ -69,7 +73,14 @@ function ProcessEditor({ card, save }: CardEditorProps<ProcessCard>) {
 
 function ProcessAdder({ add, context }: CardAdderProps) {
   const t = useT();
-  return <TextAdder add={add} cellKey={context.cellKey} label={t("cells.adder.process")} build={(text) => ({ kind: "process", text })} />;
+  return (
+    <TextAdder
+      add={add}
+      cellKey={context.cellKey}
+      label={t("cells.adder.process")}
+      build={(text) => ({ kind: "process", text })}
+    />
+  );
 }
 
 /** Service blueprint processes (frontstage, backstage, support): who does what, with failure and wait points. */

@@ -11,7 +11,9 @@ describe("quote cards", () => {
     await cell.user.keyboard("I never know when it arrives{Enter}");
     await cell.user.click(screen.getByRole("textbox", { name: "Participant" }));
     await cell.user.keyboard("P7{Enter}Interview, March{Enter}");
-    expect(cell.cards()).toMatchObject([{ kind: "quote", text: "I never know when it arrives", participant: "P7", source: "Interview, March" }]);
+    expect(cell.cards()).toMatchObject([
+      { kind: "quote", text: "I never know when it arrives", participant: "P7", source: "Interview, March" },
+    ]);
     // Enter after the source moved on to the new-quote field; Enter there leaves edit mode.
     await cell.user.keyboard("{Enter}");
     expect(cell.stops()).toBe(1);
@@ -21,7 +23,10 @@ describe("quote cards", () => {
   });
 
   it("writes the attribution with the language's list separator, each part isolated for bidi", () => {
-    renderCell("quotes", { locale: "fa", cards: [{ kind: "quote", text: "هیچ‌وقت نمی‌دانم کی می‌رسد", participant: "P7", source: "مصاحبه" }] });
+    renderCell("quotes", {
+      locale: "fa",
+      cards: [{ kind: "quote", text: "هیچ‌وقت نمی‌دانم کی می‌رسد", participant: "P7", source: "مصاحبه" }],
+    });
     const caption = screen.getByRole("figure").querySelector("figcaption")!;
     // Persian's list comma (the ICU data may add a right-to-left mark after it).
     expect(caption.textContent).toMatch(/^— P7،\u200f? مصاحبه$/);

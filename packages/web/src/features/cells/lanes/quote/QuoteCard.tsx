@@ -12,7 +12,11 @@ type QuoteCard = Extract<Card, { kind: "quote" }>;
 
 /** The separator the language puts between list items ("P7, Interview", "P7، مصاحبه", "P7、訪談"). */
 function listSeparator(locale: string): string {
-  return new Intl.ListFormat(locale, { type: "unit", style: "short" }).formatToParts(["a", "b"]).find((p) => p.type === "literal")?.value ?? ", ";
+  return (
+    new Intl.ListFormat(locale, { type: "unit", style: "short" })
+      .formatToParts(["a", "b"])
+      .find((p) => p.type === "literal")?.value ?? ", "
+  );
 }
 
 function QuoteDisplay({ card }: CardDisplayProps<QuoteCard>) {
@@ -47,7 +51,11 @@ function QuoteEditor({ card, save }: CardEditorProps<QuoteCard>) {
     <>
       <DraftTextArea draft={text} label={t("cells.quote.text")} />
       <div className={styles.fields}>
-        <DraftInput draft={participant} label={t("cells.quote.participant")} placeholder={t("cells.quote.participant")} />
+        <DraftInput
+          draft={participant}
+          label={t("cells.quote.participant")}
+          placeholder={t("cells.quote.participant")}
+        />
         <DraftInput draft={source} label={t("cells.quote.source")} placeholder={t("cells.quote.source")} />
       </div>
     </>
@@ -56,7 +64,14 @@ function QuoteEditor({ card, save }: CardEditorProps<QuoteCard>) {
 
 function QuoteAdder({ add, context }: CardAdderProps) {
   const t = useT();
-  return <TextAdder add={add} cellKey={context.cellKey} label={t("cells.adder.quote")} build={(text) => ({ kind: "quote", text })} />;
+  return (
+    <TextAdder
+      add={add}
+      cellKey={context.cellKey}
+      label={t("cells.adder.quote")}
+      build={(text) => ({ kind: "quote", text })}
+    />
+  );
 }
 
 /** Quotes and testimonials: the words, who said them and where. */

@@ -18,7 +18,10 @@ describe("risk cards", () => {
   });
 
   it("speaks Chinese levels", () => {
-    renderCell("risks", { locale: "zh-Hant", cards: [{ kind: "risk", text: "缺貨", likelihood: "low", impact: "high" }] });
+    renderCell("risks", {
+      locale: "zh-Hant",
+      cards: [{ kind: "risk", text: "缺貨", likelihood: "low", impact: "high" }],
+    });
     expect(screen.getByText("可能性：低")).toBeTruthy();
     expect(screen.getByText("影響：高")).toBeTruthy();
   });

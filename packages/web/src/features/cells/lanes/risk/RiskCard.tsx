@@ -27,7 +27,9 @@ function RiskDisplay({ card }: CardDisplayProps<RiskCard>) {
         {card.text}
       </span>
       <span className={styles.levels}>
-        <span className={styles.level}>{t("cells.risk.likelihoodIs", { level: t(`common.level.${card.likelihood}`) })}</span>
+        <span className={styles.level}>
+          {t("cells.risk.likelihoodIs", { level: t(`common.level.${card.likelihood}`) })}
+        </span>
         <span className={styles.level}>{t("cells.risk.impactIs", { level: t(`common.level.${card.impact}`) })}</span>
       </span>
     </div>
@@ -57,7 +59,11 @@ function RiskEditor({ card, save }: CardEditorProps<RiskCard>) {
     <>
       <DraftTextArea draft={text} label={t("cells.risk.text")} />
       <div className={styles.selects}>
-        <LevelSelect label={t("cells.risk.likelihood")} value={card.likelihood} onChange={(likelihood) => save({ likelihood })} />
+        <LevelSelect
+          label={t("cells.risk.likelihood")}
+          value={card.likelihood}
+          onChange={(likelihood) => save({ likelihood })}
+        />
         <LevelSelect label={t("cells.risk.impact")} value={card.impact} onChange={(impact) => save({ impact })} />
       </div>
     </>
@@ -66,8 +72,21 @@ function RiskEditor({ card, save }: CardEditorProps<RiskCard>) {
 
 function RiskAdder({ add, context }: CardAdderProps) {
   const t = useT();
-  return <TextAdder add={add} cellKey={context.cellKey} label={t("cells.adder.risk")} build={(text) => ({ kind: "risk", text })} />;
+  return (
+    <TextAdder
+      add={add}
+      cellKey={context.cellKey}
+      label={t("cells.adder.risk")}
+      build={(text) => ({ kind: "risk", text })}
+    />
+  );
 }
 
 /** Risks: what could go wrong, with likelihood and impact (low, medium, high) and the exposure they give. */
-export const riskCardView: CardView<RiskCard> = { Display: RiskDisplay, Editor: RiskEditor, Adder: RiskAdder, accent: (card) => EXPOSURE_COLORS[exposure(card)], plainText: (card) => card.text };
+export const riskCardView: CardView<RiskCard> = {
+  Display: RiskDisplay,
+  Editor: RiskEditor,
+  Adder: RiskAdder,
+  accent: (card) => EXPOSURE_COLORS[exposure(card)],
+  plainText: (card) => card.text,
+};

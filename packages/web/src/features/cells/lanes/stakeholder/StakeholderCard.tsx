@@ -35,7 +35,14 @@ function StakeholderEditor({ card, save }: CardEditorProps<StakeholderCard>) {
 
 function StakeholderAdder({ add, context }: CardAdderProps) {
   const t = useT();
-  return <TextAdder add={add} cellKey={context.cellKey} label={t("cells.adder.stakeholder")} build={(name) => ({ kind: "stakeholder", name: name.trim() })} />;
+  return (
+    <TextAdder
+      add={add}
+      cellKey={context.cellKey}
+      label={t("cells.adder.stakeholder")}
+      build={(name) => ({ kind: "stakeholder", name: name.trim() })}
+    />
+  );
 }
 
 /** People involved at this step: a name and a role. */

@@ -11,15 +11,23 @@ describe("text, action and expectation cards", () => {
     const adder = screen.getByRole("textbox", { name: "Add an action…" });
     expect(document.activeElement).toBe(adder);
     await cell.user.keyboard("Compares prices{Shift>}{Enter}{/Shift}on two sites{Enter}");
-    expect(cell.cards()).toMatchObject([{ kind: "action", text: "Compares prices\non two sites", evidence: { level: "assumption" } }]);
+    expect(cell.cards()).toMatchObject([
+      { kind: "action", text: "Compares prices\non two sites", evidence: { level: "assumption" } },
+    ]);
     expect((adder as HTMLTextAreaElement).value).toBe("");
     await cell.user.keyboard("Reads reviews{Enter}");
     expect(cell.cards().map((c) => "text" in c && c.text)).toEqual(["Compares prices\non two sites", "Reads reviews"]);
     await cell.user.keyboard("{Enter}");
     expect(cell.stops()).toBe(1);
     const shown = within(screen.getByTestId("cell-lane-cart")).getAllByRole("listitem");
-    expect(shown.map((li) => li.lastElementChild?.textContent)).toEqual(["Compares prices\non two sites", "Reads reviews"]);
-    expect(shown.map((li) => within(li).getByRole("img").getAttribute("aria-label"))).toEqual(["Evidence: Assumption", "Evidence: Assumption"]);
+    expect(shown.map((li) => li.lastElementChild?.textContent)).toEqual([
+      "Compares prices\non two sites",
+      "Reads reviews",
+    ]);
+    expect(shown.map((li) => within(li).getByRole("img").getAttribute("aria-label"))).toEqual([
+      "Evidence: Assumption",
+      "Evidence: Assumption",
+    ]);
   });
 
   it("saves an edited text on Enter as one edit, not one per keystroke", async () => {
@@ -49,7 +57,7 @@ describe("text, action and expectation cards", () => {
     fireEvent.keyDown(field, { key: "Enter" });
     expect((await screen.findByRole("alert")).textContent).toContain("Too long: 20,001 characters, at most 20,000");
     expect((field as HTMLTextAreaElement).value).toBe("x".repeat(20_001));
-    expect((field).getAttribute("aria-invalid")).toBe("true");
+    expect(field.getAttribute("aria-invalid")).toBe("true");
     expect(cell.cards()).toMatchObject([{ text: "Short" }]);
   });
 
@@ -59,18 +67,29 @@ describe("text, action and expectation cards", () => {
     await cell.user.keyboard("{Enter}{Enter}");
     const cellElement = screen.getByTestId("cell-lane-cart");
     expect(cellElement.querySelector("img, script, b")).toBeNull();
-    expect((cellElement).textContent).toContain('<img src=x onerror="alert(1)"><script>alert(2)</script><b>bold</b>');
+    expect(cellElement.textContent).toContain('<img src=x onerror="alert(1)"><script>alert(2)</script><b>bold</b>');
   });
 
   it("reorders cards with Alt+arrows and the move buttons, and deletes a card", async () => {
-    const cell = renderCell("actions", { editing: true, cards: [{ kind: "action", text: "A" }, { kind: "action", text: "B" }, { kind: "action", text: "C" }] });
+    const cell = renderCell("actions", {
+      editing: true,
+      cards: [
+        { kind: "action", text: "A" },
+        { kind: "action", text: "B" },
+        { kind: "action", text: "C" },
+      ],
+    });
     const texts = () => cell.cards().map((c) => ("text" in c ? c.text : ""));
     screen.getAllByRole("textbox", { name: "Customer actions" })[0]!.focus();
     await cell.user.keyboard("{Alt>}{ArrowDown}{/Alt}");
     expect(texts()).toEqual(["B", "A", "C"]);
-    await cell.user.click(within(screen.getByRole("listitem", { name: "Card 3 of 3" })).getByRole("button", { name: /Move card up/ }));
+    await cell.user.click(
+      within(screen.getByRole("listitem", { name: "Card 3 of 3" })).getByRole("button", { name: /Move card up/ }),
+    );
     expect(texts()).toEqual(["B", "C", "A"]);
-    await cell.user.click(within(screen.getByRole("listitem", { name: "Card 1 of 3" })).getByRole("button", { name: "Delete card" }));
+    await cell.user.click(
+      within(screen.getByRole("listitem", { name: "Card 1 of 3" })).getByRole("button", { name: "Delete card" }),
+    );
     expect(texts()).toEqual(["C", "A"]);
   });
 
@@ -79,7 +98,9 @@ describe("text, action and expectation cards", () => {
     const id = cell.cards()[0]!.id;
     const { applyMapOperations } = await import("@opencjm/core");
     applyMapOperations(cell.doc, [{ op: "updateCard", cardId: id, fields: { text: "Theirs" } }]);
-    await waitFor(() => expect((screen.getByRole("textbox", { name: "Notes" }) as HTMLTextAreaElement).value).toBe("Theirs"));
+    await waitFor(() =>
+      expect((screen.getByRole("textbox", { name: "Notes" }) as HTMLTextAreaElement).value).toBe("Theirs"),
+    );
   });
 
   it("brings back a draft that could not be saved when the user returns to the cell", async () => {

@@ -27,7 +27,14 @@ function TextEditor({ card, save, context }: CardEditorProps<TextLikeCard>) {
 export function textCardView<K extends TextLikeCard["kind"]>(kind: K): CardView<Extract<TextLikeCard, { kind: K }>> {
   function Adder({ add, context }: CardAdderProps) {
     const t = useT();
-    return <TextAdder add={add} cellKey={context.cellKey} label={t(`cells.adder.${kind}`)} build={(text) => ({ kind, text })} />;
+    return (
+      <TextAdder
+        add={add}
+        cellKey={context.cellKey}
+        label={t(`cells.adder.${kind}`)}
+        build={(text) => ({ kind, text })}
+      />
+    );
   }
   return { Display: TextDisplay, Editor: TextEditor, Adder, plainText: (card) => card.text };
 }

@@ -11,9 +11,17 @@ type ThoughtCard = Extract<Card, { kind: "thought" }>;
 function ThoughtDisplay({ card }: CardDisplayProps<ThoughtCard>) {
   const t = useT();
   return (
-    <span className={`${styles.thought} ${card.question ? styles.question : ""}`} data-question={card.question || undefined}>
+    <span
+      className={`${styles.thought} ${card.question ? styles.question : ""}`}
+      data-question={card.question || undefined}
+    >
       {card.question && (
-        <span className={styles.mark} role="img" aria-label={t("cells.thought.question")} title={t("cells.thought.question")}>
+        <span
+          className={styles.mark}
+          role="img"
+          aria-label={t("cells.thought.question")}
+          title={t("cells.thought.question")}
+        >
           ?
         </span>
       )}
@@ -41,8 +49,20 @@ function ThoughtEditor({ card, save }: CardEditorProps<ThoughtCard>) {
 function ThoughtAdder({ add, context }: CardAdderProps) {
   const t = useT();
   // A thought typed with a question mark at its end (?, ？ or ؟) starts out as a question.
-  return <TextAdder add={add} cellKey={context.cellKey} label={t("cells.adder.thought")} build={(text) => ({ kind: "thought", text, question: /[?？؟]\s*$/.test(text) })} />;
+  return (
+    <TextAdder
+      add={add}
+      cellKey={context.cellKey}
+      label={t("cells.adder.thought")}
+      build={(text) => ({ kind: "thought", text, question: /[?？؟]\s*$/.test(text) })}
+    />
+  );
 }
 
 /** Thoughts and questions: text, with questions drawn with a question mark. */
-export const thoughtCardView: CardView<ThoughtCard> = { Display: ThoughtDisplay, Editor: ThoughtEditor, Adder: ThoughtAdder, plainText: (card) => card.text };
+export const thoughtCardView: CardView<ThoughtCard> = {
+  Display: ThoughtDisplay,
+  Editor: ThoughtEditor,
+  Adder: ThoughtAdder,
+  plainText: (card) => card.text,
+};

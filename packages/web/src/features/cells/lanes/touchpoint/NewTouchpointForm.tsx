@@ -8,7 +8,19 @@ import { createTouchpoint } from "./touchpointApi.js";
 import styles from "./NewTouchpointForm.module.css";
 
 /** Creates a touchpoint in the workspace catalogue: its name, channel and whether it is digital or physical. */
-export function NewTouchpointForm({ workspaceId, catalogue, initialName, onCreated, onCancel }: { workspaceId: string; catalogue: CellCatalogue; initialName: string; onCreated: (touchpoint: Touchpoint) => void; onCancel: () => void }) {
+export function NewTouchpointForm({
+  workspaceId,
+  catalogue,
+  initialName,
+  onCreated,
+  onCancel,
+}: {
+  workspaceId: string;
+  catalogue: CellCatalogue;
+  initialName: string;
+  onCreated: (touchpoint: Touchpoint) => void;
+  onCancel: () => void;
+}) {
   const { t, locale } = useI18n();
   const errorMessage = useErrorMessage();
   const errorId = useId();
@@ -24,7 +36,13 @@ export function NewTouchpointForm({ workspaceId, catalogue, initialName, onCreat
     const fields = TouchpointFieldsSchema.safeParse({ name, channelId, medium });
     if (!fields.success) {
       const field = String(fields.error.issues[0]?.path[0] ?? "");
-      setError(field === "name" ? (name.trim() === "" ? t("cells.problem.required") : t("cells.problem.tooLong", { max: 200, length: name.length })) : t("cells.touchpoint.pickChannel"));
+      setError(
+        field === "name"
+          ? name.trim() === ""
+            ? t("cells.problem.required")
+            : t("cells.problem.tooLong", { max: 200, length: name.length })
+          : t("cells.touchpoint.pickChannel"),
+      );
       return;
     }
     setBusy(true);
@@ -39,15 +57,27 @@ export function NewTouchpointForm({ workspaceId, catalogue, initialName, onCreat
   }
 
   return (
-    <form className={styles.form} aria-label={t("cells.touchpoint.new")} onSubmit={submit} onKeyDown={(e) => {
-      if (e.key === "Escape") {
-        e.stopPropagation();
-        onCancel();
-      }
-    }}>
+    <form
+      className={styles.form}
+      aria-label={t("cells.touchpoint.new")}
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
       <label className={styles.field}>
         {t("cells.touchpoint.name")}
-        <input autoFocus dir="auto" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+        <input
+          autoFocus
+          dir="auto"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+        />
       </label>
       <label className={styles.field}>
         {t("cells.touchpoint.channel")}
@@ -69,7 +99,13 @@ export function NewTouchpointForm({ workspaceId, catalogue, initialName, onCreat
         <legend>{t("cells.touchpoint.medium")}</legend>
         {(["digital", "physical"] as const).map((m) => (
           <label key={m}>
-            <input type="radio" name={`${errorId}-medium`} value={m} checked={medium === m} onChange={() => setMedium(m)} />
+            <input
+              type="radio"
+              name={`${errorId}-medium`}
+              value={m}
+              checked={medium === m}
+              onChange={() => setMedium(m)}
+            />
             {t(`cells.touchpoint.${m}`)}
           </label>
         ))}

@@ -32,7 +32,10 @@ describe("touchpoint cards", () => {
   });
 
   it("changes the touchpoint of a card", async () => {
-    const cell = renderCell("touchpoints", { editing: true, cards: [{ kind: "touchpoint", touchpointId: "tp_pricing" }] });
+    const cell = renderCell("touchpoints", {
+      editing: true,
+      cards: [{ kind: "touchpoint", touchpointId: "tp_pricing" }],
+    });
     await cell.user.click(screen.getByRole("button", { name: "Change" }));
     await cell.user.keyboard("counter{Enter}");
     expect(cell.cards()).toMatchObject([{ touchpointId: "tp_counter" }]);

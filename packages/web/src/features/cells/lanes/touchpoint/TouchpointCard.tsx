@@ -17,7 +17,11 @@ function TouchpointDisplay({ card, context }: CardDisplayProps<TouchpointCard>) 
   const touchpoint = findTouchpoint(context.catalogue, card.touchpointId);
   return (
     <div className={styles.card}>
-      {touchpoint ? <TouchpointLabel touchpoint={touchpoint} channel={context.catalogue.channels.get(touchpoint.channelId)} /> : <span className={styles.unknown}>{t("cells.touchpoint.unknown")}</span>}
+      {touchpoint ? (
+        <TouchpointLabel touchpoint={touchpoint} channel={context.catalogue.channels.get(touchpoint.channelId)} />
+      ) : (
+        <span className={styles.unknown}>{t("cells.touchpoint.unknown")}</span>
+      )}
       {card.note.trim() !== "" && (
         <span dir="auto" className={styles.note}>
           {card.note}
@@ -57,7 +61,13 @@ function TouchpointEditor({ card, save, context }: CardEditorProps<TouchpointCar
 
 function TouchpointAdder({ add, context }: CardAdderProps) {
   const t = useT();
-  return <TouchpointPicker context={context} label={t("cells.adder.touchpoint")} onPick={(touchpoint) => add({ kind: "touchpoint", touchpointId: touchpoint.id })} />;
+  return (
+    <TouchpointPicker
+      context={context}
+      label={t("cells.adder.touchpoint")}
+      onPick={(touchpoint) => add({ kind: "touchpoint", touchpointId: touchpoint.id })}
+    />
+  );
 }
 
 /** Touchpoints from the workspace catalogue, with channel icon, online/offline and digital/physical markers and a note. */

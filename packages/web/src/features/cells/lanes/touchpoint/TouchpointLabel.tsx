@@ -15,7 +15,13 @@ export function TouchpointLabel({ touchpoint, channel }: { touchpoint: Touchpoin
       <ChannelIcon icon={channel?.icon ?? ""} className={styles.icon} />
       <bdi className={styles.name}>{touchpoint.name}</bdi>
       {channel && <OnlineMarker online={channel.online} />}
-      <span className={styles.medium} role="img" aria-label={mediumLabel} title={mediumLabel} data-medium={touchpoint.medium}>
+      <span
+        className={styles.medium}
+        role="img"
+        aria-label={mediumLabel}
+        title={mediumLabel}
+        data-medium={touchpoint.medium}
+      >
         <Medium size={11} aria-hidden="true" />
       </span>
     </span>

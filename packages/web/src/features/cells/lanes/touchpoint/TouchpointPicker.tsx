@@ -11,7 +11,17 @@ import { TouchpointLabel } from "./TouchpointLabel.js";
  * Picks a touchpoint from the workspace catalogue by name or channel; when none fits, creates one from the search
  * text (with the workspace known) and tells the grid so its catalogue has it too.
  */
-export function TouchpointPicker({ context, label, onPick, autoFocus }: { context: CardContext; label: string; onPick: (touchpoint: Touchpoint) => void; autoFocus?: boolean }) {
+export function TouchpointPicker({
+  context,
+  label,
+  onPick,
+  autoFocus,
+}: {
+  context: CardContext;
+  label: string;
+  onPick: (touchpoint: Touchpoint) => void;
+  autoFocus?: boolean;
+}) {
   const { t, locale } = useI18n();
   const [creating, setCreating] = useState<string | null>(null);
   // After the creation form closes, the search takes the focus back so the keyboard stays in the cell.
@@ -38,7 +48,11 @@ export function TouchpointPicker({ context, label, onPick, autoFocus }: { contex
   }
   const items = [...catalogue.touchpoints.values()].map((touchpoint) => {
     const channel = catalogue.channels.get(touchpoint.channelId);
-    return { key: touchpoint.id, searchText: `${touchpoint.name} ${channel ? channelLabel(channel, locale) : ""}`, content: <TouchpointLabel touchpoint={touchpoint} channel={channel} /> };
+    return {
+      key: touchpoint.id,
+      searchText: `${touchpoint.name} ${channel ? channelLabel(channel, locale) : ""}`,
+      content: <TouchpointLabel touchpoint={touchpoint} channel={channel} />,
+    };
   });
   return (
     <SearchPicker
