@@ -15,8 +15,7 @@ const failedGates = runGates([
   { name: "lint, package boundaries included", command: ["eslint", "."] },
   { name: "type check: core, analytics, server, bench, e2e, scripts", command: ["tsc", "-p", "tsconfig.json"] },
   { name: "type check: web app", command: ["tsc", "-p", "packages/web/tsconfig.json"] },
-  // TODO(issue 12): enable the format gate right after the lead's one-commit `npm run format` over the whole repository.
-  // { name: "format", command: ["prettier", "--check", "."] },
+  { name: "format", command: ["prettier", "--check", "."] },
   { name: "dead code", command: ["knip", "--no-progress"] },
 ]);
 if (failedGates.length > 0) {
@@ -34,7 +33,9 @@ if (!databaseUrl) missing.push("PostgreSQL storage tests (set TEST_DATABASE_URL=
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const browser = ensureBrowserParts(chromiumPath);
 if (!browser.chromium) {
-  missing.push(`browser tests in e2e/ (no Chromium at ${chromiumPath}; install Debian's chromium package or set CHROMIUM_PATH)`);
+  missing.push(
+    `browser tests in e2e/ (no Chromium at ${chromiumPath}; install Debian's chromium package or set CHROMIUM_PATH)`,
+  );
   vitestArgs.push("--exclude", "e2e/**");
 } else if (!browser.poppler) {
   missing.push("PDF export checks in e2e/exportPdf.spec.ts (no pdftoppm/pdftotext; install Debian's poppler-utils)");
