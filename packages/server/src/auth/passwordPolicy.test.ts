@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { passwordWeakness, requireStrongPassword } from "./passwordPolicy.js";
+import { DomainError } from "../errors/DomainError.js";
+import { apiErrorOf } from "../http/errorHandling.js";
 
 const ana = { email: "ana.lima@example.com", name: "Ana Lima" };
 
@@ -37,6 +39,11 @@ describe("password policy", () => {
     } catch (err) {
       error = err;
     }
-    expect(error).toMatchObject({ status: 400, code: "weak_password", issues: [{ path: "newPassword" }] });
+    expect(error).toBeInstanceOf(DomainError);
+    expect(apiErrorOf(error as DomainError)).toMatchObject({
+      status: 400,
+      code: "weak_password",
+      issues: [{ path: "newPassword" }],
+    });
   });
 });
