@@ -12,9 +12,8 @@ export interface MapDocumentProblem {
   message: string;
 }
 
-// Yjs' own type parameter for "any shared type" (its events are typed per kind).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type SharedType = Y.AbstractType<any>;
+/** What this check needs of a shared type: its identity, and the item that places it in its parent. */
+type SharedType = { _item: Y.Item | null };
 type EntityRootName = "stages" | "steps" | "lanes" | "cards";
 const ENTITY_ROOTS = new Set<string>(["stages", "steps", "lanes", "cards"]);
 const KNOWN_ROOTS = new Set<string>(Object.values(MAP_ROOTS));
@@ -101,7 +100,7 @@ function locate(type: SharedType, rootNames: Map<SharedType, string>): { root?: 
     const item = current._item;
     if (!item || !(item.parent instanceof Y.AbstractType)) return {};
     entityId = item.parentSub ?? undefined;
-    current = item.parent as SharedType;
+    current = item.parent as unknown as SharedType;
   }
   return {};
 }
@@ -142,7 +141,9 @@ function checkEmotions(
   emotions: Y.Map<{ value: number; note: string }>,
   transaction: Y.Transaction,
 ): MapDocumentProblem[] {
-  const keys = transaction.changed.get(emotions as unknown as SharedType) ?? new Set<string | null>();
+  // Yjs types its changed-types map by its widest event type; the emotions map is one of its keys.
+  const changedType = emotions as unknown as Parameters<typeof transaction.changed.get>[0];
+  const keys = transaction.changed.get(changedType) ?? new Set<string | null>();
   const problems: MapDocumentProblem[] = [];
   for (const key of keys) {
     if (key === null) continue;

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderWithI18n } from "../../app/testing/renderWithI18n.js";
-import { UnreadableCards } from "./UnreadableCards.js";
+import { findUnreadableCards, UnreadableCards } from "./UnreadableCards.js";
 import { buildTestMapDoc } from "./store/buildTestMapDoc.js";
 
 /** A map with two cards an older version left unreadable: an action card with a numeric text, a pain point with a word for its severity. */
@@ -61,10 +61,9 @@ describe("cards the map cannot read", () => {
     expect(await screen.findByText(/2 карточки на этой карте не удалось прочитать/)).toBeTruthy();
     await userEvent.click(screen.getByRole("button", { name: "Показать" }));
     expect(screen.queryByRole("button", { name: "Удалить" })).toBeNull();
-    const { container } = renderWithI18n(
-      <UnreadableCards doc={buildTestMapDoc()} readOnly={false} apply={() => true} />,
-    );
-    await new Promise((r) => setTimeout(r, 700));
+    const whole = buildTestMapDoc();
+    expect(findUnreadableCards(whole)).toEqual([]);
+    const { container } = renderWithI18n(<UnreadableCards doc={whole} readOnly={false} apply={() => true} />);
     expect(container.textContent).toBe("");
   });
 });
