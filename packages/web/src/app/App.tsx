@@ -1,3 +1,4 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { Suspense } from "react";
 import { Redirect, Route, Switch } from "wouter";
 import { I18nProvider } from "../i18n/I18nProvider.js";
@@ -6,6 +7,7 @@ import { lazyScreen } from "./lazyScreen.js";
 import { startWorkspace } from "./lastWorkspace.js";
 import { LoadingScreen } from "./LoadingScreen.js";
 import { NotFoundPage } from "./NotFoundPage.js";
+import { createQueryClient } from "./queryClient.js";
 import { RequireSession } from "./RequireSession.js";
 import { SessionProvider, useSession } from "./SessionProvider.js";
 
@@ -116,15 +118,19 @@ export function AppRoutes() {
   );
 }
 
+const queryClient = createQueryClient();
+
 /** The whole app: language first (nothing shows before its catalogue), then the session, then the routes. */
 export function App() {
   return (
-    <I18nProvider>
-      <ErrorBoundary>
-        <SessionProvider>
-          <AppRoutes />
-        </SessionProvider>
-      </ErrorBoundary>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <ErrorBoundary>
+          <SessionProvider>
+            <AppRoutes />
+          </SessionProvider>
+        </ErrorBoundary>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }
