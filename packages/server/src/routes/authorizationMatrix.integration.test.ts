@@ -1,4 +1,4 @@
-import { ROLES, type Permission, type Role } from "@opencjm/core";
+import { ROLES, type Role } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,26 +14,11 @@ import { buildMapFromTemplate, type ChannelId } from "@opencjm/core";
 import { buildTokenHeaders, buildUser, buildWorkspace, type TestWorkspace } from "../testing/factories.js";
 import { createTestApp, type TestApp } from "../testing/testApp.js";
 import { testDialects } from "../testing/testDatabases.js";
+import type { AuthorizationCase as Case } from "../testing/authorizationCase.js";
 
 type Actor = Role | "outsider" | "anonymous" | "readToken" | "writeToken" | "scopedToken";
 /** `scopedToken` is a write token limited to the editor's own workspace. */
 const ACTORS: Actor[] = [...ROLES, "outsider", "anonymous", "readToken", "writeToken", "scopedToken"];
-
-/** How to call one workspace endpoint on fresh data, and the permission it needs. */
-interface Case {
-  permission: Permission;
-  /** Tokens may not use it (it needs a signed-in person). */
-  sessionOnly?: boolean;
-  /** It acts on a workspace of its own (a copy with the same members), which a token scoped to the first cannot see. */
-  otherWorkspace?: boolean;
-  /** What an allowed caller gets when not 200 (cancelling an import that has already finished: 409). */
-  okStatus?: number;
-  /** `raw` is an uploaded file (sent as is with its content type) instead of a JSON body. */
-  build(
-    t: TestApp,
-    ws: TestWorkspace,
-  ): Promise<{ path: string; body?: unknown; raw?: { bytes: Uint8Array<ArrayBuffer>; contentType: string } }>;
-}
 
 /** A real 1×1 PNG. */
 const TINY_PNG = Uint8Array.from(
@@ -110,7 +95,7 @@ const freshRule = async (t: TestApp, ws: TestWorkspace) =>
     eventNames: ["page_view"],
     conditions: [],
   });
-const cases: Record<string, Case> = {
+const workspaceCases: Record<string, Case> = {
   "get /api/workspaces/{workspaceId}": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}` }) },
   "patch /api/workspaces/{workspaceId}": {
     permission: "manage",
@@ -463,6 +448,9 @@ const cases: Record<string, Case> = {
     build: async (t, ws) => ({ path: `${W}/${ws.id}/customers/${(await fresh.import(t, ws)).customerId}/merge-log` }),
   },
 };
+
+// Each feature's endpoints live beside its routes (routes/<area>/<area>AuthorizationCases.ts); add yours here.
+const cases: Record<string, Case> = { ...workspaceCases };
 
 /** Endpoints outside a workspace: who may call them is covered here by caller kind. */
 const accountEndpoints: Record<string, "public" | "signedIn" | "accountWriter" | "sessionOnly"> = {

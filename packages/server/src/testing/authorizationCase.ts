@@ -1,0 +1,19 @@
+import type { Permission } from "@opencjm/core";
+import type { TestWorkspace } from "./factories.js";
+import type { TestApp } from "./testApp.js";
+
+/** How the authorization matrix (routes/authorizationMatrix.integration.test.ts) calls one workspace endpoint on fresh data, and the permission it needs. */
+export interface AuthorizationCase {
+  permission: Permission;
+  /** Tokens may not use it (it needs a signed-in person). */
+  sessionOnly?: boolean;
+  /** It acts on a workspace of its own (a copy with the same members), which a token scoped to the first cannot see. */
+  otherWorkspace?: boolean;
+  /** What an allowed caller gets when not 200 (cancelling an import that has already finished: 409). */
+  okStatus?: number;
+  /** `raw` is an uploaded file (sent as is with its content type) instead of a JSON body. */
+  build(
+    t: TestApp,
+    ws: TestWorkspace,
+  ): Promise<{ path: string; body?: unknown; raw?: { bytes: Uint8Array<ArrayBuffer>; contentType: string } }>;
+}
