@@ -10,4 +10,5 @@ export * from "./document/index.js";
 export * from "./templates/index.js";
 export * from "./catalogue/channels.js";
 export * from "./comparison/index.js";
+export * from "./scoring/ideaScores.js";
 export * from "./contract/index.js";

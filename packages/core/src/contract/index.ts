@@ -9,3 +9,4 @@ export * from "./rules.js";
 export * from "./segments.js";
 export * from "./metricsRequest.js";
 export * from "./mapMetrics.js";
+export * from "./ideas.js";

@@ -177,6 +177,56 @@ export interface TouchpointRulesTable {
   updated_at: Timestamp;
 }
 
+/** An idea (PRODUCT.md §4.7); list fields and scores are JSON (tags, touchpoint and KPI ids; ICE, RICE, matrix place). */
+export interface IdeasTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  description: string;
+  owner_id: string | null;
+  /** JSON array of strings. */
+  tags: string;
+  /** new, approved, inProgress, shipped, measured or rejected (IdeaStatus in core). */
+  status: string;
+  touchpoint_ids: string;
+  kpi_ids: string;
+  /** IceInput as JSON, or null when not scored. */
+  ice: string | null;
+  /** RiceInput as JSON, or null when not scored. */
+  rice: string | null;
+  /** MatrixPosition as JSON, or null until placed on the matrix. */
+  matrix: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A link of an idea to a map, by ids; `label` is the card or step text when linked, shown once it is gone. */
+export interface IdeaLinksTable {
+  idea_id: string;
+  workspace_id: string;
+  /** "anchor" (what it answers: a card, cell or step) or "step" (a step it changes). */
+  role: string;
+  position: number;
+  map_id: string;
+  card_id: string | null;
+  step_id: string | null;
+  lane_id: string | null;
+  /** painPoint, opportunity, card, cell or step (IdeaLinkKind in core), as it was when linked. */
+  kind: string;
+  label: string;
+}
+
+/** One change of an idea's status; seq 0 is its creation as "new". */
+export interface IdeaStatusChangesTable {
+  idea_id: string;
+  seq: number;
+  status: string;
+  reason: string | null;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -194,6 +244,9 @@ export interface Database {
   share_links: ShareLinksTable;
   persona_photos: PersonaPhotosTable;
   touchpoint_rules: TouchpointRulesTable;
+  ideas: IdeasTable;
+  idea_links: IdeaLinksTable;
+  idea_status_changes: IdeaStatusChangesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -203,3 +256,6 @@ export type TouchpointRow = Selectable<TouchpointsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type ShareLinkRow = Selectable<ShareLinksTable>;
 export type TouchpointRuleRow = Selectable<TouchpointRulesTable>;
+export type IdeaRow = Selectable<IdeasTable>;
+export type IdeaLinkRow = Selectable<IdeaLinksTable>;
+export type IdeaStatusChangeRow = Selectable<IdeaStatusChangesTable>;
