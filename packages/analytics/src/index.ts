@@ -77,3 +77,7 @@ export { getSegmentSize, type SegmentSize } from "./queries/segments/getSegmentS
 export { getDataFacets, type DataFacets } from "./queries/segments/getDataFacets.js";
 export { getUnmatchedEvents, type UnmatchedEvents } from "./queries/segments/getUnmatchedEvents.js";
 export { seededRandom } from "./random/seededRandom.js";
+export { computeKpiSeries, type KpiSeriesInput, type KpiSeriesPoint } from "./kpis/computeKpiSeries.js";
+export { KpiSpecError, type KpiSpec, type KpiMeasurement } from "./kpis/KpiSpec.js";
+export { placeKpi } from "./kpis/placeKpi.js";
+export { countBuckets } from "./kpis/kpiBuckets.js";

@@ -5,3 +5,4 @@ export { insertEvents as insertTestEvents, type TestEvent } from "../metrics/tes
 export { computeOracleDigest } from "../oracle/computeOracleDigest.js";
 export { digestMapMetrics } from "../oracle/digestMapMetrics.js";
 export { compareDigests, type MetricsDigest } from "../oracle/MetricsDigest.js";
+export { computeKpiOracleSeries } from "../oracle/kpis/computeKpiOracleSeries.js";

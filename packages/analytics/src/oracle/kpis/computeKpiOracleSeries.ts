@@ -1,0 +1,123 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { KpiBucket, MapSnapshot } from "@opencjm/core";
+import { kpiBuckets } from "../../kpis/kpiBuckets.js";
+import type { KpiSpec } from "../../kpis/KpiSpec.js";
+import { pairMapOf } from "../../kpis/pairMapOf.js";
+import { compileMapStructure, type MapStructure } from "../../metrics/compileMapStructure.js";
+import type { MetricsFilters, MetricsOptions } from "../../metrics/MetricsRequestSchema.js";
+import { sqlString } from "../../queries/sqlText.js";
+import type { TouchpointRule } from "../../rules/TouchpointRuleSchema.js";
+import { createMappedEvents } from "../mapped/createMappedEvents.js";
+import { getConversion } from "../steps/getConversion.js";
+import { getKpiUnitFacts } from "./getKpiUnitFacts.js";
+
+/** One bucket's value of a KPI by the oracle, with what it stands on. */
+export interface OraclePoint {
+  start: number;
+  value: number | null;
+  sample: number;
+}
+
+const parseDate = (d: string) => Date.parse(d.length === 10 ? `${d}T00:00:00Z` : d);
+
+/**
+ * The SQL oracle of KPI series: per bucket, the mapped events of that bucket (the same filters, the bucket as date
+ * range) and one query per fact — customers, scores and texts of the unit, and the pairwise conversion query —
+ * turned into each KPI's value by the definitions in packages/analytics/README.md ("KPIs").
+ */
+export async function computeKpiOracleSeries(
+  connection: DuckDBConnection,
+  input: {
+    map: MapSnapshot;
+    rules: readonly TouchpointRule[];
+    kpis: readonly KpiSpec[];
+    filters: MetricsFilters;
+    options: MetricsOptions;
+    bucket: KpiBucket;
+  },
+  sentiments: string,
+): Promise<Map<string, OraclePoint[]>> {
+  const { filters, options } = input;
+  const fromMs = parseDate(filters.from!);
+  const toMs = parseDate(filters.to!);
+  const out = new Map<string, OraclePoint[]>(input.kpis.map((k) => [k.id, []]));
+  for (const bucket of kpiBuckets(fromMs, toMs, input.bucket, 10_000)) {
+    const bucketFilters = {
+      ...filters,
+      from: new Date(Math.max(bucket.start, fromMs)).toISOString(),
+      to: new Date(Math.min(bucket.end, toMs)).toISOString(),
+    };
+    const mapped = new Map<MapSnapshot, MapStructure>();
+    for (const kpi of input.kpis) {
+      const pair = kpi.anchor.kind === "step" && kpi.toStepId !== undefined;
+      const map =
+        kpi.anchor.kind === "step" && pair ? pairMapOf(input.map, kpi.anchor.stepId, kpi.toStepId!) : input.map;
+      let structure = mapped.get(map);
+      if (!structure) {
+        structure = compileMapStructure(map);
+        mapped.clear();
+        mapped.set(map, structure);
+        await createMappedEvents(connection, TABLE, { structure, rules: input.rules, filters: bucketFilters, options });
+      }
+      const point = await oracleValue(connection, structure, kpi, options, sentiments);
+      out.get(kpi.id)!.push({ start: bucket.start, ...point });
+    }
+  }
+  await connection.run(`DROP TABLE IF EXISTS ${TABLE}`);
+  return out;
+}
+
+const TABLE = "oracle_kpi_events";
+
+async function oracleValue(
+  connection: DuckDBConnection,
+  structure: MapStructure,
+  kpi: KpiSpec,
+  options: MetricsOptions,
+  sentiments: string,
+): Promise<{ value: number | null; sample: number }> {
+  const { anchor } = kpi;
+  const idx =
+    anchor.kind === "step"
+      ? structure.steps.findIndex((s) => s.id === anchor.stepId)
+      : anchor.kind === "stage"
+        ? structure.stages.findIndex((g) => g.id === anchor.stageId)
+        : -1;
+  const unit =
+    anchor.kind === "touchpoint"
+      ? { column: "touchpoint" as const, value: sqlString(anchor.touchpointId) }
+      : { column: anchor.kind, value: String(idx) };
+  const facts = await getKpiUnitFacts(connection, TABLE, sentiments, unit);
+  const conversions = await getConversion(connection, TABLE, {
+    by: anchor.kind === "stage" ? "stage" : "step",
+    windowMs: options.conversionWindowHours * 3_600_000,
+    strict: options.order === "strict",
+  });
+  const conv = conversions.find((c) => c.idx === idx);
+  const converted = conv?.converted ?? 0;
+  const reached = facts.customers;
+  const mean = (sum: number | null, n: number) => ({ value: n > 0 ? sum! / n : null, sample: n });
+  switch (kpi.measure) {
+    case "reach":
+      return { value: reached, sample: reached };
+    case "conversion":
+      return { value: reached > 0 ? converted / reached : null, sample: reached };
+    case "dropOff":
+      return { value: reached > 0 ? (reached - converted) / reached : null, sample: reached };
+    case "medianTime":
+      return { value: conv ? conv.medianMs : null, sample: converted };
+    case "p90Time":
+      return { value: conv ? conv.p90Ms : null, sample: converted };
+    case "csat":
+      return mean(facts.csatSum, facts.csatCount);
+    case "ces":
+      return mean(facts.cesSum, facts.cesCount);
+    case "nps":
+      return {
+        value: facts.npsCount > 0 ? (100 * (facts.promoters - facts.detractors)) / facts.npsCount : null,
+        sample: facts.npsCount,
+      };
+    case "negativeShare":
+      return { value: facts.texts > 0 ? facts.negatives / facts.texts : null, sample: facts.texts };
+  }
+}
