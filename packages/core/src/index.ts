@@ -12,3 +12,4 @@ export * from "./catalogue/channels.js";
 export * from "./comparison/index.js";
 export * from "./scoring/ideaScores.js";
 export * from "./contract/index.js";
+export * from "./i18n/index.js";

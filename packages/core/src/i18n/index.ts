@@ -1,0 +1,4 @@
+export * from "./translate.js";
+export * from "./sharedCatalogues.js";
+export * from "./translateShared.js";
+export * from "./matchLocale.js";

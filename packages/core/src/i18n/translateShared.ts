@@ -1,0 +1,45 @@
+import type { Locale } from "../locale.js";
+import {
+  SHARED_CATALOGUES,
+  type CliMessageKey,
+  type ErrorMessageKey,
+  type ExportMessageKey,
+  type SharedNamespace,
+  type VocabularyKey,
+} from "./sharedCatalogues.js";
+import { formatMessage, languageRules, type LanguageRules, type Message, type MessageValues } from "./translate.js";
+
+/** The keys of each shared namespace. */
+interface SharedKeys {
+  errors: ErrorMessageKey;
+  cli: CliMessageKey;
+  exports: ExportMessageKey;
+  vocabulary: VocabularyKey;
+}
+
+const rulesByLocale = new Map<Locale, LanguageRules>();
+function rulesOf(locale: Locale): LanguageRules {
+  let rules = rulesByLocale.get(locale);
+  if (!rules) rulesByLocale.set(locale, (rules = languageRules(locale)));
+  return rules;
+}
+
+/** The message under `key` in a shared namespace, or undefined when that language's file lacks it. */
+export function sharedMessage(locale: Locale, namespace: SharedNamespace, key: string): Message | undefined {
+  const file: Record<string, Message> = SHARED_CATALOGUES[namespace][locale];
+  return Object.hasOwn(file, key) ? file[key] : undefined;
+}
+
+/**
+ * A shared catalogue's message in a language with its placeholders filled (English when the language lacks it, the
+ * key itself when English does too): what the server, the CLI and the exports print.
+ */
+export function translate<N extends SharedNamespace>(
+  locale: Locale,
+  namespace: N,
+  key: SharedKeys[N],
+  values: MessageValues = {},
+): string {
+  const message = sharedMessage(locale, namespace, key) ?? sharedMessage("en", namespace, key);
+  return message === undefined ? key : formatMessage(message, values, rulesOf(locale));
+}
