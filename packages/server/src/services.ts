@@ -1,6 +1,7 @@
 import type { EventDatabases } from "./customerData/EventDatabases.js";
 import type { AccessChanges } from "./auth/accessChanges.js";
 import type { CollabTickets } from "./collab/collabTickets.js";
+import type { MapSignals } from "./collab/MapSignals.js";
 import type { AppConfig } from "./config.js";
 import type { Db } from "./db/createDb.js";
 import type { MapDocumentStore } from "./store/createMapDocumentService.js";
@@ -16,4 +17,6 @@ export interface Services {
   accessChanges: AccessChanges;
   /** Single-use tickets that authenticate the web app's collaboration sockets. */
   collabTickets: CollabTickets;
+  /** Changes beside a map's document (comment threads) that its live connections hear about at once. */
+  mapSignals: MapSignals;
 }

@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import { createEventDatabases } from "./customerData/EventDatabases.js";
 import { AccessChanges } from "./auth/accessChanges.js";
 import { CollabTickets } from "./collab/collabTickets.js";
+import { MapSignals } from "./collab/MapSignals.js";
 import { createApp } from "./app.js";
 import { createCollaboration, type Collaboration } from "./collab/createCollaboration.js";
 import type { AppConfig } from "./config.js";
@@ -61,6 +62,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     analytics: createEventDatabases(config),
     accessChanges,
     collabTickets: new CollabTickets(),
+    mapSignals: new MapSignals(),
   };
   const collaboration = createCollaboration(services);
   const app = createApp(services);

@@ -10,8 +10,4 @@ export * from "./segments.js";
 export * from "./metricsRequest.js";
 export * from "./mapMetrics.js";
 export * from "./ideas.js";
-export * from "./notifications.js";
-export * from "./activity.js";
 export * from "./comments.js";
-export * from "./kpis.js";
-export * from "./history.js";

@@ -1,6 +1,7 @@
 import { createEventDatabases } from "../customerData/EventDatabases.js";
 import { AccessChanges } from "../auth/accessChanges.js";
 import { CollabTickets } from "../collab/collabTickets.js";
+import { MapSignals } from "../collab/MapSignals.js";
 import type { AppConfig } from "../config.js";
 import { createDb } from "../db/createDb.js";
 import { migrateToLatest } from "../db/migrate.js";
@@ -19,6 +20,7 @@ export async function openServices(config: AppConfig): Promise<Services & { clos
     analytics,
     accessChanges: new AccessChanges(),
     collabTickets: new CollabTickets(),
+    mapSignals: new MapSignals(),
     close: async () => {
       await analytics.close();
       await db.close();

@@ -98,6 +98,11 @@ export function createCollaboration(services: Services): Collaboration {
     },
   });
   const rights = new CollaboratorRights(db, services.accessChanges, () => connectionsOf(hocuspocus));
+  // Comment threads live beside the document: tell everyone on the map which thread changed, and they refetch it
+  // through the API (which checks their rights again). Only a map that is open has anyone to tell.
+  const stopSignals = services.mapSignals.subscribe(({ mapId, message }) =>
+    hocuspocus.documents.get(mapId)?.broadcastStateless(JSON.stringify(message)),
+  );
   maps.attachLiveDocuments({
     async get(mapId) {
       const loading = hocuspocus.loadingDocuments.get(mapId);
@@ -134,6 +139,7 @@ export function createCollaboration(services: Services): Collaboration {
     },
     async close() {
       rights.stop();
+      stopSignals();
       hocuspocus.closeConnections();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -227,6 +227,33 @@ export interface IdeaStatusChangesTable {
   changed_at: Timestamp;
 }
 
+/** A comment thread of a map; the anchor columns used depend on `anchor_kind` (map, card, step, cell). */
+export interface CommentThreadsTable {
+  id: string;
+  workspace_id: string;
+  map_id: string;
+  anchor_kind: string;
+  anchor_card_id: string | null;
+  anchor_step_id: string | null;
+  anchor_lane_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+}
+
+/** One comment of a thread: plain text, and the mentioned members' user ids as a JSON array. */
+export interface CommentsTable {
+  id: string;
+  thread_id: string;
+  workspace_id: string;
+  author_id: string;
+  text: string;
+  mentions: string;
+  created_at: Timestamp;
+  edited_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -244,6 +271,8 @@ export interface Database {
   share_links: ShareLinksTable;
   persona_photos: PersonaPhotosTable;
   touchpoint_rules: TouchpointRulesTable;
+  comment_threads: CommentThreadsTable;
+  comments: CommentsTable;
   ideas: IdeasTable;
   idea_links: IdeaLinksTable;
   idea_status_changes: IdeaStatusChangesTable;

@@ -15,6 +15,7 @@ import { buildTokenHeaders, buildUser, buildWorkspace, type TestWorkspace } from
 import { createTestApp, type TestApp } from "../testing/testApp.js";
 import { testDialects } from "../testing/testDatabases.js";
 import type { AuthorizationCase as Case } from "../testing/authorizationCase.js";
+import { commentsAuthorizationCases } from "./comments/commentsAuthorizationCases.js";
 
 type Actor = Role | "outsider" | "anonymous" | "readToken" | "writeToken" | "scopedToken";
 /** `scopedToken` is a write token limited to the editor's own workspace. */
@@ -450,7 +451,7 @@ const workspaceCases: Record<string, Case> = {
 };
 
 // Each feature's endpoints live beside its routes (routes/<area>/<area>AuthorizationCases.ts); add yours here.
-const cases: Record<string, Case> = { ...workspaceCases };
+const cases: Record<string, Case> = { ...workspaceCases, ...commentsAuthorizationCases };
 
 /** Endpoints outside a workspace: who may call them is covered here by caller kind. */
 const accountEndpoints: Record<string, "public" | "signedIn" | "accountWriter" | "sessionOnly"> = {
@@ -526,7 +527,7 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
       const wanted: string[] = [];
       for (const actor of ACTORS) {
         for (const inOwn of [true, false]) {
-          const { path, body, raw } = await c.build(t, inOwn ? own : other);
+          const { path, body, raw } = await c.build(t, inOwn ? own : other, actor);
           const res = raw
             ? await t.app.request(path, {
                 method,

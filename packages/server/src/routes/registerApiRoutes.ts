@@ -9,6 +9,7 @@ import { registerTouchpointRulesRoutes } from "./customerData/touchpointRulesRou
 import { registerAuthRoutes } from "./auth/authRoutes.js";
 import { registerTouchpointRoutes } from "./catalogue/touchpointRoutes.js";
 import { registerCollabTicketRoutes } from "./collab/collabTicketRoutes.js";
+import { registerCommentRoutes } from "./comments/commentRoutes.js";
 import { registerDocsRoutes } from "./docs/docsRoutes.js";
 import { registerExchangeRoutes } from "./exchange/exchangeRoutes.js";
 import { registerFutureStateRoutes } from "./maps/futureStateRoutes.js";
@@ -44,6 +45,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerFutureStateRoutes(app);
   registerExchangeRoutes(app);
   registerShareRoutes(app);
+  registerCommentRoutes(app);
   registerSchemaRoutes(app);
   registerSourcesRoutes(app);
   registerImportsRoutes(app);

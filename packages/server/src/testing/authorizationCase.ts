@@ -11,9 +11,14 @@ export interface AuthorizationCase {
   otherWorkspace?: boolean;
   /** What an allowed caller gets when not 200 (cancelling an import that has already finished: 409). */
   okStatus?: number;
-  /** `raw` is an uploaded file (sent as is with its content type) instead of a JSON body. */
+  /**
+   * `raw` is an uploaded file (sent as is with its content type) instead of a JSON body. `actor` is who will call it
+   * (a role, "outsider", "anonymous", or "readToken"/"writeToken"/"scopedToken" of the editor), for endpoints that act
+   * on the caller's own things (editing one's own comment).
+   */
   build(
     t: TestApp,
     ws: TestWorkspace,
+    actor: string,
   ): Promise<{ path: string; body?: unknown; raw?: { bytes: Uint8Array<ArrayBuffer>; contentType: string } }>;
 }

@@ -1,6 +1,7 @@
 import { createEventDatabases } from "../customerData/EventDatabases.js";
 import { AccessChanges } from "../auth/accessChanges.js";
 import { CollabTickets } from "../collab/collabTickets.js";
+import { MapSignals } from "../collab/MapSignals.js";
 import { loadConfig, type AppConfig } from "../config.js";
 import type { Services } from "../services.js";
 import { createMapDocumentService } from "../store/createMapDocumentService.js";
@@ -28,6 +29,7 @@ export async function createTestServices(
       analytics,
       accessChanges: new AccessChanges(),
       collabTickets: new CollabTickets(),
+      mapSignals: new MapSignals(),
     },
   };
 }

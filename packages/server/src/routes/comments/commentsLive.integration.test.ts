@@ -1,0 +1,82 @@
+import { buildMapFromTemplate, CommentsChangedMessageSchema, type CommentThread } from "@opencjm/core";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../config.js";
+import { startServer, type RunningServer } from "../../startServer.js";
+import { connectCollabClient, type CollabClient } from "../../testing/collabClient.js";
+import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
+import { createTestDatabase, testDialects, type TestDatabase } from "../../testing/testDatabases.js";
+
+describe.each(testDialects)("comments live on %s", (dialect) => {
+  let t: TestDatabase;
+  let server: RunningServer;
+  let ws: TestWorkspace;
+  let mapId: string;
+  const clients: CollabClient[] = [];
+
+  beforeEach(async () => {
+    t = await createTestDatabase(dialect);
+    await t.db.close();
+    server = await startServer(
+      loadConfig(
+        {},
+        {
+          port: 0,
+          host: "127.0.0.1",
+          dataDir: mkdtempSync(join(tmpdir(), "cjm-comments-")),
+          databaseUrl: t.config.databaseUrl,
+          sqlitePath: t.config.sqlitePath,
+        },
+      ),
+    );
+    ws = await buildWorkspace(server.services.db);
+    mapId = (
+      await server.services.maps.create({
+        workspaceId: ws.id,
+        createdBy: ws.users.owner.id,
+        snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }),
+      })
+    ).id;
+  });
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+    await t.dispose();
+  });
+
+  /** The "comments changed" messages a client on the map hears, as they arrive. */
+  function heard(client: CollabClient): Array<{ type: string; threadId: string }> {
+    const messages: Array<{ type: string; threadId: string }> = [];
+    client.provider.on("stateless", ({ payload }: { payload: string }) =>
+      messages.push(CommentsChangedMessageSchema.parse(JSON.parse(payload))),
+    );
+    return messages;
+  }
+
+  async function until(condition: () => boolean): Promise<void> {
+    while (!condition()) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  it("everyone on the map, viewers included, hears which thread changed when a commenter writes, replies and resolves", async () => {
+    const viewer = await connectCollabClient(server.url, mapId, ws.users.viewer.cookie);
+    const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
+    clients.push(viewer, editor);
+    const [toViewer, toEditor] = [heard(viewer), heard(editor)];
+    const base = `${server.url}/api/workspaces/${ws.id}/maps/${mapId}/comment-threads`;
+    const send = async (method: string, path: string, body: unknown) => {
+      const res = await fetch(path, { method, headers: ws.users.commenter.headers, body: JSON.stringify(body) });
+      expect(res.status).toBeLessThan(300);
+      return (await res.json()) as CommentThread;
+    };
+    const thread = await send("POST", base, { anchor: { kind: "map" }, text: "Look at this" });
+    await until(() => toViewer.length === 1 && toEditor.length === 1);
+    expect(toViewer).toEqual([{ type: "comments", threadId: thread.id }]);
+    await send("POST", `${base}/${thread.id}/comments`, { text: "And this" });
+    await send("PATCH", `${base}/${thread.id}`, { resolved: true });
+    await until(() => toViewer.length === 3 && toEditor.length === 3);
+    expect(new Set([...toViewer, ...toEditor].map((m) => m.threadId))).toEqual(new Set([thread.id]));
+  });
+});
