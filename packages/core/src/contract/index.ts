@@ -15,4 +15,3 @@ export * from "./activity.js";
 export * from "./comments.js";
 export * from "./kpis.js";
 export * from "./history.js";
-export * from "./comments.js";
