@@ -81,3 +81,7 @@ export { computeKpiSeries, type KpiSeriesInput, type KpiSeriesPoint } from "./kp
 export { KpiSpecError, type KpiSpec, type KpiMeasurement } from "./kpis/KpiSpec.js";
 export { placeKpi } from "./kpis/placeKpi.js";
 export { countBuckets } from "./kpis/kpiBuckets.js";
+export { twoProportionTest } from "./statistics/twoProportionTest.js";
+export { poissonRateTest } from "./statistics/poissonRateTest.js";
+export { mannWhitneyTest } from "./statistics/mannWhitneyTest.js";
+export type { EffectTest } from "./statistics/EffectTest.js";
