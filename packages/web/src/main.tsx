@@ -1,10 +1,11 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { z } from "zod";
-import { prefetchGet } from "./api/apiClient.js";
 import { prefetchSession } from "./api/sessionApi.js";
+import { channelListQuery, mapListQuery, personaListQuery, touchpointListQuery } from "./api/workspaceQueries.js";
 import { preconnectMap } from "./collab/openMapConnection.js";
 import { App, preloadScreen } from "./app/App.js";
+import { appQueryClient } from "./app/queryClient.js";
 import { storedLocale } from "./i18n/I18nProvider.js";
 import { pickLocale } from "./i18n/locales.js";
 import { loadMessages } from "./i18n/messages.js";
@@ -20,8 +21,12 @@ preloadScreen(window.location.pathname);
 const editing = /^\/w\/([^/]+)\/maps\/([^/]+)\/?$/.exec(window.location.pathname);
 if (editing) {
   preconnectMap(decodeURIComponent(editing[2]!));
-  const base = `/api/workspaces/${editing[1]}`;
-  prefetchGet([`${base}/maps`, `${base}/personas`, `${base}/touchpoints`, `${base}/channels`]);
+  // The editor's first queries start now and land in the app's cache, where the editor finds them (asked once).
+  const workspaceId = decodeURIComponent(editing[1]!);
+  void appQueryClient.prefetchQuery(mapListQuery(workspaceId));
+  void appQueryClient.prefetchQuery(personaListQuery(workspaceId));
+  void appQueryClient.prefetchQuery(touchpointListQuery(workspaceId));
+  void appQueryClient.prefetchQuery(channelListQuery(workspaceId));
 }
 
 createRoot(document.getElementById("root")!).render(

@@ -63,32 +63,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 }
 
 /** The JSON API of the server, under /api, with the session cookie and CSRF token. */
-const prefetched = new Map<string, Promise<unknown>>();
-
-/**
- * Starts GET requests the first screen will make, before React renders it; the screen's own `api.get` of the same
- * path then takes the answer (once) instead of asking again.
- */
-export function prefetchGet(paths: readonly string[]): void {
-  for (const path of paths) {
-    if (prefetched.has(path)) continue;
-    const pending = request("GET", path);
-    pending.catch(() => undefined);
-    prefetched.set(path, pending);
-  }
-}
-
-function get<T>(path: string, options?: RequestOptions): Promise<T> {
-  const early = prefetched.get(path);
-  if (early) {
-    prefetched.delete(path);
-    return early as Promise<T>;
-  }
-  return request<T>("GET", path, options);
-}
-
 export const api = {
-  get,
+  get: <T>(path: string, options?: RequestOptions) => request<T>("GET", path, options),
   post: <T>(path: string, body?: Body, options?: RequestOptions) => request<T>("POST", path, { ...options, body }),
   patch: <T>(path: string, body?: Body, options?: RequestOptions) => request<T>("PATCH", path, { ...options, body }),
   put: <T>(path: string, body?: Body, options?: RequestOptions) => request<T>("PUT", path, { ...options, body }),

@@ -7,7 +7,7 @@ import { lazyScreen } from "./lazyScreen.js";
 import { startWorkspace } from "./lastWorkspace.js";
 import { LoadingScreen } from "./LoadingScreen.js";
 import { NotFoundPage } from "./NotFoundPage.js";
-import { createQueryClient } from "./queryClient.js";
+import { appQueryClient } from "./queryClient.js";
 import { RequireSession } from "./RequireSession.js";
 import { SessionProvider, useSession } from "./SessionProvider.js";
 
@@ -118,12 +118,10 @@ export function AppRoutes() {
   );
 }
 
-const queryClient = createQueryClient();
-
 /** The whole app: language first (nothing shows before its catalogue), then the session, then the routes. */
 export function App() {
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={appQueryClient}>
       <I18nProvider>
         <ErrorBoundary>
           <SessionProvider>

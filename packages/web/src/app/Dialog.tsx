@@ -1,30 +1,66 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import * as RadixDialog from "@radix-ui/react-dialog";
+import { useState, type ReactNode } from "react";
 import styles from "./Dialog.module.css";
 
-/** A modal dialog with a title; Escape or the backdrop closes it, and focus starts on its first field. */
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
-  const id = useId();
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    box.current?.querySelector<HTMLElement>("input, select, textarea, button")?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") onClose();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      previous?.focus?.();
-    };
-  }, [onClose]);
+/**
+ * Where focus goes back to when the dialog closes: the element that had it when the dialog opened, or, when that was
+ * an entry of a menu (which is gone by then), the button that opened the menu.
+ */
+function openerOf(active: Element | null): HTMLElement | null {
+  const menu = active?.closest("[role=menu]");
+  const trigger = menu?.getAttribute("aria-labelledby");
+  const opener = trigger ? document.getElementById(trigger) : active;
+  return opener instanceof HTMLElement ? opener : null;
+}
+
+/**
+ * A modal dialog labelled by its title (Radix): Tab stays inside it, Escape or a click on the backdrop closes it, and
+ * focus starts on its first field (or on the element marked `data-autofocus`) and returns to the opener afterwards.
+ * Callers show it while open and drop it on `onClose`.
+ */
+export function Dialog({
+  title,
+  onClose,
+  children,
+  alert = false,
+  testId,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  /** A question that interrupts (a confirmation), announced as an alert dialog. */
+  alert?: boolean;
+  testId?: string;
+}) {
+  const [opener] = useState(() => openerOf(document.activeElement));
   return (
-    <div className={styles.backdrop} onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className={styles.dialog} role="dialog" aria-modal="true" aria-labelledby={id} ref={box}>
-        <h2 id={id} className={styles.title}>
-          {title}
-        </h2>
-        {children}
-      </div>
-    </div>
+    <RadixDialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className={styles.backdrop} />
+        <RadixDialog.Content
+          className={styles.dialog}
+          role={alert ? "alertdialog" : "dialog"}
+          aria-describedby={undefined}
+          data-testid={testId}
+          onOpenAutoFocus={(event) => {
+            const preferred = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>(
+              "[data-autofocus]",
+            );
+            if (!preferred) return;
+            event.preventDefault();
+            preferred.focus();
+          }}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (opener?.isConnected) opener.focus();
+          }}
+          // Keys typed in the dialog are the dialog's: the map editor's shortcuts below it must not see them.
+          onKeyDown={(event) => event.stopPropagation()}
+        >
+          <RadixDialog.Title className={styles.title}>{title}</RadixDialog.Title>
+          {children}
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }

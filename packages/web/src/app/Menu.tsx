@@ -1,80 +1,108 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useState, type ReactNode } from "react";
+import { Link } from "wouter";
+import { useI18n } from "../i18n/I18nProvider.js";
+import { buttonClassName } from "./Button.js";
 import styles from "./Menu.module.css";
 
-/** A button that opens a small panel of actions; closes on Escape, on a click outside and after an action. */
+/**
+ * A button that opens a small list of actions (Radix): it opens by click, Enter, Space or Arrow Down; arrow keys and
+ * typing a letter move between entries, Enter picks one, and Escape or a click outside closes it with focus back on
+ * the button. Entries are `MenuItem`, `MenuLink`, `MenuNote` and `MenuSeparator`.
+ */
 export function Menu({
   label,
   children,
   align = "end",
   testId,
-  buttonClassName,
+  buttonClassName: triggerClassName,
 }: {
   label: ReactNode;
-  children: (close: () => void) => ReactNode;
+  /** The entries, or a function of `close` for entries that close the menu themselves. */
+  children: ReactNode | ((close: () => void) => ReactNode);
   align?: "start" | "end";
   testId?: string;
   buttonClassName?: string;
 }) {
+  const { dir } = useI18n();
   const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
-  const id = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    };
-    const items = () => [...(panel.current?.querySelectorAll<HTMLElement>("a[href], button:not(:disabled)") ?? [])];
-    // Keyboard users land on the first entry and move with the arrow keys; Escape returns to the button.
-    items()[0]?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        setOpen(false);
-        button.current?.focus();
-      } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-        const list = items();
-        if (list.length === 0) return;
-        e.preventDefault();
-        const at = list.indexOf(document.activeElement as HTMLElement);
-        list[(at + (e.key === "ArrowDown" ? 1 : list.length - 1)) % list.length]?.focus();
-      }
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
-
+  // Radix aligns by physical edge; "end" is the inline end, which is the left edge right to left.
+  const physical = (align === "end") === (dir === "ltr") ? "end" : "start";
   return (
-    <div className={styles.menu} ref={root}>
-      <button
-        ref={button}
-        type="button"
-        className={buttonClassName ?? "btn btn-ghost"}
-        aria-expanded={open}
-        aria-controls={id}
-        data-testid={testId}
-        onClick={() => setOpen(!open)}
-      >
+    // Not modal: a dialog opened from an entry takes focus and the page over without fighting the menu for them.
+    <DropdownMenu.Root open={open} onOpenChange={setOpen} dir={dir} modal={false}>
+      <DropdownMenu.Trigger className={triggerClassName ?? buttonClassName("ghost")} data-testid={testId}>
         {label}
         <span aria-hidden="true" className={styles.caret}>
           ▾
         </span>
-      </button>
-      {open && (
-        <div
-          ref={panel}
-          id={id}
-          className={`${styles.panel} ${align === "start" ? styles.start : styles.end}`}
-          data-testid={testId ? `${testId}-panel` : undefined}
-        >
-          {children(() => setOpen(false))}
-        </div>
-      )}
-    </div>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Content
+        className={styles.panel}
+        align={physical}
+        sideOffset={4}
+        collisionPadding={8}
+        data-testid={testId ? `${testId}-panel` : undefined}
+      >
+        {typeof children === "function" ? children(() => setOpen(false)) : children}
+      </DropdownMenu.Content>
+    </DropdownMenu.Root>
   );
+}
+
+/** An action of a menu; picking it closes the menu unless `onSelect` calls `event.preventDefault()`. */
+export function MenuItem({
+  onSelect,
+  children,
+  disabled,
+  danger,
+  testId,
+}: {
+  onSelect: (event: Event) => void;
+  children: ReactNode;
+  disabled?: boolean;
+  danger?: boolean;
+  testId?: string;
+}) {
+  return (
+    <DropdownMenu.Item
+      className={danger ? `${styles.item} ${styles.danger}` : styles.item}
+      disabled={disabled}
+      onSelect={onSelect}
+      data-testid={testId}
+    >
+      {children}
+    </DropdownMenu.Item>
+  );
+}
+
+/** An entry of a menu that goes to another page of the app. */
+export function MenuLink({
+  href,
+  children,
+  current,
+  testId,
+}: {
+  href: string;
+  children: ReactNode;
+  current?: boolean;
+  testId?: string;
+}) {
+  return (
+    <DropdownMenu.Item asChild className={styles.item}>
+      <Link href={href} aria-current={current ? "page" : undefined} data-testid={testId}>
+        {children}
+      </Link>
+    </DropdownMenu.Item>
+  );
+}
+
+/** A line of text in a menu that is not an action (a heading, or why there is nothing to pick). */
+export function MenuNote({ children }: { children: ReactNode }) {
+  return <DropdownMenu.Label className={styles.note}>{children}</DropdownMenu.Label>;
+}
+
+/** A line between groups of entries. */
+export function MenuSeparator() {
+  return <DropdownMenu.Separator className={styles.separator} />;
 }

@@ -1,6 +1,6 @@
 import { useLocation } from "wouter";
 import { useT } from "../i18n/I18nProvider.js";
-import { Menu } from "./Menu.js";
+import { Menu, MenuItem, MenuNote, MenuSeparator } from "./Menu.js";
 import { useSession } from "./SessionProvider.js";
 import styles from "./AppShell.module.css";
 
@@ -22,24 +22,19 @@ export function UserMenu() {
         </span>
       }
     >
-      {() => (
-        <>
-          <p>
-            <bdi>{session.user.email}</bdi>
-          </p>
-          <hr />
-          <button
-            type="button"
-            data-testid="sign-out"
-            onClick={async () => {
-              await signOut();
-              navigate("~/signin", { replace: true });
-            }}
-          >
-            {t("auth.signOut")}
-          </button>
-        </>
-      )}
+      <MenuNote>
+        <bdi>{session.user.email}</bdi>
+      </MenuNote>
+      <MenuSeparator />
+      <MenuItem
+        testId="sign-out"
+        onSelect={async () => {
+          await signOut();
+          navigate("~/signin", { replace: true });
+        }}
+      >
+        {t("auth.signOut")}
+      </MenuItem>
     </Menu>
   );
 }

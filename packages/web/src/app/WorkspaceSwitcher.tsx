@@ -1,9 +1,8 @@
 import { useState } from "react";
-import { Link } from "wouter";
 import { useT } from "../i18n/I18nProvider.js";
 import { CreateWorkspaceForm } from "./CreateWorkspaceForm.js";
 import { Dialog } from "./Dialog.js";
-import { Menu } from "./Menu.js";
+import { Menu, MenuItem, MenuLink, MenuNote, MenuSeparator } from "./Menu.js";
 import { useSession } from "./SessionProvider.js";
 import styles from "./AppShell.module.css";
 
@@ -26,35 +25,18 @@ export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
           </span>
         }
       >
-        {(close) => (
-          <>
-            <p>{t("shell.yourWorkspaces")}</p>
-            {workspaces.map((w) => (
-              <Link
-                key={w.id}
-                href={`~/w/${w.id}`}
-                onClick={close}
-                aria-current={w.id === workspaceId ? "page" : undefined}
-              >
-                <bdi>{w.name}</bdi>
-                <span className="badge">{t(`common.role.${w.role}`)}</span>
-              </Link>
-            ))}
-            <hr />
-            <Link href={`~/w/${workspaceId}/members`} onClick={close} data-testid="workspace-members">
-              {t("members.nav")}
-            </Link>
-            <button
-              type="button"
-              onClick={() => {
-                close();
-                setCreating(true);
-              }}
-            >
-              + {t("shell.createWorkspace")}
-            </button>
-          </>
-        )}
+        <MenuNote>{t("shell.yourWorkspaces")}</MenuNote>
+        {workspaces.map((w) => (
+          <MenuLink key={w.id} href={`~/w/${w.id}`} current={w.id === workspaceId}>
+            <bdi>{w.name}</bdi>
+            <span className="badge">{t(`common.role.${w.role}`)}</span>
+          </MenuLink>
+        ))}
+        <MenuSeparator />
+        <MenuLink href={`~/w/${workspaceId}/members`} testId="workspace-members">
+          {t("members.nav")}
+        </MenuLink>
+        <MenuItem onSelect={() => setCreating(true)}>+ {t("shell.createWorkspace")}</MenuItem>
       </Menu>
       {creating && (
         <Dialog title={t("shell.createWorkspace")} onClose={() => setCreating(false)}>

@@ -16,3 +16,6 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/** The cache of the running app (main.tsx starts a screen's first requests in it before React renders). */
+export const appQueryClient = createQueryClient();

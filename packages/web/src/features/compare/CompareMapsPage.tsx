@@ -1,11 +1,13 @@
-import { compareMaps, type MapComparison, type Persona } from "@opencjm/core";
-import { useEffect, useMemo, useState } from "react";
+import { compareMaps, type Persona } from "@opencjm/core";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { Link } from "wouter";
-import { ErrorScreen } from "../../app/ErrorScreen.js";
-import { LoadingScreen } from "../../app/LoadingScreen.js";
+import { personaListQuery } from "../../api/workspaceQueries.js";
+import { buttonClassName } from "../../app/Button.js";
+import { QueryView } from "../../app/QueryView.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
-import { fetchPersonas } from "../home/homeApi.js";
-import { fetchMap, type MapWithSnapshot } from "./compareApi.js";
+import type { MapWithSnapshot } from "./compareApi.js";
+import { mapWithSnapshotQuery } from "./compareQueries.js";
 import { CompareLegend } from "./CompareLegend.js";
 import { ComparePainPoints } from "./ComparePainPoints.js";
 import { CompareStepTable } from "./CompareStepTable.js";
@@ -23,31 +25,19 @@ export default function CompareMapsPage({
   leftId: string;
   rightId: string;
 }) {
-  const { t, dir } = useI18n();
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setData(null);
-    setError(null);
-    Promise.all([
-      fetchMap(workspaceId, leftId, abort.signal),
-      fetchMap(workspaceId, rightId, abort.signal),
-      fetchPersonas(workspaceId, abort.signal),
-    ]).then(
-      ([left, right, personas]) => setData({ left, right, personas }),
-      (err: unknown) => !abort.signal.aborted && setError(err),
-    );
-    return () => abort.abort();
-  }, [workspaceId, leftId, rightId]);
-
-  const comparison: MapComparison | null = useMemo(
-    () => (data ? compareMaps(data.left.snapshot, data.right.snapshot) : null),
-    [data],
+  const left = useQuery(mapWithSnapshotQuery(workspaceId, leftId));
+  const right = useQuery(mapWithSnapshotQuery(workspaceId, rightId));
+  const personas = useQuery(personaListQuery(workspaceId));
+  return (
+    <QueryView queries={[left, right, personas]}>
+      {(l, r, p) => <Comparison data={{ left: l, right: r, personas: p }} leftId={leftId} rightId={rightId} />}
+    </QueryView>
   );
-  if (error) return <ErrorScreen error={error} />;
-  if (!data || !comparison) return <LoadingScreen />;
+}
+
+function Comparison({ data, leftId, rightId }: { data: Loaded; leftId: string; rightId: string }) {
+  const { t, dir } = useI18n();
+  const comparison = useMemo(() => compareMaps(data.left.snapshot, data.right.snapshot), [data.left, data.right]);
   const personaNames = new Map(data.personas.map((p) => [p.id, p.name]));
   const arrow = dir === "rtl" ? "←" : "→";
   const { summary } = comparison;
@@ -68,7 +58,11 @@ export default function CompareMapsPage({
             <span className="badge badge-accent">{t(`common.mapType.${data.right.snapshot.settings.type}`)}</span>
             <bdi>{data.right.snapshot.settings.title}</bdi>
           </Link>
-          <Link href={`/compare/${rightId}/${leftId}`} className="btn btn-small btn-ghost" data-testid="compare-swap">
+          <Link
+            href={`/compare/${rightId}/${leftId}`}
+            className={buttonClassName("ghost", "small")}
+            data-testid="compare-swap"
+          >
             ⇄ {t("compare.swap")}
           </Link>
         </div>

@@ -1,8 +1,9 @@
-import { useEffect, useState } from "react";
-import { Link } from "wouter";
-import { Menu } from "../../app/Menu.js";
+import type { MapListItem } from "@opencjm/core";
+import { useQuery } from "@tanstack/react-query";
+import { mapListQuery } from "../../api/workspaceQueries.js";
+import { buttonClassName } from "../../app/Button.js";
+import { Menu, MenuLink, MenuNote } from "../../app/Menu.js";
 import { useT } from "../../i18n/I18nProvider.js";
-import { fetchMaps, type MapListItem } from "../home/homeApi.js";
 
 /** Orders the other maps for comparison: the map this one was derived from, then maps derived from it, then the rest. */
 export function comparisonCandidates(maps: readonly MapListItem[], mapId: string): MapListItem[] {
@@ -25,14 +26,9 @@ export function CompareWithMenu({
   maps?: readonly MapListItem[];
 }) {
   const t = useT();
-  const [loaded, setLoaded] = useState<MapListItem[] | null>(null);
-  useEffect(() => {
-    if (given) return;
-    const abort = new AbortController();
-    fetchMaps(workspaceId, abort.signal).then(setLoaded, () => setLoaded([]));
-    return () => abort.abort();
-  }, [given, workspaceId]);
-  const maps = given ?? loaded ?? [];
+  // Without a list from the caller, the menu reads the workspace's (shared with every other screen that shows it).
+  const loaded = useQuery({ ...mapListQuery(workspaceId), enabled: !given });
+  const maps = given ?? loaded.data ?? [];
   const candidates = comparisonCandidates(maps, mapId);
   const self = maps.find((m) => m.id === mapId);
   // Keep the current state on the left: a future-state map is compared as (its source, itself).
@@ -41,21 +37,23 @@ export function CompareWithMenu({
       ? `~/w/${workspaceId}/compare/${other.id}/${mapId}`
       : `~/w/${workspaceId}/compare/${mapId}/${other.id}`;
   return (
-    <Menu label={t("compare.compareWith")} testId="compare-with" buttonClassName="btn btn-small">
-      {(close) =>
-        candidates.length === 0 ? (
-          <p>{t("compare.noOtherMaps")}</p>
-        ) : (
-          candidates.map((m) => (
-            <Link key={m.id} href={href(m)} onClick={close}>
-              <bdi>{m.title}</bdi>
-              {(m.id === self?.basedOnMapId || m.basedOnMapId === mapId) && (
-                <span className="badge badge-accent">{t("compare.related")}</span>
-              )}
-            </Link>
-          ))
-        )
-      }
+    <Menu
+      label={t("compare.compareWith")}
+      testId="compare-with"
+      buttonClassName={buttonClassName("secondary", "small")}
+    >
+      {candidates.length === 0 ? (
+        <MenuNote>{t("compare.noOtherMaps")}</MenuNote>
+      ) : (
+        candidates.map((m) => (
+          <MenuLink key={m.id} href={href(m)}>
+            <bdi>{m.title}</bdi>
+            {(m.id === self?.basedOnMapId || m.basedOnMapId === mapId) && (
+              <span className="badge badge-accent">{t("compare.related")}</span>
+            )}
+          </MenuLink>
+        ))
+      )}
     </Menu>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Menu } from "../../app/Menu.js";
+import { Menu, MenuItem, MenuNote } from "../../app/Menu.js";
 import { useSession } from "../../app/SessionProvider.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { ExportDialog } from "./ExportDialog.js";
@@ -15,33 +15,15 @@ export function ExchangeMenu({ workspaceId, mapId }: { workspaceId: string; mapI
   return (
     <>
       <Menu label={t("exchange.menu")} testId="exchange-menu">
-        {(close) => (
-          <>
-            <button
-              type="button"
-              data-testid="open-export"
-              onClick={() => {
-                close();
-                setOpen("export");
-              }}
-            >
-              {t("exchange.menu.export")}
-            </button>
-            {canShare ? (
-              <button
-                type="button"
-                data-testid="open-share"
-                onClick={() => {
-                  close();
-                  setOpen("share");
-                }}
-              >
-                {t("exchange.menu.share")}
-              </button>
-            ) : (
-              <p>{t("exchange.share.viewOnly")}</p>
-            )}
-          </>
+        <MenuItem testId="open-export" onSelect={() => setOpen("export")}>
+          {t("exchange.menu.export")}
+        </MenuItem>
+        {canShare ? (
+          <MenuItem testId="open-share" onSelect={() => setOpen("share")}>
+            {t("exchange.menu.share")}
+          </MenuItem>
+        ) : (
+          <MenuNote>{t("exchange.share.viewOnly")}</MenuNote>
         )}
       </Menu>
       {open === "export" && <ExportDialog workspaceId={workspaceId} mapId={mapId} onClose={() => setOpen(undefined)} />}

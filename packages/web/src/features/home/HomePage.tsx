@@ -1,47 +1,49 @@
-import type { Persona } from "@opencjm/core";
+import type { MapListItem, Persona } from "@opencjm/core";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { Link } from "wouter";
-import { ErrorScreen } from "../../app/ErrorScreen.js";
-import { LoadingScreen } from "../../app/LoadingScreen.js";
+import { mapListQuery, personaListQuery } from "../../api/workspaceQueries.js";
+import { Button, buttonClassName } from "../../app/Button.js";
+import { QueryView } from "../../app/QueryView.js";
 import { useSession } from "../../app/SessionProvider.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { ImportMapButton } from "../exchange/ImportMapButton.js";
 import { allTags, filterMaps, filtersFromSearch, filtersToSearch, type MapFilters } from "./filterMaps.js";
-import { fetchMaps, fetchPersonas, type MapListItem } from "./homeApi.js";
 import { MapFiltersBar } from "./MapFiltersBar.js";
 import { MapList } from "./MapList.js";
 import { NewPersonaDialog } from "./NewPersonaDialog.js";
 import { PersonaList } from "./PersonaList.js";
 import styles from "./HomePage.module.css";
 
-type Loaded = { maps: MapListItem[]; personas: Persona[] };
-
 /** The workspace's home: its maps (searchable, filterable, sortable) and its personas, with ways to create both. */
 export default function HomePage({ workspaceId }: { workspaceId: string }) {
+  const maps = useQuery(mapListQuery(workspaceId));
+  const personas = useQuery(personaListQuery(workspaceId));
+  return (
+    <QueryView queries={[maps, personas]}>
+      {(mapList, personaList) => (
+        // Relative times ("3 minutes ago") are computed against the moment the list arrived.
+        <HomeContent workspaceId={workspaceId} maps={mapList} personas={personaList} now={maps.dataUpdatedAt} />
+      )}
+    </QueryView>
+  );
+}
+
+function HomeContent({
+  workspaceId,
+  maps,
+  personas,
+  now,
+}: {
+  workspaceId: string;
+  maps: MapListItem[];
+  personas: Persona[];
+  now: number;
+}) {
   const { t, locale } = useI18n();
   const { session, roleIn } = useSession();
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
   const [filters, setFilters] = useState<MapFilters>(() => filtersFromSearch(window.location.search));
   const [creatingPersona, setCreatingPersona] = useState(false);
-  // Relative times ("3 minutes ago") are computed against the moment the list arrived.
-  const [now, setNow] = useState(() => Date.now());
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setError(null);
-    Promise.all([fetchMaps(workspaceId, abort.signal), fetchPersonas(workspaceId, abort.signal)]).then(
-      ([maps, personas]) => {
-        setData({ maps, personas });
-        setNow(Date.now());
-      },
-      (err: unknown) => {
-        if (!abort.signal.aborted) setError(err);
-      },
-    );
-    return () => abort.abort();
-  }, [workspaceId, attempt]);
 
   // Keep the filters in the address (without a navigation), so reloading or coming back from a map keeps them.
   useEffect(() => {
@@ -51,20 +53,14 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
       window.history.replaceState(window.history.state, "", url);
   }, [filters]);
 
-  const personaById = useMemo(() => new Map((data?.personas ?? []).map((p) => [p.id, p])), [data]);
+  const personaById = useMemo(() => new Map(personas.map((p) => [p.id, p])), [personas]);
   const personaNames = useMemo(() => new Map([...personaById].map(([id, p]) => [id, p.name])), [personaById]);
-  const shown = useMemo(
-    () => (data ? filterMaps(data.maps, filters, personaNames, locale) : []),
-    [data, filters, personaNames, locale],
-  );
+  const shown = useMemo(() => filterMaps(maps, filters, personaNames, locale), [maps, filters, personaNames, locale]);
   const mapCounts = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const m of data?.maps ?? []) for (const id of m.personaIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const m of maps) for (const id of m.personaIds) counts.set(id, (counts.get(id) ?? 0) + 1);
     return counts;
-  }, [data]);
-
-  if (error) return <ErrorScreen error={error} onRetry={() => setAttempt(attempt + 1)} />;
-  if (!data) return <LoadingScreen />;
+  }, [maps]);
 
   const role = roleIn(workspaceId);
   const canWrite = role === "owner" || role === "editor";
@@ -78,19 +74,18 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
             <bdi>{workspace?.name ?? t("shell.workspace")}</bdi>
           </h1>
           <p className={styles.muted}>
-            {t("common.count.maps", { count: data.maps.length })} ·{" "}
-            {t("home.personaCount", { count: data.personas.length })}
+            {t("common.count.maps", { count: maps.length })} · {t("home.personaCount", { count: personas.length })}
           </p>
         </div>
         <div className={styles.headerActions}>
           <ImportMapButton workspaceId={workspaceId} />
           {canWrite && (
-            <button type="button" className="btn" onClick={() => setCreatingPersona(true)} data-testid="new-persona">
+            <Button onClick={() => setCreatingPersona(true)} data-testid="new-persona">
               {t("home.newPersona")}
-            </button>
+            </Button>
           )}
           {canWrite && (
-            <Link href="/new" className="btn btn-primary" data-testid="new-map">
+            <Link href="/new" className={buttonClassName("primary")} data-testid="new-map">
               {t("home.newMap")}
             </Link>
           )}
@@ -102,30 +97,25 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
         <h2 id="home-maps" className={styles.sectionTitle}>
           {t("home.maps")}
         </h2>
-        {data.maps.length === 0 ? (
+        {maps.length === 0 ? (
           <div className={styles.empty}>
             <p>{t("home.noMaps")}</p>
             {canWrite && (
-              <Link href="/new" className="btn btn-primary">
+              <Link href="/new" className={buttonClassName("primary")}>
                 {t("home.startFromTemplate")}
               </Link>
             )}
           </div>
         ) : (
           <>
-            <MapFiltersBar
-              filters={filters}
-              onChange={setFilters}
-              personas={data.personas}
-              tags={allTags(data.maps, locale)}
-            />
+            <MapFiltersBar filters={filters} onChange={setFilters} personas={personas} tags={allTags(maps, locale)} />
             <p className={styles.resultCount} aria-live="polite">
-              {t("home.shownOf", { shown: shown.length, total: data.maps.length })}
+              {t("home.shownOf", { shown: shown.length, total: maps.length })}
             </p>
             {shown.length === 0 ? (
               <p className={styles.empty}>{t("home.noMatch")}</p>
             ) : (
-              <MapList workspaceId={workspaceId} maps={shown} allMaps={data.maps} personas={personaById} now={now} />
+              <MapList workspaceId={workspaceId} maps={shown} allMaps={maps} personas={personaById} now={now} />
             )}
           </>
         )}
@@ -135,10 +125,10 @@ export default function HomePage({ workspaceId }: { workspaceId: string }) {
         <h2 id="home-personas" className={styles.sectionTitle}>
           {t("home.personas")}
         </h2>
-        {data.personas.length === 0 ? (
+        {personas.length === 0 ? (
           <p className={styles.empty}>{t("home.noPersonas")}</p>
         ) : (
-          <PersonaList personas={data.personas} mapCounts={mapCounts} />
+          <PersonaList personas={personas} mapCounts={mapCounts} />
         )}
       </section>
     </div>

@@ -1,11 +1,10 @@
-import type { Persona } from "@opencjm/core";
+import type { MapListItem, Persona } from "@opencjm/core";
 import { Link } from "wouter";
-import { Menu } from "../../app/Menu.js";
+import { Menu, MenuLink } from "../../app/Menu.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { CompareWithMenu } from "../compare/CompareWithMenu.js";
-import { CreateFutureStateButton } from "../compare/CreateFutureStateButton.js";
+import { CreateFutureStateMenuItem } from "../compare/CreateFutureStateButton.js";
 import { PersonaAvatar } from "../personas/PersonaAvatar.js";
-import type { MapListItem } from "./homeApi.js";
 import styles from "./HomePage.module.css";
 
 const STATUS_BADGE: Record<MapListItem["status"], string> = {
@@ -114,20 +113,8 @@ export function MapList({
                 buttonClassName="btn btn-small btn-ghost"
                 testId="map-actions"
               >
-                {(close) => (
-                  <>
-                    <Link href={`/maps/${m.id}`} onClick={close}>
-                      {t("common.action.open")}
-                    </Link>
-                    <CreateFutureStateButton
-                      workspaceId={workspaceId}
-                      mapId={m.id}
-                      title={m.title}
-                      className=""
-                      onDone={close}
-                    />
-                  </>
-                )}
+                <MenuLink href={`/maps/${m.id}`}>{t("common.action.open")}</MenuLink>
+                <CreateFutureStateMenuItem workspaceId={workspaceId} mapId={m.id} title={m.title} />
               </Menu>
             </td>
           </tr>

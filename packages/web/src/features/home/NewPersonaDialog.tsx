@@ -3,7 +3,8 @@ import { useLocation } from "wouter";
 import { Dialog } from "../../app/Dialog.js";
 import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useT } from "../../i18n/I18nProvider.js";
-import { createPersona } from "../personas/personaApi.js";
+import { Button } from "../../app/Button.js";
+import { usePersonaMutations } from "../personas/personaQueries.js";
 
 /** Names a new persona (and says whether it is a consumer or a business buyer), creates it and opens its editor. */
 export function NewPersonaDialog({ workspaceId, onClose }: { workspaceId: string; onClose: () => void }) {
@@ -13,16 +14,16 @@ export function NewPersonaDialog({ workspaceId, onClose }: { workspaceId: string
   const [name, setName] = useState("");
   const [kind, setKind] = useState<"b2c" | "b2b">("b2c");
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { create } = usePersonaMutations(workspaceId);
+  const busy = create.isPending || create.isSuccess;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!name.trim()) return setError(t("home.personaNameRequired"));
-    setBusy(true);
     setError(null);
     try {
       // A random seed gives each new persona its own generated avatar until a photo is uploaded.
-      const persona = await createPersona(workspaceId, {
+      const persona = await create.mutateAsync({
         name: name.trim(),
         kind,
         avatarSeed: Math.random().toString(36).slice(2, 10),
@@ -30,7 +31,6 @@ export function NewPersonaDialog({ workspaceId, onClose }: { workspaceId: string
       navigate(`/personas/${persona.id}?edit=1`);
     } catch (err) {
       setError(errorMessage(err));
-      setBusy(false);
     }
   }
 
@@ -72,12 +72,10 @@ export function NewPersonaDialog({ workspaceId, onClose }: { workspaceId: string
           </p>
         )}
         <div style={{ display: "flex", gap: "var(--space-2)", justifyContent: "flex-end" }}>
-          <button type="button" className="btn" onClick={onClose}>
-            {t("common.action.cancel")}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <Button onClick={onClose}>{t("common.action.cancel")}</Button>
+          <Button type="submit" variant="primary" disabled={busy}>
             {t("common.action.create")}
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

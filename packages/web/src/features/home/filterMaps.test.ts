@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allTags, filterMaps, filtersFromSearch, filtersToSearch, NO_FILTERS } from "./filterMaps.js";
-import type { MapListItem } from "./homeApi.js";
+import type { MapListItem } from "@opencjm/core";
 
 const map = (over: Partial<MapListItem>): MapListItem => ({
   id: "m",

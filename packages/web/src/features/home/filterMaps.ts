@@ -1,4 +1,4 @@
-import type { MapListItem } from "./homeApi.js";
+import type { MapListItem } from "@opencjm/core";
 
 /** What the home screen's map list is narrowed and ordered by; empty strings mean "any". */
 export interface MapFilters {

@@ -3,12 +3,13 @@ import {
   PersonaSchema,
   TouchpointSchema,
   type Channel,
-  type MapListItem,
   type Persona,
   type Touchpoint,
 } from "@opencjm/core";
-import { useCallback, useEffect, useState } from "react";
-import { api, ApiRequestError } from "../../api/apiClient.js";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { ApiRequestError } from "../../api/apiClient.js";
+import { channelListQuery, mapListQuery, personaListQuery, touchpointListQuery } from "../../api/workspaceQueries.js";
 import type { CellCatalogue } from "../cells/CellContentProps.js";
 import { parseRows } from "./parseRows.js";
 
@@ -35,49 +36,40 @@ export function buildCatalogue(
  * Loads the workspace catalogue the cells need, and checks the map is one of the workspace's maps (a not-found error
  * otherwise). The check reads the workspace's map list, not `GET …/maps/{mapId}`: that answer carries the whole
  * snapshot, which the server builds from the document (a tenth of a second of its time for a large map) just when the
- * editor's live connection needs it — and the live document carries everything the editor shows anyway.
+ * editor's live connection needs it — and the live document carries everything the editor shows anyway. The editor
+ * opens once the catalogue is in, without waiting for the list. All four come from the app's query cache, which
+ * main.tsx starts filling before React renders when the page is an editor.
  */
 export function useMapResources(workspaceId: string, mapId: string): MapResources {
-  const [state, setState] = useState<MapResources>({ state: "loading" });
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+  const maps = useQuery(mapListQuery(workspaceId));
+  const personas = useQuery(personaListQuery(workspaceId));
+  const touchpoints = useQuery(touchpointListQuery(workspaceId));
+  const channels = useQuery(channelListQuery(workspaceId));
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const base = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
-    const get = <T>(path: string) => api.get<T>(`${base}${path}`, { signal: controller.signal });
-    setState({ state: "loading" });
-    const fail = (error: unknown) => {
-      if (!controller.signal.aborted) setState({ state: "failed", error, retry });
+  const ready = useMemo(() => {
+    if (personas.data === undefined || touchpoints.data === undefined || channels.data === undefined) return null;
+    performance.mark("cjm:catalogue-loaded");
+    const p = parseRows(personas.data, PersonaSchema);
+    return {
+      personas: p,
+      catalogue: buildCatalogue(
+        p,
+        parseRows(touchpoints.data, TouchpointSchema),
+        parseRows(channels.data, ChannelSchema),
+      ),
     };
-    get<MapListItem[]>("/maps")
-      .then((maps) => {
-        if (Array.isArray(maps) && !maps.some((m) => m?.id === mapId))
-          throw new ApiRequestError(404, "not_found", "map not found");
-      })
-      .catch(fail);
-    Promise.all([get<unknown>("/personas"), get<unknown>("/touchpoints"), get<unknown>("/channels")])
-      .then(([personas, touchpoints, channels]) => {
-        performance.mark("cjm:catalogue-loaded");
-        const p = parseRows(personas, PersonaSchema);
-        if (!controller.signal.aborted)
-          setState((s) =>
-            s.state === "failed"
-              ? s
-              : {
-                  state: "ready",
-                  personas: p,
-                  catalogue: buildCatalogue(
-                    p,
-                    parseRows(touchpoints, TouchpointSchema),
-                    parseRows(channels, ChannelSchema),
-                  ),
-                },
-          );
-      })
-      .catch(fail);
-    return () => controller.abort();
-  }, [workspaceId, mapId, attempt, retry]);
+  }, [personas.data, touchpoints.data, channels.data]);
 
-  return state;
+  const missing =
+    Array.isArray(maps.data) && !maps.data.some((m) => m?.id === mapId)
+      ? new ApiRequestError(404, "not_found", "map not found")
+      : null;
+  const failed = [maps, personas, touchpoints, channels].filter((q) => q.isError && q.data === undefined);
+  if (missing || failed.length > 0)
+    return {
+      state: "failed",
+      error: missing ?? failed[0]!.error,
+      retry: () => failed.forEach((q) => void q.refetch()),
+    };
+  return ready ? { state: "ready", ...ready } : { state: "loading" };
 }

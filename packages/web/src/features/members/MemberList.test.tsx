@@ -36,9 +36,9 @@ describe("MemberList", () => {
 
     await user.selectOptions(within(other!).getByRole("combobox", { name: "Role of Emil" }), "commenter");
     await user.click(within(other!).getByRole("button", { name: /More for Emil/ }));
-    await user.click(screen.getByRole("button", { name: "Make owner instead of me" }));
+    await user.click(screen.getByRole("menuitem", { name: "Make owner instead of me" }));
     await user.click(within(other!).getByRole("button", { name: /More for Emil/ }));
-    await user.click(screen.getByRole("button", { name: "Remove from workspace" }));
+    await user.click(screen.getByRole("menuitem", { name: "Remove from workspace" }));
     expect(calls).toEqual(["role u_ed commenter", "transfer u_ed", "remove u_ed"]);
   });
 

@@ -1,5 +1,5 @@
 import { ROLES, type MemberInfo, type Role } from "@opencjm/core";
-import { Menu } from "../../app/Menu.js";
+import { Menu, MenuItem } from "../../app/Menu.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import styles from "./Members.module.css";
 
@@ -83,30 +83,12 @@ export function MemberList({
                         </>
                       }
                     >
-                      {(close) => (
-                        <>
-                          <button
-                            type="button"
-                            data-testid="transfer-ownership"
-                            onClick={() => {
-                              close();
-                              actions.onTransfer(member);
-                            }}
-                          >
-                            {t("members.transfer")}
-                          </button>
-                          <button
-                            type="button"
-                            data-testid="remove-member"
-                            onClick={() => {
-                              close();
-                              actions.onRemove(member);
-                            }}
-                          >
-                            {t("members.remove")}
-                          </button>
-                        </>
-                      )}
+                      <MenuItem testId="transfer-ownership" onSelect={() => actions.onTransfer(member)}>
+                        {t("members.transfer")}
+                      </MenuItem>
+                      <MenuItem testId="remove-member" danger onSelect={() => actions.onRemove(member)}>
+                        {t("members.remove")}
+                      </MenuItem>
                     </Menu>
                   )}
                 </td>

@@ -1,21 +1,15 @@
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
+import { mapListQuery } from "../../api/workspaceQueries.js";
 import { useT } from "../../i18n/I18nProvider.js";
-import { fetchMaps, type MapListItem } from "../home/homeApi.js";
 import styles from "./PersonaPage.module.css";
 
 /** The maps this persona is on, as links, so a reader of the card can go to the journeys. */
 export function PersonaMaps({ workspaceId, personaId }: { workspaceId: string; personaId: string }) {
   const t = useT();
-  const [maps, setMaps] = useState<MapListItem[] | null>(null);
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchMaps(workspaceId, abort.signal).then(
-      (all) => setMaps(all.filter((m) => m.personaIds.includes(personaId))),
-      () => setMaps([]),
-    );
-    return () => abort.abort();
-  }, [workspaceId, personaId]);
+  // A list that cannot be loaded is left out: the card is what the page is for.
+  const list = useQuery(mapListQuery(workspaceId));
+  const maps = list.isError ? [] : list.data?.filter((m) => m.personaIds.includes(personaId));
   if (!maps) return null;
   return (
     <section className={`${styles.onMaps} no-print`} data-testid="persona-maps">

@@ -1,61 +1,78 @@
 import type { Channel, Persona } from "@opencjm/core";
+import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
-import { ErrorScreen } from "../../app/ErrorScreen.js";
-import { LoadingScreen } from "../../app/LoadingScreen.js";
+import { channelListQuery } from "../../api/workspaceQueries.js";
+import { Button, buttonClassName } from "../../app/Button.js";
+import { QueryView } from "../../app/QueryView.js";
 import { useSession } from "../../app/SessionProvider.js";
 import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { PersonaSegmentSection } from "../evidence/segments/PersonaSegmentSection.js";
-import { deletePersona, fetchChannels, fetchPersona, savePersona } from "./personaApi.js";
 import { PersonaCard } from "./PersonaCard.js";
 import { draftOf, serverProblems, validateDraft, type FieldProblem, type PersonaDraft } from "./personaDraft.js";
 import { PersonaEditor } from "./PersonaEditor.js";
 import { PersonaMaps } from "./PersonaMaps.js";
+import { personaQuery, usePersonaMutations } from "./personaQueries.js";
 import { ProblemList } from "./ProblemList.js";
 import styles from "./PersonaPage.module.css";
 
 /** A persona: its card for stakeholders, and (for editors) every field to edit, saved together. */
 export default function PersonaPage({ workspaceId, personaId }: { workspaceId: string; personaId: string }) {
+  const persona = useQuery(personaQuery(workspaceId, personaId));
+  const channels = useQuery(channelListQuery(workspaceId));
+  return (
+    <QueryView queries={[persona, channels]}>
+      {(loaded, channelList) => (
+        <PersonaScreen
+          key={personaId}
+          workspaceId={workspaceId}
+          personaId={personaId}
+          loaded={loaded}
+          channels={channelList}
+        />
+      )}
+    </QueryView>
+  );
+}
+
+function PersonaScreen({
+  workspaceId,
+  personaId,
+  loaded,
+  channels,
+}: {
+  workspaceId: string;
+  personaId: string;
+  loaded: Persona;
+  channels: Channel[];
+}) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const { roleIn } = useSession();
   const [, navigate] = useLocation();
   const search = useSearch();
+  const mutations = usePersonaMutations(workspaceId);
   const canWrite = roleIn(workspaceId) === "owner" || roleIn(workspaceId) === "editor";
-  const [persona, setPersona] = useState<Persona | null>(null);
-  const [draft, setDraft] = useState<PersonaDraft | null>(null);
-  const [channels, setChannels] = useState<Channel[]>([]);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  // The saved persona and the draft being edited; a refresh of the query in the background never overwrites a draft.
+  const [persona, setPersona] = useState<Persona>(loaded);
+  const [draft, setDraft] = useState<PersonaDraft>(() => draftOf(loaded));
   const [mode, setMode] = useState<"card" | "edit">(() => (new URLSearchParams(search).get("edit") ? "edit" : "card"));
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
   const [saveError, setSaveError] = useState<string | null>(null);
 
-  useEffect(() => {
-    const abort = new AbortController();
-    Promise.all([fetchPersona(workspaceId, personaId, abort.signal), fetchChannels(workspaceId, abort.signal)]).then(
-      ([p, c]) => {
-        setPersona(p);
-        setDraft(draftOf(p));
-        setChannels(c);
-      },
-      (err: unknown) => !abort.signal.aborted && setLoadError(err),
-    );
-    return () => abort.abort();
-  }, [workspaceId, personaId]);
+  const dirty = JSON.stringify(draftOf(persona)) !== JSON.stringify(draft);
 
-  const dirty = !!persona && !!draft && JSON.stringify(draftOf(persona)) !== JSON.stringify(draft);
-
+  const saveMutation = mutations.save;
   const save = useCallback(async () => {
-    if (!draft) return;
     const found = validateDraft(draft);
     setProblems(found);
     setSaveError(null);
     if (found.length > 0) return;
     setStatus("saving");
     try {
-      const saved = await savePersona(workspaceId, personaId, draft);
+      const saved = await saveMutation.mutateAsync({ personaId, fields: draft });
       setPersona(saved);
       setDraft(draftOf(saved));
       setStatus("saved");
@@ -64,7 +81,7 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
       setSaveError(errorMessage(err));
       setStatus("idle");
     }
-  }, [draft, workspaceId, personaId, errorMessage]);
+  }, [draft, personaId, errorMessage, saveMutation]);
 
   // Leaving the page (closing the tab, reloading) with unsaved edits asks first.
   useEffect(() => {
@@ -86,19 +103,19 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
     return () => document.removeEventListener("keydown", onKey);
   }, [mode, save]);
 
-  if (loadError) return <ErrorScreen error={loadError} />;
-  if (!persona || !draft) return <LoadingScreen />;
   const invalid = (path: string) => problems.some((p) => p.path === path || p.path.startsWith(`${path}.`));
 
   function photoSaved(photoUrl: string | undefined) {
-    setPersona({ ...persona!, photoUrl });
-    setDraft({ ...draft!, photoUrl });
+    const next = { ...persona, photoUrl };
+    setPersona(next);
+    setDraft({ ...draft, photoUrl });
+    mutations.photoChanged(next);
   }
 
   async function remove() {
-    if (!window.confirm(t("common.action.confirmDelete", { name: persona!.name }))) return;
+    if (!window.confirm(t("common.action.confirmDelete", { name: persona.name }))) return;
     try {
-      await deletePersona(workspaceId, personaId);
+      await mutations.remove.mutateAsync(personaId);
       navigate("/");
     } catch (err) {
       setSaveError(errorMessage(err));
@@ -108,7 +125,7 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
   return (
     <div className={styles.page}>
       <div className={`${styles.toolbar} no-print`}>
-        <Link href="/" className="btn btn-ghost btn-small">
+        <Link href="/" className={buttonClassName("ghost", "small")}>
           {t("personas.back")}
         </Link>
         <div className={styles.tabs} role="tablist" aria-label={t("personas.view")}>
@@ -135,9 +152,9 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
         </div>
         <span className={styles.spacer} />
         {mode === "card" && (
-          <button type="button" className="btn btn-small" onClick={() => window.print()}>
+          <Button size="small" onClick={() => window.print()}>
             {t("personas.print")}
-          </button>
+          </Button>
         )}
         {mode === "edit" && (
           <>
@@ -150,18 +167,17 @@ export default function PersonaPage({ workspaceId, personaId }: { workspaceId: s
                     ? t("common.state.saved")
                     : ""}
             </span>
-            <button type="button" className="btn btn-small btn-danger" onClick={remove}>
+            <Button size="small" variant="danger" onClick={remove}>
               {t("personas.delete")}
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
+            </Button>
+            <Button
+              variant="primary"
               onClick={() => void save()}
               disabled={status === "saving" || !dirty}
               data-testid="save-persona"
             >
               {t("common.action.save")}
-            </button>
+            </Button>
           </>
         )}
       </div>

@@ -1,4 +1,4 @@
-import type { Channel, Persona, PersonaFieldsInput } from "@opencjm/core";
+import type { Persona, PersonaFieldsInput } from "@opencjm/core";
 import { api } from "../../api/apiClient.js";
 
 const base = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}/personas`;
@@ -31,9 +31,4 @@ export function personaPhotoPath(workspaceId: string, personaId: string): string
 /** Deletes a persona. */
 export function deletePersona(workspaceId: string, personaId: string): Promise<unknown> {
   return api.delete(`${base(workspaceId)}/${encodeURIComponent(personaId)}`);
-}
-
-/** The workspace's channel catalogue (preferred channels are picked from it). */
-export function fetchChannels(workspaceId: string, signal?: AbortSignal): Promise<Channel[]> {
-  return api.get<Channel[]>(`/api/workspaces/${encodeURIComponent(workspaceId)}/channels`, { signal });
 }

@@ -1,15 +1,16 @@
-import { MAP_TYPES, type MapSnapshot, type MapType, type Persona, type TemplateSummary } from "@opencjm/core";
-import { useEffect, useState, type FormEvent } from "react";
+import { MAP_TYPES, type MapType, type Persona, type TemplateSummary } from "@opencjm/core";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
 import { useLocation } from "wouter";
-import { ErrorScreen } from "../../app/ErrorScreen.js";
-import { LoadingScreen } from "../../app/LoadingScreen.js";
+import { personaListQuery } from "../../api/workspaceQueries.js";
+import { Button } from "../../app/Button.js";
+import { QueryView } from "../../app/QueryView.js";
 import { useSession } from "../../app/SessionProvider.js";
 import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
-import { fetchPersonas } from "../home/homeApi.js";
 import { PersonaAvatar } from "../personas/PersonaAvatar.js";
 import { blankMap } from "./blankMap.js";
-import { createMap, fetchTemplatePreview, fetchTemplates, updateMapSettings } from "./templateApi.js";
+import { templateListQuery, templatePreviewQuery, useCreateMap } from "./templateQueries.js";
 import { TemplatePreview } from "./TemplatePreview.js";
 import styles from "./NewMapPage.module.css";
 
@@ -17,49 +18,46 @@ const BLANK = "blank";
 
 /** The template gallery: pick a template (or a blank map), name it, choose its type and personas, and open it. */
 export default function NewMapPage({ workspaceId }: { workspaceId: string }) {
+  const { locale } = useI18n();
+  const templates = useQuery(templateListQuery(locale));
+  const personas = useQuery(personaListQuery(workspaceId));
+  return (
+    <QueryView queries={[templates, personas]}>
+      {(list, people) => <TemplateGallery workspaceId={workspaceId} templates={list} personas={people} />}
+    </QueryView>
+  );
+}
+
+function TemplateGallery({
+  workspaceId,
+  templates,
+  personas,
+}: {
+  workspaceId: string;
+  templates: TemplateSummary[];
+  personas: Persona[];
+}) {
   const { t, locale } = useI18n();
   const errorMessage = useErrorMessage();
   const { roleIn } = useSession();
   const [, navigate] = useLocation();
-  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
-  const [previews, setPreviews] = useState<Record<string, MapSnapshot>>({});
-  const [personas, setPersonas] = useState<Persona[]>([]);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  // Previews come one by one; the gallery is usable before they arrive.
+  const previews = useQueries({ queries: templates.map((x) => templatePreviewQuery(locale, x.id)) });
+  const creating = useCreateMap(workspaceId);
+  const busy = creating.isPending || creating.isSuccess;
   const [chosen, setChosen] = useState<string>("");
   const [title, setTitle] = useState("");
   const [type, setType] = useState<MapType>("currentState");
   const [goal, setGoal] = useState("");
   const [personaIds, setPersonaIds] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    const abort = new AbortController();
-    Promise.all([fetchTemplates(locale, abort.signal), fetchPersonas(workspaceId, abort.signal)]).then(
-      ([list, people]) => {
-        setTemplates(list);
-        setPersonas(people);
-        // Previews come one by one; the gallery is usable before they arrive.
-        for (const template of list) {
-          fetchTemplatePreview(template.id, locale, abort.signal).then(
-            ({ snapshot }) => setPreviews((p) => ({ ...p, [template.id]: snapshot })),
-            () => undefined,
-          );
-        }
-      },
-      (err: unknown) => !abort.signal.aborted && setLoadError(err),
-    );
-    return () => abort.abort();
-  }, [locale, workspaceId]);
-
-  if (loadError) return <ErrorScreen error={loadError} />;
-  if (!templates) return <LoadingScreen />;
   const canWrite = roleIn(workspaceId) === "owner" || roleIn(workspaceId) === "editor";
   const template = templates.find((x) => x.id === chosen);
 
   function choose(id: string) {
     setChosen(id);
-    const picked = templates?.find((x) => x.id === id);
+    const picked = templates.find((x) => x.id === id);
     setType(picked?.mapType ?? "currentState");
     setError(null);
   }
@@ -67,30 +65,29 @@ export default function NewMapPage({ workspaceId }: { workspaceId: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!chosen) return setError(t("templates.pickOne"));
-    setBusy(true);
     setError(null);
     try {
       const name = title.trim() || template?.name || t("templates.untitledMap");
-      const created =
-        chosen === BLANK
-          ? await createMap(workspaceId, {
-              snapshot: blankMap({
-                title: name,
-                type,
-                locale,
-                goal,
-                personaIds,
-                stageName: t("templates.blankStage"),
-                stepName: t("templates.blankStep"),
-              }),
-            })
-          : await createMap(workspaceId, { templateId: chosen, locale, title: name, goal, personaIds });
-      if (chosen !== BLANK && template && type !== template.mapType)
-        await updateMapSettings(workspaceId, created.map.id, { type });
+      const created = await creating.mutateAsync({
+        request:
+          chosen === BLANK
+            ? {
+                snapshot: blankMap({
+                  title: name,
+                  type,
+                  locale,
+                  goal,
+                  personaIds,
+                  stageName: t("templates.blankStage"),
+                  stepName: t("templates.blankStep"),
+                }),
+              }
+            : { templateId: chosen, locale, title: name, goal, personaIds },
+        retype: chosen !== BLANK && template && type !== template.mapType ? type : undefined,
+      });
       navigate(`/maps/${created.map.id}`);
     } catch (err) {
       setError(errorMessage(err));
-      setBusy(false);
     }
   }
 
@@ -107,7 +104,7 @@ export default function NewMapPage({ workspaceId }: { workspaceId: string }) {
           aria-label={t("templates.galleryLabel")}
           data-testid="template-gallery"
         >
-          {templates.map((x) => (
+          {templates.map((x, i) => (
             <li key={x.id}>
               <button
                 type="button"
@@ -118,7 +115,7 @@ export default function NewMapPage({ workspaceId }: { workspaceId: string }) {
                 data-testid="template"
                 data-template-id={x.id}
               >
-                <TemplatePreview snapshot={previews[x.id] ?? null} />
+                <TemplatePreview snapshot={previews[i]?.data?.snapshot ?? null} />
                 <span className={styles.cardTitle}>{x.name}</span>
                 <span className={styles.cardText}>{x.description}</span>
                 <span className={styles.cardMeta}>
@@ -208,9 +205,9 @@ export default function NewMapPage({ workspaceId }: { workspaceId: string }) {
             </p>
           )}
           {!canWrite && <p className="hint">{t("templates.readOnly")}</p>}
-          <button type="submit" className="btn btn-primary" disabled={busy || !canWrite} data-testid="create-map">
+          <Button type="submit" variant="primary" disabled={busy || !canWrite} data-testid="create-map">
             {busy ? t("templates.creating") : t("templates.create")}
-          </button>
+          </Button>
         </form>
       </div>
     </div>

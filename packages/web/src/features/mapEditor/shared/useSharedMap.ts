@@ -1,5 +1,6 @@
 import { ChannelSchema, MapSnapshotSchema, PersonaSchema, TouchpointSchema, type MapSnapshot } from "@opencjm/core";
-import { useCallback, useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
 import { ApiRequestError } from "../../../api/apiClient.js";
 import type { CellCatalogue } from "../../cells/CellContentProps.js";
 import { parseRows } from "../parseRows.js";
@@ -70,41 +71,26 @@ async function fetchShared(
  * again now and then with the ETag it has, and takes the new map only when the server says it changed.
  */
 export function useSharedMap(token: string, follow: boolean): SharedMapState {
-  const [state, setState] = useState<SharedMapState>({ state: "loading" });
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((a) => a + 1), []);
-  useEffect(() => {
-    const controller = new AbortController();
-    let etag: string | null = null;
-    let timer: ReturnType<typeof setInterval> | undefined;
-    setState({ state: "loading" });
-    fetchShared(token, null, controller.signal)
-      .then((first) => {
-        etag = first!.etag;
-        setState({ state: "ready", map: first!.map });
-        if (!follow) return;
-        timer = setInterval(() => {
-          if (document.hidden) return;
-          fetchShared(token, etag, controller.signal)
-            .then((next) => {
-              if (!next) return;
-              etag = next.etag;
-              setState({ state: "ready", map: next.map });
-            })
-            // A revoked or expired link stops the page; a passing network hiccup does not.
-            .catch(
-              (error: unknown) =>
-                error instanceof ApiRequestError && error.status === 404 && setState({ state: "failed", error, retry }),
-            );
-        }, POLL_MS);
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState({ state: "failed", error, retry });
-      });
-    return () => {
-      controller.abort();
-      clearInterval(timer);
-    };
-  }, [token, follow, attempt, retry]);
-  return state;
+  const client = useQueryClient();
+  const etag = useRef<string | null>(null);
+  const key = ["share", token] as const;
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async ({ signal }) => {
+      const known = client.getQueryData<SharedMap>(key);
+      const answer = await fetchShared(token, known ? etag.current : null, signal);
+      if (!answer) return known!;
+      etag.current = answer.etag;
+      return answer.map;
+    },
+    // The interval pauses while the page is hidden; a revoked or expired link (404) stops it.
+    refetchInterval: (q) =>
+      follow && !(q.state.error instanceof ApiRequestError && q.state.error.status === 404) ? POLL_MS : false,
+    staleTime: follow ? 0 : Infinity,
+  });
+  const error = query.error;
+  // A revoked or expired link stops the page; a passing network hiccup while following does not.
+  if (error && (query.data === undefined || (error instanceof ApiRequestError && error.status === 404)))
+    return { state: "failed", error, retry: () => void query.refetch() };
+  return query.data === undefined ? { state: "loading" } : { state: "ready", map: query.data };
 }
