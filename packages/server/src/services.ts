@@ -5,6 +5,8 @@ import type { MapSignals } from "./collab/MapSignals.js";
 import type { AppConfig } from "./config.js";
 import type { Db } from "./db/createDb.js";
 import type { MapDocumentStore } from "./store/createMapDocumentService.js";
+import type { Notifier } from "./notifications/Notifier.js";
+import type { ActivityLog } from "./activity/ActivityLog.js";
 
 /** Everything a route, command or collaboration hook needs, built once per server. */
 export interface Services {
@@ -19,4 +21,8 @@ export interface Services {
   collabTickets: CollabTickets;
   /** Changes beside a map's document (comment threads) that its live connections hear about at once. */
   mapSignals: MapSignals;
+  /** In-app notifications and mention e-mails: `notify([{ userId, workspaceId, kind, actorId, … }])`. */
+  notifications: Notifier;
+  /** The workspace activity log: `record({ workspaceId, mapId, actorId, action, data })` after a change is stored. */
+  activity: ActivityLog;
 }

@@ -13,6 +13,8 @@ import { closePrintRenderer } from "./mapExport/MapPrintRenderer.js";
 import { migrateToLatest } from "./db/migrate.js";
 import type { Services } from "./services.js";
 import { createMapDocumentService } from "./store/createMapDocumentService.js";
+import { Notifier } from "./notifications/Notifier.js";
+import { ActivityLog } from "./activity/ActivityLog.js";
 
 /** A running OpenCJM server. */
 export interface RunningServer {
@@ -63,6 +65,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     accessChanges,
     collabTickets: new CollabTickets(),
     mapSignals: new MapSignals(),
+    notifications: new Notifier(db),
+    activity: new ActivityLog(db),
   };
   const collaboration = createCollaboration(services);
   const app = createApp(services);

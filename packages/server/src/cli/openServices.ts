@@ -7,6 +7,8 @@ import { createDb } from "../db/createDb.js";
 import { migrateToLatest } from "../db/migrate.js";
 import type { Services } from "../services.js";
 import { createMapDocumentService } from "../store/createMapDocumentService.js";
+import { Notifier } from "../notifications/Notifier.js";
+import { ActivityLog } from "../activity/ActivityLog.js";
 
 /** Opens and migrates the configured database for a CLI command that works without the HTTP server. */
 export async function openServices(config: AppConfig): Promise<Services & { close(): Promise<void> }> {
@@ -21,6 +23,8 @@ export async function openServices(config: AppConfig): Promise<Services & { clos
     accessChanges: new AccessChanges(),
     collabTickets: new CollabTickets(),
     mapSignals: new MapSignals(),
+    notifications: new Notifier(db),
+    activity: new ActivityLog(db),
     close: async () => {
       await analytics.close();
       await db.close();

@@ -254,6 +254,38 @@ export interface CommentsTable {
   edited_at: Timestamp | null;
 }
 
+/** An in-app notification for one person; `data` is the few words it shows, as JSON. */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  workspace_id: string;
+  kind: string;
+  actor_id: string | null;
+  map_id: string | null;
+  subject_id: string | null;
+  data: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** One person's notification choices; no row means the defaults (mention e-mails on). */
+export interface NotificationSettingsTable {
+  user_id: string;
+  email_mentions: Flag;
+  updated_at: Timestamp;
+}
+
+/** One entry of a workspace's activity log; `data` is the few words it shows, as JSON. */
+export interface ActivityTable {
+  id: string;
+  workspace_id: string;
+  map_id: string | null;
+  actor_id: string | null;
+  action: string;
+  data: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -271,6 +303,9 @@ export interface Database {
   share_links: ShareLinksTable;
   persona_photos: PersonaPhotosTable;
   touchpoint_rules: TouchpointRulesTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
+  activity: ActivityTable;
   comment_threads: CommentThreadsTable;
   comments: CommentsTable;
   ideas: IdeasTable;

@@ -5,6 +5,8 @@ import { MapSignals } from "../collab/MapSignals.js";
 import { loadConfig, type AppConfig } from "../config.js";
 import type { Services } from "../services.js";
 import { createMapDocumentService } from "../store/createMapDocumentService.js";
+import { Notifier } from "../notifications/Notifier.js";
+import { ActivityLog } from "../activity/ActivityLog.js";
 import { createTestDatabase, type TestDatabase } from "./testDatabases.js";
 
 /** Real services (config, database, map store) over a fresh database, without an HTTP server. */
@@ -30,6 +32,8 @@ export async function createTestServices(
       accessChanges: new AccessChanges(),
       collabTickets: new CollabTickets(),
       mapSignals: new MapSignals(),
+      notifications: new Notifier(t.db),
+      activity: new ActivityLog(t.db),
     },
   };
 }
