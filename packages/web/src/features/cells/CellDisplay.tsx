@@ -1,4 +1,5 @@
 import type { DragEvent } from "react";
+import { ThreadBadge } from "../comments/ThreadBadge.js";
 import { startCardDrag } from "./cardDrag.js";
 import { viewOf } from "./cardViews.js";
 import type { CardContext } from "./CardView.js";
@@ -45,6 +46,7 @@ export function CellDisplay({
             onDragStart={onDragStart}
             dropSide={drop.target?.cardId === card.id ? drop.target.side : null}
             accent={view.accent?.(card)}
+            badge={<ThreadBadge anchor={{ kind: "card", cardId: card.id }} label={view.plainText(card, context)} />}
           >
             <view.Display card={card} context={context} />
           </CardShell>

@@ -2,8 +2,11 @@ import type { MapOperationInput, MapSettings, Persona } from "@opencjm/core";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { AwarenessLike } from "../../collab/createPresence.js";
 import type { MapConnection } from "../../collab/useMapDocument.js";
+import { useSession } from "../../app/SessionProvider.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import type { CatalogueChange, CellCatalogue } from "../cells/CellContentProps.js";
+import { CommentsButton } from "../comments/CommentsButton.js";
+import { CommentsProvider } from "../comments/CommentsProvider.js";
 import { EvidenceBar } from "../evidence/map/EvidenceBar.js";
 import { EvidenceToggle } from "../evidence/map/EvidenceToggle.js";
 import { MapEvidence } from "../evidence/map/MapEvidence.js";
@@ -73,6 +76,7 @@ export function LiveMapEditor(props: {
   mapId: string;
 }) {
   const t = useT();
+  const { roleIn } = useSession();
   const { connection, readOnly, me } = props;
   // Cells can add to the catalogue (a touchpoint created in the picker); the grid shows it without a reload.
   const [catalogue, setCatalogue] = useState(props.catalogue);
@@ -145,42 +149,51 @@ export function LiveMapEditor(props: {
     >
       <MapViewContext.Provider value={session.view}>
         <GridContext.Provider value={grid}>
-          <div ref={pageRef} className={styles.page} data-testid="map-editor" data-read-only={readOnly || undefined}>
-            <DocumentTitle />
-            <EditorHeader
-              editor={session.editor}
-              presence={session.presence}
-              me={me}
-              connection={connection}
-              zoom={zoom}
-              onZoom={setZoom}
-              onOpenSettings={openSettings}
-              search={<SearchBox search={search} view={session.view} catalogue={catalogue} onJump={jump} />}
-              tools={
-                <>
-                  <EvidenceToggle />
-                  <MapTools workspaceId={props.workspaceId} mapId={props.mapId} />
-                </>
-              }
-            />
-            <EvidenceBar personas={props.personas} />
-            <UnreadableCards doc={connection.doc} readOnly={readOnly} apply={(ops) => session.editor.apply(ops)} />
-            <div className={styles.body}>
-              <MapGrid label={t("editor.gridLabel")} />
-            </div>
-            {settingsOpen && (
-              <LiveSettingsDrawer
-                personas={props.personas}
-                readOnly={readOnly}
-                onApply={(patch) =>
-                  session.editor.apply([{ op: "updateSettings", settings: patch } as MapOperationInput])
+          <CommentsProvider
+            workspaceId={props.workspaceId}
+            mapId={props.mapId}
+            meId={me.id}
+            role={roleIn(props.workspaceId)}
+            live={connection.provider}
+          >
+            <div ref={pageRef} className={styles.page} data-testid="map-editor" data-read-only={readOnly || undefined}>
+              <DocumentTitle />
+              <EditorHeader
+                editor={session.editor}
+                presence={session.presence}
+                me={me}
+                connection={connection}
+                zoom={zoom}
+                onZoom={setZoom}
+                onOpenSettings={openSettings}
+                search={<SearchBox search={search} view={session.view} catalogue={catalogue} onJump={jump} />}
+                tools={
+                  <>
+                    <EvidenceToggle />
+                    <CommentsButton />
+                    <MapTools workspaceId={props.workspaceId} mapId={props.mapId} />
+                  </>
                 }
-                onClose={() => setSettingsOpen(false)}
               />
-            )}
-            {dialog}
-            {notice}
-          </div>
+              <EvidenceBar personas={props.personas} />
+              <UnreadableCards doc={connection.doc} readOnly={readOnly} apply={(ops) => session.editor.apply(ops)} />
+              <div className={styles.body}>
+                <MapGrid label={t("editor.gridLabel")} />
+              </div>
+              {settingsOpen && (
+                <LiveSettingsDrawer
+                  personas={props.personas}
+                  readOnly={readOnly}
+                  onApply={(patch) =>
+                    session.editor.apply([{ op: "updateSettings", settings: patch } as MapOperationInput])
+                  }
+                  onClose={() => setSettingsOpen(false)}
+                />
+              )}
+              {dialog}
+              {notice}
+            </div>
+          </CommentsProvider>
         </GridContext.Provider>
       </MapViewContext.Provider>
     </MapEvidence>

@@ -13,6 +13,7 @@ export function CardShell({
   onDragStart,
   dropSide,
   accent,
+  badge,
 }: {
   card: Card;
   marker: ReactNode;
@@ -20,6 +21,8 @@ export function CardShell({
   onDragStart?: (event: DragEvent<HTMLElement>) => void;
   dropSide?: DropSide | null;
   accent?: string;
+  /** Something shown at the card's end (its open comment threads). */
+  badge?: ReactNode;
 }) {
   return (
     <li
@@ -32,6 +35,7 @@ export function CardShell({
     >
       {marker}
       <div className={styles.body}>{children}</div>
+      {badge}
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { memo, useCallback, useState, type DragEvent, type KeyboardEvent } from 
 import { useT } from "../../../i18n/I18nProvider.js";
 import { dragFitsLane, readCardDrag } from "../../cells/cardDrag.js";
 import { CellContent } from "../../cells/CellContent.js";
+import { ThreadBadge } from "../../comments/ThreadBadge.js";
 import { cellKey } from "../store/MapView.js";
 import { useCellCards } from "../store/useMapView.js";
 import { focusKey, type FocusTarget } from "./createGridFocus.js";
@@ -111,6 +112,11 @@ export const GridCell = memo(function GridCell({
           onCatalogueChange={grid.onCatalogueChange}
         />
       )}
+      <ThreadBadge
+        anchor={{ kind: "cell", laneId: lane.id, stepId: step.id }}
+        label={`${lane.name} · ${step.name}`}
+        corner
+      />
     </div>
   );
 });

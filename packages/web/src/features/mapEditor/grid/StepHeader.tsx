@@ -1,6 +1,7 @@
 import type { Step } from "@opencjm/core";
 import { memo, useState } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
+import { ThreadBadge } from "../../comments/ThreadBadge.js";
 import { useFocusState, useGrid, usePresenceAt } from "./GridContext.js";
 import { HeaderMenu } from "./HeaderMenu.js";
 import { InlineRename } from "./InlineRename.js";
@@ -88,6 +89,7 @@ export const StepHeader = memo(function StepHeader({
           {name}
         </span>
       )}
+      {state !== "editing" && <ThreadBadge anchor={{ kind: "step", stepId: step.id }} label={name} />}
       {!readOnly && state !== "editing" && (
         <HeaderMenu
           name={name}

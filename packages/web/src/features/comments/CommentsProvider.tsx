@@ -1,0 +1,62 @@
+import { roleAllows, type CommentAnchor, type Role } from "@opencjm/core";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { anchorKey } from "./anchorKey.js";
+import {
+  CommentBadgesContext,
+  CommentsStateContext,
+  type CommentBadges,
+  type CommentsState,
+} from "./CommentsContext.js";
+import { CommentsPanel } from "./CommentsPanel.js";
+import { useCommentThreads, type StatelessSource } from "./useCommentThreads.js";
+
+/**
+ * The comments of the map open in the editor: fetches its threads and keeps them live, gives the grid's badges their
+ * counts, and shows the comments panel when a badge or the header button opens it. Commenters and up may write;
+ * everyone who may open the map reads.
+ */
+export function CommentsProvider({
+  workspaceId,
+  mapId,
+  meId,
+  role,
+  live,
+  children,
+}: {
+  workspaceId: string;
+  mapId: string;
+  meId: string;
+  role: Role | undefined;
+  live: StatelessSource | null;
+  children: ReactNode;
+}) {
+  const { threads, loading, failed } = useCommentThreads(workspaceId, mapId, live);
+  // undefined: closed; null: every thread of the map; an anchor: that anchor's threads.
+  const [target, setTarget] = useState<CommentAnchor | null | undefined>(undefined);
+  const open = useCallback((anchor?: CommentAnchor) => setTarget(anchor ?? null), []);
+  const canComment = !!role && roleAllows(role, "comment");
+  const openCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const thread of threads) {
+      if (thread.status !== "open") continue;
+      const key = anchorKey(thread.anchor);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  }, [threads]);
+  const badges = useMemo<CommentBadges>(() => ({ openCounts, canComment, open }), [openCounts, canComment, open]);
+  const state = useMemo<CommentsState>(
+    () => ({ ...badges, workspaceId, mapId, meId, isOwner: role === "owner", threads, loading, failed }),
+    [badges, workspaceId, mapId, meId, role, threads, loading, failed],
+  );
+  return (
+    <CommentBadgesContext.Provider value={badges}>
+      <CommentsStateContext.Provider value={state}>
+        {children}
+        {target !== undefined && (
+          <CommentsPanel anchor={target} onShowAll={() => setTarget(null)} onClose={() => setTarget(undefined)} />
+        )}
+      </CommentsStateContext.Provider>
+    </CommentBadgesContext.Provider>
+  );
+}
