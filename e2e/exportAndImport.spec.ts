@@ -89,7 +89,9 @@ describe("export and import from the web app in a real browser", () => {
       /Discovery[\s\S]*Research[\s\S]*Purchase[\s\S]*Onboarding/,
     );
     expect(await preview.getByTestId("import-counts").innerText()).toContain("4 stages");
-    expect(await preview.getByTestId("import-dropped").innerText()).toContain("nodes[].tags (4 nodes)");
+    const dropped = await preview.getByTestId("import-dropped").innerText();
+    expect(dropped).toContain("nodes[].tags — cards have no tags (4 nodes)");
+    expect(dropped).toContain("Mobile");
     expect(await preview.getByTestId("import-personas").innerText()).toContain("Jane Doe, First-time Homeowner");
     await dialog.getByTestId("import-create").click();
     await home.waitForURL(/\/maps\/map_\w+$/);

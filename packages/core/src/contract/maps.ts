@@ -100,6 +100,14 @@ export const MapImportFileSchema = z.strictObject({
 });
 export type MapImportFile = z.input<typeof MapImportFileSchema>;
 
+/** Something of an imported file the map does not keep: where it was, why, and every text it held. */
+export const MapImportDroppedSchema = z.object({
+  path: z.string(),
+  reason: z.string(),
+  texts: z.array(z.string()),
+});
+export type MapImportDropped = z.infer<typeof MapImportDroppedSchema>;
+
 /** What importing a map file would create and leave out (`POST …/maps/import/preview`). */
 export const MapImportPreviewSchema = z.object({
   format: z.string(),
@@ -117,7 +125,11 @@ export const MapImportPreviewSchema = z.object({
     cards: z.number(),
     emotions: z.number(),
   }),
-  report: z.object({ fromVersion: z.string().nullable(), dropped: z.array(z.string()), notes: z.array(z.string()) }),
+  report: z.object({
+    fromVersion: z.string().nullable(),
+    dropped: z.array(MapImportDroppedSchema),
+    notes: z.array(z.string()),
+  }),
   /** Personas the workspace already has (same id), which the import reuses instead of creating. */
   reusedPersonas: z.array(z.string()),
 });

@@ -96,7 +96,12 @@ export async function importMapDraft(
         personaIds: snapshot.settings.personaIds
           .filter(
             (id, i) =>
-              known.has(persona(id)) || !report.dropped.push(`settings.personaIds[${i}] (unknown persona "${id}")`),
+              known.has(persona(id)) ||
+              !report.dropped.push({
+                path: `settings.personaIds[${i}]`,
+                reason: `no persona "${id}" in the file or the workspace`,
+                texts: [],
+              }),
           )
           .map((id) => persona(id) as typeof id),
       },
@@ -104,7 +109,11 @@ export async function importMapDraft(
         .filter(
           (e, i) =>
             known.has(persona(e.personaId)) ||
-            !report.dropped.push(`emotions[${i}] (unknown persona "${e.personaId}")`),
+            !report.dropped.push({
+              path: `emotions[${i}]`,
+              reason: `no persona "${e.personaId}" in the file or the workspace`,
+              texts: e.note ? [e.note] : [],
+            }),
         )
         .map((e) => ({ ...e, personaId: persona(e.personaId) as typeof e.personaId })),
       cells: snapshot.cells
@@ -115,7 +124,11 @@ export async function importMapDraft(
               (k, j) =>
                 k.kind !== "touchpoint" ||
                 touchpointIds.has(k.touchpointId) ||
-                !report.dropped.push(`cells[${i}].cards[${j}] (unknown touchpoint "${k.touchpointId}")`),
+                !report.dropped.push({
+                  path: `cells[${i}].cards[${j}]`,
+                  reason: `no touchpoint "${k.touchpointId}" in the file or the workspace`,
+                  texts: k.note ? [k.note] : [],
+                }),
             )
             .map((k) =>
               k.kind === "touchpoint"

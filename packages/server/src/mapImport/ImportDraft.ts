@@ -4,12 +4,22 @@ import type { MapSnapshot, PersonaFields, TouchpointFields } from "@opencjm/core
 export const IMPORT_FORMATS = ["json", "xlsx", "csv", "mermaid", "ojf"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/** Something of the file the map does not keep: where it was, why it is left out, and the texts it held. */
+export interface DroppedItem {
+  /** Where in the file: a field path (`nodes[3].tags`, `nodes[].icon` for a field of many), a line or a cell. */
+  path: string;
+  /** Why the map does not keep it, in words a user understands. */
+  reason: string;
+  /** Every text it held, so nothing leaves the file unseen (distinct values when it stands for many items). */
+  texts: string[];
+}
+
 /** What a parser understood, what it left out and what it had to guess. */
 export interface ImportReport {
   /** Document or format version the file was written in, when it says. */
   fromVersion: string | null;
-  /** Fields and items the file has that the map cannot hold or that refer to nothing, as paths or cell names. */
-  dropped: string[];
+  /** What the file has that the map cannot hold or that refers to nothing, with its texts and the reason. */
+  dropped: DroppedItem[];
   /** Guesses and adjustments worth telling the user (a lane type chosen from its name, a score clamped). */
   notes: string[];
 }

@@ -19,6 +19,7 @@ import {
   type MapSnapshot,
 } from "@opencjm/core";
 import { importFileError, pathOf } from "./importFileError.js";
+import type { ImportReport } from "./ImportDraft.js";
 
 const CELL_KEY = (laneId: string, stepId: string) => `${laneId}\u0000${stepId}`;
 
@@ -44,6 +45,16 @@ export class MapDraftBuilder {
   private over: MapLimit | undefined;
   private placeholders = 0;
 
+  /** With a report, a name or note longer than the map holds is cut and the whole text listed as dropped. */
+  constructor(private readonly report?: ImportReport) {}
+
+  /** A text cut to what the map holds; what had to be cut is reported with the whole text. */
+  private fit(text: string, max: number, what: string): string {
+    if (text.length <= max) return text;
+    this.report?.dropped.push({ path: what, reason: `longer than ${max} characters, cut to fit`, texts: [text] });
+    return text.slice(0, max);
+  }
+
   /** Records a count against its limit; the first limit passed is the one `build` names. */
   private count(limit: MapLimit, count: number): void {
     this.counts[limit] = Math.max(this.counts[limit], count);
@@ -64,21 +75,38 @@ export class MapDraftBuilder {
   /** Adds a stage and returns its id. */
   addStage(name: string, extra: { color?: string; description?: string } = {}): string {
     const id = this.nextId();
-    this.push("stages", this.counts.stages + 1, { op: "addStage", id, name: name.slice(0, 200), ...extra });
+    this.push("stages", this.counts.stages + 1, {
+      op: "addStage",
+      id,
+      name: this.fit(name, 200, "stage name"),
+      ...extra,
+    });
     return id;
   }
 
   /** Adds a step at the end of a stage and returns its id. */
   addStep(stageId: string, name: string, extra: { parallel?: boolean; description?: string } = {}): string {
     const id = this.nextId();
-    this.push("steps", this.counts.steps + 1, { op: "addStep", id, stageId, name: name.slice(0, 200), ...extra });
+    this.push("steps", this.counts.steps + 1, {
+      op: "addStep",
+      id,
+      stageId,
+      name: this.fit(name, 200, "step name"),
+      ...extra,
+    });
     return id;
   }
 
   /** Adds a lane and returns its id. */
   addLane(type: LaneType, name: string, extra: { color?: string } = {}): string {
     const id = this.nextId();
-    this.push("lanes", this.counts.lanes + 1, { op: "addLane", id, type, name: name.slice(0, 200), ...extra });
+    this.push("lanes", this.counts.lanes + 1, {
+      op: "addLane",
+      id,
+      type,
+      name: this.fit(name, 200, "lane name"),
+      ...extra,
+    });
     this.laneTypes.set(id, type);
     return id;
   }
@@ -122,7 +150,7 @@ export class MapDraftBuilder {
       personaId,
       stepId,
       value,
-      note: note.slice(0, 500),
+      note: this.fit(note, 500, "emotion note"),
     });
   }
 

@@ -22,7 +22,7 @@ import {
   type ImportReport,
 } from "./ImportDraft.js";
 import { MapDraftBuilder } from "./MapDraftBuilder.js";
-import { laneTypeForName } from "./parseOpenJourney.js";
+import { laneTypeForName } from "./laneTypeForName.js";
 import { parseCardLine } from "./parseCardLine.js";
 
 /** A cell value as spreadsheets give it. */
@@ -110,7 +110,7 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
   while (last >= first && str(stepRow[last]) === "" && str(rows[r]?.[last]) === "") last--;
   if (last < first) throw importFileError(cellName(r + 1, first), "the grid has no step columns");
 
-  const builder = new MapDraftBuilder();
+  const builder = new MapDraftBuilder(report);
   const layout = extras.layout;
   const columns: string[] = [];
   let stageId: string | undefined;
@@ -214,9 +214,10 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
         });
         continue;
       }
-      for (const result of splitCellText(text).map((line) => parseCardLine(type, line))) {
+      for (const line of splitCellText(text)) {
+        const result = parseCardLine(type, line);
         if ("dropped" in result) {
-          report.dropped.push(`${cellName(i, c)}: ${result.dropped}`);
+          report.dropped.push({ path: cellName(i, c), reason: result.dropped, texts: [line] });
           continue;
         }
         let card = result.card;

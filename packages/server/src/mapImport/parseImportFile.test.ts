@@ -30,7 +30,7 @@ const EXPECTED: Record<
     lanes: ["actions", "emotion", "painPoints", "touchpoints"],
     cells: 6,
     cards: 6,
-    emotions: 4,
+    emotions: 7,
     personas: ["Jane Doe, First-time Homeowner"],
     touchpoints: 0,
   },
@@ -45,7 +45,7 @@ const EXPECTED: Record<
     lanes: ["actions", "touchpoints", "emotion", "painPoints"],
     cells: 9,
     cards: 9,
-    emotions: 5,
+    emotions: 9,
     personas: ["IT Director"],
     touchpoints: 5,
   },
@@ -54,7 +54,7 @@ const EXPECTED: Record<
     lanes: ["actions", "emotion", "painPoints", "touchpoints"],
     cells: 6,
     cards: 6,
-    emotions: 4,
+    emotions: 8,
     personas: ["Sam, Tech-Savvy Parent"],
     touchpoints: 1,
   },
@@ -63,7 +63,7 @@ const EXPECTED: Record<
     lanes: ["actions", "emotion", "painPoints", "touchpoints"],
     cells: 7,
     cards: 7,
-    emotions: 4,
+    emotions: 7,
     personas: ["Alex, Tech Lead"],
     touchpoints: 1,
   },
@@ -116,7 +116,14 @@ describe("importing the shared third-party journey maps", () => {
   it("reports what an OpenJourney file has that a map cannot hold, and reads the blueprint variant as a service blueprint", async () => {
     const ecommerce = await parseImportFile(file("openjourney-ojf/ecommerce-purchase.ojf"));
     expect(ecommerce.report.dropped).toEqual(
-      expect.arrayContaining(["nodes[].tags (4 nodes)", "nodes[].isMomentOfTruth (1 node)"]),
+      expect.arrayContaining([
+        {
+          path: "nodes[].tags",
+          reason: "cards have no tags (4 nodes)",
+          texts: ["Search", "Mobile", "Research", "Desktop", "Checkout", "Support", "Product"],
+        },
+        { path: "nodes[].isMomentOfTruth", reason: "the map has no place for “isMomentOfTruth” (1 node)", texts: [] },
+      ]),
     );
     expect(ecommerce.report.fromVersion).toBe("1.0");
     const pain = ecommerce.snapshot.cells
@@ -139,6 +146,34 @@ describe("importing the shared third-party journey maps", () => {
       actor: "Billing Dept",
       text: "Verifies insurance eligibility",
     });
+  });
+
+  it("makes each scored card an emotion point at its own step, by one rule in every stage, and reads thoughts and feelings as thoughts", async () => {
+    const b2b = (await parseImportFile(file("openjourney-ojf/b2b-software-purchase.ojf"))).snapshot;
+    const stage = b2b.stages[0]!.id;
+    const steps = b2b.steps.filter((s) => s.stageId === stage);
+    expect(steps.map((s) => s.name)).toEqual(["Search for Solutions", "Marketing Website"]);
+    expect(steps.map((s) => b2b.emotions.find((e) => e.stepId === s.id)?.value)).toEqual([0, -1]);
+    expect(b2b.emotions.map((e) => e.value)).toEqual([0, -1, 0, 3, -2, 4, -1, 3, 2]);
+    const ojf = {
+      stages: [{ id: "s", name: "Wait" }],
+      swimlanes: [
+        { id: "t", name: "Thoughts & Feelings" },
+        { id: "a", name: "Actions" },
+      ],
+      nodes: [
+        { stageId: "s", swimlaneId: "a", title: "Queue", score: -2 },
+        { stageId: "s", swimlaneId: "t", title: "Will this take long?", score: -3, sentiment: "impatient" },
+      ],
+    };
+    const draft = await parseImportFile({ name: "w.ojf", bytes: new TextEncoder().encode(JSON.stringify(ojf)) });
+    expect(draft.snapshot.lanes.map((l) => l.type)).toEqual(["thoughts", "actions", "emotion"]);
+    const thought = draft.snapshot.cells.flatMap((c) => c.cards).find((c) => c.kind === "thought");
+    expect(thought).toMatchObject({ text: "Will this take long?", question: true });
+    expect(draft.snapshot.emotions.map((e) => [e.value, e.note])).toEqual([
+      [-2, ""],
+      [-3, "impatient"],
+    ]);
   });
 
   it("tells the format from the content when the name does not, and names the line of broken JSON", async () => {

@@ -33,7 +33,9 @@ describe("JSON export and import", () => {
       ),
     );
     json.snapshot.stages[0].mood = "sunny";
-    expect(parseMapJson(json).report.dropped).toEqual(["snapshot.stages[0].mood"]);
+    expect(parseMapJson(json).report.dropped).toEqual([
+      { path: "snapshot.stages[0].mood", reason: "not part of a map of this version", texts: ["sunny"] },
+    ]);
     json.snapshot.steps[0].stageId = "ghost";
     expect(() => parseMapJson(json)).toThrow('snapshot.steps[0].stageId: unknown stage "ghost"');
   });

@@ -9,7 +9,8 @@ import {
 import { DomainError } from "../errors/DomainError.js";
 import { MapExportEnvelopeSchema } from "../mapExport/mapJsonFormat.js";
 import { importFileError, pathOf } from "./importFileError.js";
-import type { DraftEntity, ImportDraft } from "./ImportDraft.js";
+import type { DraftEntity, DroppedItem, ImportDraft } from "./ImportDraft.js";
+import { distinctTexts, valueAtPath } from "./stringLeaves.js";
 
 /** Upgrades the snapshot in a file, turning a refusal into a file error that names the field. */
 function upgradeFileSnapshot(json: unknown, prefix: string): ReturnType<typeof upgradeSnapshot> {
@@ -39,10 +40,19 @@ export function parseMapJson(json: unknown): ImportDraft {
     throw importFileError(pathOf(issue?.path ?? []) || "file", issue?.message ?? "invalid");
   }
   const { snapshot, report } = upgradeFileSnapshot(envelope?.data.snapshot ?? json, isEnvelope ? "snapshot." : "");
-  const dropped = isEnvelope ? report.dropped.map((p) => `snapshot.${p}`) : [...report.dropped];
+  const prefix = isEnvelope ? "snapshot." : "";
+  const dropped: DroppedItem[] = report.dropped.map((path) => ({
+    path: `${prefix}${path}`,
+    reason: "not part of a map of this version",
+    texts: distinctTexts([valueAtPath(json, `${prefix}${path}`)]),
+  }));
   // Cards the exporting map could not read travel along in the file; they cannot become cards, so the report says so.
   for (const card of snapshot.unreadableCards ?? [])
-    dropped.push(`${isEnvelope ? "snapshot." : ""}unreadableCards.${card.id} (${card.problem})`);
+    dropped.push({
+      path: `${prefix}unreadableCards.${card.id}`,
+      reason: `a card that could not be read (${card.problem})`,
+      texts: distinctTexts([card.fields]),
+    });
   delete snapshot.unreadableCards;
   const personas = (envelope?.data.personas ?? []).map((p, i): DraftEntity<PersonaFields> => {
     const { id, createdAt: _c, updatedAt: _u, ...fields } = p;

@@ -36,7 +36,7 @@ export function parseMermaidJourney(text: string): ImportDraft {
   if (lines[0]?.line !== "journey")
     throw importFileError(`line ${lines[0]?.n ?? 1}`, 'a Mermaid journey starts with "journey"');
   const report = emptyReport();
-  const builder = new MapDraftBuilder();
+  const builder = new MapDraftBuilder(report);
   const personas = new Map<string, string>();
   const personaFor = (name: string) => {
     let id = personas.get(name);
@@ -53,7 +53,12 @@ export function parseMermaidJourney(text: string): ImportDraft {
       const [, word, rest] = keyword as unknown as [string, string, string];
       if (word === "title") title = rest.trim();
       else if (word === "section") stageId = builder.addStage(rest.trim());
-      else report.dropped.push(`${where} (${word})`);
+      else
+        report.dropped.push({
+          path: where,
+          reason: `${word === "accTitle" ? "an accessibility title" : "an accessibility description"} has no place in a map`,
+          texts: [rest.trim()],
+        });
       continue;
     }
     const task = line.match(/^([^:]+):\s*([^:]*?)\s*(?::\s*(.*))?$/);
@@ -70,10 +75,15 @@ export function parseMermaidJourney(text: string): ImportDraft {
       .split(",")
       .map((a) => a.trim())
       .filter(Boolean);
-    for (const actor of actors.length ? actors : ["Customer"])
+    for (const actor of actors.length ? actors : ["Customer"]) {
+      if (actor.length > 120)
+        report.dropped.push({ path: where, reason: "a persona name holds at most 120 characters", texts: [actor] });
       builder.setEmotion(personaFor(actor.slice(0, 120)), stepId, clamped);
+    }
   }
   const personaIds = [...personas.values()];
+  if (title.length > 200)
+    report.dropped.push({ path: "title", reason: "a map title holds at most 200 characters", texts: [title] });
   const snapshot = builder.build(
     { title: title.slice(0, 200) || "Journey", type: "currentState", personaIds, emotionScale: SCALE, locale: "en" },
     "file",

@@ -1,102 +1,36 @@
-import {
-  LANE_NAMES,
-  newId,
-  PersonaFieldsSchema,
-  type CardContentInput,
-  type ChannelId,
-  type LaneType,
-  type TouchpointFields,
-} from "@opencjm/core";
+import { LANE_NAMES, newId, PersonaFieldsSchema, type LaneType, type TouchpointFields } from "@opencjm/core";
 import { z } from "zod";
-import { guessChannel } from "./guessChannel.js";
+import { FieldLedger } from "./FieldLedger.js";
 import { importFileError, pathOf } from "./importFileError.js";
 import { emptyReport, type DraftEntity, type ImportDraft } from "./ImportDraft.js";
+import { laneTypeForName } from "./laneTypeForName.js";
 import { MapDraftBuilder } from "./MapDraftBuilder.js";
+import { openJourneyCard, type OpenJourneyNode } from "./openJourneyCard.js";
+import { placeOpenJourneySteps } from "./placeOpenJourneySteps.js";
+import { distinctTexts } from "./stringLeaves.js";
 
-const text = z.string().max(20_000).catch("");
-const Item = z.looseObject({
-  id: z.union([z.string(), z.number()]).transform(String),
-  name: z.string().max(200).catch(""),
-});
-const Node = z.looseObject({
-  id: z.union([z.string(), z.number()]).optional(),
-  stageId: z.union([z.string(), z.number()]).transform(String),
-  swimlaneId: z.union([z.string(), z.number()]).transform(String),
-  title: text.optional(),
-  description: text.optional(),
-  score: z.number().finite().optional().catch(undefined),
-  severity: z.string().optional().catch(undefined),
-  tags: z.array(z.string()).optional().catch(undefined),
-  blueprint: z
-    .looseObject({
-      evidence: z.array(z.looseObject({ item: text.optional(), type: text.optional() })).default([]),
-      onstage: z.array(z.looseObject({ actor: text.optional(), action: text.optional() })).default([]),
-      backstage: z.array(z.looseObject({ actor: text.optional(), action: text.optional() })).default([]),
-      support: z.array(z.looseObject({ system: text.optional(), description: text.optional() })).default([]),
-    })
-    .optional(),
-});
+const Id = z.union([z.string(), z.number()]).transform(String);
+const Item = z.looseObject({ id: Id });
+const Node = z.looseObject({ id: Id.optional(), stageId: Id, swimlaneId: Id });
 /** An OpenJourney file: `{version, persona, pointOfView, …}` at the root, or the variant with a `metadata` root. */
 const OpenJourneySchema = z.looseObject({
-  version: z.string().optional().catch(undefined),
-  title: z.string().optional().catch(undefined),
-  persona: z.string().optional().catch(undefined),
-  pointOfView: z.string().optional().catch(undefined),
-  metadata: z
-    .looseObject({
-      title: z.string().optional(),
-      persona: z.string().optional(),
-      pov: z.string().optional(),
-      version: z.string().optional(),
-    })
-    .optional(),
   stages: z.array(Item).max(1000),
   swimlanes: z.array(Item).max(1000),
   nodes: z.array(Node).max(100_000),
 });
 
-const USED_ROOT = new Set(["version", "title", "persona", "pointOfView", "metadata", "stages", "swimlanes", "nodes"]);
-const USED_NODE = new Set(["id", "stageId", "swimlaneId", "title", "description", "score", "severity", "blueprint"]);
-
-// Swimlane names of OpenJourney maps are free text; these words tell which of our lane types a lane is.
-const LANE_WORDS: Array<[LaneType, RegExp]> = [
-  ["emotion", /emotion|feel|sentiment|mood|health|satisfaction/i],
-  ["painPoints", /pain|issue|roadblock|blocker|problem|frustrat|barrier|friction/i],
-  ["opportunities", /opportunit|idea|improvement/i],
-  ["touchpoints", /touchpoint|channel|tool|device|platform/i],
-  ["thoughts", /thought|question|thinking/i],
-  ["quotes", /quote|verbatim|says/i],
-  ["frontstage", /frontstage|onstage/i],
-  ["backstage", /backstage/i],
-  ["actions", /action|activit|interaction|journey|doing|task|step/i],
-];
-
-/** Our lane type for an OpenJourney swimlane name (text when nothing fits). */
-export function laneTypeForName(name: string): LaneType {
-  return LANE_WORDS.find(([, re]) => re.test(name))?.[0] ?? "text";
-}
-
-const SEVERITY: Record<string, number> = { low: 2, medium: 3, high: 4, critical: 5 };
-
-/** Severity 1…5 from an OpenJourney severity word, or from how negative the node's score is. */
-function severityOf(node: z.infer<typeof Node>): number {
-  const word = SEVERITY[node.severity?.toLowerCase() ?? ""];
-  if (word) return word;
-  return node.score !== undefined && node.score < 0 ? Math.min(5, Math.max(1, Math.round(-node.score))) : 3;
-}
-
-function join(...parts: Array<string | undefined>): string {
-  return parts
-    .map((p) => p?.trim())
-    .filter(Boolean)
-    .join("\n");
-}
+const ROOT_FIELDS = new Set(["version", "title", "persona", "pointOfView", "metadata", "stages", "swimlanes", "nodes"]);
+const METADATA_FIELDS = new Set(["title", "persona", "pov", "version"]);
+const ITEM_FIELDS = new Set(["id", "name"]);
+const SCORE_RANGE = { min: -5, max: 5 };
 
 /**
- * Reads an OpenJourney (.ojf) map. Each stage becomes a stage with one step, each swimlane a lane whose type is read
- * from its name, each node a card (or an emotion point on an emotional lane); node scores (−5…5) give the persona's
- * emotion curve where no emotional lane speaks. The blueprint variant's evidence, onstage, backstage and support
- * entries become service-blueprint lanes. Fields we cannot hold are reported, never fatal.
+ * Reads an OpenJourney (.ojf) map. Stages become stages, swimlanes lanes whose type is read from their name, nodes
+ * cards. Every node with a score is a point of the persona's emotion curve at that node's own step: a stage with one
+ * scored node has one step, a stage with several has a step per scored node (in file order, named after it), and the
+ * nodes without a score join the step before them. Nodes of an emotion lane give the curve its notes. The blueprint
+ * variant's evidence, onstage, backstage and support entries become service-blueprint lanes. Every text the map
+ * cannot hold is listed in the report with the reason; nothing is left out silently.
  */
 export function parseOpenJourney(json: unknown, fileName = "file"): ImportDraft {
   const parsed = OpenJourneySchema.safeParse(json);
@@ -105,161 +39,120 @@ export function parseOpenJourney(json: unknown, fileName = "file"): ImportDraft 
     throw importFileError(pathOf(issue?.path ?? []) || "file", issue?.message ?? "not an OpenJourney map");
   }
   const ojf = parsed.data;
-  const report = emptyReport(ojf.metadata?.version ?? ojf.version ?? null);
-  for (const key of Object.keys(ojf)) if (!USED_ROOT.has(key)) report.dropped.push(key);
-  const unusedNodeFields = new Map<string, number>();
-  ojf.nodes.forEach((n) =>
-    Object.keys(n).forEach((k) => USED_NODE.has(k) || unusedNodeFields.set(k, (unusedNodeFields.get(k) ?? 0) + 1)),
-  );
-  for (const [key, count] of unusedNodeFields)
-    report.dropped.push(`nodes[].${key} (${count} node${count === 1 ? "" : "s"})`);
+  const report = emptyReport();
+  const fields = new FieldLedger(report);
+  const meta =
+    ojf.metadata && typeof ojf.metadata === "object" && !Array.isArray(ojf.metadata)
+      ? (ojf.metadata as Record<string, unknown>)
+      : {};
+  if (ojf.metadata !== undefined && meta !== ojf.metadata) fields.leave("metadata", ojf.metadata, "expected an object");
+  fields.leaveUnknown(ojf, ROOT_FIELDS, "");
+  fields.leaveUnknown(meta, METADATA_FIELDS, "metadata");
+  /** The first of two places a value may be written; a second, different value is reported. */
+  const either = (key: string, metaKey: string): string => {
+    const inMeta = fields.text(meta[metaKey], `metadata.${metaKey}`)?.trim();
+    const atRoot = fields.text(ojf[key], key)?.trim();
+    if (inMeta && atRoot && inMeta !== atRoot) fields.leave(key, atRoot, `metadata.${metaKey} gives it already`);
+    return inMeta || atRoot || "";
+  };
+  report.fromVersion = either("version", "version") || null;
+  const personaName = either("persona", "persona");
+  const pov = either("pointOfView", "pov");
+  const title = either("title", "title") || pov || personaName || fileName;
+  if (personaName.length > 120) fields.leave("persona", personaName, "a persona name holds at most 120 characters");
+  if (title.length > 200) fields.leave("title", title, "a map title holds at most 200 characters");
+  if (pov.length > 2000) fields.leave("pointOfView", pov, "a map goal holds at most 2000 characters");
 
-  const personaName = (ojf.metadata?.persona ?? ojf.persona ?? "").trim().slice(0, 120) || "Customer";
+  const builder = new MapDraftBuilder(report);
   const personaId = newId("per_");
-  const pov = (ojf.metadata?.pov ?? ojf.pointOfView ?? "").trim();
-  const title = (ojf.metadata?.title ?? ojf.title ?? pov ?? "").trim() || personaName || fileName;
-  const builder = new MapDraftBuilder();
-  const steps = new Map<string, string>();
-  for (const stage of ojf.stages) steps.set(stage.id, builder.addStep(builder.addStage(stage.name), stage.name));
+  const nameOf = (item: Record<string, unknown>, where: string) => (fields.text(item.name, where) ?? "").trim();
+  ojf.stages.forEach((s) => fields.leaveUnknown(s, ITEM_FIELDS, "stages[]"));
+  ojf.swimlanes.forEach((s) => fields.leaveUnknown(s, ITEM_FIELDS, "swimlanes[]"));
+
   const lanes = new Map<string, { id: string; type: LaneType }>();
-  for (const lane of ojf.swimlanes) {
-    const type = laneTypeForName(lane.name);
-    lanes.set(lane.id, { id: builder.addLane(type, lane.name), type });
-    report.notes.push(`swimlane "${lane.name}" → ${type} lane`);
-  }
-  const hasBlueprint = ojf.nodes.some((n) => n.blueprint);
-  const blueprintLane = (type: LaneType, name: string) => (hasBlueprint ? builder.addLane(type, name) : "");
-  const evidenceLane = blueprintLane("text", "Physical evidence");
-  const [front, back, support] = (["frontstage", "backstage", "support"] as const).map((t) =>
-    blueprintLane(t, LANE_NAMES[t].en),
+  ojf.swimlanes.forEach((lane, i) => {
+    const name = nameOf(lane, `swimlanes[${i}].name`);
+    const type = laneTypeForName(name);
+    lanes.set(lane.id, { id: builder.addLane(type, name || LANE_NAMES[type].en), type });
+    report.notes.push(`swimlane "${name}" → ${type} lane`);
+  });
+  const nodes: OpenJourneyNode[] = [];
+  ojf.nodes.forEach((raw, i) => {
+    const where = `nodes[${i}]`;
+    const node = { raw, where, score: scoreOf(raw.score, where, fields) };
+    if (!ojf.stages.some((s) => s.id === raw.stageId))
+      report.dropped.push({ path: where, reason: `no stage "${raw.stageId}"`, texts: textsOfNode(raw) });
+    else if (!lanes.has(raw.swimlaneId) && !raw.blueprint)
+      report.dropped.push({ path: where, reason: `no swimlane "${raw.swimlaneId}"`, texts: textsOfNode(raw) });
+    else nodes.push(node);
+  });
+  const stepOf = placeOpenJourneySteps(
+    ojf.stages.map((s, i) => ({ id: s.id, name: nameOf(s, `stages[${i}].name`) })),
+    nodes.map((n) => ({
+      stageId: n.raw.stageId,
+      scored: n.score !== undefined,
+      title: fields.text(n.raw.title, `${n.where}.title`)?.trim() ?? "",
+    })),
+    builder,
   );
 
-  const touchpoints: Array<DraftEntity<TouchpointFields>> = [];
-  const feelings = new Map<string, { lane: number[]; all: number[]; notes: string[] }>();
-  ojf.nodes.forEach((node, i) => {
-    const where = `nodes[${i}]`;
-    const stepId = steps.get(node.stageId);
-    const lane = lanes.get(node.swimlaneId);
-    if (!stepId) return void report.dropped.push(`${where} (unknown stage "${node.stageId}")`);
-    const feeling = feelings.get(stepId) ?? { lane: [], all: [], notes: [] };
-    feelings.set(stepId, feeling);
-    if (node.score !== undefined) feeling.all.push(node.score);
-    const body = join(node.title, node.description);
-    if (!lane) report.dropped.push(`${where} (unknown swimlane "${node.swimlaneId}")`);
-    else if (lane.type === "emotion") {
-      if (node.score !== undefined) feeling.lane.push(node.score);
-      if (body) feeling.notes.push(join(node.title) || body);
-    } else if (body) builder.addCard(lane.id, stepId, cardFor(lane.type, node, body, touchpoints), where);
-    const bp = node.blueprint;
-    if (!bp) return;
-    bp.evidence.forEach(
-      (e, j) =>
-        e.item &&
-        builder.addCard(
-          evidenceLane,
-          stepId,
-          { kind: "text", text: e.type ? `${e.item} (${e.type})` : e.item },
-          `${where}.blueprint.evidence[${j}]`,
-        ),
-    );
-    bp.onstage.forEach(
-      (e, j) =>
-        e.action &&
-        builder.addCard(
-          front!,
-          stepId,
-          { kind: "process", text: e.action, actor: e.actor ?? "" },
-          `${where}.blueprint.onstage[${j}]`,
-        ),
-    );
-    bp.backstage.forEach(
-      (e, j) =>
-        e.action &&
-        builder.addCard(
-          back!,
-          stepId,
-          { kind: "process", text: e.action, actor: e.actor ?? "" },
-          `${where}.blueprint.backstage[${j}]`,
-        ),
-    );
-    bp.support.forEach(
-      (e, j) =>
-        (e.description || e.system) &&
-        builder.addCard(
-          support!,
-          stepId,
-          { kind: "process", text: e.description || e.system || "", actor: e.system ?? "" },
-          `${where}.blueprint.support[${j}]`,
-        ),
-    );
-  });
-
-  const hasEmotionLane = [...lanes.values()].some((l) => l.type === "emotion");
-  const scored = [...feelings.values()].some((f) => f.all.length > 0);
-  if (!hasEmotionLane && scored) {
+  const blueprint = nodes.some((n) => n.raw.blueprint !== undefined);
+  const blueprintLanes = blueprint ? addBlueprintLanes(builder) : undefined;
+  if (![...lanes.values()].some((l) => l.type === "emotion") && nodes.some((n) => n.score !== undefined)) {
     builder.addLane("emotion", LANE_NAMES.emotion.en);
     report.notes.push("node scores → emotion curve of the persona");
   }
-  for (const [stepId, f] of feelings) {
-    const values = f.lane.length ? f.lane : f.all;
-    if (values.length === 0) continue;
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    builder.setEmotion(personaId, stepId, Math.round(Math.min(5, Math.max(-5, mean)) * 10) / 10, f.notes.join("; "));
-  }
+  const touchpoints: Array<DraftEntity<TouchpointFields>> = [];
+  nodes.forEach((node, i) => {
+    const stepId = stepOf[i]!;
+    const lane = lanes.get(node.raw.swimlaneId);
+    const emotion = openJourneyCard({ node, lane, stepId, builder, fields, report, touchpoints, blueprintLanes });
+    if (node.score === undefined) return;
+    const value = Math.min(SCORE_RANGE.max, Math.max(SCORE_RANGE.min, node.score));
+    if (value !== node.score) report.notes.push(`${node.where}: score ${node.score} is outside −5…5, kept as ${value}`);
+    builder.setEmotion(personaId, stepId, value, emotion);
+  });
+  fields.close();
   const snapshot = builder.build({
     title: title.slice(0, 200),
-    type: hasBlueprint ? "serviceBlueprint" : "currentState",
+    type: blueprint ? "serviceBlueprint" : "currentState",
     goal: pov.slice(0, 2000),
     personaIds: [personaId],
-    emotionScale: { min: -5, max: 5 },
+    emotionScale: SCORE_RANGE,
     locale: "en",
   });
   return {
     format: "ojf",
     snapshot,
-    personas: [{ oldId: personaId, fields: PersonaFieldsSchema.parse({ name: personaName }) }],
+    personas: [
+      { oldId: personaId, fields: PersonaFieldsSchema.parse({ name: personaName.slice(0, 120) || "Customer" }) },
+    ],
     touchpoints,
     report,
   };
 }
 
-/** The card a node becomes on a lane of a given type; touchpoint nodes also bring a catalogue touchpoint. */
-function cardFor(
-  type: LaneType,
-  node: z.infer<typeof Node>,
-  body: string,
-  touchpoints: Array<DraftEntity<TouchpointFields>>,
-): CardContentInput {
-  switch (type) {
-    case "actions":
-      return { kind: "action", text: body };
-    case "thoughts":
-      return { kind: "thought", text: body, question: body.includes("?") };
-    case "painPoints":
-      return { kind: "painPoint", text: body, severity: severityOf(node) };
-    case "opportunities":
-      return { kind: "opportunity", text: body };
-    case "quotes":
-      return { kind: "quote", text: body };
-    case "frontstage":
-    case "backstage":
-      return { kind: "process", text: body };
-    case "touchpoints": {
-      const oldId = newId("tp_");
-      const channel = guessChannel([node.title ?? "", ...(node.tags ?? [])].join(" "));
-      touchpoints.push({
-        oldId,
-        fields: {
-          name: (node.title || body).slice(0, 200),
-          channelId: channel.id as ChannelId,
-          description: (node.description ?? "").slice(0, 2000),
-          medium: channel.medium,
-          ownerTeam: "",
-        },
-      });
-      return { kind: "touchpoint", touchpointId: oldId as never, note: "" };
-    }
-    default:
-      return { kind: "text", text: body };
-  }
+/** A node's score: a number, or a number written as text; anything else is reported. */
+function scoreOf(value: unknown, where: string, fields: FieldLedger): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const score = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+  if (Number.isFinite(score) && value !== "") return score;
+  fields.leave(`${where}.score`, value, "a score is a number from −5 to 5");
+  return undefined;
+}
+
+/** The texts of a node left out whole (its ids excepted: they only placed it). */
+function textsOfNode(raw: Record<string, unknown>): string[] {
+  const { id: _id, stageId: _s, swimlaneId: _l, ...rest } = raw;
+  return distinctTexts([rest]);
+}
+
+/** The lanes of the blueprint variant's evidence, onstage, backstage and support entries. */
+function addBlueprintLanes(builder: MapDraftBuilder) {
+  return {
+    evidence: builder.addLane("text", "Physical evidence"),
+    onstage: builder.addLane("frontstage", LANE_NAMES.frontstage.en),
+    backstage: builder.addLane("backstage", LANE_NAMES.backstage.en),
+    support: builder.addLane("support", LANE_NAMES.support.en),
+  };
 }

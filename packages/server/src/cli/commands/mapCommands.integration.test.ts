@@ -78,13 +78,13 @@ describe("cjm map export and import in every format", () => {
       const before = await count();
       const dry = runCli(["map", "import", OJF, "--workspace", workspaceId, "--dry-run"], env);
       expect(dry.stdout).toMatch(
-        /^would import "Patient Clinic Visit" \(ojf\): 3 stage\(s\), 3 step\(s\), 6 lane\(s\), 19 card\(s\), 3 emotion point\(s\)\nwould drop nodes\[\]\.sentiment \(3 nodes\)\n/,
+        /^would import "Patient Clinic Visit" \(ojf\): 3 stage\(s\), 3 step\(s\), 6 lane\(s\), 19 card\(s\), 3 emotion point\(s\)\nwould drop nodes\[\]\.purpose: the map has no place for “purpose” \(3 nodes\) — "touchpoint", "milestone"\n/,
       );
       expect(await count()).toBe(before);
       const real = runCli(["map", "import", OJF, "--workspace", workspaceId], env);
       expect([real.status, real.stdout]).toEqual([
         0,
-        expect.stringMatching(/^imported map map_\w+ with 1 persona\(s\)\ndropped nodes\[\]\.sentiment/),
+        expect.stringMatching(/^imported map map_\w+ with 1 persona\(s\)\ndropped nodes\[\]\.purpose: /),
       ]);
       const xlsx = join(dir, "map.xlsx");
       const back = runCli(["map", "import", xlsx, "--workspace", workspaceId], env);

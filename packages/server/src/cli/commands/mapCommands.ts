@@ -8,6 +8,7 @@ import { EXPORT_FORMATS, ExportFormatSchema, exportMapData } from "../../mapExpo
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
 import { PaperSchema, OrientationSchema } from "../../mapExport/printOptions.js";
 import { parseImportFile } from "../../mapImport/parseImportFile.js";
+import type { DroppedItem } from "../../mapImport/ImportDraft.js";
 import { summarizeImport } from "../../mapImport/summarizeImport.js";
 import { CliError, parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
@@ -111,7 +112,7 @@ export function registerMapCommands(program: Command): void {
           console.log(
             `would import "${preview.title}" (${preview.format}): ${preview.counts.stages} stage(s), ${preview.counts.steps} step(s), ${preview.counts.lanes} lane(s), ${preview.counts.cards} card(s), ${preview.counts.emotions} emotion point(s)`,
           );
-          for (const path of draft.report.dropped) console.log(`would drop ${path}`);
+          for (const item of draft.report.dropped) console.log(`would drop ${describeDropped(item)}`);
           return;
         }
         const result = await importMapDraft(services, { workspaceId: ws.id, userId: memberId, draft }).catch(
@@ -126,9 +127,15 @@ export function registerMapCommands(program: Command): void {
         console.log(`imported map ${result.mapId}${extras.length ? ` with ${extras.join(" and ")}` : ""}`);
         if (draft.format === "json" && result.report.fromVersion !== null && result.report.fromVersion !== "1")
           console.log(`upgraded from version ${result.report.fromVersion}`);
-        for (const path of result.report.dropped) console.log(`dropped ${path}`);
+        for (const item of result.report.dropped) console.log(`dropped ${describeDropped(item)}`);
       } finally {
         await services.close();
       }
     });
+}
+
+/** One left-out item as a line: where, why, and the texts it held (quoted, so a user sees exactly what). */
+function describeDropped(item: DroppedItem): string {
+  const texts = item.texts.map((t) => JSON.stringify(t)).join(", ");
+  return `${item.path}: ${item.reason}${texts ? ` — ${texts}` : ""}`;
 }

@@ -105,11 +105,15 @@ describe.each(testDialects)("export and import API on %s", (dialect) => {
     const preview = await t.request("POST", `${base}/import/preview`, { ...editor(), body: file });
     expect(preview.body).toMatchObject({
       format: "ojf",
-      counts: { stages: 4, steps: 4, lanes: 4, cells: 6, cards: 6, emotions: 4 },
+      counts: { stages: 4, steps: 7, lanes: 4, cells: 6, cards: 6, emotions: 7 },
       personas: ["Jane Doe, First-time Homeowner"],
       reusedPersonas: [],
     });
-    expect((preview.body.report as { dropped: string[] }).dropped).toContain("nodes[].tags (4 nodes)");
+    expect((preview.body.report as { dropped: unknown[] }).dropped).toContainEqual({
+      path: "nodes[].tags",
+      reason: "cards have no tags (4 nodes)",
+      texts: ["Search", "Mobile", "Research", "Desktop", "Checkout", "Support", "Product"],
+    });
     const maps = async () => (await t.request("GET", base, editor())).body as unknown as unknown[];
     const before = (await maps()).length;
     expect((await t.request("POST", `${base}/import/preview`, { ...editor(), body: file })).status).toBe(200);

@@ -81,9 +81,22 @@ export function ImportPreviewSummary({ preview }: { preview: ImportPreview }) {
       {preview.report.dropped.length > 0 && (
         <>
           <h3 className={styles.section}>{t("exchange.import.dropped")}</h3>
-          <ul className={`${styles.warning} ${styles.code}`} data-testid="import-dropped">
+          <ul className={styles.warning} data-testid="import-dropped">
             {preview.report.dropped.map((d, i) => (
-              <li key={i}>{d}</li>
+              <li key={i}>
+                <code className={styles.code}>{d.path}</code> — {d.reason}
+                {d.texts.length > 0 && (
+                  <ul className={styles.list} data-testid="import-dropped-texts">
+                    {d.texts.map((text, j) => (
+                      <li key={j}>
+                        <q>
+                          <bdi>{text}</bdi>
+                        </q>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
             ))}
           </ul>
         </>
