@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  CHECKPOINT_PAUSE_SECONDS: z.coerce.number().min(0.01).max(86_400).default(60),
+  CHECKPOINT_EVERY_MINUTES: z.coerce.number().min(0.01).max(1440).default(10),
   SIGNUP: z.enum(["open", "invite-only"]).default("open"),
   TRUST_PROXY: z
     .string()
@@ -71,6 +73,10 @@ export interface AppConfig {
   /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY entries: addresses, CIDR ranges, loopback…). */
   trustProxy: string[];
   compactAfterUpdates: number;
+  /** A map's automatic checkpoint is taken this long after its last edit… */
+  checkpointPauseMs: number;
+  /** …or this long after its first edit since the last version, while editing goes on. */
+  checkpointEveryMs: number;
   /** PDF/PNG exports printed at once by the server's Chromium. */
   exportConcurrency: number;
   /** PDF/PNG exports one user may have running or waiting at once; more get 429. */
@@ -107,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     signup: e.SIGNUP,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    checkpointPauseMs: e.CHECKPOINT_PAUSE_SECONDS * 1000,
+    checkpointEveryMs: e.CHECKPOINT_EVERY_MINUTES * 60_000,
     exportConcurrency: e.EXPORT_CONCURRENCY,
     exportsPerUser: e.EXPORTS_PER_USER,
     exportQueueLength: e.EXPORT_QUEUE_LENGTH,

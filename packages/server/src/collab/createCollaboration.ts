@@ -64,7 +64,8 @@ export function createCollaboration(services: Services): Collaboration {
       const validator = validatorFor(document);
       try {
         validator.check(update);
-        await appendMapUpdate(db, documentName, update);
+        await appendMapUpdate(db, documentName, update, (connection.context as CollaboratorContext).userId);
+        maps.history.noteEdit(documentName);
       } catch (err) {
         // The shadow may now be ahead of the map (the append failed after the check): start it afresh.
         releaseValidator(document);
@@ -90,6 +91,8 @@ export function createCollaboration(services: Services): Collaboration {
     },
     async afterUnloadDocument({ documentName }) {
       try {
+        // Everyone left: the pause is over, so the checkpoint is taken now.
+        await maps.history.flush(documentName);
         await compactMapDocument(db, documentName);
       } catch (err) {
         // The log stays as it is; the next load or compaction tries again. Never fatal.
@@ -148,6 +151,7 @@ export function createCollaboration(services: Services): Collaboration {
       while ((hocuspocus.getDocumentsCount() > 0 || hocuspocus.unloadingDocuments.size > 0) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 10));
       }
+      await maps.history.close();
     },
   };
 }

@@ -46,6 +46,8 @@ export async function createShareLink(
     label?: string;
     expiresAt?: string | null;
     purpose?: "share" | "export";
+    /** An export of one version of the map prints through a link bound to it. */
+    versionId?: string;
   },
 ): Promise<{ link: ShareLinkSummary; token: string }> {
   const token = `cjs_${randomBytes(32).toString("base64url")}`;
@@ -61,6 +63,7 @@ export async function createShareLink(
     expires_at: input.expiresAt ?? null,
     revoked_at: null,
     last_used_at: null,
+    version_id: input.versionId ?? null,
   };
   await db.kysely.insertInto("share_links").values(row).execute();
   return { link: shareLinkOf(row), token };

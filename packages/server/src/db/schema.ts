@@ -1,4 +1,4 @@
-import type { Generated, Selectable } from "kysely";
+import type { ColumnType, Generated, Selectable } from "kysely";
 
 /** ISO-8601 timestamps are stored as text on both SQLite and PostgreSQL so they compare and sort the same. */
 type Timestamp = string;
@@ -115,6 +115,8 @@ export interface MapUpdatesTable {
   id: Generated<number>;
   map_id: string;
   update: Buffer;
+  /** Who sent it (null for rows from before authors were recorded, and for server-made changes). */
+  author_id: string | null;
   created_at: Timestamp;
 }
 
@@ -136,6 +138,36 @@ export interface MapStatesTable {
   updated_at: Timestamp;
 }
 
+/** A version of a map: its whole Yjs state and snapshot at that point, and who edited since the previous version. */
+export interface MapVersionsTable {
+  id: string;
+  map_id: string;
+  /** "auto" (checkpoint), "named", "restored" or "created". */
+  kind: string;
+  name: string | null;
+  /** Y.encodeStateAsUpdate of the map at this version; independent of the update log. */
+  state: Buffer;
+  /** MapSnapshot JSON of that state. */
+  snapshot: string;
+  /** JSON array of { userId, firstEditAt, lastEditAt }: who edited since the previous version. */
+  authors: string;
+  edited_from: Timestamp | null;
+  edited_until: Timestamp | null;
+  /** The highest map_updates id this version includes; edits above it belong to the next version. */
+  covered_update_id: number;
+  restored_from: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+/** Authors of edits that compaction folded away before a version recorded them. */
+export interface MapEditAuthorsTable {
+  map_id: string;
+  user_id: string;
+  first_edit_at: Timestamp;
+  last_edit_at: Timestamp;
+}
+
 export interface ShareLinksTable {
   id: string;
   workspace_id: string;
@@ -150,6 +182,8 @@ export interface ShareLinksTable {
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
+  /** An export link of one version of the map (null: the map as it is now); may be left out on insert. */
+  version_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PersonaPhotosTable {
@@ -300,6 +334,8 @@ export interface Database {
   map_updates: MapUpdatesTable;
   map_states: MapStatesTable;
   map_update_quarantine: MapUpdateQuarantineTable;
+  map_versions: MapVersionsTable;
+  map_edit_authors: MapEditAuthorsTable;
   share_links: ShareLinksTable;
   persona_photos: PersonaPhotosTable;
   touchpoint_rules: TouchpointRulesTable;

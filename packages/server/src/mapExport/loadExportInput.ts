@@ -21,9 +21,11 @@ export async function loadExportInput(
   services: Services,
   map: { id: string; workspaceId: string; title: string },
   locale?: Locale,
+  /** A version of the map to export instead of the map as it is now. */
+  versionSnapshot?: MapSnapshot,
 ): Promise<ExportInput> {
   const { db } = services;
-  const snapshot = await services.maps.readSnapshot(map.id);
+  const snapshot = versionSnapshot ?? (await services.maps.readSnapshot(map.id));
   const personaIds = [...new Set([...snapshot.settings.personaIds, ...snapshot.emotions.map((e) => e.personaId)])];
   const byId = new Map((await findPersonas(db, map.workspaceId, personaIds)).map((p) => [p.id as string, p]));
   const personas = personaIds.flatMap((id) => byId.get(id) ?? []);

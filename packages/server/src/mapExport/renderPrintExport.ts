@@ -10,6 +10,8 @@ export interface PrintExportRequest {
   locale?: Locale;
   paper: Paper;
   orientation: Orientation;
+  /** A version of the map to print instead of the map as it is now. */
+  versionId?: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function renderPrintExport(
     userId: createdBy,
     purpose: "export",
     expiresAt,
+    versionId: request.versionId,
   });
   try {
     const url = new URL(printPath(token, { ...request, locale }), baseUrl).toString();

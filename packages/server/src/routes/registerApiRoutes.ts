@@ -12,6 +12,7 @@ import { registerCollabTicketRoutes } from "./collab/collabTicketRoutes.js";
 import { registerCommentRoutes } from "./comments/commentRoutes.js";
 import { registerDocsRoutes } from "./docs/docsRoutes.js";
 import { registerExchangeRoutes } from "./exchange/exchangeRoutes.js";
+import { registerHistoryRoutes } from "./history/historyRoutes.js";
 import { registerFutureStateRoutes } from "./maps/futureStateRoutes.js";
 import { registerMapRoutes } from "./maps/mapRoutes.js";
 import { registerPersonaPhotoRoutes } from "./personas/personaPhotoRoutes.js";
@@ -45,6 +46,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerFutureStateRoutes(app);
   registerExchangeRoutes(app);
   registerShareRoutes(app);
+  registerHistoryRoutes(app);
   registerCommentRoutes(app);
   registerSchemaRoutes(app);
   registerSourcesRoutes(app);

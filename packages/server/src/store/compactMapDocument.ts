@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import type { Db } from "../db/createDb.js";
+import { carryFoldedAuthors } from "./mapVersionStore.js";
 import { unreadableUpdateReason } from "./readableUpdate.js";
 
 const locks = new Map<string, Promise<void>>();
@@ -24,14 +25,15 @@ export async function withDocumentLock<T>(key: string, work: () => Promise<T>): 
  * Folds the logged updates of a map into its compacted state. Under the document lock and inside one transaction it
  * reads the state and the log, merges them, writes the new state and deletes exactly the rows it read — so an update
  * appended meanwhile (not read) stays in the log and is never dropped. Rows that cannot be read are moved to
- * `map_update_quarantine` in the same transaction rather than failing the compaction (and with it the map).
+ * `map_update_quarantine` in the same transaction rather than failing the compaction (and with it the map). Versions
+ * are untouched: each holds its own state.
  */
 export async function compactMapDocument(db: Db, mapId: string): Promise<{ folded: number; quarantined: number }> {
   return withDocumentLock(`compact:${mapId}`, () =>
     db.kysely.transaction().execute(async (trx) => {
       const read = await trx
         .selectFrom("map_updates")
-        .select(["id", "update", "created_at"])
+        .select(["id", "update", "author_id", "created_at"])
         .where("map_id", "=", mapId)
         .orderBy("id")
         .execute();
@@ -74,6 +76,9 @@ export async function compactMapDocument(db: Db, mapId: string): Promise<{ folde
         .values({ map_id: mapId, state: merged, last_update_id: lastId, updated_at: now })
         .onConflict((oc) => oc.column("map_id").doUpdateSet({ state: merged, last_update_id: lastId, updated_at: now }))
         .execute();
+      // Who made the folded edits stays known until a version records them (versions keep their own state, so
+      // folding never removes what a version needs).
+      await carryFoldedAuthors(trx, mapId, rows);
       const ids = rows.map((r) => r.id);
       for (let i = 0; i < ids.length; i += 500) {
         await trx

@@ -1,11 +1,14 @@
 import { docToSnapshot, snapshotToDoc, type MapSnapshot } from "@opencjm/core";
+import type { Kysely } from "kysely";
 import * as Y from "yjs";
 import type { AppConfig } from "../config.js";
 import type { Db } from "../db/createDb.js";
-import type { MapRow } from "../db/schema.js";
+import type { Database, MapRow } from "../db/schema.js";
 import { compactMapDocument } from "./compactMapDocument.js";
 import type { MapDocumentService, MapSummary } from "./MapDocumentService.js";
+import { createMapCheckpoints, type MapCheckpoints } from "./mapCheckpoints.js";
 import { appendMapUpdate, countMapUpdates, loadMapDoc } from "./mapUpdateLog.js";
+import { insertMapVersion } from "./mapVersionStore.js";
 
 /** Where open (live) documents are found: the collaboration server, once it is attached. */
 export interface LiveDocuments {
@@ -19,8 +22,24 @@ export interface LiveDocuments {
   discardScratchOf(doc: Y.Doc): void;
 }
 
+/** Options of an edit: who made it, and what else to commit in the same transaction as its update. */
+export interface EditOptions {
+  /** The editor, for the version history; by default the user of an `api:<userId>` origin. */
+  author?: string;
+  /** Runs inside the transaction that appends the edit's update, with the edited document (a restore's version). */
+  alsoInTransaction?: (trx: Kysely<Database>, doc: Y.Doc) => Promise<void>;
+}
+
 /** The store plus the hook collaboration uses to plug its live documents in and to refresh the read snapshot. */
 export interface MapDocumentStore extends MapDocumentService {
+  edit<T>(
+    mapId: string,
+    edit: (doc: Y.Doc) => T,
+    origin: string,
+    options?: EditOptions,
+  ): Promise<{ result: T; snapshot: MapSnapshot }>;
+  /** Version history: checkpoints, named versions, restores. */
+  history: MapCheckpoints;
   attachLiveDocuments(live: LiveDocuments): void;
   /** Rewrites the map row's JSON snapshot, title, type and status from a document. */
   saveSnapshot(mapId: string, doc: Y.Doc): Promise<void>;
@@ -75,7 +94,20 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
     if ((await countMapUpdates(db, mapId)) >= config.compactAfterUpdates) await compactMapDocument(db, mapId);
   };
 
-  return {
+  const history = createMapCheckpoints(
+    db,
+    { pauseMs: config.checkpointPauseMs, everyMs: config.checkpointEveryMs },
+    (mapId, change, origin, options) => store.edit(mapId, change, origin, options),
+    async (mapId) => {
+      const open = await live?.get(mapId);
+      if (open) return { doc: open, release: () => undefined };
+      const { doc } = await loadMapDoc(db, mapId);
+      return { doc, release: () => doc.destroy() };
+    },
+  );
+
+  const store: MapDocumentStore = {
+    history,
     attachLiveDocuments: (source) => {
       live = source;
     },
@@ -103,6 +135,8 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
       await db.kysely.transaction().execute(async (trx) => {
         await trx.insertInto("maps").values(row).execute();
         await trx.insertInto("map_states").values({ map_id: id, state, last_update_id: 0, updated_at: now }).execute();
+        // The first version: what the map was made as, to go back to.
+        await insertMapVersion(trx, { mapId: id, kind: "created", state, snapshotJson: row.snapshot, createdBy }, 0);
       });
       return summaryOf(row);
     },
@@ -139,7 +173,7 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
       }
     },
 
-    async edit(mapId, edit, origin) {
+    async edit(mapId, edit, origin, options = {}) {
       // Edit a scratch copy first: if `edit` throws nothing reaches the live document or the log, and the update is
       // on disk before anyone (API caller or live editor) sees it. An open map's scratch is the copy collaboration
       // keeps in step with it (no copy of the whole map per edit); a closed map is loaded from the log.
@@ -151,7 +185,14 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
       let result: ReturnType<typeof edit>;
       try {
         result = edit(scratch);
-        if (captured.length > 0) await appendMapUpdate(db, mapId, Y.mergeUpdates(captured));
+        const author = options.author ?? /^api:(.+)$/.exec(origin)?.[1] ?? null;
+        const also = options.alsoInTransaction;
+        if (captured.length > 0 && also) {
+          await db.kysely.transaction().execute(async (trx) => {
+            await appendMapUpdate({ kysely: trx }, mapId, Y.mergeUpdates(captured), author);
+            await also(trx, scratch);
+          });
+        } else if (captured.length > 0) await appendMapUpdate(db, mapId, Y.mergeUpdates(captured), author);
       } catch (err) {
         if (open && live) live.discardScratchOf(open);
         throw err;
@@ -163,6 +204,7 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
         // The map may have been opened while we wrote; applying twice is harmless (updates are idempotent).
         const target = await live?.get(mapId);
         if (target) Y.applyUpdate(target, Y.mergeUpdates(captured), origin);
+        history.noteEdit(mapId);
         await storeSnapshot(mapId, snapshot);
         await compactIfLarge(mapId);
       }
@@ -184,4 +226,5 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
       await compactMapDocument(db, mapId);
     },
   };
+  return store;
 }

@@ -2,11 +2,19 @@ import * as Y from "yjs";
 import type { Db } from "../db/createDb.js";
 import { unreadableUpdateReason } from "./readableUpdate.js";
 
-/** Appends one Yjs update in its own committed transaction; when this resolves the update is on disk. */
-export async function appendMapUpdate(db: Db, mapId: string, update: Uint8Array): Promise<void> {
+/**
+ * Appends one Yjs update in its own committed transaction (or in the caller's, given as `{ kysely: trx }`); when this
+ * resolves the update is on disk. `authorId` is who sent it, for the map's version history.
+ */
+export async function appendMapUpdate(
+  db: Pick<Db, "kysely">,
+  mapId: string,
+  update: Uint8Array,
+  authorId: string | null = null,
+): Promise<void> {
   await db.kysely
     .insertInto("map_updates")
-    .values({ map_id: mapId, update: Buffer.from(update), created_at: new Date().toISOString() })
+    .values({ map_id: mapId, update: Buffer.from(update), author_id: authorId, created_at: new Date().toISOString() })
     .execute();
 }
 

@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { IdSchema, LocaleSchema, MapImportedSchema, MapImportFileSchema, MapImportPreviewSchema } from "@opencjm/core";
 import type { Context } from "hono";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
+import { readMapVersion } from "../../commands/mapHistoryReader.js";
 import { findPersonas } from "../../commands/personaCreator.js";
 import { importMapDraft } from "../../commands/mapImporter.js";
 import { exportQueueOf } from "../../mapExport/ExportQueue.js";
@@ -23,6 +24,8 @@ const ExportQuery = z.object({
   lang: LocaleSchema.optional(),
   paper: PaperSchema.default("A4"),
   orientation: OrientationSchema.default("landscape"),
+  /** A version of the map (from its history) to export instead of the map as it is now. */
+  version: IdSchema.optional(),
 });
 /** An uploaded file inside JSON: text as it is, or any bytes as base64 (the contract's). */
 const ImportFileSchema = MapImportFileSchema;
@@ -36,7 +39,7 @@ const exportRoute = createRoute({
   tags,
   summary: "Export a map: pdf, png, pptx, xlsx, csv, json, md or mermaid",
   description:
-    "`lang` sets the language of the labels (default: the map's); `paper` (A4, A3, Letter, fit) and `orientation` apply to pdf and png.",
+    "`lang` sets the language of the labels (default: the map's); `paper` (A4, A3, Letter, fit) and `orientation` apply to pdf and png; `version` exports a version from the map's history.",
   request: { params: MapParams, query: ExportQuery },
   responses: {
     200: {
@@ -97,9 +100,11 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get("services");
     const caller = requireCaller(c);
     await requireWorkspacePermission(services.db, caller, workspaceId, "read");
-    const map = await services.maps.find(workspaceId, mapId);
-    if (!map) throw notFound("map");
+    const found = await services.maps.find(workspaceId, mapId);
+    if (!found) throw notFound("map");
     const { format } = query;
+    const version = query.version ? await readMapVersion(services.db, mapId, query.version) : undefined;
+    const map = version ? { ...found, title: version.snapshot.settings.title } : found;
     const bytes =
       format === "pdf" || format === "png"
         ? await exportQueueOf(services).run(
@@ -110,10 +115,11 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
                 locale: query.lang,
                 paper: query.paper,
                 orientation: query.orientation,
+                versionId: query.version,
               }),
             c.req.raw.signal,
           )
-        : await exportMapData(format, await loadExportInput(services, map, query.lang), map);
+        : await exportMapData(format, await loadExportInput(services, map, query.lang, version?.snapshot), map);
     const name = exportFileName(map.title, query.format);
     const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "'");
     // A file, not JSON: zod-openapi types only JSON responses, so the binary answer is cast past it.

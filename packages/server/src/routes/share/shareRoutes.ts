@@ -9,6 +9,7 @@ import {
 } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createShareLink, resolveShareToken, shareLinkOf } from "../../commands/shareLinkCreator.js";
+import { readMapVersion } from "../../commands/mapHistoryReader.js";
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
 import { ApiError, notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
@@ -119,7 +120,9 @@ export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
     const link = await resolveShareToken(services.db, c.req.valid("param").token);
     const map = link && (await services.maps.find(link.workspace_id, link.map_id));
     if (!link || !map) throw notFound("share link");
-    const input = await loadExportInput(services, map);
+    // An export of a version prints through a link bound to that version.
+    const version = link.version_id ? await readMapVersion(services.db, map.id, link.version_id) : undefined;
+    const input = await loadExportInput(services, map, undefined, version?.snapshot);
     const body = {
       map: { id: map.id, title: map.title, type: map.type, status: map.status, updatedAt: map.updatedAt },
       snapshot: input.snapshot,
