@@ -2,3 +2,4 @@ export * from "./deriveFutureState.js";
 export * from "./compareMaps.js";
 export { cardLabel, cardSignature } from "./cardSignature.js";
 export { normalizeName } from "./matchEntities.js";
+export { compareVersions } from "./compareVersions.js";

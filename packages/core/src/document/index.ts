@@ -6,5 +6,6 @@ export * from "./mapSnapshot.js";
 export * from "./upgradeSnapshot.js";
 export * from "./mapLimits.js";
 export * from "./checkMapChanges.js";
+export { replaceDocContent } from "./replaceDocContent.js";
 export { keyForPosition, sortSiblings } from "./position.js";
 export { MapIndex } from "./MapIndex.js";
