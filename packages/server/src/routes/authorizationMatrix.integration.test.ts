@@ -16,6 +16,7 @@ import { createTestApp, type TestApp } from "../testing/testApp.js";
 import { testDialects } from "../testing/testDatabases.js";
 import type { AuthorizationCase as Case } from "../testing/authorizationCase.js";
 import { commentsAuthorizationCases } from "./comments/commentsAuthorizationCases.js";
+import { ideasAuthorizationCases } from "./ideas/ideasAuthorizationCases.js";
 import { historyAuthorizationCases } from "./history/historyAuthorizationCases.js";
 
 type Actor = Role | "outsider" | "anonymous" | "readToken" | "writeToken" | "scopedToken";
@@ -452,7 +453,12 @@ const workspaceCases: Record<string, Case> = {
 };
 
 // Each feature's endpoints live beside its routes (routes/<area>/<area>AuthorizationCases.ts); add yours here.
-const cases: Record<string, Case> = { ...workspaceCases, ...commentsAuthorizationCases, ...historyAuthorizationCases };
+const cases: Record<string, Case> = {
+  ...workspaceCases,
+  ...commentsAuthorizationCases,
+  ...ideasAuthorizationCases,
+  ...historyAuthorizationCases,
+};
 
 /** Endpoints outside a workspace: who may call them is covered here by caller kind. */
 const accountEndpoints: Record<string, "public" | "signedIn" | "accountWriter" | "sessionOnly"> = {

@@ -12,6 +12,7 @@ import { registerCollabTicketRoutes } from "./collab/collabTicketRoutes.js";
 import { registerCommentRoutes } from "./comments/commentRoutes.js";
 import { registerDocsRoutes } from "./docs/docsRoutes.js";
 import { registerExchangeRoutes } from "./exchange/exchangeRoutes.js";
+import { registerIdeaRoutes } from "./ideas/ideaRoutes.js";
 import { registerHistoryRoutes } from "./history/historyRoutes.js";
 import { registerFutureStateRoutes } from "./maps/futureStateRoutes.js";
 import { registerMapRoutes } from "./maps/mapRoutes.js";
@@ -53,5 +54,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerImportsRoutes(app);
   registerSourcesIdentityRoutes(app);
   registerSegmentRoutes(app);
+  registerIdeaRoutes(app);
   registerDocsRoutes(app);
 }

@@ -1,0 +1,46 @@
+import { ideaStatusesAfter, type Idea, type IdeaStatusChangeRequest } from "@opencjm/core";
+import { conflict, fieldError } from "../errors/DomainError.js";
+import type { Services } from "../services.js";
+import { appendIdeaStatusChange, getStoredIdea } from "../store/ideaStore.js";
+import { MapLookup, presentIdea } from "./ideaLinkResolver.js";
+
+// A clock a little ahead of the server's (a laptop setting a ship date "now") is not a date in the future.
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * Moves an idea one step along its workflow (new → approved → in progress → shipped → measured, or rejected with a
+ * reason before it ships) and keeps the change, its date and its author in the idea's history, in the order they were
+ * recorded. `at` backdates the change (a team records today what shipped last month), never into the future.
+ */
+export async function changeIdeaStatus(
+  services: Services,
+  workspaceId: string,
+  ideaId: string,
+  userId: string,
+  request: IdeaStatusChangeRequest,
+): Promise<Idea> {
+  const idea = await getStoredIdea(services.db, workspaceId, ideaId);
+  const allowed = ideaStatusesAfter(idea.status);
+  if (!allowed.includes(request.status)) {
+    const next = allowed.length > 0 ? `it can become ${allowed.join(" or ")}` : "its workflow has ended";
+    throw fieldError("status", `an idea that is ${idea.status} cannot become ${request.status}; ${next}`, {
+      code: "idea_status_not_allowed",
+      kind: "conflict",
+      detail: `not allowed after ${idea.status}`,
+    });
+  }
+  if (request.status === "rejected" && !request.reason)
+    throw fieldError("reason", "is required to reject an idea", { code: "idea_rejection_reason_required" });
+  const now = Date.now();
+  const at = request.at !== undefined ? new Date(request.at) : new Date(now);
+  if (at.getTime() > now + CLOCK_SKEW_MS)
+    throw fieldError("at", `${request.at} is in the future`, { code: "idea_status_date_in_future" });
+  const changed = await appendIdeaStatusChange(services.db, ideaId, idea.status, {
+    status: request.status,
+    at: at.toISOString(),
+    byUserId: userId,
+    reason: request.reason ?? null,
+  });
+  if (!changed) throw conflict("idea_status_changed", "someone changed this idea's status meanwhile; reload it");
+  return presentIdea(new MapLookup(services, workspaceId), await getStoredIdea(services.db, workspaceId, ideaId));
+}
