@@ -1,5 +1,6 @@
 import type { Locale } from "../locale.js";
 import type { Message } from "./translate.js";
+import { VOCABULARY } from "./vocabularyCatalogue.js";
 import errorsEn from "./errors/en.json" with { type: "json" };
 import errorsZhHant from "./errors/zh-Hant.json" with { type: "json" };
 import errorsZhHans from "./errors/zh-Hans.json" with { type: "json" };
@@ -15,11 +16,6 @@ import exportsZhHant from "./exports/zh-Hant.json" with { type: "json" };
 import exportsZhHans from "./exports/zh-Hans.json" with { type: "json" };
 import exportsRu from "./exports/ru.json" with { type: "json" };
 import exportsFa from "./exports/fa.json" with { type: "json" };
-import vocabularyEn from "./vocabulary/en.json" with { type: "json" };
-import vocabularyZhHant from "./vocabulary/zh-Hant.json" with { type: "json" };
-import vocabularyZhHans from "./vocabulary/zh-Hans.json" with { type: "json" };
-import vocabularyRu from "./vocabulary/ru.json" with { type: "json" };
-import vocabularyFa from "./vocabulary/fa.json" with { type: "json" };
 
 /** A catalogue file: keys to messages. */
 type CatalogueFile = Record<string, Message>;
@@ -33,13 +29,7 @@ export const SHARED_CATALOGUES = {
   errors: { en: errorsEn, "zh-Hant": errorsZhHant, "zh-Hans": errorsZhHans, ru: errorsRu, fa: errorsFa },
   cli: { en: cliEn, "zh-Hant": cliZhHant, "zh-Hans": cliZhHans, ru: cliRu, fa: cliFa },
   exports: { en: exportsEn, "zh-Hant": exportsZhHant, "zh-Hans": exportsZhHans, ru: exportsRu, fa: exportsFa },
-  vocabulary: {
-    en: vocabularyEn,
-    "zh-Hant": vocabularyZhHant,
-    "zh-Hans": vocabularyZhHans,
-    ru: vocabularyRu,
-    fa: vocabularyFa,
-  },
+  vocabulary: VOCABULARY,
 } satisfies Record<string, Record<Locale, CatalogueFile>>;
 
 /** The shared namespaces: `errors` (API and CLI error messages by code), `cli`, `exports`, `vocabulary`. */
@@ -50,5 +40,3 @@ export type ErrorMessageKey = keyof typeof errorsEn;
 export type CliMessageKey = keyof typeof cliEn;
 /** A key of the exports catalogue, typed from the English file. */
 export type ExportMessageKey = keyof typeof exportsEn;
-/** A key of the vocabulary the screen and the exports share, typed from the English file. */
-export type VocabularyKey = keyof typeof vocabularyEn;

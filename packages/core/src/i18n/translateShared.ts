@@ -5,8 +5,8 @@ import {
   type ErrorMessageKey,
   type ExportMessageKey,
   type SharedNamespace,
-  type VocabularyKey,
 } from "./sharedCatalogues.js";
+import type { VocabularyKey } from "./vocabularyCatalogue.js";
 import { formatMessage, languageRules, type LanguageRules, type Message, type MessageValues } from "./translate.js";
 
 /** The keys of each shared namespace. */

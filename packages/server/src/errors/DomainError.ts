@@ -34,14 +34,21 @@ export interface ErrorDetail {
   code?: string;
 }
 
-/** What a domain error is made of; `field` names the input its message starts with ("personaId: …"). */
+/**
+ * What a domain error is made of; `field` names the input its message starts with ("personaId: …"). `messageKey`
+ * (default: the code) and `params` rebuild the message from the errors catalogue in the reader's language
+ * (`packages/core/src/i18n/errors/`); without `params` the values are read back from the English message.
+ */
 export interface DomainErrorInit {
   kind: ErrorClass;
   code: string;
   message: string;
+  messageKey?: string;
+  params?: Record<string, string | number>;
   field?: string;
   details?: ErrorDetail[];
   retryAfterSeconds?: number;
+  schemaIssues?: readonly z.core.$ZodIssue[];
 }
 
 /**
@@ -54,6 +61,10 @@ export class DomainError extends Error {
   readonly field: string | undefined;
   readonly details: ErrorDetail[];
   readonly retryAfterSeconds: number | undefined;
+  readonly messageKey: string | undefined;
+  readonly params: Record<string, string | number> | undefined;
+  /** The schema problems behind an `invalidInput`, so a presenter can word them in the reader's language. */
+  readonly schemaIssues: readonly z.core.$ZodIssue[];
 
   constructor(init: DomainErrorInit) {
     super(init.message);
@@ -63,6 +74,9 @@ export class DomainError extends Error {
     this.field = init.field;
     this.details = init.details ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.messageKey = init.messageKey;
+    this.params = init.params;
+    this.schemaIssues = init.schemaIssues ?? [];
   }
 
   /** The sentence without its leading "field: ", so a presenter can name the field its own way (a CLI option). */
@@ -110,11 +124,15 @@ export const tryAgainLater = (
 export const unauthenticated = (code: "unauthenticated" | "session_expired" | "token_invalid", message: string) =>
   new DomainError({ kind: "unauthenticated", code, message });
 
-/** Input that failed its schema: names the first bad field ("eventNames: …"), with every problem as a detail. */
-export function invalidInput(error: z.core.$ZodError): DomainError {
+/**
+ * Input that failed its schema: names the first bad field ("eventNames: …"), with every problem as a detail;
+ * `prefix` goes before each path (a route's "query").
+ */
+export function invalidInput(error: z.core.$ZodError, prefix = ""): DomainError {
   const details = error.issues.map((issue): ErrorDetail => {
     const keys = "keys" in issue && Array.isArray(issue.keys) ? ` (${issue.keys.join(", ")})` : "";
-    return { path: issue.path.map(String).join(".") || "body", message: `${issue.message}${keys}`, code: issue.code };
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body";
+    return { path, message: `${issue.message}${keys}`, code: issue.code };
   });
   const first = details[0];
   return new DomainError({
@@ -123,5 +141,6 @@ export function invalidInput(error: z.core.$ZodError): DomainError {
     message: first ? `${first.path}: ${first.message}` : "invalid request",
     field: first?.path,
     details,
+    schemaIssues: error.issues,
   });
 }

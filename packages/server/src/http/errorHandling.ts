@@ -1,25 +1,18 @@
+import { acceptedLanguages, LocaleSchema, matchLocale, type Locale } from "@opencjm/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError, type z } from "zod";
-import { DomainError, type ErrorClass } from "../errors/DomainError.js";
-import { ApiError, type ErrorIssue } from "./apiError.js";
+import { DomainError, invalidInput, type ErrorClass } from "../errors/DomainError.js";
+import { localisedErrorMessage, localisedIssueMessage } from "../errors/localiseError.js";
+import { getUser } from "../store/userStore.js";
+import { ApiError } from "./apiError.js";
+import type { AppEnv } from "./appEnv.js";
 import { redactInternalPaths } from "./redactInternalPaths.js";
 
-/** Turns zod issues into `{ path, message, code }` with dotted paths ("settings.emotionScale.min") and zod's issue code. */
-export function issuesOf(error: z.core.$ZodError, prefix = ""): ErrorIssue[] {
-  return error.issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body";
-    const keys = "keys" in issue && Array.isArray(issue.keys) ? ` (${issue.keys.join(", ")})` : "";
-    return { path, message: `${issue.message}${keys}`, code: issue.code };
-  });
-}
-
-/** A 400 naming the first bad field, with every issue listed. */
-export function validationError(error: z.core.$ZodError, prefix = ""): ApiError {
-  const issues = issuesOf(error, prefix);
-  const first = issues[0];
-  return new ApiError(400, "invalid_request", first ? `${first.path}: ${first.message}` : "invalid request", issues);
+/** A 400 naming the first bad field, with every issue listed; `prefix` goes before each path ("query"). */
+export function validationError(error: z.core.$ZodError, prefix = ""): DomainError {
+  return invalidInput(error, prefix);
 }
 
 /** The HTTP status of each class of domain error: the one place the API decides it. */
@@ -41,33 +34,59 @@ const STATUS_OF: Record<ErrorClass, ContentfulStatusCode> = {
 };
 
 /** A domain error as the API presents it: its status, code, message and issues, and `Retry-After` when it has one. */
-export function apiErrorOf(err: DomainError): ApiError {
+export function apiErrorOf(err: DomainError, locale: Locale = "en"): ApiError {
   const headers: Record<string, string> =
     err.retryAfterSeconds === undefined ? {} : { "retry-after": String(err.retryAfterSeconds) };
-  return new ApiError(STATUS_OF[err.kind], err.code, err.message, err.details, headers);
+  const issues = err.details.map((detail, i) => ({
+    ...detail,
+    message: localisedIssueMessage(err.code, detail.message, err.schemaIssues[i], locale),
+  }));
+  return new ApiError(STATUS_OF[err.kind], err.code, localisedErrorMessage(err, locale), issues, headers);
+}
+
+/** The reader's language: the signed-in account's, else the first of `Accept-Language` we speak, else English. */
+async function readerLocale(c: Context): Promise<Locale> {
+  const env = c as Context<AppEnv>;
+  const caller = env.get("caller");
+  if (caller) {
+    try {
+      const account = LocaleSchema.safeParse((await getUser(env.get("services").db, caller.userId)).locale);
+      if (account.success) return account.data;
+    } catch {
+      // The error may be the database's own; the header still says which language to answer in.
+    }
+  }
+  return matchLocale(acceptedLanguages(c.req.header("accept-language"))) ?? "en";
 }
 
 /** The app's error handler: every failure leaves as `{ error: { code, message, issues } }` with the right status. */
-export function handleError(err: Error, c: Context): Response {
-  if (err instanceof DomainError) return handleError(apiErrorOf(err), c);
-  if (err instanceof ApiError) {
-    for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
-    // Messages may carry a library's words (DuckDB, Chromium, the file system) with the server's paths in them.
-    const issues = err.issues.map((issue) => ({ ...issue, message: redactInternalPaths(issue.message) }));
-    return c.json({ error: { code: err.code, message: redactInternalPaths(err.message), issues } }, err.status);
-  }
-  if (err instanceof ZodError) {
-    const e = validationError(err);
-    return c.json({ error: { code: e.code, message: e.message, issues: e.issues } }, 400);
-  }
+export async function handleError(err: Error, c: Context): Promise<Response> {
+  const locale = await readerLocale(c);
+  if (err instanceof ZodError) return handleError(invalidInput(err), c);
+  if (err instanceof DomainError) return present(apiErrorOf(err, locale), c, "en");
+  if (err instanceof ApiError) return present(err, c, locale);
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = status === 413 ? "payload_too_large" : status === 400 ? "invalid_request" : "http_error";
-    const message = redactInternalPaths(
+    const english = redactInternalPaths(
       err.message || (status === 413 ? "request body is too large" : "request failed"),
     );
+    const message = localisedErrorMessage({ code, message: english }, locale);
     return c.json({ error: { code, message, issues: status === 400 ? [{ path: "body", message }] : [] } }, status);
   }
   console.error(err);
-  return c.json({ error: { code: "internal", message: "internal server error", issues: [] } }, 500);
+  const message = localisedErrorMessage({ code: "internal", message: "internal server error" }, locale);
+  return c.json({ error: { code: "internal", message, issues: [] } }, 500);
+}
+
+/** Sends an API error, its message and issues in `locale` unless already worded, with any server paths removed. */
+function present(err: ApiError, c: Context, locale: Locale): Response {
+  for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+  // Messages may carry a library's words (DuckDB, Chromium, the file system) with the server's paths in them.
+  const issues = err.issues.map((issue) => ({
+    ...issue,
+    message: redactInternalPaths(localisedIssueMessage(err.code, issue.message, undefined, locale)),
+  }));
+  const message = redactInternalPaths(localisedErrorMessage({ code: err.code, message: err.message }, locale));
+  return c.json({ error: { code: err.code, message, issues } }, err.status);
 }

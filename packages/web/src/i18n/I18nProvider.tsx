@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { directionOf, pickLocale, type TextDirection, type UiLocale } from "./locales.js";
-import { fillPlaceholders, loadMessages, pluralForm, type Messages } from "./messages.js";
+import { formatMessage, VOCABULARY, type LanguageRules } from "@opencjm/core";
+import { loadMessages, type Messages } from "./messages.js";
 
 const STORAGE_KEY = "opencjm.locale";
 
@@ -32,21 +33,20 @@ export function storedLocale(): string | null {
   }
 }
 
-/** Builds the i18n functions for a language over its loaded catalogue. */
+/**
+ * Builds the i18n functions for a language over its loaded catalogue, plus core's `vocabulary` (the words the
+ * screen shares with the exports, as `vocabulary.<key>`).
+ */
 export function createI18n(locale: UiLocale, messages: Messages, setLocale: (l: UiLocale) => void = () => {}): I18n {
   const numbers = new Intl.NumberFormat(locale);
-  const rules = new Intl.PluralRules(locale);
+  const rules: LanguageRules = { plurals: new Intl.PluralRules(locale), numbers };
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const shared: Messages = Object.fromEntries(
+    Object.entries(VOCABULARY[locale]).map(([key, value]) => [`vocabulary.${key}`, value]),
+  );
   const t = (key: string, values: MessageValues = {}) => {
-    const message = messages[key];
-    if (message === undefined) return key;
-    const count = typeof values.count === "number" ? values.count : undefined;
-    const template =
-      count === undefined ? (typeof message === "string" ? message : message.other) : pluralForm(message, count, rules);
-    const shown = Object.fromEntries(
-      Object.entries(values).map(([k, v]) => [k, typeof v === "number" ? numbers.format(v) : v]),
-    );
-    return fillPlaceholders(template, shown);
+    const message = messages[key] ?? shared[key];
+    return message === undefined ? key : formatMessage(message, values, rules);
   };
   return {
     locale,

@@ -1,9 +1,8 @@
+import type { Message } from "@opencjm/core";
 import type { UiLocale } from "./locales.js";
 
-/** Plural forms of one message, by `Intl.PluralRules` category; each language needs the categories it uses. */
-export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-/** One entry of a catalogue file: a text with `{name}` placeholders, or its plural forms (placeholder `{count}`). */
-export type Message = string | PluralMessage;
+// One format for every catalogue, the web's and core's shared ones (packages/core/src/i18n/translate.ts).
+export type { Message };
 /** Every message of one language, keyed `namespace.key` (the file `i18n/<namespace>/<locale>.json` holds `key`). */
 export type Messages = Record<string, Message>;
 
@@ -26,15 +25,4 @@ export async function loadMessages(locale: UiLocale): Promise<Messages> {
     for (const [key, value] of Object.entries(messages)) out[`${namespace}.${key}`] = value;
   }
   return out;
-}
-
-/** Fills `{name}` placeholders with text; React renders the result as text, never as HTML. */
-export function fillPlaceholders(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** Picks the plural form for `count` under the language's plural rules. */
-export function pluralForm(message: Message, count: number, rules: Intl.PluralRules): string {
-  if (typeof message === "string") return message;
-  return message[rules.select(count)] ?? message.other;
 }

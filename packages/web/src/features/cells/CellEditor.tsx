@@ -115,7 +115,7 @@ export function CellEditor({
         data-cell-editor=""
         tabIndex={-1}
         role="group"
-        aria-label={t("cells.editing", { lane: lane.name || t(`common.laneType.${lane.type}`), step: step.name })}
+        aria-label={t("cells.editing", { lane: lane.name || t(`vocabulary.laneType.${lane.type}`), step: step.name })}
         onKeyDown={onKeyDown}
       >
         {cards.length > 0 && (

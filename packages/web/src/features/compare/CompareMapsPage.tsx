@@ -48,14 +48,14 @@ function Comparison({ data, leftId, rightId }: { data: Loaded; leftId: string; r
         <h1 className={styles.title}>{t("compare.title")}</h1>
         <div className={styles.maps}>
           <Link href={`/maps/${leftId}`} className={styles.mapName} data-testid="compare-left">
-            <span className="badge">{t(`common.mapType.${data.left.snapshot.settings.type}`)}</span>
+            <span className="badge">{t(`vocabulary.mapType.${data.left.snapshot.settings.type}`)}</span>
             <bdi>{data.left.snapshot.settings.title}</bdi>
           </Link>
           <span aria-hidden="true" className={styles.arrow}>
             {arrow}
           </span>
           <Link href={`/maps/${rightId}`} className={styles.mapName} data-testid="compare-right">
-            <span className="badge badge-accent">{t(`common.mapType.${data.right.snapshot.settings.type}`)}</span>
+            <span className="badge badge-accent">{t(`vocabulary.mapType.${data.right.snapshot.settings.type}`)}</span>
             <bdi>{data.right.snapshot.settings.title}</bdi>
           </Link>
           <Link

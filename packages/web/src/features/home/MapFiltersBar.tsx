@@ -39,7 +39,7 @@ export function MapFiltersBar({
         <option value="">{t("home.anyType")}</option>
         {MAP_TYPES.map((type) => (
           <option key={type} value={type}>
-            {t(`common.mapType.${type}`)}
+            {t(`vocabulary.mapType.${type}`)}
           </option>
         ))}
       </select>
@@ -53,7 +53,7 @@ export function MapFiltersBar({
         <option value="">{t("home.anyStatus")}</option>
         {MAP_STATUSES.map((status) => (
           <option key={status} value={status}>
-            {t(`common.mapStatus.${status}`)}
+            {t(`vocabulary.mapStatus.${status}`)}
           </option>
         ))}
       </select>

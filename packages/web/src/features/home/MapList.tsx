@@ -74,7 +74,7 @@ export function MapList({
               )}
             </td>
             <td>
-              <span className="badge badge-accent">{t(`common.mapType.${m.type}`)}</span>
+              <span className="badge badge-accent">{t(`vocabulary.mapType.${m.type}`)}</span>
             </td>
             <td>
               <span className={styles.personaStack}>
@@ -90,7 +90,7 @@ export function MapList({
               </span>
             </td>
             <td>
-              <span className={STATUS_BADGE[m.status] ?? "badge"}>{t(`common.mapStatus.${m.status}`)}</span>
+              <span className={STATUS_BADGE[m.status] ?? "badge"}>{t(`vocabulary.mapStatus.${m.status}`)}</span>
             </td>
             <td className={`${styles.muted} ${styles.size}`}>
               <span>{t("home.stageCount", { count: m.stageCount })}</span>

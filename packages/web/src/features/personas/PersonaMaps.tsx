@@ -23,7 +23,7 @@ export function PersonaMaps({ workspaceId, personaId }: { workspaceId: string; p
               <Link href={`/maps/${m.id}`}>
                 <bdi>{m.title}</bdi>
               </Link>{" "}
-              <span className="badge">{t(`common.mapType.${m.type}`)}</span>
+              <span className="badge">{t(`vocabulary.mapType.${m.type}`)}</span>
             </li>
           ))}
         </ul>

@@ -119,7 +119,7 @@ function TemplateGallery({
                 <span className={styles.cardTitle}>{x.name}</span>
                 <span className={styles.cardText}>{x.description}</span>
                 <span className={styles.cardMeta}>
-                  <span className="badge badge-accent">{t(`common.mapType.${x.mapType}`)}</span>
+                  <span className="badge badge-accent">{t(`vocabulary.mapType.${x.mapType}`)}</span>
                   <span className="badge">{t("templates.stageCount", { count: x.stages.length })}</span>
                   <span className="badge">{t("templates.laneCount", { count: x.lanes.length })}</span>
                 </span>
@@ -165,7 +165,7 @@ function TemplateGallery({
             <select className="input" name="type" value={type} onChange={(e) => setType(e.target.value as MapType)}>
               {MAP_TYPES.map((mt) => (
                 <option key={mt} value={mt}>
-                  {t(`common.mapType.${mt}`)}
+                  {t(`vocabulary.mapType.${mt}`)}
                 </option>
               ))}
             </select>

@@ -8,7 +8,7 @@ import styles from "./EvidenceMarker.module.css";
  */
 export function EvidenceMarker({ level }: { level: Evidence["level"] }) {
   const t = useT();
-  const label = t("cells.evidence.marker", { level: t(`common.evidence.${level}`) });
+  const label = t("cells.evidence.marker", { level: t(`vocabulary.evidence.${level}`) });
   return (
     <svg
       className={`${styles.marker} ${styles[level]}`}

@@ -18,7 +18,7 @@ export function EvidencePicker({ card, save }: { card: Card; save: CardSave }) {
     >
       {LEVELS.map((level) => (
         <option key={level} value={level}>
-          {t(`common.evidence.${level}`)}
+          {t(`vocabulary.evidence.${level}`)}
         </option>
       ))}
     </select>

@@ -65,7 +65,7 @@ export function AddLaneControl({
                     actions.addLane(type);
                   }}
                 >
-                  <LaneTypeIcon type={type} /> {t(`common.laneType.${type}`)}
+                  <LaneTypeIcon type={type} /> {t(`vocabulary.laneType.${type}`)}
                 </button>
               ))}
             </div>
@@ -83,7 +83,8 @@ export function AddLaneControl({
               onClick={() => actions.setHidden(lane, false)}
               title={t("editor.lane.show")}
             >
-              <LaneTypeIcon type={lane.type} size={14} /> <bdi>{lane.name || t(`common.laneType.${lane.type}`)}</bdi>
+              <LaneTypeIcon type={lane.type} size={14} />{" "}
+              <bdi>{lane.name || t(`vocabulary.laneType.${lane.type}`)}</bdi>
             </button>
           ))}
         </div>

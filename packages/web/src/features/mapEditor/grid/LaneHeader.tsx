@@ -55,7 +55,7 @@ export const LaneHeader = memo(function LaneHeader({
           menu: () => setMenuOpen(true),
         },
   );
-  const name = lane.name || t(`common.laneType.${lane.type}`);
+  const name = lane.name || t(`vocabulary.laneType.${lane.type}`);
 
   return (
     <div
@@ -94,7 +94,7 @@ export const LaneHeader = memo(function LaneHeader({
             {lane.collapsed ? (dir === "rtl" ? "◂" : "▸") : "▾"}
           </button>
         )}
-        <span className={styles.icon} title={t(`common.laneType.${lane.type}`)}>
+        <span className={styles.icon} title={t(`vocabulary.laneType.${lane.type}`)}>
           <LaneTypeIcon type={lane.type} />
         </span>
         {state === "editing" ? (

@@ -86,7 +86,7 @@ export function useStructureActions() {
             op: "addLane",
             id,
             type,
-            name: t(`common.laneType.${type}`),
+            name: t(`vocabulary.laneType.${type}`),
             ...(after ? { position: { after: after.id } } : {}),
           })
         )

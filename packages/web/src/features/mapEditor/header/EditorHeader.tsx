@@ -39,10 +39,10 @@ export function EditorHeader(props: {
           onRename={(title) => editor.apply([{ op: "updateSettings", settings: { title } }])}
         />
         <span className={styles.badge} data-testid="map-type">
-          {t(`common.mapType.${settings.type}`)}
+          {t(`vocabulary.mapType.${settings.type}`)}
         </span>
         <span className={styles.badge} data-status={settings.status} data-testid="map-status">
-          {t(`common.mapStatus.${settings.status}`)}
+          {t(`vocabulary.mapStatus.${settings.status}`)}
         </span>
         {editor.readOnly && (
           <span className={`${styles.badge} ${styles.readOnly}`} data-testid="read-only">

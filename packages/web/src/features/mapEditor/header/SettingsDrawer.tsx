@@ -117,7 +117,7 @@ export function SettingsDrawer({
             <select value={draft.type} onChange={(e) => set("type", e.target.value as Draft["type"])} name="type">
               {MAP_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {t(`common.mapType.${type}`)}
+                  {t(`vocabulary.mapType.${type}`)}
                 </option>
               ))}
             </select>
@@ -131,7 +131,7 @@ export function SettingsDrawer({
             >
               {MAP_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {t(`common.mapStatus.${s}`)}
+                  {t(`vocabulary.mapStatus.${s}`)}
                 </option>
               ))}
             </select>

@@ -20,7 +20,7 @@ function TextDisplay({ card }: CardDisplayProps<TextLikeCard>) {
 function TextEditor({ card, save, context }: CardEditorProps<TextLikeCard>) {
   const t = useT();
   const draft = useCardText(card, "text", save);
-  return <DraftTextArea draft={draft} label={t(`common.laneType.${context.laneType}`)} />;
+  return <DraftTextArea draft={draft} label={t(`vocabulary.laneType.${context.laneType}`)} />;
 }
 
 /** The view of a text-only card kind: multi-line text, added from the empty field at the end of the cell. */
