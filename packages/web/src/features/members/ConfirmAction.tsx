@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Button } from "../../app/Button.js";
 import { Dialog } from "../../app/Dialog.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import styles from "./Members.module.css";
@@ -31,18 +32,10 @@ export function ConfirmAction({
     <Dialog title={title} onClose={onClose}>
       <p className={styles.message}>{message}</p>
       <div className={styles.actions}>
-        <button type="button" className="btn" onClick={onClose}>
-          {t("common.action.cancel")}
-        </button>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={busy}
-          onClick={() => void handleConfirm()}
-          data-testid="confirm-action"
-        >
+        <Button onClick={onClose}>{t("common.action.cancel")}</Button>
+        <Button variant="primary" disabled={busy} onClick={() => void handleConfirm()} data-testid="confirm-action">
           {confirmLabel}
-        </button>
+        </Button>
       </div>
     </Dialog>
   );

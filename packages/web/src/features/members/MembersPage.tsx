@@ -1,22 +1,18 @@
 import type { InvitationInfo, MemberInfo, Role } from "@opencjm/core";
-import { useCallback, useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useLocation } from "wouter";
+import { Button } from "../../app/Button.js";
 import { LoadingScreen } from "../../app/LoadingScreen.js";
+import { QueryView } from "../../app/QueryView.js";
 import { useSession } from "../../app/SessionProvider.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { ConfirmAction } from "./ConfirmAction.js";
 import { InvitationList } from "./InvitationList.js";
 import { invitationUrl, InviteDialog } from "./InviteDialog.js";
 import { MemberList } from "./MemberList.js";
-import {
-  changeMemberRole,
-  fetchInvitations,
-  fetchMembers,
-  inviteMember,
-  removeMember,
-  revokeInvitation,
-  transferOwnership,
-} from "./membersApi.js";
+import { changeMemberRole, inviteMember, removeMember, revokeInvitation, transferOwnership } from "./membersApi.js";
+import { invitationListQuery, memberListQuery, useReloadMembers } from "./membersQueries.js";
 import { useMemberProblem } from "./memberProblems.js";
 import styles from "./Members.module.css";
 
@@ -33,12 +29,40 @@ interface Pending {
  * invitations, change roles, remove members and hand ownership over; everyone can leave.
  */
 export default function MembersPage({ workspaceId }: { workspaceId: string }) {
+  const { session } = useSession();
+  const canManage = session?.workspaces.find((w) => w.id === workspaceId)?.role === "owner";
+  const members = useQuery(memberListQuery(workspaceId));
+  const invitations = useQuery({ ...invitationListQuery(workspaceId), enabled: canManage });
+  if (!session) return <LoadingScreen />;
+  return (
+    <QueryView queries={[members]}>
+      {(memberList) =>
+        canManage ? (
+          <QueryView queries={[invitations]}>
+            {(open) => <MembersScreen workspaceId={workspaceId} members={memberList} invitations={open} />}
+          </QueryView>
+        ) : (
+          <MembersScreen workspaceId={workspaceId} members={memberList} invitations={[]} />
+        )
+      }
+    </QueryView>
+  );
+}
+
+function MembersScreen({
+  workspaceId,
+  members,
+  invitations,
+}: {
+  workspaceId: string;
+  members: MemberInfo[];
+  invitations: InvitationInfo[];
+}) {
   const t = useT();
   const problem = useMemberProblem();
   const { session, refresh } = useSession();
   const [, navigate] = useLocation();
-  const [members, setMembers] = useState<MemberInfo[] | null>(null);
-  const [invitations, setInvitations] = useState<InvitationInfo[]>([]);
+  const load = useReloadMembers(workspaceId);
   // Links made on this visit, by invitation id: the server only keeps a hash of each token.
   const [links, setLinks] = useState<Record<string, string>>({});
   const [inviting, setInviting] = useState(false);
@@ -49,25 +73,6 @@ export default function MembersPage({ workspaceId }: { workspaceId: string }) {
   const myUserId = session?.user.id ?? "";
   const canManage = workspace?.role === "owner";
   const workspaceName = workspace?.name ?? "";
-
-  const load = useCallback(async () => {
-    try {
-      const [list, open] = await Promise.all([
-        fetchMembers(workspaceId),
-        canManage ? fetchInvitations(workspaceId) : Promise.resolve([]),
-      ]);
-      setMembers(list);
-      setInvitations(open);
-    } catch (err) {
-      setError(problem(err));
-    }
-    // `problem` is a new function on every render but says the same thing for the same error.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workspaceId, canManage]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   /** Runs a change, then shows the lists (and, when the caller's own role moved, the session) as they now are. */
   const apply = async (change: () => Promise<unknown>, afterwards: () => Promise<void> = load) => {
@@ -90,7 +95,14 @@ export default function MembersPage({ workspaceId }: { workspaceId: string }) {
       title: t("members.transfer"),
       message: t("members.transferConfirm", { name: member.name, workspace: workspaceName }),
       confirmLabel: t("members.transfer"),
-      run: () => apply(() => transferOwnership(workspaceId, member.userId), refresh),
+      run: () =>
+        apply(
+          () => transferOwnership(workspaceId, member.userId),
+          async () => {
+            await refresh();
+            await load();
+          },
+        ),
     });
   const handleRemove = (member: MemberInfo) =>
     setPending({
@@ -127,7 +139,6 @@ export default function MembersPage({ workspaceId }: { workspaceId: string }) {
     return created;
   };
 
-  if (!session || (members === null && !error)) return <LoadingScreen />;
   return (
     <div className={styles.page} data-testid="members-page">
       <header className={styles.header}>
@@ -136,14 +147,9 @@ export default function MembersPage({ workspaceId }: { workspaceId: string }) {
           <p className={styles.lead}>{t("members.lead", { workspace: workspaceName })}</p>
         </div>
         {canManage && (
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => setInviting(true)}
-            data-testid="invite-member"
-          >
+          <Button variant="primary" onClick={() => setInviting(true)} data-testid="invite-member">
             {t("members.invite")}
-          </button>
+          </Button>
         )}
       </header>
       {error && (
@@ -151,14 +157,12 @@ export default function MembersPage({ workspaceId }: { workspaceId: string }) {
           {error}
         </p>
       )}
-      {members && (
-        <MemberList
-          members={members}
-          myUserId={myUserId}
-          canManage={canManage}
-          actions={{ onChangeRole: handleChangeRole, onTransfer: handleTransfer, onRemove: handleRemove }}
-        />
-      )}
+      <MemberList
+        members={members}
+        myUserId={myUserId}
+        canManage={canManage}
+        actions={{ onChangeRole: handleChangeRole, onTransfer: handleTransfer, onRemove: handleRemove }}
+      />
       {canManage && (
         <section className={styles.section} aria-labelledby="pending-invitations">
           <h2 id="pending-invitations">{t("members.pending")}</h2>
@@ -166,9 +170,9 @@ export default function MembersPage({ workspaceId }: { workspaceId: string }) {
         </section>
       )}
       <div className={styles.footer}>
-        <button type="button" className="btn btn-danger" onClick={handleLeave} data-testid="leave-workspace">
+        <Button variant="danger" onClick={handleLeave} data-testid="leave-workspace">
           {t("members.leave")}
-        </button>
+        </Button>
       </div>
       {inviting && (
         <InviteDialog workspaceName={workspaceName} onInvite={handleInvite} onClose={() => setInviting(false)} />

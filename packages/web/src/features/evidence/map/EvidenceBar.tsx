@@ -1,9 +1,11 @@
-import type { DataFacets, Persona } from "@opencjm/core";
-import { useEffect, useState } from "react";
+import type { Persona } from "@opencjm/core";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { Link } from "wouter";
+import { Button, buttonClassName } from "../../../app/Button.js";
 import { useErrorMessage } from "../../../app/useErrorMessage.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
-import { fetchFacets, fetchImports } from "../api/evidenceApi.js";
+import { facetsQuery, importListQuery, importRunning } from "../api/evidenceQueries.js";
 import { useEvidence } from "./EvidenceContext.js";
 import { FunnelStrip } from "./FunnelStrip.js";
 import styles from "./Evidence.module.css";
@@ -12,29 +14,23 @@ import styles from "./Evidence.module.css";
 const PREPARING_POLL_MS = 3000;
 
 /** True while the workspace has no data yet but an import is running; asks for the metrics again until it is done. */
-function usePreparing(evidence: { workspaceId: string; refresh: () => void; metrics: unknown } | null): boolean {
-  const [preparing, setPreparing] = useState(false);
-  const workspaceId = evidence?.workspaceId;
+function usePreparing(evidence: { workspaceId: string; refresh: () => void } | null): boolean {
+  const imports = useQuery({
+    ...importListQuery(evidence?.workspaceId ?? ""),
+    enabled: !!evidence,
+    refetchInterval: (query) => (importRunning(query.state.data) ? PREPARING_POLL_MS : false),
+  });
+  const running = importRunning(imports.data);
   const refresh = evidence?.refresh;
-  const metrics = evidence?.metrics;
+  const checkedAt = imports.dataUpdatedAt;
+  // Each look that finds an import running, and the first one after it ended, asks for the numbers again.
+  const wasRunning = useRef(false);
   useEffect(() => {
-    if (!workspaceId || !refresh) return;
-    const abort = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    fetchImports(workspaceId, abort.signal).then(
-      (imports) => {
-        const running = imports.some((i) => i.status === "running");
-        setPreparing(running);
-        if (running) timer = setTimeout(refresh, PREPARING_POLL_MS);
-      },
-      () => undefined,
-    );
-    return () => {
-      abort.abort();
-      clearTimeout(timer);
-    };
-  }, [workspaceId, refresh, metrics]);
-  return !!evidence && preparing;
+    if (!refresh || !checkedAt) return;
+    if (running || wasRunning.current) refresh();
+    wasRunning.current = running;
+  }, [refresh, checkedAt, running]);
+  return !!evidence && running;
 }
 
 /**
@@ -46,18 +42,11 @@ export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly
   const { t, formatDate } = i18n;
   const errorMessage = useErrorMessage();
   const evidence = useEvidence();
-  const [facets, setFacets] = useState<DataFacets | null>(null);
   const shown = !!evidence?.shown;
-  const workspaceId = evidence?.workspaceId;
   // The channel list waits for the first metrics: both queries share the workspace's event database, and the numbers
-  // on the map come first.
+  // on the map come first. Without it the channel filter offers no channels.
   const loaded = !!evidence?.metrics;
-  useEffect(() => {
-    if (!shown || !workspaceId || !loaded) return;
-    const abort = new AbortController();
-    fetchFacets(workspaceId, abort.signal).then(setFacets, () => undefined);
-    return () => abort.abort();
-  }, [shown, workspaceId, loaded]);
+  const facets = useQuery({ ...facetsQuery(evidence?.workspaceId ?? ""), enabled: shown && loaded }).data ?? null;
   const preparing = usePreparing(evidence?.status === "empty" ? evidence : null);
   if (!evidence || !evidence.shown) return null;
   const { filters, setFilters, metrics, status } = evidence;
@@ -65,7 +54,7 @@ export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly
     return (
       <div className={styles.bar} data-testid="evidence-bar" data-status={preparing ? "preparing" : status}>
         <p className={styles.muted}>{preparing ? t("evidence.map.preparing") : t("evidence.map.noData")}</p>
-        <Link href="/data" className="btn btn-small">
+        <Link href="/data" className={buttonClassName("secondary", "small")}>
           {t("evidence.map.importData")}
         </Link>
       </div>
@@ -128,11 +117,15 @@ export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly
             data-testid="filter-to"
           />
         </label>
-        <button type="button" className="btn btn-small" onClick={evidence.refresh} data-testid="refresh-data">
+        <Button size="small" onClick={evidence.refresh} data-testid="refresh-data">
           {t("evidence.map.refresh")}
-        </button>
+        </Button>
         {pathsLink && (
-          <Link href={`/maps/${evidence.mapId}/paths`} className="btn btn-small" data-testid="open-paths">
+          <Link
+            href={`/maps/${evidence.mapId}/paths`}
+            className={buttonClassName("secondary", "small")}
+            data-testid="open-paths"
+          >
             {t("evidence.paths.open")}
           </Link>
         )}

@@ -1,6 +1,7 @@
-import type { MapMetrics, MetricsFilters } from "@opencjm/core";
+import type { MetricsFilters } from "@opencjm/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
-import { fetchMapMetrics } from "../api/evidenceApi.js";
+import { mapMetricsQuery, useEvidenceCache } from "../api/evidenceQueries.js";
 import { EvidenceContext, type EvidenceFilters, type EvidenceState, type EvidenceStatus } from "./EvidenceContext.js";
 import { evidenceCues } from "./evidenceCues.js";
 
@@ -59,15 +60,20 @@ export function EvidenceProvider({
   const [storedChoice, setShownState] = useState(storedShown);
   const shown = alwaysShown || storedChoice;
   const [filters, setFilters] = useState<EvidenceFilters>({ channels: [] });
-  const [result, setResult] = useState<{ key: string; metrics: MapMetrics | null; error: unknown }>({
-    key: "",
-    metrics: null,
-    error: null,
+  const request = useMemo(() => metricsRequest(filters), [filters]);
+  // Nothing is asked for before the grid has painted once.
+  const [painted, setPainted] = useState(false);
+  useEffect(() => afterPaint(() => setPainted(true)), []);
+  const query = useQuery({
+    ...mapMetricsQuery(workspaceId, mapId, request),
+    enabled: shown && painted,
+    // New filters keep the numbers on screen until theirs arrive.
+    placeholderData: keepPreviousData,
+    // The numbers change only with imports and rules, which refresh them: a failure is shown, not retried.
+    retry: false,
   });
-  const [attempt, setAttempt] = useState(0);
-  const key = `${JSON.stringify(filters)}#${attempt}`;
-
-  const refresh = useCallback(() => setAttempt((a) => a + 1), []);
+  const { refreshMetrics } = useEvidenceCache(workspaceId);
+  const refresh = useCallback(() => void refreshMetrics(mapId), [refreshMetrics, mapId]);
   const setShown = useCallback((next: boolean) => {
     setShownState(next);
     try {
@@ -77,34 +83,18 @@ export function EvidenceProvider({
     }
   }, []);
 
-  useEffect(() => {
-    if (!shown) return;
-    const abort = new AbortController();
-    const cancel = afterPaint(() => {
-      fetchMapMetrics(workspaceId, mapId, metricsRequest(filters), abort.signal).then(
-        (metrics) => setResult({ key, metrics, error: null }),
-        (error: unknown) => !abort.signal.aborted && setResult((r) => ({ key, metrics: r.metrics, error })),
-      );
-    });
-    return () => {
-      cancel();
-      abort.abort();
-    };
-    // `key` stands for the filters and the attempt.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workspaceId, mapId, shown, key]);
-
+  const metrics = query.data ?? null;
+  const status: EvidenceStatus = !shown
+    ? "off"
+    : query.isFetching || query.isPlaceholderData || !painted
+      ? "loading"
+      : query.isError
+        ? "failed"
+        : metrics && metrics.totals.storeEvents === 0
+          ? "empty"
+          : "ready";
+  const error = status === "failed" ? query.error : null;
   const value = useMemo<EvidenceState>(() => {
-    const metrics = result.metrics;
-    const status: EvidenceStatus = !shown
-      ? "off"
-      : result.key !== key
-        ? "loading"
-        : result.error
-          ? "failed"
-          : metrics && metrics.totals.storeEvents === 0
-            ? "empty"
-            : "ready";
     const cues = metrics ? evidenceCues(metrics) : { worstDropOffStepId: null, worstSentimentStepId: null };
     return {
       workspaceId,
@@ -115,13 +105,13 @@ export function EvidenceProvider({
       setFilters,
       status,
       metrics,
-      error: result.key === key ? result.error : null,
+      error,
       refresh,
       steps: new Map((metrics?.steps ?? []).map((s) => [s.stepId, s])),
       ...cues,
       openTouchpointRules,
     };
-  }, [workspaceId, mapId, shown, setShown, filters, result, key, refresh, openTouchpointRules]);
+  }, [workspaceId, mapId, shown, setShown, filters, status, metrics, error, refresh, openTouchpointRules]);
 
   return <EvidenceContext.Provider value={value}>{children}</EvidenceContext.Provider>;
 }

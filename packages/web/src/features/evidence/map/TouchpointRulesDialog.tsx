@@ -1,9 +1,11 @@
-import type { DataFacets, Touchpoint, TouchpointRule } from "@opencjm/core";
-import { useEffect, useState } from "react";
+import type { Touchpoint } from "@opencjm/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "../../../app/Button.js";
 import { Dialog } from "../../../app/Dialog.js";
-import { ErrorScreen } from "../../../app/ErrorScreen.js";
+import { QueryView } from "../../../app/QueryView.js";
 import { useT } from "../../../i18n/I18nProvider.js";
-import { fetchFacets, fetchRules } from "../api/evidenceApi.js";
+import { facetsQuery, ruleListQuery, useEvidenceCache } from "../api/evidenceQueries.js";
 import { TouchpointRulesPanel } from "../rules/TouchpointRulesPanel.js";
 import styles from "./Evidence.module.css";
 
@@ -18,45 +20,32 @@ export function TouchpointRulesDialog({
   onClose: (changed: boolean) => void;
 }) {
   const t = useT();
-  const [rules, setRules] = useState<TouchpointRule[] | null>(null);
-  const [facets, setFacets] = useState<DataFacets | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const rules = useQuery(ruleListQuery(workspaceId));
+  const facets = useQuery(facetsQuery(workspaceId));
+  const cache = useEvidenceCache(workspaceId);
   const [changed, setChanged] = useState(false);
-  useEffect(() => {
-    const abort = new AbortController();
-    Promise.all([fetchRules(workspaceId, abort.signal), fetchFacets(workspaceId, abort.signal)]).then(
-      ([r, f]) => {
-        setRules(r);
-        setFacets(f);
-      },
-      (err: unknown) => !abort.signal.aborted && setError(err),
-    );
-    return () => abort.abort();
-  }, [workspaceId]);
   return (
     <Dialog title={t("evidence.rules.dialogTitle", { name: touchpoint.name })} onClose={() => onClose(changed)}>
       <div className={styles.dialogBody} data-testid="touchpoint-rules-dialog">
-        {error !== null ? (
-          <ErrorScreen error={error} />
-        ) : rules ? (
-          <TouchpointRulesPanel
-            workspaceId={workspaceId}
-            touchpoint={touchpoint}
-            rules={rules}
-            facets={facets}
-            readOnly={false}
-            onRulesChange={(next) => {
-              setRules(next);
-              setChanged(true);
-            }}
-          />
-        ) : (
-          <p className={styles.muted}>{t("common.state.loading")}</p>
-        )}
+        <QueryView queries={[rules]}>
+          {(ruleList) => (
+            <TouchpointRulesPanel
+              workspaceId={workspaceId}
+              touchpoint={touchpoint}
+              rules={ruleList}
+              facets={facets.data ?? null}
+              readOnly={false}
+              onRulesChange={(next) => {
+                void cache.rulesChanged(next);
+                setChanged(true);
+              }}
+            />
+          )}
+        </QueryView>
         <div className={styles.dialogActions}>
-          <button type="button" className="btn btn-primary" onClick={() => onClose(changed)} data-testid="close-rules">
+          <Button variant="primary" onClick={() => onClose(changed)} data-testid="close-rules">
             {t("common.action.done")}
-          </button>
+          </Button>
         </div>
       </div>
     </Dialog>

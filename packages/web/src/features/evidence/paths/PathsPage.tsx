@@ -1,12 +1,15 @@
-import { PersonaSchema, roleAllows, type Persona } from "@opencjm/core";
-import { useEffect, useState } from "react";
+import { PersonaSchema, roleAllows } from "@opencjm/core";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Link } from "wouter";
-import { api } from "../../../api/apiClient.js";
-import { ErrorScreen } from "../../../app/ErrorScreen.js";
+import { personaListQuery } from "../../../api/workspaceQueries.js";
+import { buttonClassName } from "../../../app/Button.js";
 import { LoadingScreen } from "../../../app/LoadingScreen.js";
+import { QueryView } from "../../../app/QueryView.js";
 import { useSession } from "../../../app/SessionProvider.js";
 import { useErrorMessage } from "../../../app/useErrorMessage.js";
 import { useT } from "../../../i18n/I18nProvider.js";
+import { mapWithSnapshotQuery } from "../../compare/compareQueries.js";
 import { useEvidence } from "../map/EvidenceContext.js";
 import { EvidenceBar } from "../map/EvidenceBar.js";
 import { EvidenceProvider } from "../map/EvidenceProvider.js";
@@ -57,41 +60,35 @@ export default function PathsPage({ workspaceId, mapId }: { workspaceId: string;
   const t = useT();
   const { roleIn } = useSession();
   const role = roleIn(workspaceId);
-  const [loaded, setLoaded] = useState<{ title: string; personas: Persona[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const map = useQuery(mapWithSnapshotQuery(workspaceId, mapId));
+  const personas = useQuery({
+    ...personaListQuery(workspaceId),
+    select: (rows) => rows.map((p) => PersonaSchema.parse(p)),
+  });
+  const title = map.data?.map.title;
   useEffect(() => {
-    const abort = new AbortController();
-    const base = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
-    Promise.all([
-      api.get<{ map: { title: string } }>(`${base}/maps/${encodeURIComponent(mapId)}`, { signal: abort.signal }),
-      api.get<unknown[]>(`${base}/personas`, { signal: abort.signal }),
-    ]).then(
-      ([map, personas]) => setLoaded({ title: map.map.title, personas: personas.map((p) => PersonaSchema.parse(p)) }),
-      (err: unknown) => !abort.signal.aborted && setError(err),
-    );
-    return () => abort.abort();
-  }, [workspaceId, mapId]);
-  useEffect(() => {
-    if (loaded) document.title = `${t("evidence.paths.title")} · ${loaded.title} · ${t("common.app.title")}`;
-  }, [loaded, t]);
-  if (error) return <ErrorScreen error={error} />;
-  if (!loaded) return <LoadingScreen />;
+    if (title !== undefined) document.title = `${t("evidence.paths.title")} · ${title} · ${t("common.app.title")}`;
+  }, [title, t]);
   return (
-    <EvidenceProvider workspaceId={workspaceId} mapId={mapId} alwaysShown>
-      <div className={styles.page} data-testid="paths-page">
-        <header className={styles.header}>
-          <Link href={`/maps/${mapId}`} className="btn btn-ghost btn-small" data-testid="back-to-map">
-            {t("evidence.paths.backToMap")}
-          </Link>
-          <h1 className={styles.title}>
-            {t("evidence.paths.title")} · <bdi>{loaded.title}</bdi>
-          </h1>
-        </header>
-        <div className={styles.barBox}>
-          <EvidenceBar personas={loaded.personas} pathsLink={false} />
-        </div>
-        <PathsBody canWrite={!!role && roleAllows(role, "write")} />
-      </div>
-    </EvidenceProvider>
+    <QueryView queries={[map, personas]}>
+      {(loaded, personaList) => (
+        <EvidenceProvider workspaceId={workspaceId} mapId={mapId} alwaysShown>
+          <div className={styles.page} data-testid="paths-page">
+            <header className={styles.header}>
+              <Link href={`/maps/${mapId}`} className={buttonClassName("ghost", "small")} data-testid="back-to-map">
+                {t("evidence.paths.backToMap")}
+              </Link>
+              <h1 className={styles.title}>
+                {t("evidence.paths.title")} · <bdi>{loaded.map.title}</bdi>
+              </h1>
+            </header>
+            <div className={styles.barBox}>
+              <EvidenceBar personas={personaList} pathsLink={false} />
+            </div>
+            <PathsBody canWrite={!!role && roleAllows(role, "write")} />
+          </div>
+        </EvidenceProvider>
+      )}
+    </QueryView>
   );
 }

@@ -8,14 +8,15 @@ import {
   TouchpointSchema,
   type UnmatchedEvents,
 } from "@opencjm/core";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
 import { Link } from "wouter";
-import { api } from "../../../api/apiClient.js";
-import { ErrorScreen } from "../../../app/ErrorScreen.js";
-import { LoadingScreen } from "../../../app/LoadingScreen.js";
+import { channelListQuery, touchpointListQuery, workspaceKeys } from "../../../api/workspaceQueries.js";
+import { buttonClassName } from "../../../app/Button.js";
+import { QueryView } from "../../../app/QueryView.js";
 import { useSession } from "../../../app/SessionProvider.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
-import { fetchFacets, fetchRules, fetchUnmapped } from "../api/evidenceApi.js";
+import { facetsQuery, ruleListQuery, unmappedQuery, useEvidenceCache } from "../api/evidenceQueries.js";
 import { touchpointFromEvent } from "./touchpointFromEvent.js";
 import { TouchpointRulesPanel } from "./TouchpointRulesPanel.js";
 import { UnmappedEventsList } from "./UnmappedEventsList.js";
@@ -35,60 +36,48 @@ interface Loaded {
  */
 export default function TouchpointRulesPage({ workspaceId }: { workspaceId: string }) {
   const { t } = useI18n();
-  const { roleIn } = useSession();
-  const role = roleIn(workspaceId);
-  const readOnly = !role || !roleAllows(role, "write");
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [query, setQuery] = useState("");
-
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      const base = `/api/workspaces/${encodeURIComponent(workspaceId)}`;
-      try {
-        const [touchpoints, channels, rules, facets, unmapped] = await Promise.all([
-          api
-            .get<unknown[]>(`${base}/touchpoints`, { signal })
-            .then((rows) => rows.map((r) => TouchpointSchema.parse(r))),
-          api.get<unknown[]>(`${base}/channels`, { signal }).then((rows) => rows.map((r) => ChannelSchema.parse(r))),
-          fetchRules(workspaceId, signal),
-          fetchFacets(workspaceId, signal),
-          fetchUnmapped(workspaceId, signal),
-        ]);
-        setData({ touchpoints, channels, rules, facets, unmapped });
-      } catch (err) {
-        if (!signal?.aborted) setError(err);
-      }
-    },
-    [workspaceId],
-  );
-  useEffect(() => {
-    const abort = new AbortController();
-    void load(abort.signal);
-    return () => abort.abort();
-  }, [load]);
+  const touchpoints = useQuery({
+    ...touchpointListQuery(workspaceId),
+    select: (rows) => rows.map((r) => TouchpointSchema.parse(r)),
+  });
+  const channels = useQuery({
+    ...channelListQuery(workspaceId),
+    select: (rows) => rows.map((r) => ChannelSchema.parse(r)),
+  });
+  const rules = useQuery(ruleListQuery(workspaceId));
+  const facets = useQuery(facetsQuery(workspaceId));
+  const unmapped = useQuery(unmappedQuery(workspaceId));
   useEffect(() => {
     document.title = `${t("evidence.rules.title")} · ${t("common.app.title")}`;
   }, [t]);
+  return (
+    <QueryView queries={[touchpoints, channels, rules, facets, unmapped]}>
+      {(tp, ch, r, f, u) => (
+        <TouchpointRules
+          workspaceId={workspaceId}
+          data={{ touchpoints: tp, channels: ch, rules: r, facets: f, unmapped: u }}
+        />
+      )}
+    </QueryView>
+  );
+}
+
+function TouchpointRules({ workspaceId, data }: { workspaceId: string; data: Loaded }) {
+  const { t } = useI18n();
+  const { roleIn } = useSession();
+  const client = useQueryClient();
+  const cache = useEvidenceCache(workspaceId);
+  const role = roleIn(workspaceId);
+  const readOnly = !role || !roleAllows(role, "write");
+  const [selected, setSelected] = useState<string | null>(null);
+  const [query, setQuery] = useState("");
 
   const ruleCount = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const r of data?.rules ?? []) counts.set(r.touchpointId, (counts.get(r.touchpointId) ?? 0) + 1);
+    for (const r of data.rules) counts.set(r.touchpointId, (counts.get(r.touchpointId) ?? 0) + 1);
     return counts;
-  }, [data?.rules]);
+  }, [data.rules]);
 
-  if (error)
-    return (
-      <ErrorScreen
-        error={error}
-        onRetry={() => {
-          setError(null);
-          void load();
-        }}
-      />
-    );
-  if (!data) return <LoadingScreen />;
   const shown = data.touchpoints.filter((tp) => tp.name.toLowerCase().includes(query.trim().toLowerCase()));
   const touchpoint = data.touchpoints.find((tp) => tp.id === selected);
 
@@ -96,7 +85,7 @@ export default function TouchpointRulesPage({ workspaceId }: { workspaceId: stri
     <div className={styles.page} data-testid="touchpoint-rules-page">
       <header className={styles.header}>
         <div>
-          <Link href="/data" className="btn btn-ghost btn-small">
+          <Link href="/data" className={buttonClassName("ghost", "small")}>
             {t("evidence.data.back")}
           </Link>
           <h1 className={styles.title}>{t("evidence.rules.title")}</h1>
@@ -149,14 +138,7 @@ export default function TouchpointRulesPage({ workspaceId }: { workspaceId: stri
                 rules={data.rules}
                 facets={data.facets}
                 readOnly={readOnly}
-                onRulesChange={(rules) => {
-                  setData({ ...data, rules });
-                  // The unmapped list follows the rules; if it cannot be refreshed now, the next visit shows it.
-                  void fetchUnmapped(workspaceId).then(
-                    (unmapped) => setData((d) => (d ? { ...d, unmapped } : d)),
-                    () => undefined,
-                  );
-                }}
+                onRulesChange={(rules) => void cache.rulesChanged(rules)}
               />
             </>
           ) : (
@@ -171,8 +153,8 @@ export default function TouchpointRulesPage({ workspaceId }: { workspaceId: stri
           readOnly={readOnly}
           onCreate={async (item) => {
             const { touchpoint: created, rule } = await touchpointFromEvent(workspaceId, data.channels, item);
-            const unmapped = await fetchUnmapped(workspaceId);
-            setData({ ...data, touchpoints: [...data.touchpoints, created], rules: [...data.rules, rule], unmapped });
+            await cache.rulesChanged([...data.rules, rule]);
+            await client.invalidateQueries({ queryKey: workspaceKeys.touchpoints(workspaceId) });
             setSelected(created.id);
           }}
         />

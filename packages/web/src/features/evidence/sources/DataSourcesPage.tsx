@@ -1,11 +1,12 @@
 import { type ImportRecord, roleAllows, type Source as EventSource } from "@opencjm/core";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { Link } from "wouter";
-import { ErrorScreen } from "../../../app/ErrorScreen.js";
-import { LoadingScreen } from "../../../app/LoadingScreen.js";
+import { Button, buttonClassName } from "../../../app/Button.js";
+import { QueryView } from "../../../app/QueryView.js";
 import { useSession } from "../../../app/SessionProvider.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
-import { fetchImports, fetchSources } from "../api/evidenceApi.js";
+import { importListQuery, importRunning, sourceListQuery, useEvidenceCache } from "../api/evidenceQueries.js";
 import { ImportHistory } from "./ImportHistory.js";
 import { ImportWizard } from "./ImportWizard.js";
 import { NewSourceForm } from "./NewSourceForm.js";
@@ -16,55 +17,39 @@ import styles from "./DataSources.module.css";
  * importing a file into one of them, and the import history with every refused file's reason.
  */
 export default function DataSourcesPage({ workspaceId }: { workspaceId: string }) {
-  const { t, formatNumber, formatRelative } = useI18n();
-  const { roleIn } = useSession();
-  const role = roleIn(workspaceId);
-  const canWrite = !!role && roleAllows(role, "write");
-  const [sources, setSources] = useState<EventSource[] | null>(null);
-  const [imports, setImports] = useState<ImportRecord[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [creating, setCreating] = useState(false);
-  const [selected, setSelected] = useState<EventSource | null>(null);
-
-  // Reloads can overlap (an import finishing while a source is created): only the latest one's answer is shown.
-  const latest = useRef(0);
-  const reload = useCallback(
-    async (signal?: AbortSignal) => {
-      const ticket = ++latest.current;
-      try {
-        const [s, i] = await Promise.all([fetchSources(workspaceId, signal), fetchImports(workspaceId, signal)]);
-        if (ticket !== latest.current) return;
-        setSources(s);
-        setImports(i);
-      } catch (err) {
-        if (!signal?.aborted) setError(err);
-      }
-    },
-    [workspaceId],
-  );
-  useEffect(() => {
-    const abort = new AbortController();
-    void reload(abort.signal);
-    return () => abort.abort();
-  }, [reload]);
+  const { t } = useI18n();
+  const sources = useQuery(sourceListQuery(workspaceId));
+  const imports = useQuery(importListQuery(workspaceId));
   useEffect(() => {
     document.title = `${t("evidence.data.title")} · ${t("common.app.title")}`;
   }, [t]);
+  return (
+    <QueryView queries={[sources, imports]}>
+      {(sourceList, importList) => <DataSources workspaceId={workspaceId} sources={sourceList} imports={importList} />}
+    </QueryView>
+  );
+}
 
-  if (error)
-    return (
-      <ErrorScreen
-        error={error}
-        onRetry={() => {
-          setError(null);
-          void reload();
-        }}
-      />
-    );
-  if (!sources) return <LoadingScreen />;
+function DataSources({
+  workspaceId,
+  sources,
+  imports,
+}: {
+  workspaceId: string;
+  sources: EventSource[];
+  imports: ImportRecord[];
+}) {
+  const { t, formatNumber, formatRelative } = useI18n();
+  const { roleIn } = useSession();
+  const cache = useEvidenceCache(workspaceId);
+  const role = roleIn(workspaceId);
+  const canWrite = !!role && roleAllows(role, "write");
+  const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<EventSource | null>(null);
+
   // The wizard stays open on its source even while a reload is on its way (a new source may be missing from an older answer).
   const source = sources.find((s) => s.sourceId === selected?.sourceId) ?? selected;
-  const running = imports.some((i) => i.status === "running");
+  const running = importRunning(imports);
 
   return (
     <div className={styles.page} data-testid="data-sources-page">
@@ -74,7 +59,7 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
           <p className={styles.muted}>{t("evidence.data.intro")}</p>
         </div>
         <nav className={styles.headerActions}>
-          <Link href="/data/touchpoints" className="btn">
+          <Link href="/data/touchpoints" className={buttonClassName()}>
             {t("evidence.rules.open")}
           </Link>
         </nav>
@@ -88,14 +73,9 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
         <div className={styles.sectionHead}>
           <h2 className={styles.sectionTitle}>{t("evidence.source.title")}</h2>
           {canWrite && !creating && (
-            <button
-              type="button"
-              className="btn btn-primary btn-small"
-              onClick={() => setCreating(true)}
-              data-testid="new-source"
-            >
+            <Button variant="primary" size="small" onClick={() => setCreating(true)} data-testid="new-source">
               {t("evidence.source.new")}
-            </button>
+            </Button>
           )}
         </div>
         {creating && (
@@ -104,8 +84,7 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
             onCancel={() => setCreating(false)}
             onCreated={(created) => {
               setCreating(false);
-              latest.current++;
-              setSources([...sources, created]);
+              cache.sourceStored(created);
               setSelected(created);
             }}
           />
@@ -131,15 +110,14 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
                   </span>
                 </div>
                 {canWrite && (
-                  <button
-                    type="button"
-                    className="btn btn-small"
+                  <Button
+                    size="small"
                     aria-pressed={s.sourceId === selected?.sourceId}
                     onClick={() => setSelected(s.sourceId === selected?.sourceId ? null : s)}
                     data-testid="import-into"
                   >
                     {t("evidence.source.import")}
-                  </button>
+                  </Button>
                 )}
               </li>
             ))}
@@ -150,9 +128,9 @@ export default function DataSourcesPage({ workspaceId }: { workspaceId: string }
             key={source.sourceId}
             workspaceId={workspaceId}
             source={source}
-            onFinished={() => void reload()}
+            onFinished={() => void cache.importFinished()}
             onSourceChange={(changed) => {
-              setSources(sources.map((s) => (s.sourceId === changed.sourceId ? changed : s)));
+              cache.sourceStored(changed);
               setSelected(changed);
             }}
           />
