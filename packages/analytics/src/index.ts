@@ -77,10 +77,10 @@ export { getSegmentSize, type SegmentSize } from "./queries/segments/getSegmentS
 export { getDataFacets, type DataFacets } from "./queries/segments/getDataFacets.js";
 export { getUnmatchedEvents, type UnmatchedEvents } from "./queries/segments/getUnmatchedEvents.js";
 export { seededRandom } from "./random/seededRandom.js";
-export { computeKpiSeries, type KpiSeriesInput, type KpiSeriesPoint } from "./kpis/computeKpiSeries.js";
+export { computeKpiSeries, computeKpiWindow, type KpiSeriesPoint } from "./kpis/computeKpiSeries.js";
 export { KpiSpecError, type KpiSpec, type KpiMeasurement } from "./kpis/KpiSpec.js";
 export { placeKpi } from "./kpis/placeKpi.js";
-export { countBuckets } from "./kpis/kpiBuckets.js";
+export { countBuckets, bucketStart, kpiBuckets } from "./kpis/kpiBuckets.js";
 export { twoProportionTest } from "./statistics/twoProportionTest.js";
 export { poissonRateTest } from "./statistics/poissonRateTest.js";
 export { mannWhitneyTest } from "./statistics/mannWhitneyTest.js";

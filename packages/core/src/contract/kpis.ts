@@ -101,7 +101,7 @@ export type KpiBucket = z.infer<typeof KpiBucketSchema>;
 /** The most buckets one series may have. */
 export const MAX_KPI_BUCKETS = 400;
 
-/** The body of POST …/kpis/{kpiId}/series: bucket size and the filters the map's metrics take. */
+/** The body of POST …/kpis/{kpiId}/series and …/maps/{mapId}/kpi-series: bucket size and the map's filters. */
 export const KpiSeriesRequestSchema = z.strictObject({
   bucket: KpiBucketSchema.default("week"),
   filters: MetricsFiltersSchema.omit({ segment: true }).default({}),
@@ -128,6 +128,8 @@ export const KpiSeriesSchema = z.object({
   to: z.string(),
   points: z.array(KpiPointSchema),
   manualValues: z.array(KpiValueSchema),
+  /** Why the series could not be computed (its step was deleted from the map…); the points are then empty. */
+  problem: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 export type KpiSeries = z.infer<typeof KpiSeriesSchema>;
 
@@ -163,6 +165,10 @@ export type KpiEffect = z.infer<typeof KpiEffectSchema>;
 export const IdeaEffectQuerySchema = z.object({
   trialDays: z.coerce.number().int().min(1).max(365).default(28),
 });
+
+/** The answer of POST …/maps/{mapId}/kpi-series: the series of every KPI on the map. */
+export const MapKpiSeriesSchema = z.object({ kpis: z.array(KpiSchema), series: z.array(KpiSeriesSchema) });
+export type MapKpiSeries = z.infer<typeof MapKpiSeriesSchema>;
 
 /** The measured effect of a shipped idea on its KPIs. */
 export const IdeaEffectSchema = z.object({

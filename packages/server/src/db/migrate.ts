@@ -6,9 +6,10 @@ import * as personaPhotos from "./migrations/20261202000000_persona_photos.js";
 import * as touchpointRules from "./migrations/20261203120000_touchpoint_rules.js";
 import * as mapUpdateQuarantine from "./migrations/20261205000000_map_update_quarantine.js";
 import * as mapVersions from "./migrations/20261206010000_map_versions.js";
-import * as notificationsActivity from "./migrations/20261206020000_notifications_activity.js";
-import * as commentThreads from "./migrations/20261206000000_comment_threads.js";
 import * as ideas from "./migrations/20261206030000_ideas.js";
+import * as kpis from "./migrations/20261206040000_kpis.js";
+import * as commentThreads from "./migrations/20261206000000_comment_threads.js";
+import * as notificationsActivity from "./migrations/20261206020000_notifications_activity.js";
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Db["dialect"]): Promise<void> };
 
@@ -20,9 +21,10 @@ const migrations: Record<string, DialectMigration> = {
   "20261203120000_touchpoint_rules": touchpointRules,
   "20261205000000_map_update_quarantine": mapUpdateQuarantine,
   "20261206010000_map_versions": mapVersions,
-  "20261206020000_notifications_activity": notificationsActivity,
-  "20261206000000_comment_threads": commentThreads,
   "20261206030000_ideas": ideas,
+  "20261206040000_kpis": kpis,
+  "20261206000000_comment_threads": commentThreads,
+  "20261206020000_notifications_activity": notificationsActivity,
 };
 
 /** Brings the schema up to date; safe to call on every start. */

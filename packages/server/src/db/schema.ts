@@ -211,6 +211,65 @@ export interface TouchpointRulesTable {
   updated_at: Timestamp;
 }
 
+/** An in-app notification for one person; `data` is the few words it shows, as JSON. */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  workspace_id: string;
+  kind: string;
+  actor_id: string | null;
+  map_id: string | null;
+  subject_id: string | null;
+  data: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** One person's notification choices; no row means the defaults (mention e-mails on). */
+export interface NotificationSettingsTable {
+  user_id: string;
+  email_mentions: Flag;
+  updated_at: Timestamp;
+}
+
+/** One entry of a workspace's activity log; `data` is the few words it shows, as JSON. */
+export interface ActivityTable {
+  id: string;
+  workspace_id: string;
+  map_id: string | null;
+  actor_id: string | null;
+  action: string;
+  data: string;
+  created_at: Timestamp;
+}
+
+/** A comment thread of a map; the anchor columns used depend on `anchor_kind` (map, card, step, cell). */
+export interface CommentThreadsTable {
+  id: string;
+  workspace_id: string;
+  map_id: string;
+  anchor_kind: string;
+  anchor_card_id: string | null;
+  anchor_step_id: string | null;
+  anchor_lane_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+}
+
+/** One comment of a thread: plain text, and the mentioned members' user ids as a JSON array. */
+export interface CommentsTable {
+  id: string;
+  thread_id: string;
+  workspace_id: string;
+  author_id: string;
+  text: string;
+  mentions: string;
+  created_at: Timestamp;
+  edited_at: Timestamp | null;
+}
+
 /** An idea (PRODUCT.md §4.7); list fields and scores are JSON (tags, touchpoint and KPI ids; ICE, RICE, matrix place). */
 export interface IdeasTable {
   id: string;
@@ -261,63 +320,42 @@ export interface IdeaStatusChangesTable {
   changed_at: Timestamp;
 }
 
-/** A comment thread of a map; the anchor columns used depend on `anchor_kind` (map, card, step, cell). */
-export interface CommentThreadsTable {
+/** A KPI (PRODUCT.md §4.7); `anchor` and `source` are KpiAnchor and KpiSource (core) as JSON. */
+export interface KpisTable {
   id: string;
   workspace_id: string;
-  map_id: string;
-  anchor_kind: string;
-  anchor_card_id: string | null;
-  anchor_step_id: string | null;
-  anchor_lane_id: string | null;
+  /** The map its stage, step or touchpoint is on; null on the workspace. */
+  map_id: string | null;
+  anchor: string;
+  source: string;
+  name: string;
+  unit: string;
+  /** "higher" or "lower" is better. */
+  direction: string;
+  target: number | null;
+  owner_id: string | null;
   created_by: string;
   created_at: Timestamp;
-  resolved_at: Timestamp | null;
-  resolved_by: string | null;
-}
-
-/** One comment of a thread: plain text, and the mentioned members' user ids as a JSON array. */
-export interface CommentsTable {
-  id: string;
-  thread_id: string;
-  workspace_id: string;
-  author_id: string;
-  text: string;
-  mentions: string;
-  created_at: Timestamp;
-  edited_at: Timestamp | null;
-}
-
-/** An in-app notification for one person; `data` is the few words it shows, as JSON. */
-export interface NotificationsTable {
-  id: string;
-  user_id: string;
-  workspace_id: string;
-  kind: string;
-  actor_id: string | null;
-  map_id: string | null;
-  subject_id: string | null;
-  data: string;
-  created_at: Timestamp;
-  read_at: Timestamp | null;
-}
-
-/** One person's notification choices; no row means the defaults (mention e-mails on). */
-export interface NotificationSettingsTable {
-  user_id: string;
-  email_mentions: Flag;
   updated_at: Timestamp;
 }
 
-/** One entry of a workspace's activity log; `data` is the few words it shows, as JSON. */
-export interface ActivityTable {
+/** A KPI value entered by hand for a date (YYYY-MM-DD). */
+export interface KpiValuesTable {
   id: string;
-  workspace_id: string;
-  map_id: string | null;
-  actor_id: string | null;
-  action: string;
-  data: string;
+  kpi_id: string;
+  date: string;
+  value: number;
+  note: string;
+  created_by: string;
   created_at: Timestamp;
+}
+
+/** The measured effect of an idea (IdeaEffect in core, as JSON), recorded when it was marked measured. */
+export interface KpiEffectsTable {
+  idea_id: string;
+  workspace_id: string;
+  result: string;
+  recorded_at: Timestamp;
 }
 
 export interface Database {
@@ -339,14 +377,17 @@ export interface Database {
   share_links: ShareLinksTable;
   persona_photos: PersonaPhotosTable;
   touchpoint_rules: TouchpointRulesTable;
-  notifications: NotificationsTable;
-  notification_settings: NotificationSettingsTable;
-  activity: ActivityTable;
-  comment_threads: CommentThreadsTable;
-  comments: CommentsTable;
   ideas: IdeasTable;
   idea_links: IdeaLinksTable;
   idea_status_changes: IdeaStatusChangesTable;
+  kpis: KpisTable;
+  kpi_values: KpiValuesTable;
+  kpi_effects: KpiEffectsTable;
+  comment_threads: CommentThreadsTable;
+  comments: CommentsTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
+  activity: ActivityTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

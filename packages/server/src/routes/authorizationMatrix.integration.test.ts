@@ -17,6 +17,7 @@ import { testDialects } from "../testing/testDatabases.js";
 import type { AuthorizationCase as Case } from "../testing/authorizationCase.js";
 import { commentsAuthorizationCases } from "./comments/commentsAuthorizationCases.js";
 import { ideasAuthorizationCases } from "./ideas/ideasAuthorizationCases.js";
+import { kpisAuthorizationCases } from "./kpis/kpisAuthorizationCases.js";
 import { historyAuthorizationCases } from "./history/historyAuthorizationCases.js";
 
 type Actor = Role | "outsider" | "anonymous" | "readToken" | "writeToken" | "scopedToken";
@@ -457,6 +458,7 @@ const cases: Record<string, Case> = {
   ...workspaceCases,
   ...commentsAuthorizationCases,
   ...ideasAuthorizationCases,
+  ...kpisAuthorizationCases,
   ...historyAuthorizationCases,
 };
 

@@ -12,8 +12,9 @@ import { registerCollabTicketRoutes } from "./collab/collabTicketRoutes.js";
 import { registerCommentRoutes } from "./comments/commentRoutes.js";
 import { registerDocsRoutes } from "./docs/docsRoutes.js";
 import { registerExchangeRoutes } from "./exchange/exchangeRoutes.js";
-import { registerIdeaRoutes } from "./ideas/ideaRoutes.js";
 import { registerHistoryRoutes } from "./history/historyRoutes.js";
+import { registerIdeaRoutes } from "./ideas/ideaRoutes.js";
+import { registerKpiRoutes } from "./kpis/kpiRoutes.js";
 import { registerFutureStateRoutes } from "./maps/futureStateRoutes.js";
 import { registerMapRoutes } from "./maps/mapRoutes.js";
 import { registerPersonaPhotoRoutes } from "./personas/personaPhotoRoutes.js";
@@ -55,5 +56,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerSourcesIdentityRoutes(app);
   registerSegmentRoutes(app);
   registerIdeaRoutes(app);
+  registerKpiRoutes(app);
   registerDocsRoutes(app);
 }
