@@ -6,7 +6,8 @@ import {
   type MapSnapshot,
 } from "@opencjm/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildTokenHeaders, buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
+import { setMemberRole } from "../../commands/workspaceCreator.js";
+import { buildTokenHeaders, buildUser, buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
 import { createTestApp, type TestApp } from "../../testing/testApp.js";
 import { testDialects } from "../../testing/testDatabases.js";
 
@@ -142,6 +143,17 @@ describe.each(testDialects)("comment threads on %s", (dialect) => {
       [{ path: "mentions.1", message: `${other.users.owner.id} is not a member of this workspace` }],
     ]);
     expect(res.body.error?.message).toMatch(/^mentions\.1: .* only members can be mentioned$/);
+    // Someone whose account speaks Persian reads the refusal in Persian.
+    const persian = await buildUser(t.services.db, { name: "Parisa" });
+    await setMemberRole(t.services.db, ws.id, persian.id, "commenter");
+    await t.services.db.kysely.updateTable("users").set({ locale: "fa" }).where("id", "=", persian.id).execute();
+    const inPersian = await t.request("POST", threads(), {
+      headers: persian.headers,
+      body: { anchor: { kind: "map" }, text: "@someone", mentions: [other.users.owner.id] },
+    });
+    expect(inPersian.body.error?.message).toBe(
+      `mentions.0: ${other.users.owner.id} عضو این فضای کاری نیست؛ فقط می‌توان نام اعضا را برد`,
+    );
     expect(await stored()).toEqual(before);
   });
 
