@@ -1,11 +1,29 @@
 import { ideaStatusesAfter, type Idea, type IdeaStatusChangeRequest } from "@opencjm/core";
 import { conflict, fieldError } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
-import { appendIdeaStatusChange, getStoredIdea } from "../store/ideaStore.js";
+import { appendIdeaStatusChange, getStoredIdea, type StoredIdea } from "../store/ideaStore.js";
 import { MapLookup, presentIdea } from "./ideaLinkResolver.js";
 
 // A clock a little ahead of the server's (a laptop setting a ship date "now") is not a date in the future.
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** Tells the idea's followers — its owner, its creator and whoever changed its status before — of the new status. */
+async function notifyFollowers(services: Services, idea: StoredIdea, actorId: string, reason: string | null) {
+  const followers = new Set(
+    [idea.ownerId, idea.createdBy, ...idea.history.map((change) => change.byUserId)].filter((id) => id !== null),
+  );
+  await services.notifications.notify(
+    [...followers].map((userId) => ({
+      userId,
+      workspaceId: idea.workspaceId,
+      kind: "idea" as const,
+      actorId,
+      mapId: idea.anchors[0]?.mapId ?? idea.steps[0]?.mapId,
+      subjectId: idea.id,
+      data: { ideaTitle: idea.title.slice(0, 200), status: idea.status, reason: reason?.slice(0, 500) ?? null },
+    })),
+  );
+}
 
 /**
  * Moves an idea one step along its workflow (new → approved → in progress → shipped → measured, or rejected with a
@@ -42,5 +60,7 @@ export async function changeIdeaStatus(
     reason: request.reason ?? null,
   });
   if (!changed) throw conflict("idea_status_changed", "someone changed this idea's status meanwhile; reload it");
-  return presentIdea(new MapLookup(services, workspaceId), await getStoredIdea(services.db, workspaceId, ideaId));
+  const after = await getStoredIdea(services.db, workspaceId, ideaId);
+  await notifyFollowers(services, after, userId, request.reason ?? null);
+  return presentIdea(new MapLookup(services, workspaceId), after);
 }

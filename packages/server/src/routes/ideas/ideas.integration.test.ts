@@ -1,8 +1,9 @@
-import { applyMapOperations, buildMapFromTemplate, type Idea, type MapOperation } from "@opencjm/core";
+import { applyMapOperations, buildMapFromTemplate, IdeaSchema, type Idea, type MapOperation } from "@opencjm/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
 import { createTestApp, type TestApp } from "../../testing/testApp.js";
 import { testDialects } from "../../testing/testDatabases.js";
+import { listNotifications } from "../../store/notificationStore.js";
 
 describe.each(testDialects)("ideas on %s", (dialect) => {
   let t: TestApp;
@@ -49,7 +50,8 @@ describe.each(testDialects)("ideas on %s", (dialect) => {
   const create = async (body: Record<string, unknown>) => {
     const res = await t.request("POST", W(), { ...as(), body });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body as unknown as Idea;
+    // The answer is the contract's shape (what the web app parses it with).
+    return IdeaSchema.parse(res.body);
   };
   const setStatus = (id: string, body: Record<string, unknown>) =>
     t.request("POST", `${W()}/${id}/status`, { ...as(), body });
@@ -264,6 +266,22 @@ describe.each(testDialects)("ideas on %s", (dialect) => {
     expect(await list()).toEqual([]);
     const health = await t.request("GET", "/api/health");
     expect(health.status).toBe(200);
+  });
+
+  it("tells the idea's owner and creator of a status change, but not whoever made it", async () => {
+    const idea = await create({ title: "Express delivery", ownerId: ws.users.viewer.id });
+    await t.request("POST", `${W()}/${idea.id}/status`, { ...as("owner"), body: { status: "approved" } });
+    const told = async (userId: string) =>
+      (await listNotifications(t.services.db, userId, { unreadOnly: false, limit: 10 })).notifications;
+    for (const follower of [ws.users.viewer.id, ws.users.editor.id])
+      expect(await told(follower)).toEqual([
+        expect.objectContaining({ kind: "idea", subjectId: idea.id, actorId: ws.users.owner.id }),
+      ]);
+    expect((await told(ws.users.editor.id))[0]!.data).toMatchObject({
+      ideaTitle: "Express delivery",
+      status: "approved",
+    });
+    expect(await told(ws.users.owner.id)).toEqual([]);
   });
 
   it("lets viewers read but not write, and deletes an idea with its history", async () => {
