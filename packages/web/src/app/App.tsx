@@ -22,6 +22,7 @@ const screens = {
   persona: lazyScreen(() => import("../features/personas/PersonaPage.js")),
   compare: lazyScreen(() => import("../features/compare/CompareMapsPage.js")),
   editor: lazyScreen(() => import("../features/mapEditor/MapEditorPage.js")),
+  version: lazyScreen(() => import("../features/history/VersionPage.js")),
   shared: lazyScreen(() => import("../features/mapEditor/SharedMapPage.js")),
   dataSources: lazyScreen(() => import("../features/evidence/sources/DataSourcesPage.js")),
   touchpointRules: lazyScreen(() => import("../features/evidence/rules/TouchpointRulesPage.js")),
@@ -39,6 +40,7 @@ const NewMapPage = screens.newMap.Component;
 const PersonaPage = screens.persona.Component;
 const CompareMapsPage = screens.compare.Component;
 const MapEditorPage = screens.editor.Component;
+const VersionPage = screens.version.Component;
 const SharedMapPage = screens.shared.Component;
 const DataSourcesPage = screens.dataSources.Component;
 const TouchpointRulesPage = screens.touchpointRules.Component;
@@ -99,6 +101,9 @@ export function AppRoutes() {
                   <Route path="/data/touchpoints">{() => <TouchpointRulesPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/maps/:mapId/paths">
                     {(q) => <PathsPage workspaceId={p.workspaceId} mapId={q.mapId} />}
+                  </Route>
+                  <Route path="/maps/:mapId/versions/:versionId">
+                    {(q) => <VersionPage workspaceId={p.workspaceId} mapId={q.mapId} versionId={q.versionId} />}
                   </Route>
                   <Route path="/maps/:mapId">
                     {(q) => <MapEditorPage workspaceId={p.workspaceId} mapId={q.mapId} />}

@@ -9,6 +9,7 @@ import { CommentsButton } from "../comments/CommentsButton.js";
 import { CommentsProvider } from "../comments/CommentsProvider.js";
 import { EvidenceBar } from "../evidence/map/EvidenceBar.js";
 import { EvidenceToggle } from "../evidence/map/EvidenceToggle.js";
+import { HistoryButton } from "../history/HistoryButton.js";
 import { MapEvidence } from "../evidence/map/MapEvidence.js";
 import { useEditorSession } from "./editing/useEditorSession.js";
 import { GridFocus } from "./grid/createGridFocus.js";
@@ -171,6 +172,7 @@ export function LiveMapEditor(props: {
                   <>
                     <EvidenceToggle />
                     <CommentsButton />
+                    <HistoryButton workspaceId={props.workspaceId} mapId={props.mapId} />
                     <MapTools workspaceId={props.workspaceId} mapId={props.mapId} />
                   </>
                 }

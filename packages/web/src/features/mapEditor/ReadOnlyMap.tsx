@@ -1,5 +1,5 @@
 import type { MapSnapshot } from "@opencjm/core";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import type { CellCatalogue } from "../cells/CellContentProps.js";
 import { GridFocus } from "./grid/createGridFocus.js";
 import { GridContext, type GridContextValue } from "./grid/GridContext.js";
@@ -21,16 +21,20 @@ export function ReadOnlyMap({
   label,
   zoom = 1,
   variant = "screen",
+  highlighted,
 }: {
   snapshot: MapSnapshot;
   catalogue: CellCatalogue;
   label: string;
   zoom?: number;
   variant?: "screen" | "print";
+  /** Cells to mark (as search matches are), e.g. those that changed between two versions. */
+  highlighted?: ReadonlySet<string>;
 }) {
   const view = useMemo(() => createSnapshotMapView(snapshot), [snapshot]);
   const focus = useMemo(() => new GridFocus(), []);
   const search = useMemo(() => new SearchMatches(), []);
+  useEffect(() => search.mark(highlighted ?? []), [search, highlighted]);
   const grid = useMemo<GridContextValue>(
     () => ({ editor: null, readOnly: true, focus, presence: null, search, catalogue, zoom, confirm: refuse }),
     [focus, search, catalogue, zoom],

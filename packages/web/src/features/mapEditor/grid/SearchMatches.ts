@@ -52,6 +52,16 @@ export class SearchMatches {
     this.emitter.emit("*");
   }
 
+  /** Marks exactly these cells, as a search would (a version compared with another marks what changed). */
+  mark(keys: Iterable<string>): void {
+    const next = new Set(keys);
+    const changed = [...next].filter((k) => !this.matches.has(k)).concat([...this.matches].filter((k) => !next.has(k)));
+    this.matches = next;
+    this.ordered = [...next];
+    for (const key of changed) this.emitter.emit(key);
+    this.emitter.emit("*");
+  }
+
   /** Listens to one cell key, or to every change with "*". */
   subscribe(key: string, listener: () => void): () => void {
     return this.emitter.subscribe(key, listener);
