@@ -22,6 +22,35 @@ describe("loadConfig", () => {
     expect(loadConfig({ PUBLIC_URL: "https://cjm.example.com", SECURE_COOKIES: "false" }).secureCookies).toBe(false);
   });
 
+  it("sends no e-mail without SMTP, and reads SMTP_URL or SMTP_HOST with its port, security and credentials", () => {
+    expect(loadConfig({}).mail).toBeUndefined();
+    const base = { PUBLIC_URL: "https://cjm.example.com", MAIL_FROM: "OpenCJM <maps@example.com>" };
+    expect(loadConfig({ ...base, SMTP_URL: "smtps://u:p@mail.example.com:465" }).mail).toEqual({
+      transport: { url: "smtps://u:p@mail.example.com:465" },
+      from: "OpenCJM <maps@example.com>",
+      publicUrl: "https://cjm.example.com",
+    });
+    expect(
+      loadConfig({ ...base, SMTP_HOST: "mail.example.com", SMTP_USER: "u", SMTP_PASSWORD: "p" }).mail?.transport,
+    ).toEqual({ host: "mail.example.com", port: 587, secure: false, auth: { user: "u", pass: "p" } });
+    expect(loadConfig({ ...base, SMTP_HOST: "mail.example.com", SMTP_PORT: "465" }).mail?.transport).toMatchObject({
+      port: 465,
+      secure: true,
+    });
+  });
+
+  it("names the mail setting that is wrong or missing", () => {
+    const base = { PUBLIC_URL: "https://cjm.example.com", MAIL_FROM: "maps@example.com" };
+    expect(() => loadConfig({ ...base, SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ ...base, SMTP_HOST: "mail.example.com", SMTP_PORT: "99999" })).toThrow(/SMTP_PORT/);
+    expect(() => loadConfig({ PUBLIC_URL: base.PUBLIC_URL, SMTP_HOST: "mail.example.com" })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ ...base, MAIL_FROM: "a@b\r\nBcc: x@y", SMTP_HOST: "mail.example.com" })).toThrow(
+      /MAIL_FROM/,
+    );
+    expect(() => loadConfig({ MAIL_FROM: base.MAIL_FROM, SMTP_HOST: "mail.example.com" })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ ...base, SMTP_HOST: "mail.example.com", SMTP_USER: "u" })).toThrow(/SMTP_PASSWORD/);
+  });
+
   it("puts the SQLite file inside an overridden data directory", () => {
     expect(loadConfig({}, { dataDir: "/tmp/x" }).sqlitePath).toBe("/tmp/x/opencjm.sqlite");
   });

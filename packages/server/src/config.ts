@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { trustedProxies } from "./auth/clientAddress.js";
+import { MailEnvShape, mailSettingsOf, type MailSettings } from "./mail/mailSettings.js";
 
 /** Every environment variable the server reads; the README's configuration table mirrors this. */
 const EnvSchema = z.object({
@@ -49,6 +50,7 @@ const EnvSchema = z.object({
   EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   EXPORTS_PER_USER: z.coerce.number().int().min(1).max(64).default(2),
   EXPORT_QUEUE_LENGTH: z.coerce.number().int().min(0).max(10_000).default(10),
+  ...MailEnvShape,
 });
 
 /** Resolved server settings. */
@@ -83,6 +85,8 @@ export interface AppConfig {
   exportsPerUser: number;
   /** PDF/PNG exports that may wait for a free slot; more get 503. */
   exportQueueLength: number;
+  /** Outgoing e-mail (invitations, mentions); undefined without SMTP, when invitation links are copied by hand. */
+  mail?: MailSettings;
 }
 
 /** Reads the configuration from environment variables, with a clear error naming a bad one. */
@@ -118,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     exportConcurrency: e.EXPORT_CONCURRENCY,
     exportsPerUser: e.EXPORTS_PER_USER,
     exportQueueLength: e.EXPORT_QUEUE_LENGTH,
+    mail: mailSettingsOf(e, overrides.publicUrl ?? e.PUBLIC_URL),
     ...overrides,
     ...(overrides.dataDir ? { sqlitePath: resolve(overrides.dataDir, "opencjm.sqlite") } : {}),
   };

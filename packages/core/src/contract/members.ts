@@ -33,8 +33,20 @@ export type InvitationInfo = z.infer<typeof InvitationInfoSchema>;
 export const InvitationCreateSchema = z.strictObject({ email: z.email().max(254), role: RoleSchema });
 export type InvitationCreateRequest = z.input<typeof InvitationCreateSchema>;
 
-/** Answer of POST …/invitations: the one-time token, shown once, and the web path that accepts it. */
-export const InvitationCreatedSchema = InvitationInfoSchema.extend({ token: z.string(), acceptPath: z.string() });
+/** What became of an invitation's e-mail: sent, failed (the link is still good to copy), or off (no SMTP). */
+export const InvitationEmailStatusSchema = z.enum(["sent", "failed", "off"]);
+export type InvitationEmailStatus = z.infer<typeof InvitationEmailStatusSchema>;
+
+/**
+ * Answer of POST …/invitations: the one-time token, shown once, the web path that accepts it, and whether the
+ * invitation went out by e-mail (`emailError` says why not when sending failed).
+ */
+export const InvitationCreatedSchema = InvitationInfoSchema.extend({
+  token: z.string(),
+  acceptPath: z.string(),
+  emailStatus: InvitationEmailStatusSchema,
+  emailError: z.string().nullable(),
+});
 export type InvitationCreated = z.infer<typeof InvitationCreatedSchema>;
 
 /** Body of POST /api/invitations/accept. */

@@ -1,6 +1,5 @@
 import { RoleSchema, type Role } from "@opencjm/core";
 import type { Db } from "../db/createDb.js";
-import { setMemberRole } from "../commands/workspaceCreator.js";
 import { conflict, DomainError, forbidden, notFound } from "../errors/DomainError.js";
 import { hashSecret } from "./resolveCaller.js";
 
@@ -20,7 +19,7 @@ export async function findOpenInvitation(db: Db, token: string, email: string): 
     .where("token_hash", "=", hashSecret(token))
     .executeTakeFirst();
   if (!row) throw notFound("invitation");
-  if (row.accepted_at) throw conflict("invitation_used", "this invitation has already been accepted");
+  if (row.accepted_at) throw usedInvitation();
   if (row.expires_at <= new Date().toISOString())
     throw new DomainError({
       kind: "gone",
@@ -32,19 +31,34 @@ export async function findOpenInvitation(db: Db, token: string, email: string): 
   return { id: row.id, workspaceId: row.workspace_id, email: row.email, role: RoleSchema.parse(row.role) };
 }
 
-/** Makes the user a member with the invitation's role (unless already one) and marks it used; returns their role. */
+/**
+ * Makes the user a member with the invitation's role (unless already one) and marks it used, in one transaction that
+ * claims the invitation first: of two people accepting one link at once, one joins and the other is told it is used.
+ * Returns the role held in the workspace.
+ */
 export async function acceptInvitation(db: Db, invitation: OpenInvitation, userId: string): Promise<Role> {
-  const existing = await db.kysely
-    .selectFrom("members")
-    .select("role")
-    .where("workspace_id", "=", invitation.workspaceId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  if (!existing) await setMemberRole(db, invitation.workspaceId, userId, invitation.role);
-  await db.kysely
-    .updateTable("invitations")
-    .set({ accepted_at: new Date().toISOString() })
-    .where("id", "=", invitation.id)
-    .execute();
-  return existing ? RoleSchema.parse(existing.role) : invitation.role;
+  return db.kysely.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const claimed = await trx
+      .updateTable("invitations")
+      .set({ accepted_at: now })
+      .where("id", "=", invitation.id)
+      .where("accepted_at", "is", null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) throw usedInvitation();
+    const existing = await trx
+      .selectFrom("members")
+      .select("role")
+      .where("workspace_id", "=", invitation.workspaceId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    if (existing) return RoleSchema.parse(existing.role);
+    await trx
+      .insertInto("members")
+      .values({ workspace_id: invitation.workspaceId, user_id: userId, role: invitation.role, created_at: now })
+      .execute();
+    return invitation.role;
+  });
 }
+
+const usedInvitation = () => conflict("invitation_used", "this invitation has already been accepted");

@@ -52,3 +52,14 @@ export async function deleteInvitation(db: Db, workspaceId: string, invitationId
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** How many invitations a workspace has sent since a moment (for the hourly limit). */
+export async function countInvitationsSince(db: Db, workspaceId: string, since: string): Promise<number> {
+  const row = await db.kysely
+    .selectFrom("invitations")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("workspace_id", "=", workspaceId)
+    .where("created_at", ">=", since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

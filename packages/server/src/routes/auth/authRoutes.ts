@@ -137,7 +137,15 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     }
     requireStrongPassword(body.password, body, "password");
     const user = await createUser(db, body);
-    if (invitation) await acceptInvitation(db, invitation, user.id);
+    if (invitation) {
+      const role = await acceptInvitation(db, invitation, user.id);
+      await c.get("services").activity.record({
+        workspaceId: invitation.workspaceId,
+        actorId: user.id,
+        action: "member.joined",
+        data: { name: body.name, email: invitation.email, role },
+      });
+    }
     return c.json(await startSession(c, user.id), 201);
   });
 

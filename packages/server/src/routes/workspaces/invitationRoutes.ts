@@ -25,7 +25,7 @@ const create = createRoute({
   method: "post",
   path: "/api/workspaces/{workspaceId}/invitations",
   tags,
-  summary: "Invite someone by e-mail (owner); returns a one-time token",
+  summary: "Invite someone by e-mail (owner); returns a one-time token and whether the e-mail went out",
   request: { params: WorkspaceParams, ...jsonBody(InvitationCreateSchema) },
   responses: { 201: jsonContent(named(InvitationCreatedSchema, "InvitationCreated"), "Invited"), ...errorResponses },
 });
@@ -64,10 +64,10 @@ export function registerInvitationRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(create, async (c) => {
     const { workspaceId } = c.req.valid("param");
     const { email, role } = c.req.valid("json");
-    const { db } = c.get("services");
+    const services = c.get("services");
     const caller = requireCaller(c);
-    await requireWorkspacePermission(db, caller, workspaceId, "manage");
-    const invitation = await createInvitation(db, { workspaceId, email, role, invitedBy: caller.userId });
+    await requireWorkspacePermission(services.db, caller, workspaceId, "manage");
+    const invitation = await createInvitation(services, { workspaceId, email, role, invitedBy: caller.userId });
     return c.json({ ...invitation, acceptPath: invitationAcceptPath(invitation.token) }, 201);
   });
 
@@ -89,10 +89,16 @@ export function registerInvitationRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(accept, async (c) => {
     const caller = requireSession(c);
     const { token } = c.req.valid("json");
-    const { db } = c.get("services");
+    const { db, activity } = c.get("services");
     const user = await getUser(db, caller.userId);
     const invitation = await findOpenInvitation(db, token, user.email);
     const role = await acceptInvitation(db, invitation, caller.userId);
+    await activity.record({
+      workspaceId: invitation.workspaceId,
+      actorId: caller.userId,
+      action: "member.joined",
+      data: { name: user.name, email: user.email, role },
+    });
     return c.json({ workspaceId: invitation.workspaceId, role }, 200);
   });
 }

@@ -24,6 +24,8 @@ describe("InviteDialog", () => {
         acceptedAt: null,
         token: "tok_abcdefghij",
         acceptPath: "/invite/tok_abcdefghij",
+        emailStatus: "off",
+        emailError: null,
       };
     };
     renderWithI18n(<InviteDialog workspaceName="Shop" onInvite={onInvite} onClose={() => undefined} />);
@@ -36,6 +38,40 @@ describe("InviteDialog", () => {
       `${window.location.origin}/invite/tok_abcdefghij`,
     );
     expect(screen.getByText(/Send this link to colleague@example.test/)).toBeTruthy();
+  });
+
+  const created = (emailStatus: InvitationCreated["emailStatus"], emailError: string | null): InvitationCreated => ({
+    id: "inv_2",
+    email: "mailed@example.test",
+    role: "editor",
+    createdAt: "2026-03-01T00:00:00.000Z",
+    expiresAt: "2026-03-08T00:00:00.000Z",
+    acceptedAt: null,
+    token: "tok_mailedmailed",
+    acceptPath: "/invite/tok_mailedmailed",
+    emailStatus,
+    emailError,
+  });
+
+  it("says the invitation went out by e-mail when SMTP sent it, without a link to copy", async () => {
+    const user = userEvent.setup();
+    const onInvite = async () => created("sent", null);
+    renderWithI18n(<InviteDialog workspaceName="Shop" onInvite={onInvite} onClose={() => undefined} />);
+    await user.type(screen.getByRole("textbox", { name: "Their e-mail" }), "mailed@example.test");
+    await user.click(screen.getByRole("button", { name: "Create invitation" }));
+    expect(screen.getByTestId("invitation-emailed").textContent).toMatch(/on its way to mailed@example.test by e-mail/);
+    expect(screen.queryByTestId("invitation-link")).toBeNull();
+  });
+
+  it("says why the e-mail failed and still shows the link to copy", async () => {
+    const user = userEvent.setup();
+    const onInvite = async () => created("failed", "the e-mail could not be sent: connection refused");
+    renderWithI18n(<InviteDialog workspaceName="Shop" onInvite={onInvite} onClose={() => undefined} />, "ru");
+    await user.type(screen.getByRole("textbox", { name: "Адрес эл. почты" }), "mailed@example.test");
+    await user.click(screen.getByRole("button", { name: "Создать приглашение" }));
+    expect(screen.getByRole("alert").textContent).toMatch(/Не удалось отправить письмо на mailed@example.test/);
+    expect(screen.getByRole("alert").textContent).toMatch(/connection refused/);
+    expect((screen.getByTestId("invitation-link") as HTMLInputElement).value).toMatch(/\/invite\/tok_mailedmailed$/);
   });
 
   it("keeps the form and says why when the invitation is refused", async () => {

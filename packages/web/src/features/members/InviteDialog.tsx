@@ -11,7 +11,8 @@ export const invitationUrl = (created: Pick<InvitationCreated, "acceptPath">): s
   new URL(created.acceptPath, window.location.origin).href;
 
 /**
- * Invites an e-mail with a role, then shows the one-time link to copy (without SMTP, the owner sends it themselves).
+ * Invites an e-mail with a role, then says it went out by e-mail (SMTP configured) or shows the one-time link to copy
+ * (without SMTP, or when sending failed: the invitation is kept and the owner sends the link themselves).
  * Editors are the default role: most people are invited to work on the maps.
  */
 export function InviteDialog({
@@ -30,6 +31,7 @@ export function InviteDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<InvitationCreated | null>(null);
+  const expires = (invitation: InvitationCreated) => formatDate(invitation.expiresAt, { dateStyle: "medium" });
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -48,25 +50,38 @@ export function InviteDialog({
     <Dialog title={t("members.inviteTitle", { workspace: workspaceName })} onClose={onClose}>
       {created ? (
         <div className={styles.form}>
-          <p className={styles.message}>
-            {t("members.inviteCreated", {
-              email: created.email,
-              date: formatDate(created.expiresAt, { dateStyle: "medium" }),
-            })}
-          </p>
-          <label className="field">
-            {t("members.inviteLink")}
-            <input
-              className={`input ${styles.link}`}
-              readOnly
-              dir="ltr"
-              value={invitationUrl(created)}
-              data-testid="invitation-link"
-              onFocus={(e) => e.currentTarget.select()}
-            />
-          </label>
+          {created.emailStatus === "sent" ? (
+            <p className={styles.message} data-testid="invitation-emailed">
+              {t("members.inviteEmailed", { email: created.email, date: expires(created) })}
+            </p>
+          ) : created.emailStatus === "failed" ? (
+            <p role="alert" className={styles.error} data-testid="invitation-email-failed">
+              {t("members.inviteEmailFailed", {
+                email: created.email,
+                reason: created.emailError ?? "",
+                date: expires(created),
+              })}
+            </p>
+          ) : (
+            <p className={styles.message}>
+              {t("members.inviteCreated", { email: created.email, date: expires(created) })}
+            </p>
+          )}
+          {created.emailStatus !== "sent" && (
+            <label className="field">
+              {t("members.inviteLink")}
+              <input
+                className={`input ${styles.link}`}
+                readOnly
+                dir="ltr"
+                value={invitationUrl(created)}
+                data-testid="invitation-link"
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            </label>
+          )}
           <div className={styles.actions}>
-            <CopyLinkButton url={invitationUrl(created)} />
+            {created.emailStatus !== "sent" && <CopyLinkButton url={invitationUrl(created)} />}
             <button type="button" className="btn btn-primary" onClick={onClose}>
               {t("common.action.done")}
             </button>
