@@ -1,4 +1,5 @@
 import { ApiRequestError } from "../api/apiClient.js";
+import { Button } from "./Button.js";
 import { useT } from "../i18n/I18nProvider.js";
 import { useErrorMessage } from "./useErrorMessage.js";
 import styles from "./ErrorScreen.module.css";
@@ -18,9 +19,9 @@ export function ErrorScreen({ error, onRetry }: { error: unknown; onRetry?: () =
       )}
       <div className={styles.actions}>
         {onRetry && (
-          <button type="button" onClick={onRetry}>
+          <Button variant="primary" onClick={onRetry}>
             {t("common.action.retry")}
-          </button>
+          </Button>
         )}
         <a href="/">{t("common.action.back")}</a>
       </div>

@@ -14,15 +14,23 @@ export function Menu({
   label,
   children,
   align = "end",
+  side = "bottom",
   testId,
   buttonClassName: triggerClassName,
+  panelClassName,
+  caret = true,
 }: {
   label: ReactNode;
   /** The entries, or a function of `close` for entries that close the menu themselves. */
   children: ReactNode | ((close: () => void) => ReactNode);
   align?: "start" | "end";
+  /** Where the list opens: below the button, or above it (a button at the bottom of a long page). */
+  side?: "top" | "bottom";
   testId?: string;
   buttonClassName?: string;
+  /** Extra classes for the list (a grid of entries instead of one column). */
+  panelClassName?: string;
+  caret?: boolean;
 }) {
   const { dir } = useI18n();
   const [open, setOpen] = useState(false);
@@ -33,12 +41,15 @@ export function Menu({
     <DropdownMenu.Root open={open} onOpenChange={setOpen} dir={dir} modal={false}>
       <DropdownMenu.Trigger className={triggerClassName ?? buttonClassName("ghost")} data-testid={testId}>
         {label}
-        <span aria-hidden="true" className={styles.caret}>
-          ▾
-        </span>
+        {caret && (
+          <span aria-hidden="true" className={styles.caret}>
+            ▾
+          </span>
+        )}
       </DropdownMenu.Trigger>
       <DropdownMenu.Content
-        className={styles.panel}
+        className={panelClassName ? `${styles.panel} ${panelClassName}` : styles.panel}
+        side={side}
         align={physical}
         sideOffset={4}
         collisionPadding={8}
@@ -57,15 +68,19 @@ export function MenuItem({
   disabled,
   danger,
   testId,
+  ...data
 }: {
   onSelect: (event: Event) => void;
   children: ReactNode;
   disabled?: boolean;
   danger?: boolean;
   testId?: string;
+  /** `data-*` attributes that name what the entry stands for (e.g. `data-lane-type`). */
+  [data: `data-${string}`]: string | undefined;
 }) {
   return (
     <DropdownMenu.Item
+      {...data}
       className={danger ? `${styles.item} ${styles.danger}` : styles.item}
       disabled={disabled}
       onSelect={onSelect}

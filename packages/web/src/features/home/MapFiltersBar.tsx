@@ -2,6 +2,7 @@ import { MAP_STATUSES, MAP_TYPES, type Persona } from "@opencjm/core";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import type { MapFilters } from "./filterMaps.js";
 import styles from "./HomePage.module.css";
+import { Button } from "../../app/Button.js";
 
 /** Search, filters (type, status, persona, tag) and sort of the map list. */
 export function MapFiltersBar({
@@ -98,13 +99,13 @@ export function MapFiltersBar({
         <option value="created">{t("home.sortCreated")}</option>
       </select>
       {active && (
-        <button
-          type="button"
-          className="btn btn-ghost btn-small"
+        <Button
+          variant="ghost"
+          size="small"
           onClick={() => onChange({ ...filters, query: "", type: "", status: "", personaId: "", tag: "" })}
         >
           {t("home.clearFilters")}
-        </button>
+        </Button>
       )}
     </div>
   );

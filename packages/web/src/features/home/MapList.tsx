@@ -1,4 +1,5 @@
 import type { MapListItem, Persona } from "@opencjm/core";
+import { buttonClassName } from "../../app/Button.js";
 import { Link } from "wouter";
 import { Menu, MenuLink } from "../../app/Menu.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
@@ -110,7 +111,7 @@ export function MapList({
                     <span className="visually-hidden">{t("common.action.more")}</span>
                   </>
                 }
-                buttonClassName="btn btn-small btn-ghost"
+                buttonClassName={buttonClassName("ghost", "small")}
                 testId="map-actions"
               >
                 <MenuLink href={`/maps/${m.id}`}>{t("common.action.open")}</MenuLink>

@@ -1,4 +1,5 @@
 import { Link } from "wouter";
+import { Button } from "../../app/Button.js";
 import { ApiRequestError } from "../../api/apiClient.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import styles from "./MapLoadError.module.css";
@@ -42,9 +43,9 @@ export function MapLoadError({
       <p>{t(`editor.loadError.${reason}.body`)}</p>
       <div className={styles.actions}>
         {onRetry && reason !== "notFound" && (
-          <button type="button" onClick={onRetry}>
+          <Button variant="primary" onClick={onRetry}>
             {t("common.action.retry")}
-          </button>
+          </Button>
         )}
         <Link href="/" data-testid="back-to-maps">
           {t("editor.loadError.back")}

@@ -9,6 +9,7 @@ import { InvitedSignUpForm } from "./InvitedSignUpForm.js";
 import { acceptInvitation } from "./membersApi.js";
 import { memberProblemKey, useMemberProblem } from "./memberProblems.js";
 import authStyles from "../auth/AuthPage.module.css";
+import { Button, buttonClassName } from "../../app/Button.js";
 
 // Answers that mean the link itself will never work: the page says so instead of offering the form again.
 const DEAD_LINK = new Set(["members.linkUsed", "members.linkExpired", "members.linkInvalid"]);
@@ -65,7 +66,7 @@ export default function AcceptInvitationPage({ token }: { token: string }) {
           <p role="alert" className={authStyles.error}>
             {deadLink}
           </p>
-          <Link href={session ? "/" : "/signin"} className="btn">
+          <Link href={session ? "/" : "/signin"} className={buttonClassName()}>
             {session ? t("members.goHome") : t("auth.signIn")}
           </Link>
         </div>
@@ -79,19 +80,13 @@ export default function AcceptInvitationPage({ token }: { token: string }) {
               {error}
             </p>
           )}
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={busy}
-            onClick={() => void handleAccept()}
-            data-testid="accept-button"
-          >
+          <Button variant="primary" disabled={busy} onClick={() => void handleAccept()} data-testid="accept-button">
             {t("members.acceptButton")}
-          </button>
+          </Button>
           <p className={authStyles.switch}>
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => void signOut()}>
+            <Button variant="ghost" size="small" onClick={() => void signOut()}>
               {t("members.notYou")}
-            </button>
+            </Button>
           </p>
         </div>
       ) : (

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useT } from "../../i18n/I18nProvider.js";
+import { Button } from "../../app/Button.js";
 
 /** A button that copies a link to the clipboard and says so. */
 export function CopyLinkButton({ url, testId }: { url: string; testId?: string }) {
@@ -15,8 +16,8 @@ export function CopyLinkButton({ url, testId }: { url: string; testId?: string }
     }
   };
   return (
-    <button type="button" className="btn btn-small" onClick={() => void handleCopy()} data-testid={testId}>
+    <Button size="small" onClick={() => void handleCopy()} data-testid={testId}>
       {copied ? t("common.action.copied") : t("members.copyLink")}
-    </button>
+    </Button>
   );
 }

@@ -2,6 +2,7 @@ import type { InvitationInfo } from "@opencjm/core";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { CopyLinkButton } from "./CopyLinkButton.js";
 import styles from "./Members.module.css";
+import { Button } from "../../app/Button.js";
 
 /**
  * The invitations nobody has accepted yet, for owners: whom, with which role, until when, a copy button for links made
@@ -47,14 +48,14 @@ export function InvitationList({
                 </span>
               )}
               {link && !expired && <CopyLinkButton url={link} testId="copy-invitation-link" />}
-              <button
-                type="button"
-                className="btn btn-small btn-danger"
+              <Button
+                variant="danger"
+                size="small"
                 onClick={() => onRevoke(invitation)}
                 data-testid="revoke-invitation"
               >
                 {t("members.revoke")}
-              </button>
+              </Button>
             </li>
           );
         })}

@@ -6,6 +6,7 @@ import { checkSignUp } from "../auth/SignUpPage.js";
 import { fieldErrors } from "../auth/fieldErrors.js";
 import { signUpWithInvitation } from "./membersApi.js";
 import authStyles from "../auth/AuthPage.module.css";
+import { Button } from "../../app/Button.js";
 
 const FIELDS = ["name", "email", "password"] as const;
 type Field = (typeof FIELDS)[number];
@@ -91,9 +92,9 @@ export function InvitedSignUpForm({
           {error}
         </p>
       )}
-      <button type="submit" className="btn btn-primary" disabled={busy}>
+      <Button type="submit" variant="primary" disabled={busy}>
         {t("members.signUpButton")}
-      </button>
+      </Button>
       <p className={authStyles.switch}>
         <Link href={`/signin?next=${encodeURIComponent(invitationAcceptPath(token))}`}>{t("members.haveAccount")}</Link>
       </p>

@@ -1,4 +1,5 @@
 import { ROLES, type MemberInfo, type Role } from "@opencjm/core";
+import { buttonClassName } from "../../app/Button.js";
 import { Menu, MenuItem } from "../../app/Menu.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import styles from "./Members.module.css";
@@ -75,7 +76,7 @@ export function MemberList({
                   {manageable && (
                     <Menu
                       testId="member-actions"
-                      buttonClassName="btn btn-ghost btn-small"
+                      buttonClassName={buttonClassName("ghost", "small")}
                       label={
                         <>
                           <span aria-hidden="true">⋯</span>

@@ -4,6 +4,7 @@ import { useT } from "../../../i18n/I18nProvider.js";
 import { createRule, deleteRule, updateRule } from "../api/evidenceApi.js";
 import { RuleEditor } from "./RuleEditor.js";
 import styles from "./Rules.module.css";
+import { Button } from "../../../app/Button.js";
 
 /** The rules that say which events are one touchpoint: each editable with live counts, and a new one to add. */
 export function TouchpointRulesPanel({
@@ -58,9 +59,9 @@ export function TouchpointRulesPanel({
             }}
           />
         ) : (
-          <button type="button" className="btn btn-small" onClick={() => setAdding(true)} data-testid="add-rule">
+          <Button size="small" onClick={() => setAdding(true)} data-testid="add-rule">
             {t("evidence.rules.add")}
-          </button>
+          </Button>
         ))}
     </div>
   );

@@ -1,5 +1,5 @@
 import { LANE_TYPES, type Lane } from "@opencjm/core";
-import { useEffect, useRef, useState } from "react";
+import { Menu, MenuItem } from "../../../app/Menu.js";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { useGrid } from "./GridContext.js";
 import { LaneTypeIcon } from "./LaneTypeIcon.js";
@@ -18,58 +18,27 @@ export function AddLaneControl({
 }) {
   const t = useT();
   const { readOnly } = useGrid();
-  const [open, setOpen] = useState(false);
-  const listRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (open) listRef.current?.querySelector<HTMLElement>("button")?.focus();
-  }, [open]);
   if (readOnly && hidden.length === 0) return null;
 
   return (
     <div className={styles.bar} style={{ gridRow: row }}>
       {!readOnly && (
         <div className={styles.anchor}>
-          <button
-            type="button"
-            className={styles.add}
-            aria-expanded={open}
-            aria-haspopup="menu"
-            data-testid="add-lane"
-            onClick={() => setOpen(!open)}
+          <Menu
+            label={`+ ${t("editor.lane.add")}`}
+            testId="add-lane"
+            buttonClassName={styles.add}
+            panelClassName={styles.menu}
+            side="top"
+            align="start"
+            caret={false}
           >
-            + {t("editor.lane.add")}
-          </button>
-          {open && (
-            <div
-              ref={listRef}
-              role="menu"
-              aria-label={t("editor.lane.chooseType")}
-              className={styles.menu}
-              onKeyDown={(e) => {
-                const items = [...(listRef.current?.querySelectorAll<HTMLElement>("button") ?? [])];
-                const at = items.indexOf(document.activeElement as HTMLElement);
-                if (e.key === "Escape") setOpen(false);
-                if (e.key === "ArrowDown") items[(at + 1) % items.length]?.focus();
-                if (e.key === "ArrowUp") items[(at - 1 + items.length) % items.length]?.focus();
-                if (["Escape", "ArrowDown", "ArrowUp"].includes(e.key)) e.preventDefault();
-              }}
-            >
-              {LANE_TYPES.map((type) => (
-                <button
-                  key={type}
-                  type="button"
-                  role="menuitem"
-                  data-lane-type={type}
-                  onClick={() => {
-                    setOpen(false);
-                    actions.addLane(type);
-                  }}
-                >
-                  <LaneTypeIcon type={type} /> {t(`vocabulary.laneType.${type}`)}
-                </button>
-              ))}
-            </div>
-          )}
+            {LANE_TYPES.map((type) => (
+              <MenuItem key={type} data-lane-type={type} onSelect={() => actions.addLane(type)}>
+                <LaneTypeIcon type={type} /> {t(`vocabulary.laneType.${type}`)}
+              </MenuItem>
+            ))}
+          </Menu>
         </div>
       )}
       {hidden.length > 0 && (
