@@ -10,6 +10,7 @@ import type { ImportFormat, TextEncoding } from "./ImportMappingSchema.js";
 import { sniffDelimited } from "./sniffDelimited.js";
 import { normalizePersian } from "./normalizePersian.js";
 import { transcodeToUtf8 } from "./transcodeToUtf8.js";
+import { unpackCompressed } from "./unpackCompressed.js";
 import { xesToNdjson } from "./xesToNdjson.js";
 import { xlsxToCsv } from "./xlsxToCsv.js";
 import { jsonColumns, jsonRelation, parquetColumns, parquetRelation } from "./structuredRelations.js";
@@ -38,6 +39,8 @@ export interface ReadableOptions {
   workDir: string;
   onBytes?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Set when `path` is what a compressed upload held. */
+  unpacked?: boolean;
 }
 
 const SAMPLE_BYTES = 256 * 1024;
@@ -67,6 +70,17 @@ export async function prepareReadable(connection: DuckDBConnection, options: Rea
     },
   );
   const sample = await readSample(options.path);
+  // A gzip file or a ZIP of one file is read as the file it holds (once: an archive inside is not unpacked again).
+  const unpacked = options.unpacked
+    ? undefined
+    : await unpackCompressed(options.path, sample, { ...options, fileSize: size });
+  if (unpacked)
+    return prepareReadable(connection, {
+      ...options,
+      path: unpacked.path,
+      fileName: unpacked.fileName,
+      unpacked: true,
+    });
   const format = detectFormat(file, sample, options.format);
   const progress = (done: number) => options.onBytes?.(done, size);
   if (format === "xlsx") {

@@ -1,4 +1,6 @@
-import { stat } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import iconv from "iconv-lite";
 import { formatBytes } from "./checkDiskSpace.js";
 import { bomLengthFor, detectEncoding } from "./detectEncoding.js";
@@ -17,6 +19,7 @@ import { readSample } from "./prepareReadable.js";
 import { readWorkbookRows } from "./readWorkbookRows.js";
 import { parquetColumns, parquetRelation } from "./structuredRelations.js";
 import { sniffDelimited } from "./sniffDelimited.js";
+import { isGzip, isZip, unpackCompressed } from "./unpackCompressed.js";
 
 /** What the first bytes of a file say about it, and the mapping we would propose. */
 export interface FilePreview {
@@ -45,11 +48,30 @@ export async function previewFile(
     encoding?: TextEncoding;
     delimiter?: string;
     maxRows?: number;
+    /** Set when `path` is what a compressed upload held. */
+    unpacked?: boolean;
   },
 ): Promise<FilePreview> {
   const file = options.fileName;
   const maxRows = options.maxRows ?? 20;
   const sample = await readSample(path, 1 << 20);
+  if (!options.unpacked && (isGzip(sample) || isZip(sample))) {
+    // A gzip file or a ZIP of one file: preview the file it holds, from its first unpacked megabyte.
+    const workDir = await mkdtemp(join(tmpdir(), "opencjm-preview-"));
+    try {
+      const fileSize = (await stat(path)).size;
+      const unpacked = await unpackCompressed(path, sample, { ...options, fileSize, workDir, maxBytes: 1 << 20 });
+      if (unpacked)
+        return await previewFile(unpacked.path, {
+          ...options,
+          fileName: unpacked.fileName,
+          complete: unpacked.complete,
+          unpacked: true,
+        });
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }
   const format = detectFormat(file, sample, options.format);
   let table: { header: string[]; rows: string[][] };
   let encoding: TextEncoding | undefined;

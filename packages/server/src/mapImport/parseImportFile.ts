@@ -1,4 +1,5 @@
 import { decodeText } from "./decodeText.js";
+import { describeUnreadFile } from "./describeUnreadFile.js";
 import { unsupportedFormat } from "./importFileError.js";
 import type { ImportDraft, ImportFormat } from "./ImportDraft.js";
 import { parseGridCsv } from "./parseGridCsv.js";
@@ -7,6 +8,7 @@ import { parseJsonText } from "./parseJsonText.js";
 import { parseMapJson } from "./parseMapJson.js";
 import { isMermaidJourney, parseMermaidJourney } from "./parseMermaidJourney.js";
 import { parseOpenJourney } from "./parseOpenJourney.js";
+import { unpackMapFile } from "./unpackMapFile.js";
 
 /** Largest file an import reads (the HTTP body limit is usually lower). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -45,11 +47,17 @@ export function detectImportFormat(name: string, bytes: Uint8Array): ImportForma
  * Parses an uploaded or given file into a draft map, whatever supported format it is in: our JSON, an Excel or CSV
  * grid laid out like our export, Mermaid `journey`, or OpenJourney (.ojf). Nothing is written.
  */
-export async function parseImportFile(file: { name: string; bytes: Uint8Array }): Promise<ImportDraft> {
+export async function parseImportFile(
+  file: { name: string; bytes: Uint8Array },
+  unpacked = false,
+): Promise<ImportDraft> {
   const { name, bytes } = file;
   if (bytes.length === 0) throw unsupportedFormat(`${name}: the file is empty`);
   if (bytes.length > MAX_IMPORT_BYTES)
     throw unsupportedFormat(`${name}: the file is larger than ${MAX_IMPORT_BYTES} bytes`);
+  // A gzip file or a ZIP of one map file is read as that file (once: an archive inside is not unpacked again).
+  const inner = unpacked ? undefined : await unpackMapFile(file, MAX_IMPORT_BYTES);
+  if (inner) return parseImportFile(inner, true);
   const format = detectImportFormat(name, bytes);
   switch (format) {
     case "xlsx":
@@ -69,11 +77,17 @@ export async function parseImportFile(file: { name: string; bytes: Uint8Array })
       const kind = jsonFormat(json);
       if (kind === "ojf") return parseOpenJourney(json, name);
       if (kind === "json") return parseMapJson(json);
-      throw unsupportedFormat(`${name}: this JSON is neither an OpenCJM map nor an OpenJourney (.ojf) map`);
+      throw unsupportedFormat(`${name}: this looks like ${describeUnreadFile(bytes, json)}`);
     }
     default:
       throw unsupportedFormat(
-        `${name}: unknown format; import reads OpenCJM JSON, Excel (.xlsx) or CSV grids, Mermaid journey (.mmd) and OpenJourney (.ojf)`,
+        `${name}: ${lookingLike(bytes)}import reads OpenCJM JSON, Excel (.xlsx) or CSV grids, Mermaid journey (.mmd) and OpenJourney (.ojf), also gzipped or alone in a .zip`,
       );
   }
+}
+
+/** "this looks like a PDF document; " when the bytes say what the file is, "unknown format; " when they do not. */
+function lookingLike(bytes: Uint8Array): string {
+  const kind = describeUnreadFile(bytes);
+  return kind ? `this looks like ${kind}; ` : "unknown format; ";
 }

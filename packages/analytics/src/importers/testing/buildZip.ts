@@ -1,11 +1,13 @@
 import { once } from "node:events";
-import { createDeflateRaw } from "node:zlib";
+import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
 
 /** One part of a hand-built ZIP: its name, its raw-deflated bytes, and the uncompressed size its headers declare. */
 export interface ZipPart {
   name: string;
   deflated: Buffer;
   declaredSize: number;
+  /** The CRC-32 of the inflated bytes; 0 when left out. */
+  crc?: number;
 }
 
 /** Raw-deflates `head`, `unit` `times` times, then `tail`, streaming, so the inflated text is never held in memory. */
@@ -39,6 +41,7 @@ export function buildZip(parts: ZipPart[]): Buffer {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt32LE(part.crc ?? 0, 14);
     local.writeUInt32LE(part.deflated.length, 18);
     local.writeUInt32LE(part.declaredSize, 22);
     local.writeUInt16LE(name.length, 26);
@@ -47,6 +50,7 @@ export function buildZip(parts: ZipPart[]): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(part.crc ?? 0, 16);
     central.writeUInt32LE(part.deflated.length, 20);
     central.writeUInt32LE(part.declaredSize, 24);
     central.writeUInt16LE(name.length, 28);
@@ -63,4 +67,16 @@ export function buildZip(parts: ZipPart[]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** A real ZIP archive of these files (deflated, true sizes and CRCs), as any ZIP program would write it. */
+export function zipFiles(files: Array<{ name: string; bytes: Uint8Array }>): Buffer {
+  return buildZip(
+    files.map((f) => ({
+      name: f.name,
+      deflated: deflateRawSync(f.bytes),
+      declaredSize: f.bytes.length,
+      crc: crc32(f.bytes),
+    })),
+  );
 }

@@ -8,7 +8,7 @@ import { previewImport, readImportFile, runImport, type ImportFile, type ImportP
 import { ImportPreviewSummary } from "./ImportPreviewSummary.js";
 import styles from "./Exchange.module.css";
 
-const ACCEPT = ".json,.ojf,.xlsx,.csv,.tsv,.mmd,.mermaid,.md,.txt";
+const ACCEPT = ".json,.ojf,.xlsx,.csv,.tsv,.mmd,.mermaid,.md,.txt,.gz,.zip";
 
 /** Uploads a file, shows what importing it would create and leave out, then creates the map and opens it. */
 function ImportDialog({ workspaceId, onClose }: { workspaceId: string; onClose: () => void }) {

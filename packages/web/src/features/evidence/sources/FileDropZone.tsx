@@ -4,7 +4,7 @@ import { formatBytes } from "./formatBytes.js";
 import styles from "./DataSources.module.css";
 
 /** File types the importer reads. */
-const ACCEPT = ".csv,.tsv,.txt,.xlsx,.json,.ndjson,.jsonl,.parquet,.xes";
+const ACCEPT = ".csv,.tsv,.txt,.xlsx,.json,.ndjson,.jsonl,.parquet,.xes,.gz,.zip";
 
 /** A drop target for one file, with a button for the file picker; shows the chosen file's name and size. */
 export function FileDropZone({
