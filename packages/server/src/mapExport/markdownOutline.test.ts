@@ -26,6 +26,27 @@ describe("Markdown export", () => {
     expect(md).not.toContain("<img");
   });
 
+  it("escapes what would start a list, a rule or a heading underline so it reads as written (hostile names)", () => {
+    const input = demoExportInput();
+    const step = input.snapshot.steps[0]!;
+    input.snapshot.steps[0] = { ...step, name: "1. Search", description: "2) compare\n- not a list\n===\n+ plus\n---" };
+    const md = exportMarkdownOutline(input);
+    expect(md).toContain("### 1\\. Search\n");
+    expect(md).not.toContain("\\1.");
+    expect(md).toContain("2\\) compare  \n  \\- not a list  \n  \\===  \n  \\+ plus  \n  \\---");
+  });
+
+  it("describes each touchpoint its cards use, with its channel", () => {
+    const input = demoExportInput();
+    const used = input.touchpoints.find((t) =>
+      input.snapshot.cells.some((c) => c.cards.some((k) => k.kind === "touchpoint" && k.touchpointId === t.id)),
+    )!;
+    input.touchpoints = input.touchpoints.map((t) => (t.id === used.id ? { ...t, description: "Shown 3× a day" } : t));
+    const md = exportMarkdownOutline(input);
+    expect(md).toContain("## Touchpoints\n");
+    expect(md).toMatch(new RegExp(`- \\*\\*${used.name}\\*\\* \\([^)]+\\) — Shown 3× a day`));
+  });
+
   it("writes its labels in the map's language", () => {
     expect(exportMarkdownOutline(templateExportInput("ru"))).toContain("## Этап:");
     expect(exportMarkdownOutline(templateExportInput("fa"))).toContain("## مرحله:");

@@ -4,8 +4,10 @@ import { exportLabel, mapStatusName, mapTypeName } from "./exportLabels.js";
 import { exportLookups, type ExportInput } from "./ExportInput.js";
 
 /**
- * Escapes user text for Markdown: HTML becomes entities (so nothing renders as markup or script) and Markdown
- * punctuation is backslash-escaped, so a card reads the same in any renderer.
+ * Escapes user text for Markdown (CommonMark): HTML becomes entities (so nothing renders as markup or script),
+ * inline punctuation is backslash-escaped, and what would start a block at the start of a line is escaped where
+ * CommonMark allows it: the mark itself (`\- item`, `\=` under a line), and for a numbered list the dot or
+ * parenthesis after the number (`1\. Search`: a backslash before a digit is no escape and would show).
  */
 export function escapeMarkdown(value: string): string {
   return value
@@ -13,7 +15,8 @@ export function escapeMarkdown(value: string): string {
     .replaceAll("<", "&lt;")
     .replaceAll(">", "&gt;")
     .replace(/([\\`*_[\]|#!~])/g, "\\$1")
-    .replace(/^(\s*)([-+]|\d+\.)(\s)/gm, "$1\\$2$3")
+    .replace(/^([ \t]*)([-+=])/gm, "$1\\$2")
+    .replace(/^([ \t]*\d{1,9})([.)])/gm, "$1\\$2")
     .replace(/\r?\n/g, "  \n  ");
 }
 
@@ -38,6 +41,19 @@ export function exportMarkdownOutline(input: ExportInput): string {
       out.push(`- **${e(p.name)}**${p.summary ? ` — ${e(p.summary)}` : ""}`);
       if (p.quote) out.push(`  > ${e(p.quote)}`);
     }
+    out.push("");
+  }
+  const used = new Set(
+    snapshot.cells.flatMap((c) => c.cards.flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId as string] : []))),
+  );
+  const touchpoints = input.touchpoints.filter((t) => used.has(t.id));
+  if (touchpoints.length) {
+    // The cards name their touchpoints; what each one is (its description) is said once, here.
+    out.push(`## ${LANE_NAMES.touchpoints[locale]}`, "");
+    for (const t of touchpoints)
+      out.push(
+        `- **${e(t.name)}** (${e(lookups.channelName(t.channelId))})${t.description ? ` — ${e(t.description)}` : ""}`,
+      );
     out.push("");
   }
   const lanes = snapshot.lanes.filter((l) => !l.hidden);
