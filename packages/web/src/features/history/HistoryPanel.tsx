@@ -48,7 +48,7 @@ export function HistoryPanel({
       <div className={styles.compareBar}>
         {first && second ? (
           <Link
-            href={versionPagePath(workspaceId, mapId, first, second)}
+            href={versionPagePath(mapId, first, second)}
             className="btn btn-small btn-primary"
             data-testid="history-compare"
           >

@@ -60,15 +60,11 @@ export function VersionEntry({
         )}
       </p>
       <div className={styles.entryActions}>
-        <Link
-          href={versionPagePath(workspaceId, mapId, version.id)}
-          className="btn btn-small"
-          data-testid="history-open"
-        >
+        <Link href={versionPagePath(mapId, version.id)} className="btn btn-small" data-testid="history-open">
           {t("history.open")}
         </Link>
         <Link
-          href={versionPagePath(workspaceId, mapId, version.id, "current")}
+          href={versionPagePath(mapId, version.id, "current")}
           className="btn btn-small btn-ghost"
           data-testid="history-compare-current"
         >

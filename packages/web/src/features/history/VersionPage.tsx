@@ -72,7 +72,8 @@ export default function VersionPage({
   if (!version.data || (otherId && !other.data) || resources.state !== "ready") return <LoadingScreen />;
   const shown = compared?.newer ?? version.data;
   const sideLabel = (side: Side) => (side.version ? versionLabel(side.version, i18n) : t("history.current"));
-  const editor = `/w/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}`;
+  // Inside the workspace's routes, so relative to /w/<workspaceId>.
+  const editor = `/maps/${encodeURIComponent(mapId)}`;
 
   return (
     <div className={styles.page} data-testid="version-page">

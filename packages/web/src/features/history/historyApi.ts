@@ -50,8 +50,11 @@ export function versionExportUrl(
   return `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/export?format=${format}&version=${encodeURIComponent(versionId)}`;
 }
 
-/** The web address of a version, alone or compared with another version (or "current"). */
-export function versionPagePath(workspaceId: string, mapId: string, versionId: string, compareWith?: string): string {
-  const base = `/w/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/versions/${encodeURIComponent(versionId)}`;
+/**
+ * The web address of a version, alone or compared with another version (or "current"), inside its workspace's
+ * routes (links there are relative to `/w/<workspaceId>`).
+ */
+export function versionPagePath(mapId: string, versionId: string, compareWith?: string): string {
+  const base = `/maps/${encodeURIComponent(mapId)}/versions/${encodeURIComponent(versionId)}`;
   return compareWith ? `${base}?with=${encodeURIComponent(compareWith)}` : base;
 }
