@@ -1,4 +1,12 @@
-import { channelName, type Channel, type Locale, type MapSnapshot, type Persona, type Touchpoint } from "@opencjm/core";
+import {
+  channelName,
+  type Channel,
+  type Idea,
+  type Locale,
+  type MapSnapshot,
+  type Persona,
+  type Touchpoint,
+} from "@opencjm/core";
 
 /** Everything an exporter needs: the map body, what it refers to, and the language of the labels around it. */
 export interface ExportInput {
@@ -11,6 +19,8 @@ export interface ExportInput {
   touchpoints: Touchpoint[];
   /** The workspace's channels (built-in names are translated from their key). */
   channels: Channel[];
+  /** The workspace's ideas linked to this map (the Excel export's Ideas sheet); none when not loaded. */
+  ideas?: Idea[];
   /** Language of the labels; the user's content stays as written. */
   locale: Locale;
   /** When the export was made; fixed in tests so outputs compare. */

@@ -1,8 +1,9 @@
 import type * as ExcelJS from "exceljs";
-import { isRightToLeft, LANE_NAMES, type Locale } from "@opencjm/core";
+import { isRightToLeft, LANE_NAMES, translate, type Locale } from "@opencjm/core";
 import { describeCard } from "./describeCard.js";
 import { evidenceName, exportLabel, mapStatusName, mapTypeName, type ExportLabel } from "./exportLabels.js";
 import { exportLookups, type ExportInput } from "./ExportInput.js";
+import { ideaSheetTable } from "./ideaSheetTable.js";
 import { buildMapGrid } from "./mapGrid.js";
 import { neutraliseFormula } from "./neutraliseFormula.js";
 
@@ -13,10 +14,12 @@ const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 const bold: Partial<ExcelJS.Font> = { bold: true };
 
 function sheetName(locale: Locale, key: ExportLabel): string {
+  return safeSheetName(exportLabel(locale, key));
+}
+
+function safeSheetName(name: string): string {
   // Excel forbids []:*?/\ in sheet names and allows 31 characters.
-  return exportLabel(locale, key)
-    .replace(/[[\]:*?/\\]/g, " ")
-    .slice(0, 31);
+  return name.replace(/[[\]:*?/\\]/g, " ").slice(0, 31);
 }
 
 /** User text for a cell: line breaks as Excel writes them (a lone CR would not survive the file), formula-safe. */
@@ -32,11 +35,12 @@ function argb(hex: string | undefined): string | undefined {
 function addTableSheet(
   wb: ExcelJS.Workbook,
   input: ExportInput,
-  key: ExportLabel,
+  key: ExportLabel | { name: string },
   headers: string[],
   widths: number[],
 ): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sheetName(input.locale, key), {
+  const name = typeof key === "string" ? sheetName(input.locale, key) : safeSheetName(key.name);
+  const ws = wb.addWorksheet(name, {
     views: [{ state: "frozen", ySplit: 1, rightToLeft: isRightToLeft(input.locale) }],
   });
   ws.addRow(headers.map(text)).eachCell((cell) => {
@@ -140,14 +144,33 @@ function addPersonaSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   }
 }
 
-/** Pain points and opportunities, where ideas start (PRODUCT.md §4.7). */
+/** Titles of the ideas anchored to a card, then ids the card itself lists that are no idea here (from an import). */
+function linkedIdeaTitles(input: ExportInput, cardId: string, listedIds: readonly string[]): string[] {
+  const ideas = input.ideas ?? [];
+  const linked = ideas.filter((idea) => idea.anchors.some((a) => a.mapId === input.map.id && a.cardId === cardId));
+  const known = new Set(ideas.map((idea) => idea.id));
+  return [...linked.map((idea) => idea.title), ...listedIds.filter((id) => !known.has(id))];
+}
+
+/** The map's ideas: title, status, scores, matrix quadrant, linked steps, owner, tags (PRODUCT.md §4.7). */
 function addIdeasSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
+  const table = ideaSheetTable(input);
+  const ws = addTableSheet(wb, input, "ideas", table.headers, table.widths);
+  for (const row of table.rows)
+    ws.addRow(row.map((value) => (typeof value === "string" ? text(value) : value))).alignment = {
+      wrapText: true,
+      vertical: "top",
+    };
+}
+
+/** Pain points and opportunities, where ideas start, with the titles of the ideas linked to each. */
+function addProblemsSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   const { locale, snapshot } = input;
   const l = (k: ExportLabel) => exportLabel(locale, k);
   const ws = addTableSheet(
     wb,
     input,
-    "ideas",
+    { name: translate(locale, "exports", "painPointsAndOpportunities") },
     [l("stage"), l("step"), l("kind"), l("text"), l("severity"), l("rootCause"), l("linkedIdeas")],
     [18, 24, 16, 50, 10, 40, 20],
   );
@@ -158,8 +181,8 @@ function addIdeasSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
     for (const card of cell.cards) {
       if (card.kind !== "painPoint" && card.kind !== "opportunity") continue;
       const kind = LANE_NAMES[card.kind === "painPoint" ? "painPoints" : "opportunities"][locale];
-      const [severity, rootCause, ideas] =
-        card.kind === "painPoint" ? [card.severity, card.rootCause, ""] : [null, "", card.ideaIds.join(", ")];
+      const [severity, rootCause] = card.kind === "painPoint" ? [card.severity, card.rootCause] : [null, ""];
+      const ideas = linkedIdeaTitles(input, card.id, card.kind === "opportunity" ? card.ideaIds : []).join("\n");
       ws.addRow([
         text(stages.get(step?.stageId ?? "") ?? ""),
         text(step?.name ?? ""),
@@ -167,7 +190,7 @@ function addIdeasSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
         text(card.text),
         severity,
         text(rootCause),
-        ideas,
+        text(ideas),
       ]).alignment = { wrapText: true, vertical: "top" };
     }
   }
@@ -267,7 +290,10 @@ function addAboutSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   ws.getColumn(4).hidden = true;
 }
 
-/** The map as an Excel workbook: the grid, emotions, personas, ideas, every card, and the map's settings. */
+/**
+ * The map as an Excel workbook: the grid, emotions, personas, ideas, pain points and opportunities, every card, and
+ * the map's settings.
+ */
 export async function exportExcelWorkbook(input: ExportInput): Promise<Uint8Array> {
   // Loaded when needed: ExcelJS adds a noticeable share to every CLI command's and the server's start-up.
   const { default: Excel } = await import("exceljs");
@@ -280,6 +306,7 @@ export async function exportExcelWorkbook(input: ExportInput): Promise<Uint8Arra
   addEmotionSheet(wb, input);
   addPersonaSheet(wb, input);
   addIdeasSheet(wb, input);
+  addProblemsSheet(wb, input);
   addCardSheet(wb, input);
   addAboutSheet(wb, input);
   return new Uint8Array(await wb.xlsx.writeBuffer());

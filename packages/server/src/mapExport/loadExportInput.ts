@@ -1,4 +1,5 @@
 import type { Channel, Locale, MapSnapshot } from "@opencjm/core";
+import { listIdeas } from "../commands/ideaLister.js";
 import { findPersonas } from "../commands/personaCreator.js";
 import { touchpointOf } from "../commands/touchpointCreator.js";
 import type { Services } from "../services.js";
@@ -64,6 +65,7 @@ export async function loadExportInput(
     personas,
     touchpoints,
     channels,
+    ideas: await listIdeas(services, map.workspaceId, { mapId: map.id, sort: "ice" }),
     locale: locale ?? snapshot.settings.locale,
     exportedAt: new Date(),
   };

@@ -38,7 +38,15 @@ describe("Excel export and import", () => {
     const hiddenLane = input.snapshot.lanes[1]!;
     input.snapshot.lanes[1] = { ...hiddenLane, hidden: true };
     const wb = await load(await exportExcelWorkbook(input));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Map", "Emotions", "Personas", "Ideas", "Cards", "About"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Map",
+      "Emotions",
+      "Personas",
+      "Ideas",
+      "Pain points & opportunities",
+      "Cards",
+      "About",
+    ]);
     const grid = wb.getWorksheet("Map")!;
     expect(grid.getCell("A1").value).toBe(input.snapshot.settings.title);
     expect(grid.getCell("A2").value).toBe("Stage");
@@ -66,7 +74,7 @@ describe("Excel export and import", () => {
       const input = templateExportInput(locale);
       const bytes = await exportExcelWorkbook(input);
       const wb = await load(bytes);
-      expect(new Set(wb.worksheets.map((w) => w.name)).size).toBe(6);
+      expect(new Set(wb.worksheets.map((w) => w.name)).size).toBe(7);
       const draft = await parseGridWorkbook(bytes, "map.xlsx");
       expect(normalizeSnapshot(draft.snapshot)).toEqual(normalizeSnapshot(input.snapshot));
     }
