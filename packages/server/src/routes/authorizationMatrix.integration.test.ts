@@ -19,6 +19,7 @@ import { commentsAuthorizationCases } from "./comments/commentsAuthorizationCase
 import { ideasAuthorizationCases } from "./ideas/ideasAuthorizationCases.js";
 import { kpisAuthorizationCases } from "./kpis/kpisAuthorizationCases.js";
 import { historyAuthorizationCases } from "./history/historyAuthorizationCases.js";
+import { activityAuthorizationCases } from "./activity/activityAuthorizationCases.js";
 
 type Actor = Role | "outsider" | "anonymous" | "readToken" | "writeToken" | "scopedToken";
 /** `scopedToken` is a write token limited to the editor's own workspace. */
@@ -460,6 +461,7 @@ const cases: Record<string, Case> = {
   ...ideasAuthorizationCases,
   ...kpisAuthorizationCases,
   ...historyAuthorizationCases,
+  ...activityAuthorizationCases,
 };
 
 /** Endpoints outside a workspace: who may call them is covered here by caller kind. */
@@ -482,6 +484,12 @@ const accountEndpoints: Record<string, "public" | "signedIn" | "accountWriter" |
   "get /api/templates/{templateId}": "signedIn",
   "get /api/share/{token}": "public",
   "get /api/schemas/map-v1.json": "public",
+  "get /api/notifications": "sessionOnly",
+  "get /api/notifications/unread-count": "sessionOnly",
+  "post /api/notifications/{notificationId}/read": "sessionOnly",
+  "post /api/notifications/read-all": "sessionOnly",
+  "get /api/notifications/settings": "sessionOnly",
+  "patch /api/notifications/settings": "sessionOnly",
 };
 
 function expected(actor: Actor, inOwnWorkspace: boolean, c: Case): number {
@@ -556,7 +564,10 @@ describe.each(testDialects)("authorization matrix on %s", (dialect) => {
   it("account endpoints: anonymous callers get 401 where a login is needed, tokens 403 where a person is needed", async () => {
     for (const [endpoint, kind] of Object.entries(accountEndpoints)) {
       const [method, rawPath] = endpoint.split(" ") as [string, string];
-      const path = rawPath.replace("{tokenId}", "tok_x").replace("{templateId}", "ecommerce");
+      const path = rawPath
+        .replace("{tokenId}", "tok_x")
+        .replace("{notificationId}", "ntf_x")
+        .replace("{templateId}", "ecommerce");
       const anonymous = await t.request(method.toUpperCase(), path, { body: method === "get" ? undefined : {} });
       if (kind !== "public") expect([endpoint, anonymous.status]).toEqual([endpoint, 401]);
       if (kind === "sessionOnly" || kind === "accountWriter") {

@@ -23,6 +23,8 @@ import { registerSchemaRoutes } from "./schemas/schemaRoutes.js";
 import { registerShareRoutes } from "./share/shareRoutes.js";
 import { registerTemplateRoutes } from "./templates/templateRoutes.js";
 import { registerTokenRoutes } from "./tokens/tokenRoutes.js";
+import { registerNotificationRoutes } from "./notifications/notificationRoutes.js";
+import { registerActivityRoutes } from "./activity/activityRoutes.js";
 import { registerInvitationRoutes } from "./workspaces/invitationRoutes.js";
 import { registerMemberRoutes } from "./workspaces/memberRoutes.js";
 import { registerDemoWorkspaceRoutes } from "./workspaces/demoWorkspaceRoutes.js";
@@ -33,6 +35,8 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/api/health", (c) => c.json({ ok: true }));
   registerAuthRoutes(app);
   registerTokenRoutes(app);
+  registerNotificationRoutes(app);
+  registerActivityRoutes(app);
   registerWorkspaceRoutes(app);
   registerDemoWorkspaceRoutes(app);
   registerMemberRoutes(app);
