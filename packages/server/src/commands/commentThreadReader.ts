@@ -21,6 +21,22 @@ export function anchorOnMap(snapshot: MapSnapshot, anchor: CommentAnchor): boole
   }
 }
 
+/**
+ * Reads of the current map under way, by map: after a change to a thread everyone on the map asks for it at once
+ * (a hundred editors, a hundred reads of a large map), and they share one read. A request joining a read gets the map
+ * as that read found it a moment earlier; whether a card is still there is all it is used for.
+ */
+const mapReads = new Map<string, Promise<MapSnapshot>>();
+
+/** The map as it is now, read once for all who ask while a read is under way. */
+function currentMap(services: Services, mapId: string): Promise<MapSnapshot> {
+  const pending = mapReads.get(mapId);
+  if (pending) return pending;
+  const read = services.maps.readSnapshot(mapId).finally(() => mapReads.delete(mapId));
+  mapReads.set(mapId, read);
+  return read;
+}
+
 /** Makes sure the map is in the workspace; other workspaces' maps are "not found". */
 export async function requireCommentableMap(services: Services, workspaceId: string, mapId: string): Promise<void> {
   if (!(await services.maps.find(workspaceId, mapId))) throw notFound("map");
@@ -39,7 +55,7 @@ export async function listCommentThreads(
   await requireCommentableMap(services, workspaceId, mapId);
   const threads = await listThreads(services.db, mapId, filter);
   if (threads.length === 0) return [];
-  const snapshot = await services.maps.readSnapshot(mapId);
+  const snapshot = await currentMap(services, mapId);
   return threads.map((thread) => presentThread(thread, snapshot));
 }
 
@@ -53,7 +69,7 @@ export async function readCommentThread(
   await requireCommentableMap(services, workspaceId, mapId);
   const thread = await findThread(services.db, mapId, threadId);
   if (!thread) throw notFound("comment thread");
-  return presentThread(thread, await services.maps.readSnapshot(mapId));
+  return presentThread(thread, await currentMap(services, mapId));
 }
 
 function presentThread(thread: StoredThread, snapshot: MapSnapshot): CommentThread {

@@ -29,6 +29,11 @@ export interface ThreadRef {
 
 const threadPath = (ref: ThreadRef) => `${mapBase(ref.workspaceId, ref.mapId)}/${encodeURIComponent(ref.threadId)}`;
 
+/** One thread with its comments. */
+export function fetchCommentThread(ref: ThreadRef): Promise<CommentThread> {
+  return api.get<CommentThread>(threadPath(ref));
+}
+
 /** Starts a thread on an anchor with its first comment. */
 export function createCommentThread(
   workspaceId: string,

@@ -1,7 +1,8 @@
 import { CommentsChangedMessageSchema, type CommentThread } from "@opencjm/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { commentThreadsKey, fetchCommentThreads } from "./commentsApi.js";
+import { ApiRequestError } from "../../api/apiClient.js";
+import { commentThreadsKey, fetchCommentThread, fetchCommentThreads } from "./commentsApi.js";
 
 /** What the map's live connection offers: its stateless messages, and a sync each time it (re)connects. */
 export interface StatelessSource {
@@ -13,8 +14,8 @@ export interface StatelessSource {
 
 /**
  * The map's threads, kept current: the server tells everyone on the map which thread changed (a stateless message
- * on the collaboration socket) and the list is fetched again through the API, which checks the reader's rights.
- * Messages sent while the socket was down are lost, so a reconnection (a new sync) fetches the list again too.
+ * on the collaboration socket) and that thread is fetched again through the API, which checks the reader's rights.
+ * Messages sent while the socket was down are lost, so a reconnection (a new sync) fetches the whole list again.
  */
 export function useCommentThreads(
   workspaceId: string,
@@ -29,7 +30,8 @@ export function useCommentThreads(
   });
   useEffect(() => {
     if (!live) return;
-    const refetch = () => void queryClient.invalidateQueries({ queryKey: commentThreadsKey(mapId) });
+    const latest = new Map<string, number>();
+    const refetchAll = () => void queryClient.invalidateQueries({ queryKey: commentThreadsKey(mapId) });
     const onMessage = ({ payload }: { payload: string }) => {
       let message: unknown;
       try {
@@ -37,17 +39,50 @@ export function useCommentThreads(
       } catch {
         return;
       }
-      if (CommentsChangedMessageSchema.safeParse(message).success) refetch();
+      const parsed = CommentsChangedMessageSchema.safeParse(message);
+      if (!parsed.success) return;
+      const { threadId } = parsed.data;
+      // Two changes in a row: only the answer to the last request for the thread counts.
+      const request = (latest.get(threadId) ?? 0) + 1;
+      latest.set(threadId, request);
+      void refetchThread({ workspaceId, mapId, threadId }).then(
+        (thread) => latest.get(threadId) === request && putThread(queryClient, mapId, threadId, thread),
+        () => refetchAll(),
+      );
     };
     // The first sync has happened before the editor mounts; later ones follow a reconnection.
     live.on("stateless", onMessage);
-    live.on("synced", refetch);
+    live.on("synced", refetchAll);
     return () => {
       live.off("stateless", onMessage);
-      live.off("synced", refetch);
+      live.off("synced", refetchAll);
     };
-  }, [live, mapId, queryClient]);
+  }, [live, workspaceId, mapId, queryClient]);
   return { threads: query.data ?? NONE, failed: query.isError, loading: query.isPending };
 }
 
 const NONE: readonly CommentThread[] = [];
+
+/** The thread as it is now, or null when it is gone (its last comment was deleted). */
+async function refetchThread(ref: {
+  workspaceId: string;
+  mapId: string;
+  threadId: string;
+}): Promise<CommentThread | null> {
+  try {
+    return await fetchCommentThread(ref);
+  } catch (err) {
+    if (err instanceof ApiRequestError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+/** Puts a fetched thread in the map's list in its place (a new one at the end), or takes a deleted one out. */
+function putThread(queryClient: QueryClient, mapId: string, threadId: string, thread: CommentThread | null): void {
+  queryClient.setQueryData<CommentThread[]>(commentThreadsKey(mapId), (threads) => {
+    if (!threads) return threads;
+    if (!thread) return threads.filter((t) => t.id !== threadId);
+    const at = threads.findIndex((t) => t.id === threadId);
+    return at < 0 ? [...threads, thread] : threads.map((t) => (t.id === threadId ? thread : t));
+  });
+}
