@@ -5,6 +5,7 @@ import { DraftInput } from "../../fields/DraftInput.js";
 import { TextAdder } from "../../fields/TextAdder.js";
 import { useCardNumber, useCardText } from "../../fields/useCardFields.js";
 import styles from "./KpiCard.module.css";
+import { KpiCardLinkButton, LinkedKpiCard } from "../../../kpis/KpiCardData.js";
 
 type KpiCard = Extract<Card, { kind: "kpi" }>;
 
@@ -17,11 +18,11 @@ export function kpiTrack(card: KpiCard): "on" | "off" | null {
   return card.actual >= card.target ? "on" : "off";
 }
 
-function KpiDisplay({ card }: CardDisplayProps<KpiCard>) {
+function KpiDisplay({ card, context }: CardDisplayProps<KpiCard>) {
   const { t, formatNumber } = useI18n();
   const track = kpiTrack(card);
   const value = (n: number | undefined) => (n === undefined ? "—" : formatNumber(n));
-  return (
+  const typed = (
     <div className={styles.kpi}>
       <bdi className={styles.name}>{card.name}</bdi>
       <div className={styles.values}>
@@ -40,9 +41,24 @@ function KpiDisplay({ card }: CardDisplayProps<KpiCard>) {
       </div>
     </div>
   );
+  // A card linked to a defined KPI shows its live value and sparkline; where there is no live data, what was typed.
+  if (!card.kpiId) return typed;
+  return (
+    <LinkedKpiCard
+      kpiId={card.kpiId}
+      workspaceId={context.workspaceId}
+      fallback={typed}
+      frame={(live) => (
+        <div className={styles.kpi}>
+          <bdi className={styles.name}>{card.name}</bdi>
+          {live}
+        </div>
+      )}
+    />
+  );
 }
 
-function KpiEditor({ card, save }: CardEditorProps<KpiCard>) {
+function KpiEditor({ card, save, context }: CardEditorProps<KpiCard>) {
   const { t, locale } = useI18n();
   const name = useCardText(card, "name", save);
   const unit = useCardText(card, "unit", save);
@@ -71,6 +87,13 @@ function KpiEditor({ card, save }: CardEditorProps<KpiCard>) {
           className={styles.unitField}
         />
       </div>
+      <KpiCardLinkButton
+        kpiId={card.kpiId}
+        name={card.name}
+        stepId={context.cellKey.slice(context.cellKey.indexOf(":") + 1)}
+        workspaceId={context.workspaceId}
+        onLinked={(kpi) => save({ kpiId: kpi.id, name: kpi.name })}
+      />
     </div>
   );
 }
