@@ -149,6 +149,16 @@ describe("CommentsPanel", () => {
     expect(first.getAllByRole("button", { name: "Delete" })).toHaveLength(1);
   });
 
+  it("lets commenters start a thread on the whole map from the list", async () => {
+    const user = userEvent.setup();
+    const { opened } = renderPanel({ meId: "u_ann", canComment: true });
+    await user.click(screen.getByRole("button", { name: "Comment on the whole map" }));
+    expect(opened).toEqual([{ kind: "map" }]);
+    cleanup();
+    renderPanel({ meId: "u_ann", canComment: false });
+    expect(screen.queryByRole("button", { name: "Comment on the whole map" })).toBeNull();
+  });
+
   it("opens on one card's threads with a box to start a new one, in Persian", () => {
     renderPanel({ meId: "u_ann", canComment: true, locale: "fa", anchor: { kind: "step", stepId: "ad" } });
     expect(screen.getByText("گام: Sees an ad")).toBeTruthy();

@@ -120,6 +120,13 @@ function AllThreads({ members }: { members: Parameters<typeof ThreadView>[0]["me
           </select>
         </label>
       </div>
+      {state.canComment && (
+        <div className={styles.anchorBar}>
+          <button type="button" className="btn btn-small" onClick={() => state.open({ kind: "map" })}>
+            {t("comments.panel.newMapThread")}
+          </button>
+        </div>
+      )}
       <div className={styles.list}>
         {state.loading ? (
           <p className={styles.empty}>{t("comments.panel.loading")}</p>
