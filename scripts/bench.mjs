@@ -4,7 +4,16 @@
 import { execSync } from "node:child_process";
 import { build, ensureInstalled } from "./ensureInstalled.mjs";
 
-const ALL = ["collabLatency", "journeyMetrics", "importEvents", "mapEditor", "pdfExport", "evidenceView", "soak"];
+const ALL = [
+  "collabLatency",
+  "journeyMetrics",
+  "importEvents",
+  "mapEditor",
+  "pdfExport",
+  "evidenceView",
+  "soak",
+  "mapHistory",
+];
 // The SQL baseline at 10⁸ events reads millions of result rows into JavaScript: more heap than Node's default 4 GB.
 const NODE_FLAGS = { journeyMetrics: "--max-old-space-size=12288" };
 const chosen = process.argv.slice(2);
