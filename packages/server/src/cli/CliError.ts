@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { schemaIssueMessage } from "../errors/localiseError.js";
+import { cliLocale } from "./cliLanguage.js";
 
 /** An error the CLI prints as `error: …` (no stack trace) before exiting with status 1. */
 export class CliError extends Error {}
@@ -10,12 +12,13 @@ export const PasswordOption = z
   })
   .min(10, "must be at least 10 characters");
 
-/** Parses CLI options with zod, turning the first problem into a CliError naming the option. */
+/** Parses CLI options with zod, turning the first problem into a CliError naming the option, in the CLI's language. */
 export function parseOptions<T extends z.ZodType>(schema: T, options: unknown): z.infer<T> {
   const result = schema.safeParse(options);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name =
     issue?.path.map((p) => `--${String(p).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(" ") || "options";
-  throw new CliError(`${name}: ${issue?.message ?? "invalid"}`);
+  const message = issue && (schemaIssueMessage(issue, cliLocale()) ?? issue.message);
+  throw new CliError(`${name}: ${message ?? "invalid"}`);
 }

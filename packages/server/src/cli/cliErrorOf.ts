@@ -1,5 +1,7 @@
 import { DomainError } from "../errors/DomainError.js";
+import { localisedErrorMessage } from "../errors/localiseError.js";
 import { CliError } from "./CliError.js";
+import { cliLocale } from "./cliLanguage.js";
 
 /** How a command names what a domain error is about: its options by field, and the file it was reading. */
 export interface CliErrorContext {
@@ -15,19 +17,24 @@ export interface CliErrorContext {
 
 /**
  * The one place a command's failure becomes the CLI's `error: …` line: a domain error is named in the CLI's terms
- * (its option or file), anything else keeps its message. Every cjm command turns failures into CliError through here.
+ * (its option or file) and worded in the CLI's language (errors catalogue, like the API), anything else keeps its
+ * message. Every cjm command turns failures into CliError through here.
  */
 export function cliErrorOf(err: unknown, context: CliErrorContext = {}): CliError {
   if (err instanceof CliError) return err;
   if (err instanceof DomainError) {
     const own = context.codes?.[err.code];
     if (own !== undefined) return new CliError(own);
+    const message = localisedErrorMessage(err, cliLocale());
     const option = err.field === undefined ? undefined : context.options?.[err.field];
-    if (option !== undefined) return new CliError(`${option}: ${err.reason}`);
+    if (option !== undefined)
+      return new CliError(
+        `${option}: ${message.startsWith(`${err.field}: `) ? message.slice(err.field!.length + 2) : message}`,
+      );
     return new CliError(
-      context.file === undefined || (!context.always && err.message.startsWith(context.file))
-        ? err.message
-        : `${context.file}: ${err.message}`,
+      context.file === undefined || (!context.always && message.startsWith(context.file))
+        ? message
+        : `${context.file}: ${message}`,
     );
   }
   const message = err instanceof Error ? err.message : String(err);

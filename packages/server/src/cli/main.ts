@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { cliErrorOf } from "./cliErrorOf.js";
+import { chooseCliLocale, cliText } from "./cliLanguage.js";
 import { registerAnalyzeCommand } from "./commands/analyzeCommand.js";
 import { registerBackupCommands } from "./commands/backupCommands.js";
 import { registerImportEventsCommand } from "./commands/importEventsCommand.js";
@@ -9,10 +10,18 @@ import { registerMigrateCommand } from "./commands/migrateCommand.js";
 import { registerServeCommand } from "./commands/serveCommand.js";
 import { registerUserCommands } from "./commands/userCommands.js";
 
+try {
+  chooseCliLocale(process.argv.slice(2), process.env);
+} catch (err) {
+  console.error(`error: ${cliErrorOf(err).message}`);
+  process.exit(1);
+}
+
 const program = new Command()
   .name("cjm")
   .description("OpenCJM: customer journey maps backed by real customer data")
   .option("--data-dir <dir>", "data directory for the embedded SQLite database (env DATA_DIR, default ./data)")
+  .option("--lang <locale>", cliText("option.lang"))
   .showHelpAfterError()
   // Subcommands copy these settings when created, so `cjm serve --help` also lists --data-dir.
   .configureHelp({ showGlobalOptions: true })

@@ -6,6 +6,7 @@ import { loadConfig } from "../../config.js";
 import { MapMetricsRequestSchema, metricsForMap } from "../../commands/metricsForMap.js";
 import { CliError, parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
+import { cliText } from "../cliLanguage.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 import { findWorkspaceRef } from "../../store/workspaceStore.js";
@@ -260,11 +261,11 @@ export function registerAnalyzeCommand(program: Command): void {
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         const ws = await findWorkspaceRef(services.db, o.workspace);
-        if (!ws) throw new CliError(`--workspace: no workspace "${o.workspace}"`);
+        if (!ws) throw new CliError(cliText("noWorkspace", { id: o.workspace }));
         const { metrics, snapshot } = await metricsForMap(services, ws.id, o.map, request.data).catch(
           (err: unknown) => {
             throw cliErrorOf(err, {
-              codes: { not_found: `--map: no map "${o.map}" in workspace ${ws.id}` },
+              codes: { not_found: cliText("noMapInWorkspace", { id: o.map, workspace: ws.id }) },
               options: { personaId: "--persona" },
             });
           },

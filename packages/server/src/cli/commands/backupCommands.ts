@@ -8,6 +8,7 @@ import { parseJsonText } from "../../mapImport/parseJsonText.js";
 import { restoreWorkspace } from "../../mapImport/restoreWorkspace.js";
 import { CliError, parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
+import { cliText } from "../cliLanguage.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 import { findWorkspaceRef } from "../../store/workspaceStore.js";
@@ -22,13 +23,13 @@ function readBackup(path: string): unknown {
   try {
     bytes = readFileSync(path);
   } catch (err) {
-    throw new CliError(`${path}: cannot read file (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new CliError(cliText("cannotReadFile", { path, code: (err as NodeJS.ErrnoException).code ?? "error" }));
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = gunzipSync(bytes);
     } catch {
-      throw new CliError(`${path}: the gzip data is damaged`);
+      throw new CliError(cliText("damagedGzip", { path }));
     }
   }
   try {
@@ -50,7 +51,7 @@ export function registerBackupCommands(program: Command): void {
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         const ws = await findWorkspaceRef(services.db, options.workspace);
-        if (!ws) throw new CliError(`--workspace: no workspace "${options.workspace}"`);
+        if (!ws) throw new CliError(cliText("noWorkspace", { id: options.workspace }));
         const backup = await backupWorkspace(services.db, ws.id);
         const json = `${JSON.stringify(backup)}\n`;
         if (!options.out) return void process.stdout.write(json);
@@ -73,8 +74,7 @@ export function registerBackupCommands(program: Command): void {
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         const ownerId = await findUserIdByEmail(services.db, options.owner);
-        if (!ownerId)
-          throw new CliError(`--owner: no user with e-mail ${options.owner} (create one with cjm user add)`);
+        if (!ownerId) throw new CliError(cliText("unknownOwner", { email: options.owner }));
         const result = await restoreWorkspace(services.db, json, { ownerId, newIds: options.newIds }).catch(
           (err: unknown) => {
             throw cliErrorOf(err, { file, always: true });

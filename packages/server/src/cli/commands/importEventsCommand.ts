@@ -17,6 +17,8 @@ import {
 import { IdSchema } from "@opencjm/core";
 import { loadConfig } from "../../config.js";
 import { CliError, parseOptions } from "../CliError.js";
+import { cliLocale, cliText } from "../cliLanguage.js";
+import { localisedErrorMessage } from "../../errors/localiseError.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 import { findWorkspaceRef } from "../../store/workspaceStore.js";
@@ -53,15 +55,15 @@ function readMappingFile(path: string): unknown {
   try {
     text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   } catch (err) {
-    throw new CliError(`${path}: cannot read file (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new CliError(cliText("cannotReadFile", { path, code: (err as NodeJS.ErrnoException).code ?? "error" }));
   }
   try {
     return JSON.parse(text);
   } catch (err) {
     const position = Number((err instanceof Error ? err.message : "").match(/position (\d+)/)?.[1]);
-    if (!Number.isFinite(position)) throw new CliError(`${path}: invalid JSON`);
+    if (!Number.isFinite(position)) throw new CliError(cliText("invalidJson", { path }));
     const before = text.slice(0, position).split("\n");
-    throw new CliError(`${path}: invalid JSON at line ${before.length}, column ${before.at(-1)!.length + 1}`);
+    throw new CliError(cliText("invalidJsonAt", { path, line: before.length, column: before.at(-1)!.length + 1 }));
   }
 }
 
@@ -175,7 +177,7 @@ export function registerImportEventsCommand(program: Command): void {
       process.once("SIGTERM", stop);
       try {
         const ws = await findWorkspaceRef(services.db, o.workspace);
-        if (!ws) throw new CliError(`--workspace: no workspace "${o.workspace}"`);
+        if (!ws) throw new CliError(cliText("noWorkspace", { id: o.workspace }));
         const db = await services.analytics.open(ws.id).catch((err: unknown) => {
           const message = err instanceof Error ? err.message : String(err);
           if (/lock/i.test(message))
@@ -205,7 +207,9 @@ export function registerImportEventsCommand(program: Command): void {
         console.log(o.json ? JSON.stringify(result, null, 2) : summary(result));
       } catch (err) {
         bar.stop();
-        throw err instanceof ImportError ? new CliError(err.message) : err;
+        throw err instanceof ImportError
+          ? new CliError(localisedErrorMessage({ code: err.code, message: err.message }, cliLocale()))
+          : err;
       } finally {
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);

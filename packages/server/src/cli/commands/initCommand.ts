@@ -5,6 +5,7 @@ import { createUser } from "../../commands/userCreator.js";
 import { loadConfig } from "../../config.js";
 import { seedDemoWorkspace } from "../../demo/seedDemoWorkspace.js";
 import { CliError, parseOptions, PasswordOption } from "../CliError.js";
+import { cliText } from "../cliLanguage.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 import { findUserIdByEmail } from "../../store/userStore.js";
@@ -36,20 +37,19 @@ export function registerInitCommand(program: Command): void {
       const services = await openServices(config);
       try {
         const existing = await findUserIdByEmail(services.db, options.email);
-        if (existing)
-          throw new CliError(`--email: a user with e-mail ${options.email} already exists in ${config.dataDir}`);
+        if (existing) throw new CliError(cliText("userExists", { email: options.email, dir: config.dataDir }));
         const user = await createUser(services.db, {
           email: options.email,
           name: options.name,
           password: options.password,
           locale: options.locale,
         });
-        console.log(`created user ${user.email} (${user.id})`);
+        console.log(cliText("createdUser", { email: user.email, id: user.id }));
         if (options.demo) {
           const { workspaceId } = await seedDemoWorkspace(services, user.id);
-          console.log(`created demo workspace ${workspaceId}`);
+          console.log(cliText("createdDemo", { id: workspaceId }));
         }
-        console.log(`data directory: ${config.dataDir}`);
+        console.log(cliText("dataDir", { dir: config.dataDir }));
       } finally {
         await services.close();
       }

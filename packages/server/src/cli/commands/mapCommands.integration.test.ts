@@ -48,7 +48,7 @@ describe("cjm map export and import in every format", () => {
       const xlsx = join(dir, "map.xlsx");
       expect(
         runCli(["map", "export", mapId, "--format", "xlsx", "--out", xlsx, "--lang", "zh-Hant"], env),
-      ).toMatchObject({ status: 0, stderr: `wrote ${xlsx}\n` });
+      ).toMatchObject({ status: 0, stderr: `已寫入 ${xlsx}\n` }); // --lang sets the CLI's own words too
       const workbook = await JSZip.loadAsync(readFileSync(xlsx));
       expect(await workbook.file("xl/workbook.xml")!.async("string")).toContain('name="旅程圖"');
       const pptx = join(dir, "map.pptx");

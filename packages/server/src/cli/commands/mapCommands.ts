@@ -11,6 +11,7 @@ import { parseImportFile } from "../../mapImport/parseImportFile.js";
 import type { DroppedItem } from "../../mapImport/ImportDraft.js";
 import { summarizeImport } from "../../mapImport/summarizeImport.js";
 import { CliError, parseOptions } from "../CliError.js";
+import { cliText } from "../cliLanguage.js";
 import { cliErrorOf } from "../cliErrorOf.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
@@ -21,10 +22,9 @@ import { firstOwnerId, memberIdByEmail } from "../../store/memberStore.js";
 
 const ExportOptions = z.strictObject({
   format: ExportFormatSchema.catch(() => {
-    throw new CliError(`--format: must be one of ${EXPORT_FORMATS.join(", ")}`);
+    throw new CliError(cliText("formatOneOf", { formats: EXPORT_FORMATS.join(", ") }));
   }),
   out: z.string().optional(),
-  lang: LocaleSchema.optional(),
   paper: PaperSchema.default("A4"),
   orientation: OrientationSchema.default("landscape"),
 });
@@ -38,7 +38,7 @@ function readFile(path: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(path));
   } catch (err) {
-    throw new CliError(`${path}: cannot read file (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new CliError(cliText("cannotReadFile", { path, code: (err as NodeJS.ErrnoException).code ?? "error" }));
   }
 }
 
@@ -50,34 +50,32 @@ export function registerMapCommands(program: Command): void {
     .description("write a map as PDF, PNG, PowerPoint, Excel, CSV, JSON, Markdown or Mermaid")
     .option("--format <format>", `export format: ${EXPORT_FORMATS.join(", ")}`, "json")
     .option("--out <file>", "write to a file instead of standard output")
-    .option(
-      "--lang <locale>",
-      "language of the labels around the content: en, zh-Hant, zh-Hans, ru, fa (default: the map's)",
-    )
     .option("--paper <size>", "pdf/png paper: A4, A3, Letter or fit (one page as large as the map)", "A4")
     .option("--orientation <orientation>", "pdf/png orientation: landscape or portrait", "landscape")
     .action(async (mapId: string, raw: unknown) => {
       const options = parseOptions(ExportOptions, raw);
+      // The global --lang also sets the labels around the content; without it they are in the map's language.
+      const lang = LocaleSchema.optional().parse(program.opts<{ lang?: string }>().lang);
       const binary = ["pdf", "png", "pptx", "xlsx"].includes(options.format);
       if (binary && !options.out && process.stdout.isTTY)
-        throw new CliError(`--out: a ${options.format} file is binary; give --out <file> or redirect standard output`);
+        throw new CliError(cliText("binaryNeedsOut", { format: options.format }));
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         const row = await findMapRow(services.db, mapId);
-        if (!row) throw new CliError(`<mapId>: no map "${mapId}"`);
+        if (!row) throw new CliError(cliText("noMap", { id: mapId }));
         const summary = { id: row.id, workspaceId: row.workspace_id, title: row.title };
         const bytes =
           options.format === "pdf" || options.format === "png"
             ? await renderPrintExport(services, summary, {
                 format: options.format,
-                locale: options.lang,
+                locale: lang,
                 paper: options.paper,
                 orientation: options.orientation,
               })
-            : await exportMapData(options.format, await loadExportInput(services, summary, options.lang), row);
+            : await exportMapData(options.format, await loadExportInput(services, summary, lang), row);
         if (options.out) {
           writeFileSync(options.out, bytes);
-          console.error(`wrote ${options.out}`);
+          console.error(cliText("wrote", { file: options.out }));
         } else process.stdout.write(bytes);
       } finally {
         await services.close();
@@ -99,20 +97,22 @@ export function registerMapCommands(program: Command): void {
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       try {
         const ws = await findWorkspaceRef(services.db, options.workspace);
-        if (!ws) throw new CliError(`--workspace: no workspace "${options.workspace}"`);
+        if (!ws) throw new CliError(cliText("noWorkspace", { id: options.workspace }));
         const memberId = options.as
           ? await memberIdByEmail(services.db, ws.id, options.as)
           : await firstOwnerId(services.db, ws.id);
         if (!memberId)
           throw new CliError(
-            options.as ? `--as: ${options.as} is not a member of ${ws.id}` : `--workspace: ${ws.id} has no owner`,
+            options.as
+              ? cliText("notMember", { email: options.as, workspace: ws.id })
+              : cliText("workspaceWithoutOwner", { workspace: ws.id }),
           );
         if (options.dryRun) {
           const preview = summarizeImport(draft);
           console.log(
             `would import "${preview.title}" (${preview.format}): ${preview.counts.stages} stage(s), ${preview.counts.steps} step(s), ${preview.counts.lanes} lane(s), ${preview.counts.cards} card(s), ${preview.counts.emotions} emotion point(s)`,
           );
-          for (const item of draft.report.dropped) console.log(`would drop ${describeDropped(item)}`);
+          for (const item of draft.report.dropped) console.log(cliText("wouldDrop", { item: describeDropped(item) }));
           return;
         }
         const result = await importMapDraft(services, { workspaceId: ws.id, userId: memberId, draft }).catch(
@@ -121,13 +121,21 @@ export function registerMapCommands(program: Command): void {
           },
         );
         const extras = [
-          result.personaIds.length ? `${result.personaIds.length} persona(s)` : "",
-          result.touchpointIds.length ? `${result.touchpointIds.length} new touchpoint(s)` : "",
+          result.personaIds.length ? cliText("personaCount", { count: result.personaIds.length }) : "",
+          result.touchpointIds.length ? cliText("newTouchpointCount", { count: result.touchpointIds.length }) : "",
         ].filter(Boolean);
-        console.log(`imported map ${result.mapId}${extras.length ? ` with ${extras.join(" and ")}` : ""}`);
+        const [first, second] = extras;
+        console.log(
+          first === undefined
+            ? cliText("importedMap", { id: result.mapId })
+            : cliText("importedMapWith", {
+                id: result.mapId,
+                extras: second === undefined ? first : cliText("both", { first, second }),
+              }),
+        );
         if (draft.format === "json" && result.report.fromVersion !== null && result.report.fromVersion !== "1")
-          console.log(`upgraded from version ${result.report.fromVersion}`);
-        for (const item of result.report.dropped) console.log(`dropped ${describeDropped(item)}`);
+          console.log(cliText("upgradedFrom", { version: result.report.fromVersion }));
+        for (const item of result.report.dropped) console.log(cliText("dropped", { item: describeDropped(item) }));
       } finally {
         await services.close();
       }

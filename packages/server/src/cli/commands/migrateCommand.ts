@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config.js";
+import { cliText } from "../cliLanguage.js";
 import { openServices } from "../openServices.js";
 
 /** `cjm migrate`: brings the database schema up to date. */
@@ -10,7 +11,7 @@ export function registerMigrateCommand(program: Command): void {
     .action(async () => {
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       await services.close();
-      console.log(`database is up to date (${services.db.dialect})`);
+      console.log(cliText("upToDate", { dialect: services.db.dialect }));
     });
 }
 

@@ -6,6 +6,7 @@ import { closePrintRenderer } from "../../mapExport/MapPrintRenderer.js";
 import { renderPrintExport as render, type PrintExportRequest } from "../../mapExport/renderPrintExport.js";
 import type { Services } from "../../services.js";
 import { CliError } from "../CliError.js";
+import { cliText } from "../cliLanguage.js";
 import { firstOwnerId } from "../../store/memberStore.js";
 
 /**
@@ -18,7 +19,7 @@ export async function renderPrintExport(
   request: PrintExportRequest,
 ): Promise<Uint8Array> {
   const ownerId = await firstOwnerId(services.db, map.workspaceId);
-  if (!ownerId) throw new CliError(`<mapId>: the map's workspace ${map.workspaceId} has no owner`);
+  if (!ownerId) throw new CliError(cliText("mapWorkspaceWithoutOwner", { workspace: map.workspaceId }));
   const app = createApp(services);
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s as Server)) as Server;

@@ -8,6 +8,7 @@ import { seedDemoEvidence } from "../../demo/seedDemoEvidence.js";
 import type { Services } from "../../services.js";
 import { startServer } from "../../startServer.js";
 import { parseOptions } from "../CliError.js";
+import { cliText } from "../cliLanguage.js";
 import { dataDirOverride } from "./migrateCommand.js";
 import { findUserIdByEmail } from "../../store/userStore.js";
 import { hasAnyWorkspace } from "../../store/workspaceStore.js";
@@ -54,12 +55,12 @@ export function registerServeCommand(program: Command): void {
       let demoWorkspace: string | undefined;
       let stopping = false;
       const login = options.demo ? await ensureDemo(server.services, (id) => (demoWorkspace = id)) : undefined;
-      console.log(`OpenCJM is running at ${server.url}`);
+      console.log(cliText("serveRunning", { url: server.url }));
       console.log(
         `storage: ${server.services.db.dialect === "sqlite" ? config.sqlitePath : "PostgreSQL (DATABASE_URL)"}`,
       );
       if (login) console.log(login);
-      console.log(`API reference: ${server.url}/api/docs`);
+      console.log(cliText("serveApiReference", { url: `${server.url}/api/docs` }));
       // The demo's customer data takes half a minute to generate and import: the app is usable meanwhile and says
       // it is preparing the data until the imports are done.
       const seeding = new AbortController();

@@ -5,6 +5,7 @@ import { createUser } from "../../commands/userCreator.js";
 import { setMemberRole } from "../../commands/workspaceCreator.js";
 import { loadConfig } from "../../config.js";
 import { CliError, parseOptions, PasswordOption } from "../CliError.js";
+import { cliText } from "../cliLanguage.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 import { findWorkspaceRef } from "../../store/workspaceStore.js";
@@ -39,7 +40,7 @@ export function registerUserCommands(program: Command): void {
       try {
         if (options.workspace) {
           const ws = await findWorkspaceRef(services.db, options.workspace);
-          if (!ws) throw new CliError(`--workspace: no workspace "${options.workspace}"`);
+          if (!ws) throw new CliError(cliText("noWorkspace", { id: options.workspace }));
         }
         const created = await createUser(services.db, {
           email: options.email,
@@ -48,8 +49,15 @@ export function registerUserCommands(program: Command): void {
         });
         if (options.workspace)
           await setMemberRole(services.db, options.workspace, created.id, options.role ?? "editor");
+        const user = { email: created.email, id: created.id };
         console.log(
-          `created user ${created.email} (${created.id})${options.workspace ? ` as ${options.role ?? "editor"} of ${options.workspace}` : ""}`,
+          options.workspace
+            ? cliText("createdUserInWorkspace", {
+                ...user,
+                role: options.role ?? "editor",
+                workspace: options.workspace,
+              })
+            : cliText("createdUser", user),
         );
       } finally {
         await services.close();
