@@ -15,6 +15,7 @@ import {
 import { newId } from "@opencjm/core";
 import { DomainError, type ErrorClass } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
+import { reportImportOutcome } from "../activity/importOutcomeReporter.js";
 
 /** What kind of failure each import error is: the file's content is unprocessable, a missing source not found, no room on disk. */
 const KIND: Partial<Record<ImportError["code"], ErrorClass>> = {
@@ -164,10 +165,12 @@ export async function startEventImport(
         err,
       }),
     )
-    .then(({ record, err }) => {
+    .then(async ({ record, err }) => {
       if (!record) throw err instanceof ImportError ? importFailureError(err) : err;
       tracker.publish({ type: record.status === "done" ? "done" : "failed", importId, record });
       if (err && !(err instanceof ImportError)) console.error(err);
+      const startedBy = tracker.current(request.workspaceId, importId)?.startedBy;
+      await reportImportOutcome(services, request.workspaceId, startedBy, record);
       return record;
     })
     .finally(() => rm(request.path, { force: true }));

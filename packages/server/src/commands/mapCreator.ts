@@ -65,5 +65,12 @@ export async function createMapFromRequest(
     throw fieldError(path, `no persona "${personaIds[missing]}" in this workspace`, { detail: "unknown persona" });
   }
   const map = await services.maps.create({ workspaceId: input.workspaceId, createdBy: input.userId, snapshot });
+  await services.activity.record({
+    workspaceId: input.workspaceId,
+    mapId: map.id,
+    actorId: input.userId,
+    action: "map.created",
+    data: { title: map.title },
+  });
   return { map, snapshot: await services.maps.readSnapshot(map.id), dropped };
 }

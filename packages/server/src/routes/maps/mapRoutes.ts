@@ -14,6 +14,7 @@ import { createMapFromRequest, MapCreateSchema } from "../../commands/mapCreator
 import { notFound } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
+import { recordMapRename } from "../../activity/recordMapRename.js";
 import type { Services } from "../../services.js";
 import { errorResponses, jsonBody, jsonContent, named, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 import { listMaps } from "../../store/mapListStore.js";
@@ -124,11 +125,12 @@ export function registerMapRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get("services");
     const caller = requireCaller(c);
     await requireWorkspacePermission(services.db, caller, workspaceId, "write");
-    await requireMap(services, workspaceId, mapId);
+    const before = await requireMap(services, workspaceId, mapId);
     const settings = c.req.valid("json");
     const { snapshot } = await services.maps
       .edit(mapId, (doc) => applyMapOperations(doc, [{ op: "updateSettings", settings }]), `api:${caller.userId}`)
       .catch(mapOperationErrorToApi("settings"));
+    await recordMapRename(services, before, caller.userId);
     return c.json({ snapshot }, 200);
   });
 
@@ -137,20 +139,29 @@ export function registerMapRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get("services");
     const caller = requireCaller(c);
     await requireWorkspacePermission(services.db, caller, workspaceId, "write");
-    await requireMap(services, workspaceId, mapId);
+    const before = await requireMap(services, workspaceId, mapId);
     const body = c.req.valid("json");
     const { result, snapshot } = await services.maps
       .edit(mapId, (doc) => applyMapOperations(doc, body.operations), `api:${caller.userId}`)
       .catch(mapOperationErrorToApi(""));
+    await recordMapRename(services, before, caller.userId);
     return c.json({ results: result, snapshot }, 200);
   });
 
   app.openapi(remove, async (c) => {
     const { workspaceId, mapId } = c.req.valid("param");
     const services = c.get("services");
-    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "write");
-    await requireMap(services, workspaceId, mapId);
+    const caller = requireCaller(c);
+    await requireWorkspacePermission(services.db, caller, workspaceId, "write");
+    const map = await requireMap(services, workspaceId, mapId);
     await services.maps.remove(mapId);
+    await services.activity.record({
+      workspaceId,
+      mapId,
+      actorId: caller.userId,
+      action: "map.deleted",
+      data: { title: map.title },
+    });
     return c.json({ ok: true as const }, 200);
   });
 }

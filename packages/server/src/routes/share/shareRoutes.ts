@@ -92,6 +92,13 @@ export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
       label: body.label,
       expiresAt,
     });
+    await services.activity.record({
+      workspaceId,
+      mapId,
+      actorId: caller.userId,
+      action: "share_link.created",
+      data: { linkId: link.id, label: link.label, expiresAt },
+    });
     return c.json({ link, token, url: `/share/${token}`, embedUrl: `/embed/${token}` }, 201);
   });
 
@@ -109,9 +116,17 @@ export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(revoke, async (c) => {
     const { workspaceId, mapId, linkId } = c.req.valid("param");
     const services = c.get("services");
-    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "write");
+    const caller = requireCaller(c);
+    await requireWorkspacePermission(services.db, caller, workspaceId, "write");
     await requireMap(services, workspaceId, mapId);
     if (!(await revokeShareLink(services.db, mapId, linkId))) throw notFound("share link");
+    await services.activity.record({
+      workspaceId,
+      mapId,
+      actorId: caller.userId,
+      action: "share_link.revoked",
+      data: { linkId },
+    });
     return c.json({ ok: true as const }, 200);
   });
 

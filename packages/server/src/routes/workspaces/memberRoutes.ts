@@ -7,6 +7,7 @@ import { forbidden } from "../../http/apiError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { listMembers } from "../../store/memberStore.js";
+import { getUser } from "../../store/userStore.js";
 import { errorResponses, jsonBody, jsonContent, named, OkSchema, WorkspaceParams } from "../openApiSchemas.js";
 
 const MemberSchema = named(MemberInfoSchema, "Member");
@@ -58,9 +59,17 @@ export function registerMemberRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(update, async (c) => {
     const { workspaceId, userId } = c.req.valid("param");
     const { role } = c.req.valid("json");
-    const { db } = c.get("services");
-    await requireWorkspacePermission(db, requireCaller(c), workspaceId, "manage");
-    return c.json(await changeMemberRole(db, workspaceId, userId, role), 200);
+    const { db, activity } = c.get("services");
+    const caller = requireCaller(c);
+    await requireWorkspacePermission(db, caller, workspaceId, "manage");
+    const member = await changeMemberRole(db, workspaceId, userId, role);
+    await activity.record({
+      workspaceId,
+      actorId: caller.userId,
+      action: "member.role_changed",
+      data: { userId, name: member.name, email: member.email, role },
+    });
+    return c.json(member, 200);
   });
 
   app.openapi(remove, async (c) => {
@@ -72,6 +81,13 @@ export function registerMemberRoutes(app: OpenAPIHono<AppEnv>): void {
     // Anyone may leave, but leaving changes the account: a read-only token may not do it for its person.
     if (leaving && caller.kind === "token" && caller.scope === "read") throw forbidden("this API token is read-only");
     await removeMember(db, workspaceId, userId);
+    const removed = await getUser(db, userId);
+    await c.get("services").activity.record({
+      workspaceId,
+      actorId: caller.userId,
+      action: leaving ? "member.left" : "member.removed",
+      data: { userId, name: removed.name, email: removed.email },
+    });
     return c.json({ ok: true as const }, 200);
   });
 
@@ -82,6 +98,13 @@ export function registerMemberRoutes(app: OpenAPIHono<AppEnv>): void {
     const caller = requireCaller(c);
     await requireWorkspacePermission(db, caller, workspaceId, "manage");
     await transferOwnership(db, workspaceId, caller.userId, userId);
+    const owner = await getUser(db, userId);
+    await c.get("services").activity.record({
+      workspaceId,
+      actorId: caller.userId,
+      action: "ownership.transferred",
+      data: { userId, name: owner.name, email: owner.email },
+    });
     return c.json({ ok: true as const }, 200);
   });
 }
