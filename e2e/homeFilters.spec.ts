@@ -63,7 +63,7 @@ describe("home screen filters in a real browser", () => {
     await page.goto(`${app.url}/w/${user.workspaceId}`);
     await expect.poll(() => new HomeScreen(page).rows().count(), until).toBe(user.mapIds.length);
     await page.getByTestId("workspace-switcher").click();
-    await page.getByTestId("workspace-switcher-panel").getByRole("button", { name: "+ Create workspace" }).click();
+    await page.getByTestId("workspace-switcher-panel").getByRole("menuitem", { name: "+ Create workspace" }).click();
     const dialog = page.getByRole("dialog", { name: "Create workspace" });
     await dialog.getByLabel("Workspace name").fill("Second <i>team</i>");
     await dialog.getByRole("button", { name: "Create workspace" }).click();
@@ -75,7 +75,7 @@ describe("home screen filters in a real browser", () => {
     await page.getByTestId("workspace-switcher").click();
     await page
       .getByTestId("workspace-switcher-panel")
-      .getByRole("link", { name: /Demo: Northwind/ })
+      .getByRole("menuitem", { name: /Demo: Northwind/ })
       .click();
     await expect.poll(() => page.url(), until).toContain(user.workspaceId);
     await expect.poll(() => new HomeScreen(page).rows().count(), until).toBe(user.mapIds.length);

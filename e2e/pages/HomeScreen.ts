@@ -32,7 +32,7 @@ export class HomeScreen {
   /** Opens the comparison of a map with another one picked from its "Compare with…" menu. */
   async compare(mapId: string, withTitle: string): Promise<void> {
     await this.rowOf(mapId).getByTestId("compare-with").click();
-    await this.rowOf(mapId).getByTestId("compare-with-panel").getByRole("link", { name: withTitle }).click();
+    await this.rowOf(mapId).getByTestId("compare-with-panel").getByRole("menuitem", { name: withTitle }).click();
   }
 
   personaCards() {
