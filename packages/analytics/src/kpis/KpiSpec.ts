@@ -24,7 +24,8 @@ export interface KpiMeasurement {
 /** Why a KPI cannot be computed on this map: its step, stage or target step is gone, or it asks the impossible. */
 export class KpiSpecError extends Error {
   constructor(
-    readonly code: "unknown_stage" | "unknown_step" | "same_step" | "no_next_step" | "measure_not_available",
+    readonly code:
+      "kpi_unknown_stage" | "kpi_unknown_step" | "kpi_same_step" | "kpi_no_next_step" | "kpi_measure_not_available",
     readonly field: string,
     message: string,
   ) {

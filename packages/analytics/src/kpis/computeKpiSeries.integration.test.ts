@@ -75,8 +75,8 @@ let db: EventDatabase;
 beforeAll(async () => {
   db = await openEventDatabase(":memory:", "ws");
   await generateSyntheticEvents(db, {
-    customers: 1500,
-    events: 15_000,
+    customers: 900,
+    events: 9_000,
     eventNames: NAMES,
     scorePercent: 25,
     textPercent: 20,
@@ -120,18 +120,19 @@ async function compare(bucket: KpiBucket, filters: MetricsFilters) {
   return engine;
 }
 
-describe("KPI series against the SQL oracle on generated events", () => {
+// The oracle recomputes every bucket with DuckDB SQL; on a shared two-core machine that takes a while.
+describe("KPI series against the SQL oracle on generated events", { timeout: 180_000 }, () => {
   it("agrees on every data KPI per day, and the days really differ", async () => {
-    const engine = await compare("day", { from: "2024-01-10", to: "2024-01-24" });
+    const engine = await compare("day", { from: "2024-01-10", to: "2024-01-20" });
     const reach = engine.get("reach_step")!;
-    expect(reach).toHaveLength(14);
+    expect(reach).toHaveLength(10);
     expect(new Set(reach.map((p) => p.value)).size).toBeGreaterThan(1);
     expect(engine.get("csat_step")!.some((p) => p.value !== null)).toBe(true);
     expect(engine.get("neg_step")!.some((p) => (p.value ?? 0) > 0)).toBe(true);
   });
 
   it("agrees per ISO week, with a range that starts mid-week", async () => {
-    const engine = await compare("week", { from: "2024-01-03T12:00:00Z", to: "2024-03-20" });
+    const engine = await compare("week", { from: "2024-01-03T12:00:00Z", to: "2024-02-26" });
     // 2024-01-03 is a Wednesday: the first bucket starts on Monday 1 January.
     expect(new Date(engine.get("reach_stage")![0]!.start).toISOString()).toBe("2024-01-01T00:00:00.000Z");
   });
@@ -158,7 +159,7 @@ describe("KPI series against the SQL oracle on generated events", () => {
       });
     await expect(run([{ id: "x", measure: "conversion", anchor: step("ad"), toStepId: "p_ad" }])).rejects.toMatchObject(
       {
-        code: "same_step",
+        code: "kpi_same_step",
       },
     );
     await expect(run([{ id: "x", measure: "reach", anchor: step("nope") }])).rejects.toBeInstanceOf(KpiSpecError);

@@ -16,33 +16,34 @@ export function placeKpi(
   const { anchor, measure } = spec;
   if (anchor.kind === "touchpoint") {
     if (measure !== "reach")
-      throw new KpiSpecError("measure_not_available", "source.measure", "a touchpoint KPI can only measure reach");
+      throw new KpiSpecError("kpi_measure_not_available", "source.measure", "a touchpoint KPI can only measure reach");
     return { stepIndex: -1, stageIndex: -1 };
   }
   if (spec.toStepId !== undefined && (anchor.kind !== "step" || !BETWEEN_STEPS.has(measure)))
     throw new KpiSpecError(
-      "measure_not_available",
+      "kpi_measure_not_available",
       "source.toStepId",
       "a second step only applies to conversion, drop-off and times from a step",
     );
   if (anchor.kind === "stage") {
     const stageIndex = structure.stages.findIndex((g) => g.id === anchor.stageId);
     if (stageIndex < 0)
-      throw new KpiSpecError("unknown_stage", "anchor.stageId", `the map has no stage "${anchor.stageId}"`);
+      throw new KpiSpecError("kpi_unknown_stage", "anchor.stageId", `the map has no stage "${anchor.stageId}"`);
     if (BETWEEN_STEPS.has(measure) && stageIndex === structure.stages.length - 1)
-      throw new KpiSpecError("no_next_step", "source.measure", "the last stage has no next stage to convert to");
+      throw new KpiSpecError("kpi_no_next_step", "source.measure", "the last stage has no next stage to convert to");
     return { stepIndex: -1, stageIndex };
   }
   const stepIndex = structure.steps.findIndex((s) => s.id === anchor.stepId);
-  if (stepIndex < 0) throw new KpiSpecError("unknown_step", "anchor.stepId", `the map has no step "${anchor.stepId}"`);
+  if (stepIndex < 0)
+    throw new KpiSpecError("kpi_unknown_step", "anchor.stepId", `the map has no step "${anchor.stepId}"`);
   if (spec.toStepId !== undefined) {
     if (spec.toStepId === anchor.stepId)
-      throw new KpiSpecError("same_step", "source.toStepId", "conversion needs two different steps");
+      throw new KpiSpecError("kpi_same_step", "source.toStepId", "conversion needs two different steps");
     if (!map.steps.some((s) => s.id === spec.toStepId))
-      throw new KpiSpecError("unknown_step", "source.toStepId", `the map has no step "${spec.toStepId}"`);
+      throw new KpiSpecError("kpi_unknown_step", "source.toStepId", `the map has no step "${spec.toStepId}"`);
   } else if (BETWEEN_STEPS.has(measure) && structure.steps[stepIndex]!.level === structure.levelCount - 1) {
     throw new KpiSpecError(
-      "no_next_step",
+      "kpi_no_next_step",
       "source.toStepId",
       "the last step has no next step: name the step to convert to",
     );

@@ -1,15 +1,8 @@
 import { compileMapStructure, KpiSpecError, placeKpi, type KpiSpec } from "@opencjm/analytics";
-import type {
-  KpiCreateSchema} from "@opencjm/core";
-import {
-  type Kpi,
-  type KpiAnchor,
-  type KpiPatch,
-  type KpiSource,
-  type MapSnapshot,
-} from "@opencjm/core";
+import type { KpiCreateSchema } from "@opencjm/core";
+import { type Kpi, type KpiAnchor, type KpiPatch, type KpiSource, type MapSnapshot } from "@opencjm/core";
 import type { z } from "zod";
-import type { DomainError} from "../errors/DomainError.js";
+import type { DomainError } from "../errors/DomainError.js";
 import { fieldError, notFound } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import { findKpi, insertKpi, requireKpiOwner, updateKpi } from "../store/kpiStore.js";
@@ -30,7 +23,7 @@ export function kpiSpecOf(kpi: { id: string; anchor: KpiAnchor; source: KpiSourc
 
 /** A KPI the map cannot answer, as the caller's error naming the field (a step deleted since: 422). */
 export function kpiProblem(err: KpiSpecError, kind: "invalid" | "unprocessable" = "invalid"): DomainError {
-  return fieldError(err.field, err.message, { code: `kpi_${err.code}`, kind });
+  return fieldError(err.field, err.message, { code: err.code, kind });
 }
 
 /** Checks a KPI against its map: the map is the workspace's, the stage, step or touchpoint exists, the measure fits. */

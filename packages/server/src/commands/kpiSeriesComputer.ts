@@ -64,7 +64,7 @@ async function seriesRange(services: Services, workspaceId: string, request: Ser
       kind: "invalid",
       code: "too_many_buckets",
       field: "bucket",
-      message: `bucket: ${iso(fromMs).slice(0, 10)} to ${iso(toMs).slice(0, 10)} is ${count} ${bucket}s; a series has at most ${MAX_KPI_BUCKETS}: choose a larger bucket or a shorter range`,
+      message: `bucket: ${iso(fromMs).slice(0, 10)} to ${iso(toMs).slice(0, 10)} needs ${count} buckets; a series has at most ${MAX_KPI_BUCKETS}: choose a larger bucket or a shorter range`,
       details: [{ path: "bucket", message: `${count} buckets, at most ${MAX_KPI_BUCKETS}` }],
     });
   return { fromMs, toMs };

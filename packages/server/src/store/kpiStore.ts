@@ -73,7 +73,7 @@ export async function requireKpiOwner(db: Db, workspaceId: string, ownerId: stri
     .where("workspace_id", "=", workspaceId)
     .where("user_id", "=", ownerId)
     .executeTakeFirst();
-  if (!row) throw fieldError("ownerId", `no member "${ownerId}" in this workspace`, { detail: "unknown member" });
+  if (!row) throw fieldError("ownerId", `"${ownerId}" is not a member of this workspace`, { detail: "not a member" });
 }
 
 /** Stores a new KPI. */

@@ -47,20 +47,21 @@ export async function computeKpiOracleSeries(
       from: new Date(Math.max(bucket.start, fromMs)).toISOString(),
       to: new Date(Math.min(bucket.end, toMs)).toISOString(),
     };
-    const mapped = new Map<MapSnapshot, MapStructure>();
+    // The KPIs on the map share one mapped table per bucket; each pair of steps gets its own.
+    const groups = new Map<string, KpiSpec[]>();
     for (const kpi of input.kpis) {
-      const pair = kpi.anchor.kind === "step" && kpi.toStepId !== undefined;
-      const map =
-        kpi.anchor.kind === "step" && pair ? pairMapOf(input.map, kpi.anchor.stepId, kpi.toStepId!) : input.map;
-      let structure = mapped.get(map);
-      if (!structure) {
-        structure = compileMapStructure(map);
-        mapped.clear();
-        mapped.set(map, structure);
-        await createMappedEvents(connection, TABLE, { structure, rules: input.rules, filters: bucketFilters, options });
+      const key = kpi.anchor.kind === "step" && kpi.toStepId ? `${kpi.anchor.stepId}>${kpi.toStepId}` : "";
+      groups.set(key, [...(groups.get(key) ?? []), kpi]);
+    }
+    for (const [key, kpis] of groups) {
+      const [from, to] = key.split(">");
+      const map = key ? pairMapOf(input.map, from!, to!) : input.map;
+      const structure = compileMapStructure(map);
+      await createMappedEvents(connection, TABLE, { structure, rules: input.rules, filters: bucketFilters, options });
+      for (const kpi of kpis) {
+        const point = await oracleValue(connection, structure, kpi, options, sentiments);
+        out.get(kpi.id)!.push({ start: bucket.start, ...point });
       }
-      const point = await oracleValue(connection, structure, kpi, options, sentiments);
-      out.get(kpi.id)!.push({ start: bucket.start, ...point });
     }
   }
   await connection.run(`DROP TABLE IF EXISTS ${TABLE}`);
