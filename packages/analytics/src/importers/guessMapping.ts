@@ -1,3 +1,4 @@
+import { isConstantPerCase } from "./checkTimeVaries.js";
 import type { ColumnRole, ImportMappingInput } from "./ImportMappingSchema.js";
 
 type Rule = { role: ColumnRole; names: RegExp };
@@ -67,24 +68,79 @@ function roleFromValues(values: string[]): ColumnRole | undefined {
   return undefined;
 }
 
+// Names that say "when the event happened"; other date names (created_at, date) rank below them.
+const EVENT_TIME =
+  /^(timestamp|time|datetime|date_time|event_time|event_timestamp|event_date|occurred_at|ts|time:timestamp|время|时间|時間|زمان)$/iu;
+// Dates that describe the customer or the case rather than the event: never the event's time unless nothing else is.
+const OTHER_DATE =
+  /deadline|due|expir|birth|start|begin|end|until|valid|sign_?up|register|opened|closed|дедлайн|срок|начал|оконча|рожд|截止|开始|開始|结束|結束|生日|مهلت|شروع|پایان|تولد/iu;
+
+/** How many first rows the guess reads, in the preview and in an import alike. */
+export const GUESS_SAMPLE_ROWS = 20;
+
+/** A proposed mapping, with what the guess wants the user to know (columns it chose between, columns it set aside). */
+export interface MappingGuess {
+  mapping: ImportMappingInput;
+  notes: string[];
+}
+
 /**
- * Proposes a mapping from a header and sample rows: by header name first (in all five languages and the pm4py/XES
- * names), then by what the values look like. Columns it cannot place become properties. The result may still be
- * incomplete (no timestamp found, say); the caller validates it with ImportMappingSchema and shows what is missing.
+ * Proposes a mapping from a header and sample rows — the one guess the upload preview, the API and `cjm
+ * import-events` all make: by header name first (in all five languages and the pm4py/XES names), then by what the
+ * values look like. Of several date columns the event's time wins: a name that says so, then one that changes within
+ * each customer's rows, never a deadline, start or birth date. One identifier of each kind: a second customer-like
+ * column stays a property, with a note, since two identifier columns would stitch customers together. Columns it
+ * cannot place become properties. The caller validates the result with ImportMappingSchema and shows what is missing.
  */
-export function guessMapping(header: string[], rows: string[][]): ImportMappingInput {
-  const columns: Record<string, ColumnRole> = {};
+export function guessMapping(header: string[], rows: string[][]): MappingGuess {
+  const notes: string[] = [];
+  const normalized = (name: string) => name.trim().replace(/\s+/g, "_");
+  const values = (i: number) => rows.map((r) => r[i] ?? "");
+  const named = header.map(
+    (name) => RULES.find((r) => r.names.test(name.trim()) || r.names.test(normalized(name)))?.role,
+  );
+  const roles = header.map((_, i) => named[i] ?? roleFromValues(values(i)));
+
+  // Identifiers first (the time check needs them): one column per kind.
+  const kinds = new Map<string, string>();
+  roles.forEach((role, i) => {
+    if (role?.role !== "identifier") return;
+    const kind = role.kind ?? "customerId";
+    const first = kinds.get(kind);
+    if (first === undefined) return void kinds.set(kind, header[i]!);
+    roles[i] = undefined;
+    notes.push(
+      `"${header[i]}" also looks like a ${kind} identifier; it is kept as a property, since a second identifier column would stitch customers together by it. Make it an identifier only if it names the same customer as "${first}"`,
+    );
+  });
+  const idColumns = roles.flatMap((r, i) => (r?.role === "identifier" ? [i] : []));
+  const cases = rows.map((r) => idColumns.map((i) => r[i] ?? "").join("\u0000"));
+
+  // Of the date columns, the event's time.
+  const dates = roles.flatMap((r, i) => (r?.role === "timestamp" ? [i] : []));
+  const rank = (i: number) => {
+    const name = normalized(header[i]!);
+    if (EVENT_TIME.test(name)) return 3;
+    if (OTHER_DATE.test(name)) return 0;
+    return named[i] ? 2 : 1;
+  };
+  const changes = (i: number) => (idColumns.length && isConstantPerCase(values(i), cases) ? 0 : 1);
+  const best = [...dates].sort((a, b) => changes(b) - changes(a) || rank(b) - rank(a) || a - b)[0];
+  for (const i of dates) {
+    if (i === best) continue;
+    roles[i] = undefined;
+    notes.push(`"${header[i]}" holds dates too; the event's time is taken from "${header[best!]}"`);
+  }
+
   const taken = new Set<string>();
-  const single = new Set(["timestamp", "event", "channel", "text", "scoreKind"]);
+  const single = new Set(["timestamp", "event", "channel", "text", "scoreKind", "score"]);
+  const columns: Record<string, ColumnRole> = {};
   header.forEach((name, i) => {
-    const normalized = name.trim().replace(/\s+/g, "_");
-    let role = RULES.find((r) => r.names.test(name.trim()) || r.names.test(normalized))?.role;
-    role ??= roleFromValues(rows.map((r) => r[i] ?? ""));
-    // A second timestamp or event column (pm4py exports repeat the activity) is kept as a property.
+    let role = roles[i];
+    // A second event column (pm4py exports repeat the activity) or score column is kept as a property.
     if (role && single.has(role.role) && taken.has(role.role)) role = undefined;
-    if (role?.role === "score" && taken.has("score")) role = undefined;
-    if (role) taken.add(role.role);
+    if (role && role.role !== "identifier") taken.add(role.role);
     columns[name] = role ?? { role: "property" };
   });
-  return { columns };
+  return { mapping: { columns }, notes };
 }

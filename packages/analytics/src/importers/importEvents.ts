@@ -22,7 +22,8 @@ import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
 import { cancellableConnection } from "./cancellableConnection.js";
 import { checkDiskSpace } from "./checkDiskSpace.js";
 import { checkStaged, type StagedSummary } from "./checkStaged.js";
-import { guessMapping } from "./guessMapping.js";
+import { timeColumnWarnings } from "./checkTimeVaries.js";
+import { GUESS_SAMPLE_ROWS, guessMapping } from "./guessMapping.js";
 import { ImportError, quoteValue } from "./ImportError.js";
 import type {
   ImportFormat,
@@ -54,6 +55,8 @@ export interface ImportEventsOptions {
   delimiter?: string;
   timeZone?: string;
   timestampFormat?: string;
+  /** Rows repeating an earlier row exactly: refuse, skip or keep them, over what the mapping says. */
+  duplicates?: "error" | "skip" | "keep";
   importId?: string;
   limits?: Partial<StitchingLimits>;
   /** Extra placeholder identifier values to ignore, besides the built-in deny-list. */
@@ -77,6 +80,8 @@ export interface ImportResult {
   timestampFormat: string;
   mapping: ImportMapping;
   mappingOrigin: "given" | "saved" | "guessed";
+  /** What the guess set aside, and a time column that does not change within a customer's rows. */
+  warnings: string[];
   rowsRead: number;
   eventsStored: number;
   duplicatesSkipped: number;
@@ -226,11 +231,22 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions & { importId:
       signal: o.signal,
       onBytes: (done, total) => phase("prepare", done / total, { bytesRead: done, totalBytes: total }),
     });
+    // The first rows, read as the preview reads them, so an import without a mapping guesses what the preview shows.
+    const sample = (
+      (
+        await connection.runAndReadAll(`SELECT * FROM ${readable.relation} LIMIT ${GUESS_SAMPLE_ROWS}`)
+      ).getRows() as Array<Array<string | null>>
+    ).map((r) => r.map((v) => v ?? ""));
+    const guess = guessMapping(readable.columns, sample);
     const { mapping, origin } = resolveMapping(
-      { given: o.mapping, saved: existing?.mapping, guessed: () => guessMapping(readable.columns, []) },
-      { timeZone: o.timeZone, timestampFormat: o.timestampFormat },
+      { given: o.mapping, saved: existing?.mapping, guessed: () => guess.mapping },
+      { timeZone: o.timeZone, timestampFormat: o.timestampFormat, duplicates: o.duplicates },
       file,
     );
+    const warnings = [
+      ...(origin === "guessed" ? guess.notes : []),
+      ...timeColumnWarnings(mapping, readable.columns, sample),
+    ];
     const plan = planColumns(mapping, readable.columns, file);
     await connection.run(`SET TimeZone = ${sqlString(mapping.timeZone ?? "UTC")}`);
     const format = await resolveTimestampFormat(connection, readable.relation, plan.timestamp, mapping, file);
@@ -310,6 +326,7 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions & { importId:
       timestampFormat: describeTimestampFormat(format),
       mapping,
       mappingOrigin: origin,
+      warnings,
       rowsRead: summary.rows,
       eventsStored,
       duplicatesSkipped: summary.duplicatesSkipped + repeats.count,

@@ -5,7 +5,8 @@ import iconv from "iconv-lite";
 import { formatBytes } from "./checkDiskSpace.js";
 import { bomLengthFor, detectEncoding } from "./detectEncoding.js";
 import { detectFormat, findBinaryByte, looksUtf16, TEXT_FORMATS } from "./detectFormat.js";
-import { guessMapping } from "./guessMapping.js";
+import { timeColumnWarnings } from "./checkTimeVaries.js";
+import { GUESS_SAMPLE_ROWS, guessMapping } from "./guessMapping.js";
 import { ImportError } from "./ImportError.js";
 import {
   ImportMappingSchema,
@@ -32,6 +33,8 @@ export interface FilePreview {
   guessedMapping: ImportMappingInput;
   /** Problems that keep the guessed mapping from being used as it is ("needs exactly one timestamp column"). */
   mappingIssues: string[];
+  /** What the guess chose between or set aside, and a time column that does not change within a customer's rows. */
+  guessNotes: string[];
 }
 
 /**
@@ -125,7 +128,9 @@ export async function previewFile(
     throw new ImportError("header_only", `the file has a header (${table.header.length} columns) but no data rows`, {
       file,
     });
-  const guessedMapping = guessMapping(table.header, table.rows);
+  const guess = guessMapping(table.header, table.rows.slice(0, GUESS_SAMPLE_ROWS));
+  const guessedMapping = guess.mapping;
+  const guessNotes = [...guess.notes, ...timeColumnWarnings(guessedMapping, table.header, table.rows)];
   const parsed = ImportMappingSchema.safeParse(guessedMapping);
   const mappingIssues = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
   return {
@@ -137,6 +142,7 @@ export async function previewFile(
     rows: table.rows,
     guessedMapping,
     mappingIssues,
+    guessNotes,
   };
 }
 

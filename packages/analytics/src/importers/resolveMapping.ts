@@ -3,11 +3,11 @@ import { ImportMappingSchema, type ImportMapping, type ImportMappingInput } from
 
 /**
  * The mapping an import uses: the one given, else the source's saved one, else the guess from the header; with the
- * caller's time zone and timestamp format laid over it. A mapping that does not validate is refused with the field.
+ * caller's time zone, timestamp format and duplicates choice laid over it. A mapping that does not validate is refused with the field.
  */
 export function resolveMapping(
   candidates: { given?: ImportMappingInput; saved?: ImportMappingInput | null; guessed: () => ImportMappingInput },
-  overrides: { timeZone?: string; timestampFormat?: string },
+  overrides: { timeZone?: string; timestampFormat?: string; duplicates?: "error" | "skip" | "keep" },
   file: string,
 ): { mapping: ImportMapping; origin: "given" | "saved" | "guessed" } {
   const origin = candidates.given ? "given" : candidates.saved ? "saved" : "guessed";
@@ -16,6 +16,7 @@ export function resolveMapping(
     ...base,
     ...(overrides.timeZone ? { timeZone: overrides.timeZone } : {}),
     ...(overrides.timestampFormat ? { timestampFormat: overrides.timestampFormat } : {}),
+    ...(overrides.duplicates ? { duplicates: overrides.duplicates } : {}),
   };
   const parsed = ImportMappingSchema.safeParse(input);
   if (!parsed.success) {

@@ -183,6 +183,8 @@ export const FilePreviewSchema = z.object({
   guessedMapping: ImportMappingDraftSchema,
   /** Problems that keep the guessed mapping from being used as it is ("needs exactly one timestamp column"). */
   mappingIssues: z.array(z.string()),
+  /** What the guess chose between or set aside, and a time column that does not change within a customer's rows. */
+  guessNotes: z.array(z.string()),
 });
 export type FilePreview = z.infer<typeof FilePreviewSchema>;
 

@@ -36,6 +36,7 @@ const Options = z.strictObject({
   deny: z.array(z.string().min(1)).default([]),
   maxIdentifierLinks: z.coerce.number().int().min(1).optional(),
   onOverCap: z.enum(["fail", "ignore"]).default("fail"),
+  duplicates: z.enum(["error", "skip", "keep"]).optional(),
   json: z.boolean().default(false),
 });
 
@@ -118,6 +119,7 @@ function summary(r: ImportResult): string {
     );
   if (r.mappingOrigin === "guessed")
     lines.push("mapping: guessed from the header, and saved on the source (give --mapping to change it)");
+  for (const w of r.warnings) lines.push(`note: ${w}`);
   if (r.storeError)
     lines.push(`warning: the events are stored, but the journey store could not be rebuilt: ${r.storeError}`);
   return lines.join("\n");
@@ -156,6 +158,10 @@ export function registerImportEventsCommand(program: Command): void {
     )
     .option("--max-identifier-links <n>", "most identifiers of one kind a single identifier may join (default 100)")
     .option("--on-over-cap <action>", "an identifier over that cap: fail (default) or ignore it", "fail")
+    .option(
+      "--duplicates <action>",
+      "rows repeating an earlier row exactly: error (refuse the file), skip (import each event once) or keep (default: the mapping's, else error)",
+    )
     .option("--json", "print the result as JSON")
     .action(async (file: string, raw: unknown) => {
       const o = parseOptions(Options, raw);
@@ -195,6 +201,7 @@ export function registerImportEventsCommand(program: Command): void {
           delimiter: o.delimiter === "tab" ? "\t" : o.delimiter,
           timeZone: o.timeZone,
           timestampFormat: o.timestampFormat,
+          duplicates: o.duplicates,
           denyList: o.deny,
           limits: {
             onOverCap: o.onOverCap,
