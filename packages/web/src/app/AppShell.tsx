@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from "react";
 import { Link } from "wouter";
 import { useT } from "../i18n/I18nProvider.js";
 import { rememberWorkspace } from "./lastWorkspace.js";
+import { NotificationBell } from "../features/notifications/NotificationBell.js";
 import { LanguageSwitcher } from "./LanguageSwitcher.js";
 import { UserMenu } from "./UserMenu.js";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher.js";
@@ -32,6 +33,7 @@ export default function AppShell({ workspaceId, children }: { workspaceId: strin
           </Link>
         </nav>
         <span className={styles.spacer} />
+        <NotificationBell />
         <LanguageSwitcher />
         <UserMenu />
       </header>
