@@ -1,6 +1,7 @@
 import type { MapHistory, MapRestored, MapSnapshot, MapVersion, MapVersionDiff } from "@opencjm/core";
 import { MapHistorySchema, MapRestoredSchema, MapVersionDiffSchema, MapVersionWithSnapshotSchema } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createShareLink } from "../../commands/shareLinkCreator.js";
 import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
 import { createTestApp, type TestApp } from "../../testing/testApp.js";
 import { testDialects } from "../../testing/testDatabases.js";
@@ -245,6 +246,22 @@ describe.each(testDialects)("version history on %s", (dialect) => {
     const file = JSON.parse(await res.text()) as { map: { settings: { title: string } } };
     expect(JSON.stringify(file)).toContain("Exported");
     expect(JSON.stringify(file)).not.toContain("Renamed since");
+  });
+
+  it("prints a version through an export link bound to it (what PDF and PNG exports of a version open)", async () => {
+    const mapId = await newMap("Printed as it was");
+    const named = await nameVersion(mapId, "For print");
+    await edit(mapId, [{ op: "updateSettings", settings: { title: "Printed as it is now" } }]);
+    const { token } = await createShareLink(t.services.db, {
+      workspaceId: ws.id,
+      mapId,
+      userId: ws.users.viewer.id,
+      purpose: "export",
+      versionId: named.id,
+    });
+    const res = await t.request("GET", `/api/share/${token}`, { headers: {} });
+    expect(res.status).toBe(200);
+    expect((res.body.snapshot as MapSnapshot).settings.title).toBe("Printed as it was");
   });
 
   it("refuses hostile input clearly and changes nothing", async () => {
