@@ -122,6 +122,21 @@ export function ColumnMappingEditor({
           />
           <small>{t("evidence.mapping.timeZoneHint")}</small>
         </label>
+        <label className="field">
+          {t("evidence.mapping.duplicatesLabel")}
+          <select
+            className="input"
+            value={draft.duplicates}
+            onChange={(e) => onChange({ ...draft, duplicates: e.target.value as MappingDraft["duplicates"] })}
+            data-testid="duplicates"
+          >
+            {(["error", "skip", "keep"] as const).map((d) => (
+              <option key={d} value={d}>
+                {t(`evidence.mapping.duplicates.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <div className={styles.formRow}>
         {!hasEvent && (

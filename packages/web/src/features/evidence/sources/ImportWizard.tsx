@@ -159,6 +159,18 @@ export function ImportWizard({
         <>
           <FilePreviewTable preview={stage.preview} />
           <ColumnMappingEditor draft={draft} samples={stage.preview.rows} onChange={setDraft} />
+          {stage.preview.guessNotes.length > 0 && (
+            <div className={styles.muted} data-testid="guess-notes">
+              <p>{t("evidence.mapping.guessNotes")}</p>
+              <ul>
+                {stage.preview.guessNotes.map((note, i) => (
+                  <li key={i}>
+                    <bdi>{note}</bdi>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {problems.length > 0 && (
             <ul className={styles.problems} data-testid="mapping-problems">
               {problems.map((p, i) => (

@@ -34,6 +34,13 @@ describe("column mapping draft", () => {
     expect(back.eventName).toBeUndefined();
   });
 
+  it("keeps the choice for repeated rows: refuse the file by default, or import each event once, or keep copies", () => {
+    expect(draftFromMapping(header, { columns: {} }).duplicates).toBe("error");
+    const draft = draftFromMapping(header, { columns: {}, duplicates: "skip" });
+    expect(draft.duplicates).toBe("skip");
+    expect(mappingFromDraft({ ...draft, duplicates: "keep" }).duplicates).toBe("keep");
+  });
+
   it("says what keeps a mapping from being imported, like the server", () => {
     const draft = draftFromMapping(header, { columns: {} });
     expect(mappingProblems(draft).map((p) => p.key)).toEqual([

@@ -35,6 +35,8 @@ export interface MappingDraft {
   eventName: string;
   channel: string;
   otherColumns: "properties" | "ignore";
+  /** Rows repeating an earlier row exactly: refuse the file, import each event once, or keep every copy. */
+  duplicates: "error" | "skip" | "keep";
 }
 
 /** One thing that keeps a draft from being imported, as a catalogue key and its values. */
@@ -80,6 +82,7 @@ export function draftFromMapping(header: readonly string[], mapping: ImportMappi
     eventName: mapping.eventName ?? "",
     channel: mapping.channel ?? "",
     otherColumns: mapping.otherColumns ?? "ignore",
+    duplicates: mapping.duplicates ?? "error",
   };
 }
 
@@ -101,6 +104,7 @@ export function mappingFromDraft(draft: MappingDraft): ImportMapping {
     columns,
     timestampFormat: draft.timestampFormat || "auto",
     otherColumns: draft.otherColumns,
+    duplicates: draft.duplicates,
   };
   if (draft.timeZone.trim()) mapping.timeZone = draft.timeZone.trim();
   if (draft.eventName.trim()) mapping.eventName = draft.eventName.trim();
