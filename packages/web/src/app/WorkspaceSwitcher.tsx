@@ -36,6 +36,9 @@ export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
         <MenuLink href={`~/w/${workspaceId}/members`} testId="workspace-members">
           {t("members.nav")}
         </MenuLink>
+        <MenuLink href={`~/w/${workspaceId}/ideas`} testId="workspace-ideas">
+          {t("ideas.nav")}
+        </MenuLink>
         <MenuItem onSelect={() => setCreating(true)}>+ {t("shell.createWorkspace")}</MenuItem>
       </Menu>
       {creating && (

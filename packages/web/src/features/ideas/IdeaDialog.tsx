@@ -1,0 +1,309 @@
+import {
+  ideaStatusesAfter,
+  type Idea,
+  type IdeaAnchorInput,
+  type IdeaCreateRequest,
+  type IdeaEvidence,
+  type IceInput,
+  type MemberInfo,
+  type RiceInput,
+} from "@opencjm/core";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Button } from "../../app/Button.js";
+import { Dialog } from "../../app/Dialog.js";
+import { useErrorMessage } from "../../app/useErrorMessage.js";
+import { useI18n } from "../../i18n/I18nProvider.js";
+import { changeIdeaStatus, createIdea, deleteIdea, updateIdea } from "./ideasApi.js";
+import { ideaEvidenceQuery, useReloadIdeas } from "./ideasQueries.js";
+import { IdeaScore } from "./IdeaScore.js";
+import styles from "./Ideas.module.css";
+
+const numberOr = (text: string): number | undefined => (text.trim() === "" ? undefined : Number(text));
+
+/** ICE and RICE as typed: both whole or both empty, so a half-filled score is not sent. */
+function scoresOf(ice: string[], rice: string[]): { ice: IceInput | null; rice: RiceInput | null } {
+  const [impact, confidence, ease] = ice.map(numberOr);
+  const [reach, rImpact, rConfidence, effort] = rice.map(numberOr);
+  return {
+    ice: impact !== undefined && confidence !== undefined && ease !== undefined ? { impact, confidence, ease } : null,
+    rice:
+      reach !== undefined && rImpact !== undefined && rConfidence !== undefined && effort !== undefined
+        ? { reach, impact: rImpact, confidence: rConfidence, effort }
+        : null,
+  };
+}
+
+/**
+ * An idea's editor: title, description, owner, tags, ICE and RICE (the formula beside the score), and for a stored
+ * idea its links, status workflow (rejecting asks why), history and the evidence at its linked steps.
+ */
+export function IdeaDialog({
+  workspaceId,
+  idea,
+  anchors = [],
+  members,
+  canWrite,
+  onClose,
+}: {
+  workspaceId: string;
+  /** The idea to edit; absent to create one. */
+  idea?: Idea;
+  /** Where a new idea comes from (a pain point, an opportunity, a cell). */
+  anchors?: IdeaAnchorInput[];
+  members: readonly MemberInfo[];
+  canWrite: boolean;
+  onClose: () => void;
+}) {
+  const { t, formatDate } = useI18n();
+  const errorMessage = useErrorMessage();
+  const reload = useReloadIdeas(workspaceId);
+  const [title, setTitle] = useState(idea?.title ?? "");
+  const [description, setDescription] = useState(idea?.description ?? "");
+  const [ownerId, setOwnerId] = useState(idea?.ownerId ?? "");
+  const [tags, setTags] = useState(idea?.tags.join(", ") ?? "");
+  const [ice, setIce] = useState(() =>
+    [idea?.ice?.impact, idea?.ice?.confidence, idea?.ice?.ease].map((v) => (v === undefined ? "" : String(v))),
+  );
+  const [rice, setRice] = useState(() =>
+    [idea?.rice?.reach, idea?.rice?.impact, idea?.rice?.confidence, idea?.rice?.effort].map((v) =>
+      v === undefined ? "" : String(v),
+    ),
+  );
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState("");
+  const [current, setCurrent] = useState(idea);
+  const evidence = useQuery({ ...ideaEvidenceQuery(workspaceId, idea?.id ?? ""), enabled: idea !== undefined });
+
+  const save = useMutation({
+    mutationFn: async () => {
+      const body: IdeaCreateRequest = {
+        title,
+        description,
+        ownerId: ownerId === "" ? null : ownerId,
+        tags: tags
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+        ...scoresOf(ice, rice),
+      };
+      return idea ? updateIdea(workspaceId, idea.id, body) : createIdea(workspaceId, { ...body, anchors });
+    },
+    onSuccess: async () => {
+      await reload();
+      onClose();
+    },
+  });
+  const status = useMutation({
+    mutationFn: (next: { status: Idea["status"]; reason?: string }) => changeIdeaStatus(workspaceId, idea!.id, next),
+    onSuccess: async (changed) => {
+      setCurrent(changed);
+      setRejecting(false);
+      await reload();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => deleteIdea(workspaceId, idea!.id),
+    onSuccess: async () => {
+      await reload();
+      onClose();
+    },
+  });
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const failure = save.error ?? status.error ?? remove.error;
+  const next = current ? ideaStatusesAfter(current.status) : [];
+  const scoreField = (values: string[], set: (v: string[]) => void, i: number, label: string, step: string) => (
+    <label key={label}>
+      {t(`ideas.field.${label}`)}
+      <input
+        type="number"
+        step={step}
+        value={values[i]}
+        disabled={!canWrite}
+        onChange={(e) => set(values.map((v, j) => (j === i ? e.target.value : v)))}
+      />
+    </label>
+  );
+
+  return (
+    <Dialog title={idea ? t("ideas.dialog.edit") : t("ideas.dialog.create")} onClose={onClose} testId="idea-dialog">
+      <form className={styles.form} onSubmit={handleSubmit}>
+        <label>
+          {t("ideas.field.title")}
+          <input
+            value={title}
+            required
+            maxLength={200}
+            dir="auto"
+            disabled={!canWrite}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </label>
+        <label>
+          {t("ideas.field.description")}
+          <textarea
+            value={description}
+            maxLength={20000}
+            dir="auto"
+            disabled={!canWrite}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        </label>
+        <label>
+          {t("ideas.field.owner")}
+          <select value={ownerId} disabled={!canWrite} onChange={(e) => setOwnerId(e.target.value)}>
+            <option value="">{t("ideas.field.nobody")}</option>
+            {members.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("ideas.field.tags")}
+          <input value={tags} dir="auto" disabled={!canWrite} onChange={(e) => setTags(e.target.value)} />
+        </label>
+        <fieldset className={styles.scores}>
+          <legend>{t("ideas.field.ice")}</legend>
+          {scoreField(ice, setIce, 0, "impact", "1")}
+          {scoreField(ice, setIce, 1, "confidence", "1")}
+          {scoreField(ice, setIce, 2, "ease", "1")}
+          {current && <IdeaScore idea={current} kind="ice" />}
+        </fieldset>
+        <fieldset className={styles.scores}>
+          <legend>{t("ideas.field.rice")}</legend>
+          {scoreField(rice, setRice, 0, "reach", "1")}
+          {scoreField(rice, setRice, 1, "impact", "0.25")}
+          {scoreField(rice, setRice, 2, "confidence", "1")}
+          {scoreField(rice, setRice, 3, "effort", "0.5")}
+          {current && <IdeaScore idea={current} kind="rice" />}
+        </fieldset>
+        {failure && (
+          <p role="alert" className={styles.error}>
+            {errorMessage(failure)}
+          </p>
+        )}
+        {canWrite && (
+          <div className={styles.actions}>
+            <Button type="submit" variant="primary" disabled={save.isPending}>
+              {t("ideas.save")}
+            </Button>
+            <Button type="button" onClick={onClose}>
+              {t("ideas.cancel")}
+            </Button>
+          </div>
+        )}
+      </form>
+      {current && (
+        <div className={styles.details}>
+          <section aria-label={t("ideas.status.label")} data-testid="idea-status">
+            <h3>
+              {t("ideas.status.label")}: {t(`vocabulary.ideaStatus.${current.status}`)}
+            </h3>
+            {next.length === 0 && <p className={styles.muted}>{t("ideas.status.ended")}</p>}
+            {canWrite &&
+              next
+                .filter((s) => s !== "rejected")
+                .map((s) => (
+                  <Button key={s} onClick={() => status.mutate({ status: s })} disabled={status.isPending}>
+                    {t("ideas.status.moveTo", { status: t(`vocabulary.ideaStatus.${s}`) })}
+                  </Button>
+                ))}
+            {canWrite && next.includes("rejected") && !rejecting && (
+              <Button onClick={() => setRejecting(true)}>{t("ideas.status.reject")}</Button>
+            )}
+            {rejecting && (
+              <div className={styles.reject}>
+                <label>
+                  {t("ideas.status.reason")}
+                  <textarea value={reason} dir="auto" onChange={(e) => setReason(e.target.value)} />
+                </label>
+                <Button
+                  variant="danger"
+                  disabled={reason.trim() === "" || status.isPending}
+                  onClick={() => status.mutate({ status: "rejected", reason })}
+                >
+                  {t("ideas.status.confirmReject")}
+                </Button>
+              </div>
+            )}
+          </section>
+          <section>
+            <h3>{t("ideas.history.title")}</h3>
+            <ol className={styles.history}>
+              {current.history.map((h, i) => (
+                <li key={i}>
+                  {t("ideas.history.entry", {
+                    status: t(`vocabulary.ideaStatus.${h.status}`),
+                    date: formatDate(h.at),
+                    name: h.byName ?? t("ideas.history.someone"),
+                  })}
+                  {h.reason && (
+                    <>
+                      {" — "}
+                      <bdi>{h.reason}</bdi>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </section>
+          <section>
+            <h3>{t("ideas.links.title")}</h3>
+            {current.anchors.length + current.steps.length === 0 ? (
+              <p className={styles.muted}>{t("ideas.links.none")}</p>
+            ) : (
+              <ul>
+                {[...current.anchors, ...current.steps].map((l, i) => (
+                  <li key={i} data-missing={l.missing || undefined}>
+                    {l.mapTitle && <bdi>{l.mapTitle}</bdi>}
+                    {" › "}
+                    <bdi>{l.missing ? t("ideas.links.missing", { label: l.label }) : l.label}</bdi>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <IdeaEvidenceList evidence={evidence.data} loading={evidence.isPending} />
+          <p className={styles.muted}>{t("ideas.comments.note")}</p>
+          {canWrite && (
+            <Button variant="danger" onClick={() => window.confirm(t("ideas.deleteConfirm")) && remove.mutate()}>
+              {t("ideas.delete")}
+            </Button>
+          )}
+        </div>
+      )}
+    </Dialog>
+  );
+}
+
+function IdeaEvidenceList({ evidence, loading }: { evidence: IdeaEvidence | undefined; loading: boolean }) {
+  const { t, formatNumber } = useI18n();
+  const unknown = t("ideas.evidence.unknown");
+  return (
+    <section data-testid="idea-evidence">
+      <h3>{t("ideas.evidence.title")}</h3>
+      {loading && <p className={styles.muted}>{t("ideas.evidence.loading")}</p>}
+      {evidence && evidence.steps.length === 0 && <p className={styles.muted}>{t("ideas.evidence.none")}</p>}
+      {evidence && evidence.steps.length > 0 && (
+        <ul>
+          {evidence.steps.map((s) => (
+            <li key={`${s.mapId}:${s.stepId}`}>
+              {t("ideas.evidence.step", {
+                step: s.stepName,
+                customers: formatNumber(s.customers),
+                dropOff: s.dropOff === null ? unknown : formatNumber(s.dropOff),
+                sentiment: s.sentiment === null ? unknown : formatNumber(s.sentiment, { maximumFractionDigits: 2 }),
+                quotes: formatNumber(s.quoteCards),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
