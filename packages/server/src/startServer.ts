@@ -65,7 +65,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     accessChanges,
     collabTickets: new CollabTickets(),
     mapSignals: new MapSignals(),
-    notifications: new Notifier(db),
+    notifications: new Notifier(db, config),
     activity: new ActivityLog(db),
   };
   const collaboration = createCollaboration(services);

@@ -23,7 +23,7 @@ export async function openServices(config: AppConfig): Promise<Services & { clos
     accessChanges: new AccessChanges(),
     collabTickets: new CollabTickets(),
     mapSignals: new MapSignals(),
-    notifications: new Notifier(db),
+    notifications: new Notifier(db, config),
     activity: new ActivityLog(db),
     close: async () => {
       await analytics.close();

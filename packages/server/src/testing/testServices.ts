@@ -32,7 +32,7 @@ export async function createTestServices(
       accessChanges: new AccessChanges(),
       collabTickets: new CollabTickets(),
       mapSignals: new MapSignals(),
-      notifications: new Notifier(t.db),
+      notifications: new Notifier(t.db, config),
       activity: new ActivityLog(t.db),
     },
   };
