@@ -4,3 +4,4 @@ export { createSession } from "../commands/sessionCreator.js";
 export { createUser } from "../commands/userCreator.js";
 export { createWorkspace } from "../commands/workspaceCreator.js";
 export { seedDemoWorkspace } from "../demo/seedDemoWorkspace.js";
+export { seedDemoEvidence } from "../demo/seedDemoEvidence.js";
