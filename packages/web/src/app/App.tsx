@@ -28,6 +28,7 @@ const screens = {
   touchpointRules: lazyScreen(() => import("../features/evidence/rules/TouchpointRulesPage.js")),
   paths: lazyScreen(() => import("../features/evidence/paths/PathsPage.js")),
   members: lazyScreen(() => import("../features/members/MembersPage.js")),
+  activity: lazyScreen(() => import("../features/activity/ActivityPage.js")),
   ideas: lazyScreen(() => import("../features/ideas/IdeasPage.js")),
   acceptInvitation: lazyScreen(() => import("../features/members/AcceptInvitationPage.js")),
 };
@@ -47,6 +48,7 @@ const DataSourcesPage = screens.dataSources.Component;
 const TouchpointRulesPage = screens.touchpointRules.Component;
 const PathsPage = screens.paths.Component;
 const MembersPage = screens.members.Component;
+const ActivityPage = screens.activity.Component;
 const IdeasPage = screens.ideas.Component;
 const AcceptInvitationPage = screens.acceptInvitation.Component;
 
@@ -99,6 +101,7 @@ export function AppRoutes() {
                     {(q) => <PersonaPage workspaceId={p.workspaceId} personaId={q.personaId} />}
                   </Route>
                   <Route path="/members">{() => <MembersPage workspaceId={p.workspaceId} />}</Route>
+                  <Route path="/activity">{() => <ActivityPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/ideas">{() => <IdeasPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/data">{() => <DataSourcesPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/data/touchpoints">{() => <TouchpointRulesPage workspaceId={p.workspaceId} />}</Route>

@@ -31,6 +31,9 @@ export default function AppShell({ workspaceId, children }: { workspaceId: strin
           <Link href="/data" className={(active) => (active ? styles.active : "")} data-testid="nav-data">
             {t("evidence.nav")}
           </Link>
+          <Link href="/activity" className={(active) => (active ? styles.active : "")} data-testid="nav-activity">
+            {t("activity.nav")}
+          </Link>
         </nav>
         <span className={styles.spacer} />
         <NotificationBell />
