@@ -1,5 +1,6 @@
 import type { DragEvent } from "react";
 import { ThreadBadge } from "../comments/ThreadBadge.js";
+import { IdeaBadge } from "../ideas/IdeaBadge.js";
 import { startCardDrag } from "./cardDrag.js";
 import { viewOf } from "./cardViews.js";
 import type { CardContext } from "./CardView.js";
@@ -46,7 +47,12 @@ export function CellDisplay({
             onDragStart={onDragStart}
             dropSide={drop.target?.cardId === card.id ? drop.target.side : null}
             accent={view.accent?.(card)}
-            badge={<ThreadBadge anchor={{ kind: "card", cardId: card.id }} label={view.plainText(card, context)} />}
+            badge={
+              <>
+                <IdeaBadge card={card} label={view.plainText(card, context)} />
+                <ThreadBadge anchor={{ kind: "card", cardId: card.id }} label={view.plainText(card, context)} />
+              </>
+            }
           >
             <view.Display card={card} context={context} />
           </CardShell>

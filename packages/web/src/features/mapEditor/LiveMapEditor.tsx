@@ -7,6 +7,7 @@ import { useT } from "../../i18n/I18nProvider.js";
 import type { CatalogueChange, CellCatalogue } from "../cells/CellContentProps.js";
 import { CommentsButton } from "../comments/CommentsButton.js";
 import { CommentsProvider } from "../comments/CommentsProvider.js";
+import { IdeaLinksProvider } from "../ideas/IdeaLinksProvider.js";
 import { EvidenceBar } from "../evidence/map/EvidenceBar.js";
 import { EvidenceToggle } from "../evidence/map/EvidenceToggle.js";
 import { HistoryButton } from "../history/HistoryButton.js";
@@ -157,44 +158,51 @@ export function LiveMapEditor(props: {
             role={roleIn(props.workspaceId)}
             live={connection.provider}
           >
-            <div ref={pageRef} className={styles.page} data-testid="map-editor" data-read-only={readOnly || undefined}>
-              <DocumentTitle />
-              <EditorHeader
-                editor={session.editor}
-                presence={session.presence}
-                me={me}
-                connection={connection}
-                zoom={zoom}
-                onZoom={setZoom}
-                onOpenSettings={openSettings}
-                search={<SearchBox search={search} view={session.view} catalogue={catalogue} onJump={jump} />}
-                tools={
-                  <>
-                    <EvidenceToggle />
-                    <CommentsButton />
-                    <HistoryButton workspaceId={props.workspaceId} mapId={props.mapId} />
-                    <MapTools workspaceId={props.workspaceId} mapId={props.mapId} />
-                  </>
-                }
-              />
-              <EvidenceBar personas={props.personas} />
-              <UnreadableCards doc={connection.doc} readOnly={readOnly} apply={(ops) => session.editor.apply(ops)} />
-              <div className={styles.body}>
-                <MapGrid label={t("editor.gridLabel")} />
-              </div>
-              {settingsOpen && (
-                <LiveSettingsDrawer
-                  personas={props.personas}
-                  readOnly={readOnly}
-                  onApply={(patch) =>
-                    session.editor.apply([{ op: "updateSettings", settings: patch } as MapOperationInput])
+            <IdeaLinksProvider workspaceId={props.workspaceId} mapId={props.mapId} canWrite={!readOnly}>
+              <div
+                ref={pageRef}
+                className={styles.page}
+                data-testid="map-editor"
+                data-read-only={readOnly || undefined}
+              >
+                <DocumentTitle />
+                <EditorHeader
+                  editor={session.editor}
+                  presence={session.presence}
+                  me={me}
+                  connection={connection}
+                  zoom={zoom}
+                  onZoom={setZoom}
+                  onOpenSettings={openSettings}
+                  search={<SearchBox search={search} view={session.view} catalogue={catalogue} onJump={jump} />}
+                  tools={
+                    <>
+                      <EvidenceToggle />
+                      <CommentsButton />
+                      <HistoryButton workspaceId={props.workspaceId} mapId={props.mapId} />
+                      <MapTools workspaceId={props.workspaceId} mapId={props.mapId} />
+                    </>
                   }
-                  onClose={() => setSettingsOpen(false)}
                 />
-              )}
-              {dialog}
-              {notice}
-            </div>
+                <EvidenceBar personas={props.personas} />
+                <UnreadableCards doc={connection.doc} readOnly={readOnly} apply={(ops) => session.editor.apply(ops)} />
+                <div className={styles.body}>
+                  <MapGrid label={t("editor.gridLabel")} />
+                </div>
+                {settingsOpen && (
+                  <LiveSettingsDrawer
+                    personas={props.personas}
+                    readOnly={readOnly}
+                    onApply={(patch) =>
+                      session.editor.apply([{ op: "updateSettings", settings: patch } as MapOperationInput])
+                    }
+                    onClose={() => setSettingsOpen(false)}
+                  />
+                )}
+                {dialog}
+                {notice}
+              </div>
+            </IdeaLinksProvider>
           </CommentsProvider>
         </GridContext.Provider>
       </MapViewContext.Provider>

@@ -1,5 +1,7 @@
 import type { Card } from "@opencjm/core";
 import { Lightbulb } from "lucide-react";
+import { Link } from "wouter";
+import { backlogHref, useIdeaLinks } from "../../../ideas/IdeaLinksContext.js";
 import { useT } from "../../../../i18n/I18nProvider.js";
 import type { CardAdderProps, CardDisplayProps, CardEditorProps, CardView } from "../../CardView.js";
 import { DraftTextArea } from "../../fields/DraftTextArea.js";
@@ -9,14 +11,37 @@ import styles from "./OpportunityCard.module.css";
 
 type OpportunityCard = Extract<Card, { kind: "opportunity" }>;
 
-function IdeaCount({ count }: { count: number }) {
+/**
+ * How many ideas answer this opportunity: those linked to it in the workspace's ideas and any the card itself lists
+ * (from an imported file). In the live editor it links to them in the backlog.
+ */
+function IdeaCount({ card }: { card: OpportunityCard }) {
   const t = useT();
+  const links = useIdeaLinks();
+  const ids = new Set([...card.ideaIds, ...(links?.ideasByCard.get(card.id) ?? []).map((idea) => idea.id)]);
+  const count = ids.size;
   if (count === 0) return null;
-  return (
-    <span className={styles.ideas} data-testid="idea-count">
+  const content = (
+    <>
       <Lightbulb size={11} aria-hidden="true" />
       {t("cells.opportunity.ideas", { count })}
-    </span>
+    </>
+  );
+  if (!links)
+    return (
+      <span className={styles.ideas} data-testid="idea-count">
+        {content}
+      </span>
+    );
+  return (
+    <Link
+      href={backlogHref(links.workspaceId, links.mapId)}
+      className={styles.ideas}
+      data-testid="idea-count"
+      onClick={(e) => e.stopPropagation()}
+    >
+      {content}
+    </Link>
   );
 }
 
@@ -26,7 +51,7 @@ function OpportunityDisplay({ card }: CardDisplayProps<OpportunityCard>) {
       <span dir="auto" className={styles.text}>
         {card.text}
       </span>
-      <IdeaCount count={card.ideaIds.length} />
+      <IdeaCount card={card} />
     </div>
   );
 }
@@ -37,7 +62,7 @@ function OpportunityEditor({ card, save }: CardEditorProps<OpportunityCard>) {
   return (
     <>
       <DraftTextArea draft={text} label={t("cells.opportunity.text")} />
-      <IdeaCount count={card.ideaIds.length} />
+      <IdeaCount card={card} />
     </>
   );
 }
@@ -54,7 +79,7 @@ function OpportunityAdder({ add, context }: CardAdderProps) {
   );
 }
 
-/** Opportunities: what could be better here, with the number of ideas linked to it (ideas come with §4.7). */
+/** Opportunities: what could be better here, with the number of ideas linked to it, leading to them. */
 export const opportunityCardView: CardView<OpportunityCard> = {
   Display: OpportunityDisplay,
   Editor: OpportunityEditor,

@@ -1,0 +1,26 @@
+import type { Idea, IdeaAnchorInput } from "@opencjm/core";
+import { createContext, useContext } from "react";
+
+/** What the map's cards need of its ideas: the ideas linked to each card, and a way to start one from a card. */
+export interface IdeaLinks {
+  workspaceId: string;
+  mapId: string;
+  canWrite: boolean;
+  /** Ideas anchored to each card of the map, by card id. */
+  ideasByCard: ReadonlyMap<string, readonly Idea[]>;
+  /** Opens the idea editor for a new idea anchored to a card or cell of this map. */
+  create: (anchor: Omit<IdeaAnchorInput, "mapId">) => void;
+}
+
+/** The ideas of the map open in the live editor; absent elsewhere (shared, embedded, printed maps, tests). */
+export const IdeaLinksContext = createContext<IdeaLinks | null>(null);
+
+/** The map's idea links, or null outside the live editor. */
+export function useIdeaLinks(): IdeaLinks | null {
+  return useContext(IdeaLinksContext);
+}
+
+/** The backlog's address filtered to one map. */
+export function backlogHref(workspaceId: string, mapId: string): string {
+  return `~/w/${encodeURIComponent(workspaceId)}/ideas?mapId=${encodeURIComponent(mapId)}`;
+}
