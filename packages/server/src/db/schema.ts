@@ -399,4 +399,3 @@ export type ShareLinkRow = Selectable<ShareLinksTable>;
 export type TouchpointRuleRow = Selectable<TouchpointRulesTable>;
 export type IdeaRow = Selectable<IdeasTable>;
 export type IdeaLinkRow = Selectable<IdeaLinksTable>;
-export type IdeaStatusChangeRow = Selectable<IdeaStatusChangesTable>;
