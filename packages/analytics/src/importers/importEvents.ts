@@ -232,11 +232,12 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions & { importId:
       onBytes: (done, total) => phase("prepare", done / total, { bytesRead: done, totalBytes: total }),
     });
     // The first rows, read as the preview reads them, so an import without a mapping guesses what the preview shows.
-    const sample = (
-      (
-        await connection.runAndReadAll(`SELECT * FROM ${readable.relation} LIMIT ${GUESS_SAMPLE_ROWS}`)
-      ).getRows() as Array<Array<string | null>>
-    ).map((r) => r.map((v) => v ?? ""));
+    // A ragged or malformed row among them is left for the full read, which names it by row after the mapping's own
+    // checks (a wrong delimiter is reported as such); the guess then sees only the header, as it did before.
+    const sample = await connection
+      .runAndReadAll(`SELECT * FROM ${readable.relation} LIMIT ${GUESS_SAMPLE_ROWS}`)
+      .then((read) => (read.getRows() as Array<Array<string | null>>).map((r) => r.map((v) => v ?? "")))
+      .catch((): string[][] => []);
     const guess = guessMapping(readable.columns, sample);
     const { mapping, origin } = resolveMapping(
       { given: o.mapping, saved: existing?.mapping, guessed: () => guess.mapping },
