@@ -292,6 +292,26 @@ describe.each(testDialects)("KPIs on %s", (dialect) => {
     expect(recorded.body.recordedAt).toEqual(expect.any(String));
   });
 
+  it("keeps a KPI whose step was deleted and says so in the lane, while the others are still computed", async () => {
+    const kept = await define({ anchor: stepAnchor("p_ad"), source: { kind: "data", measure: "reach" } });
+    const orphan = await define({ anchor: stepAnchor("p_pricing"), source: { kind: "data", measure: "conversion" } });
+    const deleted = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/operations`, {
+      ...as(),
+      body: { operations: [{ op: "deleteStep", stepId: "p_pricing" }] },
+    });
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+    const lane = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/kpi-series`, {
+      ...as("viewer"),
+      body: { bucket: "week", filters: { from: "2024-02-05", to: "2024-02-19" } },
+    });
+    const series = lane.body.series as Array<{ kpiId: string; points: unknown[]; problem: { code: string } | null }>;
+    expect(series.find((s) => s.kpiId === kept.id)).toMatchObject({ problem: null, points: [{}, {}] });
+    expect(series.find((s) => s.kpiId === orphan.id)).toMatchObject({
+      problem: { code: "kpi_unknown_step" },
+      points: [],
+    });
+  });
+
   it("says not enough data until the trial period has passed, and refuses to record it", async () => {
     const conversion = await define({ anchor: stepAnchor("p_ad"), source: { kind: "data", measure: "conversion" } });
     const idea = await t.request("POST", `/api/workspaces/${ws.id}/ideas`, {
