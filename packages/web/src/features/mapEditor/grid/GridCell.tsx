@@ -4,6 +4,7 @@ import { useT } from "../../../i18n/I18nProvider.js";
 import { dragFitsLane, readCardDrag } from "../../cells/cardDrag.js";
 import { CellContent } from "../../cells/CellContent.js";
 import { ThreadBadge } from "../../comments/ThreadBadge.js";
+import { CellIdeaButton } from "../../ideas/CellIdeaButton.js";
 import { cellKey } from "../store/MapView.js";
 import { useCellCards } from "../store/useMapView.js";
 import { focusKey, type FocusTarget } from "./createGridFocus.js";
@@ -117,6 +118,7 @@ export const GridCell = memo(function GridCell({
         label={`${lane.name} · ${step.name}`}
         corner
       />
+      <CellIdeaButton laneId={lane.id} stepId={step.id} label={`${lane.name} · ${step.name}`} />
     </div>
   );
 });

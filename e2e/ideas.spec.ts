@@ -1,0 +1,77 @@
+/// <reference lib="dom" />
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser.js";
+import { eventually, startEditorFixture, type EditorFixture } from "./mapEditorFixture.js";
+import { RAW_KEY } from "./pages/appServer.js";
+import { IdeasScreen } from "./pages/IdeasScreen.js";
+import { MapEditorPage } from "./pages/MapEditorPage.js";
+
+describe("ideas in a real browser", () => {
+  let browser: Browser;
+  let fx: EditorFixture;
+
+  beforeAll(async () => {
+    fx = await startEditorFixture();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fx?.close();
+  });
+
+  it("an editor creates an idea from a pain point, scores it, moves it on the matrix, ships it, and finds it in the backlog and on the card", async () => {
+    const mapId = await fx.createMap({ templateId: "awareness-consideration-decision" });
+    const context = await fx.context(browser, fx.editor);
+    const editor = await new MapEditorPage(await context.newPage()).open(fx.server.url, fx.workspaceId, mapId);
+    const ideas = new IdeasScreen(editor.page);
+    const painId = (await editor.page.locator("[data-kind=painPoint]").first().getAttribute("data-card-id"))!;
+
+    // From the pain point on the map: a new idea anchored to it, scored with ICE.
+    await ideas.createFromCard(painId);
+    await ideas.fillAndSave("Show delivery costs on the product page", [7, 5, 8]);
+    await eventually(() => ideas.cardCount(painId).innerText()).toContain("1");
+
+    // The backlog ranks it with its score and formula.
+    await ideas.open(fx.server.url, fx.workspaceId);
+    const row = ideas.row("Show delivery costs on the product page");
+    await eventually(() => row.innerText()).toContain("280");
+    expect(await row.innerText()).toContain("impact 7 × confidence 5 × ease 8");
+
+    // On the matrix: placed, then moved with the keys into the quick wins, then dragged into the big bets.
+    await editor.page.getByRole("button", { name: "Place on the matrix" }).click();
+    const dot = ideas.matrixIdea("Show delivery costs on the product page");
+    await dot.waitFor();
+    await dot.focus();
+    await editor.page.keyboard.press("ArrowUp");
+    await eventually(() => dot.getAttribute("data-quadrant")).toBe("bigBet");
+    await dot.focus();
+    await editor.page.keyboard.press("ArrowLeft");
+    await eventually(() => dot.getAttribute("data-quadrant")).toBe("quickWin");
+    const area = (await editor.page.getByTestId("idea-matrix-area").boundingBox())!;
+    const from = (await dot.boundingBox())!;
+    await editor.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await editor.page.mouse.down();
+    await editor.page.mouse.move(area.x + area.width * 0.85, area.y + area.height * 0.15, { steps: 5 });
+    await editor.page.mouse.up();
+    await eventually(() => dot.getAttribute("data-quadrant")).toBe("bigBet");
+
+    // Through the workflow to shipped; the history keeps each step.
+    await ideas.openIdea("Show delivery costs on the product page");
+    for (const next of ["Approved", "In progress", "Shipped"]) {
+      await ideas.dialog.getByRole("button", { name: `Mark as ${next}` }).click();
+      await eventually(() => ideas.dialog.getByTestId("idea-status").innerText()).toContain(`Status: ${next}`);
+    }
+    expect(await ideas.dialog.locator("ol li").count()).toBe(4);
+    await editor.page.keyboard.press("Escape");
+    await eventually(() => row.getByTestId("idea-status-cell").innerText()).toBe("Shipped");
+    expect(await editor.page.locator("body").innerText()).not.toMatch(RAW_KEY);
+
+    // Back on the map, the pain point still shows its idea and leads to it.
+    await editor.open(fx.server.url, fx.workspaceId, mapId);
+    await eventually(() => ideas.cardCount(painId).innerText()).toContain("1");
+    await ideas.cardCount(painId).click();
+    await eventually(() => ideas.row("Show delivery costs on the product page").count()).toBe(1);
+    await context.close();
+  }, 120_000);
+});
