@@ -52,8 +52,10 @@ describe("comment threads in real browsers", () => {
   }
 
   // Two browsers, a server and the other test files share two cores: more room than the default 30 s.
-  it("a commenter opens a thread with a mention on a card; the mentioned member sees it live in another browser and is notified", async () => {
+  it("a commenter opens a thread with a mention on a card; the mentioned member sees it live in another browser and in his notifications", async () => {
     const mapId = await fx.createMap({ templateId: "awareness-consideration-decision" });
+    // Their invitations to the workspace were notifications too: read, so the bell counts only what follows.
+    for (const user of [commenter, fx.editor]) await fx.api(user, "POST", "/api/notifications/read-all");
     const dana = await open(commenter, mapId);
     const boris = await open(fx.editor, mapId);
     const cardId = (await dana.page.locator("[data-card-id]").first().getAttribute("data-card-id"))!;
@@ -80,10 +82,20 @@ describe("comment threads in real browsers", () => {
     expect(await boris.page.locator("body").innerText()).not.toMatch(RAW_KEY);
     expect(await boris.page.locator("body").innerText()).not.toMatch(/\bcomments\.[a-zA-Z]+/);
 
+    // The bell in his top bar counts the mention at once, and says who mentioned him where, with her words.
+    await eventually(() => boris.page.getByTestId("notification-count").innerText()).toBe("1");
+    await boris.page.getByTestId("notification-bell").click();
+    const mention = boris.page.getByTestId("notification-item").first();
+    await eventually(() => mention.innerText()).toContain("Dana Commenter mentioned you on");
+    expect(await mention.innerText()).toContain(text);
+    await boris.page.keyboard.press("Escape");
+
     // His reply reaches Dana live too.
     await thread.getByRole("combobox", { name: /Reply/ }).fill("Yes, still true");
     await thread.getByRole("button", { name: "Reply", exact: true }).click();
     await eventually(() => danaComments.threads().first().getByTestId("comment").count()).toBe(2);
+
+    await eventually(() => dana.page.getByTestId("notification-count").innerText()).toBe("1");
 
     // Boris was told of the mention, Dana of the reply.
     const told = await fx.server.services.db.kysely

@@ -9,6 +9,7 @@ import {
 } from "./CommentsContext.js";
 import { CommentsPanel } from "./CommentsPanel.js";
 import { useCommentThreads, type StatelessSource } from "./useCommentThreads.js";
+import styles from "./Comments.module.css";
 
 /**
  * The comments of the map open in the editor: fetches its threads and keeps them live, gives the grid's badges their
@@ -30,7 +31,7 @@ export function CommentsProvider({
   live: StatelessSource | null;
   children: ReactNode;
 }) {
-  const { threads, loading, failed } = useCommentThreads(workspaceId, mapId, live);
+  const { threads, loading, failed } = useCommentThreads(workspaceId, mapId, meId, live);
   // undefined: closed; null: every thread of the map; an anchor: that anchor's threads.
   const [target, setTarget] = useState<CommentAnchor | null | undefined>(undefined);
   const open = useCallback((anchor?: CommentAnchor) => setTarget(anchor ?? null), []);
@@ -52,10 +53,13 @@ export function CommentsProvider({
   return (
     <CommentBadgesContext.Provider value={badges}>
       <CommentsStateContext.Provider value={state}>
-        {children}
-        {target !== undefined && (
-          <CommentsPanel anchor={target} onShowAll={() => setTarget(null)} onClose={() => setTarget(undefined)} />
-        )}
+        {/* The panel lies over the editor (its header and grid), never over the app's top bar and its bell. */}
+        <div className={styles.host}>
+          {children}
+          {target !== undefined && (
+            <CommentsPanel anchor={target} onShowAll={() => setTarget(null)} onClose={() => setTarget(undefined)} />
+          )}
+        </div>
       </CommentsStateContext.Provider>
     </CommentBadgesContext.Provider>
   );

@@ -20,6 +20,7 @@ export interface StatelessSource {
 export function useCommentThreads(
   workspaceId: string,
   mapId: string,
+  meId: string,
   live: StatelessSource | null,
 ): { threads: readonly CommentThread[]; failed: boolean; loading: boolean } {
   const queryClient = useQueryClient();
@@ -45,10 +46,13 @@ export function useCommentThreads(
       // Two changes in a row: only the answer to the last request for the thread counts.
       const request = (latest.get(threadId) ?? 0) + 1;
       latest.set(threadId, request);
-      void refetchThread({ workspaceId, mapId, threadId }).then(
-        (thread) => latest.get(threadId) === request && putThread(queryClient, mapId, threadId, thread),
-        () => refetchAll(),
-      );
+      void refetchThread({ workspaceId, mapId, threadId }).then((thread) => {
+        if (latest.get(threadId) !== request) return;
+        putThread(queryClient, mapId, threadId, thread);
+        // Someone mentioned me or answered my thread: the bell in the top bar (the notifications feature, whose
+        // queries all start with "notifications") asks for its count now rather than at its next poll.
+        if (thread && concernsMe(thread, meId)) void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+      }, refetchAll);
     };
     // The first sync has happened before the editor mounts; later ones follow a reconnection.
     live.on("stateless", onMessage);
@@ -57,11 +61,22 @@ export function useCommentThreads(
       live.off("stateless", onMessage);
       live.off("synced", refetchAll);
     };
-  }, [live, workspaceId, mapId, queryClient]);
+  }, [live, workspaceId, mapId, meId, queryClient]);
   return { threads: query.data ?? NONE, failed: query.isError, loading: query.isPending };
 }
 
 const NONE: readonly CommentThread[] = [];
+
+/** True when the thread's latest comment is someone else's and mentions me, or answers a thread I wrote in. */
+function concernsMe(thread: CommentThread, meId: string): boolean {
+  const last = thread.comments.at(-1);
+  if (!last || last.author.userId === meId) return false;
+  return (
+    last.mentions.some((m) => m.userId === meId) ||
+    thread.createdBy.userId === meId ||
+    thread.comments.some((c) => c.author.userId === meId)
+  );
+}
 
 /** The thread as it is now, or null when it is gone (its last comment was deleted). */
 async function refetchThread(ref: {
