@@ -10,6 +10,7 @@ export * from "./document/index.js";
 export * from "./templates/index.js";
 export * from "./catalogue/channels.js";
 export * from "./comparison/index.js";
+export * from "./cards/cardText.js";
 export * from "./scoring/ideaScores.js";
 export * from "./contract/index.js";
 export * from "./i18n/index.js";

@@ -131,8 +131,8 @@ describe("compareMaps", () => {
     expect(result.newPainPoints.map((p) => p.card.text)).toEqual(["Wallet not supported on old phones"]);
     expect(result.steps.find((s) => s.right?.name === "Pays")!.cardChanges[0]).toMatchObject({
       laneType: "painPoints",
-      added: ["Wallet not supported on old phones"],
-      removed: ["Card declined without a reason"],
+      added: ["Wallet not supported on old phones [2/5]"],
+      removed: ["Card declined without a reason [5/5]"],
     });
   });
 

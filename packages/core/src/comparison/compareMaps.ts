@@ -1,6 +1,8 @@
 import type { EmotionScale, MapSnapshot, Stage, Step } from "../schemas/journeyMap.js";
 import type { Card, LaneType } from "../schemas/lane.js";
-import { cardLabel, cardSignature } from "./cardSignature.js";
+import { cardText } from "../cards/cardText.js";
+import type { Locale } from "../locale.js";
+import { cardSignature } from "./cardSignature.js";
 import { matchEntities, normalizeName, sharesLineage } from "./matchEntities.js";
 
 /** How an entity of one map relates to the other. */
@@ -112,7 +114,8 @@ function painPoints(map: MapSnapshot): PainPointDiff[] {
  * remembers each origin), then by name: a step by its stage's name and its own, then by its name alone. So a
  * renamed step of a derived map is "changed", while between unrelated maps a renamed step is "removed" + "added".
  */
-export function compareMaps(left: MapSnapshot, right: MapSnapshot): MapComparison {
+export function compareMaps(left: MapSnapshot, right: MapSnapshot, locale: Locale = "en"): MapComparison {
+  const cardLabel = (card: Card) => cardText(card, locale);
   const stagePairs = matchEntities(left.stages, right.stages, [(s) => normalizeName(s.name)]);
   const leftStages = new Map<string, Stage>(left.stages.map((s) => [s.id, s]));
   const rightStages = new Map<string, Stage>(right.stages.map((s) => [s.id, s]));

@@ -1,5 +1,5 @@
 export * from "./deriveFutureState.js";
 export * from "./compareMaps.js";
-export { cardLabel, cardSignature } from "./cardSignature.js";
+export { cardSignature } from "./cardSignature.js";
 export { normalizeName } from "./matchEntities.js";
 export { compareVersions } from "./compareVersions.js";

@@ -1,5 +1,7 @@
 import {
+  cardText,
   channelName,
+  type Card,
   type Channel,
   type Idea,
   type Locale,
@@ -48,4 +50,15 @@ export function exportLookups(input: ExportInput): ExportLookups {
       return channel?.name ?? channelName(id, input.locale) ?? id;
     },
   };
+}
+
+/** A card as the export's line of text (core's `cardText`), its touchpoint and channel named from the lookups. */
+export function exportCardText(card: Card, lookups: ExportLookups, locale: Locale): string {
+  return cardText(card, locale, {
+    touchpoint: (id) => {
+      const touchpoint = lookups.touchpoint(id);
+      return touchpoint && { name: touchpoint.name, channel: lookups.channelName(touchpoint.channelId) };
+    },
+    channel: (id) => lookups.channelName(id),
+  });
 }

@@ -1,8 +1,7 @@
 import type * as ExcelJS from "exceljs";
-import { isRightToLeft, LANE_NAMES, translate, type Locale } from "@opencjm/core";
-import { describeCard } from "./describeCard.js";
+import { isRightToLeft, translate, type Locale } from "@opencjm/core";
 import { evidenceName, exportLabel, mapStatusName, mapTypeName, type ExportLabel } from "./exportLabels.js";
-import { exportLookups, type ExportInput } from "./ExportInput.js";
+import { exportCardText, exportLookups, type ExportInput } from "./ExportInput.js";
 import { ideaSheetTable } from "./ideaSheetTable.js";
 import { buildMapGrid } from "./mapGrid.js";
 import { neutraliseFormula } from "./neutraliseFormula.js";
@@ -104,7 +103,7 @@ function addEmotionSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   const ws = addTableSheet(
     wb,
     input,
-    "emotions",
+    "laneType.emotion",
     [
       exportLabel(input.locale, "stage"),
       exportLabel(input.locale, "step"),
@@ -180,7 +179,7 @@ function addProblemsSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
     const step = steps.get(cell.stepId);
     for (const card of cell.cards) {
       if (card.kind !== "painPoint" && card.kind !== "opportunity") continue;
-      const kind = LANE_NAMES[card.kind === "painPoint" ? "painPoints" : "opportunities"][locale];
+      const kind = exportLabel(locale, card.kind === "painPoint" ? "laneType.painPoints" : "laneType.opportunities");
       const [severity, rootCause] = card.kind === "painPoint" ? [card.severity, card.rootCause] : [null, ""];
       const ideas = linkedIdeaTitles(input, card.id, card.kind === "opportunity" ? card.ideaIds : []).join("\n");
       ws.addRow([
@@ -223,7 +222,7 @@ function addCardSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
           step?.name ?? "",
           lane?.lane.name ?? "",
           card.kind,
-          describeCard(card, lookups, locale),
+          exportCardText(card, lookups, locale),
           evidenceName(card.evidence.level, locale),
           data,
         ].map(text),

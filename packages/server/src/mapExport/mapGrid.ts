@@ -1,6 +1,5 @@
 import { LANE_NAMES, type Lane, type Persona, type Stage, type Step } from "@opencjm/core";
-import { describeCard } from "./describeCard.js";
-import { exportLookups, type ExportInput } from "./ExportInput.js";
+import { exportCardText, exportLookups, type ExportInput } from "./ExportInput.js";
 
 /** A stage heading over the steps that belong to it. */
 export interface GridStage {
@@ -81,7 +80,7 @@ export function buildMapGrid(input: ExportInput, options: { includeHidden?: bool
     const texts: string[][] = steps.map(() => []);
     for (const cell of snapshot.cells) {
       if (cell.laneId !== lane.id || !stepIndex.has(cell.stepId)) continue;
-      texts[stepIndex.get(cell.stepId)!] = cell.cards.map((card) => describeCard(card, lookups, locale));
+      texts[stepIndex.get(cell.stepId)!] = cell.cards.map((card) => exportCardText(card, lookups, locale));
     }
     rows.push({
       kind: "cards",

@@ -1,7 +1,6 @@
 import { LANE_NAMES } from "@opencjm/core";
-import { describeCard } from "./describeCard.js";
 import { exportLabel, mapStatusName, mapTypeName } from "./exportLabels.js";
-import { exportLookups, type ExportInput } from "./ExportInput.js";
+import { exportCardText, exportLookups, type ExportInput } from "./ExportInput.js";
 
 /**
  * Escapes user text for Markdown (CommonMark): HTML becomes entities (so nothing renders as markup or script),
@@ -75,7 +74,7 @@ export function exportMarkdownOutline(input: ExportInput): string {
         const cards = snapshot.cells.find((c) => c.laneId === lane.id && c.stepId === step.id)?.cards ?? [];
         if (cards.length === 0) continue;
         out.push(`- **${e(lane.name || LANE_NAMES[lane.type][locale])}:**`);
-        for (const card of cards) out.push(`  - ${e(describeCard(card, lookups, locale))}`);
+        for (const card of cards) out.push(`  - ${e(exportCardText(card, lookups, locale))}`);
       }
       out.push("");
     }

@@ -1,8 +1,7 @@
 import pptxgen from "pptxgenjs";
-import { isRightToLeft, LANE_NAMES, type Locale } from "@opencjm/core";
-import { describeCard } from "./describeCard.js";
+import { isRightToLeft, type Locale } from "@opencjm/core";
 import { exportLabel, mapStatusName, mapTypeName, type ExportLabel } from "./exportLabels.js";
-import { exportLookups, type ExportInput } from "./ExportInput.js";
+import { exportCardText, exportLookups, type ExportInput } from "./ExportInput.js";
 import { buildMapGrid, type GridStage } from "./mapGrid.js";
 
 /** Steps per map slide: six columns stay legible at 9 pt on a 13.33-inch slide. */
@@ -242,7 +241,7 @@ function addEmotionChart(pptx: PptxGenJS, input: ExportInput): void {
   const rows = grid.rows.filter((r) => r.kind === "emotion" && r.values.some((v) => v !== undefined));
   if (rows.length === 0) return;
   const slide = pptx.addSlide();
-  addHeading(slide, locale, exportLabel(locale, "emotions"), input.snapshot.settings.title);
+  addHeading(slide, locale, exportLabel(locale, "laneType.emotion"), input.snapshot.settings.title);
   const labels = ordered(
     grid.steps.map((s) => s.name),
     locale,
@@ -292,7 +291,7 @@ function addCardTable(
           [
             { text: stages.get(step?.stageId ?? "") ?? "" },
             { text: step?.name ?? "" },
-            { text: describeCard(card, lookups, locale) },
+            { text: exportCardText(card, lookups, locale) },
           ],
           locale,
         ),
@@ -307,11 +306,7 @@ function addCardTable(
     options: { bold: true, fill: { color: HEADER } },
   });
   const header = ordered(
-    [
-      head("stage"),
-      head("step"),
-      head(LANE_NAMES[kinds[0] === "painPoint" ? "painPoints" : "opportunities"][locale], true),
-    ],
+    [head("stage"), head("step"), head(kinds[0] === "painPoint" ? "laneType.painPoints" : "laneType.opportunities")],
     locale,
   );
   slide.addTable([header, ...rows], {
@@ -342,8 +337,8 @@ export async function exportPptxDeck(input: ExportInput): Promise<Uint8Array> {
   addPersonaSlides(pptx, input);
   addMapSlides(pptx, input);
   addEmotionChart(pptx, input);
-  addCardTable(pptx, input, "painPoints", ["painPoint"]);
-  addCardTable(pptx, input, "opportunities", ["opportunity"]);
+  addCardTable(pptx, input, "laneType.painPoints", ["painPoint"]);
+  addCardTable(pptx, input, "laneType.opportunities", ["opportunity"]);
   const out = await pptx.write({ outputType: "nodebuffer", compression: true });
   return new Uint8Array(out as Buffer);
 }

@@ -33,7 +33,7 @@ function trailingParens(text: string): { head: string; inner?: string } {
 }
 
 /**
- * Reads one card written the way `describeCard` writes it, for a lane of the given type. This is how grids edited in
+ * Reads one card written the way core's `cardText` writes it, for a lane of the given type. This is how grids edited in
  * a spreadsheet come back: the text is kept, and what the notation carries (severity, role, moment, URL) is restored.
  */
 export function parseCardLine(type: LaneType, line: string): ParsedCardLine {

@@ -40,7 +40,7 @@ describe("Excel export and import", () => {
     const wb = await load(await exportExcelWorkbook(input));
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Map",
-      "Emotions",
+      "Emotion curve",
       "Personas",
       "Ideas",
       "Pain points & opportunities",

@@ -36,8 +36,11 @@ export default function CompareMapsPage({
 }
 
 function Comparison({ data, leftId, rightId }: { data: Loaded; leftId: string; rightId: string }) {
-  const { t, dir } = useI18n();
-  const comparison = useMemo(() => compareMaps(data.left.snapshot, data.right.snapshot), [data.left, data.right]);
+  const { t, dir, locale } = useI18n();
+  const comparison = useMemo(
+    () => compareMaps(data.left.snapshot, data.right.snapshot, locale),
+    [data.left, data.right, locale],
+  );
   const personaNames = new Map(data.personas.map((p) => [p.id, p.name]));
   const arrow = dir === "rtl" ? "←" : "→";
   const { summary } = comparison;

@@ -71,7 +71,7 @@ describe("CompareStepTable", () => {
     expect(rows.map((r) => r.dataset.status)).toEqual(["unchanged", "changed"]);
     const changed = within(rows[1]!);
     expect(changed.getByText("renamed")).toBeTruthy();
-    expect(changed.getByText("+ <b>Wallet</b> only")).toBeTruthy();
+    expect(changed.getByText("+ <b>Wallet</b> only [2/5]")).toBeTruthy();
     expect(document.querySelector("tbody b")).toBeNull();
     expect(changed.getByTestId("emotion-delta").textContent).toBe("Ana ▲ +3.5");
     expect(screen.getByRole("columnheader", { name: "Checkout 2027" })).toBeTruthy();
