@@ -3,7 +3,6 @@ import {
   type Idea,
   type IdeaAnchorInput,
   type IdeaCreateRequest,
-  type IdeaEvidence,
   type IceInput,
   type MemberInfo,
   type RiceInput,
@@ -15,6 +14,7 @@ import { Dialog } from "../../app/Dialog.js";
 import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { changeIdeaStatus, createIdea, deleteIdea, updateIdea } from "./ideasApi.js";
+import { IdeaEvidenceList } from "./IdeaEvidenceList.js";
 import { ideaEvidenceQuery, useReloadIdeas } from "./ideasQueries.js";
 import { IdeaScore } from "./IdeaScore.js";
 import styles from "./Ideas.module.css";
@@ -71,6 +71,7 @@ export function IdeaDialog({
     ),
   );
   const [rejecting, setRejecting] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [reason, setReason] = useState("");
   const [current, setCurrent] = useState(idea);
   const evidence = useQuery({ ...ideaEvidenceQuery(workspaceId, idea?.id ?? ""), enabled: idea !== undefined });
@@ -270,40 +271,24 @@ export function IdeaDialog({
           </section>
           <IdeaEvidenceList evidence={evidence.data} loading={evidence.isPending} />
           <p className={styles.muted}>{t("ideas.comments.note")}</p>
-          {canWrite && (
-            <Button variant="danger" onClick={() => window.confirm(t("ideas.deleteConfirm")) && remove.mutate()}>
+          {canWrite && !confirmingDelete && (
+            <Button variant="danger" onClick={() => setConfirmingDelete(true)}>
               {t("ideas.delete")}
             </Button>
+          )}
+          {confirmingDelete && (
+            <div role="alert" className={styles.reject}>
+              <p>{t("ideas.deleteConfirm")}</p>
+              <div className={styles.actions}>
+                <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+                  {t("ideas.delete")}
+                </Button>
+                <Button onClick={() => setConfirmingDelete(false)}>{t("ideas.cancel")}</Button>
+              </div>
+            </div>
           )}
         </div>
       )}
     </Dialog>
-  );
-}
-
-function IdeaEvidenceList({ evidence, loading }: { evidence: IdeaEvidence | undefined; loading: boolean }) {
-  const { t, formatNumber } = useI18n();
-  const unknown = t("ideas.evidence.unknown");
-  return (
-    <section data-testid="idea-evidence">
-      <h3>{t("ideas.evidence.title")}</h3>
-      {loading && <p className={styles.muted}>{t("ideas.evidence.loading")}</p>}
-      {evidence && evidence.steps.length === 0 && <p className={styles.muted}>{t("ideas.evidence.none")}</p>}
-      {evidence && evidence.steps.length > 0 && (
-        <ul>
-          {evidence.steps.map((s) => (
-            <li key={`${s.mapId}:${s.stepId}`}>
-              {t("ideas.evidence.step", {
-                step: s.stepName,
-                customers: formatNumber(s.customers),
-                dropOff: s.dropOff === null ? unknown : formatNumber(s.dropOff),
-                sentiment: s.sentiment === null ? unknown : formatNumber(s.sentiment, { maximumFractionDigits: 2 }),
-                quotes: formatNumber(s.quoteCards),
-              })}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }

@@ -1,0 +1,31 @@
+import type { IdeaEvidence } from "@opencjm/core";
+import { useI18n } from "../../i18n/I18nProvider.js";
+import styles from "./Ideas.module.css";
+
+/** The evidence behind an idea, per linked step: customers reaching it, leaving there, their sentiment, quotes. */
+export function IdeaEvidenceList({ evidence, loading }: { evidence: IdeaEvidence | undefined; loading: boolean }) {
+  const { t, formatNumber } = useI18n();
+  const unknown = t("ideas.evidence.unknown");
+  return (
+    <section data-testid="idea-evidence">
+      <h3>{t("ideas.evidence.title")}</h3>
+      {loading && <p className={styles.muted}>{t("ideas.evidence.loading")}</p>}
+      {evidence && evidence.steps.length === 0 && <p className={styles.muted}>{t("ideas.evidence.none")}</p>}
+      {evidence && evidence.steps.length > 0 && (
+        <ul>
+          {evidence.steps.map((s) => (
+            <li key={`${s.mapId}:${s.stepId}`}>
+              {t("ideas.evidence.step", {
+                step: s.stepName,
+                customers: formatNumber(s.customers),
+                dropOff: s.dropOff === null ? unknown : formatNumber(s.dropOff),
+                sentiment: s.sentiment === null ? unknown : formatNumber(s.sentiment, { maximumFractionDigits: 2 }),
+                quotes: formatNumber(s.quoteCards),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
