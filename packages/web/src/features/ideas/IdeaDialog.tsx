@@ -14,6 +14,7 @@ import { Dialog } from "../../app/Dialog.js";
 import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { changeIdeaStatus, createIdea, deleteIdea, updateIdea } from "./ideasApi.js";
+import { IdeaKpiEffect } from "../kpis/IdeaKpiEffect.js";
 import { IdeaEvidenceList } from "./IdeaEvidenceList.js";
 import { ideaEvidenceQuery, useReloadIdeas } from "./ideasQueries.js";
 import { IdeaScore } from "./IdeaScore.js";
@@ -270,6 +271,9 @@ export function IdeaDialog({
             )}
           </section>
           <IdeaEvidenceList evidence={evidence.data} loading={evidence.isPending} />
+          {current.shippedAt !== null && current.kpiIds.length > 0 && (
+            <IdeaKpiEffect workspaceId={workspaceId} ideaId={current.id} canRecord={canWrite} />
+          )}
           <p className={styles.muted}>{t("ideas.comments.note")}</p>
           {canWrite && !confirmingDelete && (
             <Button variant="danger" onClick={() => setConfirmingDelete(true)}>
