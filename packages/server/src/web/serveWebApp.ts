@@ -2,6 +2,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Env, Hono } from "hono";
+import { getCookie } from "hono/cookie";
+import { acceptedEncoding, ENCODING_SUFFIX, type StoredEncoding } from "./acceptedEncoding.js";
+import { catalogueChunks, LOCALE_COOKIE, pageLocale, withCataloguePreload } from "./cataloguePreload.js";
 
 // Same depth from src/ and dist/, so this works in tests (source) and in the compiled server.
 const webDist = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
@@ -21,36 +24,68 @@ const TYPES: Record<string, string> = {
 /** Paths the single-page app answers itself; everything else outside /api is a 404. */
 const APP_ROUTES = /^\/(?:$|signin$|signup$|(?:w|share|embed|print|invite)\/)/;
 
+interface Asset {
+  type: string;
+  /** The compressed copies the build wrote beside the file (vite.config.ts). */
+  encodings: Set<StoredEncoding>;
+}
+
 /** The built files under dist/assets, listed once: only these names are ever read, so no path can escape. */
-function listAssets(): Map<string, string> {
+function listAssets(): Map<string, Asset> {
   const dir = `${webDist}assets`;
-  const assets = new Map<string, string>();
+  const assets = new Map<string, Asset>();
   if (!existsSync(dir)) return assets;
-  for (const name of readdirSync(dir)) {
+  const names = new Set(readdirSync(dir));
+  for (const name of names) {
     const type = TYPES[name.slice(name.lastIndexOf(".") + 1)];
-    if (type) assets.set(name, type);
+    if (!type) continue;
+    const encodings = new Set<StoredEncoding>();
+    for (const [encoding, suffix] of Object.entries(ENCODING_SUFFIX) as Array<[StoredEncoding, string]>)
+      if (names.has(name + suffix)) encodings.add(encoding);
+    assets.set(name, { type, encodings });
   }
   return assets;
 }
 
-/** Serves the built web app (packages/web/dist): hashed assets cached for a year, index.html for every app route. */
+/** Which file holds each language's catalogue, from the build's manifest (none when there is no manifest). */
+async function readCatalogueChunks(): Promise<ReturnType<typeof catalogueChunks>> {
+  try {
+    return catalogueChunks(JSON.parse(await readFile(`${webDist}.vite/manifest.json`, "utf8")));
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * Serves the built web app (packages/web/dist): hashed assets cached for a year, as brotli or gzip when the browser
+ * takes it (precompressed at build), and index.html for every app route, preloading the reader's catalogue.
+ */
 export function mountWebApp<E extends Env>(app: Hono<E>): void {
-  let assets: Map<string, string> | undefined;
+  let assets: Map<string, Asset> | undefined;
   app.get("/assets/:file", async (c) => {
     assets ??= listAssets();
     const name = c.req.param("file");
-    const type = assets.get(name);
-    if (!type) return c.notFound();
-    return c.body(await readFile(`${webDist}assets/${name}`), 200, {
-      "content-type": type,
+    const asset = assets.get(name);
+    if (!asset) return c.notFound();
+    const encoding = acceptedEncoding(c.req.header("accept-encoding"), asset.encodings);
+    const body = await readFile(`${webDist}assets/${name}${encoding ? ENCODING_SUFFIX[encoding] : ""}`);
+    const headers: Record<string, string> = {
+      "content-type": asset.type,
       "cache-control": "public, max-age=31536000, immutable",
-    });
+    };
+    // Caches between here and the browser must not hand a brotli body to a client that did not ask for it.
+    if (asset.encodings.size > 0) headers.vary = "accept-encoding";
+    if (encoding) headers["content-encoding"] = encoding;
+    return c.body(body, 200, headers);
   });
   app.get("*", async (c, next) => {
     if (!APP_ROUTES.test(c.req.path)) return next();
     const index = `${webDist}index.html`;
     if (!existsSync(index)) return c.text("The web app is not built yet: run `npm run build`.", 503);
+    const locale = pageLocale(getCookie(c, LOCALE_COOKIE), c.req.header("accept-language"));
+    const chunk = (await readCatalogueChunks()).get(locale);
     c.header("cache-control", "no-cache");
-    return c.html(await readFile(index, "utf8"));
+    c.header("vary", "cookie, accept-language");
+    return c.html(withCataloguePreload(await readFile(index, "utf8"), chunk));
   });
 }
