@@ -23,6 +23,7 @@ import { cancellableConnection } from "./cancellableConnection.js";
 import { checkDiskSpace } from "./checkDiskSpace.js";
 import { checkStaged, type StagedSummary } from "./checkStaged.js";
 import { timeColumnWarnings } from "./checkTimeVaries.js";
+import { translateDuckDbError } from "./translateDuckDbError.js";
 import { GUESS_SAMPLE_ROWS, guessMapping } from "./guessMapping.js";
 import { ImportError, quoteValue } from "./ImportError.js";
 import type {
@@ -237,7 +238,11 @@ async function runImport(db: EventDatabase, o: ImportEventsOptions & { importId:
     const sample = await connection
       .runAndReadAll(`SELECT * FROM ${readable.relation} LIMIT ${GUESS_SAMPLE_ROWS}`)
       .then((read) => (read.getRows() as Array<Array<string | null>>).map((r) => r.map((v) => v ?? "")))
-      .catch((): string[][] => []);
+      .catch((err: unknown): string[][] => {
+        // Only the file's own faults wait for the full read; a cancelled import (an interrupted query) stops here.
+        if (translateDuckDbError(err, file) instanceof ImportError) return [];
+        throw err;
+      });
     const guess = guessMapping(readable.columns, sample);
     const { mapping, origin } = resolveMapping(
       { given: o.mapping, saved: existing?.mapping, guessed: () => guess.mapping },
