@@ -56,7 +56,15 @@ describe("export and import from the web app in a real browser", () => {
     const xlsx = await dialogs.export("xlsx", { lang: "ru" });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await bytesOf(xlsx)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Карта", "Эмоции", "Персоны", "Идеи", "Карточки", "О карте"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Карта",
+      "Кривая эмоций",
+      "Персоны",
+      "Идеи",
+      "Боли и возможности",
+      "Карточки",
+      "О карте",
+    ]);
     await dialogs.page.keyboard.press("Escape");
 
     const pdf = await dialogs.export("pdf", { paper: "A3", orientation: "portrait" });

@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocation } from "wouter";
 import { Dialog } from "../../app/Dialog.js";
@@ -14,6 +15,7 @@ const ACCEPT = ".json,.ojf,.xlsx,.csv,.tsv,.mmd,.mermaid,.md,.txt,.gz,.zip";
 function ImportDialog({ workspaceId, onClose }: { workspaceId: string; onClose: () => void }) {
   const t = useT();
   const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
   const [file, setFile] = useState<ImportFile | undefined>(undefined);
   const [preview, setPreview] = useState<ImportPreview | undefined>(undefined);
   const [busy, setBusy] = useState<"reading" | "creating" | undefined>(undefined);
@@ -42,6 +44,8 @@ function ImportDialog({ workspaceId, onClose }: { workspaceId: string; onClose: 
     setError(undefined);
     try {
       const { mapId } = await runImport(workspaceId, file);
+      // The import made a map and maybe personas and touchpoints: every cached list of the workspace is out of date.
+      await queryClient.invalidateQueries({ queryKey: ["workspace", workspaceId] });
       onClose();
       navigate(`/maps/${mapId}`);
     } catch (err) {

@@ -7,7 +7,7 @@ import {
   type Touchpoint,
 } from "@opencjm/core";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { ApiRequestError } from "../../api/apiClient.js";
 import { channelListQuery, mapListQuery, personaListQuery, touchpointListQuery } from "../../api/workspaceQueries.js";
 import type { CellCatalogue } from "../cells/CellContentProps.js";
@@ -60,10 +60,15 @@ export function useMapResources(workspaceId: string, mapId: string): MapResource
     };
   }, [personas.data, touchpoints.data, channels.data]);
 
-  const missing =
-    Array.isArray(maps.data) && !maps.data.some((m) => m?.id === mapId)
-      ? new ApiRequestError(404, "not_found", "map not found")
-      : null;
+  // A list cached before this editor opened may predate the map (just imported, drafted, or made by a colleague): the
+  // map is missing only if a list read since then lacks it.
+  const [openedAt] = useState(() => Date.now());
+  const absent = Array.isArray(maps.data) && !maps.data.some((m) => m?.id === mapId);
+  const listIsOlder = maps.dataUpdatedAt < openedAt;
+  useEffect(() => {
+    if (absent && listIsOlder) void maps.refetch();
+  }, [absent, listIsOlder, maps]);
+  const missing = absent && !listIsOlder ? new ApiRequestError(404, "not_found", "map not found") : null;
   const failed = [maps, personas, touchpoints, channels].filter((q) => q.isError && q.data === undefined);
   if (missing || failed.length > 0)
     return {

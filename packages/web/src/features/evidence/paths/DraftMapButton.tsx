@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocation } from "wouter";
 import { useErrorMessage } from "../../../app/useErrorMessage.js";
@@ -13,6 +14,7 @@ export function DraftMapButton() {
   const errorMessage = useErrorMessage();
   const evidence = useEvidence();
   const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   if (!evidence) return null;
@@ -21,6 +23,7 @@ export function DraftMapButton() {
     setError(null);
     try {
       const created = await draftMapFromData(evidence.workspaceId, evidence.mapId, metricsRequest(evidence.filters));
+      await queryClient.invalidateQueries({ queryKey: ["workspace", evidence.workspaceId] });
       navigate(`/maps/${created.map.id}`);
     } catch (err) {
       setError(err);
