@@ -92,6 +92,8 @@ export const IdeaStatusChangeRequestSchema = z.strictObject({
   status: IdeaStatusSchema,
   reason: z.string().trim().min(1).max(2000).optional(),
   at: z.iso.datetime({ offset: true }).optional(),
+  /** Moving to "measured": the trial period after shipping, in days, over which the idea's KPIs are compared. */
+  trialDays: z.number().int().min(1).max(365).optional(),
 });
 export type IdeaStatusChangeRequest = z.infer<typeof IdeaStatusChangeRequestSchema>;
 

@@ -1,7 +1,8 @@
-import { ideaStatusesAfter, type Idea, type IdeaStatusChangeRequest } from "@opencjm/core";
+import { IdeaEffectQuerySchema, ideaStatusesAfter, type Idea, type IdeaStatusChangeRequest } from "@opencjm/core";
 import { conflict, fieldError } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import { appendIdeaStatusChange, getStoredIdea, type StoredIdea } from "../store/ideaStore.js";
+import { recordIdeaEffect } from "./ideaEffectMeasurer.js";
 import { MapLookup, presentIdea } from "./ideaLinkResolver.js";
 
 // A clock a little ahead of the server's (a laptop setting a ship date "now") is not a date in the future.
@@ -28,7 +29,8 @@ async function notifyFollowers(services: Services, idea: StoredIdea, actorId: st
 /**
  * Moves an idea one step along its workflow (new → approved → in progress → shipped → measured, or rejected with a
  * reason before it ships) and keeps the change, its date and its author in the idea's history, in the order they were
- * recorded. `at` backdates the change (a team records today what shipped last month), never into the future.
+ * recorded. `at` backdates the change (a team records today what shipped last month), never into the future. Moving
+ * to measured records the effect on the idea's KPIs (ideaEffectMeasurer.ts).
  */
 export async function changeIdeaStatus(
   services: Services,
@@ -53,6 +55,12 @@ export async function changeIdeaStatus(
   const at = request.at !== undefined ? new Date(request.at) : new Date(now);
   if (at.getTime() > now + CLOCK_SKEW_MS)
     throw fieldError("at", `${request.at} is in the future`, { code: "idea_status_date_in_future" });
+  // "Measured" means measured: an idea with KPIs records their effect over the trial period first (refused with
+  // trial_not_over until the period has passed, leaving the idea shipped).
+  if (request.status === "measured" && idea.kpiIds.length > 0) {
+    const trialDays = request.trialDays ?? IdeaEffectQuerySchema.parse({}).trialDays;
+    await recordIdeaEffect(services, workspaceId, ideaId, trialDays);
+  }
   const changed = await appendIdeaStatusChange(services.db, ideaId, idea.status, {
     status: request.status,
     at: at.toISOString(),

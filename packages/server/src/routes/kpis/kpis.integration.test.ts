@@ -288,8 +288,14 @@ describe.each(testDialects)("KPIs on %s", (dialect) => {
     expect(same!.verdict).toBe("noChange");
     expect(faster!.verdict).toBe("noChange");
 
-    const recorded = await t.request("POST", effectPath, as());
-    expect(recorded.body.recordedAt).toEqual(expect.any(String));
+    // Moving the idea to measured records the effect it was measured with.
+    const measured = await t.request("POST", `/api/workspaces/${ws.id}/ideas/${ideaId}/status`, {
+      ...as(),
+      body: { status: "measured", trialDays: 28 },
+    });
+    expect([measured.status, measured.body.status]).toEqual([200, "measured"]);
+    const recorded = await t.request("GET", effectPath, as("viewer"));
+    expect(recorded.body).toMatchObject({ recordedAt: expect.any(String), kpis: [{ verdict: "improved" }, {}, {}] });
   });
 
   it("keeps a KPI whose step was deleted and says so in the lane, while the others are still computed", async () => {
@@ -326,5 +332,13 @@ describe.each(testDialects)("KPIs on %s", (dialect) => {
     expect(res.body).toMatchObject({ ready: false, kpis: [{ verdict: "notEnoughData" }] });
     const record = await t.request("POST", path, as());
     expect([record.status, record.body.error?.code]).toEqual([409, "trial_not_over"]);
+    // Nor can it be called measured yet: the idea stays shipped.
+    const early = await t.request("POST", `/api/workspaces/${ws.id}/ideas/${ideaId}/status`, {
+      ...as(),
+      body: { status: "measured", trialDays: 14 },
+    });
+    expect([early.status, early.body.error?.code]).toEqual([409, "trial_not_over"]);
+    const after = await t.request("GET", `/api/workspaces/${ws.id}/ideas/${ideaId}`, as("viewer"));
+    expect(after.body.status).toBe("shipped");
   });
 });
