@@ -79,6 +79,19 @@ describe("the web app's files over the wire", () => {
     }
   });
 
+  it("compresses the API's JSON for a client that takes gzip, and sends it plain to one that does not", async () => {
+    const plain = await get(`${server.url}/api/openapi.json`);
+    expect([plain.status, plain.headers["content-encoding"]]).toEqual([200, undefined]);
+    const gzip = await get(`${server.url}/api/openapi.json`, { "accept-encoding": "gzip, deflate, br, zstd" });
+    expect([gzip.status, gzip.headers["content-encoding"], gzip.headers.vary]).toEqual([
+      200,
+      "gzip",
+      "Accept-Encoding",
+    ]);
+    expect(gzip.body.length).toBeLessThan(plain.body.length / 4);
+    expect(JSON.parse(gunzipSync(gzip.body).toString("utf8"))).toEqual(JSON.parse(plain.body.toString("utf8")));
+  });
+
   it("preloads the catalogue of the language the page will show, and never caches the page itself", async () => {
     const preloaded = async (headers: Record<string, string>) => {
       const page = await get(`${server.url}/w/abc/maps/xyz`, headers);
