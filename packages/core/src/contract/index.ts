@@ -9,7 +9,6 @@ export * from "./rules.js";
 export * from "./segments.js";
 export * from "./metricsRequest.js";
 export * from "./mapMetrics.js";
-export * from "./caseDurations.js";
 export * from "./ideas.js";
 export * from "./notifications.js";
 export * from "./activity.js";
