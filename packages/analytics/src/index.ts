@@ -7,6 +7,8 @@ export { analyzeSentiment, type Sentiment } from "./sentiment/analyzeSentiment.j
 export { detectTextLanguage, SENTIMENT_LANGUAGES, type SentimentLanguage } from "./sentiment/detectTextLanguage.js";
 export { importEvents, type ImportEventsOptions, type ImportResult } from "./importers/importEvents.js";
 export { ImportError, type ImportErrorCode } from "./importers/ImportError.js";
+export { decodeTextBytes, type DecodedText } from "./importers/decodeTextBytes.js";
+// The wire schemas and types live in core's contract (one definition); analytics re-exports them for its callers.
 export {
   ColumnRoleSchema,
   IdentifierKindSchema,
@@ -23,17 +25,24 @@ export {
   type ImportMappingInput,
   type SourceKind,
   type TextEncoding,
-} from "./importers/ImportMappingSchema.js";
-export { IMPORT_PHASES, type ImportPhase, type ImportProgress } from "./importers/ImportProgress.js";
-export { getImport, listImports, failInterruptedImports, type ImportRecord } from "./importers/importRecord.js";
-export { previewFile, type FilePreview } from "./importers/previewFile.js";
+} from "@opencjm/core";
+export {
+  IMPORT_PHASES,
+  type FilePreview,
+  type ImportPhase,
+  type ImportProgress,
+  type ImportRecord,
+  type RuleMatches,
+  type Source,
+} from "@opencjm/core";
+export { getImport, listImports, failInterruptedImports } from "./importers/importRecord.js";
+export { previewFile } from "./importers/previewFile.js";
 export {
   createSource,
   findSourceByName,
   getSource,
   listSources,
   updateSource,
-  type Source,
 } from "./sources/sourceStore.js";
 export { deleteSource } from "./sources/deleteSource.js";
 export { DEFAULT_DENY_LIST } from "./stitching/identifierSql.js";
@@ -49,7 +58,7 @@ export {
 export { withWriteLock } from "./engines/duckdb/writeLock.js";
 export { formatBytes } from "./importers/checkDiskSpace.js";
 export { computeMapMetrics, type MapMetricsInput, type KernelRunOptions } from "./metrics/computeMapMetrics.js";
-export { MapMetricsSchema, type MapMetrics } from "./metrics/MapMetricsSchema.js";
+export { MapMetricsSchema, type MapMetrics } from "@opencjm/core";
 export {
   MetricsFiltersSchema,
   MetricsOptionsSchema,
@@ -58,7 +67,7 @@ export {
   type MetricsOptions,
   type MetricsRequest,
   type MetricsRequestInput,
-} from "./metrics/MetricsRequestSchema.js";
+} from "@opencjm/core";
 export { compileMapStructure } from "./metrics/compileMapStructure.js";
 export {
   PropertyConditionSchema,
@@ -70,8 +79,8 @@ export {
   type RuleMatch,
   type TouchpointRule,
   type TouchpointRuleFields,
-} from "./rules/TouchpointRuleSchema.js";
-export { getRuleMatches, type RuleMatches } from "./queries/rules/getRuleMatches.js";
+} from "@opencjm/core";
+export { getRuleMatches } from "./queries/rules/getRuleMatches.js";
 export { sortRules } from "./rules/compileTouchpointRules.js";
 export { getSegmentSize, type SegmentSize } from "./queries/segments/getSegmentSize.js";
 export { getDataFacets, type DataFacets } from "./queries/segments/getDataFacets.js";
@@ -85,3 +94,9 @@ export { twoProportionTest } from "./statistics/twoProportionTest.js";
 export { poissonRateTest } from "./statistics/poissonRateTest.js";
 export { mannWhitneyTest } from "./statistics/mannWhitneyTest.js";
 export type { EffectTest } from "./statistics/EffectTest.js";
+export { detectStepDrift } from "./drift/detectStepDrift.js";
+export { findCustomersByAnyIdentifier } from "./customers/findCustomersByAnyIdentifier.js";
+export { getCustomerEvents } from "./customers/getCustomerEvents.js";
+export { getCustomerAttributes } from "./customers/getCustomerAttributes.js";
+export { getPreferredIdentifiers } from "./customers/getPreferredIdentifiers.js";
+export { getCustomerMapSteps, findCustomersWhoLeft } from "./customers/readCustomersOnMap.js";
