@@ -1,3 +1,4 @@
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { useT } from "../../../i18n/I18nProvider.js";
 import styles from "./ColorSwatches.module.css";
 
@@ -13,7 +14,12 @@ export const SWATCHES = [
   { name: "purple", value: "#6b46c1" },
 ] as const;
 
-/** A row of colour choices plus "no colour"; the current one is marked. */
+const NONE = "none";
+
+/**
+ * A row of colour choices plus "no colour" inside a header's menu (Radix radio items, so arrow keys reach them like
+ * the menu's other entries); the current one is checked.
+ */
 export function ColorSwatches({
   value,
   onPick,
@@ -23,27 +29,28 @@ export function ColorSwatches({
 }) {
   const t = useT();
   return (
-    <div role="group" aria-label={t("editor.color.label")} className={styles.row}>
+    <DropdownMenu.RadioGroup
+      aria-label={t("editor.color.label")}
+      className={styles.row}
+      value={value ?? NONE}
+      onValueChange={(picked) => onPick(picked === NONE ? null : picked)}
+    >
       {SWATCHES.map((s) => (
-        <button
+        <DropdownMenu.RadioItem
           key={s.value}
-          type="button"
+          value={s.value}
           className={styles.swatch}
           style={{ background: s.value }}
           aria-label={t(`editor.color.${s.name}`)}
-          aria-pressed={value === s.value}
           title={t(`editor.color.${s.name}`)}
-          onClick={() => onPick(s.value)}
         />
       ))}
-      <button
-        type="button"
+      <DropdownMenu.RadioItem
+        value={NONE}
         className={`${styles.swatch} ${styles.none}`}
         aria-label={t("editor.color.none")}
-        aria-pressed={!value}
         title={t("editor.color.none")}
-        onClick={() => onPick(null)}
       />
-    </div>
+    </DropdownMenu.RadioGroup>
   );
 }

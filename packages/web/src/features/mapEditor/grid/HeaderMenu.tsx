@@ -1,5 +1,7 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
-import { useT } from "../../../i18n/I18nProvider.js";
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useRef, type ReactNode, type SyntheticEvent } from "react";
+import { MenuItem as AppMenuItem } from "../../../app/Menu.js";
+import { useI18n } from "../../../i18n/I18nProvider.js";
 import styles from "./HeaderMenu.module.css";
 
 /** One action of a header menu. */
@@ -10,9 +12,14 @@ export interface MenuItem {
   danger?: boolean;
 }
 
+// Clicks, double clicks and keys inside the menu are the menu's: the header below must not rename or drag on them,
+// and the grid's arrow-key navigation must not move the focus away from the menu.
+const keepInside = (event: SyntheticEvent) => event.stopPropagation();
+
 /**
- * The "⋯" menu of a stage, step or lane header. Opens on click or, from the focused header, on Shift+F10 or the
- * context-menu key; arrow keys move between items, Escape closes it and gives focus back.
+ * The "⋯" menu of a stage, step or lane header (Radix, like every menu of the app). Opens on click or, from the
+ * focused header, on Shift+F10 or the context-menu key; arrow keys and typing move between items, Escape or a click
+ * outside closes it, and focus goes back to the header unless the chosen action put it elsewhere (a rename field).
  */
 export function HeaderMenu({
   name,
@@ -25,87 +32,49 @@ export function HeaderMenu({
   items: MenuItem[];
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** More entries below the actions (the colour swatches), built from Radix menu items. */
   extra?: ReactNode;
 }) {
-  const t = useT();
-  const menuRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    menuRef.current?.querySelector<HTMLElement>("[role=menuitem]:not([disabled])")?.focus();
-    const onPointerDown = (e: PointerEvent) => {
-      if (!menuRef.current?.contains(e.target as Node) && !buttonRef.current?.contains(e.target as Node))
-        onOpenChange(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [open, onOpenChange]);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    e.stopPropagation();
-    const items = [
-      ...(menuRef.current?.querySelectorAll<HTMLElement>("[role=menuitem]:not([disabled]), [data-menu-extra] button") ??
-        []),
-    ];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    if (e.key === "Escape" || e.key === "Tab") {
-      e.preventDefault();
-      onOpenChange(false);
-      (buttonRef.current?.closest("[data-focus-key]") as HTMLElement | null)?.focus();
-    } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      items[(at + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length]?.focus();
-    }
-  };
-
+  const { t, dir } = useI18n();
+  const label = t("editor.menu.open", { name });
+  const triggerRef = useRef<HTMLButtonElement>(null);
   return (
-    <span className={styles.anchor}>
-      <button
-        ref={buttonRef}
-        type="button"
+    <DropdownMenu.Root open={open} onOpenChange={onOpenChange} dir={dir} modal={false}>
+      <DropdownMenu.Trigger
+        ref={triggerRef}
         tabIndex={-1}
         className={styles.button}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-label={t("editor.menu.open", { name })}
+        aria-label={label}
         data-testid="header-menu"
-        onClick={(e) => {
-          e.stopPropagation();
-          onOpenChange(!open);
-        }}
+        onClick={keepInside}
+        onDoubleClick={keepInside}
       >
         ⋯
-      </button>
-      {open && (
-        <div
-          ref={menuRef}
-          role="menu"
-          aria-label={t("editor.menu.open", { name })}
-          className={styles.menu}
-          onKeyDown={onKeyDown}
-          onClick={(e) => e.stopPropagation()}
-          onDoubleClick={(e) => e.stopPropagation()}
-        >
-          {items.map((item) => (
-            <button
-              key={item.label}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              disabled={item.disabled}
-              className={item.danger ? styles.danger : undefined}
-              onClick={() => {
-                onOpenChange(false);
-                item.onSelect();
-              }}
-            >
-              {item.label}
-            </button>
-          ))}
-          {extra && <div data-menu-extra>{extra}</div>}
-        </div>
-      )}
-    </span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Content
+        className={styles.menu}
+        aria-label={label}
+        align="end"
+        sideOffset={4}
+        collisionPadding={8}
+        onClick={keepInside}
+        onDoubleClick={keepInside}
+        onKeyDown={keepInside}
+        onPointerDown={keepInside}
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          const active = document.activeElement;
+          if (active && active !== document.body) return;
+          triggerRef.current?.closest<HTMLElement>("[data-focus-key]")?.focus();
+        }}
+      >
+        {items.map((item) => (
+          <AppMenuItem key={item.label} onSelect={item.onSelect} disabled={item.disabled} danger={item.danger}>
+            {item.label}
+          </AppMenuItem>
+        ))}
+        {extra}
+      </DropdownMenu.Content>
+    </DropdownMenu.Root>
   );
 }
