@@ -191,3 +191,24 @@ export type Conversion = z.infer<typeof ConversionSchema>;
 export type Scores = z.infer<typeof ScoresSchema>;
 export type MeasuredQuote = z.infer<typeof QuoteSchema>;
 export type DurationQuantiles = z.infer<typeof DurationQuantilesSchema>;
+/**
+ * How long journeys take from their first to their last event in scope (a "case" in process mining), overall and per
+ * path variant: the variant's cases and their throughput time (median and 90th percentile, nearest rank). Semantics:
+ * packages/analytics/README.md ("Case durations").
+ */
+export const CaseDurationsSchema = z.object({
+  /** The conversion window the rest of the answer was computed with, stated so no reader has to guess it. */
+  conversionWindowHours: z.number(),
+  cases: DurationQuantilesSchema,
+  variants: z.array(
+    z.object({
+      /** Path node ids, as in the metrics' paths (steps, `tp:<id>`, `event:<name>`). */
+      nodes: z.array(z.string()),
+      customers: count,
+      /** Share of the customers with a non-empty path. */
+      share: z.number().min(0).max(1).nullable(),
+      duration: DurationQuantilesSchema,
+    }),
+  ),
+});
+export type CaseDurations = z.infer<typeof CaseDurationsSchema>;

@@ -19,14 +19,16 @@ export const MetricsFiltersSchema = z.strictObject({
 });
 export type MetricsFilters = z.infer<typeof MetricsFiltersSchema>;
 
+/** The largest conversion window, ten years, which is also the default: in practice no window at all. */
+export const MAX_CONVERSION_WINDOW_HOURS = 24 * 365 * 10;
+
 /** How the metrics are computed; every field has a default. */
 export const MetricsOptionsSchema = z.strictObject({
-  /** A step converts to the next when the customer reaches it within this many hours of first reaching the step. */
-  conversionWindowHours: z
-    .number()
-    .positive()
-    .max(24 * 365 * 10)
-    .default(24 * 30),
+  /**
+   * A step converts to the next when the customer reaches it within this many hours of first reaching the step. The
+   * default is the largest window (ten years), so journeys that take weeks or months are not cut unless asked.
+   */
+  conversionWindowHours: z.number().positive().max(MAX_CONVERSION_WINDOW_HOURS).default(MAX_CONVERSION_WINDOW_HOURS),
   /** A gap longer than this ends a session; it also bounds the time spent at an event. */
   sessionGapMinutes: z
     .number()
