@@ -30,6 +30,10 @@ const screens = {
   members: lazyScreen(() => import("../features/members/MembersPage.js")),
   activity: lazyScreen(() => import("../features/activity/ActivityPage.js")),
   ideas: lazyScreen(() => import("../features/ideas/IdeasPage.js")),
+  research: lazyScreen(() => import("../features/research/ResearchPage.js")),
+  study: lazyScreen(() => import("../features/research/StudyPage.js")),
+  researchNote: lazyScreen(() => import("../features/research/NotePage.js")),
+  researchSearch: lazyScreen(() => import("../features/research/InsightSearchPage.js")),
   acceptInvitation: lazyScreen(() => import("../features/members/AcceptInvitationPage.js")),
 };
 
@@ -50,6 +54,10 @@ const PathsPage = screens.paths.Component;
 const MembersPage = screens.members.Component;
 const ActivityPage = screens.activity.Component;
 const IdeasPage = screens.ideas.Component;
+const ResearchPage = screens.research.Component;
+const StudyPage = screens.study.Component;
+const NotePage = screens.researchNote.Component;
+const InsightSearchPage = screens.researchSearch.Component;
 const AcceptInvitationPage = screens.acceptInvitation.Component;
 
 /**
@@ -103,6 +111,14 @@ export function AppRoutes() {
                   <Route path="/members">{() => <MembersPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/activity">{() => <ActivityPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/ideas">{() => <IdeasPage workspaceId={p.workspaceId} />}</Route>
+                  <Route path="/research">{() => <ResearchPage workspaceId={p.workspaceId} />}</Route>
+                  <Route path="/research/search">{() => <InsightSearchPage workspaceId={p.workspaceId} />}</Route>
+                  <Route path="/research/studies/:studyId">
+                    {(q) => <StudyPage workspaceId={p.workspaceId} studyId={q.studyId} />}
+                  </Route>
+                  <Route path="/research/notes/:noteId">
+                    {(q) => <NotePage workspaceId={p.workspaceId} noteId={q.noteId} />}
+                  </Route>
                   <Route path="/data">{() => <DataSourcesPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/data/touchpoints">{() => <TouchpointRulesPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/maps/:mapId/paths">

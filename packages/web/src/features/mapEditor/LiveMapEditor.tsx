@@ -8,6 +8,7 @@ import type { CatalogueChange, CellCatalogue } from "../cells/CellContentProps.j
 import { CommentsButton } from "../comments/CommentsButton.js";
 import { CommentsProvider } from "../comments/CommentsProvider.js";
 import { IdeaLinksProvider } from "../ideas/IdeaLinksProvider.js";
+import { StepResearchProvider } from "../research/StepResearchProvider.js";
 import { EvidenceBar } from "../evidence/map/EvidenceBar.js";
 import { EvidenceToggle } from "../evidence/map/EvidenceToggle.js";
 import { HistoryButton } from "../history/HistoryButton.js";
@@ -187,7 +188,9 @@ export function LiveMapEditor(props: {
                 <EvidenceBar personas={props.personas} />
                 <UnreadableCards doc={connection.doc} readOnly={readOnly} apply={(ops) => session.editor.apply(ops)} />
                 <div className={styles.body}>
-                  <MapGrid label={t("editor.gridLabel")} />
+                  <StepResearchProvider workspaceId={props.workspaceId} mapId={props.mapId}>
+                    <MapGrid label={t("editor.gridLabel")} />
+                  </StepResearchProvider>
                 </div>
                 {settingsOpen && (
                   <LiveSettingsDrawer

@@ -2,6 +2,7 @@ import type { Step } from "@opencjm/core";
 import { memo, useState } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { ThreadBadge } from "../../comments/ThreadBadge.js";
+import { StepResearchBadge } from "../../research/StepResearchBadge.js";
 import { useFocusState, useGrid, usePresenceAt } from "./GridContext.js";
 import { HeaderMenu } from "./HeaderMenu.js";
 import { InlineRename } from "./InlineRename.js";
@@ -90,6 +91,7 @@ export const StepHeader = memo(function StepHeader({
         </span>
       )}
       {state !== "editing" && <ThreadBadge anchor={{ kind: "step", stepId: step.id }} label={name} />}
+      {state !== "editing" && <StepResearchBadge stepId={step.id} label={name} />}
       {!readOnly && state !== "editing" && (
         <HeaderMenu
           name={name}
