@@ -4,6 +4,7 @@ import type { ImportDraft, ImportReport } from "../mapImport/ImportDraft.js";
 import { importFileError } from "../mapImport/importFileError.js";
 import { parseMapJson } from "../mapImport/parseMapJson.js";
 import type { Services } from "../services.js";
+import { carriedTouchpointIds, importIdeasAndKpis } from "./ideaKpiImporter.js";
 import { createPersona, findPersonas } from "./personaCreator.js";
 import { createTouchpoint } from "./touchpointCreator.js";
 
@@ -18,7 +19,8 @@ export interface MapImportResult {
 /**
  * Creates a parsed file (any format) in a workspace. Personas and touchpoints are reused when the workspace already
  * has them (same id: the map comes back home) and created from the file otherwise. References that resolve to nothing
- * are dropped and reported. If a write fails, what was created is removed again, so an import is all or nothing.
+ * are dropped and reported. The ideas and KPIs our JSON carries come along, linked to the new map. If a write fails,
+ * what was created is removed again, so an import is all or nothing.
  */
 export async function importMapDraft(
   services: Services,
@@ -50,11 +52,13 @@ export async function importMapDraft(
       personaIds.set(p.oldId, persona.id);
       createdPersonas.push(persona.id);
     }
-    const referenced = new Set(
-      snapshot.cells.flatMap((c) =>
+    const carried = input.draft.ideasAndKpis;
+    const referenced = new Set([
+      ...snapshot.cells.flatMap((c) =>
         c.cards.flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId as string] : [])),
       ),
-    );
+      ...carriedTouchpointIds(carried?.records),
+    ]);
     const existing = new Set(
       referenced.size
         ? (
@@ -143,6 +147,20 @@ export async function importMapDraft(
       createdBy: input.userId,
       snapshot: rewritten,
     });
+    if (carried) {
+      const leftOut = await importIdeasAndKpis(services, {
+        workspaceId: input.workspaceId,
+        userId: input.userId,
+        fileMapId: carried.mapId,
+        mapId: map.id,
+        touchpointIds,
+        records: carried.records,
+      }).catch(async (err: unknown) => {
+        await services.maps.remove(map.id);
+        throw err;
+      });
+      report.dropped.push(...leftOut);
+    }
     return { mapId: map.id, personaIds: createdPersonas, touchpointIds: createdTouchpoints, report };
   } catch (err) {
     if (createdPersonas.length) await db.kysely.deleteFrom("personas").where("id", "in", createdPersonas).execute();

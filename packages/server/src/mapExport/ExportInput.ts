@@ -4,11 +4,21 @@ import {
   type Card,
   type Channel,
   type Idea,
+  type Kpi,
+  type KpiSeries,
   type Locale,
   type MapSnapshot,
   type Persona,
   type Touchpoint,
 } from "@opencjm/core";
+import type { IdeaKpiRecords } from "./ideaKpiRecords.js";
+
+/** A KPI of the map as exports show it: its definition, its owner's name and its weekly series (null if unknown). */
+export interface ExportKpi {
+  kpi: Kpi;
+  ownerName: string | null;
+  series: KpiSeries | null;
+}
 
 /** Everything an exporter needs: the map body, what it refers to, and the language of the labels around it. */
 export interface ExportInput {
@@ -23,6 +33,10 @@ export interface ExportInput {
   channels: Channel[];
   /** The workspace's ideas linked to this map (the Excel export's Ideas sheet); none when not loaded. */
   ideas?: Idea[];
+  /** The KPIs on the map with their series (the Excel KPIs sheet, the PDF's appendix); none when not loaded. */
+  kpis?: ExportKpi[];
+  /** The map's ideas and KPIs as the JSON format carries them; none when not loaded. */
+  records?: IdeaKpiRecords;
   /** Language of the labels; the user's content stays as written. */
   locale: Locale;
   /** When the export was made; fixed in tests so outputs compare. */

@@ -46,7 +46,7 @@ export async function exportMapData(
   switch (format) {
     case "json":
       return utf8(
-        `${JSON.stringify(toMapExport({ id: input.map.id, title: input.map.title, ...summary }, input.snapshot, input.personas, input.touchpoints), null, 2)}\n`,
+        `${JSON.stringify(toMapExport({ id: input.map.id, title: input.map.title, ...summary }, input.snapshot, input.personas, input.touchpoints, input.records), null, 2)}\n`,
       );
     case "csv":
       return utf8(exportGridCsv(input));

@@ -7,11 +7,18 @@ import {
   type Touchpoint,
 } from "@opencjm/core";
 import { z } from "zod";
+import { IdeaRecordSchema, KpiRecordSchema, type IdeaKpiRecords } from "./ideaKpiRecords.js";
 
-/** Version of the export envelope (the map body inside carries its own document version). */
-export const MAP_EXPORT_FORMAT_VERSION = 1;
+/**
+ * Version of the export envelope (the map body inside carries its own document version). 2 added the map's ideas and
+ * KPIs; a version 1 file has none, which is all its upgrade needs (the lists default to empty).
+ */
+export const MAP_EXPORT_FORMAT_VERSION = 2;
 
-/** The envelope of `cjm map export --format json`: the map's snapshot plus the personas and touchpoints it refers to. */
+/**
+ * The envelope of `cjm map export --format json`: the map's snapshot plus the personas and touchpoints it refers to,
+ * and its ideas and KPIs.
+ */
 export const MapExportEnvelopeSchema = z.object({
   format: z.literal("opencjm.map"),
   formatVersion: z.number().int().min(1).max(MAP_EXPORT_FORMAT_VERSION),
@@ -22,6 +29,10 @@ export const MapExportEnvelopeSchema = z.object({
   personas: z.array(PersonaSchema.loose()).default([]),
   /** Touchpoints the map's touchpoint cards refer to, so the map can be imported into another workspace. */
   touchpoints: z.array(TouchpointSchema.loose()).default([]),
+  /** Ideas linked to the map (format 2 on), with their links, scores, status history and measured effect. */
+  ideas: z.array(IdeaRecordSchema).max(100_000).default([]),
+  /** KPIs on the map's stages, steps and touchpoints (format 2 on), with their values entered by hand. */
+  kpis: z.array(KpiRecordSchema).max(100_000).default([]),
 });
 export type MapExportEnvelope = z.infer<typeof MapExportEnvelopeSchema>;
 
@@ -31,6 +42,7 @@ export function toMapExport(
   snapshot: MapSnapshot,
   personas: Persona[],
   touchpoints: Touchpoint[],
+  records: IdeaKpiRecords = { ideas: [], kpis: [] },
 ): MapExportEnvelope {
   return {
     format: "opencjm.map",
@@ -40,5 +52,7 @@ export function toMapExport(
     snapshot,
     personas,
     touchpoints,
+    ideas: records.ideas,
+    kpis: records.kpis,
   };
 }

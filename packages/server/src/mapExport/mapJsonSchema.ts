@@ -23,7 +23,7 @@ export function mapJsonSchema(): Record<string, unknown> {
     $schema: schema.$schema,
     title: `OpenCJM journey map, export format ${MAP_EXPORT_FORMAT_VERSION} (document version ${MAP_DOCUMENT_VERSION})`,
     description:
-      "A journey map with the personas and touchpoints it refers to, as written by `cjm map export --format json` and GET …/maps/{mapId}/export?format=json. Stages, steps and lanes are sorted by their fractional `order` key; a cell is one lane at one step.",
+      "A journey map with the personas and touchpoints it refers to and its ideas and KPIs, as written by `cjm map export --format json` and GET …/maps/{mapId}/export?format=json. Stages, steps and lanes are sorted by their fractional `order` key; a cell is one lane at one step.",
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "$schema")),
   };
 }

@@ -12,10 +12,12 @@ import { z } from "zod";
 import { personaOf } from "../commands/personaCreator.js";
 import { touchpointOf } from "../commands/touchpointCreator.js";
 import type { Db } from "../db/createDb.js";
+import { readIdeaKpiRecords } from "../store/ideaKpiTransferStore.js";
 import { loadMapDoc } from "../store/mapUpdateLog.js";
+import { IdeaRecordSchema, KpiRecordSchema } from "./ideaKpiRecords.js";
 
 /** Version of the workspace backup file; restore reads this and every earlier one. */
-export const WORKSPACE_BACKUP_VERSION = 2;
+export const WORKSPACE_BACKUP_VERSION = 3;
 
 const timestamp = z.string().max(40);
 
@@ -43,7 +45,8 @@ const TouchpointRuleBackupSchema = z.object({
 
 /**
  * A whole workspace: settings, members (by e-mail), channel and touchpoint catalogue with its mapping rules, personas
- * with their photos, maps with their documents. Customer event data lives in the workspace's DuckDB file and is not
+ * with their photos, maps with their documents, ideas (with their status history and measured effect) and KPIs (with
+ * the values entered by hand). Customer event data lives in the workspace's DuckDB file and is not
  * part of it (re-import the source files, or copy `DATA_DIR/analytics/<workspaceId>/`).
  */
 export const WorkspaceBackupSchema = z.object({
@@ -77,6 +80,9 @@ export const WorkspaceBackupSchema = z.object({
     .max(100_000),
   personaPhotos: z.array(PersonaPhotoSchema).max(100_000).default([]),
   touchpointRules: z.array(TouchpointRuleBackupSchema).max(100_000).default([]),
+  /** Version 3 on; earlier files have none. */
+  ideas: z.array(IdeaRecordSchema).max(100_000).default([]),
+  kpis: z.array(KpiRecordSchema).max(100_000).default([]),
 });
 export type WorkspaceBackup = z.infer<typeof WorkspaceBackupSchema>;
 
@@ -147,6 +153,7 @@ export async function backupWorkspace(db: Db, workspaceId: string): Promise<Work
       doc.destroy();
     }
   }
+  const { ideas, kpis } = await readIdeaKpiRecords(db, workspaceId);
   return {
     format: "opencjm.workspace-backup",
     formatVersion: WORKSPACE_BACKUP_VERSION,
@@ -187,5 +194,7 @@ export async function backupWorkspace(db: Db, workspaceId: string): Promise<Work
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     })),
+    ideas,
+    kpis,
   };
 }

@@ -1,4 +1,5 @@
 import type { MapSnapshot, PersonaFields, TouchpointFields } from "@opencjm/core";
+import type { IdeaKpiRecords } from "../mapExport/ideaKpiRecords.js";
 
 /** The file formats a map can be imported from. */
 export const IMPORT_FORMATS = ["json", "xlsx", "csv", "mermaid", "ojf"] as const;
@@ -36,6 +37,8 @@ export interface ImportDraft {
   snapshot: MapSnapshot;
   personas: Array<DraftEntity<PersonaFields>>;
   touchpoints: Array<DraftEntity<TouchpointFields>>;
+  /** Our JSON only: the map's ideas and KPIs under the file's ids, and the id the map had (which they name). */
+  ideasAndKpis?: { mapId: string; records: IdeaKpiRecords };
   report: ImportReport;
 }
 

@@ -22,7 +22,7 @@ describe("JSON export and import", () => {
       input.personas.map(({ createdAt: _c, updatedAt: _u, ...p }) => p),
     );
     expect(draft.touchpoints.map((t) => ({ ...t.fields, id: t.oldId }))).toEqual(input.touchpoints);
-    expect(draft.report).toEqual({ fromVersion: "1", dropped: [], notes: [] });
+    expect(draft.report).toEqual({ fromVersion: "2", dropped: [], notes: [] });
   });
 
   it("reports unknown fields instead of failing, and names the path of a wrong one", () => {

@@ -29,7 +29,8 @@ function upgradeFileSnapshot(json: unknown, prefix: string): ReturnType<typeof u
 }
 
 /**
- * Reads our JSON: an export envelope or a bare snapshot, of any earlier document version (upgraded on the way).
+ * Reads our JSON: an export envelope or a bare snapshot, of any earlier document version (upgraded on the way), with
+ * the ideas and KPIs an envelope of format 2 on carries (earlier ones have none).
  * Unknown fields are dropped and reported; a field that is present but wrong is an error naming its path.
  */
 export function parseMapJson(json: unknown): ImportDraft {
@@ -79,6 +80,10 @@ export function parseMapJson(json: unknown): ImportDraft {
     snapshot,
     personas,
     touchpoints,
+    ideasAndKpis: envelope?.data && {
+      mapId: String(envelope.data.map.id),
+      records: { ideas: envelope.data.ideas, kpis: envelope.data.kpis },
+    },
     report: { fromVersion: String(envelope ? envelope.data.formatVersion : report.fromVersion), dropped, notes: [] },
   };
 }

@@ -1,7 +1,9 @@
 import { docToSnapshot, newId, snapshotToDoc, type MapSnapshot, type Persona } from "@opencjm/core";
 import * as Y from "yjs";
 import type { Db } from "../db/createDb.js";
+import { remapIdeaKpiRecords } from "../mapExport/ideaKpiRecords.js";
 import { WorkspaceBackupSchema, type WorkspaceBackup } from "../mapExport/workspaceBackup.js";
+import { writeIdeaKpiRecords } from "../store/ideaKpiTransferStore.js";
 import { importFileError, pathOf } from "./importFileError.js";
 
 /** What a restore brought back, and the members it could not (their accounts do not exist here). */
@@ -14,12 +16,20 @@ export interface RestoreResult {
     channels: number;
     personaPhotos: number;
     touchpointRules: number;
+    ideas: number;
+    kpis: number;
   };
   members: string[];
   skippedMembers: string[];
 }
 
 type Ids = (id: string) => string;
+
+/** The same answer for the same id each time it is asked (an idea's new id, wherever it is named). */
+function memo(fresh: Ids): Ids {
+  const seen = new Map<string, string>();
+  return (id) => seen.get(id) ?? (seen.set(id, fresh(id)), seen.get(id)!);
+}
 
 /** The map body with every reference rewritten through the id maps (for a restore under new ids). */
 function rewriteSnapshot(s: MapSnapshot, persona: Ids, touchpoint: Ids, channel: Ids, map: Ids): MapSnapshot {
@@ -80,6 +90,19 @@ export async function restoreWorkspace(
     backup.maps.map((m) => m.id),
   );
   const via = (ids: Map<string, string>) => (id: string) => ids.get(id) ?? id;
+  const same = (prefix: string) => (id: string) => (options.newIds ? newId(prefix) : id);
+  // A backup holds every map and touchpoint its ideas and KPIs name, so nothing is left out here but links that were
+  // already dangling in the workspace (to a map deleted before the backup), which stay as they were.
+  const { records } = remapIdeaKpiRecords(
+    { ideas: backup.ideas, kpis: backup.kpis },
+    {
+      map: (id) => mapIds.get(id) ?? id,
+      touchpoint: (id) => touchpointIds.get(id) ?? id,
+      idea: memo(same("idea_")),
+      kpi: memo(same("kpi_")),
+      kpiValue: same("kv_"),
+    },
+  );
 
   const maps = backup.maps.map((m, i) => {
     const doc = new Y.Doc();
@@ -147,6 +170,7 @@ export async function restoreWorkspace(
   };
   const restoredMembers: string[] = [];
   const skippedMembers: string[] = [];
+  const restoredIds = new Set<string>();
   await db.kysely.transaction().execute(async (trx) => {
     await trx
       .insertInto("workspaces")
@@ -170,6 +194,7 @@ export async function restoreWorkspace(
           .values({ workspace_id: workspaceId, user_id: userId, role: m.role, created_at: now })
           .execute();
         restoredMembers.push(m.email);
+        restoredIds.add(userId);
       }
     }
     if (backup.channels.length) {
@@ -259,6 +284,10 @@ export async function restoreWorkspace(
         .values({ map_id: m.id, state: m.state, last_update_id: 0, updated_at: now })
         .execute();
     }
+    const owner = await trx.selectFrom("users").select("email").where("id", "=", options.ownerId).executeTakeFirst();
+    const members = new Map([...userByEmail].filter(([, id]) => restoredIds.has(id)));
+    if (owner) members.set(owner.email.toLowerCase(), options.ownerId);
+    await writeIdeaKpiRecords(trx, { workspaceId, userId: options.ownerId, members }, records);
   });
   return {
     workspaceId,
@@ -269,6 +298,8 @@ export async function restoreWorkspace(
       channels: backup.channels.filter((c) => !c.builtIn).length,
       personaPhotos: backup.personaPhotos.length,
       touchpointRules: backup.touchpointRules.length,
+      ideas: records.ideas.length,
+      kpis: records.kpis.length,
     },
     members: restoredMembers,
     skippedMembers,

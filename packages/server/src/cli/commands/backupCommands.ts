@@ -43,7 +43,9 @@ function readBackup(path: string): unknown {
 export function registerBackupCommands(program: Command): void {
   program
     .command("backup")
-    .description("write a whole workspace (members, catalogue, personas, maps with their documents) to one JSON file")
+    .description(
+      "write a whole workspace (members, catalogue, personas, maps with their documents, ideas, KPIs) to one JSON file",
+    )
     .requiredOption("--workspace <workspaceId>", "workspace to back up")
     .option("--out <file>", "write to a file (gzipped when it ends in .gz) instead of standard output")
     .action(async (raw: unknown) => {
@@ -57,7 +59,7 @@ export function registerBackupCommands(program: Command): void {
         if (!options.out) return void process.stdout.write(json);
         writeFileSync(options.out, options.out.endsWith(".gz") ? gzipSync(json) : json);
         console.error(
-          `wrote ${options.out}: ${backup.maps.length} map(s), ${backup.personas.length} persona(s), ${backup.touchpoints.length} touchpoint(s)`,
+          `wrote ${options.out}: ${backup.maps.length} map(s), ${backup.personas.length} persona(s), ${backup.touchpoints.length} touchpoint(s), ${backup.ideas.length} idea(s), ${backup.kpis.length} KPI(s)`,
         );
       } finally {
         await services.close();
@@ -82,7 +84,7 @@ export function registerBackupCommands(program: Command): void {
         );
         const c = result.counts;
         console.log(
-          `restored workspace ${result.workspaceId}: ${c.maps} map(s), ${c.personas} persona(s) with ${c.personaPhotos} photo(s), ${c.touchpoints} touchpoint(s) with ${c.touchpointRules} mapping rule(s), ${c.channels} custom channel(s)`,
+          `restored workspace ${result.workspaceId}: ${c.maps} map(s), ${c.personas} persona(s) with ${c.personaPhotos} photo(s), ${c.touchpoints} touchpoint(s) with ${c.touchpointRules} mapping rule(s), ${c.channels} custom channel(s), ${c.ideas} idea(s), ${c.kpis} KPI(s)`,
         );
         if (result.members.length) console.log(`members: ${result.members.join(", ")}`);
         if (result.skippedMembers.length)

@@ -6,6 +6,7 @@ import { importMapDraft } from "../../commands/mapImporter.js";
 import { loadConfig } from "../../config.js";
 import { EXPORT_FORMATS, ExportFormatSchema, exportMapData } from "../../mapExport/exportMap.js";
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
+import { withIdeasAndKpis } from "../../mapExport/withIdeasAndKpis.js";
 import { PaperSchema, OrientationSchema } from "../../mapExport/printOptions.js";
 import { parseImportFile } from "../../mapImport/parseImportFile.js";
 import type { DroppedItem } from "../../mapImport/ImportDraft.js";
@@ -72,7 +73,11 @@ export function registerMapCommands(program: Command): void {
                 paper: options.paper,
                 orientation: options.orientation,
               })
-            : await exportMapData(options.format, await loadExportInput(services, summary, lang), row);
+            : await exportMapData(
+                options.format,
+                await withIdeasAndKpis(services, row.workspace_id, await loadExportInput(services, summary, lang)),
+                row,
+              );
         if (options.out) {
           writeFileSync(options.out, bytes);
           console.error(cliText("wrote", { file: options.out }));
