@@ -9,6 +9,7 @@ export * from "./schemas/patchSchema.js";
 export * from "./document/index.js";
 export * from "./templates/index.js";
 export * from "./catalogue/channels.js";
+export * from "./catalogue/channelForEvent.js";
 export * from "./comparison/index.js";
 export * from "./cards/cardText.js";
 export * from "./scoring/ideaScores.js";

@@ -212,3 +212,31 @@ export const CaseDurationsSchema = z.object({
   ),
 });
 export type CaseDurations = z.infer<typeof CaseDurationsSchema>;
+
+/** A step of a map drafted from data: the activity it stands for and how many customers reach it. */
+export const DraftStepSchema = z.object({
+  /** `tp:<touchpointId>` or `event:<event name>`: what `leaveOut` names to drop the step. */
+  key: z.string(),
+  name: z.string(),
+  /** The touchpoint the step's events are, or null for an event no rule maps yet (the draft creates its rule). */
+  touchpointId: z.string().nullable(),
+  eventName: z.string().nullable(),
+  /** The channel most of the event's events come on (for the touchpoint the draft creates), or null. */
+  channel: z.string().nullable(),
+  customers: count,
+  /** Share of the customers in scope. */
+  share: rate,
+});
+
+/**
+ * A current-state map drafted from the data, before it is created (`POST …/draft-from-data/preview`): its stages in
+ * the order customers go through them, each stage once, and their steps. Semantics: packages/analytics/README.md.
+ */
+export const DraftPlanSchema = z.object({
+  title: z.string(),
+  customers: count,
+  conversionWindowHours: z.number(),
+  stages: z.array(z.object({ name: z.string(), steps: z.array(DraftStepSchema) })),
+});
+export type DraftPlan = z.infer<typeof DraftPlanSchema>;
+export type DraftStep = z.infer<typeof DraftStepSchema>;

@@ -68,7 +68,9 @@ export const MapMetricsRequestSchema = MetricsRequestSchema.extend({
 });
 export type MapMetricsRequestInput = z.input<typeof MapMetricsRequestSchema>;
 
-/** The body of POST …/maps/{mapId}/draft-from-data: a metrics request and the new map's title. */
+/** The body of POST …/maps/{mapId}/draft-from-data (and its preview): a metrics request, the new map's title and the steps to leave out. */
 export const DraftFromDataRequestSchema = MapMetricsRequestSchema.extend({
   title: z.string().trim().min(1).max(200).optional(),
+  /** Steps of the preview to leave out, by their `key`. */
+  leaveOut: z.array(z.string().max(2000)).max(200).optional(),
 });

@@ -1,6 +1,5 @@
-import type { Channel, ChannelId, Touchpoint, TouchpointRule } from "@opencjm/core";
+import { channelForEvent, type Channel, type ChannelId, type Touchpoint, type TouchpointRule } from "@opencjm/core";
 import { createCatalogueTouchpoint, createRule } from "../api/evidenceApi.js";
-import { channelForEvent } from "./channelForEvent.js";
 
 /**
  * Turns an unmapped event into a touchpoint of the catalogue (named after the event, on the matching channel) and

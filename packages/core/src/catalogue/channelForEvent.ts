@@ -1,4 +1,4 @@
-import type { Channel } from "@opencjm/core";
+import type { Channel } from "../schemas/touchpoint.js";
 
 /** Names data sources commonly give channels, and the built-in channel each means. */
 const ALIASES: Record<string, string> = {
