@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import type { Db } from "../db/createDb.js";
+import { lockAcrossInstances } from "./crossInstanceLock.js";
 import { carryFoldedAuthors } from "./mapVersionStore.js";
 import { unreadableUpdateReason } from "./readableUpdate.js";
 
@@ -22,15 +23,18 @@ export async function withDocumentLock<T>(key: string, work: () => Promise<T>): 
 }
 
 /**
- * Folds the logged updates of a map into its compacted state. Under the document lock and inside one transaction it
- * reads the state and the log, merges them, writes the new state and deletes exactly the rows it read — so an update
- * appended meanwhile (not read) stays in the log and is never dropped. Rows that cannot be read are moved to
+ * Folds the logged updates of a map into its compacted state. Under the document lock (in this process and, on
+ * PostgreSQL, across instances) and inside one transaction it reads the state and the log, merges them, writes the new
+ * state and deletes exactly the rows it read — so an update appended meanwhile (not read) stays in the log and is never
+ * dropped. Rows that cannot be read are moved to
  * `map_update_quarantine` in the same transaction rather than failing the compaction (and with it the map). Versions
  * are untouched: each holds its own state.
  */
 export async function compactMapDocument(db: Db, mapId: string): Promise<{ folded: number; quarantined: number }> {
   return withDocumentLock(`compact:${mapId}`, () =>
     db.kysely.transaction().execute(async (trx) => {
+      // The in-process lock orders this instance's compactions; this one orders every instance's.
+      await lockAcrossInstances(trx, db.dialect, `compact:${mapId}`);
       const read = await trx
         .selectFrom("map_updates")
         .select(["id", "update", "author_id", "created_at"])
