@@ -5,8 +5,8 @@ export const DriftMeasureSchema = z.enum(["conversion", "medianTime", "negativeS
 export type DriftMeasure = z.infer<typeof DriftMeasureSchema>;
 
 /**
- * When a step counts as drifting (PRODUCT.md §4.7, "keep the map alive"): the last `periodDays` against the
- * `periodDays` before; a move at least this large (shares in points of 0…1, times relative), significant at 5%, with
+ * When a step counts as drifting (PRODUCT.md §4.7, "keep the map alive"): the last `periodDays` of data (up to now, less
+ * `settleDays`) against the `periodDays` before; a move at least this large (shares in points of 0…1, times relative), significant at 5%, with
  * at least `minSample` customers (or texts) in each period.
  */
 export const DriftSettingsSchema = z.strictObject({
@@ -17,6 +17,11 @@ export const DriftSettingsSchema = z.strictObject({
   timeChange: z.number().min(0.01).max(10).default(0.25),
   /** Smallest change of the share of negative feedback flagged, as a share. */
   negativePoints: z.number().min(0.001).max(1).default(0.1),
+  /**
+   * The newest days of data left out of the later period: customers who reached a step then may still be on their way
+   * to the next, which would read as a drop.
+   */
+  settleDays: z.number().int().min(0).max(60).default(7),
   /** Customers (or texts) each period needs before a change there may be flagged. */
   minSample: z.number().int().min(5).max(1_000_000).default(30),
 });

@@ -10,6 +10,8 @@ import * as ideas from "./migrations/20261206030000_ideas.js";
 import * as kpis from "./migrations/20261206040000_kpis.js";
 import * as commentThreads from "./migrations/20261206000000_comment_threads.js";
 import * as notificationsActivity from "./migrations/20261206020000_notifications_activity.js";
+import * as research from "./migrations/20261207100000_research.js";
+import * as drift from "./migrations/20261207000000_drift.js";
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Db["dialect"]): Promise<void> };
 
@@ -25,6 +27,8 @@ const migrations: Record<string, DialectMigration> = {
   "20261206040000_kpis": kpis,
   "20261206000000_comment_threads": commentThreads,
   "20261206020000_notifications_activity": notificationsActivity,
+  "20261207100000_research": research,
+  "20261207000000_drift": drift,
 };
 
 /** Brings the schema up to date; safe to call on every start. */

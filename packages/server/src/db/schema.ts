@@ -358,6 +358,127 @@ export interface KpiEffectsTable {
   recorded_at: Timestamp;
 }
 
+/** A workspace's drift thresholds (DriftSettings in core, as JSON). */
+export interface DriftSettingsTable {
+  workspace_id: string;
+  settings: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+/** A member who gets the weekly drift digest by e-mail, and the ISO week of the last one sent. */
+export interface DriftDigestSubscribersTable {
+  workspace_id: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_sent_week: string | null;
+}
+
+/** A research study (PRODUCT.md §4.5); persona and map ids are JSON arrays, dates YYYY-MM-DD. */
+export interface ResearchStudiesTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  /** interview, focusGroup, survey, usabilityTest, observation, diary or analyticsReview (StudyMethod in core). */
+  method: string;
+  goal: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  persona_ids: string;
+  segment: string;
+  map_ids: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A pseudonymous participant of a study; the `personal_*` columns are personal data, erased with the row. */
+export interface ResearchParticipantsTable {
+  id: string;
+  workspace_id: string;
+  study_id: string;
+  code: string;
+  /** JSON object of string attributes. */
+  attributes: string;
+  persona_id: string | null;
+  segment: string;
+  consent_given: number;
+  consent_recorded_on: string | null;
+  consent_note: string;
+  personal_name: string;
+  personal_email: string;
+  personal_phone: string;
+  personal_notes: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A note or transcript of a study; `segments` is the subtitle parts (TranscriptSegment[] in core) as JSON. */
+export interface ResearchNotesTable {
+  id: string;
+  workspace_id: string;
+  study_id: string;
+  participant_id: string | null;
+  title: string;
+  /** typed, text, markdown, docx, vtt or srt (NoteFormat in core). */
+  format: string;
+  file_name: string | null;
+  charset: string | null;
+  text: string;
+  segments: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A highlight: a span [start_offset, end_offset) of a note, its words kept in `text`; tags JSON as given. */
+export interface ResearchHighlightsTable {
+  id: string;
+  workspace_id: string;
+  study_id: string;
+  note_id: string;
+  participant_id: string | null;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  /** quote or insight. */
+  kind: string;
+  insight: string;
+  tags: string;
+  /** −1…1: `sentiment_auto` unless someone set it (`sentiment_edited` 1). */
+  sentiment: number;
+  sentiment_auto: number;
+  sentiment_edited: number;
+  language: string;
+  search_text: string;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One tag of a highlight, for filtering. */
+export interface ResearchHighlightTagsTable {
+  highlight_id: string;
+  workspace_id: string;
+  tag: string;
+}
+
+/** What a highlight is anchored to, by ids; `label` is the step, stage, card or idea text when anchored. */
+export interface ResearchHighlightAnchorsTable {
+  highlight_id: string;
+  workspace_id: string;
+  position: number;
+  /** step, stage, touchpoint, painPoint or idea. */
+  kind: string;
+  map_id: string | null;
+  /** The step itself, or the step a card was on when anchored. */
+  step_id: string | null;
+  stage_id: string | null;
+  card_id: string | null;
+  idea_id: string | null;
+  label: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -383,11 +504,19 @@ export interface Database {
   kpis: KpisTable;
   kpi_values: KpiValuesTable;
   kpi_effects: KpiEffectsTable;
+  drift_settings: DriftSettingsTable;
+  drift_digest_subscribers: DriftDigestSubscribersTable;
   comment_threads: CommentThreadsTable;
   comments: CommentsTable;
   notifications: NotificationsTable;
   notification_settings: NotificationSettingsTable;
   activity: ActivityTable;
+  research_studies: ResearchStudiesTable;
+  research_participants: ResearchParticipantsTable;
+  research_notes: ResearchNotesTable;
+  research_highlights: ResearchHighlightsTable;
+  research_highlight_tags: ResearchHighlightTagsTable;
+  research_highlight_anchors: ResearchHighlightAnchorsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

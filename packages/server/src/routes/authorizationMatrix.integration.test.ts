@@ -17,9 +17,12 @@ import { testDialects } from "../testing/testDatabases.js";
 import type { AuthorizationCase as Case } from "../testing/authorizationCase.js";
 import { commentsAuthorizationCases } from "./comments/commentsAuthorizationCases.js";
 import { ideasAuthorizationCases } from "./ideas/ideasAuthorizationCases.js";
+import { driftAuthorizationCases } from "./drift/driftAuthorizationCases.js";
 import { kpisAuthorizationCases } from "./kpis/kpisAuthorizationCases.js";
 import { historyAuthorizationCases } from "./history/historyAuthorizationCases.js";
 import { activityAuthorizationCases } from "./activity/activityAuthorizationCases.js";
+import { customerTimelineAuthorizationCases } from "./customerTimeline/customerTimelineAuthorizationCases.js";
+import { draftAuthorizationCases } from "./customerData/draftAuthorizationCases.js";
 
 type Actor = Role | "outsider" | "anonymous" | "readToken" | "writeToken" | "scopedToken";
 /** `scopedToken` is a write token limited to the editor's own workspace. */
@@ -460,8 +463,11 @@ const cases: Record<string, Case> = {
   ...commentsAuthorizationCases,
   ...ideasAuthorizationCases,
   ...kpisAuthorizationCases,
+  ...driftAuthorizationCases,
   ...historyAuthorizationCases,
   ...activityAuthorizationCases,
+  ...customerTimelineAuthorizationCases,
+  ...draftAuthorizationCases,
 };
 
 /** Endpoints outside a workspace: who may call them is covered here by caller kind. */
@@ -483,7 +489,7 @@ const accountEndpoints: Record<string, "public" | "signedIn" | "accountWriter" |
   "get /api/templates": "signedIn",
   "get /api/templates/{templateId}": "signedIn",
   "get /api/share/{token}": "public",
-  "get /api/schemas/map-v1.json": "public",
+  "get /api/schemas/map-v2.json": "public",
   "get /api/notifications": "sessionOnly",
   "get /api/notifications/unread-count": "sessionOnly",
   "post /api/notifications/{notificationId}/read": "sessionOnly",
@@ -498,7 +504,7 @@ function expected(actor: Actor, inOwnWorkspace: boolean, c: Case): number {
   const isToken = actor === "readToken" || actor === "writeToken" || actor === "scopedToken";
   const role: Role = isToken ? "editor" : actor;
   if (c.sessionOnly && isToken) return 403;
-  if (actor === "readToken" && c.permission !== "read") return 403;
+  if (actor === "readToken" && c.permission !== "read" && !c.readTokenAllowed) return 403;
   const allowed = {
     owner: ["read", "comment", "write", "manage"],
     editor: ["read", "comment", "write"],

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/appEnv.js";
 import { registerImportsRoutes } from "./customerData/importsRoutes.js";
 import { registerSourcesIdentityRoutes } from "./customerData/sourcesIdentityRoutes.js";
+import { registerCustomerTimelineRoutes } from "./customerTimeline/customerTimelineRoutes.js";
 import { registerSourcesRoutes } from "./customerData/sourcesRoutes.js";
 import { registerSegmentRoutes } from "./customerData/segmentRoutes.js";
 import { registerMetricsRoutes } from "./customerData/metricsRoutes.js";
@@ -15,6 +16,7 @@ import { registerExchangeRoutes } from "./exchange/exchangeRoutes.js";
 import { registerHistoryRoutes } from "./history/historyRoutes.js";
 import { registerIdeaRoutes } from "./ideas/ideaRoutes.js";
 import { registerKpiRoutes } from "./kpis/kpiRoutes.js";
+import { registerDriftRoutes } from "./drift/driftRoutes.js";
 import { registerFutureStateRoutes } from "./maps/futureStateRoutes.js";
 import { registerMapRoutes } from "./maps/mapRoutes.js";
 import { registerPersonaPhotoRoutes } from "./personas/personaPhotoRoutes.js";
@@ -58,8 +60,10 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerSourcesRoutes(app);
   registerImportsRoutes(app);
   registerSourcesIdentityRoutes(app);
+  registerCustomerTimelineRoutes(app);
   registerSegmentRoutes(app);
   registerIdeaRoutes(app);
   registerKpiRoutes(app);
+  registerDriftRoutes(app);
   registerDocsRoutes(app);
 }
