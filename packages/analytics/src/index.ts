@@ -37,13 +37,7 @@ export {
 } from "@opencjm/core";
 export { getImport, listImports, failInterruptedImports } from "./importers/importRecord.js";
 export { previewFile } from "./importers/previewFile.js";
-export {
-  createSource,
-  findSourceByName,
-  getSource,
-  listSources,
-  updateSource,
-} from "./sources/sourceStore.js";
+export { createSource, findSourceByName, getSource, listSources, updateSource } from "./sources/sourceStore.js";
 export { deleteSource } from "./sources/deleteSource.js";
 export { DEFAULT_DENY_LIST } from "./stitching/identifierSql.js";
 export { DEFAULT_STITCHING_LIMITS, type StitchingLimits } from "./stitching/stitchIdentities.js";
@@ -58,6 +52,9 @@ export {
 export { withWriteLock } from "./engines/duckdb/writeLock.js";
 export { formatBytes } from "./importers/checkDiskSpace.js";
 export { computeMapMetrics, type MapMetricsInput, type KernelRunOptions } from "./metrics/computeMapMetrics.js";
+export { computeCaseDurations } from "./paths/computeCaseDurations.js";
+export { draftFromData } from "./draft/draftFromData.js";
+export { buildDraftSnapshot } from "./draft/buildDraftSnapshot.js";
 export { MapMetricsSchema, type MapMetrics } from "@opencjm/core";
 export {
   MetricsFiltersSchema,

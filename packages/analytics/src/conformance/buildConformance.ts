@@ -1,4 +1,4 @@
-import type { MapMetrics } from "../metrics/MapMetricsSchema.js";
+import type { MapMetrics } from "@opencjm/core";
 import type { MergedKernelResult } from "../metrics/mergeKernelPartials.js";
 
 /**

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlIdentifier, sqlString } from "../engines/duckdb/sqlQuote.js";
 import { ImportError, quoteValue } from "./ImportError.js";
 import { dropUnidentified, type IdentifierScreen } from "../stitching/screenIdentifiers.js";
-import { SCORE_RANGES, type IdentifierKind, type ImportMapping } from "./ImportMappingSchema.js";
+import type { IdentifierKind, ImportMapping, ScoreKind } from "@opencjm/core";
 import type { ColumnPlan } from "./planColumns.js";
 import { describeTimestampFormat, type TimestampFormat } from "./timestampFormat.js";
 
@@ -16,6 +16,9 @@ export interface StagedSummary {
 }
 
 type Problem = { row: number; error: ImportError };
+
+/** The usual range of each score scale; values outside it are refused unless the mapping gives `scoreRange`. */
+const SCORE_RANGES: Record<ScoreKind, [number, number]> = { csat: [1, 5], nps: [0, 10], ces: [1, 7] };
 
 const num = (v: unknown) => (v === null || v === undefined ? undefined : Number(v));
 

@@ -1,4 +1,4 @@
-import type { ImportMappingInput } from "./ImportMappingSchema.js";
+import type { ImportMappingInput } from "@opencjm/core";
 
 /**
  * Whether a time column is the same on every row of each customer in the sample (a sign-up or start date rather than

@@ -1,7 +1,7 @@
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import { ImportError } from "./ImportError.js";
-import type { TextEncoding } from "./ImportMappingSchema.js";
+import type { TextEncoding } from "@opencjm/core";
 import { scriptPlausibility } from "./scriptPlausibility.js";
 
 /** The encoding of a text file and how it was decided. */

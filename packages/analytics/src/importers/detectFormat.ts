@@ -1,5 +1,5 @@
 import { ImportError } from "./ImportError.js";
-import type { ImportFormat } from "./ImportMappingSchema.js";
+import type { ImportFormat } from "@opencjm/core";
 
 const BY_EXTENSION: Record<string, ImportFormat> = {
   csv: "csv",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { guessMapping } from "./guessMapping.js";
-import { ImportMappingSchema } from "./ImportMappingSchema.js";
+import { ImportMappingSchema } from "@opencjm/core";
 
 describe("guessMapping", () => {
   it("reads pm4py/XES column names", () => {

@@ -1,5 +1,5 @@
 import { isConstantPerCase } from "./checkTimeVaries.js";
-import type { ColumnRole, ImportMappingInput } from "./ImportMappingSchema.js";
+import type { ColumnRole, ImportMappingInput } from "@opencjm/core";
 
 type Rule = { role: ColumnRole; names: RegExp };
 

@@ -4,8 +4,7 @@ import { withWriteLock } from "../engines/duckdb/writeLock.js";
 import { getImport } from "./importRecord.js";
 import { importEvents } from "./importEvents.js";
 import { ImportError } from "./ImportError.js";
-import type { ImportFormat } from "./ImportMappingSchema.js";
-import type { ImportPhase } from "./ImportProgress.js";
+import type { ImportFormat, ImportPhase } from "@opencjm/core";
 import { SAMPLE_MAPPING, sampleDelimited, writeSample } from "./testing/sampleEvents.js";
 import { openTestWorkspace, rejection, type TestWorkspace } from "./testing/testWorkspace.js";
 

@@ -2,7 +2,7 @@ import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importEvents } from "./importEvents.js";
 import { ImportError } from "./ImportError.js";
-import type { TextEncoding } from "./ImportMappingSchema.js";
+import type { TextEncoding } from "@opencjm/core";
 import { openTestWorkspace, rejection, type TestWorkspace } from "./testing/testWorkspace.js";
 
 let t: TestWorkspace;

@@ -2,11 +2,21 @@ import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { newId } from "@opencjm/core";
+import {
+  newId,
+  type ImportPhase,
+  type ImportProgress,
+  type ImportFormat,
+  type ImportMapping,
+  type ImportMappingInput,
+  type Source,
+  type SourceKind,
+  type TextEncoding,
+} from "@opencjm/core";
 import type { EventDatabase } from "../engines/duckdb/openEventDatabase.js";
 import { sqlString } from "../engines/duckdb/sqlQuote.js";
 import { withWriteLock } from "../engines/duckdb/writeLock.js";
-import { createSource, findSourceByName, getSource, type Source } from "../sources/sourceStore.js";
+import { createSource, findSourceByName, getSource } from "../sources/sourceStore.js";
 import { assignRecords, stitchSourcesWithImport } from "../stitching/assignRecords.js";
 import { DEFAULT_DENY_LIST } from "../stitching/identifierSql.js";
 import { screenIdentifiers } from "../stitching/screenIdentifiers.js";
@@ -26,15 +36,8 @@ import { timeColumnWarnings } from "./checkTimeVaries.js";
 import { translateDuckDbError } from "./translateDuckDbError.js";
 import { GUESS_SAMPLE_ROWS, guessMapping } from "./guessMapping.js";
 import { ImportError, quoteValue } from "./ImportError.js";
-import type {
-  ImportFormat,
-  ImportMapping,
-  ImportMappingInput,
-  SourceKind,
-  TextEncoding,
-} from "./ImportMappingSchema.js";
 import { failImportRecord, finishImportRecord, startImportRecord } from "./importRecord.js";
-import { progressAt, type ImportPhase, type ImportProgress } from "./ImportProgress.js";
+import { progressAt } from "./progressAt.js";
 import { dropRepeatedEvents, findRepeatedEvents, persistImport } from "./persistImport.js";
 import { planColumns, type ColumnPlan } from "./planColumns.js";
 import { prepareReadable } from "./prepareReadable.js";

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getCustomerMergeLog } from "../stitching/identityQueries.js";
 import { importEvents } from "./importEvents.js";
-import type { ImportFormat } from "./ImportMappingSchema.js";
+import type { ImportFormat } from "@opencjm/core";
 import { SAMPLE_MAPPING, writeSample } from "./testing/sampleEvents.js";
 import { openTestWorkspace, type TestWorkspace } from "./testing/testWorkspace.js";
 

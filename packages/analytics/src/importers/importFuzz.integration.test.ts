@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededRandom } from "../random/seededRandom.js";
 import { importEvents } from "./importEvents.js";
 import { ImportError } from "./ImportError.js";
-import type { ImportFormat } from "./ImportMappingSchema.js";
+import type { ImportFormat } from "@opencjm/core";
 import { previewFile } from "./previewFile.js";
 import { SAMPLE_MAPPING, writeSample } from "./testing/sampleEvents.js";
 import { openTestWorkspace, type TestWorkspace } from "./testing/testWorkspace.js";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importEvents } from "./importEvents.js";
 import { ImportError } from "./ImportError.js";
-import type { ImportMappingInput } from "./ImportMappingSchema.js";
+import type { ImportMappingInput } from "@opencjm/core";
 import { openTestWorkspace, rejection, type TestWorkspace } from "./testing/testWorkspace.js";
 
 // Regression (issue 11): duplicate detection joined every pair of rows sharing a fingerprint, so a file of a million

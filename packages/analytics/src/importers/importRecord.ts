@@ -1,24 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import type { ImportRecord } from "@opencjm/core";
 import { sqlString } from "../engines/duckdb/sqlQuote.js";
 import type { ImportError } from "./ImportError.js";
-
-/** One import as the history shows it. */
-export interface ImportRecord {
-  importId: string;
-  sourceId: string;
-  fileName: string;
-  format: string;
-  encoding: string | null;
-  status: "running" | "done" | "failed";
-  rowsRead: number;
-  eventsStored: number;
-  fileSize: number | null;
-  error: { code: string; message: string; row: number | null; column: string | null } | null;
-  startedAt: string;
-  finishedAt: string | null;
-  /** What the import found and did (counts, the mapping used, junk identifiers dropped…). */
-  summary: Record<string, unknown> | null;
-}
 
 const ISO = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%S.%gZ')`;
 const SELECT = `SELECT import_id, source_id, file_name, format, encoding, status, rows_read, events_stored, file_size, error_code, error, error_row, error_column, ${ISO("started_at")}, ${ISO("finished_at")}, summary::VARCHAR FROM imports`;

@@ -1,6 +1,6 @@
 import sax from "sax";
 import { ImportError } from "./ImportError.js";
-import type { ImportFormat } from "./ImportMappingSchema.js";
+import type { ImportFormat } from "@opencjm/core";
 
 type Table = { header: string[]; rows: string[][] };
 

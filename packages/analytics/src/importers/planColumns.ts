@@ -1,5 +1,5 @@
 import { ImportError } from "./ImportError.js";
-import type { IdentifierKind, ImportMapping, ScoreKind } from "./ImportMappingSchema.js";
+import type { IdentifierKind, ImportMapping, ScoreKind } from "@opencjm/core";
 
 /** A mapping resolved against a file's actual columns. */
 export interface ColumnPlan {

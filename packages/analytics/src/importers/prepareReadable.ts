@@ -6,7 +6,7 @@ import { sqlString } from "../engines/duckdb/sqlQuote.js";
 import { bomLengthFor, detectEncoding } from "./detectEncoding.js";
 import { detectFormat, findBinaryByte, looksUtf16, TEXT_FORMATS } from "./detectFormat.js";
 import { ImportError } from "./ImportError.js";
-import type { ImportFormat, TextEncoding } from "./ImportMappingSchema.js";
+import type { ImportFormat, TextEncoding } from "@opencjm/core";
 import { sniffDelimited } from "./sniffDelimited.js";
 import { normalizePersian } from "./normalizePersian.js";
 import { transcodeToUtf8 } from "./transcodeToUtf8.js";

@@ -8,12 +8,7 @@ import { detectFormat, findBinaryByte, looksUtf16, TEXT_FORMATS } from "./detect
 import { timeColumnWarnings } from "./checkTimeVaries.js";
 import { GUESS_SAMPLE_ROWS, guessMapping } from "./guessMapping.js";
 import { ImportError } from "./ImportError.js";
-import {
-  ImportMappingSchema,
-  type ImportFormat,
-  type ImportMappingInput,
-  type TextEncoding,
-} from "./ImportMappingSchema.js";
+import { ImportMappingSchema, type FilePreview, type ImportFormat, type TextEncoding } from "@opencjm/core";
 import { normalizePersian } from "./normalizePersian.js";
 import { parseJsonPrefix, parseXesPrefix } from "./parsePrefix.js";
 import { readSample } from "./prepareReadable.js";
@@ -21,21 +16,6 @@ import { readWorkbookRows } from "./readWorkbookRows.js";
 import { parquetColumns, parquetRelation } from "./structuredRelations.js";
 import { sniffDelimited } from "./sniffDelimited.js";
 import { isGzip, isZip, unpackCompressed } from "./unpackCompressed.js";
-
-/** What the first bytes of a file say about it, and the mapping we would propose. */
-export interface FilePreview {
-  format: ImportFormat;
-  encoding?: TextEncoding;
-  encodingConfidence?: number;
-  delimiter?: string;
-  header: string[];
-  rows: string[][];
-  guessedMapping: ImportMappingInput;
-  /** Problems that keep the guessed mapping from being used as it is ("needs exactly one timestamp column"). */
-  mappingIssues: string[];
-  /** What the guess chose between or set aside, and a time column that does not change within a customer's rows. */
-  guessNotes: string[];
-}
 
 /**
  * Previews a file from its beginning (an upload's first bytes are enough for CSV, TSV, JSON, NDJSON and XES; XLSX

@@ -1,5 +1,5 @@
 import { ImportError } from "./ImportError.js";
-import { ImportMappingSchema, type ImportMapping, type ImportMappingInput } from "./ImportMappingSchema.js";
+import { ImportMappingSchema, type ImportMapping, type ImportMappingInput } from "@opencjm/core";
 
 /**
  * The mapping an import uses: the one given, else the source's saved one, else the guess from the header; with the

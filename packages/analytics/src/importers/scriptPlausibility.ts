@@ -1,4 +1,4 @@
-import type { TextEncoding } from "./ImportMappingSchema.js";
+import type { TextEncoding } from "@opencjm/core";
 
 // The most frequent Chinese characters, simplified and traditional forms together. Text decoded with the right
 // encoding is full of them; Big5 bytes read as GB18030 (or the reverse) give rare characters instead.

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlIdentifier, sqlString } from "../engines/duckdb/sqlQuote.js";
 import { ImportError, quoteValue } from "./ImportError.js";
-import type { ImportMapping } from "./ImportMappingSchema.js";
+import type { ImportMapping } from "@opencjm/core";
 import { translateDuckDbError } from "./translateDuckDbError.js";
 
 /** How a timestamp column is parsed, decided once per import. */

@@ -3,7 +3,7 @@ import { Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import iconv from "iconv-lite";
 import { ImportError } from "./ImportError.js";
-import type { TextEncoding } from "./ImportMappingSchema.js";
+import type { TextEncoding } from "@opencjm/core";
 import { normalizePersian } from "./normalizePersian.js";
 
 /** Options of one transcoding run. */

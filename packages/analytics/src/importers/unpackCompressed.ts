@@ -7,7 +7,7 @@ import type { Entry } from "unzipper";
 import { formatBytes } from "./checkDiskSpace.js";
 import { workbookLimits } from "./checkWorkbookSize.js";
 import { ImportError } from "./ImportError.js";
-import type { ImportFormat } from "./ImportMappingSchema.js";
+import type { ImportFormat } from "@opencjm/core";
 
 /** The file a compressed upload holds, unpacked to disk. */
 export interface UnpackedFile {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { KpiBucket } from "@opencjm/core";
+import { type KpiBucket, MetricsRequestSchema, type MetricsFilters } from "@opencjm/core";
 import { openEventDatabase, type EventDatabase } from "../engines/duckdb/openEventDatabase.js";
-import { MetricsRequestSchema, type MetricsFilters } from "../metrics/MetricsRequestSchema.js";
 import { buildTestMap, testRule } from "../metrics/testing/buildTestMap.js";
 import { generateSyntheticEvents } from "../metrics/testing/generateSyntheticEvents.js";
 import { computeKpiOracleSeries } from "../oracle/kpis/computeKpiOracleSeries.js";

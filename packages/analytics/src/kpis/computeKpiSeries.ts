@@ -1,17 +1,18 @@
-import type { KpiBucket, MapSnapshot } from "@opencjm/core";
-import type { EventDatabase } from "../engines/duckdb/openEventDatabase.js";
-import { compileKernelPlan } from "../metrics/compileKernelPlan.js";
-import { compileMapStructure, type MapStructure } from "../metrics/compileMapStructure.js";
-import { computeMapMetrics, kernelColumns, type KernelRunOptions } from "../metrics/computeMapMetrics.js";
-import type { MapMetrics } from "../metrics/MapMetricsSchema.js";
 import {
+  type KpiBucket,
+  type MapSnapshot,
+  type MapMetrics,
   MetricsRequestSchema,
   type MetricsFilters,
   type MetricsOptions,
   type MetricsRequestInput,
-} from "../metrics/MetricsRequestSchema.js";
+  type TouchpointRule,
+} from "@opencjm/core";
+import type { EventDatabase } from "../engines/duckdb/openEventDatabase.js";
+import { compileKernelPlan } from "../metrics/compileKernelPlan.js";
+import { compileMapStructure, type MapStructure } from "../metrics/compileMapStructure.js";
+import { computeMapMetrics, kernelColumns, type KernelRunOptions } from "../metrics/computeMapMetrics.js";
 import { getSegmentMask } from "../queries/segment/getSegmentMask.js";
-import type { TouchpointRule } from "../rules/TouchpointRuleSchema.js";
 import type { JourneyStore } from "../store/JourneyStore.js";
 import { loadJourneyStore } from "../store/loadJourneyStore.js";
 import { countNegativeFeedback, type NegativeFeedback } from "./countNegativeFeedback.js";

@@ -1,4 +1,4 @@
-import type { MapMetrics } from "../metrics/MapMetricsSchema.js";
+import type { MapMetrics } from "@opencjm/core";
 import type { NegativeFeedback } from "./countNegativeFeedback.js";
 import type { KpiMeasurement, KpiSpec } from "./KpiSpec.js";
 

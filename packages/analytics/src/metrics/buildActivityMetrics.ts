@@ -1,6 +1,6 @@
 import type { JourneyStore } from "../store/JourneyStore.js";
 import type { MapStructure } from "./compileMapStructure.js";
-import type { MapMetrics } from "./MapMetricsSchema.js";
+import type { MapMetrics } from "@opencjm/core";
 import type { MergedKernelResult } from "./mergeKernelPartials.js";
 
 /** How many unmapped (event name, channel) pairs are listed; the totals count all of them. */

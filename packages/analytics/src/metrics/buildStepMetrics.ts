@@ -1,10 +1,9 @@
-import type { EmotionScale } from "@opencjm/core";
+import type { EmotionScale, MapMetrics } from "@opencjm/core";
 import { SENTIMENT_LANGUAGES } from "../sentiment/detectTextLanguage.js";
 import type { JourneyStore } from "../store/JourneyStore.js";
 import type { MapStructure } from "./compileMapStructure.js";
 import { durationQuantiles } from "./durationQuantiles.js";
 import { LANGUAGE_COUNT, QUOTE_SLOTS } from "./KernelPartial.js";
-import type { MapMetrics } from "./MapMetricsSchema.js";
 import type { MergedKernelResult } from "./mergeKernelPartials.js";
 
 type Scores = MapMetrics["steps"][number]["scores"];

@@ -1,9 +1,8 @@
 import { compileTouchpointRules } from "../rules/compileTouchpointRules.js";
-import type { TouchpointRule } from "../rules/TouchpointRuleSchema.js";
+import type { TouchpointRule, MetricsFilters, MetricsOptions } from "@opencjm/core";
 import type { JourneyStore } from "../store/JourneyStore.js";
 import type { MapStructure } from "./compileMapStructure.js";
 import type { KernelPlan } from "./KernelPlan.js";
-import type { MetricsFilters, MetricsOptions } from "./MetricsRequestSchema.js";
 
 /** What a path node, activity or touchpoint index stands for, to label the results. */
 export interface PlanLabels {

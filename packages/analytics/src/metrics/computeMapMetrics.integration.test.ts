@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openEventDatabase, type EventDatabase } from "../engines/duckdb/openEventDatabase.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
 import { computeMapMetrics } from "./computeMapMetrics.js";
-import { MapMetricsSchema } from "./MapMetricsSchema.js";
+import { MapMetricsSchema } from "@opencjm/core";
 import { buildTestMap, testRule } from "./testing/buildTestMap.js";
 import { insertEvents, type TestEvent } from "./testing/insertEvents.js";
 

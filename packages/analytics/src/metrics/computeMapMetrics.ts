@@ -1,10 +1,15 @@
-import type { MapSnapshot } from "@opencjm/core";
+import {
+  type MapSnapshot,
+  type TouchpointRule,
+  type MapMetrics,
+  MetricsRequestSchema,
+  type MetricsRequestInput,
+} from "@opencjm/core";
 import { buildConformance } from "../conformance/buildConformance.js";
 import { buildDraftMap } from "../draft/buildDraftMap.js";
 import type { EventDatabase } from "../engines/duckdb/openEventDatabase.js";
 import { buildPaths } from "../paths/buildPaths.js";
 import { getSegmentMask } from "../queries/segment/getSegmentMask.js";
-import type { TouchpointRule } from "../rules/TouchpointRuleSchema.js";
 import type { JourneyStore } from "../store/JourneyStore.js";
 import { loadJourneyStore } from "../store/loadJourneyStore.js";
 import { buildActivityMetrics } from "./buildActivityMetrics.js";
@@ -15,8 +20,6 @@ import { customerPath } from "./customerPath.js";
 import { deriveCounters } from "./deriveCounters.js";
 import type { KernelColumns } from "./KernelColumns.js";
 import { runKernelPartitions } from "./runKernelPartitions.js";
-import type { MapMetrics } from "./MapMetricsSchema.js";
-import { MetricsRequestSchema, type MetricsRequestInput } from "./MetricsRequestSchema.js";
 
 /** What metrics are computed for: the map, the workspace's touchpoint rules and names, filters and options. */
 export interface MapMetricsInput {

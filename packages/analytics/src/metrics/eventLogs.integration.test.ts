@@ -7,7 +7,7 @@ import { compareDigests } from "../oracle/MetricsDigest.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
 import { compileMapStructure } from "./compileMapStructure.js";
 import { computeMapMetrics } from "./computeMapMetrics.js";
-import { MetricsRequestSchema } from "./MetricsRequestSchema.js";
+import { MetricsRequestSchema } from "@opencjm/core";
 import { buildTestMap, testRule } from "./testing/buildTestMap.js";
 
 // Public process-mining logs (pm4py test data, GPL-3.0, test fixtures only; see ../shared/cjm-research-data/README.md).

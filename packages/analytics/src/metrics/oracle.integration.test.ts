@@ -3,16 +3,14 @@ import { openEventDatabase, type EventDatabase } from "../engines/duckdb/openEve
 import { computeOracleDigest } from "../oracle/computeOracleDigest.js";
 import { digestMapMetrics } from "../oracle/digestMapMetrics.js";
 import { compareDigests } from "../oracle/MetricsDigest.js";
-import type { TouchpointRule } from "../rules/TouchpointRuleSchema.js";
+import { type TouchpointRule, MetricsRequestSchema, type MetricsRequestInput, type MapSnapshot } from "@opencjm/core";
 import { loadJourneyStore } from "../store/loadJourneyStore.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
 import { SENTIMENT_LANGUAGES } from "../sentiment/detectTextLanguage.js";
 import { compileMapStructure } from "./compileMapStructure.js";
 import { computeMapMetrics } from "./computeMapMetrics.js";
-import { MetricsRequestSchema, type MetricsRequestInput } from "./MetricsRequestSchema.js";
 import { buildTestMap, testRule } from "./testing/buildTestMap.js";
 import { generateSyntheticEvents } from "./testing/generateSyntheticEvents.js";
-import type { MapSnapshot } from "@opencjm/core";
 
 const open: EventDatabase[] = [];
 afterEach(() => {

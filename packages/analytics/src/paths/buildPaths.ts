@@ -1,5 +1,4 @@
-import type { MapMetrics } from "../metrics/MapMetricsSchema.js";
-import type { MetricsOptions } from "../metrics/MetricsRequestSchema.js";
+import type { MapMetrics, MetricsOptions } from "@opencjm/core";
 import type { MergedKernelResult } from "../metrics/mergeKernelPartials.js";
 import type { VariantRuns } from "./PathHashes.js";
 

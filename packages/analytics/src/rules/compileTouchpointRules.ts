@@ -1,7 +1,7 @@
 import type { JourneyStore } from "../store/JourneyStore.js";
 import { eventNameMatcher } from "./eventNameMatcher.js";
 import { propertiesMatch } from "./propertiesMatch.js";
-import type { TouchpointRule } from "./TouchpointRuleSchema.js";
+import type { TouchpointRule } from "@opencjm/core";
 
 /** The rules compiled against a store's dictionaries: which touchpoint each event key is, without per-event string work. */
 export interface CompiledRules {

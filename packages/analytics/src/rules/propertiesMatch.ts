@@ -1,4 +1,4 @@
-import type { PropertyCondition } from "./TouchpointRuleSchema.js";
+import type { PropertyCondition } from "@opencjm/core";
 
 /** Plain decimal numbers only ("12", "-3.5", "1e3"), so the SQL oracle reads exactly the same values as numbers. */
 export const NUMBER_PATTERN = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$";

@@ -1,22 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { newId } from "@opencjm/core";
+import { newId, type ImportMapping, type Source, type SourceKind } from "@opencjm/core";
 import { sqlString } from "../engines/duckdb/sqlQuote.js";
 import { ImportError } from "../importers/ImportError.js";
-import type { ImportMapping, SourceKind } from "../importers/ImportMappingSchema.js";
-
-/** A data source of a workspace (the web shop's analytics, the CRM, …) with its saved column mapping. */
-export interface Source {
-  sourceId: string;
-  name: string;
-  kind: SourceKind;
-  mapping: ImportMapping | null;
-  createdAt: string;
-  /** Events stored from this source. */
-  events: number;
-  /** Successful imports. */
-  imports: number;
-  lastImportAt: string | null;
-}
 
 type SourceRow = [string, string, string, string | null, string, bigint, bigint, string | null];
 

@@ -1,5 +1,5 @@
 import { sqlStringList } from "../engines/duckdb/sqlQuote.js";
-import type { IdentifierKind } from "../importers/ImportMappingSchema.js";
+import type { IdentifierKind } from "@opencjm/core";
 
 /**
  * Placeholder values that systems write where an identifier is unknown. Sharing one of them says nothing about two

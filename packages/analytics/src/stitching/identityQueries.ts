@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlString } from "../engines/duckdb/sqlQuote.js";
 import { normalizeIdentifierValue } from "./normalizeIdentifierValue.js";
-import type { IdentifierKind } from "../importers/ImportMappingSchema.js";
+import type { IdentifierKind } from "@opencjm/core";
 
 /** One merge: why two identifiers belong to one customer. */
 export interface MergeLogEntry {

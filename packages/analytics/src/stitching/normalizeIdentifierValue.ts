@@ -1,4 +1,4 @@
-import type { IdentifierKind } from "../importers/ImportMappingSchema.js";
+import type { IdentifierKind } from "@opencjm/core";
 
 /** The JavaScript twin of normalizeIdentifierSql, for looking an identifier up the way the importer stored it. */
 export function normalizeIdentifierValue(kind: IdentifierKind, raw: string): string | undefined {

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlString } from "../engines/duckdb/sqlQuote.js";
-import type { IdentifierKind } from "../importers/ImportMappingSchema.js";
+import type { IdentifierKind } from "@opencjm/core";
 import type { ColumnPlan } from "../importers/planColumns.js";
 import { isJunkIdentifierSql } from "./identifierSql.js";
 

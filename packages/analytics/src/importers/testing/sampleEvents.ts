@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
 import ExcelJS from "exceljs";
-import type { ImportFormat, ImportMappingInput } from "../ImportMappingSchema.js";
+import type { ImportFormat, ImportMappingInput } from "@opencjm/core";
 
 /** Six events of three customers, with e-mail, phone, a score, text in three scripts and an attribute. */
 export const SAMPLE_ROWS = [

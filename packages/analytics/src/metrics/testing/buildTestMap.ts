@@ -1,5 +1,10 @@
-import { MAP_DOCUMENT_VERSION, MapSettingsSchema, MapSnapshotSchema, type MapSnapshot } from "@opencjm/core";
-import type { TouchpointRule } from "../../rules/TouchpointRuleSchema.js";
+import {
+  MAP_DOCUMENT_VERSION,
+  MapSettingsSchema,
+  MapSnapshotSchema,
+  type MapSnapshot,
+  type TouchpointRule,
+} from "@opencjm/core";
 
 /** A stage of a test map: its steps, each with the touchpoints on it. */
 export interface TestStage {

@@ -1,12 +1,10 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { KpiBucket, MapSnapshot } from "@opencjm/core";
+import type { KpiBucket, MapSnapshot, MetricsFilters, MetricsOptions, TouchpointRule } from "@opencjm/core";
 import { kpiBuckets } from "../../kpis/kpiBuckets.js";
 import type { KpiSpec } from "../../kpis/KpiSpec.js";
 import { pairMapOf } from "../../kpis/pairMapOf.js";
 import { compileMapStructure, type MapStructure } from "../../metrics/compileMapStructure.js";
-import type { MetricsFilters, MetricsOptions } from "../../metrics/MetricsRequestSchema.js";
 import { sqlString } from "../../queries/sqlText.js";
-import type { TouchpointRule } from "../../rules/TouchpointRuleSchema.js";
 import { createMappedEvents } from "../mapped/createMappedEvents.js";
 import { getConversion } from "../steps/getConversion.js";
 import { getKpiUnitFacts } from "./getKpiUnitFacts.js";

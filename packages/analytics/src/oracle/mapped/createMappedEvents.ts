@@ -1,8 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { MapStructure } from "../../metrics/compileMapStructure.js";
-import type { MetricsFilters, MetricsOptions } from "../../metrics/MetricsRequestSchema.js";
+import type { MetricsFilters, MetricsOptions, TouchpointRule } from "@opencjm/core";
 import { sortRules } from "../../rules/compileTouchpointRules.js";
-import type { TouchpointRule } from "../../rules/TouchpointRuleSchema.js";
 import { STORE_ORDER_SQL } from "../../store/rebuildJourneyStore.js";
 import { segmentConditionSql } from "../../queries/segment/segmentConditionSql.js";
 import { sqlString } from "../../queries/sqlText.js";

@@ -1,16 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { RuleMatch } from "../../rules/TouchpointRuleSchema.js";
+import type { RuleMatch, RuleMatches } from "@opencjm/core";
 import { readRows } from "../readRows.js";
 import { ruleConditionSql } from "./ruleConditionSql.js";
-
-/** How much of the data a rule matches: events and customers, out of all, and the (name, channel) pairs it takes. */
-export interface RuleMatches {
-  events: number;
-  customers: number;
-  totalEvents: number;
-  totalCustomers: number;
-  examples: Array<{ eventName: string; channel: string | null; events: number }>;
-}
 
 /** Live preview of a touchpoint rule: what it matches in the workspace's events on its own (earlier rules aside). */
 export async function getRuleMatches(connection: DuckDBConnection, rule: RuleMatch): Promise<RuleMatches> {

@@ -1,4 +1,4 @@
-import type { PropertyCondition } from "../../rules/TouchpointRuleSchema.js";
+import type { PropertyCondition } from "@opencjm/core";
 import { jsonTextSql, numberSql, sqlString } from "../sqlText.js";
 
 const NUMERIC = { gt: ">", gte: ">=", lt: "<", lte: "<=" } as const;

@@ -1,4 +1,4 @@
-import type { RuleMatch } from "../../rules/TouchpointRuleSchema.js";
+import type { RuleMatch } from "@opencjm/core";
 import { sqlString } from "../sqlText.js";
 import { propertyConditionSql } from "./propertyConditionSql.js";
 

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { RuleMatch } from "../../rules/TouchpointRuleSchema.js";
+import type { RuleMatch } from "@opencjm/core";
 import { readRows } from "../readRows.js";
 import { ruleConditionSql } from "../rules/ruleConditionSql.js";
 

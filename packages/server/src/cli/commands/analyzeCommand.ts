@@ -1,9 +1,9 @@
 import type { MapMetrics } from "@opencjm/analytics";
-import { SegmentRuleSchema, type SegmentRule } from "@opencjm/core";
+import { MapMetricsRequestSchema, SegmentRuleSchema, type SegmentRule } from "@opencjm/core";
 import type { Command } from "commander";
 import { z } from "zod";
 import { loadConfig } from "../../config.js";
-import { MapMetricsRequestSchema, metricsForMap } from "../../commands/metricsForMap.js";
+import { metricsForMap } from "../../commands/metricsForMap.js";
 import { CliError, parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
 import { cliText } from "../cliLanguage.js";

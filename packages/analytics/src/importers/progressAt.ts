@@ -1,6 +1,4 @@
-/** The phases of an import, in order. */
-export const IMPORT_PHASES = ["prepare", "read", "check", "stitch", "write", "store"] as const;
-export type ImportPhase = (typeof IMPORT_PHASES)[number];
+import { IMPORT_PHASES, type ImportPhase, type ImportProgress } from "@opencjm/core";
 
 // Rough share of the whole each phase takes on a large CSV, so one bar moves evenly.
 const WEIGHTS: Record<ImportPhase, number> = {
@@ -11,17 +9,6 @@ const WEIGHTS: Record<ImportPhase, number> = {
   write: 0.2,
   store: 0.1,
 };
-
-/** Where an import is: its phase, how far through that phase, and the overall fraction. */
-export interface ImportProgress {
-  phase: ImportPhase;
-  /** 0–1 within the phase. */
-  phaseFraction: number;
-  /** 0–1 over the whole import. */
-  fraction: number;
-  bytesRead?: number;
-  totalBytes?: number;
-}
 
 /** Builds a progress report for a phase and the fraction done within it. */
 export function progressAt(
