@@ -1,5 +1,5 @@
-import { computeMapMetrics, MetricsRequestSchema, type MapMetrics } from "@opencjm/analytics";
-import { IdSchema, type MapSnapshot } from "@opencjm/core";
+import { computeMapMetrics, type MapMetrics, type MapMetricsInput } from "@opencjm/analytics";
+import type { MapMetricsRequestSchema, MapSnapshot } from "@opencjm/core";
 import type { z } from "zod";
 import { findPersonas } from "./personaCreator.js";
 import { fieldError, notFound } from "../errors/DomainError.js";
@@ -7,23 +7,16 @@ import type { Services } from "../services.js";
 import { listTouchpointRules } from "../store/touchpointRuleStore.js";
 import { touchpointNames } from "../store/touchpointStore.js";
 
-/** A metrics request to the API or CLI: filters and options, or a persona whose segment filters the customers. */
-export const MapMetricsRequestSchema = MetricsRequestSchema.extend({
-  /** Filter to the customers of this persona's segment (instead of `filters.segment`). */
-  personaId: IdSchema.optional(),
-});
-
 /**
- * Computes all metrics of a map over its workspace's customer data: loads the map, the workspace's touchpoint rules
- * and names, resolves a persona to its segment (a map's own segment applies when the request names none), and runs
- * the one-pass engine on the workspace's journey store.
+ * What the engine needs for a map's metrics: loads the map, the workspace's touchpoint rules and names, and resolves
+ * a persona to its segment (a map's own segment applies when the request names none).
  */
-export async function metricsForMap(
+export async function mapMetricsInput(
   services: Services,
   workspaceId: string,
   mapId: string,
   request: z.infer<typeof MapMetricsRequestSchema>,
-): Promise<{ metrics: MapMetrics; snapshot: MapSnapshot }> {
+): Promise<MapMetricsInput & { map: MapSnapshot }> {
   const map = await services.maps.find(workspaceId, mapId);
   if (!map) throw notFound("map");
   const snapshot = await services.maps.readSnapshot(mapId);
@@ -43,13 +36,25 @@ export async function metricsForMap(
     segment = persona.segment;
   }
   segment ??= snapshot.settings.segment;
-  const rules = await listTouchpointRules(services.db, workspaceId);
-  const events = await services.analytics.open(workspaceId);
-  const metrics = await computeMapMetrics(events, {
+  return {
     map: snapshot,
-    rules,
+    rules: await listTouchpointRules(services.db, workspaceId),
     touchpointNames: await touchpointNames(services.db, workspaceId),
     request: { filters: { ...request.filters, segment }, options: request.options },
-  });
-  return { metrics, snapshot };
+  };
+}
+
+/**
+ * Computes all metrics of a map over its workspace's customer data: its input (mapMetricsInput) through the
+ * one-pass engine on the workspace's journey store.
+ */
+export async function metricsForMap(
+  services: Services,
+  workspaceId: string,
+  mapId: string,
+  request: z.infer<typeof MapMetricsRequestSchema>,
+): Promise<{ metrics: MapMetrics; snapshot: MapSnapshot }> {
+  const input = await mapMetricsInput(services, workspaceId, mapId, request);
+  const metrics = await computeMapMetrics(await services.analytics.open(workspaceId), input);
+  return { metrics, snapshot: input.map };
 }

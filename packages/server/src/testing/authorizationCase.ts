@@ -5,6 +5,8 @@ import type { TestApp } from "./testApp.js";
 /** How the authorization matrix (routes/authorizationMatrix.integration.test.ts) calls one workspace endpoint on fresh data, and the permission it needs. */
 export interface AuthorizationCase {
   permission: Permission;
+  /** A read-only token of a role with `permission` may still call it (it only reads, but not for every role). */
+  readTokenAllowed?: boolean;
   /** Tokens may not use it (it needs a signed-in person). */
   sessionOnly?: boolean;
   /** It acts on a workspace of its own (a copy with the same members), which a token scoped to the first cannot see. */
