@@ -14,6 +14,7 @@ describe("what of a map a highlight can be about", () => {
           { id: "s2", stageId: "g1", name: "" },
         ] as never,
         lanes: [],
+        // Branded ids are only a compile-time matter; the test's plain strings stand for them.
         cells: [
           { laneId: "pain", stepId: "s2", cards: [card({ id: "c2", kind: "painPoint", text: "Fees show late" })] },
           {
@@ -24,7 +25,7 @@ describe("what of a map a highlight can be about", () => {
               card({ id: "c3", kind: "action", text: "Types a query" }),
             ],
           },
-        ],
+        ] as never,
       },
       (id) => (id === "tp1" ? "Search engine" : undefined),
       "Untitled",
