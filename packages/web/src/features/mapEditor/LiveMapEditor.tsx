@@ -1,8 +1,9 @@
-import type { MapOperationInput, MapSettings, Persona } from "@opencjm/core";
+import { docToSnapshot, type MapOperationInput, type MapSettings, type Persona } from "@opencjm/core";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { AwarenessLike } from "../../collab/createPresence.js";
 import type { MapConnection } from "../../collab/useMapDocument.js";
 import { useSession } from "../../app/SessionProvider.js";
+import { ExchangeMenu } from "../exchange/ExchangeMenu.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import type { CatalogueChange, CellCatalogue } from "../cells/CellContentProps.js";
 import { CommentsButton } from "../comments/CommentsButton.js";
@@ -23,6 +24,10 @@ import { EditorHeader } from "./header/EditorHeader.js";
 import { MapTools } from "./header/MapTools.js";
 import { SearchBox } from "./header/SearchBox.js";
 import { SettingsDrawer } from "./header/SettingsDrawer.js";
+import { PresentButton } from "./presentation/PresentButton.js";
+import { PresentationView } from "./presentation/PresentationView.js";
+import { ReadingView } from "./reading/ReadingView.js";
+import { usePhoneLayout } from "./reading/usePhoneLayout.js";
 import { MapViewContext, useSettings } from "./store/useMapView.js";
 import { useConfirmDialog } from "./useConfirmDialog.js";
 import { useRefusalNotice } from "./useRefusalNotice.js";
@@ -111,6 +116,11 @@ export function LiveMapEditor(props: {
     }
   }, []);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const phone = usePhoneLayout();
+  // The map as it is when the presentation starts: an audience sees a steady picture while others keep editing.
+  const [presented, setPresented] = useState<ReturnType<typeof docToSnapshot> | null>(null);
+  const present = useCallback(() => setPresented(docToSnapshot(connection.doc)), [connection.doc]);
+  const stopPresenting = useCallback(() => setPresented(null), []);
 
   // The editor fills the window below the app bar; the grid scrolls inside it with sticky headers.
   useLayoutEffect(() => {
@@ -181,15 +191,17 @@ export function LiveMapEditor(props: {
                       <EvidenceToggle />
                       <CommentsButton />
                       <HistoryButton workspaceId={props.workspaceId} mapId={props.mapId} />
-                      <MapTools workspaceId={props.workspaceId} mapId={props.mapId} />
+                      <PresentButton onPresent={present} />
+                      <ExchangeMenu workspaceId={props.workspaceId} mapId={props.mapId} />
                     </>
                   }
+                  more={<MapTools workspaceId={props.workspaceId} mapId={props.mapId} />}
                 />
-                <EvidenceBar personas={props.personas} />
+                <EvidenceBar personas={props.personas} userId={me.id} />
                 <UnreadableCards doc={connection.doc} readOnly={readOnly} apply={(ops) => session.editor.apply(ops)} />
                 <div className={styles.body}>
                   <StepResearchProvider workspaceId={props.workspaceId} mapId={props.mapId}>
-                    <MapGrid label={t("editor.gridLabel")} />
+                    {phone ? <ReadingView catalogue={catalogue} /> : <MapGrid label={t("editor.gridLabel")} />}
                   </StepResearchProvider>
                 </div>
                 {settingsOpen && (
@@ -207,6 +219,8 @@ export function LiveMapEditor(props: {
               </div>
             </IdeaLinksProvider>
           </CommentsProvider>
+          {/* Outside the comments and ideas: a presentation shows the map, not its editing marks. */}
+          {presented && <PresentationView snapshot={presented} catalogue={catalogue} onClose={stopPresenting} />}
         </GridContext.Provider>
       </MapViewContext.Provider>
     </MapEvidence>

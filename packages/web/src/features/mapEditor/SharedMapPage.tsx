@@ -4,6 +4,8 @@ import { useT } from "../../i18n/I18nProvider.js";
 import { ZOOM_LEVELS } from "./grid/gridSizes.js";
 import { MapLoadError } from "./MapLoadError.js";
 import { ReadOnlyMap } from "./ReadOnlyMap.js";
+import { SnapshotReadingView } from "./reading/SnapshotReadingView.js";
+import { usePhoneLayout } from "./reading/usePhoneLayout.js";
 import { LocaleOverride } from "./shared/LocaleOverride.js";
 import { PAPERS, type Orientation, type Paper } from "./shared/printLayout.js";
 import { PrintMapView } from "./shared/PrintMapView.js";
@@ -13,11 +15,16 @@ import styles from "./SharedMapPage.module.css";
 
 function ShareView({ map }: { map: SharedMap }) {
   const [zoom, setZoom] = useState<number>(1);
+  const phone = usePhoneLayout();
   return (
     <div className={styles.share} data-testid="shared-map">
       <SharedMapHeader title={map.title} zoom={zoom} onZoom={setZoom} />
       <div className={styles.body}>
-        <ReadOnlyMap snapshot={map.snapshot} catalogue={map.catalogue} label={map.title} zoom={zoom} />
+        {phone ? (
+          <SnapshotReadingView snapshot={map.snapshot} catalogue={map.catalogue} />
+        ) : (
+          <ReadOnlyMap snapshot={map.snapshot} catalogue={map.catalogue} label={map.title} zoom={zoom} />
+        )}
       </div>
     </div>
   );
@@ -25,10 +32,15 @@ function ShareView({ map }: { map: SharedMap }) {
 
 function EmbedView({ map, token }: { map: SharedMap; token: string }) {
   const t = useT();
+  const phone = usePhoneLayout();
   return (
     <div className={styles.share} data-testid="embedded-map">
       <div className={styles.body}>
-        <ReadOnlyMap snapshot={map.snapshot} catalogue={map.catalogue} label={map.title} zoom={ZOOM_LEVELS[2]} />
+        {phone ? (
+          <SnapshotReadingView snapshot={map.snapshot} catalogue={map.catalogue} />
+        ) : (
+          <ReadOnlyMap snapshot={map.snapshot} catalogue={map.catalogue} label={map.title} zoom={ZOOM_LEVELS[2]} />
+        )}
       </div>
       <footer className={styles.embedFooter}>
         <bdi className={styles.embedTitle}>{map.title}</bdi>
@@ -59,7 +71,7 @@ function printOptions(search: string): { lang: string | null; paper: Paper; orie
 
 /**
  * The read-only views of a shared map: `/share/:token` (header with title, app name, zoom and language),
- * `/embed/:token` (chromeless, linking out to the share page) and `/print/:token?lang=&paper=&orientation=` (the
+ * `/embed/:token` (chromeless, linking out to the share page), both read as a list of stages on phones, and `/print/:token?lang=&paper=&orientation=` (the
  * print layout the PDF and PNG exports render).
  */
 export default function SharedMapPage({ token, mode }: { token: string; mode: "share" | "embed" | "print" }) {

@@ -1,9 +1,10 @@
 import type { Persona } from "@opencjm/core";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Link } from "wouter";
 import { Button, buttonClassName } from "../../../app/Button.js";
 import { useErrorMessage } from "../../../app/useErrorMessage.js";
+import { useRememberedFlag } from "../../../app/useRememberedFlag.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { facetsQuery, importListQuery, importRunning } from "../api/evidenceQueries.js";
 import { useEvidence } from "./EvidenceContext.js";
@@ -37,8 +38,18 @@ function usePreparing(evidence: { workspaceId: string; refresh: () => void } | n
  * The bar above the grid while data is shown: what the numbers cover, filters for persona (its segment), channel and
  * date range that apply to everything on screen, the funnel across stages, and the way to the paths.
  */
-export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly Persona[]; pathsLink?: boolean }) {
+export function EvidenceBar({
+  personas,
+  pathsLink = true,
+  userId = "anyone",
+}: {
+  personas: readonly Persona[];
+  pathsLink?: boolean;
+  /** Whose choice to fold the bar is remembered (each person on this browser keeps their own). */
+  userId?: string;
+}) {
   const i18n = useI18n();
+  const [folded, setFolded] = useRememberedFlag(`opencjm.dataBar.folded.${userId}`, false);
   const { t, formatDate } = i18n;
   const errorMessage = useErrorMessage();
   const evidence = useEvidence();
@@ -47,6 +58,7 @@ export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly
   // on the map come first. Without it the channel filter offers no channels.
   const loaded = !!evidence?.metrics;
   const facets = useQuery({ ...facetsQuery(evidence?.workspaceId ?? ""), enabled: shown && loaded }).data ?? null;
+  const bodyId = useId();
   const preparing = usePreparing(evidence?.status === "empty" ? evidence : null);
   if (!evidence || !evidence.shown) return null;
   const { filters, setFilters, metrics, status } = evidence;
@@ -60,92 +72,120 @@ export function EvidenceBar({ personas, pathsLink = true }: { personas: readonly
       </div>
     );
   const segmented = personas.filter((p) => p.segment);
+  const summary = (
+    <p className={styles.summary} role="status" data-testid="evidence-summary">
+      {status === "loading" && !metrics
+        ? t("evidence.map.loading")
+        : status === "failed"
+          ? errorMessage(evidence.error)
+          : metrics
+            ? t("evidence.map.summary", {
+                customers: metrics.totals.customers,
+                events: metrics.totals.events,
+                from: metrics.totals.firstEventAt ? formatDate(metrics.totals.firstEventAt) : "—",
+                to: metrics.totals.lastEventAt ? formatDate(metrics.totals.lastEventAt) : "—",
+              })
+            : ""}
+      {status === "loading" && metrics && <span className={styles.muted}> {t("evidence.map.updating")}</span>}
+    </p>
+  );
+  const fold = (
+    <Button
+      variant="ghost"
+      size="small"
+      aria-expanded={!folded}
+      aria-controls={bodyId}
+      onClick={() => setFolded(!folded)}
+      data-testid="fold-data-bar"
+    >
+      <span aria-hidden="true">{folded ? "▸" : "▾"}</span> {folded ? t("evidence.map.unfold") : t("evidence.map.fold")}
+    </Button>
+  );
   return (
-    <div className={styles.bar} data-testid="evidence-bar" data-status={status} aria-busy={status === "loading"}>
-      <div className={styles.filters} role="group" aria-label={t("evidence.map.filters")}>
-        <label className={styles.filter}>
-          {t("evidence.map.persona")}
-          <select
-            className="input"
-            value={filters.personaId ?? ""}
-            onChange={(e) => setFilters({ ...filters, personaId: e.target.value || undefined })}
-            data-testid="filter-persona"
-          >
-            <option value="">{t("evidence.map.allCustomers")}</option>
-            {segmented.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={styles.filter}>
-          {t("evidence.map.channel")}
-          <select
-            className="input"
-            value={filters.channels[0] ?? ""}
-            onChange={(e) => setFilters({ ...filters, channels: e.target.value ? [e.target.value] : [] })}
-            data-testid="filter-channel"
-          >
-            <option value="">{t("evidence.map.allChannels")}</option>
-            {(facets?.channels ?? []).map((c) => (
-              <option key={c.channel} value={c.channel}>
-                {c.channel}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={styles.filter}>
-          {t("evidence.map.from")}
-          <input
-            className="input"
-            type="date"
-            value={filters.from ?? ""}
-            max={filters.to}
-            onChange={(e) => setFilters({ ...filters, from: e.target.value || undefined })}
-            data-testid="filter-from"
-          />
-        </label>
-        <label className={styles.filter}>
-          {t("evidence.map.to")}
-          <input
-            className="input"
-            type="date"
-            value={filters.to ?? ""}
-            min={filters.from}
-            onChange={(e) => setFilters({ ...filters, to: e.target.value || undefined })}
-            data-testid="filter-to"
-          />
-        </label>
-        <Button size="small" onClick={evidence.refresh} data-testid="refresh-data">
-          {t("evidence.map.refresh")}
-        </Button>
-        {pathsLink && (
-          <Link
-            href={`/maps/${evidence.mapId}/paths`}
-            className={buttonClassName("secondary", "small")}
-            data-testid="open-paths"
-          >
-            {t("evidence.paths.open")}
-          </Link>
-        )}
+    <div
+      className={styles.bar}
+      data-testid="evidence-bar"
+      data-status={status}
+      data-folded={folded || undefined}
+      aria-busy={status === "loading"}
+    >
+      <div className={styles.barHead}>
+        {fold}
+        {summary}
       </div>
-      <p className={styles.summary} role="status" data-testid="evidence-summary">
-        {status === "loading" && !metrics
-          ? t("evidence.map.loading")
-          : status === "failed"
-            ? errorMessage(evidence.error)
-            : metrics
-              ? t("evidence.map.summary", {
-                  customers: metrics.totals.customers,
-                  events: metrics.totals.events,
-                  from: metrics.totals.firstEventAt ? formatDate(metrics.totals.firstEventAt) : "—",
-                  to: metrics.totals.lastEventAt ? formatDate(metrics.totals.lastEventAt) : "—",
-                })
-              : ""}
-        {status === "loading" && metrics && <span className={styles.muted}> {t("evidence.map.updating")}</span>}
-      </p>
-      {metrics && status !== "failed" && <FunnelStrip metrics={metrics} />}
+      {!folded && (
+        <div id={bodyId} className={styles.barBody}>
+          <div className={styles.filters} role="group" aria-label={t("evidence.map.filters")}>
+            <label className={styles.filter}>
+              {t("evidence.map.persona")}
+              <select
+                className="input"
+                value={filters.personaId ?? ""}
+                onChange={(e) => setFilters({ ...filters, personaId: e.target.value || undefined })}
+                data-testid="filter-persona"
+              >
+                <option value="">{t("evidence.map.allCustomers")}</option>
+                {segmented.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className={styles.filter}>
+              {t("evidence.map.channel")}
+              <select
+                className="input"
+                value={filters.channels[0] ?? ""}
+                onChange={(e) => setFilters({ ...filters, channels: e.target.value ? [e.target.value] : [] })}
+                data-testid="filter-channel"
+              >
+                <option value="">{t("evidence.map.allChannels")}</option>
+                {(facets?.channels ?? []).map((c) => (
+                  <option key={c.channel} value={c.channel}>
+                    {c.channel}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className={styles.filter}>
+              {t("evidence.map.from")}
+              <input
+                className="input"
+                type="date"
+                value={filters.from ?? ""}
+                max={filters.to}
+                onChange={(e) => setFilters({ ...filters, from: e.target.value || undefined })}
+                data-testid="filter-from"
+              />
+            </label>
+            <label className={styles.filter}>
+              {t("evidence.map.to")}
+              <input
+                className="input"
+                type="date"
+                value={filters.to ?? ""}
+                min={filters.from}
+                onChange={(e) => setFilters({ ...filters, to: e.target.value || undefined })}
+                data-testid="filter-to"
+              />
+            </label>
+            <Button size="small" onClick={evidence.refresh} data-testid="refresh-data">
+              {t("evidence.map.refresh")}
+            </Button>
+            {pathsLink && (
+              <Link
+                href={`/maps/${evidence.mapId}/paths`}
+                className={buttonClassName("secondary", "small")}
+                data-testid="open-paths"
+              >
+                {t("evidence.paths.open")}
+              </Link>
+            )}
+          </div>
+          {metrics && status !== "failed" && <FunnelStrip metrics={metrics} />}
+        </div>
+      )}
     </div>
   );
 }

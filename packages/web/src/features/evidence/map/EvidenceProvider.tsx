@@ -1,17 +1,19 @@
 import type { MetricsFilters } from "@opencjm/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
-import { mapMetricsQuery, useEvidenceCache } from "../api/evidenceQueries.js";
+import { importListQuery, mapMetricsQuery, useEvidenceCache } from "../api/evidenceQueries.js";
 import { EvidenceContext, type EvidenceFilters, type EvidenceState, type EvidenceStatus } from "./EvidenceContext.js";
 import { evidenceCues } from "./evidenceCues.js";
 
 const SHOWN_KEY = "opencjm.evidence.shown";
 
-function storedShown(): boolean {
+/** The choice made on this device, or null before any: the data view then follows whether there is data. */
+function storedShown(): boolean | null {
   try {
-    return localStorage.getItem(SHOWN_KEY) !== "false";
+    const stored = localStorage.getItem(SHOWN_KEY);
+    return stored === null ? null : stored !== "false";
   } catch {
-    return true;
+    return null;
   }
 }
 
@@ -41,7 +43,8 @@ function afterPaint(run: () => void): () => void {
 }
 
 /**
- * Holds the map's data view: whether it is shown (remembered on this device), its filters, and the metrics of the
+ * Holds the map's data view: whether it is shown (remembered on this device; before any choice, shown when the
+ * workspace has imported data), its filters, and the metrics of the
  * map under them, fetched once the grid is interactive and again whenever the filters change.
  */
 export function EvidenceProvider({
@@ -58,7 +61,10 @@ export function EvidenceProvider({
   children: ReactNode;
 }) {
   const [storedChoice, setShownState] = useState(storedShown);
-  const shown = alwaysShown || storedChoice;
+  // Until someone chooses, the data view is on only where there is data: a new workspace's map gets its room.
+  const imports = useQuery({ ...importListQuery(workspaceId), enabled: !alwaysShown && storedChoice === null });
+  const hasData = !!imports.data?.some((i) => i.status === "done" && i.eventsStored > 0);
+  const shown = !!alwaysShown || (storedChoice ?? hasData);
   const [filters, setFilters] = useState<EvidenceFilters>({ channels: [] });
   const request = useMemo(() => metricsRequest(filters), [filters]);
   // Nothing is asked for before the grid has painted once.

@@ -23,7 +23,8 @@ interface Props {
 }
 
 /**
- * The emotion curves of the map's personas across the steps, on the map's scale. Points can be dragged (snapping to
+ * The emotion curves of the map's personas across the steps, on the map's scale, over a green (good) and a red (bad)
+ * half; the scale's numbers and faces stand in the lane's sticky title (EmotionAxis), so they stay while scrolling. Points can be dragged (snapping to
  * half steps), nudged with the arrow keys once focused, or cleared with Delete; ghost points add the active persona's.
  */
 export function EmotionCurve({
@@ -37,7 +38,7 @@ export function EmotionCurve({
   onOpenEditor,
   onGestureEnd,
 }: Props) {
-  const { t, dir, formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
   const svgRef = useRef<SVGSVGElement>(null);
   const editable = !!onChange;
   const r = 6;
@@ -101,6 +102,8 @@ export function EmotionCurve({
     if (next !== value) onChange(personaId, stepId, next);
   };
 
+  // Zero splits good from bad when the scale has it (−2…2); otherwise its middle does (1…10).
+  const middle = scale.min < 0 && scale.max > 0 ? 0 : (scale.min + scale.max) / 2;
   const ticks: number[] = [];
   for (let v = Math.ceil(scale.min); v <= scale.max; v++) ticks.push(v);
   const stepName = new Map(steps.map((s) => [s.id, s.name]));
@@ -115,25 +118,32 @@ export function EmotionCurve({
       aria-label={t("editor.emotion.curveLabel")}
       data-testid="emotion-curve"
     >
+      {/* The good half of the scale tinted green, the bad half red: where the journey hurts shows at a glance. */}
+      <rect
+        x={0}
+        y={geometry.y(scale.max)}
+        width={geometry.width}
+        height={Math.max(0, geometry.y(middle) - geometry.y(scale.max))}
+        className={styles.positive}
+        data-testid="emotion-positive-zone"
+      />
+      <rect
+        x={0}
+        y={geometry.y(middle)}
+        width={geometry.width}
+        height={Math.max(0, geometry.y(scale.min) - geometry.y(middle))}
+        className={styles.negative}
+        data-testid="emotion-negative-zone"
+      />
       {ticks.map((v) => (
-        <g key={v}>
-          <line
-            x1={0}
-            x2={geometry.width}
-            y1={geometry.y(v)}
-            y2={geometry.y(v)}
-            className={v === 0 ? styles.zero : styles.tick}
-          />
-          <text
-            x={dir === "rtl" ? geometry.width - 4 : 4}
-            y={geometry.y(v) - 2}
-            textAnchor={dir === "rtl" ? "end" : "start"}
-            className={styles.tickLabel}
-            style={{ fontSize: 10 }}
-          >
-            {formatNumber(v)}
-          </text>
-        </g>
+        <line
+          key={v}
+          x1={0}
+          x2={geometry.width}
+          y1={geometry.y(v)}
+          y2={geometry.y(v)}
+          className={v === middle ? styles.zero : styles.tick}
+        />
       ))}
       {personas.map((persona) => {
         const points = steps.flatMap((s) => {

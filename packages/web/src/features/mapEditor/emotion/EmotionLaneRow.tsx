@@ -9,6 +9,8 @@ import type { StructureActions } from "../grid/useStructureActions.js";
 import type { ColumnRange } from "../grid/useColumnWindow.js";
 import type { Slot } from "../store/MapView.js";
 import { useEmotions, useSettings } from "../store/useMapView.js";
+import { useShownMetrics } from "../../evidence/map/EvidenceContext.js";
+import { EmotionAxis } from "./EmotionAxis.js";
 import { EmotionCell } from "./EmotionCell.js";
 import { EmotionCurve } from "./EmotionCurve.js";
 import { emotionGeometry } from "./emotionGeometry.js";
@@ -59,6 +61,7 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({
     [slots, curveHeight, settings.emotionScale, dir],
   );
   const steps = useMemo(() => slots.flatMap((s) => s.steps), [slots]);
+  const measured = useShownMetrics() !== null;
   const onChange =
     editor && !readOnly
       ? (personaId: string, stepId: string, value: number | null) =>
@@ -80,8 +83,10 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({
             activeId={activeId}
             scale={settings.emotionScale}
             onPick={onChange ? setPicked : undefined}
+            measured={measured}
           />
         )}
+        <EmotionAxis geometry={geometry} scale={settings.emotionScale} />
       </LaneHeader>
       {slots.map((slot, i) => {
         const firstCol = colIndex + 1;

@@ -3,17 +3,23 @@ import { useI18n } from "../../../i18n/I18nProvider.js";
 import type { EmotionPersona } from "./EmotionPersona.js";
 import styles from "./EmotionLegend.module.css";
 
-/** The emotion lane's legend: the scale with its labels, and each persona's line colour (pick one to add its points). */
+/**
+ * The emotion lane's legend: the scale with its labels, each persona's line colour (pick one to add its points), and
+ * while data is shown, which line is assumed (solid) and which measured (dashed).
+ */
 export function EmotionLegend({
   personas,
   activeId,
   scale,
   onPick,
+  measured = false,
 }: {
   personas: readonly EmotionPersona[];
   activeId: string | undefined;
   scale: EmotionScale;
   onPick?: (personaId: string) => void;
+  /** True while the measured curve is drawn too: the legend then tells the assumed lines from the measured one. */
+  measured?: boolean;
 }) {
   const { t, formatNumber } = useI18n();
   return (
@@ -62,6 +68,18 @@ export function EmotionLegend({
           </li>
         ))}
       </ul>
+      {measured && (
+        <ul className={styles.kinds} aria-label={t("editor.emotion.curveKinds")} data-testid="emotion-curve-kinds">
+          <li>
+            <span className={styles.solid} aria-hidden="true" />
+            {t("editor.emotion.assumed")}
+          </li>
+          <li>
+            <span className={styles.dashed} aria-hidden="true" />
+            {t("editor.emotion.measured")}
+          </li>
+        </ul>
+      )}
     </div>
   );
 }

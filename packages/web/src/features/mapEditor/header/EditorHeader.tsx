@@ -6,13 +6,18 @@ import { useT } from "../../../i18n/I18nProvider.js";
 import type { MapEditor } from "../editing/MapEditor.js";
 import { useSettings } from "../store/useMapView.js";
 import { ConnectionStatus } from "./ConnectionStatus.js";
+import { MoreToolsPopover } from "./MoreToolsPopover.js";
 import { PresenceAvatars } from "./PresenceAvatars.js";
 import { TitleField } from "./TitleField.js";
 import { UndoRedoButtons } from "./UndoRedoButtons.js";
 import { ZoomControl } from "./ZoomControl.js";
 import styles from "./EditorHeader.module.css";
 
-/** The editor's header: the way back, title, type and status, who is here, the connection, and the tools. */
+/**
+ * The editor's one compact bar: the way back, title, type and status; undo, zoom and search; who is here and the
+ * connection; then the map's tools, the less used ones (settings, comparison, future state, activity) under "More".
+ * It never wraps: the title gives way (ellipsis) before anything else does.
+ */
 export function EditorHeader(props: {
   editor: MapEditor;
   presence: Presence | null;
@@ -22,34 +27,46 @@ export function EditorHeader(props: {
   onZoom: (zoom: number) => void;
   search: ReactNode;
   onOpenSettings: () => void;
+  /** The tools always on the bar (data, comments, history, presentation, export). */
   tools: ReactNode;
+  /** The tools under "More", after the map settings. */
+  more: ReactNode;
 }) {
   const t = useT();
   const settings = useSettings();
   const { editor } = props;
   return (
-    <header className={styles.header}>
-      <div className={styles.line}>
-        <Link href="/" className={styles.back} data-testid="back-to-maps">
-          {t("editor.backToMaps")}
-        </Link>
+    <header className={styles.header} data-testid="editor-header">
+      <Link href="/" className={styles.back} data-testid="back-to-maps">
+        {t("editor.backToMaps")}
+      </Link>
+      <div className={styles.identity}>
         <TitleField
           title={settings.title}
           readOnly={editor.readOnly}
           onRename={(title) => editor.apply([{ op: "updateSettings", settings: { title } }])}
         />
-        <span className={styles.badge} data-testid="map-type">
-          {t(`vocabulary.mapType.${settings.type}`)}
-        </span>
-        <span className={styles.badge} data-status={settings.status} data-testid="map-status">
-          {t(`vocabulary.mapStatus.${settings.status}`)}
-        </span>
-        {editor.readOnly && (
-          <span className={`${styles.badge} ${styles.readOnly}`} data-testid="read-only">
-            {t("editor.readOnly")}
+        <span className={styles.badges}>
+          <span className={styles.badge} data-testid="map-type">
+            {t(`vocabulary.mapType.${settings.type}`)}
           </span>
-        )}
-        <span className={styles.spacer} />
+          <span className={styles.badge} data-status={settings.status} data-testid="map-status">
+            {t(`vocabulary.mapStatus.${settings.status}`)}
+          </span>
+          {editor.readOnly && (
+            <span className={`${styles.badge} ${styles.readOnly}`} data-testid="read-only">
+              {t("editor.readOnly")}
+            </span>
+          )}
+        </span>
+      </div>
+      <div className={styles.editing} role="toolbar" aria-label={t("editor.toolbar")}>
+        {!editor.readOnly && <UndoRedoButtons editor={editor} />}
+        <ZoomControl zoom={props.zoom} onZoom={props.onZoom} />
+        {props.search}
+      </div>
+      <span className={styles.spacer} />
+      <div className={styles.status}>
         {props.presence && <PresenceAvatars presence={props.presence} me={props.me} />}
         <ConnectionStatus
           status={props.connection.status}
@@ -57,15 +74,9 @@ export function EditorHeader(props: {
           readOnly={editor.readOnly}
         />
       </div>
-      <div className={styles.line} role="toolbar" aria-label={t("editor.toolbar")}>
-        {!editor.readOnly && <UndoRedoButtons editor={editor} />}
-        <ZoomControl zoom={props.zoom} onZoom={props.onZoom} />
-        {props.search}
-        <span className={styles.spacer} />
-        <button type="button" onClick={props.onOpenSettings} data-testid="open-settings">
-          {t("editor.settings.open")}
-        </button>
+      <div className={styles.tools}>
         {props.tools}
+        <MoreToolsPopover onOpenSettings={props.onOpenSettings}>{props.more}</MoreToolsPopover>
       </div>
     </header>
   );

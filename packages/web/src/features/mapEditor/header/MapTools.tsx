@@ -1,10 +1,10 @@
+import { buttonClassName } from "../../../app/Button.js";
 import { CompareWithMenu } from "../../compare/CompareWithMenu.js";
 import { CreateFutureStateButton } from "../../compare/CreateFutureStateButton.js";
 import { MapActivityLink } from "../../activity/MapActivityLink.js";
-import { ExchangeMenu } from "../../exchange/ExchangeMenu.js";
 import { useSettings } from "../store/useMapView.js";
 
-/** The header's slots for other features: comparison and future state (compare), export and share (exchange), activity. */
+/** The tools under the header's "More": comparison and future state (compare), and the map's activity. */
 export function MapTools({ workspaceId, mapId }: { workspaceId: string; mapId: string }) {
   const settings = useSettings();
   return (
@@ -14,9 +14,8 @@ export function MapTools({ workspaceId, mapId }: { workspaceId: string; mapId: s
         workspaceId={workspaceId}
         mapId={mapId}
         title={settings.title}
-        className="btn btn-small"
+        className={buttonClassName("ghost", "small")}
       />
-      <ExchangeMenu workspaceId={workspaceId} mapId={mapId} />
       <MapActivityLink mapId={mapId} />
     </>
   );

@@ -53,10 +53,7 @@ export function SearchBox({
 
   return (
     <span style={{ display: "inline-flex", alignItems: "center", gap: 6 }}>
-      <label
-        htmlFor={id}
-        style={{ position: "absolute", inlineSize: 1, blockSize: 1, overflow: "hidden", clipPath: "inset(50%)" }}
-      >
+      <label htmlFor={id} className="visually-hidden">
         {t("editor.search.label")}
       </label>
       <input
@@ -76,7 +73,8 @@ export function SearchBox({
             next.current += 1;
           }
         }}
-        style={{ inlineSize: "14em" }}
+        className="input"
+        style={{ inlineSize: "10em", paddingBlock: 3 }}
       />
       {query.trim() && (
         <span

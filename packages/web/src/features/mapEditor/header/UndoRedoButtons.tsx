@@ -1,4 +1,6 @@
+import { Redo2, Undo2 } from "lucide-react";
 import { useEffect, useSyncExternalStore } from "react";
+import { Button } from "../../../app/Button.js";
 import { useT } from "../../../i18n/I18nProvider.js";
 import type { MapEditor } from "../editing/MapEditor.js";
 
@@ -32,25 +34,29 @@ export function UndoRedoButtons({ editor }: { editor: MapEditor }) {
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [editor]);
   return (
-    <span role="group" aria-label={t("editor.history.label")}>
-      <button
-        type="button"
+    <span role="group" aria-label={t("editor.history.label")} style={{ display: "inline-flex" }}>
+      <Button
+        variant="ghost"
+        size="small"
         onClick={() => editor.undo()}
         disabled={!history.canUndo}
         data-testid="undo"
+        aria-label={t("common.action.undo")}
         title={t("editor.history.undoShortcut")}
       >
-        ↶ {t("common.action.undo")}
-      </button>{" "}
-      <button
-        type="button"
+        <Undo2 size={16} aria-hidden="true" />
+      </Button>
+      <Button
+        variant="ghost"
+        size="small"
         onClick={() => editor.redo()}
         disabled={!history.canRedo}
         data-testid="redo"
+        aria-label={t("common.action.redo")}
         title={t("editor.history.redoShortcut")}
       >
-        ↷ {t("common.action.redo")}
-      </button>
+        <Redo2 size={16} aria-hidden="true" />
+      </Button>
     </span>
   );
 }

@@ -1,3 +1,5 @@
+import { Minus, Plus } from "lucide-react";
+import { Button } from "../../../app/Button.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { ZOOM_LEVELS } from "../grid/gridSizes.js";
 
@@ -6,41 +8,40 @@ export function ZoomControl({ zoom, onZoom }: { zoom: number; onZoom: (zoom: num
   const { t, formatNumber } = useI18n();
   const at = ZOOM_LEVELS.findIndex((z) => z === zoom);
   return (
-    <span
-      role="group"
-      aria-label={t("editor.zoom.label")}
-      style={{ display: "inline-flex", gap: 2, alignItems: "center" }}
-    >
-      <button
-        type="button"
+    <span role="group" aria-label={t("editor.zoom.label")} style={{ display: "inline-flex", alignItems: "center" }}>
+      <Button
+        variant="ghost"
+        size="small"
         aria-label={t("editor.zoom.out")}
         title={t("editor.zoom.out")}
         disabled={at <= 0}
         onClick={() => onZoom(ZOOM_LEVELS[at - 1]!)}
         data-testid="zoom-out"
       >
-        −
-      </button>
-      <button
-        type="button"
+        <Minus size={14} aria-hidden="true" />
+      </Button>
+      <Button
+        variant="ghost"
+        size="small"
         aria-label={t("editor.zoom.reset")}
         title={t("editor.zoom.reset")}
         onClick={() => onZoom(1)}
         data-testid="zoom-level"
-        style={{ minInlineSize: "4.5em" }}
+        style={{ minInlineSize: "4em", paddingInline: 4 }}
       >
         {formatNumber(zoom, { style: "percent" })}
-      </button>
-      <button
-        type="button"
+      </Button>
+      <Button
+        variant="ghost"
+        size="small"
         aria-label={t("editor.zoom.in")}
         title={t("editor.zoom.in")}
         disabled={at >= ZOOM_LEVELS.length - 1}
         onClick={() => onZoom(ZOOM_LEVELS[at + 1]!)}
         data-testid="zoom-in"
       >
-        +
-      </button>
+        <Plus size={14} aria-hidden="true" />
+      </Button>
     </span>
   );
 }

@@ -21,7 +21,9 @@ export function SharedMapHeader({
       </h1>
       <span className={styles.badge}>{t("editor.share.readOnly")}</span>
       <span className={styles.spacer} />
-      <ZoomControl zoom={zoom} onZoom={onZoom} />
+      <span className={styles.zoom}>
+        <ZoomControl zoom={zoom} onZoom={onZoom} />
+      </span>
       <LanguageSwitcher />
       <a className={styles.brand} href="/">
         {t("common.app.title")}

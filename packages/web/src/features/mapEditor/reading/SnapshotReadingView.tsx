@@ -1,0 +1,16 @@
+import type { MapSnapshot } from "@opencjm/core";
+import { useMemo } from "react";
+import type { CellCatalogue } from "../../cells/CellContentProps.js";
+import { createSnapshotMapView } from "../store/createSnapshotMapView.js";
+import { MapViewContext } from "../store/useMapView.js";
+import { ReadingView } from "./ReadingView.js";
+
+/** The phone's reading of a map snapshot (share and embed pages), without a live document. */
+export function SnapshotReadingView({ snapshot, catalogue }: { snapshot: MapSnapshot; catalogue: CellCatalogue }) {
+  const view = useMemo(() => createSnapshotMapView(snapshot), [snapshot]);
+  return (
+    <MapViewContext.Provider value={view}>
+      <ReadingView catalogue={catalogue} />
+    </MapViewContext.Provider>
+  );
+}
