@@ -119,13 +119,15 @@ describe("a current-state map drafted from data", () => {
     expect(steps.filter((s) => inDraft.includes(s))).toEqual(inDraft);
   });
 
-  it("running example: registration first and the decision after every examination", async () => {
+  it("running example: registration first, the decision after the checks and before its outcomes", async () => {
     const db = await loadProcessLog("running-example.csv");
     open.push(db);
     const plan = await draftFromData(db, { map: emptyMap, rules: [], locale: "en" });
     const steps = plan.stages.flatMap((s) => s.steps.map((step) => step.name));
     expect(steps[0]).toBe("register request");
-    for (const examination of ["examine casually", "examine thoroughly", "check ticket"])
-      expect(steps.indexOf(examination)).toBeLessThan(steps.indexOf("decide"));
+    for (const check of ["examine casually", "check ticket"])
+      expect(steps.indexOf(check)).toBeLessThan(steps.indexOf("decide"));
+    for (const outcome of ["pay compensation", "reject request", "reinitiate request"])
+      expect(steps.indexOf("decide")).toBeLessThan(steps.indexOf(outcome));
   });
 });

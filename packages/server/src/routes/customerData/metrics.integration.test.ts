@@ -1,6 +1,13 @@
 import { rebuildJourneyStore } from "@opencjm/analytics";
 import { insertTestEvents, type TestEvent } from "@opencjm/analytics/testing";
-import { MAP_DOCUMENT_VERSION, MapSettingsSchema, type ChannelId, type MapSnapshot } from "@opencjm/core";
+import {
+  MAP_DOCUMENT_VERSION,
+  MapSettingsSchema,
+  type ChannelId,
+  type DraftPlan,
+  type MapMetrics,
+  type MapSnapshot,
+} from "@opencjm/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPersona } from "../../commands/personaCreator.js";
 import { createTouchpoint } from "../../commands/touchpointCreator.js";
@@ -228,5 +235,63 @@ describe.each(testDialects)("map metrics API on %s", (dialect) => {
       body: {},
     });
     expect(viewer.status).toBe(403);
+  });
+
+  it("previews a draft a viewer may read, drops the steps left out, and links the new map's steps to their events", async () => {
+    const base = `/api/workspaces/${ws.id}/maps/${mapId}/draft-from-data`;
+    const preview = await t.request("POST", `${base}/preview`, { headers: ws.users.viewer.headers, body: {} });
+    expect(preview.status).toBe(200);
+    const plan = preview.body as DraftPlan;
+    expect(plan.customers).toBe(10);
+    expect(plan.stages.map((s) => [s.name, s.steps.map((step) => step.key)])).toEqual([
+      ["Awareness", [`tp:${tp.ad}`, `tp:${tp.pricing}`]],
+      // Nobody who calls support does anything else: the call goes last, in the stage before it.
+      ["Purchase", [`tp:${tp.buy}`, "event:support_call"]],
+    ]);
+    expect(plan.conversionWindowHours).toBe(24 * 365 * 10);
+    const withoutPricing = await t.request("POST", `${base}/preview`, {
+      headers: ws.users.viewer.headers,
+      body: { leaveOut: [`tp:${tp.pricing}`], title: "Named" },
+    });
+    expect((withoutPricing.body as DraftPlan).title).toBe("Named");
+    expect((withoutPricing.body as DraftPlan).stages.flatMap((s) => s.steps.map((step) => step.name))).toEqual([
+      "Ad",
+      "Checkout",
+      "support_call",
+    ]);
+
+    const res = await t.request("POST", base, {
+      headers: ws.users.editor.headers,
+      body: { title: "Drafted", leaveOut: [`tp:${tp.pricing}`] },
+    });
+    expect(res.status).toBe(201);
+    const created = res.body as { map: { id: string; title: string }; snapshot: MapSnapshot };
+    expect(created.map.title).toBe("Drafted");
+    // The unmapped support call became a touchpoint on the phone channel with its rule.
+    const rules = await t.request("GET", `/api/workspaces/${ws.id}/touchpoint-rules`, {
+      headers: ws.users.viewer.headers,
+    });
+    const callRule = (rules.body as unknown as Array<{ touchpointId: string; eventNames: string[] }>).find((r) =>
+      r.eventNames.includes("support_call"),
+    );
+    expect(callRule).toBeDefined();
+    const catalogue = await t.request("GET", `/api/workspaces/${ws.id}/touchpoints`, {
+      headers: ws.users.viewer.headers,
+    });
+    expect(
+      (catalogue.body as unknown as Array<{ id: string; name: string; channelId: string }>).find(
+        (x) => x.id === callRule!.touchpointId,
+      ),
+    ).toMatchObject({ name: "support_call", channelId: "phone" });
+    // The new map's numbers: every step is linked to its events.
+    const metrics = await t.request("POST", `/api/workspaces/${ws.id}/maps/${created.map.id}/metrics`, {
+      headers: ws.users.viewer.headers,
+      body: {},
+    });
+    expect((metrics.body as MapMetrics).steps.map((s) => [s.name, s.customers])).toEqual([
+      ["Ad", 9],
+      ["Checkout", 3],
+      ["support_call", 1],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import {
   DraftFromDataRequestSchema,
+  DraftPlanSchema,
   IdSchema,
   MapMetricsRequestSchema,
   MapMetricsSchema,
@@ -11,6 +12,7 @@ import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
 import { metricsForMap } from "../../commands/metricsForMap.js";
+import { createMapDraft, previewMapDraft } from "../../commands/mapDrafter.js";
 
 const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
 const tags = ["Journey analytics"];
@@ -32,11 +34,22 @@ const draft = createRoute({
   path: `${base}/draft-from-data`,
   tags,
   summary: "Create a new current-state map drafted from the most common paths in the data",
+  description:
+    "Steps in the order most customers go, each stage once; `leaveOut` drops steps of the preview by key. Each step of an event no rule maps yet gets a touchpoint and the rule that maps the event to it, so the new map shows its numbers.",
   request: { params: MapParams, ...jsonBody(DraftFromDataRequestSchema) },
   responses: { 201: jsonContent(MapWithSnapshotSchema, "Created"), ...errorResponses },
 });
+const draftPreview = createRoute({
+  method: "post",
+  path: `${base}/draft-from-data/preview`,
+  tags,
+  summary:
+    "The current-state map the data would draft: its title, stages and steps with their customers, nothing created",
+  request: { params: MapParams, ...jsonBody(DraftFromDataRequestSchema) },
+  responses: { 200: jsonContent(DraftPlanSchema, "Draft"), ...errorResponses },
+});
 
-/** Map metrics over customer data, and a current-state map drafted from it. */
+/** Map metrics over customer data, and a current-state map drafted from it (previewed, then created). */
 export function registerMetricsRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(metrics, async (c) => {
     const { workspaceId, mapId } = c.req.valid("param");
@@ -51,10 +64,14 @@ export function registerMetricsRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get("services");
     const caller = requireCaller(c);
     await requireWorkspacePermission(services.db, caller, workspaceId, "write");
-    const { title, ...request } = c.req.valid("json");
-    const { metrics: result } = await metricsForMap(services, workspaceId, mapId, request);
-    const snapshot = title ? { ...result.draft, settings: { ...result.draft.settings, title } } : result.draft;
-    const map = await services.maps.create({ workspaceId, createdBy: caller.userId, snapshot });
-    return c.json({ map, snapshot: await services.maps.readSnapshot(map.id) }, 201);
+    const request = c.req.valid("json");
+    return c.json(await createMapDraft(services, { workspaceId, mapId, userId: caller.userId, request }), 201);
+  });
+
+  app.openapi(draftPreview, async (c) => {
+    const { workspaceId, mapId } = c.req.valid("param");
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    return c.json(await previewMapDraft(services, workspaceId, mapId, c.req.valid("json")), 200);
   });
 }
