@@ -35,6 +35,8 @@ const screens = {
   researchNote: lazyScreen(() => import("../features/research/NotePage.js")),
   researchSearch: lazyScreen(() => import("../features/research/InsightSearchPage.js")),
   acceptInvitation: lazyScreen(() => import("../features/members/AcceptInvitationPage.js")),
+  customerTimeline: lazyScreen(() => import("../features/customerTimeline/CustomerTimelinePage.js")),
+  customersWhoLeft: lazyScreen(() => import("../features/customerTimeline/CustomersWhoLeftPage.js")),
 };
 
 const SignInPage = screens.signIn.Component;
@@ -42,6 +44,8 @@ const SignUpPage = screens.signUp.Component;
 const AppShell = screens.shell.Component;
 const FirstWorkspacePage = screens.firstWorkspace.Component;
 const HomePage = screens.home.Component;
+const CustomerTimelinePage = screens.customerTimeline.Component;
+const CustomersWhoLeftPage = screens.customersWhoLeft.Component;
 const NewMapPage = screens.newMap.Component;
 const PersonaPage = screens.persona.Component;
 const CompareMapsPage = screens.compare.Component;
@@ -121,6 +125,10 @@ export function AppRoutes() {
                   </Route>
                   <Route path="/data">{() => <DataSourcesPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/data/touchpoints">{() => <TouchpointRulesPage workspaceId={p.workspaceId} />}</Route>
+                  <Route path="/customers">{() => <CustomerTimelinePage workspaceId={p.workspaceId} />}</Route>
+                  <Route path="/maps/:mapId/steps/:stepId/left">
+                    {(q) => <CustomersWhoLeftPage workspaceId={p.workspaceId} mapId={q.mapId} stepId={q.stepId} />}
+                  </Route>
                   <Route path="/maps/:mapId/paths">
                     {(q) => <PathsPage workspaceId={p.workspaceId} mapId={q.mapId} />}
                   </Route>

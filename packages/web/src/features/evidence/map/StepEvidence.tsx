@@ -1,5 +1,6 @@
+import { Link } from "wouter";
 import { useI18n } from "../../../i18n/I18nProvider.js";
-import { useShownMetrics } from "./EvidenceContext.js";
+import { useShownMetrics, type EvidenceState } from "./EvidenceContext.js";
 import { conversionFromPrevious, headlineScore, sentimentTone } from "./evidenceCues.js";
 import { formatMs } from "./formatMs.js";
 import styles from "./Evidence.module.css";
@@ -20,6 +21,8 @@ export function StepEvidence({ stepId }: { stepId: string }) {
   const tone = sentimentTone(step.sentiment.mean);
   const worstDrop = evidence.worstDropOffStepId === stepId;
   const worstMood = evidence.worstSentimentStepId === stepId;
+  // Who left is personal data, for owners and editors: those the data view lets edit touchpoint rules.
+  const whoLeftHref = evidence.openTouchpointRules ? customersWhoLeftHref(evidence, stepId) : undefined;
   return (
     <div
       className={styles.step}
@@ -48,6 +51,13 @@ export function StepEvidence({ stepId }: { stepId: string }) {
               {pct(step.conversion.dropOffRate)}{" "}
               <span className={styles.muted}>({formatNumber(step.conversion.dropOff)})</span>
             </dd>
+            {whoLeftHref && step.conversion.dropOff > 0 && (
+              <dd>
+                <Link href={whoLeftHref} data-testid="step-who-left">
+                  {t("customerTimeline.showWhoLeft")}
+                </Link>
+              </dd>
+            )}
           </div>
         )}
         {step.conversion?.timeToNext.medianMs != null && (
@@ -79,4 +89,16 @@ export function StepEvidence({ stepId }: { stepId: string }) {
       {worstMood && <p className={styles.cue}>{t("evidence.step.worstSentiment")}</p>}
     </div>
   );
+}
+
+/** The list of customers who left a step, under the data view's filters (kept in the address). */
+function customersWhoLeftHref(evidence: EvidenceState, stepId: string): string {
+  const { personaId, channels, from, to } = evidence.filters;
+  const query = new URLSearchParams();
+  if (personaId) query.set("persona", personaId);
+  for (const channel of channels) query.append("channel", channel);
+  if (from) query.set("from", from);
+  if (to) query.set("to", to);
+  const path = `/maps/${encodeURIComponent(evidence.mapId)}/steps/${encodeURIComponent(stepId)}/left`;
+  return query.size ? `${path}?${query.toString()}` : path;
 }
