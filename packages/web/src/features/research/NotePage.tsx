@@ -1,6 +1,6 @@
 import type { Highlight } from "@opencjm/core";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Link } from "wouter";
 import { QueryView } from "../../app/QueryView.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
@@ -10,6 +10,14 @@ import { NoteText } from "./NoteText.js";
 import { noteHighlightsQuery, noteQuery, participantListQuery, studyQuery } from "./researchQueries.js";
 import { useCanWriteResearch } from "./useCanWriteResearch.js";
 import styles from "./Research.module.css";
+
+/** A cue's start as m:ss or h:mm:ss, the way players show it (Latin digits, like the file's own times). */
+function cueTime(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
 
 /** What the popover is open on: a fresh selection or an existing highlight, and where it sits on screen. */
 type Opened = { span: SelectedSpan; rect: DOMRect } | { highlight: Highlight; rect: DOMRect };
@@ -27,6 +35,10 @@ export default function NotePage({ workspaceId, noteId }: { workspaceId: string;
   const study = useQuery({ ...studyQuery(workspaceId, studyId), enabled: studyId !== "" });
   const participants = useQuery({ ...participantListQuery(workspaceId, studyId), enabled: studyId !== "" });
   const [opened, setOpened] = useState<Opened | null>(null);
+  const cues = useMemo(
+    () => (note.data?.segments ?? []).map((cue) => ({ at: cue.textStart, label: cueTime(cue.startMs) })),
+    [note.data],
+  );
   const close = useCallback(() => {
     setOpened(null);
     window.getSelection()?.removeAllRanges();
@@ -66,6 +78,7 @@ export default function NotePage({ workspaceId, noteId }: { workspaceId: string;
               <NoteText
                 text={n.text}
                 highlights={list}
+                cues={cues}
                 onSelect={canWrite ? (span, at) => setOpened({ span, rect: at }) : undefined}
                 onOpen={(highlight, at) => setOpened({ highlight, rect: at })}
               />

@@ -1,5 +1,5 @@
 import type { Highlight } from "@opencjm/core";
-import { useMemo, useRef, type KeyboardEvent } from "react";
+import { Fragment, useMemo, useRef, type KeyboardEvent } from "react";
 import { useT } from "../../i18n/I18nProvider.js";
 import type { SelectedSpan } from "./HighlightPopover.js";
 import { noteSegments, selectionOffsets } from "./noteSegments.js";
@@ -12,11 +12,14 @@ import styles from "./Research.module.css";
 export function NoteText({
   text,
   highlights,
+  cues = [],
   onSelect,
   onOpen,
 }: {
   text: string;
   highlights: readonly Highlight[];
+  /** Where each timed part of a subtitle transcript starts in the text, and its time and speaker to show there. */
+  cues?: ReadonlyArray<{ at: number; label: string }>;
   /** Words were selected: their span and where they are on screen. */
   onSelect?: (span: SelectedSpan, rect: DOMRect) => void;
   onOpen: (highlight: Highlight, rect: DOMRect) => void;
@@ -24,7 +27,16 @@ export function NoteText({
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const byId = useMemo(() => new Map(highlights.map((h) => [h.id, h])), [highlights]);
-  const segments = useMemo(() => noteSegments(text, highlights), [text, highlights]);
+  const segments = useMemo(
+    () =>
+      noteSegments(
+        text,
+        highlights,
+        cues.map((c) => c.at),
+      ),
+    [text, highlights, cues],
+  );
+  const cueAt = useMemo(() => new Map(cues.map((c) => [c.at, c.label])), [cues]);
   const reportSelection = () => {
     const selection = window.getSelection();
     if (!onSelect || !container.current || !selection || selection.rangeCount === 0) return;
@@ -59,25 +71,36 @@ export function NoteText({
     >
       {segments.map((segment) => {
         const id = segment.highlightIds.at(-1);
-        if (!id) return segment.text;
+        const cue = cueAt.get(segment.start);
+        // The time is drawn by CSS from the attribute: it is no text of the note, so selections keep their offsets.
+        const time = cue && <span className={styles.cue} data-time={cue} aria-hidden="true" />;
+        if (!id)
+          return (
+            <Fragment key={segment.start}>
+              {time}
+              {segment.text}
+            </Fragment>
+          );
         const highlight = byId.get(id)!;
         return (
-          <mark
-            key={segment.start}
-            className={styles.mark}
-            data-testid="highlight-mark"
-            data-highlight-id={id}
-            data-kind={highlight.kind}
-            tabIndex={0}
-            title={highlight.anchors.map((a) => a.label).join(" · ")}
-            onClick={(e) => {
-              // A click that ends a selection is a new highlight, not a wish to open this one.
-              if (window.getSelection()?.isCollapsed !== false) openFrom(id, e.currentTarget);
-            }}
-            onKeyDown={(e) => onMarkKey(e, id)}
-          >
-            {segment.text}
-          </mark>
+          <Fragment key={segment.start}>
+            {time}
+            <mark
+              className={styles.mark}
+              data-testid="highlight-mark"
+              data-highlight-id={id}
+              data-kind={highlight.kind}
+              tabIndex={0}
+              title={highlight.anchors.map((a) => a.label).join(" · ")}
+              onClick={(e) => {
+                // A click that ends a selection is a new highlight, not a wish to open this one.
+                if (window.getSelection()?.isCollapsed !== false) openFrom(id, e.currentTarget);
+              }}
+              onKeyDown={(e) => onMarkKey(e, id)}
+            >
+              {segment.text}
+            </mark>
+          </Fragment>
         );
       })}
     </div>

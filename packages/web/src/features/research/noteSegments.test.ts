@@ -35,4 +35,14 @@ describe("a note's text cut at its highlights", () => {
       ["بالا بود", ["past"]],
     ]);
   });
+
+  it("also cuts where a subtitle cue starts, so its time can be drawn there", () => {
+    const text = "Ann: Hello\nBob: Too expensive";
+    const segments = noteSegments(text, [{ id: "h", start: 16, end: 29 }], [0, 11, 99]);
+    expect(segments.map((s) => [s.start, s.text, s.highlightIds])).toEqual([
+      [0, "Ann: Hello\n", []],
+      [11, "Bob: ", []],
+      [16, "Too expensive", ["h"]],
+    ]);
+  });
 });

@@ -14,17 +14,21 @@ export interface NoteSegment {
 }
 
 /**
- * Cuts a note's text at every highlight's edges, so each run is drawn once as plain text or as a mark; overlapping
- * highlights give a run covered by both. Ranges outside the text (a note shortened since) are clipped, empty ones
- * dropped: the text is never changed or repeated.
+ * Cuts a note's text at every highlight's edges (and at `cuts`, e.g. where a subtitle cue starts), so each run is
+ * drawn once as plain text or as a mark; overlapping highlights give a run covered by both. Ranges outside the text
+ * (a note shortened since) are clipped, empty ones dropped: the text is never changed or repeated.
  */
-export function noteSegments(text: string, ranges: readonly HighlightRange[]): NoteSegment[] {
+export function noteSegments(
+  text: string,
+  ranges: readonly HighlightRange[],
+  cuts: readonly number[] = [],
+): NoteSegment[] {
   const clipped = ranges
     .map((r) => ({ id: r.id, start: Math.max(0, Math.min(r.start, text.length)), end: Math.min(r.end, text.length) }))
     .filter((r) => r.end > r.start);
-  const cuts = new Set<number>([0, text.length]);
-  for (const r of clipped) cuts.add(r.start).add(r.end);
-  const points = [...cuts].sort((a, b) => a - b);
+  const edges = new Set<number>([0, text.length, ...cuts.filter((c) => c > 0 && c < text.length)]);
+  for (const r of clipped) edges.add(r.start).add(r.end);
+  const points = [...edges].sort((a, b) => a - b);
   const segments: NoteSegment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i]!;
