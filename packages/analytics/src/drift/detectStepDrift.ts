@@ -8,18 +8,15 @@ import type {
   TouchpointRule,
 } from "@opencjm/core";
 import type { EventDatabase } from "../engines/duckdb/openEventDatabase.js";
-import { computeKpiSeries, computeKpiWindow } from "../kpis/computeKpiSeries.js";
+import { computeKpiWindow } from "../kpis/computeKpiSeries.js";
 import type { KpiMeasurement, KpiSpec } from "../kpis/KpiSpec.js";
 import { compileMapStructure } from "../metrics/compileMapStructure.js";
 import type { KernelRunOptions } from "../metrics/computeMapMetrics.js";
 import type { EffectTest } from "../statistics/EffectTest.js";
-import { mannWhitneyTest } from "../statistics/mannWhitneyTest.js";
 import { twoProportionTest } from "../statistics/twoProportionTest.js";
 
 const DAY = 86_400_000;
 const ALPHA = 0.05;
-/** Days with a median time each period needs before its daily medians are compared. */
-const MIN_DAYS = 7;
 
 /** What drift is measured over: the map, the workspace's rules, a segment, and where the later period ends. */
 export interface StepDriftInput {
@@ -52,7 +49,7 @@ function judge(
   measure: DriftMeasure,
   before: KpiMeasurement,
   after: KpiMeasurement,
-  test: EffectTest | null,
+  test: (Omit<EffectTest, "interval"> & { interval: EffectTest["interval"] | null }) | null,
   s: DriftSettings,
 ): DriftMeasurement {
   const change = before.value !== null && after.value !== null ? after.value - before.value : null;
@@ -79,9 +76,9 @@ function judge(
  * Keeps a map alive (PRODUCT.md §4.7): each step's conversion to the next level, median time to it and share of
  * negative feedback over the last `periodDays` before `until` against the `periodDays` before them. Conversion and
  * negative feedback are compared with a two-proportion test over the customers (texts) of each period, the median time
- * with Mann–Whitney over the daily medians. A step is flagged on a measure whose change passes the setting's
- * threshold, is significant at 5%, and stands on at least `minSample` customers (texts, converted customers) in each
- * period and, for times, a median on at least 7 days of each. Steps of the last level have no conversion or time.
+ * with Mood's median test (the share of converted customers faster than the earlier median). A step is flagged on a
+ * measure whose change passes the setting's threshold, is significant at 5%, and stands on at least `minSample`
+ * customers (texts, converted customers) in each period. Steps of the last level have no conversion or time.
  */
 export async function detectStepDrift(
   db: EventDatabase,
@@ -106,40 +103,40 @@ export async function detectStepDrift(
   const base = { map, rules, kpis: specs };
   const before = await computeKpiWindow(db, { ...base, request: request(from, split) }, run);
   const after = await computeKpiWindow(db, { ...base, request: request(split, input.until) }, run);
-  const timeSpecs = specs.filter((k) => k.measure === "medianTime");
-  const daily = async (a: number, b: number) =>
-    timeSpecs.length
-      ? await computeKpiSeries(
-          db,
-          { map, rules, kpis: timeSpecs, request: request(a, b), bucket: "day", maxBuckets: 400 },
-          run,
-        )
-      : new Map<string, { value: number | null }[]>();
-  const daysBefore = await daily(from, split);
-  const daysAfter = await daily(split, input.until);
-  const values = (series: Map<string, { value: number | null }[]>, id: string) =>
-    (series.get(id) ?? []).flatMap((p) => (p.value === null ? [] : [p.value]));
-  const minDays = Math.min(MIN_DAYS, settings.periodDays);
+  // Mood's median test: the share of each period's converted customers who reached the next step within the earlier
+  // period's median time (about half before), compared between the periods. The engine counts them as conversions
+  // within a window of that median; each step needs its own window, so one run per step and period.
+  const withinMedian = async (stepId: string, medianMs: number, a: number, b: number) => {
+    const spec = { id: "within", measure: "conversion" as const, anchor: { kind: "step" as const, stepId } };
+    const options = { conversionWindowHours: medianMs / 3_600_000 };
+    const req = { filters: request(a, b).filters, options };
+    return (await computeKpiWindow(db, { map, rules, kpis: [spec], request: req }, run)).get("within")!.successes ?? 0;
+  };
 
-  const steps: StepDrift[] = structure.steps.map((step) => {
+  const steps: StepDrift[] = [];
+  for (const step of structure.steps) {
     const measures: DriftMeasurement[] = [];
     for (const measure of ["conversion", "medianTime", "negativeShare"] as const) {
       const id = specId(measure, step.id);
       const b = before.get(id);
       const a = after.get(id);
       if (!b || !a) continue;
-      let test: EffectTest | null = null;
+      let test: (Omit<EffectTest, "interval"> & { interval: EffectTest["interval"] | null }) | null = null;
       const enough = b.sample >= settings.minSample && a.sample >= settings.minSample;
       if (measure === "medianTime") {
-        const db1 = values(daysBefore, id);
-        const da1 = values(daysAfter, id);
-        if (enough && db1.length >= minDays && da1.length >= minDays) test = mannWhitneyTest(db1, da1);
+        const median = b.value;
+        if (enough && median !== null && median > 0) {
+          const x1 = await withinMedian(step.id, median, from, split);
+          const x2 = await withinMedian(step.id, median, split, input.until);
+          // The interval of a share of customers is not one of times: only the p-value is kept.
+          test = { ...twoProportionTest(x1, b.sample, x2, a.sample), interval: null };
+        }
       } else if (enough) {
         test = twoProportionTest(b.successes!, b.sample, a.successes!, a.sample);
       }
       measures.push(judge(measure, b, a, test, settings));
     }
-    return { stepId: step.id, stageId: step.stageId, name: step.name, measures };
-  });
+    steps.push({ stepId: step.id, stageId: step.stageId, name: step.name, measures });
+  }
   return { before: { from: iso(from), to: iso(split) }, after: { from: iso(split), to: iso(input.until) }, steps };
 }

@@ -5,6 +5,7 @@ import { createWorkspace } from "../commands/workspaceCreator.js";
 import type { Services } from "../services.js";
 import { buildDemoMap } from "./buildDemoMap.js";
 import { DEMO_MAPS, DEMO_PERSONAS, DEMO_TOUCHPOINTS } from "./demoContent.js";
+import { seedDemoIdeas } from "./seedDemoIdeas.js";
 
 /** Creates the demo workspace (personas, touchpoints, maps) owned by a user; on any failure nothing of it remains. */
 export async function seedDemoWorkspace(
@@ -42,6 +43,7 @@ export async function seedDemoWorkspace(
       });
       mapIds.push(map.id);
     }
+    await seedDemoIdeas(services, workspace.id, ownerId, mapIds[0]!);
     return { workspaceId: workspace.id, mapIds };
   } catch (err) {
     await services.db.kysely.deleteFrom("workspaces").where("id", "=", workspace.id).execute();
