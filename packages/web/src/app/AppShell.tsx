@@ -16,6 +16,7 @@ const NAV_LINKS: ReadonlyArray<{ href: string; label: string; testId?: string }>
   { href: "/data", label: "evidence.nav", testId: "nav-data" },
   { href: "/research", label: "research.nav", testId: "nav-research" },
   { href: "/activity", label: "activity.nav", testId: "nav-activity" },
+  { href: "/drift", label: "drift.nav", testId: "nav-drift" },
 ];
 
 /** The frame around every workspace screen: product name, workspace switcher, main links, language and the user. */

@@ -10,6 +10,7 @@ import { CommentsButton } from "../comments/CommentsButton.js";
 import { CommentsProvider } from "../comments/CommentsProvider.js";
 import { IdeaLinksProvider } from "../ideas/IdeaLinksProvider.js";
 import { StepResearchProvider } from "../research/StepResearchProvider.js";
+import { StepDriftProvider } from "../drift/StepDriftProvider.js";
 import { EvidenceBar } from "../evidence/map/EvidenceBar.js";
 import { EvidenceToggle } from "../evidence/map/EvidenceToggle.js";
 import { HistoryButton } from "../history/HistoryButton.js";
@@ -201,7 +202,9 @@ export function LiveMapEditor(props: {
                 <UnreadableCards doc={connection.doc} readOnly={readOnly} apply={(ops) => session.editor.apply(ops)} />
                 <div className={styles.body}>
                   <StepResearchProvider workspaceId={props.workspaceId} mapId={props.mapId}>
-                    {phone ? <ReadingView catalogue={catalogue} /> : <MapGrid label={t("editor.gridLabel")} />}
+                    <StepDriftProvider workspaceId={props.workspaceId} mapId={props.mapId}>
+                      {phone ? <ReadingView catalogue={catalogue} /> : <MapGrid label={t("editor.gridLabel")} />}
+                    </StepDriftProvider>
                   </StepResearchProvider>
                 </div>
                 {settingsOpen && (

@@ -3,6 +3,7 @@ import { memo, useState } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { ThreadBadge } from "../../comments/ThreadBadge.js";
 import { StepResearchBadge } from "../../research/StepResearchBadge.js";
+import { StepDriftBadge } from "../../drift/StepDriftBadge.js";
 import { useFocusState, useGrid, usePresenceAt } from "./GridContext.js";
 import { HeaderMenu } from "./HeaderMenu.js";
 import { InlineRename } from "./InlineRename.js";
@@ -92,6 +93,7 @@ export const StepHeader = memo(function StepHeader({
       )}
       {state !== "editing" && <ThreadBadge anchor={{ kind: "step", stepId: step.id }} label={name} />}
       {state !== "editing" && <StepResearchBadge stepId={step.id} label={name} />}
+      {state !== "editing" && <StepDriftBadge stepId={step.id} label={name} />}
       {!readOnly && state !== "editing" && (
         <HeaderMenu
           name={name}
