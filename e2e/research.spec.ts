@@ -1,0 +1,116 @@
+/// <reference lib="dom" />
+import type { MapWithSnapshot } from "@opencjm/core";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser.js";
+import { eventually, startEditorFixture, type EditorFixture } from "./mapEditorFixture.js";
+import { RAW_KEY } from "./pages/appServer.js";
+import { MapEditorPage } from "./pages/MapEditorPage.js";
+import { ResearchScreen } from "./pages/ResearchScreen.js";
+
+const STUDY = "Running shoe buyers, spring interviews";
+/** What three participants said, in three languages and scripts. */
+const NOTES = {
+  P01: {
+    title: "Interview with P01",
+    text: "Before buying I compared prices on three sites.\nThe delivery cost only showed at the very end, which annoyed me.",
+    quote: "compared prices on three sites",
+  },
+  P02: {
+    title: "Интервью с P02",
+    text: "Я долго сравнивала цены в разных магазинах.\nПотом сдалась и купила в первом.",
+    quote: "сравнивала цены в разных магазинах",
+  },
+  P03: {
+    title: "مصاحبه با P03",
+    text: "اول در اینستاگرام کفش را دیدم.\nبعد به سایت فروشگاه رفتم.",
+    quote: "در اینستاگرام کفش را دیدم",
+  },
+} as const;
+
+describe("research in a real browser", () => {
+  let browser: Browser;
+  let fx: EditorFixture;
+
+  beforeAll(async () => {
+    fx = await startEditorFixture();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fx?.close();
+  });
+
+  it("an editor creates a study, highlights three participants' notes onto steps, sees them beside the map, and erases a participant with every trace", async () => {
+    const mapId = await fx.createMap({ templateId: "awareness-consideration-decision" });
+    const { map, snapshot } = await fx.api<MapWithSnapshot>(
+      fx.owner,
+      "GET",
+      `/api/workspaces/${fx.workspaceId}/maps/${mapId}`,
+    );
+    const [first, second] = snapshot.steps;
+    const context = await fx.context(browser, fx.editor);
+    const page = await context.newPage();
+    const research = await new ResearchScreen(page).open(fx.server.url, fx.workspaceId);
+
+    // A study informing the map, and its three pseudonymous participants (one with a name, kept as personal).
+    await research.createStudy(STUDY, "Interview", [map.title]);
+    await research.addParticipant("P01", "age band: 25–34", "Anna Example");
+    await research.addParticipant("P02", "city: Kazan");
+    await research.addParticipant("P03", "city: Tehran");
+    expect(await research.participantRow("P01").locator("[data-personal]").innerText()).toContain("Anna Example");
+
+    // Each participant's note, typed in their language, with a quote highlighted and tagged to a step.
+    const steps = { P01: second!, P02: second!, P03: first! };
+    for (const code of ["P01", "P02", "P03"] as const) {
+      await research.addNote(code, NOTES[code].title, NOTES[code].text);
+      await research.highlight(NOTES[code].quote, steps[code].name, code === "P03" ? "social" : "price, comparison");
+      if (code !== "P03") await research.backToStudy(STUDY);
+    }
+    expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY);
+
+    // Beside the map: the compared-prices step holds two participants' words, the first step one.
+    const editor = await new MapEditorPage(page).open(fx.server.url, fx.workspaceId, mapId);
+    await eventually(() => research.stepBadge(second!.id).getAttribute("data-count")).toBe("2");
+    await eventually(() => research.stepBadge(first!.id).getAttribute("data-count")).toBe("1");
+    await research.stepBadge(second!.id).click();
+    const panel = research.stepPanel;
+    await eventually(() => panel.getByTestId("step-research-quote").count()).toBe(2);
+    const panelText = await panel.innerText();
+    for (const code of ["P01", "P02"] as const) {
+      expect(panelText).toContain(code);
+      expect(panelText).toContain(NOTES[code].quote);
+    }
+    expect(panelText).not.toContain("Anna Example");
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+
+    // Erasing P02 says what went, and every trace of them is gone: the map's panel, the search, the study.
+    await research.open(fx.server.url, fx.workspaceId);
+    await page.getByRole("link", { name: STUDY }).click();
+    await research.participantRow("P02").getByTestId("erase-participant").click();
+    await page.getByTestId("erase-confirm").click();
+    const report = page.getByTestId("erasure-report");
+    await eventually(() => report.innerText()).toContain("1 note");
+    expect(await report.innerText()).toContain("1 highlight");
+    await page.getByRole("button", { name: "Close" }).click();
+    await eventually(() => research.participantRow("P02").count()).toBe(0);
+    expect(await page.getByTestId("note-list").innerText()).not.toContain(NOTES.P02.title);
+
+    const results = await research.search(fx.server.url, fx.workspaceId, "сравнивала");
+    await eventually(() => page.getByTestId("search-total").innerText()).toContain("0 highlights");
+    expect(await results.innerText()).not.toContain(NOTES.P02.quote);
+    await research.search(fx.server.url, fx.workspaceId, "compared");
+    await eventually(() => page.getByTestId("search-results").getByTestId("highlight-item").count()).toBe(1);
+
+    await editor.open(fx.server.url, fx.workspaceId, mapId);
+    await eventually(() => research.stepBadge(second!.id).getAttribute("data-count")).toBe("1");
+    await research.stepBadge(second!.id).click();
+    await eventually(() => research.stepPanel.getByTestId("step-research-quote").count()).toBe(1);
+    const after = await research.stepPanel.innerText();
+    expect(after).toContain(NOTES.P01.quote);
+    expect(after).not.toContain(NOTES.P02.quote);
+    expect(after).not.toContain("P02");
+    await context.close();
+  }, 180_000);
+});
