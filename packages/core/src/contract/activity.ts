@@ -15,6 +15,7 @@ export const ACTIVITY_ACTIONS = [
   "data.imported",
   "share_link.created",
   "share_link.revoked",
+  "research.erased",
 ] as const;
 export const ActivityActionSchema = z.enum(ACTIVITY_ACTIONS);
 export type ActivityAction = z.infer<typeof ActivityActionSchema>;

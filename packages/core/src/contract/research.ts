@@ -192,6 +192,7 @@ export const NoteCreateSchema = z.strictObject({
   text: z.string().min(1).max(RESEARCH_NOTE_TEXT_MAX),
 });
 export type NoteCreateRequest = z.input<typeof NoteCreateSchema>;
+export type NoteCreate = z.infer<typeof NoteCreateSchema>;
 
 /**
  * Body of POST …/research/notes/upload: a transcript file (.txt, .md, .docx, .vtt, .srt, told apart by its name and
@@ -208,6 +209,7 @@ export const NoteUploadSchema = z.strictObject({
   charset: z.string().trim().min(1).max(40).optional(),
 });
 export type NoteUploadRequest = z.input<typeof NoteUploadSchema>;
+export type NoteUpload = z.infer<typeof NoteUploadSchema>;
 
 /** Body of PATCH …/research/notes/{noteId}: a new title, or another participant; text of typed notes may change too. */
 export const NoteUpdateSchema = z.strictObject({
@@ -216,6 +218,7 @@ export const NoteUpdateSchema = z.strictObject({
   /** Only typed notes; highlights whose span no longer fits the text are kept with their quoted words. */
   text: z.string().min(1).max(RESEARCH_NOTE_TEXT_MAX).optional(),
 });
+export type NoteUpdate = z.infer<typeof NoteUpdateSchema>;
 
 /**
  * A timed part of a subtitle transcript: who spoke, from when to when (milliseconds from the start), and where its

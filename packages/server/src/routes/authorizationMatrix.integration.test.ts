@@ -17,6 +17,7 @@ import { testDialects } from "../testing/testDatabases.js";
 import type { AuthorizationCase as Case } from "../testing/authorizationCase.js";
 import { commentsAuthorizationCases } from "./comments/commentsAuthorizationCases.js";
 import { ideasAuthorizationCases } from "./ideas/ideasAuthorizationCases.js";
+import { researchAuthorizationCases } from "./research/researchAuthorizationCases.js";
 import { driftAuthorizationCases } from "./drift/driftAuthorizationCases.js";
 import { kpisAuthorizationCases } from "./kpis/kpisAuthorizationCases.js";
 import { historyAuthorizationCases } from "./history/historyAuthorizationCases.js";
@@ -462,6 +463,7 @@ const cases: Record<string, Case> = {
   ...workspaceCases,
   ...commentsAuthorizationCases,
   ...ideasAuthorizationCases,
+  ...researchAuthorizationCases,
   ...kpisAuthorizationCases,
   ...driftAuthorizationCases,
   ...historyAuthorizationCases,

@@ -19,5 +19,10 @@ export function activityText(t: Translate, entry: ActivityEntry): string {
     label: word("label"),
     file: word("fileName"),
     count: word("eventsStored"),
+    // research.erased: what an erasure removed.
+    participants: word("participants"),
+    notes: word("notes"),
+    highlights: word("highlights"),
+    quotes: word("quotes"),
   });
 }

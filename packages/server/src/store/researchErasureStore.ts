@@ -1,0 +1,71 @@
+import type { Db } from "../db/createDb.js";
+
+/** What one erasure deleted from the research tables: the ids, so derived quotes elsewhere can be found too. */
+export interface ErasedResearch {
+  participantIds: string[];
+  noteIds: string[];
+  highlightIds: string[];
+}
+
+/** What to erase: one participant with everything of theirs, a whole study, or one note with its highlights. */
+export type ErasureScope = { participantId: string } | { studyId: string } | { noteId: string };
+
+const uniq = (ids: string[]) => [...new Set(ids)];
+
+/**
+ * Deletes, in one transaction, a participant (their notes, the highlights in those notes and every highlight
+ * attributed to them in other notes, e.g. a focus group's), a study (its participants, notes and highlights) or a
+ * note (its highlights), and returns the ids of everything deleted. Tags and anchors go with their highlights.
+ */
+export async function eraseResearch(db: Db, workspaceId: string, scope: ErasureScope): Promise<ErasedResearch> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const ids = async (
+      table: "research_participants" | "research_notes" | "research_highlights",
+      column: "id" | "study_id" | "participant_id" | "note_id",
+      values: string[],
+    ): Promise<string[]> => {
+      if (values.length === 0) return [];
+      const rows = await trx
+        .selectFrom(table)
+        .select("id")
+        .where("workspace_id", "=", workspaceId)
+        .where(column, "in", values)
+        .execute();
+      return rows.map((r) => r.id);
+    };
+    let participantIds: string[] = [];
+    let noteIds: string[] = [];
+    let highlightIds: string[] = [];
+    if ("participantId" in scope) {
+      participantIds = await ids("research_participants", "id", [scope.participantId]);
+      noteIds = await ids("research_notes", "participant_id", participantIds);
+      highlightIds = [
+        ...(await ids("research_highlights", "participant_id", participantIds)),
+        ...(await ids("research_highlights", "note_id", noteIds)),
+      ];
+    } else if ("studyId" in scope) {
+      participantIds = await ids("research_participants", "study_id", [scope.studyId]);
+      noteIds = await ids("research_notes", "study_id", [scope.studyId]);
+      highlightIds = await ids("research_highlights", "study_id", [scope.studyId]);
+    } else {
+      noteIds = await ids("research_notes", "id", [scope.noteId]);
+      highlightIds = await ids("research_highlights", "note_id", noteIds);
+    }
+    highlightIds = uniq(highlightIds);
+    for (let i = 0; i < highlightIds.length; i += 500)
+      await trx
+        .deleteFrom("research_highlights")
+        .where("id", "in", highlightIds.slice(i, i + 500))
+        .execute();
+    if (noteIds.length > 0) await trx.deleteFrom("research_notes").where("id", "in", noteIds).execute();
+    if (participantIds.length > 0)
+      await trx.deleteFrom("research_participants").where("id", "in", participantIds).execute();
+    if ("studyId" in scope)
+      await trx
+        .deleteFrom("research_studies")
+        .where("workspace_id", "=", workspaceId)
+        .where("id", "=", scope.studyId)
+        .execute();
+    return { participantIds, noteIds, highlightIds };
+  });
+}
