@@ -2,7 +2,7 @@ import { compress } from "hono/compress";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
-import { ApiError } from "./http/apiError.js";
+import { DomainError } from "./errors/DomainError.js";
 import type { AppEnv } from "./http/appEnv.js";
 import { callerMiddleware } from "./http/callerMiddleware.js";
 import { handleError, validationError } from "./http/errorHandling.js";
@@ -56,7 +56,11 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   const limitBody = bodyLimit({
     maxSize: services.config.maxBodyBytes,
     onError: () => {
-      throw new ApiError(413, "payload_too_large", `request body is larger than ${services.config.maxBodyBytes} bytes`);
+      throw new DomainError({
+        kind: "too_large",
+        code: "payload_too_large",
+        message: `request body is larger than ${services.config.maxBodyBytes} bytes`,
+      });
     },
   });
   // Event file uploads stream to disk under their own limit (MAX_UPLOAD_BYTES), checked by the upload itself.

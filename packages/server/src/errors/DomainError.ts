@@ -12,6 +12,7 @@ export type ErrorClass =
   | "conflict" // the thing's state does not allow it (409)
   | "gone" // it existed but has expired (410)
   | "too_large" // over a size limit (413)
+  | "unsupported_media_type" // a body of a type the endpoint does not take (415)
   | "unprocessable" // well-formed but its content cannot be used (422)
   | "too_many" // the caller has too much in flight; retry later (429)
   | "upstream_failed" // a part we drive (Chromium) answered wrongly (502)

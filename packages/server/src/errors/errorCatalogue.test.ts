@@ -14,13 +14,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-// Every way a code is given: an error's `code: "…"`, the helpers that take one first, ApiError(status, "…"), and
-// ImportError("…"). notFound("touchpoint rule") is keyed not_found.touchpointRule.
+// Every way a code is given: an error's `code: "…"`, the helpers that take one first, and ImportError("…").
+// notFound("touchpoint rule") is keyed not_found.touchpointRule.
 const CODE_PATTERNS = [
   /\bcode: "([a-z][a-z0-9_]*)"/g,
-  /\b(?:conflict|unauthenticated|unauthorized|badRequest)\(\s*"([a-z][a-z0-9_]*)"/g,
+  /\b(?:conflict|unauthenticated|badRequest)\(\s*"([a-z][a-z0-9_]*)"/g,
   /\btryAgainLater\(\s*(?:"[a-z_]+"|\d+),\s*"([a-z][a-z0-9_]*)"/g,
-  /\bnew ApiError\(\s*\d+,\s*"([a-z][a-z0-9_]*)"/g,
   /\bnew ImportError\(\s*"([a-z][a-z0-9_]*)"/g,
 ];
 // `code: "…"` also names things that are not errors (zod's issue codes, import error kinds checked elsewhere).

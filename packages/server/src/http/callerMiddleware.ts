@@ -1,9 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { CSRF_HEADER, credentialsOf, resolveCallerFromCredentials, type Caller } from "../auth/resolveCaller.js";
-import { DomainError } from "../errors/DomainError.js";
-import { ApiError, forbidden, unauthorized } from "./apiError.js";
+import { DomainError, forbidden, unauthenticated } from "../errors/DomainError.js";
 import type { AppEnv } from "./appEnv.js";
-import { apiErrorOf } from "./errorHandling.js";
 import type { Context } from "hono";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -15,6 +13,7 @@ const PUBLIC_PATHS = new Set([
   "/api/auth/signup",
   "/api/auth/logout",
   "/api/health",
+  "/api/ready",
   "/api/openapi.json",
   "/api/docs",
 ]);
@@ -29,15 +28,19 @@ export const callerMiddleware = createMiddleware<AppEnv>(async (c, next) => {
     c.set("caller", await resolveCallerFromCredentials(c.get("services").db, credentialsOf(c)));
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
-    c.set("callerError", apiErrorOf(err));
+    c.set("callerError", err);
   }
   const caller = c.get("caller");
   if (!caller && !PUBLIC_PATHS.has(c.req.path) && !PUBLIC_PREFIXES.some((p) => c.req.path.startsWith(p)))
-    throw c.get("callerError") ?? unauthorized("unauthenticated", "sign in or send an API token");
+    throw c.get("callerError") ?? unauthenticated("unauthenticated", "sign in or send an API token");
   if (caller?.kind === "session" && !SAFE_METHODS.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path)) {
     // Double-submit check: the token is only readable by our own pages (GET /api/auth/session), never by other origins.
     if (c.req.header(CSRF_HEADER) !== caller.csrfToken) {
-      throw new ApiError(403, "csrf_failed", "missing or wrong X-CSRF-Token header for a cookie session");
+      throw new DomainError({
+        kind: "forbidden",
+        code: "csrf_failed",
+        message: "missing or wrong X-CSRF-Token header for a cookie session",
+      });
     }
   }
   await next();
@@ -47,7 +50,7 @@ export const callerMiddleware = createMiddleware<AppEnv>(async (c, next) => {
 export function requireCaller(c: Context<AppEnv>): Caller {
   const caller = c.get("caller");
   if (caller) return caller;
-  throw c.get("callerError") ?? unauthorized("unauthenticated", "sign in or send an API token");
+  throw c.get("callerError") ?? unauthenticated("unauthenticated", "sign in or send an API token");
 }
 
 /** Forbids API tokens on routes only a signed-in person may use (creating tokens, changing passwords). */

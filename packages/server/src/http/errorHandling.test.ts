@@ -1,19 +1,19 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "./apiError.js";
+import { DomainError } from "../errors/DomainError.js";
 import { handleError } from "./errorHandling.js";
 
 describe("error answers", () => {
   const app = new Hono();
   app.onError(handleError);
   app.get("/refused", () => {
-    throw new ApiError(
-      422,
-      "invalid_file",
-      "events.csv: Could not read '/tmp/cjm-imports/u_1/upload-7.csv'",
-      [{ path: "file", message: `open ${process.cwd()}/data/events/ws_1.duckdb failed` }],
-      { "retry-after": "3" },
-    );
+    throw new DomainError({
+      kind: "unprocessable",
+      code: "invalid_file",
+      message: "events.csv: Could not read '/tmp/cjm-imports/u_1/upload-7.csv'",
+      details: [{ path: "file", message: `open ${process.cwd()}/data/events/ws_1.duckdb failed` }],
+      retryAfterSeconds: 3,
+    });
   });
   app.get("/crash", () => {
     throw new Error(`ENOENT: ${process.cwd()}/packages/web/dist/index.html\n    at readFile (node:fs:1:1)`);

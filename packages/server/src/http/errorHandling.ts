@@ -1,4 +1,11 @@
-import { acceptedLanguages, LocaleSchema, matchLocale, type Locale } from "@opencjm/core";
+import {
+  acceptedLanguages,
+  LocaleSchema,
+  matchLocale,
+  type ApiErrorBody,
+  type ApiIssue,
+  type Locale,
+} from "@opencjm/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -6,7 +13,6 @@ import { ZodError, type z } from "zod";
 import { DomainError, invalidInput, type ErrorClass } from "../errors/DomainError.js";
 import { localisedErrorMessage, localisedIssueMessage } from "../errors/localiseError.js";
 import { getUser } from "../store/userStore.js";
-import { ApiError } from "./apiError.js";
 import type { AppEnv } from "./appEnv.js";
 import { redactInternalPaths } from "./redactInternalPaths.js";
 
@@ -24,6 +30,7 @@ const STATUS_OF: Record<ErrorClass, ContentfulStatusCode> = {
   conflict: 409,
   gone: 410,
   too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   too_many: 429,
   internal: 500,
@@ -33,15 +40,28 @@ const STATUS_OF: Record<ErrorClass, ContentfulStatusCode> = {
   insufficient_storage: 507,
 };
 
-/** A domain error as the API presents it: its status, code, message and issues, and `Retry-After` when it has one. */
-export function apiErrorOf(err: DomainError, locale: Locale = "en"): ApiError {
+/** A domain error as the API answers it: its status and headers, and the code, message and issues of its body. */
+export interface ApiErrorAnswer {
+  status: ContentfulStatusCode;
+  code: string;
+  message: string;
+  issues: ApiIssue[];
+  headers: Record<string, string>;
+}
+
+/**
+ * A domain error as the API presents it, in the reader's language: its status, code, message and issues (any server
+ * paths removed, as messages may carry a library's words), and `Retry-After` when it has one.
+ */
+export function apiErrorOf(err: DomainError, locale: Locale = "en"): ApiErrorAnswer {
   const headers: Record<string, string> =
     err.retryAfterSeconds === undefined ? {} : { "retry-after": String(err.retryAfterSeconds) };
   const issues = err.details.map((detail, i) => ({
     ...detail,
-    message: localisedIssueMessage(err.code, detail.message, err.schemaIssues[i], locale),
+    message: redactInternalPaths(localisedIssueMessage(err.code, detail.message, err.schemaIssues[i], locale)),
   }));
-  return new ApiError(STATUS_OF[err.kind], err.code, localisedErrorMessage(err, locale), issues, headers);
+  const message = redactInternalPaths(localisedErrorMessage(err, locale));
+  return { status: STATUS_OF[err.kind], code: err.code, message, issues, headers };
 }
 
 /** The reader's language: the signed-in account's, else the first of `Accept-Language` we speak, else English. */
@@ -63,8 +83,7 @@ async function readerLocale(c: Context): Promise<Locale> {
 export async function handleError(err: Error, c: Context): Promise<Response> {
   const locale = await readerLocale(c);
   if (err instanceof ZodError) return handleError(invalidInput(err), c);
-  if (err instanceof DomainError) return present(apiErrorOf(err, locale), c, "en");
-  if (err instanceof ApiError) return present(err, c, locale);
+  if (err instanceof DomainError) return present(apiErrorOf(err, locale), c);
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = status === 413 ? "payload_too_large" : status === 400 ? "invalid_request" : "http_error";
@@ -79,14 +98,9 @@ export async function handleError(err: Error, c: Context): Promise<Response> {
   return c.json({ error: { code: "internal", message, issues: [] } }, 500);
 }
 
-/** Sends an API error, its message and issues in `locale` unless already worded, with any server paths removed. */
-function present(err: ApiError, c: Context, locale: Locale): Response {
-  for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
-  // Messages may carry a library's words (DuckDB, Chromium, the file system) with the server's paths in them.
-  const issues = err.issues.map((issue) => ({
-    ...issue,
-    message: redactInternalPaths(localisedIssueMessage(err.code, issue.message, undefined, locale)),
-  }));
-  const message = redactInternalPaths(localisedErrorMessage({ code: err.code, message: err.message }, locale));
-  return c.json({ error: { code: err.code, message, issues } }, err.status);
+/** Sends an API error as `{ error: { code, message, issues } }` (the contract's `ApiErrorBody`) with its headers. */
+function present(answer: ApiErrorAnswer, c: Context): Response {
+  for (const [name, value] of Object.entries(answer.headers)) c.header(name, value);
+  const body: ApiErrorBody = { error: { code: answer.code, message: answer.message, issues: answer.issues } };
+  return c.json(body, answer.status);
 }

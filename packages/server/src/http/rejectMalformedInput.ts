@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import { ApiError } from "./apiError.js";
+import { DomainError } from "../errors/DomainError.js";
 import type { AppEnv } from "./appEnv.js";
 import { isStreamedUpload } from "./streamedUpload.js";
 
@@ -8,7 +8,7 @@ const MAX_JSON_DEPTH = 64;
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 const badRequest = (code: string, message: string, path = "body") =>
-  new ApiError(400, code, message, [{ path, message }]);
+  new DomainError({ kind: "invalid", code, message, details: [{ path, message }] });
 
 const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** A NUL (PostgreSQL cannot store it in text) or an unpaired surrogate (not encodable as UTF-8). */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors/DomainError.js";
-import type { ApiError } from "../http/apiError.js";
-import { apiErrorOf } from "../http/errorHandling.js";
+import { apiErrorOf, type ApiErrorAnswer } from "../http/errorHandling.js";
 import { ExportQueue } from "./ExportQueue.js";
 
 /** A task that finishes when the test says so, recording that it started. */
@@ -19,7 +18,7 @@ function deferredTask(log: string[], name: string) {
 }
 
 /** The error a promise rejects with as the API answers it, or undefined when it settles fine. */
-async function errorOf(promise: Promise<unknown>): Promise<ApiError | undefined> {
+async function errorOf(promise: Promise<unknown>): Promise<ApiErrorAnswer | undefined> {
   try {
     await promise;
     return undefined;

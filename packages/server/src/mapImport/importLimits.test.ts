@@ -1,8 +1,7 @@
 import { MAP_LIMITS } from "@opencjm/core";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors/DomainError.js";
-import type { ApiError } from "../http/apiError.js";
-import { apiErrorOf } from "../http/errorHandling.js";
+import { apiErrorOf, type ApiErrorAnswer } from "../http/errorHandling.js";
 import { parseImportFile } from "./parseImportFile.js";
 
 const text = (name: string, content: string) => ({ name, bytes: new TextEncoder().encode(content) });
@@ -34,7 +33,7 @@ function csvGrid(steps: number, lanes: number, perCell: number): string {
   return rows.map((r) => r.map(quote).join(",")).join("\r\n");
 }
 
-async function refusal(file: { name: string; bytes: Uint8Array }): Promise<ApiError> {
+async function refusal(file: { name: string; bytes: Uint8Array }): Promise<ApiErrorAnswer> {
   const err = await parseImportFile(file).then(
     () => undefined,
     (e: unknown) => e,

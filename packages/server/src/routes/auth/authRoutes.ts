@@ -19,7 +19,7 @@ import { SESSION_COOKIE } from "../../auth/resolveCaller.js";
 import { changePassword as changeAccountPassword } from "../../commands/passwordChanger.js";
 import { createSession } from "../../commands/sessionCreator.js";
 import { createUser } from "../../commands/userCreator.js";
-import { ApiError, tryAgainLater } from "../../http/apiError.js";
+import { DomainError, tryAgainLater } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireAccountWriter, requireSession } from "../../http/callerMiddleware.js";
 import { deleteSession, findLogin, getUser, updateProfile } from "../../store/userStore.js";
@@ -129,11 +129,12 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     const { db, config } = c.get("services");
     const invitation = invitationToken ? await findOpenInvitation(db, invitationToken, body.email) : undefined;
     if (config.signup === "invite-only" && !invitation) {
-      throw new ApiError(
-        403,
-        "signup_closed",
-        "this server only accepts new accounts by invitation; ask a workspace owner to invite your e-mail and sign up with the invitation",
-      );
+      throw new DomainError({
+        kind: "forbidden",
+        code: "signup_closed",
+        message:
+          "this server only accepts new accounts by invitation; ask a workspace owner to invite your e-mail and sign up with the invitation",
+      });
     }
     requireStrongPassword(body.password, body, "password");
     const user = await createUser(db, body);
@@ -163,7 +164,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     const verdict = limiter.check(normalizedEmail, address);
     if (verdict.retryAfterSeconds > 0) {
       throw tryAgainLater(
-        429,
+        "too_many",
         "rate_limited",
         `too many failed sign-ins from your address; try again in ${verdict.retryAfterSeconds} seconds`,
         verdict.retryAfterSeconds,
@@ -176,7 +177,11 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
     if (!user || !ok) {
       limiter.recordFailure(normalizedEmail, address);
-      throw new ApiError(401, "invalid_credentials", "e-mail or password is wrong");
+      throw new DomainError({
+        kind: "unauthenticated",
+        code: "invalid_credentials",
+        message: "e-mail or password is wrong",
+      });
     }
     limiter.recordSuccess(normalizedEmail, address);
     return c.json(await startSession(c, user.id), 200);

@@ -5,7 +5,7 @@ import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { cancelImport } from "../../customerData/importCanceller.js";
 import type { ImportUpdate } from "../../customerData/ImportTracker.js";
 import { importFailureError, receiveUpload, startEventImport } from "../../commands/eventImporter.js";
-import { ApiError, notFound } from "../../http/apiError.js";
+import { fieldError, notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { validationError } from "../../http/errorHandling.js";
@@ -92,9 +92,7 @@ function parseMapping(json: string | undefined): ImportMappingInput | undefined 
   try {
     value = JSON.parse(json);
   } catch {
-    throw new ApiError(400, "invalid_request", "query.mapping: is not valid JSON", [
-      { path: "query.mapping", message: "is not valid JSON" },
-    ]);
+    throw fieldError("query.mapping", "is not valid JSON");
   }
   const parsed = ImportMappingSchema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, "query.mapping");

@@ -8,7 +8,7 @@ import {
 } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { findPersonas } from "../../commands/personaCreator.js";
-import { ApiError } from "../../http/apiError.js";
+import { fieldError } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, named, WorkspaceParams } from "../openApiSchemas.js";
@@ -65,13 +65,14 @@ export function registerSegmentRoutes(app: OpenAPIHono<AppEnv>): void {
     if (body.personaId) {
       const [persona] = await findPersonas(services.db, workspaceId, [body.personaId]);
       if (!persona)
-        throw new ApiError(400, "invalid_request", `personaId: no persona "${body.personaId}" in this workspace`, [
-          { path: "personaId", message: "unknown persona" },
-        ]);
+        throw fieldError("personaId", `no persona "${body.personaId}" in this workspace`, {
+          detail: "unknown persona",
+        });
       if (!persona.segment)
-        throw new ApiError(400, "persona_without_segment", `personaId: persona "${persona.name}" has no segment rule`, [
-          { path: "personaId", message: "has no segment rule" },
-        ]);
+        throw fieldError("personaId", `persona "${persona.name}" has no segment rule`, {
+          code: "persona_without_segment",
+          detail: "has no segment rule",
+        });
       segment = persona.segment;
     }
     const events = await services.analytics.open(workspaceId);

@@ -7,7 +7,7 @@ import {
   type EventDatabase,
 } from "@opencjm/analytics";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
-import { notFound } from "../../http/apiError.js";
+import { notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonContent, WorkspaceParams } from "../openApiSchemas.js";

@@ -11,7 +11,7 @@ import {
 } from "@opencjm/analytics";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { importFailureError, receiveUpload } from "../../commands/eventImporter.js";
-import { notFound } from "../../http/apiError.js";
+import { notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from "../openApiSchemas.js";

@@ -13,7 +13,7 @@ import {
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { diffMapVersions, readMapHistory, readMapVersion } from "../../commands/mapHistoryReader.js";
 import { nameMapVersion, restoreMapVersion } from "../../commands/mapVersionWriter.js";
-import { notFound } from "../../http/apiError.js";
+import { notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import type { Services } from "../../services.js";

@@ -1,5 +1,5 @@
 import { MapOperationError } from "@opencjm/core";
-import { ApiError } from "../../http/apiError.js";
+import { DomainError } from "../../errors/DomainError.js";
 
 /** Turns a refused map operation into a 404 (unknown id) or 422 (invalid edit) naming the operation and field. */
 export function mapOperationErrorToApi(prefix: string) {
@@ -7,11 +7,13 @@ export function mapOperationErrorToApi(prefix: string) {
     if (!(err instanceof MapOperationError)) throw err;
     const message = prefix && !err.message.startsWith(prefix) ? `${prefix}: ${err.message}` : err.message;
     const path = message.split(":")[0] ?? "body";
-    throw new ApiError(
-      err.code === "not_found" ? 404 : 422,
-      err.code === "not_found" ? "not_found" : "invalid_operation",
+    const notFound = err.code === "not_found";
+    throw new DomainError({
+      kind: notFound ? "not_found" : "unprocessable",
+      code: notFound ? "not_found" : "invalid_operation",
       message,
-      [{ path, message }],
-    );
+      field: message.includes(": ") ? path : undefined,
+      details: [{ path, message }],
+    });
   };
 }

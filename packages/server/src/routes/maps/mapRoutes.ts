@@ -11,7 +11,7 @@ import {
 } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createMapFromRequest, MapCreateSchema } from "../../commands/mapCreator.js";
-import { notFound } from "../../http/apiError.js";
+import { notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { recordMapRename } from "../../activity/recordMapRename.js";

@@ -8,7 +8,7 @@ import {
   NotificationsMarkedSchema,
   NotificationUnreadCountSchema,
 } from "@opencjm/core";
-import { notFound } from "../../http/apiError.js";
+import { notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireSession } from "../../http/callerMiddleware.js";
 import {

@@ -1,6 +1,7 @@
-import type { Persona } from "@opencjm/core";
+import { translate, type Persona } from "@opencjm/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPersona } from "../../commands/personaCreator.js";
+import { updateProfile } from "../../store/userStore.js";
 import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
 import { createTestApp, type TestApp } from "../../testing/testApp.js";
 import { testDialects } from "../../testing/testDatabases.js";
@@ -76,6 +77,34 @@ describe.each(testDialects)("persona photos on %s", (dialect) => {
     const after = await t.request("GET", path, { headers: ws.users.editor.headers });
     expect((after.body as unknown as Persona).photoUrl).toBeUndefined();
     expect((await t.app.request(`${path}/photo`, { headers: ws.users.editor.headers })).status).toBe(404);
+  });
+
+  it("tells a Persian editor in Persian why a photo is refused, naming the type, the size and the bytes", async () => {
+    await updateProfile(t.services.db, ws.users.editor.id, { locale: "fa" });
+    const refusal = async (bytes: Uint8Array<ArrayBuffer>, contentType: string) =>
+      (
+        (await (await upload(bytes, contentType)).json()) as {
+          error: { message: string; issues: Array<{ message: string }> };
+        }
+      ).error;
+    const svg = await refusal(SVG, "image/svg+xml");
+    expect(svg.message).toBe(
+      `content-type: ${translate("fa", "errors", "unsupported_media_type.photo", { type: "image/svg+xml" })}`,
+    );
+    expect(svg.issues[0]!.message).toBe(translate("fa", "errors", "unsupported_media_type.photoTypes"));
+    const big = new Uint8Array(MAX_PHOTO_BYTES + 1);
+    big.set(PNG);
+    expect((await refusal(big, "image/png")).message).toBe(
+      `photo: ${translate("fa", "errors", "payload_too_large.photo", { bytes: String(MAX_PHOTO_BYTES + 1), limit: String(MAX_PHOTO_BYTES) })}`,
+    );
+    const mismatch = await refusal(JPEG, "image/png");
+    expect(mismatch.message).toBe(
+      `body: ${translate("fa", "errors", "invalid_request.photoOtherType", { actual: "image/jpeg", declared: "image/png" })}`,
+    );
+    expect(mismatch.issues[0]!.message).toBe(translate("fa", "errors", "invalid_request.notDeclaredType"));
+    expect((await refusal(SVG, "image/png")).message).toBe(
+      `body: ${translate("fa", "errors", "invalid_request.photoNotImage", { declared: "image/png" })}`,
+    );
   });
 
   it("lets a viewer see but not change the photo, and hides it from other workspaces", async () => {

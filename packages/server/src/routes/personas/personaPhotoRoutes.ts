@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { IdSchema, PersonaSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { removePersonaPhoto, setPersonaPhoto } from "../../commands/personaUpdater.js";
-import { ApiError, notFound } from "../../http/apiError.js";
+import { DomainError, notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { getPersonaPhoto, getPersonaRow } from "../../store/personaStore.js";
@@ -57,26 +57,32 @@ export function registerPersonaPhotoRoutes(app: OpenAPIHono<AppEnv>): void {
     const row = await getPersonaRow(db, workspaceId, personaId);
     const declared = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
     if (!(PHOTO_CONTENT_TYPES as readonly string[]).includes(declared)) {
-      throw new ApiError(
-        415,
-        "unsupported_media_type",
-        `content-type: "${declared || "none"}" is not a JPEG, PNG or WebP image`,
-        [{ path: "content-type", message: "must be image/jpeg, image/png or image/webp" }],
-      );
+      throw new DomainError({
+        kind: "unsupported_media_type",
+        code: "unsupported_media_type",
+        message: `content-type: "${declared || "none"}" is not a JPEG, PNG or WebP image`,
+        field: "content-type",
+        details: [{ path: "content-type", message: "must be image/jpeg, image/png or image/webp" }],
+      });
     }
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.byteLength > MAX_PHOTO_BYTES)
-      throw new ApiError(413, "payload_too_large", `photo: ${bytes.byteLength} bytes is more than ${MAX_PHOTO_BYTES}`, [
-        { path: "body", message: "photo too large" },
-      ]);
+      throw new DomainError({
+        kind: "too_large",
+        code: "payload_too_large",
+        message: `photo: ${bytes.byteLength} bytes is more than ${MAX_PHOTO_BYTES}`,
+        field: "photo",
+        details: [{ path: "body", message: "photo too large" }],
+      });
     const actual = detectImageType(bytes);
     if (actual !== declared) {
-      throw new ApiError(
-        400,
-        "invalid_request",
-        `body: the bytes are ${actual ? `a ${actual} image` : "not a JPEG, PNG or WebP image"}, but content-type says ${declared}`,
-        [{ path: "body", message: "not an image of the declared type" }],
-      );
+      throw new DomainError({
+        kind: "invalid",
+        code: "invalid_request",
+        message: `body: the bytes are ${actual ? `a ${actual} image` : "not a JPEG, PNG or WebP image"}, but content-type says ${declared}`,
+        field: "body",
+        details: [{ path: "body", message: "not an image of the declared type" }],
+      });
     }
     return c.json(await setPersonaPhoto(db, row, { contentType: actual, bytes }), 200);
   });

@@ -11,7 +11,7 @@ import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createShareLink, resolveShareToken, shareLinkOf } from "../../commands/shareLinkCreator.js";
 import { readMapVersion } from "../../commands/mapHistoryReader.js";
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
-import { ApiError, notFound } from "../../http/apiError.js";
+import { fieldError, notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import type { Services } from "../../services.js";
@@ -81,10 +81,7 @@ export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
     await requireMap(services, workspaceId, mapId);
     const body = c.req.valid("json");
     const expiresAt = body.expiresAt ? new Date(body.expiresAt).toISOString() : null;
-    if (expiresAt && expiresAt <= new Date().toISOString())
-      throw new ApiError(400, "invalid_request", "expiresAt: must be in the future", [
-        { path: "expiresAt", message: "must be in the future" },
-      ]);
+    if (expiresAt && expiresAt <= new Date().toISOString()) throw fieldError("expiresAt", "must be in the future");
     const { link, token } = await createShareLink(services.db, {
       workspaceId,
       mapId,

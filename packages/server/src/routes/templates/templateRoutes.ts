@@ -7,7 +7,7 @@ import {
   TemplatePreviewSchema,
   TemplateSummarySchema as TemplateSummaryContract,
 } from "@opencjm/core";
-import { notFound } from "../../http/apiError.js";
+import { notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonContent, named } from "../openApiSchemas.js";

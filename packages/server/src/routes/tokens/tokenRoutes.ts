@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { IdSchema } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createApiToken } from "../../commands/apiTokenCreator.js";
-import { notFound } from "../../http/apiError.js";
+import { notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireSession } from "../../http/callerMiddleware.js";
 import { getApiToken, listApiTokens, revokeApiToken } from "../../store/apiTokenStore.js";

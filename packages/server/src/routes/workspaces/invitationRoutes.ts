@@ -11,7 +11,7 @@ import {
 import { acceptInvitation, findOpenInvitation } from "../../auth/invitationAcceptor.js";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createInvitation } from "../../commands/invitationCreator.js";
-import { notFound } from "../../http/apiError.js";
+import { notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller, requireSession } from "../../http/callerMiddleware.js";
 import { deleteInvitation, listInvitations } from "../../store/invitationStore.js";

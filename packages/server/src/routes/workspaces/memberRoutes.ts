@@ -3,7 +3,7 @@ import { IdSchema, MemberInfoSchema, MemberRoleChangeSchema, OwnershipTransferSc
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { changeMemberRole, removeMember } from "../../commands/memberUpdater.js";
 import { transferOwnership } from "../../commands/ownershipTransferer.js";
-import { forbidden } from "../../http/apiError.js";
+import { forbidden } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { listMembers } from "../../store/memberStore.js";
