@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { Dialog } from "../../app/Dialog.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { CopyField } from "./CopyField.js";
 import { ErrorNote } from "./ErrorNote.js";
-import { createShareLink, listShareLinks, revokeShareLink, type ShareLink } from "./exchangeApi.js";
+import { createShareLink, revokeShareLink, type ShareLink } from "./exchangeApi.js";
 import styles from "./Exchange.module.css";
+import { shareLinkListQuery, shareLinksKey } from "./shareLinkQueries.js";
 
 const EXPIRY_DAYS = { never: 0, day: 1, week: 7, month: 30 } as const;
 type Expiry = keyof typeof EXPIRY_DAYS;
@@ -27,48 +29,37 @@ export function ShareDialog({
   onClose: () => void;
 }) {
   const { t, formatDate, formatRelative } = useI18n();
-  const [links, setLinks] = useState<ShareLink[] | undefined>(undefined);
+  const queryClient = useQueryClient();
+  const links = useQuery(shareLinkListQuery(workspaceId, mapId));
   const [label, setLabel] = useState("");
   const [expiry, setExpiry] = useState<Expiry>("never");
   const [created, setCreated] = useState<{ url: string; embedUrl: string } | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
   const [notice, setNotice] = useState("");
+  const reloadLinks = () => queryClient.invalidateQueries({ queryKey: shareLinksKey(workspaceId, mapId) });
 
-  const reload = useCallback(() => {
-    listShareLinks(workspaceId, mapId).then(setLinks, setError);
-  }, [workspaceId, mapId]);
-  useEffect(reload, [reload]);
-
-  const handleCreate = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const create = useMutation({
+    mutationFn: () => {
       const days = EXPIRY_DAYS[expiry];
       const expiresAt = days ? new Date(Date.now() + days * 86_400_000).toISOString() : null;
-      const result = await createShareLink(workspaceId, mapId, { label: label.trim(), expiresAt });
+      return createShareLink(workspaceId, mapId, { label: label.trim(), expiresAt });
+    },
+    onSuccess: (result) => {
       const origin = window.location.origin;
       setCreated({ url: origin + result.url, embedUrl: origin + result.embedUrl });
       setLabel("");
       setNotice("");
-      reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const handleRevoke = async (link: ShareLink) => {
-    setError(undefined);
-    try {
-      await revokeShareLink(workspaceId, mapId, link.id);
+      return reloadLinks();
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (link: ShareLink) => revokeShareLink(workspaceId, mapId, link.id),
+    onSuccess: () => {
       setNotice(t("exchange.share.revoked"));
-      reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
+      return reloadLinks();
+    },
+  });
+  // The last action's failure, else the list's: one note, as before.
+  const error = create.error ?? revoke.error ?? links.error;
 
   return (
     <Dialog title={t("exchange.share.title")} onClose={onClose}>
@@ -78,7 +69,8 @@ export function ShareDialog({
           className={styles.form}
           onSubmit={(e) => {
             e.preventDefault();
-            void handleCreate();
+            revoke.reset();
+            create.mutate();
           }}
         >
           <div className={styles.row}>
@@ -109,7 +101,7 @@ export function ShareDialog({
             </label>
           </div>
           <div className={styles.actions}>
-            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="share-create">
+            <button type="submit" className="btn btn-primary" disabled={create.isPending} data-testid="share-create">
               {t("exchange.share.create")}
             </button>
           </div>
@@ -128,16 +120,16 @@ export function ShareDialog({
             />
           </>
         )}
-        {error !== undefined && <ErrorNote error={error} />}
+        {error && <ErrorNote error={error} />}
         {notice && (
           <p className={styles.status} role="status">
             {notice}
           </p>
         )}
         <h3 className={styles.section}>{t("exchange.share.existing")}</h3>
-        {links?.length === 0 && <p className={styles.muted}>{t("exchange.share.none")}</p>}
+        {links.data?.length === 0 && <p className={styles.muted}>{t("exchange.share.none")}</p>}
         <ul className={styles.links} data-testid="share-links">
-          {links?.map((link) => (
+          {links.data?.map((link) => (
             <li key={link.id} className={styles.link} data-testid="share-link">
               <span className={styles.linkText}>
                 <bdi>{link.label || t("exchange.share.untitled")}</bdi>
@@ -155,7 +147,10 @@ export function ShareDialog({
               <button
                 type="button"
                 className="btn btn-small btn-danger"
-                onClick={() => void handleRevoke(link)}
+                onClick={() => {
+                  create.reset();
+                  revoke.mutate(link);
+                }}
                 data-testid="share-revoke"
               >
                 {t("exchange.share.revoke")}
