@@ -65,13 +65,18 @@ describe("map editor in every language", () => {
     it(`opens the editor in ${lang.code} with no untranslated keys, in the menus and the settings too`, async () => {
       const editor = await open(lang.code);
       expect(await editor.page.evaluate(() => document.documentElement.lang)).toBe(lang.code);
+      expect(await editor.page.locator("body").innerText()).not.toMatch(RAW_KEY);
+      // The map settings are under "More" on the editor's bar.
+      await editor.page.getByTestId("more-tools").click();
       expect(await editor.page.getByTestId("open-settings").innerText()).toBe(lang.settings);
       expect(await editor.page.locator("body").innerText()).not.toMatch(RAW_KEY);
+      await editor.page.keyboard.press("Escape");
       const [stage] = await editor.stageIds();
       await editor.stageHeader(stage!).hover();
       await editor.stageHeader(stage!).getByTestId("header-menu").click();
       await editor.page.getByRole("menu").waitFor();
       await editor.page.getByTestId("add-lane").click();
+      await editor.page.getByTestId("more-tools").click();
       await editor.page.getByTestId("open-settings").click();
       await editor.page.getByTestId("settings-drawer").waitFor();
       const text = await editor.page.locator("body").innerText();

@@ -56,7 +56,6 @@ export const EmotionCell = memo(function EmotionCell({
       aria-colindex={colIndex}
       aria-selected={state !== "idle"}
       aria-readonly={readOnly || undefined}
-      aria-label={`${lane.name} · ${step.name}`}
       data-testid="cell"
       data-lane-id={lane.id}
       data-step-id={step.id}

@@ -114,7 +114,7 @@ export function EmotionCurve({
       className={styles.curve}
       width={geometry.width}
       height={geometry.height}
-      role="img"
+      role="group"
       aria-label={t("editor.emotion.curveLabel")}
       data-testid="emotion-curve"
     >

@@ -115,7 +115,10 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({
         );
       })}
       {!lane.collapsed && (
+        // A cell of the lane's row across every step (a row holds only cells): the curves drawn over the step cells.
         <div
+          role="gridcell"
+          aria-colspan={slots.length}
           className={styles.overlay}
           style={{ gridRow: row, gridColumn: `2 / span ${slots.length}`, blockSize: curveHeight }}
         >

@@ -21,7 +21,7 @@ export function AddLaneControl({
   if (readOnly && hidden.length === 0) return null;
 
   return (
-    <div className={styles.bar} style={{ gridRow: row }}>
+    <div role="gridcell" className={styles.bar} style={{ gridRow: row }}>
       {!readOnly && (
         <div className={styles.anchor}>
           <Menu

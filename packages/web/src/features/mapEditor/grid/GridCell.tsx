@@ -75,7 +75,6 @@ export const GridCell = memo(function GridCell({
       aria-colindex={colIndex}
       aria-selected={state !== "idle"}
       aria-readonly={readOnly || undefined}
-      aria-label={`${lane.name} · ${step.name}`}
       data-testid="cell"
       data-lane-id={lane.id}
       data-step-id={step.id}

@@ -24,7 +24,7 @@ describe("map grid", () => {
       "Line of interaction",
       "Line of visibility",
     ]);
-    expect(container.querySelectorAll("[role=gridcell]")).toHaveLength(15);
+    expect(container.querySelectorAll("[role=gridcell][data-testid=cell]")).toHaveLength(15);
   });
 
   it("moves between cells with the arrow keys, edits with Enter and leaves with Escape", async () => {

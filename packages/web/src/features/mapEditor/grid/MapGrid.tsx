@@ -236,7 +236,7 @@ export function MapGrid({
               ),
           )}
           {!readOnly && (
-            <div className={styles.addStage} style={{ gridColumn: 2 + structure.slots.length }}>
+            <div role="gridcell" className={styles.addStage} style={{ gridColumn: 2 + structure.slots.length }}>
               <button
                 type="button"
                 onClick={() => actions.addStage(structure.stages.at(-1))}
@@ -271,16 +271,23 @@ export function MapGrid({
                   );
                 })}
                 {slot.steps.length === 0 && !readOnly && (
-                  <button type="button" className={styles.addStep} onClick={() => actions.addStep(slot.stageId)}>
-                    + {t("editor.step.add")}
-                  </button>
+                  <div role="gridcell">
+                    <button type="button" className={styles.addStep} onClick={() => actions.addStep(slot.stageId)}>
+                      + {t("editor.step.add")}
+                    </button>
+                  </div>
                 )}
               </div>
             );
           })}
         </div>
         {laneRows}
-        <AddLaneControl row={row} hidden={hiddenLanes} actions={actions} />
+        {/* A row of its own: a grid holds only rows, and rows only cells. */}
+        {(!readOnly || hiddenLanes.length > 0) && (
+          <div role="row" className={styles.row}>
+            <AddLaneControl row={row} hidden={hiddenLanes} actions={actions} />
+          </div>
+        )}
       </div>
     </div>
   );
