@@ -113,4 +113,66 @@ describe("research in a real browser", () => {
     expect(after).not.toContain("P02");
     await context.close();
   }, 180_000);
+
+  it("in Persian, right to left: a refused upload says why and stores nothing; a Windows-1251 subtitle transcript becomes a note with its cue times", async () => {
+    const base = `/api/workspaces/${fx.workspaceId}/research`;
+    const study = await fx.api<{ id: string }>(fx.owner, "POST", `${base}/studies`, {
+      title: "Магазины в Казани",
+      method: "focusGroup",
+    });
+    await fx.api(fx.owner, "POST", `${base}/participants`, { studyId: study.id, code: "K1" });
+    const context = await fx.context(browser, fx.editor, "fa-IR");
+    const page = await context.newPage();
+    // The language chosen on this device wins over the account's (English here).
+    await page.addInitScript(() => localStorage.setItem("opencjm.locale", "fa"));
+    await page.goto(`${fx.server.url}/w/${fx.workspaceId}/research/studies/${study.id}`);
+    const composer = page.getByTestId("note-composer");
+    await composer.waitFor();
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    await composer.getByTestId("note-mode-upload").click();
+
+    // Not a transcript: the server's reason, in the reader's language, naming the file; no note is stored.
+    await composer.getByTestId("note-file").setInputFiles({
+      name: "notes.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n", "latin1"),
+    });
+    await composer.getByTestId("note-save").click();
+    await eventually(() => composer.getByTestId("note-error").innerText()).toContain("notes.pdf");
+    expect(await page.getByTestId("note-row").count()).toBe(0);
+
+    // A SubRip file written in Windows-1251, the encoding chosen by hand.
+    await composer.getByTestId("note-participant").selectOption({ label: "K1" });
+    await composer.getByTestId("note-charset").selectOption("windows-1251");
+    await composer.getByTestId("note-file").setInputFiles({
+      name: "kazan.srt",
+      mimeType: "application/x-subrip",
+      buffer: windows1251(
+        "1\r\n00:00:01,000 --> 00:00:04,000\r\nМодератор: Где вы покупаете обувь?\r\n\r\n" +
+          "2\r\n00:01:05,500 --> 00:01:09,000\r\nАлия: Только там, где доставка бесплатная.\r\n",
+      ),
+    });
+    await composer.getByTestId("note-save").click();
+    const text = page.getByTestId("note-text-view");
+    await eventually(() => text.innerText()).toContain("Только там, где доставка бесплатная.");
+    const cues = await text.locator("[data-time]").evaluateAll((els) => els.map((el) => el.getAttribute("data-time")));
+    expect(cues).toEqual(["0:01", "1:05"]);
+    expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY);
+    expect(await page.locator("body").innerText()).not.toMatch(/research\.[a-zA-Z]+/);
+    await context.close();
+  }, 120_000);
 });
+
+/** Russian text in Windows-1251 (Cyrillic А–я at 0xC0–0xFF, Ё/ё at 0xA8/0xB8), the way an older Windows editor saves it. */
+function windows1251(text: string): Buffer {
+  return Buffer.from(
+    [...text].map((ch) => {
+      const code = ch.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      if (ch === "Ё") return 0xa8;
+      if (ch === "ё") return 0xb8;
+      throw new Error(`no Windows-1251 byte for ${ch}`);
+    }),
+  );
+}

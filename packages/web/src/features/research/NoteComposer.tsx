@@ -136,7 +136,7 @@ export function NoteComposer({
           </label>
           <label>
             {t("research.note.charset")}
-            <select value={charset} onChange={(e) => setCharset(e.target.value)}>
+            <select value={charset} onChange={(e) => setCharset(e.target.value)} data-testid="note-charset">
               <option value="">{t("research.note.charsetAuto")}</option>
               {CHARSETS.map((c) => (
                 <option key={c} value={c}>
