@@ -1,5 +1,6 @@
 import type {
   DataFacets,
+  DraftPlan,
   FilePreview,
   ImportMappingInput as ImportMapping,
   ImportRecord,
@@ -77,11 +78,31 @@ export function fetchMapMetrics(
   return api.post<MapMetrics>(`${ws(workspaceId)}/maps/${encodeURIComponent(mapId)}/metrics`, request, { signal });
 }
 
-/** Creates a current-state map drafted from the data's most common paths. */
+/** What drafting a map from the data takes: the data view's filters, the new map's title and the steps left out. */
+export interface DraftRequest {
+  filters: MetricsFilters;
+  personaId?: string;
+  title?: string;
+  leaveOut?: string[];
+}
+
+/** The map the data would draft (stages and steps with their customers); nothing is created. */
+export function previewDraftMap(
+  workspaceId: string,
+  mapId: string,
+  request: DraftRequest,
+  signal?: AbortSignal,
+): Promise<DraftPlan> {
+  return api.post<DraftPlan>(`${ws(workspaceId)}/maps/${encodeURIComponent(mapId)}/draft-from-data/preview`, request, {
+    signal,
+  });
+}
+
+/** Creates a current-state map drafted from the data, its steps linked to their events. */
 export function draftMapFromData(
   workspaceId: string,
   mapId: string,
-  request: { filters: MetricsFilters; personaId?: string; title?: string },
+  request: DraftRequest,
 ): Promise<{ map: { id: string }; snapshot: MapSnapshot }> {
   return api.post(`${ws(workspaceId)}/maps/${encodeURIComponent(mapId)}/draft-from-data`, request);
 }

@@ -9,6 +9,7 @@ import { useI18n } from "../../../i18n/I18nProvider.js";
 import { facetsQuery, importListQuery, importRunning } from "../api/evidenceQueries.js";
 import { useEvidence } from "./EvidenceContext.js";
 import { FunnelStrip } from "./FunnelStrip.js";
+import { DataScopeNotes } from "./DataScopeNotes.js";
 import styles from "./Evidence.module.css";
 
 /** How often an empty data view looks again while imports are running (the demo's data is prepared at first start). */
@@ -89,6 +90,7 @@ export function EvidenceBar({
       {status === "loading" && metrics && <span className={styles.muted}> {t("evidence.map.updating")}</span>}
     </p>
   );
+  const notes = status === "ready" && metrics ? <DataScopeNotes metrics={metrics} /> : null;
   const fold = (
     <Button
       variant="ghost"
@@ -112,6 +114,7 @@ export function EvidenceBar({
       <div className={styles.barHead}>
         {fold}
         {summary}
+        {notes}
       </div>
       {!folded && (
         <div id={bodyId} className={styles.barBody}>

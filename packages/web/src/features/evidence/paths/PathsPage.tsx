@@ -14,6 +14,7 @@ import { useEvidence } from "../map/EvidenceContext.js";
 import { EvidenceBar } from "../map/EvidenceBar.js";
 import { EvidenceProvider } from "../map/EvidenceProvider.js";
 import { ConformanceView } from "./ConformanceView.js";
+import { DirectlyFollowsGraph } from "./DirectlyFollowsGraph.js";
 import { DraftMapButton } from "./DraftMapButton.js";
 import { SankeyDiagram } from "./SankeyDiagram.js";
 import { VariantsList } from "./VariantsList.js";
@@ -33,6 +34,11 @@ function PathsBody({ canWrite }: { canWrite: boolean }) {
         <h2 className={styles.sectionTitle}>{t("evidence.paths.sankeyTitle")}</h2>
         <p className={styles.muted}>{t("evidence.paths.sankeyIntro")}</p>
         <SankeyDiagram paths={metrics.paths} />
+      </section>
+      <section className={styles.section}>
+        <h2 className={styles.sectionTitle}>{t("processMap.dfg.title")}</h2>
+        <p className={styles.muted}>{t("processMap.dfg.intro")}</p>
+        <DirectlyFollowsGraph paths={metrics.paths} />
       </section>
       <div className={styles.columns}>
         <section className={styles.section}>
