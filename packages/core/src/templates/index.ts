@@ -3,3 +3,4 @@ export * from "./laneNames.js";
 export * from "./templateDefinition.js";
 export * from "./templateCatalogue.js";
 export * from "./buildMapFromTemplate.js";
+export * from "./blankMap.js";

@@ -1,4 +1,4 @@
-import { MAP_TYPES, type MapType, type Persona, type TemplateSummary } from "@opencjm/core";
+import { blankMap, MAP_TYPES, type MapType, type Persona, type TemplateSummary } from "@opencjm/core";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useLocation } from "wouter";
@@ -9,7 +9,6 @@ import { useSession } from "../../app/SessionProvider.js";
 import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { PersonaAvatar } from "../personas/PersonaAvatar.js";
-import { blankMap } from "./blankMap.js";
 import { templateListQuery, templatePreviewQuery, useCreateMap } from "./templateQueries.js";
 import { TemplatePreview } from "./TemplatePreview.js";
 import styles from "./NewMapPage.module.css";

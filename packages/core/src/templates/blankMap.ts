@@ -1,15 +1,11 @@
-import {
-  LANE_NAMES,
-  MapSnapshotSchema,
-  newId,
-  type LaneType,
-  type Locale,
-  type MapSnapshot,
-  type MapType,
-} from "@opencjm/core";
+import { newId } from "../ids.js";
+import type { Locale } from "../locale.js";
+import { MapSnapshotSchema, type MapSnapshot, type MapType } from "../schemas/journeyMap.js";
+import type { LaneType } from "../schemas/lane.js";
+import { LANE_NAMES } from "./laneNames.js";
 
 /** Lanes a blank map starts with: the core of every journey map, the rest can be added in the editor. */
-export const BLANK_LANES: readonly LaneType[] = [
+const BLANK_LANES: readonly LaneType[] = [
   "actions",
   "touchpoints",
   "thoughts",
@@ -18,7 +14,7 @@ export const BLANK_LANES: readonly LaneType[] = [
   "opportunities",
 ];
 
-/** A blank map body: one stage with one step and the basic lanes, named in the map's language. */
+/** A blank map body (the web's "Blank map" and `cjm map create` without a template): one stage with one step and the basic lanes, named in the map's language. */
 export function blankMap(input: {
   title: string;
   type: MapType;
