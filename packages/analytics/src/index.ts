@@ -1,5 +1,6 @@
 export { EVENT_TABLES_DDL } from "./engines/duckdb/eventTables.js";
 export { openEventDatabase, type EventDatabase } from "./engines/duckdb/openEventDatabase.js";
+export { openEventDatabaseSnapshot, isDatabaseLockError } from "./engines/duckdb/openEventDatabaseSnapshot.js";
 export { rebuildJourneyStore } from "./store/rebuildJourneyStore.js";
 export { loadJourneyStore } from "./store/loadJourneyStore.js";
 export type { JourneyStore } from "./store/JourneyStore.js";

@@ -1,4 +1,10 @@
-import { failInterruptedImports, openEventDatabase, type EventDatabase } from "@opencjm/analytics";
+import {
+  failInterruptedImports,
+  isDatabaseLockError,
+  openEventDatabase,
+  openEventDatabaseSnapshot,
+  type EventDatabase,
+} from "@opencjm/analytics";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { AppConfig } from "../config.js";
@@ -19,8 +25,17 @@ export interface EventDatabases {
   close(): Promise<void>;
 }
 
-/** Creates the service for a server or CLI process. */
-export function createEventDatabases(config: Pick<AppConfig, "dataDir">): EventDatabases {
+/** How a process that only reads (`cjm analyze`) copes with a database a running server holds. */
+export interface ReadOnlyOptions {
+  /** Called when a workspace's database is held by another process and a copy taken now is read instead. */
+  onSnapshot(workspaceId: string): void;
+}
+
+/**
+ * Creates the service for a server or CLI process. With `readOnly`, a database another process holds is read from a
+ * copy taken at that moment (see openEventDatabaseSnapshot) instead of failing on DuckDB's lock.
+ */
+export function createEventDatabases(config: Pick<AppConfig, "dataDir">, readOnly?: ReadOnlyOptions): EventDatabases {
   const open = new Map<string, Promise<EventDatabase>>();
   const imports = new ImportTracker();
   return {
@@ -35,6 +50,13 @@ export function createEventDatabases(config: Pick<AppConfig, "dataDir">): EventD
           await rm(join(opened.dir, "tmp"), { recursive: true, force: true });
           return opened;
         });
+        if (readOnly)
+          db = db.catch(async (err: unknown) => {
+            if (!isDatabaseLockError(err)) throw err;
+            const snapshot = await openEventDatabaseSnapshot(config.dataDir, workspaceId);
+            readOnly.onSnapshot(workspaceId);
+            return snapshot;
+          });
         db.catch(() => open.delete(workspaceId));
         open.set(workspaceId, db);
       }
