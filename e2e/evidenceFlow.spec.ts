@@ -276,6 +276,7 @@ describe.skipIf(!hasChromium())("evidence on the map in a real browser", { timeo
 
     // Draft a current-state map from the data: a new map opens, built from the common paths.
     await page.getByTestId("draft-from-data").click();
+    await page.getByTestId("draft-create").click();
     await expect.poll(() => page.url(), until).toMatch(/\/maps\/[\w-]+$/);
     expect(page.url()).not.toContain(mapId);
     await page.getByTestId("map-grid").waitFor();
