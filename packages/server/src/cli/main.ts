@@ -3,8 +3,10 @@ import { cliErrorOf } from "./cliErrorOf.js";
 import { chooseCliLocale, cliText } from "./cliLanguage.js";
 import { registerAnalyzeCommand } from "./commands/analyzeCommand.js";
 import { registerBackupCommands } from "./commands/backupCommands.js";
+import { registerIdeasCommand } from "./commands/ideasCommand.js";
 import { registerImportEventsCommand } from "./commands/importEventsCommand.js";
 import { registerInitCommand } from "./commands/initCommand.js";
+import { registerKpiCommand } from "./commands/kpiCommand.js";
 import { registerMapCommands } from "./commands/mapCommands.js";
 import { registerMigrateCommand } from "./commands/migrateCommand.js";
 import { registerServeCommand } from "./commands/serveCommand.js";
@@ -35,6 +37,8 @@ registerBackupCommands(program);
 registerMigrateCommand(program);
 registerAnalyzeCommand(program);
 registerImportEventsCommand(program);
+registerIdeasCommand(program);
+registerKpiCommand(program);
 
 try {
   await program.parseAsync(process.argv);

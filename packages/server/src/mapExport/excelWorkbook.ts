@@ -3,6 +3,7 @@ import { isRightToLeft, translate, type Locale } from "@opencjm/core";
 import { evidenceName, exportLabel, mapStatusName, mapTypeName, type ExportLabel } from "./exportLabels.js";
 import { exportCardText, exportLookups, type ExportInput } from "./ExportInput.js";
 import { ideaSheetTable } from "./ideaSheetTable.js";
+import { KPI_DEFINITION_COLUMNS, kpiSheetTable } from "./kpiSheetTable.js";
 import { buildMapGrid } from "./mapGrid.js";
 import { neutraliseFormula } from "./neutraliseFormula.js";
 
@@ -163,6 +164,18 @@ function addIdeasSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
 }
 
 /** Pain points and opportunities, where ideas start, with the titles of the ideas linked to each. */
+/** The KPIs sheet: each KPI on the map with its definition, latest value and the series period by period. */
+function addKpisSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
+  const table = kpiSheetTable(input);
+  const ws = addTableSheet(wb, input, "laneType.kpis", table.headers, table.widths);
+  table.rows.forEach((row, i) => {
+    const added = ws.addRow(row.map((value) => (typeof value === "string" ? text(value) : value)));
+    added.alignment = { wrapText: true, vertical: "top" };
+    const format = table.seriesFormats[i];
+    if (format) for (let c = KPI_DEFINITION_COLUMNS + 1; c <= row.length; c++) added.getCell(c).numFmt = format;
+  });
+}
+
 function addProblemsSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   const { locale, snapshot } = input;
   const l = (k: ExportLabel) => exportLabel(locale, k);
@@ -290,8 +303,8 @@ function addAboutSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
 }
 
 /**
- * The map as an Excel workbook: the grid, emotions, personas, ideas, pain points and opportunities, every card, and
- * the map's settings.
+ * The map as an Excel workbook: the grid, emotions, personas, ideas, KPIs, pain points and opportunities, every card,
+ * and the map's settings.
  */
 export async function exportExcelWorkbook(input: ExportInput): Promise<Uint8Array> {
   // Loaded when needed: ExcelJS adds a noticeable share to every CLI command's and the server's start-up.
@@ -305,6 +318,7 @@ export async function exportExcelWorkbook(input: ExportInput): Promise<Uint8Arra
   addEmotionSheet(wb, input);
   addPersonaSheet(wb, input);
   addIdeasSheet(wb, input);
+  addKpisSheet(wb, input);
   addProblemsSheet(wb, input);
   addCardSheet(wb, input);
   addAboutSheet(wb, input);

@@ -1,66 +1,24 @@
-import pptxgen from "pptxgenjs";
-import { isRightToLeft, type Locale } from "@opencjm/core";
+import { isRightToLeft } from "@opencjm/core";
 import { exportLabel, mapStatusName, mapTypeName, type ExportLabel } from "./exportLabels.js";
 import { exportCardText, exportLookups, type ExportInput } from "./ExportInput.js";
 import { buildMapGrid, type GridStage } from "./mapGrid.js";
+import { addIdeaSlides } from "./pptxIdeaSlides.js";
+import {
+  addHeading,
+  FONT,
+  HEADER,
+  LANG,
+  MARGIN,
+  MUTED,
+  ordered,
+  PptxGenJS,
+  textBase,
+  WIDTH,
+  type Cell,
+} from "./pptxLayout.js";
 
 /** Steps per map slide: six columns stay legible at 9 pt on a 13.33-inch slide. */
 export const STEPS_PER_SLIDE = 6;
-
-// Fonts PowerPoint finds on the machines that open the deck; the text carries its language so fallback works.
-const FONT: Record<Locale, string> = {
-  en: "Calibri",
-  ru: "Calibri",
-  "zh-Hant": "Microsoft JhengHei",
-  "zh-Hans": "Microsoft YaHei",
-  fa: "Tahoma",
-};
-const LANG: Record<Locale, string> = { en: "en-US", ru: "ru-RU", "zh-Hant": "zh-TW", "zh-Hans": "zh-CN", fa: "fa-IR" };
-const WIDTH = 13.33;
-const MARGIN = 0.4;
-const INK = "1F2937";
-const MUTED = "6B7280";
-const HEADER = "E8ECF4";
-
-// The package's types describe a CommonJS module (`exports.default`) while Node loads its ES build, whose default
-// export is the class itself.
-const PptxGenJS = pptxgen as unknown as typeof pptxgen.default;
-type PptxGenJS = InstanceType<typeof PptxGenJS>;
-type Slide = pptxgen.default.Slide;
-type Cell = pptxgen.default.TableCell;
-
-/** The deck's shared text settings for a language: font, language tag, direction and alignment. */
-function textBase(locale: Locale): pptxgen.default.TextPropsOptions {
-  const rtl = isRightToLeft(locale);
-  return { fontFace: FONT[locale], lang: LANG[locale], rtlMode: rtl, align: rtl ? "right" : "left", color: INK };
-}
-
-/** Reverses a row's cells for right-to-left languages, so the grid reads from the right as on screen. */
-function ordered<T>(cells: T[], locale: Locale): T[] {
-  return isRightToLeft(locale) ? [...cells].reverse() : cells;
-}
-
-function addHeading(slide: Slide, locale: Locale, title: string, subtitle?: string): void {
-  slide.addText(title, {
-    ...textBase(locale),
-    x: MARGIN,
-    y: 0.25,
-    w: WIDTH - 2 * MARGIN,
-    h: 0.6,
-    fontSize: 24,
-    bold: true,
-  });
-  if (subtitle)
-    slide.addText(subtitle, {
-      ...textBase(locale),
-      x: MARGIN,
-      y: 0.8,
-      w: WIDTH - 2 * MARGIN,
-      h: 0.35,
-      fontSize: 12,
-      color: MUTED,
-    });
-}
 
 function addTitleSlide(pptx: PptxGenJS, input: ExportInput): void {
   const { locale } = input;
@@ -325,7 +283,10 @@ function addCardTable(
   });
 }
 
-/** The map as a PowerPoint deck of native shapes, tables and a chart: title, personas, the map, emotions, pains, opportunities. */
+/**
+ * The map as a PowerPoint deck of native shapes, tables and a chart: title, personas, the map, emotions, pains,
+ * opportunities, and a slide of ideas per stage.
+ */
 export async function exportPptxDeck(input: ExportInput): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   pptx.layout = "LAYOUT_WIDE";
@@ -339,6 +300,7 @@ export async function exportPptxDeck(input: ExportInput): Promise<Uint8Array> {
   addEmotionChart(pptx, input);
   addCardTable(pptx, input, "laneType.painPoints", ["painPoint"]);
   addCardTable(pptx, input, "laneType.opportunities", ["opportunity"]);
+  addIdeaSlides(pptx, input);
   const out = await pptx.write({ outputType: "nodebuffer", compression: true });
   return new Uint8Array(out as Buffer);
 }
