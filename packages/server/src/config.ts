@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { trustedProxies } from "./auth/clientAddress.js";
 import { MailEnvShape, mailSettingsOf, type MailSettings } from "./mail/mailSettings.js";
+import { parseDriftDigestSchedule, type DriftDigestSchedule } from "./mail/driftDigestSchedule.js";
 
 /** Every environment variable the server reads; the README's configuration table mirrors this. */
 const EnvSchema = z.object({
@@ -47,9 +48,28 @@ const EnvSchema = z.object({
         ctx.addIssue({ code: "custom", message: (err as Error).message });
       }
     }),
+  REDIS_URL: z
+    .string()
+    .regex(/^(?:rediss?:\/\/|$)/, "must be a redis:// or rediss:// URL")
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/)
+    .default("opencjm"),
   EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   EXPORTS_PER_USER: z.coerce.number().int().min(1).max(64).default(2),
   EXPORT_QUEUE_LENGTH: z.coerce.number().int().min(0).max(10_000).default(10),
+  DRIFT_DIGEST_SCHEDULE: z
+    .string()
+    .default("mon 07:00")
+    .transform((value, ctx) => {
+      try {
+        return parseDriftDigestSchedule(value);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   ...MailEnvShape,
 });
 
@@ -85,8 +105,16 @@ export interface AppConfig {
   exportsPerUser: number;
   /** PDF/PNG exports that may wait for a free slot; more get 503. */
   exportQueueLength: number;
+  /**
+   * Redis shared by several instances on one PostgreSQL database (live maps, presence, tickets, signals); undefined for
+   * a single instance. Keys and channels start with `redisPrefix`.
+   */
+  redisUrl?: string;
+  redisPrefix: string;
   /** Outgoing e-mail (invitations, mentions); undefined without SMTP, when invitation links are copied by hand. */
   mail?: MailSettings;
+  /** When the weekly drift digest is e-mailed (with SMTP); undefined when turned off. */
+  driftDigestSchedule?: DriftDigestSchedule;
 }
 
 /** Reads the configuration from environment variables, with a clear error naming a bad one. */
@@ -97,6 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new Error(`environment variable ${String(issue?.path[0])}: ${issue?.message}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL)
+    throw new Error(
+      "environment variable REDIS_URL: several instances share one PostgreSQL database; set DATABASE_URL too (with SQLite one instance serves alone, without Redis)",
+    );
   const dataDir = resolve(overrides.dataDir ?? e.DATA_DIR);
   return {
     port: e.PORT,
@@ -119,10 +151,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     checkpointPauseMs: e.CHECKPOINT_PAUSE_SECONDS * 1000,
     checkpointEveryMs: e.CHECKPOINT_EVERY_MINUTES * 60_000,
+    redisUrl: e.REDIS_URL || undefined,
+    redisPrefix: e.REDIS_PREFIX,
     exportConcurrency: e.EXPORT_CONCURRENCY,
     exportsPerUser: e.EXPORTS_PER_USER,
     exportQueueLength: e.EXPORT_QUEUE_LENGTH,
     mail: mailSettingsOf(e, overrides.publicUrl ?? e.PUBLIC_URL),
+    driftDigestSchedule: e.DRIFT_DIGEST_SCHEDULE,
     ...overrides,
     ...(overrides.dataDir ? { sqlitePath: resolve(overrides.dataDir, "opencjm.sqlite") } : {}),
   };

@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
+import { startDriftDigestSchedule } from "./mail/DriftDigestScheduler.js";
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createEventDatabases } from "./customerData/EventDatabases.js";
 import { AccessChanges } from "./auth/accessChanges.js";
-import { CollabTickets } from "./collab/collabTickets.js";
 import { MapSignals } from "./collab/MapSignals.js";
 import { createApp } from "./app.js";
 import { createCollaboration, type Collaboration } from "./collab/createCollaboration.js";
@@ -15,6 +15,9 @@ import type { Services } from "./services.js";
 import { createMapDocumentService } from "./store/createMapDocumentService.js";
 import { Notifier } from "./notifications/Notifier.js";
 import { ActivityLog } from "./activity/ActivityLog.js";
+import { bridgeToCluster } from "./cluster/bridgeToCluster.js";
+import { openCluster } from "./cluster/openCluster.js";
+import { SqliteInstanceLock } from "./cluster/SqliteInstanceLock.js";
 
 /** A running OpenCJM server. */
 export interface RunningServer {
@@ -49,6 +52,12 @@ function listen(fetch: Parameters<typeof serve>[0]["fetch"], config: AppConfig):
 
 /** Opens the database, migrates it, and serves the API, web app and collaboration endpoint on one port. */
 export async function startServer(config: AppConfig): Promise<RunningServer> {
+  // SQLite serves one instance; several share PostgreSQL and Redis (cluster/).
+  const instanceLock = config.databaseUrl ? undefined : SqliteInstanceLock.acquire(config.sqlitePath);
+  const cluster = await openCluster(config).catch((err: unknown) => {
+    instanceLock?.release();
+    throw err;
+  });
   const accessChanges = new AccessChanges();
   const db = createDb({
     databaseUrl: config.databaseUrl,
@@ -63,23 +72,33 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     maps,
     analytics: createEventDatabases(config),
     accessChanges,
-    collabTickets: new CollabTickets(),
+    collabTickets: cluster.tickets,
+    cluster: cluster.bus,
     mapSignals: new MapSignals(),
     notifications: new Notifier(db, config),
     activity: new ActivityLog(db),
   };
+  const stopBridge = bridgeToCluster(cluster.bus, accessChanges, services.mapSignals);
   const collaboration = createCollaboration(services);
   const app = createApp(services);
   const server = await listen(app.fetch, config).catch(async (err: unknown) => {
+    stopBridge();
     await collaboration.close();
     await services.analytics.close();
     await db.close();
+    await cluster.close();
+    instanceLock?.release();
     throw err;
   });
   server.on("upgrade", (request, socket, head) => {
     if (request.url?.startsWith("/collab")) collaboration.handleUpgrade(request, socket, head);
     else socket.destroy();
   });
+  // The weekly drift digest e-mail, the server's one scheduled job (only with SMTP to send it).
+  const stopDriftDigest =
+    config.mail && config.driftDigestSchedule
+      ? startDriftDigestSchedule(services, config.driftDigestSchedule)
+      : () => undefined;
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   return {
@@ -88,6 +107,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     services,
     collaboration,
     close: async () => {
+      stopDriftDigest();
+      stopBridge();
       await collaboration.close();
       // Responses still ending when the server stops (an import's progress stream, say) leave keep-alive connections
       // that close() alone would wait on; close each as soon as it is idle.
@@ -96,6 +117,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       await services.analytics.close();
       await closePrintRenderer(services);
       await db.close();
+      await cluster.close();
+      instanceLock?.release();
     },
   };
 }

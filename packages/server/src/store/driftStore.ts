@@ -60,7 +60,7 @@ export async function setDriftDigestSubscriber(
     .execute();
 }
 
-/** A subscriber who is still a member, with what the e-mail needs, and whether this week's digest went out. */
+/** A subscriber who is still a member, with what the e-mail needs. */
 export interface DriftDigestRecipient {
   workspaceId: string;
   workspaceName: string;
@@ -68,7 +68,6 @@ export interface DriftDigestRecipient {
   email: string;
   name: string;
   locale: string;
-  lastSentWeek: string | null;
 }
 
 /** Every subscriber of every workspace who is still a member of it (a former member gets nothing). */
@@ -80,15 +79,7 @@ export async function listDriftDigestRecipients(db: Db): Promise<DriftDigestReci
     )
     .innerJoin("users as u", "u.id", "s.user_id")
     .innerJoin("workspaces as w", "w.id", "s.workspace_id")
-    .select([
-      "s.workspace_id",
-      "w.name as workspace_name",
-      "s.user_id",
-      "u.email",
-      "u.name",
-      "u.locale",
-      "s.last_sent_week",
-    ])
+    .select(["s.workspace_id", "w.name as workspace_name", "s.user_id", "u.email", "u.name", "u.locale"])
     .orderBy("s.workspace_id")
     .orderBy("s.user_id")
     .execute();
@@ -99,16 +90,20 @@ export async function listDriftDigestRecipients(db: Db): Promise<DriftDigestReci
     email: r.email,
     name: r.name,
     locale: r.locale,
-    lastSentWeek: r.last_sent_week,
   }));
 }
 
-/** Notes that this week's digest went out to the member. */
-export async function markDriftDigestSent(db: Db, workspaceId: string, userId: string, week: string): Promise<void> {
-  await db.kysely
+/**
+ * Claims this week's digest for the member: true when it had not gone out yet (and is now marked sent), false when it
+ * had. One UPDATE, so two server instances running the schedule at once send it once.
+ */
+export async function claimDriftDigest(db: Db, workspaceId: string, userId: string, week: string): Promise<boolean> {
+  const result = await db.kysely
     .updateTable("drift_digest_subscribers")
     .set({ last_sent_week: week })
     .where("workspace_id", "=", workspaceId)
     .where("user_id", "=", userId)
-    .execute();
+    .where((eb) => eb.or([eb("last_sent_week", "is", null), eb("last_sent_week", "<>", week)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
