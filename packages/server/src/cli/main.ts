@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { cliErrorOf } from "./cliErrorOf.js";
 import { chooseCliLocale, cliText } from "./cliLanguage.js";
+import { localiseHelp } from "./localisedHelp.js";
 import { registerAnalyzeCommand } from "./commands/analyzeCommand.js";
 import { registerBackupCommands } from "./commands/backupCommands.js";
 import { registerIdeasCommand } from "./commands/ideasCommand.js";
@@ -19,14 +20,13 @@ try {
   process.exit(1);
 }
 
-const program = new Command()
+// Built once the language is known (above), so every description and heading of the help is in it.
+const program = localiseHelp(new Command())
   .name("cjm")
-  .description("OpenCJM: customer journey maps backed by real customer data")
-  .option("--data-dir <dir>", "data directory for the embedded SQLite database (env DATA_DIR, default ./data)")
+  .description(cliText("program.description"))
+  .option("--data-dir <dir>", cliText("option.dataDir"))
   .option("--lang <locale>", cliText("option.lang"))
   .showHelpAfterError()
-  // Subcommands copy these settings when created, so `cjm serve --help` also lists --data-dir.
-  .configureHelp({ showGlobalOptions: true })
   .exitOverride();
 
 registerServeCommand(program);

@@ -43,11 +43,9 @@ function readBackup(path: string): unknown {
 export function registerBackupCommands(program: Command): void {
   program
     .command("backup")
-    .description(
-      "write a whole workspace (members, catalogue, personas, maps with their documents, ideas, KPIs) to one JSON file",
-    )
-    .requiredOption("--workspace <workspaceId>", "workspace to back up")
-    .option("--out <file>", "write to a file (gzipped when it ends in .gz) instead of standard output")
+    .description(cliText("backup.description"))
+    .requiredOption("--workspace <workspaceId>", cliText("backup.option.workspace"))
+    .option("--out <file>", cliText("backup.option.out"))
     .action(async (raw: unknown) => {
       const options = parseOptions(BackupOptions, raw);
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
@@ -67,9 +65,9 @@ export function registerBackupCommands(program: Command): void {
     });
   program
     .command("restore <file>")
-    .description("restore a workspace backup into this database, all or nothing (ids kept unless --new-ids)")
-    .requiredOption("--owner <email>", "existing user who becomes the restored workspace's owner")
-    .option("--new-ids", "restore a copy beside the original, under new ids")
+    .description(cliText("restore.description"))
+    .requiredOption("--owner <email>", cliText("restore.option.owner"))
+    .option("--new-ids", cliText("restore.option.newIds"))
     .action(async (file: string, raw: unknown) => {
       const options = parseOptions(RestoreOptions, raw);
       const json = readBackup(file);

@@ -129,40 +129,21 @@ function summary(r: ImportResult): string {
 export function registerImportEventsCommand(program: Command): void {
   program
     .command("import-events <file>")
-    .description("import customer events (CSV, TSV, XLSX, JSON, NDJSON, Parquet, XES) into a workspace, all or nothing")
-    .requiredOption("--workspace <workspaceId>", "workspace to import into")
-    .requiredOption("--source <name>", "data source name (created on first import; its mapping is saved and reused)")
-    .option("--kind <kind>", "kind of a new source: web, crm, email, support, survey, other", "other")
-    .option(
-      "--mapping <file>",
-      "column mapping as JSON (default: the source's saved mapping, else a guess from the header)",
-    )
-    .option("--format <format>", "csv, tsv, xlsx, json, ndjson, parquet or xes (default: from the file)")
-    .option(
-      "--encoding <encoding>",
-      "utf-8, utf-16le, utf-16be, gb18030, big5, windows-1251 or windows-1256 (default: detected)",
-    )
-    .option("--delimiter <char>", "field delimiter of CSV: , ; tab | (default: detected)")
-    .option(
-      "--time-zone <zone>",
-      "IANA time zone of timestamps written without an offset (default: the mapping's, else UTC)",
-    )
-    .option(
-      "--timestamp-format <format>",
-      "auto, iso, dmy, mdy, epoch_s, epoch_ms or a strptime pattern such as %d/%m/%Y %H:%M",
-    )
-    .option(
-      "--deny <value>",
-      "an identifier value to ignore as a placeholder (repeatable)",
-      (v: string, all: string[] = []) => [...all, v],
-    )
-    .option("--max-identifier-links <n>", "most identifiers of one kind a single identifier may join (default 100)")
-    .option("--on-over-cap <action>", "an identifier over that cap: fail (default) or ignore it", "fail")
-    .option(
-      "--duplicates <action>",
-      "rows repeating an earlier row exactly: error (refuse the file), skip (import each event once) or keep (default: the mapping's, else error)",
-    )
-    .option("--json", "print the result as JSON")
+    .description(cliText("importEvents.description"))
+    .requiredOption("--workspace <workspaceId>", cliText("importEvents.option.workspace"))
+    .requiredOption("--source <name>", cliText("importEvents.option.source"))
+    .option("--kind <kind>", cliText("importEvents.option.kind"), "other")
+    .option("--mapping <file>", cliText("importEvents.option.mapping"))
+    .option("--format <format>", cliText("importEvents.option.format"))
+    .option("--encoding <encoding>", cliText("importEvents.option.encoding"))
+    .option("--delimiter <char>", cliText("importEvents.option.delimiter"))
+    .option("--time-zone <zone>", cliText("importEvents.option.timeZone"))
+    .option("--timestamp-format <format>", cliText("importEvents.option.timestampFormat"))
+    .option("--deny <value>", cliText("importEvents.option.deny"), (v: string, all: string[] = []) => [...all, v])
+    .option("--max-identifier-links <n>", cliText("importEvents.option.maxIdentifierLinks"))
+    .option("--on-over-cap <action>", cliText("importEvents.option.onOverCap"), "fail")
+    .option("--duplicates <action>", cliText("importEvents.option.duplicates"))
+    .option("--json", cliText("importEvents.option.json"))
     .action(async (file: string, raw: unknown) => {
       const o = parseOptions(Options, raw);
       let mapping: unknown;

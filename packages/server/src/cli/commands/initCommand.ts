@@ -22,12 +22,12 @@ const InitOptions = z.strictObject({
 export function registerInitCommand(program: Command): void {
   program
     .command("init")
-    .description("create the data directory, the first user and the demo workspace")
-    .requiredOption("--email <email>", "e-mail of the first user")
-    .requiredOption("--name <name>", "name of the first user")
-    .option("--password <password>", "password (or set CJM_PASSWORD)")
-    .option("--locale <locale>", "language: en, zh-Hant, zh-Hans, ru or fa", "en")
-    .option("--no-demo", "do not create the demo workspace")
+    .description(cliText("init.description"))
+    .requiredOption("--email <email>", cliText("init.option.email"))
+    .requiredOption("--name <name>", cliText("init.option.name"))
+    .option("--password <password>", cliText("option.password"))
+    .option("--locale <locale>", cliText("init.option.locale"), "en")
+    .option("--no-demo", cliText("init.option.noDemo"))
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(InitOptions, {
         ...raw,

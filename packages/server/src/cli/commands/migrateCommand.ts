@@ -7,7 +7,7 @@ import { openServices } from "../openServices.js";
 export function registerMigrateCommand(program: Command): void {
   program
     .command("migrate")
-    .description("bring the database schema up to date (also done by serve and init)")
+    .description(cliText("migrate.description"))
     .action(async () => {
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
       await services.close();

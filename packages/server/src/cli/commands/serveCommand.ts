@@ -37,13 +37,10 @@ async function ensureDemo(services: Services, created: (workspaceId: string) => 
 export function registerServeCommand(program: Command): void {
   program
     .command("serve")
-    .description("start the OpenCJM server (API, web app, real-time collaboration)")
-    .option("-p, --port <port>", "port to listen on (env PORT, default 3000; 0 picks a free port)")
-    .option("--host <host>", "address to bind (env HOST, default 127.0.0.1)")
-    .option(
-      "--demo",
-      "on first start, create a demo account (env DEMO_EMAIL, DEMO_PASSWORD; else demo@opencjm.local and a generated password, printed) and the demo workspace",
-    )
+    .description(cliText("serve.description"))
+    .option("-p, --port <port>", cliText("serve.option.port"))
+    .option("--host <host>", cliText("serve.option.host"))
+    .option("--demo", cliText("serve.option.demo"))
     .action(async (raw: unknown) => {
       const options = parseOptions(ServeOptions, raw);
       const config = loadConfig(process.env, {

@@ -22,15 +22,15 @@ const UserAddOptions = z
 
 /** `cjm user add`: creates an account, optionally adding it to a workspace with a role. */
 export function registerUserCommands(program: Command): void {
-  const user = program.command("user").description("manage accounts");
+  const user = program.command("user").description(cliText("user.description"));
   user
     .command("add")
-    .description("create an account")
-    .requiredOption("--email <email>", "e-mail")
-    .requiredOption("--name <name>", "display name")
-    .option("--password <password>", "password (or set CJM_PASSWORD)")
-    .option("--workspace <workspaceId>", "add the user to this workspace")
-    .option("--role <role>", "role in the workspace: owner, editor, commenter or viewer")
+    .description(cliText("user.add.description"))
+    .requiredOption("--email <email>", cliText("user.option.email"))
+    .requiredOption("--name <name>", cliText("user.option.name"))
+    .option("--password <password>", cliText("option.password"))
+    .option("--workspace <workspaceId>", cliText("user.option.workspace"))
+    .option("--role <role>", cliText("user.option.role"))
     .action(async (raw: Record<string, unknown>) => {
       const options = parseOptions(UserAddOptions, {
         ...raw,

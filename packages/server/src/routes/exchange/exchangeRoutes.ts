@@ -10,7 +10,7 @@ import { EXPORT_FILE_TYPES, ExportFormatSchema, exportFileName, exportMapData } 
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
 import { OrientationSchema, PaperSchema } from "../../mapExport/printOptions.js";
 import { renderPrintExport } from "../../mapExport/renderPrintExport.js";
-import { ApiError, notFound } from "../../http/apiError.js";
+import { fieldError, notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { parseImportFileOffThread } from "../../mapImport/parseImportFileOffThread.js";
@@ -74,10 +74,7 @@ const importRoute = createRoute({
 
 function fileBytes(file: z.infer<typeof ImportFileSchema>): Uint8Array {
   if (file.encoding === "text") return new TextEncoder().encode(file.content);
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.content.replace(/\s+/g, "")))
-    throw new ApiError(400, "invalid_request", "content: is not base64", [
-      { path: "content", message: "is not base64" },
-    ]);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.content.replace(/\s+/g, ""))) throw fieldError("content", "is not base64");
   return new Uint8Array(Buffer.from(file.content, "base64"));
 }
 
