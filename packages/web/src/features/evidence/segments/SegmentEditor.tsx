@@ -1,7 +1,8 @@
-import type { DataFacets, SegmentRule } from "@opencjm/core";
-import { useEffect, useId, useState } from "react";
+import type { SegmentRule } from "@opencjm/core";
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
-import { fetchFacets } from "../api/evidenceApi.js";
+import { facetsQuery } from "../api/evidenceQueries.js";
 import { SegmentSizeNote } from "./SegmentSizeNote.js";
 import styles from "./Segments.module.css";
 
@@ -59,12 +60,8 @@ export function SegmentEditor({
 }) {
   const t = useT();
   const id = useId();
-  const [facets, setFacets] = useState<DataFacets | null>(null);
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchFacets(workspaceId, abort.signal).then(setFacets, () => undefined);
-    return () => abort.abort();
-  }, [workspaceId]);
+  // The attributes and their common values only suggest; without them the conditions are typed by hand.
+  const facets = useQuery(facetsQuery(workspaceId)).data;
   const rule: SegmentRule = segment ?? { match: "all", conditions: [] };
   const setCondition = (i: number, c: Condition) =>
     onChange({ ...rule, conditions: rule.conditions.map((x, j) => (j === i ? c : x)) });
