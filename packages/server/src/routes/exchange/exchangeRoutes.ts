@@ -8,6 +8,7 @@ import { importMapDraft } from "../../commands/mapImporter.js";
 import { exportQueueOf } from "../../mapExport/ExportQueue.js";
 import { EXPORT_FILE_TYPES, ExportFormatSchema, exportFileName, exportMapData } from "../../mapExport/exportMap.js";
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
+import { withIdeasAndKpis } from "../../mapExport/withIdeasAndKpis.js";
 import { OrientationSchema, PaperSchema } from "../../mapExport/printOptions.js";
 import { renderPrintExport } from "../../mapExport/renderPrintExport.js";
 import { fieldError, notFound } from "../../errors/DomainError.js";
@@ -116,7 +117,15 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
               }),
             c.req.raw.signal,
           )
-        : await exportMapData(format, await loadExportInput(services, map, query.lang, version?.snapshot), map);
+        : await exportMapData(
+            format,
+            await withIdeasAndKpis(
+              services,
+              workspaceId,
+              await loadExportInput(services, map, query.lang, version?.snapshot),
+            ),
+            map,
+          );
     const name = exportFileName(map.title, query.format);
     const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "'");
     // A file, not JSON: zod-openapi types only JSON responses, so the binary answer is cast past it.
