@@ -12,6 +12,7 @@ const axeSource = (createRequire(import.meta.url)("axe-core") as { source: strin
 const sidewaysOverflow = (page: Page) =>
   page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
 
+// Each test gets a minute: a browser, the server and other test files share two cores.
 describe("presenting a map and reading it on a phone", () => {
   let browser: Browser;
   let fx: EditorFixture;
@@ -87,14 +88,14 @@ describe("presenting a map and reading it on a phone", () => {
     await page.getByTestId("compact-nav").click();
     await page.getByTestId("nav-data-compact").waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-  });
+  }, 60_000);
 
   it("opens a share link on a phone in the same reading view", async () => {
     const page = await openAs("en-US", { width: 390, height: 844 }, `/share/${token}`);
     await page.getByTestId("reading-view").waitFor();
     await eventually(() => page.getByTestId("reading-stage").count()).toBe(stages.length);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-  });
+  }, 60_000);
 
   it("presents the map full screen a stage at a time, moved by the keyboard, and Escape leaves", async () => {
     const page = await openAs("en-US", { width: 1440, height: 900 });
@@ -124,7 +125,7 @@ describe("presenting a map and reading it on a phone", () => {
     await eventually(() => show.count()).toBe(0);
     await eventually(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
     expect(await editor.grid.isVisible()).toBe(true);
-  });
+  }, 60_000);
 
   it("keeps the Russian editor bar on one line at 1440 px", async () => {
     const page = await openAs("ru", { width: 1440, height: 900 });
@@ -134,7 +135,7 @@ describe("presenting a map and reading it on a phone", () => {
     expect(barBox!.height).toBeLessThan(60);
     expect(more!.x + more!.width).toBeLessThanOrEqual(1440);
     expect(await bar.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
-  });
+  }, 60_000);
 
   it("has no serious or critical accessibility violations in the editor (axe-core)", async () => {
     const page = await openAs("en-US", { width: 1440, height: 900 });
@@ -154,5 +155,5 @@ describe("presenting a map and reading it on a phone", () => {
         );
     });
     expect(violations).toEqual([]);
-  });
+  }, 60_000);
 });

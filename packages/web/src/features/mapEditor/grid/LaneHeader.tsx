@@ -71,7 +71,8 @@ export const LaneHeader = memo(function LaneHeader({
       style={
         {
           gridRow: row,
-          "--lane-color": lane.color ?? "transparent",
+          // The lane's own colour, else its type's family tone (designTokens.css).
+          "--lane-color": lane.color ?? "var(--lane-tone)",
           ...(menuOpen ? { zIndex: 20 } : {}),
         } as CSSProperties
       }

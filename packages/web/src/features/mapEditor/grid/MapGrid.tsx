@@ -11,6 +11,7 @@ import { useI18n } from "../../../i18n/I18nProvider.js";
 import { EmotionLaneRow } from "../emotion/EmotionLaneRow.js";
 import { useStructure } from "../store/useMapView.js";
 import { AddLaneControl } from "./AddLaneControl.js";
+import { EvidenceLegend } from "./EvidenceLegend.js";
 import { BlueprintLineRow } from "./BlueprintLineRow.js";
 import { blueprintLines } from "./blueprintLines.js";
 import { focusKey } from "./createGridFocus.js";
@@ -220,7 +221,9 @@ export function MapGrid({
         data-testid="map-grid"
       >
         <div role="row" aria-rowindex={1} className={styles.row}>
-          <div role="presentation" className={styles.corner} />
+          <div role="columnheader" aria-colindex={1} className={styles.corner}>
+            <EvidenceLegend />
+          </div>
           {stageSpans.map(
             ({ stage, index, column, span, shown }) =>
               shown && (

@@ -1,5 +1,5 @@
 import type { Step } from "@opencjm/core";
-import { memo, useState } from "react";
+import { memo, useState, type CSSProperties } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { ThreadBadge } from "../../comments/ThreadBadge.js";
 import { StepResearchBadge } from "../../research/StepResearchBadge.js";
@@ -67,7 +67,9 @@ export const StepHeader = memo(function StepHeader({
       data-parallel={step.parallel || undefined}
       tabIndex={state === "idle" ? -1 : 0}
       className={styles.step}
-      style={stageColor ? { borderBlockStartColor: stageColor } : undefined}
+      style={
+        stageColor ? ({ borderBlockStartColor: stageColor, "--stage-color": stageColor } as CSSProperties) : undefined
+      }
       onFocus={() => state === "idle" && focus.set(target)}
       onKeyDown={onKeyDown}
       onDoubleClick={() => !readOnly && actions.startRename(target)}
