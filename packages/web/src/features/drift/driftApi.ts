@@ -8,7 +8,6 @@ export const driftKeys = {
   all: (workspaceId: string) => ["drift", workspaceId] as const,
   map: (workspaceId: string, mapId: string) => ["drift", workspaceId, "map", mapId] as const,
   digest: (workspaceId: string) => ["drift", workspaceId, "digest"] as const,
-  settings: (workspaceId: string) => ["drift", workspaceId, "settings"] as const,
   subscription: (workspaceId: string) => ["drift", workspaceId, "subscription"] as const,
 };
 
@@ -20,11 +19,6 @@ export function fetchMapDrift(workspaceId: string, mapId: string): Promise<MapDr
 /** The workspace digest: flagged steps of every map. */
 export function fetchDriftDigest(workspaceId: string): Promise<DriftDigest> {
   return api.get<DriftDigest>(`${ws(workspaceId)}/drift`);
-}
-
-/** The workspace's thresholds. */
-export function fetchDriftSettings(workspaceId: string): Promise<DriftSettings> {
-  return api.get<DriftSettings>(`${ws(workspaceId)}/drift/settings`);
 }
 
 /** Saves the workspace's thresholds. */
