@@ -15,6 +15,8 @@ import type { Db } from "../db/createDb.js";
 import { readIdeaKpiRecords } from "../store/ideaKpiTransferStore.js";
 import { loadMapDoc } from "../store/mapUpdateLog.js";
 import { IdeaRecordSchema, KpiRecordSchema } from "./ideaKpiRecords.js";
+import { ResearchRecordsSchema } from "./researchRecords.js";
+import { readResearchRecords } from "../store/researchTransferStore.js";
 
 /** Version of the workspace backup file; restore reads this and every earlier one. */
 export const WORKSPACE_BACKUP_VERSION = 3;
@@ -83,6 +85,15 @@ export const WorkspaceBackupSchema = z.object({
   /** Version 3 on; earlier files have none. */
   ideas: z.array(IdeaRecordSchema).max(100_000).default([]),
   kpis: z.array(KpiRecordSchema).max(100_000).default([]),
+  /** The research repository (studies, participants, notes, highlights); files from before it have none. */
+  research: ResearchRecordsSchema.default({
+    studies: [],
+    participants: [],
+    notes: [],
+    highlights: [],
+    highlightTags: [],
+    highlightAnchors: [],
+  }),
 });
 export type WorkspaceBackup = z.infer<typeof WorkspaceBackupSchema>;
 
@@ -154,6 +165,7 @@ export async function backupWorkspace(db: Db, workspaceId: string): Promise<Work
     }
   }
   const { ideas, kpis } = await readIdeaKpiRecords(db, workspaceId);
+  const research = await readResearchRecords(db, workspaceId);
   return {
     format: "opencjm.workspace-backup",
     formatVersion: WORKSPACE_BACKUP_VERSION,
@@ -196,5 +208,6 @@ export async function backupWorkspace(db: Db, workspaceId: string): Promise<Work
     })),
     ideas,
     kpis,
+    research,
   };
 }

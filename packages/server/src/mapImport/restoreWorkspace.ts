@@ -4,6 +4,7 @@ import type { Db } from "../db/createDb.js";
 import { remapIdeaKpiRecords } from "../mapExport/ideaKpiRecords.js";
 import { WorkspaceBackupSchema, type WorkspaceBackup } from "../mapExport/workspaceBackup.js";
 import { writeIdeaKpiRecords } from "../store/ideaKpiTransferStore.js";
+import { writeResearchRecords } from "../store/researchTransferStore.js";
 import { importFileError, pathOf } from "./importFileError.js";
 
 /** What a restore brought back, and the members it could not (their accounts do not exist here). */
@@ -18,6 +19,7 @@ export interface RestoreResult {
     touchpointRules: number;
     ideas: number;
     kpis: number;
+    studies: number;
   };
   members: string[];
   skippedMembers: string[];
@@ -93,12 +95,13 @@ export async function restoreWorkspace(
   const same = (prefix: string) => (id: string) => (options.newIds ? newId(prefix) : id);
   // A backup holds every map and touchpoint its ideas and KPIs name, so nothing is left out here but links that were
   // already dangling in the workspace (to a map deleted before the backup), which stay as they were.
+  const ideaIds = memo(same("idea_"));
   const { records } = remapIdeaKpiRecords(
     { ideas: backup.ideas, kpis: backup.kpis },
     {
       map: (id) => mapIds.get(id) ?? id,
       touchpoint: (id) => touchpointIds.get(id) ?? id,
-      idea: memo(same("idea_")),
+      idea: ideaIds,
       kpi: memo(same("kpi_")),
       kpiValue: same("kv_"),
     },
@@ -288,6 +291,12 @@ export async function restoreWorkspace(
     const members = new Map([...userByEmail].filter(([, id]) => restoredIds.has(id)));
     if (owner) members.set(owner.email.toLowerCase(), options.ownerId);
     await writeIdeaKpiRecords(trx, { workspaceId, userId: options.ownerId, members }, records);
+    await writeResearchRecords(trx, workspaceId, backup.research, {
+      newIds: options.newIds === true,
+      persona: via(personaIds),
+      map: via(mapIds),
+      idea: ideaIds,
+    });
   });
   return {
     workspaceId,
@@ -300,6 +309,7 @@ export async function restoreWorkspace(
       touchpointRules: backup.touchpointRules.length,
       ideas: records.ideas.length,
       kpis: records.kpis.length,
+      studies: backup.research.studies.length,
     },
     members: restoredMembers,
     skippedMembers,
