@@ -4,6 +4,7 @@ import { chooseCliLocale, cliText } from "./cliLanguage.js";
 import { localiseHelp } from "./localisedHelp.js";
 import { registerAnalyzeCommand } from "./commands/analyzeCommand.js";
 import { registerBackupCommands } from "./commands/backupCommands.js";
+import { registerCustomerCommand } from "./commands/customerCommand.js";
 import { registerIdeasCommand } from "./commands/ideasCommand.js";
 import { registerImportEventsCommand } from "./commands/importEventsCommand.js";
 import { registerInitCommand } from "./commands/initCommand.js";
@@ -11,7 +12,9 @@ import { registerKpiCommand } from "./commands/kpiCommand.js";
 import { registerMapCommands } from "./commands/mapCommands.js";
 import { registerMigrateCommand } from "./commands/migrateCommand.js";
 import { registerServeCommand } from "./commands/serveCommand.js";
+import { registerSourceCommands } from "./commands/sourceCommands.js";
 import { registerUserCommands } from "./commands/userCommands.js";
+import { registerWorkspaceCommands } from "./commands/workspaceCommands.js";
 
 try {
   chooseCliLocale(process.argv.slice(2), process.env);
@@ -32,11 +35,14 @@ const program = localiseHelp(new Command())
 registerServeCommand(program);
 registerInitCommand(program);
 registerUserCommands(program);
+registerWorkspaceCommands(program);
 registerMapCommands(program);
+registerSourceCommands(program);
 registerBackupCommands(program);
 registerMigrateCommand(program);
 registerAnalyzeCommand(program);
 registerImportEventsCommand(program);
+registerCustomerCommand(program);
 registerIdeasCommand(program);
 registerKpiCommand(program);
 

@@ -66,3 +66,36 @@ export async function findWorkspaceRef(db: Db, workspaceId: string): Promise<{ i
 export async function hasAnyWorkspace(db: Db): Promise<boolean> {
   return (await db.kysely.selectFrom("workspaces").select("id").limit(1).executeTakeFirst()) !== undefined;
 }
+
+/** Every workspace of the installation, by name, with its members and maps counted (the CLI's `workspace list`). */
+export async function listAllWorkspaces(db: Db): Promise<Array<WorkspaceInfo & { members: number; maps: number }>> {
+  const rows = await db.kysely
+    .selectFrom("workspaces")
+    .select((eb) => [
+      "workspaces.id",
+      "workspaces.name",
+      "workspaces.locale",
+      "workspaces.created_at",
+      eb
+        .selectFrom("members")
+        .select((m) => m.fn.countAll<number | string>().as("n"))
+        .whereRef("members.workspace_id", "=", "workspaces.id")
+        .as("members"),
+      eb
+        .selectFrom("maps")
+        .select((m) => m.fn.countAll<number | string>().as("n"))
+        .whereRef("maps.workspace_id", "=", "workspaces.id")
+        .as("maps"),
+    ])
+    .orderBy("workspaces.name")
+    .orderBy("workspaces.id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    locale: r.locale,
+    createdAt: r.created_at,
+    members: Number(r.members ?? 0),
+    maps: Number(r.maps ?? 0),
+  }));
+}

@@ -1,14 +1,16 @@
-import type { MapMetrics } from "@opencjm/analytics";
+import { computeCaseDurations, type MapMetrics } from "@opencjm/analytics";
 import { MapMetricsRequestSchema, SegmentRuleSchema, type SegmentRule } from "@opencjm/core";
 import type { Command } from "commander";
 import { z } from "zod";
 import { loadConfig } from "../../config.js";
-import { metricsForMap } from "../../commands/metricsForMap.js";
+import { mapMetricsInput, metricsForMap } from "../../commands/metricsForMap.js";
+import { createEventDatabases } from "../../customerData/EventDatabases.js";
 import { CliError, parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
 import { cliText } from "../cliLanguage.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
+import { formatProcessReport } from "./processReport.js";
 import { findWorkspaceRef } from "../../store/workspaceStore.js";
 
 const AnalyzeOptions = z.strictObject({
@@ -24,6 +26,7 @@ const AnalyzeOptions = z.strictObject({
   windowHours: z.string().optional(),
   sessionGap: z.string().optional(),
   top: z.string().optional(),
+  edges: z.string().optional(),
 });
 
 /**
@@ -102,7 +105,8 @@ function width(s: string): number {
   return w;
 }
 
-function table(header: string[], rows: string[][]): string {
+/** A table for the terminal: the first column left-aligned, the others right-aligned, a rule under the header. */
+export function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) =>
     cells
@@ -167,7 +171,7 @@ export function formatMetricsReport(title: string, m: MapMetrics): string {
       ]);
     }
   }
-  out.push("", table(header, rows));
+  out.push("", textTable(header, rows));
   const c = m.conformance;
   out.push(
     "",
@@ -217,9 +221,10 @@ export function registerAnalyzeCommand(program: Command): void {
     .option("--from <date>", "only events at or after this ISO date/time (UTC)")
     .option("--to <date>", "only events before this ISO date/time (UTC)")
     .option("--order <order>", "loose (default) or strict step order")
-    .option("--window-hours <hours>", "conversion window in hours (default 720)")
+    .option("--window-hours <hours>", cliText("option.windowHours"))
     .option("--session-gap <minutes>", "idle gap that ends a session, in minutes (default 30)")
     .option("--top <n>", "how many top paths to list (default 10)")
+    .option("--edges <n>", cliText("option.edges"))
     .action(async (raw: unknown) => {
       const o = parseOptions(AnalyzeOptions, raw);
       const number = (flag: string, v: string | undefined) => {
@@ -258,7 +263,15 @@ export function registerAnalyzeCommand(program: Command): void {
           }[issue.path.slice(0, 2).join(".")] ?? issue.path.join(".");
         throw new CliError(`${flag}: ${issue.message}`);
       }
-      const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
+      const edges = number("edges", o.edges) ?? 20;
+      if (!Number.isInteger(edges) || edges < 0) throw new CliError(`--edges: "${o.edges}" is not a whole number`);
+      const config = loadConfig(process.env, dataDirOverride(program));
+      const opened = await openServices(config);
+      // Read-only: while a server holds the workspace's event database, read a copy taken now instead of failing.
+      const analytics = createEventDatabases(config, {
+        onSnapshot: () => console.error(cliText("analyze.snapshot")),
+      });
+      const services = { ...opened, analytics };
       try {
         const ws = await findWorkspaceRef(services.db, o.workspace);
         if (!ws) throw new CliError(cliText("noWorkspace", { id: o.workspace }));
@@ -270,13 +283,16 @@ export function registerAnalyzeCommand(program: Command): void {
             });
           },
         );
+        const input = await mapMetricsInput(services, ws.id, o.map, request.data);
+        const cases = await computeCaseDurations(await services.analytics.open(ws.id), input);
         process.stdout.write(
           o.json
-            ? `${JSON.stringify(metrics, null, 2)}\n`
-            : `${formatMetricsReport(snapshot.settings.title, metrics)}\n`,
+            ? `${JSON.stringify({ ...metrics, caseDurations: cases }, null, 2)}\n`
+            : `${formatMetricsReport(snapshot.settings.title, metrics)}\n\n${formatProcessReport(metrics, cases, edges)}\n`,
         );
       } finally {
-        await services.close();
+        await analytics.close();
+        await opened.close();
       }
     });
 }

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { LocaleSchema } from "@opencjm/core";
+import { blankMap, LocaleSchema, TEMPLATES, translate } from "@opencjm/core";
 import type { Command } from "commander";
 import { z } from "zod";
+import { createMapFromRequest } from "../../commands/mapCreator.js";
 import { importMapDraft } from "../../commands/mapImporter.js";
 import { loadConfig } from "../../config.js";
 import { EXPORT_FORMATS, ExportFormatSchema, exportMapData } from "../../mapExport/exportMap.js";
@@ -12,13 +13,14 @@ import { parseImportFile } from "../../mapImport/parseImportFile.js";
 import type { DroppedItem } from "../../mapImport/ImportDraft.js";
 import { summarizeImport } from "../../mapImport/summarizeImport.js";
 import { CliError, parseOptions } from "../CliError.js";
-import { cliText } from "../cliLanguage.js";
+import { cliLocale, cliText } from "../cliLanguage.js";
+import { printable, textTable } from "./analyzeCommand.js";
 import { cliErrorOf } from "../cliErrorOf.js";
 import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 import { renderPrintExport } from "./renderPrintExport.js";
 import { findWorkspaceRef } from "../../store/workspaceStore.js";
-import { findMapRow } from "../../store/mapListStore.js";
+import { findMapRow, listMaps } from "../../store/mapListStore.js";
 import { firstOwnerId, memberIdByEmail } from "../../store/memberStore.js";
 
 const ExportOptions = z.strictObject({
@@ -28,6 +30,15 @@ const ExportOptions = z.strictObject({
   out: z.string().optional(),
   paper: PaperSchema.default("A4"),
   orientation: OrientationSchema.default("landscape"),
+});
+const ListOptions = z.strictObject({ workspace: z.string().min(1), json: z.boolean().optional() });
+const CreateOptions = z.strictObject({
+  workspace: z.string().min(1),
+  template: z.string().min(1).max(60).optional(),
+  title: z.string().trim().min(1).max(200).optional(),
+  locale: LocaleSchema.optional(),
+  as: z.email().optional(),
+  json: z.boolean().optional(),
 });
 const ImportOptions = z.strictObject({
   workspace: z.string().min(1),
@@ -43,9 +54,91 @@ function readFile(path: string): Uint8Array {
   }
 }
 
-/** `cjm map export` and `cjm map import`. */
+/** `cjm map list|create|export|import`. */
 export function registerMapCommands(program: Command): void {
-  const map = program.command("map").description("export and import journey maps");
+  const map = program.command("map").description(cliText("map.description"));
+  map
+    .command("list")
+    .description(cliText("map.list.description"))
+    .requiredOption("--workspace <workspaceId>", cliText("option.workspace"))
+    .option("--json", cliText("option.json"))
+    .action(async (raw: unknown) => {
+      const options = parseOptions(ListOptions, raw);
+      const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
+      try {
+        const ws = await findWorkspaceRef(services.db, options.workspace);
+        if (!ws) throw new CliError(cliText("noWorkspace", { id: options.workspace }));
+        const maps = await listMaps(services.db, ws.id);
+        if (options.json) console.log(JSON.stringify(maps, null, 2));
+        else if (maps.length === 0) console.log(cliText("noMaps"));
+        else
+          console.log(
+            textTable(
+              [cliText("header.id"), cliText("header.title"), cliText("header.type"), cliText("header.steps")],
+              maps.map((m) => [
+                m.id,
+                printable(m.title),
+                translate(cliLocale(), "vocabulary", `mapType.${m.type}`),
+                String(m.stepCount),
+              ]),
+            ),
+          );
+      } finally {
+        await services.close();
+      }
+    });
+  map
+    .command("create")
+    .description(cliText("map.create.description"))
+    .requiredOption("--workspace <workspaceId>", cliText("option.workspace"))
+    .option("--template <templateId>", cliText("option.template", { templates: TEMPLATES.map((t) => t.id).join(", ") }))
+    .option("--title <title>", cliText("option.title"))
+    .option("--locale <locale>", cliText("option.locale"))
+    .option("--as <email>", cliText("option.as"))
+    .option("--json", cliText("option.json"))
+    .action(async (raw: unknown) => {
+      const options = parseOptions(CreateOptions, raw);
+      const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
+      try {
+        const ws = await findWorkspaceRef(services.db, options.workspace);
+        if (!ws) throw new CliError(cliText("noWorkspace", { id: options.workspace }));
+        const userId = options.as
+          ? await memberIdByEmail(services.db, ws.id, options.as)
+          : await firstOwnerId(services.db, ws.id);
+        if (!userId)
+          throw new CliError(
+            options.as
+              ? cliText("notMember", { email: options.as, workspace: ws.id })
+              : cliText("workspaceWithoutOwner", { workspace: ws.id }),
+          );
+        const locale = options.locale ?? cliLocale();
+        const request = options.template
+          ? { templateId: options.template, locale, title: options.title, personaIds: [] }
+          : {
+              snapshot: blankMap({
+                title: options.title ?? translate(locale, "cli", "blank.title"),
+                type: "currentState",
+                locale,
+                goal: "",
+                personaIds: [],
+                stageName: translate(locale, "cli", "blank.stage"),
+                stepName: translate(locale, "cli", "blank.step"),
+              }) as unknown as Record<string, unknown>,
+            };
+        const { map: created } = await createMapFromRequest(services, { workspaceId: ws.id, userId, request }).catch(
+          (err: unknown) => {
+            throw cliErrorOf(err, { options: { templateId: "--template" } });
+          },
+        );
+        console.log(
+          options.json
+            ? JSON.stringify(created, null, 2)
+            : cliText("createdMap", { id: created.id, title: printable(created.title) }),
+        );
+      } finally {
+        await services.close();
+      }
+    });
   map
     .command("export <mapId>")
     .description("write a map as PDF, PNG, PowerPoint, Excel, CSV, JSON, Markdown or Mermaid")
