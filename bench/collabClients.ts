@@ -1,5 +1,6 @@
 // Load generator for bench/collabLatency: runs in its own process so the editors' CPU does not slow the server.
-// Usage: node collabClients.js <url> <mapId> <token>; prints {"latencies": [...], "seconds": n} on stdout.
+// Usage: node collabClients.js <url>[,<url>…] <mapId> <token>; editors (and observers) are dealt over the URLs in turn
+// (several server instances); prints {"latencies": [...], "seconds": n} on stdout.
 import { performance } from "node:perf_hooks";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { WebSocket } from "ws";
@@ -25,7 +26,7 @@ function connect(
 ): Promise<{ doc: Y.Doc; destroy(): void; flushed(): Promise<void> }> {
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({
-    url: `${url.replace(/^http/, "ws")}/collab`,
+    url: `${url.replace(/^http/, "ws")}/collab/${encodeURIComponent(name)}`,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
   });
   return new Promise((resolve, reject) => {
@@ -58,7 +59,10 @@ function connect(
 /** Runs the editing load against a target and returns edit-to-observer latencies in ms. */
 async function measure(target: Target): Promise<{ latencies: number[]; seconds: number }> {
   const clients = await Promise.all(
-    Array.from({ length: EDITORS }, () => connect(target.url, target.mapId, target.token)),
+    Array.from({ length: EDITORS }, (_, i) => {
+      const urls = target.url.split(",");
+      return connect(urls[i % urls.length]!, target.mapId, target.token);
+    }),
   );
   const snapshot = docToSnapshot(clients[0]!.doc);
   const lane = snapshot.lanes.find((l) => l.type === "actions")!;

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hocuspocus } from "@hocuspocus/server";
 import { execFile } from "node:child_process";
@@ -14,7 +14,15 @@ import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 import { buildMapFromTemplate, snapshotToDoc } from "@opencjm/core";
 import { loadConfig, startServer } from "@opencjm/server";
-import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
+import {
+  createSession,
+  createTestDatabase,
+  createUser,
+  createMapDocumentService,
+  createWorkspace,
+  startServerProcess,
+  startTestRedis,
+} from "@opencjm/server/testing";
 
 const EDITORS = Number(process.env.BENCH_EDITORS ?? 100);
 const EDITS_PER_EDITOR = Number(process.env.BENCH_EDITS ?? 10);
@@ -81,6 +89,57 @@ async function openBaselineTarget(): Promise<Target> {
   };
 }
 
+/**
+ * The same editors on PostgreSQL: one instance, then two instances sharing PostgreSQL and Redis with the editors dealt
+ * over both (so about half of the edits cross instances). Undefined, with the reason printed, when PostgreSQL
+ * (TEST_DATABASE_URL, which `npm run bench` sets up as `npm test` does) or Debian's redis-server is missing.
+ */
+async function measureInstances(): Promise<{ one: Measured; two: Measured } | undefined> {
+  if (!process.env.TEST_DATABASE_URL) {
+    console.log("two instances: skipped (no PostgreSQL; set TEST_DATABASE_URL)");
+    return undefined;
+  }
+  const redis = await startTestRedis().catch(
+    (err: Error) => (console.log(`two instances: skipped (${err.message})`), undefined),
+  );
+  if (!redis) return undefined;
+  const t = await createTestDatabase("postgres");
+  try {
+    const user = await createUser(t.db, { email: "bench@example.test", name: "Bench", password: "benchmark password" });
+    const ws = await createWorkspace(t.db, { name: "Bench", locale: "en", ownerId: user.id });
+    const session = await createSession(t.db, user.id, 3600_000);
+    const env = { DATABASE_URL: t.config.databaseUrl };
+    const dataDir = () => mkdtempSync(join(tmpdir(), "cjm-bench-instance-"));
+    const newMap = async () => {
+      const maps = createMapDocumentService({ db: t.db, config: loadConfig({}, { dataDir: t.config.dataDir }) });
+      return maps.create({
+        workspaceId: ws.id,
+        createdBy: user.id,
+        snapshot: buildMapFromTemplate("awareness-to-advocacy", { locale: "en" }),
+      });
+    };
+    const single = await startServerProcess([], { ...env, DATA_DIR: dataDir() });
+    const one = await measure({
+      url: single.url,
+      mapId: (await newMap()).id,
+      token: session.cookie,
+      close: async () => {},
+    });
+    await single.stop();
+    const shared = { ...env, REDIS_URL: redis.url };
+    const pair = await Promise.all([0, 1].map(() => startServerProcess([], { ...shared, DATA_DIR: dataDir() })));
+    const url = pair.map((p) => p.url).join(",");
+    const two = await measure({ url, mapId: (await newMap()).id, token: session.cookie, close: async () => {} });
+    await Promise.all(pair.map((p) => p.stop()));
+    return { one, two };
+  } finally {
+    await t.dispose();
+    await redis.stop();
+  }
+}
+
+type Measured = { latencies: number[]; seconds: number };
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -111,9 +170,15 @@ const cjmTarget = await openCjmTarget();
 const cjm = summarise("OpenCJM, durable before acknowledge (SQLite)", await measure(cjmTarget));
 await cjmTarget.close();
 
+const instances = await measureInstances();
+const onePostgres = instances && summarise("OpenCJM, one instance (PostgreSQL)", instances.one);
+const twoInstances = instances && summarise("OpenCJM, two instances (PostgreSQL + Redis)", instances.two);
+
 const result = {
   benchmark: "collaboration latency",
   date: new Date().toISOString(),
+  cores: availableParallelism(),
+  loadAverage1m: +loadavg()[0]!.toFixed(2),
   editors: EDITORS,
   editsPerEditor: EDITS_PER_EDITOR,
   observers: OBSERVERS,
@@ -121,9 +186,17 @@ const result = {
   baseline,
   opencjm: cjm,
   p95Ratio: +(cjm.p95Ms / baseline.p95Ms).toFixed(2),
+  // Editors dealt over two instances against all of them on one, both on PostgreSQL, in this run.
+  onePostgresInstance: onePostgres,
+  twoInstances,
+  twoInstancesP95Ratio: onePostgres && twoInstances && +(twoInstances.p95Ms / onePostgres.p95Ms).toFixed(2),
 };
-console.table([baseline, cjm]);
-console.log(`p95 ratio (OpenCJM / baseline): ${result.p95Ratio}`);
+console.table([baseline, cjm, ...(onePostgres && twoInstances ? [onePostgres, twoInstances] : [])]);
+console.log(
+  `p95 ratio (OpenCJM / baseline): ${result.p95Ratio}; load average ${result.loadAverage1m} on ${result.cores} cores`,
+);
+if (result.twoInstancesP95Ratio !== undefined)
+  console.log(`p95 ratio (two instances / one instance, PostgreSQL): ${result.twoInstancesP95Ratio}`);
 mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
 writeFileSync(
   new URL(`../results/collabLatency-${EDITORS}-editors.json`, import.meta.url),

@@ -5,3 +5,7 @@ export { createUser } from "../commands/userCreator.js";
 export { createWorkspace } from "../commands/workspaceCreator.js";
 export { seedDemoWorkspace } from "../demo/seedDemoWorkspace.js";
 export { seedDemoEvidence } from "../demo/seedDemoEvidence.js";
+export { createTestDatabase } from "./testDatabases.js";
+export { startServerProcess } from "./serverProcess.js";
+export { startTestRedis } from "./redisServer.js";
+export { createMapDocumentService } from "../store/createMapDocumentService.js";
