@@ -86,22 +86,24 @@ describe.skipIf(!hasChromium())(
       expect(page.url()).not.toContain(mapId);
       const newMapId = page.url().split("/").at(-1)!;
       await page.getByTestId("map-grid").waitFor();
-      await expect.poll(() => page.getByTestId("step-header").count(), until).toBe(keys.length - 1);
+      // The grid draws the steps in view; each of them shows its customers.
+      const created = await apiAs<{ map: { title: string }; snapshot: MapSnapshot }>(
+        page,
+        "GET",
+        `/api/workspaces/${user.workspaceId}/maps/${newMapId}`,
+      );
+      expect(created.map.title).toBe("Lena as she really shops");
+      expect(created.snapshot.steps).toHaveLength(keys.length - 1);
       await expect
         .poll(() => page.getByTestId("step-customers").count(), { ...until, timeout: 60_000 })
-        .toBe(keys.length - 1);
+        .toBeGreaterThan(2);
+      expect(await page.getByTestId("step-customers").count()).toBe(await page.getByTestId("step-header").count());
       const onScreen = await page
         .getByTestId("step-customers")
         .evaluateAll((els) => els.map((e) => e.textContent ?? ""));
       expect(onScreen.every((n) => Number(n.replace(/\D/g, "")) > 0)).toBe(true);
       expect(await page.getByTestId("no-linked-events").count()).toBe(0);
       expect(await page.getByTestId("conversion-window").textContent()).toContain("No conversion window");
-      const created = await apiAs<{ map: { title: string } }>(
-        page,
-        "GET",
-        `/api/workspaces/${user.workspaceId}/maps/${newMapId}`,
-      );
-      expect(created.map.title).toBe("Lena as she really shops");
       const preview = await apiAs<DraftPlan>(page, "POST", `${base}/draft-from-data/preview`, { leaveOut: [dropped] });
       expect(preview.stages.map((s) => s.name)).toEqual(
         stageNames.filter((s) => preview.stages.some((p) => p.name === s)),
