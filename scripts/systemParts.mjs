@@ -84,3 +84,13 @@ export function ensurePostgres() {
   });
   return created.status === 0 ? LOCAL_URL : undefined;
 }
+
+/**
+ * Debian's Redis server, which the multi-instance tests start on a free port of their own (REDIS_SERVER overrides
+ * the path); installed when we may. True when it is there.
+ */
+export function ensureRedisServer() {
+  const path = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
+  if (!existsSync(path) && path === "/usr/bin/redis-server") aptInstall(["redis-server"]);
+  return existsSync(path);
+}

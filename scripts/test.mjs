@@ -1,13 +1,13 @@
 // `npm test`: check the Node.js version, install what is missing (npm packages with the SQLite driver's toolchain;
-// Debian's Chromium, fonts, poppler and PostgreSQL when run as root on Debian), pass the gates (lint with the package
-// boundaries, type check of every package and the web app, dead code), build (CLI and crash tests run the compiled
-// server), run every test, and say plainly which tests could not run because a system part is absent. Under CI=true
-// that is a failure.
+// Debian's Chromium, fonts, poppler, PostgreSQL and Redis when run as root on Debian), pass the gates (lint with the
+// package boundaries, type check of every package and the web app, dead code), build (CLI and crash tests run the
+// compiled server), run every test, and say plainly which tests could not run because a system part is absent. Under
+// CI=true that is a failure.
 import { spawnSync } from "node:child_process";
 import { checkNodeVersion } from "./checkNodeVersion.mjs";
 import { build, ensureInstalled } from "./ensureInstalled.mjs";
 import { runGates } from "./runGates.mjs";
-import { ensureBrowserParts, ensurePostgres } from "./systemParts.mjs";
+import { ensureBrowserParts, ensurePostgres, ensureRedisServer } from "./systemParts.mjs";
 
 checkNodeVersion();
 ensureInstalled();
@@ -28,7 +28,22 @@ const missing = [];
 const vitestArgs = ["vitest", "run", ...process.argv.slice(2)];
 
 const databaseUrl = ensurePostgres();
-if (!databaseUrl) missing.push("PostgreSQL storage tests (set TEST_DATABASE_URL=postgres://… to run them)");
+// Several instances need PostgreSQL: their tests run only where it does.
+const multiInstanceTests = [
+  "packages/server/src/store/compactionAcrossInstances.integration.test.ts",
+  "packages/server/src/cluster/liveMapsAcrossInstances.integration.test.ts",
+];
+if (!databaseUrl) {
+  missing.push("PostgreSQL storage and multi-instance tests (set TEST_DATABASE_URL=postgres://… to run them)");
+  for (const file of multiInstanceTests) vitestArgs.push("--exclude", file);
+}
+
+if (databaseUrl && !ensureRedisServer()) {
+  missing.push(
+    "multi-instance tests in packages/server/src/cluster/ (install Debian's redis-server or set REDIS_SERVER)",
+  );
+  vitestArgs.push("--exclude", "packages/server/src/cluster/liveMapsAcrossInstances.integration.test.ts");
+}
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const browser = ensureBrowserParts(chromiumPath);

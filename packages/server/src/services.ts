@@ -1,6 +1,7 @@
 import type { EventDatabases } from "./customerData/EventDatabases.js";
 import type { AccessChanges } from "./auth/accessChanges.js";
-import type { CollabTickets } from "./collab/collabTickets.js";
+import type { CollabTicketStore } from "./collab/collabTickets.js";
+import type { ClusterBus } from "./cluster/ClusterBus.js";
 import type { MapSignals } from "./collab/MapSignals.js";
 import type { AppConfig } from "./config.js";
 import type { Db } from "./db/createDb.js";
@@ -18,7 +19,9 @@ export interface Services {
   /** Raised whenever someone's rights may have changed, so live connections check theirs again. */
   accessChanges: AccessChanges;
   /** Single-use tickets that authenticate the web app's collaboration sockets. */
-  collabTickets: CollabTickets;
+  collabTickets: CollabTicketStore;
+  /** The other server instances of this deployment, through Redis; nobody when one instance serves alone. */
+  cluster: ClusterBus;
   /** Changes beside a map's document (comment threads) that its live connections hear about at once. */
   mapSignals: MapSignals;
   /** In-app notifications and mention e-mails: `notify([{ userId, workspaceId, kind, actorId, … }])`. */

@@ -23,12 +23,14 @@ const SETTLE_MS = 300;
 /**
  * Tells open connections that someone's rights may have changed. Every UPDATE or DELETE on a table that grants
  * access raises the generation and notifies listeners at once and again shortly after (a change made inside a
- * transaction is visible to other connections only once it commits). In-process: several server instances would
- * carry the same signal over their shared message bus.
+ * transaction is visible to other connections only once it commits). Several server instances carry the signal over
+ * their cluster bus (cluster/bridgeToCluster.ts): `onLocalChange` hears only this instance's changes, to pass on, and
+ * `changedElsewhere` takes another instance's.
  */
 export class AccessChanges {
   private current = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly localListeners = new Set<() => void>();
   private settleTimer: NodeJS.Timeout | undefined;
 
   /** Increases whenever rights may have changed; a check made at an older generation must be made again. */
@@ -42,8 +44,20 @@ export class AccessChanges {
     return () => this.listeners.delete(listener);
   }
 
+  /** Runs `listener` after each change made by this instance (not those heard from others); returns the unsubscribe. */
+  onLocalChange(listener: () => void): () => void {
+    this.localListeners.add(listener);
+    return () => this.localListeners.delete(listener);
+  }
+
   /** Records that rights may have changed. */
   changed(): void {
+    for (const listener of this.localListeners) listener();
+    this.changedElsewhere();
+  }
+
+  /** Records that another instance changed rights: the same checks follow, but nothing is passed on. */
+  changedElsewhere(): void {
     this.current += 1;
     this.notify();
     clearTimeout(this.settleTimer);

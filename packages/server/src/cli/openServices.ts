@@ -1,6 +1,7 @@
 import { createEventDatabases } from "../customerData/EventDatabases.js";
 import { AccessChanges } from "../auth/accessChanges.js";
 import { CollabTickets } from "../collab/collabTickets.js";
+import { LocalClusterBus } from "../cluster/ClusterBus.js";
 import { MapSignals } from "../collab/MapSignals.js";
 import type { AppConfig } from "../config.js";
 import { createDb } from "../db/createDb.js";
@@ -22,6 +23,7 @@ export async function openServices(config: AppConfig): Promise<Services & { clos
     analytics,
     accessChanges: new AccessChanges(),
     collabTickets: new CollabTickets(),
+    cluster: new LocalClusterBus(),
     mapSignals: new MapSignals(),
     notifications: new Notifier(db, config),
     activity: new ActivityLog(db),

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { resolveCallerFromCredentials, sessionCookieFromHeader, type Caller } from "../auth/resolveCaller.js";
 import { getWorkspaceRole } from "../auth/workspaceAccess.js";
 import type { Db } from "../db/createDb.js";
-import { TICKET_PREFIX, type CollabTickets } from "./collabTickets.js";
+import { TICKET_PREFIX, type CollabTicketStore } from "./collabTickets.js";
 
 /** Who joined a map and whether they may write. */
 export interface Collaborator {
@@ -19,13 +19,13 @@ export interface Collaborator {
  */
 export async function authenticateCollaborator(
   db: Db,
-  tickets: CollabTickets,
+  tickets: CollabTicketStore,
   input: { mapId: string; token: string | undefined; headers: IncomingHttpHeaders },
 ): Promise<Collaborator> {
   const token = input.token || undefined;
   let caller: Caller | undefined;
   if (token?.startsWith(TICKET_PREFIX)) {
-    caller = tickets.redeem(token);
+    caller = await tickets.redeem(token);
     if (!caller) throw new Error("ticket unknown, used or expired");
   } else {
     const credentials = token?.startsWith("cjm_")

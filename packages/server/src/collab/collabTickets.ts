@@ -11,6 +11,25 @@ const TICKETS_IN_ALL = 50_000;
 /** The prefix that tells a collaboration token is a ticket. */
 export const TICKET_PREFIX = "cjt_";
 
+/** A signed-in session, which a ticket stands for. */
+export type SessionCaller = Extract<Caller, { kind: "session" }>;
+
+/** A ticket as handed to the web app. */
+export interface IssuedTicket {
+  ticket: string;
+  expiresAt: string;
+}
+
+/**
+ * Where tickets live: this process's memory for one instance (`CollabTickets`), Redis for several
+ * (cluster/RedisCollabTickets.ts), since a ticket fetched through one instance may open a socket on another.
+ */
+export interface CollabTicketStore {
+  issue(caller: SessionCaller): IssuedTicket | Promise<IssuedTicket>;
+  /** The session a ticket was issued to, once: a redeemed or expired ticket gives undefined. */
+  redeem(ticket: string): SessionCaller | undefined | Promise<SessionCaller | undefined>;
+}
+
 interface Ticket {
   caller: Extract<Caller, { kind: "session" }>;
   expiresAt: number;
@@ -21,7 +40,7 @@ interface Ticket {
  * another site cannot read it) and sends it as the provider's token, so a socket never needs the session cookie,
  * which a page on another origin could make the browser send. Kept in memory: a ticket lives a minute at most.
  */
-export class CollabTickets {
+export class CollabTickets implements CollabTicketStore {
   // Insertion order is expiry order (one TTL for all), so expired tickets are always at the front.
   private readonly tickets = new Map<string, Ticket>();
   private readonly bySession = new Map<string, string[]>();

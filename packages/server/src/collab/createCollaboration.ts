@@ -2,11 +2,13 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus, type Connection } from "@hocuspocus/server";
 import { WebSocketServer, type WebSocket } from "ws";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { Services } from "../services.js";
 import { appendMapUpdate, loadMapDoc } from "../store/mapUpdateLog.js";
 import { compactMapDocument } from "../store/compactMapDocument.js";
+import { shareLiveMaps } from "../cluster/shareLiveMaps.js";
 import { authenticateCollaborator } from "./authenticateCollaborator.js";
+import { mapIdOfCollabPath } from "./collabPath.js";
 import { originAllowed } from "./checkOrigin.js";
 import { decodeSyncUpdate } from "./decodeSyncUpdate.js";
 import { CollaboratorRights, type CollaboratorContext } from "./CollaboratorRights.js";
@@ -30,11 +32,17 @@ export interface Collaboration {
 export function createCollaboration(services: Services): Collaboration {
   const { db, maps, config } = services;
   const sockets = new WeakMap<IncomingMessage, GuardedWebSocket>();
+  const shared = shareLiveMaps(config, services.cluster);
   const hocuspocus = new Hocuspocus({
     quiet: true,
+    extensions: shared.extensions,
     debounce: 1000,
     maxDebounce: 5000,
     async onAuthenticate({ documentName, token, requestHeaders, connectionConfig, request }) {
+      // A socket opened on /collab/<mapId> was routed for that map (possibly to this instance by a proxy hashing the
+      // id): it may not open another.
+      const pathMap = mapIdOfCollabPath(request.url);
+      if (pathMap !== undefined && pathMap !== documentName) throw new Error("this socket was opened for another map");
       const collaborator = await authenticateCollaborator(db, services.collabTickets, {
         mapId: documentName,
         token,
@@ -103,17 +111,31 @@ export function createCollaboration(services: Services): Collaboration {
   const rights = new CollaboratorRights(db, services.accessChanges, () => connectionsOf(hocuspocus));
   // Comment threads live beside the document: tell everyone on the map which thread changed, and they refetch it
   // through the API (which checks their rights again). Only a map that is open has anyone to tell.
-  const stopSignals = services.mapSignals.subscribe(({ mapId, message }) =>
-    hocuspocus.documents.get(mapId)?.broadcastStateless(JSON.stringify(message)),
-  );
+  // Each instance hears every signal (cluster/bridgeToCluster.ts) and tells its own connections, so the Redis
+  // extension's forwarding of broadcasts is bypassed (it would repeat each message once per instance).
+  const stopSignals = services.mapSignals.subscribe(({ mapId, message }) => {
+    const payload = JSON.stringify(message);
+    for (const { connection } of hocuspocus.documents.get(mapId)?.connections.values() ?? []) {
+      connection.sendStateless(payload);
+    }
+  });
+  const liveDoc = async (mapId: string): Promise<Y.Doc | undefined> => {
+    const loading = hocuspocus.loadingDocuments.get(mapId);
+    if (loading) return (await loading) as Y.Doc;
+    return hocuspocus.documents.get(mapId);
+  };
+  shared.attach(hocuspocus, liveDoc);
   maps.attachLiveDocuments({
-    async get(mapId) {
-      const loading = hocuspocus.loadingDocuments.get(mapId);
-      if (loading) return (await loading) as Y.Doc;
-      return hocuspocus.documents.get(mapId);
+    get: liveDoc,
+    async deliver(mapId, update, origin) {
+      const doc = await liveDoc(mapId);
+      // Open here: the Redis extension carries the change to the other instances' copies.
+      if (doc) Y.applyUpdate(doc, update, origin);
+      else shared.publishUpdate(mapId, update);
     },
     closeConnections(mapId) {
       hocuspocus.closeConnections(mapId);
+      shared.publishClosed(mapId);
     },
     scratchOf: (doc) => validatorFor(doc).scratch(),
     discardScratchOf: (doc) => releaseValidator(doc),
@@ -143,6 +165,7 @@ export function createCollaboration(services: Services): Collaboration {
     async close() {
       rights.stop();
       stopSignals();
+      shared.stop();
       hocuspocus.closeConnections();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -31,10 +31,15 @@ import { registerInvitationRoutes } from "./workspaces/invitationRoutes.js";
 import { registerMemberRoutes } from "./workspaces/memberRoutes.js";
 import { registerDemoWorkspaceRoutes } from "./workspaces/demoWorkspaceRoutes.js";
 import { registerWorkspaceRoutes } from "./workspaces/workspaceRoutes.js";
+import { registerReadinessRoutes } from "./health/readinessRoutes.js";
+import { registerStudyRoutes } from "./research/studyRoutes.js";
+import { registerResearchNoteRoutes } from "./research/researchNoteRoutes.js";
+import { registerHighlightRoutes } from "./research/highlightRoutes.js";
 
 /** Mounts every API route module; each module registers its own OpenAPI routes. */
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get("/api/health", (c) => c.json({ ok: true }));
+  registerReadinessRoutes(app);
   registerAuthRoutes(app);
   registerTokenRoutes(app);
   registerNotificationRoutes(app);
@@ -56,6 +61,9 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerShareRoutes(app);
   registerHistoryRoutes(app);
   registerCommentRoutes(app);
+  registerStudyRoutes(app);
+  registerResearchNoteRoutes(app);
+  registerHighlightRoutes(app);
   registerSchemaRoutes(app);
   registerSourcesRoutes(app);
   registerImportsRoutes(app);

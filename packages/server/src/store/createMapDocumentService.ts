@@ -14,6 +14,8 @@ import { insertMapVersion } from "./mapVersionStore.js";
 export interface LiveDocuments {
   /** The live document of a map if it is open or being opened; waits for it to finish loading. */
   get(mapId: string): Promise<Y.Doc | undefined>;
+  /** Applies an edit stored through the API to the live map, wherever it is open (here or on another instance). */
+  deliver(mapId: string, update: Uint8Array, origin: string): Promise<void>;
   /** Disconnects everyone editing a map (it was deleted). */
   closeConnections(mapId: string): void;
   /** A copy of a live map kept in step with it, to edit before the live map sees the change. */
@@ -202,8 +204,7 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
       const snapshot = docToSnapshot(scratch);
       if (captured.length > 0) {
         // The map may have been opened while we wrote; applying twice is harmless (updates are idempotent).
-        const target = await live?.get(mapId);
-        if (target) Y.applyUpdate(target, Y.mergeUpdates(captured), origin);
+        await live?.deliver(mapId, Y.mergeUpdates(captured), origin);
         history.noteEdit(mapId);
         await storeSnapshot(mapId, snapshot);
         await compactIfLarge(mapId);

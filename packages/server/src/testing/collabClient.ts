@@ -19,11 +19,11 @@ export interface CollabClient {
   destroy(): void;
 }
 
-/** Connects a provider to ws://…/collab for a map; resolves when synced, rejects when authentication fails. */
+/** Connects a provider to ws://…/collab/<mapId> for a map; resolves when synced, rejects when authentication fails. */
 export function connectCollabClient(baseUrl: string, mapId: string, token: string): Promise<CollabClient> {
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({
-    url: `${baseUrl.replace(/^http/, "ws")}/collab`,
+    url: `${baseUrl.replace(/^http/, "ws")}/collab/${encodeURIComponent(mapId)}`,
     WebSocketPolyfill: QuietWebSocket as unknown as typeof globalThis.WebSocket,
     // Several attempts with a pause: a single failed attempt makes the provider reject a promise nobody awaits.
     maxAttempts: 10,

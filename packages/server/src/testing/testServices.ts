@@ -1,6 +1,7 @@
 import { createEventDatabases } from "../customerData/EventDatabases.js";
 import { AccessChanges } from "../auth/accessChanges.js";
 import { CollabTickets } from "../collab/collabTickets.js";
+import { LocalClusterBus } from "../cluster/ClusterBus.js";
 import { MapSignals } from "../collab/MapSignals.js";
 import { loadConfig, type AppConfig } from "../config.js";
 import type { Services } from "../services.js";
@@ -31,6 +32,7 @@ export async function createTestServices(
       analytics,
       accessChanges: new AccessChanges(),
       collabTickets: new CollabTickets(),
+      cluster: new LocalClusterBus(),
       mapSignals: new MapSignals(),
       notifications: new Notifier(t.db, config),
       activity: new ActivityLog(t.db),

@@ -23,9 +23,12 @@ export interface MapConnectionHandle {
   close(): void;
 }
 
-/** The collaboration endpoint of the server that served this page. */
-export function collabUrl(location: Location = window.location): string {
-  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/collab`;
+/**
+ * The collaboration endpoint of the server that served this page, for one map: the map's id in the path lets a proxy
+ * in front of several server instances send each map's editors to the same one.
+ */
+function collabUrl(mapId: string, location: Location = window.location): string {
+  return `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/collab/${encodeURIComponent(mapId)}`;
 }
 
 /**
@@ -57,7 +60,7 @@ export function openMapConnection(mapId: string): MapConnectionHandle {
     return ticket;
   };
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: collabUrl(), delay: 500, minDelay: 250, maxDelay: 5000 });
+  const socket = new HocuspocusProviderWebsocket({ url: collabUrl(mapId), delay: 500, minDelay: 250, maxDelay: 5000 });
   const listeners = new Set<(state: MapConnection) => void>();
   let state: MapConnection;
   const update = (patch: Partial<MapConnection>) => {

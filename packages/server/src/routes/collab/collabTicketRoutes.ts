@@ -18,9 +18,9 @@ const issue = createRoute({
 
 /** Tickets for the web app's collaboration sockets. */
 export function registerCollabTicketRoutes(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(issue, (c) => {
+  app.openapi(issue, async (c) => {
     const caller = requireSession(c);
     c.header("cache-control", "no-store");
-    return c.json(c.get("services").collabTickets.issue(caller), 200);
+    return c.json(await c.get("services").collabTickets.issue(caller), 200);
   });
 }

@@ -1,0 +1,29 @@
+import type { Redis } from "ioredis";
+import { CollabTickets, type CollabTicketStore } from "../collab/collabTickets.js";
+import type { AppConfig } from "../config.js";
+import { LocalClusterBus, type ClusterBus } from "./ClusterBus.js";
+import { connectRedis } from "./connectRedis.js";
+import { RedisClusterBus } from "./RedisClusterBus.js";
+import { RedisCollabTickets } from "./RedisCollabTickets.js";
+
+/** What an instance shares with the others of its deployment, and how to let go of it. */
+export interface Cluster {
+  bus: ClusterBus;
+  tickets: CollabTicketStore;
+  close(): Promise<void>;
+}
+
+/** One instance alone (no REDIS_URL), or one of several sharing Redis: connected and checked before it serves. */
+export async function openCluster(config: Pick<AppConfig, "redisUrl" | "redisPrefix">): Promise<Cluster> {
+  if (!config.redisUrl) return { bus: new LocalClusterBus(), tickets: new CollabTickets(), close: async () => {} };
+  const bus = await RedisClusterBus.connect(config.redisUrl, config.redisPrefix);
+  const redis: Redis = connectRedis(config.redisUrl, "opencjm-tickets");
+  return {
+    bus,
+    tickets: new RedisCollabTickets(redis, config.redisPrefix),
+    close: async () => {
+      await bus.close();
+      redis.disconnect();
+    },
+  };
+}
