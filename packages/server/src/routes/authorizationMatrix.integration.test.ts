@@ -447,13 +447,15 @@ const workspaceCases: Record<string, Case> = {
     build: async (_t, ws) => ({ path: `${W}/${ws.id}/identities` }),
   },
   "get /api/workspaces/{workspaceId}/identities/lookup": {
-    permission: "read",
+    permission: "write",
+    readTokenAllowed: true,
     build: async (t, ws) => ({
       path: `${W}/${ws.id}/identities/lookup?kind=email&value=${encodeURIComponent((await fresh.import(t, ws)).email)}`,
     }),
   },
   "get /api/workspaces/{workspaceId}/customers/{customerId}/merge-log": {
-    permission: "read",
+    permission: "write",
+    readTokenAllowed: true,
     build: async (t, ws) => ({ path: `${W}/${ws.id}/customers/${(await fresh.import(t, ws)).customerId}/merge-log` }),
   },
 };

@@ -144,7 +144,7 @@ describe.each(testDialects)("event sources and imports over the API on %s", (dia
     const lookup = await t.request(
       "GET",
       `${base}/identities/lookup?kind=phone&value=${encodeURIComponent("+49 (30) 555-0101")}`,
-      { headers: ws.users.viewer.headers },
+      { headers: ws.users.editor.headers },
     );
     expect(lookup.status).toBe(200);
     expect(lookup.body).toMatchObject({
@@ -159,12 +159,24 @@ describe.each(testDialects)("event sources and imports over the API on %s", (dia
       ],
     });
     const byId = await t.request("GET", `${base}/customers/${lookup.body.customerId}/merge-log`, {
-      headers: ws.users.viewer.headers,
+      headers: ws.users.editor.headers,
     });
     expect(byId.body).toEqual(lookup.body);
     expect(
-      (await t.request("GET", `${base}/customers/999/merge-log`, { headers: ws.users.viewer.headers })).status,
+      (await t.request("GET", `${base}/customers/999/merge-log`, { headers: ws.users.editor.headers })).status,
     ).toBe(404);
+    // A viewer sees the counts above but not who the customers are: identifiers are personal data.
+    for (const path of [
+      `${base}/identities/lookup?kind=phone&value=49305550101`,
+      `${base}/customers/${lookup.body.customerId}/merge-log`,
+    ]) {
+      const refused = await t.request("GET", path, { headers: ws.users.viewer.headers });
+      expect([refused.status, refused.body.error?.message]).toEqual([
+        403,
+        "the viewer role cannot see customers' personal data; owners and editors can",
+      ]);
+      expect(JSON.stringify(refused.body)).not.toContain("lena@example.org");
+    }
     // The CRM source now remembers the mapping it was imported with.
     expect(
       (await t.request("GET", `${base}/sources/${crm.sourceId}`, { headers: ws.users.viewer.headers })).body,
@@ -288,7 +300,7 @@ describe.each(testDialects)("event sources and imports over the API on %s", (dia
     expect(
       (
         await t.request("GET", `${base}/identities/lookup?kind=phone&value=49305550101`, {
-          headers: ws.users.viewer.headers,
+          headers: ws.users.editor.headers,
         })
       ).status,
     ).toBe(404);

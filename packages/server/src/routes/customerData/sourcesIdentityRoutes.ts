@@ -6,6 +6,7 @@ import {
   getIdentityCounts,
   type EventDatabase,
 } from "@opencjm/analytics";
+import { requirePersonalDataAccess } from "../../auth/personalDataAccess.js";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
@@ -15,6 +16,7 @@ import { IdentityLookupQuery } from "./sourcesSchemas.js";
 
 const tags = ["Identities"];
 const W = "/api/workspaces/{workspaceId}";
+const personalData = "Personal data: owners and editors only (any of their tokens); commenters and viewers get 403.";
 
 const IdentitySchema = z.object({ kind: z.string(), value: z.string() });
 const CustomerIdentitySchema = z
@@ -69,6 +71,7 @@ const lookup = createRoute({
   tags,
   summary:
     "The customer an identifier belongs to, with all its identifiers and the merge log explaining why they are one customer",
+  description: personalData,
   request: { params: WorkspaceParams, query: IdentityLookupQuery },
   responses: { 200: jsonContent(CustomerIdentitySchema, "Customer"), ...errorResponses },
 });
@@ -77,6 +80,7 @@ const mergeLog = createRoute({
   path: `${W}/customers/{customerId}/merge-log`,
   tags,
   summary: "A stitched customer's identifiers and the merges that joined them",
+  description: personalData,
   request: { params: CustomerParams },
   responses: { 200: jsonContent(CustomerIdentitySchema, "Customer"), ...errorResponses },
 });
@@ -87,7 +91,7 @@ async function describeCustomer(connection: EventDatabase["connection"], custome
   return { customerId, identifiers, mergeLog: await getCustomerMergeLog(connection, customerId) };
 }
 
-/** Identity stitching, explained: counts, lookup by identifier, and each customer's merge log. */
+/** Identity stitching, explained: counts for every reader; lookup by identifier and each customer's merge log (personal data) for owners and editors. */
 export function registerSourcesIdentityRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(counts, async (c) => {
     const { workspaceId } = c.req.valid("param");
@@ -100,7 +104,7 @@ export function registerSourcesIdentityRoutes(app: OpenAPIHono<AppEnv>): void {
     const { workspaceId } = c.req.valid("param");
     const { kind, value } = c.req.valid("query");
     const services = c.get("services");
-    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    await requirePersonalDataAccess(services.db, requireCaller(c), workspaceId);
     const { connection } = await services.analytics.open(workspaceId);
     const customerId = await findCustomerByIdentifier(connection, kind, value);
     if (customerId === undefined) throw notFound("customer with this identifier");
@@ -110,7 +114,7 @@ export function registerSourcesIdentityRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(mergeLog, async (c) => {
     const { workspaceId, customerId } = c.req.valid("param");
     const services = c.get("services");
-    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    await requirePersonalDataAccess(services.db, requireCaller(c), workspaceId);
     return c.json(await describeCustomer((await services.analytics.open(workspaceId)).connection, customerId), 200);
   });
 }
