@@ -169,6 +169,8 @@ export const ParticipantSchema = z.object({
   segment: z.string(),
   consent: z.object({ given: z.boolean(), recordedOn: z.string().nullable(), note: z.string() }),
   personal: z.object({ name: z.string(), email: z.string(), phone: z.string(), notes: z.string() }),
+  /** Present and true when the caller's role (commenter, viewer) may not see personal details: `personal` is then empty. */
+  personalHidden: z.boolean().optional(),
   noteCount: z.number().int().min(0),
   highlightCount: z.number().int().min(0),
   createdAt: z.string(),

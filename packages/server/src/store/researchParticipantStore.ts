@@ -119,6 +119,7 @@ async function present(db: Db, rows: ParticipantRow[]): Promise<Participant[]> {
       phone: row.personal_phone,
       notes: row.personal_notes,
     },
+    personalHidden: false,
     noteCount: notes.get(row.id) ?? 0,
     highlightCount: highlights.get(row.id) ?? 0,
     createdAt: row.created_at,

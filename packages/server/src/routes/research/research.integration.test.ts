@@ -81,6 +81,16 @@ describe.each(testDialects)("research repository on %s", (dialect) => {
     });
     expect(p).toMatchObject({ code: "P01", consent: { given: true, recordedOn: "2026-11-02" } });
     expect(p.personal).toMatchObject({ name: "Ada Lovelace", email: "ada@example.test", phone: "" });
+    // Viewers and commenters read the pseudonymous record, never the personal details.
+    const seen = await get(`/participants?studyId=${s.id}`);
+    expect(seen.participants).toEqual([
+      expect.objectContaining({
+        code: "P01",
+        personalHidden: true,
+        personal: { name: "", email: "", phone: "", notes: "" },
+      }),
+    ]);
+    expect(JSON.stringify(await get(`/participants/${p.id}`))).not.toContain("Ada");
     const taken = await t.request("POST", `${R()}/participants`, { ...as(), body: { studyId: s.id, code: "P01" } });
     expect([taken.status, taken.body.error?.code]).toEqual([409, "participant_code_taken"]);
     const backwards = await t.request("POST", `${R()}/studies`, {

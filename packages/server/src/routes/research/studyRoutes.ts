@@ -10,6 +10,9 @@ import {
   StudyListSchema,
   StudySchema,
   StudyUpdateSchema,
+  roleAllows,
+  type Participant as ParticipantRecord,
+  type Role,
 } from "@opencjm/core";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createParticipant, updateParticipant } from "../../commands/participantWriter.js";
@@ -114,6 +117,12 @@ const eraseParticipantRoute = createRoute({
   responses: { 200: jsonContent(ErasureReport, "What was removed"), ...errorResponses },
 });
 
+/** A participant as a role sees it: commenters and viewers read the pseudonymous record, never personal details. */
+function asSeenBy(role: Role, participant: ParticipantRecord): ParticipantRecord {
+  if (roleAllows(role, "write")) return participant;
+  return { ...participant, personal: { name: "", email: "", phone: "", notes: "" }, personalHidden: true };
+}
+
 /** Research studies and participants (PRODUCT.md §4.5): members read, editors write, erasure says what it removed. */
 export function registerStudyRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listStudiesRoute, async (c) => {
@@ -156,9 +165,10 @@ export function registerStudyRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listParticipantsRoute, async (c) => {
     const { workspaceId } = c.req.valid("param");
     const services = c.get("services");
-    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    const role = await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
     const { studyId } = c.req.valid("query");
-    return c.json({ participants: await listParticipants(services.db, workspaceId, studyId) }, 200);
+    const found = await listParticipants(services.db, workspaceId, studyId);
+    return c.json({ participants: found.map((p) => asSeenBy(role, p)) }, 200);
   });
 
   app.openapi(createParticipantRoute, async (c) => {
@@ -171,8 +181,8 @@ export function registerStudyRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getParticipantRoute, async (c) => {
     const { workspaceId, participantId } = c.req.valid("param");
     const services = c.get("services");
-    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
-    return c.json(await getParticipant(services.db, workspaceId, participantId), 200);
+    const role = await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    return c.json(asSeenBy(role, await getParticipant(services.db, workspaceId, participantId)), 200);
   });
 
   app.openapi(updateParticipantRoute, async (c) => {
