@@ -18,6 +18,9 @@ import { IdeaKpiEffect } from "../kpis/IdeaKpiEffect.js";
 import { IdeaEvidenceList } from "./IdeaEvidenceList.js";
 import { ideaEvidenceQuery, useReloadIdeas } from "./ideasQueries.js";
 import { IdeaScore } from "./IdeaScore.js";
+import { useIdeaLinkChoices } from "./ideaLinkChoices.js";
+import { IdeaLinkPickers, type IdeaLinkSelection } from "./IdeaLinkPickers.js";
+import { mapListQuery } from "../../api/workspaceQueries.js";
 import styles from "./Ideas.module.css";
 
 const numberOr = (text: string): number | undefined => (text.trim() === "" ? undefined : Number(text));
@@ -35,14 +38,34 @@ function scoresOf(ice: string[], rice: string[]): { ice: IceInput | null; rice: 
   };
 }
 
+/** The links of a stored idea as the pickers edit them. */
+function selectionOf(idea: Idea | undefined): IdeaLinkSelection {
+  return {
+    steps: (idea?.steps ?? []).flatMap((l) => (l.stepId === null ? [] : [{ mapId: l.mapId, stepId: l.stepId }])),
+    touchpointIds: idea?.touchpointIds ?? [],
+    kpiIds: idea?.kpiIds ?? [],
+  };
+}
+
+/** Only the lists the user changed, so a stored link to something since removed is not sent back unasked. */
+function changedLinks(before: IdeaLinkSelection, after: IdeaLinkSelection): Partial<IdeaLinkSelection> {
+  const same = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify(a) === JSON.stringify(b);
+  return {
+    ...(same(before.steps, after.steps) ? {} : { steps: after.steps }),
+    ...(same(before.touchpointIds, after.touchpointIds) ? {} : { touchpointIds: after.touchpointIds }),
+    ...(same(before.kpiIds, after.kpiIds) ? {} : { kpiIds: after.kpiIds }),
+  };
+}
+
 /**
  * An idea's editor: title, description, owner, tags, ICE and RICE (the formula beside the score), and for a stored
- * idea its links, status workflow (rejecting asks why), history and the evidence at its linked steps.
+ * idea its links (the steps, touchpoints and KPIs picked from a map's own), status workflow (rejecting asks why), history and the evidence at its linked steps.
  */
 export function IdeaDialog({
   workspaceId,
   idea,
   anchors = [],
+  mapId,
   members,
   canWrite,
   onClose,
@@ -52,6 +75,8 @@ export function IdeaDialog({
   idea?: Idea;
   /** Where a new idea comes from (a pain point, an opportunity, a cell). */
   anchors?: IdeaAnchorInput[];
+  /** The map whose steps, touchpoints and KPIs the pickers offer first (else the idea's own map). */
+  mapId?: string;
   members: readonly MemberInfo[];
   canWrite: boolean;
   onClose: () => void;
@@ -75,6 +100,12 @@ export function IdeaDialog({
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [reason, setReason] = useState("");
   const [current, setCurrent] = useState(idea);
+  const [links, setLinks] = useState(() => selectionOf(idea));
+  const [pickMapId, setPickMapId] = useState(
+    () => anchors[0]?.mapId ?? idea?.anchors[0]?.mapId ?? idea?.steps[0]?.mapId ?? mapId ?? "",
+  );
+  const maps = useQuery(mapListQuery(workspaceId));
+  const choices = useIdeaLinkChoices(workspaceId, pickMapId === "" ? undefined : pickMapId);
   const evidence = useQuery({ ...ideaEvidenceQuery(workspaceId, idea?.id ?? ""), enabled: idea !== undefined });
 
   const save = useMutation({
@@ -89,7 +120,9 @@ export function IdeaDialog({
           .filter(Boolean),
         ...scoresOf(ice, rice),
       };
-      return idea ? updateIdea(workspaceId, idea.id, body) : createIdea(workspaceId, { ...body, anchors });
+      return idea
+        ? updateIdea(workspaceId, idea.id, { ...body, ...changedLinks(selectionOf(idea), links) })
+        : createIdea(workspaceId, { ...body, ...links, anchors });
     },
     onSuccess: async () => {
       await reload();
@@ -184,6 +217,24 @@ export function IdeaDialog({
           {scoreField(rice, setRice, 3, "effort", "0.5")}
           {current && <IdeaScore idea={current} kind="rice" />}
         </fieldset>
+        <label>
+          {t("ideas.pick.map")}
+          <select value={pickMapId} onChange={(e) => setPickMapId(e.target.value)}>
+            <option value="">{t("ideas.pick.noMap")}</option>
+            {(maps.data ?? []).map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <IdeaLinkPickers
+          choices={choices}
+          value={links}
+          knownSteps={idea?.steps}
+          disabled={!canWrite}
+          onChange={setLinks}
+        />
         {failure && (
           <p role="alert" className={styles.error}>
             {errorMessage(failure)}

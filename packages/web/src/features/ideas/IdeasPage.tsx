@@ -131,6 +131,7 @@ export default function IdeasPage({ workspaceId }: { workspaceId: string }) {
                 key={open === "new" ? "new" : open.id}
                 workspaceId={workspaceId}
                 idea={open === "new" ? undefined : open}
+                mapId={query.mapId}
                 members={memberList}
                 canWrite={canWrite}
                 onClose={() => setOpen(null)}
