@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { getDataFacets, getSegmentSize, getUnmatchedEvents } from "@opencjm/analytics";
 import {
   DataFacetsSchema as DataFacetsContract,
+  roleAllows,
   SegmentSizeRequestSchema as SegmentSizeRequestContract,
   SegmentSizeSchema as SegmentSizeContract,
   UnmatchedEventsSchema as UnmatchedEventsContract,
@@ -41,6 +42,8 @@ const facets = createRoute({
   tags,
   summary:
     "Channels, event names, event properties and customer attributes (with their most common values) found in the imported data",
+  description:
+    "Attribute values are customers' personal data: owners and editors (any of their tokens) get the most common values of each attribute; commenters and viewers get each attribute's name and count with no values.",
   request: { params: WorkspaceParams },
   responses: { 200: jsonContent(DataFacetsSchema, "Facets"), ...errorResponses },
 });
@@ -82,9 +85,11 @@ export function registerSegmentRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(facets, async (c) => {
     const { workspaceId } = c.req.valid("param");
     const services = c.get("services");
-    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
-    const events = await services.analytics.open(workspaceId);
-    return c.json(await getDataFacets(events.connection), 200);
+    const role = await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    const facets = await getDataFacets((await services.analytics.open(workspaceId)).connection);
+    // The same rule as requirePersonalDataAccess: a value held by one customer (a name, a company) says who they are.
+    if (roleAllows(role, "write")) return c.json(facets, 200);
+    return c.json({ ...facets, attributes: facets.attributes.map((a) => ({ ...a, values: [] })) }, 200);
   });
 
   app.openapi(unmatched, async (c) => {

@@ -75,7 +75,7 @@ describe.each(testDialects)("segment size and data facets API on %s", (dialect) 
   });
 
   it("lists channels, event names, properties and attributes of the data", async () => {
-    const res = await t.request("GET", `${base()}/data/facets`, { headers: ws.users.viewer.headers });
+    const res = await t.request("GET", `${base()}/data/facets`, { headers: ws.users.editor.headers });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       totalEvents: 8,
@@ -96,6 +96,16 @@ describe.each(testDialects)("segment size and data facets API on %s", (dialect) 
         { value: "IR", customers: 2 },
       ],
     });
+  });
+
+  it("shows viewers and commenters each attribute and its count but none of its values, which are personal data", async () => {
+    for (const role of ["viewer", "commenter"] as const) {
+      const res = await t.request("GET", `${base()}/data/facets`, { headers: ws.users[role].headers });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ totalCustomers: 8, properties: [{ name: "page", events: 8 }] });
+      expect(res.body.attributes).toContainEqual({ name: "country", customers: 7, values: [] });
+      expect(JSON.stringify(res.body.attributes)).not.toContain("DE");
+    }
   });
 
   it("lists the events no touchpoint rule takes yet", async () => {
