@@ -1,6 +1,7 @@
 import { Help, type Command, type Option } from "commander";
 import type { CliMessageKey } from "@opencjm/core";
 import { cliText } from "./cliLanguage.js";
+import { localiseCommanderError } from "./commanderErrors.js";
 
 // Commander writes these headings in English; each is a sentence of the CLI catalogue instead.
 const TITLES: Record<string, CliMessageKey> = {
@@ -28,11 +29,13 @@ function optionDescription(option: Option): string {
 }
 
 /**
- * Makes `program`'s help speak the CLI's language: the headings, the help option and command, and option defaults.
- * Call it before adding subcommands, which copy these settings when created (so `cjm serve --help` speaks it too).
+ * Makes `program`'s help and Commander's parse errors ("unknown option", "required option … not specified") speak
+ * the CLI's language: the headings, the help option and command, and option defaults. Call it before adding
+ * subcommands, which copy these settings when created (so `cjm serve --help` speaks it too).
  */
 export function localiseHelp(program: Command): Command {
   return program
+    .configureOutput({ outputError: (message, write) => write(localiseCommanderError(message)) })
     .helpOption("-h, --help", cliText("help.helpOption"))
     .helpCommand("help [command]", cliText("help.helpCommand"))
     .configureHelp({

@@ -119,22 +119,28 @@ export function textTable(header: string[], rows: string[][]): string {
 export function formatMetricsReport(title: string, m: MapMetrics): string {
   const out: string[] = [];
   out.push(
-    `${printable(title)}: ${m.totals.customers} customers, ${m.totals.events} events (${m.totals.onMapEvents} on the map, ${m.unmapped.events} unmapped)`,
+    cliText("analyze.totals", {
+      title: printable(title),
+      customers: String(m.totals.customers),
+      events: String(m.totals.events),
+      onMap: String(m.totals.onMapEvents),
+      unmapped: String(m.unmapped.events),
+    }),
   );
   const header = [
-    "Stage / step",
-    "Customers",
-    "Share",
-    "→ next",
-    "Conv.",
-    "Median to next",
-    "P90",
-    "Time/cust.",
+    cliText("analyze.header.step"),
+    cliText("analyze.header.customers"),
+    cliText("analyze.header.share"),
+    cliText("analyze.header.next"),
+    cliText("analyze.header.conversion"),
+    cliText("analyze.header.medianToNext"),
+    cliText("analyze.header.p90"),
+    cliText("analyze.header.timePerCustomer"),
     "CSAT",
     "NPS",
     "CES",
-    "Emotion",
-    "Sentiment",
+    cliText("analyze.header.emotion"),
+    cliText("analyze.header.sentiment"),
   ];
   const rows: string[][] = [];
   for (const stage of m.stages) {
@@ -175,29 +181,38 @@ export function formatMetricsReport(title: string, m: MapMetrics): string {
   const c = m.conformance;
   out.push(
     "",
-    `Conformance: ${c.conforming} of ${c.customers} journeys follow the map (${pct(c.share)}); ${c.withSkips} skip steps, ${c.withBackSteps} step back, ${c.withLoops} loop`,
+    cliText("analyze.conformance", {
+      conforming: String(c.conforming),
+      customers: String(c.customers),
+      share: pct(c.share),
+      skips: String(c.withSkips),
+      backSteps: String(c.withBackSteps),
+      loops: String(c.withLoops),
+    }),
   );
   if (c.missingTouchpoints.length)
     out.push(
-      `Touchpoints in the data but not on the map: ${c.missingTouchpoints.map((t) => `${printable(t.label)} (${t.events})`).join(", ")}`,
+      cliText("analyze.missingTouchpoints", {
+        list: c.missingTouchpoints.map((t) => `${printable(t.label)} (${t.events})`).join(", "),
+      }),
     );
-  if (m.unmapped.items.length)
-    out.push(
-      `Unmapped events: ${m.unmapped.items
-        .slice(0, 10)
-        .map((u) => `${printable(u.eventName)}${u.channel ? `/${printable(u.channel)}` : ""} (${u.events})`)
-        .join(", ")}${m.unmapped.distinct > 10 ? `, … ${m.unmapped.distinct - 10} more` : ""}`,
-    );
+  if (m.unmapped.items.length) {
+    const listed = m.unmapped.items
+      .slice(0, 10)
+      .map((u) => `${printable(u.eventName)}${u.channel ? `/${printable(u.channel)}` : ""} (${u.events})`);
+    if (m.unmapped.distinct > 10) listed.push(cliText("analyze.more", { count: String(m.unmapped.distinct - 10) }));
+    out.push(cliText("analyze.unmapped", { list: listed.join(", ") }));
+  }
   const label = new Map(m.paths.nodes.map((n) => [n.id, n.label]));
   if (m.paths.variants.items.length) {
-    out.push("", "Top paths:");
+    out.push("", cliText("analyze.topPaths"));
     for (const v of m.paths.variants.items)
       out.push(
         `  ${String(v.customers).padStart(8)}  ${pct(v.share).padStart(6)}  ${v.nodes.map((n) => printable(label.get(n) ?? n)).join(" → ")}`,
       );
     if (m.paths.variants.others.customers)
       out.push(
-        `  ${String(m.paths.variants.others.customers).padStart(8)}          others (${m.paths.variants.others.variants} paths)`,
+        `  ${String(m.paths.variants.others.customers).padStart(8)}          ${cliText("analyze.otherPaths", { count: String(m.paths.variants.others.variants) })}`,
       );
   }
   for (const w of m.warnings) out.push(`warning: ${printable(w)}`);
@@ -208,22 +223,19 @@ export function formatMetricsReport(title: string, m: MapMetrics): string {
 export function registerAnalyzeCommand(program: Command): void {
   program
     .command("analyze")
-    .description("compute every metric of a map over the workspace's customer data")
-    .requiredOption("--map <mapId>", "the map")
-    .requiredOption("--workspace <workspaceId>", "the map's workspace")
-    .option("--json", "print the full metrics as JSON")
-    .option(
-      "--segment <rule>",
-      'customers to include: attribute conditions such as "country=DE,age>=30", or a JSON segment rule',
-    )
-    .option("--persona <personaId>", "customers of this persona's segment")
-    .option("--channel <channel...>", "only events on these channels")
-    .option("--from <date>", "only events at or after this ISO date/time (UTC)")
-    .option("--to <date>", "only events before this ISO date/time (UTC)")
-    .option("--order <order>", "loose (default) or strict step order")
+    .description(cliText("analyze.description"))
+    .requiredOption("--map <mapId>", cliText("analyze.option.map"))
+    .requiredOption("--workspace <workspaceId>", cliText("analyze.option.workspace"))
+    .option("--json", cliText("analyze.option.json"))
+    .option("--segment <rule>", cliText("analyze.option.segment"))
+    .option("--persona <personaId>", cliText("analyze.option.persona"))
+    .option("--channel <channel...>", cliText("analyze.option.channel"))
+    .option("--from <date>", cliText("analyze.option.from"))
+    .option("--to <date>", cliText("analyze.option.to"))
+    .option("--order <order>", cliText("analyze.option.order"))
     .option("--window-hours <hours>", cliText("option.windowHours"))
-    .option("--session-gap <minutes>", "idle gap that ends a session, in minutes (default 30)")
-    .option("--top <n>", "how many top paths to list (default 10)")
+    .option("--session-gap <minutes>", cliText("analyze.option.sessionGap"))
+    .option("--top <n>", cliText("analyze.option.top"))
     .option("--edges <n>", cliText("option.edges"))
     .action(async (raw: unknown) => {
       const o = parseOptions(AnalyzeOptions, raw);

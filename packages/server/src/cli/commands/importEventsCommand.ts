@@ -48,7 +48,8 @@ const PHASE_LABEL: Record<ImportProgress["phase"], string> = {
   write: "writing",
   store: "indexing",
 };
-const n = (value: number) => value.toLocaleString("en-US");
+// Digits and grouping of the CLI's language (English keeps "1,234", as before the CLI spoke others).
+const n = (value: number) => value.toLocaleString(cliLocale() === "en" ? "en-US" : cliLocale());
 
 /** Reads a JSON file, naming the file and the line and column of a syntax error. */
 function readMappingFile(path: string): unknown {
@@ -92,36 +93,55 @@ function progressBar(): { update(p: ImportProgress): void; stop(): void } {
   };
 }
 
+/** The result of an import as the lines a person reads, in the CLI's language. */
 function summary(r: ImportResult): string {
+  const read = [r.format.toUpperCase()];
+  if (r.encoding) read.push(r.encoding);
+  if (r.delimiter) read.push(cliText("importEvents.delimiter", { delimiter: JSON.stringify(r.delimiter) }));
   const lines = [
-    `imported ${n(r.eventsStored)} events from ${r.fileName} into source "${r.source.name}" (import ${r.importId})`,
+    cliText("importEvents.imported", {
+      events: n(r.eventsStored),
+      file: r.fileName,
+      source: r.source.name,
+      importId: r.importId,
+    }),
+    cliText("importEvents.read", { rows: n(r.rowsRead), format: read.join(", "), timestampFormat: r.timestampFormat }),
   ];
-  lines.push(
-    `read ${n(r.rowsRead)} rows as ${r.format.toUpperCase()}${r.encoding ? `, ${r.encoding}` : ""}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ""}, timestamps ${r.timestampFormat}`,
-  );
   if (r.duplicatesSkipped || r.rowsWithoutIdentifierSkipped)
     lines.push(
-      `skipped ${n(r.duplicatesSkipped)} duplicate rows and ${n(r.rowsWithoutIdentifierSkipped)} rows without an identifier`,
+      cliText("importEvents.skipped", {
+        duplicates: n(r.duplicatesSkipped),
+        withoutIdentifier: n(r.rowsWithoutIdentifierSkipped),
+      }),
     );
   lines.push(
-    `the workspace now has ${n(r.customers)} customers (${n(r.identities)} identifiers, ${n(r.merges)} merges)`,
+    cliText("importEvents.customers", {
+      customers: n(r.customers),
+      identifiers: n(r.identities),
+      merges: n(r.merges),
+    }),
   );
   if (r.junk.length)
     lines.push(
-      `ignored placeholder identifiers: ${r.junk
-        .slice(0, 5)
-        .map((j) => `${j.kind} ${JSON.stringify(j.value)} ×${n(j.count)}`)
-        .join(", ")}`,
+      cliText("importEvents.placeholders", {
+        list: r.junk
+          .slice(0, 5)
+          .map((j) => `${j.kind} ${JSON.stringify(j.value)} ×${n(j.count)}`)
+          .join(", "),
+      }),
     );
   for (const i of r.ignoredIdentifiers)
     lines.push(
-      `left out of stitching (over the cap): ${i.kind} ${JSON.stringify(i.value)}, seen with ${n(i.partners)} ${i.partnerKind} values`,
+      cliText("importEvents.overCap", {
+        kind: i.kind,
+        value: JSON.stringify(i.value),
+        partners: n(i.partners),
+        partnerKind: i.partnerKind,
+      }),
     );
-  if (r.mappingOrigin === "guessed")
-    lines.push("mapping: guessed from the header, and saved on the source (give --mapping to change it)");
-  for (const w of r.warnings) lines.push(`note: ${w}`);
-  if (r.storeError)
-    lines.push(`warning: the events are stored, but the journey store could not be rebuilt: ${r.storeError}`);
+  if (r.mappingOrigin === "guessed") lines.push(cliText("importEvents.guessedMapping"));
+  for (const w of r.warnings) lines.push(cliText("importEvents.note", { message: w }));
+  if (r.storeError) lines.push(cliText("importEvents.storeError", { message: r.storeError }));
   return lines.join("\n");
 }
 
@@ -167,10 +187,7 @@ export function registerImportEventsCommand(program: Command): void {
         if (!ws) throw new CliError(cliText("noWorkspace", { id: o.workspace }));
         const db = await services.analytics.open(ws.id).catch((err: unknown) => {
           const message = err instanceof Error ? err.message : String(err);
-          if (/lock/i.test(message))
-            throw new CliError(
-              `the event database of workspace ${ws.id} is open in another process (a running cjm serve?); import through its API, or stop it first`,
-            );
+          if (/lock/i.test(message)) throw new CliError(cliText("importEvents.locked", { workspace: ws.id }));
           throw err;
         });
         const result = await importEvents(db, {

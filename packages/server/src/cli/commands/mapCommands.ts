@@ -10,6 +10,7 @@ import { loadExportInput } from "../../mapExport/loadExportInput.js";
 import { withIdeasAndKpis } from "../../mapExport/withIdeasAndKpis.js";
 import { PaperSchema, OrientationSchema } from "../../mapExport/printOptions.js";
 import { parseImportFile } from "../../mapImport/parseImportFile.js";
+import { wordDropReason } from "../../mapImport/dropReason.js";
 import type { DroppedItem } from "../../mapImport/ImportDraft.js";
 import { summarizeImport } from "../../mapImport/summarizeImport.js";
 import { CliError, parseOptions } from "../CliError.js";
@@ -141,11 +142,11 @@ export function registerMapCommands(program: Command): void {
     });
   map
     .command("export <mapId>")
-    .description("write a map as PDF, PNG, PowerPoint, Excel, CSV, JSON, Markdown or Mermaid")
-    .option("--format <format>", `export format: ${EXPORT_FORMATS.join(", ")}`, "json")
-    .option("--out <file>", "write to a file instead of standard output")
-    .option("--paper <size>", "pdf/png paper: A4, A3, Letter or fit (one page as large as the map)", "A4")
-    .option("--orientation <orientation>", "pdf/png orientation: landscape or portrait", "landscape")
+    .description(cliText("mapExport.description"))
+    .option("--format <format>", cliText("mapExport.option.format", { formats: EXPORT_FORMATS.join(", ") }), "json")
+    .option("--out <file>", cliText("mapExport.option.out"))
+    .option("--paper <size>", cliText("mapExport.option.paper"), "A4")
+    .option("--orientation <orientation>", cliText("mapExport.option.orientation"), "landscape")
     .action(async (mapId: string, raw: unknown) => {
       const options = parseOptions(ExportOptions, raw);
       // The global --lang also sets the labels around the content; without it they are in the map's language.
@@ -181,12 +182,10 @@ export function registerMapCommands(program: Command): void {
     });
   map
     .command("import <file>")
-    .description(
-      "import a map: our JSON (any earlier version), Excel/CSV grids like our export, Mermaid journey, OpenJourney (.ojf)",
-    )
-    .requiredOption("--workspace <workspaceId>", "workspace to import into")
-    .option("--as <email>", "user recorded as creator (default: the workspace's first owner)")
-    .option("--dry-run", "show what would be created and what would be left out, and create nothing")
+    .description(cliText("mapImport.description"))
+    .requiredOption("--workspace <workspaceId>", cliText("mapImport.option.workspace"))
+    .option("--as <email>", cliText("mapImport.option.as"))
+    .option("--dry-run", cliText("mapImport.option.dryRun"))
     .action(async (file: string, raw: unknown) => {
       const options = parseOptions(ImportOptions, raw);
       const draft = await parseImportFile({ name: file, bytes: readFile(file) }).catch((err: unknown) => {
@@ -208,7 +207,15 @@ export function registerMapCommands(program: Command): void {
         if (options.dryRun) {
           const preview = summarizeImport(draft);
           console.log(
-            `would import "${preview.title}" (${preview.format}): ${preview.counts.stages} stage(s), ${preview.counts.steps} step(s), ${preview.counts.lanes} lane(s), ${preview.counts.cards} card(s), ${preview.counts.emotions} emotion point(s)`,
+            cliText("mapImport.wouldImport", {
+              title: printable(preview.title),
+              format: preview.format,
+              stages: String(preview.counts.stages),
+              steps: String(preview.counts.steps),
+              lanes: String(preview.counts.lanes),
+              cards: String(preview.counts.cards),
+              emotions: String(preview.counts.emotions),
+            }),
           );
           for (const item of draft.report.dropped) console.log(cliText("wouldDrop", { item: describeDropped(item) }));
           return;
@@ -240,8 +247,8 @@ export function registerMapCommands(program: Command): void {
     });
 }
 
-/** One left-out item as a line: where, why, and the texts it held (quoted, so a user sees exactly what). */
+/** One left-out item as a line: where, why (in the CLI's language), and the texts it held, quoted. */
 function describeDropped(item: DroppedItem): string {
   const texts = item.texts.map((t) => JSON.stringify(t)).join(", ");
-  return `${item.path}: ${item.reason}${texts ? ` — ${texts}` : ""}`;
+  return `${item.path}: ${wordDropReason(cliLocale(), item)}${texts ? ` — ${texts}` : ""}`;
 }
