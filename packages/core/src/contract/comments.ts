@@ -7,18 +7,26 @@ export const COMMENT_TEXT_MAX = 10_000;
 export const COMMENT_MENTIONS_MAX = 50;
 
 /**
- * What a thread is about: the map as a whole, a card, a step, or a cell (a lane at a step). Anchors are ids, so a
- * thread follows its card when the card moves, and comes back in place when a restored version brings the card back.
+ * What a thread is about: the map as a whole, a card, a step, a cell (a lane at a step), or an idea of the workspace
+ * (discussed on a map it is linked to). Anchors are ids, so a thread follows its card when the card moves, and comes
+ * back in place when a restored version brings the card back.
  */
 export const CommentAnchorSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("map") }),
   z.strictObject({ kind: z.literal("card"), cardId: IdSchema }),
   z.strictObject({ kind: z.literal("step"), stepId: IdSchema }),
   z.strictObject({ kind: z.literal("cell"), laneId: IdSchema, stepId: IdSchema }),
+  z.strictObject({ kind: z.literal("idea"), ideaId: IdSchema }),
 ]);
 export type CommentAnchor = z.infer<typeof CommentAnchorSchema>;
 export type CommentAnchorKind = CommentAnchor["kind"];
-export const COMMENT_ANCHOR_KINDS = ["map", "card", "step", "cell"] as const satisfies readonly CommentAnchorKind[];
+export const COMMENT_ANCHOR_KINDS = [
+  "map",
+  "card",
+  "step",
+  "cell",
+  "idea",
+] as const satisfies readonly CommentAnchorKind[];
 
 /** The text of a comment and the members it mentions (user ids; each must be a member of the workspace). */
 export const CommentBodySchema = z.strictObject({
@@ -56,7 +64,7 @@ export const CommentSchema = z.object({
 });
 export type CommentInfo = z.infer<typeof CommentSchema>;
 
-/** A thread with its comments, oldest first; `onDeletedContent` when its card, step or cell is no longer on the map. */
+/** A thread with its comments, oldest first; `onDeletedContent` when its card, step, cell or idea no longer exists. */
 export const CommentThreadSchema = z.object({
   id: z.string(),
   mapId: z.string(),

@@ -1,13 +1,18 @@
 import type { CommentAnchor, CommentAnchorKind, CommentThread, MapSnapshot } from "@opencjm/core";
 import { notFound } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
-import { findThread, listThreads, type StoredThread } from "../store/commentStore.js";
+import { findThread, ideasAmong, listThreads, type StoredThread } from "../store/commentStore.js";
 
-/** True when the anchor's card, step or cell is on the map as it is now (the map itself always is). */
-export function anchorOnMap(snapshot: MapSnapshot, anchor: CommentAnchor): boolean {
+/**
+ * True when the anchor's card, step or cell is on the map as it is now (the map itself always is), or its idea is
+ * among the workspace's `ideas` (ideas live beside maps, not on them).
+ */
+export function anchorOnMap(snapshot: MapSnapshot, anchor: CommentAnchor, ideas: ReadonlySet<string>): boolean {
   switch (anchor.kind) {
     case "map":
       return true;
+    case "idea":
+      return ideas.has(anchor.ideaId);
     case "step":
       return snapshot.steps.some((s) => s.id === anchor.stepId);
     case "cell":
@@ -56,7 +61,8 @@ export async function listCommentThreads(
   const threads = await listThreads(services.db, mapId, filter);
   if (threads.length === 0) return [];
   const snapshot = await currentMap(services, mapId);
-  return threads.map((thread) => presentThread(thread, snapshot));
+  const ideas = await ideasOf(services, workspaceId, threads);
+  return threads.map((thread) => presentThread(thread, snapshot, ideas));
 }
 
 /** One thread of the map as the API shows it; "not found" when the map has no such thread. */
@@ -69,9 +75,15 @@ export async function readCommentThread(
   await requireCommentableMap(services, workspaceId, mapId);
   const thread = await findThread(services.db, mapId, threadId);
   if (!thread) throw notFound("comment thread");
-  return presentThread(thread, await currentMap(services, mapId));
+  return presentThread(thread, await currentMap(services, mapId), await ideasOf(services, workspaceId, [thread]));
 }
 
-function presentThread(thread: StoredThread, snapshot: MapSnapshot): CommentThread {
-  return { ...thread, onDeletedContent: !anchorOnMap(snapshot, thread.anchor) };
+/** The ideas the threads are about that still exist in the workspace. */
+function ideasOf(services: Services, workspaceId: string, threads: readonly StoredThread[]): Promise<Set<string>> {
+  const ids = threads.flatMap((t) => (t.anchor.kind === "idea" ? [t.anchor.ideaId] : []));
+  return ideasAmong(services.db, workspaceId, ids);
+}
+
+function presentThread(thread: StoredThread, snapshot: MapSnapshot, ideas: ReadonlySet<string>): CommentThread {
+  return { ...thread, onDeletedContent: !anchorOnMap(snapshot, thread.anchor, ideas) };
 }

@@ -6,6 +6,7 @@ import {
   deleteComment as deleteStoredComment,
   findCommentAuthor,
   findThread,
+  ideasAmong,
   insertComment,
   insertThread,
   membersAmong,
@@ -28,7 +29,10 @@ export interface CommentText {
   mentions: readonly string[];
 }
 
-/** Starts a thread on the map, a card, a step or a cell that is on the map now, with its first comment. */
+/**
+ * Starts a thread on the map, a card, a step or a cell that is on the map now, or an idea of the workspace, with its
+ * first comment.
+ */
 export async function createCommentThread(
   services: Services,
   scope: CommentScope,
@@ -37,8 +41,19 @@ export async function createCommentThread(
   await requireCommentableMap(services, scope.workspaceId, scope.mapId);
   const mentions = await checkMentions(services, scope.workspaceId, input.mentions);
   const snapshot = await services.maps.readSnapshot(scope.mapId);
-  if (!anchorOnMap(snapshot, input.anchor))
-    throw fieldError("anchor", `this map has no ${input.anchor.kind} with that id`, { code: "anchor_not_found" });
+  const ideas = await ideasAmong(
+    services.db,
+    scope.workspaceId,
+    input.anchor.kind === "idea" ? [input.anchor.ideaId] : [],
+  );
+  if (!anchorOnMap(snapshot, input.anchor, ideas))
+    throw fieldError(
+      "anchor",
+      input.anchor.kind === "idea"
+        ? "this workspace has no idea with that id"
+        : `this map has no ${input.anchor.kind} with that id`,
+      { code: "anchor_not_found" },
+    );
   const threadId = newId("thr_");
   const now = new Date().toISOString();
   await insertThread(services.db, {

@@ -243,7 +243,7 @@ export interface ActivityTable {
   created_at: Timestamp;
 }
 
-/** A comment thread of a map; the anchor columns used depend on `anchor_kind` (map, card, step, cell). */
+/** A comment thread of a map; the anchor columns used depend on `anchor_kind` (map, card, step, cell, idea). */
 export interface CommentThreadsTable {
   id: string;
   workspace_id: string;

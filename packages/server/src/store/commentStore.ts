@@ -39,10 +39,11 @@ export interface NewComment {
 
 type AnchorRow = Pick<CommentThreadsTable, "anchor_kind" | "anchor_card_id" | "anchor_step_id" | "anchor_lane_id">;
 
+// An idea's id is kept in the card column: both name one thing the thread is about, told apart by `anchor_kind`.
 function anchorColumns(anchor: CommentAnchor) {
   return {
     anchor_kind: anchor.kind,
-    anchor_card_id: anchor.kind === "card" ? anchor.cardId : null,
+    anchor_card_id: anchor.kind === "card" ? anchor.cardId : anchor.kind === "idea" ? anchor.ideaId : null,
     anchor_step_id: anchor.kind === "step" || anchor.kind === "cell" ? anchor.stepId : null,
     anchor_lane_id: anchor.kind === "cell" ? anchor.laneId : null,
   };
@@ -56,6 +57,8 @@ function anchorOf(row: AnchorRow): CommentAnchor {
       return { kind: "step", stepId: row.anchor_step_id ?? "" };
     case "cell":
       return { kind: "cell", laneId: row.anchor_lane_id ?? "", stepId: row.anchor_step_id ?? "" };
+    case "idea":
+      return { kind: "idea", ideaId: row.anchor_card_id ?? "" };
     default:
       return { kind: "map" };
   }
@@ -159,6 +162,18 @@ export async function membersAmong(db: Db, workspaceId: string, userIds: readonl
     .where("user_id", "in", [...new Set(userIds)])
     .execute();
   return new Set(rows.map((r) => r.user_id));
+}
+
+/** Which of these ideas exist in the workspace (an idea of another workspace is not among them). */
+export async function ideasAmong(db: Db, workspaceId: string, ideaIds: readonly string[]): Promise<Set<string>> {
+  if (ideaIds.length === 0) return new Set();
+  const rows = await db.kysely
+    .selectFrom("ideas")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "in", [...new Set(ideaIds)])
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /** One thread of a map with its comments, or undefined when the map has no such thread. */

@@ -11,5 +11,7 @@ export function anchorKey(anchor: CommentAnchor): string {
       return `step:${anchor.stepId}`;
     case "cell":
       return `cell:${anchor.laneId}:${anchor.stepId}`;
+    case "idea":
+      return `idea:${anchor.ideaId}`;
   }
 }

@@ -26,6 +26,8 @@ export function useAnchorLabel(anchor: CommentAnchor): string | null {
   switch (anchor.kind) {
     case "map":
       return t("comments.anchor.map");
+    case "idea":
+      return t("comments.anchor.idea");
     case "step": {
       const step = structure.steps.find((s) => s.id === anchor.stepId);
       return step ? t("comments.anchor.step", { name: shorten(step.name || untitled) }) : null;
