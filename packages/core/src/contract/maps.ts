@@ -103,7 +103,11 @@ export type MapImportFile = z.input<typeof MapImportFileSchema>;
 /** Something of an imported file the map does not keep: where it was, why, and every text it held. */
 export const MapImportDroppedSchema = z.object({
   path: z.string(),
+  /** The reason in the reader's language (their account's, else Accept-Language's). */
   reason: z.string(),
+  /** The reason as a key of the shared `imports` catalogue and its values, for clients that word it themselves. */
+  code: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
   texts: z.array(z.string()),
 });
 export type MapImportDropped = z.infer<typeof MapImportDroppedSchema>;

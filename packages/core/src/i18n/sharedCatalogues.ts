@@ -16,6 +16,11 @@ import exportsZhHant from "./exports/zh-Hant.json" with { type: "json" };
 import exportsZhHans from "./exports/zh-Hans.json" with { type: "json" };
 import exportsRu from "./exports/ru.json" with { type: "json" };
 import exportsFa from "./exports/fa.json" with { type: "json" };
+import importsEn from "./imports/en.json" with { type: "json" };
+import importsZhHant from "./imports/zh-Hant.json" with { type: "json" };
+import importsZhHans from "./imports/zh-Hans.json" with { type: "json" };
+import importsRu from "./imports/ru.json" with { type: "json" };
+import importsFa from "./imports/fa.json" with { type: "json" };
 
 /** A catalogue file: keys to messages. */
 type CatalogueFile = Record<string, Message>;
@@ -29,10 +34,14 @@ export const SHARED_CATALOGUES = {
   errors: { en: errorsEn, "zh-Hant": errorsZhHant, "zh-Hans": errorsZhHans, ru: errorsRu, fa: errorsFa },
   cli: { en: cliEn, "zh-Hant": cliZhHant, "zh-Hans": cliZhHans, ru: cliRu, fa: cliFa },
   exports: { en: exportsEn, "zh-Hant": exportsZhHant, "zh-Hans": exportsZhHans, ru: exportsRu, fa: exportsFa },
+  imports: { en: importsEn, "zh-Hant": importsZhHant, "zh-Hans": importsZhHans, ru: importsRu, fa: importsFa },
   vocabulary: VOCABULARY,
 } satisfies Record<string, Record<Locale, CatalogueFile>>;
 
-/** The shared namespaces: `errors` (API and CLI error messages by code), `cli`, `exports`, `vocabulary`. */
+/**
+ * The shared namespaces: `errors` (API and CLI error messages by code), `cli`, `exports`, `imports` (why a map import
+ * left something out), `vocabulary`.
+ */
 export type SharedNamespace = keyof typeof SHARED_CATALOGUES;
 /** A key of the errors catalogue, typed from the English file. */
 export type ErrorMessageKey = keyof typeof errorsEn;
@@ -40,3 +49,5 @@ export type ErrorMessageKey = keyof typeof errorsEn;
 export type CliMessageKey = keyof typeof cliEn;
 /** A key of the exports catalogue, typed from the English file. */
 export type ExportMessageKey = keyof typeof exportsEn;
+/** A key of the imports catalogue (why a map import left a text out), typed from the English file. */
+export type ImportMessageKey = keyof typeof importsEn;

@@ -4,6 +4,7 @@ import {
   type CliMessageKey,
   type ErrorMessageKey,
   type ExportMessageKey,
+  type ImportMessageKey,
   type SharedNamespace,
 } from "./sharedCatalogues.js";
 import type { VocabularyKey } from "./vocabularyCatalogue.js";
@@ -14,6 +15,7 @@ interface SharedKeys {
   errors: ErrorMessageKey;
   cli: CliMessageKey;
   exports: ExportMessageKey;
+  imports: ImportMessageKey;
   vocabulary: VocabularyKey;
 }
 

@@ -1,4 +1,5 @@
 import { newId } from "@opencjm/core";
+import { droppedItem } from "../mapImport/dropReason.js";
 import type { DroppedItem } from "../mapImport/ImportDraft.js";
 import { remapIdeaKpiRecords, type IdeaKpiRecords } from "../mapExport/ideaKpiRecords.js";
 import type { Services } from "../services.js";
@@ -49,5 +50,5 @@ export async function importIdeasAndKpis(
   await services.db.kysely
     .transaction()
     .execute((trx) => writeIdeaKpiRecords(trx, { workspaceId, userId: input.userId, members }, records));
-  return leftOut;
+  return leftOut.map((link) => droppedItem(link.path, { code: link.code, values: {} }, link.texts));
 }

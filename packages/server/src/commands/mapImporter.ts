@@ -1,5 +1,6 @@
 import type { MapSnapshot } from "@opencjm/core";
 import { DomainError } from "../errors/DomainError.js";
+import { droppedItem } from "../mapImport/dropReason.js";
 import type { ImportDraft, ImportReport } from "../mapImport/ImportDraft.js";
 import { importFileError } from "../mapImport/importFileError.js";
 import { parseMapJson } from "../mapImport/parseMapJson.js";
@@ -101,11 +102,7 @@ export async function importMapDraft(
           .filter(
             (id, i) =>
               known.has(persona(id)) ||
-              !report.dropped.push({
-                path: `settings.personaIds[${i}]`,
-                reason: `no persona "${id}" in the file or the workspace`,
-                texts: [],
-              }),
+              !report.dropped.push(droppedItem(`settings.personaIds[${i}]`, { code: "noPersona", values: { id } }, [])),
           )
           .map((id) => persona(id) as typeof id),
       },
@@ -113,11 +110,9 @@ export async function importMapDraft(
         .filter(
           (e, i) =>
             known.has(persona(e.personaId)) ||
-            !report.dropped.push({
-              path: `emotions[${i}]`,
-              reason: `no persona "${e.personaId}" in the file or the workspace`,
-              texts: e.note ? [e.note] : [],
-            }),
+            !report.dropped.push(
+              droppedItem(`emotions[${i}]`, { code: "noPersona", values: { id: e.personaId } }, e.note ? [e.note] : []),
+            ),
         )
         .map((e) => ({ ...e, personaId: persona(e.personaId) as typeof e.personaId })),
       cells: snapshot.cells
@@ -128,11 +123,13 @@ export async function importMapDraft(
               (k, j) =>
                 k.kind !== "touchpoint" ||
                 touchpointIds.has(k.touchpointId) ||
-                !report.dropped.push({
-                  path: `cells[${i}].cards[${j}]`,
-                  reason: `no touchpoint "${k.touchpointId}" in the file or the workspace`,
-                  texts: k.note ? [k.note] : [],
-                }),
+                !report.dropped.push(
+                  droppedItem(
+                    `cells[${i}].cards[${j}]`,
+                    { code: "noTouchpoint", values: { id: k.touchpointId } },
+                    k.note ? [k.note] : [],
+                  ),
+                ),
             )
             .map((k) =>
               k.kind === "touchpoint"

@@ -65,7 +65,7 @@ export function apiErrorOf(err: DomainError, locale: Locale = "en"): ApiErrorAns
 }
 
 /** The reader's language: the signed-in account's, else the first of `Accept-Language` we speak, else English. */
-async function readerLocale(c: Context): Promise<Locale> {
+export async function readerLocale(c: Context): Promise<Locale> {
   const env = c as Context<AppEnv>;
   const caller = env.get("caller");
   if (caller) {

@@ -105,10 +105,13 @@ export interface RecordIds {
   kpiValue(id: string): string;
 }
 
-/** What remapping had to leave out: a link to a map or touchpoint that is not where the records land. */
+/**
+ * What remapping had to leave out: a link to a map or touchpoint that is not where the records land. `code` is a key
+ * of the shared `imports` catalogue, worded when the report is read.
+ */
 export interface LeftOutLink {
   path: string;
-  reason: string;
+  code: "kpiOutsideImport" | "ideaLinkOutsideImport" | "ideaTouchpointMissing";
   texts: string[];
 }
 
@@ -138,7 +141,7 @@ export function remapIdeaKpiRecords(
     if (!anchor) {
       leftOut.push({
         path: `kpis[${i}]`,
-        reason: "its map or touchpoint is not part of this import",
+        code: "kpiOutsideImport",
         texts: [kpi.name],
       });
       continue;
@@ -154,15 +157,14 @@ export function remapIdeaKpiRecords(
         if (mapId) return [{ ...link, mapId }];
         leftOut.push({
           path: `ideas[${i}].${role}[${j}]`,
-          reason: "a link to a map that is not part of this import",
+          code: "ideaLinkOutsideImport",
           texts: [link.label],
         });
         return [];
       });
     const touchpointIds = idea.touchpointIds.flatMap((t, j) => {
       const kept = ids.touchpoint(t);
-      if (!kept)
-        leftOut.push({ path: `ideas[${i}].touchpointIds[${j}]`, reason: "a touchpoint that is not here", texts: [] });
+      if (!kept) leftOut.push({ path: `ideas[${i}].touchpointIds[${j}]`, code: "ideaTouchpointMissing", texts: [] });
       return kept ?? [];
     });
     const kpiIds = idea.kpiIds.filter((k) => keptKpis.has(k)).map((k) => ids.kpi(k));

@@ -1,3 +1,5 @@
+import type { MessageValues } from "@opencjm/core";
+import { droppedItem, type DropCode } from "./dropReason.js";
 import type { ImportReport } from "./ImportDraft.js";
 import { distinctTexts, stringLeaves } from "./stringLeaves.js";
 
@@ -7,7 +9,7 @@ import { distinctTexts, stringLeaves } from "./stringLeaves.js";
  * their distinct texts and how many items had them.
  */
 export class FieldLedger {
-  private readonly unread = new Map<string, { reason: string; values: unknown[] }>();
+  private readonly unread = new Map<string, { code: DropCode; params: MessageValues; values: unknown[] }>();
 
   constructor(private readonly report: ImportReport) {}
 
@@ -16,13 +18,13 @@ export class FieldLedger {
     if (value === undefined || value === null) return undefined;
     if (typeof value === "string") return value;
     if (typeof value === "number" || typeof value === "boolean") return String(value);
-    this.report.dropped.push({ path, reason: "expected a text here", texts: stringLeaves(value) });
+    this.report.dropped.push(droppedItem(path, { code: "expectedText", values: {} }, stringLeaves(value)));
     return undefined;
   }
 
   /** Reports one field of many items as not kept (aggregated under `group`, e.g. `nodes[].icon`). */
-  leave(group: string, value: unknown, reason: string): void {
-    const entry = this.unread.get(group) ?? { reason, values: [] };
+  leave(group: string, value: unknown, code: DropCode, params: MessageValues = {}): void {
+    const entry = this.unread.get(group) ?? { code, params, values: [] };
     entry.values.push(value);
     this.unread.set(group, entry);
   }
@@ -31,20 +33,16 @@ export class FieldLedger {
   leaveUnknown(object: Record<string, unknown>, known: ReadonlySet<string>, prefix: string): void {
     for (const [key, value] of Object.entries(object))
       if (!known.has(key) && value !== undefined)
-        this.leave(`${prefix}.${key}`.replace(/^\./, ""), value, `the map has no place for “${key}”`);
+        this.leave(`${prefix}.${key}`.replace(/^\./, ""), value, "noPlaceFor", { field: key });
   }
 
   /** Writes the grouped fields into the report; call once, when reading is done. */
   close(): void {
-    for (const [path, { reason, values }] of this.unread) {
+    for (const [path, { code, params, values }] of this.unread) {
       // "nodes[].icon" counts nodes, "stages[].color" stages.
-      const noun = path.match(/(\w+)\[\]/)?.[1];
-      const count = values.length === 1 ? `1 ${noun?.replace(/s$/, "")}` : `${values.length} ${noun}`;
-      this.report.dropped.push({
-        path,
-        reason: noun ? `${reason} (${count})` : reason,
-        texts: distinctTexts(values),
-      });
+      const of = path.match(/(\w+)\[\]/)?.[1];
+      const counted = of ? { ...params, count: values.length, of } : params;
+      this.report.dropped.push(droppedItem(path, { code, values: counted }, distinctTexts(values)));
     }
     this.unread.clear();
   }

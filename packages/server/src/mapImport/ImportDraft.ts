@@ -1,15 +1,16 @@
 import type { MapSnapshot, PersonaFields, TouchpointFields } from "@opencjm/core";
 import type { IdeaKpiRecords } from "../mapExport/ideaKpiRecords.js";
+import type { DropReason } from "./dropReason.js";
 
 /** The file formats a map can be imported from. */
 export const IMPORT_FORMATS = ["json", "xlsx", "csv", "mermaid", "ojf"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Something of the file the map does not keep: where it was, why it is left out, and the texts it held. */
-export interface DroppedItem {
+export interface DroppedItem extends DropReason {
   /** Where in the file: a field path (`nodes[3].tags`, `nodes[].icon` for a field of many), a line or a cell. */
   path: string;
-  /** Why the map does not keep it, in words a user understands. */
+  /** Why the map does not keep it, in words a user understands (`code` and `values` worded; English until read). */
   reason: string;
   /** Every text it held, so nothing leaves the file unseen (distinct values when it stands for many items). */
   texts: string[];

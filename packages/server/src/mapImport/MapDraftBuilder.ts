@@ -18,6 +18,7 @@ import {
   type MapSettingsInput,
   type MapSnapshot,
 } from "@opencjm/core";
+import { droppedItem } from "./dropReason.js";
 import { importFileError, pathOf } from "./importFileError.js";
 import type { ImportReport } from "./ImportDraft.js";
 
@@ -51,7 +52,7 @@ export class MapDraftBuilder {
   /** A text cut to what the map holds; what had to be cut is reported with the whole text. */
   private fit(text: string, max: number, what: string): string {
     if (text.length <= max) return text;
-    this.report?.dropped.push({ path: what, reason: `longer than ${max} characters, cut to fit`, texts: [text] });
+    this.report?.dropped.push(droppedItem(what, { code: "cutToFit", values: { max } }, [text]));
     return text.slice(0, max);
   }
 

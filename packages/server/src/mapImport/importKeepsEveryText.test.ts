@@ -87,10 +87,34 @@ describe("map import keeps every text of a file or says what it left out", () =>
     const draft = await parseImportFile({ name: "x.ojf", bytes: new TextEncoder().encode(JSON.stringify(file)) });
     expect(draft.report.dropped).toEqual(
       expect.arrayContaining([
-        { path: "author", reason: "the map has no place for “author”", texts: ["Someone else"] },
-        { path: "stages[].colour", reason: "the map has no place for “colour” (1 stage)", texts: ["teal"] },
-        { path: "nodes[].mood", reason: "the map has no place for “mood” (1 node)", texts: ["curious"] },
-        { path: "nodes[0].score", reason: "a score is a number from −5 to 5", texts: ["high"] },
+        {
+          path: "author",
+          reason: "the map has no place for “author”",
+          code: "noPlaceFor",
+          values: { field: "author" },
+          texts: ["Someone else"],
+        },
+        {
+          path: "stages[].colour",
+          reason: "the map has no place for “colour” (1 stage)",
+          code: "noPlaceFor",
+          values: { field: "colour", count: 1, of: "stages" },
+          texts: ["teal"],
+        },
+        {
+          path: "nodes[].mood",
+          reason: "the map has no place for “mood” (1 node)",
+          code: "noPlaceFor",
+          values: { field: "mood", count: 1, of: "nodes" },
+          texts: ["curious"],
+        },
+        {
+          path: "nodes[0].score",
+          reason: "a score is a number from −5 to 5",
+          code: "scoreOutOfRange",
+          values: {},
+          texts: ["high"],
+        },
       ]),
     );
   });

@@ -1,4 +1,5 @@
 import { BUILT_IN_CHANNELS, newId, type ChannelId, type LaneType, type TouchpointFields } from "@opencjm/core";
+import { droppedItem } from "./dropReason.js";
 import type { FieldLedger } from "./FieldLedger.js";
 import { guessChannel } from "./guessChannel.js";
 import type { DraftEntity, ImportReport } from "./ImportDraft.js";
@@ -55,24 +56,19 @@ export function openJourneyCard(input: {
   const sentiment = fields.text(raw.sentiment, `${where}.sentiment`)?.trim();
   const severity = fields.text(raw.severity, `${where}.severity`)?.trim();
   const body = join(title, description);
-  if (raw.tags !== undefined) fields.leave("nodes[].tags", raw.tags, "cards have no tags");
-  if (sentiment && node.score === undefined)
-    fields.leave("nodes[].sentiment", sentiment, "a feeling without a score has no point on the emotion curve");
-  if (severity && lane?.type !== "painPoints")
-    fields.leave("nodes[].severity", severity, "only pain points have a severity");
+  if (raw.tags !== undefined) fields.leave("nodes[].tags", raw.tags, "cardsHaveNoTags");
+  if (sentiment && node.score === undefined) fields.leave("nodes[].sentiment", sentiment, "feelingWithoutScore");
+  if (severity && lane?.type !== "painPoints") fields.leave("nodes[].severity", severity, "onlyPainPointsHaveSeverity");
   if (raw.blueprint !== undefined) placeBlueprint(raw.blueprint, input);
 
   if (!lane) {
-    if (body) report.dropped.push({ path: where, reason: `no swimlane "${raw.swimlaneId}"`, texts: [body] });
+    if (body)
+      report.dropped.push(droppedItem(where, { code: "noSwimlane", values: { id: String(raw.swimlaneId) } }, [body]));
     return sentiment ?? "";
   }
   if (lane.type === "emotion") {
     if (node.score === undefined && body)
-      report.dropped.push({
-        path: where,
-        reason: "an emotion without a score has no point on the emotion curve",
-        texts: [body],
-      });
+      report.dropped.push(droppedItem(where, { code: "emotionWithoutScore", values: {} }, [body]));
     return join(body, sentiment && `(${sentiment})`);
   }
   if (!body) return sentiment ?? "";
@@ -124,8 +120,7 @@ function severityOf(
     if (!report.notes.includes(note)) report.notes.push(note);
     return known;
   }
-  if (word)
-    fields.leave("nodes[].severity", word, "not low, medium, high or critical: the severity comes from the score");
+  if (word) fields.leave("nodes[].severity", word, "unknownSeverity");
   return node.score !== undefined && node.score < 0 ? Math.min(5, Math.max(1, Math.round(-node.score))) : 3;
 }
 
@@ -155,9 +150,9 @@ function touchpointFor(
       ? `touchpoint "${name}" → channel ${channelName(guess.id)} (the file says "${guess.because}")`
       : `touchpoint "${name}": ${named.length ? `several channels named (${named.map(channelName).join(", ")})` : "no channel named"}, set to Website — check it`,
   );
-  if (name.length > 200) fields.leave(`${node.where}.title`, name, "a touchpoint name holds at most 200 characters");
+  if (name.length > 200) fields.leave(`${node.where}.title`, name, "touchpointNameTooLong", { max: 200 });
   if (description.length > 2000)
-    fields.leave(`${node.where}.description`, description, "a touchpoint description holds at most 2000 characters");
+    fields.leave(`${node.where}.description`, description, "touchpointDescriptionTooLong", { max: 2000 });
   touchpoints.push({
     oldId,
     fields: {
@@ -185,20 +180,19 @@ function placeBlueprint(
 ): void {
   const where = `${node.where}.blueprint`;
   if (!blueprint || typeof blueprint !== "object" || Array.isArray(blueprint) || !blueprintLanes)
-    return fields.leave(where, blueprint, "expected an object with evidence, onstage, backstage and support");
+    return fields.leave(where, blueprint, "expectedBlueprint");
   const bp = blueprint as Record<string, unknown>;
   fields.leaveUnknown(bp, new Set(Object.keys(BLUEPRINT_PARTS)), "nodes[].blueprint");
   for (const part of ["evidence", "onstage", "backstage", "support"] as const) {
     const entries = bp[part];
     if (entries === undefined) continue;
     if (!Array.isArray(entries)) {
-      fields.leave(`${where}.${part}`, entries, "expected a list");
+      fields.leave(`${where}.${part}`, entries, "expectedList");
       continue;
     }
     entries.forEach((entry: unknown, j) => {
       const at = `${where}.${part}[${j}]`;
-      if (!entry || typeof entry !== "object" || Array.isArray(entry))
-        return fields.leave(at, entry, "expected an object");
+      if (!entry || typeof entry !== "object" || Array.isArray(entry)) return fields.leave(at, entry, "expectedObject");
       const e = entry as Record<string, unknown>;
       fields.leaveUnknown(e, BLUEPRINT_PARTS[part], `nodes[].blueprint.${part}[]`);
       const text = (key: string) => fields.text(e[key], `${at}.${key}`)?.trim() ?? "";

@@ -6,11 +6,12 @@ import {
   type TouchpointFields,
 } from "@opencjm/core";
 import { exportLabelVariants } from "../mapExport/exportLabels.js";
+import type { DropReason } from "./dropReason.js";
 import { channelByName } from "./guessChannel.js";
 
 /** A card read from a line of grid text, or the reason it could not be. */
 export type ParsedCardLine =
-  { card: CardContentInput; touchpoint?: { key: string; fields: TouchpointFields } } | { dropped: string };
+  { card: CardContentInput; touchpoint?: { key: string; fields: TouchpointFields } } | { dropped: DropReason };
 
 const FLAG_WORDS = { failurePoint: exportLabelVariants("failurePoint"), waitPoint: exportLabelVariants("waitPoint") };
 const MINUTES = /^(\d+(?:\.\d+)?)\s*(min|分鐘|分钟|мин|دقیقه)$/;
@@ -72,7 +73,12 @@ export function parseCardLine(type: LaneType, line: string): ParsedCardLine {
       const moment = MOMENTS_OF_TRUTH.find((x) => x.toLowerCase() === m?.[1]?.toLowerCase());
       return moment
         ? { card: { kind: "momentOfTruth", moment, note: m?.[2] ?? "" } }
-        : { dropped: `"${text.slice(0, 40)}" is not one of ${MOMENTS_OF_TRUTH.join(", ")}` };
+        : {
+            dropped: {
+              code: "notMomentOfTruth",
+              values: { text: text.slice(0, 40), choices: MOMENTS_OF_TRUTH.join(", ") },
+            },
+          };
     }
     case "duration": {
       const m = text.match(MINUTES);
@@ -114,7 +120,7 @@ export function parseCardLine(type: LaneType, line: string): ParsedCardLine {
       const channel = channelByName(text);
       return channel
         ? { card: { kind: "channel", channelId: channel as never } }
-        : { dropped: `no channel called "${text.slice(0, 60)}"` };
+        : { dropped: { code: "noChannel", values: { text: text.slice(0, 60) } } };
     }
     case "touchpoints": {
       const dash = text.indexOf(" — ");
@@ -139,6 +145,6 @@ export function parseCardLine(type: LaneType, line: string): ParsedCardLine {
       };
     }
     case "emotion":
-      return { dropped: "an emotion lane holds numbers, not cards" };
+      return { dropped: { code: "emotionLaneHoldsNumbers", values: {} } };
   }
 }

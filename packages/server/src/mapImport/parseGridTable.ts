@@ -13,6 +13,7 @@ import { exportLabelVariants, type ExportLabel } from "../mapExport/exportLabels
 import type { WorkbookLayout } from "../mapExport/excelWorkbook.js";
 import { CARD_BULLET, joinCellTexts } from "../mapExport/mapGrid.js";
 import { restoreFormulaText } from "../mapExport/neutraliseFormula.js";
+import { droppedItem } from "./dropReason.js";
 import { importFileError } from "./importFileError.js";
 import {
   emptyReport,
@@ -217,7 +218,7 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
       for (const line of splitCellText(text)) {
         const result = parseCardLine(type, line);
         if ("dropped" in result) {
-          report.dropped.push({ path: cellName(i, c), reason: result.dropped, texts: [line] });
+          report.dropped.push(droppedItem(cellName(i, c), result.dropped, [line]));
           continue;
         }
         let card = result.card;

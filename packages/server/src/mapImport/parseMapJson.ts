@@ -8,6 +8,7 @@ import {
 } from "@opencjm/core";
 import { DomainError } from "../errors/DomainError.js";
 import { MapExportEnvelopeSchema } from "../mapExport/mapJsonFormat.js";
+import { droppedItem } from "./dropReason.js";
 import { importFileError, pathOf } from "./importFileError.js";
 import type { DraftEntity, DroppedItem, ImportDraft } from "./ImportDraft.js";
 import { distinctTexts, valueAtPath } from "./stringLeaves.js";
@@ -42,18 +43,22 @@ export function parseMapJson(json: unknown): ImportDraft {
   }
   const { snapshot, report } = upgradeFileSnapshot(envelope?.data.snapshot ?? json, isEnvelope ? "snapshot." : "");
   const prefix = isEnvelope ? "snapshot." : "";
-  const dropped: DroppedItem[] = report.dropped.map((path) => ({
-    path: `${prefix}${path}`,
-    reason: "not part of a map of this version",
-    texts: distinctTexts([valueAtPath(json, `${prefix}${path}`)]),
-  }));
+  const dropped: DroppedItem[] = report.dropped.map((path) =>
+    droppedItem(
+      `${prefix}${path}`,
+      { code: "notInThisVersion", values: {} },
+      distinctTexts([valueAtPath(json, `${prefix}${path}`)]),
+    ),
+  );
   // Cards the exporting map could not read travel along in the file; they cannot become cards, so the report says so.
   for (const card of snapshot.unreadableCards ?? [])
-    dropped.push({
-      path: `${prefix}unreadableCards.${card.id}`,
-      reason: `a card that could not be read (${card.problem})`,
-      texts: distinctTexts([card.fields]),
-    });
+    dropped.push(
+      droppedItem(
+        `${prefix}unreadableCards.${card.id}`,
+        { code: "unreadableCard", values: { problem: card.problem } },
+        distinctTexts([card.fields]),
+      ),
+    );
   delete snapshot.unreadableCards;
   const personas = (envelope?.data.personas ?? []).map((p, i): DraftEntity<PersonaFields> => {
     const { id, createdAt: _c, updatedAt: _u, ...fields } = p;

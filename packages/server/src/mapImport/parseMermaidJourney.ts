@@ -1,4 +1,5 @@
 import { LANE_NAMES, newId, PersonaFieldsSchema } from "@opencjm/core";
+import { droppedItem } from "./dropReason.js";
 import { importFileError } from "./importFileError.js";
 import { emptyReport, type ImportDraft } from "./ImportDraft.js";
 import { MapDraftBuilder } from "./MapDraftBuilder.js";
@@ -54,11 +55,13 @@ export function parseMermaidJourney(text: string): ImportDraft {
       if (word === "title") title = rest.trim();
       else if (word === "section") stageId = builder.addStage(rest.trim());
       else
-        report.dropped.push({
-          path: where,
-          reason: `${word === "accTitle" ? "an accessibility title" : "an accessibility description"} has no place in a map`,
-          texts: [rest.trim()],
-        });
+        report.dropped.push(
+          droppedItem(
+            where,
+            { code: word === "accTitle" ? "accessibilityTitle" : "accessibilityDescription", values: {} },
+            [rest.trim()],
+          ),
+        );
       continue;
     }
     const task = line.match(/^([^:]+):\s*([^:]*?)\s*(?::\s*(.*))?$/);
@@ -77,13 +80,13 @@ export function parseMermaidJourney(text: string): ImportDraft {
       .filter(Boolean);
     for (const actor of actors.length ? actors : ["Customer"]) {
       if (actor.length > 120)
-        report.dropped.push({ path: where, reason: "a persona name holds at most 120 characters", texts: [actor] });
+        report.dropped.push(droppedItem(where, { code: "personaNameTooLong", values: { max: 120 } }, [actor]));
       builder.setEmotion(personaFor(actor.slice(0, 120)), stepId, clamped);
     }
   }
   const personaIds = [...personas.values()];
   if (title.length > 200)
-    report.dropped.push({ path: "title", reason: "a map title holds at most 200 characters", texts: [title] });
+    report.dropped.push(droppedItem("title", { code: "mapTitleTooLong", values: { max: 200 } }, [title]));
   const snapshot = builder.build(
     { title: title.slice(0, 200) || "Journey", type: "currentState", personaIds, emotionScale: SCALE, locale: "en" },
     "file",

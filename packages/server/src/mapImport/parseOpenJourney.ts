@@ -1,5 +1,6 @@
 import { LANE_NAMES, newId, PersonaFieldsSchema, type LaneType, type TouchpointFields } from "@opencjm/core";
 import { z } from "zod";
+import { droppedItem } from "./dropReason.js";
 import { FieldLedger } from "./FieldLedger.js";
 import { importFileError, pathOf } from "./importFileError.js";
 import { emptyReport, type DraftEntity, type ImportDraft } from "./ImportDraft.js";
@@ -45,23 +46,23 @@ export function parseOpenJourney(json: unknown, fileName = "file"): ImportDraft 
     ojf.metadata && typeof ojf.metadata === "object" && !Array.isArray(ojf.metadata)
       ? (ojf.metadata as Record<string, unknown>)
       : {};
-  if (ojf.metadata !== undefined && meta !== ojf.metadata) fields.leave("metadata", ojf.metadata, "expected an object");
+  if (ojf.metadata !== undefined && meta !== ojf.metadata) fields.leave("metadata", ojf.metadata, "expectedObject");
   fields.leaveUnknown(ojf, ROOT_FIELDS, "");
   fields.leaveUnknown(meta, METADATA_FIELDS, "metadata");
   /** The first of two places a value may be written; a second, different value is reported. */
   const either = (key: string, metaKey: string): string => {
     const inMeta = fields.text(meta[metaKey], `metadata.${metaKey}`)?.trim();
     const atRoot = fields.text(ojf[key], key)?.trim();
-    if (inMeta && atRoot && inMeta !== atRoot) fields.leave(key, atRoot, `metadata.${metaKey} gives it already`);
+    if (inMeta && atRoot && inMeta !== atRoot) fields.leave(key, atRoot, "givenInMetadata", { field: metaKey });
     return inMeta || atRoot || "";
   };
   report.fromVersion = either("version", "version") || null;
   const personaName = either("persona", "persona");
   const pov = either("pointOfView", "pov");
   const title = either("title", "title") || pov || personaName || fileName;
-  if (personaName.length > 120) fields.leave("persona", personaName, "a persona name holds at most 120 characters");
-  if (title.length > 200) fields.leave("title", title, "a map title holds at most 200 characters");
-  if (pov.length > 2000) fields.leave("pointOfView", pov, "a map goal holds at most 2000 characters");
+  if (personaName.length > 120) fields.leave("persona", personaName, "personaNameTooLong", { max: 120 });
+  if (title.length > 200) fields.leave("title", title, "mapTitleTooLong", { max: 200 });
+  if (pov.length > 2000) fields.leave("pointOfView", pov, "mapGoalTooLong", { max: 2000 });
 
   const builder = new MapDraftBuilder(report);
   const personaId = newId("per_");
@@ -81,9 +82,13 @@ export function parseOpenJourney(json: unknown, fileName = "file"): ImportDraft 
     const where = `nodes[${i}]`;
     const node = { raw, where, score: scoreOf(raw.score, where, fields) };
     if (!ojf.stages.some((s) => s.id === raw.stageId))
-      report.dropped.push({ path: where, reason: `no stage "${raw.stageId}"`, texts: textsOfNode(raw) });
+      report.dropped.push(
+        droppedItem(where, { code: "noStage", values: { id: String(raw.stageId) } }, textsOfNode(raw)),
+      );
     else if (!lanes.has(raw.swimlaneId) && !raw.blueprint)
-      report.dropped.push({ path: where, reason: `no swimlane "${raw.swimlaneId}"`, texts: textsOfNode(raw) });
+      report.dropped.push(
+        droppedItem(where, { code: "noSwimlane", values: { id: String(raw.swimlaneId) } }, textsOfNode(raw)),
+      );
     else nodes.push(node);
   });
   const stepOf = placeOpenJourneySteps(
@@ -137,7 +142,7 @@ function scoreOf(value: unknown, where: string, fields: FieldLedger): number | u
   if (value === undefined || value === null) return undefined;
   const score = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
   if (Number.isFinite(score) && value !== "") return score;
-  fields.leave(`${where}.score`, value, "a score is a number from −5 to 5");
+  fields.leave(`${where}.score`, value, "scoreOutOfRange");
   return undefined;
 }
 

@@ -112,6 +112,8 @@ describe.each(testDialects)("export and import API on %s", (dialect) => {
     expect((preview.body.report as { dropped: unknown[] }).dropped).toContainEqual({
       path: "nodes[].tags",
       reason: "cards have no tags (4 nodes)",
+      code: "cardsHaveNoTags",
+      values: { count: 4, of: "nodes" },
       texts: ["Search", "Mobile", "Research", "Desktop", "Checkout", "Support", "Product"],
     });
     const maps = async () => (await t.request("GET", base, editor())).body as unknown as unknown[];

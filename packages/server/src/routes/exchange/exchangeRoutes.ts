@@ -14,6 +14,8 @@ import { renderPrintExport } from "../../mapExport/renderPrintExport.js";
 import { fieldError, notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
+import { readerLocale } from "../../http/errorHandling.js";
+import { localiseImportReport } from "../../mapImport/dropReason.js";
 import { parseImportFileOffThread } from "../../mapImport/parseImportFileOffThread.js";
 import { summarizeImport } from "../../mapImport/summarizeImport.js";
 import { errorResponses, jsonBody, jsonContent, named, WorkspaceParams } from "../openApiSchemas.js";
@@ -87,7 +89,14 @@ async function previewOf(c: Context<AppEnv>, workspaceId: string, file: z.infer<
     workspaceId,
     draft.personas.map((p) => p.oldId),
   );
-  return { draft, preview: { ...summarizeImport(draft), reusedPersonas: reused.map((p) => p.name) } };
+  const summary = summarizeImport(draft);
+  const locale = await readerLocale(c);
+  const preview = {
+    ...summary,
+    report: localiseImportReport(summary.report, locale),
+    reusedPersonas: reused.map((p) => p.name),
+  };
+  return { draft, locale, preview };
 }
 
 /** Export a map in any format; preview and run imports of files from other tools. */
@@ -148,14 +157,14 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get("services");
     const caller = requireCaller(c);
     await requireWorkspacePermission(services.db, caller, workspaceId, "write");
-    const { draft, preview: summary } = await previewOf(c, workspaceId, c.req.valid("json"));
+    const { draft, locale, preview: summary } = await previewOf(c, workspaceId, c.req.valid("json"));
     const result = await importMapDraft(services, { workspaceId, userId: caller.userId, draft });
     return c.json(
       {
         mapId: result.mapId,
         personaIds: result.personaIds,
         touchpointIds: result.touchpointIds,
-        preview: { ...summary, report: result.report },
+        preview: { ...summary, report: localiseImportReport(result.report, locale) },
       },
       201,
     );

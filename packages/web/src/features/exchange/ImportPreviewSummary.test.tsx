@@ -16,7 +16,15 @@ const preview: MapImportPreview = {
   counts: { stages: 1, steps: 2, lanes: 1, cells: 1, cards: 1, emotions: 2 },
   report: {
     fromVersion: "1.0",
-    dropped: [{ path: "nodes[].tags", reason: "cards have no tags (2 nodes)", texts: ["Mobile", "<b>Desktop</b>"] }],
+    dropped: [
+      {
+        path: "nodes[].tags",
+        reason: "cards have no tags (2 nodes)",
+        code: "cardsHaveNoTags",
+        values: { count: 2, of: "nodes" },
+        texts: ["Mobile", "<b>Desktop</b>"],
+      },
+    ],
     notes: [],
   },
   reusedPersonas: [],
