@@ -18,6 +18,7 @@ import { IdeaKpiEffect } from "../kpis/IdeaKpiEffect.js";
 import { IdeaEvidenceList } from "./IdeaEvidenceList.js";
 import { ideaEvidenceQuery, useReloadIdeas } from "./ideasQueries.js";
 import { IdeaScore } from "./IdeaScore.js";
+import { IdeaComments } from "./IdeaComments.js";
 import { useIdeaLinkChoices } from "./ideaLinkChoices.js";
 import { IdeaLinkPickers, type IdeaLinkSelection } from "./IdeaLinkPickers.js";
 import { mapListQuery } from "../../api/workspaceQueries.js";
@@ -325,7 +326,7 @@ export function IdeaDialog({
           {current.shippedAt !== null && current.kpiIds.length > 0 && (
             <IdeaKpiEffect workspaceId={workspaceId} ideaId={current.id} canRecord={canWrite} />
           )}
-          <p className={styles.muted}>{t("ideas.comments.note")}</p>
+          <IdeaComments workspaceId={workspaceId} idea={current} members={members} canComment={canWrite} />
           {canWrite && !confirmingDelete && (
             <Button variant="danger" onClick={() => setConfirmingDelete(true)}>
               {t("ideas.delete")}
