@@ -93,4 +93,25 @@ describe("cjm map export and import in every format", () => {
     },
     SLOW,
   );
+
+  it(
+    "gives the dry run's reasons for what it would leave out in Russian and Persian, for the same texts",
+    () => {
+      const dry = (lang: string) =>
+        runCli(["map", "import", OJF, "--workspace", workspaceId, "--dry-run", "--lang", lang], env);
+      const ru = dry("ru");
+      expect([ru.status, ru.stdout]).toEqual([
+        0,
+        expect.stringContaining(
+          `nodes[].purpose: в карте нет места для «purpose» (3 узла) — "touchpoint", "milestone"`,
+        ),
+      ]);
+      const fa = dry("fa");
+      expect([fa.status, fa.stdout]).toEqual([
+        0,
+        expect.stringContaining(`nodes[].purpose: نقشه جایی برای «purpose» ندارد (۳ گره) — "touchpoint", "milestone"`),
+      ]);
+    },
+    SLOW,
+  );
 });
