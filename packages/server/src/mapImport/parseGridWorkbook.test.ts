@@ -43,6 +43,7 @@ describe("Excel export and import", () => {
       "Emotion curve",
       "Personas",
       "Ideas",
+      "KPIs",
       "Pain points & opportunities",
       "Cards",
       "About",
@@ -74,7 +75,7 @@ describe("Excel export and import", () => {
       const input = templateExportInput(locale);
       const bytes = await exportExcelWorkbook(input);
       const wb = await load(bytes);
-      expect(new Set(wb.worksheets.map((w) => w.name)).size).toBe(7);
+      expect(new Set(wb.worksheets.map((w) => w.name)).size).toBe(8);
       const draft = await parseGridWorkbook(bytes, "map.xlsx");
       expect(normalizeSnapshot(draft.snapshot)).toEqual(normalizeSnapshot(input.snapshot));
     }

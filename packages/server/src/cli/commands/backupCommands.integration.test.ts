@@ -162,7 +162,7 @@ describe("cjm backup and restore", () => {
       const backup = JSON.parse(gunzipSync(readFileSync(backupFile)).toString("utf8"));
       expect(backup).toMatchObject({
         format: "opencjm.workspace-backup",
-        formatVersion: 2,
+        formatVersion: 3,
         workspace: { id: workspaceId },
       });
       expect([
@@ -195,7 +195,7 @@ describe("cjm backup and restore", () => {
           0,
           expect.stringMatching(
             new RegExp(
-              `^restored workspace ${workspaceId}: 4 map\\(s\\), 3 persona\\(s\\) with 1 photo\\(s\\), \\d+ touchpoint\\(s\\) with 1 mapping rule\\(s\\), 0 custom channel\\(s\\)\nmembers: ed@example.com\n$`,
+              `^restored workspace ${workspaceId}: 4 map\\(s\\), 3 persona\\(s\\) with 1 photo\\(s\\), \\d+ touchpoint\\(s\\) with 1 mapping rule\\(s\\), 0 custom channel\\(s\\), 4 idea\\(s\\), 2 KPI\\(s\\)\nmembers: ed@example.com\n$`,
             ),
           ),
         ]);
