@@ -46,8 +46,14 @@ export function shareLiveMaps(config: Pick<AppConfig, "redisUrl" | "redisPrefix"
   });
   let janitor: PresenceJanitor | undefined;
   let unsubscribe: (() => void) | undefined;
+  // Someone's presence changed on this instance: the others learn at once whose presence to drop if it dies.
+  const announcer: Extension = {
+    async onAwarenessUpdate() {
+      janitor?.announceSoon();
+    },
+  };
   return {
-    extensions: [extension],
+    extensions: [extension, announcer],
     attach(hocuspocus, liveDoc) {
       janitor = new PresenceJanitor(hocuspocus, bus);
       unsubscribe = bus.subscribe((message) => {
