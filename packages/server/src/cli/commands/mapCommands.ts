@@ -7,6 +7,7 @@ import { importMapDraft } from "../../commands/mapImporter.js";
 import { loadConfig } from "../../config.js";
 import { EXPORT_FORMATS, ExportFormatSchema, exportMapData } from "../../mapExport/exportMap.js";
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
+import { MAP_EXPORT_FORMAT_VERSION } from "../../mapExport/mapJsonFormat.js";
 import { withIdeasAndKpis } from "../../mapExport/withIdeasAndKpis.js";
 import { PaperSchema, OrientationSchema } from "../../mapExport/printOptions.js";
 import { parseImportFile } from "../../mapImport/parseImportFile.js";
@@ -238,8 +239,10 @@ export function registerMapCommands(program: Command): void {
                 extras: second === undefined ? first : cliText("both", { first, second }),
               }),
         );
-        if (draft.format === "json" && result.report.fromVersion !== null && result.report.fromVersion !== "1")
-          console.log(cliText("upgradedFrom", { version: result.report.fromVersion }));
+        // "1" is the map document's own version (a bare snapshot); the export format's current version needs no upgrade.
+        const from = result.report.fromVersion;
+        if (draft.format === "json" && from !== null && from !== "1" && from !== String(MAP_EXPORT_FORMAT_VERSION))
+          console.log(cliText("upgradedFrom", { version: from }));
         for (const item of result.report.dropped) console.log(cliText("dropped", { item: describeDropped(item) }));
       } finally {
         await services.close();
