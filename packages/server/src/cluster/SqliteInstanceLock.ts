@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { DomainError } from "../errors/DomainError.js";
 
@@ -13,6 +15,8 @@ export class SqliteInstanceLock {
   /** Takes the lock, or throws one sentence saying what to do instead. */
   static acquire(sqlitePath: string): SqliteInstanceLock {
     const path = `${sqlitePath}.serve-lock`;
+    // A first start makes the data folder (the database itself would, but the lock comes first).
+    mkdirSync(dirname(sqlitePath), { recursive: true });
     const lock = new Database(path, { timeout: 0 });
     try {
       lock.pragma("locking_mode = EXCLUSIVE");
