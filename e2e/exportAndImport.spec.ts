@@ -61,6 +61,7 @@ describe("export and import from the web app in a real browser", () => {
       "Кривая эмоций",
       "Персоны",
       "Идеи",
+      "KPI",
       "Боли и возможности",
       "Карточки",
       "О карте",
