@@ -139,6 +139,7 @@ export async function startEventImport(
   const importId = newId("imp_");
   const tracker = services.analytics.imports;
   const controller = new AbortController();
+  const started = Date.now();
   tracker.start(request.workspaceId, importId, controller);
   let last = 0;
   const finished = importEvents(db, {
@@ -166,7 +167,36 @@ export async function startEventImport(
       }),
     )
     .then(async ({ record, err }) => {
-      if (!record) throw err instanceof ImportError ? importFailureError(err) : err;
+      if (!record) {
+        // Stopped before its history row was written (cancelled while its first rows were read): whoever follows
+        // it still hears that it ended, or their stream (and a stopping server waiting on it) would wait forever.
+        const failure = err instanceof ImportError ? importFailureError(err) : err;
+        tracker.publish({
+          type: "failed",
+          importId,
+          record: {
+            importId,
+            sourceId: request.sourceId,
+            fileName: request.fileName,
+            format: "",
+            encoding: null,
+            status: "failed",
+            rowsRead: 0,
+            eventsStored: 0,
+            fileSize: null,
+            error: {
+              code: err instanceof ImportError ? err.code : "import_failed",
+              message: failure instanceof Error ? failure.message : String(failure),
+              row: null,
+              column: null,
+            },
+            startedAt: new Date(started).toISOString(),
+            finishedAt: new Date().toISOString(),
+            summary: null,
+          },
+        });
+        throw failure;
+      }
       tracker.publish({ type: record.status === "done" ? "done" : "failed", importId, record });
       if (err && !(err instanceof ImportError)) console.error(err);
       const startedBy = tracker.current(request.workspaceId, importId)?.startedBy;
