@@ -15,13 +15,9 @@ import { createTestDatabase, testDialects, type TestDatabase } from "../testing/
 const cardTexts = (doc: Y.Doc) =>
   new Set(docToSnapshot(doc).cells.flatMap((cell) => cell.cards.map((card) => ("text" in card ? card.text : ""))));
 
-/** Waits until `check` holds (or fails the test after 20 s with what was last seen). */
+/** Waits until `check` holds (or fails the test after 20 s naming what it waited for). */
 async function until(what: string, check: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await expect.poll(check, { timeout: 20_000, message: `waiting until ${what}` }).toBe(true);
 }
 
 const presentNames = (client: CollabClient) =>
