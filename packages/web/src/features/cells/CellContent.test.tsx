@@ -29,6 +29,20 @@ describe("cell content", () => {
     expect(screen.getByRole("img", { name: "Evidence: Research" }).getAttribute("data-evidence")).toBe("research");
   });
 
+  it("puts the cursor in the card double-clicked, not the cell's first card", async () => {
+    const cell = renderCell("actions", {
+      cards: [
+        { kind: "action", text: "First" },
+        { kind: "action", text: "Second" },
+        { kind: "action", text: "Third" },
+      ],
+    });
+    await cell.user.dblClick(screen.getByText("Third"));
+    const third = cell.cards()[2]!.id;
+    expect(document.activeElement?.closest<HTMLElement>("[data-card-id]")?.dataset.cardId).toBe(third);
+    expect((document.activeElement as HTMLTextAreaElement).value).toBe("Third");
+  });
+
   it("offers nothing to edit or drag in a read-only map, even in edit mode", () => {
     renderCell("painPoints", {
       readOnly: true,

@@ -1,5 +1,5 @@
 import { cardKindsForLane } from "@opencjm/core";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { StepEvidence } from "../evidence/map/StepEvidence.js";
 import { StepQuotes } from "../evidence/map/StepQuotes.js";
 import type { CardContext } from "./CardView.js";
@@ -17,6 +17,8 @@ export function CellContent(props: CellContentProps) {
     () => ({ catalogue, laneType: lane.type, cellKey: `${lane.id}:${step.id}`, workspaceId, onCatalogueChange }),
     [catalogue, lane.type, lane.id, step.id, workspaceId, onCatalogueChange],
   );
+  // The card a double-click landed on, so edit mode starts in that card rather than the cell's first one.
+  const [startAt, setStartAt] = useState<string | null>(null);
   // The emotion lane holds emotion points, which the grid draws as a curve.
   if (cardKindsForLane(lane.type).length === 0) return null;
   // Measured data (the data lane's numbers, customers' own quotes) shows above the cards while the map shows its data.
@@ -26,11 +28,12 @@ export function CellContent(props: CellContentProps) {
     ) : lane.type === "quotes" ? (
       <StepQuotes stepId={step.id} />
     ) : null;
-  if (editing && !readOnly) return <CellEditor {...props} context={context} />;
+  if (editing && !readOnly)
+    return <CellEditor {...props} context={context} startAtCardId={startAt} onStarted={() => setStartAt(null)} />;
   return (
     <>
       {measured}
-      <CellDisplay {...props} context={context} />
+      <CellDisplay {...props} context={context} onCardDoubleClick={setStartAt} />
     </>
   );
 }

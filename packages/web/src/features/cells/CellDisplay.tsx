@@ -18,7 +18,12 @@ export function CellDisplay({
   readOnly,
   onEdit,
   context,
-}: CellContentProps & { context: CardContext }) {
+  onCardDoubleClick,
+}: CellContentProps & {
+  context: CardContext;
+  /** Told which card a double-click (which opens edit mode) landed on, before the cell handles it. */
+  onCardDoubleClick?: (cardId: string) => void;
+}) {
   const drop = useCardDrop({ lane, step, cards, enabled: !readOnly, onEdit });
   return (
     <ul
@@ -26,6 +31,10 @@ export function CellDisplay({
       data-testid="cell-cards"
       data-drop-target={drop.target ? "" : undefined}
       {...drop.handlers}
+      onDoubleClick={(event) => {
+        const cardId = (event.target as Element).closest<HTMLElement>("[data-card-id]")?.dataset.cardId;
+        if (cardId) onCardDoubleClick?.(cardId);
+      }}
     >
       {cards.map((card) => {
         const view = viewOf(card.kind);

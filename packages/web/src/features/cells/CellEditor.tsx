@@ -29,7 +29,15 @@ export function CellEditor({
   onEdit,
   onStopEditing,
   context,
-}: CellContentProps & { context: CardContext }) {
+  startAtCardId = null,
+  onStarted,
+}: CellContentProps & {
+  context: CardContext;
+  /** The card whose first field takes the cursor on entering edit mode (the one double-clicked); else the first. */
+  startAtCardId?: string | null;
+  /** Called once the cursor is placed, so a later Enter starts at the first card again. */
+  onStarted?: () => void;
+}) {
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
   const [refused, setRefused] = useState(false);
@@ -38,9 +46,17 @@ export function CellEditor({
   const laneKind = cardKindsForLane(lane.type)[0];
   const Adder = laneKind ? viewOf(laneKind).Adder : undefined;
 
-  // Entering edit mode puts the cursor in the first field: the first card, or the new-card field of an empty cell.
+  // Entering edit mode puts the cursor in the first field: of the double-clicked card, else of the first card, or the
+  // new-card field of an empty cell.
   useEffect(() => {
-    (root.current?.querySelector<HTMLElement>(`[${CELL_FIELD_ATTRIBUTE}]`) ?? root.current)?.focus();
+    const field = `[${CELL_FIELD_ATTRIBUTE}]`;
+    const clicked = startAtCardId
+      ? root.current?.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(startAtCardId)}"] ${field}`)
+      : null;
+    (clicked ?? root.current?.querySelector<HTMLElement>(field) ?? root.current)?.focus();
+    onStarted?.();
+    // Only on entering edit mode: later changes of the start card must not move the cursor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Escape must leave edit mode even when the focused control went away (a closed form) and focus fell to the page.
