@@ -4,6 +4,7 @@ import { openEventDatabase, type EventDatabase } from "../engines/duckdb/openEve
 import { buildTestMap, testRule } from "../metrics/testing/buildTestMap.js";
 import { generateSyntheticEvents } from "../metrics/testing/generateSyntheticEvents.js";
 import { computeKpiOracleSeries } from "../oracle/kpis/computeKpiOracleSeries.js";
+import { computeKpiSeriesInSql } from "../oracle/kpis/computeKpiSeriesInSql.js";
 import { SENTIMENT_LANGUAGES } from "../sentiment/detectTextLanguage.js";
 import { loadJourneyStore } from "../store/loadJourneyStore.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
@@ -98,8 +99,8 @@ afterAll(() => db.close());
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 1e9) / 1e9);
 
-async function compare(bucket: KpiBucket, filters: MetricsFilters) {
-  const request = { filters };
+async function compare(bucket: KpiBucket, filters: MetricsFilters, order: "loose" | "strict" = "loose") {
+  const request = { filters, options: { order } };
   const engine = await computeKpiSeries(
     db,
     { map, rules, kpis: KPIS, request, bucket, maxBuckets: 400 },
@@ -111,10 +112,18 @@ async function compare(bucket: KpiBucket, filters: MetricsFilters) {
     { map, rules, kpis: KPIS, filters, options, bucket },
     "text_sentiments",
   );
+  // The benchmark's baseline (all buckets in grouped queries) must give the oracle's answers too.
+  const grouped = await computeKpiSeriesInSql(
+    db.connection,
+    { map, rules, kpis: KPIS, filters, options, bucket },
+    "text_sentiments",
+  );
+  const points = (series: Map<string, Array<{ start: number; value: number | null; sample: number }>>, id: string) =>
+    series.get(id)!.map((p) => ({ start: p.start, value: round(p.value), sample: p.sample }));
   for (const kpi of KPIS) {
-    const mine = engine.get(kpi.id)!.map((p) => ({ start: p.start, value: round(p.value), sample: p.sample }));
-    const sql = oracle.get(kpi.id)!.map((p) => ({ start: p.start, value: round(p.value), sample: p.sample }));
-    expect({ kpi: kpi.id, points: mine }).toEqual({ kpi: kpi.id, points: sql });
+    const sql = points(oracle, kpi.id);
+    expect({ kpi: kpi.id, points: points(engine, kpi.id) }).toEqual({ kpi: kpi.id, points: sql });
+    expect({ kpi: kpi.id, points: points(grouped, kpi.id) }).toEqual({ kpi: kpi.id, points: sql });
   }
   return engine;
 }
@@ -144,6 +153,13 @@ describe("KPI series against the SQL oracle on generated events", { timeout: 180
       segment: { match: "all", conditions: [{ attribute: "country", operator: "in", value: ["DE", "CN", "IR"] }] },
     });
     expect(engine.get("reach_tp")!).toHaveLength(4);
+  });
+
+  it("agrees in strict order, where another level between two steps breaks the conversion", async () => {
+    const loose = await compare("week", { from: "2024-01-01", to: "2024-02-05" });
+    const strict = await compare("week", { from: "2024-01-01", to: "2024-02-05" }, "strict");
+    const converted = (series: typeof loose) => series.get("conv_stage")!.reduce((n, p) => n + (p.value ?? 0), 0);
+    expect(converted(strict)).toBeLessThan(converted(loose));
   });
 
   it("refuses a KPI between a step and itself, an unknown step and too many buckets", async () => {

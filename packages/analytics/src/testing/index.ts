@@ -3,6 +3,8 @@
 export { generateSyntheticEvents, type SyntheticEventsSpec } from "../metrics/testing/generateSyntheticEvents.js";
 export { insertEvents as insertTestEvents, type TestEvent } from "../metrics/testing/insertEvents.js";
 export { computeOracleDigest } from "../oracle/computeOracleDigest.js";
+export { computeFastSqlDigest } from "../oracle/fast/computeFastSqlDigest.js";
 export { digestMapMetrics } from "../oracle/digestMapMetrics.js";
 export { compareDigests, type MetricsDigest } from "../oracle/MetricsDigest.js";
 export { computeKpiOracleSeries } from "../oracle/kpis/computeKpiOracleSeries.js";
+export { computeKpiSeriesInSql } from "../oracle/kpis/computeKpiSeriesInSql.js";

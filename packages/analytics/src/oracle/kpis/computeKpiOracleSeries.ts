@@ -8,6 +8,7 @@ import { sqlString } from "../../queries/sqlText.js";
 import { createMappedEvents } from "../mapped/createMappedEvents.js";
 import { getConversion } from "../steps/getConversion.js";
 import { getKpiUnitFacts } from "./getKpiUnitFacts.js";
+import { kpiValueOfFacts } from "./kpiValueOfFacts.js";
 
 /** One bucket's value of a KPI by the oracle, with what it stands on. */
 export interface OraclePoint {
@@ -92,31 +93,9 @@ async function oracleValue(
     windowMs: options.conversionWindowHours * 3_600_000,
     strict: options.order === "strict",
   });
-  const conv = conversions.find((c) => c.idx === idx);
-  const converted = conv?.converted ?? 0;
-  const reached = facts.customers;
-  const mean = (sum: number | null, n: number) => ({ value: n > 0 ? sum! / n : null, sample: n });
-  switch (kpi.measure) {
-    case "reach":
-      return { value: reached, sample: reached };
-    case "conversion":
-      return { value: reached > 0 ? converted / reached : null, sample: reached };
-    case "dropOff":
-      return { value: reached > 0 ? (reached - converted) / reached : null, sample: reached };
-    case "medianTime":
-      return { value: conv ? conv.medianMs : null, sample: converted };
-    case "p90Time":
-      return { value: conv ? conv.p90Ms : null, sample: converted };
-    case "csat":
-      return mean(facts.csatSum, facts.csatCount);
-    case "ces":
-      return mean(facts.cesSum, facts.cesCount);
-    case "nps":
-      return {
-        value: facts.npsCount > 0 ? (100 * (facts.promoters - facts.detractors)) / facts.npsCount : null,
-        sample: facts.npsCount,
-      };
-    case "negativeShare":
-      return { value: facts.texts > 0 ? facts.negatives / facts.texts : null, sample: facts.texts };
-  }
+  return kpiValueOfFacts(
+    kpi,
+    facts,
+    conversions.find((c) => c.idx === idx),
+  );
 }
