@@ -4,7 +4,8 @@ import { Hocuspocus, type Connection } from "@hocuspocus/server";
 import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
 import type { Services } from "../services.js";
-import { appendMapUpdate, loadMapDoc } from "../store/mapUpdateLog.js";
+import { loadMapDoc } from "../store/mapUpdateLog.js";
+import { createMapUpdateGroupCommit } from "../store/mapUpdateGroupCommit.js";
 import { compactMapDocument } from "../store/compactMapDocument.js";
 import { shareLiveMaps } from "../cluster/shareLiveMaps.js";
 import { authenticateCollaborator } from "./authenticateCollaborator.js";
@@ -25,7 +26,8 @@ export interface Collaboration {
 /**
  * A Hocuspocus server whose persistence is write-ahead: every incoming update is checked against a shadow copy of
  * the map, appended to the map's log and committed in `beforeHandleMessage`, which Hocuspocus awaits before it applies
- * the update and sends the client its sync-status acknowledgement. The debounced `onStoreDocument` only refreshes
+ * the update, broadcasts it and sends the client its sync-status acknowledgement. Updates arriving in the same turn of
+ * the event loop are committed together (store/mapUpdateGroupCommit.ts), each still acknowledged only after that commit. The debounced `onStoreDocument` only refreshes
  * derived data (JSON snapshot, compaction). Sockets pass a guard (socketGuard.ts) before Hocuspocus sees a message,
  * and every connection's rights are checked again whenever rights change (CollaboratorRights.ts).
  */
@@ -33,6 +35,7 @@ export function createCollaboration(services: Services): Collaboration {
   const { db, maps, config } = services;
   const sockets = new WeakMap<IncomingMessage, GuardedWebSocket>();
   const shared = shareLiveMaps(config, services.cluster);
+  const log = createMapUpdateGroupCommit(db);
   const hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: shared.extensions,
@@ -72,7 +75,7 @@ export function createCollaboration(services: Services): Collaboration {
       const validator = validatorFor(document);
       try {
         validator.check(update);
-        await appendMapUpdate(db, documentName, update, (connection.context as CollaboratorContext).userId);
+        await log.append(documentName, update, (connection.context as CollaboratorContext).userId);
         maps.history.noteEdit(documentName);
       } catch (err) {
         // The shadow may now be ahead of the map (the append failed after the check): start it afresh.
@@ -169,6 +172,7 @@ export function createCollaboration(services: Services): Collaboration {
       hocuspocus.closeConnections();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await log.drain();
       // Let pending snapshot stores and unload compactions finish before the database is closed under them.
       const deadline = Date.now() + 10_000;
       while ((hocuspocus.getDocumentsCount() > 0 || hocuspocus.unloadingDocuments.size > 0) && Date.now() < deadline) {

@@ -1,0 +1,124 @@
+import { applyMapOperations, buildMapFromTemplate, docToSnapshot } from "@opencjm/core";
+import { sql } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { loadConfig } from "../config.js";
+import type { Db } from "../db/createDb.js";
+import { buildWorkspace, type TestWorkspace } from "../testing/factories.js";
+import { createTestDatabase, testDialects, type TestDatabase } from "../testing/testDatabases.js";
+import { createMapDocumentService } from "./createMapDocumentService.js";
+import { createMapUpdateGroupCommit } from "./mapUpdateGroupCommit.js";
+import { loadMapDoc } from "./mapUpdateLog.js";
+
+/** Makes the database itself refuse every map update written by `authorId` (a real failing write, no mock). */
+async function refuseWritesBy(db: Db, authorId: string): Promise<void> {
+  if (db.dialect === "sqlite") {
+    await sql
+      .raw(
+        `CREATE TRIGGER refuse_writes BEFORE INSERT ON map_updates WHEN NEW.author_id = '${authorId}'
+         BEGIN SELECT RAISE(ABORT, 'the disk refused the write'); END`,
+      )
+      .execute(db.kysely);
+    return;
+  }
+  await sql
+    .raw(
+      `CREATE FUNCTION refuse_writes() RETURNS trigger AS $$ BEGIN
+         IF NEW.author_id = '${authorId}' THEN RAISE EXCEPTION 'the disk refused the write'; END IF;
+         RETURN NEW;
+       END $$ LANGUAGE plpgsql`,
+    )
+    .execute(db.kysely);
+  await sql
+    .raw(`CREATE TRIGGER refuse_writes BEFORE INSERT ON map_updates FOR EACH ROW EXECUTE FUNCTION refuse_writes()`)
+    .execute(db.kysely);
+}
+
+describe.each(testDialects)("group commit of map updates on %s", (dialect) => {
+  let t: TestDatabase | undefined;
+  afterEach(async () => {
+    await t?.dispose();
+    t = undefined;
+  });
+
+  async function newMap(): Promise<{ db: Db; ws: TestWorkspace; mapId: string; doc: Y.Doc; laneId: string }> {
+    t = await createTestDatabase(dialect);
+    const ws = await buildWorkspace(t.db);
+    const snapshot = buildMapFromTemplate("ecommerce", { locale: "en" });
+    const maps = createMapDocumentService({ db: t.db, config: loadConfig({}, { dataDir: t.config.dataDir }) });
+    const { id: mapId } = await maps.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot });
+    const { doc } = await loadMapDoc(t.db, mapId);
+    return { db: t.db, ws, mapId, doc, laneId: snapshot.lanes.find((l) => l.type === "actions")!.id };
+  }
+
+  /** Updates each adding a card (one per text, steps in turn), made one after another on a copy of the map. */
+  function cardUpdates(doc: Y.Doc, laneId: string, texts: string[]): Uint8Array[] {
+    const steps = docToSnapshot(doc).steps;
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const updates = texts.map((text, i) => {
+      const stepId = steps[i % steps.length]!.id;
+      const before = Y.encodeStateVector(copy);
+      applyMapOperations(copy, [{ op: "addCard", laneId, stepId, card: { kind: "action", text } }]);
+      return Y.encodeStateAsUpdate(copy, before);
+    });
+    copy.destroy();
+    return updates;
+  }
+
+  const storedTexts = async (db: Db, mapId: string) => {
+    const { doc } = await loadMapDoc(db, mapId);
+    return new Set(docToSnapshot(doc).cells.flatMap((c) => c.cards.map((k) => ("text" in k ? k.text : ""))));
+  };
+
+  it("stores every one of 1,200 updates sent by many editors at the same moment", async () => {
+    const { db, ws, mapId, doc, laneId } = await newMap();
+    const log = createMapUpdateGroupCommit(db);
+    const texts = Array.from({ length: 1200 }, (_, i) => `edit ${i}`);
+    // All appended in one turn of the event loop: one group, more rows than one INSERT carries.
+    const updates = cardUpdates(doc, laneId, texts);
+    await Promise.all(updates.map((update) => log.append(mapId, update, ws.users.editor.id)));
+    const stored = await storedTexts(db, mapId);
+    expect(texts.filter((text) => !stored.has(text))).toEqual([]);
+    const rows = await db.kysely.selectFrom("map_updates").select("author_id").where("map_id", "=", mapId).execute();
+    expect(rows).toHaveLength(1200);
+    expect(new Set(rows.map((r) => r.author_id))).toEqual(new Set([ws.users.editor.id]));
+  });
+
+  it("refuses only the update the database would not store, and stores its neighbours in the same group", async () => {
+    const { db, ws, mapId, doc, laneId } = await newMap();
+    await refuseWritesBy(db, ws.users.viewer.id);
+    const log = createMapUpdateGroupCommit(db);
+    // From three editors (three Yjs clients): none builds on another's content.
+    const [before, refused, after] = ["before", "refused", "after"].map((text) => cardUpdates(doc, laneId, [text])[0]);
+    const outcomes = await Promise.allSettled([
+      log.append(mapId, before!, ws.users.editor.id),
+      log.append(mapId, refused!, ws.users.viewer.id),
+      log.append(mapId, after!, ws.users.owner.id),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/the disk refused the write/);
+    const stored = await storedTexts(db, mapId);
+    expect([...stored].filter((text) => ["before", "refused", "after"].includes(text)).sort()).toEqual([
+      "after",
+      "before",
+    ]);
+  });
+
+  it("settles an update only after its row is committed", async () => {
+    const { db, ws, mapId, doc, laneId } = await newMap();
+    const log = createMapUpdateGroupCommit(db);
+    const seen: number[] = [];
+    const texts = ["one", "two", "three"];
+    const updates = cardUpdates(doc, laneId, texts);
+    await Promise.all(
+      texts.map((text, i) =>
+        log.append(mapId, updates[i]!, ws.users.editor.id).then(async () => {
+          // Read on another query: what the acknowledgement promises must already be there.
+          seen.push((await storedTexts(db, mapId)).has(text) ? 1 : 0);
+        }),
+      ),
+    );
+    expect(seen).toEqual([1, 1, 1]);
+  });
+});
