@@ -60,7 +60,12 @@ export default function DriftPage({ workspaceId }: { workspaceId: string }) {
   return (
     <div className={styles.page} data-testid="drift-page">
       <h1>{t("drift.page.title")}</h1>
-      <p className={styles.meta}>{t("drift.page.intro", { days: digest.data?.settings.periodDays ?? 28 })}</p>
+      <p className={styles.meta}>
+        {t("drift.page.intro", {
+          days: digest.data?.settings.periodDays ?? 28,
+          count: digest.data?.settings.periodDays ?? 28,
+        })}
+      </p>
       <DriftSubscriptionToggle workspaceId={workspaceId} />
       <QueryView queries={[digest] as const}>{(d) => <DriftDigestList digest={d} />}</QueryView>
       {digest.data && (

@@ -58,7 +58,7 @@ describe("the drift marker on a step header", () => {
     expect(lines[0]!.textContent).toContain("Median time to the next step");
     expect(lines[0]!.textContent).toContain("+100%");
     expect(lines[0]!.textContent).toContain("for the worse");
-    expect(lines[0]!.textContent).toContain("344 and 318 customers who went on");
+    expect(lines[0]!.textContent).toContain("customers who went on: 344 and 318");
     expect(lines[1]!.textContent).toContain("86.2% → 80.3% (-5.9 points)");
     expect(lines[1]!.textContent).toContain("p = 0.026");
     expect(within(popover).getByRole("link", { name: "All drift in the workspace" }).getAttribute("href")).toBe(

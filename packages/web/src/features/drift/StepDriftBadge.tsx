@@ -40,7 +40,7 @@ export function StepDriftBadge({ stepId, label }: { stepId: string; label: strin
           <h3 className={styles.popoverTitle} dir="auto">
             {t("drift.badge.title", { label })}
           </h3>
-          <p className={styles.meta}>{t("drift.badge.periods", { days: drift.periodDays })}</p>
+          <p className={styles.meta}>{t("drift.badge.periods", { days: drift.periodDays, count: drift.periodDays })}</p>
           <ul className={styles.measures}>
             {step.measures.map((m) => (
               <DriftMeasureLine key={m.measure} m={m} />

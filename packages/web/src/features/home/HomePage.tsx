@@ -110,7 +110,7 @@ function HomeContent({
           <>
             <MapFiltersBar filters={filters} onChange={setFilters} personas={personas} tags={allTags(maps, locale)} />
             <p className={styles.resultCount} aria-live="polite">
-              {t("home.shownOf", { shown: shown.length, total: maps.length })}
+              {t("home.shownOf", { shown: shown.length, total: maps.length, count: maps.length })}
             </p>
             {shown.length === 0 ? (
               <p className={styles.empty}>{t("home.noMatch")}</p>

@@ -21,7 +21,7 @@ export function DataScopeNotes({ metrics }: { metrics: MapMetrics }) {
       </span>
       {unlinked && (
         <p role="note" className={styles.notice} data-testid="no-linked-events">
-          {t("processMap.noLinkedEvents", { events: metrics.totals.events })}{" "}
+          {t("processMap.noLinkedEvents", { events: metrics.totals.events, count: metrics.totals.events })}{" "}
           <Link href="/data/touchpoints">{t("processMap.linkEvents")}</Link>
         </p>
       )}

@@ -20,7 +20,11 @@ export function ConformanceView({ metrics }: { metrics: MapMetrics }) {
           <dt>{t("evidence.conformance.following")}</dt>
           <dd>{c.share === null ? "—" : formatNumber(c.share, { style: "percent", maximumFractionDigits: 1 })}</dd>
           <dd className={styles.muted}>
-            {t("evidence.conformance.ofCustomers", { conforming: c.conforming, customers: c.customers })}
+            {t("evidence.conformance.ofCustomers", {
+              conforming: c.conforming,
+              customers: c.customers,
+              count: c.customers,
+            })}
           </dd>
         </div>
         <div data-testid="conformance-skips" data-value={c.withSkips}>

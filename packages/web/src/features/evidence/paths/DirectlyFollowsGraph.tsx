@@ -55,7 +55,11 @@ export function DirectlyFollowsGraph({ paths, width = 960 }: { paths: Paths; wid
           ))}
         </fieldset>
         <span className={styles.muted} data-testid="dfg-shown">
-          {t("processMap.dfg.shown", { shown: drawing.arcs.length, total: paths.edges.length + paths.edgesOmitted })}
+          {t("processMap.dfg.shown", {
+            shown: drawing.arcs.length,
+            total: paths.edges.length + paths.edgesOmitted,
+            count: paths.edges.length + paths.edgesOmitted,
+          })}
         </span>
       </div>
       <svg

@@ -75,7 +75,9 @@ export function DraftMapDialog({
             create.mutate(plan);
           }}
         >
-          <p className={styles.muted}>{t("processMap.draft.intro", { customers: plan.customers })}</p>
+          <p className={styles.muted}>
+            {t("processMap.draft.intro", { customers: plan.customers, count: plan.customers })}
+          </p>
           <label className={styles.draftName}>
             {t("processMap.draft.name")}
             <input

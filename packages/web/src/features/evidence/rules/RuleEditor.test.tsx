@@ -95,7 +95,7 @@ describe("the touchpoint rule editor", () => {
 
     await user.type(screen.getByTestId("event-name-input"), "checkout_start{Enter}");
     await waitFor(() => expect(matchesText().dataset.events).toBe("20"));
-    expect(matchesText().textContent).toBe("Matches 20 events of 20 customers (33.3% of all events).");
+    expect(matchesText().textContent).toBe("Matches 20 events (33.3% of all events); customers: 20.");
 
     await user.selectOptions(screen.getByTestId("rule-channel"), "web");
     await waitFor(() => expect(matchesText().dataset.events).toBe("15"));

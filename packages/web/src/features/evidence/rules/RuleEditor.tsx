@@ -175,6 +175,7 @@ export function RuleEditor({
             ? t("evidence.rule.matches", {
                 events: matches.events,
                 customers: matches.customers,
+                count: matches.events,
                 share: formatNumber(matches.totalEvents ? matches.events / matches.totalEvents : 0, {
                   style: "percent",
                   maximumFractionDigits: 1,

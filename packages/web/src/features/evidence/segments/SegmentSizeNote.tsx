@@ -26,6 +26,7 @@ export function SegmentSizeNote({ workspaceId, segment }: { workspaceId: string;
             : t("evidence.segment.size", {
                 customers: size.customers,
                 total: size.total,
+                count: size.total,
                 share: formatNumber(size.share ?? 0, { style: "percent", maximumFractionDigits: 1 }),
               })}
     </p>

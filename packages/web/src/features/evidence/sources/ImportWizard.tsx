@@ -221,7 +221,11 @@ export function ImportWizard({
       )}
       {stage.step === "done" && (
         <p role="status" className={styles.success} data-testid="import-done">
-          {t("evidence.upload.done", { events: stage.record.eventsStored, rows: stage.record.rowsRead })}
+          {t("evidence.upload.done", {
+            events: stage.record.eventsStored,
+            rows: stage.record.rowsRead,
+            count: stage.record.eventsStored,
+          })}
         </p>
       )}
     </section>
