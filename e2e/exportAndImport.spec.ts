@@ -63,6 +63,7 @@ describe("export and import from the web app in a real browser", () => {
       "Идеи",
       "KPI",
       "Боли и возможности",
+      "Описания",
       "Карточки",
       "О карте",
     ]);

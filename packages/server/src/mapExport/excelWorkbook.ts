@@ -4,6 +4,7 @@ import { evidenceName, exportLabel, mapStatusName, mapTypeName, type ExportLabel
 import { exportCardText, exportLookups, type ExportInput } from "./ExportInput.js";
 import { ideaSheetTable } from "./ideaSheetTable.js";
 import { KPI_DEFINITION_COLUMNS, kpiSheetTable } from "./kpiSheetTable.js";
+import { descriptionTable } from "./descriptionTable.js";
 import { buildMapGrid } from "./mapGrid.js";
 import { neutraliseFormula } from "./neutraliseFormula.js";
 
@@ -163,7 +164,6 @@ function addIdeasSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
     };
 }
 
-/** Pain points and opportunities, where ideas start, with the titles of the ideas linked to each. */
 /** The KPIs sheet: each KPI on the map with its definition, latest value and the series period by period. */
 function addKpisSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   const table = kpiSheetTable(input);
@@ -176,6 +176,7 @@ function addKpisSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   });
 }
 
+/** Pain points and opportunities, where ideas start, with the titles of the ideas linked to each. */
 function addProblemsSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   const { locale, snapshot } = input;
   const l = (k: ExportLabel) => exportLabel(locale, k);
@@ -206,6 +207,14 @@ function addProblemsSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
       ]).alignment = { wrapText: true, vertical: "top" };
     }
   }
+}
+
+/** Descriptions of the stages, steps and touchpoints, which the grid has no room for; no sheet when none has one. */
+function addDescriptionsSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
+  const table = descriptionTable(input);
+  if (table.rows.length === 0) return;
+  const ws = addTableSheet(wb, input, "descriptions", table.headers, [14, 20, 24, 16, 70]);
+  for (const row of table.rows) ws.addRow(row.map(text)).alignment = { wrapText: true, vertical: "top" };
 }
 
 /** Every card with its full data, so our own import restores what the grid text cannot say. */
@@ -303,8 +312,8 @@ function addAboutSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
 }
 
 /**
- * The map as an Excel workbook: the grid, emotions, personas, ideas, KPIs, pain points and opportunities, every card,
- * and the map's settings.
+ * The map as an Excel workbook: the grid, emotions, personas, ideas, KPIs, pain points and opportunities, the
+ * descriptions of stages, steps and touchpoints, every card, and the map's settings.
  */
 export async function exportExcelWorkbook(input: ExportInput): Promise<Uint8Array> {
   // Loaded when needed: ExcelJS adds a noticeable share to every CLI command's and the server's start-up.
@@ -320,6 +329,7 @@ export async function exportExcelWorkbook(input: ExportInput): Promise<Uint8Arra
   addIdeasSheet(wb, input);
   addKpisSheet(wb, input);
   addProblemsSheet(wb, input);
+  addDescriptionsSheet(wb, input);
   addCardSheet(wb, input);
   addAboutSheet(wb, input);
   return new Uint8Array(await wb.xlsx.writeBuffer());

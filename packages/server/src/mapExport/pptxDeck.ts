@@ -2,6 +2,7 @@ import { isRightToLeft } from "@opencjm/core";
 import { exportLabel, mapStatusName, mapTypeName, type ExportLabel } from "./exportLabels.js";
 import { exportCardText, exportLookups, type ExportInput } from "./ExportInput.js";
 import { buildMapGrid, type GridStage } from "./mapGrid.js";
+import { addDescriptionSlide } from "./pptxDescriptionSlide.js";
 import { addIdeaSlides } from "./pptxIdeaSlides.js";
 import {
   addHeading,
@@ -285,7 +286,7 @@ function addCardTable(
 
 /**
  * The map as a PowerPoint deck of native shapes, tables and a chart: title, personas, the map, emotions, pains,
- * opportunities, and a slide of ideas per stage.
+ * opportunities, the descriptions of stages, steps and touchpoints, and a slide of ideas per stage.
  */
 export async function exportPptxDeck(input: ExportInput): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
@@ -300,6 +301,7 @@ export async function exportPptxDeck(input: ExportInput): Promise<Uint8Array> {
   addEmotionChart(pptx, input);
   addCardTable(pptx, input, "laneType.painPoints", ["painPoint"]);
   addCardTable(pptx, input, "laneType.opportunities", ["opportunity"]);
+  addDescriptionSlide(pptx, input);
   addIdeaSlides(pptx, input);
   const out = await pptx.write({ outputType: "nodebuffer", compression: true });
   return new Uint8Array(out as Buffer);

@@ -45,6 +45,7 @@ describe("Excel export and import", () => {
       "Ideas",
       "KPIs",
       "Pain points & opportunities",
+      "Descriptions",
       "Cards",
       "About",
     ]);
