@@ -5,8 +5,9 @@ import { useSession } from "../../app/SessionProvider.js";
 import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { useCreateFutureState } from "./compareQueries.js";
+import type { FutureStateOrigin } from "./FutureStateNotice.js";
 
-/** Copies a map as a draft future state and opens the copy; `allowed` is false for those who may not create maps. */
+/** Copies a map as a draft future state and opens the copy, saying so; `allowed` is false for those who may not create maps. */
 function useFutureStateAction(workspaceId: string, mapId: string, title: string) {
   const t = useT();
   const errorMessage = useErrorMessage();
@@ -21,7 +22,13 @@ function useFutureStateAction(workspaceId: string, mapId: string, title: string)
     create: () =>
       creating.mutate(
         { mapId, title: t("compare.futureTitle", { title }).slice(0, 200) },
-        { onSuccess: (created) => navigate(`~/w/${workspaceId}/maps/${created.map.id}`) },
+        {
+          // The copy looks just like the original: its editor says so, and leads back (FutureStateNotice).
+          onSuccess: (created) =>
+            navigate(`~/w/${workspaceId}/maps/${created.map.id}`, {
+              state: { futureStateOf: { mapId, title } } satisfies FutureStateOrigin,
+            }),
+        },
       ),
   };
 }
