@@ -1,11 +1,13 @@
 import { docToSnapshot, type MapOperationInput, type MapSettings, type Persona } from "@opencjm/core";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { AwarenessLike } from "../../collab/createPresence.js";
 import type { MapConnection } from "../../collab/useMapDocument.js";
 import { useSession } from "../../app/SessionProvider.js";
+import { useDocumentTitle } from "../../app/useDocumentTitle.js";
 import { ExchangeMenu } from "../exchange/ExchangeMenu.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import type { CatalogueChange, CellCatalogue } from "../cells/CellContentProps.js";
+import { FutureStateNotice } from "../compare/FutureStateNotice.js";
 import { CommentsButton } from "../comments/CommentsButton.js";
 import { CommentsProvider } from "../comments/CommentsProvider.js";
 import { IdeaLinksProvider } from "../ideas/IdeaLinksProvider.js";
@@ -48,11 +50,7 @@ function storedZoom(): number {
 
 /** Keeps the tab title on the map's title while it is open. */
 function DocumentTitle() {
-  const settings = useSettings();
-  const t = useT();
-  useEffect(() => {
-    document.title = `${settings.title} · ${t("common.app.title")}`;
-  }, [settings.title, t]);
+  useDocumentTitle(useSettings().title);
   return null;
 }
 
@@ -117,6 +115,13 @@ export function LiveMapEditor(props: {
     }
   }, []);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const showCell = useCallback(
+    (key: string) => {
+      const [laneId, stepId] = key.split(":") as [string, string];
+      focus.show({ kind: "cell", laneId, stepId });
+    },
+    [focus],
+  );
   const phone = usePhoneLayout();
   // The map as it is when the presentation starts: an audience sees a steady picture while others keep editing.
   const [presented, setPresented] = useState<ReturnType<typeof docToSnapshot> | null>(null);
@@ -186,7 +191,15 @@ export function LiveMapEditor(props: {
                   zoom={zoom}
                   onZoom={setZoom}
                   onOpenSettings={openSettings}
-                  search={<SearchBox search={search} view={session.view} catalogue={catalogue} onJump={jump} />}
+                  search={
+                    <SearchBox
+                      search={search}
+                      view={session.view}
+                      catalogue={catalogue}
+                      onJump={jump}
+                      onShow={showCell}
+                    />
+                  }
                   tools={
                     <>
                       <EvidenceToggle />
@@ -198,6 +211,7 @@ export function LiveMapEditor(props: {
                   }
                   more={<MapTools workspaceId={props.workspaceId} mapId={props.mapId} />}
                 />
+                <FutureStateNotice key={props.mapId} workspaceId={props.workspaceId} />
                 <EvidenceBar personas={props.personas} userId={me.id} />
                 <UnreadableCards doc={connection.doc} readOnly={readOnly} apply={(ops) => session.editor.apply(ops)} />
                 <div className={styles.body}>

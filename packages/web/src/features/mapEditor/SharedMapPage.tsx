@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { LoadingScreen } from "../../app/LoadingScreen.js";
+import { useDocumentTitle } from "../../app/useDocumentTitle.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { ZOOM_LEVELS } from "./grid/gridSizes.js";
 import { MapLoadError } from "./MapLoadError.js";
@@ -16,6 +17,7 @@ import styles from "./SharedMapPage.module.css";
 function ShareView({ map }: { map: SharedMap }) {
   const [zoom, setZoom] = useState<number>(1);
   const phone = usePhoneLayout();
+  useDocumentTitle(map.title);
   return (
     <div className={styles.share} data-testid="shared-map">
       <SharedMapHeader title={map.title} zoom={zoom} onZoom={setZoom} />
@@ -33,6 +35,7 @@ function ShareView({ map }: { map: SharedMap }) {
 function EmbedView({ map, token }: { map: SharedMap; token: string }) {
   const t = useT();
   const phone = usePhoneLayout();
+  useDocumentTitle(map.title);
   return (
     <div className={styles.share} data-testid="embedded-map">
       <div className={styles.body}>

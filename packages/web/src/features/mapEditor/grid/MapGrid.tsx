@@ -103,8 +103,10 @@ export function MapGrid({
     if (!key) return;
     const el = rootRef.current?.querySelector<HTMLElement>(`[data-focus-key="${key}"]`);
     if (el) {
+      const scrollOnly = focus.pendingScrollOnly;
       focus.clearDomFocus();
-      el.focus();
+      if (scrollOnly) el.scrollIntoView({ block: "nearest", inline: "nearest" });
+      else el.focus();
       return;
     }
     const slot = slotOfKey(key);

@@ -33,6 +33,7 @@ export class GridFocus {
   private key: string | null = null;
   private editing = false;
   private domRequest: string | null = null;
+  private domRequestScrollsOnly = false;
   private readonly emitter = new TopicEmitter();
 
   /** The focused target, if any. */
@@ -58,6 +59,7 @@ export class GridFocus {
     const key = target ? focusKey(target) : null;
     if (moveDomFocus && key) {
       this.domRequest = key;
+      this.domRequestScrollsOnly = false;
       this.emitter.emit("dom");
     }
     if (key === this.key && editing === this.editing) return;
@@ -68,6 +70,21 @@ export class GridFocus {
     if (previous && previous !== key) this.emitter.emit(previous);
     if (key) this.emitter.emit(key);
     this.emitter.emit("*");
+  }
+
+  /**
+   * Scrolls the grid to the target without moving the grid's focus or the browser's (the first search match, while
+   * the cursor stays in the search box).
+   */
+  show(target: FocusTarget): void {
+    this.domRequest = focusKey(target);
+    this.domRequestScrollsOnly = true;
+    this.emitter.emit("dom");
+  }
+
+  /** True when the pending request only asks to scroll the element into view, not to focus it. */
+  get pendingScrollOnly(): boolean {
+    return this.domRequestScrollsOnly;
   }
 
   /** The element the grid should put the browser's focus on, if one was asked for and not yet focused. */

@@ -14,17 +14,23 @@ function cellOrder(view: MapView): (key: string) => number {
   };
 }
 
-/** Finds cards by any of their text (touchpoint and channel names included), highlights their cells, Enter jumps through them. */
+/**
+ * Finds cards by any of their text (touchpoint and channel names included), highlights their cells and scrolls to the
+ * first as you type; Enter jumps through them.
+ */
 export function SearchBox({
   search,
   view,
   catalogue,
   onJump,
+  onShow,
 }: {
   search: SearchMatches;
   view: MapView;
   catalogue: CellCatalogue;
   onJump: (cellKey: string) => void;
+  /** Scrolls a cell into view, leaving the cursor in the search box. */
+  onShow: (cellKey: string) => void;
 }) {
   const t = useT();
   const id = useId();
@@ -39,6 +45,8 @@ export function SearchBox({
     search.update(query, view, catalogue, cellOrder(view));
     next.current = 0;
     if (!query.trim()) return;
+    const first = search.keys[0];
+    if (first) onShow(first);
     // Keep the highlights true while people edit, without searching on every keystroke of every collaborator.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = view.subscribe(TOPIC.cards, () => {
@@ -49,7 +57,7 @@ export function SearchBox({
       clearTimeout(timer);
       unsubscribe();
     };
-  }, [query, search, view, catalogue]);
+  }, [query, search, view, catalogue, onShow]);
 
   return (
     <span style={{ display: "inline-flex", alignItems: "center", gap: 6 }}>
