@@ -1,40 +1,34 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { sqlIdentifier, sqlString } from "../engines/duckdb/sqlQuote.js";
+import { sqlIdentifier } from "../engines/duckdb/sqlQuote.js";
 import { ImportError, quoteValue } from "./ImportError.js";
 import { dropUnidentified, type IdentifierScreen } from "../stitching/screenIdentifiers.js";
-import type { IdentifierKind, ImportMapping, ScoreKind } from "@opencjm/core";
+import type { IdentifierKind, ImportMapping } from "@opencjm/core";
 import type { ColumnPlan } from "./planColumns.js";
-import { describeTimestampFormat, type TimestampFormat } from "./timestampFormat.js";
+import { ROW_PROBLEMS, rowProblemError, rowProblemSql } from "./rowProblems.js";
+import type { SkippedRow } from "./setAsideBadRows.js";
+import type { TimestampFormat } from "./timestampFormat.js";
 
 /** What the checks learnt about the staged rows. */
 export interface StagedSummary {
   rows: number;
   duplicatesSkipped: number;
   rowsWithoutIdentifierSkipped: number;
+  /** Rows set aside for a value that cannot be read (only with skipBadRows): how many, and the first of them. */
+  badRows: { count: number; rows: SkippedRow[] };
   /** Placeholder identifiers dropped, most frequent first. */
   junk: Array<{ kind: IdentifierKind; value: string; count: number }>;
 }
 
 type Problem = { row: number; error: ImportError };
 
-/** The usual range of each score scale; values outside it are refused unless the mapping gives `scoreRange`. */
-const SCORE_RANGES: Record<ScoreKind, [number, number]> = { csat: [1, 5], nps: [0, 10], ces: [1, 7] };
-
 const num = (v: unknown) => (v === null || v === undefined ? undefined : Number(v));
-
-function scoreOutOfRangeSql(mapping: ImportMapping): string {
-  if (mapping.scoreRange) return `(score NOT BETWEEN ${mapping.scoreRange[0]} AND ${mapping.scoreRange[1]})`;
-  const cases = Object.entries(SCORE_RANGES).map(
-    ([kind, [lo, hi]]) => `WHEN ${sqlString(kind)} THEN score NOT BETWEEN ${lo} AND ${hi}`,
-  );
-  return `(CASE score_kind ${cases.join(" ")} ELSE false END)`;
-}
 
 /**
  * Checks every staged row in one aggregate and refuses the file at the earliest bad row: unparsed or missing
  * timestamps, missing event names, non-numeric or out-of-scale scores, unknown score kinds, rows with no usable
  * identifier, a mix of zoned and zone-less timestamps, and exact duplicate rows. Rows the mapping says to skip
- * (duplicates, rows without identifier) are deleted from the staging table here.
+ * (duplicates, rows without identifier) are deleted from the staging table here; `badRows` are the rows already set
+ * aside for unreadable values (skipBadRows), counted among the rows read.
  */
 export async function checkStaged(
   connection: DuckDBConnection,
@@ -45,72 +39,36 @@ export async function checkStaged(
   file: string,
   relation: string,
   screen: IdentifierScreen,
+  badRows: StagedSummary["badRows"] = { count: 0, rows: [] },
 ): Promise<StagedSummary> {
-  const outOfRange = scoreOutOfRangeSql(mapping);
+  const sql = rowProblemSql(mapping);
+  const firstOf = ROW_PROBLEMS.map(
+    (p) => `min(rowid) FILTER (WHERE ${sql[p].where}), arg_min(${sql[p].value}, rowid) FILTER (WHERE ${sql[p].where})`,
+  );
   const [row] = (
-    await connection.runAndReadAll(`SELECT count(*),
-      min(rowid) FILTER (WHERE ts IS NULL), arg_min(ts_raw, rowid) FILTER (WHERE ts IS NULL),
-      min(rowid) FILTER (WHERE event_name IS NULL),
-      min(rowid) FILTER (WHERE score_raw IS NOT NULL AND score IS NULL), arg_min(score_raw, rowid) FILTER (WHERE score_raw IS NOT NULL AND score IS NULL),
-      min(rowid) FILTER (WHERE score IS NOT NULL AND score_kind NOT IN ('csat', 'nps', 'ces')), arg_min(score_kind, rowid) FILTER (WHERE score IS NOT NULL AND score_kind NOT IN ('csat', 'nps', 'ces')),
-      min(rowid) FILTER (WHERE score IS NOT NULL AND ${outOfRange}), arg_min(score_raw || ' ' || coalesce(score_kind, ''), rowid) FILTER (WHERE score IS NOT NULL AND ${outOfRange}),
+    await connection.runAndReadAll(`SELECT count(*), ${firstOf.join(", ")},
       min(rowid) FILTER (WHERE ts_offset), min(rowid) FILTER (WHERE NOT ts_offset),
       count(DISTINCT row_hash)
     FROM ${table}`)
   ).getRows() as unknown[][];
   const r = row!;
-  const total = Number(r[0]);
+  const total = Number(r[0]) + badRows.count;
   if (total === 0) throw new ImportError("header_only", "the file has a header but no data rows", { file });
   const problems: Problem[] = [];
-  const add = (rowid: unknown, make: (row: number) => ImportError) => {
-    const at = num(rowid);
-    if (at !== undefined) problems.push({ row: at + 1, error: make(at + 1) });
-  };
-  add(r[1], (n) =>
-    r[2] === ""
-      ? new ImportError("bad_timestamp", "has no timestamp", { file, row: n, column: plan.timestamp })
-      : new ImportError(
-          "bad_timestamp",
-          `${quoteValue(String(r[2]))} is not a valid timestamp (${describeTimestampFormat(format)}, as in the other rows)`,
-          { file, row: n, column: plan.timestamp },
-        ),
-  );
-  add(
-    r[3],
-    (n) =>
-      new ImportError("missing_event", "has no event name; fill it in or give the mapping an eventName for such rows", {
-        file,
-        row: n,
-        column: "column" in plan.event ? plan.event.column : undefined,
-      }),
-  );
-  add(
-    r[4],
-    (n) =>
-      new ImportError("bad_score", `${quoteValue(String(r[5]))} is not a number`, {
-        file,
-        row: n,
-        column: plan.score?.column,
-      }),
-  );
-  add(
-    r[6],
-    (n) =>
-      new ImportError("bad_score", `${quoteValue(String(r[7]))} is not a score kind (csat, nps or ces)`, {
-        file,
-        row: n,
-        column: plan.scoreKindColumn,
-      }),
-  );
-  add(r[8], (n) => {
-    const [value = "", kind = ""] = String(r[9]).split(" ");
-    const [lo, hi] = mapping.scoreRange ?? SCORE_RANGES[kind as keyof typeof SCORE_RANGES];
-    return new ImportError(
-      "bad_score",
-      `${value} is outside the ${kind ? `${kind.toUpperCase()} ` : ""}scale ${lo}–${hi}; give scoreRange if the file uses another scale`,
-      { file, row: n, column: plan.score?.column },
-    );
+  ROW_PROBLEMS.forEach((p, i) => {
+    const at = num(r[1 + 2 * i]);
+    if (at === undefined) return;
+    const value = r[2 + 2 * i];
+    const error = rowProblemError(p, value === null || value === undefined ? null : String(value), {
+      plan,
+      mapping,
+      format,
+      file,
+      row: at + 1,
+    });
+    problems.push({ row: at + 1, error });
   });
+  const after = 1 + 2 * ROW_PROBLEMS.length;
   if (mapping.rowsWithoutIdentifier === "error" && screen.unidentified.firstRow !== undefined) {
     const row = screen.unidentified.firstRow;
     problems.push({
@@ -122,8 +80,8 @@ export async function checkStaged(
       }),
     });
   }
-  if (num(r[10]) !== undefined && num(r[11]) !== undefined) {
-    const [zoned, plain] = [num(r[10])! + 1, num(r[11])! + 1];
+  if (num(r[after]) !== undefined && num(r[after + 1]) !== undefined) {
+    const [zoned, plain] = [num(r[after])! + 1, num(r[after + 1])! + 1];
     const values = await rawValues(connection, relation, plan.timestamp, [zoned, plain]);
     problems.push({
       row: Math.max(zoned, plain),
@@ -135,7 +93,7 @@ export async function checkStaged(
     });
   }
   let duplicatesSkipped = 0;
-  if (Number(r[12]) < total && mapping.duplicates !== "keep") {
+  if (Number(r[after + 2]) < Number(r[0]) && mapping.duplicates !== "keep") {
     const found = await duplicates(connection, table, plan);
     if (found.first && mapping.duplicates === "error") {
       const [original, repeat] = found.first;
@@ -160,9 +118,19 @@ export async function checkStaged(
     await dropUnidentified(connection, table, plan, screen.hashIsUnique);
     rowsWithoutIdentifierSkipped = screen.unidentified.rows;
   }
-  if (rowsWithoutIdentifierSkipped + duplicatesSkipped >= total)
+  if (badRows.count >= total) throw allRowsBad(badRows.rows[0], total, file);
+  if (rowsWithoutIdentifierSkipped + duplicatesSkipped + badRows.count >= total)
     throw new ImportError("missing_identifier", `none of the ${total} rows has a usable identifier`, { file });
-  return { rows: total, duplicatesSkipped, rowsWithoutIdentifierSkipped, junk: screen.junk };
+  return { rows: total, duplicatesSkipped, rowsWithoutIdentifierSkipped, badRows, junk: screen.junk };
+}
+
+/** Every row was set aside: nothing would be imported, so the file is refused with the first row's fault. */
+function allRowsBad(first: SkippedRow | undefined, total: number, file: string): ImportError {
+  return new ImportError(
+    first?.code ?? "malformed_file",
+    `${first?.reason ?? "cannot be read"}; none of the ${total} rows can be read, so there is nothing to import`,
+    { file, row: first?.row, column: first?.column ?? undefined },
+  );
 }
 
 function missingIdentifierReason(plan: ColumnPlan): string {
