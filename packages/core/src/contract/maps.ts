@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MapSnapshotSchema, MapStatusSchema, MapTypeSchema } from "../schemas/journeyMap.js";
 import { LaneTypeSchema } from "../schemas/lane.js";
+import { MapMetricsSchema } from "./mapMetrics.js";
 import { PersonaSchema } from "../schemas/persona.js";
 import { ChannelSchema, TouchpointSchema } from "../schemas/touchpoint.js";
 
@@ -89,6 +90,8 @@ export const SharedMapSchema = z.object({
   touchpoints: z.array(TouchpointSchema),
   channels: z.array(ChannelSchema),
   expiresAt: z.string().nullable(),
+  /** Only for the internal link a PDF or PNG export prints through: the data lane's numbers (null: no data yet). */
+  metrics: MapMetricsSchema.nullable().optional(),
 });
 export type SharedMap = z.infer<typeof SharedMapSchema>;
 

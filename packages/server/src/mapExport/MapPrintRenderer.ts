@@ -30,6 +30,8 @@ export interface RenderRequest {
   format: "pdf" | "png";
   paper: Paper;
   orientation: Orientation;
+  /** Pixel density of a PNG (1 to 3; 2 by default, so text stays sharp when the image is zoomed or printed). */
+  scale?: number;
 }
 
 /**
@@ -89,8 +91,7 @@ export class MapPrintRenderer {
     this.active++;
     let page: Page | undefined;
     try {
-      // PNGs at twice the density, so text stays sharp when the image is zoomed or printed.
-      page = await (await this.context(request.format === "png" ? 2 : 1)).newPage();
+      page = await (await this.context(request.format === "png" ? (request.scale ?? 2) : 1)).newPage();
       // Every request of the page is checked: an image card pointing at this server's API would start another export.
       const printUrl = new URL(request.url);
       await page.route("**/*", (route) =>
@@ -117,7 +118,9 @@ export class MapPrintRenderer {
             message: `the print view was not ready within ${READY_TIMEOUT_MS / 1000} s (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`,
           });
         });
-      if (request.format === "png") return new Uint8Array(await page.screenshot({ fullPage: true, type: "png" }));
+      // The PNG is the print view itself, cut to its own box: the whole map, nothing of the empty window around it.
+      if (request.format === "png")
+        return new Uint8Array(await page.locator('[data-testid="print-view"]').screenshot({ type: "png" }));
       // The print view sets its own @page size and margins (paper, orientation, or the map's size for "fit").
       return new Uint8Array(
         await page.pdf({

@@ -12,6 +12,8 @@ export interface PrintExportRequest {
   orientation: Orientation;
   /** A version of the map to print instead of the map as it is now. */
   versionId?: string;
+  /** Pixel density of a PNG (1 to 3). */
+  scale?: number;
 }
 
 /**
@@ -36,12 +38,15 @@ export async function renderPrintExport(
     versionId: request.versionId,
   });
   try {
-    const url = new URL(printPath(token, { ...request, locale }), baseUrl).toString();
+    // A PNG is one image of the whole map at its natural size: never cut into pages of paper.
+    const paper = request.format === "png" ? "fit" : request.paper;
+    const url = new URL(printPath(token, { ...request, paper, locale }), baseUrl).toString();
     return await printRendererOf(services).render({
       url,
       format: request.format,
-      paper: request.paper,
+      paper,
       orientation: request.orientation,
+      scale: request.scale,
     });
   } finally {
     await services.db.kysely.deleteFrom("share_links").where("id", "=", link.id).execute();

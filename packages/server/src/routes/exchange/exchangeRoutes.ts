@@ -27,6 +27,8 @@ const ExportQuery = z.object({
   lang: LocaleSchema.optional(),
   paper: PaperSchema.default("A4"),
   orientation: OrientationSchema.default("landscape"),
+  /** Pixel density of a PNG: 1, 2 (default) or 3 times the map's size on screen. */
+  scale: z.coerce.number().int().min(1).max(3).optional(),
   /** A version of the map (from its history) to export instead of the map as it is now. */
   version: IdSchema.optional(),
 });
@@ -42,7 +44,7 @@ const exportRoute = createRoute({
   tags,
   summary: "Export a map: pdf, png, pptx, xlsx, csv, json, md or mermaid",
   description:
-    "`lang` sets the language of the labels (default: the map's); `paper` (A4, A3, Letter, fit) and `orientation` apply to pdf and png; `version` exports a version from the map's history.",
+    "`lang` sets the language of the labels (default: the map's); `paper` (A4, A3, Letter, fit) and `orientation` apply to pdf (a png is always one image of the whole map), `scale` (1–3) to png; `version` exports a version from the map's history.",
   request: { params: MapParams, query: ExportQuery },
   responses: {
     200: {
@@ -122,6 +124,7 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
                 locale: query.lang,
                 paper: query.paper,
                 orientation: query.orientation,
+                scale: query.scale,
                 versionId: query.version,
               }),
             c.req.raw.signal,

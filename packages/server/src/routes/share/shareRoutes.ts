@@ -11,6 +11,7 @@ import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createShareLink, resolveShareToken, shareLinkOf } from "../../commands/shareLinkCreator.js";
 import { readMapVersion } from "../../commands/mapHistoryReader.js";
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
+import { printMetrics } from "../../mapExport/printMetrics.js";
 import { fieldError, notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
@@ -142,6 +143,10 @@ export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
       touchpoints: input.touchpoints,
       channels: input.channels,
       expiresAt: link.expires_at,
+      // Customer data is for members: only the export's own short-lived link carries it, never a public share.
+      ...(link.purpose === "export"
+        ? { metrics: await printMetrics(services, map.workspaceId, map.id, input.snapshot) }
+        : {}),
     };
     const etag = `"${createHash("sha256").update(JSON.stringify(body)).digest("base64url").slice(0, 27)}"`;
     // Shared pages poll; an unchanged map costs one hash and no transfer. Never cached by anyone else.

@@ -1,72 +1,118 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import type { MapSnapshot } from "@opencjm/core";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
+import { EvidenceContext } from "../../evidence/map/EvidenceContext.js";
 import { ReadOnlyMap } from "../ReadOnlyMap.js";
-import { pageSizeCss, planPrint, sliceSnapshot, MARGIN_MM, type Orientation, type Paper } from "./printLayout.js";
+import { measurePrintLayout, type PrintMeasure } from "./measurePrintLayout.js";
+import { printEvidence } from "./printEvidence.js";
+import { PrintHeader } from "./PrintHeader.js";
+import {
+  laneRuns,
+  pageHeightPx,
+  pageSizeCss,
+  planPrint,
+  sliceSnapshot,
+  MARGIN_MM,
+  type Orientation,
+  type Paper,
+} from "./printLayout.js";
 import type { SharedMap } from "./useSharedMap.js";
 import styles from "./PrintMapView.module.css";
 
+/** Leeway under the page's height for rounding between the measure and the printed layout. */
+const SLACK_PX = 8;
+
+/** Waits for the fonts and two frames, so what is measured is what is painted. */
+function afterLayout(run: () => void): () => void {
+  let cancelled = false;
+  void document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => !cancelled && run())));
+  return () => {
+    cancelled = true;
+  };
+}
+
 /**
- * The print layout (no chrome): the map shrunk to the paper down to a legible size, split across pages beyond that,
- * each page titled. Sets `<html data-print-ready="true">` once fonts are loaded and the map is laid out, which is what
- * the PDF and PNG exports wait for.
+ * The print layout (no chrome). On paper: the map shrunk to the paper's width down to a legible size, its columns
+ * split across pages between stages, its lanes split between pages where they would run past the page's foot (never
+ * inside a lane, so no card is cut), every page headed by the title, type, personas and its "page n of N" label
+ * counted from the pages really made, and by the stage and step headers. With `fit` (and for the PNG): one page of
+ * the whole map at its natural size. A map with data prints its data lane's figures. Sets `<html
+ * data-print-ready="true">` once laid out, which is what the PDF and PNG exports wait for.
  */
 export function PrintMapView({ map, paper, orientation }: { map: SharedMap; paper: Paper; orientation: Orientation }) {
-  const { t, dir, locale } = useI18n();
+  const { dir, locale } = useI18n();
   const plan = useMemo(() => planPrint(map.snapshot, paper, orientation), [map.snapshot, paper, orientation]);
-  const pages = useMemo(
-    () =>
-      plan.pages.map(([from, to]) => (plan.pages.length === 1 ? map.snapshot : sliceSnapshot(map.snapshot, from, to))),
-    [plan, map.snapshot],
-  );
+  const pageHeight = pageHeightPx(paper, orientation);
+  const measureRef = useRef<HTMLElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const [measure, setMeasure] = useState<PrintMeasure | undefined>(undefined);
   const [fit, setFit] = useState<{ width: number; height: number } | undefined>(undefined);
+  const evidence = useMemo(() => (map.metrics ? printEvidence(map.metrics) : null), [map.metrics]);
 
+  const pages = useMemo((): MapSnapshot[] | undefined => {
+    if (pageHeight === undefined) return [map.snapshot];
+    if (!measure) return undefined;
+    const runs = laneRuns(
+      measure.lanes.map((l) => l.heightPx),
+      pageHeight - measure.headPx - SLACK_PX,
+    ).map(([from, to]) => new Set(measure.lanes.slice(from, to).map((l) => l.id)));
+    return plan.pages.flatMap(([from, to]) => runs.map((laneIds) => sliceSnapshot(map.snapshot, from, to, laneIds)));
+  }, [map.snapshot, measure, plan, pageHeight]);
+
+  // First pass on paper: the whole map on one long page, measured for the plan.
   useEffect(() => {
-    let cancelled = false;
     delete document.documentElement.dataset.printReady;
-    void document.fonts.ready.then(() =>
-      requestAnimationFrame(() => {
-        if (cancelled || !rootRef.current) return;
-        const rect = rootRef.current.getBoundingClientRect();
-        const margin = (2 * MARGIN_MM * 96) / 25.4;
-        if (paper === "fit") setFit({ width: rect.width + margin, height: rect.height + margin });
-        requestAnimationFrame(() => {
-          if (!cancelled) document.documentElement.dataset.printReady = "true";
-        });
-      }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [pages, paper]);
+    if (pages || !measureRef.current) return;
+    return afterLayout(() => measureRef.current && setMeasure(measurePrintLayout(measureRef.current)));
+  }, [pages]);
+
+  // Final pass: a page still taller than the paper (one lane taller than a page) is shrunk to fit, then it is ready.
+  useLayoutEffect(() => {
+    if (!pages) return;
+    return afterLayout(() => {
+      const root = rootRef.current;
+      if (!root) return;
+      if (pageHeight !== undefined)
+        for (const page of root.querySelectorAll<HTMLElement>('[data-testid="print-page"]')) {
+          const height = page.getBoundingClientRect().height;
+          if (height > pageHeight - 1) page.style.zoom = String((pageHeight - 1) / height);
+        }
+      const rect = root.getBoundingClientRect();
+      const margin = (2 * MARGIN_MM * 96) / 25.4;
+      if (paper === "fit") setFit({ width: rect.width + margin, height: rect.height + margin });
+      requestAnimationFrame(() => void (document.documentElement.dataset.printReady = "true"));
+    });
+  }, [pages, paper, pageHeight]);
+
+  // The measuring page carries a page label too, so its head is as tall as every real page's.
+  const sheet = (snapshot: MapSnapshot, key: number, page: { number: number; count: number }): ReactNode => (
+    <section
+      key={key}
+      ref={pages ? undefined : measureRef}
+      className={styles.page}
+      data-testid={pages ? "print-page" : "print-measure"}
+    >
+      <PrintHeader title={map.title} snapshot={map.snapshot} catalogue={map.catalogue} page={page} />
+      <ReadOnlyMap snapshot={snapshot} catalogue={map.catalogue} label={map.title} zoom={plan.zoom} variant="print" />
+    </section>
+  );
 
   return (
-    <div
-      ref={rootRef}
-      className={styles.print}
-      dir={dir}
-      lang={locale}
-      data-testid="print-view"
-      style={paper === "fit" ? { inlineSize: "max-content" } : { inlineSize: plan.widthPx }}
-    >
-      <style>{`@page { size: ${pageSizeCss(paper, orientation, fit)}; margin: ${MARGIN_MM}mm; } html, body { background: #fff; }`}</style>
-      {pages.map((snapshot, i) => (
-        <section key={i} className={styles.page} data-testid="print-page">
-          <h1 className={styles.title}>
-            <bdi>{map.title}</bdi>
-            {pages.length > 1 && (
-              <span className={styles.pageNo}>{t("editor.share.page", { page: i + 1, pages: pages.length })}</span>
-            )}
-          </h1>
-          <ReadOnlyMap
-            snapshot={snapshot}
-            catalogue={map.catalogue}
-            label={map.title}
-            zoom={plan.zoom}
-            variant="print"
-          />
-        </section>
-      ))}
-    </div>
+    <EvidenceContext.Provider value={evidence}>
+      <div
+        ref={rootRef}
+        className={`${styles.print} ${paper === "fit" ? styles.image : ""}`}
+        dir={dir}
+        lang={locale}
+        data-testid="print-view"
+        data-page-count={pages?.length}
+        style={paper === "fit" ? { inlineSize: "max-content" } : { inlineSize: plan.widthPx }}
+      >
+        <style>{`@page { size: ${pageSizeCss(paper, orientation, fit)}; margin: ${MARGIN_MM}mm; } html, body { background: #fff; }`}</style>
+        {pages
+          ? pages.map((snapshot, i) => sheet(snapshot, i, { number: i + 1, count: pages.length }))
+          : sheet(map.snapshot, 0, { number: 1, count: 2 })}
+      </div>
+    </EvidenceContext.Provider>
   );
 }

@@ -2,7 +2,15 @@ import { applyMapOperations, docToSnapshot, MapOperationSchema, type MapSnapshot
 import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { buildTestMapDoc } from "../store/buildTestMapDoc.js";
-import { MIN_PRINT_ZOOM, pageSizeCss, planPrint, sliceSnapshot } from "./printLayout.js";
+import {
+  laneRuns,
+  MIN_PRINT_ZOOM,
+  pageHeightPx,
+  pageSizeCss,
+  planPrint,
+  sliceSnapshot,
+  stageAlignedColumns,
+} from "./printLayout.js";
 
 function wideMap(steps: number): MapSnapshot {
   const doc: Y.Doc = buildTestMapDoc();
@@ -48,6 +56,44 @@ describe("print layout", () => {
     expect(second.cells).toEqual([]);
     expect(second.emotions.map((e) => e.stepId)).toEqual(["pay"]);
     expect(second.lanes).toEqual(snapshot.lanes);
+  });
+
+  it("breaks pages between stages: a stage that fits on a page is never cut, a wider one fills whole pages", () => {
+    const stages = ["a", "a", "b", "b", "b", "c", "d", "d", "d", "d", "d", "d", "d", "e"];
+    expect(stageAlignedColumns(stages, 4)).toEqual([
+      [0, 2],
+      [2, 6],
+      [6, 10],
+      [10, 14],
+    ]);
+    expect(stageAlignedColumns(["a", "a"], 4)).toEqual([[0, 2]]);
+    expect(stageAlignedColumns([], 4)).toEqual([[0, 0]]);
+  });
+
+  it("runs lanes down the pages without cutting one, a lane taller than a page alone on its page", () => {
+    expect(laneRuns([100, 200, 150, 50], 320)).toEqual([
+      [0, 2],
+      [2, 4],
+    ]);
+    expect(laneRuns([100, 900, 100], 320)).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+    expect(laneRuns([10, 10], 320)).toEqual([[0, 2]]);
+  });
+
+  it("slices the lanes of a page with their cards", () => {
+    const snapshot = docToSnapshot(buildTestMapDoc());
+    const first = snapshot.lanes[0]!.id;
+    const page = sliceSnapshot(snapshot, 0, 2, new Set([first]));
+    expect(page.lanes.map((l) => l.id)).toEqual([first]);
+    expect(page.cells.every((c) => c.laneId === first)).toBe(true);
+  });
+
+  it("knows the printable height of A4 landscape (190 mm) and none for fit", () => {
+    expect(Math.round(pageHeightPx("A4", "landscape")!)).toBe(718);
+    expect(pageHeightPx("fit", "landscape")).toBeUndefined();
   });
 
   it("names the @page size", () => {

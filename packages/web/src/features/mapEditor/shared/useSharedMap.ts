@@ -1,4 +1,12 @@
-import { ChannelSchema, MapSnapshotSchema, PersonaSchema, TouchpointSchema, type MapSnapshot } from "@opencjm/core";
+import {
+  ChannelSchema,
+  MapMetricsSchema,
+  MapSnapshotSchema,
+  PersonaSchema,
+  TouchpointSchema,
+  type MapMetrics,
+  type MapSnapshot,
+} from "@opencjm/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { ApiRequestError } from "../../../api/apiClient.js";
@@ -11,6 +19,8 @@ export interface SharedMap {
   title: string;
   snapshot: MapSnapshot;
   catalogue: CellCatalogue;
+  /** The data lane's numbers, only on the link an export prints through when the workspace has data. */
+  metrics?: MapMetrics | null;
 }
 
 /** Loading, failed (with the error and a retry), or the map. */
@@ -32,10 +42,12 @@ export function parseSharedMap(body: unknown): SharedMap {
     parseRows(record.touchpoints, TouchpointSchema),
     parseRows(record.channels, ChannelSchema),
   );
+  const metrics = MapMetricsSchema.safeParse(record.metrics);
   return {
     title: typeof map.title === "string" ? map.title : snapshot.data.settings.title,
     snapshot: snapshot.data,
     catalogue,
+    metrics: metrics.success ? metrics.data : null,
   };
 }
 
