@@ -13,5 +13,6 @@ export * from "./catalogue/channelForEvent.js";
 export * from "./comparison/index.js";
 export * from "./cards/cardText.js";
 export * from "./scoring/ideaScores.js";
+export * from "./research/aggregateJourneys.js";
 export * from "./contract/index.js";
 export * from "./i18n/index.js";

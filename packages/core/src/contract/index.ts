@@ -16,5 +16,6 @@ export * from "./comments.js";
 export * from "./kpis.js";
 export * from "./history.js";
 export * from "./research.js";
+export * from "./researchJourneys.js";
 export * from "./drift.js";
 export * from "./customerTimeline.js";

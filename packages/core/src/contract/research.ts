@@ -412,6 +412,8 @@ export const ErasureReportSchema = z.object({
   participants: z.number().int().min(0),
   notes: z.number().int().min(0),
   highlights: z.number().int().min(0),
+  /** Participants' own journeys on maps (one per participant and map) entered as mini-maps. */
+  journeys: z.number().int().min(0),
   /** Quote cards on maps whose evidence named a removed highlight or participant. */
   mapQuotes: z.number().int().min(0),
   maps: z.array(z.object({ mapId: z.string(), title: z.string(), quotes: z.number().int().min(0) })),

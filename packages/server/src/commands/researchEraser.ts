@@ -40,8 +40,8 @@ async function removeDerivedQuotes(
 
 /**
  * Erases a participant, a study or a note with everything derived from it: notes, highlights (with their tags and
- * anchors) and the quote cards on maps that cite them; records it in the activity log (by pseudonymous code, never
- * personal details) and says how much was removed. Backups made afterwards hold none of it.
+ * anchors), participants' own journeys and the quote cards on maps that cite them; records it in the activity log
+ * (by pseudonymous code, never personal details) and says how much was removed. Backups made afterwards hold none.
  */
 export async function eraseResearchScope(
   services: Services,
@@ -62,6 +62,7 @@ export async function eraseResearchScope(
     participants: erased.participantIds.length,
     notes: erased.noteIds.length,
     highlights: erased.highlightIds.length,
+    journeys: erased.journeys,
     mapQuotes: maps.reduce((sum, m) => sum + m.quotes, 0),
     maps,
   };

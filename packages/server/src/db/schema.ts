@@ -517,6 +517,23 @@ export interface Database {
   research_highlights: ResearchHighlightsTable;
   research_highlight_tags: ResearchHighlightTagsTable;
   research_highlight_anchors: ResearchHighlightAnchorsTable;
+  research_journey_steps: ResearchJourneyStepsTable;
+}
+
+/**
+ * One step of a participant's own journey on a map, entered as a mini-map (PRODUCT.md §4.5): a step of the map
+ * (`step_id`) or one the map lacks (`step_id` null, named in `name`), in `position` order, with an emotion −3…+3.
+ */
+export interface ResearchJourneyStepsTable {
+  workspace_id: string;
+  participant_id: string;
+  map_id: string;
+  position: number;
+  step_id: string | null;
+  name: string;
+  emotion: number;
+  note: string;
+  updated_at: Timestamp;
 }
 
 export type UserRow = Selectable<UsersTable>;

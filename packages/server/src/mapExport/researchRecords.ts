@@ -84,6 +84,17 @@ const AnchorRowSchema = z.object({
   label: text,
 });
 
+const JourneyStepRowSchema = z.object({
+  participant_id: id,
+  map_id: id,
+  position: z.number().int().min(0),
+  step_id: optional,
+  name: text,
+  emotion: z.number().int().min(-3).max(3),
+  note: text,
+  updated_at: z.string().max(40),
+});
+
 /** Studies, participants, notes and highlights of a workspace as a backup holds them (version 4 on). */
 export const ResearchRecordsSchema = z.object({
   studies: z.array(StudyRowSchema).max(100_000),
@@ -92,5 +103,7 @@ export const ResearchRecordsSchema = z.object({
   highlights: z.array(HighlightRowSchema).max(5_000_000),
   highlightTags: z.array(TagRowSchema).max(5_000_000),
   highlightAnchors: z.array(AnchorRowSchema).max(5_000_000),
+  /** Participants' entered journeys; backups from before them have none. */
+  journeySteps: z.array(JourneyStepRowSchema).max(5_000_000).default([]),
 });
 export type ResearchRecords = z.infer<typeof ResearchRecordsSchema>;

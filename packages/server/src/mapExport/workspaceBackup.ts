@@ -93,6 +93,7 @@ export const WorkspaceBackupSchema = z.object({
     highlights: [],
     highlightTags: [],
     highlightAnchors: [],
+    journeySteps: [],
   }),
 });
 export type WorkspaceBackup = z.infer<typeof WorkspaceBackupSchema>;

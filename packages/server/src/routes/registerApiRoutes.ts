@@ -35,6 +35,7 @@ import { registerReadinessRoutes } from "./health/readinessRoutes.js";
 import { registerStudyRoutes } from "./research/studyRoutes.js";
 import { registerResearchNoteRoutes } from "./research/researchNoteRoutes.js";
 import { registerHighlightRoutes } from "./research/highlightRoutes.js";
+import { registerJourneyRoutes } from "./research/journeyRoutes.js";
 
 /** Mounts every API route module; each module registers its own OpenAPI routes. */
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -64,6 +65,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerStudyRoutes(app);
   registerResearchNoteRoutes(app);
   registerHighlightRoutes(app);
+  registerJourneyRoutes(app);
   registerSchemaRoutes(app);
   registerSourcesRoutes(app);
   registerImportsRoutes(app);

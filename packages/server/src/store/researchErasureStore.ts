@@ -5,6 +5,8 @@ export interface ErasedResearch {
   participantIds: string[];
   noteIds: string[];
   highlightIds: string[];
+  /** Participants' own journeys (one per participant and map) that went with them. */
+  journeys: number;
 }
 
 /** What to erase: one participant with everything of theirs, a whole study, or one note with its highlights. */
@@ -15,7 +17,8 @@ const uniq = (ids: string[]) => [...new Set(ids)];
 /**
  * Deletes, in one transaction, a participant (their notes, the highlights in those notes and every highlight
  * attributed to them in other notes, e.g. a focus group's), a study (its participants, notes and highlights) or a
- * note (its highlights), and returns the ids of everything deleted. Tags and anchors go with their highlights.
+ * note (its highlights), and returns the ids of everything deleted. Tags and anchors go with their highlights,
+ * participants' journeys with them.
  */
 export async function eraseResearch(db: Db, workspaceId: string, scope: ErasureScope): Promise<ErasedResearch> {
   return db.kysely.transaction().execute(async (trx) => {
@@ -57,6 +60,23 @@ export async function eraseResearch(db: Db, workspaceId: string, scope: ErasureS
         .deleteFrom("research_highlights")
         .where("id", "in", highlightIds.slice(i, i + 500))
         .execute();
+    // Their journeys go too (the foreign key would cascade; deleting them here counts them for the report).
+    let journeys = 0;
+    if (participantIds.length > 0) {
+      const entered = await trx
+        .selectFrom("research_journey_steps")
+        .select(["participant_id", "map_id"])
+        .distinct()
+        .where("workspace_id", "=", workspaceId)
+        .where("participant_id", "in", participantIds)
+        .execute();
+      journeys = entered.length;
+      await trx
+        .deleteFrom("research_journey_steps")
+        .where("workspace_id", "=", workspaceId)
+        .where("participant_id", "in", participantIds)
+        .execute();
+    }
     if (noteIds.length > 0) await trx.deleteFrom("research_notes").where("id", "in", noteIds).execute();
     if (participantIds.length > 0)
       await trx.deleteFrom("research_participants").where("id", "in", participantIds).execute();
@@ -66,6 +86,6 @@ export async function eraseResearch(db: Db, workspaceId: string, scope: ErasureS
         .where("workspace_id", "=", workspaceId)
         .where("id", "=", scope.studyId)
         .execute();
-    return { participantIds, noteIds, highlightIds };
+    return { participantIds, noteIds, highlightIds, journeys };
   });
 }

@@ -25,6 +25,11 @@ export async function readResearchRecords(db: Db, workspaceId: string): Promise<
     })),
     highlightTags: strip(await rows("research_highlight_tags")),
     highlightAnchors: strip(await rows("research_highlight_anchors")),
+    journeySteps: strip(await rows("research_journey_steps")).map((j) => ({
+      ...j,
+      position: Number(j.position),
+      emotion: Number(j.emotion),
+    })),
   } as ResearchRecords;
 }
 
@@ -116,6 +121,15 @@ export async function writeResearchRecords(
       workspace_id: workspaceId,
       map_id: orNull(ids.map)(a.map_id),
       idea_id: orNull(ids.idea)(a.idea_id),
+    })),
+  );
+  await insert(
+    "research_journey_steps",
+    records.journeySteps.map((j) => ({
+      ...j,
+      workspace_id: workspaceId,
+      participant_id: via(participants)(j.participant_id),
+      map_id: ids.map(j.map_id),
     })),
   );
   return records.studies.length;

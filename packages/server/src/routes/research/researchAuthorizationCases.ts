@@ -133,6 +133,25 @@ export const researchAuthorizationCases: Record<string, AuthorizationCase> = {
   "get /api/workspaces/{workspaceId}/research/maps/{mapId}": read(async (t, ws) => {
     return { path: `${base(ws)}/maps/${await createAnyMap(t, ws)}` };
   }),
+  "get /api/workspaces/{workspaceId}/research/participants/{participantId}/journeys/{mapId}": read(async (t, ws) => ({
+    path: `${base(ws)}/participants/${(await freshResearch(t, ws)).participant.id}/journeys/${await createAnyMap(t, ws)}`,
+  })),
+  "put /api/workspaces/{workspaceId}/research/participants/{participantId}/journeys/{mapId}": write(async (t, ws) => ({
+    path: `${base(ws)}/participants/${(await freshResearch(t, ws)).participant.id}/journeys/${await createAnyMap(t, ws)}`,
+    body: { steps: [{ name: "Asked a friend", emotion: 1 }] },
+  })),
+  "delete /api/workspaces/{workspaceId}/research/participants/{participantId}/journeys/{mapId}": write(
+    async (t, ws) => ({
+      path: `${base(ws)}/participants/${(await freshResearch(t, ws)).participant.id}/journeys/${await createAnyMap(t, ws)}`,
+    }),
+  ),
+  "get /api/workspaces/{workspaceId}/research/maps/{mapId}/journeys": read(async (t, ws) => ({
+    path: `${base(ws)}/maps/${await createAnyMap(t, ws)}/journeys`,
+  })),
+  "post /api/workspaces/{workspaceId}/research/maps/{mapId}/journeys/adopt": write(async (t, ws) => ({
+    path: `${base(ws)}/maps/${await createAnyMap(t, ws)}/journeys/adopt`,
+    body: { name: "Asked a friend" },
+  })),
 };
 
 /** A new map of the workspace, from a template; returns its id. */

@@ -31,6 +31,7 @@ const REPORT: ErasureReport = {
   participants: 1,
   notes: 2,
   highlights: 5,
+  journeys: 1,
   mapQuotes: 3,
   maps: [{ mapId: "m1", title: "Online shoes", quotes: 3 }],
 };
@@ -92,7 +93,13 @@ describe("erasing a participant", () => {
     const report = await screen.findByTestId("erasure-report");
     expect(requests).toContain("DELETE /api/workspaces/w1/research/participants/p1");
     const lines = [...report.querySelectorAll("li")].map((li) => li.textContent);
-    expect(lines).toEqual(["2 notes", "5 highlights", "3 quotes on maps", "Online shoes: 3 quotes"]);
+    expect(lines).toEqual([
+      "2 notes",
+      "5 highlights",
+      "1 journey on a map",
+      "3 quotes on maps",
+      "Online shoes: 3 quotes",
+    ]);
     await userEvent.click(screen.getByRole("button", { name: "Close" }));
     await waitFor(() => expect(screen.queryByTestId("erase-dialog")).toBeNull());
   });
@@ -103,7 +110,13 @@ describe("erasing a participant", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Стереть навсегда" }));
     const report = await screen.findByTestId("erasure-report");
     const lines = [...report.querySelectorAll("li")].map((li) => li.textContent);
-    expect(lines).toEqual(["2 заметки", "5 выделений", "3 цитаты на картах", "Online shoes: 3 цитаты"]);
+    expect(lines).toEqual([
+      "2 заметки",
+      "5 выделений",
+      "1 путь на карте",
+      "3 цитаты на картах",
+      "Online shoes: 3 цитаты",
+    ]);
   });
 
   it("offers no erasure to people who may only read", () => {

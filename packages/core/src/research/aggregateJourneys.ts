@@ -1,0 +1,96 @@
+import type { MapJourneys, MapJourneyStep, UnmappedJourneyStep } from "../contract/researchJourneys.js";
+
+/** One participant's journey as the aggregation reads it: steps in the order they went, emotions −3…+3. */
+export interface JourneyToAggregate {
+  participantId: string;
+  participantCode: string;
+  steps: ReadonlyArray<{ stepId: string | null; name: string; emotion: number }>;
+}
+
+/** A step name as participants' words are compared: NFKC, lower case, spaces folded ("Compare  Prices" = "compare prices"). */
+export function foldStepName(name: string): string {
+  return name.normalize("NFKC").toLocaleLowerCase().replace(/\s+/gu, " ").trim();
+}
+
+const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+/** Per key, per participant, the emotions they had there (a step passed twice counts once, with its mean). */
+class PerParticipant {
+  readonly byKey = new Map<string, Map<string, number[]>>();
+  add(key: string, participantId: string, emotion: number): void {
+    const who = this.byKey.get(key) ?? new Map<string, number[]>();
+    who.set(participantId, [...(who.get(participantId) ?? []), emotion]);
+    this.byKey.set(key, who);
+  }
+  /** Each participant's mean emotion at the key. */
+  means(key: string): Map<string, number> {
+    return new Map([...(this.byKey.get(key) ?? [])].map(([id, values]) => [id, mean(values)]));
+  }
+}
+
+/**
+ * Aggregates participants' own journeys onto a map (PRODUCT.md §4.5): for each of the map's steps (in `mapStepIds`
+ * order) how many of the participants went through it ("7 of 10"), with their codes and the spread of their
+ * emotions; and the steps they took that the map lacks (named steps, or steps since deleted from the map), grouped by
+ * folded name, each with the map step most of them took just before it. Participants count when their journey has at
+ * least one step.
+ */
+export function aggregateJourneys(
+  mapStepIds: readonly string[],
+  journeys: readonly JourneyToAggregate[],
+): Omit<MapJourneys, "mapId"> {
+  const onMap = new Set(mapStepIds);
+  const order = new Map(mapStepIds.map((id, i) => [id, i]));
+  const counted = journeys.filter((j) => j.steps.length > 0);
+  const codes = new Map(counted.map((j) => [j.participantId, j.participantCode]));
+  const mapped = new PerParticipant();
+  const unmapped = new PerParticipant();
+  const names = new Map<string, string>();
+  const before = new Map<string, Map<string | null, number>>();
+  for (const journey of counted) {
+    let previous: string | null = null;
+    for (const step of journey.steps) {
+      if (step.stepId !== null && onMap.has(step.stepId)) {
+        mapped.add(step.stepId, journey.participantId, step.emotion);
+        previous = step.stepId;
+        continue;
+      }
+      const key = foldStepName(step.name);
+      if (!names.has(key)) names.set(key, step.name.trim());
+      unmapped.add(key, journey.participantId, step.emotion);
+      const votes = before.get(key) ?? new Map<string | null, number>();
+      votes.set(previous, (votes.get(previous) ?? 0) + 1);
+      before.set(key, votes);
+    }
+  }
+  const codesOf = (ids: Iterable<string>) =>
+    [...ids].map((id) => codes.get(id) ?? id).sort((a, b) => a.localeCompare(b));
+  const steps: MapJourneyStep[] = mapStepIds.map((stepId) => {
+    const means = mapped.means(stepId);
+    const emotions = [...means.values()].sort((a, b) => a - b);
+    return {
+      stepId,
+      participants: means.size,
+      participantCodes: codesOf(means.keys()),
+      emotions,
+      min: emotions.length > 0 ? emotions[0]! : null,
+      max: emotions.length > 0 ? emotions.at(-1)! : null,
+      mean: emotions.length > 0 ? mean(emotions) : null,
+    };
+  });
+  const rank = (id: string | null) => (id === null ? -1 : (order.get(id) ?? -1));
+  const lacking: UnmappedJourneyStep[] = [...unmapped.byKey.keys()].map((key) => {
+    const means = unmapped.means(key);
+    // Most votes wins; a tie goes to the earlier place on the map, so the answer does not depend on input order.
+    const [afterStepId] = [...before.get(key)!].sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))[0]!;
+    return {
+      name: names.get(key)!,
+      participants: means.size,
+      participantCodes: codesOf(means.keys()),
+      mean: mean([...means.values()]),
+      afterStepId,
+    };
+  });
+  lacking.sort((a, b) => b.participants - a.participants || a.name.localeCompare(b.name));
+  return { participants: counted.length, steps, unmapped: lacking };
+}
