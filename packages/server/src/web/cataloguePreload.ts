@@ -1,5 +1,5 @@
 import { acceptedLanguages, LocaleSchema, matchLocale, type Locale } from "@opencjm/core";
-import { z } from "zod";
+import { assetName, type BuildManifest } from "./buildManifest.js";
 
 /** The cookie in which the web app keeps the language it last showed, so the next page can preload its catalogue. */
 export const LOCALE_COOKIE = "cjm_locale";
@@ -14,27 +14,29 @@ export function pageLocale(cookie: string | undefined, acceptLanguage: string | 
   return matchLocale(acceptedLanguages(acceptLanguage)) ?? "en";
 }
 
-/** Vite's build manifest (dist/.vite/manifest.json): source module → the built file holding it. */
-const BuildManifestSchema = z.record(z.string(), z.object({ file: z.string() }).partial());
-
 /** Each language's catalogue chunk ("messages.ru-AB3H6NV1.js"), read from the build manifest; absent ones are skipped. */
-export function catalogueChunks(json: unknown): Map<Locale, string> {
+export function catalogueChunks(manifest: BuildManifest): Map<Locale, string> {
   const chunks = new Map<Locale, string>();
-  const parsed = BuildManifestSchema.safeParse(json);
-  if (!parsed.success) return chunks;
-  const manifest = parsed.data;
   for (const locale of LocaleSchema.options) {
-    const file = manifest[`src/i18n/messages.${locale}.ts`]?.file;
-    if (file && /^assets\/[\w.-]+\.js$/.test(file)) chunks.set(locale, file.slice("assets/".length));
+    const chunk = assetName(manifest[`src/i18n/messages.${locale}.ts`]?.file, "js");
+    if (chunk) chunks.set(locale, chunk);
   }
   return chunks;
 }
 
 /**
- * index.html with a module preload of the page's catalogue, so it downloads beside the first scripts instead of after
- * them (the app imports it as soon as its entry runs; the preloaded module is then already there).
+ * index.html with links that start the page's files downloading as soon as its head is read, beside the entry
+ * script, instead of once the app asks for them: module preloads of the scripts (the app's imports then find them
+ * there) and the style sheets themselves (Vite's loader skips a sheet the page already links).
  */
-export function withCataloguePreload(html: string, chunk: string | undefined): string {
-  if (!chunk) return html;
-  return html.replace("</head>", `  <link rel="modulepreload" crossorigin href="/assets/${chunk}">\n  </head>`);
+export function withPreloadLinks(
+  html: string,
+  files: { scripts: readonly string[]; styles: readonly string[] },
+): string {
+  const links = [
+    ...files.scripts.map((name) => `<link rel="modulepreload" crossorigin href="/assets/${name}">`),
+    ...files.styles.map((name) => `<link rel="stylesheet" crossorigin href="/assets/${name}">`),
+  ];
+  if (links.length === 0) return html;
+  return html.replace("</head>", `  ${links.join("\n    ")}\n  </head>`);
 }

@@ -108,4 +108,27 @@ describe("the web app's files over the wire", () => {
       "messages.zh-Hant",
     );
   });
+
+  it("names the map editor's code in the editor's page, so it downloads with the entry instead of after it", async () => {
+    const links = async (path: string) => {
+      const html = (await get(`${server.url}${path}`)).body.toString("utf8");
+      return [...html.matchAll(/<link rel="(modulepreload|stylesheet)" crossorigin href="(\/assets\/[^"]+)">/g)].map(
+        (m) => m[2]!,
+      );
+    };
+    const editor = await links("/w/abc/maps/xyz");
+    expect(editor.some((href) => /\/MapEditorPage-[\w-]+\.js$/.test(href))).toBe(true);
+    expect(editor.some((href) => /\/MapEditorPage-[\w-]+\.css$/.test(href))).toBe(true);
+    expect(editor.some((href) => /\/AppShell-[\w-]+\.js$/.test(href))).toBe(true);
+    // Each named file is served, cached for good; a page that is not the editor does not fetch the editor's code.
+    for (const href of editor) {
+      const res = await get(`${server.url}${href}`, { "accept-encoding": "br" });
+      expect([href, res.status, res.headers["cache-control"]]).toEqual([
+        href,
+        200,
+        "public, max-age=31536000, immutable",
+      ]);
+    }
+    expect((await links("/signin")).some((href) => href.includes("MapEditorPage"))).toBe(false);
+  });
 });

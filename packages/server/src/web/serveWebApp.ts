@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import type { Env, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { acceptedEncoding, ENCODING_SUFFIX, type StoredEncoding } from "./acceptedEncoding.js";
-import { catalogueChunks, LOCALE_COOKIE, pageLocale, withCataloguePreload } from "./cataloguePreload.js";
+import { readBuildManifest, type BuildManifest } from "./buildManifest.js";
+import { catalogueChunks, LOCALE_COOKIE, pageLocale, withPreloadLinks } from "./cataloguePreload.js";
+import { screenFiles } from "./screenPreloads.js";
 
 // Same depth from src/ and dist/, so this works in tests (source) and in the compiled server.
 const webDist = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
@@ -47,21 +49,15 @@ function listAssets(): Map<string, Asset> {
   return assets;
 }
 
-/** Which file holds each language's catalogue, from the build's manifest (none when there is no manifest). */
-async function readCatalogueChunks(): Promise<ReturnType<typeof catalogueChunks>> {
-  try {
-    return catalogueChunks(JSON.parse(await readFile(`${webDist}.vite/manifest.json`, "utf8")));
-  } catch {
-    return new Map();
-  }
-}
-
 /**
  * Serves the built web app (packages/web/dist): hashed assets cached for a year, as brotli or gzip when the browser
- * takes it (precompressed at build), and index.html for every app route, preloading the reader's catalogue.
+ * takes it (precompressed at build), and index.html for every app route, preloading the reader's catalogue and the
+ * code of the screen the route opens with.
  */
 export function mountWebApp<E extends Env>(app: Hono<E>): void {
   let assets: Map<string, Asset> | undefined;
+  // Read once, like the file list: a new build comes with a restart.
+  let manifest: BuildManifest | undefined;
   app.get("/assets/:file", async (c) => {
     assets ??= listAssets();
     const name = c.req.param("file");
@@ -83,9 +79,16 @@ export function mountWebApp<E extends Env>(app: Hono<E>): void {
     const index = `${webDist}index.html`;
     if (!existsSync(index)) return c.text("The web app is not built yet: run `npm run build`.", 503);
     const locale = pageLocale(getCookie(c, LOCALE_COOKIE), c.req.header("accept-language"));
-    const chunk = (await readCatalogueChunks()).get(locale);
+    manifest ??= await readBuildManifest(webDist);
+    const catalogue = catalogueChunks(manifest).get(locale);
+    const screen = screenFiles(manifest, c.req.path);
     c.header("cache-control", "no-cache");
     c.header("vary", "cookie, accept-language");
-    return c.html(withCataloguePreload(await readFile(index, "utf8"), chunk));
+    return c.html(
+      withPreloadLinks(await readFile(index, "utf8"), {
+        scripts: [...(catalogue ? [catalogue] : []), ...screen.scripts],
+        styles: screen.styles,
+      }),
+    );
   });
 }
