@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useLocation } from "wouter";
 import { Dialog } from "../../app/Dialog.js";
+import { FileChooser } from "../../app/FileChooser.js";
 import { useSession } from "../../app/SessionProvider.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { ErrorNote } from "./ErrorNote.js";
@@ -58,16 +59,12 @@ function ImportDialog({ workspaceId, onClose }: { workspaceId: string; onClose: 
     <Dialog title={t("exchange.import.title")} onClose={onClose}>
       <div className={styles.form} data-testid="import-dialog">
         <p className={styles.status}>{t("exchange.import.intro")}</p>
-        <label className="field">
-          {t("exchange.import.choose")}
-          <input
-            className="input"
-            type="file"
-            accept={ACCEPT}
-            onChange={(e) => void handleChoose(e.target.files?.[0])}
-            data-testid="import-file"
-          />
-        </label>
+        <FileChooser
+          label={t("exchange.import.choose")}
+          accept={ACCEPT}
+          onChoose={(chosen) => void handleChoose(chosen)}
+          testId="import-file"
+        />
         {busy === "reading" && (
           <p className={styles.status} role="status">
             {t("exchange.import.reading")}
