@@ -24,6 +24,8 @@ export function Dialog({
   children,
   alert = false,
   testId,
+  variant = "centered",
+  closeLabel,
 }: {
   title: string;
   onClose: () => void;
@@ -31,6 +33,10 @@ export function Dialog({
   /** A question that interrupts (a confirmation), announced as an alert dialog. */
   alert?: boolean;
   testId?: string;
+  /** Centred over the page, or a drawer along the inline end (a panel of settings beside the map). */
+  variant?: "centered" | "drawer";
+  /** The accessible name of a × button in the corner; without it the dialog closes by its own buttons and Escape. */
+  closeLabel?: string;
 }) {
   const [opener] = useState(() => openerOf(document.activeElement));
   return (
@@ -38,7 +44,7 @@ export function Dialog({
       <RadixDialog.Portal>
         <RadixDialog.Overlay className={styles.backdrop} />
         <RadixDialog.Content
-          className={styles.dialog}
+          className={variant === "drawer" ? styles.drawer : styles.dialog}
           role={alert ? "alertdialog" : "dialog"}
           aria-describedby={undefined}
           data-testid={testId}
@@ -59,6 +65,12 @@ export function Dialog({
         >
           <RadixDialog.Title className={styles.title}>{title}</RadixDialog.Title>
           {children}
+          {/* Last in the tab order: focus starts on the first field, not on closing. */}
+          {closeLabel && (
+            <RadixDialog.Close className={styles.close} aria-label={closeLabel}>
+              ×
+            </RadixDialog.Close>
+          )}
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>

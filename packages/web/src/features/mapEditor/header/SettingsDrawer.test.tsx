@@ -85,4 +85,23 @@ describe("map settings", () => {
     expect((screen.getByLabelText("Goal of the map") as HTMLTextAreaElement).closest("fieldset")!.disabled).toBe(true);
     expect(screen.queryByTestId("settings-apply")).toBeNull();
   });
+
+  it("is a labelled modal dialog: focus starts on the goal, Tab stays inside, Escape closes it", async () => {
+    const drawer = renderDrawer();
+    const dialog = screen.getByRole("dialog", { name: "Map settings" });
+    expect(document.activeElement).toBe(screen.getByLabelText("Goal of the map"));
+    const user = userEvent.setup();
+    for (let i = 0; i < 30; i++) {
+      await user.tab();
+      expect(dialog.contains(document.activeElement)).toBe(true);
+    }
+    await user.keyboard("{Escape}");
+    expect(drawer.closed()).toBe(1);
+  });
+
+  it("closes from its corner button, also for a viewer who has no Cancel", async () => {
+    const drawer = renderDrawer(true);
+    await userEvent.setup().click(screen.getByRole("button", { name: "Close" }));
+    expect(drawer.closed()).toBe(1);
+  });
 });

@@ -1,5 +1,6 @@
 import { MAP_STATUSES, MAP_TYPES, type MapSettings, type Persona } from "@opencjm/core";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { Dialog } from "../../../app/Dialog.js";
 import { useT } from "../../../i18n/I18nProvider.js";
 import styles from "./SettingsDrawer.module.css";
 
@@ -44,7 +45,10 @@ export function settingsPatch(before: MapSettings, draft: Draft): Partial<MapSet
   return patch as Partial<MapSettings>;
 }
 
-/** The map settings (goal, scope, type, status, personas on the map, tags, emotion scale) in a side drawer. */
+/**
+ * The map settings (goal, scope, type, status, personas on the map, tags, emotion scale) in a drawer at the inline
+ * end: the app's dialog (Radix), so Tab stays inside, Escape or a click beside it closes it and focus goes back.
+ */
 export function SettingsDrawer({
   settings,
   personas,
@@ -59,12 +63,7 @@ export function SettingsDrawer({
   onClose: () => void;
 }) {
   const t = useT();
-  const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>("textarea, input, select")?.focus();
-  }, []);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const known = new Set(personas.map((p) => p.id));
   const submit = (e: FormEvent) => {
@@ -74,21 +73,14 @@ export function SettingsDrawer({
   };
 
   return (
-    <aside
-      ref={ref}
-      className={styles.drawer}
-      role="dialog"
-      aria-labelledby={`${id}-title`}
-      data-testid="settings-drawer"
-      onKeyDown={(e) => e.key === "Escape" && onClose()}
+    <Dialog
+      title={t("editor.settings.title")}
+      onClose={onClose}
+      testId="settings-drawer"
+      variant="drawer"
+      closeLabel={t("common.action.close")}
     >
       <form onSubmit={submit} className={styles.form}>
-        <header className={styles.head}>
-          <h2 id={`${id}-title`}>{t("editor.settings.title")}</h2>
-          <button type="button" onClick={onClose} aria-label={t("common.action.close")}>
-            ×
-          </button>
-        </header>
         <fieldset disabled={readOnly} className={styles.fields}>
           <label>
             {t("editor.settings.goal")}
@@ -235,6 +227,6 @@ export function SettingsDrawer({
           </footer>
         )}
       </form>
-    </aside>
+    </Dialog>
   );
 }
