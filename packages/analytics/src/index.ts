@@ -53,6 +53,18 @@ export {
 export { withWriteLock } from "./engines/duckdb/writeLock.js";
 export { formatBytes } from "./importers/checkDiskSpace.js";
 export { computeMapMetrics, type MapMetricsInput, type KernelRunOptions } from "./metrics/computeMapMetrics.js";
+export {
+  clickHouseConfigFromEnv,
+  connectClickHouse,
+  type ClickHouseConfig,
+  type ClickHouseEvents,
+} from "./engines/clickhouse/connectClickHouse.js";
+export {
+  publishEventsToClickHouse,
+  type PublishOptions,
+  type PublishResult,
+} from "./engines/clickhouse/publishEvents.js";
+export { computeMapMetricsOnClickHouse } from "./engines/clickhouse/computeMapMetricsOnClickHouse.js";
 export { computeCaseDurations } from "./paths/computeCaseDurations.js";
 export { draftFromData } from "./draft/draftFromData.js";
 export { buildDraftSnapshot } from "./draft/buildDraftSnapshot.js";

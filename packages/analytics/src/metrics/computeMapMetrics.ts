@@ -2,6 +2,8 @@ import {
   type MapSnapshot,
   type TouchpointRule,
   type MapMetrics,
+  type MetricsFilters,
+  type MetricsOptions,
   MetricsRequestSchema,
   type MetricsRequestInput,
 } from "@opencjm/core";
@@ -14,11 +16,13 @@ import type { JourneyStore } from "../store/JourneyStore.js";
 import { loadJourneyStore } from "../store/loadJourneyStore.js";
 import { buildActivityMetrics } from "./buildActivityMetrics.js";
 import { buildStepMetrics } from "./buildStepMetrics.js";
-import { compileKernelPlan } from "./compileKernelPlan.js";
-import { compileMapStructure } from "./compileMapStructure.js";
+import { compileKernelPlan, type PlanLabels } from "./compileKernelPlan.js";
+import { compileMapStructure, type MapStructure } from "./compileMapStructure.js";
 import { customerPath } from "./customerPath.js";
 import { deriveCounters } from "./deriveCounters.js";
 import type { KernelColumns } from "./KernelColumns.js";
+import type { KernelPlan } from "./KernelPlan.js";
+import type { MergedKernelResult } from "./mergeKernelPartials.js";
 import { runKernelPartitions } from "./runKernelPartitions.js";
 
 /** What metrics are computed for: the map, the workspace's touchpoint rules and names, filters and options. */
@@ -76,6 +80,30 @@ export async function computeMapMetrics(
     plan,
     run,
   );
+  return assembleMapMetrics({ input, store, structure, filters, options, plan, labels, merged }, (c) =>
+    customerPath(columns, plan, c),
+  );
+}
+
+/** What the kernel's merged counters are turned into metrics with (whichever engine produced them). */
+export interface MergedMapRun {
+  input: MapMetricsInput;
+  /** The store's dictionaries, totals, text facts and the times of the positions quotes point at. */
+  store: JourneyStore;
+  structure: MapStructure;
+  filters: MetricsFilters;
+  options: MetricsOptions;
+  plan: KernelPlan;
+  labels: PlanLabels;
+  merged: MergedKernelResult;
+}
+
+/**
+ * Turns merged kernel partials into the map's metrics; `pathOf` spells out one customer's collapsed path (for the
+ * listed variants). Shared by the DuckDB journey store and the ClickHouse shards.
+ */
+export function assembleMapMetrics(run: MergedMapRun, pathOf: (customer: number) => Int32Array): MapMetrics {
+  const { input, store, structure, filters, options, plan, labels, merged } = run;
   deriveCounters(merged, plan, labels.nodeActivity);
 
   const name = (touchpointId: string) => input.touchpointNames?.[touchpointId] ?? touchpointId;
@@ -118,14 +146,7 @@ export async function computeMapMetrics(
     },
     ...stepParts,
     ...activityParts,
-    paths: buildPaths(
-      merged,
-      labels.nodeIds,
-      labels.nodeKinds,
-      nodeLabel,
-      (c) => customerPath(columns, plan, c),
-      options,
-    ),
+    paths: buildPaths(merged, labels.nodeIds, labels.nodeKinds, nodeLabel, pathOf, options),
     conformance: buildConformance(merged, labels.touchpointIds, plan.stepOfActivity, name),
     draft: buildDraftMap(activities, merged.customers, {
       minShare: options.draftMinShare,
