@@ -1,5 +1,5 @@
-import { computeMapMetrics, type MapMetrics, type MapMetricsInput } from "@opencjm/analytics";
-import type { MapMetricsRequestSchema, MapSnapshot } from "@opencjm/core";
+import { computeCaseDurations, computeMapMetrics, type MapMetrics, type MapMetricsInput } from "@opencjm/analytics";
+import type { CaseDurations, MapMetricsRequestSchema, MapSnapshot } from "@opencjm/core";
 import type { z } from "zod";
 import { findPersonas } from "./personaCreator.js";
 import { fieldError, notFound } from "../errors/DomainError.js";
@@ -57,4 +57,18 @@ export async function metricsForMap(
   const input = await mapMetricsInput(services, workspaceId, mapId, request);
   const metrics = await computeMapMetrics(await services.analytics.open(workspaceId), input);
   return { metrics, snapshot: input.map };
+}
+
+/**
+ * Case (journey) durations of a map's customers, overall and per path variant, under the same filters and options as
+ * its metrics (packages/analytics/README.md, "Case durations").
+ */
+export async function caseDurationsForMap(
+  services: Services,
+  workspaceId: string,
+  mapId: string,
+  request: z.infer<typeof MapMetricsRequestSchema>,
+): Promise<CaseDurations> {
+  const input = await mapMetricsInput(services, workspaceId, mapId, request);
+  return computeCaseDurations(await services.analytics.open(workspaceId), input);
 }

@@ -175,6 +175,36 @@ describe.each(testDialects)("map metrics API on %s", (dialect) => {
     ]);
   });
 
+  it("says how long journeys take per variant: median and p90 from first to last event, under the same filters", async () => {
+    const res = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/case-durations`, {
+      headers: ws.users.viewer.headers,
+      body: {},
+    });
+    expect(res.status).toBe(200);
+    const minutes = (ms: number) => ms / 60_000;
+    const variants = (
+      res.body.variants as Array<{ nodes: string[]; customers: number; duration: { medianMs: number } }>
+    ).map((v) => [v.nodes.join(" → "), v.customers, minutes(v.duration.medianMs)]);
+    expect(variants).toEqual([
+      ["p_ad", 4, 0],
+      ["p_ad → p_pricing → p_buy", 3, 40],
+      ["p_ad → p_pricing", 2, 10],
+      ["event:support_call", 1, 0],
+    ]);
+    expect(res.body.cases).toMatchObject({ count: 10 });
+    expect(res.body.conversionWindowHours).toBeGreaterThan(0);
+    const americans = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/case-durations`, {
+      headers: ws.users.viewer.headers,
+      body: {
+        filters: { segment: { match: "all", conditions: [{ attribute: "country", operator: "eq", value: "US" }] } },
+      },
+    });
+    expect((americans.body.variants as Array<{ nodes: string[] }>).map((v) => v.nodes.join(" → "))).toEqual([
+      "p_ad",
+      "event:support_call",
+    ]);
+  });
+
   it("filters by a persona's segment, by channel and by date, and names bad filters", async () => {
     const persona = await createPersona(t.services.db, ws.id, {
       name: "German shoppers",

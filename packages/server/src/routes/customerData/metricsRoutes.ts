@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import {
+  CaseDurationsSchema,
   DraftFromDataRequestSchema,
   DraftPlanSchema,
   IdSchema,
@@ -11,7 +12,7 @@ import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
 import { errorResponses, jsonBody, jsonContent, WorkspaceParams } from "../openApiSchemas.js";
-import { metricsForMap } from "../../commands/metricsForMap.js";
+import { caseDurationsForMap, metricsForMap } from "../../commands/metricsForMap.js";
 import { createMapDraft, previewMapDraft } from "../../commands/mapDrafter.js";
 
 const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
@@ -28,6 +29,16 @@ const metrics = createRoute({
     "Filters (segment or persona, channels, date range) drop events first; every metric is computed on what is left. Semantics: packages/analytics/README.md.",
   request: { params: MapParams, ...jsonBody(MapMetricsRequestSchema) },
   responses: { 200: jsonContent(MapMetricsSchema, "Metrics"), ...errorResponses },
+});
+const caseDurations = createRoute({
+  method: "post",
+  path: `${base}/case-durations`,
+  tags,
+  summary: "How long customers' journeys take (first to last event), overall and per path variant: median and p90",
+  description:
+    'The same filters and options as the metrics; variants are the metrics\' top paths. Semantics: packages/analytics/README.md ("Case durations").',
+  request: { params: MapParams, ...jsonBody(MapMetricsRequestSchema) },
+  responses: { 200: jsonContent(CaseDurationsSchema, "Case durations"), ...errorResponses },
 });
 const draft = createRoute({
   method: "post",
@@ -49,7 +60,7 @@ const draftPreview = createRoute({
   responses: { 200: jsonContent(DraftPlanSchema, "Draft"), ...errorResponses },
 });
 
-/** Map metrics over customer data, and a current-state map drafted from it (previewed, then created). */
+/** Map metrics and case durations over customer data, and a current-state map drafted from it (previewed, then created). */
 export function registerMetricsRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(metrics, async (c) => {
     const { workspaceId, mapId } = c.req.valid("param");
@@ -57,6 +68,13 @@ export function registerMetricsRoutes(app: OpenAPIHono<AppEnv>): void {
     await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
     const { metrics: result } = await metricsForMap(services, workspaceId, mapId, c.req.valid("json"));
     return c.json(result, 200);
+  });
+
+  app.openapi(caseDurations, async (c) => {
+    const { workspaceId, mapId } = c.req.valid("param");
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    return c.json(await caseDurationsForMap(services, workspaceId, mapId, c.req.valid("json")), 200);
   });
 
   app.openapi(draft, async (c) => {

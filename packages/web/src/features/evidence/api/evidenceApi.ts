@@ -1,4 +1,5 @@
 import type {
+  CaseDurations,
   DataFacets,
   DraftPlan,
   FilePreview,
@@ -76,6 +77,18 @@ export function fetchMapMetrics(
   signal?: AbortSignal,
 ): Promise<MapMetrics> {
   return api.post<MapMetrics>(`${ws(workspaceId)}/maps/${encodeURIComponent(mapId)}/metrics`, request, { signal });
+}
+
+/** How long the map's customers' journeys take, overall and per path variant, under the data view's filters. */
+export function fetchCaseDurations(
+  workspaceId: string,
+  mapId: string,
+  request: { filters: MetricsFilters; personaId?: string },
+  signal?: AbortSignal,
+): Promise<CaseDurations> {
+  return api.post<CaseDurations>(`${ws(workspaceId)}/maps/${encodeURIComponent(mapId)}/case-durations`, request, {
+    signal,
+  });
 }
 
 /** What drafting a map from the data takes: the data view's filters, the new map's title and the steps left out. */

@@ -1,7 +1,15 @@
 import type { ImportRecord, MetricsFilters, Source as EventSource, TouchpointRule } from "@opencjm/core";
 import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { fetchFacets, fetchImports, fetchMapMetrics, fetchRules, fetchSources, fetchUnmapped } from "./evidenceApi.js";
+import {
+  fetchCaseDurations,
+  fetchFacets,
+  fetchImports,
+  fetchMapMetrics,
+  fetchRules,
+  fetchSources,
+  fetchUnmapped,
+} from "./evidenceApi.js";
 
 /**
  * The query keys of the evidence screens. A map's metrics sit under their own key (not under the map list's), so
@@ -14,6 +22,9 @@ const evidenceKeys = {
   facets: (workspaceId: string) => ["workspace", workspaceId, "data", "facets"] as const,
   unmapped: (workspaceId: string) => ["workspace", workspaceId, "data", "unmapped"] as const,
   metrics: (workspaceId: string, mapId: string) => ["workspace", workspaceId, "metrics", mapId] as const,
+  // Under the map's metrics key, so whatever asks for its numbers again asks for these too.
+  caseDurations: (workspaceId: string, mapId: string) =>
+    ["workspace", workspaceId, "metrics", mapId, "caseDurations"] as const,
 };
 
 /** The workspace's data sources. */
@@ -65,6 +76,18 @@ export function mapMetricsQuery(
   return queryOptions({
     queryKey: [...evidenceKeys.metrics(workspaceId, mapId), request] as const,
     queryFn: ({ signal }) => fetchMapMetrics(workspaceId, mapId, request, signal),
+  });
+}
+
+/** How long journeys take through the map, overall and per variant, under the same request as its metrics. */
+export function caseDurationsQuery(
+  workspaceId: string,
+  mapId: string,
+  request: { filters: MetricsFilters; personaId?: string },
+) {
+  return queryOptions({
+    queryKey: [...evidenceKeys.caseDurations(workspaceId, mapId), request] as const,
+    queryFn: ({ signal }) => fetchCaseDurations(workspaceId, mapId, request, signal),
   });
 }
 

@@ -12,7 +12,8 @@ import { useT } from "../../../i18n/I18nProvider.js";
 import { mapWithSnapshotQuery } from "../../compare/compareQueries.js";
 import { useEvidence } from "../map/EvidenceContext.js";
 import { EvidenceBar } from "../map/EvidenceBar.js";
-import { EvidenceProvider } from "../map/EvidenceProvider.js";
+import { caseDurationsQuery } from "../api/evidenceQueries.js";
+import { EvidenceProvider, metricsRequest } from "../map/EvidenceProvider.js";
 import { ConformanceView } from "./ConformanceView.js";
 import { DirectlyFollowsGraph } from "./DirectlyFollowsGraph.js";
 import { DraftMapButton } from "./DraftMapButton.js";
@@ -25,6 +26,14 @@ function PathsBody({ canWrite }: { canWrite: boolean }) {
   const errorMessage = useErrorMessage();
   const evidence = useEvidence();
   const metrics = evidence?.metrics;
+  const durations = useQuery({
+    ...caseDurationsQuery(
+      evidence?.workspaceId ?? "",
+      evidence?.mapId ?? "",
+      metricsRequest(evidence?.filters ?? { channels: [] }),
+    ),
+    enabled: !!evidence && evidence.status === "ready",
+  });
   if (evidence?.status === "failed" && !metrics) return <p role="alert">{errorMessage(evidence.error)}</p>;
   if (!metrics) return <LoadingScreen />;
   if (evidence?.status === "empty") return null;
@@ -43,7 +52,7 @@ function PathsBody({ canWrite }: { canWrite: boolean }) {
       <div className={styles.columns}>
         <section className={styles.section}>
           <h2 className={styles.sectionTitle}>{t("evidence.paths.variantsTitle")}</h2>
-          <VariantsList paths={metrics.paths} />
+          <VariantsList paths={metrics.paths} durations={durations.data} />
         </section>
         <section className={styles.section}>
           <h2 className={styles.sectionTitle}>{t("evidence.conformance.title")}</h2>

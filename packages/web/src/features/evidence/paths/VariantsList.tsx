@@ -1,10 +1,19 @@
-import type { Paths } from "@opencjm/core";
+import type { CaseDurations, Paths } from "@opencjm/core";
 import { useI18n } from "../../../i18n/I18nProvider.js";
+import { formatMs } from "../map/formatMs.js";
 import styles from "./Paths.module.css";
 
-/** The most common journeys through the data, each as its sequence of steps with customers and share, then the rest. */
-export function VariantsList({ paths }: { paths: Paths }) {
-  const { t, dir, formatNumber } = useI18n();
+/**
+ * The most common journeys through the data, each as its sequence of steps with customers and share and, once the
+ * case durations have come, how long it takes from first to last event; then the rest.
+ */
+export function VariantsList({ paths, durations }: { paths: Paths; durations?: CaseDurations }) {
+  const { t, dir, formatNumber, locale } = useI18n();
+  const durationOf = new Map(durations?.variants.map((v) => [v.nodes.join("\u0000"), v.duration]));
+  const span = (d: { medianMs: number | null; p90Ms: number | null }) => ({
+    median: d.medianMs === null ? "—" : formatMs(d.medianMs, locale),
+    p90: d.p90Ms === null ? "—" : formatMs(d.p90Ms, locale),
+  });
   const label = new Map(paths.nodes.map((n) => [n.id, n.label]));
   const { items, others, distinct } = paths.variants;
   if (items.length === 0) return <p className={styles.muted}>{t("evidence.paths.noVariants")}</p>;
@@ -14,6 +23,11 @@ export function VariantsList({ paths }: { paths: Paths }) {
   return (
     <div className={styles.variants}>
       <p className={styles.muted}>{t("evidence.paths.distinct", { count: distinct })}</p>
+      {durations && durations.cases.count > 0 && (
+        <p className={styles.muted} data-testid="case-durations">
+          {t("processMap.duration.all", { count: durations.cases.count, ...span(durations.cases) })}
+        </p>
+      )}
       <ol className={styles.variantList} data-testid="variants">
         {items.map((v, i) => (
           <li key={i} className={styles.variant} data-testid="variant" data-customers={v.customers}>
@@ -32,6 +46,11 @@ export function VariantsList({ paths }: { paths: Paths }) {
             </span>
             <span className={styles.variantCount}>
               {t("evidence.paths.customers", { count: v.customers })} · {pct(v.share)}
+              {durationOf.has(v.nodes.join("\u0000")) && (
+                <span className={styles.variantDuration} data-testid="variant-duration">
+                  {t("processMap.duration.variant", span(durationOf.get(v.nodes.join("\u0000"))!))}
+                </span>
+              )}
             </span>
           </li>
         ))}
