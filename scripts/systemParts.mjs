@@ -94,3 +94,10 @@ export function ensureRedisServer() {
   if (!existsSync(path) && path === "/usr/bin/redis-server") aptInstall(["redis-server"]);
   return existsSync(path);
 }
+
+/** Debian's ClickHouse server (18.16) for the ClickHouse engine tests, which start two shards of it themselves. */
+export function ensureClickHouseServer() {
+  const path = process.env.CLICKHOUSE_SERVER ?? "/usr/sbin/clickhouse-server";
+  if (!existsSync(path) && path === "/usr/sbin/clickhouse-server") aptInstall(["clickhouse-server"]);
+  return existsSync(path);
+}

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { checkNodeVersion } from "./checkNodeVersion.mjs";
 import { build, ensureInstalled } from "./ensureInstalled.mjs";
 import { runGates } from "./runGates.mjs";
-import { ensureBrowserParts, ensurePostgres, ensureRedisServer } from "./systemParts.mjs";
+import { ensureBrowserParts, ensureClickHouseServer, ensurePostgres, ensureRedisServer } from "./systemParts.mjs";
 
 checkNodeVersion();
 ensureInstalled();
@@ -43,6 +43,13 @@ if (databaseUrl && !ensureRedisServer()) {
     "multi-instance tests in packages/server/src/cluster/ (install Debian's redis-server or set REDIS_SERVER)",
   );
   vitestArgs.push("--exclude", "packages/server/src/cluster/liveMapsAcrossInstances.integration.test.ts");
+}
+
+if (!ensureClickHouseServer()) {
+  missing.push(
+    "ClickHouse engine tests in packages/analytics/src/engines/clickhouse/ (install Debian's clickhouse-server or set CLICKHOUSE_SERVER)",
+  );
+  vitestArgs.push("--exclude", "packages/analytics/src/engines/clickhouse/**");
 }
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -78,20 +78,23 @@ const USERS = `<?xml version="1.0"?>
 `;
 
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  let exited = child.exitCode !== null || child.signalCode !== null;
+  let wake: () => void = () => undefined;
+  child.once("exit", () => {
+    exited = true;
+    wake();
+  });
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`clickhouse-server exited with ${child.exitCode ?? child.signalCode}:\n${output()}`);
+    if (exited) throw new Error(`clickhouse-server exited with ${child.exitCode ?? child.signalCode}:\n${output()}`);
     const ok = await fetch(`${url}/ping`).then(
       (r) => r.ok,
       () => false,
     );
     if (ok) return;
+    // Polls the ping until it answers (the server has no readiness signal on its output); an exit ends the wait.
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 100);
-      child.once("exit", () => {
-        clearTimeout(timer);
-        resolve();
-      });
+      wake = resolve;
+      setTimeout(resolve, 100);
     });
   }
 }
