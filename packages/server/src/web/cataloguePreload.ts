@@ -27,7 +27,8 @@ export function catalogueChunks(manifest: BuildManifest): Map<Locale, string> {
 /**
  * index.html with links that start the page's files downloading as soon as its head is read, beside the entry
  * script, instead of once the app asks for them: module preloads of the scripts (the app's imports then find them
- * there) and the style sheets themselves (Vite's loader skips a sheet the page already links).
+ * there) and preloads of the style sheets (not the sheets themselves, which would hold back the first paint; Vite's
+ * loader links each sheet when its screen loads, and the browser takes it from the preload).
  */
 export function withPreloadLinks(
   html: string,
@@ -35,7 +36,7 @@ export function withPreloadLinks(
 ): string {
   const links = [
     ...files.scripts.map((name) => `<link rel="modulepreload" crossorigin href="/assets/${name}">`),
-    ...files.styles.map((name) => `<link rel="stylesheet" crossorigin href="/assets/${name}">`),
+    ...files.styles.map((name) => `<link rel="preload" as="style" crossorigin href="/assets/${name}">`),
   ];
   if (links.length === 0) return html;
   return html.replace("</head>", `  ${links.join("\n    ")}\n  </head>`);

@@ -112,9 +112,9 @@ describe("the web app's files over the wire", () => {
   it("names the map editor's code in the editor's page, so it downloads with the entry instead of after it", async () => {
     const links = async (path: string) => {
       const html = (await get(`${server.url}${path}`)).body.toString("utf8");
-      return [...html.matchAll(/<link rel="(modulepreload|stylesheet)" crossorigin href="(\/assets\/[^"]+)">/g)].map(
-        (m) => m[2]!,
-      );
+      return [
+        ...html.matchAll(/<link rel="(modulepreload|preload" as="style)" crossorigin href="(\/assets\/[^"]+)">/g),
+      ].map((m) => m[2]!);
     };
     const editor = await links("/w/abc/maps/xyz");
     expect(editor.some((href) => /\/MapEditorPage-[\w-]+\.js$/.test(href))).toBe(true);

@@ -39,7 +39,7 @@ describe("the code a page starts downloading with its first answer", () => {
     const html = "<html><head><title>OpenCJM</title></head><body></body></html>";
     const page = withPreloadLinks(html, { scripts: ["a-1.js"], styles: ["b-2.css"] });
     expect(page).toMatch(
-      /<title>OpenCJM<\/title> {2}<link rel="modulepreload" crossorigin href="\/assets\/a-1\.js">\n {4}<link rel="stylesheet" crossorigin href="\/assets\/b-2\.css">\n {2}<\/head><body>/,
+      /<title>OpenCJM<\/title> {2}<link rel="modulepreload" crossorigin href="\/assets\/a-1\.js">\n {4}<link rel="preload" as="style" crossorigin href="\/assets\/b-2\.css">\n {2}<\/head><body>/,
     );
     expect(withPreloadLinks(html, { scripts: [], styles: [] })).toBe(html);
   });
