@@ -4,20 +4,20 @@ const DENSE_LIMIT = 256;
 /** Directly-follows edges between path nodes: count, distinct customers and summed time. */
 export class EdgeTable {
   private readonly dense: boolean;
-  private readonly cellCount: Float64Array;
-  private readonly cellCustomers: Float64Array;
+  /**
+   * Per cell, side by side so one edge touches one cache line: its count, the last customer counted (so customers are
+   * counted once per edge) and its customers. 32-bit counts hold any one kernel range (ranges hold under 2³¹ events).
+   */
+  private readonly cellCounters: Int32Array;
   private readonly cellDuration: Float64Array;
-  /** Last customer counted per cell, so customers are counted once per edge. */
-  private readonly cellLast: Int32Array;
   private readonly sparse = new Map<number, number>();
 
   constructor(readonly nodeCount: number) {
     this.dense = nodeCount <= DENSE_LIMIT;
     const cells = this.dense ? nodeCount * nodeCount : 0;
-    this.cellCount = new Float64Array(cells);
-    this.cellCustomers = new Float64Array(cells);
+    this.cellCounters = new Int32Array(cells * 4);
+    for (let cell = 0; cell < cells; cell++) this.cellCounters[cell * 4 + 1] = -1;
     this.cellDuration = new Float64Array(cells);
-    this.cellLast = new Int32Array(cells).fill(-1);
   }
 
   private sparseFrom: number[] = [];
@@ -31,11 +31,13 @@ export class EdgeTable {
   add(a: number, b: number, customer: number, ms: number): void {
     const cell = a * this.nodeCount + b;
     if (this.dense) {
-      this.cellCount[cell]!++;
+      const counters = this.cellCounters;
+      const at = cell << 2;
+      counters[at]!++;
       this.cellDuration[cell]! += ms;
-      if (this.cellLast[cell] !== customer) {
-        this.cellLast[cell] = customer;
-        this.cellCustomers[cell]!++;
+      if (counters[at + 1] !== customer) {
+        counters[at + 1] = customer;
+        counters[at + 2]!++;
       }
       return;
     }
@@ -69,12 +71,13 @@ export class EdgeTable {
       };
     }
     const cells: number[] = [];
-    for (let cell = 0; cell < this.cellCount.length; cell++) if (this.cellCount[cell]! > 0) cells.push(cell);
+    const counters = this.cellCounters;
+    for (let cell = 0; cell < this.cellDuration.length; cell++) if (counters[cell << 2]! > 0) cells.push(cell);
     return {
       from: Int32Array.from(cells, (c) => Math.floor(c / this.nodeCount)),
       to: Int32Array.from(cells, (c) => c % this.nodeCount),
-      count: Float64Array.from(cells, (c) => this.cellCount[c]!),
-      customers: Float64Array.from(cells, (c) => this.cellCustomers[c]!),
+      count: Float64Array.from(cells, (c) => counters[c << 2]!),
+      customers: Float64Array.from(cells, (c) => counters[(c << 2) + 2]!),
       durationMs: Float64Array.from(cells, (c) => this.cellDuration[c]!),
     };
   }

@@ -66,8 +66,8 @@ describe("the fast SQL baseline of the benchmark", () => {
     const db = await openEventDatabase(":memory:", "ws");
     open.push(db);
     await generateSyntheticEvents(db, {
-      customers: 1500,
-      events: 15_000,
+      customers: 800,
+      events: 8_000,
       eventNames: NAMES,
       scorePercent: 20,
       textPercent: 10,
@@ -79,15 +79,15 @@ describe("the fast SQL baseline of the benchmark", () => {
     expect(fast.variantCount).toBe(oracle.variantCount);
     expect(Object.keys(fast.variants).length).toBeLessThan(oracle.variantCount);
     expect(fast.variantOthers).toBeGreaterThan(0);
-    expect(fast.sessions.count).toBeGreaterThan(1500);
+    expect(fast.sessions.count).toBeGreaterThan(800);
   });
 
   it("gives the oracle's answers in strict order under every filter", async () => {
     const db = await openEventDatabase(":memory:", "ws");
     open.push(db);
     await generateSyntheticEvents(db, {
-      customers: 1200,
-      events: 13_000,
+      customers: 700,
+      events: 7_500,
       eventNames: NAMES,
       scorePercent: 10,
       propertiesPercent: 50,
@@ -104,6 +104,6 @@ describe("the fast SQL baseline of the benchmark", () => {
     });
     expect(compareDigests(fast, oracle)).toEqual([]);
     expect(fast.totals.customers).toBeGreaterThan(0);
-    expect(fast.totals.customers).toBeLessThan(1200);
+    expect(fast.totals.customers).toBeLessThan(700);
   });
 });
