@@ -5,13 +5,13 @@ import type {
   ImportPhase,
   ImportProgress,
   Source,
+  SkippedRow,
   SourceKind,
   TextEncoding,
 } from "@opencjm/core";
 import type { EventDatabase } from "../engines/duckdb/openEventDatabase.js";
 import type { OverCapIdentifier, StitchingLimits } from "../stitching/stitchIdentities.js";
 import type { StagedSummary } from "./checkStaged.js";
-import type { SkippedRow } from "./setAsideBadRows.js";
 
 /** One import: the file, where it goes, and how to read it. */
 export interface ImportEventsOptions {

@@ -2,10 +2,9 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlIdentifier } from "../engines/duckdb/sqlQuote.js";
 import { ImportError, quoteValue } from "./ImportError.js";
 import { dropUnidentified, type IdentifierScreen } from "../stitching/screenIdentifiers.js";
-import type { IdentifierKind, ImportMapping } from "@opencjm/core";
+import { ImportErrorCodeSchema, type IdentifierKind, type ImportMapping, type SkippedRow } from "@opencjm/core";
 import type { ColumnPlan } from "./planColumns.js";
 import { ROW_PROBLEMS, rowProblemError, rowProblemSql } from "./rowProblems.js";
-import type { SkippedRow } from "./setAsideBadRows.js";
 import type { TimestampFormat } from "./timestampFormat.js";
 
 /** What the checks learnt about the staged rows. */
@@ -127,7 +126,7 @@ export async function checkStaged(
 /** Every row was set aside: nothing would be imported, so the file is refused with the first row's fault. */
 function allRowsBad(first: SkippedRow | undefined, total: number, file: string): ImportError {
   return new ImportError(
-    first?.code ?? "malformed_file",
+    ImportErrorCodeSchema.catch("malformed_file").parse(first?.code),
     `${first?.reason ?? "cannot be read"}; none of the ${total} rows can be read, so there is nothing to import`,
     { file, row: first?.row, column: first?.column ?? undefined },
   );

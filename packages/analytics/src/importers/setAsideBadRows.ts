@@ -1,17 +1,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { ImportErrorCode, ImportMapping } from "@opencjm/core";
+import type { ImportMapping, SkippedRow } from "@opencjm/core";
 import type { ColumnPlan } from "./planColumns.js";
 import { ROW_PROBLEMS, rowProblemError, rowProblemSql, type RowProblem } from "./rowProblems.js";
 import type { TimestampFormat } from "./timestampFormat.js";
-
-/** One row an import left out: its 1-based data row, the column at fault, the error code and why, in English. */
-export interface SkippedRow {
-  row: number;
-  column: string | null;
-  code: ImportErrorCode;
-  value: string | null;
-  reason: string;
-}
 
 /** How many skipped rows an import lists (it counts them all): enough to fix a file, bounded for its history entry. */
 export const MAX_LISTED_SKIPPED_ROWS = 10_000;

@@ -236,6 +236,27 @@ export const ImportRecordSchema = z.object({
 });
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;
 
+/**
+ * Choices for one import beyond its mapping, as query parameters of `POST …/sources/{sourceId}/imports`: what to do
+ * with rows repeating an earlier row exactly (over the mapping's `duplicates`: refuse the file, drop the copies or
+ * keep them), and `skipBadRows=true` to leave out rows whose values cannot be read instead of refusing the file.
+ */
+export const ImportChoicesQuerySchema = z.object({
+  duplicates: DuplicatesSchema.optional(),
+  skipBadRows: z.enum(["true", "false"]).default("false"),
+});
+export type ImportChoicesQuery = z.input<typeof ImportChoicesQuerySchema>;
+
+/** One row an import with `skipBadRows` left out: its 1-based data row, the column, the error code, value and reason. */
+export const SkippedRowSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  code: z.union([ImportErrorCodeSchema, z.string()]),
+  value: z.string().nullable(),
+  reason: z.string(),
+});
+export type SkippedRow = z.infer<typeof SkippedRowSchema>;
+
 /** The answer to a started (not awaited) import: where to follow it. */
 export const ImportStartedSchema = z.object({
   importId: z.string(),

@@ -123,7 +123,10 @@ export interface EventImportRequest {
   sourceId: string;
   path: string;
   fileName: string;
-  options: Pick<ImportEventsOptions, "mapping" | "format" | "encoding" | "delimiter" | "timeZone" | "timestampFormat">;
+  options: Pick<
+    ImportEventsOptions,
+    "mapping" | "format" | "encoding" | "delimiter" | "timeZone" | "timestampFormat" | "duplicates" | "skipBadRows"
+  >;
 }
 
 /**

@@ -130,6 +130,8 @@ export function registerImportsRoutes(app: OpenAPIHono<AppEnv>): void {
         delimiter: query.delimiter,
         timeZone: query.timeZone,
         timestampFormat: query.timestampFormat,
+        duplicates: query.duplicates,
+        skipBadRows: query.skipBadRows === "true",
       },
     });
     services.analytics.imports.startedBy(importId, caller.userId);

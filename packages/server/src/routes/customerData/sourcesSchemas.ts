@@ -3,6 +3,7 @@ import { IdentifierKindSchema, ImportFormatSchema, TextEncodingSchema } from "@o
 import {
   FilePreviewSchema as FilePreviewContract,
   IdSchema,
+  ImportChoicesQuerySchema,
   ImportRecordSchema as ImportRecordContract,
   ImportStartedSchema as ImportStartedContract,
   SourceSchema as SourceContract,
@@ -52,7 +53,7 @@ export const ImportQuery = FileReadingQuery.extend({
     .enum(["true", "false"])
     .default("false")
     .openapi({ description: "true: answer when the import has finished, with its record" }),
-});
+}).extend(ImportChoicesQuerySchema.shape);
 
 /** Query of POST …/sources/preview. */
 export const PreviewQuery = FileReadingQuery.extend({
