@@ -14,6 +14,7 @@ const ALL = [
   "soak",
   "mapHistory",
   "kpiSeries",
+  "clickhouseEvents",
 ];
 // The SQL baseline at 10⁸ events reads millions of result rows into JavaScript: more heap than Node's default 4 GB.
 const NODE_FLAGS = { journeyMetrics: "--max-old-space-size=12288" };

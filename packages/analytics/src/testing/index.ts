@@ -8,3 +8,8 @@ export { digestMapMetrics } from "../oracle/digestMapMetrics.js";
 export { compareDigests, type MetricsDigest } from "../oracle/MetricsDigest.js";
 export { computeKpiOracleSeries } from "../oracle/kpis/computeKpiOracleSeries.js";
 export { computeKpiSeriesInSql } from "../oracle/kpis/computeKpiSeriesInSql.js";
+export {
+  startTestClickHouseShards,
+  type TestClickHouseShards,
+} from "../engines/clickhouse/testing/clickhouseShards.js";
+export { buildTestMap, testRule } from "../metrics/testing/buildTestMap.js";
