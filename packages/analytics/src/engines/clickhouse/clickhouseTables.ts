@@ -1,8 +1,11 @@
 import type { ClickHouseEvents } from "./connectClickHouse.js";
 
-/** A workspace id reduced to what a ClickHouse table name may hold. */
+/**
+ * A workspace id spelled with what a ClickHouse table name may hold: letters and digits as they are, any other
+ * character as "_" and six hex digits (so two ids never share a table, as "a-b" and "a_b" would if both became "a_b").
+ */
 function tablePrefix(workspaceId: string): string {
-  return `ws_${workspaceId.replace(/[^A-Za-z0-9_]/g, "_")}`;
+  return `ws_${workspaceId.replace(/[^A-Za-z0-9]/gu, (c) => `_${c.codePointAt(0)!.toString(16).padStart(6, "0")}`)}`;
 }
 
 /** The fully qualified names of a workspace's event tables. */
