@@ -1,6 +1,8 @@
 import type { DragEvent } from "react";
 import { ThreadBadge } from "../comments/ThreadBadge.js";
 import { IdeaBadge } from "../ideas/IdeaBadge.js";
+import { shownEvidenceLevel } from "../research/shownEvidenceLevel.js";
+import { useResearchCardIds } from "../research/StepResearchContext.js";
 import { startCardDrag } from "./cardDrag.js";
 import { viewOf } from "./cardViews.js";
 import type { CardContext } from "./CardView.js";
@@ -24,6 +26,7 @@ export function CellDisplay({
   /** Told which card a double-click (which opens edit mode) landed on, before the cell handles it. */
   onCardDoubleClick?: (cardId: string) => void;
 }) {
+  const researchCards = useResearchCardIds();
   const drop = useCardDrop({ lane, step, cards, enabled: !readOnly, onEdit });
   return (
     <ul
@@ -52,7 +55,7 @@ export function CellDisplay({
           <CardShell
             key={card.id}
             card={card}
-            marker={<EvidenceMarker level={card.evidence.level} />}
+            marker={<EvidenceMarker level={shownEvidenceLevel(card.evidence.level, researchCards.has(card.id))} />}
             onDragStart={onDragStart}
             dropSide={drop.target?.cardId === card.id ? drop.target.side : null}
             accent={view.accent?.(card)}

@@ -59,7 +59,14 @@ afterEach(async () => {
 
 function renderList(locale: UiLocale = "en", canWrite = true) {
   renderWithI18n(
-    <ParticipantList workspaceId="w1" studyId="st1" participants={PARTICIPANTS} personas={[]} canWrite={canWrite} />,
+    <ParticipantList
+      workspaceId="w1"
+      studyId="st1"
+      studyMapIds={[]}
+      participants={PARTICIPANTS}
+      personas={[]}
+      canWrite={canWrite}
+    />,
     locale,
   );
   return (code: string) => screen.getAllByTestId("participant-row").find((row) => row.dataset.code === code)!;

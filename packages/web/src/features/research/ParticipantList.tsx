@@ -4,6 +4,7 @@ import { Button } from "../../app/Button.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { EraseParticipantDialog } from "./EraseParticipantDialog.js";
 import { ParticipantDialog } from "./ParticipantDialog.js";
+import { ParticipantJourneyDialog } from "./ParticipantJourneyDialog.js";
 import styles from "./Research.module.css";
 
 /** Name, e-mail and phone that were recorded, for the column marked as personal. */
@@ -16,12 +17,15 @@ const personalOf = (p: Participant) => [p.personal.name, p.personal.email, p.per
 export function ParticipantList({
   workspaceId,
   studyId,
+  studyMapIds,
   participants,
   personas,
   canWrite,
 }: {
   workspaceId: string;
   studyId: string;
+  /** The maps the study informs, where participants' journeys are drawn. */
+  studyMapIds: readonly string[];
   participants: readonly Participant[];
   personas: readonly Persona[];
   canWrite: boolean;
@@ -29,6 +33,7 @@ export function ParticipantList({
   const { t, formatDate, formatNumber } = useI18n();
   const [editing, setEditing] = useState<Participant | "new" | null>(null);
   const [erasing, setErasing] = useState<Participant | null>(null);
+  const [journeyOf, setJourneyOf] = useState<Participant | null>(null);
 
   return (
     <section className={styles.section} aria-labelledby="research-participants">
@@ -55,7 +60,7 @@ export function ParticipantList({
                 {t("research.participant.personal.title")}
                 <span className={styles.personalTag}>{t("research.personal")}</span>
               </th>
-              {canWrite && <th scope="col">{t("research.participants.actions")}</th>}
+              <th scope="col">{t("research.participants.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -99,23 +104,28 @@ export function ParticipantList({
                     </div>
                   ))}
                 </td>
-                {canWrite && (
-                  <td>
-                    <div className={styles.actions}>
-                      <Button size="small" onClick={() => setEditing(p)}>
-                        {t("research.edit")}
-                      </Button>
-                      <Button
-                        size="small"
-                        variant="danger"
-                        onClick={() => setErasing(p)}
-                        data-testid="erase-participant"
-                      >
-                        {t("research.erase.button")}
-                      </Button>
-                    </div>
-                  </td>
-                )}
+                <td>
+                  <div className={styles.actions}>
+                    <Button size="small" onClick={() => setJourneyOf(p)} data-testid="open-journey">
+                      {t("researchJourneys.open")}
+                    </Button>
+                    {canWrite && (
+                      <>
+                        <Button size="small" onClick={() => setEditing(p)}>
+                          {t("research.edit")}
+                        </Button>
+                        <Button
+                          size="small"
+                          variant="danger"
+                          onClick={() => setErasing(p)}
+                          data-testid="erase-participant"
+                        >
+                          {t("research.erase.button")}
+                        </Button>
+                      </>
+                    )}
+                  </div>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -127,6 +137,15 @@ export function ParticipantList({
           studyId={studyId}
           participant={editing === "new" ? undefined : editing}
           onClose={() => setEditing(null)}
+        />
+      )}
+      {journeyOf && (
+        <ParticipantJourneyDialog
+          workspaceId={workspaceId}
+          participant={journeyOf}
+          studyMapIds={studyMapIds}
+          canWrite={canWrite}
+          onClose={() => setJourneyOf(null)}
         />
       )}
       {erasing && (

@@ -3,19 +3,30 @@ import { useI18n } from "../../i18n/I18nProvider.js";
 import { StepResearchContext } from "./StepResearchContext.js";
 import styles from "./Research.module.css";
 
-/** A step header's count of research highlights, as a button that opens them beside the map; nothing when none. */
+/**
+ * A step header's research at a glance — its count of highlights and how many of the participants went through it
+ * ("7/10") — as a button that opens them beside the map; nothing when it has neither.
+ */
 export function StepResearchBadge({ stepId, label }: { stepId: string; label: string }) {
   const { t, formatNumber } = useI18n();
   const research = useContext(StepResearchContext);
   const count = research?.counts.get(stepId) ?? 0;
-  if (!research || count === 0) return null;
-  const name = t("research.step.badge", { count, label });
+  const went = research?.journeys.steps.get(stepId)?.participants ?? 0;
+  const total = research?.journeys.participants ?? 0;
+  if (!research || (count === 0 && went === 0)) return null;
+  const name = [
+    count > 0 ? t("research.step.badge", { count, label }) : null,
+    went > 0 ? t("researchJourneys.badge", { done: went, count: total, label }) : null,
+  ]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <button
       type="button"
       className={styles.badge}
       data-testid="step-research-badge"
       data-count={count}
+      data-participants={went}
       aria-label={name}
       title={name}
       // The header under the badge would take the click as a selection, a double click as renaming, keys as moves.
@@ -26,8 +37,19 @@ export function StepResearchBadge({ stepId, label }: { stepId: string; label: st
       onDoubleClick={(e) => e.stopPropagation()}
       onKeyDown={(e) => e.stopPropagation()}
     >
-      <span aria-hidden="true">🔎</span>
-      {formatNumber(count)}
+      {count > 0 && (
+        <>
+          <span aria-hidden="true">🔎</span>
+          {formatNumber(count)}
+        </>
+      )}
+      {went > 0 && (
+        <span data-testid="step-participants-badge">
+          {count > 0 && " "}
+          <span aria-hidden="true">👥</span>
+          <bdi>{`${formatNumber(went)}/${formatNumber(total)}`}</bdi>
+        </span>
+      )}
     </button>
   );
 }

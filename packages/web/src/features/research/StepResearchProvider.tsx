@@ -1,77 +1,16 @@
-import type { MapResearchQuote } from "@opencjm/core";
+import type { MapJourneyStep, MapResearchQuote } from "@opencjm/core";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useId, useMemo, useState, type ReactNode } from "react";
-import { Link } from "wouter";
-import { useI18n } from "../../i18n/I18nProvider.js";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { mapJourneysQuery } from "./journeyQueries.js";
 import { mapResearchQuery } from "./researchQueries.js";
-import { sentimentBucket } from "./sentimentBucket.js";
 import { StepResearchContext, type StepResearch } from "./StepResearchContext.js";
+import { StepResearchPanel } from "./StepResearchPanel.js";
 import styles from "./Research.module.css";
 
-/** The side panel of one step's highlights: each with its participant's code, words, study, sentiment and tags. */
-function StepResearchPanel({
-  label,
-  quotes,
-  onClose,
-}: {
-  label: string;
-  quotes: readonly MapResearchQuote[];
-  onClose: () => void;
-}) {
-  const { t } = useI18n();
-  const titleId = useId();
-  return (
-    <aside
-      className={styles.panel}
-      aria-labelledby={titleId}
-      data-testid="step-research-panel"
-      onKeyDown={(e) => e.key === "Escape" && !e.defaultPrevented && onClose()}
-    >
-      <header className={styles.panelHead}>
-        <h2 id={titleId}>{t("research.step.title", { label })}</h2>
-        <button type="button" className={styles.close} aria-label={t("research.close")} onClick={onClose} autoFocus>
-          ×
-        </button>
-      </header>
-      <div className={styles.panelBody}>
-        <p className={styles.muted}>{t("research.step.count", { count: quotes.length })}</p>
-        <ul className={styles.list}>
-          {quotes.map((q) => (
-            <li key={q.highlightId} className={styles.item} data-testid="step-research-quote">
-              <strong data-testid="step-research-participant">
-                <bdi>{q.participantCode ?? t("research.note.noParticipant")}</bdi>
-              </strong>
-              <blockquote className={styles.quote} dir="auto" lang={q.language || undefined}>
-                {q.text}
-              </blockquote>
-              <span className={styles.meta}>
-                <bdi>{q.studyTitle}</bdi>
-                {" · "}
-                {t(`research.highlight.kind.${q.kind}`)}
-                {" · "}
-                {t(`research.sentiment.${sentimentBucket(q.sentiment)}`)}
-              </span>
-              {q.tags.length > 0 && (
-                <div>
-                  {q.tags.map((tag) => (
-                    <span key={tag} className={styles.tag}>
-                      <bdi>{tag}</bdi>
-                    </span>
-                  ))}
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
-        <Link href="/research/search">{t("research.step.searchAll")}</Link>
-      </div>
-    </aside>
-  );
-}
-
 /**
- * The research of the map open in the editor: fetches its highlights per step, gives the step headers their counts,
- * and shows one step's highlights in a side panel over the editor (like the comments panel) when a count is opened.
+ * The research of the map open in the live editor: fetches its highlights per step and its participants' journeys,
+ * gives the step headers their counts, the emotion lane its research band and cards their evidence level, and shows
+ * one step's participants and highlights in a side panel over the editor (like the comments panel) when opened.
  */
 export function StepResearchProvider({
   workspaceId,
@@ -83,24 +22,36 @@ export function StepResearchProvider({
   children: ReactNode;
 }) {
   const research = useQuery(mapResearchQuery(workspaceId, mapId));
+  const journeys = useQuery(mapJourneysQuery(workspaceId, mapId));
   const [target, setTarget] = useState<{ stepId: string; label: string } | null>(null);
   const byStep = useMemo(() => {
     const out = new Map<string, MapResearchQuote[]>();
     for (const quote of research.data?.quotes ?? []) out.set(quote.stepId, [...(out.get(quote.stepId) ?? []), quote]);
     return out;
   }, [research.data]);
-  const refetch = research.refetch;
+  const refetchResearch = research.refetch;
+  const refetchJourneys = journeys.refetch;
   const open = useCallback(
     (stepId: string, label: string) => {
       setTarget({ stepId, label });
-      // Highlights are made on another screen; opening the panel shows the latest.
-      void refetch();
+      // Highlights and journeys are made on another screen; opening the panel shows the latest.
+      void refetchResearch();
+      void refetchJourneys();
     },
-    [refetch],
+    [refetchResearch, refetchJourneys],
   );
   const value = useMemo<StepResearch>(
-    () => ({ counts: new Map([...byStep].map(([stepId, quotes]) => [stepId, quotes.length])), open }),
-    [byStep, open],
+    () => ({
+      counts: new Map([...byStep].map(([stepId, quotes]) => [stepId, quotes.length])),
+      journeys: {
+        steps: new Map<string, MapJourneyStep>((journeys.data?.steps ?? []).map((s) => [s.stepId, s])),
+        participants: journeys.data?.participants ?? 0,
+        unmapped: journeys.data?.unmapped ?? [],
+      },
+      researchCardIds: new Set((research.data?.cards ?? []).map((c) => c.cardId)),
+      open,
+    }),
+    [byStep, journeys.data, research.data, open],
   );
   return (
     <StepResearchContext.Provider value={value}>
@@ -108,8 +59,19 @@ export function StepResearchProvider({
         {children}
         {target && (
           <StepResearchPanel
+            workspaceId={workspaceId}
+            mapId={mapId}
+            stepId={target.stepId}
             label={target.label}
             quotes={byStep.get(target.stepId) ?? []}
+            journey={value.journeys.steps.get(target.stepId)}
+            participants={value.journeys.participants}
+            // Steps the map lacks sit after the step most participants took before them (the first step: none).
+            lacking={value.journeys.unmapped.filter(
+              (u) =>
+                u.afterStepId === target.stepId ||
+                (u.afterStepId === null && journeys.data?.steps[0]?.stepId === target.stepId),
+            )}
             onClose={() => setTarget(null)}
           />
         )}

@@ -87,6 +87,7 @@ export default function StudyPage({ workspaceId, studyId }: { workspaceId: strin
             <ParticipantList
               workspaceId={workspaceId}
               studyId={studyId}
+              studyMapIds={s.mapIds}
               participants={participantList}
               personas={personaList}
               canWrite={canWrite}

@@ -1,7 +1,9 @@
 import type { Lane } from "@opencjm/core";
-import { memo, useMemo, useState } from "react";
+import { memo, useContext, useMemo, useState } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { MeasuredEmotionCurve } from "../../evidence/map/MeasuredEmotionCurve.js";
+import { ResearchEmotionBand } from "../../research/ResearchEmotionBand.js";
+import { StepResearchContext } from "../../research/StepResearchContext.js";
 import { COLUMN_WIDTH, EMOTION_HEIGHT } from "../grid/gridSizes.js";
 import { useGrid } from "../grid/GridContext.js";
 import { LaneHeader } from "../grid/LaneHeader.js";
@@ -62,6 +64,7 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({
   );
   const steps = useMemo(() => slots.flatMap((s) => s.steps), [slots]);
   const measured = useShownMetrics() !== null;
+  const research = (useContext(StepResearchContext)?.journeys.participants ?? 0) > 0;
   const onChange =
     editor && !readOnly
       ? (personaId: string, stepId: string, value: number | null) =>
@@ -84,6 +87,7 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({
             scale={settings.emotionScale}
             onPick={onChange ? setPicked : undefined}
             measured={measured}
+            research={research}
           />
         )}
         <EmotionAxis geometry={geometry} scale={settings.emotionScale} />
@@ -122,6 +126,7 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({
           className={styles.overlay}
           style={{ gridRow: row, gridColumn: `2 / span ${slots.length}`, blockSize: curveHeight }}
         >
+          <ResearchEmotionBand geometry={geometry} stepIds={steps.map((s) => s.id)} scale={settings.emotionScale} />
           <MeasuredEmotionCurve geometry={geometry} stepIds={steps.map((s) => s.id)} zoom={1} />
           {personas.length > 0 ? (
             <EmotionCurve

@@ -5,7 +5,8 @@ import styles from "./EmotionLegend.module.css";
 
 /**
  * The emotion lane's legend: the scale with its labels, each persona's line colour (pick one to add its points), and
- * while data is shown, which line is assumed (solid) and which measured (dashed).
+ * while data or participants' journeys are shown, which line is assumed (solid), which measured (dashed) and which
+ * band is research (participants' own emotions).
  */
 export function EmotionLegend({
   personas,
@@ -13,6 +14,7 @@ export function EmotionLegend({
   scale,
   onPick,
   measured = false,
+  research = false,
 }: {
   personas: readonly EmotionPersona[];
   activeId: string | undefined;
@@ -20,6 +22,8 @@ export function EmotionLegend({
   onPick?: (personaId: string) => void;
   /** True while the measured curve is drawn too: the legend then tells the assumed lines from the measured one. */
   measured?: boolean;
+  /** True while participants' emotions are drawn as a band: the legend then names it "research". */
+  research?: boolean;
 }) {
   const { t, formatNumber } = useI18n();
   return (
@@ -68,16 +72,24 @@ export function EmotionLegend({
           </li>
         ))}
       </ul>
-      {measured && (
+      {(measured || research) && (
         <ul className={styles.kinds} aria-label={t("editor.emotion.curveKinds")} data-testid="emotion-curve-kinds">
           <li>
             <span className={styles.solid} aria-hidden="true" />
             {t("editor.emotion.assumed")}
           </li>
-          <li>
-            <span className={styles.dashed} aria-hidden="true" />
-            {t("editor.emotion.measured")}
-          </li>
+          {measured && (
+            <li>
+              <span className={styles.dashed} aria-hidden="true" />
+              {t("editor.emotion.measured")}
+            </li>
+          )}
+          {research && (
+            <li data-testid="emotion-kind-research">
+              <span className={styles.band} aria-hidden="true" />
+              {t("researchJourneys.band.legend")}
+            </li>
+          )}
         </ul>
       )}
     </div>
