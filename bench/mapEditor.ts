@@ -130,6 +130,7 @@ function percentile(values: number[], p: number): number {
   return +sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2);
 }
 
+const loadAtStart = loadavg()[0]!;
 const dir = mkdtempSync(join(tmpdir(), "cjm-bench-editor-"));
 const server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: dir }));
 const browser = await chromium.launch({
@@ -328,10 +329,16 @@ try {
       keystroke: percentile(oursKeys, 95) <= FRAME_MS,
     },
     // Other work on the machine slows every figure above, the baselines included; this says how busy it was.
-    machine: { cpus: cpus().length, loadAverage1mAtEnd: +loadavg()[0]!.toFixed(2) },
+    machine: {
+      cpus: cpus().length,
+      loadAverage1mAtStart: +loadAtStart.toFixed(2),
+      loadAverage1mAtEnd: +loadavg()[0]!.toFixed(2),
+    },
     measuredAt: new Date().toISOString(),
   };
-  console.log(`Map editor, ${result.map}`);
+  console.log(
+    `Map editor, ${result.map}; machine: ${result.machine.cpus} cores, load average (1 min) ${result.machine.loadAverage1mAtStart} at the start, ${result.machine.loadAverage1mAtEnd} at the end`,
+  );
   const wire = result.coldTimeToInteractiveMs.wireOfMedianLoad;
   console.log(
     `  time to interactive, cold (a newcomer: fresh browser, nothing cached, map not open anywhere): median ${result.coldTimeToInteractiveMs.median} ms over ${COLD_LOADS} visits (target < ${TARGET_TTI_MS} ms: ${result.meetsTargets.coldTimeToInteractive ? "met" : "NOT met"}); static table of the same ${LANES * columns} cells, cold, ${result.baselineStaticTableColdMs.median} ms — ratio ${result.coldLoadRatio}×`,
