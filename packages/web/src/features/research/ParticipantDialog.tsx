@@ -1,4 +1,5 @@
 import type { Participant, ParticipantCreateRequest } from "@opencjm/core";
+import { DatePicker } from "../../app/DatePicker.js";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { personaListQuery } from "../../api/workspaceQueries.js";
@@ -135,10 +136,9 @@ export function ParticipantDialog({
           </label>
           <label>
             {t("research.participant.consentOn")}
-            <input
-              type="date"
+            <DatePicker
               value={consent.recordedOn ?? ""}
-              onChange={(e) => setConsent({ ...consent, recordedOn: e.target.value || null })}
+              onChange={(day) => setConsent({ ...consent, recordedOn: day || null })}
             />
           </label>
           <label>

@@ -1,4 +1,5 @@
 import { STUDY_METHODS, type Study, type StudyCreateRequest, type StudyMethod } from "@opencjm/core";
+import { DatePicker } from "../../app/DatePicker.js";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { mapListQuery, personaListQuery } from "../../api/workspaceQueries.js";
@@ -95,11 +96,11 @@ export function StudyDialog({
         <div className={styles.row}>
           <label>
             {t("research.study.startsOn")}
-            <input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
+            <DatePicker value={startsOn} onChange={setStartsOn} />
           </label>
           <label>
             {t("research.study.endsOn")}
-            <input type="date" value={endsOn} min={startsOn || undefined} onChange={(e) => setEndsOn(e.target.value)} />
+            <DatePicker value={endsOn} min={startsOn || undefined} onChange={setEndsOn} />
           </label>
         </div>
         <label>

@@ -1,4 +1,5 @@
 import type { Persona } from "@opencjm/core";
+import { DatePicker } from "../../../app/DatePicker.js";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef } from "react";
 import { Link } from "wouter";
@@ -153,24 +154,20 @@ export function EvidenceBar({
             </label>
             <label className={styles.filter}>
               {t("evidence.map.from")}
-              <input
-                className="input"
-                type="date"
+              <DatePicker
                 value={filters.from ?? ""}
                 max={filters.to}
-                onChange={(e) => setFilters({ ...filters, from: e.target.value || undefined })}
-                data-testid="filter-from"
+                onChange={(day) => setFilters({ ...filters, from: day || undefined })}
+                testId="filter-from"
               />
             </label>
             <label className={styles.filter}>
               {t("evidence.map.to")}
-              <input
-                className="input"
-                type="date"
+              <DatePicker
                 value={filters.to ?? ""}
                 min={filters.from}
-                onChange={(e) => setFilters({ ...filters, to: e.target.value || undefined })}
-                data-testid="filter-to"
+                onChange={(day) => setFilters({ ...filters, to: day || undefined })}
+                testId="filter-to"
               />
             </label>
             <Button size="small" onClick={evidence.refresh} data-testid="refresh-data">
