@@ -4,6 +4,7 @@ import { computeMapMetrics } from "../../metrics/computeMapMetrics.js";
 import { compileMapStructure } from "../../metrics/compileMapStructure.js";
 import { buildTestMap, testRule } from "../../metrics/testing/buildTestMap.js";
 import { generateSyntheticEvents } from "../../metrics/testing/generateSyntheticEvents.js";
+import { insertEvents } from "../../metrics/testing/insertEvents.js";
 import { computeOracleDigest } from "../../oracle/computeOracleDigest.js";
 import { digestMapMetrics } from "../../oracle/digestMapMetrics.js";
 import { compareDigests } from "../../oracle/MetricsDigest.js";
@@ -202,6 +203,42 @@ describe.skipIf(skip !== undefined)("the ClickHouse engine on two local 18.16 sh
     await publishEventsToClickHouse(db, ch, ws);
     const m = await expectSameOnBoth(db, ws, { options: wide });
     expect(m.totals.customers).toBeLessThan(before.totals.customers);
+  });
+
+  it("carries awkward text intact: tabs, line breaks, backslashes, quotes, empty channels and five scripts", async () => {
+    const db = await openEventDatabase(":memory:", "ws");
+    open.push(db);
+    const odd = ["ad_\tview", "ad_click\n2", "landing\\N", "blog_read's", "pricing", "\\N", "送货", "ثبت‌نام", ""];
+    await insertEvents(
+      db,
+      Array.from({ length: 60 }, (_, i) => ({
+        customer: i % 7,
+        at: `2024-03-0${1 + (i % 5)}T1${i % 10}:00:00Z`,
+        name: odd[i % odd.length]!,
+        channel: [null, "", "web", "we\tb", "\\N"][i % 5],
+        score: i % 4 === 0 ? (i % 5) + 1 : undefined,
+        kind: i % 4 === 0 ? (i % 8 === 0 ? " CSAT " : "nps") : undefined,
+        text:
+          i % 3 === 0
+            ? ["太慢了\n很失望", "Great \\ quick\tservice", "ممنون، عالی بود", "'quoted' \\N"][i % 4]
+            : undefined,
+        properties: i % 2 === 0 ? { page: `/p${i % 3}\t`, note: "a\\b" } : undefined,
+      })),
+      { 2: { country: "DE\tx" }, 3: { country: "CN" } },
+    );
+    await rebuildJourneyStore(db);
+    const ws = `ws${++workspace}`;
+    await publishEventsToClickHouse(db, ch, ws);
+    const m = await expectSameOnBoth(db, ws, { options: wide });
+    expect(m.totals).toMatchObject({ events: 60, customers: 7 });
+    expect(m.unmapped.items.map((u) => u.eventName)).toEqual(expect.arrayContaining(["landing\\N", "\\N", "", "送货"]));
+    await expectSameOnBoth(db, ws, {
+      filters: {
+        channels: ["we\tb", "\\N"],
+        segment: { match: "any", conditions: [{ attribute: "country", operator: "eq", value: "DE\tx" }] },
+      },
+      options: wide,
+    });
   });
 
   describe("the pm4py event logs", () => {

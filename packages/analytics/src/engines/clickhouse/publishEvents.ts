@@ -54,6 +54,7 @@ async function dropBatchesExcept(ch: ClickHouseEvents, tables: ClickHouseTables,
  * one single-row insert naming the batch (readers always read the newest published batch). A failure or a
  * cancellation leaves the previous batch visible and drops what was staged. Run after each import and stitching run:
  * stitching renumbers customers, so the whole event set is re-sharded (the superseded batch is dropped afterwards).
+ * One publication per workspace at a time (under the import's write lock): each clears what others left staged.
  */
 export async function publishEventsToClickHouse(
   db: EventDatabase,
