@@ -46,7 +46,7 @@ describe("descriptions of stages, steps and touchpoints in the readable exports"
 
   it("the Excel workbook has a Descriptions sheet with the stage's, the step's and a touchpoint's description", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await exportExcelWorkbook(input)));
+    await wb.xlsx.load((await exportExcelWorkbook(input)) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet("Descriptions");
     expect(sheet).toBeDefined();
     const rows = sheet!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [row.slice(1).join(" | ")] : []));
@@ -71,7 +71,7 @@ describe("descriptions of stages, steps and touchpoints in the readable exports"
     const bare = demoExportInput();
     const plain: ExportInput = { ...bare, touchpoints: bare.touchpoints.map((t) => ({ ...t, description: "" })) };
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await exportExcelWorkbook(plain)));
+    await wb.xlsx.load((await exportExcelWorkbook(plain)) as unknown as ArrayBuffer);
     expect(wb.getWorksheet("Descriptions")).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { MapSnapshot, PersonaFields, TouchpointFields } from "@opencjm/core";
 import type { IdeaKpiRecords } from "../mapExport/ideaKpiRecords.js";
 import type { DropReason } from "./dropReason.js";
+import type { ImportNote } from "./importNote.js";
 
 /** The file formats a map can be imported from. */
 export const IMPORT_FORMATS = ["json", "xlsx", "csv", "mermaid", "ojf"] as const;
@@ -23,8 +24,11 @@ export interface ImportReport {
   /** What the file has that the map cannot hold or that refers to nothing, with its texts and the reason. */
   dropped: DroppedItem[];
   /** Guesses and adjustments worth telling the user (a lane type chosen from its name, a score clamped). */
-  notes: string[];
+  notes: ImportNote[];
 }
+
+/** The report as a reader gets it: every reason and note worded in the reader's language. */
+export type WordedImportReport = Omit<ImportReport, "notes"> & { notes: string[] };
 
 /** A persona or touchpoint the file brings along, under the id the file gave it. */
 export interface DraftEntity<T> {

@@ -1,8 +1,9 @@
 import { translate, type ImportMessageKey, type Locale, type MessageValues } from "@opencjm/core";
-import type { DroppedItem, ImportReport } from "./ImportDraft.js";
+import type { DroppedItem, ImportReport, WordedImportReport } from "./ImportDraft.js";
+import { wordImportNote } from "./importNote.js";
 
 /** Why an import left something out: a key of the shared `imports` catalogue (packages/core/src/i18n/imports/). */
-export type DropCode = Exclude<ImportMessageKey, "withCount" | `count.${string}`>;
+export type DropCode = Exclude<ImportMessageKey, "withCount" | `count.${string}` | `note.${string}`>;
 
 /** A reason as code and values, worded only when someone reads it, in the reader's language. */
 export interface DropReason {
@@ -30,7 +31,11 @@ export function droppedItem(path: string, reason: DropReason, texts: string[]): 
   return { path, code: reason.code, values: reason.values, reason: wordDropReason("en", reason), texts };
 }
 
-/** The report with every reason worded in the reader's language; paths, texts and notes as they were. */
-export function localiseImportReport(report: ImportReport, locale: Locale): ImportReport {
-  return { ...report, dropped: report.dropped.map((item) => ({ ...item, reason: wordDropReason(locale, item) })) };
+/** The report with every reason and note worded in the reader's language; paths and texts as they were. */
+export function localiseImportReport(report: ImportReport, locale: Locale): WordedImportReport {
+  return {
+    ...report,
+    dropped: report.dropped.map((item) => ({ ...item, reason: wordDropReason(locale, item) })),
+    notes: report.notes.map((note) => wordImportNote(locale, note)),
+  };
 }

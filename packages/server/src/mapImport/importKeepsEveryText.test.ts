@@ -47,7 +47,7 @@ function importedTexts(draft: ImportDraft): string[] {
     preview.report.fromVersion ?? "",
     ...preview.report.dropped.flatMap((d) => d.texts),
     // A note quotes what it read a value as (`severity "high" → 4 of 5`).
-    ...preview.report.notes.flatMap((n) => [...n.matchAll(/"([^"]*)"/g)].map((m) => m[1]!)),
+    ...preview.report.notes.flatMap((n) => Object.values(n.values).filter((v) => typeof v === "string")),
   ];
 }
 

@@ -1,8 +1,9 @@
-import { BUILT_IN_CHANNELS, newId, type ChannelId, type LaneType, type TouchpointFields } from "@opencjm/core";
+import { newId, type ChannelId, type LaneType, type TouchpointFields } from "@opencjm/core";
 import { droppedItem } from "./dropReason.js";
 import type { FieldLedger } from "./FieldLedger.js";
 import { guessChannel } from "./guessChannel.js";
 import type { DraftEntity, ImportReport } from "./ImportDraft.js";
+import { addImportNote, importNote } from "./importNote.js";
 import type { MapDraftBuilder } from "./MapDraftBuilder.js";
 
 /** A node of an OpenJourney file, with where it is in the file and its score when it has one. */
@@ -116,8 +117,7 @@ function severityOf(
 ): number {
   const known = SEVERITY[word?.toLowerCase() ?? ""];
   if (known) {
-    const note = `severity "${word}" → ${known} of 5`;
-    if (!report.notes.includes(note)) report.notes.push(note);
+    addImportNote(report.notes, importNote(null, "note.severityWord", { word: word!, level: known }));
     return known;
   }
   if (word) fields.leave("nodes[].severity", word, "unknownSeverity");
@@ -144,11 +144,12 @@ function touchpointFor(
   const oldId = newId("tp_");
   const words = [name, ...(Array.isArray(tags) ? tags.filter((t): t is string => typeof t === "string") : [])];
   const { guess, named } = guessChannel(words.join(" "));
-  const channelName = (key: string) => BUILT_IN_CHANNELS.find((c) => c.key === key)?.name.en ?? key;
   report.notes.push(
     guess
-      ? `touchpoint "${name}" → channel ${channelName(guess.id)} (the file says "${guess.because}")`
-      : `touchpoint "${name}": ${named.length ? `several channels named (${named.map(channelName).join(", ")})` : "no channel named"}, set to Website — check it`,
+      ? importNote(node.where, "note.channelGuessed", { name, because: guess.because }, { channel: guess.id })
+      : named.length
+        ? importNote(node.where, "note.channelAmbiguous", { name }, { channels: named })
+        : importNote(node.where, "note.channelNone", { name }),
   );
   if (name.length > 200) fields.leave(`${node.where}.title`, name, "touchpointNameTooLong", { max: 200 });
   if (description.length > 2000)

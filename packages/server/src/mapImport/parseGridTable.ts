@@ -22,6 +22,7 @@ import {
   type ImportFormat,
   type ImportReport,
 } from "./ImportDraft.js";
+import { importNote } from "./importNote.js";
 import { MapDraftBuilder } from "./MapDraftBuilder.js";
 import { laneTypeForName } from "./laneTypeForName.js";
 import { parseCardLine } from "./parseCardLine.js";
@@ -82,7 +83,9 @@ function laneTypeOf(typeText: string, laneName: string, report: ImportReport, wh
   if (named) return named;
   const guessed = TYPE_BY_NAME.get(laneName.trim().toLowerCase()) ?? laneTypeForName(laneName);
   report.notes.push(
-    `${where}: lane "${laneName}" read as ${guessed}${typeText ? ` (unknown type "${typeText}")` : ""}`,
+    typeText
+      ? importNote(where, "note.laneReadAsUnknownType", { lane: laneName, typeText }, { laneType: guessed })
+      : importNote(where, "note.laneReadAs", { lane: laneName }, { laneType: guessed }),
   );
   return guessed;
 }
@@ -246,7 +249,9 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
   for (const p of emotionPoints) {
     const value = Math.min(scale.max, Math.max(scale.min, p.value));
     if (value !== p.value)
-      report.notes.push(`emotion ${p.value} is outside the scale ${scale.min}…${scale.max}, kept as ${value}`);
+      report.notes.push(
+        importNote(null, "note.emotionClamped", { value: p.value, min: scale.min, max: scale.max, kept: value }),
+      );
     builder.setEmotion(p.personaId, p.stepId, value, p.note);
   }
   const usedPersonas = new Set(emotionPoints.map((p) => p.personaId));

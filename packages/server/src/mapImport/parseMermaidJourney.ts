@@ -2,6 +2,7 @@ import { LANE_NAMES, newId, PersonaFieldsSchema } from "@opencjm/core";
 import { droppedItem } from "./dropReason.js";
 import { importFileError } from "./importFileError.js";
 import { emptyReport, type ImportDraft } from "./ImportDraft.js";
+import { importNote } from "./importNote.js";
 import { MapDraftBuilder } from "./MapDraftBuilder.js";
 
 /** Mermaid scores tasks 1 (bad) … 5 (good); the imported map uses −2…2, so 3 is neutral. */
@@ -73,7 +74,8 @@ export function parseMermaidJourney(text: string): ImportDraft {
     const stepId = builder.addStep(stageId, name.trim());
     const value = score - 3;
     const clamped = Math.min(SCALE.max, Math.max(SCALE.min, value));
-    if (clamped !== value) report.notes.push(`${where}: score ${score} is outside 1…5, kept as ${clamped + 3}`);
+    if (clamped !== value)
+      report.notes.push(importNote(where, "note.scoreClamped", { value: score, min: 1, max: 5, kept: clamped + 3 }));
     const actors = (rawActors ?? "")
       .split(",")
       .map((a) => a.trim())

@@ -4,6 +4,7 @@ import { droppedItem } from "./dropReason.js";
 import { FieldLedger } from "./FieldLedger.js";
 import { importFileError, pathOf } from "./importFileError.js";
 import { emptyReport, type DraftEntity, type ImportDraft } from "./ImportDraft.js";
+import { importNote } from "./importNote.js";
 import { laneTypeForName } from "./laneTypeForName.js";
 import { MapDraftBuilder } from "./MapDraftBuilder.js";
 import { openJourneyCard, type OpenJourneyNode } from "./openJourneyCard.js";
@@ -75,7 +76,7 @@ export function parseOpenJourney(json: unknown, fileName = "file"): ImportDraft 
     const name = nameOf(lane, `swimlanes[${i}].name`);
     const type = laneTypeForName(name);
     lanes.set(lane.id, { id: builder.addLane(type, name || LANE_NAMES[type].en), type });
-    report.notes.push(`swimlane "${name}" → ${type} lane`);
+    report.notes.push(importNote(`swimlanes[${i}]`, "note.swimlaneType", { name }, { laneType: type }));
   });
   const nodes: OpenJourneyNode[] = [];
   ojf.nodes.forEach((raw, i) => {
@@ -105,7 +106,7 @@ export function parseOpenJourney(json: unknown, fileName = "file"): ImportDraft 
   const blueprintLanes = blueprint ? addBlueprintLanes(builder) : undefined;
   if (![...lanes.values()].some((l) => l.type === "emotion") && nodes.some((n) => n.score !== undefined)) {
     builder.addLane("emotion", LANE_NAMES.emotion.en);
-    report.notes.push("node scores → emotion curve of the persona");
+    report.notes.push(importNote(null, "note.scoresToEmotions"));
   }
   const touchpoints: Array<DraftEntity<TouchpointFields>> = [];
   nodes.forEach((node, i) => {
@@ -114,7 +115,15 @@ export function parseOpenJourney(json: unknown, fileName = "file"): ImportDraft 
     const emotion = openJourneyCard({ node, lane, stepId, builder, fields, report, touchpoints, blueprintLanes });
     if (node.score === undefined) return;
     const value = Math.min(SCORE_RANGE.max, Math.max(SCORE_RANGE.min, node.score));
-    if (value !== node.score) report.notes.push(`${node.where}: score ${node.score} is outside −5…5, kept as ${value}`);
+    if (value !== node.score)
+      report.notes.push(
+        importNote(node.where, "note.scoreClamped", {
+          value: node.score,
+          min: SCORE_RANGE.min,
+          max: SCORE_RANGE.max,
+          kept: value,
+        }),
+      );
     builder.setEmotion(personaId, stepId, value, emotion);
   });
   fields.close();

@@ -12,6 +12,7 @@ import { withIdeasAndKpis } from "../../mapExport/withIdeasAndKpis.js";
 import { PaperSchema, OrientationSchema } from "../../mapExport/printOptions.js";
 import { parseImportFile } from "../../mapImport/parseImportFile.js";
 import { wordDropReason } from "../../mapImport/dropReason.js";
+import { wordImportNote } from "../../mapImport/importNote.js";
 import type { DroppedItem } from "../../mapImport/ImportDraft.js";
 import { summarizeImport } from "../../mapImport/summarizeImport.js";
 import { CliError, parseOptions } from "../CliError.js";
@@ -219,6 +220,8 @@ export function registerMapCommands(program: Command): void {
             }),
           );
           for (const item of draft.report.dropped) console.log(cliText("wouldDrop", { item: describeDropped(item) }));
+          for (const note of draft.report.notes)
+            console.log(cliText("importNote", { note: wordImportNote(cliLocale(), note) }));
           return;
         }
         const result = await importMapDraft(services, { workspaceId: ws.id, userId: memberId, draft }).catch(
@@ -244,6 +247,8 @@ export function registerMapCommands(program: Command): void {
         if (draft.format === "json" && from !== null && from !== "1" && from !== String(MAP_EXPORT_FORMAT_VERSION))
           console.log(cliText("upgradedFrom", { version: from }));
         for (const item of result.report.dropped) console.log(cliText("dropped", { item: describeDropped(item) }));
+        for (const note of result.report.notes)
+          console.log(cliText("importNote", { note: wordImportNote(cliLocale(), note) }));
       } finally {
         await services.close();
       }
