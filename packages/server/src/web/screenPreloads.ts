@@ -15,7 +15,7 @@ const ROUTE_SCREENS: Array<[RegExp, string[]]> = [
 ];
 
 /** Built files a page needs beyond what index.html already loads: module scripts and style sheets under /assets/. */
-export interface ScreenFiles {
+interface ScreenFiles {
   scripts: string[];
   styles: string[];
 }
