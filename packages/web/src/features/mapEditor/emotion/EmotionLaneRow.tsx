@@ -47,11 +47,16 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({
   const emotions = useEmotions();
   const personas = useMemo<EmotionPersona[]>(
     () =>
-      settings.personaIds.map((id, i) => ({
-        id,
-        name: catalogue.personas.get(id)?.name ?? t("editor.emotion.unknownPersona"),
-        color: personaColor(i),
-      })),
+      settings.personaIds.map((id, i) => {
+        const persona = catalogue.personas.get(id);
+        return {
+          id,
+          name: persona?.name ?? t("editor.emotion.unknownPersona"),
+          color: personaColor(i),
+          photoUrl: persona?.photoUrl,
+          avatarSeed: persona?.avatarSeed,
+        };
+      }),
     [settings.personaIds, catalogue.personas, t],
   );
   const [picked, setPicked] = useState<string | undefined>(undefined);

@@ -1,7 +1,20 @@
 import type { EmotionScale } from "@opencjm/core";
 import { useI18n } from "../../../i18n/I18nProvider.js";
+import { PersonaAvatar } from "../../personas/PersonaAvatar.js";
 import type { EmotionPersona } from "./EmotionPersona.js";
 import styles from "./EmotionLegend.module.css";
+
+/** The persona's photo (or avatar) ringed in its line colour, above the colour's swatch. */
+function PersonaMark({ persona }: { persona: EmotionPersona }) {
+  return (
+    <span className={styles.mark} aria-hidden="true" data-testid="emotion-persona-photo">
+      <span className={styles.photo} style={{ borderColor: persona.color }}>
+        <PersonaAvatar name={persona.name} photoUrl={persona.photoUrl} avatarSeed={persona.avatarSeed} size={24} />
+      </span>
+      <span className={styles.swatch} style={{ background: persona.color }} />
+    </span>
+  );
+}
 
 /**
  * The emotion lane's legend: the scale with its labels, each persona's line colour (pick one to add its points), and
@@ -60,12 +73,12 @@ export function EmotionLegend({
                 onClick={() => onPick(p.id)}
                 title={t("editor.emotion.pickPersona")}
               >
-                <span className={styles.swatch} style={{ background: p.color }} aria-hidden="true" />
+                <PersonaMark persona={p} />
                 <bdi>{p.name}</bdi>
               </button>
             ) : (
               <span className={styles.persona}>
-                <span className={styles.swatch} style={{ background: p.color }} aria-hidden="true" />
+                <PersonaMark persona={p} />
                 <bdi>{p.name}</bdi>
               </span>
             )}
