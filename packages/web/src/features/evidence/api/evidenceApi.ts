@@ -3,6 +3,7 @@ import type {
   DataFacets,
   DraftPlan,
   FilePreview,
+  ImportChoicesQuery,
   ImportMappingInput as ImportMapping,
   ImportRecord,
   MapMetrics,
@@ -54,9 +55,16 @@ export function previewFile(workspaceId: string, file: File, signal?: AbortSigna
   );
 }
 
-/** The address a file is uploaded to for import into a source, with the mapping to use. */
-export function importUrl(workspaceId: string, sourceId: string, fileName: string, mapping: ImportMapping): string {
-  return `${ws(workspaceId)}/sources/${encodeURIComponent(sourceId)}/imports?${q({ fileName, mapping: JSON.stringify(mapping) })}`;
+/** The address a file is uploaded to for import into a source, with the mapping and the import's choices to use. */
+export function importUrl(
+  workspaceId: string,
+  sourceId: string,
+  fileName: string,
+  mapping: ImportMapping,
+  choices: ImportChoicesQuery = {},
+): string {
+  const query = q({ fileName, mapping: JSON.stringify(mapping), ...choices });
+  return `${ws(workspaceId)}/sources/${encodeURIComponent(sourceId)}/imports?${query}`;
 }
 
 /** The address of an import's progress as server-sent events. */

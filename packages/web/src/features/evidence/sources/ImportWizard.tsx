@@ -10,6 +10,7 @@ import { FileDropZone } from "./FileDropZone.js";
 import { FilePreviewTable } from "./FilePreviewTable.js";
 import { ImportProblemNote } from "./ImportProblemNote.js";
 import { ImportProgressBar } from "./ImportProgressBar.js";
+import { SkippedRowsReport } from "./SkippedRowsReport.js";
 import { problemOfRecord } from "./importProblem.js";
 import { draftFromMapping, mappingFits, mappingFromDraft, mappingProblems, type MappingDraft } from "./mappingDraft.js";
 import styles from "./DataSources.module.css";
@@ -43,6 +44,7 @@ export function ImportWizard({
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ step: "choose" });
   const [draft, setDraft] = useState<MappingDraft | null>(null);
+  const [skipBadRows, setSkipBadRows] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [recordProblem, setRecordProblem] = useState<ImportRecord | null>(null);
@@ -95,7 +97,9 @@ export function ImportWizard({
     setNotice(null);
     setStage({ step: "uploading", preview, fraction: 0 });
     const running = uploadWithProgress<{ importId: string }>(
-      importUrl(workspaceId, source.sourceId, file.name, mappingFromDraft(draft)),
+      importUrl(workspaceId, source.sourceId, file.name, mappingFromDraft(draft), {
+        skipBadRows: skipBadRows ? "true" : "false",
+      }),
       file,
       session?.csrfToken,
       (sent, total) => setStage({ step: "uploading", preview, fraction: total ? sent / total : 0 }),
@@ -185,6 +189,19 @@ export function ImportWizard({
               ))}
             </ul>
           )}
+          <label className="field">
+            <span>
+              <input
+                type="checkbox"
+                checked={skipBadRows}
+                disabled={stage.step !== "mapping"}
+                onChange={(e) => setSkipBadRows(e.target.checked)}
+                data-testid="skip-bad-rows"
+              />{" "}
+              {t("importChoices.skipBadRows")}
+            </span>
+            <small>{t("importChoices.skipBadRowsHint")}</small>
+          </label>
           {stage.step === "mapping" && (
             <div className={styles.actions}>
               <button
@@ -228,6 +245,7 @@ export function ImportWizard({
           })}
         </p>
       )}
+      {stage.step === "done" && <SkippedRowsReport record={stage.record} />}
     </section>
   );
 }
