@@ -23,6 +23,11 @@ import { openServices } from "../openServices.js";
 import { dataDirOverride } from "./migrateCommand.js";
 import { findWorkspaceRef } from "../../store/workspaceStore.js";
 
+const DUPLICATES_CHOICE = { refuse: "error", drop: "skip", keep: "keep", error: "error", skip: "skip" } as const;
+
+/** Rows left out for unreadable values that the text summary names one by one (--json gives the import's list). */
+const LISTED_BAD_ROWS = 20;
+
 const Options = z.strictObject({
   workspace: IdSchema,
   source: z.string().trim().min(1).max(120),
@@ -36,7 +41,12 @@ const Options = z.strictObject({
   deny: z.array(z.string().min(1)).default([]),
   maxIdentifierLinks: z.coerce.number().int().min(1).optional(),
   onOverCap: z.enum(["fail", "ignore"]).default("fail"),
-  duplicates: z.enum(["error", "skip", "keep"]).optional(),
+  // refuse, drop and keep are the words people use; error and skip are the mapping's own names for the first two.
+  duplicates: z
+    .enum(["refuse", "drop", "keep", "error", "skip"])
+    .transform((d) => DUPLICATES_CHOICE[d])
+    .optional(),
+  skipBadRows: z.boolean().default(false),
   json: z.boolean().default(false),
 });
 
@@ -114,6 +124,13 @@ function summary(r: ImportResult): string {
         withoutIdentifier: n(r.rowsWithoutIdentifierSkipped),
       }),
     );
+  if (r.badRowsSkipped) {
+    lines.push(cliText("importEvents.badRows", { count: n(r.badRowsSkipped) }));
+    for (const bad of r.skippedRows.slice(0, LISTED_BAD_ROWS))
+      lines.push(cliText("importEvents.badRow", { row: n(bad.row), column: bad.column ?? "", reason: bad.reason }));
+    if (r.badRowsSkipped > LISTED_BAD_ROWS)
+      lines.push(cliText("importEvents.moreBadRows", { count: n(r.badRowsSkipped - LISTED_BAD_ROWS) }));
+  }
   lines.push(
     cliText("importEvents.customers", {
       customers: n(r.customers),
@@ -163,6 +180,7 @@ export function registerImportEventsCommand(program: Command): void {
     .option("--max-identifier-links <n>", cliText("importEvents.option.maxIdentifierLinks"))
     .option("--on-over-cap <action>", cliText("importEvents.option.onOverCap"), "fail")
     .option("--duplicates <action>", cliText("importEvents.option.duplicates"))
+    .option("--skip-bad-rows", cliText("importEvents.option.skipBadRows"))
     .option("--json", cliText("importEvents.option.json"))
     .action(async (file: string, raw: unknown) => {
       const o = parseOptions(Options, raw);
@@ -200,6 +218,7 @@ export function registerImportEventsCommand(program: Command): void {
           timeZone: o.timeZone,
           timestampFormat: o.timestampFormat,
           duplicates: o.duplicates,
+          skipBadRows: o.skipBadRows,
           denyList: o.deny,
           limits: {
             onOverCap: o.onOverCap,
