@@ -2,11 +2,13 @@ import { computeMapMetrics, type MapMetrics } from "@opencjm/analytics";
 import { MapMetricsRequestSchema, type MapSnapshot } from "@opencjm/core";
 import { mapMetricsInput } from "../commands/metricsForMap.js";
 import type { Services } from "../services.js";
+import { listTouchpointRules } from "../store/touchpointRuleStore.js";
 
 /**
  * The metrics a PDF or PNG export prints in the data lane: the whole workspace's customer data over the printed map
  * (the current one or a version's), unfiltered, as the editor shows them with "Show data" on and no filter. Null when
- * the workspace has no events yet, so a map without data prints its data lane as the editor shows it without data.
+ * nothing would be printed (no data lane shown, no rule linking events to touchpoints, no events yet), so a map
+ * without data prints as the editor shows it and costs no event database to open.
  */
 export async function printMetrics(
   services: Services,
@@ -14,7 +16,15 @@ export async function printMetrics(
   mapId: string,
   snapshot: MapSnapshot,
 ): Promise<MapMetrics | null> {
-  const input = await mapMetricsInput(services, workspaceId, mapId, MapMetricsRequestSchema.parse({}));
-  const metrics = await computeMapMetrics(await services.analytics.open(workspaceId), { ...input, map: snapshot });
-  return metrics.totals.storeEvents > 0 ? metrics : null;
+  if (!snapshot.lanes.some((l) => l.type === "data" && !l.hidden)) return null;
+  if ((await listTouchpointRules(services.db, workspaceId)).length === 0) return null;
+  try {
+    const input = await mapMetricsInput(services, workspaceId, mapId, MapMetricsRequestSchema.parse({}));
+    const metrics = await computeMapMetrics(await services.analytics.open(workspaceId), { ...input, map: snapshot });
+    return metrics.totals.storeEvents > 0 ? metrics : null;
+  } catch (err) {
+    // The map still prints (its data lane as without data) rather than the whole export failing over its numbers.
+    console.error(`export: the map's metrics could not be computed: ${err instanceof Error ? err.message : err}`);
+    return null;
+  }
 }
