@@ -119,16 +119,17 @@ function thinEditor(url: string, plan: WorkerPlan, editor: number, latencies: nu
   let setText: ((text: string) => void) | undefined;
   return new Promise((resolve, reject) => {
     ws.on("error", reject);
-    ws.on("open", () => {
-      ws.send(frame(name, MESSAGE.auth, 0, Buffer.from(plan.token)));
-      ws.send(frame(name, MESSAGE.sync, SYNC.step1, Y.encodeStateVector(doc)));
-    });
+    ws.on("open", () => ws.send(frame(name, MESSAGE.auth, 0, Buffer.from(plan.token))));
     ws.on("message", (data: Buffer) => {
       const arrivedUs = nowUs();
       const reader = new Reader(data);
       reader.bytesField();
       const type = reader.varUint();
-      if (type === MESSAGE.auth && reader.varUint() === 1) reject(new Error("authentication failed"));
+      if (type === MESSAGE.auth) {
+        // As the provider does: ask for the map only once authenticated (the server bounds what comes before).
+        if (reader.varUint() === 2) ws.send(frame(name, MESSAGE.sync, SYNC.step1, Y.encodeStateVector(doc)));
+        else reject(new Error("authentication failed"));
+      }
       if (type === MESSAGE.syncStatus && ++acknowledged === 1)
         // The server stored this editor's card: ready to edit.
         resolve({
@@ -164,12 +165,20 @@ function thinEditor(url: string, plan: WorkerPlan, editor: number, latencies: nu
   });
 }
 
+/** `ws` reports a socket closed while connecting as an 'error' event; the provider only listens for close. */
+class QuietWebSocket extends WebSocket {
+  constructor(address: string, protocols?: string | string[]) {
+    super(address, protocols);
+    this.on("error", () => undefined);
+  }
+}
+
 /** A full editor: the provider the web app uses, applying every update to its Y.Doc. */
 function fullEditor(url: string, plan: WorkerPlan, editor: number, latencies: number[]): Promise<Editor> {
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({
     url: `${url.replace(/^http/, "ws")}/collab/${encodeURIComponent(plan.mapId)}`,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: QuietWebSocket as unknown as typeof globalThis.WebSocket,
   });
   let seen = 0;
   doc.on("update", (update: Uint8Array, origin: unknown) => {
@@ -209,15 +218,18 @@ function fullEditor(url: string, plan: WorkerPlan, editor: number, latencies: nu
 async function run(plan: WorkerPlan): Promise<void> {
   const thinLatencies: number[] = [];
   const fullLatencies: number[] = [];
-  const editors = await Promise.all(
-    Array.from({ length: plan.thin + plan.full }, (_, i) => {
-      const editor = plan.firstEditor + i;
+  // Editors join ten at a time, as people open a map: the server bounds how many sockets wait to authenticate.
+  const editors: Editor[] = [];
+  for (let i = 0; i < plan.thin + plan.full; i += 10) {
+    const batch = Array.from({ length: Math.min(10, plan.thin + plan.full - i) }, (_, j) => {
+      const editor = plan.firstEditor + i + j;
       const url = plan.urls[editor % plan.urls.length]!;
-      return i < plan.full
+      return i + j < plan.full
         ? fullEditor(url, plan, editor, fullLatencies)
         : thinEditor(url, plan, editor, thinLatencies);
-    }),
-  );
+    });
+    editors.push(...(await Promise.all(batch)));
+  }
   process.send!("ready");
   const { startAtNs } = await new Promise<{ startAtNs: string }>((r) => process.once("message", r));
   const startAt = Number(BigInt(startAtNs) / 1000n);
@@ -242,6 +254,8 @@ async function run(plan: WorkerPlan): Promise<void> {
   process.send!(report, undefined, {}, () => process.exit(0));
 }
 
+// The benchmark stopped (or failed): no editor outlives it.
+process.on("disconnect", () => process.exit(0));
 process.once("message", (plan: WorkerPlan) => {
   run(plan).catch((err: Error) => {
     console.error(err);

@@ -63,7 +63,15 @@ async function measure(target: Target, seconds = SECONDS): Promise<Measured> {
       worker.once("exit", (code) => reject(new Error(`an editors' worker exited (${code}) before it was ready`)));
     });
   });
-  await Promise.all(ready);
+  try {
+    await Promise.race([
+      Promise.all(ready),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("the editors did not all join in 120 s")), 120_000)),
+    ]);
+  } catch (err) {
+    for (const worker of workers) worker.kill();
+    throw err;
+  }
   const reports = workers.map(
     (worker) => new Promise<WorkerReport>((resolve) => worker.once("message", (r) => resolve(r as WorkerReport))),
   );
