@@ -56,7 +56,7 @@ export function aggregateJourneys(
         continue;
       }
       const key = foldStepName(step.name);
-      if (!names.has(key)) names.set(key, step.name.trim());
+      if (!names.has(key)) names.set(key, step.name.trim().replace(/\s+/gu, " "));
       unmapped.add(key, journey.participantId, step.emotion);
       const votes = before.get(key) ?? new Map<string | null, number>();
       votes.set(previous, (votes.get(previous) ?? 0) + 1);

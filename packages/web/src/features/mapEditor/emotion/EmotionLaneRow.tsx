@@ -85,7 +85,7 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({
   return (
     <>
       <LaneHeader lane={lane} row={row} rowIndex={rowIndex} first={first} last={last} actions={actions}>
-        {personas.length > 0 && (
+        {(personas.length > 0 || research) && (
           <EmotionLegend
             personas={personas}
             activeId={activeId}
