@@ -3,6 +3,8 @@ import { z } from "zod";
 import { trustedProxies } from "./auth/clientAddress.js";
 import { MailEnvShape, mailSettingsOf, type MailSettings } from "./mail/mailSettings.js";
 import { parseDriftDigestSchedule, type DriftDigestSchedule } from "./mail/driftDigestSchedule.js";
+import type { ClickHouseConfig } from "@opencjm/analytics";
+import { ClickHouseEnvShape, clickHouseSettingsOf } from "./analyticsEngine/clickHouseSettings.js";
 
 /** Every environment variable the server reads; the README's configuration table mirrors this. */
 const EnvSchema = z.object({
@@ -71,6 +73,7 @@ const EnvSchema = z.object({
       }
     }),
   ...MailEnvShape,
+  ...ClickHouseEnvShape,
 });
 
 /** Resolved server settings. */
@@ -115,6 +118,8 @@ export interface AppConfig {
   mail?: MailSettings;
   /** When the weekly drift digest is e-mailed (with SMTP); undefined when turned off. */
   driftDigestSchedule?: DriftDigestSchedule;
+  /** The ClickHouse cluster that holds the stitched events and answers map metrics; undefined for DuckDB alone. */
+  clickHouse?: ClickHouseConfig;
 }
 
 /** Reads the configuration from environment variables, with a clear error naming a bad one. */
@@ -158,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     exportQueueLength: e.EXPORT_QUEUE_LENGTH,
     mail: mailSettingsOf(e, overrides.publicUrl ?? e.PUBLIC_URL),
     driftDigestSchedule: e.DRIFT_DIGEST_SCHEDULE,
+    clickHouse: clickHouseSettingsOf(e),
     ...overrides,
     ...(overrides.dataDir ? { sqlitePath: resolve(overrides.dataDir, "opencjm.sqlite") } : {}),
   };

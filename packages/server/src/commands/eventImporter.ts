@@ -16,6 +16,7 @@ import { newId } from "@opencjm/core";
 import { DomainError, type ErrorClass } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import { reportImportOutcome } from "../activity/importOutcomeReporter.js";
+import { publishWorkspaceEvents } from "../analyticsEngine/clickHouseEngine.js";
 
 /** What kind of failure each import error is: the file's content is unprocessable, a missing source not found, no room on disk. */
 const KIND: Partial<Record<ImportError["code"], ErrorClass>> = {
@@ -117,6 +118,13 @@ export async function receiveUpload(
   return { path, bytes };
 }
 
+/** An import whose events were stored but not published to ClickHouse, as its final record says it: failed, with why. */
+function publicationFailed(record: ImportRecord, err: unknown): ImportRecord {
+  const code = err instanceof DomainError ? err.code : "clickhouse_publish_failed";
+  const message = err instanceof Error ? err.message : String(err);
+  return { ...record, status: "failed", error: { code, message, row: null, column: null } };
+}
+
 /** One import to run in the background of the server. */
 export interface EventImportRequest {
   workspaceId: string;
@@ -161,9 +169,17 @@ export async function startEventImport(
     },
   })
     .then(
-      async (): Promise<{ record?: ImportRecord; err?: unknown }> => ({
-        record: await getImport(db.connection, importId),
-      }),
+      async (): Promise<{ record?: ImportRecord; err?: unknown }> => {
+        // With ClickHouse, an import is finished once its events are published there too; a failed publication
+        // fails the import (the events stay in DuckDB; ClickHouse keeps answering from the previous batch).
+        try {
+          await publishWorkspaceEvents(services.analytics, request.workspaceId, controller.signal);
+        } catch (err) {
+          const record = await getImport(db.connection, importId);
+          return { record: record && publicationFailed(record, err), err };
+        }
+        return { record: await getImport(db.connection, importId) };
+      },
       async (err: unknown): Promise<{ record?: ImportRecord; err?: unknown }> => ({
         record: await getImport(db.connection, importId),
         err,

@@ -1,7 +1,8 @@
-import { computeCaseDurations, computeMapMetrics, type MapMetrics, type MapMetricsInput } from "@opencjm/analytics";
+import { computeCaseDurations, type MapMetrics, type MapMetricsInput } from "@opencjm/analytics";
 import type { CaseDurations, MapMetricsRequestSchema, MapSnapshot } from "@opencjm/core";
 import type { z } from "zod";
 import { findPersonas } from "./personaCreator.js";
+import { computeMetricsOnEngine } from "../analyticsEngine/clickHouseEngine.js";
 import { fieldError, notFound } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import { listTouchpointRules } from "../store/touchpointRuleStore.js";
@@ -46,7 +47,7 @@ export async function mapMetricsInput(
 
 /**
  * Computes all metrics of a map over its workspace's customer data: its input (mapMetricsInput) through the
- * one-pass engine on the workspace's journey store.
+ * one-pass engine on the workspace's journey store, or on ClickHouse when it is configured (same answers).
  */
 export async function metricsForMap(
   services: Services,
@@ -55,7 +56,7 @@ export async function metricsForMap(
   request: z.infer<typeof MapMetricsRequestSchema>,
 ): Promise<{ metrics: MapMetrics; snapshot: MapSnapshot }> {
   const input = await mapMetricsInput(services, workspaceId, mapId, request);
-  const metrics = await computeMapMetrics(await services.analytics.open(workspaceId), input);
+  const metrics = await computeMetricsOnEngine(services.analytics, workspaceId, input);
   return { metrics, snapshot: input.map };
 }
 

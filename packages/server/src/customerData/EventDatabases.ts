@@ -1,8 +1,10 @@
 import {
+  connectClickHouse,
   failInterruptedImports,
   isDatabaseLockError,
   openEventDatabase,
   openEventDatabaseSnapshot,
+  type ClickHouseEvents,
   type EventDatabase,
 } from "@opencjm/analytics";
 import { rm } from "node:fs/promises";
@@ -21,6 +23,8 @@ export interface EventDatabases {
   /** Folder for uploads in flight of a workspace. */
   uploadDir(workspaceId: string): string;
   imports: ImportTracker;
+  /** The ClickHouse shards holding the stitched events when CLICKHOUSE_URL is set (analyticsEngine/clickHouseEngine.ts). */
+  clickHouse?: ClickHouseEvents;
   /** Cancels running imports (they roll back) and closes every open database. */
   close(): Promise<void>;
 }
@@ -35,9 +39,14 @@ export interface ReadOnlyOptions {
  * Creates the service for a server or CLI process. With `readOnly`, a database another process holds is read from a
  * copy taken at that moment (see openEventDatabaseSnapshot) instead of failing on DuckDB's lock.
  */
-export function createEventDatabases(config: Pick<AppConfig, "dataDir">, readOnly?: ReadOnlyOptions): EventDatabases {
+export function createEventDatabases(
+  config: Pick<AppConfig, "dataDir" | "clickHouse">,
+  readOnly?: ReadOnlyOptions,
+): EventDatabases {
   const open = new Map<string, Promise<EventDatabase>>();
   const imports = new ImportTracker();
+  // Opening the clients connects nothing yet; the first publication or query does.
+  const clickHouse = config.clickHouse ? connectClickHouse(config.clickHouse) : undefined;
   return {
     open(workspaceId) {
       let db = open.get(workspaceId);
@@ -64,12 +73,14 @@ export function createEventDatabases(config: Pick<AppConfig, "dataDir">, readOnl
     },
     uploadDir: (workspaceId) => join(config.dataDir, "analytics", workspaceId, "uploads"),
     imports,
+    clickHouse,
     async close() {
       await imports.cancelAll();
       const all = await Promise.allSettled(open.values());
       open.clear();
       // Requests whose clients left may still be querying: each database closes once its queries have settled.
       await Promise.all(all.map((r) => (r.status === "fulfilled" ? r.value.closeWhenIdle() : undefined)));
+      await clickHouse?.close();
     },
   };
 }

@@ -23,6 +23,7 @@ import {
   SourcesCreateSchema,
   SourcesPatchSchema,
 } from "./sourcesSchemas.js";
+import { publishWorkspaceEvents } from "../../analyticsEngine/clickHouseEngine.js";
 
 const tags = ["Data sources"];
 const W = "/api/workspaces/{workspaceId}";
@@ -136,6 +137,8 @@ export function registerSourcesRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get("services");
     await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "write");
     if (!(await deleteSource(await services.analytics.open(workspaceId), sourceId))) throw notFound("source");
+    // Identities were stitched again without the source: ClickHouse, when configured, gets the new event set.
+    await publishWorkspaceEvents(services.analytics, workspaceId);
     return c.json({ ok: true as const }, 200);
   });
 
