@@ -200,7 +200,9 @@ describe("PDF and PNG export in a real Chromium, in every language", () => {
       for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 600) dark++;
       return dark / (data.length / 4);
     });
-    expect(ink).toBeGreaterThan(0.005);
+    // At the map's natural size (no longer shrunk onto A4 pages) lines and letters cover less of the picture: a
+    // template map with few cards is about 0.3 % ink, a blank image none.
+    expect(ink).toBeGreaterThan(0.001);
     await page.close();
   });
 });
