@@ -21,7 +21,7 @@ import { translateDuckDbError } from "./translateDuckDbError.js";
 export const STAGED = "imp_staged";
 
 /** What the first three phases learnt: how the file reads, the mapping used, and the checked rows' summary. */
-export interface StagedImport {
+interface StagedImport {
   readable: ReadableFile;
   mapping: ImportMapping;
   origin: "given" | "saved" | "guessed";
@@ -33,7 +33,7 @@ export interface StagedImport {
 }
 
 /** How the staging phases report: a phase's progress, and its end (which also stops a cancelled import). */
-export interface PhaseReporter {
+interface PhaseReporter {
   progress: (phase: ImportPhase, fraction: number, extra?: { bytesRead?: number; totalBytes?: number }) => void;
   end: (phase: ImportPhase) => void;
 }
