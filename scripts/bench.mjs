@@ -15,6 +15,7 @@ const ALL = [
   "mapHistory",
   "kpiSeries",
   "clickhouseEvents",
+  "researchAggregation",
 ];
 // The SQL baseline at 10⁸ events reads millions of result rows into JavaScript: more heap than Node's default 4 GB.
 const NODE_FLAGS = { journeyMetrics: "--max-old-space-size=12288" };
