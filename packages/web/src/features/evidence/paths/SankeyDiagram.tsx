@@ -4,17 +4,24 @@ import { useI18n } from "../../../i18n/I18nProvider.js";
 import { layoutSankey } from "./sankeyLayout.js";
 import styles from "./Paths.module.css";
 
-const COLORS = { step: "#2d5fb8", touchpoint: "#b7791f", event: "#8891a1" } as const;
+const COLORS = { step: "#2d5fb8", touchpoint: "#b7791f", event: "#8891a1", others: "#b9bfca" } as const;
 
 /**
  * Customer flows between touchpoints as a Sankey diagram (SVG): one column per step of the journeys from their start,
  * box height and flow width by customers, every box labelled with its name and count, every flow titled with its
- * count; right to left in Persian. Boxes for touchpoints missing from the map and for unmapped events are coloured apart.
+ * count; right to left in Persian. Boxes for touchpoints missing from the map and for unmapped events are coloured apart;
+ * rare nodes are gathered into an "others" box per column, and a label with no room is left out (its box's title names it).
  */
 export function SankeyDiagram({ paths, width = 960, height = 420 }: { paths: Paths; width?: number; height?: number }) {
   const { t, dir, formatNumber } = useI18n();
   const rtl = dir === "rtl";
-  const drawing = useMemo(() => layoutSankey(paths, width, height, rtl), [paths, width, height, rtl]);
+  const drawing = useMemo(
+    () =>
+      layoutSankey(paths, width, height, rtl, undefined, (merged) =>
+        t("evidence.paths.sankeyOthers", { count: merged }),
+      ),
+    [paths, width, height, rtl, t],
+  );
   if (drawing.nodes.length === 0) return <p className={styles.muted}>{t("evidence.paths.noFlows")}</p>;
   return (
     <figure className={styles.figure}>
@@ -67,18 +74,20 @@ export function SankeyDiagram({ paths, width = 960, height = 420 }: { paths: Pat
                 >
                   <title>{`${n.label}: ${t("evidence.paths.customers", { count: n.customers })}`}</title>
                 </rect>
-                <text
-                  x={x}
-                  y={(n.y0 + n.y1) / 2}
-                  dy="0.35em"
-                  textAnchor={textAnchor}
-                  direction={dir}
-                  className={styles.nodeLabel}
-                  data-testid="sankey-label"
-                >
-                  <tspan>{n.label}</tspan>
-                  <tspan className={styles.nodeCount}>{` ${formatNumber(n.customers)}`}</tspan>
-                </text>
+                {n.labelY !== null && (
+                  <text
+                    x={x}
+                    y={n.labelY}
+                    dy="0.35em"
+                    textAnchor={textAnchor}
+                    direction={dir}
+                    className={styles.nodeLabel}
+                    data-testid="sankey-label"
+                  >
+                    <tspan>{n.label}</tspan>
+                    <tspan className={styles.nodeCount}>{` ${formatNumber(n.customers)}`}</tspan>
+                  </text>
+                )}
               </g>
             );
           })}
