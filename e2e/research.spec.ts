@@ -114,6 +114,83 @@ describe("research in a real browser", () => {
     await context.close();
   }, 180_000);
 
+  it("participants' own journeys: one entered as a mini-map, one by the API, one drafted from a highlight, seen on the map as '2 of 3' with their emotion band, and a step they took added to the map", async () => {
+    const mapId = await fx.createMap({ templateId: "awareness-consideration-decision" });
+    const { snapshot } = await fx.api<MapWithSnapshot>(
+      fx.owner,
+      "GET",
+      `/api/workspaces/${fx.workspaceId}/maps/${mapId}`,
+    );
+    const [first, second] = snapshot.steps;
+    const base = `/api/workspaces/${fx.workspaceId}/research`;
+    const study = await fx.api<{ id: string }>(fx.owner, "POST", `${base}/studies`, {
+      title: "Journeys of shoe buyers",
+      method: "interview",
+      mapIds: [mapId],
+    });
+    const ids: Record<string, string> = {};
+    for (const code of ["J1", "J2", "J3"])
+      ids[code] = (
+        await fx.api<{ id: string }>(fx.owner, "POST", `${base}/participants`, { studyId: study.id, code })
+      ).id;
+    await fx.api(fx.owner, "PUT", `${base}/participants/${ids.J2}/journeys/${mapId}`, {
+      steps: [
+        { stepId: second!.id, emotion: 3 },
+        { name: "asked a  friend", emotion: 1 },
+      ],
+    });
+    const text = "I saw the shoes on Instagram first.";
+    const note = await fx.api<{ id: string }>(fx.owner, "POST", `${base}/notes`, {
+      studyId: study.id,
+      participantId: ids.J3,
+      text,
+    });
+    await fx.api(fx.owner, "POST", `${base}/highlights`, {
+      noteId: note.id,
+      start: 0,
+      end: text.length,
+      anchors: [{ kind: "step", mapId, stepId: first!.id }],
+    });
+
+    const context = await fx.context(browser, fx.editor);
+    const page = await context.newPage();
+    const research = new ResearchScreen(page);
+    await page.goto(`${fx.server.url}/w/${fx.workspaceId}/research/studies/${study.id}`);
+    const dialog = await research.openJourney("J1");
+    expect(await dialog.getByTestId("journey-source").getAttribute("data-source")).toBe("none");
+    await dialog.getByRole("button", { name: "Add a step of the map" }).click();
+    await dialog.getByRole("combobox", { name: "Step 1, of the map" }).selectOption({ label: second!.name });
+    await dialog.getByRole("combobox", { name: "Emotion (−3 to +3)" }).selectOption("-2");
+    await dialog.getByRole("button", { name: "Add a step the map lacks" }).click();
+    await dialog.getByRole("textbox", { name: "Step 2, which the map lacks" }).fill("Asked a friend");
+    await dialog.getByRole("button", { name: "Save journey" }).click();
+    await eventually(() => dialog.getByTestId("journey-source").getAttribute("data-source")).toBe("entered");
+    await page.keyboard.press("Escape");
+
+    // On the map: two of the three went through the second step, feeling −2 and +3; the band and its legend show it.
+    const editor = await new MapEditorPage(page).open(fx.server.url, fx.workspaceId, mapId);
+    await eventually(() => research.stepBadge(second!.id).getAttribute("data-participants")).toBe("2");
+    const band = page.locator(`[data-testid=research-band-step][data-step-id="${second!.id}"]`);
+    await eventually(() => band.getAttribute("data-min")).toBe("-2");
+    expect(await band.getAttribute("data-max")).toBe("3");
+    expect(await page.getByTestId("emotion-kind-research").innerText()).toContain("Research");
+    await research.stepBadge(second!.id).click();
+    await eventually(() => research.stepPanel.getByTestId("step-participants").innerText()).toBe("2 of 3 participants");
+    expect(await research.stepPanel.innerText()).toContain("J1, J2");
+
+    // The step both named, which the map lacks, is added after the second step, and counted there.
+    const lacking = research.stepPanel.getByTestId("lacking-step");
+    // Named as one of them wrote it first, spaces folded ("asked a  friend" and "Asked a friend" are one step).
+    expect(await lacking.innerText()).toMatch(/asked a friend/i);
+    await lacking.getByRole("button", { name: "Add to the map" }).click();
+    await eventually(async () => (await editor.stepIds()).length).toBe(snapshot.steps.length + 1);
+    const added = (await editor.stepIds())[(await editor.stepIds()).indexOf(second!.id) + 1]!;
+    expect(await editor.stepHeader(added).innerText()).toMatch(/asked a friend/i);
+    await eventually(() => research.stepBadge(added).getAttribute("data-participants")).toBe("2");
+    expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY);
+    await context.close();
+  }, 180_000);
+
   it("in Persian, right to left: a refused upload says why and stores nothing; a Windows-1251 subtitle transcript becomes a note with its cue times", async () => {
     const base = `/api/workspaces/${fx.workspaceId}/research`;
     const study = await fx.api<{ id: string }>(fx.owner, "POST", `${base}/studies`, {

@@ -105,6 +105,14 @@ export class ResearchScreen {
     return this.page.getByTestId("search-results");
   }
 
+  /** Opens a participant's journey on the study page, once the mini-map editor shows it. */
+  async openJourney(code: string): Promise<Locator> {
+    await this.participantRow(code).getByTestId("open-journey").click();
+    const dialog = this.page.getByTestId("journey-dialog");
+    await dialog.getByTestId("journey-editor").waitFor();
+    return dialog;
+  }
+
   /** The research count on a step header of the map editor. */
   stepBadge(stepId: string): Locator {
     return this.page.locator(`[data-testid=step-header][data-step-id="${stepId}"]`).getByTestId("step-research-badge");
