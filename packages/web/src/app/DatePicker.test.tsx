@@ -44,6 +44,16 @@ describe("date picker", () => {
     expect(screen.getByTestId("date").textContent).toBe("۱ فروردین ۱۴۰۵");
   });
 
+  it("opens a Solar Hijri month in Persian and still picks the Gregorian day", async () => {
+    const picked: string[] = [];
+    render("fa", "2026-03-21", (day) => picked.push(day));
+    await userEvent.setup().click(screen.getByTestId("date"));
+    // The grid is Farvardin 1405 (not March 2026): its second day is 22 March.
+    expect(screen.getByText("فروردین ۱۴۰۵")).toBeTruthy();
+    await userEvent.setup().click(screen.getByRole("button", { name: /۲-ام فروردین ۱۴۰۵/ }));
+    expect(picked).toEqual(["2026-03-22"]);
+  });
+
   it("opens a month in the UI language and picks a day as YYYY-MM-DD", async () => {
     const picked: string[] = [];
     render("ru", "2026-03-05", (day) => picked.push(day));

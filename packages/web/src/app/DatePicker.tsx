@@ -1,15 +1,17 @@
 import * as Popover from "@radix-ui/react-popover";
 import { useState } from "react";
+import { DayPicker as PersianDayPicker, faIR } from "@daypicker/persian";
 import { DayPicker } from "react-day-picker";
-import { enUS, faIR, ru, zhCN, zhTW } from "react-day-picker/locale";
+import { enUS, ru, zhCN, zhTW } from "react-day-picker/locale";
 import "react-day-picker/style.css";
 import { useI18n } from "../i18n/I18nProvider.js";
 import type { UiLocale } from "../i18n/locales.js";
 import { buttonClassName } from "./Button.js";
 import styles from "./DatePicker.module.css";
 
-const CALENDAR_LOCALES = { en: enUS, ru, fa: faIR, "zh-Hans": zhCN, "zh-Hant": zhTW } satisfies Record<
-  UiLocale,
+// Persian is drawn by the Solar Hijri build (@daypicker/persian, same API): its months, weeks and digits.
+const CALENDAR_LOCALES = { en: enUS, ru, "zh-Hans": zhCN, "zh-Hant": zhTW } satisfies Record<
+  Exclude<UiLocale, "fa">,
   unknown
 >;
 
@@ -28,7 +30,8 @@ function isoDay(day: Date): string {
 /**
  * A date field in the UI language, in place of the browser's date input (which shows mm/dd/yyyy whatever the
  * language): a button with the date written the language's way (the Solar Hijri calendar in Persian) that opens a
- * month calendar (react-day-picker) with the language's month and weekday names, digits and direction. Values are
+ * month calendar (react-day-picker; the Solar Hijri months in Persian) with the language's month and weekday names,
+ * digits and direction. Values are
  * "YYYY-MM-DD" or "" for none; put it inside a `<label>` to name it.
  */
 export function DatePicker({
@@ -67,17 +70,31 @@ export function DatePicker({
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content className={styles.panel} align="start" sideOffset={4} collisionPadding={8} dir={dir}>
-          <DayPicker
-            mode="single"
-            locale={CALENDAR_LOCALES[locale]}
-            dir={dir}
-            numerals={locale === "fa" ? "arabext" : "latn"}
-            selected={selected}
-            defaultMonth={selected ?? last ?? first}
-            disabled={disabled}
-            onSelect={(day) => day && pick(isoDay(day))}
-            autoFocus
-          />
+          {locale === "fa" ? (
+            <PersianDayPicker
+              mode="single"
+              locale={faIR}
+              dir="rtl"
+              numerals="arabext"
+              selected={selected}
+              defaultMonth={selected ?? last ?? first}
+              disabled={disabled}
+              onSelect={(day) => day && pick(isoDay(day))}
+              autoFocus
+            />
+          ) : (
+            <DayPicker
+              mode="single"
+              locale={CALENDAR_LOCALES[locale]}
+              dir={dir}
+              numerals="latn"
+              selected={selected}
+              defaultMonth={selected ?? last ?? first}
+              disabled={disabled}
+              onSelect={(day) => day && pick(isoDay(day))}
+              autoFocus
+            />
+          )}
           {clearable && value && (
             <button type="button" className={buttonClassName("ghost", "small")} onClick={() => pick("")}>
               {t("common.date.clear")}
