@@ -9,6 +9,7 @@ export { detectTextLanguage, SENTIMENT_LANGUAGES, type SentimentLanguage } from 
 export { importEvents, type ImportEventsOptions, type ImportResult } from "./importers/importEvents.js";
 export { ImportError, type ImportErrorCode } from "./importers/ImportError.js";
 export { decodeTextBytes, type DecodedText } from "./importers/decodeTextBytes.js";
+export { readWorkbookRows } from "./importers/readWorkbookRows.js";
 // The wire schemas and types live in core's contract (one definition); analytics re-exports them for its callers.
 export {
   ColumnRoleSchema,

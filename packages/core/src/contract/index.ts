@@ -17,5 +17,6 @@ export * from "./kpis.js";
 export * from "./history.js";
 export * from "./research.js";
 export * from "./researchJourneys.js";
+export * from "./researchSurveys.js";
 export * from "./drift.js";
 export * from "./customerTimeline.js";

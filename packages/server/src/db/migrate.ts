@@ -12,6 +12,7 @@ import * as commentThreads from "./migrations/20261206000000_comment_threads.js"
 import * as notificationsActivity from "./migrations/20261206020000_notifications_activity.js";
 import * as research from "./migrations/20261207100000_research.js";
 import * as researchJourneys from "./migrations/20261208100000_research_journeys.js";
+import * as surveyResponses from "./migrations/20261208200000_survey_responses.js";
 import * as drift from "./migrations/20261207000000_drift.js";
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Db["dialect"]): Promise<void> };
@@ -30,6 +31,7 @@ const migrations: Record<string, DialectMigration> = {
   "20261206020000_notifications_activity": notificationsActivity,
   "20261207100000_research": research,
   "20261208100000_research_journeys": researchJourneys,
+  "20261208200000_survey_responses": surveyResponses,
   "20261207000000_drift": drift,
 };
 

@@ -518,6 +518,8 @@ export interface Database {
   research_highlight_tags: ResearchHighlightTagsTable;
   research_highlight_anchors: ResearchHighlightAnchorsTable;
   research_journey_steps: ResearchJourneyStepsTable;
+  research_surveys: ResearchSurveysTable;
+  research_survey_answers: ResearchSurveyAnswersTable;
 }
 
 /**
@@ -545,3 +547,39 @@ export type ShareLinkRow = Selectable<ShareLinksTable>;
 export type TouchpointRuleRow = Selectable<TouchpointRulesTable>;
 export type IdeaRow = Selectable<IdeasTable>;
 export type IdeaLinkRow = Selectable<IdeaLinksTable>;
+
+/** One uploaded survey export (PRODUCT.md §4.5); `header` and `pending_rows` JSON, the rows emptied once mapped. */
+export interface ResearchSurveysTable {
+  id: string;
+  workspace_id: string;
+  study_id: string;
+  file_name: string;
+  charset: string | null;
+  header: string;
+  pending_rows: string;
+  /** uploaded or imported. */
+  status: string;
+  /** The import's result (SurveyImportResult) as JSON; "{}" until mapped. */
+  report: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** One respondent's answer to one question: a number on its scale, or free text with its sentiment. */
+export interface ResearchSurveyAnswersTable {
+  workspace_id: string;
+  survey_id: string;
+  /** The respondent's row in the file, 1 for the first. */
+  respondent: number;
+  column_index: number;
+  question: string;
+  /** likert5, likert7, nps, csat, ces or text. */
+  scale: string;
+  map_id: string | null;
+  step_id: string | null;
+  participant_id: string | null;
+  customer_id: number | null;
+  value: number | null;
+  text: string | null;
+  sentiment: number | null;
+}

@@ -18,6 +18,7 @@ import type { AuthorizationCase as Case } from "../testing/authorizationCase.js"
 import { commentsAuthorizationCases } from "./comments/commentsAuthorizationCases.js";
 import { ideasAuthorizationCases } from "./ideas/ideasAuthorizationCases.js";
 import { researchAuthorizationCases } from "./research/researchAuthorizationCases.js";
+import { surveyAuthorizationCases } from "./research/surveyAuthorizationCases.js";
 import { driftAuthorizationCases } from "./drift/driftAuthorizationCases.js";
 import { kpisAuthorizationCases } from "./kpis/kpisAuthorizationCases.js";
 import { historyAuthorizationCases } from "./history/historyAuthorizationCases.js";
@@ -466,6 +467,7 @@ const cases: Record<string, Case> = {
   ...commentsAuthorizationCases,
   ...ideasAuthorizationCases,
   ...researchAuthorizationCases,
+  ...surveyAuthorizationCases,
   ...kpisAuthorizationCases,
   ...driftAuthorizationCases,
   ...historyAuthorizationCases,

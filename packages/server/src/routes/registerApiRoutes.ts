@@ -36,6 +36,7 @@ import { registerStudyRoutes } from "./research/studyRoutes.js";
 import { registerResearchNoteRoutes } from "./research/researchNoteRoutes.js";
 import { registerHighlightRoutes } from "./research/highlightRoutes.js";
 import { registerJourneyRoutes } from "./research/journeyRoutes.js";
+import { registerSurveyRoutes } from "./research/surveyRoutes.js";
 
 /** Mounts every API route module; each module registers its own OpenAPI routes. */
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -66,6 +67,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerResearchNoteRoutes(app);
   registerHighlightRoutes(app);
   registerJourneyRoutes(app);
+  registerSurveyRoutes(app);
   registerSchemaRoutes(app);
   registerSourcesRoutes(app);
   registerImportsRoutes(app);
