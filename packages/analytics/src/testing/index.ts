@@ -9,6 +9,7 @@ export { compareDigests, type MetricsDigest } from "../oracle/MetricsDigest.js";
 export { computeKpiOracleSeries } from "../oracle/kpis/computeKpiOracleSeries.js";
 export { computeKpiSeriesInSql } from "../oracle/kpis/computeKpiSeriesInSql.js";
 export {
+  clickhouseSkipReason,
   startTestClickHouseShards,
   type TestClickHouseShards,
 } from "../engines/clickhouse/testing/clickhouseShards.js";

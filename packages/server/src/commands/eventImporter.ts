@@ -49,7 +49,11 @@ export function importFailureError(error: {
     ...(error.column != null ? { column: error.column } : {}),
   };
   return new DomainError({
-    kind: KIND[error.code as ImportError["code"]] ?? "unprocessable",
+    // A publication to ClickHouse that failed is the cluster's trouble, not the file's: retry later (503).
+    kind:
+      error.code === "clickhouse_publish_failed"
+        ? "unavailable"
+        : (KIND[error.code as ImportError["code"]] ?? "unprocessable"),
     code: error.code,
     message: error.message,
     details: [{ path, message: error.reason ?? error.message, ...where, code: error.code }],
