@@ -7,6 +7,7 @@ import { eventually, startEditorFixture, type EditorFixture, type FixtureUser } 
 import { RAW_KEY } from "./pages/appServer.js";
 import { CommentsScreen } from "./pages/CommentsScreen.js";
 import { MapEditorPage } from "./pages/MapEditorPage.js";
+import { templateMapWithCard } from "./templateMapWithCard.js";
 
 describe("comment threads in real browsers", () => {
   let browser: Browser;
@@ -53,7 +54,10 @@ describe("comment threads in real browsers", () => {
 
   // Two browsers, a server and the other test files share two cores: more room than the default 30 s.
   it("a commenter opens a thread with a mention on a card; the mentioned member sees it live in another browser and in his notifications", async () => {
-    const mapId = await fx.createMap({ templateId: "awareness-consideration-decision" });
+    const action = { kind: "action", text: "What does the customer do here?" } as const;
+    const mapId = await fx.createMap({
+      snapshot: templateMapWithCard("awareness-consideration-decision", "actions", action),
+    });
     // Their invitations to the workspace were notifications too: read, so the bell counts only what follows.
     for (const user of [commenter, fx.editor]) await fx.api(user, "POST", "/api/notifications/read-all");
     const dana = await open(commenter, mapId);

@@ -6,6 +6,7 @@ import { eventually, startEditorFixture, type EditorFixture } from "./mapEditorF
 import { RAW_KEY } from "./pages/appServer.js";
 import { IdeasScreen } from "./pages/IdeasScreen.js";
 import { MapEditorPage } from "./pages/MapEditorPage.js";
+import { templateMapWithCard } from "./templateMapWithCard.js";
 
 describe("ideas in a real browser", () => {
   let browser: Browser;
@@ -21,7 +22,10 @@ describe("ideas in a real browser", () => {
   });
 
   it("an editor creates an idea from a pain point, scores it, moves it on the matrix, ships it, and finds it in the backlog and on the card", async () => {
-    const mapId = await fx.createMap({ templateId: "awareness-consideration-decision" });
+    const pain = { kind: "painPoint", text: "Where does the customer get stuck or annoyed?", severity: 3 } as const;
+    const mapId = await fx.createMap({
+      snapshot: templateMapWithCard("awareness-consideration-decision", "painPoints", pain),
+    });
     const context = await fx.context(browser, fx.editor);
     const editor = await new MapEditorPage(await context.newPage()).open(fx.server.url, fx.workspaceId, mapId);
     const ideas = new IdeasScreen(editor.page);

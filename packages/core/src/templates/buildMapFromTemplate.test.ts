@@ -5,7 +5,7 @@ import { MapSnapshotSchema } from "../schemas/journeyMap.js";
 import { cardKindsForLane, LANE_TYPES } from "../schemas/lane.js";
 import { validateSnapshotIntegrity } from "../document/upgradeSnapshot.js";
 import { buildMapFromTemplate } from "./buildMapFromTemplate.js";
-import { LANE_NAMES } from "./laneNames.js";
+import { LANE_NAMES, LANE_PROMPTS } from "./laneNames.js";
 import { listTemplates, TEMPLATES } from "./templateCatalogue.js";
 
 const persian = /[\u0600-\u06FF]/;
@@ -39,7 +39,7 @@ describe("templates", () => {
           title: template.name[locale],
         });
         expect(snapshot.lanes.map((l) => l.type)).toEqual(template.lanes);
-        expect(snapshot.cells.length).toBeGreaterThan(0);
+        expect(snapshot.stages.length).toBeGreaterThan(0);
         for (const cell of snapshot.cells) {
           const lane = snapshot.lanes.find((l) => l.id === cell.laneId)!;
           for (const card of cell.cards) expect(cardKindsForLane(lane.type)).toContain(card.kind);
@@ -68,6 +68,17 @@ describe("templates", () => {
     const processes = blueprint.cells.flatMap((c) => c.cards).filter((c) => c.kind === "process");
     expect(processes.some((p) => p.kind === "process" && p.failurePoint)).toBe(true);
     expect(processes.some((p) => p.kind === "process" && p.waitPoint)).toBe(true);
+  });
+
+  it("stores no lane prompt as a card: the editor shows prompts as placeholders, so they are never exported", () => {
+    for (const template of TEMPLATES)
+      for (const locale of LOCALES) {
+        const prompts = new Set(Object.values(LANE_PROMPTS).map((p) => p[locale]));
+        const texts = buildMapFromTemplate(template.id, { locale })
+          .cells.flatMap((c) => c.cards)
+          .map((c) => ("text" in c ? c.text : "name" in c ? c.name : ""));
+        expect(texts.filter((t) => prompts.has(t))).toEqual([]);
+      }
   });
 
   it("lists the gallery in the chosen language", () => {

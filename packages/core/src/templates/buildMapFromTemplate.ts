@@ -6,37 +6,14 @@ import { MapOperationError } from "../document/MapOperationError.js";
 import { newId, type PersonaId } from "../ids.js";
 import type { Locale } from "../locale.js";
 import { MapSettingsSchema, type MapSnapshot } from "../schemas/journeyMap.js";
-import type { CardContentInput, LaneType } from "../schemas/lane.js";
-import { LANE_NAMES, LANE_PROMPTS } from "./laneNames.js";
+import type { LaneType } from "../schemas/lane.js";
+import { LANE_NAMES } from "./laneNames.js";
 import { findTemplate } from "./templateCatalogue.js";
 
-type CardContent = CardContentInput;
-
-/** Turns a lane's starter prompt into a card of the kind that lane holds. */
-function promptCard(lane: LaneType, text: string): CardContent | undefined {
-  switch (lane) {
-    case "actions":
-      return { kind: "action", text };
-    case "thoughts":
-      return { kind: "thought", text, question: true };
-    case "expectations":
-      return { kind: "expectation", text };
-    case "painPoints":
-      return { kind: "painPoint", text, severity: 3 };
-    case "opportunities":
-      return { kind: "opportunity", text };
-    case "frontstage":
-    case "backstage":
-    case "support":
-      return { kind: "process", text };
-    case "stakeholders":
-      return { kind: "stakeholder", name: text };
-    default:
-      return undefined;
-  }
-}
-
-/** Builds a new map body from a template in one language, with the template's stages, steps, lanes and starter cards. */
+/**
+ * Builds a new map body from a template in one language, with the template's stages, steps, lanes and starter cards.
+ * Lane prompts (LANE_PROMPTS) are not stored: the editor shows them as placeholders in an empty lane.
+ */
 export function buildMapFromTemplate(
   templateId: string,
   options: { locale: Locale; title?: string; personaIds?: string[]; goal?: string },
@@ -60,24 +37,17 @@ export function buildMapFromTemplate(
     laneIds.set(type, id);
     ops.push({ op: "addLane", id, type, name: LANE_NAMES[type][locale] });
   }
-  let firstStepId: string | undefined;
   for (const stage of template.stages) {
     const stageId = newId();
     ops.push({ op: "addStage", id: stageId, name: stage.name[locale], color: stage.color });
     for (const step of stage.steps) {
       const stepId = newId();
-      firstStepId ??= stepId;
       ops.push({ op: "addStep", id: stepId, stageId, name: step.name[locale], parallel: step.parallel ?? false });
       for (const starter of step.cards ?? []) {
         const laneId = laneIds.get(starter.lane);
         if (laneId) ops.push({ op: "addCard", laneId, stepId, card: starter.card(starter.text[locale]) });
       }
     }
-  }
-  for (const [type, laneId] of laneIds) {
-    const prompt = LANE_PROMPTS[type];
-    const card = prompt && promptCard(type, prompt[locale]);
-    if (card && firstStepId) ops.push({ op: "addCard", laneId, stepId: firstStepId, card });
   }
   applyMapOperations(doc, ops);
   const snapshot = docToSnapshot(doc);

@@ -39,7 +39,7 @@ export const LANE_NAMES: Record<LaneType, Localized> = {
   data: L("Data", "數據", "数据", "Данные", "داده‌ها"),
 };
 
-/** Starter prompts placed in the first step of a lane, telling the team what belongs there. */
+/** Starter prompts the editor shows as placeholders in an empty lane, telling the team what belongs there (never stored). */
 export const LANE_PROMPTS: Partial<Record<LaneType, Localized>> = {
   actions: L(
     "What does the customer do here?",

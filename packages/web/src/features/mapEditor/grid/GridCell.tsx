@@ -9,6 +9,7 @@ import { cellKey } from "../store/MapView.js";
 import { useCellCards } from "../store/useMapView.js";
 import { focusKey, type FocusTarget } from "./createGridFocus.js";
 import { useFocusState, useGrid, usePresenceAt, useSearchMatch } from "./GridContext.js";
+import { LanePrompt } from "./LanePrompt.js";
 import { PresenceTag } from "./PresenceTag.js";
 import styles from "./GridCell.module.css";
 
@@ -112,6 +113,7 @@ export const GridCell = memo(function GridCell({
           onCatalogueChange={grid.onCatalogueChange}
         />
       )}
+      {!collapsed && !readOnly && state !== "editing" && cards.length === 0 && <LanePrompt lane={lane} step={step} />}
       <ThreadBadge
         anchor={{ kind: "cell", laneId: lane.id, stepId: step.id }}
         label={`${lane.name} · ${step.name}`}
