@@ -95,6 +95,33 @@ const JourneyStepRowSchema = z.object({
   updated_at: z.string().max(40),
 });
 
+const SurveyRowSchema = z.object({
+  id,
+  study_id: id,
+  file_name: z.string().max(255),
+  charset: optional,
+  header: text,
+  pending_rows: z.string().max(20_000_000),
+  status: z.string().max(20),
+  report: text,
+  created_by: z.string().max(64),
+  created_at: z.string().max(40),
+});
+const SurveyAnswerRowSchema = z.object({
+  survey_id: id,
+  respondent: z.number().int().min(1),
+  column_index: z.number().int().min(0),
+  question: text,
+  scale: z.string().max(20),
+  map_id: optional,
+  step_id: optional,
+  participant_id: optional,
+  customer_id: z.number().int().nullable(),
+  value: z.number().nullable(),
+  text: text.nullable(),
+  sentiment: z.number().nullable(),
+});
+
 /** Studies, participants, notes and highlights of a workspace as a backup holds them (version 4 on). */
 export const ResearchRecordsSchema = z.object({
   studies: z.array(StudyRowSchema).max(100_000),
@@ -105,5 +132,8 @@ export const ResearchRecordsSchema = z.object({
   highlightAnchors: z.array(AnchorRowSchema).max(5_000_000),
   /** Participants' entered journeys; backups from before them have none. */
   journeySteps: z.array(JourneyStepRowSchema).max(5_000_000).default([]),
+  /** Imported survey exports and their answers; backups from before them have none. */
+  surveys: z.array(SurveyRowSchema).max(100_000).default([]),
+  surveyAnswers: z.array(SurveyAnswerRowSchema).max(5_000_000).default([]),
 });
 export type ResearchRecords = z.infer<typeof ResearchRecordsSchema>;

@@ -94,6 +94,8 @@ export const WorkspaceBackupSchema = z.object({
     highlightTags: [],
     highlightAnchors: [],
     journeySteps: [],
+    surveys: [],
+    surveyAnswers: [],
   }),
 });
 export type WorkspaceBackup = z.infer<typeof WorkspaceBackupSchema>;

@@ -30,6 +30,15 @@ export async function readResearchRecords(db: Db, workspaceId: string): Promise<
       position: Number(j.position),
       emotion: Number(j.emotion),
     })),
+    surveys: strip(await rows("research_surveys")),
+    surveyAnswers: strip(await rows("research_survey_answers")).map((a) => ({
+      ...a,
+      respondent: Number(a.respondent),
+      column_index: Number(a.column_index),
+      customer_id: a.customer_id === null ? null : Number(a.customer_id),
+      value: a.value === null ? null : Number(a.value),
+      sentiment: a.sentiment === null ? null : Number(a.sentiment),
+    })),
   } as ResearchRecords;
 }
 
@@ -130,6 +139,26 @@ export async function writeResearchRecords(
       workspace_id: workspaceId,
       participant_id: via(participants)(j.participant_id),
       map_id: ids.map(j.map_id),
+    })),
+  );
+  const surveys = fresh("srv_", records.surveys);
+  await insert(
+    "research_surveys",
+    records.surveys.map((v) => ({
+      ...v,
+      id: via(surveys)(v.id),
+      workspace_id: workspaceId,
+      study_id: via(studies)(v.study_id),
+    })),
+  );
+  await insert(
+    "research_survey_answers",
+    records.surveyAnswers.map((a) => ({
+      ...a,
+      workspace_id: workspaceId,
+      survey_id: via(surveys)(a.survey_id),
+      participant_id: orNull(via(participants))(a.participant_id),
+      map_id: orNull(ids.map)(a.map_id),
     })),
   );
   return records.studies.length;

@@ -12,6 +12,8 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import JSZip from "jszip";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { backupWorkspace } from "../../mapExport/workspaceBackup.js";
+import { restoreWorkspace } from "../../mapImport/restoreWorkspace.js";
 import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
 import { createTestApp, type TestApp } from "../../testing/testApp.js";
 import { testDialects } from "../../testing/testDatabases.js";
@@ -159,6 +161,17 @@ describe.each(testDialects)("survey responses on %s", (dialect) => {
     const after = (await scores()).steps[0]!;
     expect(after.scores[0]).toMatchObject({ count: 1, mean: 1 });
     expect(after.quotes.map((q) => q.text)).toEqual(["Всё плохо"]);
+
+    // A backup made afterwards holds the remaining answers and none of P01's; its restore shows the same scores.
+    const backup = JSON.parse(JSON.stringify(await backupWorkspace(t.services.db, ws.id)));
+    expect(backup.research.surveyAnswers).toHaveLength(2);
+    expect(JSON.stringify(backup.research)).not.toContain("Курьер опоздал");
+    const restored = await restoreWorkspace(t.services.db, backup, { ownerId: ws.users.owner.id, newIds: true });
+    const copy = (await t.services.maps.list(restored.workspaceId))[0]!;
+    const res = await t.request("GET", `/api/workspaces/${restored.workspaceId}/research/maps/${copy.id}/surveys`, {
+      headers: ws.users.owner.headers,
+    });
+    expect(MapSurveyScoresSchema.parse(res.body).steps[0]!.scores[0]).toMatchObject({ count: 1, mean: 1 });
   });
 
   it("keeps an .xlsx formula cell as its result, never the formula", async () => {
