@@ -1,7 +1,7 @@
 import type { IdentifierKind, SurveyColumn, SurveyScale } from "@opencjm/core";
 
 /** What the header row and the first answers suggest about each column of a survey export. */
-export interface SurveyGuess {
+interface SurveyGuess {
   columns: SurveyColumn[];
   respondent: { column: number; kind: IdentifierKind } | null;
   participantColumn: number | null;

@@ -4,7 +4,7 @@ import type { ResearchSurveyAnswersTable } from "../db/schema.js";
 import { notFound } from "../errors/DomainError.js";
 
 /** An uploaded survey export as stored; `rows` is empty once it has been mapped. */
-export interface StoredSurvey {
+interface StoredSurvey {
   id: string;
   studyId: string;
   fileName: string;
