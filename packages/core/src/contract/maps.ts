@@ -83,6 +83,16 @@ export const ShareLinkCreatedSchema = z.object({
 export type ShareLinkCreated = z.infer<typeof ShareLinkCreatedSchema>;
 
 /** What a share link shows (`GET /api/share/{token}`): one map and only what rendering it needs. */
+/** A table the PDF export prints after the map (descriptions, ideas, KPIs), worded in the export's language. */
+export const PrintTableSchema = z.object({
+  title: z.string(),
+  headers: z.array(z.string()),
+  /** Relative column widths. */
+  widths: z.array(z.number()),
+  rows: z.array(z.array(z.string())),
+});
+export type PrintTable = z.infer<typeof PrintTableSchema>;
+
 export const SharedMapSchema = z.object({
   map: z.object({ id: z.string(), title: z.string(), type: z.string(), status: z.string(), updatedAt: z.string() }),
   snapshot: MapSnapshotSchema,
@@ -92,6 +102,8 @@ export const SharedMapSchema = z.object({
   expiresAt: z.string().nullable(),
   /** Only for the internal link a PDF or PNG export prints through: the data lane's numbers (null: no data yet). */
   metrics: MapMetricsSchema.nullable().optional(),
+  /** Only for that internal link: the appendix the PDF prints after the map (empty tables left out). */
+  appendix: z.array(PrintTableSchema).optional(),
 });
 export type SharedMap = z.infer<typeof SharedMapSchema>;
 

@@ -1,5 +1,6 @@
-import type { MapSnapshot } from "@opencjm/core";
+import type { MapSnapshot, PrintTable } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createShareLink } from "../../commands/shareLinkCreator.js";
 import { seedDemoWorkspace } from "../../demo/seedDemoWorkspace.js";
 import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
 import { createTestApp, type TestApp } from "../../testing/testApp.js";
@@ -70,6 +71,34 @@ describe.each(testDialects)("share links on %s", (dialect) => {
     const other = await t.request("GET", `/api/workspaces/${demo.workspaceId}/maps/${otherMapId}`, editor());
     expect(JSON.stringify(body)).not.toContain((other.body.map as { title: string }).title);
     expect(JSON.stringify(body)).not.toContain(demo.workspaceId);
+  });
+
+  it("gives the PDF's appendix (descriptions, ideas, KPIs) in the export's language only to an export's own link", async () => {
+    const mapId = demo.mapIds[0]!;
+    const [idea] = await t.services.db.kysely
+      .selectFrom("ideas")
+      .select("title")
+      .where("workspace_id", "=", demo.workspaceId)
+      .execute();
+    const { token: publicToken } = await share(mapId);
+    const shared = await t.request("GET", `/api/share/${publicToken}?lang=ru`, { headers: {} });
+    expect(shared.status).toBe(200);
+    expect([shared.body.appendix, shared.body.metrics]).toEqual([undefined, undefined]);
+    const { token } = await createShareLink(t.services.db, {
+      workspaceId: demo.workspaceId,
+      mapId,
+      userId: ws.users.viewer.id,
+      purpose: "export",
+    });
+    const res = await t.request("GET", `/api/share/${token}?lang=ru`, { headers: {} });
+    expect(res.status).toBe(200);
+    const appendix = res.body.appendix as PrintTable[];
+    expect(appendix.map((table) => table.title)).toEqual(["Описания", "Идеи", "KPI"]);
+    const ideas = appendix[1]!;
+    expect(ideas.rows.some((row) => row[0] === idea?.title)).toBe(true);
+    for (const table of appendix) for (const row of table.rows) expect(row).toHaveLength(table.headers.length);
+    const bad = await t.request("GET", `/api/share/${token}?lang=xx`, { headers: {} });
+    expect(bad.status).toBe(400);
   });
 
   it("cannot write and opens nothing else: the token is no API credential and there is no write route", async () => {

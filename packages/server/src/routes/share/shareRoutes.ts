@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import {
   IdSchema,
+  LocaleSchema,
   ShareLinkCreatedSchema,
   ShareLinkCreateSchema,
   ShareLinkSchema as ShareLinkContract,
@@ -11,6 +12,8 @@ import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createShareLink, resolveShareToken, shareLinkOf } from "../../commands/shareLinkCreator.js";
 import { readMapVersion } from "../../commands/mapHistoryReader.js";
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
+import { printAppendix } from "../../mapExport/printAppendix.js";
+import { withIdeasAndKpis } from "../../mapExport/withIdeasAndKpis.js";
 import { printMetrics } from "../../mapExport/printMetrics.js";
 import { fieldError, notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
@@ -58,7 +61,11 @@ const shared = createRoute({
     "A shared map, without an account: the map, its personas, touchpoints and channels — nothing else of the workspace",
   description:
     "Answers 404 for an unknown, revoked or expired token. Poll with If-None-Match to follow edits: 304 while nothing changed.",
-  request: { params: z.object({ token: z.string().max(200) }) },
+  request: {
+    params: z.object({ token: z.string().max(200) }),
+    // The language of the PDF's appendix (an export's own link only); the map's own language otherwise.
+    query: z.object({ lang: LocaleSchema.optional() }),
+  },
   responses: {
     200: jsonContent(SharedMapSchema, "The shared map"),
     304: { description: "Not changed since the ETag sent" },
@@ -145,7 +152,15 @@ export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
       expiresAt: link.expires_at,
       // Customer data is for members: only the export's own short-lived link carries it, never a public share.
       ...(link.purpose === "export"
-        ? { metrics: await printMetrics(services, map.workspaceId, map.id, input.snapshot) }
+        ? {
+            metrics: await printMetrics(services, map.workspaceId, map.id, input.snapshot),
+            appendix: printAppendix(
+              await withIdeasAndKpis(services, map.workspaceId, {
+                ...input,
+                locale: c.req.valid("query").lang ?? input.snapshot.settings.locale,
+              }),
+            ),
+          }
         : {}),
     };
     const etag = `"${createHash("sha256").update(JSON.stringify(body)).digest("base64url").slice(0, 27)}"`;

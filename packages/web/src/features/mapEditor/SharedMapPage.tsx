@@ -78,8 +78,8 @@ function printOptions(search: string): { lang: string | null; paper: Paper; orie
  * print layout the PDF and PNG exports render).
  */
 export default function SharedMapPage({ token, mode }: { token: string; mode: "share" | "embed" | "print" }) {
-  const state = useSharedMap(token, mode !== "print");
   const options = mode === "print" ? printOptions(window.location.search) : null;
+  const state = useSharedMap(token, mode !== "print", options?.lang ?? null);
   const content =
     state.state === "failed" ? (
       <MapLoadError error={state.error} onRetry={state.retry} shared />

@@ -1,9 +1,10 @@
-import type { MapSnapshot } from "@opencjm/core";
+import type { MapSnapshot, PrintTable } from "@opencjm/core";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { EvidenceContext } from "../../evidence/map/EvidenceContext.js";
 import { ReadOnlyMap } from "../ReadOnlyMap.js";
 import { measurePrintLayout, type PrintMeasure } from "./measurePrintLayout.js";
+import { measureAppendix, PrintAppendixTable, type AppendixMeasure } from "./PrintAppendix.js";
 import { printEvidence } from "./printEvidence.js";
 import { PrintHeader } from "./PrintHeader.js";
 import {
@@ -22,6 +23,10 @@ import styles from "./PrintMapView.module.css";
 /** Leeway under the page's height for rounding between the measure and the printed layout. */
 const SLACK_PX = 8;
 
+/** A printed page: a part of the map, or rows [from, to) of an appendix table. */
+type PrintPage =
+  { kind: "map"; snapshot: MapSnapshot } | { kind: "appendix"; table: PrintTable; rows: [number, number] };
+
 /** Waits for the fonts and two frames, so what is measured is what is painted. */
 function afterLayout(run: () => void): () => void {
   let cancelled = false;
@@ -36,7 +41,8 @@ function afterLayout(run: () => void): () => void {
  * split across pages between stages, its lanes split between pages where they would run past the page's foot (never
  * inside a lane, so no card is cut), every page headed by the title, type, personas and its "page n of N" label
  * counted from the pages really made, and by the stage and step headers. With `fit` (and for the PNG): one page of
- * the whole map at its natural size. A map with data prints its data lane's figures. Sets `<html
+ * the whole map at its natural size. A map with data prints its data lane's figures. The PDF then prints its appendix
+ * (descriptions, ideas, KPIs) in pages of rows that fit, counted in the same labels. Sets `<html
  * data-print-ready="true">` once laid out, which is what the PDF and PNG exports wait for.
  */
 export function PrintMapView({ map, paper, orientation }: { map: SharedMap; paper: Paper; orientation: Orientation }) {
@@ -46,24 +52,43 @@ export function PrintMapView({ map, paper, orientation }: { map: SharedMap; pape
   const measureRef = useRef<HTMLElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const [measure, setMeasure] = useState<PrintMeasure | undefined>(undefined);
+  const appendixRef = useRef<HTMLDivElement>(null);
+  const [appendixMeasure, setAppendixMeasure] = useState<AppendixMeasure[]>([]);
+  // Only the PDF has an appendix: the PNG is a picture of the map.
+  const appendix = useMemo(() => (paper === "fit" ? [] : (map.appendix ?? [])), [map.appendix, paper]);
   const [fit, setFit] = useState<{ width: number; height: number } | undefined>(undefined);
   const evidence = useMemo(() => (map.metrics ? printEvidence(map.metrics) : null), [map.metrics]);
 
-  const pages = useMemo((): MapSnapshot[] | undefined => {
-    if (pageHeight === undefined) return [map.snapshot];
+  const pages = useMemo((): PrintPage[] | undefined => {
+    if (pageHeight === undefined) return [{ kind: "map", snapshot: map.snapshot }];
     if (!measure) return undefined;
     const runs = laneRuns(
       measure.lanes.map((l) => l.heightPx),
       pageHeight - measure.headPx - SLACK_PX,
     ).map(([from, to]) => new Set(measure.lanes.slice(from, to).map((l) => l.id)));
-    return plan.pages.flatMap(([from, to]) => runs.map((laneIds) => sliceSnapshot(map.snapshot, from, to, laneIds)));
-  }, [map.snapshot, measure, plan, pageHeight]);
+    const mapPages = plan.pages.flatMap(([from, to]) =>
+      runs.map((laneIds): PrintPage => ({ kind: "map", snapshot: sliceSnapshot(map.snapshot, from, to, laneIds) })),
+    );
+    // Each appendix table's rows in runs that fit under the page's header and the table's title and header row.
+    const appendixPages = appendix.flatMap((table, i) => {
+      const sizes = appendixMeasure[i];
+      if (!sizes) return [];
+      const capacity = pageHeight - measure.headPx - sizes.headPx - SLACK_PX;
+      return laneRuns(sizes.rowsPx, capacity).map((rows): PrintPage => ({ kind: "appendix", table, rows }));
+    });
+    return [...mapPages, ...appendixPages];
+  }, [map.snapshot, measure, plan, pageHeight, appendix, appendixMeasure]);
 
   // First pass on paper: the whole map on one long page, measured for the plan.
   useEffect(() => {
     delete document.documentElement.dataset.printReady;
     if (pages || !measureRef.current) return;
-    return afterLayout(() => measureRef.current && setMeasure(measurePrintLayout(measureRef.current)));
+    return afterLayout(() => {
+      if (!measureRef.current) return;
+      const tables = [...(appendixRef.current?.children ?? [])] as HTMLElement[];
+      setAppendixMeasure(tables.map(measureAppendix));
+      setMeasure(measurePrintLayout(measureRef.current));
+    });
   }, [pages]);
 
   // Final pass: a page still taller than the paper (one lane taller than a page) is shrunk to fit, then it is ready.
@@ -85,7 +110,7 @@ export function PrintMapView({ map, paper, orientation }: { map: SharedMap; pape
   }, [pages, paper, pageHeight]);
 
   // The measuring page carries a page label too, so its head is as tall as every real page's.
-  const sheet = (snapshot: MapSnapshot, key: number, page: { number: number; count: number }): ReactNode => (
+  const sheet = (content: PrintPage, key: number, page: { number: number; count: number }): ReactNode => (
     <section
       key={key}
       ref={pages ? undefined : measureRef}
@@ -93,7 +118,17 @@ export function PrintMapView({ map, paper, orientation }: { map: SharedMap; pape
       data-testid={pages ? "print-page" : "print-measure"}
     >
       <PrintHeader title={map.title} snapshot={map.snapshot} catalogue={map.catalogue} page={page} />
-      <ReadOnlyMap snapshot={snapshot} catalogue={map.catalogue} label={map.title} zoom={plan.zoom} variant="print" />
+      {content.kind === "map" ? (
+        <ReadOnlyMap
+          snapshot={content.snapshot}
+          catalogue={map.catalogue}
+          label={map.title}
+          zoom={plan.zoom}
+          variant="print"
+        />
+      ) : (
+        <PrintAppendixTable table={content.table} rows={content.rows} />
+      )}
     </section>
   );
 
@@ -110,8 +145,16 @@ export function PrintMapView({ map, paper, orientation }: { map: SharedMap; pape
       >
         <style>{`@page { size: ${pageSizeCss(paper, orientation, fit)}; margin: ${MARGIN_MM}mm; } html, body { background: #fff; }`}</style>
         {pages
-          ? pages.map((snapshot, i) => sheet(snapshot, i, { number: i + 1, count: pages.length }))
-          : sheet(map.snapshot, 0, { number: 1, count: 2 })}
+          ? pages.map((content, i) => sheet(content, i, { number: i + 1, count: pages.length }))
+          : sheet({ kind: "map", snapshot: map.snapshot }, 0, { number: 1, count: 2 })}
+        {!pages && appendix.length > 0 && (
+          // Measured with the map, at the same width, then printed in page-sized runs of rows.
+          <div ref={appendixRef} data-testid="print-appendix-measures">
+            {appendix.map((table, i) => (
+              <PrintAppendixTable key={i} table={table} rows={[0, table.rows.length]} measured />
+            ))}
+          </div>
+        )}
       </div>
     </EvidenceContext.Provider>
   );

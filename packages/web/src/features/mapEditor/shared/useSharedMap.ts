@@ -3,8 +3,10 @@ import {
   MapMetricsSchema,
   MapSnapshotSchema,
   PersonaSchema,
+  PrintTableSchema,
   TouchpointSchema,
   type MapMetrics,
+  type PrintTable,
   type MapSnapshot,
 } from "@opencjm/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -21,6 +23,8 @@ export interface SharedMap {
   catalogue: CellCatalogue;
   /** The data lane's numbers, only on the link an export prints through when the workspace has data. */
   metrics?: MapMetrics | null;
+  /** What the PDF prints after the map (descriptions, ideas, KPIs), only on that same link. */
+  appendix?: PrintTable[];
 }
 
 /** Loading, failed (with the error and a retry), or the map. */
@@ -48,6 +52,7 @@ export function parseSharedMap(body: unknown): SharedMap {
     snapshot: snapshot.data,
     catalogue,
     metrics: metrics.success ? metrics.data : null,
+    appendix: parseRows(record.appendix, PrintTableSchema),
   };
 }
 
@@ -55,10 +60,12 @@ async function fetchShared(
   token: string,
   etag: string | null,
   signal: AbortSignal,
+  lang: string | null,
 ): Promise<{ map: SharedMap; etag: string | null } | null> {
   let response: Response;
   try {
-    response = await fetch(`/api/share/${encodeURIComponent(token)}`, {
+    const query = lang ? `?lang=${encodeURIComponent(lang)}` : "";
+    response = await fetch(`/api/share/${encodeURIComponent(token)}${query}`, {
       headers: { accept: "application/json", ...(etag ? { "if-none-match": etag } : {}) },
       signal,
     });
@@ -80,17 +87,18 @@ async function fetchShared(
 
 /**
  * Reads a shared map (`GET /api/share/{token}`) and, with `follow`, keeps it current: while the page is visible it asks
- * again now and then with the ETag it has, and takes the new map only when the server says it changed.
+ * again now and then with the ETag it has, and takes the new map only when the server says it changed. `lang` is the
+ * language of a PDF's appendix (the print view's).
  */
-export function useSharedMap(token: string, follow: boolean): SharedMapState {
+export function useSharedMap(token: string, follow: boolean, lang: string | null = null): SharedMapState {
   const client = useQueryClient();
   const etag = useRef<string | null>(null);
-  const key = ["share", token] as const;
+  const key = ["share", token, lang] as const;
   const query = useQuery({
     queryKey: key,
     queryFn: async ({ signal }) => {
       const known = client.getQueryData<SharedMap>(key);
-      const answer = await fetchShared(token, known ? etag.current : null, signal);
+      const answer = await fetchShared(token, known ? etag.current : null, signal, lang);
       if (!answer) return known!;
       etag.current = answer.etag;
       return answer.map;
