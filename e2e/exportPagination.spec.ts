@@ -86,6 +86,9 @@ describe.skipIf(!hasChromium())(
       const all = poppler("pdftotext", [file, "-"]);
       // The data lane's figures: its "Customers" heading beside a number at several steps.
       expect((all.match(/Customers/g) ?? []).length).toBeGreaterThan(2);
+      // The appendix after the map: descriptions, the demo's ideas and its KPIs, on pages of their own.
+      for (const title of ["Descriptions", "Ideas", "KPIs"])
+        expect([title, all.includes(title)]).toEqual([title, true]);
     });
 
     it("lays out each page within the paper's height with every card whole on its page, data lane filled", async () => {
@@ -116,6 +119,7 @@ describe.skipIf(!hasChromium())(
             figures: Array.from(section.querySelectorAll('[data-testid="step-customers"]')).map(
               (d) => d.textContent ?? "",
             ),
+            appendixRows: section.querySelectorAll('[data-testid="print-appendix"] tbody tr').length,
           };
         }),
       );
@@ -126,6 +130,10 @@ describe.skipIf(!hasChromium())(
         expect([i, p.height <= A4_LANDSCAPE_HEIGHT_PX]).toEqual([i, true]);
         expect([i, p.cut]).toEqual([i, 0]);
       }
+      // The appendix comes after the map's pages, its rows split between pages, none lost.
+      const firstAppendix = layout.findIndex((p) => p.appendixRows > 0);
+      expect(firstAppendix).toBeGreaterThan(0);
+      expect(layout.slice(firstAppendix).every((p) => p.cards === 0 && p.appendixRows > 0)).toBe(true);
       const figures = layout.flatMap((p) => p.figures);
       expect(figures.length).toBeGreaterThan(2);
       expect(figures.some((f) => /[1-9]/.test(f))).toBe(true);
