@@ -45,6 +45,22 @@ describe("aggregating participants' journeys onto a map", () => {
     ]);
   });
 
+  it("names a lacking step as most participants wrote it, whatever order the journeys come in", () => {
+    const written = [
+      journey("P3", ["search", "ask a friend"]),
+      journey("P1", ["search", "ASK A FRIEND"]),
+      journey("P2", ["search", "ask a friend"]),
+      journey("P4", ["search", "ASK A FRIEND"]),
+      journey("P5", ["search", "ask a friend"]),
+    ];
+    for (const order of [written, [...written].reverse()])
+      expect(aggregateJourneys(steps, order).unmapped[0]!.name).toBe("ask a friend");
+    // A tie goes to the spelling of the participant whose code comes first.
+    const tie = written.slice(0, 2);
+    expect(aggregateJourneys(steps, tie).unmapped[0]!.name).toBe("ASK A FRIEND");
+    expect(aggregateJourneys(steps, [...tie].reverse()).unmapped[0]!.name).toBe("ASK A FRIEND");
+  });
+
   it("treats a step since deleted from the map as one the map lacks, and leaves out empty journeys", () => {
     const result = aggregateJourneys(steps, [
       { participantId: "a", participantCode: "A", steps: [{ stepId: "gone", name: "Old step", emotion: 2 }] },

@@ -45,7 +45,8 @@ export function aggregateJourneys(
   const codes = new Map(counted.map((j) => [j.participantId, j.participantCode]));
   const mapped = new PerParticipant();
   const unmapped = new PerParticipant();
-  const names = new Map<string, string>();
+  // Each folded name's spellings: how many used each, and the first participant code (in code order) that did.
+  const spellings = new Map<string, Map<string, { count: number; code: string }>>();
   const before = new Map<string, Map<string | null, number>>();
   for (const journey of counted) {
     let previous: string | null = null;
@@ -56,7 +57,12 @@ export function aggregateJourneys(
         continue;
       }
       const key = foldStepName(step.name);
-      if (!names.has(key)) names.set(key, step.name.trim().replace(/\s+/gu, " "));
+      const spelling = step.name.trim().replace(/\s+/gu, " ");
+      const used = spellings.get(key) ?? new Map<string, { count: number; code: string }>();
+      const seen = used.get(spelling);
+      const code = journey.participantCode;
+      used.set(spelling, { count: (seen?.count ?? 0) + 1, code: seen && seen.code < code ? seen.code : code });
+      spellings.set(key, used);
       unmapped.add(key, journey.participantId, step.emotion);
       const votes = before.get(key) ?? new Map<string | null, number>();
       votes.set(previous, (votes.get(previous) ?? 0) + 1);
@@ -83,8 +89,12 @@ export function aggregateJourneys(
     const means = unmapped.means(key);
     // Most votes wins; a tie goes to the earlier place on the map, so the answer does not depend on input order.
     const [afterStepId] = [...before.get(key)!].sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))[0]!;
+    // The spelling most of them wrote; a tie goes to the participant whose code comes first (never input order).
+    const [name] = [...spellings.get(key)!].sort(
+      (a, b) => b[1].count - a[1].count || a[1].code.localeCompare(b[1].code) || a[0].localeCompare(b[0]),
+    )[0]!;
     return {
-      name: names.get(key)!,
+      name,
       participants: means.size,
       participantCodes: codesOf(means.keys()),
       mean: mean([...means.values()]),
