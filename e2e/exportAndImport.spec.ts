@@ -63,7 +63,6 @@ describe("export and import from the web app in a real browser", () => {
       "Идеи",
       "KPI",
       "Боли и возможности",
-      "Описания",
       "Карточки",
       "О карте",
     ]);

@@ -58,9 +58,9 @@ describe("skipping bad rows on request", () => {
       [7n, "Visited site"],
     ]);
     // The history keeps the count and the list, for the import's report and its download.
-    const [summary] = (await t.row(
-      `SELECT summary::VARCHAR FROM imports WHERE import_id = '${result.importId}'`,
-    )) as [string];
+    const [summary] = (await t.row(`SELECT summary::VARCHAR FROM imports WHERE import_id = '${result.importId}'`)) as [
+      string,
+    ];
     expect(JSON.parse(summary)).toMatchObject({ badRowsSkipped: 4, skippedRows: result.skippedRows });
   });
 
