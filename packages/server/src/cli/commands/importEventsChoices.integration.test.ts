@@ -65,6 +65,14 @@ describe("cjm import-events --duplicates keep|drop|refuse --skip-bad-rows", () =
     );
   });
 
+  it("lists the rows it left out in the reader's language", SLOW, () => {
+    const r = importInto("R", "--skip-bad-rows", "--duplicates", "drop", "--lang", "ru");
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+    const line = r.stdout.split("\n").find((l) => l.includes("05.01.2024 25:99"));
+    expect(line).toContain(translate("ru", "errors", "bad_timestamp"));
+    expect(line).not.toContain("is not a valid");
+  });
+
   it("keeps the copies with --duplicates keep, and refuses them with --duplicates refuse", SLOW, () => {
     const kept = importInto("C", "--skip-bad-rows", "--duplicates", "keep", "--json");
     expect(kept.status).toBe(0);

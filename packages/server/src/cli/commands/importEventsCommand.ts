@@ -14,7 +14,7 @@ import {
   type ImportProgress,
   type ImportResult,
 } from "@opencjm/analytics";
-import { IdSchema } from "@opencjm/core";
+import { IdSchema, sharedMessage, translate, type ErrorMessageKey } from "@opencjm/core";
 import { loadConfig } from "../../config.js";
 import { CliError, parseOptions } from "../CliError.js";
 import { cliLocale, cliText } from "../cliLanguage.js";
@@ -60,6 +60,18 @@ const PHASE_LABEL: Record<ImportProgress["phase"], string> = {
 };
 // Digits and grouping of the CLI's language (English keeps "1,234", as before the CLI spoke others).
 const n = (value: number) => value.toLocaleString(cliLocale() === "en" ? "en-US" : cliLocale());
+
+/**
+ * Why a row was left out, in the CLI's language: the importer's own English sentence (it names the value and what was
+ * expected), elsewhere the error catalogue's sentence for its code followed by the value as the file has it.
+ */
+function badRowReason(bad: { code: string; reason: string; value: string | null }): string {
+  const locale = cliLocale();
+  const sentence = sharedMessage(locale, "errors", bad.code as ErrorMessageKey);
+  if (locale === "en" || sentence === undefined) return bad.reason;
+  const reason = translate(locale, "errors", bad.code as ErrorMessageKey);
+  return bad.value ? `${reason}: ${bad.value}` : reason;
+}
 
 /** Reads a JSON file, naming the file and the line and column of a syntax error. */
 function readMappingFile(path: string): unknown {
@@ -127,7 +139,9 @@ function summary(r: ImportResult): string {
   if (r.badRowsSkipped) {
     lines.push(cliText("importEvents.badRows", { count: n(r.badRowsSkipped) }));
     for (const bad of r.skippedRows.slice(0, LISTED_BAD_ROWS))
-      lines.push(cliText("importEvents.badRow", { row: n(bad.row), column: bad.column ?? "", reason: bad.reason }));
+      lines.push(
+        cliText("importEvents.badRow", { row: n(bad.row), column: bad.column ?? "", reason: badRowReason(bad) }),
+      );
     if (r.badRowsSkipped > LISTED_BAD_ROWS)
       lines.push(cliText("importEvents.moreBadRows", { count: n(r.badRowsSkipped - LISTED_BAD_ROWS) }));
   }
