@@ -19,7 +19,9 @@ class PerParticipant {
   readonly byKey = new Map<string, Map<string, number[]>>();
   add(key: string, participantId: string, emotion: number): void {
     const who = this.byKey.get(key) ?? new Map<string, number[]>();
-    who.set(participantId, [...(who.get(participantId) ?? []), emotion]);
+    const emotions = who.get(participantId);
+    if (emotions) emotions.push(emotion);
+    else who.set(participantId, [emotion]);
     this.byKey.set(key, who);
   }
   /** Each participant's mean emotion at the key. */

@@ -26,7 +26,12 @@ export async function readMapResearch(services: Services, workspaceId: string, m
     const steps = new Set<string>();
     for (const anchor of here) {
       if (anchor.missing) continue;
-      if (anchor.cardId) cards.set(anchor.cardId, [...(cards.get(anchor.cardId) ?? []), highlight.id]);
+      // Pushed in place: a card with thousands of highlights would otherwise copy its list once per highlight.
+      if (anchor.cardId) {
+        const list = cards.get(anchor.cardId);
+        if (list) list.push(highlight.id);
+        else cards.set(anchor.cardId, [highlight.id]);
+      }
       const stepId =
         anchor.kind === "stage" ? map.snapshot.steps.find((s) => s.stageId === anchor.stageId)?.id : anchor.stepId;
       if (stepId) steps.add(stepId);

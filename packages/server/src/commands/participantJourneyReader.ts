@@ -12,6 +12,13 @@ import { listJourneySteps, type StoredJourneyStep } from "../store/researchJourn
 import { getParticipant, listParticipants } from "../store/researchParticipantStore.js";
 import { findCardOnMap } from "./highlightAnchorResolver.js";
 
+/** Adds `item` to the list under `key`, in place (copying the list per item made large studies quadratic). */
+function addTo<K, V>(lists: Map<K, V[]>, key: K, item: V): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
+}
+
 /** A map of the workspace with its body; not found otherwise. */
 export async function loadJourneyMap(services: Services, workspaceId: string, mapId: string): Promise<MapSnapshot> {
   const map = await services.maps.find(workspaceId, mapId);
@@ -47,8 +54,7 @@ function draftFromHighlights(
 ): JourneyStep[] {
   const sentiments = new Map<string, number[]>();
   for (const h of highlights)
-    for (const stepId of stepsOfHighlight(snapshot, mapId, h))
-      sentiments.set(stepId, [...(sentiments.get(stepId) ?? []), h.sentiment]);
+    for (const stepId of stepsOfHighlight(snapshot, mapId, h)) addTo(sentiments, stepId, h.sentiment);
   return snapshot.steps.flatMap((step) => {
     const values = sentiments.get(step.id);
     if (!values) return [];
@@ -97,11 +103,10 @@ export async function readMapJourneys(services: Services, workspaceId: string, m
   const snapshot = await loadJourneyMap(services, workspaceId, mapId);
   const rows = await listJourneySteps(services.db, workspaceId, { mapId });
   const entered = new Map<string, StoredJourneyStep[]>();
-  for (const row of rows) entered.set(row.participantId, [...(entered.get(row.participantId) ?? []), row]);
+  for (const row of rows) addTo(entered, row.participantId, row);
   const highlighted = new Map<string, StoredHighlight[]>();
   for (const h of await listHighlightsOnMap(services.db, workspaceId, mapId))
-    if (h.participantId !== null && !entered.has(h.participantId))
-      highlighted.set(h.participantId, [...(highlighted.get(h.participantId) ?? []), h]);
+    if (h.participantId !== null && !entered.has(h.participantId)) addTo(highlighted, h.participantId, h);
   const codes = new Map((await listParticipants(services.db, workspaceId)).map((p) => [p.id, p.code]));
   const journeys = [
     ...[...entered].map(([participantId, steps]) => ({ participantId, steps: presentEntered(snapshot, steps) })),
