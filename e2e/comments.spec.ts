@@ -1,13 +1,12 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createSession, createUser } from "@opencjm/server/testing";
+import { createSession, createUser, templateMapWithCard } from "@opencjm/server/testing";
 import { launchChromium } from "./browser.js";
 import { eventually, startEditorFixture, type EditorFixture, type FixtureUser } from "./mapEditorFixture.js";
 import { RAW_KEY } from "./pages/appServer.js";
 import { CommentsScreen } from "./pages/CommentsScreen.js";
 import { MapEditorPage } from "./pages/MapEditorPage.js";
-import { templateMapWithCard } from "./templateMapWithCard.js";
 
 describe("comment threads in real browsers", () => {
   let browser: Browser;

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { templateMapWithCard } from "@opencjm/server/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.js";
@@ -6,7 +7,6 @@ import { eventually, startEditorFixture, type EditorFixture } from "./mapEditorF
 import { RAW_KEY } from "./pages/appServer.js";
 import { IdeasScreen } from "./pages/IdeasScreen.js";
 import { MapEditorPage } from "./pages/MapEditorPage.js";
-import { templateMapWithCard } from "./templateMapWithCard.js";
 
 describe("ideas in a real browser", () => {
   let browser: Browser;

@@ -10,3 +10,4 @@ export { createTestDatabase } from "./testDatabases.js";
 export { startServerProcess } from "./serverProcess.js";
 export { startTestRedis } from "./redisServer.js";
 export { createMapDocumentService } from "../store/createMapDocumentService.js";
+export { templateMapWithCard } from "./templateMapWithCard.js";

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setMemberRole } from "../../commands/workspaceCreator.js";
 import { buildTokenHeaders, buildUser, buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
 import { createTestApp, type TestApp } from "../../testing/testApp.js";
+import { templateMapWithCard } from "../../testing/templateMapWithCard.js";
 import { testDialects } from "../../testing/testDatabases.js";
 
 describe.each(testDialects)("comment threads on %s", (dialect) => {
@@ -58,7 +59,8 @@ describe.each(testDialects)("comment threads on %s", (dialect) => {
     const map = await t.services.maps.create({
       workspaceId: ws.id,
       createdBy: ws.users.owner.id,
-      snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }),
+      // Templates hold no cards (their prompts are placeholders): the tests need one to comment on.
+      snapshot: templateMapWithCard("ecommerce", "actions", { kind: "action", text: "Searches for running shoes" }),
     });
     mapId = map.id;
     snapshot = await t.services.maps.readSnapshot(mapId);

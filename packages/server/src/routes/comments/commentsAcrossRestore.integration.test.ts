@@ -1,7 +1,8 @@
-import { buildMapFromTemplate, type CommentThread, type MapSnapshot } from "@opencjm/core";
+import type { CommentThread, MapSnapshot } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
 import { createTestApp, type TestApp } from "../../testing/testApp.js";
+import { templateMapWithCard } from "../../testing/templateMapWithCard.js";
 import { testDialects } from "../../testing/testDatabases.js";
 
 describe.each(testDialects)("comment threads across a version restore on %s", (dialect) => {
@@ -18,7 +19,8 @@ describe.each(testDialects)("comment threads across a version restore on %s", (d
     const map = await t.services.maps.create({
       workspaceId: ws.id,
       createdBy: ws.users.owner.id,
-      snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }),
+      // Templates hold no cards (their prompts are placeholders): the test needs one to comment on.
+      snapshot: templateMapWithCard("ecommerce", "actions", { kind: "action", text: "Searches for running shoes" }),
     });
     const base = `/api/workspaces/${ws.id}/maps/${map.id}`;
     const snapshot: MapSnapshot = await t.services.maps.readSnapshot(map.id);
