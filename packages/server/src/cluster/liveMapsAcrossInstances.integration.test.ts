@@ -1,13 +1,14 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyMapOperations, buildMapFromTemplate, docToSnapshot } from "@opencjm/core";
+import { applyMapOperations, docToSnapshot } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { loadConfig } from "../config.js";
 import { createMapDocumentService } from "../store/createMapDocumentService.js";
 import { connectCollabClient, type CollabClient } from "../testing/collabClient.js";
 import { buildWorkspace, type TestWorkspace } from "../testing/factories.js";
+import { templateMapWithCard } from "../testing/templateMapWithCard.js";
 import { startTestRedis, type TestRedis } from "../testing/redisServer.js";
 import { startServerProcess, type ServerProcess } from "../testing/serverProcess.js";
 import { createTestDatabase, testDialects, type TestDatabase } from "../testing/testDatabases.js";
@@ -35,7 +36,8 @@ describe.each(testDialects.filter((d) => d === "postgres"))("two instances shari
   const extra: ServerProcess[] = [];
   const newMap = async () => {
     const store = createMapDocumentService({ db: t.db, config: loadConfig({}, { dataDir: t.config.dataDir }) });
-    const snapshot = buildMapFromTemplate("ecommerce", { locale: "en" });
+    // A card of its own: templates hold none (their prompts are placeholders), and the tests read cards.
+    const snapshot = templateMapWithCard("ecommerce", "actions", { kind: "action", text: "Searches for shoes" });
     const map = await store.create({ workspaceId: ws.id, createdBy: ws.users.owner.id, snapshot });
     return { id: map.id, laneId: snapshot.lanes.find((l) => l.type === "actions")!.id, stepId: snapshot.steps[0]!.id };
   };
