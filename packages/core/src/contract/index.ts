@@ -16,6 +16,7 @@ export * from "./comments.js";
 export * from "./kpis.js";
 export * from "./history.js";
 export * from "./research.js";
+export * from "./researchFindings.js";
 export * from "./researchJourneys.js";
 export * from "./researchSurveys.js";
 export * from "./drift.js";

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { IdSchema } from "../ids.js";
+import { HighlightKindSchema, HighlightSchema, ResearchTagSchema, SentimentBucketSchema } from "./research.js";
+
+// Research read across studies and onto maps: insight search, a map's quotes and research cards, and what an erasure
+// removed (the endpoints are listed at the top of research.ts).
+
+/** Query of GET …/research/search; every filter optional, they combine. `q` matches substrings in every script. */
+export const ResearchSearchQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  tag: ResearchTagSchema.optional(),
+  personaId: IdSchema.optional(),
+  mapId: IdSchema.optional(),
+  stepId: IdSchema.optional(),
+  sentiment: SentimentBucketSchema.optional(),
+  studyId: IdSchema.optional(),
+  kind: HighlightKindSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ResearchSearchQuery = z.infer<typeof ResearchSearchQuerySchema>;
+
+/** Answer of GET …/research/search: matching highlights across studies, newest first, with their study's title. */
+export const ResearchSearchResultSchema = z.object({
+  hits: z.array(HighlightSchema.extend({ studyTitle: z.string() })),
+  total: z.number().int().min(0),
+});
+export type ResearchSearchResult = z.infer<typeof ResearchSearchResultSchema>;
+
+/** A highlight shown on a map as a quote at a step (a stage's quotes sit at its first step). */
+export const MapResearchQuoteSchema = z.object({
+  highlightId: z.string(),
+  stepId: z.string(),
+  text: z.string(),
+  kind: HighlightKindSchema,
+  participantId: z.string().nullable(),
+  participantCode: z.string().nullable(),
+  studyId: z.string(),
+  studyTitle: z.string(),
+  sentiment: z.number(),
+  language: z.string(),
+  tags: z.array(z.string()),
+});
+export type MapResearchQuote = z.infer<typeof MapResearchQuoteSchema>;
+
+/**
+ * Answer of GET …/research/maps/{mapId}: the research quotes per step, the cards that rest on research (evidence
+ * level "research", with the highlights behind them), and highlights anchored to this map's deleted content.
+ */
+export const MapResearchSchema = z.object({
+  mapId: z.string(),
+  quotes: z.array(MapResearchQuoteSchema),
+  cards: z.array(z.object({ cardId: z.string(), level: z.literal("research"), highlightIds: z.array(z.string()) })),
+  onDeletedContent: z.array(HighlightSchema),
+});
+export type MapResearch = z.infer<typeof MapResearchSchema>;
+
+/** What a deletion removed: participants, notes, highlights and the quote cards derived from them on maps. */
+export const ErasureReportSchema = z.object({
+  participants: z.number().int().min(0),
+  notes: z.number().int().min(0),
+  highlights: z.number().int().min(0),
+  /** Participants' own journeys on maps (one per participant and map) entered as mini-maps. */
+  journeys: z.number().int().min(0),
+  /** Quote cards on maps whose evidence named a removed highlight or participant. */
+  mapQuotes: z.number().int().min(0),
+  maps: z.array(z.object({ mapId: z.string(), title: z.string(), quotes: z.number().int().min(0) })),
+});
+export type ErasureReport = z.infer<typeof ErasureReportSchema>;
