@@ -1,17 +1,9 @@
 import { ROLES, type Role } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { createSource, findCustomerByIdentifier, ImportMappingSchema, importEvents } from "@opencjm/analytics";
-import { newId } from "@opencjm/core";
-import { createPersona } from "../commands/personaCreator.js";
 import { createShareLink } from "../commands/shareLinkCreator.js";
-import { createTouchpoint } from "../commands/touchpointCreator.js";
-import { createTouchpointRule } from "../store/touchpointRuleStore.js";
 import { setMemberRole } from "../commands/workspaceCreator.js";
 import { createWorkspace } from "../commands/workspaceCreator.js";
-import { buildMapFromTemplate, type ChannelId } from "@opencjm/core";
-import { buildTokenHeaders, buildUser, buildWorkspace, type TestWorkspace } from "../testing/factories.js";
+import { buildTokenHeaders, buildWorkspace, type TestWorkspace } from "../testing/factories.js";
 import { createTestApp, type TestApp } from "../testing/testApp.js";
 import { testDialects } from "../testing/testDatabases.js";
 import type { AuthorizationCase as Case } from "../testing/authorizationCase.js";
@@ -25,86 +17,15 @@ import { historyAuthorizationCases } from "./history/historyAuthorizationCases.j
 import { activityAuthorizationCases } from "./activity/activityAuthorizationCases.js";
 import { customerTimelineAuthorizationCases } from "./customerTimeline/customerTimelineAuthorizationCases.js";
 import { draftAuthorizationCases } from "./customerData/draftAuthorizationCases.js";
+import { customerDataAuthorizationCases } from "./customerData/customerDataAuthorizationCases.js";
+import { fresh } from "../testing/authorizationFixtures.js";
+import { catalogueAuthorizationCases } from "./personas/catalogueAuthorizationCases.js";
 
 type Actor = Role | "outsider" | "anonymous" | "readToken" | "writeToken" | "scopedToken";
 /** `scopedToken` is a write token limited to the editor's own workspace. */
 const ACTORS: Actor[] = [...ROLES, "outsider", "anonymous", "readToken", "writeToken", "scopedToken"];
 
-/** A real 1×1 PNG. */
-const TINY_PNG = Uint8Array.from(
-  Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64"),
-);
-
-const fresh = {
-  persona: (t: TestApp, ws: TestWorkspace) => createPersona(t.services.db, ws.id, { name: "Matrix persona" }),
-  personaWithPhoto: async (t: TestApp, ws: TestWorkspace) => {
-    const persona = await createPersona(t.services.db, ws.id, { name: "Matrix persona with photo" });
-    await t.services.db.kysely
-      .insertInto("persona_photos")
-      .values({
-        persona_id: persona.id,
-        workspace_id: ws.id,
-        content_type: "image/png",
-        data: Buffer.from(TINY_PNG),
-        updated_at: new Date().toISOString(),
-      })
-      .execute();
-    return persona;
-  },
-  touchpoint: (t: TestApp, ws: TestWorkspace) =>
-    createTouchpoint(t.services.db, ws.id, {
-      name: "Matrix touchpoint",
-      channelId: "website" as ChannelId,
-      medium: "digital",
-      description: "",
-      ownerTeam: "",
-    }),
-  map: (t: TestApp, ws: TestWorkspace) =>
-    t.services.maps.create({
-      workspaceId: ws.id,
-      createdBy: ws.users.owner.id,
-      snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }),
-    }),
-  member: async (t: TestApp, ws: TestWorkspace) => {
-    const u = await buildUser(t.services.db);
-    await setMemberRole(t.services.db, ws.id, u.id, "viewer");
-    return u;
-  },
-  source: async (t: TestApp, ws: TestWorkspace) =>
-    createSource((await t.services.analytics.open(ws.id)).connection, {
-      name: `Matrix source ${newId()}`,
-      kind: "web",
-      mapping: MATRIX_MAPPING,
-    }),
-  /** A finished import whose customer has the e-mail it returns. */
-  import: async (t: TestApp, ws: TestWorkspace) => {
-    const db = await t.services.analytics.open(ws.id);
-    const source = await fresh.source(t, ws);
-    const email = `${newId()}@example.test`.toLowerCase();
-    const path = join(t.services.config.dataDir, `${newId()}.csv`);
-    writeFileSync(path, matrixCsv(email));
-    const result = await importEvents(db, { path, source: { sourceId: source.sourceId }, rebuildStore: false });
-    return {
-      importId: result.importId,
-      email,
-      customerId: (await findCustomerByIdentifier(db.connection, "email", email))!,
-    };
-  },
-};
-const MATRIX_MAPPING = ImportMappingSchema.parse({
-  columns: { email: { role: "identifier", kind: "email" }, ts: { role: "timestamp" }, event: { role: "event" } },
-});
-const matrixCsv = (email = `${newId()}@example.test`.toLowerCase()) =>
-  `email,ts,event\n${email},2024-01-01T10:00:00Z,Visit\n`;
-
 const W = "/api/workspaces";
-/** A touchpoint mapping rule on a fresh touchpoint of the workspace. */
-const freshRule = async (t: TestApp, ws: TestWorkspace) =>
-  createTouchpointRule(t.services.db, ws.id, {
-    touchpointId: (await fresh.touchpoint(t, ws)).id,
-    eventNames: ["page_view"],
-    conditions: [],
-  });
 const workspaceCases: Record<string, Case> = {
   "get /api/workspaces/{workspaceId}": { permission: "read", build: async (_t, ws) => ({ path: `${W}/${ws.id}` }) },
   "patch /api/workspaces/{workspaceId}": {
@@ -189,78 +110,6 @@ const workspaceCases: Record<string, Case> = {
       return { path: `${W}/${ws.id}/invitations/${id}` };
     },
   },
-  "get /api/workspaces/{workspaceId}/personas": {
-    permission: "read",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/personas` }),
-  },
-  "post /api/workspaces/{workspaceId}/personas": {
-    permission: "write",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/personas`, body: { name: "New persona" } }),
-  },
-  "get /api/workspaces/{workspaceId}/personas/{personaId}": {
-    permission: "read",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}` }),
-  },
-  "patch /api/workspaces/{workspaceId}/personas/{personaId}": {
-    permission: "write",
-    build: async (t, ws) => ({
-      path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}`,
-      body: { quote: "Hi" },
-    }),
-  },
-  "delete /api/workspaces/{workspaceId}/personas/{personaId}": {
-    permission: "write",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}` }),
-  },
-  "post /api/workspaces/{workspaceId}/personas/{personaId}/photo": {
-    permission: "write",
-    build: async (t, ws) => ({
-      path: `${W}/${ws.id}/personas/${(await fresh.persona(t, ws)).id}/photo`,
-      raw: { bytes: TINY_PNG, contentType: "image/png" },
-    }),
-  },
-  "get /api/workspaces/{workspaceId}/personas/{personaId}/photo": {
-    permission: "read",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.personaWithPhoto(t, ws)).id}/photo` }),
-  },
-  "delete /api/workspaces/{workspaceId}/personas/{personaId}/photo": {
-    permission: "write",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/personas/${(await fresh.personaWithPhoto(t, ws)).id}/photo` }),
-  },
-  "get /api/workspaces/{workspaceId}/channels": {
-    permission: "read",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/channels` }),
-  },
-  "post /api/workspaces/{workspaceId}/channels": {
-    permission: "write",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/channels`, body: { name: "Kiosk", online: false } }),
-  },
-  "get /api/workspaces/{workspaceId}/touchpoints": {
-    permission: "read",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoints` }),
-  },
-  "post /api/workspaces/{workspaceId}/touchpoints": {
-    permission: "write",
-    build: async (_t, ws) => ({
-      path: `${W}/${ws.id}/touchpoints`,
-      body: { name: "Pricing page", channelId: "website", medium: "digital" },
-    }),
-  },
-  "get /api/workspaces/{workspaceId}/touchpoints/{touchpointId}": {
-    permission: "read",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoints/${(await fresh.touchpoint(t, ws)).id}` }),
-  },
-  "patch /api/workspaces/{workspaceId}/touchpoints/{touchpointId}": {
-    permission: "write",
-    build: async (t, ws) => ({
-      path: `${W}/${ws.id}/touchpoints/${(await fresh.touchpoint(t, ws)).id}`,
-      body: { name: "Renamed" },
-    }),
-  },
-  "delete /api/workspaces/{workspaceId}/touchpoints/{touchpointId}": {
-    permission: "write",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoints/${(await fresh.touchpoint(t, ws)).id}` }),
-  },
   "get /api/workspaces/{workspaceId}/maps": {
     permission: "read",
     build: async (_t, ws) => ({ path: `${W}/${ws.id}/maps` }),
@@ -336,129 +185,6 @@ const workspaceCases: Record<string, Case> = {
     permission: "write",
     build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }),
   },
-  "get /api/workspaces/{workspaceId}/touchpoint-rules": {
-    permission: "read",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules` }),
-  },
-  "post /api/workspaces/{workspaceId}/touchpoint-rules": {
-    permission: "write",
-    build: async (t, ws) => ({
-      path: `${W}/${ws.id}/touchpoint-rules`,
-      body: { touchpointId: (await fresh.touchpoint(t, ws)).id, eventNames: ["page_view"] },
-    }),
-  },
-  "post /api/workspaces/{workspaceId}/touchpoint-rules/preview": {
-    permission: "read",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/preview`, body: { pattern: "page_*" } }),
-  },
-  "get /api/workspaces/{workspaceId}/touchpoint-rules/{ruleId}": {
-    permission: "read",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/${(await freshRule(t, ws)).id}` }),
-  },
-  "patch /api/workspaces/{workspaceId}/touchpoint-rules/{ruleId}": {
-    permission: "write",
-    build: async (t, ws) => ({
-      path: `${W}/${ws.id}/touchpoint-rules/${(await freshRule(t, ws)).id}`,
-      body: { channel: "web" },
-    }),
-  },
-  "delete /api/workspaces/{workspaceId}/touchpoint-rules/{ruleId}": {
-    permission: "write",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/touchpoint-rules/${(await freshRule(t, ws)).id}` }),
-  },
-  "post /api/workspaces/{workspaceId}/maps/{mapId}/metrics": {
-    permission: "read",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/metrics`, body: {} }),
-  },
-  "post /api/workspaces/{workspaceId}/maps/{mapId}/draft-from-data": {
-    permission: "write",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/draft-from-data`, body: {} }),
-  },
-  "post /api/workspaces/{workspaceId}/segments/size": {
-    permission: "read",
-    build: async (_t, ws) => ({
-      path: `${W}/${ws.id}/segments/size`,
-      body: { segment: { match: "all", conditions: [] } },
-    }),
-  },
-  "get /api/workspaces/{workspaceId}/data/facets": {
-    permission: "read",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/data/facets` }),
-  },
-  "get /api/workspaces/{workspaceId}/data/unmapped": {
-    permission: "read",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/data/unmapped` }),
-  },
-  "get /api/workspaces/{workspaceId}/sources": {
-    permission: "read",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources` }),
-  },
-  "post /api/workspaces/{workspaceId}/sources": {
-    permission: "write",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/sources`, body: { name: `New source ${newId()}`, kind: "crm" } }),
-  },
-  "get /api/workspaces/{workspaceId}/sources/{sourceId}": {
-    permission: "read",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}` }),
-  },
-  "patch /api/workspaces/{workspaceId}/sources/{sourceId}": {
-    permission: "write",
-    build: async (t, ws) => ({
-      path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}`,
-      body: { kind: "crm" },
-    }),
-  },
-  "delete /api/workspaces/{workspaceId}/sources/{sourceId}": {
-    permission: "write",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}` }),
-  },
-  "post /api/workspaces/{workspaceId}/sources/preview": {
-    permission: "write",
-    build: async (_t, ws) => ({
-      path: `${W}/${ws.id}/sources/preview?fileName=events.csv&complete=true`,
-      body: matrixCsv(),
-    }),
-  },
-  "post /api/workspaces/{workspaceId}/sources/{sourceId}/imports": {
-    permission: "write",
-    build: async (t, ws) => ({
-      path: `${W}/${ws.id}/sources/${(await fresh.source(t, ws)).sourceId}/imports?fileName=events.csv&wait=true`,
-      body: matrixCsv(),
-    }),
-  },
-  "get /api/workspaces/{workspaceId}/imports": {
-    permission: "read",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/imports` }),
-  },
-  "get /api/workspaces/{workspaceId}/imports/{importId}": {
-    permission: "read",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}` }),
-  },
-  "get /api/workspaces/{workspaceId}/imports/{importId}/events": {
-    permission: "read",
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}/events` }),
-  },
-  "post /api/workspaces/{workspaceId}/imports/{importId}/cancel": {
-    permission: "write",
-    okStatus: 409,
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/imports/${(await fresh.import(t, ws)).importId}/cancel` }),
-  },
-  "get /api/workspaces/{workspaceId}/identities": {
-    permission: "read",
-    build: async (_t, ws) => ({ path: `${W}/${ws.id}/identities` }),
-  },
-  "get /api/workspaces/{workspaceId}/identities/lookup": {
-    permission: "write",
-    readTokenAllowed: true,
-    build: async (t, ws) => ({
-      path: `${W}/${ws.id}/identities/lookup?kind=email&value=${encodeURIComponent((await fresh.import(t, ws)).email)}`,
-    }),
-  },
-  "get /api/workspaces/{workspaceId}/customers/{customerId}/merge-log": {
-    permission: "write",
-    readTokenAllowed: true,
-    build: async (t, ws) => ({ path: `${W}/${ws.id}/customers/${(await fresh.import(t, ws)).customerId}/merge-log` }),
-  },
 };
 
 // Each feature's endpoints live beside its routes (routes/<area>/<area>AuthorizationCases.ts); add yours here.
@@ -474,6 +200,8 @@ const cases: Record<string, Case> = {
   ...activityAuthorizationCases,
   ...customerTimelineAuthorizationCases,
   ...draftAuthorizationCases,
+  ...customerDataAuthorizationCases,
+  ...catalogueAuthorizationCases,
 };
 
 /** Endpoints outside a workspace: who may call them is covered here by caller kind. */
