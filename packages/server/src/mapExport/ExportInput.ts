@@ -7,7 +7,10 @@ import {
   type Kpi,
   type KpiSeries,
   type Locale,
+  type MapJourneys,
+  type MapResearchQuote,
   type MapSnapshot,
+  type MapSurveyScores,
   type Persona,
   type Touchpoint,
 } from "@opencjm/core";
@@ -18,6 +21,13 @@ export interface ExportKpi {
   kpi: Kpi;
   ownerName: string | null;
   series: KpiSeries | null;
+}
+
+/** The research a map rests on, as exports show it: participants' journeys, quotes per step and survey scores. */
+export interface ExportResearch {
+  journeys: MapJourneys;
+  quotes: MapResearchQuote[];
+  surveys: MapSurveyScores;
 }
 
 /** Everything an exporter needs: the map body, what it refers to, and the language of the labels around it. */
@@ -37,6 +47,8 @@ export interface ExportInput {
   kpis?: ExportKpi[];
   /** The map's ideas and KPIs as the JSON format carries them; none when not loaded. */
   records?: IdeaKpiRecords;
+  /** The map's research (the XLSX Research sheet, the PDF's research appendix); only when a member asked for it. */
+  research?: ExportResearch;
   /** Language of the labels; the user's content stays as written. */
   locale: Locale;
   /** When the export was made; fixed in tests so outputs compare. */

@@ -1,55 +1,19 @@
 import type * as ExcelJS from "exceljs";
-import { isRightToLeft, translate, type Locale } from "@opencjm/core";
+import { isRightToLeft, translate } from "@opencjm/core";
 import { evidenceName, exportLabel, mapStatusName, mapTypeName, type ExportLabel } from "./exportLabels.js";
 import { exportCardText, exportLookups, type ExportInput } from "./ExportInput.js";
 import { ideaSheetTable } from "./ideaSheetTable.js";
 import { KPI_DEFINITION_COLUMNS, kpiSheetTable } from "./kpiSheetTable.js";
 import { descriptionTable } from "./descriptionTable.js";
 import { buildMapGrid } from "./mapGrid.js";
-import { neutraliseFormula } from "./neutraliseFormula.js";
+import { addResearchSheet } from "./excelResearchSheet.js";
+import { addTableSheet, bold, cellText as text, sheetName } from "./excelTableSheet.js";
 
 /** Columns before the step columns on the grid sheet: lane, type, persona. */
 export const GRID_LABEL_COLUMNS = 3;
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8ECF4" } };
-const bold: Partial<ExcelJS.Font> = { bold: true };
-
-function sheetName(locale: Locale, key: ExportLabel): string {
-  return safeSheetName(exportLabel(locale, key));
-}
-
-function safeSheetName(name: string): string {
-  // Excel forbids []:*?/\ in sheet names and allows 31 characters.
-  return name.replace(/[[\]:*?/\\]/g, " ").slice(0, 31);
-}
-
-/** User text for a cell: line breaks as Excel writes them (a lone CR would not survive the file), formula-safe. */
-function text(value: string): string {
-  return neutraliseFormula(value.replace(/\r\n?/g, "\n"));
-}
-
 function argb(hex: string | undefined): string | undefined {
   return hex ? `FF${hex.slice(1).toUpperCase()}` : undefined;
-}
-
-/** Adds a sheet with a bold header row, frozen below it, laid out right to left for Persian. */
-function addTableSheet(
-  wb: ExcelJS.Workbook,
-  input: ExportInput,
-  key: ExportLabel | { name: string },
-  headers: string[],
-  widths: number[],
-): ExcelJS.Worksheet {
-  const name = typeof key === "string" ? sheetName(input.locale, key) : safeSheetName(key.name);
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: "frozen", ySplit: 1, rightToLeft: isRightToLeft(input.locale) }],
-  });
-  ws.addRow(headers.map(text)).eachCell((cell) => {
-    cell.font = bold;
-    cell.fill = HEADER_FILL;
-  });
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  return ws;
 }
 
 /** The grid sheet: title, stage headers merged over their steps, step names, then one row per lane. */
@@ -313,7 +277,8 @@ function addAboutSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
 
 /**
  * The map as an Excel workbook: the grid, emotions, personas, ideas, KPIs, pain points and opportunities, the
- * descriptions of stages, steps and touchpoints, every card, and the map's settings.
+ * descriptions of stages, steps and touchpoints, the research (when the export carries it), every card, and the map's
+ * settings.
  */
 export async function exportExcelWorkbook(input: ExportInput): Promise<Uint8Array> {
   // Loaded when needed: ExcelJS adds a noticeable share to every CLI command's and the server's start-up.
@@ -330,6 +295,7 @@ export async function exportExcelWorkbook(input: ExportInput): Promise<Uint8Arra
   addKpisSheet(wb, input);
   addProblemsSheet(wb, input);
   addDescriptionsSheet(wb, input);
+  addResearchSheet(wb, input);
   addCardSheet(wb, input);
   addAboutSheet(wb, input);
   return new Uint8Array(await wb.xlsx.writeBuffer());
