@@ -14,6 +14,7 @@ import { originAllowed } from "./checkOrigin.js";
 import { decodeSyncUpdate } from "./decodeSyncUpdate.js";
 import { CollaboratorRights, type CollaboratorContext } from "./CollaboratorRights.js";
 import { GuardedWebSocket, guardOf } from "./socketGuard.js";
+import { COLLAB_SOCKET_COMPRESSION } from "./socketCompression.js";
 import { RefusedUpdate, releaseValidator, validatorFor } from "./updateValidator.js";
 
 /** The collaboration endpoint mounted on the HTTP server at /collab. */
@@ -147,6 +148,7 @@ export function createCollaboration(services: Services): Collaboration {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: config.maxBodyBytes,
+    perMessageDeflate: COLLAB_SOCKET_COMPRESSION,
     WebSocket: GuardedWebSocket as unknown as typeof WebSocket,
   });
   return {

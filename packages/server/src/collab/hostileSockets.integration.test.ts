@@ -9,6 +9,7 @@ import {
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
 import * as encoding from "lib0/encoding";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -180,6 +181,27 @@ describe("hostile collaboration sockets", () => {
     expect(docToSnapshot(editor.doc).stages.map((s) => s.name)).toEqual(["Sign up"]);
     expect(editor.doc.share.has("payload")).toBe(false);
     editor.destroy();
+  });
+
+  it("refuses a compressed message that inflates past the size limit, stores nothing, and others keep editing", async () => {
+    const before = await storedUpdates();
+    const socket = await openRawCollabSocket(server.url);
+    // The server accepted permessage-deflate, so ws sends this message compressed: its zeros deflate to a few
+    // kilobytes on the wire, and only inflating them shows the message is over MAX_BODY_BYTES.
+    expect(socket.ws.extensions).toMatch(/^permessage-deflate/);
+    socket.send(authMessage(mapId, ws.users.editor.cookie));
+    await socket.waitFor((m) => m.detail === "authenticated");
+    const bomb = updateMessage(mapId, new Uint8Array(server.services.config.maxBodyBytes + 1));
+    expect(deflateRawSync(bomb).length).toBeLessThan(64 * 1024);
+    socket.send(bomb);
+    expect((await socket.closed).code).toBe(1009);
+    expect(await healthy()).toBe(200);
+    expect(await storedUpdates()).toBe(before);
+    const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
+    applyMapOperations(editor.doc, [{ op: "addStage", name: "Still editable" }]);
+    await editor.flushed();
+    editor.destroy();
+    expect((await server.services.maps.readSnapshot(mapId)).stages.map((s) => s.name)).toContain("Still editable");
   });
 
   it("bounds what a socket may send before it authenticates", async () => {
