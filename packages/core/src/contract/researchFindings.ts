@@ -54,6 +54,54 @@ export const MapResearchSchema = z.object({
 });
 export type MapResearch = z.infer<typeof MapResearchSchema>;
 
+const count = z.number().int().min(0);
+
+/** How many quotes a step of the map's research summary carries for the quotes lane; the rest load in its panel. */
+export const MAP_RESEARCH_TOP_QUOTES = 3;
+
+/** One step's research at a glance: its highlights, their participants, the sentiment split and the newest quotes. */
+export const MapResearchStepSchema = z.object({
+  stepId: z.string(),
+  /** Highlights at the step, each once however many of its anchors lead here. */
+  highlights: count,
+  /** Participants those highlights come from (highlights without a participant count for none). */
+  participants: count,
+  sentiment: z.object({ positive: count, neutral: count, negative: count }),
+  /** The newest few, newest first; `highlights - top.length` more are in the step's pages. */
+  top: z.array(MapResearchQuoteSchema).max(MAP_RESEARCH_TOP_QUOTES),
+});
+export type MapResearchStep = z.infer<typeof MapResearchStepSchema>;
+
+/**
+ * Answer of GET …/research/maps/{mapId}/summary: what opening a map needs of its research, counted by the database —
+ * per step (a stage's highlights at its first step, a card's at its step), per anchor on the map, and the cards that
+ * rest on research. Quotes beyond each step's newest few come page by page from …/steps/{stepId}/quotes.
+ */
+export const MapResearchSummarySchema = z.object({
+  mapId: z.string(),
+  steps: z.array(MapResearchStepSchema),
+  /** Highlights per anchor still on the map: a step, a stage, a touchpoint or pain point card. */
+  anchors: z.array(
+    z.object({ kind: z.enum(["step", "stage", "touchpoint", "painPoint"]), id: z.string(), highlights: count }),
+  ),
+  cards: z.array(z.object({ cardId: z.string(), level: z.literal("research"), highlights: count })),
+});
+export type MapResearchSummary = z.infer<typeof MapResearchSummarySchema>;
+
+/** Query of GET …/research/maps/{mapId}/steps/{stepId}/quotes: a page after the cursor of the previous one. */
+export const MapResearchQuotePageQuerySchema = z.strictObject({
+  after: z.string().min(1).max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type MapResearchQuotePageQuery = z.infer<typeof MapResearchQuotePageQuerySchema>;
+
+/** Answer of …/steps/{stepId}/quotes: a page of the step's quotes, newest first, and the cursor of the next (or null). */
+export const MapResearchQuotePageSchema = z.object({
+  quotes: z.array(MapResearchQuoteSchema),
+  next: z.string().nullable(),
+});
+export type MapResearchQuotePage = z.infer<typeof MapResearchQuotePageSchema>;
+
 /** What a deletion removed: participants, notes, highlights and the quote cards derived from them on maps. */
 export const ErasureReportSchema = z.object({
   participants: z.number().int().min(0),
@@ -61,6 +109,8 @@ export const ErasureReportSchema = z.object({
   highlights: z.number().int().min(0),
   /** Participants' own journeys on maps (one per participant and map) entered as mini-maps. */
   journeys: z.number().int().min(0),
+  /** Survey answers given by the erased participants (or in the erased study's surveys). */
+  surveyAnswers: z.number().int().min(0),
   /** Quote cards on maps whose evidence named a removed highlight or participant. */
   mapQuotes: z.number().int().min(0),
   maps: z.array(z.object({ mapId: z.string(), title: z.string(), quotes: z.number().int().min(0) })),

@@ -10,6 +10,8 @@ import { IdentifierKindSchema } from "./sources.js";
 //   POST …/research/surveys/upload                 SurveyUploadSchema → SurveyUploadedSchema
 //   POST …/research/surveys/{surveyId}/mapping     SurveyMappingSchema → SurveyImportResultSchema
 //   GET  …/research/maps/{mapId}/surveys           MapSurveyScoresSchema
+//   GET  …/research/surveys?studyId=               SurveyListSchema
+//   DELETE …/research/surveys/{surveyId}           SurveyDeletedSchema
 
 /** How a question is answered: Likert 1–5 or 1–7, NPS 0–10, CSAT 1–5, CES 1–7, or free text (quotes). */
 export const SurveyScaleSchema = z.enum(["likert5", "likert7", "nps", "csat", "ces", "text"]);
@@ -154,3 +156,41 @@ export const MapSurveyScoresSchema = z.object({
   ),
 });
 export type MapSurveyScores = z.infer<typeof MapSurveyScoresSchema>;
+
+/** An upload never mapped is kept this long (its raw rows hold e-mails and other identifiers), then purged. */
+export const SURVEY_STAGING_HOURS = 24;
+
+/** One survey of a study as listed: its file, who uploaded it and when, and what it holds. */
+export const SurveySummarySchema = z.object({
+  id: z.string(),
+  studyId: z.string(),
+  fileName: z.string(),
+  /** uploaded: waiting for its mapping (purged after SURVEY_STAGING_HOURS); imported: its answers are kept. */
+  status: z.enum(["uploaded", "imported"]),
+  /** Respondents with a kept answer once imported; rows of the file while waiting. */
+  respondents: z.number().int().min(0),
+  /** Questions imported with a scale, and those of them on a map's step. */
+  questions: z.number().int().min(0),
+  questionsOnSteps: z.number().int().min(0),
+  answers: z.number().int().min(0),
+  createdAt: z.string(),
+  /** Who uploaded it; null once they have left the installation. */
+  createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type SurveySummary = z.infer<typeof SurveySummarySchema>;
+
+/** Query of GET …/research/surveys. */
+export const SurveyListQuerySchema = z.object({ studyId: IdSchema });
+
+/** A study's surveys, newest first. */
+export const SurveyListSchema = z.object({ surveys: z.array(SurveySummarySchema) });
+export type SurveyList = z.infer<typeof SurveyListSchema>;
+
+/** What deleting a survey removed: its answers, of which the free-text ones were shown as quotes. */
+export const SurveyDeletedSchema = z.object({
+  surveyId: z.string(),
+  fileName: z.string(),
+  answers: z.number().int().min(0),
+  quotes: z.number().int().min(0),
+});
+export type SurveyDeleted = z.infer<typeof SurveyDeletedSchema>;

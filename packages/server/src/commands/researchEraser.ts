@@ -63,6 +63,7 @@ export async function eraseResearchScope(
     notes: erased.noteIds.length,
     highlights: erased.highlightIds.length,
     journeys: erased.journeys,
+    surveyAnswers: erased.surveyAnswers,
     mapQuotes: maps.reduce((sum, m) => sum + m.quotes, 0),
     maps,
   };

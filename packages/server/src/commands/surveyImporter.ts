@@ -16,6 +16,7 @@ import type { Services } from "../services.js";
 import { listParticipants } from "../store/researchParticipantStore.js";
 import { getStudy } from "../store/researchStudyStore.js";
 import { getSurvey, insertSurvey, saveSurveyAnswers, type SurveyAnswerRow } from "../store/researchSurveyStore.js";
+import { purgeStaleSurveyUploads } from "./surveyStagingPurger.js";
 
 /** The first things not kept that an import reports one by one (the total counts them all). */
 const NOT_KEPT_LISTED = 200;
@@ -36,8 +37,9 @@ function bytesOf(content: string): Buffer {
 }
 
 /**
- * Reads a survey export into a study and keeps its rows waiting for their mapping; answers the columns with the
- * scale, respondent and participant columns their headers suggest. A file refused stores nothing.
+ * Reads a survey export into a study and keeps its rows waiting for their mapping (purged when not mapped in time);
+ * answers the columns with the scale, respondent and participant columns their headers suggest. A file refused
+ * stores nothing.
  */
 export async function uploadSurvey(
   services: Services,
@@ -46,6 +48,7 @@ export async function uploadSurvey(
   input: SurveyUploadRequest,
 ): Promise<SurveyUploaded> {
   const study = await getStudy(services.db, workspaceId, input.studyId);
+  await purgeStaleSurveyUploads(services.db);
   const file = await readSurveyFile({ file: input.fileName, bytes: bytesOf(input.content), charset: input.charset });
   const guess = guessSurveyColumns(file.header, file.rows);
   const identifying = new Set([guess.respondent?.column, guess.participantColumn]);

@@ -7,6 +7,8 @@ export interface ErasedResearch {
   highlightIds: string[];
   /** Participants' own journeys (one per participant and map) that went with them. */
   journeys: number;
+  /** Survey answers of the erased participants, or of the erased study's surveys. */
+  surveyAnswers: number;
 }
 
 /** What to erase: one participant with everything of theirs, a whole study, or one note with its highlights. */
@@ -77,6 +79,18 @@ export async function eraseResearch(db: Db, workspaceId: string, scope: ErasureS
         .where("participant_id", "in", participantIds)
         .execute();
     }
+    // Survey answers too (a participant's would cascade, a study's with its surveys): deleted here to be counted.
+    const answers = trx.deleteFrom("research_survey_answers").where("workspace_id", "=", workspaceId);
+    const surveyAnswers =
+      "studyId" in scope
+        ? await answers
+            .where("survey_id", "in", (q) =>
+              q.selectFrom("research_surveys").select("id").where("study_id", "=", scope.studyId),
+            )
+            .executeTakeFirst()
+        : participantIds.length > 0
+          ? await answers.where("participant_id", "in", participantIds).executeTakeFirst()
+          : undefined;
     if (noteIds.length > 0) await trx.deleteFrom("research_notes").where("id", "in", noteIds).execute();
     if (participantIds.length > 0)
       await trx.deleteFrom("research_participants").where("id", "in", participantIds).execute();
@@ -86,6 +100,12 @@ export async function eraseResearch(db: Db, workspaceId: string, scope: ErasureS
         .where("workspace_id", "=", workspaceId)
         .where("id", "=", scope.studyId)
         .execute();
-    return { participantIds, noteIds, highlightIds, journeys };
+    return {
+      participantIds,
+      noteIds,
+      highlightIds,
+      journeys,
+      surveyAnswers: Number(surveyAnswers?.numDeletedRows ?? 0),
+    };
   });
 }

@@ -30,7 +30,8 @@ export async function readResearchRecords(db: Db, workspaceId: string): Promise<
       position: Number(j.position),
       emotion: Number(j.emotion),
     })),
-    surveys: strip(await rows("research_surveys")),
+    // An upload never mapped is staging: its raw rows (identifiers included) stay out of backups.
+    surveys: strip((await rows("research_surveys")).filter((survey) => survey.status === "imported")),
     surveyAnswers: strip(await rows("research_survey_answers")).map((a) => ({
       ...a,
       respondent: Number(a.respondent),

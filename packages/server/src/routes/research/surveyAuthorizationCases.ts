@@ -24,7 +24,7 @@ async function freshStudy(t: TestApp, ws: TestWorkspace) {
   return { map, study };
 }
 
-/** Survey responses in the authorisation matrix: editors and owners import, every member reads the scores. */
+/** Survey responses in the authorisation matrix: editors and owners import and delete, every member reads. */
 export const surveyAuthorizationCases: Record<string, AuthorizationCase> = {
   "post /api/workspaces/{workspaceId}/research/surveys/upload": {
     permission: "write",
@@ -46,6 +46,22 @@ export const surveyAuthorizationCases: Record<string, AuthorizationCase> = {
         path: `${base(ws)}/surveys/${uploaded.surveyId}/mapping`,
         body: { questions: [{ column: 0, scale: "nps" }] },
       };
+    },
+  },
+  "get /api/workspaces/{workspaceId}/research/surveys": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${base(ws)}/surveys?studyId=${(await freshStudy(t, ws)).study.id}` }),
+  },
+  "delete /api/workspaces/{workspaceId}/research/surveys/{surveyId}": {
+    permission: "write",
+    build: async (t, ws) => {
+      const { study } = await freshStudy(t, ws);
+      const uploaded = await uploadSurvey(t.services, ws.id, ws.users.owner.id, {
+        studyId: study.id,
+        fileName: "nps.csv",
+        content: csv("NPS\n9\n"),
+      });
+      return { path: `${base(ws)}/surveys/${uploaded.surveyId}` };
     },
   },
   "get /api/workspaces/{workspaceId}/research/maps/{mapId}/surveys": {
