@@ -17,6 +17,8 @@ export interface ShareLinkSummary {
   expiresAt: string | null;
   lastUsedAt: string | null;
   expired: boolean;
+  /** Whether the link shows the map's research appendix. */
+  includeResearch: boolean;
 }
 
 /** A share link row as its summary. */
@@ -30,6 +32,7 @@ export function shareLinkOf(row: ShareLinkRow, now = new Date()): ShareLinkSumma
     expiresAt: row.expires_at,
     lastUsedAt: row.last_used_at,
     expired: row.expires_at !== null && row.expires_at <= now.toISOString(),
+    includeResearch: row.include_research === 1,
   };
 }
 
@@ -48,6 +51,8 @@ export async function createShareLink(
     purpose?: "share" | "export";
     /** An export of one version of the map prints through a link bound to it. */
     versionId?: string;
+    /** The link shows the map's research appendix (the sharer ticked it; an export asked for it). */
+    includeResearch?: boolean;
   },
 ): Promise<{ link: ShareLinkSummary; token: string }> {
   const token = `cjs_${randomBytes(32).toString("base64url")}`;
@@ -64,6 +69,7 @@ export async function createShareLink(
     revoked_at: null,
     last_used_at: null,
     version_id: input.versionId ?? null,
+    include_research: input.includeResearch ? 1 : 0,
   };
   await db.kysely.insertInto("share_links").values(row).execute();
   return { link: shareLinkOf(row), token };

@@ -14,6 +14,7 @@ import * as research from "./migrations/20261207100000_research.js";
 import * as researchJourneys from "./migrations/20261208100000_research_journeys.js";
 import * as surveyResponses from "./migrations/20261208200000_survey_responses.js";
 import * as drift from "./migrations/20261207000000_drift.js";
+import * as shareResearch from "./migrations/20261209200000_share_research.js";
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Db["dialect"]): Promise<void> };
 
@@ -33,6 +34,7 @@ const migrations: Record<string, DialectMigration> = {
   "20261208100000_research_journeys": researchJourneys,
   "20261208200000_survey_responses": surveyResponses,
   "20261207000000_drift": drift,
+  "20261209200000_share_research": shareResearch,
 };
 
 /** Brings the schema up to date; safe to call on every start. */

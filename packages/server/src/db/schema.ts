@@ -226,6 +226,8 @@ export interface ShareLinksTable {
   last_used_at: Timestamp | null;
   /** An export link of one version of the map (null: the map as it is now); may be left out on insert. */
   version_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1: the link shows the map's research appendix (the sharer chose it, or the exporting member asked for it). */
+  include_research: ColumnType<number, number | undefined, number>;
 }
 
 export interface PersonaPhotosTable {
