@@ -9,6 +9,7 @@ export * from "./rules.js";
 export * from "./segments.js";
 export * from "./metricsRequest.js";
 export * from "./mapMetrics.js";
+export * from "./mapExport.js";
 export * from "./ideas.js";
 export * from "./notifications.js";
 export * from "./activity.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MapSnapshotSchema, MapStatusSchema, MapTypeSchema } from "../schemas/journeyMap.js";
 import { LaneTypeSchema } from "../schemas/lane.js";
+import { InfographicSchema } from "./mapExport.js";
 import { MapMetricsSchema } from "./mapMetrics.js";
 import { PersonaSchema } from "../schemas/persona.js";
 import { ChannelSchema, TouchpointSchema } from "../schemas/touchpoint.js";
@@ -63,6 +64,8 @@ export const ShareLinkSchema = z.object({
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
   expired: z.boolean(),
+  /** Whether the link shows the map's research appendix (research is otherwise for workspace members only). */
+  includeResearch: z.boolean(),
 });
 export type ShareLink = z.infer<typeof ShareLinkSchema>;
 
@@ -71,6 +74,8 @@ export const ShareLinkCreateSchema = z.strictObject({
   label: z.string().trim().max(120).default(""),
   /** When the link stops working; null or left out: never. */
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** Show the map's research appendix (per-step research and quotes, participants by code) through the link. */
+  includeResearch: z.boolean().default(false),
 });
 
 /** The answer to creating a share link: the link, its token and the two addresses that open it. */
@@ -104,6 +109,10 @@ export const SharedMapSchema = z.object({
   metrics: MapMetricsSchema.nullable().optional(),
   /** Only for that internal link: the appendix the PDF prints after the map (empty tables left out). */
   appendix: z.array(PrintTableSchema).optional(),
+  /** The research appendix, only on a link that includes it (the sharer chose it, or the exporting member asked). */
+  research: z.array(PrintTableSchema).optional(),
+  /** Only for the link an infographic export prints through: its pains, opportunities, ideas and numbers. */
+  infographic: InfographicSchema.optional(),
 });
 export type SharedMap = z.infer<typeof SharedMapSchema>;
 

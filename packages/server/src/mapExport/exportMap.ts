@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { ExportFormat } from "@opencjm/core";
 import { exportExcelWorkbook } from "./excelWorkbook.js";
 import type { ExportInput } from "./ExportInput.js";
 import { exportGridCsv } from "./gridCsv.js";
@@ -7,18 +7,29 @@ import { toMapExport } from "./mapJsonFormat.js";
 import { exportMermaidJourney } from "./mermaidJourney.js";
 import { exportPptxDeck } from "./pptxDeck.js";
 
-/** Every export format; pdf and png are rendered by Chromium from the print view (see `MapPrintRenderer`). */
-export const EXPORT_FORMATS = ["pdf", "png", "pptx", "xlsx", "csv", "json", "md", "mermaid"] as const;
-export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
-export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+/** Formats Chromium renders from the print view (see `MapPrintRenderer`), and how. */
+export const PRINT_EXPORTS = {
+  pdf: { format: "pdf", layout: "map" },
+  png: { format: "png", layout: "map" },
+  infographic: { format: "pdf", layout: "infographic" },
+  "infographic-png": { format: "png", layout: "infographic" },
+} as const satisfies Partial<Record<ExportFormat, { format: "pdf" | "png"; layout: "map" | "infographic" }>>;
+type PrintExportFormat = keyof typeof PRINT_EXPORTS;
+
+/** Whether a format is rendered by Chromium rather than made from the map data alone. */
+export function isPrintExport(format: ExportFormat): format is PrintExportFormat {
+  return format in PRINT_EXPORTS;
+}
 
 /** Formats made from the map data alone, without a browser. */
-export type DataExportFormat = Exclude<ExportFormat, "pdf" | "png">;
+export type DataExportFormat = Exclude<ExportFormat, PrintExportFormat>;
 
 /** Content type and file extension of each format. */
 export const EXPORT_FILE_TYPES: Record<ExportFormat, { contentType: string; extension: string }> = {
   pdf: { contentType: "application/pdf", extension: "pdf" },
   png: { contentType: "image/png", extension: "png" },
+  infographic: { contentType: "application/pdf", extension: "pdf" },
+  "infographic-png": { contentType: "image/png", extension: "png" },
   pptx: { contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", extension: "pptx" },
   xlsx: { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extension: "xlsx" },
   csv: { contentType: "text/csv; charset=utf-8", extension: "csv" },
@@ -36,7 +47,7 @@ export function exportFileName(title: string, format: ExportFormat): string {
   return `${base}.${EXPORT_FILE_TYPES[format].extension}`;
 }
 
-/** Renders a map in one of the data formats (everything but pdf and png). */
+/** Renders a map in one of the data formats (everything but the print view's). */
 export async function exportMapData(
   format: DataExportFormat,
   input: ExportInput,

@@ -1,5 +1,6 @@
-import { computeMapMetrics, type MapMetrics } from "@opencjm/analytics";
+import type { MapMetrics } from "@opencjm/analytics";
 import { MapMetricsRequestSchema, type MapSnapshot } from "@opencjm/core";
+import { computeMetricsOnEngine } from "../analyticsEngine/clickHouseEngine.js";
 import { mapMetricsInput } from "../commands/metricsForMap.js";
 import type { Services } from "../services.js";
 import { listTouchpointRules } from "../store/touchpointRuleStore.js";
@@ -15,12 +16,15 @@ export async function printMetrics(
   workspaceId: string,
   mapId: string,
   snapshot: MapSnapshot,
+  /** The infographic prints key numbers whether or not the map shows a data lane. */
+  options: { withoutDataLane?: boolean } = {},
 ): Promise<MapMetrics | null> {
-  if (!snapshot.lanes.some((l) => l.type === "data" && !l.hidden)) return null;
+  if (!options.withoutDataLane && !snapshot.lanes.some((l) => l.type === "data" && !l.hidden)) return null;
   if ((await listTouchpointRules(services.db, workspaceId)).length === 0) return null;
   try {
     const input = await mapMetricsInput(services, workspaceId, mapId, MapMetricsRequestSchema.parse({}));
-    const metrics = await computeMapMetrics(await services.analytics.open(workspaceId), { ...input, map: snapshot });
+    // The configured engine, as the map's metrics endpoint uses: ClickHouse when configured, else DuckDB.
+    const metrics = await computeMetricsOnEngine(services.analytics, workspaceId, { ...input, map: snapshot });
     return metrics.totals.storeEvents > 0 ? metrics : null;
   } catch (err) {
     // The map still prints (its data lane as without data) rather than the whole export failing over its numbers.

@@ -1,3 +1,4 @@
+import type { PrintLayout } from "@opencjm/core";
 import { z } from "zod";
 
 /** Paper sizes of the PDF/PNG export; `fit` makes one page exactly as large as the map. */
@@ -9,7 +10,12 @@ export const OrientationSchema = z.enum(["landscape", "portrait"]);
 export type Orientation = z.infer<typeof OrientationSchema>;
 
 /** The print view's address for a share token, as the web app's `/print/:token` route reads it. */
-export function printPath(token: string, options: { locale: string; paper: Paper; orientation: Orientation }): string {
+export function printPath(
+  token: string,
+  options: { locale: string; paper: Paper; orientation: Orientation; layout?: PrintLayout },
+): string {
   const query = new URLSearchParams({ lang: options.locale, paper: options.paper, orientation: options.orientation });
+  // The map's own layout keeps the addresses it always had.
+  if (options.layout === "infographic") query.set("layout", "infographic");
   return `/print/${encodeURIComponent(token)}?${query}`;
 }

@@ -1,12 +1,14 @@
-import type { Locale } from "@opencjm/core";
+import type { Locale, PrintLayout } from "@opencjm/core";
 import { createShareLink, EXPORT_LINK_TTL_MS, pruneExportLinks } from "../commands/shareLinkCreator.js";
 import type { Services } from "../services.js";
 import { printRendererOf } from "./MapPrintRenderer.js";
 import { printPath, type Orientation, type Paper } from "./printOptions.js";
 
-/** A PDF or PNG export request for one map. */
+/** A PDF or PNG export request for one map: the map itself, or its one-page infographic. */
 export interface PrintExportRequest {
   format: "pdf" | "png";
+  /** `map` unless said otherwise. */
+  layout?: PrintLayout;
   locale?: Locale;
   paper: Paper;
   orientation: Orientation;
@@ -14,6 +16,8 @@ export interface PrintExportRequest {
   versionId?: string;
   /** Pixel density of a PNG (1 to 3). */
   scale?: number;
+  /** The PDF's appendix includes the map's research (the requesting member asked for it). */
+  research?: boolean;
 }
 
 /**
@@ -36,16 +40,26 @@ export async function renderPrintExport(
     purpose: "export",
     expiresAt,
     versionId: request.versionId,
+    includeResearch: request.research,
   });
   try {
-    // A PNG is one image of the whole map at its natural size: never cut into pages of paper.
-    const paper = request.format === "png" ? "fit" : request.paper;
-    const url = new URL(printPath(token, { ...request, paper, locale }), baseUrl).toString();
+    const infographic = request.layout === "infographic";
+    // A PNG of the map is one image of the whole map at its natural size: never cut into pages of paper. The
+    // infographic is one landscape sheet of paper, as a PDF page or a picture of it.
+    const paper = infographic
+      ? request.paper === "fit"
+        ? "A4"
+        : request.paper
+      : request.format === "png"
+        ? "fit"
+        : request.paper;
+    const orientation = infographic ? "landscape" : request.orientation;
+    const url = new URL(printPath(token, { ...request, paper, orientation, locale }), baseUrl).toString();
     return await printRendererOf(services).render({
       url,
       format: request.format,
       paper,
-      orientation: request.orientation,
+      orientation,
       scale: request.scale,
     });
   } finally {

@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { blankMap, LocaleSchema, TEMPLATES, translate } from "@opencjm/core";
+import { blankMap, EXPORT_FORMATS, ExportFormatSchema, LocaleSchema, TEMPLATES, translate } from "@opencjm/core";
 import type { Command } from "commander";
 import { z } from "zod";
 import { createMapFromRequest } from "../../commands/mapCreator.js";
 import { importMapDraft } from "../../commands/mapImporter.js";
 import { loadConfig } from "../../config.js";
-import { EXPORT_FORMATS, ExportFormatSchema, exportMapData } from "../../mapExport/exportMap.js";
+import { exportMapData, isPrintExport, PRINT_EXPORTS } from "../../mapExport/exportMap.js";
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
 import { MAP_EXPORT_FORMAT_VERSION } from "../../mapExport/mapJsonFormat.js";
 import { withIdeasAndKpis } from "../../mapExport/withIdeasAndKpis.js";
@@ -153,7 +153,7 @@ export function registerMapCommands(program: Command): void {
       const options = parseOptions(ExportOptions, raw);
       // The global --lang also sets the labels around the content; without it they are in the map's language.
       const lang = LocaleSchema.optional().parse(program.opts<{ lang?: string }>().lang);
-      const binary = ["pdf", "png", "pptx", "xlsx"].includes(options.format);
+      const binary = isPrintExport(options.format) || ["pptx", "xlsx"].includes(options.format);
       if (binary && !options.out && process.stdout.isTTY)
         throw new CliError(cliText("binaryNeedsOut", { format: options.format }));
       const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
@@ -161,19 +161,18 @@ export function registerMapCommands(program: Command): void {
         const row = await findMapRow(services.db, mapId);
         if (!row) throw new CliError(cliText("noMap", { id: mapId }));
         const summary = { id: row.id, workspaceId: row.workspace_id, title: row.title };
-        const bytes =
-          options.format === "pdf" || options.format === "png"
-            ? await renderPrintExport(services, summary, {
-                format: options.format,
-                locale: lang,
-                paper: options.paper,
-                orientation: options.orientation,
-              })
-            : await exportMapData(
-                options.format,
-                await withIdeasAndKpis(services, row.workspace_id, await loadExportInput(services, summary, lang)),
-                row,
-              );
+        const bytes = isPrintExport(options.format)
+          ? await renderPrintExport(services, summary, {
+              ...PRINT_EXPORTS[options.format],
+              locale: lang,
+              paper: options.paper,
+              orientation: options.orientation,
+            })
+          : await exportMapData(
+              options.format,
+              await withIdeasAndKpis(services, row.workspace_id, await loadExportInput(services, summary, lang)),
+              row,
+            );
         if (options.out) {
           writeFileSync(options.out, bytes);
           console.error(cliText("wrote", { file: options.out }));

@@ -1,14 +1,29 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { IdSchema, LocaleSchema, MapImportedSchema, MapImportFileSchema, MapImportPreviewSchema } from "@opencjm/core";
+import {
+  ExportFormatSchema,
+  IdSchema,
+  LocaleSchema,
+  MapImportedSchema,
+  MapImportFileSchema,
+  MapImportPreviewSchema,
+  type MapSnapshot,
+} from "@opencjm/core";
 import type { Context } from "hono";
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { readMapVersion } from "../../commands/mapHistoryReader.js";
 import { findPersonas } from "../../commands/personaCreator.js";
 import { importMapDraft } from "../../commands/mapImporter.js";
 import { exportQueueOf } from "../../mapExport/ExportQueue.js";
-import { EXPORT_FILE_TYPES, ExportFormatSchema, exportFileName, exportMapData } from "../../mapExport/exportMap.js";
+import {
+  EXPORT_FILE_TYPES,
+  exportFileName,
+  exportMapData,
+  isPrintExport,
+  PRINT_EXPORTS,
+} from "../../mapExport/exportMap.js";
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
 import { withIdeasAndKpis } from "../../mapExport/withIdeasAndKpis.js";
+import { withResearch } from "../../mapExport/withResearch.js";
 import { OrientationSchema, PaperSchema } from "../../mapExport/printOptions.js";
 import { renderPrintExport } from "../../mapExport/renderPrintExport.js";
 import { fieldError, notFound } from "../../errors/DomainError.js";
@@ -31,6 +46,8 @@ const ExportQuery = z.object({
   scale: z.coerce.number().int().min(1).max(3).optional(),
   /** A version of the map (from its history) to export instead of the map as it is now. */
   version: IdSchema.optional(),
+  /** `true`: the map's research goes in (the XLSX Research sheet, the PDF's research appendix); members only. */
+  research: z.enum(["true", "false"]).default("false"),
 });
 /** An uploaded file inside JSON: text as it is, or any bytes as base64 (the contract's). */
 const ImportFileSchema = MapImportFileSchema;
@@ -42,9 +59,9 @@ const exportRoute = createRoute({
   method: "get",
   path: `${base}/{mapId}/export`,
   tags,
-  summary: "Export a map: pdf, png, pptx, xlsx, csv, json, md or mermaid",
+  summary: "Export a map: pdf, png, infographic, infographic-png, pptx, xlsx, csv, json, md or mermaid",
   description:
-    "`lang` sets the language of the labels (default: the map's); `paper` (A4, A3, Letter, fit) and `orientation` apply to pdf (a png is always one image of the whole map), `scale` (1–3) to png; `version` exports a version from the map's history.",
+    "`lang` sets the language of the labels (default: the map's); `paper` (A4, A3, Letter, fit) and `orientation` apply to pdf (a png is always one image of the whole map), `scale` (1–3) to png; `infographic` is one landscape page summarising the map (persona, stages, emotion curve, top pain points and opportunities, key numbers) as a PDF on `paper`, `infographic-png` the same page as an image; `version` exports a version from the map's history; `research=true` adds the map's research (a Research sheet in xlsx, a research appendix in pdf), participants named by code only.",
   request: { params: MapParams, query: ExportQuery },
   responses: {
     200: {
@@ -101,6 +118,23 @@ async function previewOf(c: Context<AppEnv>, workspaceId: string, file: z.infer<
   return { draft, locale, preview };
 }
 
+/** What a data export of a map holds: the map, its ideas and KPIs, and its research when the member asked for it. */
+async function dataExportInput(
+  c: Context<AppEnv>,
+  workspaceId: string,
+  map: { id: string; workspaceId: string; title: string },
+  query: z.infer<typeof ExportQuery>,
+  versionSnapshot: MapSnapshot | undefined,
+) {
+  const services = c.get("services");
+  const input = await withIdeasAndKpis(
+    services,
+    workspaceId,
+    await loadExportInput(services, map, query.lang, versionSnapshot),
+  );
+  return query.research === "true" ? withResearch(services, workspaceId, input) : input;
+}
+
 /** Export a map in any format; preview and run imports of files from other tools. */
 export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(exportRoute, async (c) => {
@@ -114,30 +148,22 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
     const { format } = query;
     const version = query.version ? await readMapVersion(services.db, mapId, query.version) : undefined;
     const map = version ? { ...found, title: version.snapshot.settings.title } : found;
-    const bytes =
-      format === "pdf" || format === "png"
-        ? await exportQueueOf(services).run(
-            caller.userId,
-            () =>
-              renderPrintExport(services, localBaseUrl(c), map, caller.userId, {
-                format,
-                locale: query.lang,
-                paper: query.paper,
-                orientation: query.orientation,
-                scale: query.scale,
-                versionId: query.version,
-              }),
-            c.req.raw.signal,
-          )
-        : await exportMapData(
-            format,
-            await withIdeasAndKpis(
-              services,
-              workspaceId,
-              await loadExportInput(services, map, query.lang, version?.snapshot),
-            ),
-            map,
-          );
+    const bytes = isPrintExport(format)
+      ? await exportQueueOf(services).run(
+          caller.userId,
+          () =>
+            renderPrintExport(services, localBaseUrl(c), map, caller.userId, {
+              ...PRINT_EXPORTS[format],
+              locale: query.lang,
+              paper: query.paper,
+              orientation: query.orientation,
+              scale: query.scale,
+              versionId: query.version,
+              research: query.research === "true",
+            }),
+          c.req.raw.signal,
+        )
+      : await exportMapData(format, await dataExportInput(c, workspaceId, map, query, version?.snapshot), map);
     const name = exportFileName(map.title, query.format);
     const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "'");
     // A file, not JSON: zod-openapi types only JSON responses, so the binary answer is cast past it.

@@ -3,6 +3,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import {
   IdSchema,
   LocaleSchema,
+  PrintLayoutSchema,
   ShareLinkCreatedSchema,
   ShareLinkCreateSchema,
   ShareLinkSchema as ShareLinkContract,
@@ -11,8 +12,11 @@ import {
 import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { createShareLink, resolveShareToken, shareLinkOf } from "../../commands/shareLinkCreator.js";
 import { readMapVersion } from "../../commands/mapHistoryReader.js";
+import { infographicSummary } from "../../mapExport/infographicSummary.js";
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
 import { printAppendix } from "../../mapExport/printAppendix.js";
+import { printResearchAppendix } from "../../mapExport/printResearchAppendix.js";
+import { withResearch } from "../../mapExport/withResearch.js";
 import { withIdeasAndKpis } from "../../mapExport/withIdeasAndKpis.js";
 import { printMetrics } from "../../mapExport/printMetrics.js";
 import { fieldError, notFound } from "../../errors/DomainError.js";
@@ -64,7 +68,8 @@ const shared = createRoute({
   request: {
     params: z.object({ token: z.string().max(200) }),
     // The language of the PDF's appendix (an export's own link only); the map's own language otherwise.
-    query: z.object({ lang: LocaleSchema.optional() }),
+    // `layout=infographic`: what the infographic export prints instead of the data lane's numbers and the appendix.
+    query: z.object({ lang: LocaleSchema.optional(), layout: PrintLayoutSchema.optional() }),
   },
   responses: {
     200: jsonContent(SharedMapSchema, "The shared map"),
@@ -96,6 +101,7 @@ export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
       userId: caller.userId,
       label: body.label,
       expiresAt,
+      includeResearch: body.includeResearch,
     });
     await services.activity.record({
       workspaceId,
@@ -151,11 +157,30 @@ export function registerShareRoutes(app: OpenAPIHono<AppEnv>): void {
       channels: input.channels,
       expiresAt: link.expires_at,
       // Customer data is for members: only the export's own short-lived link carries it, never a public share.
-      ...(link.purpose === "export"
+      ...(link.purpose === "export" && c.req.valid("query").layout === "infographic"
         ? {
-            metrics: await printMetrics(services, map.workspaceId, map.id, input.snapshot),
-            appendix: printAppendix(
-              await withIdeasAndKpis(services, map.workspaceId, {
+            infographic: infographicSummary(
+              input.snapshot,
+              input.ideas ?? [],
+              await printMetrics(services, map.workspaceId, map.id, input.snapshot, { withoutDataLane: true }),
+            ),
+          }
+        : link.purpose === "export"
+          ? {
+              metrics: await printMetrics(services, map.workspaceId, map.id, input.snapshot),
+              appendix: printAppendix(
+                await withIdeasAndKpis(services, map.workspaceId, {
+                  ...input,
+                  locale: c.req.valid("query").lang ?? input.snapshot.settings.locale,
+                }),
+              ),
+            }
+          : {}),
+      // Research is for members: a link carries it only when its sharer included it (or the exporting member asked).
+      ...(link.include_research === 1
+        ? {
+            research: printResearchAppendix(
+              await withResearch(services, map.workspaceId, {
                 ...input,
                 locale: c.req.valid("query").lang ?? input.snapshot.settings.locale,
               }),

@@ -1,3 +1,4 @@
+import { EXPORT_FORMATS, type ExportFormat } from "@opencjm/core";
 import { useState } from "react";
 import { Dialog } from "../../app/Dialog.js";
 import { useT } from "../../i18n/I18nProvider.js";
@@ -5,10 +6,9 @@ import { UI_LOCALES } from "../../i18n/locales.js";
 import { ErrorNote } from "./ErrorNote.js";
 import {
   downloadExport,
-  EXPORT_FORMATS,
   PAPERS,
+  RESEARCH_FORMATS,
   type ExportChoice,
-  type ExportFormat,
   type Orientation,
   type Paper,
 } from "./exchangeApi.js";
@@ -30,11 +30,15 @@ export function ExportDialog({
     lang: "",
     paper: "A4",
     orientation: "landscape",
+    // A member's own export carries the map's research unless they untick it.
+    research: true,
   });
   const [state, setState] = useState<
     { kind: "idle" } | { kind: "working" } | { kind: "done"; name: string } | { kind: "failed"; error: unknown }
   >({ kind: "idle" });
   const printed = choice.format === "pdf" || choice.format === "png";
+  // The infographic PDF is one landscape sheet of a chosen paper; its PNG is a picture of that sheet.
+  const sheet = choice.format === "infographic";
   const update = (patch: Partial<ExportChoice>) => {
     setChoice((c) => ({ ...c, ...patch }));
     setState({ kind: "idle" });
@@ -90,6 +94,23 @@ export function ExportDialog({
             ))}
           </select>
         </label>
+        {sheet && (
+          <label className="field">
+            {t("exchange.export.paper")}
+            <select
+              className="input"
+              value={choice.paper === "fit" ? "A4" : choice.paper}
+              onChange={(e) => update({ paper: e.target.value as Paper })}
+              data-testid="export-paper"
+            >
+              {PAPERS.filter((p) => p !== "fit").map((p) => (
+                <option key={p} value={p}>
+                  {t(`exchange.paper.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {printed && (
           <div className={styles.row}>
             <label className="field">
@@ -121,6 +142,17 @@ export function ExportDialog({
               </select>
             </label>
           </div>
+        )}
+        {RESEARCH_FORMATS.includes(choice.format) && (
+          <label className={styles.check}>
+            <input
+              type="checkbox"
+              checked={choice.research}
+              onChange={(e) => update({ research: e.target.checked })}
+              data-testid="export-research"
+            />
+            {t("exchange.export.research")}
+          </label>
         )}
         {state.kind === "working" && (
           <p className={styles.status} role="status">

@@ -1,9 +1,13 @@
-import type { MapImported, MapImportFile, MapImportPreview, ShareLink, ShareLinkCreated } from "@opencjm/core";
+import type {
+  ExportFormat,
+  MapImported,
+  MapImportFile,
+  MapImportPreview,
+  ShareLink,
+  ShareLinkCreated,
+} from "@opencjm/core";
 import { api, ApiRequestError } from "../../api/apiClient.js";
 
-/** Export formats, in the order the export dialog offers them. */
-export const EXPORT_FORMATS = ["pdf", "png", "pptx", "xlsx", "csv", "json", "md", "mermaid"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const PAPERS = ["A4", "A3", "Letter", "fit"] as const;
 export type Paper = (typeof PAPERS)[number];
 export type Orientation = "landscape" | "portrait";
@@ -14,7 +18,12 @@ export interface ExportChoice {
   lang: string;
   paper: Paper;
   orientation: Orientation;
+  /** Include the map's research (the XLSX Research sheet, the PDF's research appendix). */
+  research: boolean;
 }
+
+/** Formats that can carry the map's research: the PDF's appendix and the Excel workbook's sheet. */
+export const RESEARCH_FORMATS: readonly ExportFormat[] = ["pdf", "xlsx"];
 
 /** The export endpoint for a choice. */
 export function exportPath(workspaceId: string, mapId: string, choice: ExportChoice): string {
@@ -24,6 +33,9 @@ export function exportPath(workspaceId: string, mapId: string, choice: ExportCho
     query.set("paper", choice.paper);
     query.set("orientation", choice.orientation);
   }
+  // The infographic is one landscape sheet: only its paper is chosen.
+  if (choice.format === "infographic" && choice.paper !== "fit") query.set("paper", choice.paper);
+  if (choice.research && RESEARCH_FORMATS.includes(choice.format)) query.set("research", "true");
   return `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/export?${query}`;
 }
 
@@ -79,7 +91,7 @@ export const listShareLinks = (workspaceId: string, mapId: string) => api.get<Sh
 export const createShareLink = (
   workspaceId: string,
   mapId: string,
-  body: { label: string; expiresAt: string | null },
+  body: { label: string; expiresAt: string | null; includeResearch: boolean },
 ) => api.post<ShareLinkCreated>(links(workspaceId, mapId), body);
 /** Revokes a share link. */
 export const revokeShareLink = (workspaceId: string, mapId: string, linkId: string) =>

@@ -3,6 +3,7 @@ import { LoadingScreen } from "../../app/LoadingScreen.js";
 import { useDocumentTitle } from "../../app/useDocumentTitle.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { ZOOM_LEVELS } from "./grid/gridSizes.js";
+import { InfographicView } from "./infographic/InfographicView.js";
 import { MapLoadError } from "./MapLoadError.js";
 import { ReadOnlyMap } from "./ReadOnlyMap.js";
 import { SnapshotReadingView } from "./reading/SnapshotReadingView.js";
@@ -11,6 +12,7 @@ import { LocaleOverride } from "./shared/LocaleOverride.js";
 import { PAPERS, type Orientation, type Paper } from "./shared/printLayout.js";
 import { PrintMapView } from "./shared/PrintMapView.js";
 import { SharedMapHeader } from "./shared/SharedMapHeader.js";
+import { SharedResearchAppendix } from "./shared/SharedResearchAppendix.js";
 import { useSharedMap, type SharedMap } from "./shared/useSharedMap.js";
 import styles from "./SharedMapPage.module.css";
 
@@ -28,6 +30,7 @@ function ShareView({ map }: { map: SharedMap }) {
           <ReadOnlyMap snapshot={map.snapshot} catalogue={map.catalogue} label={map.title} zoom={zoom} />
         )}
       </div>
+      <SharedResearchAppendix tables={map.research ?? []} />
     </div>
   );
 }
@@ -60,7 +63,12 @@ function EmbedView({ map, token }: { map: SharedMap; token: string }) {
   );
 }
 
-function printOptions(search: string): { lang: string | null; paper: Paper; orientation: Orientation } {
+function printOptions(search: string): {
+  lang: string | null;
+  paper: Paper;
+  orientation: Orientation;
+  layout: "map" | "infographic";
+} {
   const params = new URLSearchParams(search);
   const paperParam = params.get("paper");
   const paper: Paper =
@@ -69,22 +77,25 @@ function printOptions(search: string): { lang: string | null; paper: Paper; orie
     lang: params.get("lang"),
     paper,
     orientation: params.get("orientation") === "portrait" ? "portrait" : "landscape",
+    layout: params.get("layout") === "infographic" ? "infographic" : "map",
   };
 }
 
 /**
  * The read-only views of a shared map: `/share/:token` (header with title, app name, zoom and language),
  * `/embed/:token` (chromeless, linking out to the share page), both read as a list of stages on phones, and `/print/:token?lang=&paper=&orientation=` (the
- * print layout the PDF and PNG exports render).
+ * print layout the PDF and PNG exports render; with `&layout=infographic`, the one-page infographic).
  */
 export default function SharedMapPage({ token, mode }: { token: string; mode: "share" | "embed" | "print" }) {
   const options = mode === "print" ? printOptions(window.location.search) : null;
-  const state = useSharedMap(token, mode !== "print", options?.lang ?? null);
+  const state = useSharedMap(token, mode !== "print", options?.lang ?? null, options?.layout);
   const content =
     state.state === "failed" ? (
       <MapLoadError error={state.error} onRetry={state.retry} shared />
     ) : state.state === "loading" ? (
       <LoadingScreen />
+    ) : mode === "print" && options!.layout === "infographic" ? (
+      <InfographicView map={state.map} paper={options!.paper} />
     ) : mode === "print" ? (
       <PrintMapView map={state.map} paper={options!.paper} orientation={options!.orientation} />
     ) : mode === "embed" ? (

@@ -1,11 +1,14 @@
 import {
   ChannelSchema,
+  InfographicSchema,
   MapMetricsSchema,
   MapSnapshotSchema,
   PersonaSchema,
   PrintTableSchema,
   TouchpointSchema,
+  type Infographic,
   type MapMetrics,
+  type PrintLayout,
   type PrintTable,
   type MapSnapshot,
 } from "@opencjm/core";
@@ -25,6 +28,10 @@ export interface SharedMap {
   metrics?: MapMetrics | null;
   /** What the PDF prints after the map (descriptions, ideas, KPIs), only on that same link. */
   appendix?: PrintTable[];
+  /** The research appendix, only on a link that includes it (its sharer chose it, or the exporting member asked). */
+  research?: PrintTable[];
+  /** What the infographic prints beyond the map (pains, opportunities, ideas, numbers), only on that same link. */
+  infographic?: Infographic;
 }
 
 /** Loading, failed (with the error and a retry), or the map. */
@@ -47,12 +54,15 @@ export function parseSharedMap(body: unknown): SharedMap {
     parseRows(record.channels, ChannelSchema),
   );
   const metrics = MapMetricsSchema.safeParse(record.metrics);
+  const infographic = InfographicSchema.safeParse(record.infographic);
   return {
     title: typeof map.title === "string" ? map.title : snapshot.data.settings.title,
     snapshot: snapshot.data,
     catalogue,
     metrics: metrics.success ? metrics.data : null,
     appendix: parseRows(record.appendix, PrintTableSchema),
+    research: parseRows(record.research, PrintTableSchema),
+    ...(infographic.success ? { infographic: infographic.data } : {}),
   };
 }
 
@@ -61,10 +71,14 @@ async function fetchShared(
   etag: string | null,
   signal: AbortSignal,
   lang: string | null,
+  layout: PrintLayout,
 ): Promise<{ map: SharedMap; etag: string | null } | null> {
   let response: Response;
   try {
-    const query = lang ? `?lang=${encodeURIComponent(lang)}` : "";
+    const params = new URLSearchParams();
+    if (lang) params.set("lang", lang);
+    if (layout === "infographic") params.set("layout", layout);
+    const query = params.size > 0 ? `?${params}` : "";
     response = await fetch(`/api/share/${encodeURIComponent(token)}${query}`, {
       headers: { accept: "application/json", ...(etag ? { "if-none-match": etag } : {}) },
       signal,
@@ -88,17 +102,22 @@ async function fetchShared(
 /**
  * Reads a shared map (`GET /api/share/{token}`) and, with `follow`, keeps it current: while the page is visible it asks
  * again now and then with the ETag it has, and takes the new map only when the server says it changed. `lang` is the
- * language of a PDF's appendix (the print view's).
+ * language of a PDF's appendix (the print view's); `layout` asks an export's link for the infographic's summary.
  */
-export function useSharedMap(token: string, follow: boolean, lang: string | null = null): SharedMapState {
+export function useSharedMap(
+  token: string,
+  follow: boolean,
+  lang: string | null = null,
+  layout: PrintLayout = "map",
+): SharedMapState {
   const client = useQueryClient();
   const etag = useRef<string | null>(null);
-  const key = ["share", token, lang] as const;
+  const key = ["share", token, lang, layout] as const;
   const query = useQuery({
     queryKey: key,
     queryFn: async ({ signal }) => {
       const known = client.getQueryData<SharedMap>(key);
-      const answer = await fetchShared(token, known ? etag.current : null, signal, lang);
+      const answer = await fetchShared(token, known ? etag.current : null, signal, lang, layout);
       if (!answer) return known!;
       etag.current = answer.etag;
       return answer.map;
