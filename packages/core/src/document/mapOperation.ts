@@ -54,6 +54,8 @@ export const MapOperationSchema = z.discriminatedUnion("op", [
     name: name.optional(),
     description: description.optional(),
     parallel: z.boolean().optional(),
+    /** True makes this step the journey's goal (and no other step); false unmarks it. */
+    goal: z.boolean().optional(),
   }),
   z.strictObject({
     op: z.literal("moveStep"),

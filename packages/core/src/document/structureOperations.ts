@@ -104,12 +104,18 @@ export function addStep(doc: Y.Doc, op: Op<"addStep">, index: MapIndex): string 
   return id;
 }
 
-/** Renames a step, changes its description or parallel flag. */
+/** Renames a step, changes its description or parallel flag, or marks it as the journey's goal (or unmarks it). */
 export function updateStep(doc: Y.Doc, op: Op<"updateStep">): void {
   const step = requireEntity(doc, "steps", op.stepId, "stepId");
   if (op.name !== undefined) step.set("name", op.name);
   if (op.description !== undefined) step.set("description", op.description);
   if (op.parallel !== undefined) step.set("parallel", op.parallel);
+  if (op.goal === false) step.delete("goal");
+  if (op.goal === true) {
+    // A journey has one goal: marking a step moves the mark from wherever it was.
+    for (const other of mapRoots(doc).steps.values()) if (other !== step && other.has("goal")) other.delete("goal");
+    step.set("goal", true);
+  }
 }
 
 /** Moves a step within its stage or into another stage (at the end unless a position is given). */

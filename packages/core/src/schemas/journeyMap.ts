@@ -69,6 +69,11 @@ export const StepSchema = z.strictObject({
   description: z.string().max(2000).default(""),
   /** Parallel steps happen at the same time as the step before them and are drawn stacked. */
   parallel: z.boolean().default(false),
+  /**
+   * The journey's goal (e.g. "Purchase completed"): customers who reach it did what the journey is for, so the steps
+   * after it are optional and leaving there is not drop-off. Stored only on the one goal step; absent on older maps.
+   */
+  goal: z.literal(true).optional(),
   order,
   /** The step of the map this one was derived from (`settings.basedOnMapId`); lets a comparison follow a renamed step. */
   originId: IdSchema.optional(),

@@ -15,6 +15,7 @@ import { StepResearchProvider } from "../research/StepResearchProvider.js";
 import { StepDriftProvider } from "../drift/StepDriftProvider.js";
 import { EvidenceBar } from "../evidence/map/EvidenceBar.js";
 import { EvidenceToggle } from "../evidence/map/EvidenceToggle.js";
+import { JourneyGoalEvidence } from "../evidence/map/JourneyGoalEvidence.js";
 import { HistoryButton } from "../history/HistoryButton.js";
 import { MapEvidence } from "../evidence/map/MapEvidence.js";
 import { useEditorSession } from "./editing/useEditorSession.js";
@@ -168,76 +169,82 @@ export function LiveMapEditor(props: {
     >
       <MapViewContext.Provider value={session.view}>
         <GridContext.Provider value={grid}>
-          <CommentsProvider
-            workspaceId={props.workspaceId}
-            mapId={props.mapId}
-            meId={me.id}
-            role={roleIn(props.workspaceId)}
-            live={connection.provider}
-          >
-            <IdeaLinksProvider workspaceId={props.workspaceId} mapId={props.mapId} canWrite={!readOnly}>
-              <div
-                ref={pageRef}
-                className={styles.page}
-                data-testid="map-editor"
-                data-read-only={readOnly || undefined}
-              >
-                <DocumentTitle />
-                <EditorHeader
-                  editor={session.editor}
-                  presence={session.presence}
-                  me={me}
-                  connection={connection}
-                  zoom={zoom}
-                  onZoom={setZoom}
-                  onOpenSettings={openSettings}
-                  search={
-                    <SearchBox
-                      search={search}
-                      view={session.view}
-                      catalogue={catalogue}
-                      onJump={jump}
-                      onShow={showCell}
-                    />
-                  }
-                  tools={
-                    <>
-                      <EvidenceToggle />
-                      <CommentsButton />
-                      <HistoryButton workspaceId={props.workspaceId} mapId={props.mapId} />
-                      <PresentButton onPresent={present} />
-                      <ExchangeMenu workspaceId={props.workspaceId} mapId={props.mapId} />
-                    </>
-                  }
-                  more={<MapTools workspaceId={props.workspaceId} mapId={props.mapId} />}
-                />
-                <FutureStateNotice key={props.mapId} workspaceId={props.workspaceId} />
-                <EvidenceBar personas={props.personas} userId={me.id} />
-                <UnreadableCards doc={connection.doc} readOnly={readOnly} apply={(ops) => session.editor.apply(ops)} />
-                <div className={styles.body}>
-                  <StepResearchProvider workspaceId={props.workspaceId} mapId={props.mapId}>
-                    <StepDriftProvider workspaceId={props.workspaceId} mapId={props.mapId}>
-                      {phone ? <ReadingView catalogue={catalogue} /> : <MapGrid label={t("editor.gridLabel")} />}
-                    </StepDriftProvider>
-                  </StepResearchProvider>
-                </div>
-                {settingsOpen && (
-                  <LiveSettingsDrawer
-                    personas={props.personas}
-                    readOnly={readOnly}
-                    onApply={(patch) =>
-                      session.editor.apply([{ op: "updateSettings", settings: patch } as MapOperationInput])
+          <JourneyGoalEvidence>
+            <CommentsProvider
+              workspaceId={props.workspaceId}
+              mapId={props.mapId}
+              meId={me.id}
+              role={roleIn(props.workspaceId)}
+              live={connection.provider}
+            >
+              <IdeaLinksProvider workspaceId={props.workspaceId} mapId={props.mapId} canWrite={!readOnly}>
+                <div
+                  ref={pageRef}
+                  className={styles.page}
+                  data-testid="map-editor"
+                  data-read-only={readOnly || undefined}
+                >
+                  <DocumentTitle />
+                  <EditorHeader
+                    editor={session.editor}
+                    presence={session.presence}
+                    me={me}
+                    connection={connection}
+                    zoom={zoom}
+                    onZoom={setZoom}
+                    onOpenSettings={openSettings}
+                    search={
+                      <SearchBox
+                        search={search}
+                        view={session.view}
+                        catalogue={catalogue}
+                        onJump={jump}
+                        onShow={showCell}
+                      />
                     }
-                    onClose={() => setSettingsOpen(false)}
+                    tools={
+                      <>
+                        <EvidenceToggle />
+                        <CommentsButton />
+                        <HistoryButton workspaceId={props.workspaceId} mapId={props.mapId} />
+                        <PresentButton onPresent={present} />
+                        <ExchangeMenu workspaceId={props.workspaceId} mapId={props.mapId} />
+                      </>
+                    }
+                    more={<MapTools workspaceId={props.workspaceId} mapId={props.mapId} />}
                   />
-                )}
-                {dialog}
-                {notice}
-              </div>
-            </IdeaLinksProvider>
-          </CommentsProvider>
-          {/* Outside the comments and ideas: a presentation shows the map, not its editing marks. */}
-          {presented && <PresentationView snapshot={presented} catalogue={catalogue} onClose={stopPresenting} />}
+                  <FutureStateNotice key={props.mapId} workspaceId={props.workspaceId} />
+                  <EvidenceBar personas={props.personas} userId={me.id} />
+                  <UnreadableCards
+                    doc={connection.doc}
+                    readOnly={readOnly}
+                    apply={(ops) => session.editor.apply(ops)}
+                  />
+                  <div className={styles.body}>
+                    <StepResearchProvider workspaceId={props.workspaceId} mapId={props.mapId}>
+                      <StepDriftProvider workspaceId={props.workspaceId} mapId={props.mapId}>
+                        {phone ? <ReadingView catalogue={catalogue} /> : <MapGrid label={t("editor.gridLabel")} />}
+                      </StepDriftProvider>
+                    </StepResearchProvider>
+                  </div>
+                  {settingsOpen && (
+                    <LiveSettingsDrawer
+                      personas={props.personas}
+                      readOnly={readOnly}
+                      onApply={(patch) =>
+                        session.editor.apply([{ op: "updateSettings", settings: patch } as MapOperationInput])
+                      }
+                      onClose={() => setSettingsOpen(false)}
+                    />
+                  )}
+                  {dialog}
+                  {notice}
+                </div>
+              </IdeaLinksProvider>
+            </CommentsProvider>
+            {/* Outside the comments and ideas: a presentation shows the map, not its editing marks. */}
+            {presented && <PresentationView snapshot={presented} catalogue={catalogue} onClose={stopPresenting} />}
+          </JourneyGoalEvidence>
         </GridContext.Provider>
       </MapViewContext.Provider>
     </MapEvidence>

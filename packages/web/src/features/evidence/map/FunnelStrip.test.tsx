@@ -1,8 +1,25 @@
 // @vitest-environment jsdom
+import { applyMapOperations, createMapDocument, MapSettingsSchema } from "@opencjm/core";
 import { cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { renderIn, shopMetrics } from "../testing/evidenceTestKit.js";
+import { createLiveMapView } from "../../mapEditor/store/createLiveMapView.js";
+import { MapViewContext } from "../../mapEditor/store/useMapView.js";
 import { FunnelStrip } from "./FunnelStrip.js";
+
+/** The shop map the metrics measure (Visit: Home, Product; Buy: Checkout), with Product as the journey's goal. */
+function shopMapWithGoal() {
+  const doc = createMapDocument(MapSettingsSchema.parse({ title: "Shop", type: "currentState" }));
+  applyMapOperations(doc, [
+    { op: "addStage", id: "visit", name: "Visit" },
+    { op: "addStage", id: "buy", name: "Buy" },
+    { op: "addStep", id: "home", stageId: "visit", name: "Home" },
+    { op: "addStep", id: "product", stageId: "visit", name: "Product" },
+    { op: "addStep", id: "checkout", stageId: "buy", name: "Checkout" },
+    { op: "updateStep", stepId: "product", goal: true },
+  ]);
+  return createLiveMapView(doc);
+}
 
 afterEach(cleanup);
 
@@ -25,5 +42,18 @@ describe("the funnel strip", () => {
     cleanup();
     renderIn(<FunnelStrip metrics={shopMetrics()} />, "fa");
     expect(screen.getAllByTestId("funnel-stage")[1]!.textContent).toContain("۱۵۰ مشتری");
+  });
+
+  it("shows no drop after the journey's goal: the stages after it are optional", () => {
+    renderIn(
+      <MapViewContext.Provider value={shopMapWithGoal()}>
+        <FunnelStrip metrics={shopMetrics()} />
+      </MapViewContext.Provider>,
+    );
+    const [visit, buy] = screen.getAllByTestId("funnel-stage");
+    expect(visit!.dataset.afterGoal).toBeUndefined();
+    expect(buy!.dataset.afterGoal).toBe("true");
+    expect(buy!.textContent).not.toContain("from the previous stage");
+    expect(buy!.textContent).toContain("after the goal");
   });
 });

@@ -3,17 +3,36 @@ import type { MapMetrics, StepMetrics } from "@opencjm/core";
 /** A step needs this many customers before its rates count for the "worst" cues, so a handful of stragglers is not alarming. */
 const MIN_CUSTOMERS = 5;
 
-/** The step where the largest share of customers leaves, and the one with the most negative feedback. */
-export function evidenceCues(metrics: MapMetrics): {
+/**
+ * Steps that are part of the journey's natural end: the goal step and every step after it (a later level). Customers
+ * who stop there have done what the journey is for, so they are not counted as leaving. Empty without a goal, or when
+ * the goal is not among the measured steps (a step deleted since, or an old map).
+ */
+export function stepsFromGoal(metrics: MapMetrics, goalStepId: string | null | undefined): ReadonlySet<string> {
+  const goal = goalStepId ? metrics.steps.find((s) => s.stepId === goalStepId) : undefined;
+  if (!goal) return new Set();
+  return new Set(metrics.steps.filter((s) => s.stepId === goal.stepId || s.level > goal.level).map((s) => s.stepId));
+}
+
+/**
+ * The step where the largest share of customers leaves before the journey's goal, and the one with the most negative
+ * feedback (anywhere: a bad after-purchase step still hurts).
+ */
+export function evidenceCues(
+  metrics: MapMetrics,
+  goalStepId?: string | null,
+): {
   worstDropOffStepId: string | null;
   worstSentimentStepId: string | null;
 } {
+  const naturalEnd = stepsFromGoal(metrics, goalStepId);
   let dropOff: StepMetrics | null = null;
   let sentiment: StepMetrics | null = null;
   for (const s of metrics.steps) {
     const rate = s.conversion?.dropOffRate;
     if (
       rate != null &&
+      !naturalEnd.has(s.stepId) &&
       s.customers >= MIN_CUSTOMERS &&
       rate > 0 &&
       (!dropOff || rate > (dropOff.conversion?.dropOffRate ?? 0))

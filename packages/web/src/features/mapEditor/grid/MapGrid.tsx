@@ -188,6 +188,8 @@ export function MapGrid({
     );
   });
 
+  // Columns after the journey's goal hold its optional steps (after-purchase care): drawn as such.
+  const goalSlot = structure.slots.findIndex((s) => s.steps.some((st) => st.goal));
   let colIndex = 1;
   const stageSpans = structure.stages.map((stage, index) => {
     const first = structure.slots.findIndex((s) => s.stageId === stage.id);
@@ -271,6 +273,7 @@ export function MapGrid({
                       first={structure.steps[0] === step}
                       last={structure.steps.at(-1) === step}
                       stageColor={stageColor}
+                      afterGoal={goalSlot >= 0 && i > goalSlot}
                       actions={actions}
                     />
                   );

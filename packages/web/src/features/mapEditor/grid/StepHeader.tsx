@@ -13,13 +13,14 @@ import { useHeaderKeys } from "./useHeaderKeys.js";
 import { useReorderDrag } from "./useReorderDrag.js";
 import styles from "./StepHeader.module.css";
 
-/** A step's header: name, parallel marker, menu, drag handle and collaborators' presence. */
+/** A step's header: name, parallel and goal markers, menu, drag handle and collaborators' presence. */
 export const StepHeader = memo(function StepHeader({
   step,
   colIndex,
   first,
   last,
   stageColor,
+  afterGoal = false,
   actions,
 }: {
   step: Step;
@@ -27,6 +28,8 @@ export const StepHeader = memo(function StepHeader({
   first: boolean;
   last: boolean;
   stageColor?: string;
+  /** An optional step after the journey's goal. */
+  afterGoal?: boolean;
   actions: StructureActions;
 }) {
   const t = useT();
@@ -65,6 +68,9 @@ export const StepHeader = memo(function StepHeader({
       data-focus-key={key}
       data-drop={drag.dropSide ?? undefined}
       data-parallel={step.parallel || undefined}
+      data-goal={step.goal || undefined}
+      data-after-goal={afterGoal || undefined}
+      title={afterGoal ? t("editor.step.afterGoal") : undefined}
       tabIndex={state === "idle" ? -1 : 0}
       className={styles.step}
       style={
@@ -79,6 +85,11 @@ export const StepHeader = memo(function StepHeader({
       {step.parallel && (
         <span className={styles.parallel} title={t("editor.step.parallel")} aria-label={t("editor.step.parallel")}>
           ∥
+        </span>
+      )}
+      {step.goal && (
+        <span className={styles.goal} title={t("editor.step.goal")} aria-label={t("editor.step.goal")}>
+          ⚑
         </span>
       )}
       {state === "editing" ? (
@@ -107,6 +118,10 @@ export const StepHeader = memo(function StepHeader({
             {
               label: step.parallel ? t("editor.step.unsetParallel") : t("editor.step.setParallel"),
               onSelect: () => actions.toggleParallel(step),
+            },
+            {
+              label: step.goal ? t("editor.step.unsetGoal") : t("editor.step.setGoal"),
+              onSelect: () => actions.toggleGoal(step),
             },
             { label: t("common.action.moveBefore"), disabled: first, onSelect: () => actions.moveStep(step, -1) },
             { label: t("common.action.moveAfter"), disabled: last, onSelect: () => actions.moveStep(step, 1) },

@@ -49,6 +49,7 @@ export function useStructureActions() {
       },
       renameStep: (step: Step, name: string) => apply({ op: "updateStep", stepId: step.id, name }),
       toggleParallel: (step: Step) => apply({ op: "updateStep", stepId: step.id, parallel: !step.parallel }),
+      toggleGoal: (step: Step) => apply({ op: "updateStep", stepId: step.id, goal: !step.goal }),
       moveStep: (step: Step, delta: -1 | 1) =>
         apply(moveStepBy(view.getStructure(), step.id, delta)) && refocus({ kind: "step", stepId: step.id }),
       addStep: (stageId: string, after?: Step) => {
