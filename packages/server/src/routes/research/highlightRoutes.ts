@@ -5,7 +5,10 @@ import {
   HighlightSchema,
   HighlightUpdateSchema,
   IdSchema,
+  MapResearchQuotePageQuerySchema,
+  MapResearchQuotePageSchema,
   MapResearchSchema,
+  MapResearchSummarySchema,
   ResearchSearchQuerySchema,
   ResearchSearchResultSchema,
 } from "@opencjm/core";
@@ -13,6 +16,7 @@ import { requireWorkspacePermission } from "../../auth/workspaceAccess.js";
 import { presentHighlight, ResearchLookup } from "../../commands/highlightAnchorResolver.js";
 import { createHighlight, updateHighlight } from "../../commands/highlightWriter.js";
 import { readMapResearch } from "../../commands/mapResearchReader.js";
+import { readMapResearchSummary, readStepQuotePage } from "../../commands/mapResearchSummarizer.js";
 import { searchResearch } from "../../commands/researchSearcher.js";
 import type { AppEnv } from "../../http/appEnv.js";
 import { requireCaller } from "../../http/callerMiddleware.js";
@@ -88,6 +92,26 @@ const mapRoute = createRoute({
   request: { params: WorkspaceParams.extend({ mapId: IdSchema }) },
   responses: { 200: jsonContent(named(MapResearchSchema, "MapResearch"), "Research"), ...errorResponses },
 });
+const MapParams = WorkspaceParams.extend({ mapId: IdSchema });
+const summaryRoute = createRoute({
+  method: "get",
+  path: `${research}/maps/{mapId}/summary`,
+  tags,
+  summary: "What opening a map needs of its research: per step counts, participants, sentiment and newest quotes",
+  request: { params: MapParams },
+  responses: { 200: jsonContent(named(MapResearchSummarySchema, "MapResearchSummary"), "Summary"), ...errorResponses },
+});
+const stepQuotesRoute = createRoute({
+  method: "get",
+  path: `${research}/maps/{mapId}/steps/{stepId}/quotes`,
+  tags,
+  summary: "A page of one step's research quotes, newest first; `next` is the cursor of the following page",
+  request: { params: MapParams.extend({ stepId: IdSchema }), query: MapResearchQuotePageQuerySchema },
+  responses: {
+    200: jsonContent(named(MapResearchQuotePageSchema, "MapResearchQuotePage"), "Quotes"),
+    ...errorResponses,
+  },
+});
 
 /** Highlights, insight search and a map's research (PRODUCT.md §4.5): members read, editors write. */
 export function registerHighlightRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -144,5 +168,19 @@ export function registerHighlightRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get("services");
     await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
     return c.json(await readMapResearch(services, workspaceId, mapId), 200);
+  });
+
+  app.openapi(summaryRoute, async (c) => {
+    const { workspaceId, mapId } = c.req.valid("param");
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    return c.json(await readMapResearchSummary(services, workspaceId, mapId), 200);
+  });
+
+  app.openapi(stepQuotesRoute, async (c) => {
+    const { workspaceId, mapId, stepId } = c.req.valid("param");
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    return c.json(await readStepQuotePage(services, workspaceId, mapId, stepId, c.req.valid("query")), 200);
   });
 }

@@ -133,6 +133,14 @@ export const researchAuthorizationCases: Record<string, AuthorizationCase> = {
   "get /api/workspaces/{workspaceId}/research/maps/{mapId}": read(async (t, ws) => {
     return { path: `${base(ws)}/maps/${await createAnyMap(t, ws)}` };
   }),
+  "get /api/workspaces/{workspaceId}/research/maps/{mapId}/summary": read(async (t, ws) => {
+    return { path: `${base(ws)}/maps/${await createAnyMap(t, ws)}/summary` };
+  }),
+  "get /api/workspaces/{workspaceId}/research/maps/{mapId}/steps/{stepId}/quotes": read(async (t, ws) => {
+    const mapId = await createAnyMap(t, ws);
+    const stepId = (await t.services.maps.readSnapshot(mapId)).steps[0]!.id;
+    return { path: `${base(ws)}/maps/${mapId}/steps/${stepId}/quotes?limit=10` };
+  }),
   "get /api/workspaces/{workspaceId}/research/participants/{participantId}/journeys/{mapId}": read(async (t, ws) => ({
     path: `${base(ws)}/participants/${(await freshResearch(t, ws)).participant.id}/journeys/${await createAnyMap(t, ws)}`,
   })),
