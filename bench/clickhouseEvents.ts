@@ -65,13 +65,26 @@ try {
   );
 
   // ClickHouse's own funnel over the same steps and window (a loose funnel from any first-step event; ours starts at
-  // the customer's first one, so the counts may differ slightly: this times the funnel part alone).
+  // the customer's first one, so the counts may differ slightly: this times the funnel part alone). Events carry
+  // dictionary numbers, so each step's condition is the set of keys of its event name (on any channel).
+  const dictionaryRows = await (
+    await ch.shards[0]!.query({
+      query: `SELECT id, value FROM opencjm_bench.ws_bench_dictionary_v2 WHERE batch = ${published.batch} AND kind = 0`,
+      format: "TabSeparated",
+    })
+  ).text();
+  const keysOf = (name: string) =>
+    dictionaryRows
+      .split("\n")
+      .map((l) => l.split("\t"))
+      .filter(([, value]) => value === name)
+      .map(([id]) => id);
   const conditions = NAMES.slice(0, STEPS)
-    .map((n) => `event_name = '${n}'`)
+    .map((n) => `key IN (${keysOf(n).join(", ")})`)
     .join(", ");
   const funnelSql = `SELECT level, count() FROM (
-      SELECT customer, windowFunnel(${7 * 24 * 3600})(toDateTime(intDiv(ts_ms, 1000)), ${conditions}) AS level
-      FROM opencjm_bench.ws_bench_events WHERE batch = ${published.batch} GROUP BY customer)
+      SELECT customer, windowFunnel(${7 * 24 * 3600})(toDateTime(intDiv(toInt64(ts_ms), 1000)), ${conditions}) AS level
+      FROM opencjm_bench.ws_bench_events_v2 WHERE batch = ${published.batch} GROUP BY customer)
     GROUP BY level ORDER BY level`;
   let windowFunnelLevels = "";
   const windowFunnelSeconds = await best(3, async () => {

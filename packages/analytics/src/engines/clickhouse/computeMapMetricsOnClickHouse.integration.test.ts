@@ -10,6 +10,7 @@ import { digestMapMetrics } from "../../oracle/digestMapMetrics.js";
 import { compareDigests } from "../../oracle/MetricsDigest.js";
 import { rebuildJourneyStore } from "../../store/rebuildJourneyStore.js";
 import { openEventDatabase, type EventDatabase } from "../duckdb/openEventDatabase.js";
+import { clickHouseTables } from "./clickhouseTables.js";
 import { computeMapMetricsOnClickHouse } from "./computeMapMetricsOnClickHouse.js";
 import { connectClickHouse, type ClickHouseEvents } from "./connectClickHouse.js";
 import { publishEventsToClickHouse } from "./publishEvents.js";
@@ -133,7 +134,7 @@ describe.skipIf(skip !== undefined)("the ClickHouse engine on two local 18.16 sh
       ch.shards.map(async (s) =>
         Number(
           await (
-            await s.query({ query: `SELECT count() FROM opencjm_test.ws_${ws}_events_local`, format: "TabSeparated" })
+            await s.query({ query: `SELECT count() FROM ${clickHouseTables(ch, ws).local}`, format: "TabSeparated" })
           ).text(),
         ),
       ),
@@ -190,7 +191,7 @@ describe.skipIf(skip !== undefined)("the ClickHouse engine on two local 18.16 sh
         (
           await (
             await s.query({
-              query: `SELECT DISTINCT partition FROM system.parts WHERE table = 'ws_${ws}_events_local' AND active`,
+              query: `SELECT DISTINCT partition FROM system.parts WHERE table = '${clickHouseTables(ch, ws).local.split(".")[1]}' AND active`,
               format: "TabSeparated",
             })
           ).text()

@@ -58,8 +58,16 @@ export async function computeMapMetricsOnClickHouse(
   try {
     if (segmentTable)
       await stageSegment(ch, segmentTable, await getSegmentMask(db, filters.segment!, published.customerCount));
+    const channels = filters.channels && new Set(filters.channels);
+    const channelKeys =
+      channels &&
+      dictionary.store.keyChannel.reduce<number[]>((keys, c, k) => {
+        if (c >= 0 && channels.has(dictionary.store.channels[c]!)) keys.push(k);
+        return keys;
+      }, []);
     const query = {
       tables,
+      channelKeys,
       batch: published.batch,
       customerCount: published.customerCount,
       filters,
