@@ -32,6 +32,7 @@ const REPORT: ErasureReport = {
   notes: 2,
   highlights: 5,
   journeys: 1,
+  surveyAnswers: 4,
   mapQuotes: 3,
   maps: [{ mapId: "m1", title: "Online shoes", quotes: 3 }],
 };
@@ -104,6 +105,7 @@ describe("erasing a participant", () => {
       "2 notes",
       "5 highlights",
       "1 journey on a map",
+      "4 survey answers",
       "3 quotes on maps",
       "Online shoes: 3 quotes",
     ]);
@@ -121,6 +123,7 @@ describe("erasing a participant", () => {
       "2 заметки",
       "5 выделений",
       "1 путь на карте",
+      "4 ответа на опросы",
       "3 цитаты на картах",
       "Online shoes: 3 цитаты",
     ]);

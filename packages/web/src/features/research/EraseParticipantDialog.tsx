@@ -18,6 +18,7 @@ function ErasureSummary({ report }: { report: ErasureReport }) {
         <li>{t("research.erase.notes", { count: report.notes })}</li>
         <li>{t("research.erase.highlights", { count: report.highlights })}</li>
         <li>{t("research.erase.journeys", { count: report.journeys })}</li>
+        <li>{t("surveys.erasedAnswers", { count: report.surveyAnswers })}</li>
         <li>{t("research.erase.mapQuotes", { count: report.mapQuotes })}</li>
       </ul>
       {report.maps.length > 0 && (

@@ -1,21 +1,22 @@
-import type { MapJourneyStep, MapResearchQuote, UnmappedJourneyStep } from "@opencjm/core";
+import type { MapJourneyStep, UnmappedJourneyStep } from "@opencjm/core";
 import { useId } from "react";
 import { Link } from "wouter";
 import { useI18n } from "../../i18n/I18nProvider.js";
-import { sentimentBucket } from "./sentimentBucket.js";
 import { StepJourneySummary } from "./StepJourneySummary.js";
+import { StepQuoteList } from "./StepQuoteList.js";
+import { StepSurveyScores } from "./StepSurveyScores.js";
 import styles from "./Research.module.css";
 
 /**
  * The side panel of one step's research: how many participants went through it and how they felt, the steps they
- * took after it that the map lacks, and its highlights — each with its participant's code, words, study, sentiment
- * and tags.
+ * took after it that the map lacks, and its highlights, loaded page by page.
  */
 export function StepResearchPanel({
   workspaceId,
   mapId,
+  stepId,
   label,
-  quotes,
+  quoteCount,
   journey,
   participants,
   lacking,
@@ -25,7 +26,8 @@ export function StepResearchPanel({
   mapId: string;
   stepId: string;
   label: string;
-  quotes: readonly MapResearchQuote[];
+  /** How many highlights the step has; they load page by page in the list. */
+  quoteCount: number;
   journey: MapJourneyStep | undefined;
   participants: number;
   lacking: readonly UnmappedJourneyStep[];
@@ -56,35 +58,8 @@ export function StepResearchPanel({
             lacking={lacking}
           />
         )}
-        <p className={styles.muted}>{t("research.step.count", { count: quotes.length })}</p>
-        <ul className={styles.list}>
-          {quotes.map((q) => (
-            <li key={q.highlightId} className={styles.item} data-testid="step-research-quote">
-              <strong data-testid="step-research-participant">
-                <bdi>{q.participantCode ?? t("research.note.noParticipant")}</bdi>
-              </strong>
-              <blockquote className={styles.quote} dir="auto" lang={q.language || undefined}>
-                {q.text}
-              </blockquote>
-              <span className={styles.meta}>
-                <bdi>{q.studyTitle}</bdi>
-                {" · "}
-                {t(`research.highlight.kind.${q.kind}`)}
-                {" · "}
-                {t(`research.sentiment.${sentimentBucket(q.sentiment)}`)}
-              </span>
-              {q.tags.length > 0 && (
-                <div>
-                  {q.tags.map((tag) => (
-                    <span key={tag} className={styles.tag}>
-                      <bdi>{tag}</bdi>
-                    </span>
-                  ))}
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
+        <StepSurveyScores workspaceId={workspaceId} mapId={mapId} stepId={stepId} />
+        <StepQuoteList workspaceId={workspaceId} mapId={mapId} stepId={stepId} count={quoteCount} />
         <Link href="/research/search">{t("research.step.searchAll")}</Link>
       </div>
     </aside>

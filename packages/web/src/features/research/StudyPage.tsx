@@ -10,6 +10,7 @@ import { NoteComposer } from "./NoteComposer.js";
 import { ParticipantList } from "./ParticipantList.js";
 import { noteListQuery, participantListQuery, studyQuery } from "./researchQueries.js";
 import { StudyDialog } from "./StudyDialog.js";
+import { SurveyList } from "./SurveyList.js";
 import { useCanWriteResearch } from "./useCanWriteResearch.js";
 import styles from "./Research.module.css";
 
@@ -92,6 +93,7 @@ export default function StudyPage({ workspaceId, studyId }: { workspaceId: strin
               personas={personaList}
               canWrite={canWrite}
             />
+            <SurveyList workspaceId={workspaceId} studyId={studyId} studyMapIds={s.mapIds} canWrite={canWrite} />
             <section className={styles.section} aria-labelledby="research-notes">
               <h2 id="research-notes">{t("research.notes.title")}</h2>
               <NoteList notes={noteList} participants={participantList} />
