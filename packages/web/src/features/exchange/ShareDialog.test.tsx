@@ -9,7 +9,7 @@ import { renderWithI18n } from "../../app/testing/renderWithI18n.js";
 import { ShareDialog } from "./ShareDialog.js";
 
 const PATH = "/api/workspaces/w1/maps/m1/share-links";
-const link = (id: string, label: string): ShareLink => ({
+const link = (id: string, label: string, includeResearch = false): ShareLink => ({
   id,
   mapId: "m1",
   label,
@@ -18,6 +18,7 @@ const link = (id: string, label: string): ShareLink => ({
   lastUsedAt: null,
   expired: false,
   createdBy: "u1",
+  includeResearch,
 });
 
 /** A real HTTP server standing in for the share-link endpoints, keeping the links in memory as the API does. */
@@ -42,8 +43,8 @@ beforeEach(async () => {
         return json(200, links);
       }
       if (req.url === PATH && req.method === "POST") {
-        const body = JSON.parse(Buffer.concat(chunks).toString()) as { label: string };
-        links.push(link(`l${links.length + 1}`, body.label));
+        const body = JSON.parse(Buffer.concat(chunks).toString()) as { label: string; includeResearch: boolean };
+        links.push(link(`l${links.length + 1}`, body.label, body.includeResearch));
         return json(201, { ...links.at(-1), token: "tok", url: "/share/tok", embedUrl: "/embed/tok" });
       }
       if (req.url?.startsWith(`${PATH}/`) && req.method === "DELETE") {
@@ -82,6 +83,28 @@ describe("ShareDialog", () => {
     await user.click(within(first).getByTestId("share-revoke"));
     await waitFor(() => expect(listed()).toEqual(["Board"]));
     expect(screen.getByText("The link no longer works.")).toBeTruthy();
+  });
+
+  it("includes the research appendix only when the sharer ticks it, and marks such links in the list", async () => {
+    const user = userEvent.setup();
+    renderWithI18n(<ShareDialog workspaceId="w1" mapId="m1" onClose={() => undefined} />);
+    await waitFor(() => expect(listed()).toEqual(["Workshop <b>wall</b>"]));
+    expect((screen.getByTestId("share-research") as HTMLInputElement).checked).toBe(false);
+    await user.type(screen.getByTestId("share-label"), "Agency");
+    await user.click(screen.getByTestId("share-create"));
+    await waitFor(() => expect(listed()).toEqual(["Workshop <b>wall</b>", "Agency"]));
+    expect(links.map((l) => l.includeResearch)).toEqual([false, false]);
+    expect(screen.queryByTestId("share-research-badge")).toBeNull();
+
+    await user.type(screen.getByTestId("share-label"), "Board");
+    await user.click(screen.getByTestId("share-research"));
+    await user.click(screen.getByTestId("share-create"));
+    await waitFor(() => expect(listed()).toEqual(["Workshop <b>wall</b>", "Agency", "Board"]));
+    expect(links.at(-1)!.includeResearch).toBe(true);
+    const board = screen.getAllByTestId("share-link")[2]!;
+    expect(within(board).getByTestId("share-research-badge").textContent).toBe("Research appendix");
+    // The next link starts without research again.
+    expect((screen.getByTestId("share-research") as HTMLInputElement).checked).toBe(false);
   });
 
   it("says so when the list cannot be loaded", async () => {

@@ -33,6 +33,8 @@ export function ShareDialog({
   const links = useQuery(shareLinkListQuery(workspaceId, mapId));
   const [label, setLabel] = useState("");
   const [expiry, setExpiry] = useState<Expiry>("never");
+  // Research is for members: a link shows it only when the sharer says so, each time.
+  const [includeResearch, setIncludeResearch] = useState(false);
   const [created, setCreated] = useState<{ url: string; embedUrl: string } | undefined>(undefined);
   const [notice, setNotice] = useState("");
   const reloadLinks = () => queryClient.invalidateQueries({ queryKey: shareLinksKey(workspaceId, mapId) });
@@ -41,12 +43,13 @@ export function ShareDialog({
     mutationFn: () => {
       const days = EXPIRY_DAYS[expiry];
       const expiresAt = days ? new Date(Date.now() + days * 86_400_000).toISOString() : null;
-      return createShareLink(workspaceId, mapId, { label: label.trim(), expiresAt });
+      return createShareLink(workspaceId, mapId, { label: label.trim(), expiresAt, includeResearch });
     },
     onSuccess: (result) => {
       const origin = window.location.origin;
       setCreated({ url: origin + result.url, embedUrl: origin + result.embedUrl });
       setLabel("");
+      setIncludeResearch(false);
       setNotice("");
       return reloadLinks();
     },
@@ -100,6 +103,15 @@ export function ShareDialog({
               </select>
             </label>
           </div>
+          <label className={styles.check}>
+            <input
+              type="checkbox"
+              checked={includeResearch}
+              onChange={(e) => setIncludeResearch(e.target.checked)}
+              data-testid="share-research"
+            />
+            {t("exchange.share.includeResearch")}
+          </label>
           <div className={styles.actions}>
             <button type="submit" className="btn btn-primary" disabled={create.isPending} data-testid="share-create">
               {t("exchange.share.create")}
@@ -143,6 +155,11 @@ export function ShareDialog({
                     : t("exchange.share.neverUsed")}
                 </span>
               </span>
+              {link.includeResearch && (
+                <span className="badge" data-testid="share-research-badge">
+                  {t("exchange.share.researchAppendix")}
+                </span>
+              )}
               {link.expired && <span className="badge badge-warning">{t("exchange.share.expiredBadge")}</span>}
               <button
                 type="button"

@@ -4,12 +4,22 @@ import { embedSnippet } from "./ShareDialog.js";
 
 describe("exchange helpers", () => {
   it("asks for paper and orientation only for PDF and PNG, and the map's language unless one is chosen", () => {
-    expect(exportPath("ws 1", "m", { format: "pdf", lang: "fa", paper: "A3", orientation: "portrait" })).toBe(
-      "/api/workspaces/ws%201/maps/m/export?format=pdf&lang=fa&paper=A3&orientation=portrait",
+    expect(
+      exportPath("ws 1", "m", { format: "pdf", lang: "fa", paper: "A3", orientation: "portrait", research: false }),
+    ).toBe("/api/workspaces/ws%201/maps/m/export?format=pdf&lang=fa&paper=A3&orientation=portrait");
+    expect(
+      exportPath("w", "m", { format: "xlsx", lang: "", paper: "A3", orientation: "portrait", research: false }),
+    ).toBe("/api/workspaces/w/maps/m/export?format=xlsx");
+  });
+
+  it("asks for the map's research only when chosen and only for the PDF and the Excel workbook", () => {
+    const choice = { lang: "", paper: "A4", orientation: "landscape", research: true } as const;
+    expect(exportPath("w", "m", { ...choice, format: "xlsx" })).toBe(
+      "/api/workspaces/w/maps/m/export?format=xlsx&research=true",
     );
-    expect(exportPath("w", "m", { format: "xlsx", lang: "", paper: "A3", orientation: "portrait" })).toBe(
-      "/api/workspaces/w/maps/m/export?format=xlsx",
-    );
+    expect(exportPath("w", "m", { ...choice, format: "pdf" })).toContain("&research=true");
+    expect(exportPath("w", "m", { ...choice, format: "csv" })).not.toContain("research");
+    expect(exportPath("w", "m", { ...choice, format: "xlsx", research: false })).not.toContain("research");
   });
 
   it("reads the UTF-8 file name the server gives, in any script", () => {

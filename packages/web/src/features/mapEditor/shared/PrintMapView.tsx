@@ -42,7 +42,7 @@ function afterLayout(run: () => void): () => void {
  * inside a lane, so no card is cut), every page headed by the title, type, personas and its "page n of N" label
  * counted from the pages really made, and by the stage and step headers. With `fit` (and for the PNG): one page of
  * the whole map at its natural size. A map with data prints its data lane's figures. The PDF then prints its appendix
- * (descriptions, ideas, KPIs) in pages of rows that fit, counted in the same labels. Sets `<html
+ * (descriptions, ideas, KPIs, and the research when the link includes it) in pages of rows that fit, counted in the same labels. Sets `<html
  * data-print-ready="true">` once laid out, which is what the PDF and PNG exports wait for.
  */
 export function PrintMapView({ map, paper, orientation }: { map: SharedMap; paper: Paper; orientation: Orientation }) {
@@ -55,7 +55,11 @@ export function PrintMapView({ map, paper, orientation }: { map: SharedMap; pape
   const appendixRef = useRef<HTMLDivElement>(null);
   const [appendixMeasure, setAppendixMeasure] = useState<AppendixMeasure[]>([]);
   // Only the PDF has an appendix: the PNG is a picture of the map.
-  const appendix = useMemo(() => (paper === "fit" ? [] : (map.appendix ?? [])), [map.appendix, paper]);
+  // The research appendix follows the other tables when the link carries it.
+  const appendix = useMemo(
+    () => (paper === "fit" ? [] : [...(map.appendix ?? []), ...(map.research ?? [])]),
+    [map.appendix, map.research, paper],
+  );
   const [fit, setFit] = useState<{ width: number; height: number } | undefined>(undefined);
   const evidence = useMemo(() => (map.metrics ? printEvidence(map.metrics) : null), [map.metrics]);
 
