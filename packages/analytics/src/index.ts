@@ -37,7 +37,13 @@ export {
   type RuleMatches,
   type Source,
 } from "@opencjm/core";
-export { getImport, listImports, failInterruptedImports } from "./importers/importRecord.js";
+export {
+  getImport,
+  listImports,
+  failImportPublication,
+  failInterruptedImports,
+  restorePublishedImports,
+} from "./importers/importRecord.js";
 export { previewFile } from "./importers/previewFile.js";
 export { createSource, findSourceByName, getSource, listSources, updateSource } from "./sources/sourceStore.js";
 export { deleteSource } from "./sources/deleteSource.js";

@@ -106,3 +106,30 @@ export async function failInterruptedImports(connection: DuckDBConnection): Prom
     `UPDATE imports SET status = 'failed', error = 'the import was interrupted (the process stopped before it finished); nothing of it was stored', error_code = 'cancelled', finished_at = now()::TIMESTAMP WHERE status = 'running'`,
   );
 }
+
+/**
+ * Marks a finished import failed because its events, though stored in the event store, could not be published to
+ * ClickHouse: the history and the API then say so with the error's catalogue code instead of "done".
+ */
+export async function failImportPublication(
+  connection: DuckDBConnection,
+  importId: string,
+  error: { code: string; message: string },
+): Promise<void> {
+  await connection.run(
+    `UPDATE imports SET status = 'failed', error = ${sqlString(error.message)}, error_code = ${sqlString(error.code)}, error_row = NULL, error_column = NULL WHERE import_id = ${sqlString(importId)} AND status = 'done'`,
+  );
+}
+
+/**
+ * Marks done again the imports failed only for want of a publication (`code`), once a later publication carried every
+ * stored event to ClickHouse: their events are in it now. Returns how many imports it restored.
+ */
+export async function restorePublishedImports(connection: DuckDBConnection, code: string): Promise<number> {
+  const rows = (
+    await connection.runAndReadAll(
+      `UPDATE imports SET status = 'done', error = NULL, error_code = NULL WHERE status = 'failed' AND error_code = ${sqlString(code)} RETURNING import_id`,
+    )
+  ).getRows();
+  return rows.length;
+}

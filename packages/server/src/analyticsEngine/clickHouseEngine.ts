@@ -1,42 +1,69 @@
 import {
   computeMapMetrics,
   computeMapMetricsOnClickHouse,
+  failImportPublication,
   publishEventsToClickHouse,
+  restorePublishedImports,
   withWriteLock,
   type MapMetrics,
   type MapMetricsInput,
 } from "@opencjm/analytics";
 import type { EventDatabases } from "../customerData/EventDatabases.js";
 import { DomainError } from "../errors/DomainError.js";
+import { isMissingTable } from "./clickHouseErrorCode.js";
+
+/** What a publication is for: the import it completes (marked failed when it fails), its cancel signal and progress. */
+export interface PublicationOptions {
+  importId?: string;
+  signal?: AbortSignal;
+  onProgress?: (eventsSent: number, events: number) => void;
+}
 
 /**
  * Copies a workspace's stitched events to ClickHouse when it is configured (nothing otherwise), after an import or a
  * re-stitch. All or nothing: until the new batch is complete the previous one stays what metrics read. Queued behind
- * the workspace's other writers, so two publications of one workspace never overlap. A failure becomes a DomainError
- * (`clickhouse_publish_failed`) naming the reason.
+ * the workspace's other writers, so two publications of one workspace never overlap. A failure marks the import it
+ * completes failed in the history (`clickhouse_publish_failed`, its events kept in DuckDB) and becomes a DomainError
+ * naming the reason; a later publication that succeeds carries those events too, so it marks such imports done again.
+ * The HTTP import, `cjm import-events` and source deletion all publish through here.
  */
 export async function publishWorkspaceEvents(
   analytics: EventDatabases,
   workspaceId: string,
-  signal?: AbortSignal,
+  options: PublicationOptions = {},
 ): Promise<void> {
   const clickHouse = analytics.clickHouse;
   if (!clickHouse) return;
   const db = await analytics.open(workspaceId);
-  try {
-    await withWriteLock(db, () => publishEventsToClickHouse(db, clickHouse, workspaceId, { signal }));
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new DomainError({
-      kind: "unavailable",
-      code: "clickhouse_publish_failed",
-      message: `the workspace's events could not be published to ClickHouse (${reason}); metrics still show the events published before`,
-      params: { reason },
-    });
-  }
+  await withWriteLock(db, async () => {
+    try {
+      await publishEventsToClickHouse(db, clickHouse, workspaceId, {
+        signal: options.signal,
+        onProgress: options.onProgress,
+      });
+    } catch (err) {
+      const failure = publicationFailure(err);
+      if (options.importId) await failImportPublication(db.connection, options.importId, failure);
+      throw failure;
+    }
+    await restorePublishedImports(db.connection, PUBLISH_FAILED);
+  });
 }
 
-// computeMapMetricsOnClickHouse's words for a workspace none of whose events were published yet.
+const PUBLISH_FAILED = "clickhouse_publish_failed";
+
+function publicationFailure(err: unknown): DomainError {
+  const reason = err instanceof Error ? err.message : String(err);
+  return new DomainError({
+    kind: "unavailable",
+    code: PUBLISH_FAILED,
+    message: `the workspace's events could not be published to ClickHouse (${reason}); metrics still show the events published before`,
+    params: { reason },
+  });
+}
+
+// computeMapMetricsOnClickHouse's words for a workspace whose tables exist but hold no published batch yet (a first
+// publication that failed after creating them). A missing table is told by ClickHouse's error code instead.
 const NOTHING_PUBLISHED = "no events are published to ClickHouse";
 
 /**
@@ -54,7 +81,8 @@ export async function computeMetricsOnEngine(
   try {
     return await computeMapMetricsOnClickHouse(db, clickHouse, workspaceId, input);
   } catch (err) {
-    if (!(err instanceof Error && err.message.startsWith(NOTHING_PUBLISHED))) throw err;
+    const unpublished = isMissingTable(err) || (err instanceof Error && err.message.startsWith(NOTHING_PUBLISHED));
+    if (!unpublished) throw err;
     await publishWorkspaceEvents(analytics, workspaceId);
     return computeMapMetricsOnClickHouse(db, clickHouse, workspaceId, input);
   }

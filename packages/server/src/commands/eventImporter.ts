@@ -122,13 +122,6 @@ export async function receiveUpload(
   return { path, bytes };
 }
 
-/** An import whose events were stored but not published to ClickHouse, as its final record says it: failed, with why. */
-function publicationFailed(record: ImportRecord, err: unknown): ImportRecord {
-  const code = err instanceof DomainError ? err.code : "clickhouse_publish_failed";
-  const message = err instanceof Error ? err.message : String(err);
-  return { ...record, status: "failed", error: { code, message, row: null, column: null } };
-}
-
 /** One import to run in the background of the server. */
 export interface EventImportRequest {
   workspaceId: string;
@@ -175,12 +168,15 @@ export async function startEventImport(
     .then(
       async (): Promise<{ record?: ImportRecord; err?: unknown }> => {
         // With ClickHouse, an import is finished once its events are published there too; a failed publication
-        // fails the import (the events stay in DuckDB; ClickHouse keeps answering from the previous batch).
+        // marks the import failed in its history (the events stay in DuckDB; ClickHouse keeps answering from the
+        // previous batch, and the next publication that succeeds carries them and marks the import done again).
         try {
-          await publishWorkspaceEvents(services.analytics, request.workspaceId, controller.signal);
+          await publishWorkspaceEvents(services.analytics, request.workspaceId, {
+            importId,
+            signal: controller.signal,
+          });
         } catch (err) {
-          const record = await getImport(db.connection, importId);
-          return { record: record && publicationFailed(record, err), err };
+          return { record: await getImport(db.connection, importId), err };
         }
         return { record: await getImport(db.connection, importId) };
       },

@@ -16,7 +16,9 @@ import {
 } from "@opencjm/analytics";
 import { IdSchema, sharedMessage, translate, type ErrorMessageKey } from "@opencjm/core";
 import { loadConfig } from "../../config.js";
+import { publishWorkspaceEvents } from "../../analyticsEngine/clickHouseEngine.js";
 import { CliError, parseOptions } from "../CliError.js";
+import { cliErrorOf } from "../cliErrorOf.js";
 import { cliLocale, cliText } from "../cliLanguage.js";
 import { localisedErrorMessage } from "../../errors/localiseError.js";
 import { openServices } from "../openServices.js";
@@ -92,8 +94,12 @@ function readMappingFile(path: string): unknown {
 }
 
 /** A progress bar on standard error, only when it is a terminal (never in pipes, logs or tests). */
-function progressBar(): { update(p: ImportProgress): void; stop(): void } {
-  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+function progressBar(): {
+  update(p: ImportProgress): void;
+  publishing(sent: number, events: number): void;
+  stop(): void;
+} {
+  if (!process.stderr.isTTY) return { update: () => undefined, publishing: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     {
       format: "{phase} [{bar}] {percentage}% {detail}",
@@ -110,6 +116,11 @@ function progressBar(): { update(p: ImportProgress): void; stop(): void } {
       bar.update(Math.round(p.fraction * 1000), {
         phase: PHASE_LABEL[p.phase].padEnd(9),
         detail: p.totalBytes ? `${formatBytes(p.bytesRead ?? 0)} of ${formatBytes(p.totalBytes)}` : "",
+      }),
+    publishing: (sent, events) =>
+      bar.update(events > 0 ? Math.round((sent / events) * 1000) : 1000, {
+        phase: cliText("importEvents.publishing").padEnd(9),
+        detail: `${n(sent)} / ${n(events)}`,
       }),
     stop: () => bar.stop(),
   };
@@ -241,8 +252,23 @@ export function registerImportEventsCommand(program: Command): void {
           onProgress: (p) => bar.update(p),
           signal: cancel.signal,
         });
+        // With CLICKHOUSE_URL, the import is finished once ClickHouse has its events too, exactly as through the API.
+        if (services.analytics.clickHouse) {
+          await publishWorkspaceEvents(services.analytics, ws.id, {
+            importId: result.importId,
+            signal: cancel.signal,
+            onProgress: (sent, events) => bar.publishing(sent, events),
+          }).catch((err: unknown) => {
+            throw new CliError(
+              [cliErrorOf(err).message, cliText("importEvents.publishFailed", { importId: result.importId })].join(
+                "\n",
+              ),
+            );
+          });
+        }
         bar.stop();
         console.log(o.json ? JSON.stringify(result, null, 2) : summary(result));
+        if (services.analytics.clickHouse && !o.json) console.log(cliText("importEvents.published"));
       } catch (err) {
         bar.stop();
         throw err instanceof ImportError
