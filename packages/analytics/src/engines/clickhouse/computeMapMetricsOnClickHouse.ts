@@ -6,7 +6,7 @@ import { compileMapStructure } from "../../metrics/compileMapStructure.js";
 import { assembleMapMetrics, type MapMetricsInput } from "../../metrics/computeMapMetrics.js";
 import { customerPath } from "../../metrics/customerPath.js";
 import type { KernelColumns } from "../../metrics/KernelColumns.js";
-import { mergeKernelPartials, toWire } from "../../metrics/mergeKernelPartials.js";
+import { mergeKernelPartials, toWire, type PartialWire } from "../../metrics/mergeKernelPartials.js";
 import { runJourneyKernel } from "../../metrics/runJourneyKernel.js";
 import { getSegmentMask } from "../../queries/segment/getSegmentMask.js";
 import type { EventDatabase } from "../duckdb/openEventDatabase.js";
@@ -54,7 +54,7 @@ export async function computeMapMetricsOnClickHouse(
   const needProperties = plan.activityOfKey.includes(-2);
 
   const segmentTable = filters.segment ? `${ch.config.database}.segment_${randomBytes(6).toString("hex")}` : undefined;
-  let columns: KernelColumns[];
+  let shardResults: Array<{ columns: KernelColumns; wire: PartialWire }>;
   try {
     if (segmentTable)
       await stageSegment(ch, segmentTable, await getSegmentMask(db, filters.segment!, published.customerCount));
@@ -74,7 +74,13 @@ export async function computeMapMetricsOnClickHouse(
       segmentTable,
       needProperties,
     };
-    columns = await Promise.all(ch.shards.map((shard) => readShardColumns(shard, query, dictionary)));
+    // Each shard's kernel runs as soon as its stream has ended, while the other shards keep streaming.
+    shardResults = await Promise.all(
+      ch.shards.map(async (shard) => {
+        const columns = await readShardColumns(shard, query, dictionary);
+        return { columns, wire: toWire(runJourneyKernel(columns, plan, plan.keyCount, 0, published.customerCount)) };
+      }),
+    );
   } finally {
     if (segmentTable)
       await Promise.all(
@@ -82,7 +88,8 @@ export async function computeMapMetricsOnClickHouse(
       );
   }
 
-  const wires = columns.map((c) => toWire(runJourneyKernel(c, plan, plan.keyCount, 0, published.customerCount)));
+  const columns = shardResults.map((r) => r.columns);
+  const wires = shardResults.map((r) => r.wire);
   const quoteTimes = globalQuotePositions(wires, columns);
   const merged = mergeKernelPartials(wires);
   const store = { ...dictionary.store, ts: quoteTimes.localise(merged.quotePosition) };

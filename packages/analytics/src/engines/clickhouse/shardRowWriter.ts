@@ -29,39 +29,55 @@ export class ShardRowWriter {
   private readonly blocks: Buffer[];
   private readonly fill: number[];
   private readonly full: Array<{ shard: number; block: Buffer }> = [];
-  private readonly inserts: Array<Promise<void>>;
+  private readonly inserts: Array<Promise<void> | undefined> = [];
   private failure: unknown;
   private readonly failed: Promise<void>;
-  private readonly batch: number;
+  private readonly fail: () => void;
 
-  constructor(shards: ClickHouseClient[], table: string, batch: number, signal?: AbortSignal) {
+  constructor(
+    private readonly shards: ClickHouseClient[],
+    private readonly table: string,
+    private readonly batch: number,
+    private readonly signal?: AbortSignal,
+  ) {
     this.streams = shards.map(() => new PassThrough());
     this.blocks = shards.map(() => Buffer.allocUnsafe(ROWS_PER_BLOCK * EVENT_ROW_BYTES));
     this.fill = shards.map(() => 0);
-    this.batch = batch;
     let fail: () => void = () => undefined;
     this.failed = new Promise<void>((resolve) => (fail = resolve));
-    this.inserts = shards.map(async (shard, s) => {
-      const stream = this.streams[s]!;
-      // A request that fails destroys its body; the failure is reported through the insert's promise.
-      stream.on("error", () => undefined);
+    this.fail = fail;
+  }
+
+  /**
+   * Starts a shard's INSERT when its first block is ready, not before: the server closes a reused keep-alive
+   * connection whose next request has not begun within its keep_alive_timeout (3 s), and sorting a large event set
+   * takes longer than that before the first row comes out.
+   */
+  private insertInto(s: number): PassThrough {
+    const stream = this.streams[s]!;
+    if (this.inserts[s]) return stream;
+    // A request that fails destroys its body; the failure is reported through the insert's promise.
+    stream.on("error", () => undefined);
+    const insert = (async () => {
       try {
-        const result = await shard.exec({
-          query: `INSERT INTO ${table} FORMAT RowBinary`,
+        const result = await this.shards[s]!.exec({
+          query: `INSERT INTO ${this.table} FORMAT RowBinary`,
           values: stream,
-          abort_signal: signal,
+          abort_signal: this.signal,
           // Large parts: fewer background merges while a big import lands.
           clickhouse_settings: { max_insert_block_size: "1048576" },
         });
         result.stream.destroy();
       } catch (error) {
         this.failure ??= error;
-        fail();
+        this.fail();
         throw error;
       }
-    });
+    })();
     // Observed by finish(); without this an early failure would count as unhandled before finish() is reached.
-    for (const insert of this.inserts) insert.catch(() => undefined);
+    insert.catch(() => undefined);
+    this.inserts[s] = insert;
+    return stream;
   }
 
   /**
@@ -95,8 +111,9 @@ export class ShardRowWriter {
   async flush(): Promise<void> {
     for (const { shard, block } of this.full.splice(0)) {
       if (this.failure !== undefined) throw this.failure;
-      if (!this.streams[shard]!.write(block))
-        await Promise.race([new Promise((resolve) => this.streams[shard]!.once("drain", resolve)), this.failed]);
+      const stream = this.insertInto(shard);
+      if (!stream.write(block))
+        await Promise.race([new Promise((resolve) => stream.once("drain", resolve)), this.failed]);
     }
     if (this.failure !== undefined) throw this.failure;
   }
@@ -105,7 +122,7 @@ export class ShardRowWriter {
   async finish(): Promise<void> {
     for (let s = 0; s < this.streams.length; s++) if (this.fill[s]! > 0) this.takeBlock(s);
     await this.flush();
-    for (const stream of this.streams) stream.end();
+    this.streams.forEach((stream, s) => this.inserts[s] && stream.end());
     await Promise.all(this.inserts);
   }
 
