@@ -3,44 +3,12 @@ import {
   type MapResearchQuotePage,
   type MapResearchQuotePageQuery,
   type MapResearchSummary,
-  type MapSnapshot,
 } from "@opencjm/core";
 import { fieldError, notFound } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
-import {
-  countMapAnchors,
-  countStepResearch,
-  listTopStepQuotes,
-  pageStepQuotes,
-  type AnchorCount,
-  type AnchorPlaces,
-  type QuoteCursor,
-} from "../store/mapResearchStore.js";
-import { findCardOnMap } from "./highlightAnchorResolver.js";
+import { countStepResearch, listTopStepQuotes, pageStepQuotes, type QuoteCursor } from "../store/mapResearchStore.js";
+import { readAnchorPlaces } from "./mapAnchorPlaces.js";
 import { loadJourneyMap } from "./participantJourneyReader.js";
-
-/** Where each anchored stage and card of the map is now (a stage at its first step, a card at its cell's step). */
-function placesOf(snapshot: MapSnapshot, anchors: readonly AnchorCount[]): AnchorPlaces {
-  const stageSteps = new Map<string, string>();
-  const cardSteps = new Map<string, string>();
-  for (const a of anchors) {
-    if (a.kind === "stage") {
-      const first = snapshot.steps.find((s) => s.stageId === a.id);
-      if (first) stageSteps.set(a.id, first.id);
-    } else if (a.kind !== "step") {
-      const place = findCardOnMap(snapshot, a.id);
-      if (place && place.card.kind === a.kind) cardSteps.set(a.id, place.stepId);
-    }
-  }
-  return { steps: snapshot.steps.map((s) => s.id), stageSteps, cardSteps };
-}
-
-/** Whether an anchor still names something on the map. */
-function onMap(places: AnchorPlaces, snapshot: MapSnapshot, a: AnchorCount): boolean {
-  if (a.kind === "step") return places.steps.includes(a.id);
-  if (a.kind === "stage") return snapshot.stages.some((s) => s.id === a.id);
-  return places.cardSteps.has(a.id);
-}
 
 /**
  * What opening a map needs of its research, counted by the database rather than by reading every highlight: per
@@ -53,12 +21,10 @@ export async function readMapResearchSummary(
   mapId: string,
 ): Promise<MapResearchSummary> {
   const snapshot = await loadJourneyMap(services, workspaceId, mapId);
-  const anchors = await countMapAnchors(services.db, workspaceId, mapId);
-  const places = placesOf(snapshot, anchors);
+  const { onMap, places } = await readAnchorPlaces(services, workspaceId, mapId, snapshot);
   const counts = await countStepResearch(services.db, workspaceId, mapId, places);
   const top = await listTopStepQuotes(services.db, workspaceId, mapId, places, MAP_RESEARCH_TOP_QUOTES);
   const order = new Map<string, number>(snapshot.steps.map((s, i) => [s.id, i]));
-  const live = anchors.filter((a) => onMap(places, snapshot, a));
   return {
     mapId,
     steps: counts
@@ -70,8 +36,8 @@ export async function readMapResearchSummary(
         sentiment: { positive: c.positive, neutral: c.neutral, negative: c.negative },
         top: top.filter((q) => q.stepId === c.stepId),
       })),
-    anchors: live,
-    cards: live
+    anchors: onMap,
+    cards: onMap
       .filter((a) => a.kind === "touchpoint" || a.kind === "painPoint")
       .map((a) => ({ cardId: a.id, level: "research" as const, highlights: a.highlights })),
   };
@@ -102,7 +68,7 @@ export async function readStepQuotePage(
   const after = query.after === undefined ? null : decodeCursor(query.after);
   const snapshot = await loadJourneyMap(services, workspaceId, mapId);
   if (!snapshot.steps.some((s) => s.id === stepId)) throw notFound("step");
-  const places = placesOf(snapshot, await countMapAnchors(services.db, workspaceId, mapId));
+  const { places } = await readAnchorPlaces(services, workspaceId, mapId, snapshot);
   const rows = await pageStepQuotes(services.db, workspaceId, mapId, stepId, places, { after, limit: query.limit });
   const quotes = rows.slice(0, query.limit);
   const last = quotes.at(-1);

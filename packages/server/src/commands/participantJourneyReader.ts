@@ -9,8 +9,10 @@ import { notFound } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import { listHighlightsOnMap, type StoredHighlight } from "../store/highlightStore.js";
 import { listJourneySteps, type StoredJourneyStep } from "../store/researchJourneyStore.js";
+import { sumDraftSentiments, type ParticipantStepSentiment } from "../store/mapResearchStore.js";
 import { getParticipant, listParticipants } from "../store/researchParticipantStore.js";
 import { findCardOnMap } from "./highlightAnchorResolver.js";
+import { readAnchorPlaces } from "./mapAnchorPlaces.js";
 
 /** Adds `item` to the list under `key`, in place (copying the list per item made large studies quadratic). */
 function addTo<K, V>(lists: Map<K, V[]>, key: K, item: V): void {
@@ -57,9 +59,22 @@ function draftFromHighlights(
     for (const stepId of stepsOfHighlight(snapshot, mapId, h)) addTo(sentiments, stepId, h.sentiment);
   return snapshot.steps.flatMap((step) => {
     const values = sentiments.get(step.id);
-    if (!values) return [];
-    const emotion = Math.max(-3, Math.min(3, Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 3)));
-    return [{ stepId: step.id, name: step.name, emotion: emotion === 0 ? 0 : emotion, note: "", missing: false }];
+    return values ? [draftStep(step, values.reduce((a, b) => a + b, 0) / values.length)] : [];
+  });
+}
+
+/** A drafted step: the mean sentiment there turned into an emotion (−1…1 → −3…+3, rounded). */
+function draftStep(step: MapSnapshot["steps"][number], meanSentiment: number): JourneyStep {
+  const emotion = Math.max(-3, Math.min(3, Math.round(meanSentiment * 3)));
+  return { stepId: step.id, name: step.name, emotion: emotion === 0 ? 0 : emotion, note: "", missing: false };
+}
+
+/** A draft journey from its steps' summed sentiments, as `draftFromHighlights` makes it from the highlights. */
+function draftFromSums(snapshot: MapSnapshot, sums: readonly ParticipantStepSentiment[]): JourneyStep[] {
+  const means = new Map(sums.map((s) => [s.stepId, s.sentimentSum / s.highlights]));
+  return snapshot.steps.flatMap((step) => {
+    const mean = means.get(step.id);
+    return mean === undefined ? [] : [draftStep(step, mean)];
   });
 }
 
@@ -104,16 +119,15 @@ export async function readMapJourneys(services: Services, workspaceId: string, m
   const rows = await listJourneySteps(services.db, workspaceId, { mapId });
   const entered = new Map<string, StoredJourneyStep[]>();
   for (const row of rows) addTo(entered, row.participantId, row);
-  const highlighted = new Map<string, StoredHighlight[]>();
-  for (const h of await listHighlightsOnMap(services.db, workspaceId, mapId))
-    if (h.participantId !== null && !entered.has(h.participantId)) addTo(highlighted, h.participantId, h);
+  // Drafts are summed per participant and step by the database: a large study's highlights are never read out.
+  const { places } = await readAnchorPlaces(services, workspaceId, mapId, snapshot);
+  const highlighted = new Map<string, ParticipantStepSentiment[]>();
+  for (const sum of await sumDraftSentiments(services.db, workspaceId, mapId, places))
+    addTo(highlighted, sum.participantId, sum);
   const codes = new Map((await listParticipants(services.db, workspaceId)).map((p) => [p.id, p.code]));
   const journeys = [
     ...[...entered].map(([participantId, steps]) => ({ participantId, steps: presentEntered(snapshot, steps) })),
-    ...[...highlighted].map(([participantId, hs]) => ({
-      participantId,
-      steps: draftFromHighlights(snapshot, mapId, hs),
-    })),
+    ...[...highlighted].map(([participantId, sums]) => ({ participantId, steps: draftFromSums(snapshot, sums) })),
   ].map((j) => ({ ...j, participantCode: codes.get(j.participantId) ?? "" }));
   return {
     mapId,

@@ -192,3 +192,41 @@ export async function pageStepQuotes(
     limit ${page.limit + 1}`.execute(db.kysely);
   return rows.map((r) => ({ ...toQuote(r, stepId), createdAt: r.created_at }));
 }
+
+/** A participant's highlights at one step: how many, and the sum of their sentiments. */
+export interface ParticipantStepSentiment {
+  participantId: string;
+  stepId: string;
+  highlights: number;
+  sentimentSum: number;
+}
+
+/**
+ * For participants who have not entered their own journey on the map, per step their highlights lead to: how many
+ * and the sum of their sentiments, from which their journey is drafted (each highlight once per step).
+ */
+export async function sumDraftSentiments(
+  db: Db,
+  workspaceId: string,
+  mapId: string,
+  places: AnchorPlaces,
+): Promise<ParticipantStepSentiment[]> {
+  const step = stepOfAnchor(places);
+  if (!step) return [];
+  type Row = { participant_id: string; step_id: string; highlights: number | string; sentiment_sum: number | string };
+  // Through text: PostgreSQL keeps sentiment as real, whose sum in real would round; the text is the value as stored.
+  const { rows } = await sql<Row>`select h.participant_id as participant_id, t.step_id as step_id,
+      count(*) as highlights, sum(cast(cast(h.sentiment as text) as double precision)) as sentiment_sum
+    from ${highlightSteps(workspaceId, mapId, step)}
+    join research_highlights h on h.id = t.highlight_id
+    where t.step_id is not null and h.participant_id is not null
+      and not exists (select 1 from research_journey_steps j
+        where j.workspace_id = ${workspaceId} and j.map_id = ${mapId} and j.participant_id = h.participant_id)
+    group by h.participant_id, t.step_id`.execute(db.kysely);
+  return rows.map((r) => ({
+    participantId: r.participant_id,
+    stepId: r.step_id,
+    highlights: Number(r.highlights),
+    sentimentSum: Number(r.sentiment_sum),
+  }));
+}

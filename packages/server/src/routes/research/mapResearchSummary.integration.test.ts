@@ -2,7 +2,9 @@ import {
   applyMapOperations,
   buildMapFromTemplate,
   HighlightSchema,
+  MapJourneysSchema,
   MapResearchQuotePageSchema,
+  ParticipantJourneySchema,
   MapResearchSchema,
   MapResearchSummarySchema,
   type MapOperation,
@@ -57,7 +59,7 @@ describe.each(testDialects)("a map's research loaded as counts and pages on %s",
   };
 
   /** Highlights of two participants and one without, on steps, a stage, a card, and a deleted step. */
-  async function fillResearch(): Promise<void> {
+  async function fillResearch(): Promise<string[]> {
     const s = await post("/studies", { title: "Checkout interviews", method: "interview", mapIds: [mapId] });
     const p1 = await post("/participants", { studyId: s.id, code: "P01" });
     const p2 = await post("/participants", { studyId: s.id, code: "P02" });
@@ -96,6 +98,7 @@ describe.each(testDialects)("a map's research loaded as counts and pages on %s",
     const n = await post("/notes", { studyId: s.id, participantId: p1.id, text });
     await post("/highlights", { noteId: n.id, start: 0, end: 5, anchors: [{ kind: "step", mapId, stepId: lost }] });
     await edit([{ op: "deleteStep", stepId: lost }]);
+    return [p1.id, p2.id];
   }
 
   it("counts per step what the full list of quotes holds: highlights, participants and sentiment", async () => {
@@ -122,6 +125,26 @@ describe.each(testDialects)("a map's research loaded as counts and pages on %s",
       full.cards.map((c) => ({ cardId: c.cardId, level: "research", highlights: c.highlightIds.length })),
     );
     expect(summary.anchors).toContainEqual({ kind: "stage", id: stageId, highlights: 3 });
+  });
+
+  it("drafts participants' journeys on the map from their highlights as each one's own journey shows them", async () => {
+    const participants = await fillResearch();
+    const map = MapJourneysSchema.parse(await get(`/maps/${mapId}/journeys`));
+    expect(map.participants).toBe(2);
+    const drafts = await Promise.all(
+      participants.map(async (id) =>
+        ParticipantJourneySchema.parse(await get(`/participants/${id}/journeys/${mapId}`)),
+      ),
+    );
+    for (const step of map.steps) {
+      const here = drafts.flatMap((d) => d.steps.filter((s) => s.stepId === step.stepId).map((s) => s.emotion));
+      expect([step.stepId, step.participants, step.emotions]).toEqual([
+        step.stepId,
+        here.length,
+        here.sort((a, b) => a - b),
+      ]);
+    }
+    expect(map.steps.filter((s) => s.participants > 0).map((s) => s.stepId)).toEqual(steps.slice(0, 3));
   });
 
   it("pages through a step's quotes newest first, each exactly once, and refuses a made-up cursor", async () => {
