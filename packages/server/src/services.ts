@@ -2,6 +2,7 @@ import type { EventDatabases } from "./customerData/EventDatabases.js";
 import type { AccessChanges } from "./auth/accessChanges.js";
 import type { CollabTicketStore } from "./collab/collabTickets.js";
 import type { ClusterBus } from "./cluster/ClusterBus.js";
+import type { LoginLimits } from "./auth/loginRateLimiter.js";
 import type { MapSignals } from "./collab/MapSignals.js";
 import type { AppConfig } from "./config.js";
 import type { Db } from "./db/createDb.js";
@@ -22,6 +23,8 @@ export interface Services {
   collabTickets: CollabTicketStore;
   /** The other server instances of this deployment, through Redis; nobody when one instance serves alone. */
   cluster: ClusterBus;
+  /** Failed sign-ins counted for the rate limits: in this process, or shared by every instance through Redis. */
+  loginLimits: LoginLimits;
   /** Changes beside a map's document (comment threads) that its live connections hear about at once. */
   mapSignals: MapSignals;
   /** In-app notifications and mention e-mails: `notify([{ userId, workspaceId, kind, actorId, … }])`. */

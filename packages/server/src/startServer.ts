@@ -74,6 +74,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     accessChanges,
     collabTickets: cluster.tickets,
     cluster: cluster.bus,
+    loginLimits: cluster.loginLimits,
     mapSignals: new MapSignals(),
     notifications: new Notifier(db, config),
     activity: new ActivityLog(db),

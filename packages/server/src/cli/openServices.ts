@@ -1,6 +1,7 @@
 import { createEventDatabases } from "../customerData/EventDatabases.js";
 import { AccessChanges } from "../auth/accessChanges.js";
 import { CollabTickets } from "../collab/collabTickets.js";
+import { LoginRateLimiter } from "../auth/loginRateLimiter.js";
 import { LocalClusterBus } from "../cluster/ClusterBus.js";
 import { MapSignals } from "../collab/MapSignals.js";
 import type { AppConfig } from "../config.js";
@@ -24,6 +25,7 @@ export async function openServices(config: AppConfig): Promise<Services & { clos
     accessChanges: new AccessChanges(),
     collabTickets: new CollabTickets(),
     cluster: new LocalClusterBus(),
+    loginLimits: new LoginRateLimiter(config.loginRateLimit),
     mapSignals: new MapSignals(),
     notifications: new Notifier(db, config),
     activity: new ActivityLog(db),

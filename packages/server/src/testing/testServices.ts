@@ -1,6 +1,7 @@
 import { createEventDatabases } from "../customerData/EventDatabases.js";
 import { AccessChanges } from "../auth/accessChanges.js";
 import { CollabTickets } from "../collab/collabTickets.js";
+import { LoginRateLimiter } from "../auth/loginRateLimiter.js";
 import { LocalClusterBus } from "../cluster/ClusterBus.js";
 import { MapSignals } from "../collab/MapSignals.js";
 import { loadConfig, type AppConfig } from "../config.js";
@@ -33,6 +34,7 @@ export async function createTestServices(
       accessChanges: new AccessChanges(),
       collabTickets: new CollabTickets(),
       cluster: new LocalClusterBus(),
+      loginLimits: new LoginRateLimiter(config.loginRateLimit),
       mapSignals: new MapSignals(),
       notifications: new Notifier(t.db, config),
       activity: new ActivityLog(t.db),

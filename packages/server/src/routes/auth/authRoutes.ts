@@ -11,7 +11,6 @@ import {
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { clientAddress, trustedProxies } from "../../auth/clientAddress.js";
-import { LoginRateLimiter } from "../../auth/loginRateLimiter.js";
 import { acceptInvitation, findOpenInvitation } from "../../auth/invitationAcceptor.js";
 import { requireStrongPassword } from "../../auth/passwordPolicy.js";
 import { verifyPassword, hashPassword } from "../../auth/passwords.js";
@@ -101,7 +100,6 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Accounts and sessions: sign-up, sign-in (argon2id, rate limited), sign-out, session, profile, password. */
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
-  let limiter: LoginRateLimiter | undefined;
   let proxies: ReturnType<typeof trustedProxies> | undefined;
 
   async function startSession(c: Context<AppEnv>, userId: string) {
@@ -152,8 +150,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(login, async (c) => {
     const { email, password } = c.req.valid("json");
-    const { db, config } = c.get("services");
-    limiter ??= new LoginRateLimiter(config.loginRateLimit);
+    const { db, config, loginLimits } = c.get("services");
     proxies ??= trustedProxies(config.trustProxy);
     const address = clientAddress(
       socketAddress(c),
@@ -161,7 +158,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
       proxies,
     );
     const normalizedEmail = email.trim().toLowerCase();
-    const verdict = limiter.check(normalizedEmail, address);
+    const verdict = await loginLimits.check(normalizedEmail, address);
     if (verdict.retryAfterSeconds > 0) {
       throw tryAgainLater(
         "too_many",
@@ -176,14 +173,14 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     // Verify against a dummy hash when the user is unknown so both failures take the same time.
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
     if (!user || !ok) {
-      limiter.recordFailure(normalizedEmail, address);
+      await loginLimits.recordFailure(normalizedEmail, address);
       throw new DomainError({
         kind: "unauthenticated",
         code: "invalid_credentials",
         message: "e-mail or password is wrong",
       });
     }
-    limiter.recordSuccess(normalizedEmail, address);
+    await loginLimits.recordSuccess(normalizedEmail, address);
     return c.json(await startSession(c, user.id), 200);
   });
 
