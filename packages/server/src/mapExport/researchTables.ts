@@ -71,7 +71,7 @@ function byStep<T extends { stepId: string }>(items: readonly T[]): Map<string, 
  * through it of all with a journey, their emotions' spread, the quotes and their sentiment, and the survey scores;
  * then the quotes themselves. Participants are named by code only: exports never carry personal fields.
  */
-export function researchTables(research: ExportResearch, snapshot: MapSnapshot): ResearchTables {
+function researchTables(research: ExportResearch, snapshot: MapSnapshot): ResearchTables {
   const journeys = new Map<string, MapJourneyStep>(research.journeys.steps.map((s) => [s.stepId, s]));
   const quotes = byStep<MapResearchQuote>(research.quotes);
   const surveys = new Map(research.surveys.steps.map((s) => [s.stepId, s.scores]));
