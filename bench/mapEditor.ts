@@ -2,8 +2,10 @@
 // within one frame. Measured in Chromium against a real server: time to interactive (navigation start → the whole grid
 // in the DOM, a cell holding the tab stop, and the next frame painted) and keystroke-to-paint latency (keydown in a
 // cell's editor → the next animation frame after the text is in the field, p50/p95 over many keystrokes). Two loads:
-// cold, what a newcomer sees (a fresh browser context with nothing cached, a map nobody has open, so the server reads
-// it from the database), and warm (a reload, the map held open by a second tab). Baselines in the same run and
+// cold, what a newcomer sees (a fresh browser context with nothing cached, signed in, straight to a map nobody has
+// open, so the server reads it from the database), and warm (a reload, the map held open by a second tab). Cold visits
+// also report what does not depend on how busy the machine is: bytes on the wire (through a counting relay, so the
+// socket's compressed size), script files, the order of the requests, and the main thread's CPU time. Baselines in the same run and
 // browser: the same number of cells and cards as a plain static HTML table (load, cold and warm), and the same
 // keystrokes into a bare <textarea> (typing).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +16,7 @@ import type { LaneType, MapSnapshot } from "@opencjm/core";
 import { loadConfig, startServer } from "@opencjm/server";
 import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 import { benchMap, LANES, STEPS } from "./benchMap.js";
+import { startWireMeter, type WireMeter } from "./wireMeter.js";
 
 const CARDS_PER_CELL = 3;
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
@@ -85,8 +88,22 @@ interface WireFigures {
   /** When the request for the language's catalogue started and when its last byte arrived, ms since navigation. */
   catalogueStartMs: number;
   catalogueEndMs: number;
-  /** Collaboration socket messages received (the map's first sync), counted by the browser driver. */
+  /** Bytes the server sent on the collaboration socket (the map's first sync), on the wire: compressed. */
   socketKB: number;
+  /** The same messages once decoded, as the browser driver sees them. */
+  socketDecodedKB: number;
+  /** Bytes the server sent over HTTP, on the wire (headers included). */
+  httpWireKB: number;
+  /** Every request until the map was ready, in the order they started: [path, start, end] in ms since navigation. */
+  waterfall: Array<[string, number, number]>;
+}
+
+/** CPU time of the page's main thread from navigation to ready (Chromium's Performance metrics, thread ticks), ms. */
+interface MainThreadFigures {
+  tasks: number;
+  script: number;
+  layout: number;
+  style: number;
 }
 
 const WIRE_PROBE = `window.__tti.then((ready) => {
@@ -100,14 +117,53 @@ const WIRE_PROBE = `window.__tti.then((ready) => {
     scriptFiles: before.filter((r) => r.name.endsWith(".js")).length,
     catalogueStartMs: catalogue ? Math.round(catalogue.startTime) : -1,
     catalogueEndMs: catalogue ? Math.round(catalogue.responseEnd) : -1,
+    waterfall: before
+      .sort((a, b) => a.startTime - b.startTime)
+      .map((r) => [new URL(r.name).pathname.slice(0, 48), Math.round(r.startTime), Math.round(r.responseEnd)]),
   };
 })`;
 
-async function wireFigures(page: Page, socketBytes: number): Promise<WireFigures> {
-  return {
-    ...(await page.evaluate<Omit<WireFigures, "socketKB">>(WIRE_PROBE)),
-    socketKB: Math.round(socketBytes / 102.4) / 10,
+const kilobytes = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+/**
+ * A newcomer's visit: a fresh signed-in browser context (nothing cached), straight to `url` through the wire meter,
+ * timed to ready with the page's phase marks, its bytes on the wire and its main thread's CPU time.
+ */
+async function coldVisit(into: BrowserContext, url: string, probe: string, meter: WireMeter) {
+  const page = await into.newPage();
+  await page.addInitScript({ content: probe });
+  await page.bringToFront();
+  let socketDecoded = 0;
+  page.on("websocket", (socket) =>
+    socket.on("framereceived", (frame) => {
+      socketDecoded += typeof frame.payload === "string" ? Buffer.byteLength(frame.payload) : frame.payload.length;
+    }),
+  );
+  const cdp = await into.newCDPSession(page);
+  // Thread ticks: the main thread's own CPU time, which other work on the machine does not lengthen as it does wall time.
+  await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+  meter.reset();
+  await page.goto(url);
+  const tti = await page.evaluate<number>("window.__tti");
+  const [socketBytes, httpBytes] = [meter.socketBytes(), meter.httpBytes()];
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const metric = (name: string) => Math.round((metrics.find((m) => m.name === name)?.value ?? 0) * 1000);
+  const mainThread: MainThreadFigures = {
+    tasks: metric("TaskDuration"),
+    script: metric("ScriptDuration"),
+    layout: metric("LayoutDuration"),
+    style: metric("RecalcStyleDuration"),
   };
+  const marks = await page.evaluate<Record<string, number>>(
+    "Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('cjm:')).map((m) => [m.name.slice(4), Math.round(m.startTime)]))",
+  );
+  const wire: WireFigures = {
+    ...(await page.evaluate<Omit<WireFigures, "socketKB" | "socketDecodedKB" | "httpWireKB">>(WIRE_PROBE)),
+    socketKB: kilobytes(socketBytes),
+    socketDecodedKB: kilobytes(socketDecoded),
+    httpWireKB: kilobytes(httpBytes),
+  };
+  return { tti, phases: Object.fromEntries(Object.entries(marks).sort((a, b) => a[1] - b[1])), wire, mainThread };
 }
 
 async function measureKeystrokes(page: Page): Promise<number[]> {
@@ -133,6 +189,7 @@ function percentile(values: number[], p: number): number {
 const loadAtStart = loadavg()[0]!;
 const dir = mkdtempSync(join(tmpdir(), "cjm-bench-editor-"));
 const server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: dir }));
+const meter = await startWireMeter(server.port);
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: [
@@ -214,19 +271,11 @@ try {
     "[data-testid=map-grid] [tabindex='0']",
   );
   // Cold: a newcomer — a fresh browser context (no cached scripts, no stored language), a map nobody has open.
-  const cold: Array<{ tti: number; phases: Record<string, number>; wire: WireFigures }> = [];
+  const cold: Array<Awaited<ReturnType<typeof coldVisit>>> = [];
   for (const coldMap of coldMaps) {
     const fresh = await signedInContext();
-    let socketBytes = 0;
-    fresh.on("page", (opened) =>
-      opened.on("websocket", (socket) =>
-        socket.on("framereceived", (frame) => {
-          socketBytes += typeof frame.payload === "string" ? Buffer.byteLength(frame.payload) : frame.payload.length;
-        }),
-      ),
-    );
-    const visit = await loads(`${server.url}/w/${ws.id}/maps/${coldMap.id}`, editorProbe, 0, fresh);
-    cold.push({ tti: visit.times[0]!, phases: visit.phases[0]!, wire: await wireFigures(visit.page, socketBytes) });
+    cold.push(await coldVisit(fresh, `${meter.url}/w/${ws.id}/maps/${coldMap.id}`, editorProbe, meter));
+    if (process.env.BENCH_VERBOSE) console.log(`  cold load: ${cold.at(-1)!.tti.toFixed(1)} ms`);
     await fresh.close();
   }
   // Warm: a colleague has the map open (a second tab here), so the server holds the document in memory — and a page
@@ -245,11 +294,13 @@ try {
   await serveBaseline(context);
   const baselineProbe = LOAD_PROBE("td[data-cell]", LANES * columns, "td[data-cell]");
   const base = await loads(`${server.url}/__baseline`, baselineProbe, LOADS);
-  const coldBase: number[] = [];
+  const coldBase: Array<Awaited<ReturnType<typeof coldVisit>>> = [];
   for (let i = 0; i < COLD_LOADS; i++) {
     const fresh = await signedInContext();
-    await serveBaseline(fresh);
-    coldBase.push((await loads(`${server.url}/__baseline`, baselineProbe, 0, fresh)).times[0]!);
+    await fresh.route(`${meter.url}/__baseline`, (route) =>
+      route.fulfill({ contentType: "text/html", body: baselineTable(snapshot, columns) }),
+    );
+    coldBase.push(await coldVisit(fresh, `${meter.url}/__baseline`, baselineProbe, meter));
     await fresh.close();
   }
 
@@ -279,6 +330,7 @@ try {
   const median = (v: number[]) => percentile(v, 50);
   const coldTimes = cold.map((c) => c.tti);
   const coldMedian = [...cold].sort((a, b) => a.tti - b.tti)[Math.floor(cold.length / 2)]!;
+  const coldBaseTimes = coldBase.map((c) => c.tti);
   const result = {
     benchmark: "mapEditor",
     map: `${STEPS} steps × ${LANES} lanes (one an emotion curve), ${STEPS * (LANES - 1) * CARDS_PER_CELL} cards`,
@@ -301,13 +353,18 @@ try {
       runs: coldTimes.map((t) => +t.toFixed(1)),
       phasesOfMedianLoadMs: coldMedian.phases,
       wireOfMedianLoad: coldMedian.wire,
+      catalogueBeforeSync: coldMedian.wire.catalogueEndMs < (coldMedian.phases["map-synced"] ?? 0),
+      // Main-thread CPU time (thread ticks) from navigation to ready: the load-independent part of the time.
+      mainThreadCpuMsOfMedianLoad: coldMedian.mainThread,
+      mainThreadCpuMsMedian: median(cold.map((c) => c.mainThread.tasks)),
     },
     baselineStaticTableColdMs: {
       cells: LANES * columns,
-      median: median(coldBase),
-      runs: coldBase.map((t) => +t.toFixed(1)),
+      median: median(coldBaseTimes),
+      runs: coldBaseTimes.map((t) => +t.toFixed(1)),
+      mainThreadCpuMsMedian: median(coldBase.map((c) => c.mainThread.tasks)),
     },
-    coldLoadRatio: +(median(coldTimes) / median(coldBase)).toFixed(2),
+    coldLoadRatio: +(median(coldTimes) / median(coldBaseTimes)).toFixed(2),
     baselineStaticTableMs: {
       cells: LANES * columns,
       median: median(base.times),
@@ -344,7 +401,10 @@ try {
     `  time to interactive, cold (a newcomer: fresh browser, nothing cached, map not open anywhere): median ${result.coldTimeToInteractiveMs.median} ms over ${COLD_LOADS} visits (target < ${TARGET_TTI_MS} ms: ${result.meetsTargets.coldTimeToInteractive ? "met" : "NOT met"}); static table of the same ${LANES * columns} cells, cold, ${result.baselineStaticTableColdMs.median} ms — ratio ${result.coldLoadRatio}×`,
   );
   console.log(
-    `    on the wire before ready: ${wire.transferredKB} kB over HTTP (${wire.decodedKB} kB decoded), ${wire.scriptFiles} script files, ${wire.socketKB} kB over the socket; catalogue requested at ${wire.catalogueStartMs} ms, arrived at ${wire.catalogueEndMs} ms`,
+    `    on the wire before ready: ${wire.transferredKB} kB over HTTP (${wire.decodedKB} kB decoded), ${wire.scriptFiles} script files, ${wire.socketKB} kB over the socket (${wire.socketDecodedKB} kB decoded); catalogue requested at ${wire.catalogueStartMs} ms, arrived at ${wire.catalogueEndMs} ms (${result.coldTimeToInteractiveMs.catalogueBeforeSync ? "before" : "after"} the map synced)`,
+  );
+  console.log(
+    `    main thread CPU to ready: median ${result.coldTimeToInteractiveMs.mainThreadCpuMsMedian} ms (median load: ${JSON.stringify(coldMedian.mainThread)}); static table ${result.baselineStaticTableColdMs.mainThreadCpuMsMedian} ms`,
   );
   console.log(
     `    phases of the median cold load (ms since navigation start): ${JSON.stringify(result.coldTimeToInteractiveMs.phasesOfMedianLoadMs)}`,
@@ -361,6 +421,7 @@ try {
   mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
   writeFileSync(new URL("../results/mapEditor.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
 } finally {
+  await meter.close();
   await browser.close();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
