@@ -4,8 +4,8 @@ import { StepResearchContext } from "./StepResearchContext.js";
 import styles from "./Research.module.css";
 
 /**
- * A step header's research at a glance — its count of highlights and how many of the participants went through it
- * ("7/10") — as a button that opens them beside the map; nothing when it has neither.
+ * A step header's research at a glance — its count of highlights, how many of the participants went through it
+ * ("7/10") and its survey answers — as a button that opens them beside the map; nothing when it has none.
  */
 export function StepResearchBadge({ stepId, label }: { stepId: string; label: string }) {
   const { t, formatNumber } = useI18n();
@@ -13,10 +13,12 @@ export function StepResearchBadge({ stepId, label }: { stepId: string; label: st
   const count = research?.counts.get(stepId) ?? 0;
   const went = research?.journeys.steps.get(stepId)?.participants ?? 0;
   const total = research?.journeys.participants ?? 0;
-  if (!research || (count === 0 && went === 0)) return null;
+  const answers = research?.surveyAnswers?.get(stepId) ?? 0;
+  if (!research || (count === 0 && went === 0 && answers === 0)) return null;
   const name = [
     count > 0 ? t("research.step.badge", { count, label }) : null,
     went > 0 ? t("researchJourneys.badge", { done: went, count: total, label }) : null,
+    answers > 0 ? t("surveys.step.badge", { count: answers, label }) : null,
   ]
     .filter(Boolean)
     .join(" · ");
@@ -27,6 +29,7 @@ export function StepResearchBadge({ stepId, label }: { stepId: string; label: st
       data-testid="step-research-badge"
       data-count={count}
       data-participants={went}
+      data-survey-answers={answers}
       aria-label={name}
       title={name}
       // The header under the badge would take the click as a selection, a double click as renaming, keys as moves.
@@ -48,6 +51,13 @@ export function StepResearchBadge({ stepId, label }: { stepId: string; label: st
           {count > 0 && " "}
           <span aria-hidden="true">👥</span>
           <bdi>{`${formatNumber(went)}/${formatNumber(total)}`}</bdi>
+        </span>
+      )}
+      {answers > 0 && (
+        <span data-testid="step-survey-badge">
+          {(count > 0 || went > 0) && " "}
+          <span aria-hidden="true">📋</span>
+          {formatNumber(answers)}
         </span>
       )}
     </button>

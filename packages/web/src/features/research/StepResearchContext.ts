@@ -7,6 +7,8 @@ export interface StepResearch {
   counts: ReadonlyMap<string, number>;
   /** Participants' journeys aggregated per step id, and how many participants have a journey on the map. */
   journeys: { steps: ReadonlyMap<string, MapJourneyStep>; participants: number; unmapped: MapJourneys["unmapped"] };
+  /** Survey answers per step id (absent where surveys are not loaded). */
+  surveyAnswers?: ReadonlyMap<string, number>;
   /** Cards linked to highlights: their evidence level is "research". */
   researchCardIds: ReadonlySet<string>;
   /** Opens the side panel on one step's highlights and participants. */
