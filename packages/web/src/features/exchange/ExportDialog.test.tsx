@@ -1,0 +1,25 @@
+// @vitest-environment jsdom
+import { cleanup, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { renderWithI18n } from "../../app/testing/renderWithI18n.js";
+import { ExportDialog } from "./ExportDialog.js";
+
+afterEach(cleanup);
+
+const researchBox = () => screen.queryByTestId("export-research") as HTMLInputElement | null;
+
+describe("the export dialog's research option", () => {
+  it("is ticked for a member's own PDF and Excel exports and offered only for those", async () => {
+    const user = userEvent.setup();
+    renderWithI18n(<ExportDialog workspaceId="w1" mapId="m1" onClose={() => undefined} />);
+    expect(researchBox()!.checked).toBe(true);
+    expect(screen.getByText("Include the map's research (participants by code only)")).toBeTruthy();
+    await user.selectOptions(screen.getByTestId("export-format"), "csv");
+    expect(researchBox()).toBeNull();
+    await user.selectOptions(screen.getByTestId("export-format"), "xlsx");
+    expect(researchBox()!.checked).toBe(true);
+    await user.click(researchBox()!);
+    expect(researchBox()!.checked).toBe(false);
+  });
+});
