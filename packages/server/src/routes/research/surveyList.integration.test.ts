@@ -125,7 +125,7 @@ describe.each(testDialects)("a study's surveys on %s", (dialect) => {
     expect(again.status).toBe(404);
   });
 
-  it("purges an upload left unmapped for a day when surveys are next listed, keeping imported ones", async () => {
+  it("purges an upload left unmapped for a day when surveys are next listed or uploaded, keeping imported ones", async () => {
     const imported = await importSurvey("kept.csv");
     const stale = (await upload("stale.csv")).surveyId;
     const fresh = (await upload("fresh.csv")).surveyId;
@@ -140,6 +140,12 @@ describe.each(testDialects)("a study's surveys on %s", (dialect) => {
       body: { questions: [{ column: 2, scale: "nps" }] },
     });
     expect(mapping.status).toBe(404);
+
+    // An upload purges too: nobody needs to open the list for a forgotten upload to go.
+    await age(fresh, 30);
+    const next = (await upload("next.csv")).surveyId;
+    const left = await t.services.db.kysely.selectFrom("research_surveys").select("id").execute();
+    expect(left.map((r) => r.id).sort()).toEqual([imported, next].sort());
   });
 
   it("leaves an upload waiting for its mapping out of the workspace backup", async () => {
