@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import { finished } from "node:stream/promises";
 import type { ClickHouseClient } from "@clickhouse/client";
 
 /** Bytes of one event in the local table's RowBinary layout (see clickhouseTables.ts for the columns). */
@@ -67,7 +68,8 @@ export class ShardRowWriter {
           // Large parts: fewer background merges while a big import lands.
           clickhouse_settings: { max_insert_block_size: "1048576" },
         });
-        result.stream.destroy();
+        // The answer is empty; reading it to the end lets the client reuse the connection.
+        await finished(result.stream.resume());
       } catch (error) {
         this.failure ??= error;
         this.fail();
