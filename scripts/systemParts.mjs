@@ -12,13 +12,13 @@ function has(command) {
 }
 
 /** Installs Debian packages when we may (root with apt-get); true when the install ran without error. */
-function aptInstall(packages) {
+function aptInstall(packages, extraArgs = []) {
   if (packages.length === 0) return true;
   if (process.getuid?.() !== 0 || !has("apt-get")) return false;
   console.log(`Installing ${packages.join(", ")} from Debian's packages…`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const install = () =>
-    spawnSync("apt-get", ["install", "-y", "-qq", ...packages], { stdio: "ignore", env }).status === 0;
+    spawnSync("apt-get", ["install", "-y", "-qq", ...extraArgs, ...packages], { stdio: "ignore", env }).status === 0;
   if (install()) return true;
   spawnSync("apt-get", ["update", "-qq"], { stdio: "ignore", env });
   return install();
@@ -54,6 +54,13 @@ export function ensureBrowserParts(chromiumPath) {
   if (!has("pdftoppm")) wanted.push("poppler-utils");
   aptInstall(wanted);
   return { chromium: existsSync(chromiumPath), poppler: has("pdftoppm") && has("pdftotext") };
+}
+
+/** LibreOffice Impress for the PowerPoint rendering test (Debian's libreoffice-impress-nogui), installed when we may. */
+export function ensureOfficeSuite() {
+  // The headless conversion needs none of its recommended extras (Java, help, desktop integration).
+  if (!has("soffice")) aptInstall(["libreoffice-impress-nogui"], ["--no-install-recommends"]);
+  return has("soffice");
 }
 
 const LOCAL_URL = "postgres://opencjm:opencjm@127.0.0.1:5432/opencjm_test";

@@ -7,7 +7,13 @@ import { spawnSync } from "node:child_process";
 import { checkNodeVersion } from "./checkNodeVersion.mjs";
 import { build, ensureInstalled } from "./ensureInstalled.mjs";
 import { runGates } from "./runGates.mjs";
-import { ensureBrowserParts, ensureClickHouseServer, ensurePostgres, ensureRedisServer } from "./systemParts.mjs";
+import {
+  ensureBrowserParts,
+  ensureClickHouseServer,
+  ensureOfficeSuite,
+  ensurePostgres,
+  ensureRedisServer,
+} from "./systemParts.mjs";
 
 checkNodeVersion();
 ensureInstalled();
@@ -62,6 +68,14 @@ if (!browser.chromium) {
 } else if (!browser.poppler) {
   missing.push("PDF export checks in e2e/exportPdf.spec.ts (no pdftoppm/pdftotext; install Debian's poppler-utils)");
   vitestArgs.push("--exclude", "e2e/exportPdf.spec.ts");
+}
+
+// The PowerPoint deck is looked at as LibreOffice draws it; its test fails under CI=true without it.
+if (!ensureOfficeSuite()) {
+  missing.push(
+    "PowerPoint rendering checks in packages/server/src/mapExport/pptxRendering.integration.test.ts (install Debian's libreoffice-impress-nogui)",
+  );
+  vitestArgs.push("--exclude", "packages/server/src/mapExport/pptxRendering.integration.test.ts");
 }
 
 const env = { ...process.env, TZ: "UTC", ...(databaseUrl ? { TEST_DATABASE_URL: databaseUrl } : {}) };

@@ -3,12 +3,16 @@ import { isRightToLeft, type Locale } from "@opencjm/core";
 
 // The deck's look, shared by its slides (pptxDeck.ts) and the idea slides (pptxIdeaSlides.ts).
 
-// Fonts PowerPoint finds on the machines that open the deck; the text carries its language so fallback works.
+// Latin and Cyrillic in Calibri and Persian in Tahoma, which every PowerPoint has (LibreOffice draws Tahoma with
+// DejaVu Sans, whose Persian letters are complete and whose lines are short enough for the tables' row estimates;
+// Noto Sans Arabic's taller lines ran the map table past the slide). Chinese names the Noto CJK faces Linux desktops
+// and LibreOffice have (Debian's fonts-noto-cjk): with Microsoft YaHei named, LibreOffice fell back to the Japanese
+// face. PowerPoint without Noto substitutes its own Chinese font, as it does for any missing font.
 export const FONT: Record<Locale, string> = {
   en: "Calibri",
   ru: "Calibri",
-  "zh-Hant": "Microsoft JhengHei",
-  "zh-Hans": "Microsoft YaHei",
+  "zh-Hant": "Noto Sans CJK TC",
+  "zh-Hans": "Noto Sans CJK SC",
   fa: "Tahoma",
 };
 export const LANG: Record<Locale, string> = {
@@ -31,6 +35,18 @@ export const PptxGenJS = pptxgen as unknown as typeof pptxgen.default;
 export type PptxGenJS = InstanceType<typeof PptxGenJS>;
 export type Slide = pptxgen.default.Slide;
 export type Cell = pptxgen.default.TableCell;
+
+/**
+ * How long tables flow onto further slides. pptxgenjs splits them by its own estimate of each row's height, which
+ * counts more letters per line and tighter lines than PowerPoint and LibreOffice draw: rendered with LibreOffice, the
+ * demo map's table ran its last rows past the slide's foot. These weights make it expect more, shorter lines.
+ */
+export const TABLE_PAGING = {
+  autoPage: true,
+  autoPageRepeatHeader: true,
+  autoPageLineWeight: 0.3,
+  autoPageCharWeight: -0.5,
+} as const;
 
 /** The deck's shared text settings for a language: font, language tag, direction and alignment. */
 export function textBase(locale: Locale): pptxgen.default.TextPropsOptions {
