@@ -96,7 +96,7 @@ try {
       await ch.shards[0]!.query({
         query: funnelSql,
         format: "TabSeparated",
-        clickhouse_settings: { distributed_group_by_no_merge: 1 },
+        clickhouse_settings: { distributed_group_by_no_merge: "1" },
       })
     ).text();
   });
