@@ -202,15 +202,18 @@ export function LiveMapEditor(props: {
                         onShow={showCell}
                       />
                     }
-                    tools={
-                      <>
-                        <EvidenceToggle />
-                        <CommentsButton />
-                        <HistoryButton workspaceId={props.workspaceId} mapId={props.mapId} />
-                        <PresentButton onPresent={present} />
-                        <ExchangeMenu workspaceId={props.workspaceId} mapId={props.mapId} />
-                      </>
-                    }
+                    tools={[
+                      { id: "data", node: <EvidenceToggle />, collapse: 4 },
+                      { id: "comments", node: <CommentsButton />, collapse: 1 },
+                      // The history panel lives beside its button: it stays on the bar.
+                      { id: "history", node: <HistoryButton workspaceId={props.workspaceId} mapId={props.mapId} /> },
+                      { id: "present", node: <PresentButton onPresent={present} />, collapse: 3 },
+                      {
+                        id: "export",
+                        node: <ExchangeMenu workspaceId={props.workspaceId} mapId={props.mapId} />,
+                        collapse: 2,
+                      },
+                    ]}
                     more={<MapTools workspaceId={props.workspaceId} mapId={props.mapId} />}
                   />
                   <FutureStateNotice key={props.mapId} workspaceId={props.workspaceId} />

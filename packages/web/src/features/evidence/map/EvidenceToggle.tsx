@@ -17,7 +17,7 @@ export function EvidenceToggle() {
       data-testid="toggle-data"
       title={t("evidence.map.toggleHint")}
     >
-      <BarChart3 size={14} aria-hidden="true" /> {t("evidence.map.toggle")}
+      <BarChart3 size={14} aria-hidden="true" /> <span data-tool-label>{t("evidence.map.toggle")}</span>
     </button>
   );
 }

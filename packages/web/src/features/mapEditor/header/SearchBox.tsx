@@ -82,7 +82,8 @@ export function SearchBox({
           }
         }}
         className="input"
-        style={{ inlineSize: "10em", paddingBlock: 3 }}
+        // As wide as its placeholder in every language (Russian and Persian were cut), within bounds.
+        style={{ fieldSizing: "content", minInlineSize: "10em", maxInlineSize: "18em", paddingBlock: 3 }}
       />
       {query.trim() && (
         <span

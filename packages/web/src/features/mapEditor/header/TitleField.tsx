@@ -2,6 +2,9 @@ import { useEffect, useState } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
 import styles from "./TitleField.module.css";
 
+/** How wide the title may ask the bar to make it, in pixels: beyond that it gives way (ellipsis) before the tools do. */
+const TITLE_FIT_PX = 320;
+
 /** The map title, edited in place: Enter or leaving the field saves, Escape restores; read-only for viewers. */
 export function TitleField({
   title,
@@ -21,7 +24,14 @@ export function TitleField({
   }, [title, focused]);
   if (readOnly)
     return (
-      <h1 className={styles.title} dir="auto" data-testid="map-title">
+      <h1
+        className={styles.title}
+        dir="auto"
+        data-testid="map-title"
+        title={title}
+        data-fit
+        data-fit-up-to={TITLE_FIT_PX}
+      >
         {title}
       </h1>
     );
@@ -34,6 +44,9 @@ export function TitleField({
       className={`${styles.title} ${styles.input}`}
       aria-label={t("editor.title.label")}
       data-testid="map-title"
+      data-fit
+      data-fit-up-to={TITLE_FIT_PX}
+      title={draft}
       dir="auto"
       maxLength={200}
       value={draft}

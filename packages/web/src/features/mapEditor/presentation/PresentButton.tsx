@@ -7,7 +7,7 @@ export function PresentButton({ onPresent }: { onPresent: () => void }) {
   const t = useT();
   return (
     <Button size="small" onClick={onPresent} title={t("presentation.openHint")} data-testid="present">
-      <Presentation size={14} aria-hidden="true" /> {t("presentation.open")}
+      <Presentation size={14} aria-hidden="true" /> <span data-tool-label>{t("presentation.open")}</span>
     </Button>
   );
 }
