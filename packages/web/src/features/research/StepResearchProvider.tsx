@@ -1,16 +1,18 @@
-import type { MapJourneyStep, MapResearchQuote } from "@opencjm/core";
+import type { MapJourneyStep, MapResearchStep } from "@opencjm/core";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { mapJourneysQuery } from "./journeyQueries.js";
-import { mapResearchQuery } from "./researchQueries.js";
+import { mapResearchSummaryQuery } from "./researchQueries.js";
 import { StepResearchContext, type StepResearch } from "./StepResearchContext.js";
 import { StepResearchPanel } from "./StepResearchPanel.js";
+import { useStepSurveyCounts } from "./useStepSurveyCounts.js";
 import styles from "./Research.module.css";
 
 /**
- * The research of the map open in the live editor: fetches its highlights per step and its participants' journeys,
- * gives the step headers their counts, the emotion lane its research band and cards their evidence level, and shows
- * one step's participants and highlights in a side panel over the editor (like the comments panel) when opened.
+ * The research of the map open in the live editor: fetches its research counted per step (never the whole list of
+ * quotes, megabytes in a large study) and its participants' journeys, gives the step headers their counts, the
+ * emotion lane its research band and cards their evidence level, and shows one step's participants and highlights
+ * (loaded page by page) in a side panel over the editor (like the comments panel) when opened.
  */
 export function StepResearchProvider({
   workspaceId,
@@ -21,19 +23,14 @@ export function StepResearchProvider({
   mapId: string;
   children: ReactNode;
 }) {
-  const research = useQuery(mapResearchQuery(workspaceId, mapId));
+  const research = useQuery(mapResearchSummaryQuery(workspaceId, mapId));
   const journeys = useQuery(mapJourneysQuery(workspaceId, mapId));
+  const surveyAnswers = useStepSurveyCounts(workspaceId, mapId);
   const [target, setTarget] = useState<{ stepId: string; label: string } | null>(null);
-  const byStep = useMemo(() => {
-    const out = new Map<string, MapResearchQuote[]>();
-    // Pushed, not copied: a study of 50,000 highlights would copy each step's list once per quote.
-    for (const quote of research.data?.quotes ?? []) {
-      const list = out.get(quote.stepId);
-      if (list) list.push(quote);
-      else out.set(quote.stepId, [quote]);
-    }
-    return out;
-  }, [research.data]);
+  const byStep = useMemo(
+    () => new Map<string, MapResearchStep>((research.data?.steps ?? []).map((s) => [s.stepId, s])),
+    [research.data],
+  );
   const refetchResearch = research.refetch;
   const refetchJourneys = journeys.refetch;
   const open = useCallback(
@@ -47,16 +44,17 @@ export function StepResearchProvider({
   );
   const value = useMemo<StepResearch>(
     () => ({
-      counts: new Map([...byStep].map(([stepId, quotes]) => [stepId, quotes.length])),
+      counts: new Map([...byStep].map(([stepId, step]) => [stepId, step.highlights])),
       journeys: {
         steps: new Map<string, MapJourneyStep>((journeys.data?.steps ?? []).map((s) => [s.stepId, s])),
         participants: journeys.data?.participants ?? 0,
         unmapped: journeys.data?.unmapped ?? [],
       },
+      surveyAnswers,
       researchCardIds: new Set((research.data?.cards ?? []).map((c) => c.cardId)),
       open,
     }),
-    [byStep, journeys.data, research.data, open],
+    [byStep, journeys.data, research.data, surveyAnswers, open],
   );
   return (
     <StepResearchContext.Provider value={value}>
@@ -68,7 +66,7 @@ export function StepResearchProvider({
             mapId={mapId}
             stepId={target.stepId}
             label={target.label}
-            quotes={byStep.get(target.stepId) ?? []}
+            quoteCount={byStep.get(target.stepId)?.highlights ?? 0}
             journey={value.journeys.steps.get(target.stepId)}
             participants={value.journeys.participants}
             // Steps the map lacks sit after the step most participants took before them (the first step: none).

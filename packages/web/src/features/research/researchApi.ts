@@ -3,7 +3,8 @@ import type {
   Highlight,
   HighlightCreateRequest,
   HighlightUpdate,
-  MapResearch,
+  MapResearchQuotePage,
+  MapResearchSummary,
   Note,
   NoteCreateRequest,
   NoteSummary,
@@ -124,7 +125,21 @@ export function searchResearch(
   return api.get<ResearchSearchResult>(`${base(workspaceId)}/search${queryString({ ...query })}`);
 }
 
-/** The research on one map: its quotes per step and the cards resting on research. */
-export function fetchMapResearch(workspaceId: string, mapId: string): Promise<MapResearch> {
-  return api.get<MapResearch>(one(workspaceId, "maps", mapId));
+/** What opening a map needs of its research: per step counts, participants, sentiment and newest quotes. */
+export function fetchMapResearchSummary(workspaceId: string, mapId: string): Promise<MapResearchSummary> {
+  return api.get<MapResearchSummary>(`${one(workspaceId, "maps", mapId)}/summary`);
+}
+
+/** How many quotes a step's panel loads at a time. */
+const STEP_QUOTE_PAGE = 50;
+
+/** One page of a step's quotes, newest first, after the cursor of the page before (none: the first page). */
+export function fetchStepQuotePage(
+  workspaceId: string,
+  mapId: string,
+  stepId: string,
+  after: string | null,
+): Promise<MapResearchQuotePage> {
+  const path = `${one(workspaceId, "maps", mapId)}/steps/${encodeURIComponent(stepId)}/quotes`;
+  return api.get<MapResearchQuotePage>(`${path}${queryString({ after: after ?? undefined, limit: STEP_QUOTE_PAGE })}`);
 }

@@ -1,13 +1,14 @@
 import type { ResearchSearchQuery } from "@opencjm/core";
-import { queryOptions, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, useQueryClient } from "@tanstack/react-query";
 import { fetchMapWithSnapshot } from "../ideas/ideasApi.js";
 import {
-  fetchMapResearch,
+  fetchMapResearchSummary,
   fetchNote,
   fetchNoteHighlights,
   fetchNotes,
   fetchParticipants,
   fetchStudies,
+  fetchStepQuotePage,
   fetchStudy,
   searchResearch,
 } from "./researchApi.js";
@@ -26,6 +27,8 @@ const researchKeys = {
   search: (workspaceId: string, query: Partial<ResearchSearchQuery>) =>
     ["workspace", workspaceId, "research", "search", query] as const,
   map: (workspaceId: string, mapId: string) => ["workspace", workspaceId, "research", "map", mapId] as const,
+  stepQuotes: (workspaceId: string, mapId: string, stepId: string) =>
+    ["workspace", workspaceId, "research", "map", mapId, "step", stepId] as const,
   mapBody: (workspaceId: string, mapId: string) => ["workspace", workspaceId, "research", "mapBody", mapId] as const,
 };
 
@@ -82,11 +85,21 @@ export function researchSearchQuery(workspaceId: string, query: Partial<Research
   });
 }
 
-/** The research quotes of one map, per step. */
-export function mapResearchQuery(workspaceId: string, mapId: string) {
+/** The research of one map as counts per step, with each step's newest quotes (never the whole list). */
+export function mapResearchSummaryQuery(workspaceId: string, mapId: string) {
   return queryOptions({
     queryKey: researchKeys.map(workspaceId, mapId),
-    queryFn: () => fetchMapResearch(workspaceId, mapId),
+    queryFn: () => fetchMapResearchSummary(workspaceId, mapId),
+  });
+}
+
+/** One step's quotes, page by page (newest first), for its research panel. */
+export function stepQuotesQuery(workspaceId: string, mapId: string, stepId: string) {
+  return infiniteQueryOptions({
+    queryKey: researchKeys.stepQuotes(workspaceId, mapId, stepId),
+    queryFn: ({ pageParam }) => fetchStepQuotePage(workspaceId, mapId, stepId, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
   });
 }
 
