@@ -28,7 +28,7 @@ export type PrintLayout = z.infer<typeof PrintLayoutSchema>;
 const text = z.string().max(2000);
 
 /** A point of a measured emotion curve: a step of the map and its value on the map's emotion scale. */
-export const InfographicEmotionSchema = z.object({ stepId: z.string(), value: z.number() });
+const InfographicEmotionSchema = z.object({ stepId: z.string(), value: z.number() });
 
 /**
  * What the infographic shows beyond the map itself, chosen by the server: the worst pain points, the first
