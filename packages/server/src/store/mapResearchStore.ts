@@ -20,7 +20,7 @@ export interface AnchorCount {
 }
 
 /** One step's counts, as the database groups them. */
-export interface StepCounts {
+interface StepCounts {
   stepId: string;
   highlights: number;
   participants: number;
