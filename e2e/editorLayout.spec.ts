@@ -155,4 +155,28 @@ describe.skipIf(!hasChromium())("the editor on laptop screens, in every language
       for (const tool of ["toggle-data", "present", "history-button"])
         expect([tool, await page.getByTestId("editor-header").getByTestId(tool).isVisible()]).toEqual([tool, true]);
     }, 60_000);
+
+  it("fa: the emotion axis is on the curve's side of the lane title, in Persian digits, nothing cut", async () => {
+    const page = await editorAt("fa", 1280);
+    const axis = page.getByTestId("emotion-axis");
+    await axis.scrollIntoViewIfNeeded();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/layout-fa-emotion-axis.png` });
+    const found = await axis.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const title = el.closest('[data-testid="lane-header"]')!.getBoundingClientRect();
+      const ticks = Array.from(el.children).map((tick) => {
+        const b = tick.getBoundingClientRect();
+        return { text: (tick.textContent ?? "").trim(), inside: b.left >= box.left - 1 && b.right <= box.right + 1 };
+      });
+      // Right to left, the curve is on the left: the axis sits at the title's left edge.
+      return { side: Math.round(box.left - title.left), ticks };
+    });
+    expect(found.side).toBeLessThanOrEqual(1);
+    expect(found.ticks.length).toBeGreaterThan(2);
+    for (const tick of found.ticks) {
+      expect(tick.text).toMatch(/^[\u200e\u200f\u2212\-+]*[۰-۹]+$/u);
+      expect([tick.text, tick.inside]).toEqual([tick.text, true]);
+    }
+    await page.context().close();
+  }, 60_000);
 });
