@@ -242,6 +242,41 @@ describe.skipIf(skip !== undefined)("the ClickHouse engine on two local 18.16 sh
     });
   });
 
+  it("answers in store order even when a shard's parts come out of order (the sorted read takes over)", async () => {
+    const { db, ws } = await generated(13);
+    const published = await publishEventsToClickHouse(db, ch, ws);
+    const t = clickHouseTables(ch, ws);
+    const moved = published.batch + 1;
+    // Shard 0's events again under a new batch, in two inserts of interleaved customers: parts whose positions overlap.
+    const shard = ch.shards[0]!;
+    await shard.command({ query: `SYSTEM STOP MERGES` });
+    try {
+      for (const half of ["customer % 4 = 0", "customer % 4 = 2"])
+        await shard.command({
+          query: `INSERT INTO ${t.local} SELECT toUInt32(${moved}), customer, pos, ts_ms, key, score_kind, score, text_id, properties_id FROM ${t.local} WHERE batch = ${published.batch} AND ${half}`,
+        });
+      await ch.shards[1]!.command({
+        query: `INSERT INTO ${t.local} SELECT toUInt32(${moved}), customer, pos, ts_ms, key, score_kind, score, text_id, properties_id FROM ${t.local} WHERE batch = ${published.batch}`,
+      });
+      await shard.command({
+        query: `INSERT INTO ${t.dictionary} SELECT toUInt32(${moved}), kind, id, value, channel FROM ${t.dictionary} WHERE batch = ${published.batch}`,
+      });
+      const unsorted = await shard.query({
+        query: `SELECT pos FROM ${t.local} WHERE batch = ${moved}`,
+        format: "TabSeparated",
+        clickhouse_settings: { max_threads: "1" },
+      });
+      const positions = (await unsorted.text()).trim().split("\n").map(Number);
+      expect(positions.some((p, i) => i > 0 && p < positions[i - 1]!)).toBe(true);
+      await shard.command({
+        query: `INSERT INTO ${t.published} SELECT toUInt32(${moved}), customer_count, event_count, min_ts_ms, max_ts_ms FROM ${t.published} WHERE batch = ${published.batch}`,
+      });
+      await expectSameOnBoth(db, ws, { options: wide });
+    } finally {
+      await shard.command({ query: `SYSTEM START MERGES` });
+    }
+  });
+
   describe("the pm4py event logs", () => {
     async function loadCsvLog(file: string): Promise<{ db: EventDatabase; ws: string }> {
       const db = await openEventDatabase(":memory:", "ws");
