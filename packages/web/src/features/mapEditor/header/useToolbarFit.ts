@@ -5,6 +5,8 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "re
  * `data-fit-up-to` caps what a part may ask for in pixels (a very long title gives way rather than every tool).
  */
 function crowded(bar: HTMLElement): boolean {
+  // Phones lay the bar out on two lines on purpose (reading mode): nothing needs to give way there.
+  if (getComputedStyle(bar).flexWrap === "wrap") return false;
   if (bar.scrollWidth > bar.clientWidth + 1) return true;
   return Array.from(bar.querySelectorAll<HTMLElement>("[data-fit]")).some(
     (el) => Math.min(el.scrollWidth, Number(el.dataset.fitUpTo ?? Infinity)) > el.clientWidth + 1,
