@@ -264,7 +264,7 @@ describe.skipIf(skip !== undefined)("the ClickHouse engine on two local 18.16 sh
       const unsorted = await shard.query({
         query: `SELECT pos FROM ${t.local} WHERE batch = ${moved}`,
         format: "TabSeparated",
-        clickhouse_settings: { max_threads: "1" },
+        clickhouse_settings: { max_threads: 1 },
       });
       const positions = (await unsorted.text()).trim().split("\n").map(Number);
       expect(positions.some((p, i) => i > 0 && p < positions[i - 1]!)).toBe(true);
