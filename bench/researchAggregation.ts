@@ -3,13 +3,18 @@
 // (1,000) participants, each with a note, a journey they entered over 15–30 of the map's steps (an emotion −3…+3 at
 // each; one in ten also took a step the map lacks) and BENCH_RESEARCH_HIGHLIGHTS / participants (50) highlights
 // anchored to steps of their journey. Data goes in with bulk SQL inserts, then the server is restarted so the first
-// requests are cold. Timed through the API of a real server (SQLite, as self-hosting starts):
+// requests are cold. Timed through the API of a real server (SQLite, as self-hosting starts), as a newcomer meets it:
 //   - the map alone: GET …/maps/{mapId} (what the editor loads);
-//   - the research view: that GET together with GET …/research/maps/{mapId} (highlights as quotes per step) and
-//     GET …/research/maps/{mapId}/journeys (participants per step, emotion spread, steps the map lacks), in parallel
-//     as the editor fires them, until the last answer is in; and each research call alone.
-// Cold is the first request of a freshly started server (one server for the map alone, another for the research
-// view); warm is the median of BENCH_RUNS (7). Results in bench/results/researchAggregation.json with load and cores.
+//   - the research view: that GET together with GET …/research/maps/{mapId}/summary (per step counts, participants,
+//     sentiment and newest quotes) and GET …/research/maps/{mapId}/journeys (participants per step, emotion spread,
+//     steps the map lacks), in parallel as the editor fires them, until the last answer is in;
+//   - opening one step's panel (the step with the most highlights): the summary and journeys asked again, as the
+//     panel does, with the first page of that step's quotes (…/steps/{stepId}/quotes, 50);
+//   - and, for comparison, the full list of the map's quotes (GET …/research/maps/{mapId}), what the editor fetched
+//     before, once.
+// Cold is the first request of a freshly started server (one server for the map alone, another for the research view
+// followed at once by the panel); warm is the median of BENCH_RUNS (7). Results in
+// bench/results/researchAggregation.json with the load average: the machine is shared, and its figures move with it.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -226,6 +231,24 @@ async function generate(server: RunningServer): Promise<{ workspaceId: string; m
   return { workspaceId: ws.id, mapId: map.id, cookie: session.cookie };
 }
 
+/** The map step with the most highlights anchored to it, read from the stopped server's database. */
+async function busiestStep(dir: string, mapId: string): Promise<string> {
+  const server = await start(dir);
+  try {
+    const rows = await server.services.db.kysely
+      .selectFrom("research_highlight_anchors")
+      .select(["step_id", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("map_id", "=", mapId)
+      .groupBy("step_id")
+      .orderBy("n", "desc")
+      .limit(1)
+      .execute();
+    return rows[0]!.step_id!;
+  } finally {
+    await server.close();
+  }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "cjm-bench-research-"));
   const loadAtStart = loadavg()[0]!;
@@ -239,12 +262,16 @@ async function main(): Promise<void> {
     );
     await server.close();
 
+    // The step the panel opens on: the one with the most highlights, as the bench generates them.
+    const busiest = await busiestStep(dir, mapId);
     const urls = (s: RunningServer) => {
       const api = `${s.url}/api/workspaces/${workspaceId}`;
       return {
         map: `${api}/maps/${mapId}`,
-        research: `${api}/research/maps/${mapId}`,
+        summary: `${api}/research/maps/${mapId}/summary`,
         journeys: `${api}/research/maps/${mapId}/journeys`,
+        quotes: `${api}/research/maps/${mapId}/steps/${busiest}/quotes?limit=50`,
+        fullList: `${api}/research/maps/${mapId}`,
       };
     };
     const get = async (url: string): Promise<{ ms: number; bytes: number; body: unknown }> => {
@@ -254,14 +281,16 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${text.slice(0, 300)}`);
       return { ms: performance.now() - t, bytes: Buffer.byteLength(text), body: JSON.parse(text) as unknown };
     };
-    // The research view as the editor asks for it: the map and its research at once; done when the last is in.
-    const researchView = async (u: ReturnType<typeof urls>): Promise<number> => {
+    /** Fires the requests at once, as the editor does; done when the last answer is in. */
+    const together = async (...all: string[]): Promise<number> => {
       const t = performance.now();
-      await Promise.all([get(u.map), get(u.research), get(u.journeys)]);
+      await Promise.all(all.map(get));
       return performance.now() - t;
     };
+    const researchView = (u: ReturnType<typeof urls>) => together(u.map, u.summary, u.journeys);
+    const openPanel = (u: ReturnType<typeof urls>) => together(u.summary, u.journeys, u.quotes);
 
-    // Cold: a fresh server for the map alone, another for the research view.
+    // Cold: a fresh server for the map alone, another for the research view and then the panel.
     server = await start(dir);
     const coldMapMs = (await get(urls(server).map)).ms;
     await server.close();
@@ -269,30 +298,39 @@ async function main(): Promise<void> {
     try {
       const u = urls(server);
       const coldViewMs = await researchView(u);
+      const coldPanelMs = await openPanel(u);
       const map: number[] = [];
       const view: number[] = [];
-      const research: number[] = [];
+      const panel: number[] = [];
+      const summary: number[] = [];
       const journeys: number[] = [];
-      let sizes = { map: 0, research: 0, journeys: 0 };
-      let answer = { quotes: 0, participants: 0, steps: 0, unmapped: 0 };
+      const quotes: number[] = [];
+      let sizes = { map: 0, summary: 0, journeys: 0, quotesPage: 0, fullList: 0 };
+      let answer = { stepsWithResearch: 0, highlightsCounted: 0, quotesOnPage: 0, participants: 0, unmapped: 0 };
       for (let run = 0; run < RUNS; run++) {
         const m = await get(u.map);
         map.push(m.ms);
         view.push(await researchView(u));
-        const r = await get(u.research);
-        research.push(r.ms);
+        panel.push(await openPanel(u));
+        const s = await get(u.summary);
+        summary.push(s.ms);
         const j = await get(u.journeys);
         journeys.push(j.ms);
-        sizes = { map: m.bytes, research: r.bytes, journeys: j.bytes };
-        const rb = r.body as { quotes: unknown[] };
-        const jb = j.body as { participants: number; steps: unknown[]; unmapped: unknown[] };
+        const q = await get(u.quotes);
+        quotes.push(q.ms);
+        sizes = { ...sizes, map: m.bytes, summary: s.bytes, journeys: j.bytes, quotesPage: q.bytes };
+        const sb = s.body as { steps: Array<{ highlights: number }> };
+        const jb = j.body as { participants: number; unmapped: unknown[] };
         answer = {
-          quotes: rb.quotes.length,
+          stepsWithResearch: sb.steps.length,
+          highlightsCounted: sb.steps.reduce((n, step) => n + step.highlights, 0),
+          quotesOnPage: (q.body as { quotes: unknown[] }).quotes.length,
           participants: jb.participants,
-          steps: jb.steps.length,
           unmapped: jb.unmapped.length,
         };
       }
+      const full = await get(u.fullList);
+      sizes.fullList = full.bytes;
       const loadAtEnd = loadavg()[0]!;
       const result = {
         benchmark: "research aggregation",
@@ -303,12 +341,19 @@ async function main(): Promise<void> {
         database: "SQLite",
         runs: RUNS,
         generatedSeconds,
-        coldMs: { mapAlone: Math.round(coldMapMs), researchView: Math.round(coldViewMs) },
+        coldMs: {
+          mapAlone: Math.round(coldMapMs),
+          researchView: Math.round(coldViewMs),
+          openStepPanel: Math.round(coldPanelMs),
+        },
         warmMs: {
           mapAlone: stats(map),
           researchView: stats(view),
-          researchQuotesAlone: stats(research),
+          openStepPanel: stats(panel),
+          summaryAlone: stats(summary),
           journeysAggregatedAlone: stats(journeys),
+          stepQuotesFirstPageAlone: stats(quotes),
+          fullQuoteListOnce: Math.round(full.ms),
         },
         ratioColdViewToMap: Number((coldViewMs / coldMapMs).toFixed(1)),
         ratioWarmViewToMap: Number((stats(view).median / stats(map).median).toFixed(1)),
@@ -318,18 +363,19 @@ async function main(): Promise<void> {
           cores: availableParallelism(),
           loadAverage1mAtStart: Number(loadAtStart.toFixed(2)),
           loadAverage1mAtEnd: Number(loadAtEnd.toFixed(2)),
+          note: "shared with other work while measured: compare the ratios, and the load average beside them",
         },
         node: process.version,
         measuredAt: new Date().toISOString(),
       };
       console.log(
-        `cold: research view ${result.coldMs.researchView} ms against the map alone ${result.coldMs.mapAlone} ms (${result.ratioColdViewToMap}×)`,
+        `cold: research view ${result.coldMs.researchView} ms against the map alone ${result.coldMs.mapAlone} ms (${result.ratioColdViewToMap}×); opening a step's panel ${result.coldMs.openStepPanel} ms`,
       );
       console.log(
-        `warm (median of ${RUNS}): research view ${result.warmMs.researchView.median} ms against the map alone ${result.warmMs.mapAlone.median} ms (${result.ratioWarmViewToMap}×); quotes alone ${result.warmMs.researchQuotesAlone.median} ms, journeys alone ${result.warmMs.journeysAggregatedAlone.median} ms`,
+        `warm (median of ${RUNS}): research view ${result.warmMs.researchView.median} ms against the map alone ${result.warmMs.mapAlone.median} ms (${result.ratioWarmViewToMap}×); panel ${result.warmMs.openStepPanel.median} ms; summary alone ${result.warmMs.summaryAlone.median} ms, journeys alone ${result.warmMs.journeysAggregatedAlone.median} ms, a page of quotes ${result.warmMs.stepQuotesFirstPageAlone.median} ms; the full list once ${result.warmMs.fullQuoteListOnce} ms`,
       );
       console.log(
-        `answers: ${answer.quotes} quotes (${Math.round(sizes.research / 1024)} kB), ${answer.participants} participants over ${answer.steps} steps and ${answer.unmapped} steps the map lacks (${Math.round(sizes.journeys / 1024)} kB), map ${Math.round(sizes.map / 1024)} kB — load ${result.machine.loadAverage1mAtStart} → ${result.machine.loadAverage1mAtEnd} on ${result.machine.cores} cores`,
+        `answers: ${answer.highlightsCounted} highlights counted over ${answer.stepsWithResearch} steps (${Math.round(sizes.summary / 1024)} kB, the full list ${Math.round(sizes.fullList / 1024)} kB), ${answer.quotesOnPage} quotes on a page (${Math.round(sizes.quotesPage / 1024)} kB), ${answer.participants} participants and ${answer.unmapped} steps the map lacks (${Math.round(sizes.journeys / 1024)} kB), map ${Math.round(sizes.map / 1024)} kB — load ${result.machine.loadAverage1mAtStart} → ${result.machine.loadAverage1mAtEnd} on ${result.machine.cores} cores`,
       );
       mkdirSync("bench/results", { recursive: true });
       writeFileSync("bench/results/researchAggregation.json", `${JSON.stringify(result, null, 2)}\n`);
