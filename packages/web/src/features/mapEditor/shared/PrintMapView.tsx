@@ -61,7 +61,11 @@ export function PrintMapView({ map, paper, orientation }: { map: SharedMap; pape
     [map.appendix, map.research, paper],
   );
   const [fit, setFit] = useState<{ width: number; height: number } | undefined>(undefined);
-  const evidence = useMemo(() => (map.metrics ? printEvidence(map.metrics) : null), [map.metrics]);
+  const goalStepId = useMemo(() => map.snapshot.steps.find((s) => s.goal)?.id ?? null, [map.snapshot]);
+  const evidence = useMemo(
+    () => (map.metrics ? printEvidence(map.metrics, goalStepId) : null),
+    [map.metrics, goalStepId],
+  );
 
   const pages = useMemo((): PrintPage[] | undefined => {
     if (pageHeight === undefined) return [{ kind: "map", snapshot: map.snapshot }];
