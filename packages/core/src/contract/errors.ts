@@ -31,6 +31,7 @@ export const IMPORT_ERROR_CODES = [
   "database_busy",
   "cancelled",
   "source_exists",
+  "clickhouse_publish_failed",
   "internal",
 ] as const;
 export const ImportErrorCodeSchema = z.enum(IMPORT_ERROR_CODES);
