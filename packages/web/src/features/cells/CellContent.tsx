@@ -2,6 +2,7 @@ import { cardKindsForLane } from "@opencjm/core";
 import { useMemo, useState } from "react";
 import { StepEvidence } from "../evidence/map/StepEvidence.js";
 import { StepQuotes } from "../evidence/map/StepQuotes.js";
+import { StepResearchQuotes } from "../research/StepResearchQuotes.js";
 import type { CardContext } from "./CardView.js";
 import { CellDisplay } from "./CellDisplay.js";
 import { CellEditor } from "./CellEditor.js";
@@ -21,12 +22,16 @@ export function CellContent(props: CellContentProps) {
   const [startAt, setStartAt] = useState<string | null>(null);
   // The emotion lane holds emotion points, which the grid draws as a curve.
   if (cardKindsForLane(lane.type).length === 0) return null;
-  // Measured data (the data lane's numbers, customers' own quotes) shows above the cards while the map shows its data.
+  // Measured data (the data lane's numbers, customers' own quotes) shows above the cards while the map shows its data;
+  // the quotes lane also carries what research participants said at the step (in the live editor).
   const measured =
     lane.type === "data" ? (
       <StepEvidence stepId={step.id} />
     ) : lane.type === "quotes" ? (
-      <StepQuotes stepId={step.id} />
+      <>
+        <StepResearchQuotes stepId={step.id} label={step.name} />
+        <StepQuotes stepId={step.id} />
+      </>
     ) : null;
   if (editing && !readOnly)
     return <CellEditor {...props} context={context} startAtCardId={startAt} onStarted={() => setStartAt(null)} />;

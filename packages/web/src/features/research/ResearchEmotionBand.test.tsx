@@ -27,6 +27,7 @@ const went = (stepId: string, emotions: number[]): MapJourneyStep => ({
 function research(steps: MapJourneyStep[], participants: number): StepResearch {
   return {
     counts: new Map(),
+    topQuotes: new Map(),
     journeys: { steps: new Map(steps.map((s) => [s.stepId, s])), participants, unmapped: [] },
     researchCardIds: new Set(),
     open: () => {},

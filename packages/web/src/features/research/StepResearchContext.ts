@@ -1,10 +1,12 @@
-import type { MapJourneys, MapJourneyStep } from "@opencjm/core";
+import type { MapJourneys, MapJourneyStep, MapResearchQuote } from "@opencjm/core";
 import { createContext, useContext } from "react";
 
 /** What the map's grid needs of its research: highlights and participants per step, and the cards resting on it. */
 export interface StepResearch {
   /** Highlights per step id (a stage's sit at its first step). */
   counts: ReadonlyMap<string, number>;
+  /** The newest few highlights per step id, for the quotes lane (the rest load in the step's panel). */
+  topQuotes: ReadonlyMap<string, readonly MapResearchQuote[]>;
   /** Participants' journeys aggregated per step id, and how many participants have a journey on the map. */
   journeys: { steps: ReadonlyMap<string, MapJourneyStep>; participants: number; unmapped: MapJourneys["unmapped"] };
   /** Survey answers per step id (absent where surveys are not loaded). */

@@ -45,6 +45,7 @@ export function StepResearchProvider({
   const value = useMemo<StepResearch>(
     () => ({
       counts: new Map([...byStep].map(([stepId, step]) => [stepId, step.highlights])),
+      topQuotes: new Map([...byStep].map(([stepId, step]) => [stepId, step.top])),
       journeys: {
         steps: new Map<string, MapJourneyStep>((journeys.data?.steps ?? []).map((s) => [s.stepId, s])),
         participants: journeys.data?.participants ?? 0,
