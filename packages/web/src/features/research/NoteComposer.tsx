@@ -6,21 +6,11 @@ import { useT } from "../../i18n/I18nProvider.js";
 import { createNote, uploadNote } from "./researchApi.js";
 import { useReloadResearch } from "./researchQueries.js";
 import { useResearchError } from "./useResearchError.js";
+import { base64Of, UPLOAD_CHARSETS } from "./researchUpload.js";
 import styles from "./Research.module.css";
 
 /** Transcript files the server reads. */
 const ACCEPT = ".txt,.md,.markdown,.docx,.vtt,.srt";
-/** Encodings one may force instead of the server's detection (the five languages' legacy ones). */
-const CHARSETS = ["utf-8", "gb18030", "big5", "windows-1251", "windows-1256"] as const;
-
-/** A file's bytes as base64, in slices so a large transcript does not overflow the call stack. */
-async function base64Of(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /**
  * Adds a note to a study: typed or pasted text, or an uploaded transcript (plain text, Markdown, Word, WebVTT or
  * SubRip), optionally of one participant. A refused file shows the server's reason and nothing is stored.
@@ -138,7 +128,7 @@ export function NoteComposer({
             {t("research.note.charset")}
             <select value={charset} onChange={(e) => setCharset(e.target.value)} data-testid="note-charset">
               <option value="">{t("research.note.charsetAuto")}</option>
-              {CHARSETS.map((c) => (
+              {UPLOAD_CHARSETS.map((c) => (
                 <option key={c} value={c}>
                   {c}
                 </option>

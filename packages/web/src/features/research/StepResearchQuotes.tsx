@@ -2,6 +2,7 @@ import { useContext } from "react";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { sentimentBucket } from "./sentimentBucket.js";
 import { StepResearchContext } from "./StepResearchContext.js";
+import quoteStyles from "../evidence/map/Evidence.module.css";
 import styles from "./StepResearchQuotes.module.css";
 
 /**
@@ -17,18 +18,18 @@ export function StepResearchQuotes({ stepId, label }: { stepId: string; label: s
   const more = (research.counts.get(stepId) ?? quotes.length) - quotes.length;
   return (
     <div className={styles.research} data-testid="research-quotes">
-      <ul className={styles.quotes} aria-label={t("research.lane.label", { label })}>
+      <ul className={quoteStyles.quotes} aria-label={t("research.lane.label", { label })}>
         {quotes.map((q) => (
           <li
             key={q.highlightId}
-            className={styles.quote}
+            className={`${quoteStyles.quote} ${styles.quote}`}
             data-testid="research-quote"
             data-tone={sentimentBucket(q.sentiment)}
           >
             <q dir="auto" lang={q.language}>
               {q.text}
             </q>
-            <span className={styles.meta}>
+            <span className={quoteStyles.quoteMeta}>
               <bdi>{q.participantCode ?? t("research.lane.noParticipant")}</bdi>
               {" · "}
               <bdi>{q.studyTitle}</bdi>

@@ -5,21 +5,11 @@ import { Button } from "../../app/Button.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { uploadSurvey } from "./surveyApi.js";
 import { useResearchError } from "./useResearchError.js";
+import { base64Of, UPLOAD_CHARSETS } from "./researchUpload.js";
 import styles from "./Research.module.css";
 
 /** Survey exports the server reads. */
 const ACCEPT = ".csv,.tsv,.txt,.xlsx";
-/** Encodings one may force instead of the server's detection (the five languages' legacy ones). */
-const CHARSETS = ["utf-8", "gb18030", "big5", "windows-1251", "windows-1256"] as const;
-
-/** A file's bytes as base64, in slices so a large export does not overflow the call stack. */
-async function base64Of(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /**
  * The first step of a survey import: pick a survey tool's CSV or Excel export (the server detects its encoding; one
  * may force it) and upload it. A refused file shows the server's reason, naming the problem; nothing is kept.
@@ -70,7 +60,7 @@ export function SurveyUploadForm({
       <label htmlFor={charsetId}>{t("surveys.upload.charset")}</label>
       <select id={charsetId} value={charset} onChange={(e) => setCharset(e.currentTarget.value)}>
         <option value="">{t("surveys.upload.charsetAuto")}</option>
-        {CHARSETS.map((c) => (
+        {UPLOAD_CHARSETS.map((c) => (
           <option key={c} value={c}>
             {c}
           </option>
