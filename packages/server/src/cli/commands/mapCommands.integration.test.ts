@@ -2,9 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
+import { HighlightCreateSchema, NoteCreateSchema, StudyCreateSchema } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHighlight } from "../../commands/highlightWriter.js";
+import { createTypedNote } from "../../commands/researchNoteWriter.js";
+import { createStudy } from "../../commands/studyWriter.js";
+import { loadConfig } from "../../config.js";
 import { createDb, type Db } from "../../db/createDb.js";
+import { firstOwnerId } from "../../store/memberStore.js";
 import { runCli } from "../../testing/serverProcess.js";
+import { openServices } from "../openServices.js";
 
 const OJF = new URL(
   "../../../../../../shared/cjm-research-data/journey-maps/openjourney-ojf/clinic-visit-blueprint.ojf",
@@ -43,6 +50,53 @@ describe("cjm map export and import in every format", () => {
   });
 
   it(
+    "adds the map's research to a workbook only when asked with --research",
+    async () => {
+      const quote = "I compared prices on three sites before buying.";
+      const services = await openServices(loadConfig(env));
+      try {
+        const ownerId = (await firstOwnerId(services.db, workspaceId))!;
+        const [step] = (await services.maps.readSnapshot(mapId)).steps;
+        const study = await createStudy(
+          services,
+          workspaceId,
+          ownerId,
+          StudyCreateSchema.parse({ title: "Shoe buyers", method: "interview", mapIds: [mapId] }),
+        );
+        const note = await createTypedNote(
+          services,
+          workspaceId,
+          ownerId,
+          NoteCreateSchema.parse({ studyId: study.id, text: quote }),
+        );
+        await createHighlight(
+          services,
+          workspaceId,
+          ownerId,
+          HighlightCreateSchema.parse({
+            noteId: note.id,
+            start: 0,
+            end: quote.length,
+            anchors: [{ kind: "step", mapId, stepId: step!.id }],
+          }),
+        );
+      } finally {
+        await services.close();
+      }
+      const strings = async (file: string) =>
+        (await JSZip.loadAsync(readFileSync(file))).file("xl/sharedStrings.xml")!.async("string");
+      const [plain, withResearch] = [join(dir, "plain.xlsx"), join(dir, "research.xlsx")];
+      expect(runCli(["map", "export", mapId, "--format", "xlsx", "--out", plain], env).status).toBe(0);
+      expect(
+        runCli(["map", "export", mapId, "--format", "xlsx", "--out", withResearch, "--research"], env).status,
+      ).toBe(0);
+      expect(await strings(plain)).not.toContain(quote);
+      expect(await strings(withResearch)).toContain(quote);
+    },
+    SLOW,
+  );
+
+  it(
     "writes Excel, PowerPoint, Markdown and Mermaid files, with labels in the language asked for",
     async () => {
       const xlsx = join(dir, "map.xlsx");
@@ -65,7 +119,7 @@ describe("cjm map export and import in every format", () => {
       const bad = runCli(["map", "export", mapId, "--format", "docx"], env);
       expect([bad.status, bad.stderr]).toEqual([
         1,
-        "error: --format: must be one of pdf, png, pptx, xlsx, csv, json, md, mermaid\n",
+        "error: --format: must be one of pdf, png, infographic, infographic-png, pptx, xlsx, csv, json, md, mermaid\n",
       ]);
     },
     SLOW,

@@ -1,14 +1,24 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { blankMap, EXPORT_FORMATS, ExportFormatSchema, LocaleSchema, TEMPLATES, translate } from "@opencjm/core";
+import {
+  blankMap,
+  EXPORT_FORMATS,
+  ExportFormatSchema,
+  LocaleSchema,
+  TEMPLATES,
+  translate,
+  type Locale,
+} from "@opencjm/core";
 import type { Command } from "commander";
 import { z } from "zod";
 import { createMapFromRequest } from "../../commands/mapCreator.js";
 import { importMapDraft } from "../../commands/mapImporter.js";
 import { loadConfig } from "../../config.js";
 import { exportMapData, isPrintExport, PRINT_EXPORTS } from "../../mapExport/exportMap.js";
+import type { ExportInput } from "../../mapExport/ExportInput.js";
 import { loadExportInput } from "../../mapExport/loadExportInput.js";
 import { MAP_EXPORT_FORMAT_VERSION } from "../../mapExport/mapJsonFormat.js";
 import { withIdeasAndKpis } from "../../mapExport/withIdeasAndKpis.js";
+import { withResearch } from "../../mapExport/withResearch.js";
 import { PaperSchema, OrientationSchema } from "../../mapExport/printOptions.js";
 import { parseImportFile } from "../../mapImport/parseImportFile.js";
 import { wordDropReason } from "../../mapImport/dropReason.js";
@@ -20,6 +30,7 @@ import { cliLocale, cliText } from "../cliLanguage.js";
 import { printable, textTable } from "./analyzeCommand.js";
 import { cliErrorOf } from "../cliErrorOf.js";
 import { openServices } from "../openServices.js";
+import type { Services } from "../../services.js";
 import { dataDirOverride } from "./migrateCommand.js";
 import { renderPrintExport } from "./renderPrintExport.js";
 import { findWorkspaceRef } from "../../store/workspaceStore.js";
@@ -33,6 +44,7 @@ const ExportOptions = z.strictObject({
   out: z.string().optional(),
   paper: PaperSchema.default("A4"),
   orientation: OrientationSchema.default("landscape"),
+  research: z.boolean().optional(),
 });
 const ListOptions = z.strictObject({ workspace: z.string().min(1), json: z.boolean().optional() });
 const CreateOptions = z.strictObject({
@@ -149,8 +161,10 @@ export function registerMapCommands(program: Command): void {
     .option("--out <file>", cliText("mapExport.option.out"))
     .option("--paper <size>", cliText("mapExport.option.paper"), "A4")
     .option("--orientation <orientation>", cliText("mapExport.option.orientation"), "landscape")
+    .option("--research", cliText("mapExport.option.research"))
     .action(async (mapId: string, raw: unknown) => {
       const options = parseOptions(ExportOptions, raw);
+      const research = options.research === true;
       // The global --lang also sets the labels around the content; without it they are in the map's language.
       const lang = LocaleSchema.optional().parse(program.opts<{ lang?: string }>().lang);
       const binary = isPrintExport(options.format) || ["pptx", "xlsx"].includes(options.format);
@@ -167,12 +181,9 @@ export function registerMapCommands(program: Command): void {
               locale: lang,
               paper: options.paper,
               orientation: options.orientation,
+              research,
             })
-          : await exportMapData(
-              options.format,
-              await withIdeasAndKpis(services, row.workspace_id, await loadExportInput(services, summary, lang)),
-              row,
-            );
+          : await exportMapData(options.format, await dataExportInput(services, summary, lang, research), row);
         if (options.out) {
           writeFileSync(options.out, bytes);
           console.error(cliText("wrote", { file: options.out }));
@@ -258,4 +269,15 @@ export function registerMapCommands(program: Command): void {
 function describeDropped(item: DroppedItem): string {
   const texts = item.texts.map((t) => JSON.stringify(t)).join(", ");
   return `${item.path}: ${wordDropReason(cliLocale(), item)}${texts ? ` — ${texts}` : ""}`;
+}
+
+/** What a data export of a map holds from the command line: the map, its ideas and KPIs, and its research if asked. */
+async function dataExportInput(
+  services: Services,
+  map: { id: string; workspaceId: string; title: string },
+  lang: Locale | undefined,
+  research: boolean,
+): Promise<ExportInput> {
+  const input = await withIdeasAndKpis(services, map.workspaceId, await loadExportInput(services, map, lang));
+  return research ? withResearch(services, map.workspaceId, input) : input;
 }
