@@ -130,7 +130,12 @@ export class ShardRowWriter {
 
   /** Abandons the inserts and waits until their requests have ended (the caller drops what they stored). */
   async abandon(error: unknown): Promise<void> {
-    for (const stream of this.streams) stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    for (const stream of this.streams) {
+      // The error reaches the insert's request, which the caller already handles; a stream with no listener of its
+      // own would otherwise throw it again as an uncaught exception and take the process down.
+      stream.once("error", () => undefined);
+      stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
     await Promise.allSettled(this.inserts);
   }
 }
