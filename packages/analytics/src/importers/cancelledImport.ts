@@ -17,11 +17,12 @@ export function cancelledError(signal: AbortSignal | undefined, file: string): I
 }
 
 /**
- * Records an import cancelled before its turn came, as one that ran would be: a failed entry in the history of its
- * source (none when the import was to create the source). It touches only its own row of `imports`, so it need not
- * wait for the import running meanwhile.
+ * Records an import cancelled before its history entry was written (while it waited for its turn, or in the first
+ * moments of its run), as one cancelled later would be: a failed entry in the history of its source (none when the
+ * import was to create the source). It touches only its own row of `imports`, so it need not wait for the import
+ * running meanwhile.
  */
-export async function recordCancelledInQueue(
+export async function recordEarlyCancellation(
   db: EventDatabase,
   o: ImportEventsOptions & { importId: string },
   error: ImportError,

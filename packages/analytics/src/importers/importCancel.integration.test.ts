@@ -4,6 +4,7 @@ import { withWriteLock } from "../engines/duckdb/writeLock.js";
 import { getImport } from "./importRecord.js";
 import { importEvents } from "./importEvents.js";
 import { ImportError } from "./ImportError.js";
+import { runImport } from "./runImport.js";
 import type { ImportFormat, ImportPhase } from "@opencjm/core";
 import { SAMPLE_MAPPING, sampleDelimited, writeSample } from "./testing/sampleEvents.js";
 import { openTestWorkspace, rejection, type TestWorkspace } from "./testing/testWorkspace.js";
@@ -87,5 +88,30 @@ describe("a cancelled import stores nothing, whenever it is cancelled, and its h
     release();
     await running;
     expect(await t.fingerprint()).toEqual(before);
+  });
+
+  it("an import cancelled as it starts, before its history entry is written, still leaves one", async () => {
+    // A server stopping in the first moments of a run: the client was already told the import's id.
+    const controller = new AbortController();
+    controller.abort("because the server stopped");
+    const error = await rejection<ImportError>(
+      runImport(t.db, {
+        path: t.file("early.csv", sampleDelimited().replace(/2024-03/g, "2024-05")),
+        source: { name: "Shop" },
+        importId: "imp_early",
+        signal: controller.signal,
+      }),
+    );
+    expect(error.code).toBe("cancelled");
+    expect(await t.fingerprint()).toEqual(before);
+    expect(await getImport(t.db.connection, "imp_early")).toMatchObject({
+      status: "failed",
+      eventsStored: 0,
+      fileName: "early.csv",
+      error: {
+        code: "cancelled",
+        message: "early.csv: the import was cancelled because the server stopped; nothing of it was stored",
+      },
+    });
   });
 });

@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import { newId } from "@opencjm/core";
 import type { EventDatabase } from "../engines/duckdb/openEventDatabase.js";
 import { withWriteLock } from "../engines/duckdb/writeLock.js";
-import { cancelledError, recordCancelledInQueue } from "./cancelledImport.js";
+import { cancelledError, recordEarlyCancellation } from "./cancelledImport.js";
 import type { ImportEventsOptions, ImportResult } from "./ImportEventsOptions.js";
 import { runImport } from "./runImport.js";
 
@@ -31,7 +31,7 @@ export function importEvents(db: EventDatabase, options: ImportEventsOptions): P
       if (queue.started) return; // runImport stops itself (see its abort handling)
       queue.left = true;
       const error = cancelledError(signal, o.fileName ?? basename(o.path));
-      recordCancelledInQueue(db, o, error).then(() => reject(error), reject);
+      recordEarlyCancellation(db, o, error).then(() => reject(error), reject);
     };
     if (signal.aborted) leave();
     else signal.addEventListener("abort", leave, { once: true });

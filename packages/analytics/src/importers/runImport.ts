@@ -10,7 +10,7 @@ import { DEFAULT_STITCHING_LIMITS, findOverCapIdentifiers, stitchIdentities } fr
 import { writeStitching } from "../stitching/writeStitching.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
 import { cancellableConnection } from "./cancellableConnection.js";
-import { cancelledError } from "./cancelledImport.js";
+import { cancelledError, recordEarlyCancellation } from "./cancelledImport.js";
 import { checkDiskSpace } from "./checkDiskSpace.js";
 import type { ImportEventsOptions, ImportResult } from "./ImportEventsOptions.js";
 import { ImportError } from "./ImportError.js";
@@ -167,6 +167,9 @@ export async function runImport(
         ? err.inFile(file)
         : err;
     if (recorded) await recordImportFailure(raw, importId, error, !existing);
+    // Cancelled (say, by a shutdown) before its entry was written: the client already holds its id, so it gets one.
+    else if (o.signal?.aborted && error instanceof ImportError)
+      await recordEarlyCancellation(db, o, error).catch(() => undefined);
     throw error;
   } finally {
     o.signal?.removeEventListener("abort", onAbort);
