@@ -72,6 +72,8 @@ export {
   type PublishResult,
 } from "./engines/clickhouse/publishEvents.js";
 export { computeMapMetricsOnClickHouse } from "./engines/clickhouse/computeMapMetricsOnClickHouse.js";
+export { NothingPublishedError } from "./engines/clickhouse/NothingPublishedError.js";
+export { ensureClickHouseTables } from "./engines/clickhouse/clickhouseTables.js";
 export { computeCaseDurations } from "./paths/computeCaseDurations.js";
 export { draftFromData } from "./draft/draftFromData.js";
 export { buildDraftSnapshot } from "./draft/buildDraftSnapshot.js";

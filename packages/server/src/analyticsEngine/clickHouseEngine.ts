@@ -2,6 +2,7 @@ import {
   computeMapMetrics,
   computeMapMetricsOnClickHouse,
   failImportPublication,
+  NothingPublishedError,
   publishEventsToClickHouse,
   restorePublishedImports,
   withWriteLock,
@@ -62,10 +63,6 @@ function publicationFailure(err: unknown): DomainError {
   });
 }
 
-// computeMapMetricsOnClickHouse's words for a workspace whose tables exist but hold no published batch yet (a first
-// publication that failed after creating them). A missing table is told by ClickHouse's error code instead.
-const NOTHING_PUBLISHED = "no events are published to ClickHouse";
-
 /**
  * A map's metrics from the configured engine: ClickHouse when configured (a workspace imported before ClickHouse was
  * configured is published on first use), otherwise the workspace's DuckDB journey store. Both give the same answer.
@@ -81,7 +78,8 @@ export async function computeMetricsOnEngine(
   try {
     return await computeMapMetricsOnClickHouse(db, clickHouse, workspaceId, input);
   } catch (err) {
-    const unpublished = isMissingTable(err) || (err instanceof Error && err.message.startsWith(NOTHING_PUBLISHED));
+    // Tables missing (ClickHouse's error code) or present without a published batch (a first publication that failed).
+    const unpublished = isMissingTable(err) || err instanceof NothingPublishedError;
     if (!unpublished) throw err;
     await publishWorkspaceEvents(analytics, workspaceId);
     return computeMapMetricsOnClickHouse(db, clickHouse, workspaceId, input);

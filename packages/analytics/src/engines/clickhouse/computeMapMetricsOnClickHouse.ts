@@ -16,6 +16,7 @@ import { loadEventDictionary } from "./loadEventDictionary.js";
 import { readPublishedBatch } from "./readPublishedBatch.js";
 import { readShardColumns } from "./readShardColumns.js";
 import { globalQuotePositions } from "./globalQuotePositions.js";
+import { NothingPublishedError } from "./NothingPublishedError.js";
 
 /**
  * Writes the customers a segment selects into a temporary table on every shard, for the shard queries' WHERE clause.
@@ -46,7 +47,7 @@ export async function computeMapMetricsOnClickHouse(
   const { filters, options } = MetricsRequestSchema.parse(input.request ?? {});
   const tables = clickHouseTables(ch, workspaceId);
   const published = await readPublishedBatch(ch, tables);
-  if (!published) throw new Error("no events are published to ClickHouse for this workspace yet");
+  if (!published) throw new NothingPublishedError(workspaceId);
   const dictionary = await loadEventDictionary(ch.shards[0]!, tables, published);
   const structure = compileMapStructure(input.map);
   // The segment is filtered on the shards, so the kernel needs no customer mask.
