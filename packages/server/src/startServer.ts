@@ -18,6 +18,7 @@ import { ActivityLog } from "./activity/ActivityLog.js";
 import { bridgeToCluster } from "./cluster/bridgeToCluster.js";
 import { openCluster } from "./cluster/openCluster.js";
 import { SqliteInstanceLock } from "./cluster/SqliteInstanceLock.js";
+import { claimDataVolume } from "./cluster/dataVolume.js";
 
 /** A running OpenCJM server. */
 export interface RunningServer {
@@ -65,12 +66,14 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     plugins: [accessChanges.plugin()],
   });
   await migrateToLatest(db);
+  // On another folder than the deployment's, live maps still work and customer data is refused (cjm serve says so).
+  const dataVolume = await claimDataVolume(db, config);
   const maps = createMapDocumentService({ db, config });
   const services: Services = {
     config,
     db,
     maps,
-    analytics: createEventDatabases(config),
+    analytics: createEventDatabases(config, { dataVolume }),
     accessChanges,
     collabTickets: cluster.tickets,
     cluster: cluster.bus,

@@ -1,3 +1,4 @@
+import { checkDataVolume } from "../cluster/dataVolume.js";
 import { createEventDatabases } from "../customerData/EventDatabases.js";
 import { AccessChanges } from "../auth/accessChanges.js";
 import { CollabTickets } from "../collab/collabTickets.js";
@@ -16,7 +17,7 @@ import { ActivityLog } from "../activity/ActivityLog.js";
 export async function openServices(config: AppConfig): Promise<Services & { close(): Promise<void> }> {
   const db = createDb({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath });
   await migrateToLatest(db);
-  const analytics = createEventDatabases(config);
+  const analytics = createEventDatabases(config, { dataVolume: await checkDataVolume(db, config) });
   return {
     config,
     db,

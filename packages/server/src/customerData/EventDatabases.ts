@@ -9,6 +9,7 @@ import {
 } from "@opencjm/analytics";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import { dataVolumeMismatch, type DataVolume } from "../cluster/dataVolume.js";
 import type { AppConfig } from "../config.js";
 import { ImportTracker } from "./ImportTracker.js";
 
@@ -25,6 +26,8 @@ export interface EventDatabases {
   imports: ImportTracker;
   /** The ClickHouse shards holding the stitched events when CLICKHOUSE_URL is set (analyticsEngine/clickHouseEngine.ts). */
   clickHouse?: ClickHouseEvents;
+  /** Whether DATA_DIR is the deployment's data volume; when it is not, every workspace's events are refused here. */
+  dataVolume: DataVolume;
   /** Cancels running imports (they roll back) and closes every open database. */
   close(): Promise<void>;
 }
@@ -37,11 +40,12 @@ export interface ReadOnlyOptions {
 
 /**
  * Creates the service for a server or CLI process. With `readOnly`, a database another process holds is read from a
- * copy taken at that moment (see openEventDatabaseSnapshot) instead of failing on DuckDB's lock.
+ * copy taken at that moment (see openEventDatabaseSnapshot) instead of failing on DuckDB's lock. With a `dataVolume`
+ * that is not the deployment's (cluster/dataVolume.ts), opening a workspace's events or receiving an upload fails.
  */
 export function createEventDatabases(
   config: Pick<AppConfig, "dataDir" | "clickHouse">,
-  readOnly?: ReadOnlyOptions,
+  { readOnly, dataVolume = { shared: true } }: { readOnly?: ReadOnlyOptions; dataVolume?: DataVolume } = {},
 ): EventDatabases {
   const open = new Map<string, Promise<EventDatabase>>();
   const imports = new ImportTracker();
@@ -49,6 +53,7 @@ export function createEventDatabases(
   const clickHouse = config.clickHouse ? connectClickHouse(config.clickHouse) : undefined;
   return {
     open(workspaceId) {
+      if (!dataVolume.shared) return Promise.reject(dataVolumeMismatch(dataVolume));
       let db = open.get(workspaceId);
       if (!db) {
         db = openEventDatabase(config.dataDir, workspaceId).then(async (opened) => {
@@ -71,9 +76,13 @@ export function createEventDatabases(
       }
       return db;
     },
-    uploadDir: (workspaceId) => join(config.dataDir, "analytics", workspaceId, "uploads"),
+    uploadDir(workspaceId) {
+      if (!dataVolume.shared) throw dataVolumeMismatch(dataVolume);
+      return join(config.dataDir, "analytics", workspaceId, "uploads");
+    },
     imports,
     clickHouse,
+    dataVolume,
     async close() {
       await imports.cancelAll();
       const all = await Promise.allSettled(open.values());

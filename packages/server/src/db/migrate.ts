@@ -15,6 +15,7 @@ import * as researchJourneys from "./migrations/20261208100000_research_journeys
 import * as surveyResponses from "./migrations/20261208200000_survey_responses.js";
 import * as drift from "./migrations/20261207000000_drift.js";
 import * as shareResearch from "./migrations/20261209200000_share_research.js";
+import * as deploymentSettings from "./migrations/20261210000000_deployment_settings.js";
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Db["dialect"]): Promise<void> };
 
@@ -35,6 +36,7 @@ const migrations: Record<string, DialectMigration> = {
   "20261208200000_survey_responses": surveyResponses,
   "20261207000000_drift": drift,
   "20261209200000_share_research": shareResearch,
+  "20261210000000_deployment_settings": deploymentSettings,
 };
 
 /** Brings the schema up to date; safe to call on every start. */

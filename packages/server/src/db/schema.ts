@@ -47,6 +47,13 @@ type Timestamp = string;
 /** Booleans are stored as 0/1 integers so both dialects agree. */
 type Flag = number;
 
+/** Facts shared by every instance of a deployment, by key (`data_volume`: the id of the deployment's DATA_DIR). */
+export interface DeploymentSettingsTable {
+  key: string;
+  value: string;
+  set_at: Timestamp;
+}
+
 export interface UsersTable {
   id: string;
   email: string;
@@ -331,6 +338,7 @@ export interface Database {
   map_versions: MapVersionsTable;
   map_edit_authors: MapEditAuthorsTable;
   share_links: ShareLinksTable;
+  deployment_settings: DeploymentSettingsTable;
   persona_photos: PersonaPhotosTable;
   touchpoint_rules: TouchpointRulesTable;
   ideas: IdeasTable;

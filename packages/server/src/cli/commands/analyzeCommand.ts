@@ -281,7 +281,8 @@ export function registerAnalyzeCommand(program: Command): void {
       const opened = await openServices(config);
       // Read-only: while a server holds the workspace's event database, read a copy taken now instead of failing.
       const analytics = createEventDatabases(config, {
-        onSnapshot: () => console.error(cliText("analyze.snapshot")),
+        readOnly: { onSnapshot: () => console.error(cliText("analyze.snapshot")) },
+        dataVolume: opened.analytics.dataVolume,
       });
       const services = { ...opened, analytics };
       try {

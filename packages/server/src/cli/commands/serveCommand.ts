@@ -8,7 +8,9 @@ import { seedDemoEvidence } from "../../demo/seedDemoEvidence.js";
 import type { Services } from "../../services.js";
 import { startServer } from "../../startServer.js";
 import { parseOptions } from "../CliError.js";
-import { cliText } from "../cliLanguage.js";
+import { cliLocale, cliText } from "../cliLanguage.js";
+import { dataVolumeMismatch } from "../../cluster/dataVolume.js";
+import { localisedErrorMessage } from "../../errors/localiseError.js";
 import { dataDirOverride } from "./migrateCommand.js";
 import { findUserIdByEmail } from "../../store/userStore.js";
 import { hasAnyWorkspace } from "../../store/workspaceStore.js";
@@ -58,6 +60,8 @@ export function registerServeCommand(program: Command): void {
       );
       if (login) console.log(login);
       console.log(cliText("serveApiReference", { url: `${server.url}/api/docs` }));
+      const volume = server.services.analytics.dataVolume;
+      if (!volume.shared) console.error(localisedErrorMessage(dataVolumeMismatch(volume), cliLocale()));
       // The demo's customer data takes half a minute to generate and import: the app is usable meanwhile and says
       // it is preparing the data until the imports are done.
       const seeding = new AbortController();

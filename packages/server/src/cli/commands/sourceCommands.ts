@@ -25,7 +25,10 @@ export function registerSourceCommands(program: Command): void {
       const config = loadConfig(process.env, dataDirOverride(program));
       const services = await openServices(config);
       // Only reads: while a server holds the event database, a copy taken now is read.
-      const analytics = createEventDatabases(config, { onSnapshot: () => console.error(cliText("analyze.snapshot")) });
+      const analytics = createEventDatabases(config, {
+        readOnly: { onSnapshot: () => console.error(cliText("analyze.snapshot")) },
+        dataVolume: services.analytics.dataVolume,
+      });
       try {
         const ws = await findWorkspaceRef(services.db, options.workspace);
         if (!ws) throw new CliError(cliText("noWorkspace", { id: options.workspace }));
