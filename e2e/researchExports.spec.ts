@@ -105,6 +105,10 @@ describe.skipIf(!hasChromium())("the research appendix in a PDF and on a share p
       await appendix.locator("summary").click();
       await expect.poll(() => appendix.textContent(), { timeout: 10_000 }).toContain(QUOTE);
       expect(await appendix.textContent()).not.toContain(EMAIL);
+      // The reader switches to Russian: the research tables follow, worded by the server in their language.
+      await page.getByTestId("language").selectOption("ru");
+      await expect.poll(() => appendix.textContent(), { timeout: 10_000 }).toContain("Исследование по шагам");
+      expect(await appendix.textContent()).toContain(QUOTE);
 
       await page.goto(`${app.url}${plain.url}`);
       await page.getByTestId("shared-map").waitFor();

@@ -67,7 +67,7 @@ const shared = createRoute({
     "Answers 404 for an unknown, revoked or expired token. Poll with If-None-Match to follow edits: 304 while nothing changed.",
   request: {
     params: z.object({ token: z.string().max(200) }),
-    // The language of the PDF's appendix (an export's own link only); the map's own language otherwise.
+    // The language of the tables the server words (an export's appendix, the research): the reader's, else the map's.
     // `layout=infographic`: what the infographic export prints instead of the data lane's numbers and the appendix.
     query: z.object({ lang: LocaleSchema.optional(), layout: PrintLayoutSchema.optional() }),
   },

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { LoadingScreen } from "../../app/LoadingScreen.js";
 import { useDocumentTitle } from "../../app/useDocumentTitle.js";
-import { useT } from "../../i18n/I18nProvider.js";
+import { useI18n, useT } from "../../i18n/I18nProvider.js";
 import { ZOOM_LEVELS } from "./grid/gridSizes.js";
 import { InfographicView } from "./infographic/InfographicView.js";
 import { MapLoadError } from "./MapLoadError.js";
@@ -88,7 +88,10 @@ function printOptions(search: string): {
  */
 export default function SharedMapPage({ token, mode }: { token: string; mode: "share" | "embed" | "print" }) {
   const options = mode === "print" ? printOptions(window.location.search) : null;
-  const state = useSharedMap(token, mode !== "print", options?.lang ?? null, options?.layout);
+  const { locale } = useI18n();
+  // The share page's research tables come worded by the server: in the reader's language, following their switcher.
+  const lang = options?.lang ?? (mode === "share" ? locale : null);
+  const state = useSharedMap(token, mode !== "print", lang, options?.layout);
   const content =
     state.state === "failed" ? (
       <MapLoadError error={state.error} onRetry={state.retry} shared />

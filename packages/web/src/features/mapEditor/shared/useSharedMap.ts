@@ -102,7 +102,8 @@ async function fetchShared(
 /**
  * Reads a shared map (`GET /api/share/{token}`) and, with `follow`, keeps it current: while the page is visible it asks
  * again now and then with the ETag it has, and takes the new map only when the server says it changed. `lang` is the
- * language of a PDF's appendix (the print view's); `layout` asks an export's link for the infographic's summary.
+ * language of the tables the server words (a PDF's appendix, the research); `layout` asks an export's link for the
+ * infographic's summary.
  */
 export function useSharedMap(
   token: string,
@@ -126,6 +127,8 @@ export function useSharedMap(
     refetchInterval: (q) =>
       follow && !(q.state.error instanceof ApiRequestError && q.state.error.status === 404) ? POLL_MS : false,
     staleTime: follow ? 0 : Infinity,
+    // Another language keeps the map on screen while its tables are asked for again.
+    placeholderData: (previous) => previous,
   });
   const error = query.error;
   // A revoked or expired link stops the page; a passing network hiccup while following does not.
