@@ -44,6 +44,8 @@ function precompressAssets(): Plugin {
 }
 
 const ENTRY = resolve(import.meta.dirname, "src/main.tsx");
+/** The app itself, which the entry imports once it has started the page's first requests. */
+const START = resolve(import.meta.dirname, "src/app/startApp.tsx");
 /** The screens the map editor's route opens with (as the server preloads them, server/src/web/screenPreloads.ts). */
 const MAP_ROUTE_SCREENS = ["src/app/AppShell.tsx", "src/features/mapEditor/MapEditorPage.tsx"].map((screen) =>
   resolve(import.meta.dirname, screen),
@@ -57,7 +59,9 @@ const SIGNED_OUT_SCREENS = [
 
 /** Which of the build's chunks each module goes to, decided once per build from the module graph. */
 interface ChunkPlan {
-  /** Everything the entry imports statically: loaded on every page. */
+  /** What the entry imports statically: the little that starts the first requests (main.tsx). */
+  boot: Set<string>;
+  /** The rest of what every page loads: the entry's and the app's static imports (startApp.tsx). */
   app: Set<string>;
   /** What the map route imports statically that other screens import too. */
   screens: Set<string>;
@@ -68,8 +72,9 @@ interface ChunkPlan {
 /**
  * Bundles the map route's critical path into a handful of files. Left to itself the bundler makes one chunk per set
  * of screens sharing some modules, and with some thirty lazy screens the editor's page needed over forty scripts,
- * which a browser fetches six at a time over HTTP/1.1. Here the modules every page loads form one chunk (`app`), the
- * map route's modules that other screens share form another (`screens`), and those only the map route uses a third
+ * which a browser fetches six at a time over HTTP/1.1. Here the modules every page loads form two chunks: what the entry
+ * needs to start the first requests (`boot`) and the app itself (`app`, imported by the entry after them, so it
+ * compiles while they travel; the server names it in every page so it downloads at once). The map route's modules that other screens share form another (`screens`), and those only the map route uses a third
  * (`mapEditor`); every other screen keeps its own chunks and stays lazy, and the screens ahead of signing in share
  * none of these but `app`. The price: a screen that shares a single module with the editor loads all of `screens`
  * (one file, cached for a year), and `app` holds whole modules the entry reaches through a package's index (core's
@@ -102,10 +107,14 @@ function mapRouteChunks(): Rolldown.CodeSplittingGroup[] {
       for (const lazy of module?.dynamicallyImportedIds ?? []) lazyRoots.add(lazy);
       pending.push(...(module?.importedIds ?? []), ...(module?.dynamicallyImportedIds ?? []));
     }
-    const app = staticClosure([ENTRY]);
+    const boot = staticClosure([ENTRY]);
+    const app = staticClosure([ENTRY, START]);
+    // startApp.tsx keeps a chunk of its own, named in the build manifest, so the server can preload it and its imports.
+    app.delete(START);
     const mapRoute = staticClosure(MAP_ROUTE_SCREENS);
     const elsewhere = new Set<string>();
-    for (const root of lazyRoots) if (!MAP_ROUTE_SCREENS.includes(root)) staticClosure([root], elsewhere);
+    for (const root of lazyRoots)
+      if (root !== START && !MAP_ROUTE_SCREENS.includes(root)) staticClosure([root], elsewhere);
     const signedOut = staticClosure(SIGNED_OUT_SCREENS);
     const screens = new Set<string>();
     const mapEditor = new Set<string>();
@@ -114,16 +123,16 @@ function mapRouteChunks(): Rolldown.CodeSplittingGroup[] {
       if (app.has(id) || signedOut.has(id) || lazyRoots.has(id)) continue;
       (elsewhere.has(id) ? screens : mapEditor).add(id);
     }
-    return { app, screens, mapEditor };
+    return { boot, app, screens, mapEditor };
   };
   // Higher priority first: each group's modules leave the later groups, so a dependency stays where it was put.
-  return (["app", "screens", "mapEditor"] as const).map((group, i) => ({
+  return (["boot", "app", "screens", "mapEditor"] as const).map((group, i) => ({
     debugName: group,
     name: (id, ctx) => {
       plan ??= planOf((module) => ctx.getModuleInfo(module));
       return plan[group].has(id) ? group : null;
     },
-    priority: 30 - 10 * i,
+    priority: 40 - 10 * i,
   }));
 }
 

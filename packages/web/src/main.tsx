@@ -1,27 +1,21 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { z } from "zod";
 import { prefetchSession } from "./api/sessionApi.js";
 import { channelListQuery, mapListQuery, personaListQuery, touchpointListQuery } from "./api/workspaceQueries.js";
 import { preconnectMap } from "./collab/openMapConnection.js";
-import { App, preloadScreen } from "./app/App.js";
 import { appQueryClient } from "./app/queryClient.js";
-import { storedLocale } from "./i18n/I18nProvider.js";
+import { storedLocale } from "./i18n/storedLocale.js";
 import { pickLocale } from "./i18n/locales.js";
 import { loadMessages } from "./i18n/messages.js";
 import "./styles/global.css";
 
-// zod's compiled parsers probe `new Function`, which the Content-Security-Policy forbids; the interpreter is enough here.
-z.config({ jitless: true });
-
-// Everything the first screen needs starts loading at once instead of one after another.
+// The page's first requests (session, catalogue, the map's socket and lists) start here, in a small entry that
+// imports only what they need; the app itself (startApp.tsx) is imported after them, so its download and compilation
+// (most of a first visit's main-thread time) overlap the round trips instead of preceding them.
 const locale = pickLocale(storedLocale(), navigator.languages);
 void loadMessages(locale).catch(() => undefined);
 // The server preloads this language's catalogue in the next page it sends (web/cataloguePreload.ts), so it downloads
 // beside the first scripts instead of after them. A preference only: no session, sent over HTTPS where the app is.
 document.cookie = `cjm_locale=${locale}; path=/; max-age=31536000; samesite=lax${location.protocol === "https:" ? "; secure" : ""}`;
 if (!window.location.pathname.match(/^\/(share|embed|print)\//)) prefetchSession();
-preloadScreen(window.location.pathname);
 const editing = /^\/w\/([^/]+)\/maps\/([^/]+)\/?$/.exec(window.location.pathname);
 if (editing) {
   preconnectMap(decodeURIComponent(editing[2]!));
@@ -33,8 +27,4 @@ if (editing) {
   void appQueryClient.prefetchQuery(channelListQuery(workspaceId));
 }
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import("./app/startApp.js");

@@ -1,6 +1,8 @@
 import { assetName, type BuildManifest } from "./buildManifest.js";
 
 const SHELL = "src/app/AppShell.tsx";
+/** The app itself, which the entry imports only after starting the page's first requests (web src/main.tsx). */
+const START = "src/app/startApp.tsx";
 
 /**
  * The screens each app route shows first (source modules of the web build), as the app's own `preloadScreen` (web
@@ -39,7 +41,7 @@ function staticClosure(manifest: BuildManifest, roots: readonly string[]): Set<s
  * download beside the entry. Files index.html loads itself are left out.
  */
 export function screenFiles(manifest: BuildManifest, path: string): ScreenFiles {
-  const screens = ROUTE_SCREENS.find(([route]) => route.test(path))?.[1] ?? [];
+  const screens = [START, ...(ROUTE_SCREENS.find(([route]) => route.test(path))?.[1] ?? [])];
   const loaded = staticClosure(manifest, ["index.html"]);
   const loadedFiles = new Set([...loaded].flatMap((key) => [manifest[key]?.file, ...(manifest[key]?.css ?? [])]));
   const scripts = new Set<string>();

@@ -1,4 +1,4 @@
-import { ApiErrorBodySchema, type ApiIssue } from "@opencjm/core";
+import type { ApiIssue } from "@opencjm/core";
 
 /** An error answer of the API (`{ error: { code, message, issues } }`), or a network failure (`code: "network"`). */
 export class ApiRequestError extends Error {
@@ -56,6 +56,9 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   } catch {
     // Not JSON (a proxy's error page): fall back to the status.
   }
+  // The contract's schema comes with the rest of the app (it is in the app's chunk): the page's first requests are
+  // made by a small entry that starts them before the app's code has loaded (main.tsx).
+  const { ApiErrorBodySchema } = await import("@opencjm/core");
   const parsed = ApiErrorBodySchema.safeParse(payload);
   if (!parsed.success) throw new ApiRequestError(response.status, `http_${response.status}`, response.statusText);
   const { code, message, issues } = parsed.data.error;

@@ -2,7 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Role } from "@opencjm/core";
 import { setCsrfToken } from "../api/apiClient.js";
 import { fetchSession, saveUserLocale, takeSession, signOut as apiSignOut, type Session } from "../api/sessionApi.js";
-import { storedLocale, useI18n } from "../i18n/I18nProvider.js";
+import { useI18n } from "../i18n/I18nProvider.js";
+import { storedLocale } from "../i18n/storedLocale.js";
 import { isUiLocale, type UiLocale } from "../i18n/locales.js";
 import { loadMessages } from "../i18n/messages.js";
 import { LoadingScreen } from "./LoadingScreen.js";

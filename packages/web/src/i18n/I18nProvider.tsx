@@ -2,8 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { directionOf, pickLocale, type TextDirection, type UiLocale } from "./locales.js";
 import { formatMessage, VOCABULARY, type LanguageRules } from "@opencjm/core";
 import { loadMessages, type Messages } from "./messages.js";
-
-const STORAGE_KEY = "opencjm.locale";
+import { LOCALE_STORAGE_KEY, storedLocale } from "./storedLocale.js";
 
 /** Placeholder values; numbers are formatted for the language (Persian digits in Persian). */
 export type MessageValues = Record<string, string | number>;
@@ -23,15 +22,6 @@ export interface I18n {
 }
 
 const I18nContext = createContext<I18n | null>(null);
-
-/** The language remembered on this device, if any. */
-export function storedLocale(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Builds the i18n functions for a language over its loaded catalogue, plus core's `vocabulary` (the words the
@@ -95,7 +85,7 @@ export function I18nProvider({ children, initialLocale }: { children: ReactNode;
 
   const setLocale = useCallback((next: UiLocale) => {
     try {
-      localStorage.setItem(STORAGE_KEY, next);
+      localStorage.setItem(LOCALE_STORAGE_KEY, next);
     } catch {
       // Private windows may refuse storage; the choice then lasts for this visit only.
     }
