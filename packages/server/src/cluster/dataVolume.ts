@@ -6,7 +6,7 @@ import type { Db } from "../db/createDb.js";
 import { DomainError } from "../errors/DomainError.js";
 
 /** Whether this process's data folder is the deployment's data volume (see claimDataVolume). */
-export type DataVolume = { shared: true } | { shared: false; dataDir: string; expected: string; found: string };
+export type DataVolume = { shared: true } | { shared: false; expected: string; found: string };
 
 // The id lives in the data folder itself, so it travels with the volume: copied, moved or remounted, it stays the same.
 const ID_FILE = "opencjm-volume-id";
@@ -39,10 +39,8 @@ async function recordedVolume(db: Db): Promise<string | undefined> {
   return row?.value;
 }
 
-const compare = (dataDir: string, expected: string | undefined, found: string | undefined): DataVolume =>
-  expected === undefined || expected === found
-    ? { shared: true }
-    : { shared: false, dataDir, expected, found: found ?? "none" };
+const compare = (expected: string | undefined, found: string | undefined): DataVolume =>
+  expected === undefined || expected === found ? { shared: true } : { shared: false, expected, found: found ?? "none" };
 
 /**
  * Checks that DATA_DIR is the deployment's data volume, for `cjm serve`. Instances on one PostgreSQL database keep
@@ -59,7 +57,7 @@ export async function claimDataVolume(db: Db, config: Pick<AppConfig, "dataDir" 
     .values({ key: KEY, value: found, set_at: new Date().toISOString() })
     .onConflict((c) => c.column("key").doNothing())
     .execute();
-  return compare(config.dataDir, await recordedVolume(db), found);
+  return compare(await recordedVolume(db), found);
 }
 
 /**
@@ -68,7 +66,7 @@ export async function claimDataVolume(db: Db, config: Pick<AppConfig, "dataDir" 
  */
 export async function checkDataVolume(db: Db, config: Pick<AppConfig, "dataDir" | "databaseUrl">): Promise<DataVolume> {
   if (!config.databaseUrl) return { shared: true };
-  return compare(config.dataDir, await recordedVolume(db), await volumeIdOf(config.dataDir, false));
+  return compare(await recordedVolume(db), await volumeIdOf(config.dataDir, false));
 }
 
 /** The error every customer-data request gets on an instance whose data folder is not the deployment's volume. */
@@ -76,7 +74,7 @@ export function dataVolumeMismatch(volume: Extract<DataVolume, { shared: false }
   return new DomainError({
     kind: "unavailable",
     code: "data_volume_mismatch",
-    message: `this instance's data folder (${volume.dataDir}, volume ${volume.found}) is not the deployment's data volume (${volume.expected}), so it serves no customer data; mount the shared volume at DATA_DIR on every instance`,
-    params: { path: volume.dataDir, found: volume.found, expected: volume.expected },
+    message: `this instance's data folder (volume ${volume.found}) is not the deployment's data volume (${volume.expected}), so it serves no customer data; mount the shared volume at DATA_DIR on every instance`,
+    params: { found: volume.found, expected: volume.expected },
   });
 }

@@ -127,8 +127,8 @@ export function useSharedMap(
     refetchInterval: (q) =>
       follow && !(q.state.error instanceof ApiRequestError && q.state.error.status === 404) ? POLL_MS : false,
     staleTime: follow ? 0 : Infinity,
-    // Another language keeps the map on screen while its tables are asked for again.
-    placeholderData: (previous) => previous,
+    // Another language keeps this map on screen while its tables are asked for again (never another link's map).
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === token ? previous : undefined),
   });
   const error = query.error;
   // A revoked or expired link stops the page; a passing network hiccup while following does not.
