@@ -1,7 +1,9 @@
 // Benchmark (PRODUCT.md §6): PDF export of a 40-step × 20-lane map in under 2 seconds. Measured end to end through
 // the API (GET …/export?format=pdf): an internal share link, Chromium opening the print view, laying the map out and
 // printing it. Baseline in the same run: the same Chromium printing a plain HTML table of the same 40 × 20 texts,
-// so the ratio is the price of our print view over a bare page.
+// so the ratio is the price of our print view over a bare page. The server keeps its export browser and a tab between
+// exports, so the median is what every export but the server's first costs; the first, which starts Chromium, is
+// reported beside it.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -38,7 +40,7 @@ function stats(ms: number[]): { median: number; p90: number; min: number } {
   };
 }
 
-async function measureOurs(): Promise<{ times: number[]; pages: number; bytes: number }> {
+async function measureOurs(): Promise<{ times: number[]; firstMs: number; pages: number; bytes: number }> {
   const dir = mkdtempSync(join(tmpdir(), "cjm-bench-pdf-"));
   const server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: dir }));
   try {
@@ -72,11 +74,11 @@ async function measureOurs(): Promise<{ times: number[]; pages: number; bytes: n
       return { ms: performance.now() - start, body };
     };
     // The first export starts the browser; the server keeps it for the next ones, as in production.
-    const warm = await once();
+    const first = await once();
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) times.push((await once()).ms);
-    const pages = (warm.body.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    return { times, pages, bytes: warm.body.length };
+    const pages = (first.body.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    return { times, firstMs: first.ms, pages, bytes: first.body.length };
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
@@ -130,6 +132,8 @@ const result = {
   pages: ours.pages,
   bytes: ours.bytes,
   oursMs: { median: Math.round(o.median), p90: Math.round(o.p90), min: Math.round(o.min) },
+  /** The server's first export, which also starts its Chromium. */
+  firstExportMs: Math.round(ours.firstMs),
   baselineMs: { median: Math.round(b.median), p90: Math.round(b.p90), min: Math.round(b.min) },
   ratio: Math.round((o.median / b.median) * 100) / 100,
   targetMs: TARGET_MS,
@@ -139,7 +143,7 @@ const result = {
   measuredAt: new Date().toISOString(),
 };
 console.log(
-  `PDF export of a ${result.map} (${result.pages} pages, ${Math.round(result.bytes / 1024)} KiB): median ${result.oursMs.median} ms, p90 ${result.oursMs.p90} ms (target < ${TARGET_MS} ms: ${result.meetsTarget ? "met" : "NOT met"})`,
+  `PDF export of a ${result.map} (${result.pages} pages, ${Math.round(result.bytes / 1024)} KiB): median ${result.oursMs.median} ms, p90 ${result.oursMs.p90} ms, the server's first ${result.firstExportMs} ms (target < ${TARGET_MS} ms: ${result.meetsTarget ? "met" : "NOT met"})`,
 );
 console.log(
   `baseline, Chromium printing a plain 40 × 20 table: median ${result.baselineMs.median} ms — ratio ${result.ratio}× (${result.machine.cores} cores, load ${result.machine.loadAverage1m})`,

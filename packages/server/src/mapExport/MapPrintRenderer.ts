@@ -20,8 +20,23 @@ const ARGS = [
 const IDLE_MS = 5 * 60_000;
 const READY_TIMEOUT_MS = 30_000;
 
-/** The little of the page's DOM the renderer reads. */
-type PageGlobals = { document: { documentElement: { dataset: Record<string, string | undefined> } } };
+/** Tabs kept open between exports, per pixel density, and how many exports one tab prints before it is closed. */
+const IDLE_TABS_PER_SCALE = 2;
+const USES_PER_TAB = 50;
+
+/** The little of the page's DOM the renderer reads and drives. */
+type PageGlobals = {
+  document: { documentElement: { dataset: Record<string, string | undefined> } };
+  history: { replaceState(state: null, unused: string, url: string): void };
+};
+
+/** A browser tab that prints, kept between exports; its requests are checked against the view it now shows. */
+interface PrintTab {
+  page: Page;
+  scale: number;
+  printUrl: URL;
+  uses: number;
+}
 
 /** What to print and how. */
 export interface RenderRequest {
@@ -46,6 +61,9 @@ export class MapPrintRenderer {
   private readonly contexts = new Map<number, Promise<BrowserContext>>();
   private idle: NodeJS.Timeout | undefined;
   private active = 0;
+  private readonly idleTabs = new Map<number, PrintTab[]>();
+  /** Browser tabs opened since the renderer started (the rest of the exports reused a kept tab). */
+  tabsOpened = 0;
 
   private launch(): Promise<Browser> {
     // The binary's path is for the administrator's log, not for whoever asked for the export.
@@ -89,21 +107,76 @@ export class MapPrintRenderer {
   async render(request: RenderRequest): Promise<Uint8Array> {
     clearTimeout(this.idle);
     this.active++;
-    let page: Page | undefined;
+    const scale = request.format === "png" ? (request.scale ?? 2) : 1;
+    const printUrl = new URL(request.url);
     try {
-      page = await (await this.context(request.format === "png" ? (request.scale ?? 2) : 1)).newPage();
-      // Every request of the page is checked: an image card pointing at this server's API would start another export.
-      const printUrl = new URL(request.url);
-      await page.route("**/*", (route) =>
-        isPrintRequestAllowed(route.request().url(), printUrl) ? route.continue() : route.abort("blockedbyclient"),
-      );
-      const response = await page.goto(request.url, { waitUntil: "load" });
-      if (!response?.ok())
-        throw new DomainError({
-          kind: "upstream_failed",
-          code: "export_failed",
-          message: `the print view answered ${response?.status() ?? "nothing"}`,
-        });
+      const warm = this.takeIdleTab(scale, printUrl);
+      if (warm) {
+        // A kept tab that fails is closed and the export tried once more in a fresh one: whatever went wrong in the
+        // reused page (its app stuck, its renderer gone) must not cost the user the export.
+        const bytes = await this.print(warm, request, false).catch(() => undefined);
+        if (bytes) return bytes;
+      }
+      return await this.print(await this.openTab(scale, printUrl), request, true);
+    } finally {
+      this.active--;
+      if (this.active === 0) {
+        this.idle = setTimeout(() => void this.close(), IDLE_MS);
+        // The idle timer never keeps a finished process alive.
+        this.idle.unref();
+      }
+    }
+  }
+
+  /** A fresh tab whose every request is checked against the print view it currently shows. */
+  private async openTab(scale: number, printUrl: URL): Promise<PrintTab> {
+    const page = await (await this.context(scale)).newPage();
+    this.tabsOpened++;
+    const tab: PrintTab = { page, scale, printUrl, uses: 0 };
+    // Every request of the page is checked: an image card pointing at this server's API would start another export.
+    await page.route("**/*", (route) =>
+      isPrintRequestAllowed(route.request().url(), tab.printUrl) ? route.continue() : route.abort("blockedbyclient"),
+    );
+    return tab;
+  }
+
+  /** A tab kept from an earlier export of the same server and pixel density, pointed at the next print view. */
+  private takeIdleTab(scale: number, printUrl: URL): PrintTab | undefined {
+    const idle = this.idleTabs.get(scale) ?? [];
+    const index = idle.findIndex((tab) => tab.printUrl.origin === printUrl.origin);
+    if (index < 0) return undefined;
+    const [tab] = idle.splice(index, 1);
+    tab!.printUrl = printUrl;
+    return tab;
+  }
+
+  /**
+   * Prints one view in a tab. A fresh tab loads the print view; a kept one already runs the app, which is told to show
+   * the next view by a change of address (the app's router follows it), so neither the page nor the app's code is
+   * loaded and compiled again — most of a print's time. The view is keyed by its one-use token, so nothing of the
+   * previous export's view survives in the new one.
+   */
+  private async print(tab: PrintTab, request: RenderRequest, fresh: boolean): Promise<Uint8Array> {
+    const { page } = tab;
+    let kept = false;
+    try {
+      if (fresh) {
+        const response = await page.goto(request.url, { waitUntil: "load" });
+        if (!response?.ok())
+          throw new DomainError({
+            kind: "upstream_failed",
+            code: "export_failed",
+            message: `the print view answered ${response?.status() ?? "nothing"}`,
+          });
+      } else {
+        await page.evaluate((address) => {
+          const { document, history } = globalThis as unknown as PageGlobals;
+          // Cleared first, so the wait below cannot see the previous view's flag.
+          delete document.documentElement.dataset.printReady;
+          history.replaceState(null, "", address);
+        }, tab.printUrl.pathname + tab.printUrl.search);
+      }
+      tab.uses++;
       await page
         // A function, not a string: the page's CSP forbids eval. Typed by hand: the server is compiled without DOM types.
         .waitForFunction(
@@ -119,26 +192,31 @@ export class MapPrintRenderer {
           });
         });
       // The PNG is the print view itself, cut to its own box: the whole map, nothing of the empty window around it.
-      if (request.format === "png")
-        return new Uint8Array(await page.locator('[data-testid="print-view"]').screenshot({ type: "png" }));
-      // The print view sets its own @page size and margins (paper, orientation, or the map's size for "fit").
-      return new Uint8Array(
-        await page.pdf({
-          format: request.paper === "fit" ? "A4" : request.paper,
-          landscape: request.orientation === "landscape",
-          printBackground: true,
-          preferCSSPageSize: true,
-        }),
-      );
+      const bytes =
+        request.format === "png"
+          ? await page.locator('[data-testid="print-view"]').screenshot({ type: "png" })
+          : // The print view sets its own @page size and margins (paper, orientation, or the map's size for "fit").
+            await page.pdf({
+              format: request.paper === "fit" ? "A4" : request.paper,
+              landscape: request.orientation === "landscape",
+              printBackground: true,
+              preferCSSPageSize: true,
+            });
+      kept = this.keepIdle(tab);
+      return new Uint8Array(bytes);
     } finally {
-      await page?.close().catch(() => undefined);
-      this.active--;
-      if (this.active === 0) {
-        this.idle = setTimeout(() => void this.close(), IDLE_MS);
-        // The idle timer never keeps a finished process alive.
-        this.idle.unref();
-      }
+      if (!kept) await page.close().catch(() => undefined);
     }
+  }
+
+  /** Keeps a tab that printed well for the next export, up to a few per density and a bounded number of uses. */
+  private keepIdle(tab: PrintTab): boolean {
+    const idle = this.idleTabs.get(tab.scale) ?? [];
+    // A tab is retired after a while, so what the app accumulates in a long-lived page (caches, memory) stays bounded.
+    if (tab.uses >= USES_PER_TAB || idle.length >= IDLE_TABS_PER_SCALE) return false;
+    idle.push(tab);
+    this.idleTabs.set(tab.scale, idle);
+    return true;
   }
 
   /** Closes the browser (at shutdown, or when idle). */
@@ -147,6 +225,7 @@ export class MapPrintRenderer {
     const browser = this.browser;
     this.browser = undefined;
     this.contexts.clear();
+    this.idleTabs.clear();
     await (await browser?.catch(() => undefined))?.close();
   }
 }

@@ -103,7 +103,9 @@ export function AppRoutes() {
         <Route path="/invite/:token">{(p) => <AcceptInvitationPage token={p.token} />}</Route>
         <Route path="/share/:token">{(p) => <SharedMapPage token={p.token} mode="share" />}</Route>
         <Route path="/embed/:token">{(p) => <SharedMapPage token={p.token} mode="embed" />}</Route>
-        <Route path="/print/:token">{(p) => <SharedMapPage token={p.token} mode="print" />}</Route>
+        {/* Keyed by the one-use token: the export browser reuses its tab for the next print (MapPrintRenderer.ts), which
+            must start from nothing — no measurements or data of the previous map. */}
+        <Route path="/print/:token">{(p) => <SharedMapPage key={p.token} token={p.token} mode="print" />}</Route>
         <Route path="/w/:workspaceId" nest>
           {(p) => (
             <RequireSession>
