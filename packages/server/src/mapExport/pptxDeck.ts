@@ -13,11 +13,11 @@ import {
   MUTED,
   ordered,
   PptxGenJS,
-  TABLE_PAGING,
   textBase,
   WIDTH,
   type Cell,
 } from "./pptxLayout.js";
+import { addPagedTable } from "./pptxTablePages.js";
 
 /** Steps per map slide: six columns stay legible at 9 pt on a 13.33-inch slide. */
 export const STEPS_PER_SLIDE = 6;
@@ -144,16 +144,19 @@ function addMapSlides(pptx: PptxGenJS, input: ExportInput): void {
   const stepIndex = new Map(grid.steps.map((s, i) => [s.id as string, i]));
   const base = textBase(locale);
   parts.forEach((part, n) => {
-    const slide = pptx.addSlide();
     const title = input.snapshot.settings.title;
-    addHeading(
-      slide,
-      locale,
-      title,
-      parts.length > 1
-        ? `${exportLabel(locale, "map")} · ${exportLabel(locale, "part", { n: n + 1, total: parts.length })}`
-        : exportLabel(locale, "map"),
-    );
+    const newSlide = () => {
+      const slide = pptx.addSlide();
+      addHeading(
+        slide,
+        locale,
+        title,
+        parts.length > 1
+          ? `${exportLabel(locale, "map")} · ${exportLabel(locale, "part", { n: n + 1, total: parts.length })}`
+          : exportLabel(locale, "map"),
+      );
+      return slide;
+    };
     const steps = part.flatMap((g) => g.steps);
     const columns = steps.map((s) => stepIndex.get(s.id)!);
     const header = (text: string, colspan = 1, fill = HEADER): Cell => ({
@@ -176,21 +179,19 @@ function addMapSlides(pptx: PptxGenJS, input: ExportInput): void {
     });
     const labelWidth = 1.9;
     const stepWidth = (WIDTH - 2 * MARGIN - labelWidth) / STEPS_PER_SLIDE;
-    slide.addTable(
-      [stageRow, stepRow, ...laneRows].map((r) => ordered(r, locale)),
-      {
+    addPagedTable(newSlide(), newSlide, {
+      header: [stageRow, stepRow].map((r) => ordered(r, locale)),
+      rows: laneRows.map((r) => ordered(r, locale)),
+      columnWidths: ordered([labelWidth, ...steps.map(() => stepWidth)], locale),
+      fontSize: 9,
+      y: 1.25,
+      options: {
         ...base,
         x: isRightToLeft(locale) ? WIDTH - MARGIN - labelWidth - steps.length * stepWidth : MARGIN,
-        y: 1.25,
-        colW: ordered([labelWidth, ...steps.map(() => stepWidth)], locale),
-        fontSize: 9,
         valign: "top",
         border: { type: "solid", pt: 0.5, color: "C7CEE6" },
-        ...TABLE_PAGING,
-        autoPageHeaderRows: 2,
-        autoPageSlideStartY: 1.25,
       },
-    );
+    });
   });
 }
 
@@ -258,8 +259,11 @@ function addCardTable(
     }
   }
   if (rows.length === 0) return;
-  const slide = pptx.addSlide();
-  addHeading(slide, locale, exportLabel(locale, heading), input.snapshot.settings.title);
+  const newSlide = () => {
+    const slide = pptx.addSlide();
+    addHeading(slide, locale, exportLabel(locale, heading), input.snapshot.settings.title);
+    return slide;
+  };
   const head = (k: ExportLabel | string, raw = false): Cell => ({
     text: raw ? k : exportLabel(locale, k as ExportLabel),
     options: { bold: true, fill: { color: HEADER } },
@@ -268,18 +272,19 @@ function addCardTable(
     [head("stage"), head("step"), head(kinds[0] === "painPoint" ? "laneType.painPoints" : "laneType.opportunities")],
     locale,
   );
-  slide.addTable([header, ...rows], {
-    ...textBase(locale),
-    x: MARGIN,
-    y: 1.3,
-    w: WIDTH - 2 * MARGIN,
-    colW: ordered([2.4, 2.8, WIDTH - 2 * MARGIN - 5.2], locale),
+  addPagedTable(newSlide(), newSlide, {
+    header: [header],
+    rows,
+    columnWidths: ordered([2.4, 2.8, WIDTH - 2 * MARGIN - 5.2], locale),
     fontSize: 11,
-    valign: "top",
-    border: { type: "solid", pt: 0.5, color: "C7CEE6" },
-    ...TABLE_PAGING,
-    autoPageHeaderRows: 1,
-    autoPageSlideStartY: 1.3,
+    y: 1.3,
+    options: {
+      ...textBase(locale),
+      x: MARGIN,
+      w: WIDTH - 2 * MARGIN,
+      valign: "top",
+      border: { type: "solid", pt: 0.5, color: "C7CEE6" },
+    },
   });
 }
 

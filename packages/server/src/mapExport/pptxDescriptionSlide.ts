@@ -2,6 +2,7 @@ import { descriptionTable } from "./descriptionTable.js";
 import { exportLabel } from "./exportLabels.js";
 import type { ExportInput } from "./ExportInput.js";
 import { addHeading, HEADER, MARGIN, ordered, textBase, WIDTH, type Cell, type PptxGenJS } from "./pptxLayout.js";
+import { addPagedTable } from "./pptxTablePages.js";
 
 /**
  * A table of the descriptions of the map's stages, steps and touchpoints (the map slides show only their names), split
@@ -11,8 +12,11 @@ export function addDescriptionSlide(pptx: PptxGenJS, input: ExportInput): void {
   const { locale } = input;
   const table = descriptionTable(input);
   if (table.rows.length === 0) return;
-  const slide = pptx.addSlide();
-  addHeading(slide, locale, exportLabel(locale, "descriptions"), input.snapshot.settings.title);
+  const newSlide = () => {
+    const slide = pptx.addSlide();
+    addHeading(slide, locale, exportLabel(locale, "descriptions"), input.snapshot.settings.title);
+    return slide;
+  };
   const header = ordered(
     table.headers.map((text): Cell => ({ text, options: { bold: true, fill: { color: HEADER } } })),
     locale,
@@ -24,18 +28,18 @@ export function addDescriptionSlide(pptx: PptxGenJS, input: ExportInput): void {
     ),
   );
   const fixed = [1.5, 2, 2.4, 1.6];
-  slide.addTable([header, ...rows], {
-    ...textBase(locale),
-    x: MARGIN,
-    y: 1.3,
-    w: WIDTH - 2 * MARGIN,
-    colW: ordered([...fixed, WIDTH - 2 * MARGIN - fixed.reduce((a, b) => a + b, 0)], locale),
+  addPagedTable(newSlide(), newSlide, {
+    header: [header],
+    rows,
+    columnWidths: ordered([...fixed, WIDTH - 2 * MARGIN - fixed.reduce((a, b) => a + b, 0)], locale),
     fontSize: 10,
-    valign: "top",
-    border: { type: "solid", pt: 0.5, color: "C7CEE6" },
-    autoPage: true,
-    autoPageRepeatHeader: true,
-    autoPageHeaderRows: 1,
-    autoPageSlideStartY: 1.3,
+    y: 1.3,
+    options: {
+      ...textBase(locale),
+      x: MARGIN,
+      w: WIDTH - 2 * MARGIN,
+      valign: "top",
+      border: { type: "solid", pt: 0.5, color: "C7CEE6" },
+    },
   });
 }

@@ -1,8 +1,8 @@
 import JSZip from "jszip";
-import { translate, type Idea, type IdeaLink } from "@opencjm/core";
+import { translate } from "@opencjm/core";
 import { describe, expect, it } from "vitest";
+import { fixtureIdea } from "./crowdedExportFixture.js";
 import { demoExportInput, templateExportInput } from "./exportFixtures.js";
-import type { ExportInput } from "./ExportInput.js";
 import { exportPptxDeck } from "./pptxDeck.js";
 
 /** The text of each slide, paragraph by paragraph. */
@@ -25,47 +25,6 @@ async function slideTexts(bytes: Uint8Array): Promise<string[][]> {
   );
 }
 
-/** An idea linked to a step of the input's map, as the API presents it. */
-function idea(input: ExportInput, title: string, stepIndex: number, extra: Partial<Idea> = {}): Idea {
-  const step = input.snapshot.steps[stepIndex]!;
-  const link: IdeaLink = {
-    mapId: input.map.id,
-    mapTitle: input.map.title,
-    cardId: null,
-    stepId: step.id,
-    laneId: null,
-    stageId: step.stageId,
-    kind: "step",
-    label: step.name,
-    missing: false,
-  };
-  return {
-    id: `idea_${title}`,
-    workspaceId: "ws",
-    title,
-    description: "",
-    ownerId: null,
-    ownerName: null,
-    tags: [],
-    status: "new",
-    anchors: [link],
-    steps: [],
-    touchpointIds: [],
-    kpiIds: [],
-    ice: null,
-    iceScore: null,
-    rice: null,
-    riceScore: null,
-    matrix: null,
-    history: [],
-    shippedAt: null,
-    createdBy: "u",
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    ...extra,
-  };
-}
-
 describe("PowerPoint export: a slide of ideas per stage", () => {
   it("lists each stage's ideas with status, scores, quadrant and owner; stages without ideas get none", async () => {
     const input = demoExportInput();
@@ -73,7 +32,7 @@ describe("PowerPoint export: a slide of ideas per stage", () => {
     const firstStep = input.snapshot.steps.findIndex((s) => s.stageId === first!.id);
     const secondStep = input.snapshot.steps.findIndex((s) => s.stageId === second!.id);
     input.ideas = [
-      idea(input, "Size finder", firstStep, {
+      fixtureIdea(input, "Size finder", firstStep, {
         status: "shipped",
         ice: { impact: 7, confidence: 5, ease: 8 },
         iceScore: 280,
@@ -82,7 +41,7 @@ describe("PowerPoint export: a slide of ideas per stage", () => {
         matrix: { impact: 0.8, effort: 0.2 },
         ownerName: "Lena",
       }),
-      idea(input, "<b>Free returns</b>", secondStep, { status: "rejected" }),
+      fixtureIdea(input, "<b>Free returns</b>", secondStep, { status: "rejected" }),
     ];
     const slides = await slideTexts(await exportPptxDeck(input));
     const ideaSlides = slides.filter((s) => s[0]?.startsWith("Ideas for "));
@@ -99,7 +58,9 @@ describe("PowerPoint export: a slide of ideas per stage", () => {
     const input = templateExportInput("fa");
     const step = input.snapshot.steps[0]!;
     const stage = input.snapshot.stages.find((s) => s.id === step.stageId)!;
-    input.ideas = [idea(input, "ایدهٔ آزمایشی", 0, { ice: { impact: 9, confidence: 9, ease: 9 }, iceScore: 729 })];
+    input.ideas = [
+      fixtureIdea(input, "ایدهٔ آزمایشی", 0, { ice: { impact: 9, confidence: 9, ease: 9 }, iceScore: 729 }),
+    ];
     const slides = await slideTexts(await exportPptxDeck(input));
     const slide = slides.find((s) => s[0] === translate("fa", "exports", "stageIdeas", { stage: stage.name }))!;
     expect(slide).toBeDefined();

@@ -1,6 +1,7 @@
 import { matrixQuadrant, translate, type Idea } from "@opencjm/core";
 import type { ExportInput } from "./ExportInput.js";
 import { addHeading, HEADER, MARGIN, ordered, textBase, WIDTH, type Cell, type PptxGenJS } from "./pptxLayout.js";
+import { addPagedTable } from "./pptxTablePages.js";
 
 /** The ideas of the map per stage, in the map's stage order; an idea linked to several stages is under each. */
 function ideasByStage(input: ExportInput): Array<{ stageId: string; name: string; ideas: Idea[] }> {
@@ -30,8 +31,11 @@ export function addIdeaSlides(pptx: PptxGenJS, input: ExportInput): void {
   const v = (key: Parameters<typeof translate<"vocabulary">>[2]) => translate(locale, "vocabulary", key);
   const head = (text: string): Cell => ({ text, options: { bold: true, fill: { color: HEADER } } });
   for (const stage of ideasByStage(input)) {
-    const slide = pptx.addSlide();
-    addHeading(slide, locale, x("stageIdeas", { stage: stage.name }), input.snapshot.settings.title);
+    const newSlide = () => {
+      const slide = pptx.addSlide();
+      addHeading(slide, locale, x("stageIdeas", { stage: stage.name }), input.snapshot.settings.title);
+      return slide;
+    };
     const header = ordered([x("title"), v("status"), "ICE", "RICE", x("matrixQuadrant"), x("owner")].map(head), locale);
     const rows: Cell[][] = stage.ideas.map((idea) =>
       ordered(
@@ -47,19 +51,19 @@ export function addIdeaSlides(pptx: PptxGenJS, input: ExportInput): void {
       ),
     );
     const titleWidth = WIDTH - 2 * MARGIN - 8.4;
-    slide.addTable([header, ...rows], {
-      ...textBase(locale),
-      x: MARGIN,
-      y: 1.3,
-      w: WIDTH - 2 * MARGIN,
-      colW: ordered([titleWidth, 1.8, 1.1, 1.3, 1.9, 2.3], locale),
+    addPagedTable(newSlide(), newSlide, {
+      header: [header],
+      rows,
+      columnWidths: ordered([titleWidth, 1.8, 1.1, 1.3, 1.9, 2.3], locale),
       fontSize: 11,
-      valign: "top",
-      border: { type: "solid", pt: 0.5, color: "C7CEE6" },
-      autoPage: true,
-      autoPageRepeatHeader: true,
-      autoPageHeaderRows: 1,
-      autoPageSlideStartY: 1.3,
+      y: 1.3,
+      options: {
+        ...textBase(locale),
+        x: MARGIN,
+        w: WIDTH - 2 * MARGIN,
+        valign: "top",
+        border: { type: "solid", pt: 0.5, color: "C7CEE6" },
+      },
     });
   }
 }

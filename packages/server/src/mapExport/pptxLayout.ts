@@ -36,18 +36,6 @@ export type PptxGenJS = InstanceType<typeof PptxGenJS>;
 export type Slide = pptxgen.default.Slide;
 export type Cell = pptxgen.default.TableCell;
 
-/**
- * How long tables flow onto further slides. pptxgenjs splits them by its own estimate of each row's height, which
- * counts more letters per line and tighter lines than PowerPoint and LibreOffice draw: rendered with LibreOffice, the
- * demo map's table ran its last rows past the slide's foot. These weights make it expect more, shorter lines.
- */
-export const TABLE_PAGING = {
-  autoPage: true,
-  autoPageRepeatHeader: true,
-  autoPageLineWeight: 0.3,
-  autoPageCharWeight: -0.5,
-} as const;
-
 /** The deck's shared text settings for a language: font, language tag, direction and alignment. */
 export function textBase(locale: Locale): pptxgen.default.TextPropsOptions {
   const rtl = isRightToLeft(locale);

@@ -7,12 +7,16 @@ import JSZip from "jszip";
 import { PNG } from "pngjs";
 import type { Locale } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CROWDED_IDEAS, crowdedExportInput } from "./crowdedExportFixture.js";
 import { demoExportInput } from "./exportFixtures.js";
 import { exportPptxDeck } from "./pptxDeck.js";
 
 /** LibreOffice Impress (Debian's libreoffice-impress-nogui; .ci/run installs it), or SOFFICE_PATH. */
 const SOFFICE = process.env.SOFFICE_PATH ?? "/usr/bin/soffice";
 const LOCALES: Locale[] = ["en", "zh-Hant", "zh-Hans", "ru", "fa"];
+/** The demo map's deck, and a deck whose tables need several slides each (crowdedExportFixture.ts). */
+const DECKS = ["demo", "crowded"] as const;
+type Deck = (typeof DECKS)[number];
 /**
  * The band along the slide's right and bottom edges that must stay empty, in points: the deck keeps a 0.4-inch margin
  * (29 pt), and LibreOffice drops words that fall past the page, so a table running off the slide shows up as words
@@ -77,20 +81,22 @@ if (!haveOffice && process.env.CI === "true")
 
 describe.skipIf(!haveOffice)("PowerPoint deck rendered by LibreOffice", { timeout: 600_000 }, () => {
   let dir: string;
-  const rendered = new Map<Locale, { slides: number; pages: RenderedPage[]; pngs: string[] }>();
+  const rendered = new Map<`${Deck}-${Locale}`, { slides: number; pages: RenderedPage[]; pngs: string[] }>();
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "cjm-pptx-"));
     const decks: string[] = [];
-    const slides = new Map<Locale, number>();
-    for (const locale of LOCALES) {
-      const deck = await exportPptxDeck(demoExportInput(undefined, locale));
-      slides.set(locale, await slideCount(deck));
-      const file = join(dir, `deck-${locale}.pptx`);
-      writeFileSync(file, deck);
-      decks.push(file);
-    }
-    // One LibreOffice start for all five decks, with a profile of its own so it never meets a running office.
+    const slides = new Map<string, number>();
+    for (const deckName of DECKS)
+      for (const locale of LOCALES) {
+        const input = deckName === "demo" ? demoExportInput(undefined, locale) : crowdedExportInput(locale);
+        const deck = await exportPptxDeck(input);
+        slides.set(`${deckName}-${locale}`, await slideCount(deck));
+        const file = join(dir, `${deckName}-${locale}.pptx`);
+        writeFileSync(file, deck);
+        decks.push(file);
+      }
+    // One LibreOffice start for all the decks, with a profile of its own so it never meets a running office.
     run(SOFFICE, [
       `-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`,
       "--headless",
@@ -100,21 +106,21 @@ describe.skipIf(!haveOffice)("PowerPoint deck rendered by LibreOffice", { timeou
       dir,
       ...decks,
     ]);
-    for (const locale of LOCALES) {
-      const pdf = join(dir, `deck-${locale}.pdf`);
-      run("pdftoppm", ["-r", "24", "-png", pdf, join(dir, `page-${locale}`)]);
+    for (const name of slides.keys()) {
+      const pdf = join(dir, `${name}.pdf`);
+      run("pdftoppm", ["-r", "24", "-png", pdf, join(dir, `page-${name}`)]);
       const pages = pdfWords(pdf);
       const pngs = pages.map((_, i) => {
         const digits = String(pages.length).length;
-        return join(dir, `page-${locale}-${String(i + 1).padStart(digits, "0")}.png`);
+        return join(dir, `page-${name}-${String(i + 1).padStart(digits, "0")}.png`);
       });
-      rendered.set(locale, { slides: slides.get(locale)!, pages, pngs });
+      rendered.set(name as `${Deck}-${Locale}`, { slides: slides.get(name)!, pages, pngs });
     }
   }, 600_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(LOCALES)("renders every slide of the %s deck as a page, none of them blank", (locale) => {
-    const { slides, pages, pngs } = rendered.get(locale)!;
+    const { slides, pages, pngs } = rendered.get(`demo-${locale}`)!;
     // Title, persona, at least two map slides, emotions, pains, opportunities and descriptions.
     expect(slides).toBeGreaterThanOrEqual(8);
     expect(pages.length).toBe(slides);
@@ -125,10 +131,10 @@ describe.skipIf(!haveOffice)("PowerPoint deck rendered by LibreOffice", { timeou
     }
   });
 
-  it.each(LOCALES)(
-    "keeps every word of the %s deck inside its slide, clear of the right and bottom edges",
-    (locale) => {
-      const { pages } = rendered.get(locale)!;
+  it.each(DECKS.flatMap((deck) => LOCALES.map((locale) => [deck, locale] as const)))(
+    "keeps every word of the %s %s deck inside its slide, clear of the right and bottom edges",
+    (deck, locale) => {
+      const { pages } = rendered.get(`${deck}-${locale}`)!;
       const outside = pages.flatMap((page, i) =>
         page.words
           .filter((w) => w.xMin < 0 || w.yMin < 0 || w.xMax > page.width - EDGE_PT || w.yMax > page.height - EDGE_PT)
@@ -146,10 +152,30 @@ describe.skipIf(!haveOffice)("PowerPoint deck rendered by LibreOffice", { timeou
       const top = Math.min(...page.words.map((w) => w.yMin));
       return page.words.filter((w) => w.yMin < top + 4);
     };
-    for (const [i, page] of rendered.get("fa")!.pages.entries())
+    for (const [i, page] of rendered.get("demo-fa")!.pages.entries())
       expect([i + 1, Math.max(...heading(page).map((w) => w.xMax)) > page.width * 0.9]).toEqual([i + 1, true]);
     // The same check mirrored on the English deck, so this is about direction, not about long headings.
-    for (const [i, page] of rendered.get("en")!.pages.entries())
+    for (const [i, page] of rendered.get("demo-en")!.pages.entries())
       expect([i + 1, Math.min(...heading(page).map((w) => w.xMin)) < page.width * 0.1]).toEqual([i + 1, true]);
   });
+
+  it.each(LOCALES)(
+    "flows the crowded %s deck's ideas over several slides under one heading, each idea printed once",
+    (locale) => {
+      const { pages } = rendered.get(`crowded-${locale}`)!;
+      const owners = pages.map((page) => page.words.filter((w) => /^Owner\d+$/.test(w.text)).map((w) => w.text));
+      const ideaPages = pages.filter((_, i) => owners[i]!.length > 0);
+      expect(owners.flat().sort()).toEqual(Array.from({ length: CROWDED_IDEAS }, (_, i) => `Owner${i + 1}`).sort());
+      expect(ideaPages.length).toBeGreaterThan(1);
+      // Every slide the table flows onto carries the first one's heading (the stage's ideas and the map's title).
+      const heading = (page: RenderedPage) => {
+        const top = Math.min(...page.words.map((w) => w.yMin));
+        return page.words
+          .filter((w) => w.yMin < top + 40)
+          .map((w) => w.text)
+          .join(" ");
+      };
+      expect(ideaPages.map(heading)).toEqual(ideaPages.map(() => heading(ideaPages[0]!)));
+    },
+  );
 });
