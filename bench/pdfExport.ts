@@ -116,12 +116,20 @@ async function measureBaseline(): Promise<Record<Format, number[]>> {
       const times: number[] = [];
       for (let i = 0; i <= RUNS; i++) {
         const start = performance.now();
-        // The PNG at the export's default pixel density (2).
-        const context = await browser.newContext({ deviceScaleFactor: format === "png" ? 2 : 1 });
+        const context = await browser.newContext();
         const page = await context.newPage();
         await page.setContent(html);
         if (format === "pdf") await page.pdf({ preferCSSPageSize: true, printBackground: true });
-        else await page.locator("table").screenshot({ type: "png" });
+        else {
+          // The table drawn at twice its density, taken the fastest way Chromium offers (as the export takes its PNG).
+          const box = (await page.locator("table").boundingBox())!;
+          const devtools = await context.newCDPSession(page);
+          await devtools.send("Page.captureScreenshot", {
+            format: "png",
+            clip: { ...box, scale: 2 },
+            captureBeyondViewport: true,
+          });
+        }
         await context.close();
         if (i > 0) times.push(performance.now() - start);
       }
@@ -171,6 +179,8 @@ const line = (name: string, f: typeof pdf) =>
 console.log(`Export of a ${result.map} (${result.machine.cores} cores, load ${result.machine.loadAverage1m})`);
 console.log(line(`PDF, ${result.pages} A3 pages, ${Math.round(pdf.bytes / 1024)} KiB`, pdf));
 console.log(line(`PNG of the whole map, ${result.png.pixels} px, ${Math.round(png.bytes / 1024)} KiB`, png));
-console.log("baselines: the same Chromium printing, and taking a picture of, a plain 40 × 20 table of the same texts");
+console.log(
+  "baselines: the same Chromium printing, and taking a picture (at twice its density) of, a plain 40 × 20 table of the same texts",
+);
 mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
 writeFileSync(new URL("../results/pdfExport.json", import.meta.url), `${JSON.stringify(result, null, 2)}\n`);

@@ -46,7 +46,7 @@ describe("export and import from the web app in a real browser", () => {
     return page;
   }
 
-  it("downloads the map as CSV, as Excel with Russian labels, and as PDF, from the editor's menu", async () => {
+  it("downloads the map as CSV, as Excel with Russian labels, as PDF and as PNG, from the editor's menu", async () => {
     const dialogs = new ExchangeDialogs(await open(`/w/${fx.workspaceId}/maps/${mapId}`));
     const csv = await dialogs.export("csv");
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
@@ -70,6 +70,15 @@ describe("export and import from the web app in a real browser", () => {
 
     const pdf = await dialogs.export("pdf", { paper: "A3", orientation: "portrait" });
     expect((await bytesOf(pdf)).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    await dialogs.page.keyboard.press("Escape");
+
+    // A picture at the size chosen: as on screen, then by default twice as sharp (this map is far below 25 megapixels).
+    const widthOf = (png: Buffer) => png.readUInt32BE(16);
+    const screen = await bytesOf(await dialogs.export("png", { scale: "1" }));
+    expect(screen.subarray(1, 4).toString("latin1")).toBe("PNG");
+    await dialogs.page.keyboard.press("Escape");
+    const sharp = await bytesOf(await dialogs.export("png"));
+    expect(Math.abs(widthOf(sharp) - 2 * widthOf(screen))).toBeLessThan(4);
   });
 
   it("shows the export dialog in Persian, right to left", async () => {

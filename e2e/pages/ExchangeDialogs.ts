@@ -10,10 +10,10 @@ export class ExchangeDialogs {
     await this.page.getByTestId(entry).click();
   }
 
-  /** Exports through the dialog with a format (and paper for PDF/PNG) and returns the browser's download. */
+  /** Exports through the dialog with a format (and paper for a PDF, size for a PNG) and returns the browser's download. */
   async export(
     format: string,
-    options: { paper?: string; orientation?: string; lang?: string } = {},
+    options: { paper?: string; orientation?: string; scale?: string; lang?: string } = {},
   ): Promise<Download> {
     await this.openFromMenu("open-export");
     const dialog = this.page.getByTestId("export-dialog");
@@ -21,6 +21,7 @@ export class ExchangeDialogs {
     if (options.lang) await dialog.getByTestId("export-language").selectOption(options.lang);
     if (options.paper) await dialog.getByTestId("export-paper").selectOption(options.paper);
     if (options.orientation) await dialog.getByTestId("export-orientation").selectOption(options.orientation);
+    if (options.scale !== undefined) await dialog.getByTestId("export-scale").selectOption(options.scale);
     const [download] = await Promise.all([
       this.page.waitForEvent("download"),
       dialog.getByTestId("export-download").click(),

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
 import { DomainError } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import type { Orientation, Paper } from "./printOptions.js";
+import { pngScale } from "./pngScale.js";
 import { isPrintRequestAllowed } from "./printRequestPolicy.js";
 
 /** Debian's Chromium, or CHROMIUM_PATH. Playwright never downloads a browser of its own here. */
@@ -20,20 +21,28 @@ const ARGS = [
 const IDLE_MS = 5 * 60_000;
 const READY_TIMEOUT_MS = 30_000;
 
-/** Tabs kept open between exports, per pixel density, and how many exports one tab prints before it is closed. */
-const IDLE_TABS_PER_SCALE = 2;
+/** Tabs kept open between exports, and how many exports one tab prints before it is closed. */
+const IDLE_TABS = 2;
 const USES_PER_TAB = 50;
 
 /** The little of the page's DOM the renderer reads and drives. */
 type PageGlobals = {
-  document: { documentElement: { dataset: Record<string, string | undefined> } };
+  document: {
+    documentElement: { dataset: Record<string, string | undefined> };
+    querySelector(selector: string): { getBoundingClientRect(): Box } | null;
+  };
+  scrollX: number;
+  scrollY: number;
   history: { replaceState(state: null, unused: string, url: string): void };
 };
+
+type Box = { x: number; y: number; width: number; height: number };
 
 /** A browser tab that prints, kept between exports; its requests are checked against the view it now shows. */
 interface PrintTab {
   page: Page;
-  scale: number;
+  /** The DevTools session that takes its pictures. */
+  devtools: CDPSession;
   printUrl: URL;
   uses: number;
 }
@@ -45,23 +54,22 @@ export interface RenderRequest {
   format: "pdf" | "png";
   paper: Paper;
   orientation: Orientation;
-  /** Pixel density of a PNG (1 to 3; 2 by default, so text stays sharp when the image is zoomed or printed). */
+  /** Pixel density of a PNG (1 to 3); by default 2, less for a map too large for that (pngScale.ts). */
   scale?: number;
 }
 
 /**
  * Prints the web app's print view with headless Chromium: one browser per server, started on first use and reused,
- * a fresh page per export. Pages share a context per pixel density, so the app's hashed scripts come from the
- * browser's cache after the first export; the print view takes everything else from its URL (token, language,
- * paper), and no cookies are ever set, so exports cannot see each other. The page may only reach its own print view,
+ * its tabs kept between exports (see `print`). The print view takes everything from its URL (one-use token, language,
+ * paper) and no cookies are ever set, so exports cannot see each other. The page may only reach its own print view,
  * the app's files and its share link (printRequestPolicy.ts).
  */
 export class MapPrintRenderer {
   private browser: Promise<Browser> | undefined;
-  private readonly contexts = new Map<number, Promise<BrowserContext>>();
+  private browserContext: Promise<BrowserContext> | undefined;
   private idle: NodeJS.Timeout | undefined;
   private active = 0;
-  private readonly idleTabs = new Map<number, PrintTab[]>();
+  private idleTabs: PrintTab[] = [];
   /** Browser tabs opened since the renderer started (the rest of the exports reused a kept tab). */
   tabsOpened = 0;
 
@@ -91,33 +99,30 @@ export class MapPrintRenderer {
     return this.browser;
   }
 
-  private context(scale: number): Promise<BrowserContext> {
-    let context = this.contexts.get(scale);
-    if (!context) {
-      context = this.launch().then((browser) =>
-        browser.newContext({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: scale }),
-      );
-      context.catch(() => this.contexts.delete(scale));
-      this.contexts.set(scale, context);
+  /** One context for every export: a PNG's density is the picture's, not the page's, so PDFs and PNGs share tabs. */
+  private context(): Promise<BrowserContext> {
+    if (!this.browserContext) {
+      const context = this.launch().then((browser) => browser.newContext({ viewport: { width: 1600, height: 1000 } }));
+      context.catch(() => (this.browserContext = undefined));
+      this.browserContext = context;
     }
-    return context;
+    return this.browserContext;
   }
 
   /** Renders one export and returns its bytes. */
   async render(request: RenderRequest): Promise<Uint8Array> {
     clearTimeout(this.idle);
     this.active++;
-    const scale = request.format === "png" ? (request.scale ?? 2) : 1;
     const printUrl = new URL(request.url);
     try {
-      const warm = this.takeIdleTab(scale, printUrl);
+      const warm = this.takeIdleTab(printUrl);
       if (warm) {
         // A kept tab that fails is closed and the export tried once more in a fresh one: whatever went wrong in the
         // reused page (its app stuck, its renderer gone) must not cost the user the export.
         const bytes = await this.print(warm, request, false).catch(() => undefined);
         if (bytes) return bytes;
       }
-      return await this.print(await this.openTab(scale, printUrl), request, true);
+      return await this.print(await this.openTab(printUrl), request, true);
     } finally {
       this.active--;
       if (this.active === 0) {
@@ -129,10 +134,11 @@ export class MapPrintRenderer {
   }
 
   /** A fresh tab whose every request is checked against the print view it currently shows. */
-  private async openTab(scale: number, printUrl: URL): Promise<PrintTab> {
-    const page = await (await this.context(scale)).newPage();
+  private async openTab(printUrl: URL): Promise<PrintTab> {
+    const context = await this.context();
+    const page = await context.newPage();
     this.tabsOpened++;
-    const tab: PrintTab = { page, scale, printUrl, uses: 0 };
+    const tab: PrintTab = { page, devtools: await context.newCDPSession(page), printUrl, uses: 0 };
     // Every request of the page is checked: an image card pointing at this server's API would start another export.
     await page.route("**/*", (route) =>
       isPrintRequestAllowed(route.request().url(), tab.printUrl) ? route.continue() : route.abort("blockedbyclient"),
@@ -140,12 +146,11 @@ export class MapPrintRenderer {
     return tab;
   }
 
-  /** A tab kept from an earlier export of the same server and pixel density, pointed at the next print view. */
-  private takeIdleTab(scale: number, printUrl: URL): PrintTab | undefined {
-    const idle = this.idleTabs.get(scale) ?? [];
-    const index = idle.findIndex((tab) => tab.printUrl.origin === printUrl.origin);
+  /** A tab kept from an earlier export of the same server, pointed at the next print view. */
+  private takeIdleTab(printUrl: URL): PrintTab | undefined {
+    const index = this.idleTabs.findIndex((tab) => tab.printUrl.origin === printUrl.origin);
     if (index < 0) return undefined;
-    const [tab] = idle.splice(index, 1);
+    const [tab] = this.idleTabs.splice(index, 1);
     tab!.printUrl = printUrl;
     return tab;
   }
@@ -191,10 +196,9 @@ export class MapPrintRenderer {
             message: `the print view was not ready within ${READY_TIMEOUT_MS / 1000} s (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`,
           });
         });
-      // The PNG is the print view itself, cut to its own box: the whole map, nothing of the empty window around it.
       const bytes =
         request.format === "png"
-          ? await page.locator('[data-testid="print-view"]').screenshot({ type: "png" })
+          ? await this.picture(tab, request.scale)
           : // The print view sets its own @page size and margins (paper, orientation, or the map's size for "fit").
             await page.pdf({
               format: request.paper === "fit" ? "A4" : request.paper,
@@ -209,13 +213,29 @@ export class MapPrintRenderer {
     }
   }
 
-  /** Keeps a tab that printed well for the next export, up to a few per density and a bounded number of uses. */
+  /**
+   * The PNG: the print view itself, cut to its own box (the whole map, nothing of the empty window around it), drawn
+   * afresh at the picture's density — text and lines stay sharp, not an enlarged screen image.
+   */
+  private async picture(tab: PrintTab, asked: number | undefined): Promise<Buffer> {
+    const box = await tab.page.evaluate(() => {
+      const page = globalThis as unknown as PageGlobals;
+      const view = page.document.querySelector('[data-testid="print-view"]')!.getBoundingClientRect();
+      return { x: view.x + page.scrollX, y: view.y + page.scrollY, width: view.width, height: view.height };
+    });
+    const { data } = await tab.devtools.send("Page.captureScreenshot", {
+      format: "png",
+      clip: { ...box, scale: pngScale(box.width, box.height, asked) },
+      captureBeyondViewport: true,
+    });
+    return Buffer.from(data, "base64");
+  }
+
+  /** Keeps a tab that printed well for the next export, up to a few tabs and a bounded number of uses each. */
   private keepIdle(tab: PrintTab): boolean {
-    const idle = this.idleTabs.get(tab.scale) ?? [];
     // A tab is retired after a while, so what the app accumulates in a long-lived page (caches, memory) stays bounded.
-    if (tab.uses >= USES_PER_TAB || idle.length >= IDLE_TABS_PER_SCALE) return false;
-    idle.push(tab);
-    this.idleTabs.set(tab.scale, idle);
+    if (tab.uses >= USES_PER_TAB || this.idleTabs.length >= IDLE_TABS) return false;
+    this.idleTabs.push(tab);
     return true;
   }
 
@@ -224,8 +244,8 @@ export class MapPrintRenderer {
     clearTimeout(this.idle);
     const browser = this.browser;
     this.browser = undefined;
-    this.contexts.clear();
-    this.idleTabs.clear();
+    this.browserContext = undefined;
+    this.idleTabs = [];
     await (await browser?.catch(() => undefined))?.close();
   }
 }

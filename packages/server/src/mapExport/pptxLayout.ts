@@ -7,7 +7,9 @@ import { isRightToLeft, type Locale } from "@opencjm/core";
 // DejaVu Sans, whose Persian letters are complete and whose lines are short enough for the tables' row estimates;
 // Noto Sans Arabic's taller lines ran the map table past the slide). Chinese names the Noto CJK faces Linux desktops
 // and LibreOffice have (Debian's fonts-noto-cjk): with Microsoft YaHei named, LibreOffice fell back to the Japanese
-// face. PowerPoint without Noto substitutes its own Chinese font, as it does for any missing font.
+// face. PowerPoint without Noto substitutes its own Chinese font, as it does for any missing font. (LibreOffice's PDF
+// names the embedded font NotoSansCJKjp whichever face is named: the collection's faces share one glyph table, and each
+// face's own character map picks its region's glyphs — rendered, 骨 differs between SC, TC and JP.)
 export const FONT: Record<Locale, string> = {
   en: "Calibri",
   ru: "Calibri",

@@ -61,7 +61,7 @@ const exportRoute = createRoute({
   tags,
   summary: "Export a map: pdf, png, infographic, infographic-png, pptx, xlsx, csv, json, md or mermaid",
   description:
-    "`lang` sets the language of the labels (default: the map's); `paper` (A4, A3, Letter, fit) and `orientation` apply to pdf (a png is always one image of the whole map), `scale` (1–3) to png; `infographic` is one landscape page summarising the map (persona, stages, emotion curve, top pain points and opportunities, key numbers) as a PDF on `paper`, `infographic-png` the same page as an image; `version` exports a version from the map's history; `research=true` adds the map's research (a Research sheet in xlsx, a research appendix in pdf), participants named by code only.",
+    "`lang` sets the language of the labels (default: the map's); `paper` (A4, A3, Letter, fit) and `orientation` apply to pdf (a png is always one image of the whole map), `scale` (1–3) to png (by default 2, less for a map whose picture would pass 25 megapixels, never below 1); `infographic` is one landscape page summarising the map (persona, stages, emotion curve, top pain points and opportunities, key numbers) as a PDF on `paper`, `infographic-png` the same page as an image; `version` exports a version from the map's history; `research=true` adds the map's research (a Research sheet in xlsx, a research appendix in pdf), participants named by code only.",
   request: { params: MapParams, query: ExportQuery },
   responses: {
     200: {

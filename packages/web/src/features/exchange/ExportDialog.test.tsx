@@ -23,3 +23,26 @@ describe("the export dialog's research option", () => {
     expect(researchBox()!.checked).toBe(false);
   });
 });
+
+describe("the export dialog's choices for a picture", () => {
+  it("asks a PNG for its size, not for paper or orientation, and offers paper again for a PDF", async () => {
+    const user = userEvent.setup();
+    renderWithI18n(<ExportDialog workspaceId="w1" mapId="m1" onClose={() => undefined} />);
+    expect(screen.queryByTestId("export-scale")).toBeNull();
+    expect(screen.getByTestId("export-paper")).toBeTruthy();
+    await user.selectOptions(screen.getByTestId("export-format"), "png");
+    expect(screen.queryByTestId("export-paper")).toBeNull();
+    expect(screen.queryByTestId("export-orientation")).toBeNull();
+    const size = screen.getByTestId("export-scale") as HTMLSelectElement;
+    expect([...size.options].map((o) => o.text)).toEqual([
+      "Automatic: sharp, at most 25 megapixels",
+      "1× (as on screen)",
+      "2× (sharp)",
+      "3× (for large prints)",
+    ]);
+    expect(size.value).toBe("");
+    await user.selectOptions(screen.getByTestId("export-format"), "pdf");
+    expect(screen.queryByTestId("export-scale")).toBeNull();
+    expect(screen.getByTestId("export-orientation")).toBeTruthy();
+  });
+});

@@ -7,14 +7,16 @@ import { ErrorNote } from "./ErrorNote.js";
 import {
   downloadExport,
   PAPERS,
+  PNG_SCALES,
   RESEARCH_FORMATS,
   type ExportChoice,
   type Orientation,
   type Paper,
+  type PngScale,
 } from "./exchangeApi.js";
 import styles from "./Exchange.module.css";
 
-/** Chooses a format (and for PDF/PNG the paper and orientation) and downloads the export. */
+/** Chooses a format (for a PDF its paper and orientation, for a PNG its size) and downloads the export. */
 export function ExportDialog({
   workspaceId,
   mapId,
@@ -30,13 +32,14 @@ export function ExportDialog({
     lang: "",
     paper: "A4",
     orientation: "landscape",
+    scale: "",
     // A member's own export carries the map's research unless they untick it.
     research: true,
   });
   const [state, setState] = useState<
     { kind: "idle" } | { kind: "working" } | { kind: "done"; name: string } | { kind: "failed"; error: unknown }
   >({ kind: "idle" });
-  const printed = choice.format === "pdf" || choice.format === "png";
+  const paged = choice.format === "pdf";
   // The infographic PDF is one landscape sheet of a chosen paper; its PNG is a picture of that sheet.
   const sheet = choice.format === "infographic";
   const update = (patch: Partial<ExportChoice>) => {
@@ -111,7 +114,24 @@ export function ExportDialog({
             </select>
           </label>
         )}
-        {printed && (
+        {choice.format === "png" && (
+          <label className="field">
+            {t("exchange.export.scale")}
+            <select
+              className="input"
+              value={choice.scale}
+              onChange={(e) => update({ scale: e.target.value as PngScale })}
+              data-testid="export-scale"
+            >
+              {PNG_SCALES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`exchange.scale.${s || "auto"}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {paged && (
           <div className={styles.row}>
             <label className="field">
               {t("exchange.export.paper")}

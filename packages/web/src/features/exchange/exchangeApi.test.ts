@@ -3,17 +3,23 @@ import { attachmentName, exportPath } from "./exchangeApi.js";
 import { embedSnippet } from "./ShareDialog.js";
 
 describe("exchange helpers", () => {
-  it("asks for paper and orientation only for PDF and PNG, and the map's language unless one is chosen", () => {
-    expect(
-      exportPath("ws 1", "m", { format: "pdf", lang: "fa", paper: "A3", orientation: "portrait", research: false }),
-    ).toBe("/api/workspaces/ws%201/maps/m/export?format=pdf&lang=fa&paper=A3&orientation=portrait");
-    expect(
-      exportPath("w", "m", { format: "xlsx", lang: "", paper: "A3", orientation: "portrait", research: false }),
-    ).toBe("/api/workspaces/w/maps/m/export?format=xlsx");
+  it("asks for paper and orientation only for a PDF, a size only for a PNG, and the map's language unless one is chosen", () => {
+    const choice = { lang: "", paper: "A3", orientation: "portrait", scale: "3", research: false } as const;
+    expect(exportPath("ws 1", "m", { ...choice, format: "pdf", lang: "fa" })).toBe(
+      "/api/workspaces/ws%201/maps/m/export?format=pdf&lang=fa&paper=A3&orientation=portrait",
+    );
+    expect(exportPath("w", "m", { ...choice, format: "xlsx" })).toBe("/api/workspaces/w/maps/m/export?format=xlsx");
+    expect(exportPath("w", "m", { ...choice, format: "png" })).toBe(
+      "/api/workspaces/w/maps/m/export?format=png&scale=3",
+    );
+    // Automatic: the server picks (twice the screen's density, less for a very large map).
+    expect(exportPath("w", "m", { ...choice, format: "png", scale: "" })).toBe(
+      "/api/workspaces/w/maps/m/export?format=png",
+    );
   });
 
   it("asks for the map's research only when chosen and only for the PDF and the Excel workbook", () => {
-    const choice = { lang: "", paper: "A4", orientation: "landscape", research: true } as const;
+    const choice = { lang: "", paper: "A4", orientation: "landscape", scale: "", research: true } as const;
     expect(exportPath("w", "m", { ...choice, format: "xlsx" })).toBe(
       "/api/workspaces/w/maps/m/export?format=xlsx&research=true",
     );

@@ -11,6 +11,9 @@ import { api, ApiRequestError } from "../../api/apiClient.js";
 export const PAPERS = ["A4", "A3", "Letter", "fit"] as const;
 export type Paper = (typeof PAPERS)[number];
 export type Orientation = "landscape" | "portrait";
+/** A PNG's pixel density; empty leaves it to the server (twice the screen's, less for a very large map). */
+export const PNG_SCALES = ["", "1", "2", "3"] as const;
+export type PngScale = (typeof PNG_SCALES)[number];
 
 /** What the user chose in the export dialog; `lang` empty means the map's own language. */
 export interface ExportChoice {
@@ -18,6 +21,7 @@ export interface ExportChoice {
   lang: string;
   paper: Paper;
   orientation: Orientation;
+  scale: PngScale;
   /** Include the map's research (the XLSX Research sheet, the PDF's research appendix). */
   research: boolean;
 }
@@ -29,10 +33,12 @@ export const RESEARCH_FORMATS: readonly ExportFormat[] = ["pdf", "xlsx"];
 export function exportPath(workspaceId: string, mapId: string, choice: ExportChoice): string {
   const query = new URLSearchParams({ format: choice.format });
   if (choice.lang) query.set("lang", choice.lang);
-  if (choice.format === "pdf" || choice.format === "png") {
+  if (choice.format === "pdf") {
     query.set("paper", choice.paper);
     query.set("orientation", choice.orientation);
   }
+  // A PNG is one image of the whole map: no paper, only its density.
+  if (choice.format === "png" && choice.scale) query.set("scale", choice.scale);
   // The infographic is one landscape sheet: only its paper is chosen.
   if (choice.format === "infographic" && choice.paper !== "fit") query.set("paper", choice.paper);
   if (choice.research && RESEARCH_FORMATS.includes(choice.format)) query.set("research", "true");
