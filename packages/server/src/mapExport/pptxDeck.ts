@@ -7,6 +7,8 @@ import { addIdeaSlides } from "./pptxIdeaSlides.js";
 import {
   addHeading,
   FONT,
+  fullWidthTable,
+  headedSlides,
   HEADER,
   LANG,
   MARGIN,
@@ -145,18 +147,14 @@ function addMapSlides(pptx: PptxGenJS, input: ExportInput): void {
   const base = textBase(locale);
   parts.forEach((part, n) => {
     const title = input.snapshot.settings.title;
-    const newSlide = () => {
-      const slide = pptx.addSlide();
-      addHeading(
-        slide,
-        locale,
-        title,
-        parts.length > 1
-          ? `${exportLabel(locale, "map")} · ${exportLabel(locale, "part", { n: n + 1, total: parts.length })}`
-          : exportLabel(locale, "map"),
-      );
-      return slide;
-    };
+    const newSlide = headedSlides(
+      pptx,
+      locale,
+      title,
+      parts.length > 1
+        ? `${exportLabel(locale, "map")} · ${exportLabel(locale, "part", { n: n + 1, total: parts.length })}`
+        : exportLabel(locale, "map"),
+    );
     const steps = part.flatMap((g) => g.steps);
     const columns = steps.map((s) => stepIndex.get(s.id)!);
     const header = (text: string, colspan = 1, fill = HEADER): Cell => ({
@@ -259,11 +257,7 @@ function addCardTable(
     }
   }
   if (rows.length === 0) return;
-  const newSlide = () => {
-    const slide = pptx.addSlide();
-    addHeading(slide, locale, exportLabel(locale, heading), input.snapshot.settings.title);
-    return slide;
-  };
+  const newSlide = headedSlides(pptx, locale, exportLabel(locale, heading), input.snapshot.settings.title);
   const head = (k: ExportLabel | string, raw = false): Cell => ({
     text: raw ? k : exportLabel(locale, k as ExportLabel),
     options: { bold: true, fill: { color: HEADER } },
@@ -278,13 +272,7 @@ function addCardTable(
     columnWidths: ordered([2.4, 2.8, WIDTH - 2 * MARGIN - 5.2], locale),
     fontSize: 11,
     y: 1.3,
-    options: {
-      ...textBase(locale),
-      x: MARGIN,
-      w: WIDTH - 2 * MARGIN,
-      valign: "top",
-      border: { type: "solid", pt: 0.5, color: "C7CEE6" },
-    },
+    options: fullWidthTable(locale),
   });
 }
 

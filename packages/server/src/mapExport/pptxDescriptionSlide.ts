@@ -1,7 +1,16 @@
 import { descriptionTable } from "./descriptionTable.js";
 import { exportLabel } from "./exportLabels.js";
 import type { ExportInput } from "./ExportInput.js";
-import { addHeading, HEADER, MARGIN, ordered, textBase, WIDTH, type Cell, type PptxGenJS } from "./pptxLayout.js";
+import {
+  fullWidthTable,
+  headedSlides,
+  HEADER,
+  MARGIN,
+  ordered,
+  WIDTH,
+  type Cell,
+  type PptxGenJS,
+} from "./pptxLayout.js";
 import { addPagedTable } from "./pptxTablePages.js";
 
 /**
@@ -12,11 +21,7 @@ export function addDescriptionSlide(pptx: PptxGenJS, input: ExportInput): void {
   const { locale } = input;
   const table = descriptionTable(input);
   if (table.rows.length === 0) return;
-  const newSlide = () => {
-    const slide = pptx.addSlide();
-    addHeading(slide, locale, exportLabel(locale, "descriptions"), input.snapshot.settings.title);
-    return slide;
-  };
+  const newSlide = headedSlides(pptx, locale, exportLabel(locale, "descriptions"), input.snapshot.settings.title);
   const header = ordered(
     table.headers.map((text): Cell => ({ text, options: { bold: true, fill: { color: HEADER } } })),
     locale,
@@ -34,12 +39,6 @@ export function addDescriptionSlide(pptx: PptxGenJS, input: ExportInput): void {
     columnWidths: ordered([...fixed, WIDTH - 2 * MARGIN - fixed.reduce((a, b) => a + b, 0)], locale),
     fontSize: 10,
     y: 1.3,
-    options: {
-      ...textBase(locale),
-      x: MARGIN,
-      w: WIDTH - 2 * MARGIN,
-      valign: "top",
-      border: { type: "solid", pt: 0.5, color: "C7CEE6" },
-    },
+    options: fullWidthTable(locale),
   });
 }

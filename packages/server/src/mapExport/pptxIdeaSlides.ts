@@ -1,6 +1,15 @@
 import { matrixQuadrant, translate, type Idea } from "@opencjm/core";
 import type { ExportInput } from "./ExportInput.js";
-import { addHeading, HEADER, MARGIN, ordered, textBase, WIDTH, type Cell, type PptxGenJS } from "./pptxLayout.js";
+import {
+  fullWidthTable,
+  headedSlides,
+  HEADER,
+  MARGIN,
+  ordered,
+  WIDTH,
+  type Cell,
+  type PptxGenJS,
+} from "./pptxLayout.js";
 import { addPagedTable } from "./pptxTablePages.js";
 
 /** The ideas of the map per stage, in the map's stage order; an idea linked to several stages is under each. */
@@ -31,11 +40,7 @@ export function addIdeaSlides(pptx: PptxGenJS, input: ExportInput): void {
   const v = (key: Parameters<typeof translate<"vocabulary">>[2]) => translate(locale, "vocabulary", key);
   const head = (text: string): Cell => ({ text, options: { bold: true, fill: { color: HEADER } } });
   for (const stage of ideasByStage(input)) {
-    const newSlide = () => {
-      const slide = pptx.addSlide();
-      addHeading(slide, locale, x("stageIdeas", { stage: stage.name }), input.snapshot.settings.title);
-      return slide;
-    };
+    const newSlide = headedSlides(pptx, locale, x("stageIdeas", { stage: stage.name }), input.snapshot.settings.title);
     const header = ordered([x("title"), v("status"), "ICE", "RICE", x("matrixQuadrant"), x("owner")].map(head), locale);
     const rows: Cell[][] = stage.ideas.map((idea) =>
       ordered(
@@ -57,13 +62,7 @@ export function addIdeaSlides(pptx: PptxGenJS, input: ExportInput): void {
       columnWidths: ordered([titleWidth, 1.8, 1.1, 1.3, 1.9, 2.3], locale),
       fontSize: 11,
       y: 1.3,
-      options: {
-        ...textBase(locale),
-        x: MARGIN,
-        w: WIDTH - 2 * MARGIN,
-        valign: "top",
-        border: { type: "solid", pt: 0.5, color: "C7CEE6" },
-      },
+      options: fullWidthTable(locale),
     });
   }
 }

@@ -71,3 +71,23 @@ export function addHeading(slide: Slide, locale: Locale, title: string, subtitle
       color: MUTED,
     });
 }
+
+/** Makes slides that all carry the same heading: a table's first slide and each one it flows onto. */
+export function headedSlides(pptx: PptxGenJS, locale: Locale, title: string, subtitle?: string): () => Slide {
+  return () => {
+    const slide = pptx.addSlide();
+    addHeading(slide, locale, title, subtitle);
+    return slide;
+  };
+}
+
+/** The look of a table as wide as the slide's margins allow, in a language's text settings. */
+export function fullWidthTable(locale: Locale): Record<string, unknown> {
+  return {
+    ...textBase(locale),
+    x: MARGIN,
+    w: WIDTH - 2 * MARGIN,
+    valign: "top",
+    border: { type: "solid", pt: 0.5, color: "C7CEE6" },
+  };
+}
