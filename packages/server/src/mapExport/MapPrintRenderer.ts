@@ -223,6 +223,11 @@ export class MapPrintRenderer {
       const view = page.document.querySelector('[data-testid="print-view"]')!.getBoundingClientRect();
       return { x: view.x + page.scrollX, y: view.y + page.scrollY, width: view.width, height: view.height };
     });
+    // The whole pixels that enclose the view: a fractional edge would otherwise cut its last row of pixels.
+    const [left, top] = [Math.floor(box.x), Math.floor(box.y)];
+    box.width = Math.ceil(box.x + box.width) - left;
+    box.height = Math.ceil(box.y + box.height) - top;
+    [box.x, box.y] = [left, top];
     const { data } = await tab.devtools.send("Page.captureScreenshot", {
       format: "png",
       clip: { ...box, scale: pngScale(box.width, box.height, asked) },
