@@ -61,9 +61,19 @@ describe.skipIf(!hasChromium())("the demo's measured effect and drift in a real 
         .getByTestId("step-drift-badge")
         .count(),
     ).toBe(0);
-    await badge.click();
     const popover = editor.page.getByTestId("step-drift-popover");
-    await popover.waitFor();
+    // On a loaded machine the editor may still be settling (its focus moving into the grid) when the badge is clicked,
+    // and a popover closes when focus leaves it: click until it stays open, as a person would.
+    await expect
+      .poll(
+        async () => {
+          if (!(await popover.isVisible())) await badge.click();
+          return popover.isVisible();
+        },
+        // A second apart, so a popover slow to open is not clicked shut again.
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe(true);
     const time = popover.locator('[data-measure="medianTime"]');
     const line = await time.innerText();
     expect(line).toContain("Median time to the next step");
