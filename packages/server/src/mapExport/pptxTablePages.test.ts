@@ -14,8 +14,7 @@ function recordingSlide(tables: Cell[][][]): Slide {
 
 describe("laying a long table over slides", () => {
   it("counts a Chinese letter about as wide as two Latin ones, so Chinese cells wrap into more lines", () => {
-    expect(textEms("顾客比较价格")).toBe(6);
-    expect(textEms("shoppe")).toBeLessThan(3.6);
+    expect(textEms("顾客比较价格") / textEms("shoppe")).toBeGreaterThan(1.6);
     // As many letters in each: the Chinese cell needs about twice the lines.
     const latin = rowHeight([{ text: "compare shops prices ".repeat(6) }], [3], 10);
     const chinese = rowHeight([{ text: "顾客在下单之前比较多家商店的价格配送".repeat(7) }], [3], 10);
