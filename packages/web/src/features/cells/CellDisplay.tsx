@@ -4,6 +4,7 @@ import { IdeaBadge } from "../ideas/IdeaBadge.js";
 import { shownEvidenceLevel } from "../research/shownEvidenceLevel.js";
 import { useResearchCardIds } from "../research/StepResearchContext.js";
 import { startCardDrag } from "./cardDrag.js";
+import { useActionOffers } from "./shell/ActionOffers.js";
 import { viewOf } from "./cardViews.js";
 import type { CardContext } from "./CardView.js";
 import type { CellContentProps } from "./CellContentProps.js";
@@ -27,6 +28,7 @@ export function CellDisplay({
   onCardDoubleClick?: (cardId: string) => void;
 }) {
   const researchCards = useResearchCardIds();
+  const offering = useActionOffers();
   const drop = useCardDrop({ lane, step, cards, enabled: !readOnly, onEdit });
   return (
     <ul
@@ -61,9 +63,25 @@ export function CellDisplay({
             accent={view.accent?.(card)}
             badge={
               <>
-                <IdeaBadge card={card} label={view.plainText(card, context)} />
-                <ThreadBadge anchor={{ kind: "card", cardId: card.id }} label={view.plainText(card, context)} />
+                <IdeaBadge card={card} label={view.plainText(card, context)} part="count" />
+                <ThreadBadge
+                  anchor={{ kind: "card", cardId: card.id }}
+                  label={view.plainText(card, context)}
+                  part="count"
+                />
               </>
+            }
+            offers={
+              offering && (
+                <>
+                  <IdeaBadge card={card} label={view.plainText(card, context)} part="offer" />
+                  <ThreadBadge
+                    anchor={{ kind: "card", cardId: card.id }}
+                    label={view.plainText(card, context)}
+                    part="offer"
+                  />
+                </>
+              )
             }
           >
             <view.Display card={card} context={context} />

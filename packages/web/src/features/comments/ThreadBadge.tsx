@@ -1,6 +1,7 @@
 import type { CommentAnchor } from "@opencjm/core";
 import { useContext } from "react";
 import { useI18n } from "../../i18n/I18nProvider.js";
+import { useActionOffers } from "../cells/shell/ActionOffers.js";
 import { anchorKey } from "./anchorKey.js";
 import { CommentBadgesContext } from "./CommentsContext.js";
 import styles from "./ThreadBadge.module.css";
@@ -14,18 +15,22 @@ export function ThreadBadge({
   anchor,
   label,
   corner = false,
+  part = "both",
 }: {
   anchor: CommentAnchor;
   /** What the anchor is called (a card's text, a step's name), for screen readers and the tooltip. */
   label: string;
   /** In the corner of the thing (a cell) rather than in its flow (a card, a step header). */
   corner?: boolean;
+  /** The count of open threads only, the offer to start one only (where there is none), or whichever applies. */
+  part?: "count" | "offer" | "both";
 }) {
   const { t, formatNumber } = useI18n();
   const badges = useContext(CommentBadgesContext);
+  const offering = useActionOffers();
   if (!badges) return null;
   const count = badges.openCounts.get(anchorKey(anchor)) ?? 0;
-  if (count === 0 && !badges.canComment) return null;
+  if (count > 0 ? part === "offer" : part === "count" || !badges.canComment || !offering) return null;
   const onClick = (event: React.MouseEvent) => {
     // The cell or header under the badge would take the click as a selection (or a double click as editing).
     event.stopPropagation();

@@ -1,4 +1,5 @@
 import { useI18n } from "../../i18n/I18nProvider.js";
+import { useActionOffers } from "../cells/shell/ActionOffers.js";
 import { useIdeaLinks } from "./IdeaLinksContext.js";
 import styles from "./IdeaBadge.module.css";
 
@@ -6,7 +7,8 @@ import styles from "./IdeaBadge.module.css";
 export function CellIdeaButton({ laneId, stepId, label }: { laneId: string; stepId: string; label: string }) {
   const { t } = useI18n();
   const links = useIdeaLinks();
-  if (!links?.canWrite) return null;
+  const offering = useActionOffers();
+  if (!links?.canWrite || !offering) return null;
   return (
     <button
       type="button"

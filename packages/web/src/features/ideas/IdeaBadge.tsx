@@ -1,6 +1,7 @@
 import type { Card } from "@opencjm/core";
 import { Link } from "wouter";
 import { useI18n } from "../../i18n/I18nProvider.js";
+import { useActionOffers } from "../cells/shell/ActionOffers.js";
 import { backlogHref, useIdeaLinks } from "./IdeaLinksContext.js";
 import styles from "./IdeaBadge.module.css";
 
@@ -9,13 +10,24 @@ import styles from "./IdeaBadge.module.css";
  * opportunities, to those who may write, a button that starts an idea from the card. Opportunities show their count
  * in their own body (OpportunityCard), so here only the button.
  */
-export function IdeaBadge({ card, label }: { card: Card; label: string }) {
+export function IdeaBadge({
+  card,
+  label,
+  part = "both",
+}: {
+  card: Card;
+  label: string;
+  /** The count of linked ideas only, the button that starts one only, or both. */
+  part?: "count" | "offer" | "both";
+}) {
   const { t, formatNumber } = useI18n();
   const links = useIdeaLinks();
+  const offering = useActionOffers();
   if (!links) return null;
   const count = links.ideasByCard.get(card.id)?.length ?? 0;
-  const canStart = links.canWrite && (card.kind === "painPoint" || card.kind === "opportunity");
-  const showCount = count > 0 && card.kind !== "opportunity";
+  const canStart =
+    part !== "count" && offering && links.canWrite && (card.kind === "painPoint" || card.kind === "opportunity");
+  const showCount = part !== "offer" && count > 0 && card.kind !== "opportunity";
   if (!showCount && !canStart) return null;
   return (
     <span className={styles.badges} onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>

@@ -14,6 +14,7 @@ export function CardShell({
   dropSide,
   accent,
   badge,
+  offers,
 }: {
   card: Card;
   marker: ReactNode;
@@ -23,6 +24,8 @@ export function CardShell({
   accent?: string;
   /** Something shown at the card's end (its open comment threads). */
   badge?: ReactNode;
+  /** Buttons that start something from the card (a thread, an idea), over its top end while it is hovered or focused. */
+  offers?: ReactNode;
 }) {
   return (
     <li
@@ -34,8 +37,11 @@ export function CardShell({
       style={accent ? { borderInlineStartColor: accent } : undefined}
     >
       {marker}
-      <div className={styles.body}>{children}</div>
-      {badge}
+      <div className={styles.body} data-testid="card-body">
+        {children}
+      </div>
+      {badge && <span className={styles.counts}>{badge}</span>}
+      {offers && <span className={styles.offers}>{offers}</span>}
     </li>
   );
 }

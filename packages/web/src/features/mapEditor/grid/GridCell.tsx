@@ -3,10 +3,12 @@ import { memo, useCallback, useState, type DragEvent, type KeyboardEvent } from 
 import { useT } from "../../../i18n/I18nProvider.js";
 import { dragFitsLane, readCardDrag } from "../../cells/cardDrag.js";
 import { CellContent } from "../../cells/CellContent.js";
+import { ActionOffersContext } from "../../cells/shell/ActionOffers.js";
 import { ThreadBadge } from "../../comments/ThreadBadge.js";
 import { CellIdeaButton } from "../../ideas/CellIdeaButton.js";
 import { cellKey } from "../store/MapView.js";
 import { useCellCards } from "../store/useMapView.js";
+import { useHovered } from "./CellHover.js";
 import { focusKey, type FocusTarget } from "./createGridFocus.js";
 import { useFocusState, useGrid, usePresenceAt, useSearchMatch } from "./GridContext.js";
 import { LanePrompt } from "./LanePrompt.js";
@@ -33,6 +35,8 @@ export const GridCell = memo(function GridCell({
   const target: FocusTarget = { kind: "cell", laneId: lane.id, stepId: step.id };
   const key = focusKey(target);
   const state = useFocusState(key);
+  // Starting a thread or an idea is offered where the pointer or the grid's focus is (CellHover.ts).
+  const offering = useHovered(key) || state !== "idle";
   const others = usePresenceAt(key);
   const matched = useSearchMatch(cellKey(lane.id, step.id));
   const { focus, editor, readOnly } = grid;
@@ -96,30 +100,34 @@ export const GridCell = memo(function GridCell({
         !readOnly && !collapsed && focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, true)
       }
     >
-      {others.length > 0 && <PresenceTag users={others} />}
-      {collapsed ? (
-        <span className={styles.count}>{cards.length > 0 ? t("editor.cell.cards", { count: cards.length }) : ""}</span>
-      ) : (
-        <CellContent
-          lane={lane}
-          step={step}
-          cards={cards}
-          catalogue={grid.catalogue}
-          readOnly={readOnly}
-          editing={state === "editing"}
-          onStopEditing={onStopEditing}
-          onEdit={onEdit}
-          workspaceId={grid.workspaceId}
-          onCatalogueChange={grid.onCatalogueChange}
+      <ActionOffersContext.Provider value={offering}>
+        {others.length > 0 && <PresenceTag users={others} />}
+        {collapsed ? (
+          <span className={styles.count}>
+            {cards.length > 0 ? t("editor.cell.cards", { count: cards.length }) : ""}
+          </span>
+        ) : (
+          <CellContent
+            lane={lane}
+            step={step}
+            cards={cards}
+            catalogue={grid.catalogue}
+            readOnly={readOnly}
+            editing={state === "editing"}
+            onStopEditing={onStopEditing}
+            onEdit={onEdit}
+            workspaceId={grid.workspaceId}
+            onCatalogueChange={grid.onCatalogueChange}
+          />
+        )}
+        {!collapsed && !readOnly && state !== "editing" && cards.length === 0 && <LanePrompt lane={lane} step={step} />}
+        <ThreadBadge
+          anchor={{ kind: "cell", laneId: lane.id, stepId: step.id }}
+          label={`${lane.name} · ${step.name}`}
+          corner
         />
-      )}
-      {!collapsed && !readOnly && state !== "editing" && cards.length === 0 && <LanePrompt lane={lane} step={step} />}
-      <ThreadBadge
-        anchor={{ kind: "cell", laneId: lane.id, stepId: step.id }}
-        label={`${lane.name} · ${step.name}`}
-        corner
-      />
-      <CellIdeaButton laneId={lane.id} stepId={step.id} label={`${lane.name} · ${step.name}`} />
+        <CellIdeaButton laneId={lane.id} stepId={step.id} label={`${lane.name} · ${step.name}`} />
+      </ActionOffersContext.Provider>
     </div>
   );
 });

@@ -16,6 +16,7 @@ import { BlueprintLineRow } from "./BlueprintLineRow.js";
 import { blueprintLines } from "./blueprintLines.js";
 import { focusKey } from "./createGridFocus.js";
 import { useGrid } from "./GridContext.js";
+import { CellHover, CellHoverContext } from "./CellHover.js";
 import { COLUMN_WIDTH, TITLE_WIDTH } from "./gridSizes.js";
 import { containsTarget, firstTarget, moveFocus, navModel, type NavMove } from "./gridNavigation.js";
 import { LaneRow } from "./LaneRow.js";
@@ -67,6 +68,7 @@ export function MapGrid({
   const structure = useStructure();
   const actions = useStructureActions();
   const rootRef = useRef<HTMLDivElement>(null);
+  const hover = useMemo(() => new CellHover(), []);
   const visibleLanes = useMemo(() => structure.lanes.filter((l) => !l.hidden), [structure.lanes]);
   const hiddenLanes = useMemo(() => structure.lanes.filter((l) => l.hidden), [structure.lanes]);
   const model = useMemo(
@@ -222,80 +224,84 @@ export function MapGrid({
         className={styles.grid}
         style={gridStyle}
         onKeyDown={onKeyDown}
+        onPointerOver={(e) => hover.follow(e.target)}
+        onPointerLeave={() => hover.set(null)}
         data-testid="map-grid"
       >
-        <div role="row" aria-rowindex={1} className={styles.row}>
-          <div role="columnheader" aria-colindex={1} className={styles.corner}>
-            <EvidenceLegend />
+        <CellHoverContext.Provider value={hover}>
+          <div role="row" aria-rowindex={1} className={styles.row}>
+            <div role="columnheader" aria-colindex={1} className={styles.corner}>
+              <EvidenceLegend />
+            </div>
+            {stageSpans.map(
+              ({ stage, index, column, span, shown }) =>
+                shown && (
+                  <StageHeader
+                    key={stage.id}
+                    stage={stage}
+                    index={index}
+                    count={stageSpans.length}
+                    column={column}
+                    span={span}
+                    actions={actions}
+                  />
+                ),
+            )}
+            {!readOnly && (
+              <div role="gridcell" className={styles.addStage} style={{ gridColumn: 2 + structure.slots.length }}>
+                <button
+                  type="button"
+                  onClick={() => actions.addStage(structure.stages.at(-1))}
+                  data-testid="add-stage"
+                  aria-label={t("editor.stage.add")}
+                  title={t("editor.stage.add")}
+                >
+                  +{structure.stages.length === 0 ? ` ${t("editor.stage.add")}` : ""}
+                </button>
+              </div>
+            )}
           </div>
-          {stageSpans.map(
-            ({ stage, index, column, span, shown }) =>
-              shown && (
-                <StageHeader
-                  key={stage.id}
-                  stage={stage}
-                  index={index}
-                  count={stageSpans.length}
-                  column={column}
-                  span={span}
-                  actions={actions}
-                />
-              ),
-          )}
-          {!readOnly && (
-            <div role="gridcell" className={styles.addStage} style={{ gridColumn: 2 + structure.slots.length }}>
-              <button
-                type="button"
-                onClick={() => actions.addStage(structure.stages.at(-1))}
-                data-testid="add-stage"
-                aria-label={t("editor.stage.add")}
-                title={t("editor.stage.add")}
-              >
-                +{structure.stages.length === 0 ? ` ${t("editor.stage.add")}` : ""}
-              </button>
+          <div role="row" aria-rowindex={2} className={styles.row}>
+            {structure.slots.map((slot, i) => {
+              const firstCol = colIndex + 1;
+              colIndex += Math.max(1, slot.steps.length);
+              if (!inRange(i)) return null;
+              return (
+                <div key={slot.key} role="presentation" className={styles.stepSlot} style={{ gridColumn: 2 + i }}>
+                  {slot.steps.map((step, j) => {
+                    const stageColor = structure.stages.find((s) => s.id === step.stageId)?.color;
+                    return (
+                      <StepHeader
+                        key={step.id}
+                        step={step}
+                        colIndex={firstCol + j}
+                        first={structure.steps[0] === step}
+                        last={structure.steps.at(-1) === step}
+                        stageColor={stageColor}
+                        afterGoal={goalSlot >= 0 && i > goalSlot}
+                        actions={actions}
+                      />
+                    );
+                  })}
+                  {slot.steps.length === 0 && !readOnly && (
+                    <div role="gridcell">
+                      <button type="button" className={styles.addStep} onClick={() => actions.addStep(slot.stageId)}>
+                        + {t("editor.step.add")}
+                      </button>
+                    </div>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+          {laneRows}
+          {/* A row of its own: a grid holds only rows, and rows only cells. */}
+          {(!readOnly || hiddenLanes.length > 0) && (
+            <div role="row" className={styles.row}>
+              <AddLaneControl row={row} hidden={hiddenLanes} actions={actions} />
             </div>
           )}
-        </div>
-        <div role="row" aria-rowindex={2} className={styles.row}>
-          {structure.slots.map((slot, i) => {
-            const firstCol = colIndex + 1;
-            colIndex += Math.max(1, slot.steps.length);
-            if (!inRange(i)) return null;
-            return (
-              <div key={slot.key} role="presentation" className={styles.stepSlot} style={{ gridColumn: 2 + i }}>
-                {slot.steps.map((step, j) => {
-                  const stageColor = structure.stages.find((s) => s.id === step.stageId)?.color;
-                  return (
-                    <StepHeader
-                      key={step.id}
-                      step={step}
-                      colIndex={firstCol + j}
-                      first={structure.steps[0] === step}
-                      last={structure.steps.at(-1) === step}
-                      stageColor={stageColor}
-                      afterGoal={goalSlot >= 0 && i > goalSlot}
-                      actions={actions}
-                    />
-                  );
-                })}
-                {slot.steps.length === 0 && !readOnly && (
-                  <div role="gridcell">
-                    <button type="button" className={styles.addStep} onClick={() => actions.addStep(slot.stageId)}>
-                      + {t("editor.step.add")}
-                    </button>
-                  </div>
-                )}
-              </div>
-            );
-          })}
-        </div>
-        {laneRows}
-        {/* A row of its own: a grid holds only rows, and rows only cells. */}
-        {(!readOnly || hiddenLanes.length > 0) && (
-          <div role="row" className={styles.row}>
-            <AddLaneControl row={row} hidden={hiddenLanes} actions={actions} />
-          </div>
-        )}
+        </CellHoverContext.Provider>
       </div>
     </div>
   );

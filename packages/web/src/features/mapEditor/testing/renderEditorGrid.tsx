@@ -1,4 +1,5 @@
 import { render } from "@testing-library/react";
+import type { ReactElement } from "react";
 import type * as Y from "yjs";
 import { createI18n, StaticI18nProvider } from "../../../i18n/I18nProvider.js";
 import type { UiLocale } from "../../../i18n/locales.js";
@@ -39,7 +40,14 @@ const emptyCatalogue: CellCatalogue = { touchpoints: new Map(), channels: new Ma
  * view, editor (per-user undo), focus and catalogue in a language; confirmations answer `confirmAnswer`.
  */
 export function renderEditorGrid(
-  options: { doc?: Y.Doc; readOnly?: boolean; locale?: UiLocale; confirmAnswer?: boolean } = {},
+  options: {
+    doc?: Y.Doc;
+    readOnly?: boolean;
+    locale?: UiLocale;
+    confirmAnswer?: boolean;
+    /** Wraps the grid in what the editor puts around it (comment badges, idea links). */
+    around?: (grid: ReactElement) => ReactElement;
+  } = {},
 ) {
   const doc = options.doc ?? buildTestMapDoc();
   const view = createLiveMapView(doc);
@@ -65,7 +73,7 @@ export function renderEditorGrid(
     <StaticI18nProvider i18n={i18n}>
       <MapViewContext.Provider value={view}>
         <GridContext.Provider value={grid}>
-          <MapGrid label="Map" />
+          {options.around ? options.around(<MapGrid label="Map" />) : <MapGrid label="Map" />}
         </GridContext.Provider>
       </MapViewContext.Provider>
     </StaticI18nProvider>,

@@ -20,7 +20,7 @@ describe("text, action and expectation cards", () => {
     await cell.user.keyboard("{Enter}");
     expect(cell.stops()).toBe(1);
     const shown = within(screen.getByTestId("cell-lane-cart")).getAllByRole("listitem");
-    expect(shown.map((li) => li.lastElementChild?.textContent)).toEqual([
+    expect(shown.map((li) => within(li).getByTestId("card-body").textContent)).toEqual([
       "Compares prices\non two sites",
       "Reads reviews",
     ]);
