@@ -55,6 +55,38 @@ describe("map editor in a real browser", () => {
     await page.context().close();
   });
 
+  it("asks for what it shows beside the map (threads, ideas, research, drift, data) once each, before drawing the grid", async () => {
+    const mapId = await fx.createMap({ templateId: "awareness-to-advocacy" });
+    const page = await (await fx.context(browser, fx.owner)).newPage();
+    pages.push(page);
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith("/api/")) asked.push(url.pathname + url.search);
+    });
+    await new MapEditorPage(page).open(fx.server.url, fx.workspaceId, mapId);
+    const sideRequests = [
+      `/maps/${mapId}/comment-threads`,
+      `/ideas?mapId=${mapId}`,
+      `/research/maps/${mapId}/summary`,
+      `/research/maps/${mapId}/journeys`,
+      `/research/maps/${mapId}/surveys`,
+      `/maps/${mapId}/drift`,
+      "/imports?limit=50",
+    ].map((path) => `/api/workspaces/${fx.workspaceId}${path}`);
+    await eventually(() => sideRequests.filter((path) => asked.includes(path))).toEqual(sideRequests);
+    // A moment for any second request to show up.
+    await page.waitForTimeout(500);
+    expect(sideRequests.map((path) => asked.filter((a) => a === path).length)).toEqual(sideRequests.map(() => 1));
+    const { grid, started } = await page.evaluate(() => ({
+      grid: performance.getEntriesByName("cjm:grid-rendered")[0]!.startTime,
+      started: performance
+        .getEntriesByType("resource")
+        .map((r) => [new URL(r.name).pathname + new URL(r.name).search, r.startTime] as const),
+    }));
+    for (const path of sideRequests) expect(started.find(([name]) => name === path)![1]).toBeLessThan(grid);
+  });
+
   it("edits cards of several lane types in place, and they are saved on the map", async () => {
     const mapId = await fx.createMap({ templateId: "awareness-to-advocacy" });
     const editor = await openMap(mapId);

@@ -1,4 +1,5 @@
 import type { CommentAnchor, CommentBodyInput, CommentThread, CommentThreadList, MemberInfo } from "@opencjm/core";
+import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../api/apiClient.js";
 
 const mapBase = (workspaceId: string, mapId: string) =>
@@ -11,6 +12,15 @@ export const commentThreadsKey = (mapId: string) => ["comments", "threads", mapI
 export const commentMembersKey = (workspaceId: string) => ["comments", "members", workspaceId] as const;
 
 /** Every thread of the map, open and resolved, with their comments. */
+/** A map's threads, kept a minute (a "comments changed" message refreshes them sooner). */
+export function commentThreadsQuery(workspaceId: string, mapId: string) {
+  return queryOptions({
+    queryKey: commentThreadsKey(mapId),
+    queryFn: () => fetchCommentThreads(workspaceId, mapId),
+    staleTime: 60_000,
+  });
+}
+
 export async function fetchCommentThreads(workspaceId: string, mapId: string): Promise<CommentThread[]> {
   return (await api.get<CommentThreadList>(mapBase(workspaceId, mapId))).threads;
 }

@@ -2,7 +2,7 @@ import { CommentsChangedMessageSchema, type CommentThread } from "@opencjm/core"
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { ApiRequestError } from "../../api/apiClient.js";
-import { commentThreadsKey, fetchCommentThread, fetchCommentThreads } from "./commentsApi.js";
+import { commentThreadsKey, commentThreadsQuery, fetchCommentThread } from "./commentsApi.js";
 
 /** What the map's live connection offers: its stateless messages, and a sync each time it (re)connects. */
 export interface StatelessSource {
@@ -24,11 +24,7 @@ export function useCommentThreads(
   live: StatelessSource | null,
 ): { threads: readonly CommentThread[]; failed: boolean; loading: boolean } {
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: commentThreadsKey(mapId),
-    queryFn: () => fetchCommentThreads(workspaceId, mapId),
-    staleTime: 60_000,
-  });
+  const query = useQuery(commentThreadsQuery(workspaceId, mapId));
   useEffect(() => {
     if (!live) return;
     const latest = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, type ReactNode } from "react";
-import { driftKeys, fetchMapDrift } from "./driftApi.js";
+import { mapDriftQuery } from "./driftApi.js";
 import { StepDriftContext, type StepDriftFlags } from "./StepDriftContext.js";
 
 /**
@@ -16,12 +16,7 @@ export function StepDriftProvider({
   mapId: string;
   children: ReactNode;
 }) {
-  const drift = useQuery({
-    queryKey: driftKeys.map(workspaceId, mapId),
-    queryFn: () => fetchMapDrift(workspaceId, mapId),
-    staleTime: 10 * 60_000,
-    retry: false,
-  });
+  const drift = useQuery(mapDriftQuery(workspaceId, mapId));
   const value = useMemo<StepDriftFlags | null>(() => {
     if (!drift.data) return null;
     const flagged = new Map(

@@ -1,4 +1,5 @@
 import type { DriftDigest, DriftSettings, DriftSubscription, MapDrift } from "@opencjm/core";
+import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../api/apiClient.js";
 
 const ws = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}`;
@@ -10,6 +11,16 @@ export const driftKeys = {
   digest: (workspaceId: string) => ["drift", workspaceId, "digest"] as const,
   subscription: (workspaceId: string) => ["drift", workspaceId, "subscription"] as const,
 };
+
+/** A map's drift, as the editor's step badges read it (recomputed at most every ten minutes; no retry when missing). */
+export function mapDriftQuery(workspaceId: string, mapId: string) {
+  return queryOptions({
+    queryKey: driftKeys.map(workspaceId, mapId),
+    queryFn: () => fetchMapDrift(workspaceId, mapId),
+    staleTime: 10 * 60_000,
+    retry: false,
+  });
+}
 
 /** Every step of a map in both periods, drifted measures flagged. */
 export function fetchMapDrift(workspaceId: string, mapId: string): Promise<MapDrift> {

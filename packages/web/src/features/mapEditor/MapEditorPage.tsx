@@ -6,6 +6,7 @@ import { useSession } from "../../app/SessionProvider.js";
 import { useMapDocument } from "../../collab/useMapDocument.js";
 import { LiveMapEditor } from "./LiveMapEditor.js";
 import { MapLoadError } from "./MapLoadError.js";
+import { usePrefetchEditorData } from "./usePrefetchEditorData.js";
 import { useMapResources } from "./useMapResources.js";
 
 /**
@@ -16,6 +17,7 @@ export default function MapEditorPage({ workspaceId, mapId }: { workspaceId: str
   const { session, roleIn } = useSession();
   const resources = useMapResources(workspaceId, mapId);
   const connection = useMapDocument(mapId);
+  usePrefetchEditorData(workspaceId, mapId);
   const role = roleIn(workspaceId);
   const readOnly = !role || !roleAllows(role, "write");
   const me = useMemo(

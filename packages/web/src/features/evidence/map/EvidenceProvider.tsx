@@ -4,18 +4,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react
 import { importListQuery, mapMetricsQuery, useEvidenceCache } from "../api/evidenceQueries.js";
 import { EvidenceContext, type EvidenceFilters, type EvidenceState, type EvidenceStatus } from "./EvidenceContext.js";
 import { evidenceCues } from "./evidenceCues.js";
-
-const SHOWN_KEY = "opencjm.evidence.shown";
-
-/** The choice made on this device, or null before any: the data view then follows whether there is data. */
-function storedShown(): boolean | null {
-  try {
-    const stored = localStorage.getItem(SHOWN_KEY);
-    return stored === null ? null : stored !== "false";
-  } catch {
-    return null;
-  }
-}
+import { storeDataChoice, storedDataChoice } from "./storedDataChoice.js";
 
 /** The API's filters for the view's: the end date is inclusive on screen and exclusive in the API. */
 export function metricsRequest(filters: EvidenceFilters): { filters: MetricsFilters; personaId?: string } {
@@ -60,7 +49,7 @@ export function EvidenceProvider({
   alwaysShown?: boolean;
   children: ReactNode;
 }) {
-  const [storedChoice, setShownState] = useState(storedShown);
+  const [storedChoice, setShownState] = useState(storedDataChoice);
   // Until someone chooses, the data view is on only where there is data: a new workspace's map gets its room.
   const imports = useQuery({ ...importListQuery(workspaceId), enabled: !alwaysShown && storedChoice === null });
   const hasData = !!imports.data?.some((i) => i.status === "done" && i.eventsStored > 0);
@@ -82,11 +71,7 @@ export function EvidenceProvider({
   const refresh = useCallback(() => void refreshMetrics(mapId), [refreshMetrics, mapId]);
   const setShown = useCallback((next: boolean) => {
     setShownState(next);
-    try {
-      localStorage.setItem(SHOWN_KEY, String(next));
-    } catch {
-      // Storage refused: the choice lasts for this visit.
-    }
+    storeDataChoice(next);
   }, []);
 
   const metrics = query.data ?? null;
