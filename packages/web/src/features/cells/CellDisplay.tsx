@@ -1,3 +1,4 @@
+import type { Card } from "@opencjm/core";
 import type { DragEvent } from "react";
 import { ThreadBadge } from "../comments/ThreadBadge.js";
 import { IdeaBadge } from "../ideas/IdeaBadge.js";
@@ -43,6 +44,7 @@ export function CellDisplay({
     >
       {cards.map((card) => {
         const view = viewOf(card.kind);
+        const label = view.plainText(card, context);
         const onDragStart = readOnly
           ? undefined
           : (event: DragEvent<HTMLElement>) => {
@@ -50,7 +52,7 @@ export function CellDisplay({
               startCardDrag(
                 event.dataTransfer,
                 { cardId: card.id, kind: card.kind, laneId: lane.id, stepId: step.id },
-                view.plainText(card, context),
+                label,
               );
             };
         return (
@@ -61,33 +63,23 @@ export function CellDisplay({
             onDragStart={onDragStart}
             dropSide={drop.target?.cardId === card.id ? drop.target.side : null}
             accent={view.accent?.(card)}
-            badge={
-              <>
-                <IdeaBadge card={card} label={view.plainText(card, context)} part="count" />
-                <ThreadBadge
-                  anchor={{ kind: "card", cardId: card.id }}
-                  label={view.plainText(card, context)}
-                  part="count"
-                />
-              </>
-            }
-            offers={
-              offering && (
-                <>
-                  <IdeaBadge card={card} label={view.plainText(card, context)} part="offer" />
-                  <ThreadBadge
-                    anchor={{ kind: "card", cardId: card.id }}
-                    label={view.plainText(card, context)}
-                    part="offer"
-                  />
-                </>
-              )
-            }
+            badge={<CardLinks card={card} label={label} part="count" />}
+            offers={offering && <CardLinks card={card} label={label} part="offer" />}
           >
             <view.Display card={card} context={context} />
           </CardShell>
         );
       })}
     </ul>
+  );
+}
+
+/** A card's ideas and comment threads: the counts of those there are, or the buttons that start one. */
+function CardLinks({ card, label, part }: { card: Card; label: string; part: "count" | "offer" }) {
+  return (
+    <>
+      <IdeaBadge card={card} label={label} part={part} />
+      <ThreadBadge anchor={{ kind: "card", cardId: card.id }} label={label} part={part} />
+    </>
   );
 }
