@@ -75,8 +75,8 @@ describe("map editor in a real browser", () => {
       "/imports?limit=50",
     ].map((path) => `/api/workspaces/${fx.workspaceId}${path}`);
     await eventually(() => sideRequests.filter((path) => asked.includes(path))).toEqual(sideRequests);
-    // A moment for any second request to show up.
-    await page.waitForTimeout(500);
+    // Until the page has nothing more to ask: a second request for any of them would show up by then.
+    await page.waitForLoadState("networkidle");
     expect(sideRequests.map((path) => asked.filter((a) => a === path).length)).toEqual(sideRequests.map(() => 1));
     const { grid, started } = await page.evaluate(() => ({
       grid: performance.getEntriesByName("cjm:grid-rendered")[0]!.startTime,

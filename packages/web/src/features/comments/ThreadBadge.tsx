@@ -30,7 +30,9 @@ export function ThreadBadge({
   const offering = useActionOffers();
   if (!badges) return null;
   const count = badges.openCounts.get(anchorKey(anchor)) ?? 0;
-  if (count > 0 ? part === "offer" : part === "count" || !badges.canComment || !offering) return null;
+  // Threads there are always show; the offer to start one, where there is none, only to commenters and only now.
+  const shown = count > 0 ? part !== "offer" : part !== "count" && badges.canComment && offering;
+  if (!shown) return null;
   const onClick = (event: React.MouseEvent) => {
     // The cell or header under the badge would take the click as a selection (or a double click as editing).
     event.stopPropagation();
