@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { expect } from "vitest";
 import type { Locator, Page } from "playwright-core";
 
 /** The research repository — studies, participants, notes, highlights, search — as a user drives it. */
@@ -19,6 +20,11 @@ export class ResearchScreen {
     await dialog.getByLabel("Title").fill(title);
     await dialog.getByLabel("Method").selectOption({ label: method });
     for (const map of mapTitles) await dialog.getByLabel(map).check();
+    // The start date from the date picker, whose calendar's code loads as it opens: the 15th of the month shown.
+    const from = dialog.getByLabel("From");
+    await from.click();
+    await this.page.locator('td[data-day$="-15"]:not([data-outside]) button').click();
+    expect(await from.getAttribute("data-value")).toMatch(/^\d{4}-\d{2}-15$/);
     await dialog.getByTestId("study-save").click();
     await this.page.getByTestId("study-page").getByRole("heading", { name: title }).waitFor();
   }

@@ -1,4 +1,4 @@
-import { translate } from "../i18n/translateShared.js";
+import { translateVocabulary } from "../i18n/vocabularyCatalogue.js";
 import type { Locale } from "../locale.js";
 import type { Card } from "../schemas/lane.js";
 
@@ -41,9 +41,7 @@ export function cardText(card: Card, locale: Locale, names: CardTextNames = {}):
       const unit = card.unit ? ` ${card.unit}` : "";
       const actual = card.actual !== undefined ? `${card.actual}${unit}` : "";
       const target =
-        card.target !== undefined
-          ? translate(locale, "vocabulary", "kpiTarget", { target: `${card.target}${unit}` })
-          : "";
+        card.target !== undefined ? translateVocabulary(locale, "kpiTarget", { target: `${card.target}${unit}` }) : "";
       const values = [actual, target].filter(Boolean).join(", ");
       return values ? `${card.name}: ${values}` : card.name;
     }
@@ -54,12 +52,12 @@ export function cardText(card: Card, locale: Locale, names: CardTextNames = {}):
     case "duration":
       return (
         card.label ||
-        (card.minutes !== undefined ? translate(locale, "exports", "minutes", { n: String(card.minutes) }) : "")
+        (card.minutes !== undefined ? translateVocabulary(locale, "minutes", { n: String(card.minutes) }) : "")
       );
     case "process": {
       const flags = [
-        card.failurePoint ? translate(locale, "vocabulary", "failurePoint") : "",
-        card.waitPoint ? translate(locale, "vocabulary", "waitPoint") : "",
+        card.failurePoint ? translateVocabulary(locale, "failurePoint") : "",
+        card.waitPoint ? translateVocabulary(locale, "waitPoint") : "",
       ].filter(Boolean);
       return `${card.actor ? `${card.actor}: ` : ""}${card.text}${flags.length ? ` [${flags.join(", ")}]` : ""}`;
     }

@@ -49,7 +49,7 @@ describe("date picker", () => {
     render("fa", "2026-03-21", (day) => picked.push(day));
     await userEvent.setup().click(screen.getByTestId("date"));
     // The grid is Farvardin 1405 (not March 2026): its second day is 22 March.
-    expect(screen.getByText("فروردین ۱۴۰۵")).toBeTruthy();
+    expect(await screen.findByText("فروردین ۱۴۰۵")).toBeTruthy();
     await userEvent.setup().click(screen.getByRole("button", { name: /\s۲-ام فروردین ۱۴۰۵$/ }));
     expect(picked).toEqual(["2026-03-22"]);
   });
@@ -59,7 +59,7 @@ describe("date picker", () => {
     render("ru", "2026-03-05", (day) => picked.push(day));
     const user = userEvent.setup();
     await user.click(screen.getByTestId("date"));
-    expect(screen.getByText(/март 2026/i)).toBeTruthy();
+    expect(await screen.findByText(/март 2026/i)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: /12 марта 2026/ }));
     expect(picked).toEqual(["2026-03-12"]);
     expect(screen.getByTestId("date").textContent).toBe("12 мар. 2026 г.");

@@ -1,19 +1,13 @@
 import * as Popover from "@radix-ui/react-popover";
-import { useState } from "react";
-import { DayPicker as PersianDayPicker, faIR } from "@daypicker/persian";
-import { DayPicker } from "react-day-picker";
-import { enUS, ru, zhCN, zhTW } from "react-day-picker/locale";
-import "react-day-picker/style.css";
+import { Suspense, useState } from "react";
 import { useI18n } from "../i18n/I18nProvider.js";
-import type { UiLocale } from "../i18n/locales.js";
 import { buttonClassName } from "./Button.js";
 import styles from "./DatePicker.module.css";
+import { lazyScreen } from "./lazyScreen.js";
 
-// Persian is drawn by the Solar Hijri build (@daypicker/persian, same API): its months, weeks and digits.
-const CALENDAR_LOCALES = { en: enUS, ru, "zh-Hans": zhCN, "zh-Hant": zhTW } satisfies Record<
-  Exclude<UiLocale, "fa">,
-  unknown
->;
+// The calendars and their date libraries are loaded when a picker is about to open (pointer over it, focus), not
+// with every screen that shows a date: most of the picker's code, and no part of drawing the date itself.
+const Calendar = lazyScreen(() => import("./DatePickerCalendar.js"));
 
 /** "2026-12-05" as that day at local midnight (new Date("2026-12-05") would be UTC midnight, the day before in America). */
 function dayOf(value: string): Date | undefined {
@@ -62,6 +56,8 @@ export function DatePicker({
   return (
     <Popover.Root open={open} onOpenChange={setOpen}>
       <Popover.Trigger
+        onPointerEnter={() => void Calendar.preload().catch(() => undefined)}
+        onFocus={() => void Calendar.preload().catch(() => undefined)}
         className={`${buttonClassName("secondary", "small")} ${styles.trigger}`}
         data-testid={testId}
         data-value={value}
@@ -70,31 +66,16 @@ export function DatePicker({
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content className={styles.panel} align="start" sideOffset={4} collisionPadding={8} dir={dir}>
-          {locale === "fa" ? (
-            <PersianDayPicker
-              mode="single"
-              locale={faIR}
-              dir="rtl"
-              numerals="arabext"
-              selected={selected}
-              defaultMonth={selected ?? last ?? first}
-              disabled={disabled}
-              onSelect={(day) => day && pick(isoDay(day))}
-              autoFocus
-            />
-          ) : (
-            <DayPicker
-              mode="single"
-              locale={CALENDAR_LOCALES[locale]}
+          <Suspense fallback={<div className={styles.loading} aria-busy="true" />}>
+            <Calendar.Component
+              locale={locale}
               dir={dir}
-              numerals="latn"
               selected={selected}
               defaultMonth={selected ?? last ?? first}
               disabled={disabled}
-              onSelect={(day) => day && pick(isoDay(day))}
-              autoFocus
+              onSelect={(day) => pick(isoDay(day))}
             />
-          )}
+          </Suspense>
           {clearable && value && (
             <button type="button" className={buttonClassName("ghost", "small")} onClick={() => pick("")}>
               {t("common.date.clear")}
