@@ -240,7 +240,7 @@ describe("cell editors in a real browser", { timeout: 90_000 }, () => {
     const editor = await openMap(mapId, "fa-IR", "fa");
     const card = editor.cell("painPoints", "s1").locator("[data-card-id=p1]");
     await card.waitFor();
-    const marker = (await card.locator("svg[data-evidence]").boundingBox())!;
+    const marker = (await card.locator("[role=img][data-evidence]").boundingBox())!;
     const text = (await card.getByText("هزینهٔ ارسال دیر نمایش داده می‌شود").boundingBox())!;
     expect(marker.x).toBeGreaterThan(text.x + text.width - 1);
     const kpi = await editor.cell("kpis", "s1").innerText();
