@@ -155,6 +155,28 @@ describe("mappings and time zones", () => {
     ]);
   });
 
+  // Rows may be up to 16 MB; DuckDB's own default stops at 2 MB. A long text is also scored for sentiment, which once
+  // took minutes on a text this long (analyzeSentiment.ts).
+  it("a row holding a 3 MB transcript imports whole between ordinary rows, its sentiment scored", async () => {
+    const transcript = "Я позвонил в поддержку, 我等了很久. ".repeat(50_000);
+    const start = Date.parse("2024-03-01T09:00:00Z");
+    const ordinary = (from: number) =>
+      Array.from(
+        { length: 50_000 },
+        (_, i) => `c${i % 500},${new Date(start + (from + i) * 60_000).toISOString()},Visited site,\n`,
+      ).join("");
+    const path = t.file(
+      "long.csv",
+      `customer_id,ts,event,text\n${ordinary(0)}c1,2024-03-02T10:00:00Z,Called support,"${transcript}"\n${ordinary(50_000)}c2,2024-03-03T11:00:00Z,Paid,\n`,
+    );
+    const result = await importEvents(t.db, { path, source: { name: "Calls" } });
+    expect(result.eventsStored).toBe(100_002);
+    expect(await t.query("SELECT event_name, length(text)::INTEGER FROM events WHERE text IS NOT NULL")).toEqual([
+      ["Called support", transcript.length],
+    ]);
+    expect(await t.query("SELECT event_name FROM events WHERE row_number = 100002")).toEqual([["Paid"]]);
+  });
+
   it("day-first dates decided by the data, and dotted dates read day.month.year", async () => {
     const slashed = t.file("slashed.csv", "customer_id,date,event\n1,01/02/2024,a\n2,25/02/2024 13:45,b\n");
     await importEvents(t.db, { path: slashed, source: { name: "Slashed" } });

@@ -154,8 +154,14 @@ export async function prepareReadable(connection: DuckDBConnection, options: Rea
   return { format, encoding, columns, relation: jsonRelation(path, format, columns), size };
 }
 
-/** read_csv with every option explicit (no sniffing surprises), strict about column counts and quotes. */
+/**
+ * read_csv with every option explicit (no sniffing surprises), strict about column counts and quotes. Rows may be up
+ * to 16 MB (long texts); the buffer is set to twice that, since DuckDB's default of sixteen times the row limit
+ * (256 MB) made the first rows of a file (the mapping's sample) cost a read of up to 256 MB, and left a large file
+ * too few buffers to read in parallel: on 2 million events, the sample took 12 ms instead of 440 and the full read
+ * 0.8–1.1 s instead of 1.3–1.4.
+ */
 function csvRelation(path: string, delimiter: string, header: string[]): string {
   const columns = header.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(", ");
-  return `read_csv(${sqlString(path)}, header = true, auto_detect = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, ignore_errors = false, max_line_size = 16777216, columns = {${columns}})`;
+  return `read_csv(${sqlString(path)}, header = true, auto_detect = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, ignore_errors = false, max_line_size = 16777216, buffer_size = 33554432, columns = {${columns}})`;
 }
