@@ -7,10 +7,18 @@ import type { IdentifierKind } from "@opencjm/core";
 export interface MergeLogEntry {
   left: { kind: string; value: string };
   right: { kind: string; value: string };
+  /** The same in English, for API clients that show it as it is; screens and the CLI compose their own language's. */
   reason: string;
   sourceId: string | null;
+  /** The source's name, unless it was deleted since. */
+  sourceName: string | null;
+  /** The imported file and its row that held both identifiers. */
+  fileName: string | null;
   row: number | null;
 }
+
+/** The file named in a stored reason ("row 12 of crm.csv has both", writeStitching.ts). */
+const STORED_REASON = /^row \d+ of (.+) has both$/s;
 
 /** How many customers and identifiers the workspace has, by identifier kind and by source. */
 export interface IdentityCounts {
@@ -34,6 +42,8 @@ export async function getCustomerMergeLog(connection: DuckDBConnection, customer
     // "row 12 of crm.csv has both" → "row 12 of crm.csv (source "CRM") has both email "…" and phone "…""
     reason: `${source ? reason.replace(/ has both$/, ` (source ${JSON.stringify(source)}) has both`) : reason} ${lk} ${JSON.stringify(lv)} and ${rk} ${JSON.stringify(rv)}`,
     sourceId,
+    sourceName: source,
+    fileName: STORED_REASON.exec(reason)?.[1] ?? null,
     row: row === null ? null : Number(row),
   }));
 }

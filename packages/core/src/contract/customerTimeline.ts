@@ -39,8 +39,11 @@ export type CustomerEvent = z.infer<typeof CustomerEventSchema>;
 export const CustomerMergeSchema = z.object({
   left: CustomerIdentifierSchema,
   right: CustomerIdentifierSchema,
+  /** Why, in English ("row 12 of crm.csv (source "CRM") has both …"); screens compose it in their language. */
   reason: z.string(),
   sourceId: z.string().nullable(),
+  sourceName: z.string().nullable(),
+  fileName: z.string().nullable(),
   row: z.number().int().nullable(),
 });
 

@@ -85,6 +85,11 @@ describe.each(testDialects)("cjm customer (compiled CLI) on %s", (dialect) => {
       expect([r.status, r.stderr]).toEqual([0, ""]);
       expect(r.stdout).toContain("Identifiers: email lena@example.org, phone 49305550101");
       expect(r.stdout).toContain('has both email "lena@example.org" and phone "49305550101"');
+      // Why they are one customer, in the reader's language too (the stored reason is English).
+      const ru = runCli(["customer", "+49 30 555 0101", "--workspace", workspaceId, "--lang", "ru"], env);
+      expect(ru.stdout).toMatch(
+        /в строке \d+ файла events\.csv \(источник «[^»]+»\) есть и email "lena@example\.org", и phone "49305550101"/,
+      );
       expect(r.stdout).toContain("2 events:");
       expect(r.stdout).toContain("2024-05-01 10:00:00Z  Shop  ad_click");
       expect(r.stdout).toContain("2024-05-02 09:00:00Z  Shop  support_call  CSAT 2");

@@ -22,6 +22,20 @@ const CustomerOptions = z.strictObject({
 const when = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "Z");
 
 /** The readable timeline of `cjm customer`: identifiers, why they are one person, events, the map's steps, their words. */
+/** Why two identifiers are one customer, in the CLI's language (the stored English reason when the row is unknown). */
+function mergeLine(merge: CustomerTimeline["mergeLog"][number]): string {
+  if (merge.row === null || merge.fileName === null) return merge.reason;
+  const values = {
+    row: merge.row,
+    file: merge.fileName,
+    left: `${merge.left.kind} ${JSON.stringify(merge.left.value)}`,
+    right: `${merge.right.kind} ${JSON.stringify(merge.right.value)}`,
+  };
+  return merge.sourceName === null
+    ? cliText("customer.mergeAtNoSource", values)
+    : cliText("customer.mergeAt", { ...values, source: merge.sourceName });
+}
+
 export function formatCustomerTimeline(timeline: CustomerTimeline): string {
   const out: string[] = [];
   out.push(
@@ -34,7 +48,7 @@ export function formatCustomerTimeline(timeline: CustomerTimeline): string {
     );
   out.push("", `${cliText("customer.mergeLog")}:`);
   if (timeline.mergeLog.length === 0) out.push(`  ${cliText("customer.noMerges")}`);
-  for (const merge of timeline.mergeLog) out.push(`  ${printable(merge.reason)}`);
+  for (const merge of timeline.mergeLog) out.push(`  ${printable(mergeLine(merge))}`);
   out.push("", `${cliText("customer.events", { count: timeline.eventCount })}:`);
   for (const e of timeline.events) {
     const facts = [

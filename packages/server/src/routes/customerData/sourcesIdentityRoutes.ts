@@ -32,6 +32,8 @@ const CustomerIdentitySchema = z
         right: IdentitySchema,
         reason: z.string(),
         sourceId: z.string().nullable(),
+        sourceName: z.string().nullable(),
+        fileName: z.string().nullable(),
         row: z.number().int().nullable(),
       }),
     ),

@@ -133,7 +133,13 @@ function TimelineView({ timeline }: { timeline: CustomerTimeline }) {
                 right: `${kindLabel(m.right.kind)} ${m.right.value}`,
               })}{" "}
               <span className={styles.muted} dir="auto">
-                ({m.reason})
+                (
+                {m.row === null || m.fileName === null
+                  ? m.reason
+                  : m.sourceName === null
+                    ? t("customerTimeline.mergeAtNoSource", { row: m.row, file: m.fileName })
+                    : t("customerTimeline.mergeAt", { row: m.row, file: m.fileName, source: m.sourceName })}
+                )
               </span>
             </li>
           ))}
