@@ -185,7 +185,17 @@ try {
   );
   // Cold: a newcomer — a fresh browser context (no cached scripts, no stored language), a map nobody has open.
   const cold: Array<Awaited<ReturnType<typeof coldVisit>>> = [];
+  // Each newcomer meets a quiet server: the last visitor's map has been unloaded, stored and compacted, work that
+  // would otherwise land in the middle of the next visit and be counted against it.
+  const serverSettled = async () => {
+    const { hocuspocus } = server.collaboration;
+    const deadline = Date.now() + 15_000;
+    while ((hocuspocus.getDocumentsCount() > 0 || hocuspocus.unloadingDocuments.size > 0) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 250));
+  };
   for (const coldMap of coldMaps) {
+    await serverSettled();
     const fresh = await signedInContext();
     cold.push(await coldVisit(fresh, `${meter.url}/w/${ws.id}/maps/${coldMap.id}`, editorProbe, meter));
     if (process.env.BENCH_VERBOSE) console.log(`  cold load: ${cold.at(-1)!.tti.toFixed(1)} ms`);
