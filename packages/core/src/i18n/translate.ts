@@ -27,6 +27,14 @@ export function languageRules(locale: string): LanguageRules {
   return { plurals: new Intl.PluralRules(locale), numbers: new Intl.NumberFormat(locale) };
 }
 
+const rulesByLocale = new Map<string, LanguageRules>();
+/** A language's rules, made once per language (Intl objects are costly to make per message). */
+export function cachedLanguageRules(locale: string): LanguageRules {
+  let rules = rulesByLocale.get(locale);
+  if (!rules) rulesByLocale.set(locale, (rules = languageRules(locale)));
+  return rules;
+}
+
 /**
  * One message with its placeholders filled: a plural message picks its form from `values.count`, and numbers are
  * written the language's way (Persian digits in Persian). The one translator of the web app, the server and the CLI.

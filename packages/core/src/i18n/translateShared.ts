@@ -8,7 +8,7 @@ import {
   type SharedNamespace,
 } from "./sharedCatalogues.js";
 import type { VocabularyKey } from "./vocabularyCatalogue.js";
-import { formatMessage, languageRules, type LanguageRules, type Message, type MessageValues } from "./translate.js";
+import { cachedLanguageRules, formatMessage, type Message, type MessageValues } from "./translate.js";
 
 /** The keys of each shared namespace. */
 interface SharedKeys {
@@ -17,13 +17,6 @@ interface SharedKeys {
   exports: ExportMessageKey;
   imports: ImportMessageKey;
   vocabulary: VocabularyKey;
-}
-
-const rulesByLocale = new Map<Locale, LanguageRules>();
-function rulesOf(locale: Locale): LanguageRules {
-  let rules = rulesByLocale.get(locale);
-  if (!rules) rulesByLocale.set(locale, (rules = languageRules(locale)));
-  return rules;
 }
 
 /** The message under `key` in a shared namespace, or undefined when that language's file lacks it. */
@@ -43,5 +36,5 @@ export function translate<N extends SharedNamespace>(
   values: MessageValues = {},
 ): string {
   const message = sharedMessage(locale, namespace, key) ?? sharedMessage("en", namespace, key);
-  return message === undefined ? key : formatMessage(message, values, rulesOf(locale));
+  return message === undefined ? key : formatMessage(message, values, cachedLanguageRules(locale));
 }

@@ -1,5 +1,5 @@
 import type { Locale } from "../locale.js";
-import { formatMessage, languageRules, type LanguageRules, type Message, type MessageValues } from "./translate.js";
+import { cachedLanguageRules, formatMessage, type Message, type MessageValues } from "./translate.js";
 import vocabularyEn from "./vocabulary/en.json" with { type: "json" };
 import vocabularyZhHant from "./vocabulary/zh-Hant.json" with { type: "json" };
 import vocabularyZhHans from "./vocabulary/zh-Hans.json" with { type: "json" };
@@ -22,8 +22,6 @@ export const VOCABULARY = {
 /** A key of the vocabulary the screen and the exports share, typed from the English file. */
 export type VocabularyKey = keyof typeof vocabularyEn;
 
-const rulesByLocale = new Map<Locale, LanguageRules>();
-
 /**
  * A vocabulary word in a language with its placeholders filled (English when the language lacks it): what code shared
  * with the web app uses (cards as text), so the web bundle carries this catalogue and not the server's and CLI's.
@@ -31,7 +29,5 @@ const rulesByLocale = new Map<Locale, LanguageRules>();
 export function translateVocabulary(locale: Locale, key: VocabularyKey, values: MessageValues = {}): string {
   const file: Record<string, Message> = VOCABULARY[locale];
   const message = Object.hasOwn(file, key) ? file[key]! : VOCABULARY.en[key];
-  let rules = rulesByLocale.get(locale);
-  if (!rules) rulesByLocale.set(locale, (rules = languageRules(locale)));
-  return formatMessage(message, values, rules);
+  return formatMessage(message, values, cachedLanguageRules(locale));
 }

@@ -1,4 +1,4 @@
-import { formatMessage, languageRules, type Locale, type MessageValues } from "@opencjm/core";
+import { cachedLanguageRules, formatMessage, type Locale, type MessageValues } from "@opencjm/core";
 import en from "./messages/en.json" with { type: "json" };
 import zhHant from "./messages/zh-Hant.json" with { type: "json" };
 import zhHans from "./messages/zh-Hans.json" with { type: "json" };
@@ -19,5 +19,5 @@ const MAIL_CATALOGUE: Record<Locale, Record<MailMessageKey, string>> = {
 
 /** An e-mail sentence in a language with its placeholders filled (English when the language lacks it). */
 export function mailText(locale: Locale, key: MailMessageKey, values: MessageValues = {}): string {
-  return formatMessage(MAIL_CATALOGUE[locale][key] ?? en[key], values, languageRules(locale));
+  return formatMessage(MAIL_CATALOGUE[locale][key] ?? en[key], values, cachedLanguageRules(locale));
 }

@@ -21,7 +21,6 @@ const CustomerOptions = z.strictObject({
 /** "2024-05-01T10:00:00.000Z" → "2024-05-01 10:00:00Z": one column wide, still UTC and unambiguous. */
 const when = (iso: string) => iso.replace("T", " ").replace(/\.\d+Z$/, "Z");
 
-/** The readable timeline of `cjm customer`: identifiers, why they are one person, events, the map's steps, their words. */
 /** Why two identifiers are one customer, in the CLI's language (the stored English reason when the row is unknown). */
 function mergeLine(merge: CustomerTimeline["mergeLog"][number]): string {
   if (merge.row === null || merge.fileName === null) return merge.reason;
@@ -36,6 +35,7 @@ function mergeLine(merge: CustomerTimeline["mergeLog"][number]): string {
     : cliText("customer.mergeAt", { ...values, source: merge.sourceName });
 }
 
+/** The readable timeline of `cjm customer`: identifiers, why they are one person, events, the map's steps, their words. */
 export function formatCustomerTimeline(timeline: CustomerTimeline): string {
   const out: string[] = [];
   out.push(
