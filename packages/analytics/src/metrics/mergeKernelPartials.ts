@@ -1,4 +1,4 @@
-import { mergeVariantRuns, type VariantRuns } from "../paths/PathHashes.js";
+import type { VariantRuns } from "../paths/PathHashes.js";
 import type { KernelPartial } from "./KernelPartial.js";
 
 const SCALARS = [
@@ -134,7 +134,8 @@ export interface MergedKernelResult extends Omit<
   stepToNext: Float64Array[][];
   stageToNext: Float64Array[][];
   edges: Array<{ from: number; to: number; count: number; customers: number; durationMs: number }>;
-  variants: VariantRuns;
+  /** Per customer range, its variants sorted by hash: left in parts, summarised where read (summarizeVariants). */
+  variants: VariantRuns[];
   sankeyLinks: Map<number, number>;
 }
 
@@ -189,9 +190,12 @@ export function mergeKernelPartials(wires: PartialWire[]): MergedKernelResult {
   }
   merged.edges = [...edges.values()];
 
-  merged.variants = mergeVariantRuns(
-    wires.map((w) => ({ h1: w.variantH1, h2: w.variantH2, count: w.variantCount, customer: w.variantCustomer })),
-  );
+  merged.variants = wires.map((w) => ({
+    h1: w.variantH1,
+    h2: w.variantH2,
+    count: w.variantCount,
+    customer: w.variantCustomer,
+  }));
 
   merged.sankeyLinks = new Map();
   for (const w of wires)

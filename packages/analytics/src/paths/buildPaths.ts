@@ -1,27 +1,9 @@
 import type { MapMetrics, MetricsOptions } from "@opencjm/core";
 import type { MergedKernelResult } from "../metrics/mergeKernelPartials.js";
-import type { VariantRuns } from "./PathHashes.js";
+import { summarizeVariants } from "./summarizeVariants.js";
 
 /** At most this many Sankey links are listed (the most travelled). */
 export const MAX_SANKEY_LINKS = 2000;
-
-/**
- * The `n` most frequent variants, most frequent first; ties go to the variant first seen in the journey store (its
- * lowest customer number). Keeps a bounded candidate list instead of sorting every variant (there can be one per customer).
- */
-function topVariants(variants: VariantRuns, n: number): number[] {
-  const better = (a: number, b: number) =>
-    variants.count[a]! - variants.count[b]! || variants.customer[b]! - variants.customer[a]!;
-  const kept: number[] = [];
-  for (let v = 0; v < variants.count.length; v++) {
-    if (kept.length === n && better(v, kept[n - 1]!) <= 0) continue;
-    let at = kept.length;
-    while (at > 0 && better(v, kept[at - 1]!) > 0) at--;
-    kept.splice(at, 0, v);
-    if (kept.length > n) kept.pop();
-  }
-  return kept;
-}
 
 /**
  * The path views: nodes with their counts, the directly-follows graph (most frequent edges first), the top path
@@ -57,11 +39,8 @@ export function buildPaths(
     meanMs: e.durationMs / e.count,
   }));
 
-  const counts = r.variants.count;
-  const size = counts.length;
-  const withPath = counts.reduce((n, c) => n + c, 0);
-  const top = topVariants(r.variants, options.topPaths);
-  const topCustomers = top.reduce((n, v) => n + counts[v]!, 0);
+  const { distinct, withPath, top } = summarizeVariants(r.variants, options.topPaths);
+  const topCustomers = top.reduce((n, v) => n + v.count, 0);
 
   const sankeyNodes: MapMetrics["paths"]["sankey"]["nodes"] = [];
   for (let d = 0; d <= options.sankeyDepth; d++) {
@@ -94,12 +73,12 @@ export function buildPaths(
     edgesOmitted: Math.max(0, edges.length - options.maxEdges),
     variants: {
       items: top.map((v) => ({
-        nodes: Array.from(pathOf(r.variants.customer[v]!), (n) => nodeIds[n]!),
-        customers: counts[v]!,
-        share: withPath > 0 ? counts[v]! / withPath : null,
+        nodes: Array.from(pathOf(v.customer), (n) => nodeIds[n]!),
+        customers: v.count,
+        share: withPath > 0 ? v.count / withPath : null,
       })),
-      others: { customers: withPath - topCustomers, variants: size - top.length },
-      distinct: size,
+      others: { customers: withPath - topCustomers, variants: distinct - top.length },
+      distinct,
     },
     sankey: { nodes: sankeyNodes, links, linksOmitted: allLinks.length - keptLinks.length },
   };

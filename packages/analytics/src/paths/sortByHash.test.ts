@@ -1,15 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { mergeVariantRuns, PathHashes } from "./PathHashes.js";
+import { PathHashes } from "./PathHashes.js";
 import { sortByHash } from "./sortByHash.js";
+import { summarizeVariants } from "./summarizeVariants.js";
 
 describe("path variant hashing", () => {
-  it("sorts by (h1, h2) as unsigned numbers, stably", () => {
+  it("sorts by (h1, h2) as unsigned numbers, stably, carrying each entry's customer", () => {
     const h1 = Uint32Array.from([5, 0xffffffff, 5, 0, 5]);
     const h2 = Uint32Array.from([2, 0, 1, 7, 1]);
-    expect([...sortByHash(h1, h2, 5)]).toEqual([3, 2, 4, 0, 1]);
+    const sorted = sortByHash(h1, h2, Int32Array.from([10, 11, 12, 13, 14]), 5);
+    expect([[...sorted.h1], [...sorted.h2], [...sorted.customer]]).toEqual([
+      [0, 5, 5, 5, 0xffffffff],
+      [7, 1, 1, 2, 0],
+      [13, 12, 14, 10, 11],
+    ]);
   });
 
-  it("groups equal hashes, keeps the lowest customer as the example, and merges ranges", () => {
+  it("matches a comparison sort on many random hashes with frequent equal h1", () => {
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const n = 20_000;
+    const h1 = Uint32Array.from({ length: n }, () => random() % 3000);
+    const h2 = Uint32Array.from({ length: n }, () => random() % 5);
+    const customer = Int32Array.from({ length: n }, (_, i) => i);
+    const sorted = sortByHash(h1, h2, customer, n);
+    const expected = [...customer].sort((a, b) => h1[a]! - h1[b]! || h2[a]! - h2[b]! || a - b);
+    expect([...sorted.customer]).toEqual(expected);
+  });
+
+  it("groups equal hashes, keeps the lowest customer as the example, and summarises ranges together", () => {
     const a = new PathHashes();
     for (const [x, y, c] of [
       [9, 9, 0],
@@ -32,12 +50,16 @@ describe("path variant hashing", () => {
       [1, 1, 2],
       [1, 3, 0],
     ]);
-    const merged = mergeVariantRuns([runs, b.runs()]);
-    expect([[...merged.h1], [...merged.h2], [...merged.count], [...merged.customer]]).toEqual([
-      [1, 1, 7, 9],
-      [2, 3, 7, 9],
-      [1, 2, 1, 3],
-      [1, 3, 11, 0],
-    ]);
+    // Variants (1,2)×1, (1,3)×2, (7,7)×1, (9,9)×3: the top two, then a tie at one customer broken by the lower example.
+    expect(summarizeVariants([runs, b.runs()], 3)).toEqual({
+      distinct: 4,
+      withPath: 7,
+      top: [
+        { count: 3, customer: 0 },
+        { count: 2, customer: 3 },
+        { count: 1, customer: 1 },
+      ],
+    });
+    expect(summarizeVariants([runs], 0)).toEqual({ distinct: 3, withPath: 4, top: [] });
   });
 });
