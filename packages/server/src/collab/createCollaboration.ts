@@ -174,7 +174,7 @@ export function createCollaboration(services: Services): Collaboration {
       hocuspocus.closeConnections();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await log.drain();
+      await log.close();
       // Let pending snapshot stores and unload compactions finish before the database is closed under them.
       const deadline = Date.now() + 10_000;
       while ((hocuspocus.getDocumentsCount() > 0 || hocuspocus.unloadingDocuments.size > 0) && Date.now() < deadline) {

@@ -11,6 +11,8 @@ export type Dialect = "sqlite" | "postgres";
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /** The SQLite database's file, for connections of its own (the map log's writer thread); unset on PostgreSQL. */
+  sqliteFile?: string;
   close(): Promise<void>;
 }
 
@@ -40,5 +42,5 @@ export function createDb(options: { databaseUrl?: string; sqlitePath: string; pl
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins });
-  return { kysely, dialect: "sqlite", close: () => kysely.destroy() };
+  return { kysely, dialect: "sqlite", sqliteFile: options.sqlitePath, close: () => kysely.destroy() };
 }

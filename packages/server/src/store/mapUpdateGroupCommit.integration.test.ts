@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { applyMapOperations, buildMapFromTemplate, docToSnapshot } from "@opencjm/core";
+import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -7,7 +10,7 @@ import type { Db } from "../db/createDb.js";
 import { buildWorkspace, type TestWorkspace } from "../testing/factories.js";
 import { createTestDatabase, testDialects, type TestDatabase } from "../testing/testDatabases.js";
 import { createMapDocumentService } from "./createMapDocumentService.js";
-import { createMapUpdateGroupCommit } from "./mapUpdateGroupCommit.js";
+import * as Source from "./mapUpdateGroupCommit.js";
 import { loadMapDoc } from "./mapUpdateLog.js";
 
 /** Makes the database itself refuse every map update written by `authorId` (a real failing write, no mock). */
@@ -34,12 +37,32 @@ async function refuseWritesBy(db: Db, authorId: string): Promise<void> {
     .execute(db.kysely);
 }
 
-describe.each(testDialects)("group commit of map updates on %s", (dialect) => {
+// On SQLite the compiled build writes from a worker thread (sqliteLogWriter.ts): the same behaviour is asked of it,
+// through the built module (worker threads run compiled JavaScript; `npm run build` first).
+const compiled = new URL("../../dist/store/mapUpdateGroupCommit.js", import.meta.url);
+const cases = [
+  ...testDialects.map((dialect) => ({ dialect, writer: "on the event loop" })),
+  { dialect: "sqlite" as const, writer: "from a writer thread" },
+];
+
+describe.each(cases)("group commit of map updates on $dialect, $writer", ({ dialect, writer }) => {
   let t: TestDatabase | undefined;
+  const logs: Source.MapUpdateGroupCommit[] = [];
   afterEach(async () => {
+    for (const log of logs.splice(0)) await log.close();
     await t?.dispose();
     t = undefined;
   });
+
+  async function createMapUpdateGroupCommit(db: Db): Promise<Source.MapUpdateGroupCommit> {
+    const threaded = writer === "from a writer thread";
+    if (threaded) expect(existsSync(fileURLToPath(compiled)), "run `npm run build` first").toBe(true);
+    const module = threaded ? ((await import(compiled.href)) as typeof Source) : Source;
+    const log = module.createMapUpdateGroupCommit(threaded ? db : { ...db, sqliteFile: undefined });
+    logs.push(log);
+    expect(log.onThread).toBe(threaded);
+    return log;
+  }
 
   async function newMap(): Promise<{ db: Db; ws: TestWorkspace; mapId: string; doc: Y.Doc; laneId: string }> {
     t = await createTestDatabase(dialect);
@@ -73,7 +96,7 @@ describe.each(testDialects)("group commit of map updates on %s", (dialect) => {
 
   it("stores every one of 1,200 updates sent by many editors at the same moment", async () => {
     const { db, ws, mapId, doc, laneId } = await newMap();
-    const log = createMapUpdateGroupCommit(db);
+    const log = await createMapUpdateGroupCommit(db);
     const texts = Array.from({ length: 1200 }, (_, i) => `edit ${i}`);
     // All appended in one turn of the event loop: one group, more rows than one INSERT carries.
     const updates = cardUpdates(doc, laneId, texts);
@@ -88,7 +111,7 @@ describe.each(testDialects)("group commit of map updates on %s", (dialect) => {
   it("refuses only the update the database would not store, and stores its neighbours in the same group", async () => {
     const { db, ws, mapId, doc, laneId } = await newMap();
     await refuseWritesBy(db, ws.users.viewer.id);
-    const log = createMapUpdateGroupCommit(db);
+    const log = await createMapUpdateGroupCommit(db);
     // From three editors (three Yjs clients): none builds on another's content.
     const [before, refused, after] = ["before", "refused", "after"].map((text) => cardUpdates(doc, laneId, [text])[0]);
     const outcomes = await Promise.allSettled([
@@ -107,7 +130,7 @@ describe.each(testDialects)("group commit of map updates on %s", (dialect) => {
 
   it("settles an update only after its row is committed", async () => {
     const { db, ws, mapId, doc, laneId } = await newMap();
-    const log = createMapUpdateGroupCommit(db);
+    const log = await createMapUpdateGroupCommit(db);
     const seen: number[] = [];
     const texts = ["one", "two", "three"];
     const updates = cardUpdates(doc, laneId, texts);
@@ -121,4 +144,25 @@ describe.each(testDialects)("group commit of map updates on %s", (dialect) => {
     );
     expect(seen).toEqual([1, 1, 1]);
   });
+
+  // Only a writer thread can wait for the disk while the event loop goes on.
+  if (writer === "from a writer thread")
+    it("keeps the server answering while a commit waits for the disk, and settles the update only once it is written", async () => {
+      const { db, ws, mapId, doc, laneId } = await newMap();
+      const log = await createMapUpdateGroupCommit(db);
+      // Another connection holds the database's write lock, as a slow disk or a long write elsewhere would.
+      const other = new SQLite(t!.config.sqlitePath);
+      other.exec("BEGIN IMMEDIATE");
+      let settled = false;
+      const appended = log.append(mapId, cardUpdates(doc, laneId, ["waited"])[0]!, ws.users.editor.id).then(() => {
+        settled = true;
+      });
+      // The event loop keeps turning (timers fire) while the write waits, and nothing is acknowledged yet.
+      for (let tick = 0; tick < 5; tick++) await new Promise((resolve) => setTimeout(resolve, 40));
+      expect(settled).toBe(false);
+      other.exec("COMMIT");
+      other.close();
+      await appended;
+      expect((await storedTexts(db, mapId)).has("waited")).toBe(true);
+    });
 });

@@ -1,4 +1,5 @@
 import type { Db } from "../db/createDb.js";
+import { SqliteLogWriter } from "./sqliteLogWriter.js";
 
 interface WaitingUpdate {
   mapId: string;
@@ -18,6 +19,10 @@ export interface MapUpdateGroupCommit {
   append(mapId: string, update: Uint8Array, authorId: string | null): Promise<void>;
   /** Resolves once every update appended so far has been committed or refused. */
   drain(): Promise<void>;
+  /** Drains, then stops the writer thread (if any). */
+  close(): Promise<void>;
+  /** Whether groups are written by a thread of their own (SQLite, compiled build) rather than on the event loop. */
+  readonly onThread: boolean;
 }
 
 /** Rows per INSERT statement: far below SQLite's and PostgreSQL's limits on bound parameters (four per row). */
@@ -29,11 +34,30 @@ const ROWS_PER_STATEMENT = 500;
  * are written as one multi-row INSERT — one commit — and each sender's promise settles only after that commit
  * returned, so an acknowledgement is never sent for an update that is not yet durable. Groups are written one after
  * another: on PostgreSQL, updates arriving while a group is on the wire form the next group. Compaction is untouched:
- * it deletes exactly the rows it read, so rows committed by a group meanwhile stay in the log.
+ * it deletes exactly the rows it read, so rows committed by a group meanwhile stay in the log. On SQLite the groups
+ * are written by a thread of their own (sqliteLogWriter.ts), so a commit's fsync does not stop the event loop.
  */
-export function createMapUpdateGroupCommit(db: Pick<Db, "kysely">): MapUpdateGroupCommit {
+export function createMapUpdateGroupCommit(db: Pick<Db, "kysely" | "dialect" | "sqliteFile">): MapUpdateGroupCommit {
   let waiting: WaitingUpdate[] = [];
   let writing: Promise<void> | undefined;
+  const writer = db.dialect === "sqlite" ? SqliteLogWriter.create(db.sqliteFile) : undefined;
+
+  const commitOnWriter = async (group: WaitingUpdate[], thread: SqliteLogWriter): Promise<void> => {
+    let errors: Array<string | null>;
+    try {
+      errors = await thread.write(
+        group.map((u) => ({ mapId: u.mapId, update: u.update, authorId: u.authorId, createdAt: u.receivedAt })),
+      );
+    } catch (err) {
+      for (const update of group) update.refused(err);
+      return;
+    }
+    group.forEach((update, i) => {
+      const error = errors[i];
+      if (error == null) update.stored();
+      else update.refused(new Error(error));
+    });
+  };
 
   const insert = async (group: WaitingUpdate[]): Promise<void> => {
     const rows = group.map((u) => ({
@@ -58,6 +82,7 @@ export function createMapUpdateGroupCommit(db: Pick<Db, "kysely">): MapUpdateGro
   };
 
   const commit = async (group: WaitingUpdate[]): Promise<void> => {
+    if (writer) return commitOnWriter(group, writer);
     try {
       await insert(group);
     } catch (err) {
@@ -87,6 +112,7 @@ export function createMapUpdateGroupCommit(db: Pick<Db, "kysely">): MapUpdateGro
   };
 
   return {
+    onThread: writer !== undefined,
     append(mapId, update, authorId) {
       return new Promise<void>((stored, refused) => {
         waiting.push({ mapId, update, authorId, receivedAt: new Date().toISOString(), stored, refused });
@@ -96,6 +122,10 @@ export function createMapUpdateGroupCommit(db: Pick<Db, "kysely">): MapUpdateGro
     },
     async drain() {
       while (writing) await writing;
+    },
+    async close() {
+      while (writing) await writing;
+      await writer?.close();
     },
   };
 }
