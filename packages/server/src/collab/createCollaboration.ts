@@ -11,6 +11,7 @@ import { shareLiveMaps } from "../cluster/shareLiveMaps.js";
 import { authenticateCollaborator } from "./authenticateCollaborator.js";
 import { mapIdOfCollabPath } from "./collabPath.js";
 import { originAllowed } from "./checkOrigin.js";
+import { refuseServerOnlyMessages } from "./clientMessageTypes.js";
 import { decodeSyncUpdate } from "./decodeSyncUpdate.js";
 import { CollaboratorRights, type CollaboratorContext } from "./CollaboratorRights.js";
 import { GuardedWebSocket, guardOf } from "./socketGuard.js";
@@ -66,6 +67,7 @@ export function createCollaboration(services: Services): Collaboration {
       await loadMapDoc(db, documentName, document);
     },
     async beforeHandleMessage({ connection, update: message, documentName, document }) {
+      refuseServerOnlyMessages(message);
       const update = decodeSyncUpdate(message);
       if (!update) return;
       // Rights may have changed since this connection's last check (revoked token, new role, signed out); a

@@ -25,6 +25,7 @@ import {
   MESSAGE,
   openRawCollabSocket,
   sendRawFrame,
+  SYNC,
   updateMessage,
 } from "../testing/rawCollabSocket.js";
 import { createTestDatabase, type TestDatabase } from "../testing/testDatabases.js";
@@ -251,5 +252,59 @@ describe("hostile collaboration sockets", () => {
     for (let i = 0; i <= COLLAB_SOCKET_LIMITS.messageBurst * 2; i++) socket.send(awareness);
     expect((await socket.closed).code).toBe(COLLAB_CLOSE.tooMuch);
     expect(await healthy()).toBe(200);
+  });
+
+  it("refuses a change sent as a sync reply, which only servers send: nothing applied, stored or acknowledged", async () => {
+    const before = await storedUpdates();
+    const { doc } = await loadMapDoc(server.services.db, mapId);
+    const vector = Y.encodeStateVector(doc);
+    // A change the checks would refuse, so getting past them would show.
+    mapRoots(doc).stages.get("s1")!.set("name", "x".repeat(10_000));
+    const socket = await openRawCollabSocket(server.url);
+    socket.send(authMessage(mapId, ws.users.editor.cookie));
+    await socket.waitFor((m) => m.detail === "authenticated");
+    socket.send(
+      collabMessage(mapId, 4, (e) => {
+        encoding.writeVarUint(e, SYNC.update);
+        encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, vector));
+      }),
+    );
+    expect((await socket.waitFor((m) => m.type === MESSAGE.close)).detail).toBe(
+      "message_refused: refused a message of type 4, which only servers send",
+    );
+    expect(socket.received.some((m) => m.type === MESSAGE.syncStatus)).toBe(false);
+    socket.ws.close();
+    expect(await storedUpdates()).toBe(before);
+    const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
+    expect(docToSnapshot(editor.doc).stages.map((s) => s.name)).toEqual(["Sign up"]);
+    editor.destroy();
+  });
+
+  it("does not relay a broadcast from a client, not even a viewer's posing as the server's signal", async () => {
+    const observer = await openRawCollabSocket(server.url);
+    observer.send(authMessage(mapId, ws.users.editor.cookie));
+    await observer.waitFor((m) => m.detail === "authenticated");
+    const viewer = await openRawCollabSocket(server.url);
+    viewer.send(authMessage(mapId, ws.users.viewer.cookie));
+    await viewer.waitFor((m) => m.detail === "authenticated");
+    viewer.send(
+      collabMessage(mapId, 6, (e) => encoding.writeVarString(e, JSON.stringify({ type: "comments", threadId: "x" }))),
+    );
+    expect((await viewer.waitFor((m) => m.type === MESSAGE.close)).detail).toBe(
+      "message_refused: refused a message of type 6, which only servers send",
+    );
+    // The server answers the observer's sync step 1 after anything it sent the observer while handling the viewer's
+    // message: once the answer is in, a relayed broadcast would be too.
+    const answers = observer.received.length;
+    observer.send(
+      collabMessage(mapId, MESSAGE.sync, (e) => {
+        encoding.writeVarUint(e, SYNC.step1);
+        encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
+      }),
+    );
+    await observer.waitFor((m) => m.type === MESSAGE.sync && observer.received.indexOf(m) >= answers);
+    expect(observer.received.filter((m) => m.type === MESSAGE.stateless)).toEqual([]);
+    observer.ws.close();
+    viewer.ws.close();
   });
 });

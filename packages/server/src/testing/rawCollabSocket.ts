@@ -4,7 +4,7 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 
 /** Hocuspocus message types (y-protocols sync inside type 0). */
-export const MESSAGE = { sync: 0, awareness: 1, auth: 2, close: 7, syncStatus: 8 } as const;
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, stateless: 5, close: 7, syncStatus: 8 } as const;
 export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 
 /** Encodes a Hocuspocus message: the map's name, a message type, then the given fields. */
