@@ -13,6 +13,7 @@ import { mapIdOfCollabPath } from "./collabPath.js";
 import { originAllowed } from "./checkOrigin.js";
 import { refuseServerOnlyMessages } from "./clientMessageTypes.js";
 import { decodeSyncUpdate } from "./decodeSyncUpdate.js";
+import { checkPresence } from "./presenceGuard.js";
 import { CollaboratorRights, type CollaboratorContext } from "./CollaboratorRights.js";
 import { GuardedWebSocket, guardOf } from "./socketGuard.js";
 import { COLLAB_SOCKET_COMPRESSION } from "./socketCompression.js";
@@ -68,6 +69,13 @@ export function createCollaboration(services: Services): Collaboration {
     },
     async beforeHandleMessage({ connection, update: message, documentName, document }) {
       refuseServerOnlyMessages(message);
+      checkPresence(
+        message,
+        connection,
+        document.getConnections(),
+        document.awareness,
+        (connection.context as CollaboratorContext).userId,
+      );
       const update = decodeSyncUpdate(message);
       if (!update) return;
       // Rights may have changed since this connection's last check (revoked token, new role, signed out); a

@@ -307,4 +307,80 @@ describe("hostile collaboration sockets", () => {
     observer.ws.close();
     viewer.ws.close();
   });
+
+  describe("presence", () => {
+    /** An awareness message announcing `state` for `clientId` at `clock`, as a hostile client would craft it. */
+    const presenceMessage = (clientId: number, clock: number, state: unknown) =>
+      collabMessage(mapId, MESSAGE.awareness, (e) => {
+        const inner = encoding.createEncoder();
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarUint(inner, clientId);
+        encoding.writeVarUint(inner, clock);
+        encoding.writeVarString(inner, JSON.stringify(state));
+        encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+      });
+    const serverPresence = () => server.collaboration.hocuspocus.documents.get(mapId)!.awareness;
+
+    it("shows each editor's own presence to the others", async () => {
+      const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
+      const viewer = await connectCollabClient(server.url, mapId, ws.users.viewer.cookie);
+      editor.provider.setAwarenessField("user", { id: ws.users.editor.id, name: "Edda" });
+      await expect
+        .poll(() => (viewer.provider.awareness!.getStates().get(editor.doc.clientID)?.user as { name?: string })?.name)
+        .toBe("Edda");
+      editor.destroy();
+      viewer.destroy();
+    });
+
+    it("refuses a presence update that takes over another editor's, which stays as it was", async () => {
+      const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
+      editor.provider.setAwarenessField("user", { id: ws.users.editor.id, name: "Edda" });
+      const victim = editor.doc.clientID;
+      await expect.poll(() => serverPresence().getStates().has(victim)).toBe(true);
+      const socket = await openRawCollabSocket(server.url);
+      socket.send(authMessage(mapId, ws.users.owner.cookie));
+      await socket.waitFor((m) => m.detail === "authenticated");
+      const clock = serverPresence().meta.get(victim)!.clock;
+      socket.send(presenceMessage(victim, clock + 1, { user: { id: ws.users.owner.id, name: "Not Edda" } }));
+      expect((await socket.waitFor((m) => m.type === MESSAGE.close)).detail).toBe(
+        "presence_refused: refused a presence update for another editor",
+      );
+      expect((serverPresence().getStates().get(victim)?.user as { name?: string }).name).toBe("Edda");
+      socket.ws.close();
+      editor.destroy();
+    });
+
+    it("lets the same user take their presence to a new connection, as a reconnect before the old one is noticed", async () => {
+      const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
+      editor.provider.setAwarenessField("user", { id: ws.users.editor.id, name: "Edda" });
+      const mine = editor.doc.clientID;
+      await expect.poll(() => serverPresence().getStates().has(mine)).toBe(true);
+      const socket = await openRawCollabSocket(server.url);
+      socket.send(authMessage(mapId, ws.users.editor.cookie));
+      await socket.waitFor((m) => m.detail === "authenticated");
+      const clock = serverPresence().meta.get(mine)!.clock;
+      socket.send(presenceMessage(mine, clock + 1, { user: { id: ws.users.editor.id, name: "Edda again" } }));
+      await expect
+        .poll(() => (serverPresence().getStates().get(mine)?.user as { name?: string } | undefined)?.name)
+        .toBe("Edda again");
+      expect(socket.received.some((m) => m.type === MESSAGE.close)).toBe(false);
+      socket.ws.close();
+      editor.destroy();
+    });
+
+    it("refuses presence naming another user, from a viewer", async () => {
+      // Someone stays on the map, so the server keeps it (and its presence) open.
+      const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
+      const socket = await openRawCollabSocket(server.url);
+      socket.send(authMessage(mapId, ws.users.viewer.cookie));
+      await socket.waitFor((m) => m.detail === "authenticated");
+      socket.send(presenceMessage(424242, 1, { user: { id: ws.users.owner.id, name: "The owner" } }));
+      expect((await socket.waitFor((m) => m.type === MESSAGE.close)).detail).toBe(
+        "presence_refused: refused a presence update naming another user",
+      );
+      expect(serverPresence().getStates().has(424242)).toBe(false);
+      expect(editor.provider.awareness!.getStates().has(424242)).toBe(false);
+      editor.destroy();
+    });
+  });
 });
