@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, type KyselyPlugin } from "kysely";
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type Driver, type KyselyPlugin } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema.js";
 
@@ -18,6 +18,22 @@ export interface Db {
 
 // PostgreSQL returns int8 (bigserial, count(*)) as strings; our ids stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+/**
+ * SQLite with every transaction begun IMMEDIATE. The map log is written by a thread with a connection of its own
+ * (store/sqliteLogWriter.ts): a deferred transaction here that read and then wrote would fail with
+ * SQLITE_BUSY_SNAPSHOT whenever that thread committed in between. Begun IMMEDIATE, it takes the write lock first and
+ * waits its turn (busy_timeout), as the thread's commits wait for it.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    };
+    return driver;
+  }
+}
 
 /** Opens PostgreSQL when `databaseUrl` is a postgres:// URL, otherwise SQLite at `sqlitePath`. */
 export function createDb(options: { databaseUrl?: string; sqlitePath: string; plugins?: KyselyPlugin[] }): Db {
@@ -41,6 +57,6 @@ export function createDb(options: { databaseUrl?: string; sqlitePath: string; pl
   database.pragma("synchronous = FULL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins });
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }), plugins });
   return { kysely, dialect: "sqlite", sqliteFile: options.sqlitePath, close: () => kysely.destroy() };
 }

@@ -145,6 +145,24 @@ describe.each(cases)("group commit of map updates on $dialect, $writer", ({ dial
     expect(seen).toEqual([1, 1, 1]);
   });
 
+  it("lets the server's own transactions read and then write while editors' updates are committed", async () => {
+    const { db, ws, mapId, doc, laneId } = await newMap();
+    const log = await createMapUpdateGroupCommit(db);
+    const updates = cardUpdates(doc, laneId, ["during a transaction"]);
+    let appended: Promise<void> | undefined;
+    await db.kysely.transaction().execute(async (trx) => {
+      await trx.selectFrom("maps").select("title").where("id", "=", mapId).executeTakeFirstOrThrow();
+      // An editor's update arrives between the transaction's read and its write, and is given time to be committed.
+      appended = log.append(mapId, updates[0]!, ws.users.editor.id);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await trx.updateTable("maps").set({ title: "Renamed meanwhile" }).where("id", "=", mapId).execute();
+    });
+    await appended;
+    const map = await db.kysely.selectFrom("maps").select("title").where("id", "=", mapId).executeTakeFirstOrThrow();
+    expect(map.title).toBe("Renamed meanwhile");
+    expect((await storedTexts(db, mapId)).has("during a transaction")).toBe(true);
+  });
+
   // Only a writer thread can wait for the disk while the event loop goes on.
   if (writer === "from a writer thread")
     it("keeps the server answering while a commit waits for the disk, and settles the update only once it is written", async () => {
