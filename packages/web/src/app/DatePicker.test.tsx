@@ -2,12 +2,17 @@
 import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { UiLocale } from "../i18n/locales.js";
 import { DatePicker } from "./DatePicker.js";
 import { renderWithI18n } from "./testing/renderWithI18n.js";
 
 afterEach(cleanup);
+// The calendars are a chunk of their own that loads as a picker is about to open (the e2e checks that in Chromium).
+// Loaded here first: compiling react-day-picker and its Persian build on a busy machine took longer than a query waits.
+beforeAll(async () => {
+  await import("./DatePickerCalendar.js");
+});
 
 function Field({ initial, onPick }: { initial: string; onPick?: (day: string) => void }) {
   const [day, setDay] = useState(initial);
