@@ -152,9 +152,17 @@ describe.each(cases)("group commit of map updates on $dialect, $writer", ({ dial
     let appended: Promise<void> | undefined;
     await db.kysely.transaction().execute(async (trx) => {
       await trx.selectFrom("maps").select("title").where("id", "=", mapId).executeTakeFirstOrThrow();
-      // An editor's update arrives between the transaction's read and its write, and is given time to be committed.
+      // An editor's update arrives between the transaction's read and its write.
       appended = log.append(mapId, updates[0]!, ws.users.editor.id);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (dialect === "sqlite") {
+        // Any other connection's commit here (the log's writer thread is one) would make the write below fail with
+        // SQLITE_BUSY_SNAPSHOT: it must wait for this transaction instead.
+        const other = new SQLite(t!.config.sqlitePath, { timeout: 0 });
+        expect(() => other.prepare("UPDATE maps SET title = title WHERE id = ?").run(mapId)).toThrow(
+          /database is locked/,
+        );
+        other.close();
+      }
       await trx.updateTable("maps").set({ title: "Renamed meanwhile" }).where("id", "=", mapId).execute();
     });
     await appended;
@@ -175,8 +183,11 @@ describe.each(cases)("group commit of map updates on $dialect, $writer", ({ dial
       const appended = log.append(mapId, cardUpdates(doc, laneId, ["waited"])[0]!, ws.users.editor.id).then(() => {
         settled = true;
       });
-      // The event loop keeps turning (timers fire) while the write waits, and nothing is acknowledged yet.
-      for (let tick = 0; tick < 5; tick++) await new Promise((resolve) => setTimeout(resolve, 40));
+      // The group is formed on the next turn of the loop and handed to the writer, which waits for the lock. The
+      // server keeps answering meanwhile (its own reads go through), and nothing is acknowledged yet.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (let read = 0; read < 5; read++)
+        await db.kysely.selectFrom("maps").select("title").where("id", "=", mapId).executeTakeFirstOrThrow();
       expect(settled).toBe(false);
       other.exec("COMMIT");
       other.close();
