@@ -2,14 +2,11 @@ import { IdentifierKindSchema, type CustomerTimeline } from "@opencjm/core";
 import type { Command } from "commander";
 import { z } from "zod";
 import { readCustomerTimeline } from "../../commands/customerTimelineReader.js";
-import { loadConfig } from "../../config.js";
-import { findWorkspaceRef } from "../../store/workspaceStore.js";
-import { CliError, parseOptions } from "../CliError.js";
+import { parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
 import { cliText } from "../cliLanguage.js";
-import { openServices } from "../openServices.js";
 import { printable } from "./analyzeCommand.js";
-import { dataDirOverride } from "./migrateCommand.js";
+import { requireMapOption, withWorkspace } from "./ideasCommand.js";
 
 const CustomerOptions = z.strictObject({
   workspace: z.string().min(1),
@@ -88,13 +85,10 @@ export function registerCustomerCommand(program: Command): void {
     .option("--json", cliText("customer.option.json"))
     .action(async (identifier: string, raw: unknown) => {
       const o = parseOptions(CustomerOptions, raw);
-      const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
-      try {
-        const ws = await findWorkspaceRef(services.db, o.workspace);
-        if (!ws) throw new CliError(cliText("noWorkspace", { id: o.workspace }));
-        if (o.map && !(await services.maps.find(ws.id, o.map)))
-          throw new CliError(cliText("noMapInWorkspace", { id: o.map, workspace: ws.id }));
-        const timeline = await readCustomerTimeline(services, ws.id, { identifier, kind: o.kind, mapId: o.map }).catch(
+      // Only reads: while a server holds the event database, a copy taken now is read (withWorkspace).
+      const timeline = await withWorkspace(program, o.workspace, async (services, workspaceId) => {
+        if (o.map) await requireMapOption(services, workspaceId, o.map);
+        return readCustomerTimeline(services, workspaceId, { identifier, kind: o.kind, mapId: o.map }).catch(
           (err: unknown) => {
             throw cliErrorOf(err, {
               codes: { not_found: cliText("customer.notFound", { identifier }) },
@@ -102,11 +96,7 @@ export function registerCustomerCommand(program: Command): void {
             });
           },
         );
-        process.stdout.write(
-          o.json ? `${JSON.stringify(timeline, null, 2)}\n` : `${formatCustomerTimeline(timeline)}\n`,
-        );
-      } finally {
-        await services.close();
-      }
+      });
+      process.stdout.write(o.json ? `${JSON.stringify(timeline, null, 2)}\n` : `${formatCustomerTimeline(timeline)}\n`);
     });
 }

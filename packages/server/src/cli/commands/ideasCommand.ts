@@ -2,6 +2,7 @@ import { IdeaListQuerySchema, matrixQuadrant, translate, type Idea, type IdeaEff
 import type { Command } from "commander";
 import { z } from "zod";
 import { loadConfig } from "../../config.js";
+import { createEventDatabases } from "../../customerData/EventDatabases.js";
 import { measureIdeaEffect } from "../../commands/ideaEffectMeasurer.js";
 import { MapLookup, presentIdea } from "../../commands/ideaLinkResolver.js";
 import { listIdeas } from "../../commands/ideaLister.js";
@@ -31,19 +32,29 @@ const ShowOptions = z.strictObject({ workspace: z.string().min(1), json: z.boole
 
 const vocabulary = (key: Parameters<typeof translate<"vocabulary">>[2]) => translate(cliLocale(), "vocabulary", key);
 
-/** Opens the data directory's services for one command and finds its workspace, closing them whatever happens. */
+/**
+ * Opens the data directory's services for one command that only reads, finds its workspace, and closes them whatever
+ * happens. The event data is opened read-only (as `cjm analyze` does): while a server holds a workspace's event
+ * database, a copy taken now is read instead of failing on DuckDB's lock.
+ */
 export async function withWorkspace<T>(
   program: Command,
   workspace: string,
   run: (services: Services, workspaceId: string) => Promise<T>,
 ): Promise<T> {
-  const services = await openServices(loadConfig(process.env, dataDirOverride(program)));
+  const config = loadConfig(process.env, dataDirOverride(program));
+  const opened = await openServices(config);
+  const analytics = createEventDatabases(config, {
+    readOnly: { onSnapshot: () => console.error(cliText("analyze.snapshot")) },
+    dataVolume: opened.analytics.dataVolume,
+  });
   try {
-    const ws = await findWorkspaceRef(services.db, workspace);
+    const ws = await findWorkspaceRef(opened.db, workspace);
     if (!ws) throw new CliError(cliText("noWorkspace", { id: workspace }));
-    return await run(services, ws.id);
+    return await run({ ...opened, analytics }, ws.id);
   } finally {
-    await services.close();
+    await analytics.close();
+    await opened.close();
   }
 }
 
