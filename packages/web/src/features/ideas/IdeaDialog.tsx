@@ -1,5 +1,4 @@
 import {
-  ideaStatusesAfter,
   type Idea,
   type IdeaAnchorInput,
   type IdeaCreateRequest,
@@ -8,16 +7,17 @@ import {
   type RiceInput,
 } from "@opencjm/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Button } from "../../app/Button.js";
 import { Dialog } from "../../app/Dialog.js";
-import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
-import { changeIdeaStatus, createIdea, deleteIdea, updateIdea } from "./ideasApi.js";
+import { createIdea, deleteIdea, updateIdea } from "./ideasApi.js";
 import { IdeaKpiEffect } from "../kpis/IdeaKpiEffect.js";
 import { IdeaEvidenceList } from "./IdeaEvidenceList.js";
 import { ideaEvidenceQuery, useReloadIdeas } from "./ideasQueries.js";
-import { IdeaScore } from "./IdeaScore.js";
+import { IdeaScoreFields } from "./IdeaScoreFields.js";
+import { IdeaStatusPanel } from "./IdeaStatusPanel.js";
+import { useIdeaError } from "./useIdeaError.js";
 import { IdeaComments } from "./IdeaComments.js";
 import { useIdeaLinkChoices } from "./ideaLinkChoices.js";
 import { IdeaLinkPickers, type IdeaLinkSelection } from "./IdeaLinkPickers.js";
@@ -83,7 +83,8 @@ export function IdeaDialog({
   onClose: () => void;
 }) {
   const { t, formatDate } = useI18n();
-  const errorMessage = useErrorMessage();
+  const describe = useIdeaError();
+  const errorId = useId();
   const reload = useReloadIdeas(workspaceId);
   const [title, setTitle] = useState(idea?.title ?? "");
   const [description, setDescription] = useState(idea?.description ?? "");
@@ -97,10 +98,10 @@ export function IdeaDialog({
       v === undefined ? "" : String(v),
     ),
   );
-  const [rejecting, setRejecting] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [reason, setReason] = useState("");
   const [current, setCurrent] = useState(idea);
+  // The trial period the effect panel shows is the one "Mark as measured" records.
+  const [trialDays, setTrialDays] = useState(28);
   const [links, setLinks] = useState(() => selectionOf(idea));
   const [pickMapId, setPickMapId] = useState(
     () => anchors[0]?.mapId ?? idea?.anchors[0]?.mapId ?? idea?.steps[0]?.mapId ?? mapId ?? "",
@@ -130,14 +131,6 @@ export function IdeaDialog({
       onClose();
     },
   });
-  const status = useMutation({
-    mutationFn: (next: { status: Idea["status"]; reason?: string }) => changeIdeaStatus(workspaceId, idea!.id, next),
-    onSuccess: async (changed) => {
-      setCurrent(changed);
-      setRejecting(false);
-      await reload();
-    },
-  });
   const remove = useMutation({
     mutationFn: () => deleteIdea(workspaceId, idea!.id),
     onSuccess: async () => {
@@ -149,20 +142,9 @@ export function IdeaDialog({
     event.preventDefault();
     save.mutate();
   };
-  const failure = save.error ?? status.error ?? remove.error;
-  const next = current ? ideaStatusesAfter(current.status) : [];
-  const scoreField = (values: string[], set: (v: string[]) => void, i: number, label: string, step: string) => (
-    <label key={label}>
-      {t(`ideas.field.${label}`)}
-      <input
-        type="number"
-        step={step}
-        value={values[i]}
-        disabled={!canWrite}
-        onChange={(e) => set(values.map((v, j) => (j === i ? e.target.value : v)))}
-      />
-    </label>
-  );
+  const failureError = save.error ?? remove.error;
+  const failure = failureError ? describe(failureError) : undefined;
+  const scoreProps = { disabled: !canWrite, invalid: failure?.fields ?? new Set<string>(), errorId, idea: current };
 
   return (
     <Dialog title={idea ? t("ideas.dialog.edit") : t("ideas.dialog.create")} onClose={onClose} testId="idea-dialog">
@@ -203,21 +185,8 @@ export function IdeaDialog({
           {t("ideas.field.tags")}
           <input value={tags} dir="auto" disabled={!canWrite} onChange={(e) => setTags(e.target.value)} />
         </label>
-        <fieldset className={styles.scores}>
-          <legend>{t("ideas.field.ice")}</legend>
-          {scoreField(ice, setIce, 0, "impact", "1")}
-          {scoreField(ice, setIce, 1, "confidence", "1")}
-          {scoreField(ice, setIce, 2, "ease", "1")}
-          {current && <IdeaScore idea={current} kind="ice" />}
-        </fieldset>
-        <fieldset className={styles.scores}>
-          <legend>{t("ideas.field.rice")}</legend>
-          {scoreField(rice, setRice, 0, "reach", "1")}
-          {scoreField(rice, setRice, 1, "impact", "0.25")}
-          {scoreField(rice, setRice, 2, "confidence", "1")}
-          {scoreField(rice, setRice, 3, "effort", "0.5")}
-          {current && <IdeaScore idea={current} kind="rice" />}
-        </fieldset>
+        <IdeaScoreFields kind="ice" values={ice} onChange={setIce} {...scoreProps} />
+        <IdeaScoreFields kind="rice" values={rice} onChange={setRice} {...scoreProps} />
         <label>
           {t("ideas.pick.map")}
           <select value={pickMapId} onChange={(e) => setPickMapId(e.target.value)}>
@@ -237,8 +206,8 @@ export function IdeaDialog({
           onChange={setLinks}
         />
         {failure && (
-          <p role="alert" className={styles.error}>
-            {errorMessage(failure)}
+          <p role="alert" id={errorId} className={styles.error} data-testid="idea-error">
+            {failure.message}
           </p>
         )}
         {canWrite && (
@@ -254,38 +223,16 @@ export function IdeaDialog({
       </form>
       {current && (
         <div className={styles.details}>
-          <section aria-label={t("ideas.status.label")} data-testid="idea-status">
-            <h3>
-              {t("ideas.status.label")}: {t(`vocabulary.ideaStatus.${current.status}`)}
-            </h3>
-            {next.length === 0 && <p className={styles.muted}>{t("ideas.status.ended")}</p>}
-            {canWrite &&
-              next
-                .filter((s) => s !== "rejected")
-                .map((s) => (
-                  <Button key={s} onClick={() => status.mutate({ status: s })} disabled={status.isPending}>
-                    {t("ideas.status.moveTo", { status: t(`vocabulary.ideaStatus.${s}`) })}
-                  </Button>
-                ))}
-            {canWrite && next.includes("rejected") && !rejecting && (
-              <Button onClick={() => setRejecting(true)}>{t("ideas.status.reject")}</Button>
-            )}
-            {rejecting && (
-              <div className={styles.reject}>
-                <label>
-                  {t("ideas.status.reason")}
-                  <textarea value={reason} dir="auto" onChange={(e) => setReason(e.target.value)} />
-                </label>
-                <Button
-                  variant="danger"
-                  disabled={reason.trim() === "" || status.isPending}
-                  onClick={() => status.mutate({ status: "rejected", reason })}
-                >
-                  {t("ideas.status.confirmReject")}
-                </Button>
-              </div>
-            )}
-          </section>
+          <IdeaStatusPanel
+            workspaceId={workspaceId}
+            idea={current}
+            canWrite={canWrite}
+            measure={{ trialDays }}
+            onChanged={async (changed) => {
+              setCurrent(changed);
+              await reload();
+            }}
+          />
           <section>
             <h3>{t("ideas.history.title")}</h3>
             <ol className={styles.history}>
@@ -324,7 +271,13 @@ export function IdeaDialog({
           </section>
           <IdeaEvidenceList evidence={evidence.data} loading={evidence.isPending} />
           {current.shippedAt !== null && current.kpiIds.length > 0 && (
-            <IdeaKpiEffect workspaceId={workspaceId} ideaId={current.id} canRecord={canWrite} />
+            <IdeaKpiEffect
+              workspaceId={workspaceId}
+              ideaId={current.id}
+              canRecord={canWrite}
+              trialDays={trialDays}
+              onTrialDaysChange={setTrialDays}
+            />
           )}
           <IdeaComments workspaceId={workspaceId} idea={current} members={members} canComment={canWrite} />
           {canWrite && !confirmingDelete && (

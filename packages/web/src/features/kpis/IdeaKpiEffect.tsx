@@ -47,14 +47,21 @@ export function IdeaKpiEffect({
   workspaceId,
   ideaId,
   canRecord = false,
+  trialDays: shownDays,
+  onTrialDaysChange,
 }: {
   workspaceId: string;
   ideaId: string;
   canRecord?: boolean;
+  /** The trial period shown, when the idea's editor keeps it (moving the idea to "measured" records this one). */
+  trialDays?: number;
+  onTrialDaysChange?: (days: number) => void;
 }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const id = useId();
-  const [trialDays, setTrialDays] = useState(28);
+  const [ownDays, setOwnDays] = useState(28);
+  const trialDays = shownDays ?? ownDays;
+  const setTrialDays = onTrialDaysChange ?? setOwnDays;
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ideaEffectKey(ideaId, trialDays),
@@ -75,7 +82,7 @@ export function IdeaKpiEffect({
         <select value={trialDays} onChange={(e) => setTrialDays(Number(e.target.value))}>
           {[7, 14, 28, 56, 91].map((d) => (
             <option key={d} value={d}>
-              {d}
+              {formatNumber(d)}
             </option>
           ))}
         </select>
