@@ -12,6 +12,12 @@ import { createDemoUser, startAppServer, until, type AppServer, type DemoUser } 
 
 /** The demo map with the most lanes: it runs past one A4 page both across and down. */
 const DEMO_TITLE = "Lena buys running shoes online";
+/** Descriptions put on the demo map before printing: each must be read in the PDF's Descriptions appendix. */
+const DESCRIBED = {
+  stage: "Lena first hears of the spring race",
+  step: "She taps the advert on her phone",
+  touchpoint: "Story advert shown twice a day",
+};
 /** A4 landscape less the print view's 10 mm margins, in CSS pixels: the height every printed page must fit in. */
 const A4_LANDSCAPE_HEIGHT_PX = ((210 - 20) * 96) / 25.4;
 
@@ -56,6 +62,36 @@ describe.skipIf(!hasChromium())(
       return Buffer.from(await res.arrayBuffer());
     };
 
+    /** Calls the workspace's JSON API as the demo user: the session cookie and its CSRF token. */
+    const api = async (method: string, path: string, body: unknown) => {
+      const cookie = `cjm_session=${user.cookie}`;
+      const session = (await (await fetch(`${app.url}/api/auth/session`, { headers: { cookie } })).json()) as {
+        csrfToken: string;
+      };
+      const res = await fetch(`${app.url}/api/workspaces/${user.workspaceId}${path}`, {
+        method,
+        headers: { cookie, "x-csrf-token": session.csrfToken, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect([path, res.status]).toEqual([path, 200]);
+    };
+    /** Describes the map's first stage, its first step and a touchpoint a card on the map uses, as an editor would. */
+    const describeStageStepAndTouchpoint = async () => {
+      const snapshot = await app.server.services.maps.readSnapshot(mapId);
+      const stage = snapshot.stages[0]!;
+      const step = snapshot.steps.find((s) => s.stageId === stage.id)!;
+      const touchpointId = snapshot.cells
+        .flatMap((c) => c.cards)
+        .flatMap((k) => (k.kind === "touchpoint" ? [k.touchpointId] : []))[0]!;
+      await api("POST", `/maps/${mapId}/operations`, {
+        operations: [
+          { op: "updateStage", stageId: stage.id, description: DESCRIBED.stage },
+          { op: "updateStep", stepId: step.id, description: DESCRIBED.step },
+        ],
+      });
+      await api("PATCH", `/touchpoints/${touchpointId}`, { description: DESCRIBED.touchpoint });
+    };
+
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), "cjm-pages-"));
       app = await startAppServer();
@@ -64,6 +100,7 @@ describe.skipIf(!hasChromium())(
       await seedDemoEvidence(app.server.services, user.workspaceId, { customers: 2000 });
       for (const id of user.mapIds)
         if ((await app.server.services.maps.readSnapshot(id)).settings.title === DEMO_TITLE) mapId = id;
+      await describeStageStepAndTouchpoint();
       browser = await launchChromium();
     }, 180_000);
     afterAll(async () => {
@@ -89,6 +126,11 @@ describe.skipIf(!hasChromium())(
       // The appendix after the map: descriptions, the demo's ideas and its KPIs, on pages of their own.
       for (const title of ["Descriptions", "Ideas", "KPIs"])
         expect([title, all.includes(title)]).toEqual([title, true]);
+      // The descriptions put on the map are printed in words after the appendix's "Descriptions" heading (a line
+      // may wrap, so the text is compared with its runs of white space made one).
+      const appendix = all.slice(all.indexOf("Descriptions")).replace(/\s+/g, " ");
+      for (const [kind, text] of Object.entries(DESCRIBED))
+        expect([kind, appendix.includes(text)]).toEqual([kind, true]);
     });
 
     it("lays out each page within the paper's height with every card whole on its page, data lane filled", async () => {
