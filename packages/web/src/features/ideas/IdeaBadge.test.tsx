@@ -22,6 +22,8 @@ function renderBadge(canWrite: boolean, linked: number) {
         mapId: "m1",
         canWrite,
         ideasByCard: new Map([["c1", ideas]]),
+        ideasByPlace: new Map(),
+        open: () => undefined,
         create: (anchor) => started.push(anchor),
       }}
     >

@@ -3,13 +3,15 @@ import { useState } from "react";
 import { Dialog } from "../../app/Dialog.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { formatKpiValue, kpiTrack } from "./formatKpiValue.js";
+import { KpiBucketChoice } from "./KpiBucketChoice.js";
 import { KpiChart } from "./KpiChart.js";
 import { KpiSparkline } from "./KpiSparkline.js";
 import styles from "./Kpis.module.css";
 
 /**
  * A defined KPI as its card shows it on the map's KPI lane: the latest measured value in the measure's unit, the
- * target and whether it is met (in the KPI's own direction), a sparkline, and its chart on demand.
+ * target and whether it is met (in the KPI's own direction), a sparkline over the map's periods, and its chart on
+ * demand, where the periods (days, weeks, months) are chosen for the whole map.
  */
 export function LinkedKpi({ kpi, series }: { kpi: Kpi; series: KpiSeries }) {
   const i18n = useI18n();
@@ -37,11 +39,15 @@ export function LinkedKpi({ kpi, series }: { kpi: Kpi; series: KpiSeries }) {
         )}
       </div>
       <KpiSparkline name={kpi.name} points={series.points} target={kpi.target} format={format} />
+      <span className={styles.muted} data-testid="kpi-bucket-shown">
+        {t(`kpis.bucket.${series.bucket}`)}
+      </span>
       <button type="button" className={styles.linkButton} onClick={() => setChart(true)}>
         {t("kpis.card.chart")}
       </button>
       {chart && (
         <Dialog title={kpi.name} onClose={() => setChart(false)}>
+          <KpiBucketChoice />
           <KpiChart name={kpi.name} points={series.points} target={kpi.target} bucket={series.bucket} format={format} />
           <button type="button" onClick={() => setChart(false)}>
             {t("kpis.chart.close")}

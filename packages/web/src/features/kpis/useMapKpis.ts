@@ -1,7 +1,8 @@
 import type { KpiBucket, KpiSeriesRequestInput, MapKpiSeries } from "@opencjm/core";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEvidence, type EvidenceFilters } from "../evidence/map/EvidenceContext.js";
 import { fetchMapKpis, mapKpisKey } from "./kpisApi.js";
+import { useKpiBucket } from "./useKpiBucket.js";
 
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -21,20 +22,22 @@ export function seriesRequestOf(filters: EvidenceFilters | undefined, bucket: Kp
 
 /**
  * Every KPI on the map with its series, under the filters of the map's data view (persona, channels, dates), one
- * request for the whole KPI lane; cards find their KPI in it. Undefined ids (outside the editor) fetch nothing.
+ * request for the whole KPI lane; cards find their KPI in it. Periods are the ones chosen for the map (days, weeks,
+ * months); while another choice loads, the last series stays shown. Undefined ids (outside the editor) fetch nothing.
  */
 export function useMapKpis(
   workspaceId: string | undefined,
   mapId: string | undefined,
-  bucket: KpiBucket = "week",
 ): { data: MapKpiSeries | undefined; isPending: boolean; isError: boolean } {
   const evidence = useEvidence();
+  const [bucket] = useKpiBucket(mapId);
   const request = seriesRequestOf(evidence?.filters, bucket);
   const query = useQuery({
     queryKey: mapKpisKey(mapId ?? "", request),
     queryFn: () => fetchMapKpis(workspaceId!, mapId!, request),
     enabled: Boolean(workspaceId && mapId),
     staleTime: 60_000,
+    placeholderData: keepPreviousData,
   });
   return { data: query.data, isPending: query.isPending, isError: query.isError };
 }

@@ -5,7 +5,7 @@ import { dragFitsLane, readCardDrag } from "../../cells/cardDrag.js";
 import { CellContent } from "../../cells/CellContent.js";
 import { ActionOffersContext } from "../../cells/shell/ActionOffers.js";
 import { ThreadBadge } from "../../comments/ThreadBadge.js";
-import { CellIdeaButton } from "../../ideas/CellIdeaButton.js";
+import { CellIdeas } from "../../ideas/CellIdeas.js";
 import { cellKey } from "../store/MapView.js";
 import { useCellCards } from "../store/useMapView.js";
 import { useHovered } from "./CellHover.js";
@@ -126,7 +126,7 @@ export const GridCell = memo(function GridCell({
           label={`${lane.name} · ${step.name}`}
           corner
         />
-        <CellIdeaButton laneId={lane.id} stepId={step.id} label={`${lane.name} · ${step.name}`} />
+        <CellIdeas laneId={lane.id} stepId={step.id} label={`${lane.name} · ${step.name}`} />
       </ActionOffersContext.Provider>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Step } from "@opencjm/core";
 import { memo, useState, type CSSProperties } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { ThreadBadge } from "../../comments/ThreadBadge.js";
+import { PlaceIdeasBadge } from "../../ideas/PlaceIdeasBadge.js";
 import { StepResearchBadge } from "../../research/StepResearchBadge.js";
 import { StepDriftBadge } from "../../drift/StepDriftBadge.js";
 import { useFocusState, useGrid, usePresenceAt } from "./GridContext.js";
@@ -105,6 +106,7 @@ export const StepHeader = memo(function StepHeader({
         </span>
       )}
       {state !== "editing" && <ThreadBadge anchor={{ kind: "step", stepId: step.id }} label={name} />}
+      {state !== "editing" && <PlaceIdeasBadge stepId={step.id} label={name} />}
       {state !== "editing" && <StepResearchBadge stepId={step.id} label={name} />}
       {state !== "editing" && <StepDriftBadge stepId={step.id} label={name} />}
       {!readOnly && state !== "editing" && (
