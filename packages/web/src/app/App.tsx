@@ -30,6 +30,7 @@ const screens = {
   members: lazyScreen(() => import("../features/members/MembersPage.js")),
   activity: lazyScreen(() => import("../features/activity/ActivityPage.js")),
   ideas: lazyScreen(() => import("../features/ideas/IdeasPage.js")),
+  kpis: lazyScreen(() => import("../features/kpis/KpisPage.js")),
   drift: lazyScreen(() => import("../features/drift/DriftPage.js")),
   research: lazyScreen(() => import("../features/research/ResearchPage.js")),
   study: lazyScreen(() => import("../features/research/StudyPage.js")),
@@ -59,6 +60,7 @@ const PathsPage = screens.paths.Component;
 const MembersPage = screens.members.Component;
 const ActivityPage = screens.activity.Component;
 const IdeasPage = screens.ideas.Component;
+const KpisPage = screens.kpis.Component;
 const DriftPage = screens.drift.Component;
 const ResearchPage = screens.research.Component;
 const StudyPage = screens.study.Component;
@@ -119,6 +121,7 @@ export function AppRoutes() {
                   <Route path="/members">{() => <MembersPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/activity">{() => <ActivityPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/ideas">{() => <IdeasPage workspaceId={p.workspaceId} />}</Route>
+                  <Route path="/kpis">{() => <KpisPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/drift">{() => <DriftPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/research">{() => <ResearchPage workspaceId={p.workspaceId} />}</Route>
                   <Route path="/research/search">{() => <InsightSearchPage workspaceId={p.workspaceId} />}</Route>

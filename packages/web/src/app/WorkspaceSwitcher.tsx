@@ -39,6 +39,9 @@ export function WorkspaceSwitcher({ workspaceId }: { workspaceId: string }) {
         <MenuLink href={`~/w/${workspaceId}/ideas`} testId="workspace-ideas">
           {t("ideas.nav")}
         </MenuLink>
+        <MenuLink href={`~/w/${workspaceId}/kpis`} testId="workspace-kpis">
+          {t("kpis.list.nav")}
+        </MenuLink>
         <MenuItem onSelect={() => setCreating(true)}>+ {t("shell.createWorkspace")}</MenuItem>
       </Menu>
       {creating && (

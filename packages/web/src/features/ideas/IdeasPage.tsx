@@ -7,6 +7,7 @@ import { Button } from "../../app/Button.js";
 import { QueryView } from "../../app/QueryView.js";
 import { useSession } from "../../app/SessionProvider.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
+import { KpisLink } from "../kpis/KpisLink.js";
 import { memberListQuery } from "../members/membersQueries.js";
 import { BacklogFilters } from "./BacklogFilters.js";
 import { IdeaDialog } from "./IdeaDialog.js";
@@ -54,6 +55,7 @@ export default function IdeasPage({ workspaceId }: { workspaceId: string }) {
         <div>
           <h1>{t("ideas.title")}</h1>
           <p className={styles.lead}>{t("ideas.lead")}</p>
+          <KpisLink className={styles.linkButton} />
         </div>
         {canWrite && (
           <Button variant="primary" onClick={() => setOpen("new")} data-testid="new-idea">

@@ -115,9 +115,11 @@ function LinkButton({
   const [open, setOpen] = useState(false);
   const { data } = useMapKpis(ws, mapId);
   const kpi = kpiId ? data?.kpis.find((k) => k.id === kpiId) : undefined;
-  const steps = (view?.getStructure().steps ?? [])
-    .filter((s) => s.id !== stepId)
-    .map((s) => ({ id: s.id, name: s.name }));
+  const structure = view?.getStructure();
+  const steps = (structure?.steps ?? []).filter((s) => s.id !== stepId).map((s) => ({ id: s.id, name: s.name }));
+  const step = structure?.steps.find((s) => s.id === stepId);
+  const stage = structure?.stages.find((s) => s.id === step?.stageId);
+  const focus = step && stage ? { stepId, stepName: step.name, stageId: stage.id, stageName: stage.name } : undefined;
   return (
     <>
       <button type="button" className={styles.linkButton} onClick={() => setOpen(true)}>
@@ -126,7 +128,8 @@ function LinkButton({
       {open && (
         <KpiEditorDialog
           workspaceId={ws}
-          anchor={{ kind: "step", mapId, stepId }}
+          initialAnchor={{ kind: "step", mapId, stepId }}
+          focus={focus}
           kpi={kpi}
           steps={steps}
           initialName={name}

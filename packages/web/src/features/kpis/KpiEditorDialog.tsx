@@ -1,10 +1,13 @@
 import { KpiMeasureSchema, type Kpi, type KpiAnchor, type KpiMeasure, type KpiSource } from "@opencjm/core";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { ApiRequestError } from "../../api/apiClient.js";
 import { Dialog } from "../../app/Dialog.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { parseLocaleNumber } from "../cells/fields/parseLocaleNumber.js";
+import { memberListQuery } from "../members/membersQueries.js";
+import { anchorComplete, anchorText, KpiAnchorField, type KpiCardFocus } from "./KpiAnchorField.js";
+import { useMapPlaces } from "./kpiPlaces.js";
 import { createKpi, updateKpi } from "./kpisApi.js";
 import styles from "./Kpis.module.css";
 
@@ -17,31 +20,44 @@ function measuresFor(anchor: KpiAnchor): readonly KpiMeasure[] {
   return KpiMeasureSchema.options;
 }
 
+const mapOf = (anchor: KpiAnchor) => (anchor.kind === "workspace" ? null : anchor.mapId);
+
 /**
- * Defines a KPI at an anchor, or edits one: name, how it is measured (by hand, or one of the data measures, up to
- * another step for conversions and times), unit, which way is better and the target. Saves through the API and tells
- * the server's refusal in words.
+ * Defines a KPI, or edits one: where it sits (a new one: the workspace, or a stage, step or touchpoint of a map), its
+ * name, how it is measured (by hand, or one of the data measures, up to another step for conversions and times), unit,
+ * which way is better, target and owner. Saves through the API and tells the server's refusal in words.
  */
 export function KpiEditorDialog({
   workspaceId,
-  anchor,
   kpi,
+  initialAnchor = { kind: "workspace" },
+  focus,
+  maps,
   steps,
   initialName = "",
   onSaved,
   onClose,
 }: {
   workspaceId: string;
-  anchor: KpiAnchor;
   kpi?: Kpi;
-  /** Steps of the map a conversion may go to (other than the anchor). */
-  steps: ReadonlyArray<{ id: string; name: string }>;
+  /** Where a new KPI sits until the user chooses otherwise. */
+  initialAnchor?: KpiAnchor;
+  /** Opened from a KPI card: offers its step, its stage, the map's touchpoints and the workspace. */
+  focus?: KpiCardFocus;
+  /** Opened from the KPI list: a new KPI's map is chosen among these. */
+  maps?: ReadonlyArray<{ id: string; title: string }>;
+  /** Steps of the map a conversion may go to (other than the anchor); by default the map's other steps. */
+  steps?: ReadonlyArray<{ id: string; name: string }>;
   initialName?: string;
   onSaved: (kpi: Kpi) => void;
   onClose: () => void;
 }) {
   const { t, locale, formatNumber } = useI18n();
   const id = useId();
+  const [anchor, setAnchor] = useState<KpiAnchor>(kpi?.anchor ?? initialAnchor);
+  const [mapId, setMapId] = useState<string | null>(mapOf(kpi?.anchor ?? initialAnchor));
+  const places = useMapPlaces(workspaceId, mapId ? [mapId] : []).get(mapId ?? "");
+  const members = useQuery(memberListQuery(workspaceId));
   const [name, setName] = useState(kpi?.name ?? initialName);
   const [source, setSource] = useState<"manual" | KpiMeasure>(
     kpi?.source.kind === "data" ? kpi.source.measure : kpi ? "manual" : (measuresFor(anchor)[0] ?? "manual"),
@@ -49,13 +65,19 @@ export function KpiEditorDialog({
   const [toStepId, setToStepId] = useState(kpi?.source.kind === "data" ? (kpi.source.toStepId ?? "") : "");
   const [unit, setUnit] = useState(kpi?.unit ?? "");
   const [direction, setDirection] = useState<"higher" | "lower">(kpi?.direction ?? "higher");
+  const [ownerId, setOwnerId] = useState(kpi?.ownerId ?? "");
   const [target, setTarget] = useState(
     kpi?.target === null || !kpi ? "" : formatNumber(kpi.target, { useGrouping: false }),
   );
-  const [targetProblem, setTargetProblem] = useState(false);
+  const [problem, setProblem] = useState<"target" | "anchor" | null>(null);
+  const measures = measuresFor(anchor);
+  // A measure the chosen place cannot have (a touchpoint's conversion) falls back to the first it can, or by hand.
+  const measure: "manual" | KpiMeasure =
+    source === "manual" || measures.includes(source) ? source : (measures[0] ?? "manual");
+  const toSteps = steps ?? (places?.steps ?? []).filter((s) => anchor.kind !== "step" || s.id !== anchor.stepId);
   const save = useMutation({
     mutationFn: (body: { source: KpiSource; target: number | null }) => {
-      const fields = { name: name.trim(), unit: unit.trim(), direction, ...body };
+      const fields = { name: name.trim(), unit: unit.trim(), direction, ownerId: ownerId || null, ...body };
       return kpi ? updateKpi(workspaceId, kpi.id, fields) : createKpi(workspaceId, { anchor, ...fields });
     },
     onSuccess: onSaved,
@@ -64,12 +86,12 @@ export function KpiEditorDialog({
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = target.trim() === "" ? null : parseLocaleNumber(target, locale);
-    setTargetProblem(target.trim() !== "" && parsed === null);
-    if (target.trim() !== "" && parsed === null) return;
+    const found = !anchorComplete(anchor) ? "anchor" : target.trim() !== "" && parsed === null ? "target" : null;
+    setProblem(found);
+    if (found) return;
+    const between = toStepId && anchor.kind === "step" && BETWEEN_STEPS.includes(measure as KpiMeasure);
     const dataSource: KpiSource =
-      source === "manual"
-        ? { kind: "manual" }
-        : { kind: "data", measure: source, ...(toStepId && BETWEEN_STEPS.includes(source) ? { toStepId } : {}) };
+      measure === "manual" ? { kind: "manual" } : { kind: "data", measure, ...(between ? { toStepId } : {}) };
     save.mutate({ source: dataSource, target: parsed });
   };
   const error = save.error instanceof ApiRequestError ? save.error.message : save.error ? String(save.error) : null;
@@ -81,10 +103,33 @@ export function KpiEditorDialog({
           {t("kpis.editor.name")}
           <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} data-autofocus />
         </label>
+        {kpi ? (
+          <p>
+            {t("kpis.anchor.label")}: <bdi>{anchorText(kpi.anchor, places, t)}</bdi>
+          </p>
+        ) : (
+          <KpiAnchorField
+            mapId={mapId}
+            onMapChange={(next) => {
+              setMapId(next);
+              setAnchor(next ? { kind: "stage", mapId: next, stageId: "" } : { kind: "workspace" });
+            }}
+            maps={maps}
+            value={anchor}
+            onChange={setAnchor}
+            places={places}
+            focus={focus}
+          />
+        )}
+        {problem === "anchor" && (
+          <p role="alert" className={styles.error}>
+            {t("kpis.editor.chooseAnchor")}
+          </p>
+        )}
         <label>
           {t("kpis.editor.source")}
-          <select value={source} onChange={(e) => setSource(e.target.value as "manual" | KpiMeasure)}>
-            {measuresFor(anchor).map((m) => (
+          <select value={measure} onChange={(e) => setSource(e.target.value as "manual" | KpiMeasure)}>
+            {measures.map((m) => (
               <option key={m} value={m}>
                 {t(`kpis.measure.${m}`)}
               </option>
@@ -92,12 +137,12 @@ export function KpiEditorDialog({
             <option value="manual">{t("kpis.measure.manual")}</option>
           </select>
         </label>
-        {anchor.kind === "step" && source !== "manual" && BETWEEN_STEPS.includes(source) && (
+        {anchor.kind === "step" && measure !== "manual" && BETWEEN_STEPS.includes(measure) && (
           <label>
             {t("kpis.editor.toStep")}
             <select value={toStepId} onChange={(e) => setToStepId(e.target.value)}>
               <option value="">{t("kpis.editor.toStepNext")}</option>
-              {steps.map((s) => (
+              {toSteps.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
                 </option>
@@ -124,15 +169,30 @@ export function KpiEditorDialog({
             value={target}
             onChange={(e) => setTarget(e.target.value)}
             inputMode="decimal"
-            aria-invalid={targetProblem || undefined}
-            aria-describedby={targetProblem ? `${id}-target` : undefined}
+            aria-invalid={problem === "target" || undefined}
+            aria-describedby={problem === "target" ? `${id}-target` : undefined}
           />
         </label>
-        {targetProblem && (
+        {problem === "target" && (
           <p id={`${id}-target`} role="alert" className={styles.error}>
             {t("kpis.editor.notNumber")}
           </p>
         )}
+        <label>
+          {t("kpis.editor.owner")}
+          <select value={ownerId} onChange={(e) => setOwnerId(e.target.value)} data-testid="kpi-owner">
+            <option value="">{t("kpis.editor.noOwner")}</option>
+            {(members.data ?? []).map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.name || m.email}
+              </option>
+            ))}
+            {/* An owner who has left the workspace stays shown until someone else is chosen. */}
+            {ownerId && members.data && !members.data.some((m) => m.userId === ownerId) && (
+              <option value={ownerId}>{t("kpis.editor.formerMember")}</option>
+            )}
+          </select>
+        </label>
         {error && (
           <p role="alert" className={styles.error}>
             {t("kpis.editor.failed", { message: error })}

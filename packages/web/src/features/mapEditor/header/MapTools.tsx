@@ -2,9 +2,10 @@ import { buttonClassName } from "../../../app/Button.js";
 import { CompareWithMenu } from "../../compare/CompareWithMenu.js";
 import { CreateFutureStateButton } from "../../compare/CreateFutureStateButton.js";
 import { MapActivityLink } from "../../activity/MapActivityLink.js";
+import { KpisLink } from "../../kpis/KpisLink.js";
 import { useSettings } from "../store/useMapView.js";
 
-/** The tools under the header's "More": comparison and future state (compare), and the map's activity. */
+/** The tools under the header's "More": comparison and future state (compare), the map's activity and its KPIs. */
 export function MapTools({ workspaceId, mapId }: { workspaceId: string; mapId: string }) {
   const settings = useSettings();
   return (
@@ -17,6 +18,7 @@ export function MapTools({ workspaceId, mapId }: { workspaceId: string; mapId: s
         className={buttonClassName("ghost", "small")}
       />
       <MapActivityLink mapId={mapId} />
+      <KpisLink mapId={mapId} />
     </>
   );
 }

@@ -1,0 +1,69 @@
+import type { Kpi, KpiSeries, KpiSeriesRequestInput } from "@opencjm/core";
+import { useQueries, useQuery, type QueryClient } from "@tanstack/react-query";
+import { fetchKpiSeries, fetchWorkspaceKpis, kpiSeriesKey, workspaceKpisKey } from "./kpiListApi.js";
+import { useMapPlaces, type MapPlaces } from "./kpiPlaces.js";
+import { fetchMapKpis, mapKpisKey } from "./kpisApi.js";
+
+/** Which KPIs the list shows: all, those on the workspace itself, or those on one map. */
+export type KpiListFilter = "all" | "workspace" | { mapId: string };
+
+/** One KPI of the list with its series (undefined while it loads or when it could not be computed). */
+export interface KpiOverviewRow {
+  kpi: Kpi;
+  series: KpiSeries | undefined;
+  failed: boolean;
+  places: MapPlaces | undefined;
+}
+
+// The list shows each KPI as its map's KPI lane does by default: weekly, over the map's own filters.
+const REQUEST: KpiSeriesRequestInput = { bucket: "week" };
+
+const mapIdOf = (kpi: Kpi) => (kpi.anchor.kind === "workspace" ? null : kpi.anchor.mapId);
+
+function matches(kpi: Kpi, filter: KpiListFilter): boolean {
+  if (filter === "all") return true;
+  if (filter === "workspace") return kpi.anchor.kind === "workspace";
+  return mapIdOf(kpi) === filter.mapId;
+}
+
+/**
+ * The workspace's KPIs under a filter, each with its weekly series: one request per map for the KPIs on it (the same
+ * answer the map's KPI lane uses) and one per KPI on the workspace, plus the names of the places they sit on.
+ */
+export function useKpiOverview(workspaceId: string, filter: KpiListFilter) {
+  const list = useQuery({ queryKey: workspaceKpisKey(workspaceId), queryFn: () => fetchWorkspaceKpis(workspaceId) });
+  const kpis = (list.data?.kpis ?? []).filter((k) => matches(k, filter));
+  const mapIds = [...new Set(kpis.flatMap((k) => mapIdOf(k) ?? []))];
+  const onWorkspace = kpis.filter((k) => mapIdOf(k) === null);
+  const maps = useQueries({
+    queries: mapIds.map((mapId) => ({
+      queryKey: mapKpisKey(mapId, REQUEST),
+      queryFn: () => fetchMapKpis(workspaceId, mapId, REQUEST),
+    })),
+  });
+  const own = useQueries({
+    queries: onWorkspace.map((kpi) => ({
+      queryKey: kpiSeriesKey(kpi.id, REQUEST),
+      queryFn: () => fetchKpiSeries(workspaceId, kpi.id, REQUEST),
+    })),
+  });
+  const places = useMapPlaces(workspaceId, mapIds);
+  const rows: KpiOverviewRow[] = kpis.map((kpi) => {
+    const mapId = mapIdOf(kpi);
+    const query = mapId === null ? own[onWorkspace.indexOf(kpi)] : maps[mapIds.indexOf(mapId)];
+    const data = query?.data;
+    const series = data && "kpiId" in data ? data : data?.series.find((s) => s.kpiId === kpi.id);
+    return { kpi, series, failed: Boolean(query?.isError), places: mapId ? places.get(mapId) : undefined };
+  });
+  return { list, rows };
+}
+
+/** Asks again for everything that shows a KPI after a change to it or its values: the list, its series, its map's lane. */
+export function refreshKpi(client: QueryClient, workspaceId: string, kpi: Kpi): Promise<unknown> {
+  const mapId = mapIdOf(kpi);
+  return Promise.all([
+    client.invalidateQueries({ queryKey: workspaceKpisKey(workspaceId) }),
+    client.invalidateQueries({ queryKey: ["kpis", "series", kpi.id] }),
+    ...(mapId ? [client.invalidateQueries({ queryKey: mapKpisKey(mapId) })] : []),
+  ]);
+}
