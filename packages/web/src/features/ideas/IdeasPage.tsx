@@ -9,6 +9,7 @@ import { useSession } from "../../app/SessionProvider.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { KpisLink } from "../kpis/KpisLink.js";
 import { memberListQuery } from "../members/membersQueries.js";
+import { BacklogEvidence } from "./BacklogEvidence.js";
 import { BacklogFilters } from "./BacklogFilters.js";
 import { IdeaDialog } from "./IdeaDialog.js";
 import { IdeaScore } from "./IdeaScore.js";
@@ -28,7 +29,8 @@ function queryOf(search: string): IdeaListQuery {
 
 /**
  * The idea backlog of a workspace: filters (map, stage, status, owner, tag), ideas ranked by ICE or RICE with the
- * formula beside each score, the impact/effort matrix to drag them across, and the idea editor.
+ * formula beside each score and the evidence at its steps, the impact/effort matrix to drag them across, and the idea
+ * editor.
  */
 export default function IdeasPage({ workspaceId }: { workspaceId: string }) {
   const { t } = useI18n();
@@ -86,6 +88,7 @@ export default function IdeasPage({ workspaceId }: { workspaceId: string }) {
                     <th scope="col">{t("ideas.column.status")}</th>
                     <th scope="col">{t("ideas.column.ice")}</th>
                     <th scope="col">{t("ideas.column.rice")}</th>
+                    <th scope="col">{t("ideas.column.evidence")}</th>
                     <th scope="col">{t("ideas.column.owner")}</th>
                     <th scope="col">{t("ideas.column.links")}</th>
                   </tr>
@@ -109,6 +112,9 @@ export default function IdeasPage({ workspaceId }: { workspaceId: string }) {
                       </td>
                       <td>
                         <IdeaScore idea={idea} kind="rice" />
+                      </td>
+                      <td>
+                        <BacklogEvidence workspaceId={workspaceId} idea={idea} />
                       </td>
                       <td>{idea.ownerName && <bdi>{idea.ownerName}</bdi>}</td>
                       <td>
