@@ -25,6 +25,15 @@ export class IdeasScreen {
     await this.dialog.waitFor();
   }
 
+  /** Links a KPI to the idea in the open editor, picked by its name. */
+  async linkKpi(name: string): Promise<void> {
+    await this.dialog.getByRole("button", { name: "Add: KPIs it should move" }).click();
+    const list = this.page.getByRole("dialog", { name: "Add: KPIs it should move" });
+    await list.getByRole("searchbox", { name: "Search" }).fill(name);
+    await list.getByRole("button", { name: new RegExp(name) }).click();
+    await this.dialog.getByRole("list", { name: "KPIs it should move" }).getByText(name).waitFor();
+  }
+
   /** Fills the title and the ICE score of the open editor and saves it. */
   async fillAndSave(title: string, ice: [number, number, number]): Promise<void> {
     await this.dialog.getByLabel("Title").fill(title);
