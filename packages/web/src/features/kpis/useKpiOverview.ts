@@ -15,8 +15,11 @@ export interface KpiOverviewRow {
   places: MapPlaces | undefined;
 }
 
-// The list shows each KPI as its map's KPI lane does by default: weekly, over the map's own filters.
+// The list shows each KPI weekly: one computed from the data as its map's KPI lane does by default (up to the newest
+// event), one entered by hand up to today, so a value entered today is on its chart even when the data is older.
 const REQUEST: KpiSeriesRequestInput = { bucket: "week" };
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const manualRequest = (): KpiSeriesRequestInput => ({ bucket: "week", filters: { to: tomorrow() } });
 
 const mapIdOf = (kpi: Kpi) => (kpi.anchor.kind === "workspace" ? null : kpi.anchor.mapId);
 
@@ -27,30 +30,32 @@ function matches(kpi: Kpi, filter: KpiListFilter): boolean {
 }
 
 /**
- * The workspace's KPIs under a filter, each with its weekly series: one request per map for the KPIs on it (the same
- * answer the map's KPI lane uses) and one per KPI on the workspace, plus the names of the places they sit on.
+ * The workspace's KPIs under a filter, each with its weekly series: one request per map for the KPIs computed on it
+ * (the answer the map's KPI lane uses) and one per KPI entered by hand, plus the names of the places they sit on.
  */
 export function useKpiOverview(workspaceId: string, filter: KpiListFilter) {
   const list = useQuery({ queryKey: workspaceKpisKey(workspaceId), queryFn: () => fetchWorkspaceKpis(workspaceId) });
   const kpis = (list.data?.kpis ?? []).filter((k) => matches(k, filter));
   const mapIds = [...new Set(kpis.flatMap((k) => mapIdOf(k) ?? []))];
-  const onWorkspace = kpis.filter((k) => mapIdOf(k) === null);
+  const computed = [...new Set(kpis.flatMap((k) => (k.source.kind === "data" ? (mapIdOf(k) ?? []) : [])))];
+  const byHand = kpis.filter((k) => k.source.kind === "manual");
+  const request = manualRequest();
   const maps = useQueries({
-    queries: mapIds.map((mapId) => ({
+    queries: computed.map((mapId) => ({
       queryKey: mapKpisKey(mapId, REQUEST),
       queryFn: () => fetchMapKpis(workspaceId, mapId, REQUEST),
     })),
   });
   const own = useQueries({
-    queries: onWorkspace.map((kpi) => ({
-      queryKey: kpiSeriesKey(kpi.id, REQUEST),
-      queryFn: () => fetchKpiSeries(workspaceId, kpi.id, REQUEST),
+    queries: byHand.map((kpi) => ({
+      queryKey: kpiSeriesKey(kpi.id, request),
+      queryFn: () => fetchKpiSeries(workspaceId, kpi.id, request),
     })),
   });
   const places = useMapPlaces(workspaceId, mapIds);
   const rows: KpiOverviewRow[] = kpis.map((kpi) => {
     const mapId = mapIdOf(kpi);
-    const query = mapId === null ? own[onWorkspace.indexOf(kpi)] : maps[mapIds.indexOf(mapId)];
+    const query = kpi.source.kind === "manual" ? own[byHand.indexOf(kpi)] : maps[computed.indexOf(mapId ?? "")];
     const data = query?.data;
     const series = data && "kpiId" in data ? data : data?.series.find((s) => s.kpiId === kpi.id);
     return { kpi, series, failed: Boolean(query?.isError), places: mapId ? places.get(mapId) : undefined };
