@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { MapMetricsRequestSchema } from "./metricsRequest.js";
+import { MapMetricsRequestSchema, MAX_CONVERSION_WINDOW_HOURS } from "./metricsRequest.js";
+import { CustomerSurveyAnswerSchema } from "./researchSurveys.js";
 import { IdentifierKindSchema, ScoreKindSchema } from "./sources.js";
 
 // One customer's cross-referenced timeline (PRODUCT.md §2, "cross-reference it into each customer's timeline"): who
@@ -16,6 +17,8 @@ export const CustomerTimelineQuerySchema = z.object({
   kind: IdentifierKindSchema.optional(),
   /** A map whose steps are read against the customer's events. */
   mapId: z.string().min(1).max(64).optional(),
+  /** The conversion window the map's steps are read with (hours); none (the largest) when not given. */
+  windowHours: z.coerce.number().positive().max(MAX_CONVERSION_WINDOW_HOURS).optional(),
 });
 export type CustomerTimelineQuery = z.infer<typeof CustomerTimelineQuerySchema>;
 
@@ -80,6 +83,8 @@ export const CustomerTimelineSchema = z.object({
       steps: z.array(CustomerMapStepSchema),
     })
     .nullable(),
+  /** Their answers to the workspace's surveys (respondents joined through an identifier), newest survey first. */
+  surveyAnswers: z.array(CustomerSurveyAnswerSchema),
 });
 export type CustomerTimeline = z.infer<typeof CustomerTimelineSchema>;
 
@@ -95,6 +100,8 @@ export const CustomersWhoLeftSchema = z.object({
   stepName: z.string(),
   /** How many customers left here in all (the step's drop-off). */
   left: z.number().int(),
+  /** The conversion window "went on" was judged with, stated so no reader has to guess it. */
+  conversionWindowHours: z.number(),
   customers: z.array(
     z.object({
       /** The identifier to look them up by (their CRM id, else e-mail, phone, cookie…). */

@@ -53,6 +53,8 @@ export const InfographicSchema = z.object({
       nps: z.number().nullable(),
       /** Mean CSAT over every step's answers, on the answers' own scale. */
       csat: z.number().nullable(),
+      /** The conversion window the figures were computed with (hours), printed beside them. */
+      conversionWindowHours: z.number(),
     })
     .nullable(),
   /** The emotion measured from scores or sentiment at each step that has it. */

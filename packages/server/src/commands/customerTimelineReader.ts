@@ -11,6 +11,7 @@ import type { CustomerTimeline, CustomerTimelineQuery } from "@opencjm/core";
 import { DomainError, notFound } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import { listTouchpointRules } from "../store/touchpointRuleStore.js";
+import { readCustomerSurveyAnswers } from "./surveyCustomerAnswersReader.js";
 
 /** The most events one timeline sends; the count says how many there are in all. */
 export const TIMELINE_EVENT_LIMIT = 2000;
@@ -19,7 +20,7 @@ export const TIMELINE_EVENT_LIMIT = 2000;
  * One customer's cross-referenced timeline: found by any identifier stitching knows (normalised as the importer
  * stores it), with every identifier, the merge log explaining why they are one person, their attributes, their events
  * from every source in time order, and — for a map — the steps they reached, skipped or never reached, read as the
- * map's numbers read them (default options, no filters).
+ * map's numbers read them (no filters; the conversion window asked for, else none), and their survey answers.
  */
 export async function readCustomerTimeline(
   services: Services,
@@ -43,7 +44,9 @@ export async function readCustomerTimeline(
   }
   const customerId = customers[0]!;
   const { events, total } = await getCustomerEvents(db.connection, customerId, TIMELINE_EVENT_LIMIT);
-  const { options } = MetricsRequestSchema.parse({});
+  const request = MetricsRequestSchema.parse({
+    options: query.windowHours === undefined ? {} : { conversionWindowHours: query.windowHours },
+  });
   return {
     identifiers: await getCustomerIdentifiers(db.connection, customerId),
     mergeLog: await getCustomerMergeLog(db.connection, customerId),
@@ -55,14 +58,15 @@ export async function readCustomerTimeline(
         ? {
             mapId: query.mapId,
             title: snapshot.settings.title,
-            conversionWindowHours: options.conversionWindowHours,
+            conversionWindowHours: request.options.conversionWindowHours,
             steps: await getCustomerMapSteps(
               db,
-              { map: snapshot, rules: await listTouchpointRules(services.db, workspaceId) },
+              { map: snapshot, rules: await listTouchpointRules(services.db, workspaceId), request },
               customerId,
             ),
           }
         : null,
+    surveyAnswers: await readCustomerSurveyAnswers(services, workspaceId, customerId),
   };
 }
 

@@ -30,6 +30,7 @@ export async function findCustomersWhoLeftStep(
     stepId,
     stepName: found.stepName,
     left: found.left,
+    conversionWindowHours: request.options.conversionWindowHours,
     customers: found.sample.flatMap((c) => {
       const identifier = identifiers.get(c.customerId);
       return identifier ? [{ identifier, reachedAt: new Date(c.reachedMs).toISOString() }] : [];

@@ -54,6 +54,8 @@ describe.each(testDialects)("what the infographic's print view is given on %s", 
     expect(summary.opportunities.length).toBeGreaterThan(0);
     expect(summary.ideas.length).toBeGreaterThan(0);
     expect(summary.numbers?.customers).toBeGreaterThan(0);
+    // The window the numbers stand on travels with them, to be printed beside them: none, the default.
+    expect(summary.numbers?.conversionWindowHours).toBe(87_600);
     expect(summary.measuredEmotion.length).toBeGreaterThan(0);
     // Aggregates only: not the metrics (with customers' quotes and paths), not the appendix, not research.
     expect(Object.keys(body)).not.toEqual(expect.arrayContaining(["metrics"]));

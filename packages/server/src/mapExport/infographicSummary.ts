@@ -42,6 +42,7 @@ function keyNumbers(metrics: MapMetrics, snapshot: MapSnapshot): Infographic["nu
     medianMs: medians.length > 0 ? medians.reduce((a, b) => a + b, 0) : null,
     nps: pooled(metrics.steps.map((s) => ({ value: s.scores.nps.score, count: s.scores.nps.count }))),
     csat: pooled(metrics.steps.map((s) => ({ value: s.scores.csat.mean, count: s.scores.csat.count }))),
+    conversionWindowHours: metrics.options.conversionWindowHours,
   };
 }
 

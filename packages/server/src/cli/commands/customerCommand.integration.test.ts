@@ -97,6 +97,18 @@ describe.each(testDialects)("cjm customer (compiled CLI) on %s", (dialect) => {
       expect(r.stdout).toContain("“Kept waiting \ufffd[31m”");
       expect(r.stdout).toMatch(/: reached 2024-05-01 10:00:00Z, went on|: reached 2024-05-01 10:00:00Z, left here/);
       expect(r.stdout).toContain(": not reached");
+      // "Went on" is judged within the conversion window, which is stated: none unless one is asked for.
+      expect(r.stdout).toContain("Conversion window: none (the largest, 87600 h; set one with --window-hours)");
+      const windowed = runCli(
+        ["customer", "lena@example.org", "--workspace", workspaceId, "--map", mapId, "--window-hours", "48"],
+        env,
+      );
+      expect(windowed.stdout).toContain("Conversion window: 48 h (set with --window-hours)");
+      const badWindow = runCli(
+        ["customer", "lena@example.org", "--workspace", workspaceId, "--window-hours", "soon"],
+        env,
+      );
+      expect([badWindow.status, badWindow.stderr]).toEqual([1, expect.stringMatching(/^error: --window-hours: /)]);
     },
   );
 

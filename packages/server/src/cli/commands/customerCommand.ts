@@ -1,10 +1,16 @@
-import { IdentifierKindSchema, type CustomerTimeline } from "@opencjm/core";
+import {
+  CustomerTimelineQuerySchema,
+  IdentifierKindSchema,
+  MAX_CONVERSION_WINDOW_HOURS,
+  type CustomerTimeline,
+} from "@opencjm/core";
 import type { Command } from "commander";
 import { z } from "zod";
 import { readCustomerTimeline } from "../../commands/customerTimelineReader.js";
-import { parseOptions } from "../CliError.js";
+import { CliError, parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
-import { cliText } from "../cliLanguage.js";
+import { cliLocale, cliText } from "../cliLanguage.js";
+import { schemaIssueMessage } from "../../errors/localiseError.js";
 import { printable } from "./analyzeCommand.js";
 import { requireMapOption, withWorkspace } from "./ideasCommand.js";
 
@@ -12,6 +18,7 @@ const CustomerOptions = z.strictObject({
   workspace: z.string().min(1),
   map: z.string().min(1).optional(),
   kind: IdentifierKindSchema.optional(),
+  windowHours: z.string().optional(),
   json: z.boolean().optional(),
 });
 
@@ -61,6 +68,15 @@ export function formatCustomerTimeline(timeline: CustomerTimeline): string {
     out.push(`  ${cliText("customer.eventsShown", { shown: timeline.events.length, count: timeline.eventCount })}`);
   if (timeline.map) {
     out.push("", cliText("customer.map", { title: printable(timeline.map.title) }));
+    // "Went on" and "left here" are judged within the conversion window: stated, as `cjm analyze` states it.
+    const hours = String(timeline.map.conversionWindowHours);
+    out.push(
+      `  ${
+        timeline.map.conversionWindowHours >= MAX_CONVERSION_WINDOW_HOURS
+          ? cliText("analyze.windowNone", { hours })
+          : cliText("analyze.window", { hours })
+      }`,
+    );
     for (const step of timeline.map.steps) {
       const status = cliText(`customer.status.${step.status}`);
       const detail =
@@ -82,20 +98,29 @@ export function registerCustomerCommand(program: Command): void {
     .requiredOption("--workspace <workspaceId>", cliText("customer.option.workspace"))
     .option("--map <mapId>", cliText("customer.option.map"))
     .option("--kind <kind>", cliText("customer.option.kind"))
+    .option("--window-hours <hours>", cliText("option.windowHours"))
     .option("--json", cliText("customer.option.json"))
     .action(async (identifier: string, raw: unknown) => {
       const o = parseOptions(CustomerOptions, raw);
+      const windowHours = CustomerTimelineQuerySchema.shape.windowHours.safeParse(o.windowHours);
+      if (!windowHours.success) {
+        const issue = windowHours.error.issues[0]!;
+        throw new CliError(`--window-hours: ${schemaIssueMessage(issue, cliLocale()) ?? issue.message}`);
+      }
       // Only reads: while a server holds the event database, a copy taken now is read (withWorkspace).
       const timeline = await withWorkspace(program, o.workspace, async (services, workspaceId) => {
         if (o.map) await requireMapOption(services, workspaceId, o.map);
-        return readCustomerTimeline(services, workspaceId, { identifier, kind: o.kind, mapId: o.map }).catch(
-          (err: unknown) => {
-            throw cliErrorOf(err, {
-              codes: { not_found: cliText("customer.notFound", { identifier }) },
-              options: { kind: "--kind" },
-            });
-          },
-        );
+        return readCustomerTimeline(services, workspaceId, {
+          identifier,
+          kind: o.kind,
+          mapId: o.map,
+          windowHours: windowHours.data,
+        }).catch((err: unknown) => {
+          throw cliErrorOf(err, {
+            codes: { not_found: cliText("customer.notFound", { identifier }) },
+            options: { kind: "--kind" },
+          });
+        });
       });
       process.stdout.write(o.json ? `${JSON.stringify(timeline, null, 2)}\n` : `${formatCustomerTimeline(timeline)}\n`);
     });

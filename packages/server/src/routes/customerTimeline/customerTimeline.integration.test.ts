@@ -170,6 +170,7 @@ describe.each(testDialects)("customer timeline API on %s", (dialect) => {
     expect(res.body.map).toMatchObject({
       mapId,
       title: "Shop",
+      conversionWindowHours: 87_600,
       steps: [
         { stepId: "p_ad", status: "reached", firstAt: "2024-05-01T10:00:00.000Z", wentOn: true },
         { stepId: "p_pricing", status: "reached", firstAt: "2024-05-01T10:10:00.000Z", wentOn: false },
@@ -218,7 +219,37 @@ describe.each(testDialects)("customer timeline API on %s", (dialect) => {
       stepId: "p_pricing",
       stepName: "Compares prices",
       left: dropOff("p_pricing"),
+      conversionWindowHours: 87_600,
       customers: [{ identifier: { kind: "email", value: "lena@example.org" }, reachedAt: "2024-05-01T10:10:00.000Z" }],
+    });
+    // Under a six-minute window Lena, who compared prices ten minutes after the ad, left at the ad: the answer says
+    // which window it was judged with, and agrees with the map's numbers under the same window.
+    const options = { conversionWindowHours: 0.1 };
+    const windowedMetrics = await t.request("POST", `${base}/maps/${mapId}/metrics`, {
+      headers: ws.users.editor.headers,
+      body: { options },
+    });
+    const windowedAd = await t.request("POST", `${base}/maps/${mapId}/steps/p_ad/customers-who-left`, {
+      headers: ws.users.editor.headers,
+      body: { options },
+    });
+    expect(windowedAd.body).toMatchObject({
+      conversionWindowHours: 0.1,
+      left: (windowedMetrics.body.steps as Array<{ stepId: string; conversion: { dropOff: number } }>).find(
+        (s) => s.stepId === "p_ad",
+      )!.conversion.dropOff,
+    });
+    expect(windowedAd.body.customers).toContainEqual(
+      expect.objectContaining({ identifier: { kind: "email", value: "lena@example.org" } }),
+    );
+    const windowedTimeline = await t.request(
+      "GET",
+      `${base}/customers/timeline?identifier=lena%40example.org&kind=email&mapId=${mapId}&windowHours=0.1`,
+      { headers: ws.users.editor.headers },
+    );
+    expect(windowedTimeline.body.map).toMatchObject({
+      conversionWindowHours: 0.1,
+      steps: [{ stepId: "p_ad", wentOn: false }, { stepId: "p_pricing" }, { stepId: "p_buy" }],
     });
     const timeline = await t.request("GET", `${base}/customers/timeline?identifier=lena%40example.org&kind=email`, {
       headers: ws.users.editor.headers,

@@ -1,19 +1,27 @@
-import { IdentifierKindSchema, type CustomerTimeline, type IdentifierKind } from "@opencjm/core";
+import {
+  CustomerTimelineQuerySchema,
+  IdentifierKindSchema,
+  type CustomerTimeline,
+  type IdentifierKind,
+} from "@opencjm/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useLocation, useSearch } from "wouter";
 import { mapListQuery } from "../../api/workspaceQueries.js";
 import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
+import { storedConversionWindow } from "../evidence/map/storedConversionWindow.js";
 import { fetchCustomerTimeline } from "./customerTimelineApi.js";
 import { CustomerEventList } from "./CustomerEventList.js";
 import { CustomerMapSteps } from "./CustomerMapSteps.js";
 import styles from "./CustomerTimeline.module.css";
 
 const kindOf = (value: string | null): IdentifierKind | undefined => IdentifierKindSchema.safeParse(value).data;
+const windowParam = (value: string | null): number | undefined =>
+  CustomerTimelineQuerySchema.shape.windowHours.safeParse(value ?? undefined).data;
 
 /**
- * One customer's timeline (`/w/<id>/customers?identifier=…&kind=…&map=…`): find them by any identifier, then see
+ * One customer's timeline (`/w/<id>/customers?identifier=…&kind=…&map=…&window=…`): find them by any identifier, then see
  * who they are by every identifier, why those are one person, how far along a chosen map they got, their scores and
  * their own words, and every event from every source in time order. The search lives in the address, so a list of
  * customers who left a step links straight here.
@@ -26,10 +34,12 @@ export default function CustomerTimelinePage({ workspaceId }: { workspaceId: str
   const identifier = params.get("identifier")?.trim() ?? "";
   const kind = kindOf(params.get("kind"));
   const mapId = params.get("map") ?? undefined;
+  // The window the link carries (from the customers who left a step), else the one chosen for the map on this device.
+  const windowHours = mapId ? (windowParam(params.get("window")) ?? storedConversionWindow(mapId)) : undefined;
   const maps = useQuery(mapListQuery(workspaceId));
   const timeline = useQuery({
-    queryKey: ["customerTimeline", workspaceId, identifier, kind, mapId],
-    queryFn: ({ signal }) => fetchCustomerTimeline(workspaceId, { identifier, kind, mapId }, signal),
+    queryKey: ["customerTimeline", workspaceId, identifier, kind, mapId, windowHours],
+    queryFn: ({ signal }) => fetchCustomerTimeline(workspaceId, { identifier, kind, mapId, windowHours }, signal),
     enabled: identifier !== "",
     retry: false,
   });
@@ -41,6 +51,7 @@ export default function CustomerTimelinePage({ workspaceId }: { workspaceId: str
     if (draft.identifier.trim()) next.set("identifier", draft.identifier.trim());
     if (draft.kind) next.set("kind", draft.kind);
     if (draft.mapId) next.set("map", draft.mapId);
+    if (draft.mapId && draft.mapId === mapId && windowHours !== undefined) next.set("window", String(windowHours));
     navigate(`/customers?${next.toString()}`);
   };
 

@@ -2,26 +2,30 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useSearch } from "wouter";
 import { useErrorMessage } from "../../app/useErrorMessage.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
+import { conversionWindowText } from "../evidence/conversionWindowText.js";
 import { fetchCustomersWhoLeft } from "./customerTimelineApi.js";
 import styles from "./CustomerTimeline.module.css";
 
 /**
  * "Show me some customers who left here" (`/w/<id>/maps/<mapId>/steps/<stepId>/left`, with the data view's filters
- * `persona`, `channel`, `from`, `to` in the address): how many left the step and a sample of them, each opening
- * their timeline against this map.
+ * `persona`, `channel`, `from`, `to`, `window` in the address): how many left the step within the stated conversion
+ * window and a sample of them, each opening their timeline against this map under the same window.
  */
 export default function CustomersWhoLeftPage(props: { workspaceId: string; mapId: string; stepId: string }) {
   const { workspaceId, mapId, stepId } = props;
-  const { t, formatDate, formatNumber } = useI18n();
+  const i18n = useI18n();
+  const { t, formatDate, formatNumber } = i18n;
   const errorMessage = useErrorMessage();
   const params = new URLSearchParams(useSearch());
   const personaId = params.get("persona") ?? undefined;
   const channels = params.getAll("channel");
   const from = params.get("from") ?? undefined;
   const to = params.get("to") ?? undefined;
+  const windowHours = Number(params.get("window")) || undefined;
   const request = {
     personaId,
     filters: { channels: channels.length ? channels : undefined, from, to },
+    ...(windowHours ? { options: { conversionWindowHours: windowHours } } : {}),
     limit: 20,
   };
   const left = useQuery({
@@ -48,6 +52,9 @@ export default function CustomersWhoLeftPage(props: { workspaceId: string; mapId
         <p className={styles.muted}>{t("customerTimeline.nobodyLeft")}</p>
       ) : (
         <>
+          <p className={styles.muted} data-testid="who-left-window">
+            {conversionWindowText(i18n, left.data.conversionWindowHours)}
+          </p>
           <p data-testid="who-left-count">
             {t("customerTimeline.leftCount", {
               count: left.data.left,
@@ -60,6 +67,7 @@ export default function CustomersWhoLeftPage(props: { workspaceId: string; mapId
                 identifier: c.identifier.value,
                 kind: c.identifier.kind,
                 map: mapId,
+                ...(windowHours ? { window: String(windowHours) } : {}),
               });
               return (
                 <li key={`${c.identifier.kind}:${c.identifier.value}`}>

@@ -3,7 +3,7 @@ import { api } from "../../api/apiClient.js";
 
 const ws = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}`;
 
-/** One customer's timeline, found by any identifier, optionally read against a map. */
+/** One customer's timeline, found by any identifier, optionally read against a map under a conversion window. */
 export function fetchCustomerTimeline(
   workspaceId: string,
   query: CustomerTimelineQuery,
@@ -12,6 +12,7 @@ export function fetchCustomerTimeline(
   const params = new URLSearchParams({ identifier: query.identifier });
   if (query.kind) params.set("kind", query.kind);
   if (query.mapId) params.set("mapId", query.mapId);
+  if (query.windowHours !== undefined) params.set("windowHours", String(query.windowHours));
   return api.get<CustomerTimeline>(`${ws(workspaceId)}/customers/timeline?${params.toString()}`, { signal });
 }
 

@@ -77,11 +77,19 @@ export function fetchImports(workspaceId: string, signal?: AbortSignal): Promise
   return api.get<ImportRecord[]>(`${ws(workspaceId)}/imports?limit=50`, { signal });
 }
 
+/** What the data view asks the map's numbers for: its filters, a persona (its segment) and the conversion window. */
+export interface DataViewRequest {
+  filters: MetricsFilters;
+  personaId?: string;
+  /** Absent: the server's default, no window (the largest). */
+  options?: { conversionWindowHours: number };
+}
+
 /** All metrics of a map over the workspace's data, under the filters (a persona's segment by its id). */
 export function fetchMapMetrics(
   workspaceId: string,
   mapId: string,
-  request: { filters: MetricsFilters; personaId?: string },
+  request: DataViewRequest,
   signal?: AbortSignal,
 ): Promise<MapMetrics> {
   return api.post<MapMetrics>(`${ws(workspaceId)}/maps/${encodeURIComponent(mapId)}/metrics`, request, { signal });
@@ -91,7 +99,7 @@ export function fetchMapMetrics(
 export function fetchCaseDurations(
   workspaceId: string,
   mapId: string,
-  request: { filters: MetricsFilters; personaId?: string },
+  request: DataViewRequest,
   signal?: AbortSignal,
 ): Promise<CaseDurations> {
   return api.post<CaseDurations>(`${ws(workspaceId)}/maps/${encodeURIComponent(mapId)}/case-durations`, request, {
@@ -100,9 +108,7 @@ export function fetchCaseDurations(
 }
 
 /** What drafting a map from the data takes: the data view's filters, the new map's title and the steps left out. */
-export interface DraftRequest {
-  filters: MetricsFilters;
-  personaId?: string;
+export interface DraftRequest extends DataViewRequest {
   title?: string;
   leaveOut?: string[];
 }

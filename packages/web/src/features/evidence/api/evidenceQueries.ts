@@ -1,7 +1,8 @@
-import type { ImportRecord, MetricsFilters, Source as EventSource, TouchpointRule } from "@opencjm/core";
+import type { ImportRecord, Source as EventSource, TouchpointRule } from "@opencjm/core";
 import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import {
+  type DataViewRequest,
   fetchCaseDurations,
   fetchFacets,
   fetchImports,
@@ -68,11 +69,7 @@ export function unmappedQuery(workspaceId: string) {
 }
 
 /** All metrics of a map under the filters (a persona's segment by its id). */
-export function mapMetricsQuery(
-  workspaceId: string,
-  mapId: string,
-  request: { filters: MetricsFilters; personaId?: string },
-) {
+export function mapMetricsQuery(workspaceId: string, mapId: string, request: DataViewRequest) {
   return queryOptions({
     queryKey: [...evidenceKeys.metrics(workspaceId, mapId), request] as const,
     queryFn: ({ signal }) => fetchMapMetrics(workspaceId, mapId, request, signal),
@@ -80,11 +77,7 @@ export function mapMetricsQuery(
 }
 
 /** How long journeys take through the map, overall and per variant, under the same request as its metrics. */
-export function caseDurationsQuery(
-  workspaceId: string,
-  mapId: string,
-  request: { filters: MetricsFilters; personaId?: string },
-) {
+export function caseDurationsQuery(workspaceId: string, mapId: string, request: DataViewRequest) {
   return queryOptions({
     queryKey: [...evidenceKeys.caseDurations(workspaceId, mapId), request] as const,
     queryFn: ({ signal }) => fetchCaseDurations(workspaceId, mapId, request, signal),

@@ -1,6 +1,7 @@
-import { MAX_CONVERSION_WINDOW_HOURS, type MapMetrics } from "@opencjm/core";
+import type { MapMetrics } from "@opencjm/core";
 import { Link } from "wouter";
 import { useI18n } from "../../../i18n/I18nProvider.js";
+import { conversionWindowText } from "../conversionWindowText.js";
 import styles from "./Evidence.module.css";
 
 /**
@@ -9,15 +10,13 @@ import styles from "./Evidence.module.css";
  * every step passing for a finding), with the way to link them.
  */
 export function DataScopeNotes({ metrics }: { metrics: MapMetrics }) {
-  const { t, formatNumber } = useI18n();
-  const hours = metrics.options.conversionWindowHours;
+  const i18n = useI18n();
+  const { t } = i18n;
   const unlinked = metrics.steps.length > 0 && metrics.totals.onMapEvents === 0 && metrics.totals.events > 0;
   return (
     <>
       <span className={styles.muted} data-testid="conversion-window">
-        {hours >= MAX_CONVERSION_WINDOW_HOURS
-          ? t("processMap.window.none")
-          : t("processMap.window.hours", { hours: formatNumber(hours) })}
+        {conversionWindowText(i18n, metrics.options.conversionWindowHours)}
       </span>
       {unlinked && (
         <p role="note" className={styles.notice} data-testid="no-linked-events">

@@ -8,6 +8,7 @@ import { useErrorMessage } from "../../../app/useErrorMessage.js";
 import { useRememberedFlag } from "../../../app/useRememberedFlag.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { facetsQuery, importListQuery, importRunning } from "../api/evidenceQueries.js";
+import { ConversionWindowFilter } from "./ConversionWindowFilter.js";
 import { useEvidence } from "./EvidenceContext.js";
 import { FunnelStrip } from "./FunnelStrip.js";
 import { DataScopeNotes } from "./DataScopeNotes.js";
@@ -37,8 +38,8 @@ function usePreparing(evidence: { workspaceId: string; refresh: () => void } | n
 }
 
 /**
- * The bar above the grid while data is shown: what the numbers cover, filters for persona (its segment), channel and
- * date range that apply to everything on screen, the funnel across stages, and the way to the paths.
+ * The bar above the grid while data is shown: what the numbers cover, filters for persona (its segment), channel,
+ * date range and conversion window that apply to everything on screen, the funnel across stages, and the way to the paths.
  */
 export function EvidenceBar({
   personas,
@@ -170,6 +171,11 @@ export function EvidenceBar({
                 testId="filter-to"
               />
             </label>
+            <ConversionWindowFilter
+              key={filters.windowHours ?? "none"}
+              hours={filters.windowHours}
+              onChange={(windowHours) => setFilters({ ...filters, windowHours })}
+            />
             <Button size="small" onClick={evidence.refresh} data-testid="refresh-data">
               {t("evidence.map.refresh")}
             </Button>

@@ -1,13 +1,15 @@
 import type { MapMetrics, StepMetrics } from "@opencjm/core";
 import { createContext, useContext } from "react";
 
-/** The filters of the data shown on a map: a persona (its segment), channels and a date range. */
+/** The filters of the data shown on a map: a persona (its segment), channels, a date range and the conversion window. */
 export interface EvidenceFilters {
   personaId?: string;
   channels: string[];
   /** ISO dates (YYYY-MM-DD), inclusive. */
   from?: string;
   to?: string;
+  /** The conversion window in hours; undefined for none (a step counts however long customers take). */
+  windowHours?: number;
 }
 
 /** Where the data view is: off, loading, shown, empty (no data imported yet) or failed. */

@@ -1,13 +1,18 @@
 import type { MetricsFilters } from "@opencjm/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { DataViewRequest } from "../api/evidenceApi.js";
 import { importListQuery, mapMetricsQuery, useEvidenceCache } from "../api/evidenceQueries.js";
 import { EvidenceContext, type EvidenceFilters, type EvidenceState, type EvidenceStatus } from "./EvidenceContext.js";
 import { evidenceCues } from "./evidenceCues.js";
+import { storeConversionWindow, storedConversionWindow } from "./storedConversionWindow.js";
 import { storeDataChoice, storedDataChoice } from "./storedDataChoice.js";
 
-/** The API's filters for the view's: the end date is inclusive on screen and exclusive in the API. */
-export function metricsRequest(filters: EvidenceFilters): { filters: MetricsFilters; personaId?: string } {
+/**
+ * The API's request for the view's filters: the end date is inclusive on screen and exclusive in the API, and the
+ * conversion window is sent only when one is chosen (the server's default is none).
+ */
+export function metricsRequest(filters: EvidenceFilters): DataViewRequest {
   const out: MetricsFilters = {};
   if (filters.channels.length) out.channels = filters.channels;
   if (filters.from) out.from = filters.from;
@@ -16,7 +21,11 @@ export function metricsRequest(filters: EvidenceFilters): { filters: MetricsFilt
     next.setUTCDate(next.getUTCDate() + 1);
     out.to = next.toISOString().slice(0, 10);
   }
-  return { filters: out, ...(filters.personaId ? { personaId: filters.personaId } : {}) };
+  return {
+    filters: out,
+    ...(filters.personaId ? { personaId: filters.personaId } : {}),
+    ...(filters.windowHours ? { options: { conversionWindowHours: filters.windowHours } } : {}),
+  };
 }
 
 /** Runs after the browser has painted and is idle, so the grid is interactive before any data is asked for. */
@@ -33,7 +42,7 @@ function afterPaint(run: () => void): () => void {
 
 /**
  * Holds the map's data view: whether it is shown (remembered on this device; before any choice, shown when the
- * workspace has imported data), its filters, and the metrics of the
+ * workspace has imported data), its filters (the conversion window remembered per map), and the metrics of the
  * map under them, fetched once the grid is interactive and again whenever the filters change.
  */
 export function EvidenceProvider({
@@ -54,7 +63,18 @@ export function EvidenceProvider({
   const imports = useQuery({ ...importListQuery(workspaceId), enabled: !alwaysShown && storedChoice === null });
   const hasData = !!imports.data?.some((i) => i.status === "done" && i.eventsStored > 0);
   const shown = !!alwaysShown || (storedChoice ?? hasData);
-  const [filters, setFilters] = useState<EvidenceFilters>({ channels: [] });
+  // The conversion window is remembered per map on this device; the other filters last for the visit.
+  const [filters, setFiltersState] = useState<EvidenceFilters>(() => ({
+    channels: [],
+    windowHours: storedConversionWindow(mapId),
+  }));
+  const setFilters = useCallback(
+    (next: EvidenceFilters) => {
+      storeConversionWindow(mapId, next.windowHours);
+      setFiltersState(next);
+    },
+    [mapId],
+  );
   const request = useMemo(() => metricsRequest(filters), [filters]);
   // Nothing is asked for before the grid has painted once.
   const [painted, setPainted] = useState(false);
@@ -102,7 +122,7 @@ export function EvidenceProvider({
       ...cues,
       openTouchpointRules,
     };
-  }, [workspaceId, mapId, shown, setShown, filters, status, metrics, error, refresh, openTouchpointRules]);
+  }, [workspaceId, mapId, shown, setShown, filters, setFilters, status, metrics, error, refresh, openTouchpointRules]);
 
   return <EvidenceContext.Provider value={value}>{children}</EvidenceContext.Provider>;
 }

@@ -93,12 +93,13 @@ export function StepEvidence({ stepId }: { stepId: string }) {
 
 /** The list of customers who left a step, under the data view's filters (kept in the address). */
 function customersWhoLeftHref(evidence: EvidenceState, stepId: string): string {
-  const { personaId, channels, from, to } = evidence.filters;
+  const { personaId, channels, from, to, windowHours } = evidence.filters;
   const query = new URLSearchParams();
   if (personaId) query.set("persona", personaId);
   for (const channel of channels) query.append("channel", channel);
   if (from) query.set("from", from);
   if (to) query.set("to", to);
+  if (windowHours) query.set("window", String(windowHours));
   const path = `/maps/${encodeURIComponent(evidence.mapId)}/steps/${encodeURIComponent(stepId)}/left`;
   return query.size ? `${path}?${query.toString()}` : path;
 }

@@ -1,5 +1,6 @@
 import type { Infographic } from "@opencjm/core";
 import { useI18n } from "../../../i18n/I18nProvider.js";
+import { conversionWindowText } from "../../evidence/conversionWindowText.js";
 import styles from "./InfographicView.module.css";
 
 const DAY_MS = 86_400_000;
@@ -81,9 +82,10 @@ export function InfographicLists({ summary }: { summary: Infographic }) {
   );
 }
 
-/** The map's key numbers from its customer data; nothing when it has none. */
+/** The map's key numbers from its customer data, with the conversion window they stand on; nothing when it has none. */
 export function InfographicNumbers({ numbers }: { numbers: NonNullable<Infographic["numbers"]> }) {
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   const score = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: "exceptZero" });
@@ -123,6 +125,9 @@ export function InfographicNumbers({ numbers }: { numbers: NonNullable<Infograph
           </div>
         ))}
       </dl>
+      <p className={styles.figureNote} data-testid="infographic-window">
+        {conversionWindowText(i18n, numbers.conversionWindowHours)}
+      </p>
     </section>
   );
 }

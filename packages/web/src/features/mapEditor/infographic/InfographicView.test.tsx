@@ -22,6 +22,7 @@ const SUMMARY: Infographic = {
     medianMs: 3 * 86_400_000,
     nps: 12,
     csat: 4.2,
+    conversionWindowHours: 87_600,
   },
   measuredEmotion: [
     { stepId: "ad", value: 1 },
@@ -68,6 +69,10 @@ describe("the infographic page", () => {
     expect(screen.getByTestId("infographic-number-customers").textContent).toContain("1,234");
     expect(screen.getByTestId("infographic-number-conversion").textContent).toContain("25%");
     expect(screen.getByTestId("infographic-number-median").textContent).toContain("3 days");
+    // The figures stand on a conversion window, stated beside them.
+    expect(screen.getByTestId("infographic-numbers").textContent).toContain(
+      "No conversion window: a step counts however long customers take to reach it.",
+    );
     // One sheet of A4 landscape, printed as one page.
     const sheet = screen.getByTestId("print-view");
     expect([sheet.style.inlineSize, sheet.style.blockSize]).toEqual(["297mm", "210mm"]);
@@ -85,5 +90,10 @@ describe("the infographic page", () => {
     expect(screen.getByTestId("print-view").getAttribute("dir")).toBe("rtl");
     expect(screen.getByTestId("infographic-pains").textContent).toContain("مهم‌ترین نقاط درد");
     expect(screen.getByTestId("infographic-number-customers").textContent).toContain("۱٬۲۳۴");
+  });
+
+  it("states a chosen window in days when it is whole days", () => {
+    renderInfographic({ ...SUMMARY, numbers: { ...SUMMARY.numbers!, conversionWindowHours: 336 } }, "ru");
+    expect(screen.getByTestId("infographic-window").textContent).toBe("Окно конверсии: 14 дн. (336 ч)");
   });
 });
