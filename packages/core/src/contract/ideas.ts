@@ -94,6 +94,10 @@ export const IdeaStatusChangeRequestSchema = z.strictObject({
   at: z.iso.datetime({ offset: true }).optional(),
   /** Moving to "measured": the trial period after shipping, in days, over which the idea's KPIs are compared. */
   trialDays: z.number().int().min(1).max(365).optional(),
+  /** Moving to "measured": the days compared before the ship date (default: the trial period). */
+  beforeDays: z.number().int().min(1).max(365).optional(),
+  /** Moving to "measured": the days compared after the ship date (default: the trial period). */
+  afterDays: z.number().int().min(1).max(365).optional(),
 });
 export type IdeaStatusChangeRequest = z.infer<typeof IdeaStatusChangeRequestSchema>;
 

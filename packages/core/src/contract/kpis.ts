@@ -158,29 +158,85 @@ export const KpiEffectSchema = z.object({
   pValue: z.number().nullable(),
   test: z.enum(["twoProportionZ", "poissonRate", "mannWhitney"]).nullable(),
   verdict: KpiVerdictSchema,
+  /**
+   * Why this KPI could not be measured (its step, stage or map no longer exists…), in the reader's language; its
+   * verdict is then "not enough data". The idea's other KPIs are still measured.
+   */
+  problem: z.object({ code: z.string(), message: z.string() }).nullable().default(null),
 });
 export type KpiEffect = z.infer<typeof KpiEffectSchema>;
 
-/** The query of GET …/ideas/{ideaId}/kpi-effect: the trial period in days. */
+const windowDays = z.coerce.number().int().min(1).max(365);
+
+/**
+ * The query of GET and POST …/ideas/{ideaId}/kpi-effect: the days compared before the ship date (`beforeDays`) and
+ * after it (`afterDays`, the trial period); `trialDays` sets both at once and each defaults to it.
+ */
 export const IdeaEffectQuerySchema = z.object({
-  trialDays: z.coerce.number().int().min(1).max(365).default(28),
+  trialDays: windowDays.default(28),
+  beforeDays: windowDays.optional(),
+  afterDays: windowDays.optional(),
 });
+export type IdeaEffectQuery = z.infer<typeof IdeaEffectQuerySchema>;
+
+/** The windows of an effect: `beforeDays` and `afterDays` given, else the trial period for each. */
+export function effectWindowDays(query: { trialDays?: number; beforeDays?: number; afterDays?: number }): {
+  beforeDays: number;
+  afterDays: number;
+} {
+  const trialDays = query.trialDays ?? 28;
+  return { beforeDays: query.beforeDays ?? trialDays, afterDays: query.afterDays ?? trialDays };
+}
+
+/**
+ * What to bear in mind reading an effect: the windows mix weekdays differently or differ in length, the data starts
+ * after the window before the ship date began or ends before the window after it did, the ship date lies before the
+ * first event or after the last one, or there are no events at all.
+ */
+export const IdeaEffectCaveatSchema = z.enum([
+  "weekdayMix",
+  "windowsDiffer",
+  "dataStartsLate",
+  "dataEndsEarly",
+  "shipDateBeforeData",
+  "shipDateAfterData",
+  "noEvents",
+]);
+export type IdeaEffectCaveat = z.infer<typeof IdeaEffectCaveatSchema>;
 
 /** The answer of POST …/maps/{mapId}/kpi-series: the series of every KPI on the map. */
 export const MapKpiSeriesSchema = z.object({ kpis: z.array(KpiSchema), series: z.array(KpiSeriesSchema) });
 export type MapKpiSeries = z.infer<typeof MapKpiSeriesSchema>;
 
-/** The measured effect of a shipped idea on its KPIs. */
-export const IdeaEffectSchema = z.object({
+const IdeaEffectObjectSchema = z.object({
   ideaId: z.string(),
   shippedAt: z.string().nullable(),
+  /** The trial period: the days after the ship date (`afterDays`). */
   trialDays: z.number().int(),
+  /** Days compared before the ship date. */
+  beforeDays: z.number().int(),
+  /** Days compared after the ship date (the trial period). */
+  afterDays: z.number().int(),
   /** The trial period has passed (else every KPI says "not enough data"). */
   ready: z.boolean(),
   readyOn: z.string().nullable(),
   kpis: z.array(KpiEffectSchema),
-  caveats: z.array(z.enum(["weekdayMix", "dataStartsLate", "dataEndsEarly"])),
+  caveats: z.array(IdeaEffectCaveatSchema),
+  /** Each caveat said in the reader's language, naming the dates and window lengths it is about. */
+  caveatMessages: z.array(z.object({ caveat: IdeaEffectCaveatSchema, message: z.string() })).default([]),
+  /** The first and the last event of the workspace's data (null without events or without KPIs from the data). */
+  dataFrom: z.string().nullable().default(null),
+  dataTo: z.string().nullable().default(null),
   /** When this result was recorded (moving the idea to "measured"); null for a live computation. */
   recordedAt: z.string().nullable(),
 });
+
+// Effects recorded before the windows could differ carry only `trialDays`: it was the length of both.
+const withWindowDays = (raw: unknown) =>
+  raw !== null && typeof raw === "object" && "trialDays" in raw && !("beforeDays" in raw)
+    ? { ...raw, beforeDays: raw.trialDays, afterDays: raw.trialDays }
+    : raw;
+
+/** The measured effect of a shipped idea on its KPIs (an effect recorded by an older version reads the same). */
+export const IdeaEffectSchema = z.preprocess(withWindowDays, IdeaEffectObjectSchema);
 export type IdeaEffect = z.infer<typeof IdeaEffectSchema>;

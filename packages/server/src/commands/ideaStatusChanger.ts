@@ -1,4 +1,10 @@
-import { IdeaEffectQuerySchema, ideaStatusesAfter, type Idea, type IdeaStatusChangeRequest } from "@opencjm/core";
+import {
+  effectWindowDays,
+  IdeaEffectQuerySchema,
+  ideaStatusesAfter,
+  type Idea,
+  type IdeaStatusChangeRequest,
+} from "@opencjm/core";
 import { conflict, fieldError } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import { appendIdeaStatusChange, getStoredIdea, type StoredIdea } from "../store/ideaStore.js";
@@ -59,7 +65,7 @@ export async function changeIdeaStatus(
   // trial_not_over until the period has passed, leaving the idea shipped).
   if (request.status === "measured" && idea.kpiIds.length > 0) {
     const trialDays = request.trialDays ?? IdeaEffectQuerySchema.parse({}).trialDays;
-    await recordIdeaEffect(services, workspaceId, ideaId, trialDays);
+    await recordIdeaEffect(services, workspaceId, ideaId, effectWindowDays({ ...request, trialDays }));
   }
   const changed = await appendIdeaStatusChange(services.db, ideaId, idea.status, {
     status: request.status,

@@ -97,9 +97,15 @@ export async function buildIdeaKpiMap(t: TestApp, ws: TestWorkspace): Promise<Id
         pValue: 0.001,
         test: "poissonRate",
         verdict: "improved",
+        problem: null,
       },
     ],
     caveats: [],
+    caveatMessages: [],
+    beforeDays: 28,
+    afterDays: 28,
+    dataFrom: null,
+    dataTo: null,
     recordedAt: "2026-12-01T10:00:00.000Z",
   };
   await saveIdeaEffect(t.services.db, ws.id, effect);

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import {
+  effectWindowDays,
   IdeaEffectQuerySchema,
   IdeaEffectSchema,
   IdSchema,
@@ -19,6 +20,8 @@ import { errorResponses, jsonBody, jsonContent, OkSchema, WorkspaceParams } from
 import { changeKpi, createKpi, kpiMap } from "../../commands/kpiDefiner.js";
 import { computeKpiSeriesFor } from "../../commands/kpiSeriesComputer.js";
 import { measureIdeaEffect, recordIdeaEffect } from "../../commands/ideaEffectMeasurer.js";
+import { wordIdeaEffect } from "../../commands/ideaEffectWording.js";
+import { readerLocale } from "../../http/errorHandling.js";
 import { deleteKpi, deleteKpiValue, findKpi, insertKpiValue, listKpis } from "../../store/kpiStore.js";
 
 const KpiParams = WorkspaceParams.extend({ kpiId: IdSchema });
@@ -112,6 +115,10 @@ const effect = createRoute({
   tags,
   summary:
     "The measured effect of a shipped idea on its KPIs: before and after its ship date, change, interval, verdict",
+  description:
+    "`beforeDays` and `afterDays` set the windows before and after the ship date (1–365 days each; `trialDays` sets " +
+    "both and is their default). Caveats come as codes and as sentences in the reader's language; a KPI whose step, " +
+    "stage or map is gone has a `problem` and the others are still measured.",
   request: { params: IdeaParams, query: IdeaEffectQuerySchema },
   responses: { 200: jsonContent(IdeaEffectSchema, "Effect"), ...errorResponses },
 });
@@ -204,13 +211,15 @@ export function registerKpiRoutes(app: OpenAPIHono<AppEnv>): void {
     const { workspaceId, ideaId } = c.req.valid("param");
     const services = c.get("services");
     await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
-    return c.json(await measureIdeaEffect(services, workspaceId, ideaId, c.req.valid("query").trialDays), 200);
+    const effect = await measureIdeaEffect(services, workspaceId, ideaId, effectWindowDays(c.req.valid("query")));
+    return c.json(wordIdeaEffect(effect, await readerLocale(c)), 200);
   });
 
   app.openapi(recordEffect, async (c) => {
     const { workspaceId, ideaId } = c.req.valid("param");
     const services = c.get("services");
     await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "write");
-    return c.json(await recordIdeaEffect(services, workspaceId, ideaId, c.req.valid("query").trialDays), 200);
+    const effect = await recordIdeaEffect(services, workspaceId, ideaId, effectWindowDays(c.req.valid("query")));
+    return c.json(wordIdeaEffect(effect, await readerLocale(c)), 200);
   });
 }

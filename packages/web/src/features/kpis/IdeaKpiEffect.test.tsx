@@ -15,7 +15,12 @@ const measured: IdeaEffect = {
   trialDays: 28,
   ready: true,
   readyOn: "2024-03-29T00:00:00.000Z",
+  beforeDays: 28,
+  afterDays: 28,
   caveats: [],
+  caveatMessages: [],
+  dataFrom: null,
+  dataTo: null,
   recordedAt: null,
   kpis: [
     {
@@ -30,6 +35,7 @@ const measured: IdeaEffect = {
       pValue: 0.0001,
       test: "twoProportionZ",
       verdict: "improved",
+      problem: null,
     },
   ],
 };
