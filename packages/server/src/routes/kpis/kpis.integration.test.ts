@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createPersona } from "../../commands/personaCreator.js";
 import type { TestWorkspace } from "../../testing/factories.js";
 import type { TestApp } from "../../testing/testApp.js";
 import { testDialects } from "../../testing/testDatabases.js";
@@ -145,6 +146,33 @@ describe.each(testDialects)("KPIs on %s", (dialect) => {
       expect.objectContaining({ value: null, sample: 0 }),
     ]);
     expect((months.body.manualValues as unknown[]).length).toBe(3);
+  });
+
+  it("follows the persona filter: a persona's segment narrows a KPI's series and the map's lane", async () => {
+    const reach = await define({ anchor: stepAnchor("p_ad"), source: { kind: "data", measure: "reach" } });
+    const germans = await createPersona(t.services.db, ws.id, {
+      name: "German shoppers",
+      segment: { match: "all", conditions: [{ attribute: "country", operator: "eq", value: "DE" }] },
+    });
+    const days = { bucket: "day", filters: { from: "2024-02-02", to: "2024-02-05" } };
+    const values = (res: { body: Record<string, unknown> }) =>
+      (res.body.points as Array<{ value: number }>).map((p) => p.value);
+    const series = (body: unknown) => t.request("POST", `${K()}/${reach.id}/series`, { ...as("viewer"), body });
+    expect(values(await series(days))).toEqual([12, 12, 12]);
+    // Every fourth customer lives in Germany: 3 of the 12 a day.
+    expect(values(await series({ ...days, personaId: germans.id }))).toEqual([3, 3, 3]);
+    const lane = await t.request("POST", `/api/workspaces/${ws.id}/maps/${mapId}/kpi-series`, {
+      ...as("viewer"),
+      body: { ...days, personaId: germans.id },
+    });
+    const [onLane] = lane.body.series as Array<{ points: Array<{ value: number }> }>;
+    expect(onLane!.points.map((p) => p.value)).toEqual([3, 3, 3]);
+
+    const anyone = await createPersona(t.services.db, ws.id, { name: "Anyone" });
+    const noSegment = await series({ ...days, personaId: anyone.id });
+    expect([noSegment.status, noSegment.body.error?.code]).toEqual([400, "persona_without_segment"]);
+    const unknown = await series({ ...days, personaId: "persona_nope" });
+    expect([unknown.status, unknown.body.error?.issues[0]?.path]).toEqual([400, "personaId"]);
   });
 
   it("finds the effect a shipped idea had, and says so only where there is one", async () => {
