@@ -1,4 +1,7 @@
-/** The answer of a before/after test: the estimated change (after − before), its 95% interval and the p-value. */
+/**
+ * The answer of a before/after test: the test's estimate of the change after − before (a difference of shares or of
+ * counts, or for a rank test the Hodges–Lehmann shift), the 95% interval of that same quantity and the p-value.
+ */
 export interface EffectTest {
   change: number;
   interval: [number, number];

@@ -1,7 +1,7 @@
 import type { EffectTest } from "./EffectTest.js";
-import { twoSidedP, Z95 } from "./normalCdf.js";
+import { twoSidedP, Z95 } from "./standardNormal.js";
 
-/** Ranks of the values (1-based), ties sharing their average rank. */
+/** Ranks of the values (1-based), ties sharing their average rank, and the Σ(t³ − t) of the ties for the variance. */
 function ranks(values: number[]): { rank: Float64Array; tieTerm: number } {
   const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
   const rank = new Float64Array(values.length);
@@ -19,9 +19,12 @@ function ranks(values: number[]): { rank: Float64Array; tieTerm: number } {
 }
 
 /**
- * Mann–Whitney U test of `after` against `before` (normal approximation with continuity and tie corrections), with
- * the Hodges–Lehmann shift (the median of all after − before differences) as the change and its distribution-free
- * 95% interval from the ordered differences.
+ * Mann–Whitney U test of `after` against `before` (normal approximation with continuity and tie corrections, as R's
+ * `wilcox.test(exact = FALSE)`), its p-value from the library's normal distribution. The change is the Hodges–Lehmann
+ * shift — the median of all after − before differences — and the 95% interval is of that same shift: the ordered
+ * differences at the rank-sum test's critical value (as R's exact interval, the critical value from the normal
+ * approximation). Ours: no maintained JavaScript statistics library has the two-sample rank-sum test with its p-value
+ * and shift interval (@stdlib has the one-sample signed-rank test, simple-statistics only the rank sum).
  */
 export function mannWhitneyTest(before: number[], after: number[]): EffectTest {
   const n1 = before.length;
@@ -40,10 +43,11 @@ export function mannWhitneyTest(before: number[], after: number[]): EffectTest {
   differences.sort((a, b) => a - b);
   const m = differences.length;
   const middle = m % 2 ? differences[(m - 1) / 2]! : (differences[m / 2 - 1]! + differences[m / 2]!) / 2;
-  const k = Math.max(0, Math.floor(mean - Z95 * Math.sqrt((n1 * n2 * (n + 1)) / 12)));
+  // The critical count Cα (1-based): the interval runs from the Cα-th smallest difference to the Cα-th largest.
+  const critical = Math.max(1, Math.round(mean - Z95 * Math.sqrt((n1 * n2 * (n + 1)) / 12)));
   return {
     change: middle,
-    interval: [differences[k]!, differences[m - 1 - k]!],
+    interval: [differences[critical - 1]!, differences[m - critical]!],
     pValue: variance > 0 ? twoSidedP(Math.max(0, z)) : 1,
   };
 }

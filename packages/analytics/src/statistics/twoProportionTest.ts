@@ -1,9 +1,12 @@
 import type { EffectTest } from "./EffectTest.js";
-import { twoSidedP, Z95 } from "./normalCdf.js";
+import { twoSidedP, Z95 } from "./standardNormal.js";
 
 /**
  * Two-proportion z-test of `x2`/`n2` (after) against `x1`/`n1` (before): the z statistic uses the pooled proportion
- * (the null hypothesis of no change), the 95% interval of the difference the unpooled (Wald) standard error.
+ * (the null hypothesis of no change; its square is the X² of R's `prop.test` without continuity correction), the 95%
+ * interval of the difference the unpooled (Wald) standard error. Ours: the library's chi-square test of a 2 × 2 table
+ * (@stdlib/stats-chi2test) depends on a package taken from a git repository, which an install from the npm registry
+ * cannot reach; the statistic is two lines over the library's normal distribution.
  */
 export function twoProportionTest(x1: number, n1: number, x2: number, n2: number): EffectTest {
   const p1 = x1 / n1;
