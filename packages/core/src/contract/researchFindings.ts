@@ -109,10 +109,25 @@ export const ErasureReportSchema = z.object({
   highlights: z.number().int().min(0),
   /** Participants' own journeys on maps (one per participant and map) entered as mini-maps. */
   journeys: z.number().int().min(0),
-  /** Survey answers given by the erased participants (or in the erased study's surveys). */
+  /**
+   * Survey answers of the erased participants (linked by code, or to the customer their e-mail, phone or customer id
+   * identifies), or in the erased study's surveys.
+   */
   surveyAnswers: z.number().int().min(0),
-  /** Quote cards on maps whose evidence named a removed highlight or participant. */
+  /** Quote cards on maps whose evidence named a removed highlight or participant, or that name the participant's code. */
   mapQuotes: z.number().int().min(0),
-  maps: z.array(z.object({ mapId: z.string(), title: z.string(), quotes: z.number().int().min(0) })),
+  /** Speaker turns of the erased participants removed from shared notes and transcripts (the rest of each note kept). */
+  transcriptTurns: z.number().int().min(0),
+  /** Stored versions of maps (checkpoints, named and restored versions) rewritten without the removed quote cards. */
+  versions: z.number().int().min(0),
+  /** Each map touched: quote cards removed from it now, and its stored versions rewritten without them. */
+  maps: z.array(
+    z.object({
+      mapId: z.string(),
+      title: z.string(),
+      quotes: z.number().int().min(0),
+      versions: z.number().int().min(0),
+    }),
+  ),
 });
 export type ErasureReport = z.infer<typeof ErasureReportSchema>;

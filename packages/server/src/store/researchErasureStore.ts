@@ -1,4 +1,7 @@
+import type { Kysely } from "kysely";
 import type { Db } from "../db/createDb.js";
+import type { Database } from "../db/schema.js";
+import { eraseSpeakerTurns } from "./researchTurnErasure.js";
 
 /** What one erasure deleted from the research tables: the ids, so derived quotes elsewhere can be found too. */
 export interface ErasedResearch {
@@ -9,6 +12,8 @@ export interface ErasedResearch {
   journeys: number;
   /** Survey answers of the erased participants, or of the erased study's surveys. */
   surveyAnswers: number;
+  /** The erased participants' speaker turns cut from their studies' shared notes. */
+  transcriptTurns: number;
 }
 
 /** What to erase: one participant with everything of theirs, a whole study, or one note with its highlights. */
@@ -17,12 +22,57 @@ export type ErasureScope = { participantId: string } | { studyId: string } | { n
 const uniq = (ids: string[]) => [...new Set(ids)];
 
 /**
+ * Deletes every answer of the respondents who are the erased participants: rows linked to them by code, or joined to
+ * a customer they are (through their e-mail or customer id). A respondent's whole row goes, in any survey.
+ */
+async function eraseRespondents(
+  trx: Kysely<Database>,
+  workspaceId: string,
+  participantIds: string[],
+  customerIds: number[],
+): Promise<number> {
+  if (participantIds.length === 0 && customerIds.length === 0) return 0;
+  const rows = await trx
+    .selectFrom("research_survey_answers")
+    .select(["survey_id", "respondent"])
+    .distinct()
+    .where("workspace_id", "=", workspaceId)
+    .where((eb) =>
+      eb.or([
+        ...(participantIds.length > 0 ? [eb("participant_id", "in", participantIds)] : []),
+        ...(customerIds.length > 0 ? [eb("customer_id", "in", customerIds)] : []),
+      ]),
+    )
+    .execute();
+  let deleted = 0;
+  for (const surveyId of new Set(rows.map((r) => r.survey_id))) {
+    const respondents = rows.filter((r) => r.survey_id === surveyId).map((r) => Number(r.respondent));
+    for (let i = 0; i < respondents.length; i += 500) {
+      const result = await trx
+        .deleteFrom("research_survey_answers")
+        .where("workspace_id", "=", workspaceId)
+        .where("survey_id", "=", surveyId)
+        .where("respondent", "in", respondents.slice(i, i + 500))
+        .executeTakeFirst();
+      deleted += Number(result.numDeletedRows);
+    }
+  }
+  return deleted;
+}
+
+/**
  * Deletes, in one transaction, a participant (their notes, the highlights in those notes and every highlight
  * attributed to them in other notes, e.g. a focus group's), a study (its participants, notes and highlights) or a
  * note (its highlights), and returns the ids of everything deleted. Tags and anchors go with their highlights,
  * participants' journeys with them.
  */
-export async function eraseResearch(db: Db, workspaceId: string, scope: ErasureScope): Promise<ErasedResearch> {
+export async function eraseResearch(
+  db: Db,
+  workspaceId: string,
+  scope: ErasureScope,
+  /** Customers the erased participants are (found through their e-mail or customer id): their answers go too. */
+  customerIds: number[] = [],
+): Promise<ErasedResearch> {
   return db.kysely.transaction().execute(async (trx) => {
     const ids = async (
       table: "research_participants" | "research_notes" | "research_highlights",
@@ -56,7 +106,9 @@ export async function eraseResearch(db: Db, workspaceId: string, scope: ErasureS
       noteIds = await ids("research_notes", "id", [scope.noteId]);
       highlightIds = await ids("research_highlights", "note_id", noteIds);
     }
-    highlightIds = uniq(highlightIds);
+    // Their turns in the study's shared notes (a focus group's transcript) go, with the highlights made of them.
+    const turns = "participantId" in scope ? await eraseSpeakerTurns(trx, workspaceId, participantIds) : undefined;
+    highlightIds = uniq([...highlightIds, ...(turns?.highlightIds ?? [])]);
     for (let i = 0; i < highlightIds.length; i += 500)
       await trx
         .deleteFrom("research_highlights")
@@ -80,17 +132,18 @@ export async function eraseResearch(db: Db, workspaceId: string, scope: ErasureS
         .execute();
     }
     // Survey answers too (a participant's would cascade, a study's with its surveys): deleted here to be counted.
-    const answers = trx.deleteFrom("research_survey_answers").where("workspace_id", "=", workspaceId);
-    const surveyAnswers =
-      "studyId" in scope
-        ? await answers
-            .where("survey_id", "in", (q) =>
-              q.selectFrom("research_surveys").select("id").where("study_id", "=", scope.studyId),
-            )
-            .executeTakeFirst()
-        : participantIds.length > 0
-          ? await answers.where("participant_id", "in", participantIds).executeTakeFirst()
-          : undefined;
+    let surveyAnswers = 0;
+    if ("studyId" in scope) {
+      const deleted = await trx
+        .deleteFrom("research_survey_answers")
+        .where("workspace_id", "=", workspaceId)
+        .where("survey_id", "in", (q) =>
+          q.selectFrom("research_surveys").select("id").where("study_id", "=", scope.studyId),
+        )
+        .executeTakeFirst();
+      surveyAnswers += Number(deleted.numDeletedRows);
+    }
+    surveyAnswers += await eraseRespondents(trx, workspaceId, participantIds, customerIds);
     if (noteIds.length > 0) await trx.deleteFrom("research_notes").where("id", "in", noteIds).execute();
     if (participantIds.length > 0)
       await trx.deleteFrom("research_participants").where("id", "in", participantIds).execute();
@@ -105,7 +158,8 @@ export async function eraseResearch(db: Db, workspaceId: string, scope: ErasureS
       noteIds,
       highlightIds,
       journeys,
-      surveyAnswers: Number(surveyAnswers?.numDeletedRows ?? 0),
+      surveyAnswers,
+      transcriptTurns: turns?.turns ?? 0,
     };
   });
 }

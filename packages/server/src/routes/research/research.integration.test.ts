@@ -227,7 +227,7 @@ describe.each(testDialects)("research repository on %s", (dialect) => {
     const n2 = await note(s.id, null, group);
     const h2 = await highlight(n2.id, group, "Too many fields.", { participantId: p1.id });
     const kept = await highlight(n2.id, group, "It was fine for me.", { participantId: p2.id });
-    // Someone put P01's words on the map as a quote card citing the highlight.
+    // Someone put P01's words on the map as a quote card citing the highlight, and typed another naming P01 only.
     await edit([
       {
         op: "addCard",
@@ -235,22 +235,66 @@ describe.each(testDialects)("research repository on %s", (dialect) => {
         stepId,
         card: { kind: "quote", text: "gave up", participant: "P01", evidence: { level: "research", refs: [h1.id] } },
       },
+      {
+        op: "addCard",
+        laneId: quoteLaneId,
+        stepId: otherStepId,
+        card: { kind: "quote", text: "Retyped remark", participant: " p01 " },
+      },
     ]);
+    // A named version holds the cards before the erasure.
+    const maps = `/api/workspaces/${ws.id}/maps/${mapId}`;
+    const named = await t.request("POST", `${maps}/versions`, { ...as(), body: { name: "Before erasure" } });
+    expect(named.status, JSON.stringify(named.body)).toBe(201);
+    const versionId = (named.body as { id: string }).id;
+    const opened = async () => (await t.request("GET", `${maps}/versions/${versionId}`, as("viewer"))).body;
+    expect(JSON.stringify(await opened())).toContain("gave up");
+
     const res = await t.request("DELETE", `${R()}/participants/${p1.id}`, as());
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const report = ErasureReportSchema.parse(res.body);
-    expect(report).toMatchObject({ participants: 1, notes: 1, highlights: 2, mapQuotes: 1 });
-    expect(report.maps).toEqual([expect.objectContaining({ mapId, quotes: 1 })]);
+    expect(report).toMatchObject({ participants: 1, notes: 1, highlights: 2, mapQuotes: 2, transcriptTurns: 1 });
+    expect(report.maps).toEqual([expect.objectContaining({ mapId, quotes: 2 })]);
+    expect(report.versions).toBeGreaterThanOrEqual(1);
     for (const path of [`/participants/${p1.id}`, `/notes/${n1.id}`, `/highlights/${h1.id}`, `/highlights/${h2.id}`])
       expect((await t.request("GET", `${R()}${path}`, as("viewer"))).status, path).toBe(404);
-    expect((await t.request("GET", `${R()}/highlights/${kept.id}`, as("viewer"))).status).toBe(200);
+    // P01's turn left the focus group note; P02's words and highlight stay, still on the same words.
+    const group2 = (await get(`/notes/${n2.id}`)) as { text: string };
+    expect(group2.text).toBe("P02: It was fine for me.");
+    const moved = HighlightSchema.parse(await get(`/highlights/${kept.id}`));
+    expect(group2.text.slice(moved.start, moved.end)).toBe("It was fine for me.");
     const snapshot = await t.services.maps.readSnapshot(mapId);
-    expect(snapshot.cells.flatMap((c) => c.cards).some((c) => c.kind === "quote" && c.text === "gave up")).toBe(false);
+    const quotes = snapshot.cells.flatMap((c) => c.cards).filter((c) => c.kind === "quote");
+    expect(quotes.map((c) => c.text)).not.toContain("gave up");
+    expect(quotes.map((c) => c.text)).not.toContain("Retyped remark");
+
+    // The named version no longer holds the cards: opened, compared or restored, they do not come back.
+    const version = JSON.stringify(await opened());
+    expect(version).not.toContain("gave up");
+    expect(version).not.toContain("Retyped remark");
+    expect(version).toContain("Costs appear late"); // its other cards stay
+    const diff = await t.request("GET", `${maps}/versions/${versionId}/diff?with=current`, as("viewer"));
+    expect(diff.status).toBe(200);
+    expect(JSON.stringify(diff.body)).not.toContain("gave up");
+    const restored = await t.request("POST", `${maps}/versions/${versionId}/restore`, as());
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    const afterRestore = JSON.stringify(await t.services.maps.readSnapshot(mapId));
+    expect(afterRestore).not.toContain("gave up");
+    expect(afterRestore).toContain("Costs appear late");
+    // Nor does any stored byte: versions' states, the compacted state and the log hold no trace of the words.
+    const db = t.services.db.kysely;
+    const stored = [
+      ...(await db.selectFrom("map_versions").select("state").where("map_id", "=", mapId).execute()),
+      ...(await db.selectFrom("map_states").select("state").where("map_id", "=", mapId).execute()),
+      ...(await db.selectFrom("map_updates").select("update as state").where("map_id", "=", mapId).execute()),
+    ];
+    expect(stored.some((r) => Buffer.from(r.state).includes("gave up"))).toBe(false);
+    expect(stored.some((r) => Buffer.from(r.state).includes("Retyped remark"))).toBe(false);
     expect(ResearchSearchResultSchema.parse(await get("/search?q=payment")).total).toBe(0);
     const activity = await t.request("GET", `/api/workspaces/${ws.id}/activity`, as("viewer"));
     const entries = (activity.body as { entries: Array<{ action: string; data: Record<string, unknown> }> }).entries;
     const entry = entries.find((e) => e.action === "research.erased");
-    expect(entry?.data).toMatchObject({ kind: "participant", name: "P01", notes: 1, highlights: 2, quotes: 1 });
+    expect(entry?.data).toMatchObject({ kind: "participant", name: "P01", notes: 1, highlights: 2, quotes: 2 });
     expect(JSON.stringify(entries)).not.toContain("Secret Name");
   });
 

@@ -174,6 +174,32 @@ describe.each(testDialects)("survey responses on %s", (dialect) => {
     expect(MapSurveyScoresSchema.parse(res.body).steps[0]!.scores[0]).toMatchObject({ count: 1, mean: 1 });
   });
 
+  it("erasing a participant removes the answers joined to them through their e-mail, without a code column", async () => {
+    await customerAna();
+    const p03 = await post("/participants", { studyId, code: "P03", personal: { email: "ANA@example.test" } });
+    expect(p03.status, JSON.stringify(p03.body)).toBe(201);
+    const csv =
+      "Email,Delivery satisfaction (CSAT),What was hard?\nana@example.test,2,Курьер опоздал\nbo@example.test,5,Всё отлично\n";
+    const read = SurveyUploadedSchema.parse((await upload("survey.csv", Buffer.from(csv))).body);
+    const mapped = await post(`/surveys/${read.surveyId}/mapping`, {
+      questions: [
+        { column: 1, scale: "csat", mapId, stepId: steps[2] },
+        { column: 2, scale: "text", mapId, stepId: steps[2] },
+      ],
+      respondent: { column: 0, kind: "email" },
+    });
+    expect(SurveyImportResultSchema.parse(mapped.body)).toMatchObject({ customersJoined: 1, participantsLinked: 0 });
+
+    const erased = await t.request("DELETE", `${R()}/participants/${p03.body.id}`, {
+      headers: ws.users.editor.headers,
+    });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    expect(erased.body).toMatchObject({ participants: 1, surveyAnswers: 2 });
+    const after = (await scores()).steps[0]!;
+    expect(after.scores[0]).toMatchObject({ count: 1, mean: 5 });
+    expect(after.quotes.map((q) => q.text)).toEqual(["Всё отлично"]);
+  });
+
   it("keeps an .xlsx formula cell as its result, never the formula", async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("Responses");

@@ -34,7 +34,9 @@ const REPORT: ErasureReport = {
   journeys: 1,
   surveyAnswers: 4,
   mapQuotes: 3,
-  maps: [{ mapId: "m1", title: "Online shoes", quotes: 3 }],
+  transcriptTurns: 2,
+  versions: 5,
+  maps: [{ mapId: "m1", title: "Online shoes", quotes: 3, versions: 5 }],
 };
 
 /** A real HTTP server standing in for the API: erasing answers the report; every request is recorded. */
@@ -106,8 +108,10 @@ describe("erasing a participant", () => {
       "5 highlights",
       "1 journey on a map",
       "4 survey answers",
+      "2 turns in shared transcripts",
       "3 quotes on maps",
-      "Online shoes: 3 quotes",
+      "5 map versions cleaned",
+      "Online shoes: 3 quotes, 5 versions",
     ]);
     await userEvent.click(screen.getByRole("button", { name: "Close" }));
     await waitFor(() => expect(screen.queryByTestId("erase-dialog")).toBeNull());
@@ -124,8 +128,10 @@ describe("erasing a participant", () => {
       "5 выделений",
       "1 путь на карте",
       "4 ответа на опросы",
+      "2 реплики в общих расшифровках",
       "3 цитаты на картах",
-      "Online shoes: 3 цитаты",
+      "5 версий карт очищено",
+      "Online shoes: 3 цитаты 5 версий",
     ]);
   });
 

@@ -10,7 +10,8 @@ import styles from "./Research.module.css";
 
 /** What an erasure removed, in sentences with the counts in the user's digits. */
 function ErasureSummary({ report }: { report: ErasureReport }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const list = new Intl.ListFormat(locale, { type: "unit", style: "short" });
   return (
     <div data-testid="erasure-report">
       <p>{t("research.erase.done")}</p>
@@ -19,13 +20,19 @@ function ErasureSummary({ report }: { report: ErasureReport }) {
         <li>{t("research.erase.highlights", { count: report.highlights })}</li>
         <li>{t("research.erase.journeys", { count: report.journeys })}</li>
         <li>{t("surveys.erasedAnswers", { count: report.surveyAnswers })}</li>
+        <li>{t("research.erase.turns", { count: report.transcriptTurns })}</li>
         <li>{t("research.erase.mapQuotes", { count: report.mapQuotes })}</li>
+        <li>{t("research.erase.versions", { count: report.versions })}</li>
       </ul>
       {report.maps.length > 0 && (
         <ul className={styles.meta}>
           {report.maps.map((m) => (
             <li key={m.mapId}>
-              <bdi>{m.title}</bdi>: {t("research.erase.quotesOnMap", { count: m.quotes })}
+              <bdi>{m.title}</bdi>:{" "}
+              {list.format([
+                t("research.erase.quotesOnMap", { count: m.quotes }),
+                ...(m.versions > 0 ? [t("research.erase.versionsOnMap", { count: m.versions })] : []),
+              ])}
             </li>
           ))}
         </ul>
