@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import type { IdeaEffect } from "@opencjm/core";
 import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createServer, type Server } from "node:http";
@@ -20,13 +21,18 @@ const shipped = ideaFixture({
   ],
 });
 // The effect as the server sends it (no KPI measured: this dialog test is about what is sent when marking measured).
-const effect = (trialDays: number) => ({
+const effect = (trialDays: number): IdeaEffect => ({
   ideaId: "i1",
   shippedAt: shipped.shippedAt,
   trialDays,
+  beforeDays: trialDays,
+  afterDays: trialDays,
   ready: true,
   readyOn: "2026-10-29T12:00:00.000Z",
   caveats: [],
+  caveatMessages: [],
+  dataFrom: null,
+  dataTo: null,
   recordedAt: null,
   kpis: [],
 });
@@ -61,7 +67,15 @@ beforeEach(async () => {
       if (req.method === "PATCH") answer = answerPatch;
       else if (url.endsWith("/status")) answer = answerStatus(body as { status: string });
       else if (url.includes("/kpi-effect"))
-        answer = { status: 200, body: effect(Number(new URL(url, "http://x").searchParams.get("trialDays"))) };
+        answer = {
+          status: 200,
+          body: effect(
+            Number(
+              new URL(url, "http://x").searchParams.get("afterDays") ??
+                new URL(url, "http://x").searchParams.get("trialDays"),
+            ),
+          ),
+        };
       else if (url.endsWith("/evidence")) answer = { status: 200, body: { steps: [], unmeasured: [] } };
       res.writeHead(answer.status, { "content-type": "application/json" });
       res.end(JSON.stringify(answer.body));
@@ -76,6 +90,9 @@ afterEach(async () => {
   globalThis.fetch = realFetch;
   await new Promise((resolve) => server.close(resolve));
 });
+
+// A busy machine (two cores shared by several test runs) can answer slower than Testing Library's one-second default.
+const SLOW = { timeout: 10_000 };
 
 const open = (idea = shipped, locale: "en" | "fa" | "ru" = "en") =>
   renderWithI18n(<IdeaDialog workspaceId="w1" idea={idea} members={[]} canWrite onClose={() => undefined} />, locale);
@@ -113,7 +130,7 @@ describe("the idea editor", () => {
     await user.type(screen.getByTestId("ice-ease"), "5");
     screen.getByTestId("ice-impact").closest("form")!.noValidate = true;
     await user.click(screen.getByRole("button", { name: "Сохранить" }));
-    const alert = await screen.findByTestId("idea-error");
+    const alert = await screen.findByTestId("idea-error", {}, SLOW);
     expect(alert.textContent).toBe("ice.impact: Слишком большое значение: ожидалось, что number будет <=10");
     expect(alert.textContent).not.toContain("Некоторые");
     expect(screen.getByTestId("ice-impact").getAttribute("aria-invalid")).toBe("true");
@@ -138,7 +155,7 @@ describe("the idea editor", () => {
     );
     // Today: no date is sent, the server takes the moment of the change.
     await user.click(screen.getByRole("button", { name: "Mark as Shipped" }));
-    await screen.findByText("Status: Shipped");
+    await screen.findByText("Status: Shipped", {}, SLOW);
     expect(sent.find((r) => r.url.endsWith("/status"))?.body).toEqual({ status: "shipped" });
   });
 
@@ -147,14 +164,14 @@ describe("the idea editor", () => {
     open(approved);
     const user = userEvent.setup();
     await user.click(screen.getByTestId("idea-status-date"));
-    const grid = await screen.findByRole("grid");
+    const grid = await screen.findByRole("grid", {}, SLOW);
     // The first day of the month shown (this month): today or earlier, so it may be picked.
     const first = within(grid).getAllByRole("button")[0]!;
     await user.click(first);
     const picked = screen.getByTestId("idea-status-date").getAttribute("data-value")!;
     expect(picked).toMatch(/-01$/);
     await user.click(screen.getByRole("button", { name: "Mark as Shipped" }));
-    await screen.findByText("Status: Shipped");
+    await screen.findByText("Status: Shipped", {}, SLOW);
     const body = sent.find((r) => r.url.endsWith("/status"))?.body as { status: string; at?: string };
     const today = new Date();
     if (today.getDate() === 1) expect(body.at).toBeUndefined();
@@ -172,12 +189,27 @@ describe("the idea editor", () => {
   it("marks the idea measured over the trial period its effect panel shows, in Persian digits", async () => {
     open(shipped, "fa");
     const user = userEvent.setup();
-    const trial = await screen.findByRole("combobox", { name: "دورهٔ آزمایشی (روز)" });
+    const trial = await screen.findByRole("combobox", { name: "دورهٔ آزمایشی (روز)" }, SLOW);
     expect([...(trial as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(["۷", "۱۴", "۲۸", "۵۶", "۹۱"]);
     await user.selectOptions(trial, "14");
     await user.click(screen.getByRole("button", { name: "علامت‌گذاری به‌عنوان سنجیده‌شده" }));
-    await screen.findByText(/: سنجیده‌شده$/);
+    await screen.findByText(/: سنجیده‌شده$/, {}, SLOW);
     expect(sent.find((r) => r.url.endsWith("/status"))?.body).toEqual({ status: "measured", trialDays: 14 });
+  });
+
+  it("marks the idea measured over the windows its effect panel shows when the days before differ", async () => {
+    open();
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Trial period (days)" }, SLOW), "14");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Compared with (days before shipping)" }), "56");
+    await user.click(screen.getByRole("button", { name: "Mark as Measured" }));
+    await screen.findByText("Status: Measured", {}, SLOW);
+    expect(sent.find((r) => r.url.endsWith("/status"))?.body).toEqual({
+      status: "measured",
+      beforeDays: 56,
+      afterDays: 14,
+    });
+    expect(sent.map((r) => r.url)).toContain("/api/workspaces/w1/ideas/i1/kpi-effect?beforeDays=56&afterDays=14");
   });
 
   it("says why the idea could not be marked measured, in the server's words", async () => {
@@ -190,7 +222,7 @@ describe("the idea editor", () => {
     open();
     await userEvent.setup().click(screen.getByRole("button", { name: "Mark as Measured" }));
     const status = screen.getByTestId("idea-status");
-    expect((await within(status).findByRole("alert")).textContent).toBe(
+    expect((await within(status).findByRole("alert", {}, SLOW)).textContent).toBe(
       "the trial period of 28 days ends on 2026-10-29",
     );
   });

@@ -13,6 +13,7 @@ import { Dialog } from "../../app/Dialog.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { createIdea, deleteIdea, updateIdea } from "./ideasApi.js";
 import { IdeaKpiEffect } from "../kpis/IdeaKpiEffect.js";
+import type { EffectWindows } from "../kpis/kpisApi.js";
 import { IdeaEvidenceList } from "./IdeaEvidenceList.js";
 import { ideaEvidenceQuery, useReloadIdeas } from "./ideasQueries.js";
 import { IdeaScoreFields } from "./IdeaScoreFields.js";
@@ -100,8 +101,8 @@ export function IdeaDialog({
   );
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [current, setCurrent] = useState(idea);
-  // The trial period the effect panel shows is the one "Mark as measured" records.
-  const [trialDays, setTrialDays] = useState(28);
+  // The windows the effect panel shows are the ones "Mark as measured" records.
+  const [windows, setWindows] = useState<EffectWindows>({ afterDays: 28, beforeDays: null });
   const [links, setLinks] = useState(() => selectionOf(idea));
   const [pickMapId, setPickMapId] = useState(
     () => anchors[0]?.mapId ?? idea?.anchors[0]?.mapId ?? idea?.steps[0]?.mapId ?? mapId ?? "",
@@ -227,7 +228,11 @@ export function IdeaDialog({
             workspaceId={workspaceId}
             idea={current}
             canWrite={canWrite}
-            measure={{ trialDays }}
+            measure={
+              windows.beforeDays === null
+                ? { trialDays: windows.afterDays }
+                : { beforeDays: windows.beforeDays, afterDays: windows.afterDays }
+            }
             onChanged={async (changed) => {
               setCurrent(changed);
               await reload();
@@ -275,8 +280,8 @@ export function IdeaDialog({
               workspaceId={workspaceId}
               ideaId={current.id}
               canRecord={canWrite}
-              trialDays={trialDays}
-              onTrialDaysChange={setTrialDays}
+              windows={windows}
+              onWindowsChange={setWindows}
             />
           )}
           <IdeaComments workspaceId={workspaceId} idea={current} members={members} canComment={canWrite} />

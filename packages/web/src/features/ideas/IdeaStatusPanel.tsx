@@ -26,8 +26,8 @@ function atOf(day: string, today: string): string | undefined {
 
 /**
  * An idea's place in its workflow and the moves open to it: each forward status with the day it happened (today by
- * default; earlier to record a ship date after the fact, never in the future nor before the last change), rejecting
- * with a reason, and moving to "measured" over the trial period the effect panel shows (`measure`).
+ * default; earlier to record a change after the fact, even for an idea entered since; never in the future), rejecting
+ * with a reason, and moving to "measured" over the windows the effect panel shows (`measure`).
  */
 export function IdeaStatusPanel({
   workspaceId,
@@ -39,15 +39,13 @@ export function IdeaStatusPanel({
   workspaceId: string;
   idea: Idea;
   canWrite: boolean;
-  /** What the move to "measured" records the effect over (the trial period shown beside it). */
-  measure: Pick<IdeaStatusChangeRequest, "trialDays">;
+  /** What the move to "measured" records the effect over (the windows shown beside it). */
+  measure: Pick<IdeaStatusChangeRequest, "trialDays" | "beforeDays" | "afterDays">;
   onChanged: (idea: Idea) => Promise<void> | void;
 }) {
   const { t } = useI18n();
   const describe = useIdeaError();
   const today = localDay(new Date());
-  const lastChange = idea.history.at(-1)?.at;
-  const earliest = lastChange ? localDay(new Date(lastChange)) : undefined;
   const [day, setDay] = useState(today);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
@@ -79,14 +77,7 @@ export function IdeaStatusPanel({
         <div className={styles.statusMoves}>
           <label>
             {t("ideas.status.on")}{" "}
-            <DatePicker
-              value={day}
-              max={today}
-              min={earliest !== undefined && earliest <= today ? earliest : undefined}
-              clearable={false}
-              testId="idea-status-date"
-              onChange={setDay}
-            />
+            <DatePicker value={day} max={today} clearable={false} testId="idea-status-date" onChange={setDay} />
           </label>
           {next
             .filter((s) => s !== "rejected")

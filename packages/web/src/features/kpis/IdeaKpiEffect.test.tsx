@@ -52,6 +52,22 @@ beforeEach(async () => {
   server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
     res.writeHead(200, { "content-type": "application/json" });
+    if (req.url?.endsWith("beforeDays=56&afterDays=28"))
+      return res.end(
+        JSON.stringify({
+          ...measured,
+          beforeDays: 56,
+          caveats: ["windowsDiffer"],
+          caveatMessages: [{ caveat: "windowsDiffer", message: "56 days before against 28 after: compared per day." }],
+          kpis: [
+            {
+              ...measured.kpis[0],
+              verdict: "notEnoughData",
+              problem: { code: "kpi_step_gone", message: "Its step is gone." },
+            },
+          ],
+        }),
+      );
     if (req.url?.endsWith("trialDays=14"))
       return res.end(JSON.stringify({ ...measured, trialDays: 14, ready: false, caveats: ["weekdayMix"] }));
     if (req.method === "POST") return res.end(JSON.stringify({ ...measured, recordedAt: "2024-04-02T10:00:00.000Z" }));
@@ -81,10 +97,22 @@ describe("the measured effect on an idea", () => {
     expect(requests).toContain("POST /api/workspaces/w1/ideas/idea1/kpi-effect?trialDays=28");
   });
 
+  it("compares another number of days before the ship date, with the server's own caveat and a KPI's problem", async () => {
+    renderWithI18n(<IdeaKpiEffect workspaceId="w1" ideaId="idea1" canRecord />);
+    await screen.findByTestId("kpi-effect-row");
+    const before = screen.getByRole("combobox", { name: "Compared with (days before shipping)" });
+    expect((before as HTMLSelectElement).value).toBe("");
+    await userEvent.selectOptions(before, "56");
+    expect(await screen.findByText("56 days before against 28 after: compared per day.")).toBeTruthy();
+    const row = await screen.findByText("Its step is gone.");
+    expect(row.closest("tr")?.getAttribute("data-verdict")).toBe("notEnoughData");
+    expect(requests).toContain("GET /api/workspaces/w1/ideas/idea1/kpi-effect?beforeDays=56&afterDays=28");
+  });
+
   it("says when the trial period ends and why the windows may differ, in Persian", async () => {
     renderWithI18n(<IdeaKpiEffect workspaceId="w1" ideaId="idea1" canRecord />, "fa");
     await screen.findByTestId("kpi-effect-row");
-    await userEvent.selectOptions(screen.getByRole("combobox"), "14");
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "دورهٔ آزمایشی (روز)" }), "14");
     expect(await screen.findByText(/دورهٔ آزمایشی ۱۴ روزه/)).toBeTruthy();
     expect(screen.getByText(/روزهای هفته/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "ثبت نتیجه" })).toBeNull();

@@ -4,8 +4,20 @@ import { useId, useState } from "react";
 import { ApiRequestError } from "../../api/apiClient.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { formatKpiValue } from "./formatKpiValue.js";
-import { fetchIdeaEffect, ideaEffectKey, recordIdeaEffect } from "./kpisApi.js";
+import { fetchIdeaEffect, ideaEffectKey, recordIdeaEffect, type EffectWindows } from "./kpisApi.js";
 import styles from "./Kpis.module.css";
+
+/** The window lengths offered, in days: whole weeks, so both windows hold each weekday as often. */
+const WINDOW_DAYS = [7, 14, 28, 56, 91];
+
+// The caveats this app words itself, for an answer that does not word them (a server older than the sentences).
+const WORDED_HERE = new Set(["weekdayMix", "dataStartsLate", "dataEndsEarly"]);
+
+/** The caveats of an effect as sentences: the server's own, naming the dates and window lengths, in the reader's language. */
+function caveatsOf(effect: IdeaEffect, t: (key: string) => string): string[] {
+  if (effect.caveatMessages.length > 0) return effect.caveatMessages.map((c) => c.message);
+  return effect.caveats.filter((c) => WORDED_HERE.has(c)).map((c) => t(`kpis.effect.caveat.${c}`));
+}
 
 function EffectRow({ effect }: { effect: KpiEffect }) {
   const i18n = useI18n();
@@ -33,44 +45,48 @@ function EffectRow({ effect }: { effect: KpiEffect }) {
           </div>
         )}
       </td>
-      <td className={styles[`verdict_${effect.verdict}`]}>{t(`kpis.effect.verdict.${effect.verdict}`)}</td>
+      <td className={styles[`verdict_${effect.verdict}`]}>
+        {t(`kpis.effect.verdict.${effect.verdict}`)}
+        {effect.problem && <div className={styles.muted}>{effect.problem.message}</div>}
+      </td>
     </tr>
   );
 }
 
 /**
- * The measured effect of a shipped idea on its KPIs, for the idea's detail view: before and after the ship date over
- * a trial period the reader can set, the change with its 95% interval and the verdict; "not enough data yet" until the
- * trial is over; editors can record the result once it is. Caveats (weekday mix, data coverage) are said in words.
+ * The measured effect of a shipped idea on its KPIs, for the idea's detail view: after the ship date over a trial
+ * period the reader can set, against as many days before it or another number of days, the change with its 95%
+ * interval and the verdict; "not enough data yet" until the trial is over; editors can record the result once it is.
+ * Caveats (weekday mix, windows of different lengths, data coverage) are said in words.
  */
 export function IdeaKpiEffect({
   workspaceId,
   ideaId,
   canRecord = false,
-  trialDays: shownDays,
-  onTrialDaysChange,
+  windows: shownWindows,
+  onWindowsChange,
 }: {
   workspaceId: string;
   ideaId: string;
   canRecord?: boolean;
-  /** The trial period shown, when the idea's editor keeps it (moving the idea to "measured" records this one). */
-  trialDays?: number;
-  onTrialDaysChange?: (days: number) => void;
+  /** The windows shown, when the idea's editor keeps them (moving the idea to "measured" records these). */
+  windows?: EffectWindows;
+  onWindowsChange?: (windows: EffectWindows) => void;
 }) {
   const { t, formatDate, formatNumber } = useI18n();
   const id = useId();
-  const [ownDays, setOwnDays] = useState(28);
-  const trialDays = shownDays ?? ownDays;
-  const setTrialDays = onTrialDaysChange ?? setOwnDays;
+  const [ownWindows, setOwnWindows] = useState<EffectWindows>({ afterDays: 28, beforeDays: null });
+  const windows = shownWindows ?? ownWindows;
+  const setWindows = onWindowsChange ?? setOwnWindows;
   const queryClient = useQueryClient();
   const query = useQuery({
-    queryKey: ideaEffectKey(ideaId, trialDays),
-    queryFn: () => fetchIdeaEffect(workspaceId, ideaId, trialDays),
+    queryKey: ideaEffectKey(ideaId, windows),
+    queryFn: () => fetchIdeaEffect(workspaceId, ideaId, windows),
     staleTime: 60_000,
   });
   const record = useMutation({
-    mutationFn: () => recordIdeaEffect(workspaceId, ideaId, trialDays),
-    onSuccess: (effect: IdeaEffect) => queryClient.setQueryData(ideaEffectKey(ideaId, trialDays), effect),
+    mutationFn: () => recordIdeaEffect(workspaceId, ideaId, windows),
+    onSuccess: (effect: IdeaEffect) => queryClient.setQueryData(ideaEffectKey(ideaId, windows), effect),
   });
   const effect = query.data;
   const message = (err: unknown) => (err instanceof ApiRequestError ? err.message : String(err));
@@ -79,8 +95,27 @@ export function IdeaKpiEffect({
       <h3 id={`${id}-title`}>{t("kpis.effect.title")}</h3>
       <label>
         {t("kpis.effect.trialDays")}{" "}
-        <select value={trialDays} onChange={(e) => setTrialDays(Number(e.target.value))}>
-          {[7, 14, 28, 56, 91].map((d) => (
+        <select
+          value={windows.afterDays}
+          onChange={(e) => setWindows({ ...windows, afterDays: Number(e.target.value) })}
+        >
+          {WINDOW_DAYS.map((d) => (
+            <option key={d} value={d}>
+              {formatNumber(d)}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
+      <label>
+        {t("kpis.effect.beforeDays")}{" "}
+        <select
+          value={windows.beforeDays ?? ""}
+          onChange={(e) =>
+            setWindows({ ...windows, beforeDays: e.target.value === "" ? null : Number(e.target.value) })
+          }
+        >
+          <option value="">{t("kpis.effect.sameAsTrial")}</option>
+          {WINDOW_DAYS.map((d) => (
             <option key={d} value={d}>
               {formatNumber(d)}
             </option>
@@ -120,11 +155,12 @@ export function IdeaKpiEffect({
           </tbody>
         </table>
       )}
-      {effect?.caveats.map((c) => (
-        <p key={c} className={styles.muted}>
-          {t(`kpis.effect.caveat.${c}`)}
-        </p>
-      ))}
+      {effect &&
+        caveatsOf(effect, t).map((text) => (
+          <p key={text} className={styles.muted} data-testid="effect-caveat">
+            {text}
+          </p>
+        ))}
       {effect?.recordedAt && (
         <p className={styles.muted}>{t("kpis.effect.recorded", { date: formatDate(effect.recordedAt) })}</p>
       )}
