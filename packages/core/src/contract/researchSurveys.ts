@@ -12,6 +12,7 @@ import { IdentifierKindSchema } from "./sources.js";
 //   GET  …/research/maps/{mapId}/surveys           MapSurveyScoresSchema
 //   GET  …/research/surveys?studyId=               SurveyListSchema
 //   DELETE …/research/surveys/{surveyId}           SurveyDeletedSchema
+//   (a customer's answers ride in their timeline: CustomerSurveyAnswerSchema)
 
 /** How a question is answered: Likert 1–5 or 1–7, NPS 0–10, CSAT 1–5, CES 1–7, or free text (quotes). */
 export const SurveyScaleSchema = z.enum(["likert5", "likert7", "nps", "csat", "ces", "text"]);
@@ -145,14 +146,22 @@ export const SurveyQuoteSchema = z.object({
   /** The engine's multilingual sentiment, −1…1. */
   sentiment: z.number(),
   participantCode: z.string().nullable(),
+  /** The respondent's row in the survey file (1 = first), shown when no participant is linked: never who they are. */
+  respondent: z.number().int().min(1),
 });
 export type SurveyQuote = z.infer<typeof SurveyQuoteSchema>;
 
-/** Survey answers on a map, per step. */
+/** Survey answers on a map, per step: scores, and the newest free-text answers (`quoteCount` counts them all). */
 export const MapSurveyScoresSchema = z.object({
   mapId: z.string(),
   steps: z.array(
-    z.object({ stepId: z.string(), scores: z.array(SurveyStepScoreSchema), quotes: z.array(SurveyQuoteSchema) }),
+    z.object({
+      stepId: z.string(),
+      scores: z.array(SurveyStepScoreSchema),
+      /** Free-text answers, newest survey first and its last respondents first; the first ones when there are many. */
+      quotes: z.array(SurveyQuoteSchema),
+      quoteCount: z.number().int().min(0),
+    }),
   ),
 });
 export type MapSurveyScores = z.infer<typeof MapSurveyScoresSchema>;
@@ -194,3 +203,24 @@ export const SurveyDeletedSchema = z.object({
   quotes: z.number().int().min(0),
 });
 export type SurveyDeleted = z.infer<typeof SurveyDeletedSchema>;
+
+/**
+ * One survey answer of a customer, for their timeline (respondents joined to customers through an identifier): the
+ * survey and its study, the question, its step (null when not on a map, or the map or step is gone), the value on its
+ * scale or the text, and the day the survey was imported (exports carry no answer times the import keeps).
+ */
+export const CustomerSurveyAnswerSchema = z.object({
+  surveyId: z.string(),
+  fileName: z.string(),
+  studyTitle: z.string(),
+  question: z.string(),
+  scale: SurveyScaleSchema,
+  mapId: z.string().nullable(),
+  mapTitle: z.string().nullable(),
+  stepId: z.string().nullable(),
+  stepName: z.string().nullable(),
+  value: z.number().nullable(),
+  text: z.string().nullable(),
+  importedAt: z.string(),
+});
+export type CustomerSurveyAnswer = z.infer<typeof CustomerSurveyAnswerSchema>;

@@ -3,7 +3,7 @@ import type { Services } from "../services.js";
 import { listSurveyAnswersOnMap, type StoredSurveyAnswer } from "../store/researchSurveyStore.js";
 import { loadJourneyMap } from "./participantJourneyReader.js";
 
-/** Free-text answers shown per step; the panel lists these, the scores count every answer. */
+/** Free-text answers sent per step, newest first; `quoteCount` counts them all. */
 const QUOTES_PER_STEP = 50;
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -36,8 +36,8 @@ function scoreOf(answers: readonly StoredSurveyAnswer[]): SurveyStepScore {
 }
 
 /**
- * Survey answers on a map, per step (PRODUCT.md §4.5): each question's mean and count (and NPS), and its free-text
- * answers as quotes with their sentiment. Steps without answers are left out.
+ * Survey answers on a map, per step (PRODUCT.md §4.5): each question's mean and count (and NPS), in the file's column
+ * order, and its free-text answers as quotes with their sentiment, newest first. Steps without answers are left out.
  */
 export async function readMapSurveyScores(
   services: Services,
@@ -52,24 +52,35 @@ export async function readMapSurveyScores(
     if (group) group.push(a);
     else groups.set(key, [a]);
   };
-  for (const a of answers) push(byStep, a.stepId, a);
+  const surveyRank = new Map<string, number>();
+  for (const a of answers) {
+    if (!surveyRank.has(a.surveyId)) surveyRank.set(a.surveyId, surveyRank.size);
+    push(byStep, a.stepId, a);
+  }
   const steps = [...byStep].map(([stepId, list]) => {
     const byQuestion = new Map<string, StoredSurveyAnswer[]>();
     const quotes: SurveyQuote[] = [];
+    let quoteCount = 0;
     for (const a of list) {
       if (a.scale === "text") {
-        if (quotes.length < QUOTES_PER_STEP)
+        if (quoteCount++ < QUOTES_PER_STEP)
           quotes.push({
             question: a.question,
             text: a.text ?? "",
             sentiment: a.sentiment ?? 0,
             participantCode: a.participantCode,
+            respondent: a.respondent,
           });
         continue;
       }
       push(byQuestion, `${a.surveyId}:${a.columnIndex}`, a);
     }
-    return { stepId, scores: [...byQuestion.values()].map(scoreOf), quotes };
+    // Answers come newest first; a survey's questions still read in the file's column order.
+    const questions = [...byQuestion.values()].sort(
+      (x, y) =>
+        surveyRank.get(x[0]!.surveyId)! - surveyRank.get(y[0]!.surveyId)! || x[0]!.columnIndex - y[0]!.columnIndex,
+    );
+    return { stepId, scores: questions.map(scoreOf), quotes, quoteCount };
   });
   return { mapId, steps };
 }

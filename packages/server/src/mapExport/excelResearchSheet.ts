@@ -6,8 +6,9 @@ import { exportResearchTables, sentimentLabel, surveyScoreLines } from "./resear
 
 /**
  * The map's research, when the export carries it and the map has some: per step (map order) the participants who went
- * through it, their emotions' spread, the quotes' sentiment and the survey scores; below, every quote with its
- * participant's code (never a personal field), study, sentiment and tags.
+ * through it, their emotions' spread, the quotes' sentiment, the survey scores and free-text answers counted; below,
+ * every quote with its participant's code (never a personal field), study, sentiment and tags, then each step's newest
+ * free-text survey answers with the respondent's code or row.
  */
 export function addResearchSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   const tables = exportResearchTables(input);
@@ -27,13 +28,14 @@ export function addResearchSheet(wb: ExcelJS.Workbook, input: ExportInput): void
     l("sentimentNegative"),
     l("surveyAnswers"),
     l("surveyScores"),
+    l("surveyTextAnswers"),
   ];
   const ws = addTableSheet(
     wb,
     input,
     "evidence.research",
     headers,
-    [18, 24, 14, 14, 12, 12, 12, 10, 10, 10, 10, 12, 50],
+    [18, 24, 14, 14, 12, 12, 12, 10, 10, 10, 10, 12, 50, 12],
   );
   const wrapped = (row: ExcelJS.Row) => (row.alignment = { wrapText: true, vertical: "top" });
   for (const row of tables.steps)
@@ -52,6 +54,7 @@ export function addResearchSheet(wb: ExcelJS.Workbook, input: ExportInput): void
         row.quotes.negative,
         row.surveyAnswers,
         text(surveyScoreLines(input, row.surveys)),
+        row.surveyTexts,
       ]),
     );
   ws.addRow([]);
@@ -68,4 +71,22 @@ export function addResearchSheet(wb: ExcelJS.Workbook, input: ExportInput): void
         text(quote.tags.join(", ")),
       ]),
     );
+  if (tables.surveyTexts.length === 0) return;
+  ws.addRow([]);
+  ws.addRow([l("surveyTextsNewest")]).getCell(1).font = { bold: true, size: 13 };
+  styleHeaderRow(ws.addRow([l("step"), l("answer"), l("respondent"), l("question"), l("sentiment")]));
+  for (const step of tables.surveyTexts) {
+    for (const answer of step.rows)
+      wrapped(
+        ws.addRow([
+          text(answer.step),
+          text(answer.text),
+          text(answer.respondent),
+          text(answer.question),
+          l(sentimentLabel(answer.sentiment)),
+        ]),
+      );
+    const more = step.count - step.rows.length;
+    if (more > 0) ws.addRow([text(step.rows[0]!.step), exportLabel(input.locale, "moreQuotes", { n: more })]);
+  }
 }

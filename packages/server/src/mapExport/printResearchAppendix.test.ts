@@ -47,6 +47,7 @@ function researchedInput(locale: Locale): { input: ExportInput; first: string; s
           stepId: stepB!.id,
           scores: [{ surveyId: "sur_1", question: "How easy?", scale: "likert5", count: 12, mean: 4.25, nps: null }],
           quotes: [],
+          quoteCount: 0,
         },
       ],
     },
@@ -82,6 +83,40 @@ describe("the PDF's research appendix", () => {
       [first, "Quote number 2", "P02", "Runners' interviews", "Negative", "price"],
       [first, "Quote number 3", "P03", "Runners' interviews", "Neutral", "price"],
       [first, "+2 more", "", "", "", ""],
+    ]);
+  });
+
+  it("counts a step's free-text survey answers and prints the three newest, by participant code or row", () => {
+    const { input, first } = researchedInput("en");
+    const answer = (n: number, participantCode: string | null, sentiment: number) => ({
+      question: "What was hard?",
+      text: `Answer ${n}`,
+      sentiment,
+      participantCode,
+      respondent: 40 - n,
+    });
+    const stepA = input.research!.journeys.steps[0]!.stepId;
+    const surveys = {
+      ...input.research!.surveys,
+      steps: [
+        ...input.research!.surveys.steps,
+        {
+          stepId: stepA,
+          scores: [],
+          quotes: [answer(1, "P07", -0.7), answer(2, null, 0.6), answer(3, null, 0), answer(4, "P01", 0)],
+          quoteCount: 9,
+        },
+      ],
+    };
+    const tables = printResearchAppendix({ ...input, research: { ...input.research!, surveys } });
+    expect(tables[0]!.rows[0]![5]).toBe("Free-text answers: 9");
+    expect(tables[2]!.title).toBe("Survey free-text answers (newest)");
+    expect(tables[2]!.headers).toEqual(["Step", "Answer", "Respondent", "Question", "Sentiment"]);
+    expect(tables[2]!.rows).toEqual([
+      [first, "Answer 1", "P07", "What was hard?", "Negative"],
+      [first, "Answer 2", "Respondent 38", "What was hard?", "Positive"],
+      [first, "Answer 3", "Respondent 37", "What was hard?", "Neutral"],
+      [first, "+6 more", "", "", ""],
     ]);
   });
 

@@ -8,9 +8,10 @@ const PRINTED_QUOTES_PER_STEP = 3;
 
 /**
  * The research appendix of the PDF, in the export's language: per step the participants who went through it ("7 of
- * 10"), their emotions' spread, the quotes by sentiment and the survey scores; then up to three quotes per step with
- * the participant's code, the study, the sentiment and the tags, and how many more there are. None when the export
- * carries no research or the map has none.
+ * 10"), their emotions' spread, the quotes by sentiment and the survey scores (with its free-text answers counted);
+ * then up to three quotes per step with the participant's code, the study, the sentiment and the tags, and how many
+ * more there are; then each step's newest free-text survey answers likewise. None when the export carries no research
+ * or the map has none.
  */
 export function printResearchAppendix(input: ExportInput): PrintTable[] {
   const tables = exportResearchTables(input);
@@ -37,7 +38,7 @@ export function printResearchAppendix(input: ExportInput): PrintTable[] {
             .map((n) => number.format(n))
             .join(" / ")})`
         : "",
-      surveyScoreLines(input, row.surveys),
+      surveyScoreLines(input, row.surveys, row.surveyTexts),
     ]),
   };
   const quotes: PrintTable = {
@@ -54,5 +55,15 @@ export function printResearchAppendix(input: ExportInput): PrintTable[] {
         : shown;
     }),
   };
-  return [steps, quotes].filter((table) => table.rows.length > 0);
+  const surveyTexts: PrintTable = {
+    title: l("surveyTextsNewest"),
+    headers: [l("step"), l("answer"), l("respondent"), l("question"), l("sentiment")],
+    widths: [14, 44, 12, 18, 10],
+    rows: tables.surveyTexts.flatMap(({ rows, count }) => {
+      const shown = rows.map((a) => [a.step, a.text, a.respondent, a.question, l(sentimentLabel(a.sentiment))]);
+      const more = count - shown.length;
+      return more > 0 ? [...shown, [rows[0]!.step, l("moreQuotes", { n: number.format(more) }), "", "", ""]] : shown;
+    }),
+  };
+  return [steps, quotes, surveyTexts].filter((table) => table.rows.length > 0);
 }

@@ -1,4 +1,4 @@
-import type { MapJourneyStep, MapResearchQuote, MapSnapshot, SurveyStepScore } from "@opencjm/core";
+import type { MapJourneyStep, MapResearchQuote, MapSnapshot, SurveyQuote, SurveyStepScore } from "@opencjm/core";
 import { exportLabel } from "./exportLabels.js";
 import type { ExportInput, ExportResearch } from "./ExportInput.js";
 
@@ -14,6 +14,8 @@ export interface ResearchStepRow {
   /** Survey questions on the step, each with its mean (and NPS) over its answers. */
   surveys: SurveyStepScore[];
   surveyAnswers: number;
+  /** Free-text survey answers on the step (all of them; the tables list the newest few). */
+  surveyTexts: number;
 }
 
 /** A quote as the research tables list it: its step's name and its words, the participant by code alone. */
@@ -26,11 +28,26 @@ export interface ResearchQuoteRow {
   tags: string[];
 }
 
-/** The research of a map laid out for an export: step rows and quotes per step, both in the map's order. */
+/** A free-text survey answer as exports list it: the respondent by participant code or row, never who they are. */
+export interface SurveyTextRow {
+  step: string;
+  text: string;
+  /** The linked participant's code, else "Respondent 12" (their row in the survey file). */
+  respondent: string;
+  question: string;
+  sentiment: number;
+}
+
+/** Free-text survey answers exports list per step, newest first; the rest are counted. */
+export const EXPORTED_SURVEY_TEXTS_PER_STEP = 3;
+
+/** The research of a map laid out for an export: step rows, quotes and survey answers per step, in the map's order. */
 export interface ResearchTables {
   steps: ResearchStepRow[];
   /** Quotes grouped by step, in the map's order. */
   quotes: ResearchQuoteRow[][];
+  /** The newest free-text survey answers of each step that has some, with how many the step has in all. */
+  surveyTexts: Array<{ rows: SurveyTextRow[]; count: number }>;
 }
 
 /** The bucket of a sentiment score, with the research contract's thresholds (±0.05). */
@@ -71,17 +88,25 @@ function byStep<T extends { stepId: string }>(items: readonly T[]): Map<string, 
  * through it of all with a journey, their emotions' spread, the quotes and their sentiment, and the survey scores;
  * then the quotes themselves. Participants are named by code only: exports never carry personal fields.
  */
-function researchTables(research: ExportResearch, snapshot: MapSnapshot): ResearchTables {
+function researchTables(
+  research: ExportResearch,
+  snapshot: MapSnapshot,
+  locale: ExportInput["locale"],
+): ResearchTables {
   const journeys = new Map<string, MapJourneyStep>(research.journeys.steps.map((s) => [s.stepId, s]));
   const quotes = byStep<MapResearchQuote>(research.quotes);
-  const surveys = new Map(research.surveys.steps.map((s) => [s.stepId, s.scores]));
+  const surveys = new Map(research.surveys.steps.map((s) => [s.stepId, s]));
   const steps: ResearchStepRow[] = [];
   const quoteRows: ResearchQuoteRow[][] = [];
+  const surveyTexts: ResearchTables["surveyTexts"] = [];
+  const respondent = (q: SurveyQuote) => q.participantCode ?? exportLabel(locale, "respondentRow", { n: q.respondent });
   for (const step of stepsInOrder(snapshot)) {
     const journey = journeys.get(step.id);
     const said = quotes.get(step.id) ?? [];
-    const scores = surveys.get(step.id) ?? [];
-    if (!journey?.participants && said.length === 0 && scores.length === 0) continue;
+    const survey = surveys.get(step.id);
+    const scores = survey?.scores ?? [];
+    const texts = survey?.quoteCount ?? 0;
+    if (!journey?.participants && said.length === 0 && scores.length === 0 && texts === 0) continue;
     const count = (label: ReturnType<typeof sentimentLabel>) =>
       said.filter((q) => sentimentLabel(q.sentiment) === label).length;
     steps.push({
@@ -100,8 +125,20 @@ function researchTables(research: ExportResearch, snapshot: MapSnapshot): Resear
         negative: count("sentimentNegative"),
       },
       surveys: scores,
-      surveyAnswers: scores.reduce((sum, s) => sum + s.count, 0),
+      surveyAnswers: scores.reduce((sum, s) => sum + s.count, 0) + texts,
+      surveyTexts: texts,
     });
+    if (survey && texts > 0)
+      surveyTexts.push({
+        count: texts,
+        rows: survey.quotes.slice(0, EXPORTED_SURVEY_TEXTS_PER_STEP).map((q) => ({
+          step: step.name,
+          text: q.text,
+          respondent: respondent(q),
+          question: q.question,
+          sentiment: q.sentiment,
+        })),
+      });
     if (said.length > 0)
       quoteRows.push(
         said.map((q) => ({
@@ -114,21 +151,25 @@ function researchTables(research: ExportResearch, snapshot: MapSnapshot): Resear
         })),
       );
   }
-  return { steps, quotes: quoteRows };
+  return { steps, quotes: quoteRows, surveyTexts };
 }
 
 /** The research tables of an export, or none when it carries no research or the map has none. */
 export function exportResearchTables(input: ExportInput): ResearchTables | undefined {
   if (!input.research) return undefined;
-  const tables = researchTables(input.research, input.snapshot);
+  const tables = researchTables(input.research, input.snapshot, input.locale);
   return tables.steps.length > 0 ? tables : undefined;
 }
 
-/** A step's survey scores as lines of text: each question's mean, or its NPS, with how many answered. */
-export function surveyScoreLines(input: ExportInput, scores: readonly SurveyStepScore[]): string {
+/**
+ * A step's survey scores as lines of text: each question's mean, or its NPS, with how many answered; then how many
+ * free-text answers it has, when any.
+ */
+export function surveyScoreLines(input: ExportInput, scores: readonly SurveyStepScore[], texts = 0): string {
   const number = new Intl.NumberFormat(input.locale, { maximumFractionDigits: 2 });
-  return scores
-    .map((s) =>
+  const textLine = texts > 0 ? [exportLabel(input.locale, "surveyTextCount", { count: number.format(texts) })] : [];
+  return [
+    ...scores.map((s) =>
       s.nps
         ? exportLabel(input.locale, "surveyNps", {
             question: s.question,
@@ -140,6 +181,7 @@ export function surveyScoreLines(input: ExportInput, scores: readonly SurveyStep
             mean: number.format(s.mean),
             count: number.format(s.count),
           }),
-    )
-    .join("\n");
+    ),
+    ...textLine,
+  ].join("\n");
 }

@@ -17,9 +17,10 @@ interface StoredSurvey {
 /** One answer to store. */
 export type SurveyAnswerRow = Omit<ResearchSurveyAnswersTable, "workspace_id" | "survey_id">;
 
-/** One answer on a map, with its participant's code. */
+/** One answer on a map, with its participant's code and its respondent's row in the file. */
 export interface StoredSurveyAnswer {
   surveyId: string;
+  respondent: number;
   question: string;
   columnIndex: number;
   scale: string;
@@ -102,7 +103,10 @@ export async function saveSurveyAnswers(
   });
 }
 
-/** Every survey answer on a step of a map, in file order, with the participant's code when linked. */
+/**
+ * Every survey answer on a step of a map, newest first — the latest survey imported first, and in a file its last
+ * respondents first (survey tools export in the order answers came) — with the participant's code when linked.
+ */
 export async function listSurveyAnswersOnMap(
   db: Db,
   workspaceId: string,
@@ -110,6 +114,7 @@ export async function listSurveyAnswersOnMap(
 ): Promise<StoredSurveyAnswer[]> {
   const rows = await db.kysely
     .selectFrom("research_survey_answers as a")
+    .innerJoin("research_surveys as s", "s.id", "a.survey_id")
     .leftJoin("research_participants as p", "p.id", "a.participant_id")
     .select([
       "a.survey_id",
@@ -126,12 +131,14 @@ export async function listSurveyAnswersOnMap(
     .where("a.workspace_id", "=", workspaceId)
     .where("a.map_id", "=", mapId)
     .where("a.step_id", "is not", null)
-    .orderBy("a.survey_id")
+    .orderBy("s.created_at", "desc")
+    .orderBy("a.survey_id", "desc")
+    .orderBy("a.respondent", "desc")
     .orderBy("a.column_index")
-    .orderBy("a.respondent")
     .execute();
   return rows.map((r) => ({
     surveyId: r.survey_id,
+    respondent: Number(r.respondent),
     question: r.question,
     columnIndex: Number(r.column_index),
     scale: r.scale,
