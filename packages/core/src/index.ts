@@ -12,6 +12,7 @@ export * from "./catalogue/channels.js";
 export * from "./catalogue/channelForEvent.js";
 export * from "./comparison/index.js";
 export * from "./cards/cardText.js";
+export * from "./spreadsheet/neutraliseFormula.js";
 export * from "./scoring/ideaScores.js";
 export * from "./research/aggregateJourneys.js";
 export * from "./contract/index.js";

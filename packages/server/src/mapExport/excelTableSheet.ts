@@ -1,8 +1,7 @@
 import type * as ExcelJS from "exceljs";
-import { isRightToLeft, type Locale } from "@opencjm/core";
+import { isRightToLeft, type Locale, neutraliseFormula } from "@opencjm/core";
 import { exportLabel, type ExportLabel } from "./exportLabels.js";
 import type { ExportInput } from "./ExportInput.js";
-import { neutraliseFormula } from "./neutraliseFormula.js";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8ECF4" } };
 

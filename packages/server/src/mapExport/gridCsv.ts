@@ -1,7 +1,7 @@
+import { neutraliseFormula } from "@opencjm/core";
 import { exportLabel } from "./exportLabels.js";
 import type { ExportInput } from "./ExportInput.js";
 import { buildMapGrid, type MapGrid } from "./mapGrid.js";
-import { neutraliseFormula } from "./neutraliseFormula.js";
 
 /** The grid as rows of strings: a stage row, a step row, then one row per lane (per persona on emotion lanes). */
 export function gridTable(grid: MapGrid, input: ExportInput): string[][] {

@@ -1,3 +1,4 @@
+import { neutraliseFormula, restoreFormulaText } from "@opencjm/core";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
@@ -6,7 +7,6 @@ import { parseGridWorkbook } from "../mapImport/parseGridWorkbook.js";
 import { exportExcelWorkbook } from "./excelWorkbook.js";
 import { demoExportInput } from "./exportFixtures.js";
 import { exportGridCsv } from "./gridCsv.js";
-import { neutraliseFormula, restoreFormulaText } from "./neutraliseFormula.js";
 
 const HOSTILE = [
   '=HYPERLINK("http://evil.example","click")',

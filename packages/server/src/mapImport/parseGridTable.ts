@@ -8,11 +8,11 @@ import {
   type MapSettingsInput,
   type PersonaFields,
   type TouchpointFields,
+  restoreFormulaText,
 } from "@opencjm/core";
 import { exportLabelVariants, type ExportLabel } from "../mapExport/exportLabels.js";
 import type { WorkbookLayout } from "../mapExport/excelWorkbook.js";
 import { CARD_BULLET, joinCellTexts } from "../mapExport/mapGrid.js";
-import { restoreFormulaText } from "../mapExport/neutraliseFormula.js";
 import { droppedItem } from "./dropReason.js";
 import { importFileError } from "./importFileError.js";
 import {

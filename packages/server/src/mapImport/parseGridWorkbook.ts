@@ -7,11 +7,11 @@ import {
   type Card,
   type MapSettingsInput,
   type PersonaFields,
+  restoreFormulaText,
 } from "@opencjm/core";
 import { z } from "zod";
 import { exportLabelVariants, type ExportLabel } from "../mapExport/exportLabels.js";
 import type { WorkbookLayout } from "../mapExport/excelWorkbook.js";
-import { restoreFormulaText } from "../mapExport/neutraliseFormula.js";
 import { checkZipSize } from "./checkZipSize.js";
 import { importFileError, pathOf } from "./importFileError.js";
 import type { DraftEntity, ImportDraft } from "./ImportDraft.js";

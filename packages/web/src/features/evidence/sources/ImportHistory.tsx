@@ -2,9 +2,13 @@ import type { ImportRecord, Source as EventSource } from "@opencjm/core";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { ImportProblemNote } from "./ImportProblemNote.js";
 import { problemOfRecord } from "./importProblem.js";
+import { SkippedRowsReport } from "./SkippedRowsReport.js";
 import styles from "./DataSources.module.css";
 
-/** Past imports, newest first: file, source, status, counts, when, and for a refused file the row and column at fault. */
+/**
+ * Past imports, newest first: file, source, status, counts, when, for a refused file the row and column at fault, and
+ * for an import that skipped bad rows the list of them with its download.
+ */
 export function ImportHistory({
   imports,
   sources,
@@ -40,6 +44,13 @@ export function ImportHistory({
                   {t(`evidence.history.status.${r.status}`)}
                 </span>
                 {r.status === "failed" && <ImportProblemNote problem={problemOfRecord(r)} />}
+                {r.status === "done" && Number(r.summary?.badRowsSkipped ?? 0) > 0 && (
+                  // The rows an import left out stay listed (and downloadable) after the import's own screen closed.
+                  <details data-testid="history-skipped-rows">
+                    <summary>{t("importChoices.skipped.title", { count: Number(r.summary?.badRowsSkipped) })}</summary>
+                    <SkippedRowsReport record={r} />
+                  </details>
+                )}
               </td>
               <td>{formatNumber(r.rowsRead)}</td>
               <td>{formatNumber(r.eventsStored)}</td>

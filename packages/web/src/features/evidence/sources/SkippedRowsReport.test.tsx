@@ -6,11 +6,24 @@ import { renderWithI18n } from "../../../app/testing/renderWithI18n.js";
 import { SkippedRowsReport } from "./SkippedRowsReport.js";
 
 afterEach(cleanup);
+// The downloads made, to read back what the user gets.
+const downloads: Blob[] = [];
 beforeAll(() => {
   // jsdom has no object URLs; the link only needs an address.
-  URL.createObjectURL ??= () => "blob:skipped";
+  URL.createObjectURL = (blob: Blob) => {
+    downloads.push(blob);
+    return `blob:skipped-${downloads.length}`;
+  };
   URL.revokeObjectURL ??= () => undefined;
 });
+
+const readText = (blob: Blob) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error("unreadable"));
+    reader.readAsText(blob);
+  });
 
 const record = (summary: Record<string, unknown>): ImportRecord => ({
   importId: "imp_1",
@@ -48,6 +61,24 @@ describe("the rows an import left out", () => {
     expect(within(rows[0]!).getAllByRole("cell")[3]!.textContent).toBe("<b>25:99</b>");
     expect(rows[0]!.querySelector("b")).toBeNull();
     expect(screen.getByTestId("skipped-rows-download").getAttribute("download")).toBe("tickets.csv.skipped-rows.csv");
+  });
+
+  it("downloads every listed row as CSV, with cells that a spreadsheet would run as formulas made inert", async () => {
+    const hostile = [
+      { row: 2, column: "=col", code: "bad_timestamp", value: '=HYPERLINK("http://x")', reason: "not a time" },
+      { row: 3, column: "event", code: "missing_event", value: "+1", reason: "-bad" },
+      { row: 4, column: "@who", code: "bad_timestamp", value: "plain, with comma", reason: "ok" },
+    ];
+    renderWithI18n(<SkippedRowsReport record={record({ badRowsSkipped: 3, skippedRows: hostile })} />);
+    const href = screen.getByTestId("skipped-rows-download").getAttribute("href")!;
+    const csv = await readText(downloads[Number(href.split("-").at(-1)) - 1]!);
+    expect(csv.split("\n")).toEqual([
+      "row,column,code,value,reason",
+      `2,'=col,bad_timestamp,"'=HYPERLINK(""http://x"")",not a time`,
+      "3,event,missing_event,'+1,'-bad",
+      `4,'@who,bad_timestamp,"plain, with comma",ok`,
+      "",
+    ]);
   });
 
   it("shows nothing for an import that left no row out", () => {

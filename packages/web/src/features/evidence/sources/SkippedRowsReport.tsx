@@ -1,4 +1,4 @@
-import { SkippedRowSchema, type ImportRecord, type SkippedRow } from "@opencjm/core";
+import { neutraliseFormula, SkippedRowSchema, type ImportRecord, type SkippedRow } from "@opencjm/core";
 import { useEffect, useMemo } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { EXPLAINED_IMPORT_ERRORS } from "./importProblem.js";
@@ -7,12 +7,14 @@ import styles from "./DataSources.module.css";
 /** How many skipped rows the screen shows; the download holds every one the import listed. */
 const SHOWN = 50;
 
+// The file's own words may start like a formula (=, +, -, @): a spreadsheet opening the download would run them, so
+// they are made inert as every spreadsheet export of ours makes them.
 const csvCell = (value: string | number | null) => {
-  const text = value === null ? "" : String(value);
+  const text = value === null ? "" : typeof value === "number" ? String(value) : neutraliseFormula(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** The import's skipped rows as CSV (row, column, code, value, reason), the file's own words kept as they were. */
+/** The import's skipped rows as CSV (row, column, code, value, reason), the file's words inert in a spreadsheet. */
 function skippedRowsCsv(rows: SkippedRow[]): string {
   const lines = rows.map((r) => [r.row, r.column, r.code, r.value, r.reason].map(csvCell).join(","));
   return `${["row", "column", "code", "value", "reason"].join(",")}\n${lines.join("\n")}\n`;
