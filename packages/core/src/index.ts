@@ -15,5 +15,6 @@ export * from "./cards/cardText.js";
 export * from "./spreadsheet/neutraliseFormula.js";
 export * from "./scoring/ideaScores.js";
 export * from "./research/aggregateJourneys.js";
+export * from "./research/shownEvidenceLevel.js";
 export * from "./contract/index.js";
 export * from "./i18n/index.js";

@@ -1,8 +1,9 @@
-import type { Channel, Locale, MapSnapshot } from "@opencjm/core";
+import { withShownEvidenceLevels, type Channel, type Locale, type MapSnapshot } from "@opencjm/core";
 import { listIdeas } from "../commands/ideaLister.js";
 import { findPersonas } from "../commands/personaCreator.js";
 import { touchpointOf } from "../commands/touchpointCreator.js";
 import type { Services } from "../services.js";
+import { countMapAnchors } from "../store/mapResearchStore.js";
 import type { ExportInput } from "./ExportInput.js";
 
 /** Ids of the touchpoints and channels a map's cards refer to. */
@@ -26,7 +27,14 @@ export async function loadExportInput(
   versionSnapshot?: MapSnapshot,
 ): Promise<ExportInput> {
   const { db } = services;
-  const snapshot = versionSnapshot ?? (await services.maps.readSnapshot(map.id));
+  // Cards at the evidence level the editor shows: those research highlights are linked to rest on research.
+  const researchCards = (await countMapAnchors(db, map.workspaceId, map.id)).filter(
+    (a) => a.kind !== "step" && a.kind !== "stage",
+  );
+  const snapshot = withShownEvidenceLevels(
+    versionSnapshot ?? (await services.maps.readSnapshot(map.id)),
+    new Set(researchCards.map((a) => a.id)),
+  );
   const personaIds = [...new Set([...snapshot.settings.personaIds, ...snapshot.emotions.map((e) => e.personaId)])];
   const byId = new Map((await findPersonas(db, map.workspaceId, personaIds)).map((p) => [p.id as string, p]));
   const personas = personaIds.flatMap((id) => byId.get(id) ?? []);

@@ -1,5 +1,11 @@
 import ExcelJS from "exceljs";
-import { buildMapFromTemplate, MapJourneysSchema, MapResearchSchema, SharedMapSchema } from "@opencjm/core";
+import {
+  applyMapOperations,
+  buildMapFromTemplate,
+  MapJourneysSchema,
+  MapResearchSchema,
+  SharedMapSchema,
+} from "@opencjm/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createShareLink } from "../commands/shareLinkCreator.js";
 import { buildWorkspace, type TestWorkspace } from "../testing/factories.js";
@@ -165,6 +171,61 @@ describe.each(testDialects)("research in exports and share links on %s", (dialec
     expect(text).not.toContain("P01");
     const stepRow = rowsOf(after.getWorksheet("Research")!).find((r) => r[1] === steps[1]!.name)!;
     expect(stepRow.slice(2, 8)).toEqual([2, 2, 0, 1.5, 3, 2]);
+  });
+
+  it("a card linked to research highlights shows the evidence level research, as in the editor", async () => {
+    const snapshot = await t.services.maps.readSnapshot(mapId);
+    const lane = snapshot.lanes.find((l) => l.type === "painPoints")!;
+    const added = await t.services.maps.edit(
+      mapId,
+      (doc) =>
+        applyMapOperations(doc, [
+          {
+            op: "addCard",
+            laneId: lane.id,
+            stepId: steps[1]!.id,
+            card: { kind: "painPoint", text: "Linked pain", severity: 3 },
+          },
+          {
+            op: "addCard",
+            laneId: lane.id,
+            stepId: steps[1]!.id,
+            card: { kind: "painPoint", text: "Unlinked pain", severity: 3 },
+          },
+        ]),
+      "test",
+    );
+    const cardId = added.result[0]!.id!;
+    const studyId = (await post("/studies", { title: "Shoe buyers", method: "interview", mapIds: [mapId] })).id;
+    const text = "Returns were a nightmare.";
+    const note = await post("/notes", { studyId, participantId: null, text });
+    await post("/highlights", {
+      noteId: note.id,
+      start: 0,
+      end: text.length,
+      anchors: [{ kind: "painPoint", mapId, cardId }],
+    });
+
+    // The XLSX Cards sheet: the linked card rests on research, the other stays an assumption.
+    const cards = rowsOf((await workbook("")).getWorksheet("Cards")!);
+    const evidenceOf = (words: string) => cards.find((r) => String(r[4]).startsWith(words))?.[5];
+    expect([evidenceOf("Linked pain"), evidenceOf("Unlinked pain")]).toEqual(["Research", "Assumption"]);
+    // The print view's input (the export's own link) carries the level the editor shows; the stored card is unchanged.
+    const exportLink = await createShareLink(t.services.db, {
+      workspaceId: ws.id,
+      mapId,
+      userId: ws.users.viewer.id,
+      purpose: "export",
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      includeResearch: false,
+    });
+    const printed = (await shared(exportLink.token)).body.snapshot.cells.flatMap((c) => c.cards);
+    expect(printed.find((c) => c.id === cardId)?.evidence.level).toBe("research");
+    expect(printed.find((c) => c.kind === "painPoint" && c.text === "Unlinked pain")?.evidence.level).toBe(
+      "assumption",
+    );
+    const stored = (await t.services.maps.readSnapshot(mapId)).cells.flatMap((c) => c.cards);
+    expect(stored.find((c) => c.id === cardId)?.evidence.level).toBe("assumption");
   });
 
   const shared = async (token: string, lang?: string) => {

@@ -1,8 +1,7 @@
-import type { Card } from "@opencjm/core";
+import { shownEvidenceLevel, type Card } from "@opencjm/core";
 import type { DragEvent } from "react";
 import { ThreadBadge } from "../comments/ThreadBadge.js";
 import { IdeaBadge } from "../ideas/IdeaBadge.js";
-import { shownEvidenceLevel } from "../research/shownEvidenceLevel.js";
 import { useResearchCardIds } from "../research/StepResearchContext.js";
 import { startCardDrag } from "./cardDrag.js";
 import { useActionOffers } from "./shell/ActionOffers.js";
