@@ -1,3 +1,4 @@
+import { describeUnknownFormat } from "./describeUnknownFormat.js";
 import { ImportError } from "./ImportError.js";
 import type { ImportFormat } from "@opencjm/core";
 
@@ -59,6 +60,10 @@ export function detectFormat(fileName: string, sample: Uint8Array, explicit?: Im
       );
     return named;
   }
+  if (content === "zip") {
+    const looks = describeUnknownFormat(sample);
+    if (looks) throw new ImportError("unknown_format", looks, { file: fileName });
+  }
   if (content === "zip")
     throw new ImportError(
       "binary_file",
@@ -75,9 +80,11 @@ export function detectFormat(fileName: string, sample: Uint8Array, explicit?: Im
     );
   if (named) return named;
   if (content) return content;
+  // Named as none of ours: say what it looks like (a PDF, YAML…) when the first bytes tell.
   throw new ImportError(
     "unknown_format",
-    `cannot tell the format from the name "${fileName}"; give one of csv, tsv, xlsx, json, ndjson, parquet, xes`,
+    describeUnknownFormat(sample) ??
+      `cannot tell the format from the name "${fileName}"; give one of csv, tsv, xlsx, json, ndjson, parquet, xes`,
     { file: fileName },
   );
 }

@@ -6,6 +6,7 @@ import { constants, createGunzip, createInflateRaw } from "node:zlib";
 import type { Entry } from "unzipper";
 import { formatBytes } from "./checkDiskSpace.js";
 import { workbookLimits } from "./checkWorkbookSize.js";
+import { describeUnknownFormat } from "./describeUnknownFormat.js";
 import { ImportError } from "./ImportError.js";
 import type { ImportFormat } from "@opencjm/core";
 
@@ -49,6 +50,9 @@ export async function unpackCompressed(
   const gzip = isGzip(sample);
   const zip = isZip(sample) && options.format !== "xlsx" && !/\.xlsx$/i.test(file);
   if (!gzip && !zip) return undefined;
+  // A spreadsheet we do not read (OpenDocument) is a ZIP too: named as what it is, not as an archive of many files.
+  const looks = zip ? describeUnknownFormat(sample) : undefined;
+  if (looks) throw new ImportError("unknown_format", looks, { file });
   const limit = workbookLimits(options.fileSize).maxInflatedBytes;
   const input = createReadStream(path, { highWaterMark: 1 << 20, signal: options.signal });
   try {

@@ -15,6 +15,25 @@ describe("error messages in another language", () => {
     expect(localisedErrorMessage(notFound("touchpoint rule"), "zh-Hans")).toBe("找不到接触点规则");
   });
 
+  it("names what a refused event file looks like in the reader's language", () => {
+    const err = {
+      code: "unknown_format",
+      message:
+        "journey.yaml: the file looks like YAML, which the event import does not read; give the events as CSV, JSON or XES",
+    };
+    expect(localisedErrorMessage(err, "ru")).toBe(
+      "journey.yaml: файл похож на YAML, который импорт событий не читает; дайте события в CSV, JSON или XES",
+    );
+    const zip = {
+      code: "unknown_format",
+      message:
+        "logs.zip: the ZIP archive holds more than one file (a.csv, b.csv); put the one event file in it alone, or unpack it first",
+    };
+    expect(localisedErrorMessage(zip, "zh-Hant")).toBe(
+      "logs.zip：ZIP 壓縮檔包含不只一個檔案（a.csv、b.csv）；請只放入一個事件檔案，或先解壓縮",
+    );
+  });
+
   it("fills the catalogue's sentence from the error's params when it has them", () => {
     const err = new DomainError({
       kind: "conflict",
