@@ -125,7 +125,9 @@ export async function measureIdeaEffect(
       direction: kpi.direction,
       before: { from: iso(w.beforeFrom), to: iso(w.shipped), ...before },
       after: { from: iso(w.shipped), to: iso(w.afterTo), ...after },
-      change: before.value !== null && after.value !== null ? after.value - before.value : null,
+      // The test's estimate, the quantity its interval and verdict are about: for times and scores the Hodges–Lehmann
+      // shift of the daily values, not the difference of the two windows' values. Without a test, that difference.
+      change: test ? test.change : before.value !== null && after.value !== null ? after.value - before.value : null,
       interval: test && ready ? test.interval : null,
       pValue: test && ready ? test.pValue : null,
       test: judged.kind,
