@@ -189,11 +189,26 @@ export const IdeaStepEvidenceSchema = z.object({
   feedbackCount: z.number().int().min(0),
   /** Quote cards on the map at this step (research notes and testimonials). */
   quoteCards: z.number().int().min(0),
+  /** Research highlights anchored to this step (to it, its stage or a card on it). */
+  highlights: z.number().int().min(0),
+  /** The participants and the research notes those highlights come from. */
+  highlightParticipants: z.number().int().min(0),
+  highlightNotes: z.number().int().min(0),
 });
 
 /** Answer of GET …/ideas/{ideaId}/evidence: per linked step, and the maps that could not be measured (and why). */
 export const IdeaEvidenceSchema = z.object({
   steps: z.array(IdeaStepEvidenceSchema),
+  /**
+   * Research highlights anchored to the idea itself (`onIdea`) or to any of its steps, each counted once, with the
+   * participants and notes they come from; counted whether or not the maps have customer data.
+   */
+  research: z.object({
+    highlights: z.number().int().min(0),
+    participants: z.number().int().min(0),
+    notes: z.number().int().min(0),
+    onIdea: z.number().int().min(0),
+  }),
   unmeasured: z.array(z.object({ mapId: z.string(), reason: z.string() })),
 });
 export type IdeaEvidence = z.infer<typeof IdeaEvidenceSchema>;

@@ -2,6 +2,7 @@ import { MapMetricsRequestSchema, type IdeaEvidence, type MapSnapshot } from "@o
 import { DomainError } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import { getStoredIdea } from "../store/ideaStore.js";
+import { collectIdeaResearch, stepKey } from "./ideaResearchEvidence.js";
 import { metricsForMap } from "./metricsForMap.js";
 
 type StepEvidence = IdeaEvidence["steps"][number];
@@ -14,8 +15,9 @@ function quoteCardsAt(snapshot: MapSnapshot, stepId: string): number {
 
 /**
  * The evidence behind an idea, per step it is linked to (by an anchor or as a step it changes): customers who reach
- * the step, how many leave there, the sentiment of what they wrote, and the quotes on the map at that step. Each map
- * is measured once over all its customer data; a map that cannot be measured is listed with the reason.
+ * the step, how many leave there, the sentiment of what they wrote, the quotes on the map at that step and the research
+ * highlights anchored there. Each map is measured once over all its customer data; a map that cannot be measured is
+ * listed with the reason. The research repository's highlights on the idea and its steps are also counted in all.
  */
 export async function collectIdeaEvidence(
   services: Services,
@@ -30,7 +32,8 @@ export async function collectIdeaEvidence(
     if (!steps.includes(link.stepId)) steps.push(link.stepId);
     stepsByMap.set(link.mapId, steps);
   }
-  const evidence: IdeaEvidence = { steps: [], unmeasured: [] };
+  const { steps: highlightsAt, research } = await collectIdeaResearch(services, workspaceId, ideaId, stepsByMap);
+  const evidence: IdeaEvidence = { steps: [], research, unmeasured: [] };
   for (const [mapId, stepIds] of stepsByMap) {
     let measured: Awaited<ReturnType<typeof metricsForMap>>;
     try {
@@ -54,6 +57,9 @@ export async function collectIdeaEvidence(
         sentiment: step.sentiment.mean,
         feedbackCount: step.sentiment.count,
         quoteCards: quoteCardsAt(measured.snapshot, stepId),
+        highlights: highlightsAt.get(stepKey(mapId, stepId))?.highlights ?? 0,
+        highlightParticipants: highlightsAt.get(stepKey(mapId, stepId))?.participants ?? 0,
+        highlightNotes: highlightsAt.get(stepKey(mapId, stepId))?.notes ?? 0,
       };
       evidence.steps.push(found);
     }
