@@ -12,6 +12,7 @@ import { cliErrorOf } from "../cliErrorOf.js";
 import { cliLocale, cliText } from "../cliLanguage.js";
 import { schemaIssueMessage } from "../../errors/localiseError.js";
 import { printable } from "./analyzeCommand.js";
+import { customerSurveyLines } from "./customerSurveyLines.js";
 import { requireMapOption, withWorkspace } from "./ideasCommand.js";
 
 const CustomerOptions = z.strictObject({
@@ -86,6 +87,7 @@ export function formatCustomerTimeline(timeline: CustomerTimeline): string {
       out.push(`  ${printable(step.stageName)} / ${printable(step.name)}: ${status}${detail}`);
     }
   }
+  out.push(...customerSurveyLines(timeline.surveyAnswers));
   return out.join("\n");
 }
 

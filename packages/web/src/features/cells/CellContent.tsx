@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { StepEvidence } from "../evidence/map/StepEvidence.js";
 import { StepQuotes } from "../evidence/map/StepQuotes.js";
 import { StepResearchQuotes } from "../research/StepResearchQuotes.js";
+import { StepSurveyQuotes } from "../research/StepSurveyQuotes.js";
 import type { CardContext } from "./CardView.js";
 import { CellDisplay } from "./CellDisplay.js";
 import { CellEditor } from "./CellEditor.js";
@@ -23,13 +24,15 @@ export function CellContent(props: CellContentProps) {
   // The emotion lane holds emotion points, which the grid draws as a curve.
   if (cardKindsForLane(lane.type).length === 0) return null;
   // Measured data (the data lane's numbers, customers' own quotes) shows above the cards while the map shows its data;
-  // the quotes lane also carries what research participants said at the step (in the live editor).
+  // the quotes lane also carries what research participants said and survey respondents wrote at the step (in the live
+  // editor).
   const measured =
     lane.type === "data" ? (
       <StepEvidence stepId={step.id} />
     ) : lane.type === "quotes" ? (
       <>
         <StepResearchQuotes stepId={step.id} label={step.name} />
+        <StepSurveyQuotes stepId={step.id} label={step.name} />
         <StepQuotes stepId={step.id} />
       </>
     ) : null;

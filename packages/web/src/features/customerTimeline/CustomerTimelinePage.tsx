@@ -14,6 +14,7 @@ import { storedConversionWindow } from "../evidence/map/storedConversionWindow.j
 import { fetchCustomerTimeline } from "./customerTimelineApi.js";
 import { CustomerEventList } from "./CustomerEventList.js";
 import { CustomerMapSteps } from "./CustomerMapSteps.js";
+import { CustomerSurveyAnswers } from "./CustomerSurveyAnswers.js";
 import styles from "./CustomerTimeline.module.css";
 
 const kindOf = (value: string | null): IdentifierKind | undefined => IdentifierKindSchema.safeParse(value).data;
@@ -157,6 +158,7 @@ function TimelineView({ timeline }: { timeline: CustomerTimeline }) {
         </ol>
       )}
       {timeline.map && <CustomerMapSteps map={timeline.map} />}
+      <CustomerSurveyAnswers answers={timeline.surveyAnswers} />
       <CustomerEventList events={timeline.events} eventCount={timeline.eventCount} />
     </div>
   );

@@ -1,4 +1,4 @@
-import type { MapJourneys, MapJourneyStep, MapResearchQuote } from "@opencjm/core";
+import type { MapJourneys, MapJourneyStep, MapResearchQuote, SurveyQuote } from "@opencjm/core";
 import { createContext, useContext } from "react";
 
 /** What the map's grid needs of its research: highlights and participants per step, and the cards resting on it. */
@@ -11,6 +11,8 @@ export interface StepResearch {
   journeys: { steps: ReadonlyMap<string, MapJourneyStep>; participants: number; unmapped: MapJourneys["unmapped"] };
   /** Survey answers per step id (absent where surveys are not loaded). */
   surveyAnswers?: ReadonlyMap<string, number>;
+  /** The newest few free-text survey answers per step id, with how many the step has, for the quotes lane. */
+  surveyQuotes?: ReadonlyMap<string, { quotes: readonly SurveyQuote[]; count: number }>;
   /** Cards linked to highlights: their evidence level is "research". */
   researchCardIds: ReadonlySet<string>;
   /** Opens the side panel on one step's highlights and participants. */

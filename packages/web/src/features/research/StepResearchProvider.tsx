@@ -6,6 +6,7 @@ import { mapResearchSummaryQuery } from "./researchQueries.js";
 import { StepResearchContext, type StepResearch } from "./StepResearchContext.js";
 import { StepResearchPanel } from "./StepResearchPanel.js";
 import { useStepSurveyCounts } from "./useStepSurveyCounts.js";
+import { useStepSurveyQuotes } from "./useStepSurveyQuotes.js";
 import styles from "./Research.module.css";
 
 /**
@@ -26,6 +27,7 @@ export function StepResearchProvider({
   const research = useQuery(mapResearchSummaryQuery(workspaceId, mapId));
   const journeys = useQuery(mapJourneysQuery(workspaceId, mapId));
   const surveyAnswers = useStepSurveyCounts(workspaceId, mapId);
+  const surveyQuotes = useStepSurveyQuotes(workspaceId, mapId);
   const [target, setTarget] = useState<{ stepId: string; label: string } | null>(null);
   const byStep = useMemo(
     () => new Map<string, MapResearchStep>((research.data?.steps ?? []).map((s) => [s.stepId, s])),
@@ -52,10 +54,11 @@ export function StepResearchProvider({
         unmapped: journeys.data?.unmapped ?? [],
       },
       surveyAnswers,
+      surveyQuotes,
       researchCardIds: new Set((research.data?.cards ?? []).map((c) => c.cardId)),
       open,
     }),
-    [byStep, journeys.data, research.data, surveyAnswers, open],
+    [byStep, journeys.data, research.data, surveyAnswers, surveyQuotes, open],
   );
   return (
     <StepResearchContext.Provider value={value}>

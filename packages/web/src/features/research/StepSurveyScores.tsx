@@ -41,16 +41,14 @@ function ScoreLine({ score }: { score: SurveyStepScore }) {
   );
 }
 
-/** A free-text answer as a quote, with its participant (when linked), question and sentiment. */
+/** A free-text answer as a quote, with its participant (else its respondent's row), question and sentiment. */
 function QuoteLine({ quote }: { quote: SurveyQuote }) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   return (
     <li className={styles.item} data-testid="step-survey-quote">
-      {quote.participantCode && (
-        <strong>
-          <bdi>{quote.participantCode}</bdi>
-        </strong>
-      )}
+      <strong>
+        <bdi>{quote.participantCode ?? t("surveys.lane.respondent", { n: formatNumber(quote.respondent) })}</bdi>
+      </strong>
       <blockquote className={styles.quote} dir="auto">
         {quote.text}
       </blockquote>
@@ -92,7 +90,7 @@ export function StepSurveyScores({
       )}
       {step.quotes.length > 0 && (
         <>
-          <h4>{t("surveys.step.quotes", { count: step.quotes.length })}</h4>
+          <h4>{t("surveys.step.quotes", { count: step.quoteCount })}</h4>
           <ul className={styles.list}>
             {step.quotes.map((q, i) => (
               <QuoteLine key={i} quote={q} />

@@ -16,7 +16,7 @@ export function useStepSurveyCounts(workspaceId: string, mapId: string): Readonl
         ? new Map(
             scores.data.steps.map((s) => [
               s.stepId,
-              s.scores.reduce((sum, score) => sum + score.count, 0) + s.quotes.length,
+              s.scores.reduce((sum, score) => sum + score.count, 0) + s.quoteCount,
             ]),
           )
         : NONE,
