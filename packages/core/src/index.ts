@@ -13,6 +13,7 @@ export * from "./catalogue/channelForEvent.js";
 export * from "./comparison/index.js";
 export * from "./cards/cardText.js";
 export * from "./spreadsheet/neutraliseFormula.js";
+export * from "./importing/constantTimeColumn.js";
 export * from "./scoring/ideaScores.js";
 export * from "./research/aggregateJourneys.js";
 export * from "./research/shownEvidenceLevel.js";

@@ -1,37 +1,13 @@
-import type { ImportMappingInput } from "@opencjm/core";
-
-/**
- * Whether a time column is the same on every row of each customer in the sample (a sign-up or start date rather than
- * when each event happened): true when at least one customer has several rows and none of them has two times.
- */
-export function isConstantPerCase(times: readonly string[], cases: readonly string[]): boolean {
-  const seen = new Map<string, { first: string; rows: number; varies: boolean }>();
-  times.forEach((time, i) => {
-    const key = cases[i] ?? "";
-    if (!key.trim()) return;
-    const entry = seen.get(key);
-    if (!entry) return void seen.set(key, { first: time, rows: 1, varies: false });
-    entry.rows++;
-    if (time !== entry.first) entry.varies = true;
-  });
-  const repeated = [...seen.values()].filter((e) => e.rows > 1);
-  return repeated.length > 0 && repeated.every((e) => !e.varies);
-}
+import { constantTimeColumn, type ImportMappingInput } from "@opencjm/core";
 
 /**
  * Warns when a mapping's timestamp column does not change within any customer of the sample rows: every event of a
  * journey would then happen at one moment, and steps, paths and durations would be meaningless. Checked on the first
- * rows before anything is imported, by the preview and by the import alike.
+ * rows before anything is imported, by the preview and by the import alike (the browser runs the same check).
  */
 export function timeColumnWarnings(mapping: ImportMappingInput, header: readonly string[], rows: string[][]): string[] {
-  const entries = Object.entries(mapping.columns);
-  const time = entries.find(([, r]) => r.role === "timestamp")?.[0];
-  const ids = entries.filter(([, r]) => r.role === "identifier").map(([c]) => c);
-  if (!time || ids.length === 0) return [];
-  const at = (column: string) => header.indexOf(column);
-  const times = rows.map((r) => r[at(time)] ?? "");
-  const cases = rows.map((r) => ids.map((c) => r[at(c)] ?? "").join("\u0000"));
-  if (!isConstantPerCase(times, cases)) return [];
+  const time = constantTimeColumn(mapping, header, rows);
+  if (time === undefined) return [];
   return [
     `"${time}" has the same value on every row of each customer in the first ${rows.length} rows: is it the time of each event, or a start or sign-up date? Map the column that says when each event happened as the timestamp`,
   ];

@@ -1,5 +1,4 @@
-import { isConstantPerCase } from "./checkTimeVaries.js";
-import type { ColumnRole, ImportMappingInput } from "@opencjm/core";
+import { isConstantPerCase, type ColumnRole, type ImportMappingInput } from "@opencjm/core";
 
 type Rule = { role: ColumnRole; names: RegExp };
 

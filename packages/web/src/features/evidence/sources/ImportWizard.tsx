@@ -12,6 +12,7 @@ import { ImportProblemNote } from "./ImportProblemNote.js";
 import { ImportProgressBar } from "./ImportProgressBar.js";
 import { SkippedRowsReport } from "./SkippedRowsReport.js";
 import { problemOfRecord } from "./importProblem.js";
+import { ConstantTimeWarning } from "./ConstantTimeWarning.js";
 import { draftFromMapping, mappingFits, mappingFromDraft, mappingProblems, type MappingDraft } from "./mappingDraft.js";
 import styles from "./DataSources.module.css";
 
@@ -163,6 +164,7 @@ export function ImportWizard({
         <>
           <FilePreviewTable preview={stage.preview} />
           <ColumnMappingEditor draft={draft} samples={stage.preview.rows} onChange={setDraft} />
+          <ConstantTimeWarning draft={draft} header={stage.preview.header} rows={stage.preview.rows} />
           {stage.preview.guessNotes.length > 0 && (
             <div className={styles.muted} data-testid="guess-notes">
               <p>{t("evidence.mapping.guessNotes")}</p>
