@@ -19,16 +19,39 @@ export const ResearchSearchQuerySchema = z.strictObject({
 });
 export type ResearchSearchQuery = z.infer<typeof ResearchSearchQuerySchema>;
 
-/** Answer of GET …/research/search: matching highlights across studies, newest first, with their study's title. */
+/** A note whose full text holds every word searched for: where the first match is, and the words around it. */
+export const NoteSearchHitSchema = z.object({
+  noteId: z.string(),
+  title: z.string(),
+  studyId: z.string(),
+  studyTitle: z.string(),
+  participantId: z.string().nullable(),
+  participantCode: z.string().nullable(),
+  /** The first match, [start, end) in the note's text (UTF-16 code units). */
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  /** The text around the match, and where the match sits in it. */
+  snippet: z.object({ text: z.string(), matchStart: z.number().int().min(0), matchEnd: z.number().int().min(0) }),
+});
+export type NoteSearchHit = z.infer<typeof NoteSearchHitSchema>;
+
+/**
+ * Answer of GET …/research/search: matching highlights across studies, newest first, with their study's title; and,
+ * when words were searched for, the notes whose full text holds them (newest first), each with a snippet.
+ */
 export const ResearchSearchResultSchema = z.object({
   hits: z.array(HighlightSchema.extend({ studyTitle: z.string() })),
   total: z.number().int().min(0),
+  notes: z.array(NoteSearchHitSchema),
+  notesTotal: z.number().int().min(0),
 });
 export type ResearchSearchResult = z.infer<typeof ResearchSearchResultSchema>;
 
 /** A highlight shown on a map as a quote at a step (a stage's quotes sit at its first step). */
 export const MapResearchQuoteSchema = z.object({
   highlightId: z.string(),
+  /** The note the words come from (the step panel opens it at the highlight). */
+  noteId: z.string(),
   stepId: z.string(),
   text: z.string(),
   kind: HighlightKindSchema,

@@ -24,3 +24,30 @@ export function searchTermsOf(query: string | undefined): string[] {
   }
   return terms.slice(0, 10);
 }
+
+/**
+ * Folds text as foldSearchText does, one character at a time, keeping for each folded character the position of the
+ * character it came from, so a match found in the folded text can be shown in the original.
+ */
+export function foldWithOrigins(text: string): { folded: string; origins: number[] } {
+  let folded = "";
+  const origins: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    const at = index;
+    index += char.length;
+    if (/\s/.test(char)) {
+      if (!folded.endsWith(" ")) {
+        folded += " ";
+        origins.push(at);
+      }
+      continue;
+    }
+    for (const part of foldSearchText(char)) {
+      folded += part;
+      for (let i = 0; i < part.length; i++) origins.push(at);
+    }
+  }
+  origins.push(text.length);
+  return { folded, origins };
+}

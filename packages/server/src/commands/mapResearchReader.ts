@@ -39,6 +39,7 @@ export async function readMapResearch(services: Services, workspaceId: string, m
     for (const stepId of steps)
       quotes.push({
         highlightId: highlight.id,
+        noteId: highlight.noteId,
         stepId,
         text: highlight.text,
         kind: highlight.kind,

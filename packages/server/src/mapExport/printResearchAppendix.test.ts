@@ -11,6 +11,7 @@ function researchedInput(locale: Locale): { input: ExportInput; first: string; s
   const [stepA, stepB] = input.snapshot.steps.filter((s) => s.stageId === input.snapshot.stages[0]!.id);
   const quote = (n: number, sentiment: number): MapResearchQuote => ({
     highlightId: `hl_${n}`,
+    noteId: "note_1",
     stepId: stepA!.id,
     text: `Quote number ${n}`,
     kind: "quote",

@@ -104,6 +104,7 @@ interface QuoteRow {
   /** Absent from a step's page, which knows its step. */
   step_id?: string;
   text: string;
+  note_id: string;
   kind: string;
   participant_id: string | null;
   participant_code: string | null;
@@ -115,7 +116,7 @@ interface QuoteRow {
   created_at: string;
 }
 
-const quoteColumns = sql`h.id as id, h.text as text, h.kind as kind, h.participant_id as participant_id,
+const quoteColumns = sql`h.id as id, h.text as text, h.note_id as note_id, h.kind as kind, h.participant_id as participant_id,
   p.code as participant_code, h.study_id as study_id, s.title as study_title, h.sentiment as sentiment,
   h.language as language, h.tags as tags, h.created_at as created_at`;
 const quoteJoins = sql`left join research_participants p on p.id = h.participant_id
@@ -123,6 +124,7 @@ const quoteJoins = sql`left join research_participants p on p.id = h.participant
 
 const toQuote = (r: QuoteRow, stepId = r.step_id ?? ""): MapResearchQuote => ({
   highlightId: r.id,
+  noteId: r.note_id,
   stepId,
   text: r.text,
   kind: r.kind as HighlightKind,

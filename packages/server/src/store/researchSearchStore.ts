@@ -78,3 +78,17 @@ export async function searchHighlights(
   );
   return { highlights, total: Number(counted?.n ?? 0) };
 }
+
+/** The notes holding a highlight that passes every filter but the words (the note search's tag, step… filters). */
+export async function notesWithMatchingHighlights(
+  db: Db,
+  workspaceId: string,
+  search: HighlightSearch,
+): Promise<string[]> {
+  const rows = await filtered(db, workspaceId, { ...search, terms: [] })
+    .clearSelect()
+    .select("h.note_id")
+    .distinct()
+    .execute();
+  return rows.map((r) => r.note_id);
+}

@@ -213,6 +213,44 @@ describe.each(testDialects)("research repository on %s", (dialect) => {
     expect(await search(`q=${encodeURIComponent("100%_")}`)).toEqual([]);
   });
 
+  it("finds notes by their full text in Chinese, Russian and Persian, with a snippet around the match", async () => {
+    const a = await study({ title: "Study A" });
+    const b = await study({ title: "Study B" });
+    const p = await post("/participants", { studyId: a.id, code: "P05" });
+    const chinese = "访谈开始。我们谈到了退货。她说运费太贵了，所以放弃了购物车。最后谈到了包装。";
+    const russian = "Интервью. Клиент сказал, что ДОСТАВКА была очень медленной, и больше не вернётся.";
+    const persian = "مصاحبه با مشتری. او گفت كه هزينه ارسال خيلي بالا بود.";
+    const zh = await note(a.id, p.id, chinese);
+    const ru = await note(a.id, null, russian);
+    const fa = await note(b.id, null, persian);
+    // Only one highlight, on the Chinese note: the notes are found by their text, not by highlights.
+    await highlight(zh.id, chinese, "包装", { tags: ["packaging"] });
+    const search = async (query: string) => ResearchSearchResultSchema.parse(await get(`/search?${query}`));
+
+    const found = await search(`q=${encodeURIComponent("运费")}`);
+    expect(found.hits).toEqual([]);
+    expect(found.notesTotal).toBe(1);
+    const [hit] = found.notes;
+    expect(hit).toMatchObject({ noteId: zh.id, studyTitle: "Study A", participantCode: "P05" });
+    expect(chinese.slice(hit!.start, hit!.end)).toBe("运费");
+    expect(hit!.snippet.text.slice(hit!.snippet.matchStart, hit!.snippet.matchEnd)).toBe("运费");
+
+    // Any case, any order of the words; the match is shown as written.
+    const slow = (await search(`q=${encodeURIComponent("медленной доставка")}`)).notes;
+    expect(slow.map((n) => n.noteId)).toEqual([ru.id]);
+    expect(russian.slice(slow[0]!.start, slow[0]!.end)).toBe("ДОСТАВКА");
+    // Written with Arabic kaf and yeh, found with the Persian letters.
+    const persianHit = (await search(`q=${encodeURIComponent("هزینه")}`)).notes;
+    expect(persianHit.map((n) => n.noteId)).toEqual([fa.id]);
+    expect(persian.slice(persianHit[0]!.start, persianHit[0]!.end)).toBe("هزينه");
+
+    // The filters still hold: a study, and the highlight filters keep notes holding a matching highlight.
+    expect((await search(`q=${encodeURIComponent("هزینه")}&studyId=${a.id}`)).notes).toEqual([]);
+    expect((await search(`q=${encodeURIComponent("运费")}&tag=packaging`)).notes.map((n) => n.noteId)).toEqual([zh.id]);
+    expect((await search(`q=${encodeURIComponent("运费")}&tag=price`)).notes).toEqual([]);
+    expect((await search("tag=packaging")).notes).toEqual([]); // no words, no notes: only highlights are listed
+  });
+
   it("erases a participant: notes, highlights and the quotes on maps derived from them, with the counts", async () => {
     const s = await study();
     const p1 = await post("/participants", { studyId: s.id, code: "P01", personal: { name: "Secret Name" } });

@@ -7,6 +7,7 @@ import { Button } from "../../app/Button.js";
 import { QueryView } from "../../app/QueryView.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { HighlightSummary } from "./HighlightSummary.js";
+import { NoteSearchHits } from "./NoteSearchHits.js";
 import { mapBodyQuery, researchSearchQuery } from "./researchQueries.js";
 import styles from "./Research.module.css";
 
@@ -16,7 +17,8 @@ const SENTIMENTS: readonly SentimentBucket[] = ["negative", "neutral", "positive
 
 /**
  * Searches the highlights of every study: words in any of the five scripts, narrowed by tag, persona, a map's step
- * and sentiment. Each result shows its participant and study and links to the note it comes from.
+ * and sentiment. Each result shows its participant and study and links to the note it comes from; the notes whose full
+ * text holds the words follow, each with the words around the match.
  */
 export default function InsightSearchPage({ workspaceId }: { workspaceId: string }) {
   const { t, formatNumber } = useI18n();
@@ -129,32 +131,35 @@ export default function InsightSearchPage({ workspaceId }: { workspaceId: string
       </form>
       <QueryView queries={[results]}>
         {(found) => (
-          <section className={styles.section} aria-live="polite">
-            <p className={styles.muted} data-testid="search-total">
-              {t("research.search.total", { count: found.total })}
-            </p>
-            <ul className={styles.list} data-testid="search-results">
-              {found.hits.map((hit) => (
-                <HighlightSummary key={hit.id} highlight={hit}>
-                  <span className={styles.meta}>
-                    <bdi>{hit.studyTitle}</bdi>
-                    {" · "}
-                    <Link href={`/research/notes/${encodeURIComponent(hit.noteId)}`}>
-                      {t("research.search.toNote")}
-                    </Link>
-                  </span>
-                </HighlightSummary>
-              ))}
-            </ul>
-            {found.total > found.hits.length && (
-              <p className={styles.muted}>
-                {t("research.search.more", {
-                  shown: formatNumber(found.hits.length),
-                  total: formatNumber(found.total),
-                })}
+          <>
+            <section className={styles.section} aria-live="polite">
+              <p className={styles.muted} data-testid="search-total">
+                {t("research.search.total", { count: found.total })}
               </p>
-            )}
-          </section>
+              <ul className={styles.list} data-testid="search-results">
+                {found.hits.map((hit) => (
+                  <HighlightSummary key={hit.id} highlight={hit}>
+                    <span className={styles.meta}>
+                      <bdi>{hit.studyTitle}</bdi>
+                      {" · "}
+                      <Link href={`/research/notes/${encodeURIComponent(hit.noteId)}`}>
+                        {t("research.search.toNote")}
+                      </Link>
+                    </span>
+                  </HighlightSummary>
+                ))}
+              </ul>
+              {found.total > found.hits.length && (
+                <p className={styles.muted}>
+                  {t("research.search.more", {
+                    shown: formatNumber(found.hits.length),
+                    total: formatNumber(found.total),
+                  })}
+                </p>
+              )}
+            </section>
+            <NoteSearchHits notes={found.notes} total={found.notesTotal} />
+          </>
         )}
       </QueryView>
     </main>

@@ -1,12 +1,13 @@
 import type { Highlight } from "@opencjm/core";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "wouter";
 import { QueryView } from "../../app/QueryView.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { HighlightPopover, type SelectedSpan } from "./HighlightPopover.js";
 import { HighlightSummary } from "./HighlightSummary.js";
 import { NoteText } from "./NoteText.js";
+import { targetOf } from "./researchLinks.js";
 import { noteHighlightsQuery, noteQuery, participantListQuery, studyQuery } from "./researchQueries.js";
 import { useCanWriteResearch } from "./useCanWriteResearch.js";
 import styles from "./Research.module.css";
@@ -43,6 +44,16 @@ export default function NotePage({ workspaceId, noteId }: { workspaceId: string;
     setOpened(null);
     window.getSelection()?.removeAllRanges();
   }, []);
+  // Opened from a step's quote (…#highlight-<id>): the note scrolls to that highlight and opens it, once.
+  const [target, setTarget] = useState(() => targetOf("highlight"));
+  useEffect(() => {
+    const found = target && highlights.data?.find((h) => h.id === target);
+    const mark = found && document.querySelector<HTMLElement>(`[data-highlight-id="${CSS.escape(found.id)}"]`);
+    if (!found || !mark) return;
+    mark.scrollIntoView?.({ block: "center" });
+    setOpened({ highlight: found, rect: mark.getBoundingClientRect() });
+    setTarget(undefined);
+  }, [target, highlights.data, note.data, study.data, participants.data]);
   const rect = opened?.rect;
   const anchorRect = useCallback(() => rect ?? new DOMRect(), [rect]);
 

@@ -1,10 +1,11 @@
 import type { Participant, Persona } from "@opencjm/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "../../app/Button.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { EraseParticipantDialog } from "./EraseParticipantDialog.js";
 import { ParticipantDialog } from "./ParticipantDialog.js";
 import { ParticipantJourneyDialog } from "./ParticipantJourneyDialog.js";
+import { targetOf } from "./researchLinks.js";
 import styles from "./Research.module.css";
 
 /** Name, e-mail and phone that were recorded, for the column marked as personal. */
@@ -30,6 +31,11 @@ export function ParticipantList({
   personas: readonly Persona[];
   canWrite: boolean;
 }) {
+  // Reached from a step's quote (…#participant-<id>): their row is scrolled to and marked as the one meant.
+  const [target] = useState(() => targetOf("participant"));
+  useEffect(() => {
+    if (target) document.querySelector(`[data-participant-id="${CSS.escape(target)}"]`)?.scrollIntoView?.();
+  }, [target]);
   const { t, formatDate, formatNumber } = useI18n();
   const [editing, setEditing] = useState<Participant | "new" | null>(null);
   const [erasing, setErasing] = useState<Participant | null>(null);
@@ -65,7 +71,13 @@ export function ParticipantList({
           </thead>
           <tbody>
             {participants.map((p) => (
-              <tr key={p.id} data-testid="participant-row" data-participant-id={p.id} data-code={p.code}>
+              <tr
+                key={p.id}
+                data-testid="participant-row"
+                data-participant-id={p.id}
+                data-code={p.code}
+                aria-current={p.id === target ? "true" : undefined}
+              >
                 <th scope="row">
                   <bdi>{p.code}</bdi>
                 </th>

@@ -10,6 +10,7 @@ import { StepQuoteList } from "./StepQuoteList.js";
 
 const quote = (n: number): MapResearchQuote => ({
   highlightId: `h${n}`,
+  noteId: `n${n}`,
   stepId: "s1",
   text: n === 2 ? "<img src=x onerror=alert(1)> fees" : `Quote number ${n}`,
   kind: "quote",
@@ -53,6 +54,20 @@ afterEach(async () => {
 });
 
 describe("a step's quotes in its research panel", () => {
+  it("links each quote to its note, opened at the highlight, and to its participant in their study", async () => {
+    renderWithI18n(<StepQuoteList workspaceId="w1" mapId="m1" stepId="s1" count={120} />);
+    await waitFor(() => expect(screen.getAllByTestId("step-research-quote")).toHaveLength(50));
+    const [first] = screen.getAllByTestId("step-research-quote");
+    const toNote = first!.querySelector<HTMLAnchorElement>("[data-testid=step-research-to-note]")!;
+    expect(toNote.textContent).toBe("Open the note");
+    expect(toNote.getAttribute("href")).toBe("/research/notes/n1#highlight-h1");
+    const participant = first!.querySelector<HTMLAnchorElement>("[data-testid=step-research-participant] a")!;
+    expect([participant.textContent, participant.getAttribute("href")]).toEqual([
+      "P1",
+      "/research/studies/st1#participant-p1",
+    ]);
+  });
+
   it("shows the first page, and 'Show more' loads the next until every quote is there", async () => {
     renderWithI18n(<StepQuoteList workspaceId="w1" mapId="m1" stepId="s1" count={120} />);
     expect(screen.getByText("120 highlights from the studies")).toBeTruthy();

@@ -1,14 +1,16 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { Link } from "wouter";
 import { Button } from "../../app/Button.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { stepQuotesQuery } from "./researchQueries.js";
+import { highlightHref, participantHref } from "./researchLinks.js";
 import { sentimentBucket } from "./sentimentBucket.js";
 import styles from "./Research.module.css";
 
 /**
  * A step's research quotes in its panel, newest first: the first page loads when the panel opens, "Show more" the
  * next (a step of a large study holds thousands, which the map itself never loads). Each shows its participant's
- * code, words, study, kind, sentiment and tags.
+ * code (a link to them in their study), words, study, kind, sentiment and tags, and opens its note at the highlight.
  */
 export function StepQuoteList({
   workspaceId,
@@ -42,7 +44,13 @@ export function StepQuoteList({
         {quotes.map((q) => (
           <li key={q.highlightId} className={styles.item} data-testid="step-research-quote">
             <strong data-testid="step-research-participant">
-              <bdi>{q.participantCode ?? t("research.note.noParticipant")}</bdi>
+              {q.participantId ? (
+                <Link href={participantHref(q.studyId, q.participantId)}>
+                  <bdi>{q.participantCode ?? t("research.note.noParticipant")}</bdi>
+                </Link>
+              ) : (
+                <bdi>{t("research.note.noParticipant")}</bdi>
+              )}
             </strong>
             <blockquote className={styles.quote} dir="auto" lang={q.language || undefined}>
               {q.text}
@@ -53,6 +61,10 @@ export function StepQuoteList({
               {t(`research.highlight.kind.${q.kind}`)}
               {" · "}
               {t(`research.sentiment.${sentimentBucket(q.sentiment)}`)}
+              {" · "}
+              <Link href={highlightHref(q.noteId, q.highlightId)} data-testid="step-research-to-note">
+                {t("research.search.toNote")}
+              </Link>
             </span>
             {q.tags.length > 0 && (
               <div>

@@ -9,6 +9,7 @@ import { StepResearchQuotes } from "./StepResearchQuotes.js";
 
 const quote = (n: number, text: string, sentiment: number): MapResearchQuote => ({
   highlightId: `h${n}`,
+  noteId: `n${n}`,
   stepId: "compare",
   text,
   kind: "quote",
