@@ -31,10 +31,17 @@ const EVIDENCE: IdeaEvidence = {
       sentiment: -0.42,
       feedbackCount: 80,
       quoteCards: 3,
+      highlights: 5,
+      highlightParticipants: 4,
+      highlightNotes: 2,
     },
   ],
   unmeasured: [],
+  research: { highlights: 5, participants: 4, notes: 2, onIdea: 0 },
 };
+
+// A busy machine (two cores shared by several test runs) can answer slower than Testing Library's one-second default.
+const SLOW = { timeout: 10_000 };
 
 let server: Server;
 const realFetch = globalThis.fetch;
@@ -58,19 +65,23 @@ afterEach(async () => {
 });
 
 describe("the evidence beside an idea's score in the backlog", () => {
-  it("says, per linked step, how many reach it and leave there, their sentiment and the quotes, in the reader's digits", async () => {
+  it("says, per linked step, how many reach it and leave there, their sentiment, the quotes and research notes, in the reader's digits", async () => {
     renderWithI18n(<BacklogEvidence workspaceId="w1" idea={ideaFixture({ id: "i1", title: "A", anchors: [step] })} />);
     expect(
-      await screen.findByText("Pricing: 1,200 reach it, 300 (25%) leave there, sentiment -0.42, 3 quotes and notes"),
+      await screen.findByText(
+        "Pricing: 1,200 reach it, 300 (25%) leave there, sentiment -0.42, 3 quotes, 2 research notes",
+        {},
+        SLOW,
+      ),
     ).toBeTruthy();
     cleanup();
     renderWithI18n(
       <BacklogEvidence workspaceId="w1" idea={ideaFixture({ id: "i1", title: "A", anchors: [step] })} />,
       "fa",
     );
-    const line = await screen.findByText(/^Pricing: /);
+    const line = await screen.findByText(/^Pricing: /, {}, SLOW);
     expect(line.textContent).toContain("۱٬۲۰۰");
-    expect(line.textContent).toContain("۳ نقل‌قول و یادداشت");
+    expect(line.textContent).toContain("۳ نقل‌قول، ۲ یادداشت پژوهشی");
   });
 
   it("asks nothing for an idea not linked to a step", async () => {
@@ -81,7 +92,7 @@ describe("the evidence beside an idea's score in the backlog", () => {
       </>,
     );
     expect(screen.getByText("Not linked to a step.")).toBeTruthy();
-    await screen.findByText(/^Pricing: /);
+    await screen.findByText(/^Pricing: /, {}, SLOW);
     expect(asked).toEqual(["/api/workspaces/w1/ideas/i1/evidence"]);
   });
 
@@ -104,7 +115,7 @@ describe("the evidence beside an idea's score in the backlog", () => {
     expect(screen.getAllByText("Measuring…")).toHaveLength(2);
     // The first row scrolls near the screen; the second stays far below.
     act(() => observers[0]!([{ isIntersecting: true }]));
-    expect(await screen.findByText(/^Pricing: 1,200 reach it/)).toBeTruthy();
+    expect(await screen.findByText(/^Pricing: 1,200 reach it/, {}, SLOW)).toBeTruthy();
     expect(screen.getAllByText("Measuring…")).toHaveLength(1);
     expect(asked).toEqual(["/api/workspaces/w1/ideas/i3/evidence"]);
   });

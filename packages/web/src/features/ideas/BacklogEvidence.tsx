@@ -51,6 +51,7 @@ export function BacklogEvidence({ workspaceId, idea }: { workspaceId: string; id
                   ? unknown
                   : formatNumber(s.sentiment, { maximumFractionDigits: 2, signDisplay: "exceptZero" }),
               quotes: formatNumber(s.quoteCards),
+              notes: formatNumber(s.highlightNotes),
             })}
           </li>
         ))}
