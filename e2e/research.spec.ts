@@ -114,8 +114,9 @@ describe("research in a real browser", () => {
     await context.close();
   }, 180_000);
 
-  it("participants' own journeys: one entered as a mini-map, one by the API, one drafted from a highlight, seen on the map as '2 of 3' with their emotion band, and a step they took added to the map", async () => {
-    const mapId = await fx.createMap({ templateId: "awareness-consideration-decision" });
+  it("participants' own journeys: two entered as mini-maps in the browser, one drafted from a highlight, seen on the map as '2 of 3' with their quotes, emotion spread and the quotes lane's highlights and survey answers, and a step they took added to the map", async () => {
+    // A template with a quotes lane, where research highlights and survey answers show beside the cards.
+    const mapId = await fx.createMap({ templateId: "ecommerce" });
     const { snapshot } = await fx.api<MapWithSnapshot>(
       fx.owner,
       "GET",
@@ -133,12 +134,6 @@ describe("research in a real browser", () => {
       ids[code] = (
         await fx.api<{ id: string }>(fx.owner, "POST", `${base}/participants`, { studyId: study.id, code })
       ).id;
-    await fx.api(fx.owner, "PUT", `${base}/participants/${ids.J2}/journeys/${mapId}`, {
-      steps: [
-        { stepId: second!.id, emotion: 3 },
-        { name: "asked a  friend", emotion: 1 },
-      ],
-    });
     const text = "I saw the shoes on Instagram first.";
     const note = await fx.api<{ id: string }>(fx.owner, "POST", `${base}/notes`, {
       studyId: study.id,
@@ -156,16 +151,47 @@ describe("research in a real browser", () => {
     const page = await context.newPage();
     const research = new ResearchScreen(page);
     await page.goto(`${fx.server.url}/w/${fx.workspaceId}/research/studies/${study.id}`);
-    const dialog = await research.openJourney("J1");
-    expect(await dialog.getByTestId("journey-source").getAttribute("data-source")).toBe("none");
-    await dialog.getByRole("button", { name: "Add a step of the map" }).click();
-    await dialog.getByRole("combobox", { name: "Step 1, of the map" }).selectOption({ label: second!.name });
-    await dialog.getByRole("combobox", { name: "Emotion (−3 to +3)" }).selectOption("-2");
-    await dialog.getByRole("button", { name: "Add a step the map lacks" }).click();
-    await dialog.getByRole("textbox", { name: "Step 2, which the map lacks" }).fill("Asked a friend");
-    await dialog.getByRole("button", { name: "Save journey" }).click();
-    await eventually(() => dialog.getByTestId("journey-source").getAttribute("data-source")).toBe("entered");
-    await page.keyboard.press("Escape");
+    // J1 and J2 each enter their journey as a mini-map: the second step (feeling −2 and +3), then a step the map lacks.
+    for (const [code, emotion, lacking] of [
+      ["J1", "-2", "Asked a friend"],
+      ["J2", "3", "asked a  friend"],
+    ] as const) {
+      const dialog = await research.openJourney(code);
+      expect(await dialog.getByTestId("journey-source").getAttribute("data-source")).toBe("none");
+      await dialog.getByRole("button", { name: "Add a step of the map" }).click();
+      await dialog.getByRole("combobox", { name: "Step 1, of the map" }).selectOption({ label: second!.name });
+      await dialog.getByRole("combobox", { name: "Emotion (−3 to +3)" }).selectOption(emotion);
+      await dialog.getByRole("button", { name: "Add a step the map lacks" }).click();
+      await dialog.getByRole("textbox", { name: "Step 2, which the map lacks" }).fill(lacking);
+      await dialog.getByRole("button", { name: "Save journey" }).click();
+      await eventually(() => dialog.getByTestId("journey-source").getAttribute("data-source")).toBe("entered");
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+    }
+    // What J1 and J2 said at the second step (highlights of their notes), and a survey answer J1 gave about it.
+    const said = { J1: "Prices differed on every site I checked.", J2: "I kept comparing sizes and prices." };
+    for (const code of ["J1", "J2"] as const) {
+      const spoken = await fx.api<{ id: string }>(fx.owner, "POST", `${base}/notes`, {
+        studyId: study.id,
+        participantId: ids[code],
+        text: said[code],
+      });
+      await fx.api(fx.owner, "POST", `${base}/highlights`, {
+        noteId: spoken.id,
+        start: 0,
+        end: said[code].length,
+        anchors: [{ kind: "step", mapId, stepId: second!.id }],
+      });
+    }
+    const survey = await fx.api<{ surveyId: string }>(fx.owner, "POST", `${base}/surveys/upload`, {
+      studyId: study.id,
+      fileName: "survey.csv",
+      content: Buffer.from("Participant,What was hard?\nJ1,Shipping cost showed up too late\n").toString("base64"),
+    });
+    await fx.api(fx.owner, "POST", `${base}/surveys/${survey.surveyId}/mapping`, {
+      questions: [{ column: 1, scale: "text", mapId, stepId: second!.id }],
+      participantColumn: 0,
+    });
 
     // On the map: two of the three went through the second step, feeling −2 and +3; the band and its legend show it.
     const editor = await new MapEditorPage(page).open(fx.server.url, fx.workspaceId, mapId);
@@ -174,17 +200,46 @@ describe("research in a real browser", () => {
     await eventually(() => band.getAttribute("data-min")).toBe("-2");
     expect(await band.getAttribute("data-max")).toBe("3");
     expect(await page.getByTestId("emotion-kind-research").innerText()).toContain("Research");
+    // The quotes lane of the step holds both highlights, with their participants' codes, and J1's survey answer.
+    const quotesCell = editor.cell(await editor.laneIdOfType("quotes"), second!.id);
+    await eventually(() => quotesCell.getByTestId("research-quote").count()).toBe(2);
+    const lane = await quotesCell.innerText();
+    for (const code of ["J1", "J2"] as const) {
+      expect(lane).toContain(said[code]);
+      expect(lane).toContain(code);
+    }
+    await eventually(() => quotesCell.getByTestId("survey-quote").innerText()).toContain(
+      "Shipping cost showed up too late",
+    );
+    expect(await quotesCell.getByTestId("survey-quote").innerText()).toContain("J1 · What was hard?");
+    // Its side panel: "2 of 3" with who they are, their emotion spread, their quotes and the survey answer.
     await research.stepBadge(second!.id).click();
-    await eventually(() => research.stepPanel.getByTestId("step-participants").innerText()).toBe("2 of 3 participants");
-    expect(await research.stepPanel.innerText()).toContain("J1, J2");
+    const panel = research.stepPanel;
+    await eventually(() => panel.getByTestId("step-participants").innerText()).toBe("2 of 3 participants");
+    expect(await panel.innerText()).toContain("J1, J2");
+    expect(await panel.getByTestId("step-emotion-spread").innerText()).toBe(
+      "They felt −2 to +3 here (mean +0.5, on −3 to +3).",
+    );
+    await eventually(() => panel.getByTestId("step-research-quote").count()).toBe(2);
+    const panelText = await panel.innerText();
+    for (const code of ["J1", "J2"] as const) expect(panelText).toContain(said[code]);
+    expect(panelText).toContain("Shipping cost showed up too late");
 
     // The step both named, which the map lacks, is added after the second step, and counted there.
     const lacking = research.stepPanel.getByTestId("lacking-step");
     // Named as one of them wrote it first, spaces folded ("asked a  friend" and "Asked a friend" are one step).
     expect(await lacking.innerText()).toMatch(/asked a friend/i);
+    // The grid draws only the columns near the screen, so the new step is found as the one not drawn before.
+    const before = new Set(await editor.stepIds());
     await lacking.getByRole("button", { name: "Add to the map" }).click();
-    await eventually(async () => (await editor.stepIds()).length).toBe(snapshot.steps.length + 1);
+    await eventually(async () => (await editor.stepIds()).filter((id) => !before.has(id)).length).toBe(1);
     const added = (await editor.stepIds())[(await editor.stepIds()).indexOf(second!.id) + 1]!;
+    expect(before.has(added)).toBe(false);
+    await eventually(
+      async () =>
+        (await fx.api<MapWithSnapshot>(fx.owner, "GET", `/api/workspaces/${fx.workspaceId}/maps/${mapId}`)).snapshot
+          .steps.length,
+    ).toBe(snapshot.steps.length + 1);
     expect(await editor.stepHeader(added).innerText()).toMatch(/asked a friend/i);
     await eventually(() => research.stepBadge(added).getAttribute("data-participants")).toBe("2");
     expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY);
