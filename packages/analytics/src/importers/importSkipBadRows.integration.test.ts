@@ -64,6 +64,75 @@ describe("skipping bad rows on request", () => {
     expect(JSON.parse(summary)).toMatchObject({ badRowsSkipped: 4, skippedRows: result.skippedRows });
   });
 
+  // Row 2 has too few fields, row 4 (after a value with a quoted line break) too many, row 5 a bad timestamp.
+  const RAGGED = [
+    header,
+    "ana@example.com,,2024-03-01T09:00:00Z,Visited site,web,,,,free",
+    "ana@example.com,,2024-03-01T10:00:00Z,Signed up",
+    'bo@example.com,,2024-03-02T10:00:00Z,Called support,phone,4,csat,"two\nlines",',
+    "bo@example.com,,2024-03-02T11:00:00Z,Called again,phone,,,,,extra",
+    "cy@example.com,,never,Answered survey,survey,,,,",
+    "cy@example.com,,2024-03-05T12:00:00Z,Visited site,web,,,,basic",
+  ].join("\n");
+
+  it("refuses a ragged row by default, and with the option lists it with the others, every row keeping its number", async () => {
+    const error = await rejection<ImportError>(
+      importEvents(t.db, { path: t.file("ragged.csv", RAGGED), source: { name: "Shop" }, mapping: SAMPLE_MAPPING }),
+    );
+    expect([error.code, error.row]).toEqual(["ragged_row", 2]);
+    expect(await t.row("SELECT count(*) FROM events")).toEqual([0n]);
+
+    const result = await importEvents(t.db, {
+      path: t.file("ragged.csv", RAGGED),
+      source: { name: "Shop" },
+      mapping: SAMPLE_MAPPING,
+      skipBadRows: true,
+    });
+    expect([result.rowsRead, result.eventsStored, result.badRowsSkipped]).toEqual([6, 3, 3]);
+    expect(result.skippedRows.map((r) => [r.row, r.code])).toEqual([
+      [2, "ragged_row"],
+      [4, "ragged_row"],
+      [5, "bad_timestamp"],
+    ]);
+    expect(result.skippedRows[0]).toMatchObject({
+      value: "ana@example.com,,2024-03-01T10:00:00Z,Signed up",
+      reason: expect.stringMatching(/^has 4 columns but the header has 9/),
+    });
+    expect(result.skippedRows[1]!.reason).toMatch(/^has 10 columns but the header has 9/);
+    expect(await t.query("SELECT row_number, event_name FROM events ORDER BY row_number")).toEqual([
+      [1n, "Visited site"],
+      [3n, "Called support"],
+      [6n, "Visited site"],
+    ]);
+  });
+
+  it("still refuses a quoted value that is never closed, which would swallow the rows after it", async () => {
+    const good = "ana@example.com,,2024-03-01T09:00:00Z,Visited site,web,,,,free";
+    const file = [header, good, 'bo@example.com,,2024-03-02T10:00:00Z,"Called,web,,,,', good.replace("09", "10")].join(
+      "\n",
+    );
+    const strict = await rejection<ImportError>(
+      importEvents(t.db, {
+        path: t.file("quote.csv", file),
+        source: { name: "Shop" },
+        mapping: SAMPLE_MAPPING,
+        delimiter: ",",
+      }),
+    );
+    const error = await rejection<ImportError>(
+      importEvents(t.db, {
+        path: t.file("quote.csv", file),
+        source: { name: "Shop" },
+        mapping: SAMPLE_MAPPING,
+        delimiter: ",",
+        skipBadRows: true,
+      }),
+    );
+    expect([error.code, error.row, error.message]).toEqual([strict.code, strict.row, strict.message]);
+    expect(error.code).toBe("malformed_file");
+    expect(await t.row("SELECT count(*) FROM events")).toEqual([0n]);
+  });
+
   it("still refuses a file none of whose rows can be read, naming the first, and stores nothing", async () => {
     const error = await rejection<ImportError>(
       importEvents(t.db, {

@@ -5,7 +5,7 @@ import { ROW_PROBLEMS, rowProblemError, rowProblemSql, type RowProblem } from ".
 import type { TimestampFormat } from "./timestampFormat.js";
 
 /** How many skipped rows an import lists (it counts them all): enough to fix a file, bounded for its history entry. */
-const MAX_LISTED_SKIPPED_ROWS = 10_000;
+export const MAX_LISTED_SKIPPED_ROWS = 10_000;
 
 const BAD_ROWS = "imp_bad_rows";
 

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { ImportMapping, ImportPhase, Source } from "@opencjm/core";
+import type { ImportMapping, ImportPhase, SkippedRow, Source } from "@opencjm/core";
 import { sqlString } from "../engines/duckdb/sqlQuote.js";
 import { DEFAULT_DENY_LIST } from "../stitching/identifierSql.js";
 import { screenIdentifiers, type IdentifierScreen } from "../stitching/screenIdentifiers.js";
@@ -11,7 +11,8 @@ import { ImportError } from "./ImportError.js";
 import { planColumns, type ColumnPlan } from "./planColumns.js";
 import { prepareReadable, type ReadableFile } from "./prepareReadable.js";
 import { resolveMapping } from "./resolveMapping.js";
-import { setAsideBadRows } from "./setAsideBadRows.js";
+import { MAX_LISTED_SKIPPED_ROWS, setAsideBadRows } from "./setAsideBadRows.js";
+import { rejectingCsvRelation, setAsideRejectedRows } from "./setAsideRejectedRows.js";
 import { stageRows } from "./stageRows.js";
 import type { TimestampFormat } from "./timestampFormat.js";
 import { resolveTimestampFormat } from "./timestampFormat.js";
@@ -83,25 +84,33 @@ export async function stageImport(
   ];
   const plan = planColumns(mapping, readable.columns, file);
   await connection.run(`SET TimeZone = ${sqlString(mapping.timeZone ?? "UTC")}`);
-  const format = await resolveTimestampFormat(connection, readable.relation, plan.timestamp, mapping, file);
+  // With skipBadRows, a CSV's rows with a wrong number of fields are set aside by DuckDB as it reads, not refused.
+  const rejecting = o.skipBadRows ? rejectingCsvRelation(readable.relation) : undefined;
+  const format = await resolveTimestampFormat(
+    connection,
+    rejecting ?? readable.relation,
+    plan.timestamp,
+    mapping,
+    file,
+  );
   report.end("prepare");
 
-  await stageRows(
-    connection,
-    plan,
-    {
-      table: STAGED,
-      relation: readable.relation,
-      timestampFormat: format,
-      trackOffsets: mapping.timeZone === undefined,
-    },
-    file,
-    (f) => report.progress("read", f),
+  const settings = {
+    table: STAGED,
+    relation: readable.relation,
+    timestampFormat: format,
+    trackOffsets: mapping.timeZone === undefined,
+  };
+  await stageRows(connection, plan, { ...settings, relation: rejecting ?? readable.relation }, file, (f) =>
+    report.progress("read", f),
   );
+  const rejected = rejecting ? await setAsideRejectedRows(connection, STAGED, MAX_LISTED_SKIPPED_ROWS) : undefined;
+  // A row DuckDB could not read for another reason (an unclosed quote) is refused naming it, as without the option.
+  if (rejecting && !rejected) await stageRows(connection, plan, settings, file);
   report.end("read");
   // Before the identifiers are screened, so a row set aside is not also counted as a row without identifier.
   const badRows = o.skipBadRows
-    ? await setAsideBadRows(connection, STAGED, { plan, mapping, format, file })
+    ? joinSkipped(rejected, await setAsideBadRows(connection, STAGED, { plan, mapping, format, file }))
     : { count: 0, rows: [] };
   const screen = await screenIdentifiers(connection, STAGED, plan, [
     ...DEFAULT_DENY_LIST,
@@ -114,10 +123,22 @@ export async function stageImport(
     mapping,
     format,
     file,
-    readable.relation,
+    rejecting ?? readable.relation,
     screen,
     badRows,
   );
   report.end("check");
   return { readable, mapping, origin, warnings, plan, format, summary, screen };
+}
+
+/** The rows DuckDB could not parse and those with a value that cannot be read, as one list in file order. */
+function joinSkipped(
+  rejected: { count: number; rows: SkippedRow[] } | undefined,
+  unreadable: { count: number; rows: SkippedRow[] },
+): { count: number; rows: SkippedRow[] } {
+  if (!rejected?.count) return unreadable;
+  return {
+    count: rejected.count + unreadable.count,
+    rows: [...rejected.rows, ...unreadable.rows].sort((a, b) => a.row - b.row).slice(0, MAX_LISTED_SKIPPED_ROWS),
+  };
 }
