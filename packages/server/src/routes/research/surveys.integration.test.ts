@@ -126,11 +126,13 @@ describe.each(testDialects)("survey responses on %s", (dialect) => {
     ]);
     const second = onMap.steps.find((s) => s.stepId === steps[1])!;
     expect(second.scores).toEqual([expect.objectContaining({ scale: "csat", count: 3, mean: 3.67, nps: null })]);
-    expect(second.quotes.map((q) => [q.text, q.participantCode])).toEqual([
-      ["付款页面太慢了，我很生气", "P01"],
-      ["Great delivery", null],
+    // Newest first: the file's last respondents first.
+    expect(second.quotes.map((q) => [q.text, q.participantCode, q.respondent])).toEqual([
+      ["Great delivery", null, 3],
+      ["付款页面太慢了，我很生气", "P01", 1],
     ]);
-    expect(second.quotes[1]!.sentiment).toBeGreaterThan(0);
+    expect(second.quoteCount).toBe(2);
+    expect(second.quotes[0]!.sentiment).toBeGreaterThan(0);
 
     const again = await post(`/surveys/${read.surveyId}/mapping`, { questions: [{ column: 2, scale: "nps" }] });
     expect(again.status).toBe(409);
