@@ -74,6 +74,8 @@ export const MapJourneyStepSchema = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
   mean: z.number().nullable(),
+  /** What participants wrote on this step of their own journey, by code (code order). */
+  notes: z.array(z.object({ participantCode: z.string(), note: z.string() })),
 });
 export type MapJourneyStep = z.infer<typeof MapJourneyStepSchema>;
 

@@ -27,6 +27,27 @@ describe("aggregating participants' journeys onto a map", () => {
     expect(result.steps.find((s) => s.stepId === "cart")).toMatchObject({ participants: 0, min: null, mean: null });
   });
 
+  it("keeps what participants wrote on a step of their own journey, by code", () => {
+    const result = aggregateJourneys(steps, [
+      {
+        participantId: "b",
+        participantCode: "P02",
+        steps: [{ stepId: "pay", name: "pay", emotion: 1, note: "Оплата прошла быстро" }],
+      },
+      {
+        participantId: "a",
+        participantCode: "P01",
+        steps: [{ stepId: "pay", name: "pay", emotion: -1, note: " 付款太慢 " }],
+      },
+      { participantId: "c", participantCode: "P03", steps: [{ stepId: "pay", name: "pay", emotion: 0, note: "  " }] },
+    ]);
+    expect(result.steps.find((s) => s.stepId === "pay")!.notes).toEqual([
+      { participantCode: "P01", note: "付款太慢" },
+      { participantCode: "P02", note: "Оплата прошла быстро" },
+    ]);
+    expect(result.steps.find((s) => s.stepId === "cart")!.notes).toEqual([]);
+  });
+
   it("counts a participant once at a step they passed twice, with the mean of their emotions there", () => {
     const result = aggregateJourneys(steps, [journey("P1", [["cart", -2], "pay", ["cart", 2]])]);
     expect(result.steps.find((s) => s.stepId === "cart")).toMatchObject({ participants: 1, emotions: [0] });

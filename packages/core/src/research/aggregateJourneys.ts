@@ -4,7 +4,8 @@ import type { MapJourneys, MapJourneyStep, UnmappedJourneyStep } from "../contra
 export interface JourneyToAggregate {
   participantId: string;
   participantCode: string;
-  steps: ReadonlyArray<{ stepId: string | null; name: string; emotion: number }>;
+  /** `note`: what the participant wrote on the step of their journey, if anything. */
+  steps: ReadonlyArray<{ stepId: string | null; name: string; emotion: number; note?: string }>;
 }
 
 /** A step name as participants' words are compared: NFKC, lower case, spaces folded ("Compare  Prices" = "compare prices"). */
@@ -50,11 +51,18 @@ export function aggregateJourneys(
   // Each folded name's spellings: how many used each, and the first participant code (in code order) that did.
   const spellings = new Map<string, Map<string, { count: number; code: string }>>();
   const before = new Map<string, Map<string | null, number>>();
+  const notes = new Map<string, Array<{ participantCode: string; note: string }>>();
   for (const journey of counted) {
     let previous: string | null = null;
     for (const step of journey.steps) {
       if (step.stepId !== null && onMap.has(step.stepId)) {
         mapped.add(step.stepId, journey.participantId, step.emotion);
+        const note = step.note?.trim();
+        if (note)
+          notes.set(step.stepId, [
+            ...(notes.get(step.stepId) ?? []),
+            { participantCode: journey.participantCode, note },
+          ]);
         previous = step.stepId;
         continue;
       }
@@ -84,6 +92,7 @@ export function aggregateJourneys(
       min: emotions.length > 0 ? emotions[0]! : null,
       max: emotions.length > 0 ? emotions.at(-1)! : null,
       mean: emotions.length > 0 ? mean(emotions) : null,
+      notes: (notes.get(stepId) ?? []).sort((a, b) => a.participantCode.localeCompare(b.participantCode)),
     };
   });
   const rank = (id: string | null) => (id === null ? -1 : (order.get(id) ?? -1));

@@ -36,6 +36,7 @@ function researchedInput(locale: Locale): { input: ExportInput; first: string; s
           min: -2,
           max: 3,
           mean: 0.57,
+          notes: [],
         },
       ],
       unmapped: [],

@@ -60,7 +60,7 @@ describe.each(testDialects)("participant journeys on %s", (dialect) => {
       steps: [
         { stepId: steps[0], emotion: 1 },
         { name: "Asked a friend", emotion: 2, note: "her sister runs marathons" },
-        { stepId: steps[1], emotion: -2 },
+        { stepId: steps[1], emotion: -2, note: "Не нашёл, где ввести промокод" },
       ],
     });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
@@ -97,8 +97,15 @@ describe.each(testDialects)("participant journeys on %s", (dialect) => {
       min: -2,
       max: 3,
       mean: 0.5,
+      // What P01 wrote on the step of their own journey is shown with the step's participants.
+      notes: [{ participantCode: "P01", note: "Не нашёл, где ввести промокод" }],
     });
-    expect(at(result, steps[2]!)).toMatchObject({ participants: 1, participantCodes: ["P03"], emotions: [-3] });
+    expect(at(result, steps[2]!)).toMatchObject({
+      participants: 1,
+      participantCodes: ["P03"],
+      emotions: [-3],
+      notes: [],
+    });
     expect(result.unmapped).toEqual([
       {
         name: "Asked a friend",

@@ -22,6 +22,7 @@ const went = (stepId: string, emotions: number[]): MapJourneyStep => ({
   min: Math.min(...emotions),
   max: Math.max(...emotions),
   mean: emotions.reduce((a, b) => a + b, 0) / emotions.length,
+  notes: [],
 });
 
 function research(steps: MapJourneyStep[], participants: number): StepResearch {

@@ -60,7 +60,8 @@ function LackingStep({
 
 /**
  * What participants' own journeys say about one step: "7 of 10 participants" went through it (with their codes), how
- * they felt there (lowest, mean, highest on −3…+3), and the steps they took next that the map lacks.
+ * they felt there (lowest, mean, highest on −3…+3), what they wrote on the step of their own journey, and the steps
+ * they took next that the map lacks.
  */
 export function StepJourneySummary({
   workspaceId,
@@ -100,6 +101,22 @@ export function StepJourneySummary({
               max: signed(journey.max!),
             })}
           </p>
+          {journey.notes.length > 0 && (
+            <>
+              <h3>{t("researchJourneys.notes.title")}</h3>
+              <ul className={styles.rows} data-testid="step-journey-notes">
+                {journey.notes.map((n) => (
+                  <li key={n.participantCode} data-testid="step-journey-note">
+                    <strong>
+                      <bdi>{n.participantCode}</bdi>
+                    </strong>
+                    {": "}
+                    <bdi dir="auto">{n.note}</bdi>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </>
       )}
       {lacking.length > 0 && (
