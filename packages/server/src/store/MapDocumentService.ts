@@ -24,7 +24,7 @@ export interface MapDocumentService {
   find(workspaceId: string, mapId: string): Promise<MapSummary | undefined>;
   /** Maps of a workspace, most recently edited first. */
   list(workspaceId: string): Promise<MapSummary[]>;
-  /** The current body as JSON, always including every durable update. */
+  /** The current body as JSON, always including every durable update; frozen and shared, so copy it to change it. */
   readSnapshot(mapId: string): Promise<MapSnapshot>;
   /**
    * Runs `edit` in one Yjs transaction on the live document (so connected editors see it), appends the

@@ -8,6 +8,7 @@ import { compactMapDocument } from "./compactMapDocument.js";
 import type { MapDocumentService, MapSummary } from "./MapDocumentService.js";
 import { createMapCheckpoints, type MapCheckpoints } from "./mapCheckpoints.js";
 import { appendMapUpdate, countMapUpdates, loadMapDoc } from "./mapUpdateLog.js";
+import { MapSnapshotCache } from "./mapSnapshotCache.js";
 import { insertMapVersion } from "./mapVersionStore.js";
 
 /** Where open (live) documents are found: the collaboration server, once it is attached. */
@@ -76,8 +77,9 @@ const summaryColumns = [
 /** Creates the durable map document store over the database. */
 export function createMapDocumentService({ db, config }: { db: Db; config: AppConfig }): MapDocumentStore {
   let live: LiveDocuments | undefined;
+  const snapshots = new MapSnapshotCache(db);
 
-  const saveSnapshot = (mapId: string, doc: Y.Doc): Promise<void> => storeSnapshot(mapId, docToSnapshot(doc));
+  const saveSnapshot = (mapId: string, doc: Y.Doc): Promise<void> => storeSnapshot(mapId, snapshots.ofDocument(doc));
   const storeSnapshot = async (mapId: string, snapshot: MapSnapshot): Promise<void> => {
     await db.kysely
       .updateTable("maps")
@@ -166,13 +168,7 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
 
     async readSnapshot(mapId) {
       const open = await live?.get(mapId);
-      if (open) return docToSnapshot(open);
-      const { doc } = await loadMapDoc(db, mapId);
-      try {
-        return docToSnapshot(doc);
-      } finally {
-        doc.destroy();
-      }
+      return open ? snapshots.ofDocument(open) : snapshots.ofStoredMap(mapId);
     },
 
     async edit(mapId, edit, origin, options = {}) {
@@ -215,6 +211,7 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
 
     async remove(mapId) {
       live?.closeConnections(mapId);
+      snapshots.forget(mapId);
       await db.kysely.transaction().execute(async (trx) => {
         await trx.deleteFrom("map_updates").where("map_id", "=", mapId).execute();
         await trx.deleteFrom("map_update_quarantine").where("map_id", "=", mapId).execute();
