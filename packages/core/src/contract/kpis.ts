@@ -153,6 +153,10 @@ export const KpiEffectSchema = z.object({
   direction: z.enum(["higher", "lower"]),
   before: windowSchema,
   after: windowSchema,
+  /**
+   * After minus before, in the KPI's unit: for shares and reach the difference of the windows; for times and scores
+   * (Mann–Whitney) the Hodges–Lehmann shift of the daily values, the quantity its interval and verdict are about.
+   */
   change: z.number().nullable(),
   interval: z.tuple([z.number(), z.number()]).nullable(),
   pValue: z.number().nullable(),
