@@ -1,4 +1,5 @@
 import type {
+  GuessNote,
   ImportFormat,
   ImportMapping,
   ImportMappingInput,
@@ -59,6 +60,8 @@ export interface ImportResult {
   mappingOrigin: "given" | "saved" | "guessed";
   /** What the guess set aside, and a time column that does not change within a customer's rows. */
   warnings: string[];
+  /** The warnings as codes with values (vocabulary `guessNote.<code>`), for the reader's language. */
+  notes: GuessNote[];
   rowsRead: number;
   eventsStored: number;
   duplicatesSkipped: number;

@@ -1,4 +1,4 @@
-import { isConstantPerCase, type ColumnRole, type ImportMappingInput } from "@opencjm/core";
+import { isConstantPerCase, type ColumnRole, type GuessNote, type ImportMappingInput } from "@opencjm/core";
 
 type Rule = { role: ColumnRole; names: RegExp };
 
@@ -81,6 +81,8 @@ export const GUESS_SAMPLE_ROWS = 20;
 export interface MappingGuess {
   mapping: ImportMappingInput;
   notes: string[];
+  /** The notes as codes with values, worded from the catalogues by each screen and the CLI. */
+  codes: GuessNote[];
 }
 
 /**
@@ -93,6 +95,7 @@ export interface MappingGuess {
  */
 export function guessMapping(header: string[], rows: string[][]): MappingGuess {
   const notes: string[] = [];
+  const codes: GuessNote[] = [];
   const normalized = (name: string) => name.trim().replace(/\s+/g, "_");
   const values = (i: number) => rows.map((r) => r[i] ?? "");
   const named = header.map(
@@ -108,6 +111,7 @@ export function guessMapping(header: string[], rows: string[][]): MappingGuess {
     const first = kinds.get(kind);
     if (first === undefined) return void kinds.set(kind, header[i]!);
     roles[i] = undefined;
+    codes.push({ code: "secondIdentifier", values: { column: header[i]!, kind, first } });
     notes.push(
       `"${header[i]}" also looks like a ${kind} identifier; it is kept as a property, since a second identifier column would stitch customers together by it. Make it an identifier only if it names the same customer as "${first}"`,
     );
@@ -129,6 +133,7 @@ export function guessMapping(header: string[], rows: string[][]): MappingGuess {
     if (i === best) continue;
     roles[i] = undefined;
     notes.push(`"${header[i]}" holds dates too; the event's time is taken from "${header[best!]}"`);
+    codes.push({ code: "otherDate", values: { column: header[i]!, time: header[best!]! } });
   }
 
   const taken = new Set<string>();
@@ -141,5 +146,5 @@ export function guessMapping(header: string[], rows: string[][]): MappingGuess {
     if (role && role.role !== "identifier") taken.add(role.role);
     columns[name] = role ?? { role: "property" };
   });
-  return { mapping: { columns }, notes };
+  return { mapping: { columns }, notes, codes };
 }

@@ -5,7 +5,7 @@ import iconv from "iconv-lite";
 import { formatBytes } from "./checkDiskSpace.js";
 import { bomLengthFor, detectEncoding } from "./detectEncoding.js";
 import { detectFormat, findBinaryByte, looksUtf16, TEXT_FORMATS } from "./detectFormat.js";
-import { timeColumnWarnings } from "./checkTimeVaries.js";
+import { timeColumnNotes, timeColumnWarnings } from "./checkTimeVaries.js";
 import { GUESS_SAMPLE_ROWS, guessMapping } from "./guessMapping.js";
 import { ImportError } from "./ImportError.js";
 import { ImportMappingSchema, type FilePreview, type ImportFormat, type TextEncoding } from "@opencjm/core";
@@ -111,6 +111,7 @@ export async function previewFile(
   const guess = guessMapping(table.header, table.rows.slice(0, GUESS_SAMPLE_ROWS));
   const guessedMapping = guess.mapping;
   const guessNotes = [...guess.notes, ...timeColumnWarnings(guessedMapping, table.header, table.rows)];
+  const guessNoteCodes = [...guess.codes, ...timeColumnNotes(guessedMapping, table.header, table.rows)];
   const parsed = ImportMappingSchema.safeParse(guessedMapping);
   const mappingIssues = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
   return {
@@ -123,6 +124,7 @@ export async function previewFile(
     guessedMapping,
     mappingIssues,
     guessNotes,
+    guessNoteCodes,
   };
 }
 

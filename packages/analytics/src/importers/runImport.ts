@@ -132,6 +132,7 @@ export async function runImport(
       mapping,
       mappingOrigin: staged.origin,
       warnings: staged.warnings,
+      notes: staged.notes,
       rowsRead: summary.rows,
       eventsStored,
       duplicatesSkipped: summary.duplicatesSkipped + repeats.count,

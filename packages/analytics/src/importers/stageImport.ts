@@ -1,10 +1,10 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { ImportMapping, ImportPhase, SkippedRow, Source } from "@opencjm/core";
+import type { GuessNote, ImportMapping, ImportPhase, SkippedRow, Source } from "@opencjm/core";
 import { sqlString } from "../engines/duckdb/sqlQuote.js";
 import { DEFAULT_DENY_LIST } from "../stitching/identifierSql.js";
 import { screenIdentifiers, type IdentifierScreen } from "../stitching/screenIdentifiers.js";
 import { checkStaged, type StagedSummary } from "./checkStaged.js";
-import { timeColumnWarnings } from "./checkTimeVaries.js";
+import { timeColumnNotes, timeColumnWarnings } from "./checkTimeVaries.js";
 import { GUESS_SAMPLE_ROWS, guessMapping } from "./guessMapping.js";
 import type { ImportEventsOptions } from "./ImportEventsOptions.js";
 import { ImportError } from "./ImportError.js";
@@ -27,6 +27,8 @@ interface StagedImport {
   mapping: ImportMapping;
   origin: "given" | "saved" | "guessed";
   warnings: string[];
+  /** The warnings as codes with values, for the reader's language. */
+  notes: GuessNote[];
   plan: ColumnPlan;
   format: TimestampFormat;
   summary: StagedSummary;
@@ -82,6 +84,7 @@ export async function stageImport(
     ...(origin === "guessed" ? guess.notes : []),
     ...timeColumnWarnings(mapping, readable.columns, sample),
   ];
+  const notes = [...(origin === "guessed" ? guess.codes : []), ...timeColumnNotes(mapping, readable.columns, sample)];
   const plan = planColumns(mapping, readable.columns, file);
   await connection.run(`SET TimeZone = ${sqlString(mapping.timeZone ?? "UTC")}`);
   // With skipBadRows, a CSV's rows with a wrong number of fields are set aside by DuckDB as it reads, not refused.
@@ -128,7 +131,7 @@ export async function stageImport(
     badRows,
   );
   report.end("check");
-  return { readable, mapping, origin, warnings, plan, format, summary, screen };
+  return { readable, mapping, origin, warnings, notes, plan, format, summary, screen };
 }
 
 /** The rows DuckDB could not parse and those with a value that cannot be read, as one list in file order. */

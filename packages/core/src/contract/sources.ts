@@ -171,6 +171,17 @@ export const SourcesPatchSchema = z.strictObject({
   mapping: ImportMappingSchema.nullable().optional(),
 });
 
+/**
+ * What the mapping guess (or the time check) wants the user to know, as a code and the values its sentence is worded
+ * from (the vocabulary catalogue's `guessNote.<code>`): a second identifier-like column kept as a property, another
+ * date column set aside for the event's time, a time column that never changes within a customer.
+ */
+export const GuessNoteSchema = z.object({
+  code: z.enum(["secondIdentifier", "otherDate", "constantTime"]),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type GuessNote = z.infer<typeof GuessNoteSchema>;
+
 /** What the first bytes of a file say about it (`POST …/sources/preview`). */
 export const FilePreviewSchema = z.object({
   format: ImportFormatSchema,
@@ -185,6 +196,8 @@ export const FilePreviewSchema = z.object({
   mappingIssues: z.array(z.string()),
   /** What the guess chose between or set aside, and a time column that does not change within a customer's rows. */
   guessNotes: z.array(z.string()),
+  /** The same notes as codes with their values, for a screen to word in its reader's language. */
+  guessNoteCodes: z.array(GuessNoteSchema),
 });
 export type FilePreview = z.infer<typeof FilePreviewSchema>;
 

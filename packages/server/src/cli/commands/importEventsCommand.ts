@@ -182,7 +182,13 @@ function summary(r: ImportResult): string {
       }),
     );
   if (r.mappingOrigin === "guessed") lines.push(cliText("importEvents.guessedMapping"));
-  for (const w of r.warnings) lines.push(cliText("importEvents.note", { message: w }));
+  // The guess's notes worded in the reader's language from their codes (the English `warnings` are the API's).
+  for (const note of r.notes)
+    lines.push(
+      cliText("importEvents.note", {
+        message: translate(cliLocale(), "vocabulary", `guessNote.${note.code}`, note.values),
+      }),
+    );
   if (r.storeError) lines.push(cliText("importEvents.storeError", { message: r.storeError }));
   return lines.join("\n");
 }

@@ -46,7 +46,10 @@ describe.each(testDialects)("cjm import-events guesses as the upload preview doe
       expect([r.status, r.stderr]).toEqual([0, expect.any(String)]);
       expect(r.stdout).toContain("imported 3 events");
       expect(r.stdout).toContain("skipped 1 duplicate rows");
-      expect(r.stdout).toContain('note: "deadline" holds dates too; the event\'s time is taken from "logged"');
+      expect(r.stdout).toContain("note: “deadline” holds dates too; the event's time is taken from “logged”.");
+      // The note is worded from the catalogue in the reader's language, not shown in English.
+      const ru = runCli(["--lang", "ru", ...args.slice(0, -1), "Tickets 2", "--duplicates", "skip"], env);
+      expect(ru.stdout).toContain("В «deadline» тоже даты; время события берётся из «logged».");
     },
   );
 });

@@ -13,6 +13,7 @@ import { ImportProgressBar } from "./ImportProgressBar.js";
 import { SkippedRowsReport } from "./SkippedRowsReport.js";
 import { problemOfRecord } from "./importProblem.js";
 import { ConstantTimeWarning } from "./ConstantTimeWarning.js";
+import { GuessNotes } from "./GuessNotes.js";
 import { draftFromMapping, mappingFits, mappingFromDraft, mappingProblems, type MappingDraft } from "./mappingDraft.js";
 import styles from "./DataSources.module.css";
 
@@ -165,18 +166,7 @@ export function ImportWizard({
           <FilePreviewTable preview={stage.preview} />
           <ColumnMappingEditor draft={draft} samples={stage.preview.rows} onChange={setDraft} />
           <ConstantTimeWarning draft={draft} header={stage.preview.header} rows={stage.preview.rows} />
-          {stage.preview.guessNotes.length > 0 && (
-            <div className={styles.muted} data-testid="guess-notes">
-              <p>{t("evidence.mapping.guessNotes")}</p>
-              <ul>
-                {stage.preview.guessNotes.map((note, i) => (
-                  <li key={i}>
-                    <bdi>{note}</bdi>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <GuessNotes notes={stage.preview.guessNoteCodes} />
           {problems.length > 0 && (
             <ul className={styles.problems} data-testid="mapping-problems">
               {problems.map((p, i) => (
