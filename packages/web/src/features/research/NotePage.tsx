@@ -48,7 +48,11 @@ export default function NotePage({ workspaceId, noteId }: { workspaceId: string;
   const [target, setTarget] = useState(() => targetOf("highlight"));
   useEffect(() => {
     const found = target && highlights.data?.find((h) => h.id === target);
-    const mark = found && document.querySelector<HTMLElement>(`[data-highlight-id="${CSS.escape(found.id)}"]`);
+    const mark =
+      found &&
+      [...document.querySelectorAll<HTMLElement>("[data-highlight-id]")].find(
+        (m) => m.dataset.highlightId === found.id,
+      );
     if (!found || !mark) return;
     mark.scrollIntoView?.({ block: "center" });
     setOpened({ highlight: found, rect: mark.getBoundingClientRect() });

@@ -34,7 +34,10 @@ export function ParticipantList({
   // Reached from a step's quote (…#participant-<id>): their row is scrolled to and marked as the one meant.
   const [target] = useState(() => targetOf("participant"));
   useEffect(() => {
-    if (target) document.querySelector(`[data-participant-id="${CSS.escape(target)}"]`)?.scrollIntoView?.();
+    const row = [...document.querySelectorAll<HTMLElement>("[data-participant-id]")].find(
+      (r) => r.dataset.participantId === target,
+    );
+    row?.scrollIntoView?.();
   }, [target]);
   const { t, formatDate, formatNumber } = useI18n();
   const [editing, setEditing] = useState<Participant | "new" | null>(null);
