@@ -104,6 +104,18 @@ describe.skipIf(!hasChromium())(
       expect(onScreen.every((n) => Number(n.replace(/\D/g, "")) > 0)).toBe(true);
       expect(await page.getByTestId("no-linked-events").count()).toBe(0);
       expect(await page.getByTestId("conversion-window").textContent()).toContain("No conversion window");
+      // A window set on the data bar is used and stated, and remembered for this map after a reload.
+      await page.getByTestId("filter-window").fill("2");
+      await page.getByTestId("filter-window-unit").selectOption("days");
+      await expect
+        .poll(() => page.getByTestId("conversion-window").textContent(), { ...until, timeout: 60_000 })
+        .toContain("Conversion window: 2 d (48 h)");
+      await page.reload();
+      await page.getByTestId("map-grid").waitFor();
+      await expect
+        .poll(() => page.getByTestId("conversion-window").textContent(), { ...until, timeout: 60_000 })
+        .toContain("Conversion window: 2 d (48 h)");
+      expect(await page.getByTestId("filter-window").inputValue()).toBe("2");
       const preview = await apiAs<DraftPlan>(page, "POST", `${base}/draft-from-data/preview`, { leaveOut: [dropped] });
       expect(preview.stages.map((s) => s.name)).toEqual(
         stageNames.filter((s) => preview.stages.some((p) => p.name === s)),
