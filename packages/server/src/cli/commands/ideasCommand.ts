@@ -139,7 +139,15 @@ export function formatIdea(idea: Idea, kpiNames: Map<string, string>, effect: Id
     );
   }
   if (effect?.recordedAt) {
-    out.push(cliText("show.effect", { days: cliNumber(effect.trialDays), date: cliDate(effect.recordedAt) }));
+    out.push(
+      effect.beforeDays === effect.afterDays
+        ? cliText("show.effect", { days: cliNumber(effect.afterDays), date: cliDate(effect.recordedAt) })
+        : cliText("show.effectWindows", {
+            before: cliNumber(effect.beforeDays),
+            days: cliNumber(effect.afterDays),
+            date: cliDate(effect.recordedAt),
+          }),
+    );
     for (const k of effect.kpis) {
       const shape = {
         source: k.measure ? { kind: "data" as const, measure: k.measure } : { kind: "manual" as const },
@@ -153,7 +161,9 @@ export function formatIdea(idea: Idea, kpiNames: Map<string, string>, effect: Id
           verdict: vocabulary(`kpiVerdict.${k.verdict}`),
         })}`,
       );
+      if (k.problem) out.push(`    ${printable(k.problem.message)}`);
     }
+    for (const caveat of effect.caveatMessages) out.push(`  ${printable(caveat.message)}`);
   }
   return out.join("\n");
 }

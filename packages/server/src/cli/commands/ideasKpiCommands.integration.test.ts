@@ -26,6 +26,7 @@ describe.each(testDialects)("cjm ideas and cjm kpi (compiled CLI) on %s", (diale
   let mapId: string;
   let ideaId: string;
   let kpiId: string;
+  let measuredId: string;
 
   beforeAll(async () => {
     const made = await createTestServices(dialect);
@@ -73,6 +74,18 @@ describe.each(testDialects)("cjm ideas and cjm kpi (compiled CLI) on %s", (diale
       status: "rejected",
       reason: "Too costly",
     });
+    const measured = await make({
+      title: "Faster checkout",
+      kpiIds: [kpiId],
+      ice: { impact: 1, confidence: 1, ease: 1 },
+    });
+    measuredId = measured.id;
+    const move = (status: "approved" | "inProgress" | "shipped" | "measured", extra: Record<string, unknown> = {}) =>
+      changeIdeaStatus(services, workspaceId, measured.id, ws.users.editor.id, { status, ...extra });
+    await move("approved");
+    await move("inProgress");
+    await move("shipped", { at: "2026-10-10T12:00:00.000Z" });
+    await move("measured", { beforeDays: 7, afterDays: 14 });
     env = { DATA_DIR: t.config.dataDir, DATABASE_URL: t.config.databaseUrl ?? "" };
     await made.services.analytics.close();
   }, SLOW);
@@ -91,6 +104,7 @@ describe.each(testDialects)("cjm ideas and cjm kpi (compiled CLI) on %s", (diale
       expect(lines.slice(2).map((l) => l.split(/\s{2,}/)[0])).toEqual([
         "Free returns",
         "Gift wrap",
+        "Faster checkout",
         "\ufffd[31mRed alert",
       ]);
       expect(lines[2]).toMatch(/Free returns\s+Rejected\s+280\s+400\s+–\s+Compares products/);
@@ -132,6 +146,19 @@ describe.each(testDialects)("cjm ideas and cjm kpi (compiled CLI) on %s", (diale
         1,
         `error: <ideaId>: в рабочем пространстве ${workspaceId} нет идеи «idea_nope»`,
       ]);
+    },
+    SLOW,
+  );
+
+  it(
+    "shows a measured idea's windows when they differ, before the ship date against the trial",
+    () => {
+      const r = cli("ideas", "show", measuredId, "--workspace", workspaceId);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toMatch(/Measured effect, 7 days before the ship date against a 14-day trial, recorded /);
+      expect(r.stdout).toContain("Basket value: ");
+      const ru = cli("--lang", "ru", "ideas", "show", measuredId, "--workspace", workspaceId);
+      expect(ru.stdout).toContain("Измеренный эффект, 7 дн. до выпуска против пробного периода 14 дн.");
     },
     SLOW,
   );
