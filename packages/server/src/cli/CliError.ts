@@ -19,6 +19,11 @@ export function parseOptions<T extends z.ZodType>(schema: T, options: unknown): 
   const issue = result.error.issues[0];
   const name =
     issue?.path.map((p) => `--${String(p).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(" ") || "options";
-  const message = issue && (schemaIssueMessage(issue, cliLocale()) ?? issue.message);
+  const message = issue && issueText(issue);
   throw new CliError(`${name}: ${message ?? "invalid"}`);
+}
+
+/** A zod issue's message in the CLI's language (zod's own English when the catalogue has no wording for it). */
+export function issueText(issue: z.core.$ZodIssue): string {
+  return schemaIssueMessage(issue, cliLocale()) ?? issue.message;
 }

@@ -168,4 +168,19 @@ describe.each(testDialects)("cjm analyze (compiled CLI) on %s", (dialect) => {
       expect([args.join(" "), r.status, r.stderr]).toEqual([args.join(" "), 1, expect.stringContaining(message)]);
     }
   });
+
+  it("says what is wrong with an option in the reader's language", { timeout: 180_000 }, () => {
+    const cases: Array<[string[], string]> = [
+      [["--window-hours", "soon"], "--window-hours: «soon» — не число"],
+      [["--edges", "1.5"], "--edges: «1.5» — не целое число"],
+      [["--segment", "sport"], "--segment: «sport» — не условие атрибут=значение"],
+      [["--segment", "{not json"], "--segment: это не корректный JSON"],
+      [["--from", "last week"], "--from: "],
+    ];
+    for (const [args, message] of cases) {
+      const r = runCli(["--lang", "ru", "analyze", "--map", mapId, "--workspace", workspaceId, ...args], env);
+      expect([args.join(" "), r.status, r.stderr]).toEqual([args.join(" "), 1, expect.stringContaining(message)]);
+      expect(r.stderr).not.toMatch(/is not|Invalid|expected/);
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { loadConfig } from "../../config.js";
 import { mapMetricsInput, metricsForMap } from "../../commands/metricsForMap.js";
 import { createEventDatabases } from "../../customerData/EventDatabases.js";
-import { CliError, parseOptions } from "../CliError.js";
+import { CliError, issueText, parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
 import { cliText } from "../cliLanguage.js";
 import { openServices } from "../openServices.js";
@@ -40,7 +40,7 @@ export function parseSegmentOption(text: string): SegmentRule {
     try {
       value = JSON.parse(trimmed);
     } catch {
-      throw new CliError("--segment: is not valid JSON");
+      throw new CliError(cliText("optionNotJson", { option: "--segment" }));
     }
   } else {
     const ops = [
@@ -55,7 +55,7 @@ export function parseSegmentOption(text: string): SegmentRule {
       match: "all",
       conditions: trimmed.split(",").map((part) => {
         const found = ops.find(([sym]) => part.includes(sym));
-        if (!found) throw new CliError(`--segment: "${part}" is not attribute=value (or !=, >, >=, <, <=)`);
+        if (!found) throw new CliError(cliText("segmentNotCondition", { part }));
         const [attribute, raw] = [
           part.slice(0, part.indexOf(found[0])).trim(),
           part.slice(part.indexOf(found[0]) + found[0].length).trim(),
@@ -68,7 +68,7 @@ export function parseSegmentOption(text: string): SegmentRule {
   const parsed = SegmentRuleSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new CliError(`--segment: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`);
+    throw new CliError(`--segment: ${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issueText(issue)}`);
   }
   return parsed.data;
 }
@@ -242,7 +242,7 @@ export function registerAnalyzeCommand(program: Command): void {
       const number = (flag: string, v: string | undefined) => {
         if (v === undefined) return undefined;
         const n = Number(v);
-        if (!Number.isFinite(n)) throw new CliError(`--${flag}: "${v}" is not a number`);
+        if (!Number.isFinite(n)) throw new CliError(cliText("notANumber", { option: `--${flag}`, value: v }));
         return n;
       };
       const request = MapMetricsRequestSchema.safeParse({
@@ -273,10 +273,11 @@ export function registerAnalyzeCommand(program: Command): void {
             "options.topPaths": "--top",
             personaId: "--persona",
           }[issue.path.slice(0, 2).join(".")] ?? issue.path.join(".");
-        throw new CliError(`${flag}: ${issue.message}`);
+        throw new CliError(`${flag}: ${issueText(issue)}`);
       }
       const edges = number("edges", o.edges) ?? 20;
-      if (!Number.isInteger(edges) || edges < 0) throw new CliError(`--edges: "${o.edges}" is not a whole number`);
+      if (!Number.isInteger(edges) || edges < 0)
+        throw new CliError(cliText("notAWholeNumber", { option: "--edges", value: o.edges ?? "" }));
       const config = loadConfig(process.env, dataDirOverride(program));
       const opened = await openServices(config);
       // Read-only: while a server holds the workspace's event database, read a copy taken now instead of failing.

@@ -7,10 +7,9 @@ import {
 import type { Command } from "commander";
 import { z } from "zod";
 import { readCustomerTimeline } from "../../commands/customerTimelineReader.js";
-import { CliError, parseOptions } from "../CliError.js";
+import { CliError, issueText, parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
-import { cliLocale, cliText } from "../cliLanguage.js";
-import { schemaIssueMessage } from "../../errors/localiseError.js";
+import { cliText } from "../cliLanguage.js";
 import { printable } from "./analyzeCommand.js";
 import { customerSurveyLines } from "./customerSurveyLines.js";
 import { requireMapOption, withWorkspace } from "./ideasCommand.js";
@@ -107,7 +106,7 @@ export function registerCustomerCommand(program: Command): void {
       const windowHours = CustomerTimelineQuerySchema.shape.windowHours.safeParse(o.windowHours);
       if (!windowHours.success) {
         const issue = windowHours.error.issues[0]!;
-        throw new CliError(`--window-hours: ${schemaIssueMessage(issue, cliLocale()) ?? issue.message}`);
+        throw new CliError(`--window-hours: ${issueText(issue)}`);
       }
       // Only reads: while a server holds the event database, a copy taken now is read (withWorkspace).
       const timeline = await withWorkspace(program, o.workspace, async (services, workspaceId) => {

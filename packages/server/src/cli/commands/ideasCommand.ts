@@ -7,13 +7,12 @@ import { measureIdeaEffect } from "../../commands/ideaEffectMeasurer.js";
 import { MapLookup, presentIdea } from "../../commands/ideaLinkResolver.js";
 import { listIdeas } from "../../commands/ideaLister.js";
 import { DomainError } from "../../errors/DomainError.js";
-import { schemaIssueMessage } from "../../errors/localiseError.js";
 import { kpiValueText } from "../../mapExport/kpiWords.js";
 import type { Services } from "../../services.js";
 import { getStoredIdea } from "../../store/ideaStore.js";
 import { listKpis } from "../../store/kpiStore.js";
 import { findWorkspaceRef } from "../../store/workspaceStore.js";
-import { CliError, parseOptions } from "../CliError.js";
+import { CliError, issueText, parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
 import { cliLocale, cliText } from "../cliLanguage.js";
 import { openServices } from "../openServices.js";
@@ -185,7 +184,7 @@ export function registerIdeasCommand(program: Command): void {
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const flag = { mapId: "--map", status: "--status", sort: "--sort" }[String(issue.path[0])] ?? "options";
-        throw new CliError(`${flag}: ${schemaIssueMessage(issue, cliLocale()) ?? issue.message}`);
+        throw new CliError(`${flag}: ${issueText(issue)}`);
       }
       const query = parsed.data;
       const found = await withWorkspace(program, o.workspace, async (services, workspaceId) => {

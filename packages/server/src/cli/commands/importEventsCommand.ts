@@ -17,7 +17,7 @@ import {
 import { IdSchema, sharedMessage, translate, type ErrorMessageKey } from "@opencjm/core";
 import { loadConfig } from "../../config.js";
 import { publishWorkspaceEvents } from "../../analyticsEngine/clickHouseEngine.js";
-import { CliError, parseOptions } from "../CliError.js";
+import { CliError, issueText, parseOptions } from "../CliError.js";
 import { cliErrorOf } from "../cliErrorOf.js";
 import { cliLocale, cliText } from "../cliLanguage.js";
 import { localisedErrorMessage } from "../../errors/localiseError.js";
@@ -220,7 +220,7 @@ export function registerImportEventsCommand(program: Command): void {
         const parsed = ImportMappingSchema.safeParse(readMappingFile(o.mapping));
         if (!parsed.success) {
           const issue = parsed.error.issues[0]!;
-          throw new CliError(`${o.mapping}: ${["mapping", ...issue.path.map(String)].join(".")}: ${issue.message}`);
+          throw new CliError(`${o.mapping}: ${["mapping", ...issue.path.map(String)].join(".")}: ${issueText(issue)}`);
         }
         mapping = parsed.data;
       }
