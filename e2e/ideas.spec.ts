@@ -51,7 +51,7 @@ describe("ideas in a real browser", () => {
     expect(await row.innerText()).toContain("impact 7 × confidence 5 × ease 8");
     // Beside the score, the evidence at the pain point's step (this workspace has no customer data yet).
     await eventually(() => row.getByTestId("backlog-evidence").innerText()).toBe(
-      "Notices the problem: 0 reach it, 0 leave there, sentiment n/a, 0 quotes, 0 research notes",
+      "Notices the problem: 0 reach it, 0 leave there, sentiment n/a, quotes: 0, research notes: 0",
     );
 
     // On the matrix: placed, then moved with the keys into the quick wins, then dragged into the big bets.

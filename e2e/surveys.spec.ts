@@ -120,9 +120,10 @@ describe("survey responses in a real browser", () => {
     await screen.stepBadge(second!.id).click();
     await eventually(() => screen.stepPanel.getByTestId("step-survey-mean").innerText()).toContain("mean 3.67 on 1–5");
     const quotes = screen.stepPanel.getByTestId("step-survey-quote");
+    // Newest first: the file's last respondents first.
     await eventually(() => quotes.allInnerTexts()).toEqual([
-      expect.stringContaining("付款很顺利"),
       expect.stringContaining("送货太慢了"),
+      expect.stringContaining("付款很顺利"),
     ]);
     await page.keyboard.press("Escape");
     await screen.stepPanel.waitFor({ state: "detached" });

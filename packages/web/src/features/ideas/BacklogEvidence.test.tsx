@@ -69,7 +69,7 @@ describe("the evidence beside an idea's score in the backlog", () => {
     renderWithI18n(<BacklogEvidence workspaceId="w1" idea={ideaFixture({ id: "i1", title: "A", anchors: [step] })} />);
     expect(
       await screen.findByText(
-        "Pricing: 1,200 reach it, 300 (25%) leave there, sentiment -0.42, 3 quotes, 2 research notes",
+        "Pricing: 1,200 reach it, 300 (25%) leave there, sentiment -0.42, quotes: 3, research notes: 2",
         {},
         SLOW,
       ),
