@@ -78,12 +78,19 @@ describe("map editor in a real browser", () => {
     // Until the page has nothing more to ask: a second request for any of them would show up by then.
     await page.waitForLoadState("networkidle");
     expect(sideRequests.map((path) => asked.filter((a) => a === path).length)).toEqual(sideRequests.map(() => 1));
-    const { grid, started } = await page.evaluate(() => ({
-      grid: performance.getEntriesByName("cjm:grid-rendered")[0]!.startTime,
-      started: performance
-        .getEntriesByType("resource")
-        .map((r) => [new URL(r.name).pathname + new URL(r.name).search, r.startTime] as const),
-    }));
+    const timings = () =>
+      page.evaluate(() => ({
+        grid: performance.getEntriesByName("cjm:grid-rendered")[0]!.startTime,
+        started: performance
+          .getEntriesByType("resource")
+          .map((r) => [new URL(r.name).pathname + new URL(r.name).search, r.startTime] as const),
+      }));
+    // A request's timing entry appears once its answer has arrived; the drift check can still be computing.
+    await eventually(async () => {
+      const { started } = await timings();
+      return sideRequests.filter((path) => started.some(([name]) => name === path));
+    }).toEqual(sideRequests);
+    const { grid, started } = await timings();
     for (const path of sideRequests) expect(started.find(([name]) => name === path)![1]).toBeLessThan(grid);
   });
 
