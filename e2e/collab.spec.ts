@@ -129,4 +129,41 @@ describe("live co-editing in real browsers", () => {
       (await snapshot(mapId)).steps.filter((s) => s.id === first || s.id === second).map((s) => s.name),
     ).toEqual(["Offline rename", "Online rename"]);
   });
+
+  it("opens the map before its live connection gets through, and saves an edit made meanwhile once it does", async () => {
+    const mapId = await fx.createMap({ templateId: "awareness-consideration-decision" });
+    const context = await fx.context(browser, fx.editor);
+    contexts.push(context);
+    const page = await context.newPage();
+    // The collaboration socket is turned away until the test lets it through: the page has only its own copy of the
+    // map, which it asked for over HTTP beside its scripts.
+    let letThrough = false;
+    let refused = 0;
+    await page.routeWebSocket(/\/collab\//, (socket) => {
+      if (letThrough) socket.connectToServer();
+      else {
+        refused++;
+        void socket.close();
+      }
+    });
+    const editor = new MapEditorPage(page);
+    await page.goto(`${fx.server.url}/w/${fx.workspaceId}/maps/${mapId}`);
+    await editor.waitForGrid();
+    const stored = await snapshot(mapId);
+    expect(await editor.stageNames()).toEqual(stored.stages.map((s) => s.name));
+    expect(refused).toBeGreaterThan(0);
+    expect(await editor.connectionStatus().getAttribute("data-state")).not.toBe("saved");
+
+    const [first] = await editor.stepIds();
+    await rename(editor, editor.stepHeader(first!), "Renamed before the socket got through");
+    expect((await snapshot(mapId)).steps.find((s) => s.id === first)!.name).not.toBe(
+      "Renamed before the socket got through",
+    );
+
+    letThrough = true;
+    await eventually(() => editor.connectionStatus().getAttribute("data-state"), 20_000).toBe("saved");
+    await eventually(async () => (await snapshot(mapId)).steps.find((s) => s.id === first)!.name).toBe(
+      "Renamed before the socket got through",
+    );
+  });
 });

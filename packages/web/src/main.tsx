@@ -18,9 +18,9 @@ document.cookie = `cjm_locale=${locale}; path=/; max-age=31536000; samesite=lax$
 if (!window.location.pathname.match(/^\/(share|embed|print)\//)) prefetchSession();
 const editing = /^\/w\/([^/]+)\/maps\/([^/]+)\/?$/.exec(window.location.pathname);
 if (editing) {
-  preconnectMap(decodeURIComponent(editing[2]!));
-  // The editor's first queries start now and land in the app's cache, where the editor finds them (asked once).
   const workspaceId = decodeURIComponent(editing[1]!);
+  preconnectMap(workspaceId, decodeURIComponent(editing[2]!));
+  // The editor's first queries start now and land in the app's cache, where the editor finds them (asked once).
   void appQueryClient.prefetchQuery(mapListQuery(workspaceId));
   void appQueryClient.prefetchQuery(personaListQuery(workspaceId));
   void appQueryClient.prefetchQuery(touchpointListQuery(workspaceId));

@@ -122,6 +122,10 @@ const workspaceCases: Record<string, Case> = {
     permission: "read",
     build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}` }),
   },
+  "get /api/workspaces/{workspaceId}/maps/{mapId}/state": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/state` }),
+  },
   "patch /api/workspaces/{workspaceId}/maps/{mapId}/settings": {
     permission: "write",
     build: async (t, ws) => ({

@@ -19,6 +19,7 @@ import { registerKpiRoutes } from "./kpis/kpiRoutes.js";
 import { registerDriftRoutes } from "./drift/driftRoutes.js";
 import { registerFutureStateRoutes } from "./maps/futureStateRoutes.js";
 import { registerMapRoutes } from "./maps/mapRoutes.js";
+import { registerMapStateRoutes } from "./maps/mapStateRoutes.js";
 import { registerPersonaPhotoRoutes } from "./personas/personaPhotoRoutes.js";
 import { registerPersonaRoutes } from "./personas/personaRoutes.js";
 import { registerSchemaRoutes } from "./schemas/schemaRoutes.js";
@@ -55,6 +56,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerTouchpointRoutes(app);
   registerTemplateRoutes(app);
   registerMapRoutes(app);
+  registerMapStateRoutes(app);
   registerCollabTicketRoutes(app);
   registerTouchpointRulesRoutes(app);
   registerMetricsRoutes(app);

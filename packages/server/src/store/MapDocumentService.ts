@@ -27,6 +27,11 @@ export interface MapDocumentService {
   /** The current body as JSON, always including every durable update; frozen and shared, so copy it to change it. */
   readSnapshot(mapId: string): Promise<MapSnapshot>;
   /**
+   * The map's whole Yjs state as one update, including every durable update: what a newcomer's editor applies before
+   * its collaboration socket has synced. A closed map whose log is folded answers with its stored bytes as they are.
+   */
+  readState(mapId: string): Promise<Uint8Array>;
+  /**
    * Runs `edit` in one Yjs transaction on the live document (so connected editors see it), appends the
    * resulting update durably, and only then resolves. If `edit` throws, nothing changes and the error propagates.
    */

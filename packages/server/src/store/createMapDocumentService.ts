@@ -171,6 +171,32 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
       return open ? snapshots.ofDocument(open) : snapshots.ofStoredMap(mapId);
     },
 
+    async readState(mapId) {
+      const open = await live?.get(mapId);
+      if (open) return Y.encodeStateAsUpdate(open);
+      // One statement, so the state and the count of the log's rows are read at the same moment: a compaction in
+      // between would otherwise fold rows into a state this read has already passed.
+      const stored = await db.kysely
+        .selectFrom("map_states")
+        .select((eb) => [
+          "state",
+          eb
+            .selectFrom("map_updates")
+            .select(eb.fn.countAll().as("n"))
+            .where("map_updates.map_id", "=", mapId)
+            .as("pending"),
+        ])
+        .where("map_states.map_id", "=", mapId)
+        .executeTakeFirst();
+      if (stored && Number(stored.pending) === 0) return new Uint8Array(stored.state);
+      const { doc } = await loadMapDoc(db, mapId);
+      try {
+        return Y.encodeStateAsUpdate(doc);
+      } finally {
+        doc.destroy();
+      }
+    },
+
     async edit(mapId, edit, origin, options = {}) {
       // Edit a scratch copy first: if `edit` throws nothing reaches the live document or the log, and the update is
       // on disk before anyone (API caller or live editor) sees it. An open map's scratch is the copy collaboration

@@ -25,6 +25,23 @@ describe("web app", () => {
     ]);
   });
 
+  it("has a map editor's page preload the map itself, and no other page, nor a path that is not an id", async () => {
+    const preloads = async (path: string) =>
+      [
+        ...(await (await t.app.request(path)).text()).matchAll(
+          /<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g,
+        ),
+      ].map((m) => m[1]);
+    expect(await preloads("/w/ws_1/maps/map_2")).toEqual(["/api/workspaces/ws_1/maps/map_2/state"]);
+    expect(await preloads("/w/ws_1/maps/map_2/")).toEqual(["/api/workspaces/ws_1/maps/map_2/state"]);
+    for (const path of ["/", "/w/ws_1", "/w/ws_1/maps", "/share/token123", "/w/ws_1/maps/map_2/paths"])
+      expect([path, await preloads(path)]).toEqual([path, []]);
+    // The path is the visitor's: anything but an id stays out of the page.
+    const hostile = "/w/ws_1/maps/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+    expect(await preloads(hostile)).toEqual([]);
+    expect(await (await t.app.request(hostile)).text()).not.toContain("<script>alert(1)");
+  });
+
   it("serves nothing outside its own built files", async () => {
     for (const path of [
       "/assets/..%2F..%2Fpackage.json",

@@ -6,6 +6,7 @@ import { getCookie } from "hono/cookie";
 import { acceptedEncoding, ENCODING_SUFFIX, type StoredEncoding } from "./acceptedEncoding.js";
 import { readBuildManifest, type BuildManifest } from "./buildManifest.js";
 import { catalogueChunks, LOCALE_COOKIE, pageLocale, withPreloadLinks } from "./cataloguePreload.js";
+import { mapStatePreload } from "./mapStatePreload.js";
 import { screenFiles } from "./screenPreloads.js";
 
 // Same depth from src/ and dist/, so this works in tests (source) and in the compiled server.
@@ -51,8 +52,8 @@ function listAssets(): Map<string, Asset> {
 
 /**
  * Serves the built web app (packages/web/dist): hashed assets cached for a year, as brotli or gzip when the browser
- * takes it (precompressed at build), and index.html for every app route, preloading the reader's catalogue and the
- * code of the screen the route opens with.
+ * takes it (precompressed at build), and index.html for every app route, preloading the reader's catalogue, the
+ * code of the screen the route opens with and, on a map editor's page, the map itself.
  */
 export function mountWebApp<E extends Env>(app: Hono<E>): void {
   let assets: Map<string, Asset> | undefined;
@@ -82,12 +83,14 @@ export function mountWebApp<E extends Env>(app: Hono<E>): void {
     manifest ??= await readBuildManifest(webDist);
     const catalogue = catalogueChunks(manifest).get(locale);
     const screen = screenFiles(manifest, c.req.path);
+    const mapState = mapStatePreload(c.req.path);
     c.header("cache-control", "no-cache");
     c.header("vary", "cookie, accept-language");
     return c.html(
       withPreloadLinks(await readFile(index, "utf8"), {
         scripts: [...(catalogue ? [catalogue] : []), ...screen.scripts],
         styles: screen.styles,
+        fetches: mapState ? [mapState] : [],
       }),
     );
   });

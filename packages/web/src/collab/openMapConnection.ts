@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from "@hocuspocus/provider";
 import * as Y from "yjs";
+import { fetchMapState } from "./fetchMapState.js";
 
 /** The live state of a map's connection to the collaboration server. */
 export interface MapConnection {
@@ -7,8 +8,13 @@ export interface MapConnection {
   provider: HocuspocusProvider;
   /** "connected" once the socket is open; edits made while "disconnected" are kept and merge on reconnect. */
   status: "connecting" | "connected" | "disconnected";
-  /** True once the first full sync with the server has happened (the map's content is in `doc`). */
+  /** True once the first full sync with the server has happened. */
   synced: boolean;
+  /**
+   * True once the map's content is in `doc`: from the API's copy (the page preloads it) or from the first sync,
+   * whichever came first. The editor opens then; edits made before the sync reach the server with it.
+   */
+  ready: boolean;
   /** Local changes the server has not acknowledged yet (they are durable on the server once acknowledged). */
   unsyncedChanges: number;
   /** Set when the server refused the connection (unknown map, no access, signed out). */
@@ -48,11 +54,18 @@ async function fetchCollabTicket(): Promise<string> {
   }
 }
 
+/** The origin of the map's state applied from the API before the socket's first sync (never sent back, never undone). */
+export const PRELOADED_STATE = Symbol("preloaded map state");
+/** How long the socket waits for the preloaded state before connecting without it. */
+const PRELOAD_WAIT_MS = 3000;
+
 /**
  * Opens a map's Yjs document through the collaboration endpoint, authenticated by a ticket fetched for each attempt (the
- * first one while the socket opens); a viewer's connection is read-only.
+ * first one while the socket opens); a viewer's connection is read-only. Given the map's workspace, the document is
+ * first filled from the API's copy of the map (which the page preloads), so the socket's first sync carries only what
+ * changed since instead of the whole map.
  */
-export function openMapConnection(mapId: string): MapConnectionHandle {
+export function openMapConnection(mapId: string, workspaceId?: string): MapConnectionHandle {
   let nextTicket: Promise<string> | undefined = fetchCollabTicket();
   const takeTicket = () => {
     const ticket = nextTicket ?? fetchCollabTicket();
@@ -91,16 +104,16 @@ export function openMapConnection(mapId: string): MapConnectionHandle {
     onSynced: () => {
       performance.mark("cjm:map-synced");
       listenForLocalEdits();
-      update({ synced: true });
+      update({ synced: true, ready: true });
     },
     onUnsyncedChanges: ({ number }) => update({ unsyncedChanges: number }),
     onAuthenticationFailed: ({ reason }) => update({ denied: reason || "denied" }),
   });
-  state = { doc, provider, status: "connecting", synced: false, unsyncedChanges: 0, denied: null };
+  state = { doc, provider, status: "connecting", synced: false, ready: false, unsyncedChanges: 0, denied: null };
   // The provider sends every local change of the document to the server from the document's "update" event; with a
   // listener there, Yjs re-encodes each transaction — the first sync too, the whole map (a third of its apply time for
   // 2,000 cards) — only for the provider to drop it as the server's own. Nothing edits the document before its first
-  // sync (the editor mounts once it is synced), so the provider listens from then on.
+  // sync or the API's copy is in (the editor mounts only then), so the provider listens from then on.
   doc.off("update", provider.boundDocumentUpdateHandler);
   let listening = false;
   const listenForLocalEdits = () => {
@@ -108,8 +121,26 @@ export function openMapConnection(mapId: string): MapConnectionHandle {
     listening = true;
     doc.on("update", provider.boundDocumentUpdateHandler);
   };
-  // A provider given its own socket does not connect until attached to it.
-  provider.attach();
+  // A provider given its own socket does not connect until attached to it: here once the API's copy of the map is in
+  // the document, so the first sync message states what the document already holds (or without it, when it is late).
+  let closed = false;
+  const preloaded = workspaceId
+    ? fetchMapState(workspaceId, mapId).then((copy) => {
+        if (!copy || closed || state.ready) return;
+        try {
+          Y.applyUpdate(doc, copy, PRELOADED_STATE);
+        } catch {
+          // An unreadable copy: the socket's sync brings the map as it would have without it.
+          return;
+        }
+        performance.mark("cjm:map-preloaded");
+        listenForLocalEdits();
+        update({ ready: true });
+      })
+    : Promise.resolve();
+  void Promise.race([preloaded, new Promise((resolve) => setTimeout(resolve, PRELOAD_WAIT_MS))]).then(() => {
+    if (!closed) provider.attach();
+  });
   // The socket may take many seconds to notice a lost network; the browser knows at once.
   const onOffline = () => update({ status: "disconnected" });
   const onOnline = () => update({ status: socket.status === WebSocketStatus.Connected ? "connected" : "connecting" });
@@ -123,6 +154,7 @@ export function openMapConnection(mapId: string): MapConnectionHandle {
       return () => listeners.delete(listener);
     },
     close() {
+      closed = true;
       listeners.clear();
       window.removeEventListener("offline", onOffline);
       window.removeEventListener("online", onOnline);
@@ -139,10 +171,10 @@ let preopened: MapConnectionHandle | undefined;
  * Opens a map's connection while the app is still loading its code, so the document syncs in parallel with the rest
  * of the start-up; the editor takes it over when it mounts. Only one is kept: opening another closes the first.
  */
-export function preconnectMap(mapId: string): void {
+export function preconnectMap(workspaceId: string, mapId: string): void {
   if (preopened?.mapId === mapId) return;
   preopened?.close();
-  const handle = openMapConnection(mapId);
+  const handle = openMapConnection(mapId, workspaceId);
   preopened = handle;
   // Nobody took it (signed out and sent to sign in, or another screen): do not keep a socket open for nothing.
   setTimeout(() => {
@@ -154,10 +186,10 @@ export function preconnectMap(mapId: string): void {
 }
 
 /** The connection opened early for this map, once (the caller then owns it), or a new one. */
-export function takeMapConnection(mapId: string): MapConnectionHandle {
+export function takeMapConnection(mapId: string, workspaceId?: string): MapConnectionHandle {
   const early = preopened;
   preopened = undefined;
   if (early?.mapId === mapId) return early;
   early?.close();
-  return openMapConnection(mapId);
+  return openMapConnection(mapId, workspaceId);
 }

@@ -1,36 +1,21 @@
 import { buildMapFromTemplate, CommentsChangedMessageSchema, type CommentThread } from "@opencjm/core";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../config.js";
-import { startServer, type RunningServer } from "../../startServer.js";
+import type { RunningServer } from "../../startServer.js";
 import { connectCollabClient, type CollabClient } from "../../testing/collabClient.js";
 import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
-import { createTestDatabase, testDialects, type TestDatabase } from "../../testing/testDatabases.js";
+import { startLiveTestServer, type LiveTestServer } from "../../testing/liveTestServer.js";
+import { testDialects } from "../../testing/testDatabases.js";
 
 describe.each(testDialects)("comments live on %s", (dialect) => {
-  let t: TestDatabase;
+  let live: LiveTestServer;
   let server: RunningServer;
   let ws: TestWorkspace;
   let mapId: string;
   const clients: CollabClient[] = [];
 
   beforeEach(async () => {
-    t = await createTestDatabase(dialect);
-    await t.db.close();
-    server = await startServer(
-      loadConfig(
-        {},
-        {
-          port: 0,
-          host: "127.0.0.1",
-          dataDir: mkdtempSync(join(tmpdir(), "cjm-comments-")),
-          databaseUrl: t.config.databaseUrl,
-          sqlitePath: t.config.sqlitePath,
-        },
-      ),
-    );
+    live = await startLiveTestServer(dialect, "comments");
+    server = live.server;
     ws = await buildWorkspace(server.services.db);
     mapId = (
       await server.services.maps.create({
@@ -43,8 +28,7 @@ describe.each(testDialects)("comments live on %s", (dialect) => {
 
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-    await t.dispose();
+    await live.close();
   });
 
   /** The "comments changed" messages a client on the map hears, as they arrive. */

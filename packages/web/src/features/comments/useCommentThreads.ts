@@ -6,6 +6,8 @@ import { commentThreadsKey, commentThreadsQuery, fetchCommentThread } from "./co
 
 /** What the map's live connection offers: its stateless messages, and a sync each time it (re)connects. */
 export interface StatelessSource {
+  /** Whether the connection is synced now (the provider's own flag, false again while it reconnects). */
+  readonly synced: boolean;
   on(event: "stateless", listener: (data: { payload: string }) => void): unknown;
   off(event: "stateless", listener: (data: { payload: string }) => void): unknown;
   on(event: "synced", listener: () => void): unknown;
@@ -50,12 +52,18 @@ export function useCommentThreads(
         if (thread && concernsMe(thread, meId)) void queryClient.invalidateQueries({ queryKey: ["notifications"] });
       }, refetchAll);
     };
-    // The first sync has happened before the editor mounts; later ones follow a reconnection.
+    // A sync after the first follows a reconnection, whose missed messages the list is fetched again for. The editor
+    // may open before the first sync (from the map the page preloaded): the list asked for at start-up stands then.
+    let firstSyncToCome = !live.synced;
+    const onSynced = () => {
+      if (firstSyncToCome) firstSyncToCome = false;
+      else refetchAll();
+    };
     live.on("stateless", onMessage);
-    live.on("synced", refetchAll);
+    live.on("synced", onSynced);
     return () => {
       live.off("stateless", onMessage);
-      live.off("synced", refetchAll);
+      live.off("synced", onSynced);
     };
   }, [live, workspaceId, mapId, meId, queryClient]);
   return { threads: query.data ?? NONE, failed: query.isError, loading: query.isPending };

@@ -16,7 +16,7 @@ import { useMapResources } from "./useMapResources.js";
 export default function MapEditorPage({ workspaceId, mapId }: { workspaceId: string; mapId: string }) {
   const { session, roleIn } = useSession();
   const resources = useMapResources(workspaceId, mapId);
-  const connection = useMapDocument(mapId);
+  const connection = useMapDocument(mapId, workspaceId);
   usePrefetchEditorData(workspaceId, mapId);
   const role = roleIn(workspaceId);
   const readOnly = !role || !roleAllows(role, "write");
@@ -28,10 +28,10 @@ export default function MapEditorPage({ workspaceId, mapId }: { workspaceId: str
   if (resources.state === "failed") return <MapLoadError error={resources.error} onRetry={resources.retry} />;
   if (connection?.denied) return <MapLoadError error="denied" />;
   // The live connection failed before the map ever arrived: say so (the provider keeps retrying, and the editor
-  // appears as soon as it gets through).
-  if (connection && !connection.synced && connection.status === "disconnected")
+  // appears as soon as it gets through). With the map already in from the API, the editor opens and says it is offline.
+  if (connection && !connection.ready && connection.status === "disconnected")
     return <MapLoadError error={new ApiRequestError(0, "network", "collaboration endpoint unreachable")} />;
-  if (resources.state === "loading" || !connection?.synced || !session) return <LoadingScreen />;
+  if (resources.state === "loading" || !connection?.ready || !session) return <LoadingScreen />;
   return (
     <LiveMapEditor
       connection={connection}
