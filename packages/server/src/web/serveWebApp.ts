@@ -6,7 +6,7 @@ import { getCookie } from "hono/cookie";
 import { acceptedEncoding, ENCODING_SUFFIX, type StoredEncoding } from "./acceptedEncoding.js";
 import { readBuildManifest, type BuildManifest } from "./buildManifest.js";
 import { catalogueChunks, LOCALE_COOKIE, pageLocale, withPreloadLinks } from "./cataloguePreload.js";
-import { mapStatePreload } from "./mapStatePreload.js";
+import { apiPreloads } from "./apiPreloads.js";
 import { screenFiles } from "./screenPreloads.js";
 
 // Same depth from src/ and dist/, so this works in tests (source) and in the compiled server.
@@ -53,7 +53,8 @@ function listAssets(): Map<string, Asset> {
 /**
  * Serves the built web app (packages/web/dist): hashed assets cached for a year, as brotli or gzip when the browser
  * takes it (precompressed at build), and index.html for every app route, preloading the reader's catalogue, the
- * code of the screen the route opens with and, on a map editor's page, the map itself.
+ * code of the screen the route opens with, and what the page asks the API for first (on a map editor's page, the
+ * map itself).
  */
 export function mountWebApp<E extends Env>(app: Hono<E>): void {
   let assets: Map<string, Asset> | undefined;
@@ -83,14 +84,13 @@ export function mountWebApp<E extends Env>(app: Hono<E>): void {
     manifest ??= await readBuildManifest(webDist);
     const catalogue = catalogueChunks(manifest).get(locale);
     const screen = screenFiles(manifest, c.req.path);
-    const mapState = mapStatePreload(c.req.path);
     c.header("cache-control", "no-cache");
     c.header("vary", "cookie, accept-language");
     return c.html(
       withPreloadLinks(await readFile(index, "utf8"), {
         scripts: [...(catalogue ? [catalogue] : []), ...screen.scripts],
         styles: screen.styles,
-        fetches: mapState ? [mapState] : [],
+        fetches: apiPreloads(c.req.path),
       }),
     );
   });
