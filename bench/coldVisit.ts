@@ -50,11 +50,26 @@ const WIRE_PROBE = `window.__tti.then((ready) => {
 
 const kilobytes = (bytes: number) => Math.round(bytes / 102.4) / 10;
 
+/** A network between the browser and the server, as Chromium's DevTools emulate it. */
+export interface EmulatedNetwork {
+  /** Added to every request's round trip, ms. */
+  latencyMs: number;
+  downloadMbps: number;
+  uploadMbps: number;
+}
+
 /**
  * A newcomer's visit: a fresh signed-in browser context (nothing cached), straight to `url` through the wire meter,
- * timed to ready with the page's phase marks, its bytes on the wire and its main thread's CPU time.
+ * timed to ready with the page's phase marks, its bytes on the wire and its main thread's CPU time; over `network`
+ * when given (a newcomer is rarely on the server's own machine).
  */
-export async function coldVisit(into: BrowserContext, url: string, probe: string, meter: WireMeter) {
+export async function coldVisit(
+  into: BrowserContext,
+  url: string,
+  probe: string,
+  meter: WireMeter,
+  network?: EmulatedNetwork,
+) {
   const page = await into.newPage();
   await page.addInitScript({ content: probe });
   await page.bringToFront();
@@ -67,6 +82,15 @@ export async function coldVisit(into: BrowserContext, url: string, probe: string
   const cdp = await into.newCDPSession(page);
   // Thread ticks: the main thread's own CPU time, which other work on the machine does not lengthen as it does wall time.
   await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+  if (network) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: network.latencyMs,
+      downloadThroughput: (network.downloadMbps * 1e6) / 8,
+      uploadThroughput: (network.uploadMbps * 1e6) / 8,
+    });
+  }
   meter.reset();
   await page.goto(url);
   const tti = await page.evaluate<number>("window.__tti");

@@ -5,10 +5,14 @@
 // cold, what a newcomer sees (a fresh browser context with nothing cached, signed in, straight to a map nobody has
 // open, so the server reads it from the database), and warm (a reload, the map held open by a second tab). Cold visits
 // also report what does not depend on how busy the machine is: bytes on the wire (through a counting relay, so the
-// socket's compressed size), script files, the order of the requests, and the main thread's CPU time. Baselines in the same run and
-// browser: the same number of cells and cards as a plain static HTML table (load, cold and warm), and the same
-// keystrokes into a bare <textarea> (typing).
+// socket's compressed size), script files, the order of the requests, and the main thread's CPU time. Cold visits are
+// measured twice: on this machine's loopback, and over an emulated network (a newcomer's server is elsewhere: every
+// round trip on the way to the map costs). Baselines in the same run and browser: the same number of cells and cards as
+// a plain static HTML table (load, cold on loopback and over the network, warm), and the same keystrokes into a bare
+// <textarea> (typing). "Interactive" is the grid on screen and editable: since the page preloads the map, that can be
+// before the collaboration socket's first sync (edits made then reach the server with it; see the map-synced phase).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
@@ -16,7 +20,7 @@ import type { LaneType, MapSnapshot } from "@opencjm/core";
 import { loadConfig, startServer } from "@opencjm/server";
 import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 import { benchMap, LANES, STEPS } from "./benchMap.js";
-import { coldVisit } from "./coldVisit.js";
+import { coldVisit, type EmulatedNetwork } from "./coldVisit.js";
 import { startWireMeter } from "./wireMeter.js";
 
 const CARDS_PER_CELL = 3;
@@ -28,6 +32,8 @@ const TARGET_TTI_MS = 300;
 const FRAME_MS = 1000 / 60;
 const CELLS = STEPS * LANES;
 const VIEWPORT = { width: 1440, height: 900 };
+/** A newcomer's link to a server elsewhere: a round trip of 80 ms, 20 Mbit/s down and 5 up (Chromium's emulation). */
+const NETWORK: EmulatedNetwork = { latencyMs: 80, downloadMbps: 20, uploadMbps: 5 };
 
 const TYPES: LaneType[] = [
   "actions",
@@ -138,6 +144,9 @@ try {
   const coldMaps = [];
   for (let i = 0; i < COLD_LOADS; i++)
     coldMaps.push(await maps.create({ workspaceId: ws.id, createdBy: user.id, snapshot }));
+  const networkMaps = [];
+  for (let i = 0; i < COLD_LOADS; i++)
+    networkMaps.push(await maps.create({ workspaceId: ws.id, createdBy: user.id, snapshot }));
   const signedInContext = async () => {
     const fresh = await browser.newContext({ viewport: VIEWPORT });
     await fresh.addCookies([{ name: "cjm_session", value: session.cookie, url: server.url }]);
@@ -227,6 +236,31 @@ try {
     await fresh.close();
   }
 
+  // Cold again, over an emulated network: the editor from the server through the wire meter, the static table from a
+  // plain HTTP server of its own (a route fulfilled by the browser driver would not cross the emulated network).
+  const coldNet: Array<Awaited<ReturnType<typeof coldVisit>>> = [];
+  for (const networkMap of networkMaps) {
+    await serverSettled();
+    const fresh = await signedInContext();
+    coldNet.push(await coldVisit(fresh, `${meter.url}/w/${ws.id}/maps/${networkMap.id}`, editorProbe, meter, NETWORK));
+    if (process.env.BENCH_VERBOSE) console.log(`  cold load over the network: ${coldNet.at(-1)!.tti.toFixed(1)} ms`);
+    await fresh.close();
+  }
+  const tableHtml = baselineTable(snapshot, columns);
+  const tableServer = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(tableHtml);
+  });
+  await new Promise<void>((resolve) => tableServer.listen(0, "127.0.0.1", resolve));
+  const tablePort = (tableServer.address() as { port: number }).port;
+  const coldNetBase: Array<Awaited<ReturnType<typeof coldVisit>>> = [];
+  for (let i = 0; i < COLD_LOADS; i++) {
+    const fresh = await browser.newContext({ viewport: VIEWPORT });
+    coldNetBase.push(await coldVisit(fresh, `http://127.0.0.1:${tablePort}/`, baselineProbe, meter, NETWORK));
+    await fresh.close();
+  }
+  tableServer.close();
+
   // Typing: into the editor of a cell in the middle of the map, and into a bare textarea — each in a page of its own.
   await keeper.close();
   await ours.page.close();
@@ -288,6 +322,15 @@ try {
       mainThreadCpuMsMedian: median(coldBase.map((c) => c.mainThread.tasks)),
     },
     coldLoadRatio: +(median(coldTimes) / median(coldBaseTimes)).toFixed(2),
+    coldOverNetwork: {
+      network: NETWORK,
+      median: median(coldNet.map((c) => c.tti)),
+      runs: coldNet.map((c) => +c.tti.toFixed(1)),
+      phasesOfMedianLoadMs: [...coldNet].sort((a, b) => a.tti - b.tti)[Math.floor(coldNet.length / 2)]!.phases,
+      baselineStaticTableMedian: median(coldNetBase.map((c) => c.tti)),
+      baselineStaticTableRuns: coldNetBase.map((c) => +c.tti.toFixed(1)),
+      ratio: +(median(coldNet.map((c) => c.tti)) / median(coldNetBase.map((c) => c.tti))).toFixed(2),
+    },
     baselineStaticTableMs: {
       cells: LANES * columns,
       median: median(base.times),
@@ -332,6 +375,11 @@ try {
   console.log(
     `    phases of the median cold load (ms since navigation start): ${JSON.stringify(result.coldTimeToInteractiveMs.phasesOfMedianLoadMs)}`,
   );
+  const net = result.coldOverNetwork;
+  console.log(
+    `  time to interactive, cold over a network (${NETWORK.latencyMs} ms round trip, ${NETWORK.downloadMbps} Mbit/s down, ${NETWORK.uploadMbps} up): median ${net.median} ms over ${COLD_LOADS} visits; static table over the same network ${net.baselineStaticTableMedian} ms — ratio ${net.ratio}×`,
+  );
+  console.log(`    phases of the median load over the network (ms): ${JSON.stringify(net.phasesOfMedianLoadMs)}`);
   console.log(
     `  time to interactive, warm: median ${result.timeToInteractiveMs.median} ms over ${LOADS} reloads with the map open elsewhere, ${renderedCells} of ${CELLS} cells rendered (target < ${TARGET_TTI_MS} ms: ${result.meetsTargets.timeToInteractive ? "met" : "NOT met"}); static table of the same ${LANES * columns} cells ${result.baselineStaticTableMs.median} ms — ratio ${result.loadRatio}×`,
   );
