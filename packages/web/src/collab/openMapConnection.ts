@@ -55,7 +55,7 @@ async function fetchCollabTicket(): Promise<string> {
 }
 
 /** The origin of the map's state applied from the API before the socket's first sync (never sent back, never undone). */
-export const PRELOADED_STATE = Symbol("preloaded map state");
+const PRELOADED_STATE = Symbol("preloaded map state");
 /** How long the socket waits for the preloaded state before connecting without it. */
 const PRELOAD_WAIT_MS = 3000;
 
