@@ -1,35 +1,23 @@
-import { buildMapFromTemplate, CommentsChangedMessageSchema, type CommentThread } from "@opencjm/core";
+import { CommentsChangedMessageSchema, type CommentThread } from "@opencjm/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../startServer.js";
-import { connectCollabClient, type CollabClient } from "../../testing/collabClient.js";
-import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
-import { startLiveTestServer, type LiveTestServer } from "../../testing/liveTestServer.js";
+import type { CollabClient } from "../../testing/collabClient.js";
+import type { TestWorkspace } from "../../testing/factories.js";
+import { startLiveMapFixture, type LiveMapFixture } from "../../testing/liveMapFixture.js";
 import { testDialects } from "../../testing/testDatabases.js";
 
 describe.each(testDialects)("comments live on %s", (dialect) => {
-  let live: LiveTestServer;
+  let fixture: LiveMapFixture;
   let server: RunningServer;
   let ws: TestWorkspace;
   let mapId: string;
-  const clients: CollabClient[] = [];
 
   beforeEach(async () => {
-    live = await startLiveTestServer(dialect, "comments");
-    server = live.server;
-    ws = await buildWorkspace(server.services.db);
-    mapId = (
-      await server.services.maps.create({
-        workspaceId: ws.id,
-        createdBy: ws.users.owner.id,
-        snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }),
-      })
-    ).id;
+    fixture = await startLiveMapFixture(dialect, "comments");
+    ({ server, ws, mapId } = fixture);
   });
 
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await live.close();
-  });
+  afterEach(() => fixture.close());
 
   /** The "comments changed" messages a client on the map hears, as they arrive. */
   function heard(client: CollabClient): Array<{ type: string; threadId: string }> {
@@ -45,9 +33,8 @@ describe.each(testDialects)("comments live on %s", (dialect) => {
   }
 
   it("everyone on the map, viewers included, hears which thread changed when a commenter writes, replies and resolves", async () => {
-    const viewer = await connectCollabClient(server.url, mapId, ws.users.viewer.cookie);
-    const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
-    clients.push(viewer, editor);
+    const viewer = await fixture.connect(ws.users.viewer.cookie);
+    const editor = await fixture.connect(ws.users.editor.cookie);
     const [toViewer, toEditor] = [heard(viewer), heard(editor)];
     const base = `${server.url}/api/workspaces/${ws.id}/maps/${mapId}/comment-threads`;
     const send = async (method: string, path: string, body: unknown) => {

@@ -1,61 +1,29 @@
-import { applyMapOperations, buildMapFromTemplate, docToSnapshot, type MapSnapshot } from "@opencjm/core";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { applyMapOperations, docToSnapshot, type MapSnapshot } from "@opencjm/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../config.js";
-import { startServer, type RunningServer } from "../../startServer.js";
-import { connectCollabClient, type CollabClient } from "../../testing/collabClient.js";
-import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
-import { createTestDatabase, testDialects, type TestDatabase } from "../../testing/testDatabases.js";
+import type { RunningServer } from "../../startServer.js";
+import type { TestWorkspace } from "../../testing/factories.js";
+import { startLiveMapFixture, type LiveMapFixture } from "../../testing/liveMapFixture.js";
+import { testDialects } from "../../testing/testDatabases.js";
 
 /** Version history with people on the map: live edits name their authors, and a restore reaches everyone at once. */
 describe.each(testDialects)("version history with live editors on %s", (dialect) => {
-  let t: TestDatabase;
+  let fixture: LiveMapFixture;
   let server: RunningServer;
   let ws: TestWorkspace;
   let mapId: string;
-  const clients: CollabClient[] = [];
 
   beforeEach(async () => {
-    t = await createTestDatabase(dialect);
-    await t.db.close();
-    server = await startServer(
-      loadConfig(
-        {},
-        {
-          port: 0,
-          host: "127.0.0.1",
-          dataDir: mkdtempSync(join(tmpdir(), "cjm-history-")),
-          databaseUrl: t.config.databaseUrl,
-          sqlitePath: t.config.sqlitePath,
-          // Checkpoints are taken by the test (or when everyone leaves), not by the clock.
-          checkpointPauseMs: 3_600_000,
-          checkpointEveryMs: 3_600_000,
-        },
-      ),
-    );
-    ws = await buildWorkspace(server.services.db);
-    mapId = (
-      await server.services.maps.create({
-        workspaceId: ws.id,
-        createdBy: ws.users.owner.id,
-        snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }),
-      })
-    ).id;
+    fixture = await startLiveMapFixture(dialect, "history", {
+      // Checkpoints are taken by the test (or when everyone leaves), not by the clock.
+      checkpointPauseMs: 3_600_000,
+      checkpointEveryMs: 3_600_000,
+    });
+    ({ server, ws, mapId } = fixture);
   });
 
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-    await t.dispose();
-  });
+  afterEach(() => fixture.close());
 
-  async function connectAs(cookie: string) {
-    const client = await connectCollabClient(server.url, mapId, cookie);
-    clients.push(client);
-    return client;
-  }
+  const connectAs = (cookie: string) => fixture.connect(cookie);
   const request = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
     fetch(`${server.url}/api/workspaces/${ws.id}/maps/${mapId}${path}`, {
       method,

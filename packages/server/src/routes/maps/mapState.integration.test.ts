@@ -1,40 +1,28 @@
+import { request } from "node:http";
 import { gunzipSync } from "node:zlib";
-import { buildMapFromTemplate, docToSnapshot, mapRoots, type MapSnapshot } from "@opencjm/core";
+import { docToSnapshot, mapRoots, type MapSnapshot } from "@opencjm/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { RunningServer } from "../../startServer.js";
 import { compactMapDocument } from "../../store/compactMapDocument.js";
 import { countMapUpdates } from "../../store/mapUpdateLog.js";
-import { connectCollabClient, type CollabClient } from "../../testing/collabClient.js";
 import { buildWorkspace, type TestWorkspace } from "../../testing/factories.js";
-import { startLiveTestServer, type LiveTestServer } from "../../testing/liveTestServer.js";
+import { startLiveMapFixture, type LiveMapFixture } from "../../testing/liveMapFixture.js";
 import { testDialects } from "../../testing/testDatabases.js";
 import { MAP_STATE_TYPE } from "./mapStateRoutes.js";
 
 describe.each(testDialects)("a map's Yjs state for the editor's first paint, on %s", (dialect) => {
-  let live: LiveTestServer;
+  let fixture: LiveMapFixture;
   let server: RunningServer;
   let ws: TestWorkspace;
   let mapId: string;
-  const clients: CollabClient[] = [];
 
   beforeEach(async () => {
-    live = await startLiveTestServer(dialect, "map-state");
-    server = live.server;
-    ws = await buildWorkspace(server.services.db);
-    mapId = (
-      await server.services.maps.create({
-        workspaceId: ws.id,
-        createdBy: ws.users.owner.id,
-        snapshot: buildMapFromTemplate("ecommerce", { locale: "en" }),
-      })
-    ).id;
+    fixture = await startLiveMapFixture(dialect, "map-state");
+    ({ server, ws, mapId } = fixture);
   });
 
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await live.close();
-  });
+  afterEach(() => fixture.close());
 
   const stateUrl = () => `${server.url}/api/workspaces/${ws.id}/maps/${mapId}/state`;
 
@@ -74,8 +62,7 @@ describe.each(testDialects)("a map's Yjs state for the editor's first paint, on 
   });
 
   it("is the live map while someone edits it, their last acknowledged change included", async () => {
-    const editor = await connectCollabClient(server.url, mapId, ws.users.editor.cookie);
-    clients.push(editor);
+    const editor = await fixture.connect(ws.users.editor.cookie);
     const stage = mapRoots(editor.doc).stages.values().next().value!;
     editor.doc.transact(() => stage.set("name", "Asks a colleague"));
     await editor.flushed();
@@ -89,7 +76,6 @@ describe.each(testDialects)("a map's Yjs state for the editor's first paint, on 
     expect(plain.headers.get("content-encoding")).toBeNull();
     const bytes = Buffer.from(await plain.arrayBuffer());
     // fetch() itself would decode the body: read it as sent through a raw request instead.
-    const { request } = await import("node:http");
     const zipped = await new Promise<Buffer>((resolve, reject) => {
       const req = request(stateUrl(), { headers: { ...ws.users.viewer.headers, "accept-encoding": "gzip" } }, (res) => {
         expect(res.headers["content-encoding"]).toBe("gzip");

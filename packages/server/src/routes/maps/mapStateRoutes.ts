@@ -41,7 +41,7 @@ export function registerMapStateRoutes(app: OpenAPIHono<AppEnv>): void {
     const services = c.get("services");
     await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
     if (!(await services.maps.find(workspaceId, mapId))) throw notFound("map");
-    const state = Buffer.from(await services.maps.readState(mapId));
+    const state = await services.maps.readState(mapId);
     const headers: Record<string, string> = {
       "content-type": MAP_STATE_TYPE,
       // The live map changes under any cached copy; and it is the workspace's content, for this caller only.
@@ -54,6 +54,7 @@ export function registerMapStateRoutes(app: OpenAPIHono<AppEnv>): void {
       headers["content-encoding"] = "gzip";
       return c.body(new Uint8Array(await gzipped(state, { level: constants.Z_BEST_SPEED })), 200, headers);
     }
+    // A copy only for the type: the stored bytes may sit on a shared buffer, the body wants an ArrayBuffer of its own.
     return c.body(new Uint8Array(state), 200, headers);
   });
 }

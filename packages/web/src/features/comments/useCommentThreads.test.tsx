@@ -49,28 +49,35 @@ async function mounted(live: StatelessSource) {
   );
   const hook = renderHook(() => useCommentThreads("ws_1", "map_1", "u_me", live), { wrapper });
   await waitFor(() => expect(hook.result.current.loading).toBe(false));
-  return { asked };
+  /** Waits until at least `count` requests were made and none is still on its way. */
+  const settled = (count: number) =>
+    waitFor(() => {
+      expect(asked.length).toBeGreaterThanOrEqual(count);
+      expect(client.isFetching()).toBe(0);
+    });
+  return { asked, settled };
 }
 
 describe("the map's threads around the live connection's syncs", () => {
   it("asks once when the editor opened before the first sync, and again after each reconnection", async () => {
     const connection = fakeConnection(false);
-    const { asked } = await mounted(connection.source);
+    const { asked, settled } = await mounted(connection.source);
     expect(asked).toHaveLength(1);
     act(() => connection.sync());
-    await new Promise((r) => setTimeout(r, 50));
-    expect(asked).toHaveLength(1);
     connection.drop();
     act(() => connection.sync());
-    await waitFor(() => expect(asked).toHaveLength(2));
+    // The reconnection's sync asks once more; had the first sync asked too, there would be three requests by now.
+    await settled(2);
+    expect(asked).toHaveLength(2);
   });
 
   it("asks again at the next sync when the editor opened after the first one", async () => {
     const connection = fakeConnection(true);
-    const { asked } = await mounted(connection.source);
+    const { asked, settled } = await mounted(connection.source);
     expect(asked).toHaveLength(1);
     connection.drop();
     act(() => connection.sync());
-    await waitFor(() => expect(asked).toHaveLength(2));
+    await settled(2);
+    expect(asked).toHaveLength(2);
   });
 });
