@@ -23,8 +23,8 @@ export function usePrefetchEditorData(workspaceId: string, mapId: string): void 
   startUnasked(client, mapJourneysQuery(workspaceId, mapId));
   startUnasked(client, mapSurveyScoresQuery(workspaceId, mapId));
   startUnasked(client, mapDriftQuery(workspaceId, mapId));
-  // Asked only while the data view follows the data (EvidenceProvider): a choice made on this device decides alone.
-  if (storedDataChoice() === null) startUnasked(client, importListQuery(workspaceId));
+  // Asked only while the data view follows the data (EvidenceProvider): a choice made for this map on this device decides alone.
+  if (storedDataChoice(mapId) === null) startUnasked(client, importListQuery(workspaceId));
 }
 
 function startUnasked<TData, TKey extends QueryKey>(

@@ -1,4 +1,4 @@
-import type { MetricsFilters } from "@opencjm/core";
+import type { MapMetrics, MetricsFilters } from "@opencjm/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { DataViewRequest } from "../api/evidenceApi.js";
@@ -40,9 +40,14 @@ function afterPaint(run: () => void): () => void {
   };
 }
 
+/** True when the numbers place a customer on the map: at one of its steps or at one of its touchpoints. */
+export function measuredOnMap(metrics: MapMetrics | undefined): boolean {
+  return !!metrics && (metrics.steps.some((s) => s.customers > 0) || metrics.touchpoints.some((t) => t.customers > 0));
+}
+
 /**
- * Holds the map's data view: whether it is shown (remembered on this device; before any choice, shown when the
- * workspace has imported data), its filters (the conversion window remembered per map), and the metrics of the
+ * Holds the map's data view: whether it is shown (chosen per map on this device; before any choice, shown once the
+ * map's own numbers place a customer on it), its filters (the conversion window remembered per map), and the metrics of the
  * map under them, fetched once the grid is interactive and again whenever the filters change.
  */
 export function EvidenceProvider({
@@ -58,11 +63,13 @@ export function EvidenceProvider({
   alwaysShown?: boolean;
   children: ReactNode;
 }) {
-  const [storedChoice, setShownState] = useState(storedDataChoice);
-  // Until someone chooses, the data view is on only where there is data: a new workspace's map gets its room.
+  const [storedChoice, setShownState] = useState(() => storedDataChoice(mapId));
+  // Until someone chooses, the data view is on only where this map has data: a new map in a workspace with data gets
+  // its room. The map's numbers are asked for only when the workspace has imported something at all.
   const imports = useQuery({ ...importListQuery(workspaceId), enabled: !alwaysShown && storedChoice === null });
-  const hasData = !!imports.data?.some((i) => i.status === "done" && i.eventsStored > 0);
-  const shown = !!alwaysShown || (storedChoice ?? hasData);
+  const probing = storedChoice === null && !!imports.data?.some((i) => i.status === "done" && i.eventsStored > 0);
+  // Once found, the data stays shown for the visit: a filter that leaves no customer does not hide the view.
+  const [measured, setMeasured] = useState(false);
   // The conversion window is remembered per map on this device; the other filters last for the visit.
   const [filters, setFiltersState] = useState<EvidenceFilters>(() => ({
     channels: [],
@@ -81,18 +88,23 @@ export function EvidenceProvider({
   useEffect(() => afterPaint(() => setPainted(true)), []);
   const query = useQuery({
     ...mapMetricsQuery(workspaceId, mapId, request),
-    enabled: shown && painted,
+    enabled: (!!alwaysShown || probing || !!storedChoice) && painted,
     // New filters keep the numbers on screen until theirs arrive.
     placeholderData: keepPreviousData,
     // The numbers change only with imports and rules, which refresh them: a failure is shown, not retried.
     retry: false,
   });
+  if (probing && !measured && measuredOnMap(query.data)) setMeasured(true);
+  const shown = !!alwaysShown || (storedChoice ?? measured);
   const { refreshMetrics } = useEvidenceCache(workspaceId);
   const refresh = useCallback(() => void refreshMetrics(mapId), [refreshMetrics, mapId]);
-  const setShown = useCallback((next: boolean) => {
-    setShownState(next);
-    storeDataChoice(next);
-  }, []);
+  const setShown = useCallback(
+    (next: boolean) => {
+      setShownState(next);
+      storeDataChoice(mapId, next);
+    },
+    [mapId],
+  );
 
   const metrics = query.data ?? null;
   const status: EvidenceStatus = !shown

@@ -39,7 +39,12 @@ export function MapEvidence({
   const [linking, setLinking] = useState<Touchpoint | null>(null);
   const open = useCallback((touchpointId: string) => setLinking(touchpoints.get(touchpointId) ?? null), [touchpoints]);
   return (
-    <EvidenceProvider workspaceId={workspaceId} mapId={mapId} openTouchpointRules={canEdit ? open : undefined}>
+    <EvidenceProvider
+      key={mapId}
+      workspaceId={workspaceId}
+      mapId={mapId}
+      openTouchpointRules={canEdit ? open : undefined}
+    >
       {children}
       {linking && <RulesDialogHost touchpoint={linking} onClose={() => setLinking(null)} />}
     </EvidenceProvider>
