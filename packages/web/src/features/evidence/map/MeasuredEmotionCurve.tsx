@@ -41,7 +41,7 @@ export function MeasuredEmotionCurve({
         y={points.at(-1)!.y - 8 * zoom}
         textAnchor="middle"
         className={styles.measuredLabel}
-        style={{ fontSize: 10 * zoom }}
+        style={{ fontSize: `calc(var(--font-size-xs) * ${zoom})` }}
         data-testid="measured-label"
       >
         {t("evidence.emotion.measured")}

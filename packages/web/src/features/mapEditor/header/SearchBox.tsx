@@ -89,7 +89,7 @@ export function SearchBox({
         <span
           role="status"
           aria-live="polite"
-          style={{ fontSize: 13, color: "var(--text-muted)" }}
+          style={{ fontSize: "var(--font-size-sm)", color: "var(--text-muted)" }}
           data-testid="search-count"
         >
           {t("editor.search.matches", { count })}
