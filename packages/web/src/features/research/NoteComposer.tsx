@@ -2,6 +2,7 @@ import type { Note, Participant } from "@opencjm/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "../../app/Button.js";
+import { FileChooser } from "../../app/FileChooser.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { createNote, uploadNote } from "./researchApi.js";
 import { useReloadResearch } from "./researchQueries.js";
@@ -34,6 +35,8 @@ export function NoteComposer({
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
+  // Bumped after a save, so the file field starts empty again instead of naming the file already stored.
+  const [fileField, setFileField] = useState(0);
   const [charset, setCharset] = useState("");
   const save = useMutation({
     mutationFn: async () => {
@@ -51,6 +54,7 @@ export function NoteComposer({
       setText("");
       setTitle("");
       setFile(null);
+      setFileField((n) => n + 1);
       await reload();
       onCreated?.(note);
     },
@@ -114,16 +118,13 @@ export function NoteComposer({
         </label>
       ) : (
         <div className={styles.row}>
-          <label>
-            {t("research.note.file")}
-            <input
-              type="file"
-              accept={ACCEPT}
-              required
-              data-testid="note-file"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </label>
+          <FileChooser
+            key={fileField}
+            label={t("research.note.file")}
+            accept={ACCEPT}
+            testId="note-file"
+            onChoose={(chosen) => setFile(chosen ?? null)}
+          />
           <label>
             {t("research.note.charset")}
             <select value={charset} onChange={(e) => setCharset(e.target.value)} data-testid="note-charset">

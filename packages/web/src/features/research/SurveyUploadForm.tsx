@@ -2,6 +2,7 @@ import type { SurveyUploaded } from "@opencjm/core";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "../../app/Button.js";
+import { FileChooser } from "../../app/FileChooser.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { uploadSurvey } from "./surveyApi.js";
 import { useResearchError } from "./useResearchError.js";
@@ -27,7 +28,6 @@ export function SurveyUploadForm({
 }) {
   const t = useT();
   const errorMessage = useResearchError();
-  const fileId = useId();
   const charsetId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [charset, setCharset] = useState("");
@@ -49,13 +49,11 @@ export function SurveyUploadForm({
   return (
     <form className={styles.form} onSubmit={handleSubmit} data-testid="survey-upload">
       <p className={styles.muted}>{t("surveys.upload.help")}</p>
-      <label htmlFor={fileId}>{t("surveys.upload.file")}</label>
-      <input
-        id={fileId}
-        type="file"
+      <FileChooser
+        label={t("surveys.upload.file")}
         accept={ACCEPT}
-        data-testid="survey-file"
-        onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+        testId="survey-file"
+        onChoose={(chosen) => setFile(chosen ?? null)}
       />
       <label htmlFor={charsetId}>{t("surveys.upload.charset")}</label>
       <select id={charsetId} value={charset} onChange={(e) => setCharset(e.currentTarget.value)}>
