@@ -31,7 +31,8 @@ import { SettingsDrawer } from "./header/SettingsDrawer.js";
 import { PresentButton } from "./presentation/PresentButton.js";
 import { PresentationView } from "./presentation/PresentationView.js";
 import { ReadingView } from "./reading/ReadingView.js";
-import { usePhoneLayout } from "./reading/usePhoneLayout.js";
+import { ReadingModeSwitch } from "./reading/ReadingModeSwitch.js";
+import { useReadingMode } from "./reading/useReadingMode.js";
 import { MapViewContext, useSettings } from "./store/useMapView.js";
 import { useConfirmDialog } from "./useConfirmDialog.js";
 import { useRefusalNotice } from "./useRefusalNotice.js";
@@ -123,7 +124,8 @@ export function LiveMapEditor(props: {
     },
     [focus],
   );
-  const phone = usePhoneLayout();
+  // Phones read the map as a list; on a tablet so do viewers, while editors get the grid (each can switch).
+  const reading = useReadingMode(!readOnly);
   // The map as it is when the presentation starts: an audience sees a steady picture while others keep editing.
   const [presented, setPresented] = useState<ReturnType<typeof docToSnapshot> | null>(null);
   const present = useCallback(() => setPresented(docToSnapshot(connection.doc)), [connection.doc]);
@@ -213,6 +215,9 @@ export function LiveMapEditor(props: {
                         node: <ExchangeMenu workspaceId={props.workspaceId} mapId={props.mapId} />,
                         collapse: 2,
                       },
+                      ...(reading.switchable
+                        ? [{ id: "reading", node: <ReadingModeSwitch mode={reading} />, collapse: 5 }]
+                        : []),
                     ]}
                     more={<MapTools workspaceId={props.workspaceId} mapId={props.mapId} />}
                   />
@@ -226,7 +231,11 @@ export function LiveMapEditor(props: {
                   <div className={styles.body}>
                     <StepResearchProvider workspaceId={props.workspaceId} mapId={props.mapId}>
                       <StepDriftProvider workspaceId={props.workspaceId} mapId={props.mapId}>
-                        {phone ? <ReadingView catalogue={catalogue} /> : <MapGrid label={t("editor.gridLabel")} />}
+                        {reading.reading ? (
+                          <ReadingView catalogue={catalogue} />
+                        ) : (
+                          <MapGrid label={t("editor.gridLabel")} />
+                        )}
                       </StepDriftProvider>
                     </StepResearchProvider>
                   </div>

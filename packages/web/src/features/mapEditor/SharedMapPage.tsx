@@ -7,7 +7,8 @@ import { InfographicView } from "./infographic/InfographicView.js";
 import { MapLoadError } from "./MapLoadError.js";
 import { ReadOnlyMap } from "./ReadOnlyMap.js";
 import { SnapshotReadingView } from "./reading/SnapshotReadingView.js";
-import { usePhoneLayout } from "./reading/usePhoneLayout.js";
+import { ReadingModeSwitch } from "./reading/ReadingModeSwitch.js";
+import { useReadingMode } from "./reading/useReadingMode.js";
 import { LocaleOverride } from "./shared/LocaleOverride.js";
 import { PAPERS, type Orientation, type Paper } from "./shared/printLayout.js";
 import { PrintMapView } from "./shared/PrintMapView.js";
@@ -18,13 +19,15 @@ import styles from "./SharedMapPage.module.css";
 
 function ShareView({ map }: { map: SharedMap }) {
   const [zoom, setZoom] = useState<number>(1);
-  const phone = usePhoneLayout();
+  const reading = useReadingMode();
   useDocumentTitle(map.title);
   return (
     <div className={styles.share} data-testid="shared-map">
-      <SharedMapHeader title={map.title} zoom={zoom} onZoom={setZoom} />
+      <SharedMapHeader title={map.title} zoom={zoom} onZoom={setZoom}>
+        <ReadingModeSwitch mode={reading} />
+      </SharedMapHeader>
       <div className={styles.body}>
-        {phone ? (
+        {reading.reading ? (
           <SnapshotReadingView snapshot={map.snapshot} catalogue={map.catalogue} />
         ) : (
           <ReadOnlyMap snapshot={map.snapshot} catalogue={map.catalogue} label={map.title} zoom={zoom} />
@@ -37,12 +40,12 @@ function ShareView({ map }: { map: SharedMap }) {
 
 function EmbedView({ map, token }: { map: SharedMap; token: string }) {
   const t = useT();
-  const phone = usePhoneLayout();
+  const reading = useReadingMode();
   useDocumentTitle(map.title);
   return (
     <div className={styles.share} data-testid="embedded-map">
       <div className={styles.body}>
-        {phone ? (
+        {reading.reading ? (
           <SnapshotReadingView snapshot={map.snapshot} catalogue={map.catalogue} />
         ) : (
           <ReadOnlyMap snapshot={map.snapshot} catalogue={map.catalogue} label={map.title} zoom={ZOOM_LEVELS[2]} />
@@ -50,6 +53,7 @@ function EmbedView({ map, token }: { map: SharedMap; token: string }) {
       </div>
       <footer className={styles.embedFooter}>
         <bdi className={styles.embedTitle}>{map.title}</bdi>
+        <ReadingModeSwitch mode={reading} />
         <a
           href={`/share/${encodeURIComponent(token)}`}
           target="_blank"
@@ -83,7 +87,7 @@ function printOptions(search: string): {
 
 /**
  * The read-only views of a shared map: `/share/:token` (header with title, app name, zoom and language),
- * `/embed/:token` (chromeless, linking out to the share page), both read as a list of stages on phones, and `/print/:token?lang=&paper=&orientation=` (the
+ * `/embed/:token` (chromeless, linking out to the share page), both read as a list of stages on phones and tablets (with a switch to the full map), and `/print/:token?lang=&paper=&orientation=` (the
  * print layout the PDF and PNG exports render; with `&layout=infographic`, the one-page infographic).
  */
 export default function SharedMapPage({ token, mode }: { token: string; mode: "share" | "embed" | "print" }) {

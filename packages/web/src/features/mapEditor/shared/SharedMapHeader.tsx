@@ -1,17 +1,20 @@
+import type { ReactNode } from "react";
 import { LanguageSwitcher } from "../../../app/LanguageSwitcher.js";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { ZoomControl } from "../header/ZoomControl.js";
 import styles from "./SharedMapHeader.module.css";
 
-/** The share page's header: the map title, the app's name, zoom and the language switcher. */
+/** The share page's header: the map title, the app's name, zoom, the language switcher and `children` before them. */
 export function SharedMapHeader({
   title,
   zoom,
   onZoom,
+  children,
 }: {
   title: string;
   zoom: number;
   onZoom: (zoom: number) => void;
+  children?: ReactNode;
 }) {
   const t = useT();
   return (
@@ -21,6 +24,7 @@ export function SharedMapHeader({
       </h1>
       <span className={styles.badge}>{t("editor.share.readOnly")}</span>
       <span className={styles.spacer} />
+      {children}
       <span className={styles.zoom}>
         <ZoomControl zoom={zoom} onZoom={onZoom} />
       </span>
