@@ -67,6 +67,7 @@ describe.skipIf(!hasChromium())("the infographic export: one designed page", { t
       writeFileSync(file, await exportFile(`format=infographic&lang=${lang}`));
       const info = poppler("pdfinfo", [file]);
       expect([lang, Number(info.match(/Pages:\s+(\d+)/)![1])]).toEqual([lang, 1]);
+      expect([lang, info.match(/^Title:\s+(.*)$/m)?.[1]]).toEqual([lang, DEMO_TITLE]);
       // A4 landscape: 842 × 595 points.
       const [width, height] = info
         .match(/Page size:\s+([\d.]+) x ([\d.]+)/)!

@@ -129,6 +129,8 @@ describe("PDF and PNG export in a real Chromium, in every language", () => {
       const file = join(dir, `${lang.code}.pdf`);
       writeFileSync(file, await exportFile(map.id, "format=pdf&paper=A4&orientation=landscape"));
       const info = poppler("pdfinfo", [file]);
+      // The document title a PDF reader shows (and files it by) is the map's name, not the app's.
+      expect(info.match(/^Title:\s+(.*)$/m)?.[1]?.normalize("NFC")).toBe(lang.title.normalize("NFC"));
       const pages = Number(info.match(/Pages:\s+(\d+)/)![1]);
       expect(pages).toBeGreaterThanOrEqual(1);
       const [w, h] = info

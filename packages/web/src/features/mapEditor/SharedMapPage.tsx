@@ -67,12 +67,14 @@ function EmbedView({ map, token }: { map: SharedMap; token: string }) {
   );
 }
 
-function printOptions(search: string): {
+interface PrintOptions {
   lang: string | null;
   paper: Paper;
   orientation: Orientation;
   layout: "map" | "infographic";
-} {
+}
+
+function printOptions(search: string): PrintOptions {
   const params = new URLSearchParams(search);
   const paperParam = params.get("paper");
   const paper: Paper =
@@ -83,6 +85,16 @@ function printOptions(search: string): {
     orientation: params.get("orientation") === "portrait" ? "portrait" : "landscape",
     layout: params.get("layout") === "infographic" ? "infographic" : "map",
   };
+}
+
+/** The page the PDF and PNG exports print; its title, the map's name alone, is the PDF's document title. */
+function PrintView({ map, options }: { map: SharedMap; options: PrintOptions }) {
+  useDocumentTitle(map.title, { alone: true });
+  return options.layout === "infographic" ? (
+    <InfographicView map={map} paper={options.paper} />
+  ) : (
+    <PrintMapView map={map} paper={options.paper} orientation={options.orientation} />
+  );
 }
 
 /**
@@ -101,10 +113,8 @@ export default function SharedMapPage({ token, mode }: { token: string; mode: "s
       <MapLoadError error={state.error} onRetry={state.retry} shared />
     ) : state.state === "loading" ? (
       <LoadingScreen />
-    ) : mode === "print" && options!.layout === "infographic" ? (
-      <InfographicView map={state.map} paper={options!.paper} />
     ) : mode === "print" ? (
-      <PrintMapView map={state.map} paper={options!.paper} orientation={options!.orientation} />
+      <PrintView map={state.map} options={options!} />
     ) : mode === "embed" ? (
       <EmbedView map={state.map} token={token} />
     ) : (
