@@ -40,6 +40,16 @@ describe("the journey's goal step", () => {
     expect(goals(snapshotToDoc(snapshot))).toEqual(["pay"]);
   });
 
+  it("lets a map stored before goals existed load, and be given one", () => {
+    const { doc } = buildTestMap();
+    const stored = JSON.parse(JSON.stringify(docToSnapshot(doc))) as { steps: Array<Record<string, unknown>> };
+    expect(stored.steps.some((s) => "goal" in s)).toBe(false);
+    const restored = snapshotToDoc(upgradeSnapshot(stored).snapshot);
+    expect(goals(restored)).toEqual([]);
+    applyMapOperations(restored, [{ op: "updateStep", stepId: "pay", goal: true }]);
+    expect(goals(restored)).toEqual(["pay"]);
+  });
+
   it("refuses a goal that is not a yes or no", () => {
     const sent = MapOperationSchema.safeParse({ op: "updateStep", stepId: "pay", goal: "yes" });
     expect(sent.success).toBe(false);

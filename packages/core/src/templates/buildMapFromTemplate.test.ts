@@ -81,6 +81,24 @@ describe("templates", () => {
       }
   });
 
+  it("marks each template's journey goal on one step, so what follows it is not counted as drop-off", () => {
+    const goalOf = (id: string) =>
+      buildMapFromTemplate(id, { locale: "en" })
+        .steps.filter((s) => s.goal)
+        .map((s) => s.name);
+    expect(Object.fromEntries(TEMPLATES.map((t) => [t.id, goalOf(t.id)]))).toEqual({
+      "awareness-consideration-decision": ["Chooses a provider"],
+      "awareness-to-advocacy": ["Pays"],
+      "aida-retention": ["Buys or signs up"],
+      "moments-of-truth": ["Meets the product"],
+      "b2b-buying-committee": ["Procurement signs"],
+      ecommerce: ["Pays"],
+      "saas-onboarding": ["Completes the first task"],
+      "service-blueprint": ["Pays and leaves feedback"],
+    });
+    expect(buildMapFromTemplate("ecommerce", { locale: "fa" }).steps.find((s) => s.goal)?.name).toBe("پرداخت می‌کند");
+  });
+
   it("lists the gallery in the chosen language", () => {
     const ru = listTemplates("ru");
     expect(ru).toHaveLength(8);

@@ -11,7 +11,8 @@ import { LANE_NAMES } from "./laneNames.js";
 import { findTemplate } from "./templateCatalogue.js";
 
 /**
- * Builds a new map body from a template in one language, with the template's stages, steps, lanes and starter cards.
+ * Builds a new map body from a template in one language, with the template's stages, steps (its goal step marked),
+ * lanes and starter cards.
  * Lane prompts (LANE_PROMPTS) are not stored: the editor shows them as placeholders in an empty lane.
  */
 export function buildMapFromTemplate(
@@ -43,6 +44,7 @@ export function buildMapFromTemplate(
     for (const step of stage.steps) {
       const stepId = newId();
       ops.push({ op: "addStep", id: stepId, stageId, name: step.name[locale], parallel: step.parallel ?? false });
+      if (step.goal) ops.push({ op: "updateStep", stepId, goal: true });
       for (const starter of step.cards ?? []) {
         const laneId = laneIds.get(starter.lane);
         if (laneId) ops.push({ op: "addCard", laneId, stepId, card: starter.card(starter.text[locale]) });

@@ -51,6 +51,7 @@ export const awarenessConsiderationDecision: TemplateDefinition = {
             "Выбирает поставщика",
             "تأمین‌کننده را انتخاب می‌کند",
           ),
+          goal: true,
         },
       ],
     },
@@ -109,7 +110,7 @@ export const awarenessToAdvocacy: TemplateDefinition = {
       name: L("Purchase", "購買", "购买", "Покупка", "خرید"),
       color: "#e8684a",
       steps: [
-        { name: L("Pays", "付款", "付款", "Оплачивает", "پرداخت می‌کند") },
+        { name: L("Pays", "付款", "付款", "Оплачивает", "پرداخت می‌کند"), goal: true },
         {
           name: L(
             "Receives confirmation",
@@ -191,6 +192,7 @@ export const aidaWithRetention: TemplateDefinition = {
             "Покупает или регистрируется",
             "می‌خرد یا ثبت‌نام می‌کند",
           ),
+          goal: true,
         },
       ],
     },
@@ -242,7 +244,7 @@ export const ecommerce: TemplateDefinition = {
       color: "#f2a93b",
       steps: [
         { name: L("Adds to cart", "加入購物車", "加入购物车", "Добавляет в корзину", "به سبد خرید اضافه می‌کند") },
-        { name: L("Pays", "付款", "付款", "Оплачивает", "پرداخت می‌کند") },
+        { name: L("Pays", "付款", "付款", "Оплачивает", "پرداخت می‌کند"), goal: true },
       ],
     },
     {

@@ -54,6 +54,8 @@ export const momentsOfTruth: TemplateDefinition = {
       steps: [
         {
           name: L("Meets the product", "接觸產品", "接触产品", "Видит продукт вживую", "با محصول روبه‌رو می‌شود"),
+          // The first moment of truth is where the shopper buys; using and sharing come after.
+          goal: true,
           cards: [
             {
               lane: "momentsOfTruth",
@@ -219,6 +221,7 @@ export const b2bBuyingCommittee: TemplateDefinition = {
             "Отдел закупок подписывает договор",
             "واحد خرید قرارداد را امضا می‌کند",
           ),
+          goal: true,
         },
       ],
     },
@@ -285,6 +288,8 @@ export const saasOnboarding: TemplateDefinition = {
             "Выполняет первую задачу",
             "نخستین کار را انجام می‌دهد",
           ),
+          // Onboarding is done at the first value; habit and renewal are measured as retention, not onboarding drop-off.
+          goal: true,
         },
       ],
     },
@@ -388,6 +393,7 @@ export const serviceBlueprint: TemplateDefinition = {
             "Оплачивает и оставляет отзыв",
             "پرداخت می‌کند و بازخورد می‌دهد",
           ),
+          goal: true,
         },
       ],
     },

@@ -9,7 +9,10 @@ export interface TemplateCard {
   text: Localized;
 }
 
-/** A template as data: stages with their steps, the lanes, and starter cards. */
+/**
+ * A template as data: stages with their steps, the lanes, and starter cards. One step is the journey's goal (what the
+ * journey is for, e.g. the purchase): the steps after it are optional, so leaving there is not counted as drop-off.
+ */
 export interface TemplateDefinition {
   id: string;
   mapType: MapType;
@@ -19,6 +22,6 @@ export interface TemplateDefinition {
   stages: Array<{
     name: Localized;
     color: string;
-    steps: Array<{ name: Localized; parallel?: boolean; cards?: TemplateCard[] }>;
+    steps: Array<{ name: Localized; parallel?: boolean; goal?: true; cards?: TemplateCard[] }>;
   }>;
 }

@@ -18,6 +18,8 @@ import {
 export interface DemoStep {
   name: string;
   parallel?: boolean;
+  /** The journey's goal (one step per map): the steps after it are optional, so leaving there is not drop-off. */
+  goal?: true;
   actions?: string[];
   thoughts?: string[];
   touchpoints?: string[];
@@ -136,6 +138,7 @@ export function buildDemoMap(spec: DemoMapSpec, ids: DemoIds): MapSnapshot {
     for (const step of stage.steps) {
       const stepId = newId();
       ops.push({ op: "addStep", id: stepId, stageId, name: step.name, parallel: step.parallel ?? false });
+      if (step.goal) ops.push({ op: "updateStep", stepId, goal: true });
       for (const [lane, card] of cardsOf(step, ids)) ops.push({ op: "addCard", laneId: laneFor(lane), stepId, card });
       for (const [personaKey, value] of Object.entries(step.emotions))
         ops.push({ op: "setEmotion", personaId: ids.personaId(personaKey), stepId, value });

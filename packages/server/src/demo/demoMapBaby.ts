@@ -78,7 +78,13 @@ export const babyFoodMap: DemoMapSpec = {
       name: "购买",
       color: "#e8684a",
       steps: [
-        { name: "下单支付", actions: ["用微信支付完成付款"], touchpoints: ["appCheckout"], emotions: { wangfang: 0 } },
+        {
+          name: "下单支付",
+          goal: true,
+          actions: ["用微信支付完成付款"],
+          touchpoints: ["appCheckout"],
+          emotions: { wangfang: 0 },
+        },
         {
           name: "收货",
           actions: ["第二天上午收到快递", "检查生产日期"],

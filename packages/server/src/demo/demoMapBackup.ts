@@ -135,6 +135,7 @@ export const backupPurchaseMap: DemoMapSpec = {
         },
         {
           name: "Procurement signs",
+          goal: true,
           touchpoints: ["contract"],
           actions: ["Procurement asks for a new vendor form and a 90-day payment term"],
           pains: [{ text: "Contract redlines go back and forth for five weeks", severity: 3 }],

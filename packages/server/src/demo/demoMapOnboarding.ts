@@ -57,6 +57,7 @@ export const backupOnboardingMap: DemoMapSpec = {
       steps: [
         {
           name: "First restore test",
+          goal: true,
           touchpoints: ["adminConsole"],
           actions: ["Restores a test VM for the auditors"],
           quotes: [

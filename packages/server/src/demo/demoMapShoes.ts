@@ -98,6 +98,8 @@ export const shoesMap: DemoMapSpec = {
         },
         {
           name: "Pays",
+          // The purchase: delivery tracking, parcel-shop pick-up, returns and reviews follow it, and not everyone needs them.
+          goal: true,
           actions: ["Is asked to create an account", "Enters her address twice", "Pays with PayPal"],
           touchpoints: ["checkout"],
           pains: [
