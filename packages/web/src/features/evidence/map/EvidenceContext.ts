@@ -32,6 +32,8 @@ export interface EvidenceState {
   /** The step where most customers leave, and the one whose feedback is most negative: drawn with a warning colour. */
   worstDropOffStepId: string | null;
   worstSentimentStepId: string | null;
+  /** Steps at the journey's end (its goal and after): leaving there is not drop-off. Absent: none. */
+  journeyEndStepIds?: ReadonlySet<string>;
   /** Opens the rules that link a touchpoint to events (undefined where the user may not edit them). */
   openTouchpointRules?: (touchpointId: string) => void;
 }

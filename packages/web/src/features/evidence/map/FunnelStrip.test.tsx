@@ -21,6 +21,24 @@ function shopMapWithGoal() {
   return createLiveMapView(doc);
 }
 
+/** The shop map and metrics with a third stage, Care (a review), and no goal marked. */
+function shopWithCare() {
+  const doc = createMapDocument(MapSettingsSchema.parse({ title: "Shop", type: "currentState" }));
+  applyMapOperations(doc, [
+    { op: "addStage", id: "visit", name: "Visit" },
+    { op: "addStage", id: "buy", name: "Buy" },
+    { op: "addStage", id: "care", name: "Care" },
+    { op: "addStep", id: "home", stageId: "visit", name: "Home" },
+    { op: "addStep", id: "product", stageId: "visit", name: "Product" },
+    { op: "addStep", id: "checkout", stageId: "buy", name: "Checkout" },
+    { op: "addStep", id: "review", stageId: "care", name: "Review" },
+  ]);
+  const metrics = shopMetrics();
+  metrics.stages.push({ ...metrics.stages[1]!, stageId: "care", name: "Care", customers: 30 });
+  metrics.funnel.stages.push({ stageId: "care", customers: 30, rate: 0.03 });
+  return { view: createLiveMapView(doc), metrics, doc };
+}
+
 afterEach(cleanup);
 
 describe("the funnel strip", () => {
@@ -55,5 +73,31 @@ describe("the funnel strip", () => {
     expect(buy!.dataset.afterGoal).toBe("true");
     expect(buy!.textContent).not.toContain("from the previous stage");
     expect(buy!.textContent).toContain("after the goal");
+  });
+
+  it("without a goal, takes the last stage of a longer journey as what follows it, and says it assumed so", () => {
+    const { view, metrics, doc } = shopWithCare();
+    renderIn(
+      <MapViewContext.Provider value={view}>
+        <FunnelStrip metrics={metrics} />
+      </MapViewContext.Provider>,
+    );
+    const [, buy, care] = screen.getAllByTestId("funnel-stage");
+    expect(buy!.textContent).toContain("−85% from the previous stage");
+    expect(care!.dataset.goalAssumed).toBe("true");
+    expect(care!.textContent).not.toContain("from the previous stage");
+    expect(care!.textContent).toContain("after the goal (assumed)");
+    expect(care!.title).toContain("Mark the goal in a step's menu");
+    cleanup();
+    // Marking the last step as the goal counts the whole journey: the drop into Care shows again.
+    applyMapOperations(doc, [{ op: "updateStep", stepId: "review", goal: true }]);
+    renderIn(
+      <MapViewContext.Provider value={createLiveMapView(doc)}>
+        <FunnelStrip metrics={metrics} />
+      </MapViewContext.Provider>,
+    );
+    const last = screen.getAllByTestId("funnel-stage")[2]!;
+    expect(last.dataset.afterGoal).toBeUndefined();
+    expect(last.textContent).toContain("−80% from the previous stage");
   });
 });

@@ -43,6 +43,7 @@ export function FunnelStrip({ metrics }: { metrics: MapMetrics }) {
   const top = Math.max(1, ...stages.map((s) => s.customers));
   const pct = (v: number) => formatNumber(v, { style: "percent", maximumFractionDigits: 1 });
   const label = t("evidence.funnel.label");
+  const assumed = !!placement?.goalAssumed;
 
   const list = (
     <ol
@@ -67,7 +68,12 @@ export function FunnelStrip({ metrics }: { metrics: MapMetrics }) {
             data-stage-id={s.stageId}
             data-customers={s.customers}
             data-after-goal={afterGoal || undefined}
-            title={afterGoal ? t("evidence.funnel.afterGoalHint") : undefined}
+            data-goal-assumed={(afterGoal && placement?.goalAssumed) || undefined}
+            title={
+              afterGoal
+                ? t(assumed ? "evidence.funnel.afterGoalAssumedHint" : "evidence.funnel.afterGoalHint")
+                : undefined
+            }
           >
             <span className={styles.funnelName} dir="auto" title={name}>
               {name}
@@ -82,7 +88,11 @@ export function FunnelStrip({ metrics }: { metrics: MapMetrics }) {
             {drop !== null && drop > 0 && (
               <span className={styles.funnelDrop}>{t("evidence.funnel.drop", { percent: pct(drop) })}</span>
             )}
-            {afterGoal && <span className={styles.muted}>{t("evidence.funnel.afterGoal")}</span>}
+            {afterGoal && (
+              <span className={styles.muted}>
+                {t(assumed ? "evidence.funnel.afterGoalAssumed" : "evidence.funnel.afterGoal")}
+              </span>
+            )}
           </li>
         );
       })}

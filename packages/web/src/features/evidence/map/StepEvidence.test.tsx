@@ -2,6 +2,8 @@
 import { cleanup, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { EvidenceOf, renderIn, shopMetrics } from "../testing/evidenceTestKit.js";
+import { printEvidence } from "../../mapEditor/shared/printEvidence.js";
+import { EvidenceContext } from "./EvidenceContext.js";
 import { StepEvidence } from "./StepEvidence.js";
 import { StepQuotes } from "./StepQuotes.js";
 
@@ -22,6 +24,19 @@ describe("the data lane at a step", () => {
     expect(within(cell).getByTestId("step-score").textContent).toBe("4.3 (40 answers)");
     expect(cell.dataset.worstDropOff).toBe("true");
     expect(within(cell).getByText("Most customers leave here")).toBeTruthy();
+  });
+
+  it("at the journey's goal says who went no further, not drop-off, and gives no warning", () => {
+    renderIn(
+      <EvidenceContext.Provider value={printEvidence(shopMetrics(), "product")}>
+        <StepEvidence stepId="product" />
+      </EvidenceContext.Provider>,
+    );
+    const cell = screen.getByTestId("step-evidence");
+    expect(within(cell).getByTestId("step-drop-off").dataset.journeyEnd).toBe("true");
+    expect(within(cell).getByText("Went no further")).toBeTruthy();
+    expect(within(cell).queryByText("Drop-off")).toBeNull();
+    expect(within(cell).queryByText("Most customers leave here")).toBeNull();
   });
 
   it("marks the step with the most negative feedback and names its tone", () => {

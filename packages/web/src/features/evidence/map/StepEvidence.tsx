@@ -6,7 +6,8 @@ import { formatMs } from "./formatMs.js";
 import styles from "./Evidence.module.css";
 
 /**
- * The data lane at one step: customers reached, conversion from the previous step, drop-off to the next, median time
+ * The data lane at one step: customers reached, conversion from the previous step, drop-off to the next (at the
+ * journey's end: who went no further), median time
  * to the next step, the headline score and the sentiment of what customers wrote; the step where most customers
  * leave and the one with the most negative feedback are marked.
  */
@@ -21,6 +22,8 @@ export function StepEvidence({ stepId }: { stepId: string }) {
   const tone = sentimentTone(step.sentiment.mean);
   const worstDrop = evidence.worstDropOffStepId === stepId;
   const worstMood = evidence.worstSentimentStepId === stepId;
+  // At the journey's goal and after it, customers who go no further are done, not lost: no "drop-off" there.
+  const journeyEnd = !!evidence.journeyEndStepIds?.has(stepId);
   // Who left is personal data, for owners and editors: those the data view lets edit touchpoint rules.
   const whoLeftHref = evidence.openTouchpointRules ? customersWhoLeftHref(evidence, stepId) : undefined;
   return (
@@ -46,8 +49,10 @@ export function StepEvidence({ stepId }: { stepId: string }) {
         )}
         {step.conversion && step.conversion.dropOffRate !== null && (
           <div className={worstDrop ? styles.alarm : undefined}>
-            <dt>{t("evidence.step.dropOff")}</dt>
-            <dd data-testid="step-drop-off">
+            <dt title={journeyEnd ? t("evidence.step.wentNoFurtherHint") : undefined}>
+              {t(journeyEnd ? "evidence.step.wentNoFurther" : "evidence.step.dropOff")}
+            </dt>
+            <dd data-testid="step-drop-off" data-journey-end={journeyEnd || undefined}>
               {pct(step.conversion.dropOffRate)}{" "}
               <span className={styles.muted}>({formatNumber(step.conversion.dropOff)})</span>
             </dd>

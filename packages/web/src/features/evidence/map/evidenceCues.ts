@@ -1,22 +1,13 @@
 import type { MapMetrics, StepMetrics } from "@opencjm/core";
+import { journeyEnd } from "./journeyEnd.js";
 
 /** A step needs this many customers before its rates count for the "worst" cues, so a handful of stragglers is not alarming. */
 const MIN_CUSTOMERS = 5;
 
 /**
- * Steps that are part of the journey's natural end: the goal step and every step after it (a later level). Customers
- * who stop there have done what the journey is for, so they are not counted as leaving. Empty without a goal, or when
- * the goal is not among the measured steps (a step deleted since, or an old map).
- */
-export function stepsFromGoal(metrics: MapMetrics, goalStepId: string | null | undefined): ReadonlySet<string> {
-  const goal = goalStepId ? metrics.steps.find((s) => s.stepId === goalStepId) : undefined;
-  if (!goal) return new Set();
-  return new Set(metrics.steps.filter((s) => s.stepId === goal.stepId || s.level > goal.level).map((s) => s.stepId));
-}
-
-/**
- * The step where the largest share of customers leaves before the journey's goal, and the one with the most negative
- * feedback (anywhere: a bad after-purchase step still hurts).
+ * The step where the largest share of customers leaves before the journey's end (its goal, marked or assumed: see
+ * journeyEnd), the one with the most negative feedback (anywhere: a bad after-purchase step still hurts), and the
+ * steps at the journey's end, where leaving is not drop-off.
  */
 export function evidenceCues(
   metrics: MapMetrics,
@@ -24,8 +15,13 @@ export function evidenceCues(
 ): {
   worstDropOffStepId: string | null;
   worstSentimentStepId: string | null;
+  journeyEndStepIds: ReadonlySet<string>;
 } {
-  const naturalEnd = stepsFromGoal(metrics, goalStepId);
+  const naturalEnd = journeyEnd(
+    metrics.steps,
+    metrics.stages.map((s) => s.stageId),
+    goalStepId,
+  ).stepIds;
   let dropOff: StepMetrics | null = null;
   let sentiment: StepMetrics | null = null;
   for (const s of metrics.steps) {
@@ -47,7 +43,11 @@ export function evidenceCues(
     )
       sentiment = s;
   }
-  return { worstDropOffStepId: dropOff?.stepId ?? null, worstSentimentStepId: sentiment?.stepId ?? null };
+  return {
+    worstDropOffStepId: dropOff?.stepId ?? null,
+    worstSentimentStepId: sentiment?.stepId ?? null,
+    journeyEndStepIds: naturalEnd,
+  };
 }
 
 /** Conversion into a step from the level before it: customers there who went on (to this step or a parallel one). */
