@@ -5,19 +5,12 @@ import { Button } from "../../../app/Button.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import type { CellCatalogue } from "../../cells/CellContentProps.js";
 import { useShownMetrics } from "../../evidence/map/EvidenceContext.js";
-import { COLUMN_WIDTH, TITLE_WIDTH } from "../grid/gridSizes.js";
 import { ReadOnlyMap } from "../ReadOnlyMap.js";
 import { buildStructure } from "../store/buildStructure.js";
 import { presentationSlides, type PresentationMode } from "./presentationSlides.js";
 import { usePresentationKeys } from "./usePresentationKeys.js";
+import { useSlideFit } from "./useSlideFit.js";
 import styles from "./PresentationView.module.css";
-
-/** The zoom at which a slide's columns fill the screen's width, between half and one and a half times. */
-function fittingZoom(snapshot: MapSnapshot): number {
-  const columns = Math.max(1, buildStructure(snapshot.stages, snapshot.steps, snapshot.lanes).slots.length);
-  const width = typeof window === "undefined" ? 1280 : window.innerWidth - 32;
-  return Math.max(0.5, Math.min(1.5, width / (TITLE_WIDTH + columns * COLUMN_WIDTH)));
-}
 
 /**
  * The map presented full screen, without any editing chrome and without empty lanes: a stage at a time or the whole
@@ -41,6 +34,13 @@ export function PresentationView({
   const at = Math.min(index, Math.max(0, slides.length - 1));
   const slide = slides[at];
   const rootRef = useRef<HTMLDivElement>(null);
+  const areaRef = useRef<HTMLElement>(null);
+  const columns = useMemo(
+    () => (slide ? buildStructure(slide.snapshot.stages, slide.snapshot.steps, slide.snapshot.lanes).slots.length : 1),
+    [slide],
+  );
+  // Each slide fills the screen across or down, whichever it reaches first, so its last lane is never below the fold.
+  const zoom = useSlideFit(areaRef, columns, `${mode}:${at}`);
   const move = useCallback(
     (delta: number | "first" | "last") =>
       setIndex((i) =>
@@ -137,14 +137,14 @@ export function PresentationView({
         </Button>
       </header>
       {stage && <div className={styles.band} style={{ background: stage.color ?? "var(--border-strong)" }} />}
-      <main className={styles.stageArea}>
+      <main ref={areaRef} className={styles.stageArea} data-zoom={zoom.toFixed(2)}>
         {slide && (
           <ReadOnlyMap
             key={`${mode}:${at}`}
             snapshot={slide.snapshot}
             catalogue={catalogue}
             label={snapshot.settings.title}
-            zoom={fittingZoom(slide.snapshot)}
+            zoom={zoom}
           />
         )}
       </main>
