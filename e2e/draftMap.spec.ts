@@ -129,6 +129,12 @@ describe.skipIf(!hasChromium())(
       });
       await page.goto(`${app.url}/w/${user.workspaceId}/maps/${blank.map.id}`);
       await page.getByTestId("map-grid").waitFor();
+      // No customer is on this map, so its data view starts off although the workspace has data; shown, it says why.
+      const toggle = page.getByTestId("toggle-data");
+      await page.waitForLoadState("networkidle");
+      expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+      expect(await page.getByTestId("evidence-bar").count()).toBe(0);
+      await toggle.click();
       await expect.poll(() => page.getByTestId("no-linked-events").count(), { ...until, timeout: 60_000 }).toBe(1);
       expect(await page.getByTestId("no-linked-events").textContent()).toContain("is linked to a step of this map");
     });

@@ -17,7 +17,15 @@ afterEach(() => {
 /** The same map with no customer at any step or touchpoint: rules that match nothing yet. */
 function unmeasured(): MapMetrics {
   const metrics = shopMetrics();
-  return { ...metrics, steps: metrics.steps.map((s) => ({ ...s, customers: 0, events: 0 })) };
+  return {
+    ...metrics,
+    totals: { ...metrics.totals, onMapEvents: 0 },
+    steps: metrics.steps.map((s) => ({ ...s, customers: 0, events: 0 })),
+    // A touchpoint of the workspace that is not on this map, reached by customers.
+    touchpoints: [
+      { touchpointId: "tp_elsewhere", label: "Newsletter", stepId: null, events: 9, customers: 4, timeSpentMs: 0 },
+    ],
+  };
 }
 
 const doneImport = { id: "imp", status: "done", eventsStored: 2500 };
@@ -57,12 +65,15 @@ function mount(mapId = "map_1") {
 const shown = () => screen.getByTestId("shown").textContent;
 
 describe("whether the map's data view is on before anyone chooses", () => {
-  it("counts a customer at a step or at a touchpoint as data, and nothing else", () => {
+  it("counts an event on the map, a customer at a step or at a touchpoint on it as data, and nothing else", () => {
     expect(measuredOnMap(shopMetrics())).toBe(true);
     expect(measuredOnMap(unmeasured())).toBe(false);
     const atTouchpoint = unmeasured();
-    atTouchpoint.touchpoints = [{ ...({} as MapMetrics["touchpoints"][number]), customers: 3 }];
+    atTouchpoint.touchpoints = [{ ...atTouchpoint.touchpoints[0]!, stepId: "home" }];
     expect(measuredOnMap(atTouchpoint)).toBe(true);
+    const onMap = unmeasured();
+    onMap.totals.onMapEvents = 1;
+    expect(measuredOnMap(onMap)).toBe(true);
     expect(measuredOnMap(undefined)).toBe(false);
   });
 

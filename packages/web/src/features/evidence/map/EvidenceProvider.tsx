@@ -40,9 +40,17 @@ function afterPaint(run: () => void): () => void {
   };
 }
 
-/** True when the numbers place a customer on the map: at one of its steps or at one of its touchpoints. */
+/**
+ * True when the numbers place a customer on the map: an event on it, a customer at one of its steps or at one of the
+ * touchpoints on it (the workspace's other touchpoints, with no step here, do not count).
+ */
 export function measuredOnMap(metrics: MapMetrics | undefined): boolean {
-  return !!metrics && (metrics.steps.some((s) => s.customers > 0) || metrics.touchpoints.some((t) => t.customers > 0));
+  return (
+    !!metrics &&
+    (metrics.totals.onMapEvents > 0 ||
+      metrics.steps.some((s) => s.customers > 0) ||
+      metrics.touchpoints.some((t) => t.stepId !== null && t.customers > 0))
+  );
 }
 
 /**
