@@ -2,7 +2,9 @@ import type { EmotionScale, Step } from "@opencjm/core";
 import { useRef, type KeyboardEvent, type PointerEvent } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import type { EmotionIndex } from "../store/MapView.js";
+import { EmotionFace } from "./EmotionFace.js";
 import type { EmotionPersona } from "./EmotionPersona.js";
+import { emotionMood, MOOD_LABEL_KEYS } from "./emotionMood.js";
 import { curvePath, snapEmotion, type EmotionGeometry } from "./emotionGeometry.js";
 import styles from "./EmotionCurve.module.css";
 
@@ -24,7 +26,7 @@ interface Props {
 
 /**
  * The emotion curves of the map's personas across the steps, on the map's scale, over a green (good) and a red (bad)
- * half; the scale's numbers and faces stand in the lane's sticky title (EmotionAxis), so they stay while scrolling. Points can be dragged (snapping to
+ * half, each point a face for its mood; the scale's numbers and faces stand in the lane's sticky title (EmotionAxis), so they stay while scrolling. Points can be dragged (snapping to
  * half steps), nudged with the arrow keys once focused, or cleared with Delete; ghost points add the active persona's.
  */
 export function EmotionCurve({
@@ -41,7 +43,10 @@ export function EmotionCurve({
   const { t, formatNumber } = useI18n();
   const svgRef = useRef<SVGSVGElement>(null);
   const editable = !!onChange;
-  const r = 6;
+  // Each point is its mood's face (the infographic's and the phone view's), ringed in the persona's colour. It keeps
+  // its size in pixels at every zoom, as the grid redraws the lane at the zoomed size rather than scaling it.
+  const face = 18;
+  const r = face / 2 + 2;
 
   // The grid may be zoomed: pointer pixels are converted by the drawing's on-screen size, whatever the zoom.
   const valueFromPointer = (clientY: number) => {
@@ -156,35 +161,46 @@ export function EmotionCurve({
         return (
           <g key={persona.id} data-persona-id={persona.id}>
             <path d={curvePath(points)} className={styles.line} style={{ stroke: persona.color, strokeWidth: 3 }} />
-            {points.map((p) => (
-              <circle
-                key={p.stepId}
-                cx={p.x}
-                cy={p.y}
-                r={r}
-                className={editable ? styles.point : styles.pointStatic}
-                style={{ fill: persona.color }}
-                role="slider"
-                tabIndex={editable ? -1 : undefined}
-                aria-label={t("editor.emotion.pointLabel", {
-                  persona: persona.name,
-                  step: stepName.get(p.stepId) ?? "",
-                })}
-                aria-valuemin={scale.min}
-                aria-valuemax={scale.max}
-                aria-valuenow={p.value}
-                aria-valuetext={formatNumber(p.value)}
-                aria-readonly={!editable || undefined}
-                data-testid="emotion-point"
-                data-persona-id={persona.id}
-                data-step-id={p.stepId}
-                data-value={p.value}
-                onPointerDown={(e) => startDrag(e, persona.id, p.stepId)}
-                onKeyDown={(e) => onKeyDown(e, persona.id, p.stepId, p.value)}
-              >
-                <title>{`${persona.name} · ${stepName.get(p.stepId) ?? ""}: ${formatNumber(p.value)}${p.note ? ` — ${p.note}` : ""}`}</title>
-              </circle>
-            ))}
+            {points.map((p) => {
+              const mood = emotionMood(p.value, scale);
+              const valueText = t("editor.emotion.pointValue", {
+                value: formatNumber(p.value),
+                mood: t(MOOD_LABEL_KEYS[mood]),
+              });
+              const label = t("editor.emotion.pointLabel", {
+                persona: persona.name,
+                step: stepName.get(p.stepId) ?? "",
+              });
+              return (
+                <g key={p.stepId}>
+                  <circle
+                    cx={p.x}
+                    cy={p.y}
+                    r={r}
+                    className={editable ? styles.point : styles.pointStatic}
+                    style={{ fill: persona.color }}
+                    role="slider"
+                    tabIndex={editable ? -1 : undefined}
+                    aria-label={label}
+                    aria-valuemin={scale.min}
+                    aria-valuemax={scale.max}
+                    aria-valuenow={p.value}
+                    aria-valuetext={valueText}
+                    aria-readonly={!editable || undefined}
+                    data-testid="emotion-point"
+                    data-persona-id={persona.id}
+                    data-step-id={p.stepId}
+                    data-value={p.value}
+                    onPointerDown={(e) => startDrag(e, persona.id, p.stepId)}
+                    onKeyDown={(e) => onKeyDown(e, persona.id, p.stepId, p.value)}
+                  >
+                    <title>{`${label}: ${valueText}${p.note ? ` — ${p.note}` : ""}`}</title>
+                  </circle>
+                  {/* Drawn over its point and let through to it: dragging and focus stay on the circle. */}
+                  <EmotionFace mood={mood} size={face} x={p.x - face / 2} y={p.y - face / 2} />
+                </g>
+              );
+            })}
             {editable &&
               persona.id === activePersonaId &&
               steps.map((s) => {

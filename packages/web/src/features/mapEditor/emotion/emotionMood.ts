@@ -12,3 +12,12 @@ export function emotionMood(value: number, scale: Pick<EmotionScale, "min" | "ma
   const share = span > 0 ? (value - scale.min) / span : 0.5;
   return (Math.min(4, Math.max(0, Math.floor(share * 5))) - 2) as EmotionMood;
 }
+
+/** The word for each mood (`editor.emotion.mood.*`), said with a point's number so its face is not the only cue. */
+export const MOOD_LABEL_KEYS: Record<EmotionMood, string> = {
+  [-2]: "editor.emotion.mood.veryUnhappy",
+  [-1]: "editor.emotion.mood.unhappy",
+  0: "editor.emotion.mood.neutral",
+  1: "editor.emotion.mood.happy",
+  2: "editor.emotion.mood.veryHappy",
+};
