@@ -1,6 +1,7 @@
 import { COMMENT_ANCHOR_KINDS, type CommentAnchor, type CommentAnchorKind, type CommentThread } from "@opencjm/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
+import { Button } from "../../app/Button.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { anchorKey } from "./anchorKey.js";
 import { CommentComposer } from "./CommentComposer.js";
@@ -95,9 +96,15 @@ function AllThreads({ members }: { members: Parameters<typeof ThreadView>[0]["me
       <div className={styles.filters} role="group" aria-label={t("comments.filter.label")}>
         <div className={styles.segmented}>
           {(["open", "resolved"] as const).map((status) => (
-            <button key={status} type="button" aria-pressed={filters.status === status} onClick={() => set({ status })}>
+            <Button
+              key={status}
+              size="small"
+              variant={filters.status === status ? "primary" : "secondary"}
+              aria-pressed={filters.status === status}
+              onClick={() => set({ status })}
+            >
               {t(`comments.filter.${status}`)}
-            </button>
+            </Button>
           ))}
         </div>
         <label>

@@ -1,5 +1,6 @@
 import { matrixQuadrant, type Idea, type MatrixPosition } from "@opencjm/core";
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { Button } from "../../app/Button.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import styles from "./ImpactEffortMatrix.module.css";
 
@@ -115,9 +116,9 @@ export function ImpactEffortMatrix({
               <li key={idea.id}>
                 <bdi>{idea.title}</bdi>{" "}
                 {!readOnly && (
-                  <button type="button" onClick={() => onMove(idea.id, { impact: 0.5, effort: 0.5 })}>
+                  <Button size="small" onClick={() => onMove(idea.id, { impact: 0.5, effort: 0.5 })}>
                     {t("ideas.matrix.place")}
-                  </button>
+                  </Button>
                 )}
               </li>
             ))}

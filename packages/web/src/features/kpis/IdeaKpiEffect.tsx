@@ -2,6 +2,7 @@ import type { IdeaEffect, KpiEffect } from "@opencjm/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ApiRequestError } from "../../api/apiClient.js";
+import { Button } from "../../app/Button.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { formatKpiValue } from "./formatKpiValue.js";
 import { fetchIdeaEffect, ideaEffectKey, recordIdeaEffect, type EffectWindows } from "./kpisApi.js";
@@ -165,9 +166,9 @@ export function IdeaKpiEffect({
         <p className={styles.muted}>{t("kpis.effect.recorded", { date: formatDate(effect.recordedAt) })}</p>
       )}
       {canRecord && effect?.ready && !effect.recordedAt && (
-        <button type="button" onClick={() => record.mutate()} disabled={record.isPending}>
+        <Button size="small" onClick={() => record.mutate()} disabled={record.isPending}>
           {t("kpis.effect.record")}
-        </button>
+        </Button>
       )}
       {record.isError && (
         <p role="alert" className={styles.error}>

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { ApiRequestError } from "../../api/apiClient.js";
 import { Dialog } from "../../app/Dialog.js";
+import { Button } from "../../app/Button.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { parseLocaleNumber } from "../cells/fields/parseLocaleNumber.js";
 import { memberListQuery } from "../members/membersQueries.js";
@@ -199,12 +200,10 @@ export function KpiEditorDialog({
           </p>
         )}
         <div className={styles.actions}>
-          <button type="button" onClick={onClose}>
-            {t("kpis.editor.cancel")}
-          </button>
-          <button type="submit" disabled={save.isPending}>
+          <Button onClick={onClose}>{t("kpis.editor.cancel")}</Button>
+          <Button type="submit" variant="primary" disabled={save.isPending}>
             {save.isPending ? t("kpis.editor.saving") : t("kpis.editor.save")}
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

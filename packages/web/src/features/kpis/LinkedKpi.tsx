@@ -1,6 +1,7 @@
 import type { Kpi, KpiSeries } from "@opencjm/core";
 import { useState } from "react";
 import { Dialog } from "../../app/Dialog.js";
+import { Button } from "../../app/Button.js";
 import { useI18n } from "../../i18n/I18nProvider.js";
 import { formatKpiValue, kpiTrack } from "./formatKpiValue.js";
 import { KpiBucketChoice } from "./KpiBucketChoice.js";
@@ -49,9 +50,7 @@ export function LinkedKpi({ kpi, series }: { kpi: Kpi; series: KpiSeries }) {
         <Dialog title={kpi.name} onClose={() => setChart(false)}>
           <KpiBucketChoice />
           <KpiChart name={kpi.name} points={series.points} target={kpi.target} bucket={series.bucket} format={format} />
-          <button type="button" onClick={() => setChart(false)}>
-            {t("kpis.chart.close")}
-          </button>
+          <Button onClick={() => setChart(false)}>{t("kpis.chart.close")}</Button>
         </Dialog>
       )}
     </div>

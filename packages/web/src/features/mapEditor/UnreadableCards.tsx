@@ -8,6 +8,7 @@ import {
 } from "@opencjm/core";
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
+import { Button } from "../../app/Button.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import styles from "./UnreadableCards.module.css";
 
@@ -99,9 +100,9 @@ export function UnreadableCards({
   return (
     <div className={styles.notice} role="status" data-testid="unreadable-cards">
       <span>{t("editor.unreadable.summary", { count: cards.length })}</span>
-      <button type="button" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+      <Button size="small" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
         {open ? t("editor.unreadable.hide") : t("editor.unreadable.show")}
-      </button>
+      </Button>
       {open && (
         <ul className={styles.list}>
           {cards.map((card) => {
@@ -113,14 +114,18 @@ export function UnreadableCards({
                   {card.problem}
                 </span>
                 {!readOnly && repair && (
-                  <button type="button" onClick={() => act(card.id, repair)}>
+                  <Button size="small" onClick={() => act(card.id, repair)}>
                     {t("editor.unreadable.repair")}
-                  </button>
+                  </Button>
                 )}
                 {!readOnly && (
-                  <button type="button" onClick={() => act(card.id, { op: "removeCard", cardId: card.id })}>
+                  <Button
+                    size="small"
+                    variant="danger"
+                    onClick={() => act(card.id, { op: "removeCard", cardId: card.id })}
+                  >
                     {t("editor.unreadable.delete")}
-                  </button>
+                  </Button>
                 )}
               </li>
             );

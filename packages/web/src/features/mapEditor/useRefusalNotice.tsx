@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { Button } from "../../app/Button.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import type { EditRefusal } from "./editing/MapEditor.js";
 import styles from "./useRefusalNotice.module.css";
@@ -21,9 +22,9 @@ export function useRefusalNotice(): { report: (refusal: EditRefusal) => void; no
           {refusal.detail}
         </span>
       )}
-      <button type="button" onClick={() => setRefusal(null)} aria-label={t("common.action.close")}>
+      <Button variant="ghost" size="small" onClick={() => setRefusal(null)} aria-label={t("common.action.close")}>
         ×
-      </button>
+      </Button>
     </div>
   );
   return { report, notice };

@@ -1,5 +1,6 @@
 import type { Lane } from "@opencjm/core";
 import { memo, useContext, useMemo, useState } from "react";
+import { Button } from "../../../app/Button.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { MeasuredEmotionCurve } from "../../evidence/map/MeasuredEmotionCurve.js";
 import { ResearchEmotionBand } from "../../research/ResearchEmotionBand.js";
@@ -149,9 +150,9 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({
             <p className={styles.empty} data-testid="emotion-empty">
               {t("editor.emotion.noPersona")}{" "}
               {openSettings && !readOnly && (
-                <button type="button" onClick={openSettings}>
+                <Button size="small" onClick={openSettings}>
                   {t("editor.settings.open")}
-                </button>
+                </Button>
               )}
             </p>
           )}

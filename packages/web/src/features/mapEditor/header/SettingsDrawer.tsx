@@ -1,6 +1,7 @@
 import { MAP_STATUSES, MAP_TYPES, type MapSettings, type Persona } from "@opencjm/core";
 import { useState, type FormEvent } from "react";
 import { Dialog } from "../../../app/Dialog.js";
+import { Button } from "../../../app/Button.js";
 import { useT } from "../../../i18n/I18nProvider.js";
 import styles from "./SettingsDrawer.module.css";
 
@@ -218,12 +219,10 @@ export function SettingsDrawer({
         </fieldset>
         {!readOnly && (
           <footer className={styles.foot}>
-            <button type="button" onClick={onClose}>
-              {t("common.action.cancel")}
-            </button>
-            <button type="submit" className={styles.primary} data-testid="settings-apply">
+            <Button onClick={onClose}>{t("common.action.cancel")}</Button>
+            <Button type="submit" variant="primary" data-testid="settings-apply">
               {t("common.action.apply")}
-            </button>
+            </Button>
           </footer>
         )}
       </form>

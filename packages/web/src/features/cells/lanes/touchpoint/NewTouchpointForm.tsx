@@ -1,6 +1,7 @@
 import { TouchpointFieldsSchema, type Touchpoint } from "@opencjm/core";
 import { useId, useState, type FormEvent } from "react";
 import { useErrorMessage } from "../../../../app/useErrorMessage.js";
+import { Button } from "../../../../app/Button.js";
 import { useI18n } from "../../../../i18n/I18nProvider.js";
 import type { CellCatalogue } from "../../CellContentProps.js";
 import { channelLabel } from "../channel/channelLabel.js";
@@ -116,12 +117,12 @@ export function NewTouchpointForm({
         </p>
       )}
       <div className={styles.actions}>
-        <button type="submit" disabled={busy || channelId === ""}>
+        <Button type="submit" variant="primary" size="small" disabled={busy || channelId === ""}>
           {t("common.action.create")}
-        </button>
-        <button type="button" onClick={onCancel}>
+        </Button>
+        <Button size="small" onClick={onCancel}>
           {t("common.action.cancel")}
-        </button>
+        </Button>
       </div>
     </form>
   );
