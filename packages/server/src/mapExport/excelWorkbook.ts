@@ -217,10 +217,10 @@ function addCardSheet(wb: ExcelJS.Workbook, input: ExportInput): void {
   }
 }
 
-/** What the grid cannot show (descriptions, colours, parallel steps, emotion notes), by position, for our import. */
+/** What the grid cannot show (descriptions, colours, parallel steps, the goal, emotion notes), by position, for our import. */
 export interface WorkbookLayout {
   stages: Array<{ description: string; color?: string }>;
-  steps: Array<{ description: string; parallel: boolean }>;
+  steps: Array<{ description: string; parallel: boolean; goal?: boolean }>;
   lanes: Array<{ color?: string; collapsed: boolean }>;
   /** Emotion notes keyed `personaId:stepIndex`. */
   emotionNotes: Record<string, string>;
@@ -231,7 +231,7 @@ function workbookLayout(input: ExportInput): WorkbookLayout {
   const stepIndex = new Map(steps.map((s, i) => [s.id as string, i]));
   return {
     stages: stages.map((s) => ({ description: s.description, color: s.color })),
-    steps: steps.map((s) => ({ description: s.description, parallel: s.parallel })),
+    steps: steps.map((s) => ({ description: s.description, parallel: s.parallel, ...(s.goal ? { goal: true } : {}) })),
     lanes: lanes.map((l) => ({ color: l.color, collapsed: l.collapsed })),
     emotionNotes: Object.fromEntries(
       emotions.filter((e) => e.note).map((e) => [`${e.personaId}:${stepIndex.get(e.stepId)}`, e.note]),

@@ -85,8 +85,12 @@ export class MapDraftBuilder {
     return id;
   }
 
-  /** Adds a step at the end of a stage and returns its id. */
-  addStep(stageId: string, name: string, extra: { parallel?: boolean; description?: string } = {}): string {
+  /** Adds a step at the end of a stage and returns its id; `goal` marks it as the journey's goal. */
+  addStep(
+    stageId: string,
+    name: string,
+    { goal, ...extra }: { parallel?: boolean; description?: string; goal?: boolean } = {},
+  ): string {
     const id = this.nextId();
     this.push("steps", this.counts.steps + 1, {
       op: "addStep",
@@ -95,6 +99,8 @@ export class MapDraftBuilder {
       name: this.fit(name, 200, "step name"),
       ...extra,
     });
+    // The goal is a mark a journey has once, set as the editor sets it, not a field of a new step.
+    if (goal && !this.over) this.ops.push({ op: "updateStep", stepId: id, goal: true });
     return id;
   }
 

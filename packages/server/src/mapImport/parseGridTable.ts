@@ -134,7 +134,11 @@ export function parseGridTable(source: GridSource, format: ImportFormat, extras:
     }
     const saved = layout?.steps[c - first];
     columns.push(
-      builder.addStep(stageId, str(stepRow[c]), { parallel: saved?.parallel, description: saved?.description }),
+      builder.addStep(stageId, str(stepRow[c]), {
+        parallel: saved?.parallel,
+        description: saved?.description,
+        goal: saved?.goal,
+      }),
     );
   }
 

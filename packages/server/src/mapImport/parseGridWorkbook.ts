@@ -28,7 +28,13 @@ const LayoutSchema = z.object({
         .optional(),
     }),
   ),
-  steps: z.array(z.object({ description: z.string().max(2000).default(""), parallel: z.boolean().default(false) })),
+  steps: z.array(
+    z.object({
+      description: z.string().max(2000).default(""),
+      parallel: z.boolean().default(false),
+      goal: z.boolean().optional(),
+    }),
+  ),
   lanes: z.array(
     z.object({
       color: z
