@@ -42,8 +42,14 @@ function stats(ms: number[]): { median: number; p90: number; min: number } {
 
 type Format = "pdf" | "png";
 type Measured = { times: number[]; firstMs: number; bytes: number; body: Buffer };
+/** How long a newcomer takes in the export dialog between opening it and pressing Download (choosing paper, say). */
+const DIALOG_MS = 2000;
 
-async function measureOurs(): Promise<Record<Format, Measured>> {
+/**
+ * A fresh server with the bench map, and its exports timed. `dialog`: the first export is asked for as a user asks
+ * for it, DIALOG_MS after the export dialog opened and told the server to get ready (POST …/export/prepare).
+ */
+async function measureOurs(dialog = false): Promise<Partial<Record<Format, Measured>>> {
   const dir = mkdtempSync(join(tmpdir(), "cjm-bench-pdf-"));
   const server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", dataDir: dir }));
   try {
@@ -79,13 +85,19 @@ async function measureOurs(): Promise<Record<Format, Measured>> {
     };
     // The first export of each format starts what it needs (the browser; a tab of the PNG's pixel density); the
     // server keeps them for the next ones, as in production.
+    if (dialog) {
+      const prepared = await fetch(`${exportUrl}/prepare`, { method: "POST", headers });
+      if (prepared.status !== 204) throw new Error(`prepare answered ${prepared.status}`);
+      await new Promise((resolve) => setTimeout(resolve, DIALOG_MS));
+    }
     const measure = async (format: Format): Promise<Measured> => {
       const first = await once(format);
       const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) times.push((await once(format)).ms);
+      for (let i = 0; i < (dialog ? 0 : RUNS); i++) times.push((await once(format)).ms);
       return { times, firstMs: first.ms, bytes: first.body.length, body: first.body };
     };
-    return { pdf: await measure("pdf"), png: await measure("png") };
+    // After the dialog, the PDF alone: a PNG asked for next would find the tab the PDF left.
+    return dialog ? { pdf: await measure("pdf") } : { pdf: await measure("pdf"), png: await measure("png") };
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
@@ -141,7 +153,8 @@ async function measureBaseline(): Promise<Record<Format, number[]>> {
   }
 }
 
-const ours = await measureOurs();
+const ours = (await measureOurs()) as Record<Format, Measured>;
+const afterDialog = await measureOurs(true);
 const baseline = await measureBaseline();
 const rounded = (ms: number[]) => {
   const { median, p90, min } = stats(ms);
@@ -154,6 +167,8 @@ const figures = (format: Format) => {
     oursMs: o,
     /** The server's first export of this format, which also starts what it needs (Chromium, a tab). */
     firstExportMs: Math.round(ours[format].firstMs),
+    /** The same first export asked for DIALOG_MS after the export dialog opened (and got the server ready). */
+    firstExportAfterDialogMs: afterDialog[format] && Math.round(afterDialog[format].firstMs),
     baselineMs: b,
     ratio: Math.round((o.median / b.median) * 100) / 100,
     targetMs: TARGET_MS,
@@ -175,7 +190,7 @@ const result = {
   measuredAt: new Date().toISOString(),
 };
 const line = (name: string, f: typeof pdf) =>
-  `${name}: median ${f.oursMs.median} ms, p90 ${f.oursMs.p90} ms, the server's first ${f.firstExportMs} ms (target < ${TARGET_MS} ms: ${f.meetsTarget ? "met" : "NOT met"}); baseline median ${f.baselineMs.median} ms — ratio ${f.ratio}×`;
+  `${name}: median ${f.oursMs.median} ms, p90 ${f.oursMs.p90} ms, the server's first ${f.firstExportMs} ms${f.firstExportAfterDialogMs === undefined ? "" : `, or ${f.firstExportAfterDialogMs} ms when asked for ${DIALOG_MS / 1000} s after the dialog opened`} (target < ${TARGET_MS} ms: ${f.meetsTarget ? "met" : "NOT met"}); baseline median ${f.baselineMs.median} ms — ratio ${f.ratio}×`;
 console.log(`Export of a ${result.map} (${result.machine.cores} cores, load ${result.machine.loadAverage1m})`);
 console.log(line(`PDF, ${result.pages} A3 pages, ${Math.round(pdf.bytes / 1024)} KiB`, pdf));
 console.log(line(`PNG of the whole map, ${result.png.pixels} px, ${Math.round(png.bytes / 1024)} KiB`, png));

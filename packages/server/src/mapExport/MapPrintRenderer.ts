@@ -24,6 +24,11 @@ const READY_TIMEOUT_MS = 30_000;
 /** Tabs kept open between exports, and how many exports one tab prints before it is closed. */
 const IDLE_TABS = 2;
 const USES_PER_TAB = 50;
+/**
+ * The print view a warmed tab opens: a token no share link can have (theirs start `cjs_`, shareLinkCreator.ts), so the
+ * app loads, compiles and shows its "no such link" view, and the export that follows only changes the tab's address.
+ */
+const WARM_UP_PATH = "/print/warm-up";
 
 /** The little of the page's DOM the renderer reads and drives. */
 type PageGlobals = {
@@ -70,6 +75,8 @@ export class MapPrintRenderer {
   private idle: NodeJS.Timeout | undefined;
   private active = 0;
   private idleTabs: PrintTab[] = [];
+  /** A warm-up in progress (never rejects): an export waits for its tab rather than loading the app a second time. */
+  private warming: Promise<void> | undefined;
   /** Browser tabs opened since the renderer started (the rest of the exports reused a kept tab). */
   tabsOpened = 0;
 
@@ -109,12 +116,42 @@ export class MapPrintRenderer {
     return this.browserContext;
   }
 
+  /**
+   * Gets ready for an export from `origin` (the server's own address, as in `RenderRequest.url`) before anyone asks
+   * for it: starts the browser and loads the app's print view in a kept tab. A newcomer's first export otherwise pays
+   * for both — about three times an export's own time. Does nothing when a tab is kept or an export runs; a failure
+   * is left for the export itself to meet and report.
+   */
+  warm(origin: string): Promise<void> {
+    const url = new URL(WARM_UP_PATH, origin);
+    if (this.warming || this.active > 0 || this.idleTabs.some((tab) => tab.printUrl.origin === url.origin))
+      return this.warming ?? Promise.resolve();
+    clearTimeout(this.idle);
+    this.warming = (async () => {
+      const tab = await this.openTab(url);
+      try {
+        await tab.page.goto(url.toString(), { waitUntil: "load" });
+        if (this.keepIdle(tab)) return;
+      } catch {
+        // Kept for nobody: closed below.
+      }
+      await tab.page.close();
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        this.warming = undefined;
+        if (this.active === 0) this.closeWhenIdle();
+      });
+    return this.warming;
+  }
+
   /** Renders one export and returns its bytes. */
   async render(request: RenderRequest): Promise<Uint8Array> {
     clearTimeout(this.idle);
     this.active++;
     const printUrl = new URL(request.url);
     try {
+      await this.warming;
       const warm = this.takeIdleTab(printUrl);
       if (warm) {
         // A kept tab that fails is closed and the export tried once more in a fresh one: whatever went wrong in the
@@ -125,12 +162,16 @@ export class MapPrintRenderer {
       return await this.print(await this.openTab(printUrl), request, true);
     } finally {
       this.active--;
-      if (this.active === 0) {
-        this.idle = setTimeout(() => void this.close(), IDLE_MS);
-        // The idle timer never keeps a finished process alive.
-        this.idle.unref();
-      }
+      if (this.active === 0) this.closeWhenIdle();
     }
+  }
+
+  /** Closes the browser once nobody has printed with it for a while. */
+  private closeWhenIdle(): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => void this.close(), IDLE_MS);
+    // The idle timer never keeps a finished process alive.
+    this.idle.unref();
   }
 
   /** A fresh tab whose every request is checked against the print view it currently shows. */

@@ -148,6 +148,10 @@ const workspaceCases: Record<string, Case> = {
     permission: "read",
     build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/export?format=json` }),
   },
+  "post /api/workspaces/{workspaceId}/maps/{mapId}/export/prepare": {
+    permission: "read",
+    build: async (t, ws) => ({ path: `${W}/${ws.id}/maps/${(await fresh.map(t, ws)).id}/export/prepare`, body: {} }),
+  },
   "post /api/workspaces/{workspaceId}/maps/import/preview": {
     permission: "write",
     build: async (_t, ws) => ({

@@ -14,6 +14,7 @@ import { readMapVersion } from "../../commands/mapHistoryReader.js";
 import { findPersonas } from "../../commands/personaCreator.js";
 import { importMapDraft } from "../../commands/mapImporter.js";
 import { exportQueueOf } from "../../mapExport/ExportQueue.js";
+import { printRendererOf } from "../../mapExport/MapPrintRenderer.js";
 import {
   EXPORT_FILE_TYPES,
   exportFileName,
@@ -75,6 +76,16 @@ const exportRoute = createRoute({
     },
     ...errorResponses,
   },
+});
+const prepareRoute = createRoute({
+  method: "post",
+  path: `${base}/{mapId}/export/prepare`,
+  tags,
+  summary: "Get ready to export a map as pdf, png or infographic (the export dialog opened): answers at once",
+  description:
+    "Starts the server's export browser and loads the print view in it, so the export asked for next does not wait for them; nothing is exported. Idempotent and cheap when the browser is ready.",
+  request: { params: MapParams },
+  responses: { 204: { description: "Getting ready" }, ...errorResponses },
 });
 const preview = createRoute({
   method: "post",
@@ -172,6 +183,16 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
       "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       "cache-control": "no-store",
     }) as never;
+  });
+
+  app.openapi(prepareRoute, async (c) => {
+    const { workspaceId, mapId } = c.req.valid("param");
+    const services = c.get("services");
+    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
+    if (!(await services.maps.find(workspaceId, mapId))) throw notFound("map");
+    // Not awaited: the dialog does not wait, and a browser that cannot start is reported by the export itself.
+    void printRendererOf(services).warm(localBaseUrl(c));
+    return c.body(null, 204);
   });
 
   app.openapi(preview, async (c) => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from "@testing-library/react";
+import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithI18n } from "../../app/testing/renderWithI18n.js";
 import { ExportDialog } from "./ExportDialog.js";
 
@@ -44,5 +44,28 @@ describe("the export dialog's choices for a picture", () => {
     await user.selectOptions(screen.getByTestId("export-format"), "pdf");
     expect(screen.queryByTestId("export-scale")).toBeNull();
     expect(screen.getByTestId("export-orientation")).toBeTruthy();
+  });
+});
+
+describe("the export dialog getting the server ready", () => {
+  it("asks the server to get ready for a printed export as it opens, and not for a data export", async () => {
+    const asked: string[] = [];
+    const fetchSpy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      asked.push(`${init?.method ?? "GET"} ${String(input)}`);
+      return new Response(null, { status: 204 });
+    });
+    try {
+      const user = userEvent.setup();
+      renderWithI18n(<ExportDialog workspaceId="w1" mapId="m1" onClose={() => undefined} />);
+      const prepare = "POST /api/workspaces/w1/maps/m1/export/prepare";
+      await waitFor(() => expect(asked).toEqual([prepare]));
+      await user.selectOptions(screen.getByTestId("export-format"), "csv");
+      await user.selectOptions(screen.getByTestId("export-format"), "xlsx");
+      expect(asked).toEqual([prepare]);
+      await user.selectOptions(screen.getByTestId("export-format"), "infographic");
+      await waitFor(() => expect(asked).toEqual([prepare, prepare]));
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 });

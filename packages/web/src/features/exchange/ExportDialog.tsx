@@ -1,5 +1,5 @@
 import { EXPORT_FORMATS, type ExportFormat } from "@opencjm/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Dialog } from "../../app/Dialog.js";
 import { useT } from "../../i18n/I18nProvider.js";
 import { UI_LOCALES } from "../../i18n/locales.js";
@@ -7,6 +7,7 @@ import { ErrorNote } from "./ErrorNote.js";
 import {
   downloadExport,
   PAPERS,
+  prepareExport,
   PNG_SCALES,
   RESEARCH_FORMATS,
   type ExportChoice,
@@ -39,6 +40,9 @@ export function ExportDialog({
   const [state, setState] = useState<
     { kind: "idle" } | { kind: "working" } | { kind: "done"; name: string } | { kind: "failed"; error: unknown }
   >({ kind: "idle" });
+  // As the dialog opens (or another printed format is chosen) the server gets its browser ready: the download button
+  // comes a few seconds later, and a newcomer's first export no longer pays for starting Chromium.
+  useEffect(() => prepareExport(workspaceId, mapId, choice.format), [workspaceId, mapId, choice.format]);
   const paged = choice.format === "pdf";
   // The infographic PDF is one landscape sheet of a chosen paper; its PNG is a picture of that sheet.
   const sheet = choice.format === "infographic";

@@ -45,6 +45,20 @@ export function exportPath(workspaceId: string, mapId: string, choice: ExportCho
   return `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/export?${query}`;
 }
 
+/** Formats the server prints with its browser, which it can get ready for while the user chooses. */
+const PRINTED_FORMATS: readonly ExportFormat[] = ["pdf", "png", "infographic", "infographic-png"];
+
+/**
+ * Asks the server to get ready for a printed export (start its browser, load the print view), so the export itself
+ * does not wait for that. Best effort: a refusal or failure here is met again, and reported, by the export.
+ */
+export function prepareExport(workspaceId: string, mapId: string, format: ExportFormat): void {
+  if (!PRINTED_FORMATS.includes(format)) return;
+  void api
+    .post<null>(`/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/export/prepare`)
+    .catch(() => undefined);
+}
+
 /** The file name the server gave an export (RFC 6266 `filename*`), or a fallback. */
 export function attachmentName(header: string | null, fallback: string): string {
   const encoded = header?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
