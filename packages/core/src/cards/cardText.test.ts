@@ -44,6 +44,16 @@ describe("cardText", () => {
     expect(cardText(card("channel"), "en")).toBe("ch_1");
   });
 
+  it("names an uploaded picture instead of printing its data URL, in the reader's language", () => {
+    const uploaded = (alt: string) =>
+      CardSchema.parse({ ...base, kind: "image", url: `data:image/png;base64,${"A".repeat(1500)}`, alt });
+    expect(cardText(uploaded("Shelf"), "en")).toBe("[picture: Shelf]");
+    expect(cardText(uploaded(""), "en")).toBe("[picture]");
+    expect(cardText(uploaded("Полка"), "ru")).toBe("[изображение: Полка]");
+    expect(cardText(uploaded("قفسه"), "fa")).toBe("[تصویر: قفسه]");
+    expect(cardText(uploaded(""), "zh-Hant")).toBe("[圖片]");
+  });
+
   it("writes its few words in the reader's language, the screen's words", () => {
     expect(cardText(card("kpi"), "ru")).toBe("NPS: 31 pts, цель 40 pts");
     expect(cardText(card("duration"), "zh-Hant")).toBe("15 分鐘");

@@ -62,6 +62,12 @@ export function cardText(card: Card, locale: Locale, names: CardTextNames = {}):
       return `${card.actor ? `${card.actor}: ` : ""}${card.text}${flags.length ? ` [${flags.join(", ")}]` : ""}`;
     }
     case "image":
+      // An uploaded picture is its own data URL, kilobytes of base64 no reader wants in a cell: it is named instead
+      // (the PowerPoint deck shows the picture itself; the JSON export keeps it whole).
+      if (card.url.startsWith("data:"))
+        return card.alt
+          ? translateVocabulary(locale, "uploadedPictureNamed", { alt: card.alt })
+          : translateVocabulary(locale, "uploadedPicture");
       return card.alt ? `${card.alt} <${card.url}>` : card.url;
     case "link":
       return card.title ? `${card.title} <${card.url}>` : card.url;

@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { demoExportInput, templateExportInput } from "./exportFixtures.js";
+import { PICTURE_CAPTIONS, PICTURE_ELSEWHERE, UPLOADED_PICTURE, withPictures } from "./pictureExportFixture.js";
 import { exportPptxDeck, STEPS_PER_SLIDE } from "./pptxDeck.js";
 
 /** The slides of a deck as XML, in order. */
@@ -66,5 +67,31 @@ describe("PowerPoint export", () => {
     const { xml } = await slides(await exportPptxDeck(input));
     expect(xml.join("")).not.toContain("<script>");
     expect(xml.flatMap(texts).some((t) => t.includes('<script>alert("x")</script> & more'))).toBe(true);
+  });
+
+  it("places an uploaded picture on the slide as a picture and names it in the map table, never as base64", async () => {
+    const input = withPictures(templateExportInput("ru"));
+    const { zip, xml } = await slides(await exportPptxDeck(input));
+    const base64 = UPLOADED_PICTURE.split(",")[1]!;
+    expect(xml.some((x) => x.includes(base64.slice(0, 40)))).toBe(false);
+    const mapText = xml.filter((x) => x.includes("<a:tbl>")).flatMap(texts);
+    expect(mapText).toContain(`[изображение: ${PICTURE_CAPTIONS.uploaded}]`);
+    // A picture on another site is not fetched: its caption and address stay as text.
+    expect(mapText).toContain(`${PICTURE_CAPTIONS.elsewhere} <${PICTURE_ELSEWHERE}>`);
+    const withPicture = xml.filter((x) => x.includes("<p:pic>"));
+    expect(withPicture).toHaveLength(1);
+    expect(texts(withPicture[0]!)).toEqual(
+      expect.arrayContaining(["Изображения", PICTURE_CAPTIONS.uploaded, expect.stringContaining(" · ")]),
+    );
+    expect(withPicture[0]).toContain(`descr="${PICTURE_CAPTIONS.uploaded}"`);
+    const media = Object.keys(zip.files).filter((n) => /^ppt\/media\/./.test(n));
+    expect(media).toHaveLength(1);
+    expect(await zip.file(media[0]!)!.async("base64")).toBe(base64);
+    // Drawn at the picture's own 3:2 proportions.
+    const [cx, cy] = withPicture[0]!
+      .match(/<p:pic>[\s\S]*?<a:ext cx="(\d+)" cy="(\d+)"/)!
+      .slice(1)
+      .map(Number);
+    expect(cx! / cy!).toBeCloseTo(1.5, 2);
   });
 });

@@ -4,6 +4,7 @@ import { exportCardText, exportLookups, type ExportInput } from "./ExportInput.j
 import { buildMapGrid, type GridStage } from "./mapGrid.js";
 import { addDescriptionSlide } from "./pptxDescriptionSlide.js";
 import { addIdeaSlides } from "./pptxIdeaSlides.js";
+import { addPictureSlides } from "./pptxPictureSlides.js";
 import {
   addHeading,
   FONT,
@@ -276,10 +277,7 @@ function addCardTable(
   });
 }
 
-/**
- * The map as a PowerPoint deck of native shapes, tables and a chart: title, personas, the map, emotions, pains,
- * opportunities, the descriptions of stages, steps and touchpoints, and a slide of ideas per stage.
- */
+/** The map as a PowerPoint deck of native shapes, tables, a chart and pictures, in the order of the calls below. */
 export async function exportPptxDeck(input: ExportInput): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   pptx.layout = "LAYOUT_WIDE";
@@ -290,6 +288,7 @@ export async function exportPptxDeck(input: ExportInput): Promise<Uint8Array> {
   addTitleSlide(pptx, input);
   addPersonaSlides(pptx, input);
   addMapSlides(pptx, input);
+  addPictureSlides(pptx, input);
   addEmotionChart(pptx, input);
   addCardTable(pptx, input, "laneType.painPoints", ["painPoint"]);
   addCardTable(pptx, input, "laneType.opportunities", ["opportunity"]);

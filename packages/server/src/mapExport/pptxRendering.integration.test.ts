@@ -9,6 +9,7 @@ import type { Locale } from "@opencjm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CROWDED_IDEAS, crowdedExportInput } from "./crowdedExportFixture.js";
 import { demoExportInput } from "./exportFixtures.js";
+import { PICTURE_CAPTIONS, withPictures } from "./pictureExportFixture.js";
 import { exportPptxDeck } from "./pptxDeck.js";
 
 /** LibreOffice Impress (Debian's libreoffice-impress-nogui; .ci/run installs it), or SOFFICE_PATH. */
@@ -89,7 +90,8 @@ describe.skipIf(!haveOffice)("PowerPoint deck rendered by LibreOffice", { timeou
     const slides = new Map<string, number>();
     for (const deckName of DECKS)
       for (const locale of LOCALES) {
-        const input = deckName === "demo" ? demoExportInput(undefined, locale) : crowdedExportInput(locale);
+        const input =
+          deckName === "demo" ? withPictures(demoExportInput(undefined, locale)) : crowdedExportInput(locale);
         const deck = await exportPptxDeck(input);
         slides.set(`${deckName}-${locale}`, await slideCount(deck));
         const file = join(dir, `${deckName}-${locale}.pptx`);
@@ -130,6 +132,23 @@ describe.skipIf(!haveOffice)("PowerPoint deck rendered by LibreOffice", { timeou
       expect([i + 1, pages[i]!.words.length > 0]).toEqual([i + 1, true]);
     }
   });
+
+  it.each(LOCALES)(
+    "draws the %s deck's uploaded picture as a picture, on the slide that carries its caption",
+    (locale) => {
+      const { pages } = rendered.get(`demo-${locale}`)!;
+      // pdfimages lists every raster image of the PDF LibreOffice made: page, number, type, width, height, …
+      const images = run("pdfimages", ["-list", join(dir, `demo-${locale}.pdf`)])
+        .split("\n")
+        .slice(2)
+        .map((line) => line.trim().split(/\s+/))
+        .filter((cols) => cols.length > 4)
+        .map((cols) => ({ page: Number(cols[0]), size: `${cols[3]}x${cols[4]}` }));
+      expect(images.map((i) => i.size)).toEqual(["48x32"]);
+      const caption = pages[images[0]!.page - 1]!.words.map((w) => w.text).join(" ");
+      expect(caption).toContain(PICTURE_CAPTIONS.uploaded);
+    },
+  );
 
   it.each(DECKS.flatMap((deck) => LOCALES.map((locale) => [deck, locale] as const)))(
     "keeps every word of the %s %s deck inside its slide, clear of the right and bottom edges",

@@ -12,6 +12,7 @@ import { loadConfig } from "../config.js";
 import { startServer, type RunningServer } from "../startServer.js";
 import { exportQueueOf } from "./ExportQueue.js";
 import { MapPrintRenderer } from "./MapPrintRenderer.js";
+import { PICTURE_CAPTIONS, PICTURE_ELSEWHERE, UPLOADED_PICTURE } from "./pictureExportFixture.js";
 
 /** A plain HTTP server on loopback that answers `respond` and remembers every path asked for. */
 async function recordingServer(
@@ -109,7 +110,7 @@ describe("exporting a map whose image card points at the map's own export", () =
     ).json();
     const { map, snapshot } = created as { map: { id: string }; snapshot: { steps: Array<{ id: string }> } };
     exportUrl = `/api/workspaces/${workspaceId}/maps/${map.id}/export`;
-    const [first, second] = snapshot.steps;
+    const [first, second, third, fourth] = snapshot.steps;
     const operations = [
       { op: "addLane", id: "lane_mirror", type: "images", name: "Mirror" },
       {
@@ -123,6 +124,19 @@ describe("exporting a map whose image card points at the map's own export", () =
         laneId: "lane_mirror",
         stepId: second!.id,
         card: { kind: "image", url: `${exportUrl}?format=pdf`, alt: "" },
+      },
+      // The two pictures a card may hold: one uploaded into it and one on another site.
+      {
+        op: "addCard",
+        laneId: "lane_mirror",
+        stepId: third!.id,
+        card: { kind: "image", url: UPLOADED_PICTURE, alt: PICTURE_CAPTIONS.uploaded },
+      },
+      {
+        op: "addCard",
+        laneId: "lane_mirror",
+        stepId: fourth!.id,
+        card: { kind: "image", url: PICTURE_ELSEWHERE, alt: PICTURE_CAPTIONS.elsewhere },
       },
     ];
     const res = await fetch(`${server.url}/api/workspaces/${workspaceId}/maps/${map.id}/operations`, {
@@ -145,5 +159,24 @@ describe("exporting a map whose image card points at the map's own export", () =
     const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
     expect(text.match(/This picture cannot be shown/g)).toHaveLength(2);
     expect(exportQueueOf(server.services).started).toBe(1);
+  });
+
+  it("prints an uploaded picture as a picture, and says in the reader's language which site's picture it left out", async () => {
+    const res = await fetch(`${server.url}${exportUrl}?format=pdf&lang=ru`, { headers });
+    expect(res.status).toBe(200);
+    const file = join(dir, "pictures-ru.pdf");
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text).toContain("Изображение с pictures.example.test здесь не показано");
+    expect(text).toContain(PICTURE_CAPTIONS.elsewhere);
+    expect(text).toContain(PICTURE_CAPTIONS.uploaded);
+    // pdfimages lists the raster images in the PDF (page, number, type, width, height, …): the 48 × 32 upload.
+    const images = execFileSync("pdfimages", ["-list", file], { encoding: "utf8" })
+      .split("\n")
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols.length > 4)
+      .map((cols) => `${cols[3]}x${cols[4]}`);
+    expect(images).toContain("48x32");
   });
 });

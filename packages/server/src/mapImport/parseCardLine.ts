@@ -106,6 +106,9 @@ export function parseCardLine(type: LaneType, line: string): ParsedCardLine {
     }
     case "images": {
       const { label, url } = withUrl(text);
+      // An uploaded picture is written as its name ("[picture: …]"), its data left out: nothing here to bring back.
+      if (!/^(https?:\/\/|\/|data:image\/)/i.test(url))
+        return { dropped: { code: "pictureNotInFile", values: { text } } };
       return { card: { kind: "image", url, alt: label } };
     }
     case "links": {

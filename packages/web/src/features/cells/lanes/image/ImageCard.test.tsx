@@ -81,10 +81,20 @@ describe("image cards", () => {
     expect(cell.cards()).toEqual([]);
   });
 
-  it("shows the placeholder when a picture fails to load", () => {
+  it("says whose picture failed to load (as the exports' pictures from other sites do), with its caption", () => {
     renderCell("images", { cards: [{ kind: "image", url: "https://example.com/gone.jpg", alt: "Gone" }] });
     fireEvent.error(screen.getByRole("img", { name: "Gone" }));
     expect(screen.queryByRole("img", { name: "Gone" })).toBeNull();
-    expect(screen.getByText("This picture cannot be shown")).toBeTruthy();
+    expect(screen.getByTestId("image-placeholder").textContent).toBe("Picture from example.com, not shown hereGone");
+  });
+
+  it("words that placeholder in the reader's language, Persian included", () => {
+    renderCell("images", {
+      locale: "fa",
+      cards: [{ kind: "image", url: "https://pictures.example.test/shelf.jpg", alt: "قفسه" }],
+    });
+    fireEvent.error(screen.getByRole("img", { name: "قفسه" }));
+    const placeholder = screen.getByTestId("image-placeholder");
+    expect(placeholder.textContent).toBe("تصویر از pictures.example.test، اینجا نمایش داده نمی‌شودقفسه");
   });
 });

@@ -21,10 +21,20 @@ function ImageDisplay({ card }: CardDisplayProps<ImageCard>) {
   // A picture that does not load (gone, refused by the browser or the export's request filter) shows the placeholder.
   const [failedSrc, setFailedSrc] = useState<string | null>(null);
   if (!src || failedSrc === src) {
+    // Say what is missing: a picture on another site (the exports never fetch one) is named by its site, and its
+    // caption still reads below.
+    const host = src?.startsWith("http") ? new URL(src).hostname : null;
     return (
-      <span className={styles.missing}>
-        <ImageOff size={14} aria-hidden="true" />
-        {t("cells.image.cannotShow")}
+      <span className={styles.missing} data-testid="image-placeholder">
+        <span className={styles.missingLine}>
+          <ImageOff size={14} aria-hidden="true" />
+          {host ? t("cells.image.notShownFrom", { host }) : t("cells.image.cannotShow")}
+        </span>
+        {card.alt.trim() !== "" && (
+          <bdi dir="auto" className={styles.caption}>
+            {card.alt}
+          </bdi>
+        )}
       </span>
     );
   }
