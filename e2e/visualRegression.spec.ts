@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import pixelmatch from "pixelmatch";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PNG } from "pngjs";
@@ -29,7 +29,45 @@ const FIXED_NOW = new Date("2027-01-15T10:00:00Z");
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
+/** LibreOffice Impress, which draws the PowerPoint deck as a reader's office suite would (or SOFFICE_PATH). */
+const SOFFICE = process.env.SOFFICE_PATH ?? "/usr/bin/soffice";
+
 const failures = mkdtempSync(join(tmpdir(), "cjm-visual-"));
+
+/** How many pages a PDF has (poppler's pdfinfo). */
+const pageCount = (pdf: string) =>
+  Number(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }).match(/Pages:\s+(\d+)/)![1]);
+
+/** One page of a PDF as the reader sees it, rendered by poppler at screen resolution (48 dpi) as a PNG. */
+const pdfPage = (pdf: string, page: number) =>
+  execFileSync("pdftoppm", ["-png", "-r", "48", "-f", String(page), "-l", String(page), pdf]);
+
+/** The text of one page of a PDF, its runs of white space made one. */
+const pdfPageText = (pdf: string, page: number) =>
+  execFileSync("pdftotext", ["-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" }).replace(
+    /\s+/g,
+    " ",
+  );
+
+/** A PowerPoint deck turned into a PDF by LibreOffice (a profile of its own, so it never meets a running office). */
+function deckAsPdf(pptx: Buffer, name: string): string {
+  const file = join(failures, `${name}.pptx`);
+  writeFileSync(file, pptx);
+  execFileSync(
+    SOFFICE,
+    [
+      `-env:UserInstallation=${pathToFileURL(join(failures, "office-profile")).href}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      failures,
+      file,
+    ],
+    { timeout: 180_000 },
+  );
+  return join(failures, `${name}.pdf`);
+}
 
 /** Compares an image with its baseline (or writes the baseline when updating) and returns what differed. */
 function compareWithBaseline(name: string, image: Buffer): string | null {
@@ -39,9 +77,9 @@ function compareWithBaseline(name: string, image: Buffer): string | null {
     writeFileSync(file, image);
     return null;
   }
-  if (!existsSync(file)) return `${name}: no baseline (run with UPDATE_BASELINES=1 to write it)`;
-  const [actual, expected] = [PNG.sync.read(image), PNG.sync.read(readFileSync(file))];
   writeFileSync(join(failures, `${name}.actual.png`), image);
+  if (!existsSync(file)) return `${name}: no baseline (run with UPDATE_BASELINES=1 to write it; see ${failures})`;
+  const [actual, expected] = [PNG.sync.read(image), PNG.sync.read(readFileSync(file))];
   if (actual.width !== expected.width || actual.height !== expected.height)
     return `${name}: ${actual.width}×${actual.height}, baseline ${expected.width}×${expected.height} (see ${failures})`;
   const diff = new PNG({ width: actual.width, height: actual.height });
@@ -117,7 +155,7 @@ describe.skipIf(!hasChromium())("the main screens and exports look as they did, 
   }
 
   for (const code of LANGUAGES)
-    it(`${code}: home, editor without and with data, presentation, paths, persona, phone reading, PNG and PDF`, async () => {
+    it(`${code}: home, editor without and with data, presentation, paths, persona, phone reading, PNG, PDF, infographic, PowerPoint`, async () => {
       const user = users.get(code)!;
       const w = `${app.url}/w/${user.workspaceId}`;
       const problems: Array<string | null> = [];
@@ -159,10 +197,40 @@ describe.skipIf(!hasChromium())("the main screens and exports look as they did, 
       problems.push(compareWithBaseline(`${code}-export-png`, await exportOf(code, `format=png&scale=1&lang=${code}`)));
       const pdf = join(failures, `${code}.pdf`);
       writeFileSync(pdf, await exportOf(code, `format=pdf&paper=A4&orientation=landscape&lang=${code}`));
-      // The PDF's first page as the reader sees it, rendered by poppler at screen resolution.
-      const firstPage = execFileSync("pdftoppm", ["-png", "-r", "48", "-f", "1", "-l", "1", pdf]);
-      problems.push(compareWithBaseline(`${code}-export-pdf-page1`, firstPage));
+      // Every page of the PDF: the map's later pages repeat its headers, and the appendix follows them.
+      for (let n = 1; n <= pageCount(pdf); n++)
+        problems.push(compareWithBaseline(`${code}-export-pdf-page${n}`, pdfPage(pdf, n)));
 
+      problems.push(
+        compareWithBaseline(
+          `${code}-export-infographic-png`,
+          await exportOf(code, `format=infographic-png&scale=1&lang=${code}`),
+        ),
+      );
+      const infographic = join(failures, `${code}-infographic.pdf`);
+      writeFileSync(infographic, await exportOf(code, `format=infographic&lang=${code}`));
+      problems.push(compareWithBaseline(`${code}-export-infographic-pdf`, pdfPage(infographic, 1)));
+
+      problems.push(...(await deckProblems(code)));
       expect(problems.filter((p) => p !== null)).toEqual([]);
     }, 300_000);
+
+  /**
+   * The PowerPoint deck as LibreOffice draws it: its title slide, and the first slide of the map (the first that
+   * names the map's first step). Without LibreOffice that is a failure that says so, not a silent pass.
+   */
+  async function deckProblems(code: string): Promise<Array<string | null>> {
+    if (!existsSync(SOFFICE))
+      return [`${code}-export-pptx: no LibreOffice at ${SOFFICE} (install Debian's libreoffice-impress-nogui)`];
+    const deck = deckAsPdf(await exportOf(code, `format=pptx&lang=${code}`), `${code}-deck`);
+    const { steps } = await app.server.services.maps.readSnapshot(users.get(code)!.mapId);
+    const slides = Array.from({ length: pageCount(deck) }, (_, i) => i + 1);
+    const mapSlide = slides.find((n) => n > 1 && pdfPageText(deck, n).includes(steps[0]!.name));
+    return [
+      compareWithBaseline(`${code}-export-pptx-slide1`, pdfPage(deck, 1)),
+      mapSlide === undefined
+        ? `${code}-export-pptx: no slide names the map's first step "${steps[0]!.name}"`
+        : compareWithBaseline(`${code}-export-pptx-map`, pdfPage(deck, mapSlide)),
+    ];
+  }
 });

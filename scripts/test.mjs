@@ -66,16 +66,23 @@ if (!browser.chromium) {
   );
   vitestArgs.push("--exclude", "e2e/**");
 } else if (!browser.poppler) {
-  missing.push("PDF export checks in e2e/exportPdf.spec.ts (no pdftoppm/pdftotext; install Debian's poppler-utils)");
-  vitestArgs.push("--exclude", "e2e/exportPdf.spec.ts");
+  missing.push(
+    "PDF export checks in e2e/exportPdf.spec.ts and e2e/visualRegression.spec.ts (no pdftoppm/pdftotext; install Debian's poppler-utils)",
+  );
+  vitestArgs.push("--exclude", "e2e/exportPdf.spec.ts", "--exclude", "e2e/visualRegression.spec.ts");
 }
 
 // The PowerPoint deck is looked at as LibreOffice draws it; its test fails under CI=true without it.
 if (!ensureOfficeSuite()) {
   missing.push(
-    "PowerPoint rendering checks in packages/server/src/mapExport/pptxRendering.integration.test.ts (install Debian's libreoffice-impress-nogui)",
+    "PowerPoint rendering checks in packages/server/src/mapExport/pptxRendering.integration.test.ts and e2e/visualRegression.spec.ts (install Debian's libreoffice-impress-nogui)",
   );
-  vitestArgs.push("--exclude", "packages/server/src/mapExport/pptxRendering.integration.test.ts");
+  vitestArgs.push(
+    "--exclude",
+    "packages/server/src/mapExport/pptxRendering.integration.test.ts",
+    "--exclude",
+    "e2e/visualRegression.spec.ts",
+  );
 }
 
 const env = { ...process.env, TZ: "UTC", ...(databaseUrl ? { TEST_DATABASE_URL: databaseUrl } : {}) };
