@@ -78,6 +78,16 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({
             value === null ? { op: "clearEmotion", personaId, stepId } : { op: "setEmotion", personaId, stepId, value },
           ])
       : undefined;
+  // The legend's persona pick from the keyboard: with more than one persona, the lane's menu lists them (the one
+  // picked is greyed out).
+  const personaItems =
+    onChange && personas.length > 1
+      ? personas.map((p) => ({
+          label: t("editor.emotion.pickPersonaNamed", { name: p.name }),
+          disabled: p.id === activeId,
+          onSelect: () => setPicked(p.id),
+        }))
+      : [];
   const openEditor = (stepId: string) => {
     focus.set({ kind: "cell", laneId: lane.id, stepId }, true, true);
   };
@@ -85,7 +95,15 @@ export const EmotionLaneRow = memo(function EmotionLaneRow({
 
   return (
     <>
-      <LaneHeader lane={lane} row={row} rowIndex={rowIndex} first={first} last={last} actions={actions}>
+      <LaneHeader
+        lane={lane}
+        row={row}
+        rowIndex={rowIndex}
+        first={first}
+        last={last}
+        actions={actions}
+        menuItems={personaItems}
+      >
         {(personas.length > 0 || research) && (
           <EmotionLegend
             personas={personas}

@@ -3,7 +3,7 @@ import { memo, useState, type CSSProperties, type ReactNode } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { ColorSwatches } from "./ColorSwatches.js";
 import { useFocusState, useGrid, usePresenceAt } from "./GridContext.js";
-import { HeaderMenu } from "./HeaderMenu.js";
+import { HeaderMenu, type MenuItem } from "./HeaderMenu.js";
 import { InlineRename } from "./InlineRename.js";
 import { LaneTypeIcon } from "./LaneTypeIcon.js";
 import { PresenceTag } from "./PresenceTag.js";
@@ -12,7 +12,11 @@ import { useHeaderKeys } from "./useHeaderKeys.js";
 import { useReorderDrag } from "./useReorderDrag.js";
 import styles from "./LaneHeader.module.css";
 
-/** A lane's sticky title: type icon, name, collapse toggle, menu, drag handle, and extra content (the emotion legend). */
+/**
+ * A lane's sticky title: type icon, name, collapse toggle, menu, drag handle, and extra content (the emotion legend).
+ * The header is one stop of the grid's keyboard navigation; its mouse shortcuts (the collapse toggle, the legend's
+ * persona pick) stay out of the tab order and are in its menu (Shift+F10), as the grid's other headers do.
+ */
 export const LaneHeader = memo(function LaneHeader({
   lane,
   row,
@@ -20,6 +24,7 @@ export const LaneHeader = memo(function LaneHeader({
   first,
   last,
   actions,
+  menuItems = [],
   children,
 }: {
   lane: Lane;
@@ -28,6 +33,8 @@ export const LaneHeader = memo(function LaneHeader({
   first: boolean;
   last: boolean;
   actions: StructureActions;
+  /** The lane's own actions, listed first in its menu (the emotion lane's persona pick). */
+  menuItems?: readonly MenuItem[];
   children?: ReactNode;
 }) {
   const { t, dir } = useI18n();
@@ -116,6 +123,7 @@ export const LaneHeader = memo(function LaneHeader({
             open={menuOpen}
             onOpenChange={setMenuOpen}
             items={[
+              ...menuItems,
               { label: t("common.action.rename"), onSelect: () => actions.startRename(target) },
               {
                 label: lane.collapsed ? t("editor.lane.expand") : t("editor.lane.collapse"),
