@@ -148,7 +148,9 @@ describe("reading a map on phones and tablets, and presenting it", () => {
   const slideLayout = (page: Page) =>
     page.getByTestId("presentation").evaluate((show) => {
       const area = show.querySelector("main")!.getBoundingClientRect();
-      const cells = [...show.querySelectorAll("[role=grid] [role=row] > *")].map((c) => c.getBoundingClientRect());
+      const cells = Array.from(show.querySelectorAll("[role=grid] [role=row] > *")).map((c) =>
+        c.getBoundingClientRect(),
+      );
       return {
         area: { top: area.top, bottom: area.bottom, left: area.left, right: area.right },
         width: Math.max(...cells.map((c) => c.right)) - Math.min(...cells.map((c) => c.left)),

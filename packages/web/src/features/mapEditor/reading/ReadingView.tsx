@@ -106,9 +106,9 @@ function ReadingStage({
 }
 
 /**
- * The map for reading on a phone: stages one below the other, each step as a card holding the lanes that have
- * something in it (cards, how each persona feels), and a row of links to jump to a stage. Read-only; the grid is for
- * wider screens.
+ * The map for reading on a phone or tablet: stages one below the other, each step as a card holding the lanes that
+ * have something in it (cards, how each persona feels), and a row of links to jump to a stage. Read-only; the grid is
+ * for wider screens.
  */
 export function ReadingView({ catalogue }: { catalogue: CellCatalogue }) {
   const { t } = useI18n();

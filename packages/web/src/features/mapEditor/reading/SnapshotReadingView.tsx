@@ -5,7 +5,7 @@ import { createSnapshotMapView } from "../store/createSnapshotMapView.js";
 import { MapViewContext } from "../store/useMapView.js";
 import { ReadingView } from "./ReadingView.js";
 
-/** The phone's reading of a map snapshot (share and embed pages), without a live document. */
+/** The reading of a map snapshot on a phone or tablet (share and embed pages), without a live document. */
 export function SnapshotReadingView({ snapshot, catalogue }: { snapshot: MapSnapshot; catalogue: CellCatalogue }) {
   const view = useMemo(() => createSnapshotMapView(snapshot), [snapshot]);
   return (
