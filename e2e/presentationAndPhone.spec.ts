@@ -1,12 +1,10 @@
 /// <reference lib="dom" />
-import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./axeAudit.js";
 import { launchChromium } from "./browser.js";
 import { eventually, startEditorFixture, type EditorFixture } from "./mapEditorFixture.js";
 import { MapEditorPage } from "./pages/MapEditorPage.js";
-
-const axeSource = (createRequire(import.meta.url)("axe-core") as { source: string }).source;
 
 /** How far the page reaches past the window's width (0: nothing to scroll sideways). */
 const sidewaysOverflow = (page: Page) =>
@@ -141,29 +139,6 @@ describe("presenting a map and reading it on a phone", () => {
     const page = await openAs("en-US", { width: 1440, height: 900 });
     await new MapEditorPage(page).waitForGrid();
     await page.emulateMedia({ reducedMotion: "reduce" });
-    await page.addScriptTag({ content: axeSource });
-    const audit = () =>
-      page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: unknown[] }> } }).axe;
-        const result = await axe.run(document);
-        return (result.violations as Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>)
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map(
-            (v) =>
-              `${v.id} (${v.impact}): ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(" "))
-                .join(", ")}`,
-          );
-      });
-    // A check made while the editor is still settling (the socket syncing, the data bar arriving) can catch a
-    // transient state (CI once failed here in 5 s, never reproduced); a real violation is there again once idle.
-    await page.waitForLoadState("networkidle");
-    let violations = await audit();
-    if (violations.length > 0) {
-      await page.waitForLoadState("networkidle");
-      violations = await audit();
-    }
-    expect(violations).toEqual([]);
+    expect(await seriousViolations(page, "en editor")).toEqual([]);
   }, 60_000);
 });
