@@ -116,7 +116,10 @@ describe.skipIf(!hasChromium())("every screen passes axe-core in every language"
       await visit(page, `${w}/kpis`, "new-kpi", "KPIs");
       await visit(page, `${w}/research`, "new-study", "research");
       await visit(page, `${w}/members`, "members-page", "members");
+      await visit(page, `${w}/new`, "template-gallery", "new map");
+      await visit(page, `${w}/data`, "data-sources-page", "data sources");
       await visit(page, `${app.url}/share/${shareToken}`, "map-grid", "share page");
+      await visit(page, `${app.url}/embed/${shareToken}`, "map-grid", "embed");
 
       const phone = await pageFor(code, PHONE);
       await visit(phone, `${w}/maps/${mapId}`, "reading-view", "phone reading");

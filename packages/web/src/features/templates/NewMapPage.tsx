@@ -104,7 +104,8 @@ function TemplateGallery({
           data-testid="template-gallery"
         >
           {templates.map((x, i) => (
-            <li key={x.id}>
+            // The list is a radio group: its items are only boxes around the radios.
+            <li key={x.id} role="presentation">
               <button
                 type="button"
                 role="radio"
@@ -125,7 +126,7 @@ function TemplateGallery({
               </button>
             </li>
           ))}
-          <li>
+          <li role="presentation">
             <button
               type="button"
               role="radio"
