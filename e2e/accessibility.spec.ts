@@ -118,6 +118,18 @@ describe.skipIf(!hasChromium())("every screen passes axe-core in every language"
       await visit(page, `${w}/members`, "members-page", "members");
       await visit(page, `${w}/new`, "template-gallery", "new map");
       await visit(page, `${w}/data`, "data-sources-page", "data sources");
+      for (const [path, screen] of [
+        ["activity", "activity"],
+        ["customers", "customer timeline"],
+        ["drift", "drift"],
+        ["research/search", "insight search"],
+        ["data/touchpoints", "touchpoint rules"],
+        [`compare/${user.mapIds[0]}/${user.mapIds[1]}`, "compare maps"],
+      ] as const) {
+        await page.goto(`${w}/${path}`);
+        await page.locator("h1").first().waitFor();
+        await check(page, screen);
+      }
       await visit(page, `${app.url}/share/${shareToken}`, "map-grid", "share page");
       await visit(page, `${app.url}/embed/${shareToken}`, "map-grid", "embed");
 
@@ -129,6 +141,9 @@ describe.skipIf(!hasChromium())("every screen passes axe-core in every language"
       await visitor.goto(`${app.url}/signin`);
       await visitor.locator("form").first().waitFor();
       await check(visitor, "sign-in");
+      await visitor.goto(`${app.url}/signup`);
+      await visitor.locator("form").first().waitFor();
+      await check(visitor, "sign-up");
 
       expect(found).toEqual([]);
     }, 240_000);
