@@ -1,5 +1,6 @@
 import type { EmotionScale } from "@opencjm/core";
 import { useEffect, useRef, useState } from "react";
+import { Button } from "../../../app/Button.js";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import type { EmotionValue } from "../store/MapView.js";
 import type { EmotionPersona } from "./EmotionPersona.js";
@@ -77,9 +78,9 @@ function PersonaRow({
         onChange={(e) => setNote(e.target.value)}
         onBlur={() => point && note !== point.note && onChange(point.value, note)}
       />
-      <button type="button" disabled={!point} onClick={() => onChange(null)}>
+      <Button size="small" disabled={!point} onClick={() => onChange(null)}>
         {t("common.action.clear")}
-      </button>
+      </Button>
     </fieldset>
   );
 }
