@@ -147,8 +147,11 @@ describe.skipIf(!hasChromium())("the main screens and exports look as they did, 
 
   async function exportOf(code: string, query: string): Promise<Buffer> {
     const user = users.get(code)!;
+    // A connection of its own: the comparisons and LibreOffice before an export block this process (server and
+    // client alike) for seconds, so a kept-alive socket could be picked just as the server's keep-alive timer closes
+    // it — a reset that says nothing about the export.
     const res = await fetch(`${app.url}/api/workspaces/${user.workspaceId}/maps/${user.mapId}/export?${query}`, {
-      headers: { cookie: `cjm_session=${user.cookie}` },
+      headers: { cookie: `cjm_session=${user.cookie}`, connection: "close" },
     });
     expect([query, res.status]).toEqual([query, 200]);
     return Buffer.from(await res.arrayBuffer());
