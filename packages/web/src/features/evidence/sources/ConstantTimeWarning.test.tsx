@@ -40,7 +40,7 @@ describe("the mapping form's check of the chosen time column", () => {
   it("warns, in the reader's language, when the chosen time column never changes within a customer", () => {
     renderWithI18n(<ConstantTimeWarning draft={draft("opened")} header={header} rows={rows} />, "ru");
     expect(screen.getByTestId("constant-time-warning").textContent).toContain(
-      "У выбранного столбца времени «opened» в первых 4 строках",
+      "У выбранного столбца времени «opened» в первых прочитанных строках (4)",
     );
   });
 
