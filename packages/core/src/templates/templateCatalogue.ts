@@ -7,7 +7,8 @@ import {
   awarenessToAdvocacy,
   ecommerce,
 } from "./funnelTemplates.js";
-import { b2bBuyingCommittee, momentsOfTruth, saasOnboarding, serviceBlueprint } from "./specialtyTemplates.js";
+import { serviceBlueprint } from "./serviceBlueprintTemplate.js";
+import { b2bBuyingCommittee, momentsOfTruth, saasOnboarding } from "./specialtyTemplates.js";
 import type { TemplateDefinition } from "./templateDefinition.js";
 
 /** Every built-in template (PRODUCT.md §4.4). */
