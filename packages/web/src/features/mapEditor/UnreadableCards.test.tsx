@@ -4,7 +4,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderWithI18n } from "../../app/testing/renderWithI18n.js";
-import { findUnreadableCards, UnreadableCards } from "./UnreadableCards.js";
+import { findUnreadableCards } from "./findUnreadableCards.js";
+import { UnreadableCards } from "./UnreadableCards.js";
 import { buildTestMapDoc } from "./store/buildTestMapDoc.js";
 
 /** A map with two cards an older version left unreadable: an action card with a numeric text, a pain point with a word for its severity. */
