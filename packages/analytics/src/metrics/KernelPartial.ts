@@ -12,13 +12,14 @@ export const LANGUAGE_COUNT = SENTIMENT_LANGUAGES.length;
 export class DurationList {
   values = new Float64Array(16);
   length = 0;
-  push(v: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = v;
+  /**
+   * Doubles the room. The kernel appends inline (`if full grow(); values[length++] = v`): a call taking the duration
+   * would box it on the heap whenever the call is not inlined.
+   */
+  grow(): void {
+    const grown = new Float64Array(this.values.length * 2);
+    grown.set(this.values);
+    this.values = grown;
   }
   /** The filled part. */
   view(): Float64Array {
