@@ -133,4 +133,33 @@ describe("map grid", () => {
     expect(columns()).toBe(4);
     await waitFor(() => expect(columns()).toBe(6));
   });
+
+  it("opens a tall map with the lanes that fill the window, then renders the rest once the first frame is painted", async () => {
+    const doc = buildTestMapDoc();
+    // Twenty more lanes of three cards in the first step: at least 84 px each, so jsdom's 768 px window holds nine.
+    applyMapOperations(
+      doc,
+      Array.from({ length: 20 }, (_, l) => [
+        MapOperationSchema.parse({ op: "addLane", id: `tall${l}`, type: "actions", name: `Tall ${l}` }),
+        ...[0, 1, 2].map((c) =>
+          MapOperationSchema.parse({
+            op: "addCard",
+            id: `tall${l}c${c}`,
+            laneId: `tall${l}`,
+            stepId: "ad",
+            card: { kind: "action", text: `Card ${c}` },
+          }),
+        ),
+      ]).flat(),
+    );
+    const { container } = renderEditorGrid({ doc });
+    const lanes = () => container.querySelectorAll("[data-testid=lane-row]").length;
+    const total = container.querySelector("[role=grid]")!.getAttribute("aria-rowcount");
+    expect(lanes()).toBeGreaterThan(3);
+    expect(lanes()).toBeLessThan(Number(total) - 2);
+    expect(screen.queryByTestId("add-lane")).toBeNull();
+    await waitFor(() => expect(lanes()).toBe(Number(total) - 2));
+    expect(screen.getByText("Tall 19")).toBeTruthy();
+    expect(screen.getByTestId("add-lane")).toBeTruthy();
+  });
 });

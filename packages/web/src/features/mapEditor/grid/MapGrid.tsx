@@ -23,6 +23,7 @@ import { LaneRow } from "./LaneRow.js";
 import { StageHeader } from "./StageHeader.js";
 import { StepHeader } from "./StepHeader.js";
 import { useColumnWindow } from "./useColumnWindow.js";
+import { useLaneWindow } from "./useLaneWindow.js";
 import { useStructureActions } from "./useStructureActions.js";
 import styles from "./MapGrid.module.css";
 
@@ -88,6 +89,8 @@ export function MapGrid({
     variant === "print" || !windowed,
   );
   const inRange = (i: number) => i >= range[0] && i < range[1];
+  const shownLanes = useLaneWindow(visibleLanes, structure.slots, range, zoom, variant === "print" || !windowed);
+  const allLanesShown = shownLanes === visibleLanes.length;
 
   // Put the browser's focus where the grid's focus was moved to, first rendering its column if it is scrolled away.
   const slotOfKey = useCallback(
@@ -161,7 +164,7 @@ export function MapGrid({
   };
 
   let row = 3;
-  const laneRows = visibleLanes.map((lane, i) => {
+  const laneRows = visibleLanes.slice(0, shownLanes).map((lane, i) => {
     const before = lines.get(lane.id);
     const lineRow = before ? row++ : 0;
     const laneRow = row++;
@@ -296,7 +299,7 @@ export function MapGrid({
           </div>
           {laneRows}
           {/* A row of its own: a grid holds only rows, and rows only cells. */}
-          {(!readOnly || hiddenLanes.length > 0) && (
+          {allLanesShown && (!readOnly || hiddenLanes.length > 0) && (
             <div role="row" className={styles.row}>
               <AddLaneControl row={row} hidden={hiddenLanes} actions={actions} />
             </div>

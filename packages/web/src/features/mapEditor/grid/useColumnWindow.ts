@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { afterPaint } from "./afterPaint.js";
 
 /** Columns rendered beyond each edge of the visible ones, so short scrolls never show blank columns. */
 const OVERSCAN = 2;
@@ -17,18 +18,6 @@ function rangeFor(
   const first = Math.floor(scrollX / columnWidth) - overscan;
   const last = Math.ceil((scrollX + viewWidth - titleWidth) / columnWidth) + overscan;
   return [Math.max(0, Math.min(first, count)), Math.max(0, Math.min(last, count))];
-}
-
-/** Calls `run` once the browser has painted the current frame (a frame callback, then a task after the paint). */
-function afterPaint(run: () => void): () => void {
-  let task = 0;
-  const frame = requestAnimationFrame(() => {
-    task = window.setTimeout(run, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(task);
-  };
 }
 
 /**

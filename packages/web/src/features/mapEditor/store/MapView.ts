@@ -48,6 +48,8 @@ export interface MapView {
   getStructure(): MapStructure;
   getSettings(): MapSettings;
   getCell(laneId: string, stepId: string): readonly Card[];
+  /** How many cards a cell holds, without reading them (unreadable ones included). */
+  countCell(laneId: string, stepId: string): number;
   getEmotions(): EmotionIndex;
   /** Every non-empty cell (for search). */
   cells(): Iterable<[string, readonly Card[]]>;

@@ -198,6 +198,7 @@ export function createLiveMapView(doc: Y.Doc): MapView {
     getStructure: () => structure,
     getSettings: () => settings,
     getCell: (laneId, stepId) => cellOf(cellKey(laneId, stepId)),
+    countCell: (laneId, stepId) => cellCards.get(cellKey(laneId, stepId))?.size ?? 0,
     getEmotions: () => emotions,
     cells: function* () {
       for (const key of cellCards.keys()) {

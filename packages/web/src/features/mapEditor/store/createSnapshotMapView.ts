@@ -24,6 +24,7 @@ export function createSnapshotMapView(snapshot: MapSnapshot): MapView {
     getStructure: () => structure,
     getSettings: () => snapshot.settings,
     getCell: (laneId, stepId) => cells.get(cellKey(laneId, stepId)) ?? EMPTY,
+    countCell: (laneId, stepId) => cells.get(cellKey(laneId, stepId))?.length ?? 0,
     getEmotions: () => frozenEmotions,
     cells: () => cells.entries(),
     locateCard: (cardId) => cardCells.get(cardId),
