@@ -77,7 +77,9 @@ export const StepHeader = memo(function StepHeader({
       style={
         stageColor ? ({ borderBlockStartColor: stageColor, "--stage-color": stageColor } as CSSProperties) : undefined
       }
-      onFocus={() => state === "idle" && focus.set(target)}
+      // Only focus on the header itself selects it: a button inside it (a comment badge) taking the focus must not move
+      // the grid's one tab stop here, before that button, or Tab from the button skips every cell.
+      onFocus={(e) => e.target === e.currentTarget && state === "idle" && focus.set(target)}
       onKeyDown={onKeyDown}
       onDoubleClick={() => !readOnly && actions.startRename(target)}
       {...drag.props}
