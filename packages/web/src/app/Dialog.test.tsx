@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import * as Popover from "@radix-ui/react-popover";
 import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
@@ -11,8 +12,23 @@ afterEach(cleanup);
 
 function Page() {
   const [open, setOpen] = useState(false);
+  const [tools, setTools] = useState(false);
   return (
     <>
+      <Popover.Root open={tools} onOpenChange={setTools}>
+        <Popover.Trigger>Tools</Popover.Trigger>
+        <Popover.Content aria-label="Tools">
+          <button
+            type="button"
+            onClick={() => {
+              setTools(false);
+              setOpen(true);
+            }}
+          >
+            Settings…
+          </button>
+        </Popover.Content>
+      </Popover.Root>
       <button type="button" onClick={() => setOpen(true)}>
         Rename
       </button>
@@ -71,6 +87,20 @@ describe("Dialog", () => {
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(menuButton));
+  });
+
+  it("opened from a popover's button, gives focus back to the popover's button (the entry is gone by then)", async () => {
+    const user = userEvent.setup();
+    renderWithI18n(<Page />);
+    const tools = screen.getByRole("button", { name: "Tools" });
+    tools.focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("Settings…"));
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "Name" })));
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(tools));
   });
 
   it("closes on a click on the backdrop", async () => {

@@ -4,12 +4,19 @@ import styles from "./Dialog.module.css";
 
 /**
  * Where focus goes back to when the dialog closes: the element that had it when the dialog opened, or, when that was
- * an entry of a menu (which is gone by then), the button that opened the menu.
+ * an entry of a menu or a popover (gone by then, e.g. "Map settings" under "More"), the button that opened it.
  */
 function openerOf(active: Element | null): HTMLElement | null {
   const menu = active?.closest("[role=menu]");
   const trigger = menu?.getAttribute("aria-labelledby");
-  const opener = trigger ? document.getElementById(trigger) : active;
+  // A Radix popover is a dialog its button names as what it controls; a dialog of the app is controlled by nothing.
+  const popover = active?.closest("[role=dialog][id]");
+  const popoverButton = popover
+    ? Array.from(document.querySelectorAll("[aria-controls]")).find(
+        (b) => b.getAttribute("aria-controls") === popover.id,
+      )
+    : undefined;
+  const opener = trigger ? document.getElementById(trigger) : (popoverButton ?? active);
   return opener instanceof HTMLElement ? opener : null;
 }
 
