@@ -50,6 +50,22 @@ describe("presentation mode", () => {
     expect(closed).toEqual(["closed"]);
   });
 
+  it("gives focus back to the button that started it when it ends", async () => {
+    const user = userEvent.setup();
+    const button = document.body.appendChild(document.createElement("button"));
+    button.focus();
+    const view = render(
+      <StaticI18nProvider i18n={createI18n("en", editorMessages("en"))}>
+        <PresentationView snapshot={docToSnapshot(buildTestMapDoc())} catalogue={catalogue} onClose={() => {}} />
+      </StaticI18nProvider>,
+    );
+    await user.keyboard("{PageDown}");
+    expect(document.activeElement).not.toBe(button);
+    view.unmount();
+    expect(document.activeElement).toBe(button);
+    button.remove();
+  });
+
   it("shows only the lanes with something in the stage, and no editing chrome", () => {
     present();
     const lanes = () => [...document.querySelectorAll("[data-testid=lane-header]")].map((e) => e.textContent);

@@ -54,6 +54,14 @@ export function PresentationView({
   );
   usePresentationKeys({ dir, move, leave: onClose });
 
+  // Focus goes back to what had it before (the Present button) once the presentation ends, not to the page.
+  useEffect(() => {
+    const before = document.activeElement;
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
+
   // Full screen where the browser allows it; leaving full screen (the browser's own Escape) ends the presentation.
   useEffect(() => {
     const root = rootRef.current;
