@@ -59,6 +59,7 @@ export function CommentsPanel({
       className={styles.panel}
       aria-labelledby={titleId}
       data-testid="comments-panel"
+      data-comments-panel
       onKeyDown={(e) => e.key === "Escape" && !e.defaultPrevented && onClose()}
     >
       <header className={styles.panelHead}>

@@ -1,5 +1,5 @@
 import { roleAllows, type CommentAnchor, type Role } from "@opencjm/core";
-import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { anchorKey } from "./anchorKey.js";
 import {
   CommentBadgesContext,
@@ -34,7 +34,19 @@ export function CommentsProvider({
   const { threads, loading, failed } = useCommentThreads(workspaceId, mapId, meId, live);
   // undefined: closed; null: every thread of the map; an anchor: that anchor's threads.
   const [target, setTarget] = useState<CommentAnchor | null | undefined>(undefined);
-  const open = useCallback((anchor?: CommentAnchor) => setTarget(anchor ?? null), []);
+  // Where the focus was when the panel opened (a badge, a cell, the header button): it goes back there on closing,
+  // rather than falling to the page when the panel's field goes away.
+  const opener = useRef<HTMLElement | null>(null);
+  const open = useCallback((anchor?: CommentAnchor) => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && !active.closest("[data-comments-panel]")) opener.current = active;
+    setTarget(anchor ?? null);
+  }, []);
+  const close = useCallback(() => {
+    setTarget(undefined);
+    if (opener.current?.isConnected) opener.current.focus();
+    opener.current = null;
+  }, []);
   const canComment = !!role && roleAllows(role, "comment");
   const openCounts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -56,9 +68,7 @@ export function CommentsProvider({
         {/* The panel lies over the editor (its header and grid), never over the app's top bar and its bell. */}
         <div className={styles.host}>
           {children}
-          {target !== undefined && (
-            <CommentsPanel anchor={target} onShowAll={() => setTarget(null)} onClose={() => setTarget(undefined)} />
-          )}
+          {target !== undefined && <CommentsPanel anchor={target} onShowAll={() => setTarget(null)} onClose={close} />}
         </div>
       </CommentsStateContext.Provider>
     </CommentBadgesContext.Provider>

@@ -38,6 +38,7 @@ export function ThreadBadge({
     event.stopPropagation();
     badges.open(anchor);
   };
+  const name = count > 0 ? t("comments.badge.open", { count, label }) : t("comments.badge.add", { label });
   return (
     <button
       type="button"
@@ -45,8 +46,9 @@ export function ThreadBadge({
       data-testid="thread-badge"
       data-anchor={anchorKey(anchor)}
       data-count={count}
-      aria-label={count > 0 ? t("comments.badge.open", { count, label }) : t("comments.badge.add", { label })}
-      title={count > 0 ? t("comments.badge.open", { count, label }) : t("comments.badge.add", { label })}
+      aria-label={name}
+      // A cell's badge is out of the keyboard's reach (Tab moves between cells): its tooltip names the shortcut.
+      title={corner ? t("comments.badge.shortcut", { action: name }) : name}
       onClick={onClick}
       onDoubleClick={(e) => e.stopPropagation()}
       onKeyDown={(e) => e.stopPropagation()}

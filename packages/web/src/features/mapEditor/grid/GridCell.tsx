@@ -1,9 +1,10 @@
 import type { Lane, MapOperationInput, Step } from "@opencjm/core";
-import { memo, useCallback, useState, type DragEvent, type KeyboardEvent } from "react";
+import { memo, useCallback, useContext, useState, type DragEvent, type KeyboardEvent } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
 import { dragFitsLane, readCardDrag } from "../../cells/cardDrag.js";
 import { CellContent } from "../../cells/CellContent.js";
 import { ActionOffersContext } from "../../cells/shell/ActionOffers.js";
+import { CommentBadgesContext } from "../../comments/CommentsContext.js";
 import { ThreadBadge } from "../../comments/ThreadBadge.js";
 import { CellIdeas } from "../../ideas/CellIdeas.js";
 import { cellKey } from "../store/MapView.js";
@@ -14,6 +15,13 @@ import { useFocusState, useGrid, usePresenceAt, useSearchMatch } from "./GridCon
 import { LanePrompt } from "./LanePrompt.js";
 import { PresenceTag } from "./PresenceTag.js";
 import styles from "./GridCell.module.css";
+
+/** Opens a cell's comments from the keyboard (named in the cell badge's tooltip, comments.badge.shortcut). */
+const COMMENT_SHORTCUT = "Control+Alt+M";
+
+function isCommentShortcut(e: KeyboardEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && e.altKey && !e.shiftKey && e.code === "KeyM";
+}
 
 /** One cell (a lane at a step): focus, edit mode, collaborators' outlines and search highlight around the cell content. */
 export const GridCell = memo(function GridCell({
@@ -40,6 +48,7 @@ export const GridCell = memo(function GridCell({
   const others = usePresenceAt(key);
   const matched = useSearchMatch(cellKey(lane.id, step.id));
   const { focus, editor, readOnly } = grid;
+  const comments = useContext(CommentBadgesContext);
 
   const onStopEditing = useCallback(() => {
     focus.set({ kind: "cell", laneId: lane.id, stepId: step.id }, false, true);
@@ -69,6 +78,10 @@ export const GridCell = memo(function GridCell({
     if (e.key === "Escape" && state === "editing" && !e.defaultPrevented) {
       e.preventDefault();
       onStopEditing();
+    } else if (state === "focused" && comments && isCommentShortcut(e)) {
+      // The cell's comment badge shows on hover and Tab moves between cells, so the keyboard gets a shortcut to it.
+      e.preventDefault();
+      comments.open({ kind: "cell", laneId: lane.id, stepId: step.id });
     }
   };
 
@@ -80,6 +93,7 @@ export const GridCell = memo(function GridCell({
       aria-colindex={colIndex}
       aria-selected={state !== "idle"}
       aria-readonly={readOnly || undefined}
+      aria-keyshortcuts={comments ? COMMENT_SHORTCUT : undefined}
       data-testid="cell"
       data-lane-id={lane.id}
       data-step-id={step.id}
