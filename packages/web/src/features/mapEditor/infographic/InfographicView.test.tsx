@@ -64,6 +64,8 @@ describe("the infographic page", () => {
     expect(screen.getByTestId("infographic-curve").querySelectorAll("[data-mood]")).toHaveLength(2);
     expect(screen.getByTestId("infographic-measured-legend")).toBeTruthy();
     expect(screen.getByTestId("infographic-pains").textContent).toContain("Card declined");
+    // The dots are an image named with the severity (a bare span may not carry a name).
+    within(screen.getByTestId("infographic-pains")).getByRole("img", { name: "Severity 5/5" });
     expect(screen.getByTestId("infographic-opportunities").textContent).toContain("Offer PayPal");
     expect(screen.getByTestId("infographic-ideas").textContent).toContain("PayPal Express");
     expect(screen.getByTestId("infographic-number-customers").textContent).toContain("1,234");
