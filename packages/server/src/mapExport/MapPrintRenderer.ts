@@ -1,10 +1,17 @@
 import { existsSync } from "node:fs";
-import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { DomainError } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
 import type { Orientation, Paper } from "./printOptions.js";
 import { pngScale } from "./pngScale.js";
-import { isPrintRequestAllowed } from "./printRequestPolicy.js";
+import {
+  openPrintTab,
+  openPrintView,
+  printViewReady,
+  showPrintView,
+  type PageGlobals,
+  type PrintTab,
+} from "./printTab.js";
 
 /** Debian's Chromium, or CHROMIUM_PATH. Playwright never downloads a browser of its own here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -21,36 +28,11 @@ const ARGS = [
 const IDLE_MS = 5 * 60_000;
 const READY_TIMEOUT_MS = 30_000;
 
-/** Tabs kept open between exports, and how many exports one tab prints before it is closed. */
+/** Tabs kept open between exports, and how many views one tab shows before it is closed. */
 const IDLE_TABS = 2;
 const USES_PER_TAB = 50;
-/**
- * The print view a warmed tab opens: a token no share link can have (theirs start `cjs_`, shareLinkCreator.ts), so the
- * app loads, compiles and shows its "no such link" view, and the export that follows only changes the tab's address.
- */
-const WARM_UP_PATH = "/print/warm-up";
-
-/** The little of the page's DOM the renderer reads and drives. */
-type PageGlobals = {
-  document: {
-    documentElement: { dataset: Record<string, string | undefined> };
-    querySelector(selector: string): { getBoundingClientRect(): Box } | null;
-  };
-  scrollX: number;
-  scrollY: number;
-  history: { replaceState(state: null, unused: string, url: string): void };
-};
-
-type Box = { x: number; y: number; width: number; height: number };
-
-/** A browser tab that prints, kept between exports; its requests are checked against the view it now shows. */
-interface PrintTab {
-  page: Page;
-  /** The DevTools session that takes its pictures. */
-  devtools: CDPSession;
-  printUrl: URL;
-  uses: number;
-}
+/** A warm-up gives up sooner than an export: an export asked for meanwhile waits for it. */
+const WARM_UP_TIMEOUT_MS = 10_000;
 
 /** What to print and how. */
 export interface RenderRequest {
@@ -77,6 +59,10 @@ export class MapPrintRenderer {
   private idleTabs: PrintTab[] = [];
   /** A warm-up in progress (never rejects): an export waits for its tab rather than loading the app a second time. */
   private warming: Promise<void> | undefined;
+  /** Tells the warm-up in progress that an export was asked for. */
+  private exportAsked: (() => void) | undefined;
+  /** Counts the browsers closed: a tab opened in an earlier one is never kept. */
+  private generation = 0;
   /** Browser tabs opened since the renderer started (the rest of the exports reused a kept tab). */
   tabsOpened = 0;
 
@@ -116,22 +102,44 @@ export class MapPrintRenderer {
     return this.browserContext;
   }
 
+  /** A fresh tab for a print view. */
+  private async openTab(printUrl: URL): Promise<PrintTab> {
+    const context = await this.context();
+    const page = await context.newPage();
+    this.tabsOpened++;
+    return openPrintTab(context, page, printUrl);
+  }
+
   /**
-   * Gets ready for an export from `origin` (the server's own address, as in `RenderRequest.url`) before anyone asks
-   * for it: starts the browser and loads the app's print view in a kept tab. A newcomer's first export otherwise pays
-   * for both — about three times an export's own time. Does nothing when a tab is kept or an export runs; a failure
-   * is left for the export itself to meet and report.
+   * Gets ready for an export before anyone asks for it: starts the browser and shows `printUrl` (a print view of the map
+   * the export dialog is open on, through a one-use link) in a kept tab, so the app's code, the view's layout, the
+   * fonts of the map's language and its text are all warm when the export comes — a newcomer's first export otherwise
+   * pays for them, about three times an export's own time. One warm-up at a time, none while an export prints; an
+   * export asked for meanwhile waits for it, or takes its tab before the view is loaded. A failure is left for the
+   * export itself to meet and report. Resolves once the tab is kept or given up (never rejects).
    */
-  warm(origin: string): Promise<void> {
-    const url = new URL(WARM_UP_PATH, origin);
-    if (this.warming || this.active > 0 || this.idleTabs.some((tab) => tab.printUrl.origin === url.origin))
-      return this.warming ?? Promise.resolve();
+  warm(printUrl: URL): Promise<void> {
+    if (this.warming || this.active > 0) return this.warming ?? Promise.resolve();
     clearTimeout(this.idle);
+    const generation = this.generation;
+    const exportAsked = new Promise<true>((resolve) => (this.exportAsked = () => resolve(true)));
     this.warming = (async () => {
-      const tab = await this.openTab(url);
+      const tab = this.takeIdleTab(printUrl) ?? (await this.openTab(printUrl));
+      // An export asked for before this page has loaded loads its own view in this tab instead, as a new page (so
+      // nothing of this one's scripts runs on), rather than wait for this view to be drawn and then draw its own.
+      if (!tab.loaded && this.active > 0 && this.keepIdle(tab, generation)) return;
       try {
-        await tab.page.goto(url.toString(), { waitUntil: "load" });
-        if (this.keepIdle(tab)) return;
+        const opening = openPrintView(tab);
+        // Also handles a failure to load, met again just below.
+        const loaded = opening.then(
+          () => false,
+          () => false,
+        );
+        if (!tab.loaded && (await Promise.race([loaded, exportAsked])) && this.keepIdle(tab, generation)) return;
+        await opening;
+        tab.loaded = true;
+        await printViewReady(tab, WARM_UP_TIMEOUT_MS);
+        if (this.keepIdle(tab, generation)) return;
       } catch {
         // Kept for nobody: closed below.
       }
@@ -140,26 +148,48 @@ export class MapPrintRenderer {
       .catch(() => undefined)
       .finally(() => {
         this.warming = undefined;
+        this.exportAsked = undefined;
         if (this.active === 0) this.closeWhenIdle();
       });
     return this.warming;
+  }
+
+  /** Whether a warm-up or an export is under way (a warm-up asked for now would do nothing). */
+  get isBusy(): boolean {
+    return this.warming !== undefined || this.active > 0;
+  }
+
+  /** Settles once the warm-up under way, if any, has kept its tab or given up. */
+  settled(): Promise<void> {
+    return this.warming ?? Promise.resolve();
+  }
+
+  /** What the kept tabs show, each as its document's title and language (empty for a tab that shows nothing yet). */
+  keptViews(): Promise<Array<{ title: string; lang: string }>> {
+    return Promise.all(
+      this.idleTabs.map(async ({ page }) => ({
+        title: await page.title(),
+        lang: await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang ?? ""),
+      })),
+    );
   }
 
   /** Renders one export and returns its bytes. */
   async render(request: RenderRequest): Promise<Uint8Array> {
     clearTimeout(this.idle);
     this.active++;
+    this.exportAsked?.();
     const printUrl = new URL(request.url);
     try {
       await this.warming;
-      const warm = this.takeIdleTab(printUrl);
-      if (warm) {
+      const kept = this.takeIdleTab(printUrl);
+      if (kept) {
         // A kept tab that fails is closed and the export tried once more in a fresh one: whatever went wrong in the
         // reused page (its app stuck, its renderer gone) must not cost the user the export.
-        const bytes = await this.print(warm, request, false).catch(() => undefined);
+        const bytes = await this.print(kept, request).catch(() => undefined);
         if (bytes) return bytes;
       }
-      return await this.print(await this.openTab(printUrl), request, true);
+      return await this.print(await this.openTab(printUrl), request);
     } finally {
       this.active--;
       if (this.active === 0) this.closeWhenIdle();
@@ -174,19 +204,6 @@ export class MapPrintRenderer {
     this.idle.unref();
   }
 
-  /** A fresh tab whose every request is checked against the print view it currently shows. */
-  private async openTab(printUrl: URL): Promise<PrintTab> {
-    const context = await this.context();
-    const page = await context.newPage();
-    this.tabsOpened++;
-    const tab: PrintTab = { page, devtools: await context.newCDPSession(page), printUrl, uses: 0 };
-    // Every request of the page is checked: an image card pointing at this server's API would start another export.
-    await page.route("**/*", (route) =>
-      isPrintRequestAllowed(route.request().url(), tab.printUrl) ? route.continue() : route.abort("blockedbyclient"),
-    );
-    return tab;
-  }
-
   /** A tab kept from an earlier export of the same server, pointed at the next print view. */
   private takeIdleTab(printUrl: URL): PrintTab | undefined {
     const index = this.idleTabs.findIndex((tab) => tab.printUrl.origin === printUrl.origin);
@@ -196,61 +213,25 @@ export class MapPrintRenderer {
     return tab;
   }
 
-  /**
-   * Prints one view in a tab. A fresh tab loads the print view; a kept one already runs the app, which is told to show
-   * the next view by a change of address (the app's router follows it), so neither the page nor the app's code is
-   * loaded and compiled again — most of a print's time. The view is keyed by its one-use token, so nothing of the
-   * previous export's view survives in the new one.
-   */
-  private async print(tab: PrintTab, request: RenderRequest, fresh: boolean): Promise<Uint8Array> {
-    const { page } = tab;
+  /** Prints one view in a tab (see `showPrintView`), and keeps the tab for the next export if it printed well. */
+  private async print(tab: PrintTab, request: RenderRequest): Promise<Uint8Array> {
     let kept = false;
     try {
-      if (fresh) {
-        const response = await page.goto(request.url, { waitUntil: "load" });
-        if (!response?.ok())
-          throw new DomainError({
-            kind: "upstream_failed",
-            code: "export_failed",
-            message: `the print view answered ${response?.status() ?? "nothing"}`,
-          });
-      } else {
-        await page.evaluate((address) => {
-          const { document, history } = globalThis as unknown as PageGlobals;
-          // Cleared first, so the wait below cannot see the previous view's flag.
-          delete document.documentElement.dataset.printReady;
-          history.replaceState(null, "", address);
-        }, tab.printUrl.pathname + tab.printUrl.search);
-      }
-      tab.uses++;
-      await page
-        // A function, not a string: the page's CSP forbids eval. Typed by hand: the server is compiled without DOM types.
-        .waitForFunction(
-          () => (globalThis as unknown as PageGlobals).document.documentElement.dataset.printReady === "true",
-          undefined,
-          { timeout: READY_TIMEOUT_MS },
-        )
-        .catch((err: unknown) => {
-          throw new DomainError({
-            kind: "timeout",
-            code: "export_failed",
-            message: `the print view was not ready within ${READY_TIMEOUT_MS / 1000} s (${err instanceof Error ? err.message.split("\n")[0] : String(err)})`,
-          });
-        });
+      await showPrintView(tab, READY_TIMEOUT_MS);
       const bytes =
         request.format === "png"
           ? await this.picture(tab, request.scale)
           : // The print view sets its own @page size and margins (paper, orientation, or the map's size for "fit").
-            await page.pdf({
+            await tab.page.pdf({
               format: request.paper === "fit" ? "A4" : request.paper,
               landscape: request.orientation === "landscape",
               printBackground: true,
               preferCSSPageSize: true,
             });
-      kept = this.keepIdle(tab);
+      kept = this.keepIdle(tab, this.generation);
       return new Uint8Array(bytes);
     } finally {
-      if (!kept) await page.close().catch(() => undefined);
+      if (!kept) await tab.page.close().catch(() => undefined);
     }
   }
 
@@ -278,9 +259,10 @@ export class MapPrintRenderer {
   }
 
   /** Keeps a tab that printed well for the next export, up to a few tabs and a bounded number of uses each. */
-  private keepIdle(tab: PrintTab): boolean {
-    // A tab is retired after a while, so what the app accumulates in a long-lived page (caches, memory) stays bounded.
-    if (tab.uses >= USES_PER_TAB || this.idleTabs.length >= IDLE_TABS) return false;
+  private keepIdle(tab: PrintTab, generation: number): boolean {
+    // A tab is retired after a while, so what the app accumulates in a long-lived page (caches, memory) stays bounded;
+    // one of a browser closed since it opened is dead.
+    if (tab.uses >= USES_PER_TAB || this.idleTabs.length >= IDLE_TABS || generation !== this.generation) return false;
     this.idleTabs.push(tab);
     return true;
   }
@@ -288,6 +270,7 @@ export class MapPrintRenderer {
   /** Closes the browser (at shutdown, or when idle). */
   async close(): Promise<void> {
     clearTimeout(this.idle);
+    this.generation++;
     const browser = this.browser;
     this.browser = undefined;
     this.browserContext = undefined;

@@ -19,3 +19,19 @@ export function printPath(
   if (options.layout === "infographic") query.set("layout", "infographic");
   return `/print/${encodeURIComponent(token)}?${query}`;
 }
+
+/**
+ * The paper and orientation the print view is shown in for an export. A PNG of the map is one image of the whole map
+ * at its natural size, never cut into pages of paper; the infographic is one landscape sheet of paper, as a PDF page
+ * or a picture of it.
+ */
+export function printedPage(request: {
+  format: "pdf" | "png";
+  layout?: PrintLayout;
+  paper: Paper;
+  orientation: Orientation;
+}): { paper: Paper; orientation: Orientation } {
+  if (request.layout === "infographic")
+    return { paper: request.paper === "fit" ? "A4" : request.paper, orientation: "landscape" };
+  return { paper: request.format === "png" ? "fit" : request.paper, orientation: request.orientation };
+}

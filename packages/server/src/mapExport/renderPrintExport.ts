@@ -2,7 +2,7 @@ import type { Locale, PrintLayout } from "@opencjm/core";
 import { createShareLink, EXPORT_LINK_TTL_MS, pruneExportLinks } from "../commands/shareLinkCreator.js";
 import type { Services } from "../services.js";
 import { printRendererOf } from "./MapPrintRenderer.js";
-import { printPath, type Orientation, type Paper } from "./printOptions.js";
+import { printedPage, printPath, type Orientation, type Paper } from "./printOptions.js";
 
 /** A PDF or PNG export request for one map: the map itself, or its one-page infographic. */
 export interface PrintExportRequest {
@@ -43,17 +43,7 @@ export async function renderPrintExport(
     includeResearch: request.research,
   });
   try {
-    const infographic = request.layout === "infographic";
-    // A PNG of the map is one image of the whole map at its natural size: never cut into pages of paper. The
-    // infographic is one landscape sheet of paper, as a PDF page or a picture of it.
-    const paper = infographic
-      ? request.paper === "fit"
-        ? "A4"
-        : request.paper
-      : request.format === "png"
-        ? "fit"
-        : request.paper;
-    const orientation = infographic ? "landscape" : request.orientation;
+    const { paper, orientation } = printedPage(request);
     const url = new URL(printPath(token, { ...request, paper, orientation, locale }), baseUrl).toString();
     return await printRendererOf(services).render({
       url,

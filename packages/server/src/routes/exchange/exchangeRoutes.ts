@@ -14,7 +14,6 @@ import { readMapVersion } from "../../commands/mapHistoryReader.js";
 import { findPersonas } from "../../commands/personaCreator.js";
 import { importMapDraft } from "../../commands/mapImporter.js";
 import { exportQueueOf } from "../../mapExport/ExportQueue.js";
-import { printRendererOf } from "../../mapExport/MapPrintRenderer.js";
 import {
   EXPORT_FILE_TYPES,
   exportFileName,
@@ -26,6 +25,7 @@ import { loadExportInput } from "../../mapExport/loadExportInput.js";
 import { withIdeasAndKpis } from "../../mapExport/withIdeasAndKpis.js";
 import { withResearch } from "../../mapExport/withResearch.js";
 import { OrientationSchema, PaperSchema } from "../../mapExport/printOptions.js";
+import { preparePrintExport } from "../../mapExport/preparePrintExport.js";
 import { renderPrintExport } from "../../mapExport/renderPrintExport.js";
 import { fieldError, notFound } from "../../errors/DomainError.js";
 import type { AppEnv } from "../../http/appEnv.js";
@@ -49,6 +49,13 @@ const ExportQuery = z.object({
   version: IdSchema.optional(),
   /** `true`: the map's research goes in (the XLSX Research sheet, the PDF's research appendix); members only. */
   research: z.enum(["true", "false"]).default("false"),
+});
+/** The export the dialog would ask for as it stands, so the server draws that view ahead of it (all optional). */
+const PrepareQuery = z.object({
+  format: ExportFormatSchema.default("pdf"),
+  lang: LocaleSchema.optional(),
+  paper: PaperSchema.default("A4"),
+  orientation: OrientationSchema.default("landscape"),
 });
 /** An uploaded file inside JSON: text as it is, or any bytes as base64 (the contract's). */
 const ImportFileSchema = MapImportFileSchema;
@@ -83,8 +90,8 @@ const prepareRoute = createRoute({
   tags,
   summary: "Get ready to export a map as pdf, png or infographic (the export dialog opened): answers at once",
   description:
-    "Starts the server's export browser and loads the print view in it, so the export asked for next does not wait for them; nothing is exported. Idempotent and cheap when the browser is ready.",
-  request: { params: MapParams },
+    "Starts the server's export browser and draws the map's print view in it, in the format, `lang`, `paper` and `orientation` the export would ask for (as in the export; by default a PDF on A4 landscape in the map's language), so the export asked for next waits neither for the browser nor for the app's code, fonts and layout to warm up; nothing is exported. Best effort: while the browser is busy, for a view drawn in the last minute, or past a few requests of one person (then one every 20 s) it does nothing; a data format does nothing.",
+  request: { params: MapParams, query: PrepareQuery },
   responses: { 204: { description: "Getting ready" }, ...errorResponses },
 });
 const preview = createRoute({
@@ -187,11 +194,20 @@ export function registerExchangeRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(prepareRoute, async (c) => {
     const { workspaceId, mapId } = c.req.valid("param");
+    const { format, lang, paper, orientation } = c.req.valid("query");
     const services = c.get("services");
-    await requireWorkspacePermission(services.db, requireCaller(c), workspaceId, "read");
-    if (!(await services.maps.find(workspaceId, mapId))) throw notFound("map");
-    // Not awaited: the dialog does not wait, and a browser that cannot start is reported by the export itself.
-    void printRendererOf(services).warm(localBaseUrl(c));
+    const caller = requireCaller(c);
+    await requireWorkspacePermission(services.db, caller, workspaceId, "read");
+    const map = await services.maps.find(workspaceId, mapId);
+    if (!map) throw notFound("map");
+    // Answers once the warm-up started: the dialog does not wait for it, and the export reports what failed in it.
+    if (isPrintExport(format))
+      await preparePrintExport(services, localBaseUrl(c), map, caller.userId, {
+        ...PRINT_EXPORTS[format],
+        locale: lang,
+        paper,
+        orientation,
+      });
     return c.body(null, 204);
   });
 
