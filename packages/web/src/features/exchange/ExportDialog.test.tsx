@@ -48,7 +48,7 @@ describe("the export dialog's choices for a picture", () => {
 });
 
 describe("the export dialog getting the server ready", () => {
-  it("asks the server to get ready for a printed export as it opens, and not for a data export", async () => {
+  it("asks the server to draw the export it offers as it opens, and again for another printed format or language only", async () => {
     const asked: string[] = [];
     const fetchSpy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
       asked.push(`${init?.method ?? "GET"} ${String(input)}`);
@@ -57,13 +57,30 @@ describe("the export dialog getting the server ready", () => {
     try {
       const user = userEvent.setup();
       renderWithI18n(<ExportDialog workspaceId="w1" mapId="m1" onClose={() => undefined} />);
-      const prepare = "POST /api/workspaces/w1/maps/m1/export/prepare";
-      await waitFor(() => expect(asked).toEqual([prepare]));
+      const prepare = (query: string) => `POST /api/workspaces/w1/maps/m1/export/prepare?${query}`;
+      const pdf = prepare("format=pdf&paper=A4&orientation=landscape");
+      await waitFor(() => expect(asked).toEqual([pdf]));
+      // Paper and orientation: nothing more to draw ahead; data formats: nothing to draw at all.
+      await user.selectOptions(screen.getByTestId("export-paper"), "A3");
+      await user.selectOptions(screen.getByTestId("export-orientation"), "portrait");
       await user.selectOptions(screen.getByTestId("export-format"), "csv");
       await user.selectOptions(screen.getByTestId("export-format"), "xlsx");
-      expect(asked).toEqual([prepare]);
+      expect(asked).toEqual([pdf]);
+      // Another language is drawn in its own fonts, the infographic in its own layout, each on the paper chosen.
       await user.selectOptions(screen.getByTestId("export-format"), "infographic");
-      await waitFor(() => expect(asked).toEqual([prepare, prepare]));
+      await user.selectOptions(screen.getByTestId("export-language"), "fa");
+      await waitFor(() =>
+        expect(asked).toEqual([
+          pdf,
+          prepare("format=infographic&paper=A3"),
+          prepare("format=infographic&lang=fa&paper=A3"),
+        ]),
+      );
+      // A PNG's density is the picture's: nothing the server could draw ahead differs.
+      await user.selectOptions(screen.getByTestId("export-format"), "png");
+      await user.selectOptions(screen.getByTestId("export-scale"), "3");
+      await waitFor(() => expect(asked).toHaveLength(4));
+      expect(asked[3]).toBe(prepare("format=png&lang=fa"));
     } finally {
       fetchSpy.mockRestore();
     }

@@ -5,6 +5,7 @@ import { useT } from "../../i18n/I18nProvider.js";
 import { UI_LOCALES } from "../../i18n/locales.js";
 import { ErrorNote } from "./ErrorNote.js";
 import {
+  DEFAULT_EXPORT_CHOICE,
   downloadExport,
   PAPERS,
   prepareExport,
@@ -28,27 +29,24 @@ export function ExportDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const [choice, setChoice] = useState<ExportChoice>({
-    format: "pdf",
-    lang: "",
-    paper: "A4",
-    orientation: "landscape",
-    scale: "",
-    // A member's own export carries the map's research unless they untick it.
-    research: true,
-  });
+  const [choice, setChoice] = useState<ExportChoice>(DEFAULT_EXPORT_CHOICE);
   const [state, setState] = useState<
     { kind: "idle" } | { kind: "working" } | { kind: "done"; name: string } | { kind: "failed"; error: unknown }
   >({ kind: "idle" });
-  // As the dialog opens (or another printed format is chosen) the server gets its browser ready: the download button
-  // comes a few seconds later, and a newcomer's first export no longer pays for starting Chromium.
-  useEffect(() => prepareExport(workspaceId, mapId, choice.format), [workspaceId, mapId, choice.format]);
+  // As the dialog opens the server gets ready for the export it offers first (the menu asked already; the server draws
+  // a view once): the download button comes a few seconds later, and a newcomer's first export no longer pays for
+  // starting Chromium and drawing the map the first time.
+  useEffect(() => prepareExport(workspaceId, mapId, DEFAULT_EXPORT_CHOICE), [workspaceId, mapId]);
   const paged = choice.format === "pdf";
   // The infographic PDF is one landscape sheet of a chosen paper; its PNG is a picture of that sheet.
   const sheet = choice.format === "infographic";
   const update = (patch: Partial<ExportChoice>) => {
-    setChoice((c) => ({ ...c, ...patch }));
+    const next = { ...choice, ...patch };
+    setChoice(next);
     setState({ kind: "idle" });
+    // Another format or language is drawn ahead too (its layout, its fonts); paper and orientation change too little
+    // to be worth keeping the server's browser busy while the user may be about to press Download.
+    if (next.format !== choice.format || next.lang !== choice.lang) prepareExport(workspaceId, mapId, next);
   };
 
   const handleDownload = async () => {

@@ -29,8 +29,22 @@ export interface ExportChoice {
 /** Formats that can carry the map's research: the PDF's appendix and the Excel workbook's sheet. */
 export const RESEARCH_FORMATS: readonly ExportFormat[] = ["pdf", "xlsx"];
 
-/** The export endpoint for a choice. */
-export function exportPath(workspaceId: string, mapId: string, choice: ExportChoice): string {
+/** What the export dialog offers first: a landscape A4 PDF in the map's language, with the map's research. */
+export const DEFAULT_EXPORT_CHOICE: ExportChoice = {
+  format: "pdf",
+  lang: "",
+  paper: "A4",
+  orientation: "landscape",
+  scale: "",
+  // A member's own export carries the map's research unless they untick it.
+  research: true,
+};
+
+const exportBase = (workspaceId: string, mapId: string) =>
+  `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/export`;
+
+/** The export's query for a choice: only what applies to its format. */
+function exportQuery(choice: ExportChoice): URLSearchParams {
   const query = new URLSearchParams({ format: choice.format });
   if (choice.lang) query.set("lang", choice.lang);
   if (choice.format === "pdf") {
@@ -42,21 +56,29 @@ export function exportPath(workspaceId: string, mapId: string, choice: ExportCho
   // The infographic is one landscape sheet: only its paper is chosen.
   if (choice.format === "infographic" && choice.paper !== "fit") query.set("paper", choice.paper);
   if (choice.research && RESEARCH_FORMATS.includes(choice.format)) query.set("research", "true");
-  return `/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/export?${query}`;
+  return query;
+}
+
+/** The export endpoint for a choice. */
+export function exportPath(workspaceId: string, mapId: string, choice: ExportChoice): string {
+  return `${exportBase(workspaceId, mapId)}?${exportQuery(choice)}`;
 }
 
 /** Formats the server prints with its browser, which it can get ready for while the user chooses. */
 const PRINTED_FORMATS: readonly ExportFormat[] = ["pdf", "png", "infographic", "infographic-png"];
 
 /**
- * Asks the server to get ready for a printed export (start its browser, load the print view), so the export itself
- * does not wait for that. Best effort: a refusal or failure here is met again, and reported, by the export.
+ * Asks the server to get ready for a printed export as chosen so far: it starts its browser and draws the map's print
+ * view in that format, language and paper, so the export itself does not wait for them. Best effort: a refusal or
+ * failure here is met again, and reported, by the export.
  */
-export function prepareExport(workspaceId: string, mapId: string, format: ExportFormat): void {
-  if (!PRINTED_FORMATS.includes(format)) return;
-  void api
-    .post<null>(`/api/workspaces/${encodeURIComponent(workspaceId)}/maps/${encodeURIComponent(mapId)}/export/prepare`)
-    .catch(() => undefined);
+export function prepareExport(workspaceId: string, mapId: string, choice: ExportChoice): void {
+  if (!PRINTED_FORMATS.includes(choice.format)) return;
+  const query = exportQuery(choice);
+  // The research and a PNG's density change nothing the server could get ready.
+  query.delete("research");
+  query.delete("scale");
+  void api.post<null>(`${exportBase(workspaceId, mapId)}/prepare?${query}`).catch(() => undefined);
 }
 
 /** The file name the server gave an export (RFC 6266 `filename*`), or a fallback. */
