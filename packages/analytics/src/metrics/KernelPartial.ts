@@ -27,6 +27,23 @@ export class DurationList {
   }
 }
 
+/** The totals of a partial, in the order they sit in its `totals` array. */
+export const TOTALS = [
+  "customers",
+  "events",
+  "unmappedCustomers",
+  "sessions",
+  "sessionDurationMs",
+  "sessionEvents",
+  "mapCustomers",
+  "conforming",
+  "withSkips",
+  "withBackSteps",
+  "withLoops",
+] as const;
+/** Index of each total in a partial's `totals` array. */
+export const TOTAL = Object.fromEntries(TOTALS.map((name, i) => [name, i])) as Record<(typeof TOTALS)[number], number>;
+
 /**
  * The additive counters one kernel pass fills over a range of customers; partial results of several ranges (worker
  * threads) are merged by adding them (see mergeKernelPartials).
@@ -34,17 +51,12 @@ export class DurationList {
 export function createKernelPartial(plan: KernelPlan, keyCount: number, customers = 1024) {
   const { stepCount: S, stageCount: G, levelCount: L, activityCount: A, nodeCount: N } = plan;
   return {
-    customers: 0,
-    events: 0,
-    unmappedCustomers: 0,
-    sessions: 0,
-    sessionDurationMs: 0,
-    sessionEvents: 0,
-    mapCustomers: 0,
-    conforming: 0,
-    withSkips: 0,
-    withBackSteps: 0,
-    withLoops: 0,
+    /**
+     * The totals named in TOTALS. A typed array rather than fields: a field that starts as a small integer and is
+     * later given a larger number changes the object's hidden class, and the kernel's optimised code, compiled for
+     * the old one, was thrown away at every chunk of the next run.
+     */
+    totals: new Float64Array(TOTALS.length),
     keyEvents: new Float64Array(keyCount),
     keyCustomers: new Float64Array(keyCount),
     activityEvents: new Float64Array(A),

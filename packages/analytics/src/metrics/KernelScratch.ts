@@ -34,11 +34,6 @@ export function createKernelScratch(plan: KernelPlan, keyCount: number) {
     /** Strict order: the steps and stages waiting for the next one. */
     pendingSteps: new Int32Array(S),
     pendingStages: new Int32Array(G),
-    /**
-     * Running session totals (sessions, summed duration ms, summed events), carried from chunk to chunk so the sums
-     * are added in the same order as in one pass.
-     */
-    sessionTotals: new Float64Array(3),
   };
 }
 export type KernelScratch = ReturnType<typeof createKernelScratch>;

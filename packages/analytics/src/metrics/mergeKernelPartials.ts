@@ -1,19 +1,7 @@
 import type { VariantRuns } from "../paths/PathHashes.js";
-import type { KernelPartial } from "./KernelPartial.js";
+import { TOTALS, type KernelPartial } from "./KernelPartial.js";
 
-const SCALARS = [
-  "customers",
-  "events",
-  "unmappedCustomers",
-  "sessions",
-  "sessionDurationMs",
-  "sessionEvents",
-  "mapCustomers",
-  "conforming",
-  "withSkips",
-  "withBackSteps",
-  "withLoops",
-] as const;
+const SCALARS = TOTALS;
 const COUNTERS = [
   "keyEvents",
   "keyCustomers",
@@ -76,7 +64,7 @@ export type PartialWire = Record<(typeof SCALARS)[number], number> &
 /** Converts a kernel partial into its wire form. */
 export function toWire(p: KernelPartial): PartialWire {
   const wire = {} as PartialWire;
-  for (const s of SCALARS) wire[s] = p[s];
+  SCALARS.forEach((s, i) => (wire[s] = p.totals[i]!));
   for (const c of COUNTERS) wire[c] = p[c];
   const edges = p.edges.list();
   const links = p.sankeyLinks.entries();

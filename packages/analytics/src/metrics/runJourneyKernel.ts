@@ -27,14 +27,11 @@ export function runJourneyKernel(
   const scratch = createKernelScratch(plan, keyCount);
   for (let c = from; c < to; c += CHUNK_CUSTOMERS)
     walkJourneys(columns, plan, out, scratch, c, Math.min(to, c + CHUNK_CUSTOMERS));
-  const { levelSkipped, sessionTotals } = scratch;
+  const { levelSkipped } = scratch;
   for (let level = 0; level < plan.levelCount; level++) {
     if (levelSkipped[level] === 0) continue;
     for (let x = plan.levelStart[level]!; x < plan.levelStart[level + 1]!; x++)
       out.stepSkipped[x] = levelSkipped[level]!;
   }
-  out.sessions = sessionTotals[0]!;
-  out.sessionDurationMs = sessionTotals[1]!;
-  out.sessionEvents = sessionTotals[2]!;
   return out;
 }

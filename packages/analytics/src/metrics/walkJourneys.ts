@@ -1,5 +1,5 @@
 import { addStepScore, addStepText } from "./addStepFeedback.js";
-import type { KernelPartial } from "./KernelPartial.js";
+import { TOTAL, type KernelPartial } from "./KernelPartial.js";
 import type { KernelScratch } from "./KernelScratch.js";
 import { lowerBound } from "./lowerBound.js";
 import { settleStrictPending } from "./settleStrictPending.js";
@@ -56,9 +56,11 @@ export function walkJourneys(
   const { nodeStarts, nodeEnds, edges, variants, sankeyNodes, sankeyLinks } = out;
   const { keyStamp, activityStamp, activityFirst, touchedActivities, stepStamp, stepFirstTs } = scratch;
   const { pendingStamp, levelPendingStamp, stagePendingStamp } = scratch;
-  const { stageStamp, stageFirstTs, backStamp, loopStamp, pendingSteps, pendingStages, sessionTotals } = scratch;
+  const { stageStamp, stageFirstTs, backStamp, loopStamp, pendingSteps, pendingStages } = scratch;
+  const { totals } = out;
 
-  // Customer totals are counted in locals and added to `out` once per chunk (integers: the order does not matter).
+  // Customer totals are counted in locals and added to `out` once per chunk (integers: the order does not matter);
+  // session sums are carried through, so they are added in the same order as in one pass over the range.
   let customers = 0;
   let events = 0;
   let unmappedCustomers = 0;
@@ -67,9 +69,9 @@ export function walkJourneys(
   let withSkips = 0;
   let withBackSteps = 0;
   let withLoops = 0;
-  let sessions = sessionTotals[0]!;
-  let sessionDurationMs = sessionTotals[1]!;
-  let sessionEventTotal = sessionTotals[2]!;
+  let sessions = totals[TOTAL.sessions]!;
+  let sessionDurationMs = totals[TOTAL.sessionDurationMs]!;
+  let sessionEventTotal = totals[TOTAL.sessionEvents]!;
   let sc = lowerBound(scorePos, offsets[from]!);
   let tc = lowerBound(textPos, offsets[from]!);
   const scoreN = scorePos.length;
@@ -371,15 +373,15 @@ export function walkJourneys(
       if (!hasSkip && !hasBack && !hasLoop) conforming++;
     }
   }
-  sessionTotals[0] = sessions;
-  sessionTotals[1] = sessionDurationMs;
-  sessionTotals[2] = sessionEventTotal;
-  out.customers += customers;
-  out.events += events;
-  out.unmappedCustomers += unmappedCustomers;
-  out.mapCustomers += mapCustomers;
-  out.conforming += conforming;
-  out.withSkips += withSkips;
-  out.withBackSteps += withBackSteps;
-  out.withLoops += withLoops;
+  totals[TOTAL.sessions] = sessions;
+  totals[TOTAL.sessionDurationMs] = sessionDurationMs;
+  totals[TOTAL.sessionEvents] = sessionEventTotal;
+  totals[TOTAL.customers]! += customers;
+  totals[TOTAL.events]! += events;
+  totals[TOTAL.unmappedCustomers]! += unmappedCustomers;
+  totals[TOTAL.mapCustomers]! += mapCustomers;
+  totals[TOTAL.conforming]! += conforming;
+  totals[TOTAL.withSkips]! += withSkips;
+  totals[TOTAL.withBackSteps]! += withBackSteps;
+  totals[TOTAL.withLoops]! += withLoops;
 }
