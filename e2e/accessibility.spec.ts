@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoEvidence } from "@opencjm/server/testing";
+import { createShareLink, seedDemoEvidence } from "@opencjm/server/testing";
 import { seriousViolations } from "./axeAudit.js";
 import { hasChromium, launchChromium } from "./browser.js";
 import { apiAs, createDemoUser, startAppServer, until, type AppServer, type DemoUser } from "./pages/appServer.js";
@@ -22,6 +22,8 @@ describe.skipIf(!hasChromium())("every screen passes axe-core in every language"
   let mapId = "";
   let personaId = "";
   let shareToken = "";
+  let versionId = "";
+  let noteId = "";
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -44,6 +46,34 @@ describe.skipIf(!hasChromium())("every screen passes axe-core in every language"
     await page.goto(`${app.url}/w/${user.workspaceId}`);
     const path = `/api/workspaces/${user.workspaceId}/maps/${mapId}/share-links`;
     shareToken = (await apiAs<{ token: string }>(page, "POST", path, { label: "axe" })).token;
+    const map = `/api/workspaces/${user.workspaceId}/maps/${mapId}`;
+    versionId = (await apiAs<{ id: string }>(page, "POST", `${map}/versions`, { name: "Before the workshop" })).id;
+    // An interview note with a highlight on the map, as a researcher leaves it.
+    const research = `/api/workspaces/${user.workspaceId}/research`;
+    const study = await apiAs<{ id: string }>(page, "POST", `${research}/studies`, {
+      title: "Shoe buyers",
+      method: "interview",
+      mapIds: [mapId],
+    });
+    const participant = await apiAs<{ id: string }>(page, "POST", `${research}/participants`, {
+      studyId: study.id,
+      code: "P1",
+    });
+    const text = "I saw the shoes on Instagram first, then I compared prices.";
+    noteId = (
+      await apiAs<{ id: string }>(page, "POST", `${research}/notes`, {
+        studyId: study.id,
+        participantId: participant.id,
+        text,
+      })
+    ).id;
+    const { steps } = await app.server.services.maps.readSnapshot(mapId);
+    await apiAs(page, "POST", `${research}/highlights`, {
+      noteId,
+      start: 0,
+      end: 36,
+      anchors: [{ kind: "step", mapId, stepId: steps[0]!.id }],
+    });
   }, 180_000);
   afterEach(async () => {
     for (const c of contexts.splice(0)) await c.close();
@@ -147,6 +177,48 @@ describe.skipIf(!hasChromium())("every screen passes axe-core in every language"
 
       expect(found).toEqual([]);
     }, 240_000);
+
+  /** A print view as the exporter opens it: a one-use export link, no cookies, the language in the address. */
+  async function printView(code: string, layout: "map" | "infographic"): Promise<Page> {
+    const { token } = await createShareLink(app.server.services.db, {
+      workspaceId: user.workspaceId,
+      mapId,
+      userId: user.userId,
+      purpose: "export",
+      expiresAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+    });
+    const page = await pageFor(code, { width: 1600, height: 1000 }, true);
+    const query = layout === "infographic" ? "&layout=infographic" : "&orientation=landscape";
+    await page.goto(`${app.url}/print/${token}?lang=${code}&paper=A4${query}`);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.printReady ?? null), until)
+      .toBe("true");
+    return page;
+  }
+
+  for (const code of LANGUAGES)
+    it(`${code}: the history panel and a version's page, a research note and both print views pass axe`, async () => {
+      const w = `${app.url}/w/${user.workspaceId}`;
+      const found: string[] = [];
+      const check = async (page: Page, screen: string, within?: string) =>
+        found.push(...(await seriousViolations(page, `${code} ${screen}`, within)));
+      const page = await pageFor(code, DESKTOP);
+      await page.goto(`${w}/maps/${mapId}`);
+      await page.getByTestId("map-grid").waitFor();
+      await page.getByTestId("history-button").click();
+      await page.getByTestId("history-version").first().waitFor();
+      await check(page, "history panel", '[data-testid="history-panel"]');
+      await page.goto(`${w}/maps/${mapId}/versions/${versionId}`);
+      await page.getByTestId("version-title").waitFor();
+      await page.getByTestId("stage-header").first().waitFor();
+      await check(page, "version page");
+      await page.goto(`${w}/research/notes/${noteId}`);
+      await page.getByTestId("note-highlights").waitFor();
+      await check(page, "research note");
+      await check(await printView(code, "map"), "print view");
+      await check(await printView(code, "infographic"), "infographic print view");
+      expect(found).toEqual([]);
+    }, 180_000);
 
   it("reaches the emotion legend's persona pick and a lane's fold by keyboard, through the lane's menu", async () => {
     const page = await pageFor("en", DESKTOP);
