@@ -47,7 +47,9 @@ export function InfographicView({ map, paper }: { map: SharedMap; paper: Paper }
 
   useLayoutEffect(() => {
     delete document.documentElement.dataset.printReady;
-    return afterLayout(() => {
+    // The last frame is cancelled too, so a reused print tab is never marked ready by the view it showed before.
+    let frame = 0;
+    const cancel = afterLayout(() => {
       const sheet = sheetRef.current;
       const body = bodyRef.current;
       if (!sheet || !body) return;
@@ -55,8 +57,12 @@ export function InfographicView({ map, paper }: { map: SharedMap; paper: Paper }
       const room = sheet.clientHeight;
       const needed = body.scrollHeight;
       if (needed > room) body.style.zoom = String(room / needed);
-      requestAnimationFrame(() => void (document.documentElement.dataset.printReady = "true"));
+      frame = requestAnimationFrame(() => void (document.documentElement.dataset.printReady = "true"));
     });
+    return () => {
+      cancel();
+      cancelAnimationFrame(frame);
+    };
   }, [map]);
 
   return (

@@ -102,7 +102,10 @@ export function PrintMapView({ map, paper, orientation }: { map: SharedMap; pape
   // Final pass: a page still taller than the paper (one lane taller than a page) is shrunk to fit, then it is ready.
   useLayoutEffect(() => {
     if (!pages) return;
-    return afterLayout(() => {
+    // The last frame is cancelled with the rest: a tab reused for the next export must never be marked ready by the
+    // view it showed before (a stale mark would print the next view before it is drawn).
+    let frame = 0;
+    const cancel = afterLayout(() => {
       const root = rootRef.current;
       if (!root) return;
       if (pageHeight !== undefined)
@@ -113,8 +116,12 @@ export function PrintMapView({ map, paper, orientation }: { map: SharedMap; pape
       const rect = root.getBoundingClientRect();
       const margin = (2 * MARGIN_MM * 96) / 25.4;
       if (paper === "fit") setFit({ width: rect.width + margin, height: rect.height + margin });
-      requestAnimationFrame(() => void (document.documentElement.dataset.printReady = "true"));
+      frame = requestAnimationFrame(() => void (document.documentElement.dataset.printReady = "true"));
     });
+    return () => {
+      cancel();
+      cancelAnimationFrame(frame);
+    };
   }, [pages, paper, pageHeight]);
 
   // The measuring page carries a page label too, so its head is as tall as every real page's.
