@@ -95,8 +95,11 @@ describe("rough edges of the map screens", () => {
     const page = await openAs("en-US");
     const editor = new MapEditorPage(page);
     await editor.waitForGrid();
+    // The add-lane control comes with the last lane: a map opens with the lanes that fill the window, then the rest.
+    const addLane = page.getByTestId("add-lane");
+    await addLane.waitFor();
     const lanes = await page.getByTestId("lane-header").count();
-    await page.getByTestId("add-lane").click();
+    await addLane.click();
     const panel = page.getByTestId("add-lane-panel");
     await panel.waitFor();
     await editor.stageHeaders().first().click();
