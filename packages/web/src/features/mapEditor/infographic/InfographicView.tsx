@@ -3,6 +3,7 @@ import { useLayoutEffect, useMemo, useRef, type CSSProperties } from "react";
 import { useI18n } from "../../../i18n/I18nProvider.js";
 import { PersonaAvatar } from "../../personas/PersonaAvatar.js";
 import { PAPERS, type Paper } from "../shared/printLayout.js";
+import { markReadyAfterLayout } from "../shared/printReady.js";
 import type { SharedMap } from "../shared/useSharedMap.js";
 import { InfographicCurve } from "./InfographicCurve.js";
 import { InfographicLists, InfographicNumbers } from "./InfographicPanels.js";
@@ -12,15 +13,6 @@ import styles from "./InfographicView.module.css";
 const STAGE_FALLBACKS = ["#4c6ef5", "#12b886", "#fab005", "#fa5252", "#7950f2", "#15aabf", "#82c91e", "#fd7e14"];
 
 const EMPTY: Infographic = { pains: [], opportunities: [], ideas: [], numbers: null, measuredEmotion: [] };
-
-/** Waits for the fonts and two frames, so what is measured is what is painted. */
-function afterLayout(run: () => void): () => void {
-  let cancelled = false;
-  void document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => !cancelled && run())));
-  return () => {
-    cancelled = true;
-  };
-}
 
 /**
  * The one-page infographic the infographic exports print: one landscape sheet of the chosen paper (A4 unless Letter
@@ -47,22 +39,16 @@ export function InfographicView({ map, paper }: { map: SharedMap; paper: Paper }
 
   useLayoutEffect(() => {
     delete document.documentElement.dataset.printReady;
-    // The last frame is cancelled too, so a reused print tab is never marked ready by the view it showed before.
-    let frame = 0;
-    const cancel = afterLayout(() => {
+    return markReadyAfterLayout(() => {
       const sheet = sheetRef.current;
       const body = bodyRef.current;
-      if (!sheet || !body) return;
+      if (!sheet || !body) return false;
       // Long words or many steps may need more room than the sheet has: shrink the whole page rather than spill.
       const room = sheet.clientHeight;
       const needed = body.scrollHeight;
       if (needed > room) body.style.zoom = String(room / needed);
-      frame = requestAnimationFrame(() => void (document.documentElement.dataset.printReady = "true"));
+      return true;
     });
-    return () => {
-      cancel();
-      cancelAnimationFrame(frame);
-    };
   }, [map]);
 
   return (

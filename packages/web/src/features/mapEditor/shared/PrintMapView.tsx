@@ -18,6 +18,7 @@ import {
   type Paper,
 } from "./printLayout.js";
 import type { SharedMap } from "./useSharedMap.js";
+import { afterLayout, markReadyAfterLayout } from "./printReady.js";
 import styles from "./PrintMapView.module.css";
 
 /** Leeway under the page's height for rounding between the measure and the printed layout. */
@@ -26,15 +27,6 @@ const SLACK_PX = 8;
 /** A printed page: a part of the map, or rows [from, to) of an appendix table. */
 type PrintPage =
   { kind: "map"; snapshot: MapSnapshot } | { kind: "appendix"; table: PrintTable; rows: [number, number] };
-
-/** Waits for the fonts and two frames, so what is measured is what is painted. */
-function afterLayout(run: () => void): () => void {
-  let cancelled = false;
-  void document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => !cancelled && run())));
-  return () => {
-    cancelled = true;
-  };
-}
 
 /**
  * The print layout (no chrome). On paper: the map shrunk to the paper's width down to a legible size, its columns
@@ -102,12 +94,9 @@ export function PrintMapView({ map, paper, orientation }: { map: SharedMap; pape
   // Final pass: a page still taller than the paper (one lane taller than a page) is shrunk to fit, then it is ready.
   useLayoutEffect(() => {
     if (!pages) return;
-    // The last frame is cancelled with the rest: a tab reused for the next export must never be marked ready by the
-    // view it showed before (a stale mark would print the next view before it is drawn).
-    let frame = 0;
-    const cancel = afterLayout(() => {
+    return markReadyAfterLayout(() => {
       const root = rootRef.current;
-      if (!root) return;
+      if (!root) return false;
       if (pageHeight !== undefined)
         for (const page of root.querySelectorAll<HTMLElement>('[data-testid="print-page"]')) {
           const height = page.getBoundingClientRect().height;
@@ -116,12 +105,8 @@ export function PrintMapView({ map, paper, orientation }: { map: SharedMap; pape
       const rect = root.getBoundingClientRect();
       const margin = (2 * MARGIN_MM * 96) / 25.4;
       if (paper === "fit") setFit({ width: rect.width + margin, height: rect.height + margin });
-      frame = requestAnimationFrame(() => void (document.documentElement.dataset.printReady = "true"));
+      return true;
     });
-    return () => {
-      cancel();
-      cancelAnimationFrame(frame);
-    };
   }, [pages, paper, pageHeight]);
 
   // The measuring page carries a page label too, so its head is as tall as every real page's.
