@@ -16,6 +16,7 @@ import * as surveyResponses from "./migrations/20261208200000_survey_responses.j
 import * as drift from "./migrations/20261207000000_drift.js";
 import * as shareResearch from "./migrations/20261209200000_share_research.js";
 import * as deploymentSettings from "./migrations/20261210000000_deployment_settings.js";
+import * as mapStateSnapshots from "./migrations/20261211000000_map_state_snapshots.js";
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Db["dialect"]): Promise<void> };
 
@@ -37,6 +38,7 @@ const migrations: Record<string, DialectMigration> = {
   "20261207000000_drift": drift,
   "20261209200000_share_research": shareResearch,
   "20261210000000_deployment_settings": deploymentSettings,
+  "20261211000000_map_state_snapshots": mapStateSnapshots,
 };
 
 /** Brings the schema up to date; safe to call on every start. */

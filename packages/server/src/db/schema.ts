@@ -185,6 +185,10 @@ export interface MapStatesTable {
   state: Buffer;
   last_update_id: number;
   updated_at: Timestamp;
+  /** The MapSnapshot of `state` as JSON, when stored with it (see snapshot_format). */
+  snapshot: string | null;
+  /** Which code made `snapshot` (store/snapshotFormat.ts): a snapshot of another format is not used. */
+  snapshot_format: string | null;
 }
 
 /** A version of a map: its whole Yjs state and snapshot at that point, and who edited since the previous version. */

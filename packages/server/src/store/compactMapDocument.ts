@@ -1,8 +1,12 @@
+import { docToSnapshot } from "@opencjm/core";
+import type { Kysely } from "kysely";
 import * as Y from "yjs";
 import type { Db } from "../db/createDb.js";
+import type { Database } from "../db/schema.js";
 import { lockAcrossInstances } from "./crossInstanceLock.js";
 import { carryFoldedAuthors } from "./mapVersionStore.js";
 import { unreadableUpdateReason } from "./readableUpdate.js";
+import { snapshotFormat } from "./snapshotFormat.js";
 
 const locks = new Map<string, Promise<void>>();
 
@@ -29,8 +33,16 @@ export async function withDocumentLock<T>(key: string, work: () => Promise<T>): 
  * dropped. Rows that cannot be read are moved to
  * `map_update_quarantine` in the same transaction rather than failing the compaction (and with it the map). Versions
  * are untouched: each holds its own state.
+ *
+ * With `snapshot` (the compaction after everyone left a map), the new state's read snapshot is stored beside it, so
+ * the next opening or export of the map need not build it again (mapSnapshotCache.ts); the state of a map left as it
+ * was gets one too if it has none. Without (the compactions while people edit, kept short), a new state has none.
  */
-export async function compactMapDocument(db: Db, mapId: string): Promise<{ folded: number; quarantined: number }> {
+export async function compactMapDocument(
+  db: Db,
+  mapId: string,
+  options: { snapshot?: boolean } = {},
+): Promise<{ folded: number; quarantined: number }> {
   return withDocumentLock(`compact:${mapId}`, () =>
     db.kysely.transaction().execute(async (trx) => {
       // The in-process lock orders this instance's compactions; this one orders every instance's.
@@ -41,7 +53,10 @@ export async function compactMapDocument(db: Db, mapId: string): Promise<{ folde
         .where("map_id", "=", mapId)
         .orderBy("id")
         .execute();
-      if (read.length === 0) return { folded: 0, quarantined: 0 };
+      if (read.length === 0) {
+        if (options.snapshot) await snapshotStoredState(trx, mapId);
+        return { folded: 0, quarantined: 0 };
+      }
       const now = new Date().toISOString();
       const rows: typeof read = [];
       let quarantined = 0;
@@ -73,12 +88,14 @@ export async function compactMapDocument(db: Db, mapId: string): Promise<{ folde
       const doc = new Y.Doc();
       for (const part of parts) Y.applyUpdate(doc, part);
       const merged = Buffer.from(Y.encodeStateAsUpdate(doc));
+      const snapshot = options.snapshot ? storedSnapshotOf(doc) : { snapshot: null, snapshot_format: null };
       doc.destroy();
       const lastId = rows[rows.length - 1]!.id;
+      const written = { state: merged, last_update_id: lastId, updated_at: now, ...snapshot };
       await trx
         .insertInto("map_states")
-        .values({ map_id: mapId, state: merged, last_update_id: lastId, updated_at: now })
-        .onConflict((oc) => oc.column("map_id").doUpdateSet({ state: merged, last_update_id: lastId, updated_at: now }))
+        .values({ map_id: mapId, ...written })
+        .onConflict((oc) => oc.column("map_id").doUpdateSet(written))
         .execute();
       // Who made the folded edits stays known until a version records them (versions keep their own state, so
       // folding never removes what a version needs).
@@ -93,4 +110,24 @@ export async function compactMapDocument(db: Db, mapId: string): Promise<{ folde
       return { folded: rows.length, quarantined };
     }),
   );
+}
+
+/** The columns that store a document's read snapshot beside its state. */
+function storedSnapshotOf(doc: Y.Doc): { snapshot: string; snapshot_format: string } {
+  return { snapshot: JSON.stringify(docToSnapshot(doc)), snapshot_format: snapshotFormat() };
+}
+
+/** Stores the read snapshot of a map's state when it has none made by this code (a state from before they were kept). */
+async function snapshotStoredState(trx: Kysely<Database>, mapId: string): Promise<void> {
+  const stored = await trx
+    .selectFrom("map_states")
+    .select(["state", "snapshot_format"])
+    .where("map_id", "=", mapId)
+    .executeTakeFirst();
+  if (!stored || stored.snapshot_format === snapshotFormat()) return;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(stored.state));
+  const snapshot = storedSnapshotOf(doc);
+  doc.destroy();
+  await trx.updateTable("map_states").set(snapshot).where("map_id", "=", mapId).execute();
 }

@@ -10,6 +10,7 @@ import { createMapCheckpoints, type MapCheckpoints } from "./mapCheckpoints.js";
 import { appendMapUpdate, countMapUpdates, loadMapDoc } from "./mapUpdateLog.js";
 import { MapSnapshotCache } from "./mapSnapshotCache.js";
 import { insertMapVersion } from "./mapVersionStore.js";
+import { snapshotFormat } from "./snapshotFormat.js";
 
 /** Where open (live) documents are found: the collaboration server, once it is attached. */
 export interface LiveDocuments {
@@ -48,6 +49,11 @@ export interface MapDocumentStore extends MapDocumentService {
   saveSnapshot(mapId: string, doc: Y.Doc): Promise<void>;
   /** Compacts when the log has grown past the configured size. */
   compactIfLarge(mapId: string): Promise<void>;
+  /**
+   * Loads a map into the (empty) document collaboration opens it in; its read snapshot then comes from the one stored
+   * with its state, when that is exactly this document's, instead of being built from the document again.
+   */
+  loadLiveDocument(mapId: string, doc: Y.Doc): Promise<void>;
 }
 
 function summaryOf(row: Omit<MapRow, "snapshot">): MapSummary {
@@ -138,7 +144,17 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
       };
       await db.kysely.transaction().execute(async (trx) => {
         await trx.insertInto("maps").values(row).execute();
-        await trx.insertInto("map_states").values({ map_id: id, state, last_update_id: 0, updated_at: now }).execute();
+        await trx
+          .insertInto("map_states")
+          .values({
+            map_id: id,
+            state,
+            last_update_id: 0,
+            updated_at: now,
+            snapshot: row.snapshot,
+            snapshot_format: snapshotFormat(),
+          })
+          .execute();
         // The first version: what the map was made as, to go back to.
         await insertMapVersion(trx, { mapId: id, kind: "created", state, snapshotJson: row.snapshot, createdBy }, 0);
       });
@@ -164,6 +180,11 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
         .orderBy("id")
         .execute();
       return rows.map(summaryOf);
+    },
+
+    async loadLiveDocument(mapId, doc) {
+      const loaded = await loadMapDoc(db, mapId, doc, { storedSnapshot: true });
+      if (loaded.storedSnapshot) snapshots.adopt(doc, loaded.storedSnapshot);
     },
 
     async readSnapshot(mapId) {
@@ -247,7 +268,7 @@ export function createMapDocumentService({ db, config }: { db: Db; config: AppCo
     },
 
     async compact(mapId) {
-      await compactMapDocument(db, mapId);
+      await compactMapDocument(db, mapId, { snapshot: true });
     },
   };
   return store;

@@ -1,7 +1,8 @@
 import { docToSnapshot, type MapSnapshot } from "@opencjm/core";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { Db } from "../db/createDb.js";
 import { loadMapDoc } from "./mapUpdateLog.js";
+import { snapshotFormat } from "./snapshotFormat.js";
 
 /** How many closed maps keep their last read snapshot in memory. */
 const STORED_MAPS_KEPT = 8;
@@ -37,13 +38,25 @@ export class MapSnapshotCache {
     let snapshot = this.ofLive.get(doc);
     if (!snapshot) {
       snapshot = deepFreeze(docToSnapshot(doc));
-      this.ofLive.set(doc, snapshot);
-      if (!this.watched.has(doc)) {
-        this.watched.add(doc);
-        doc.on("update", () => this.ofLive.delete(doc));
-      }
+      this.keep(doc, snapshot);
     }
     return snapshot;
+  }
+
+  /**
+   * Takes `json` as the snapshot of `doc` as it is now: the snapshot stored with the state the document was just
+   * loaded from (mapUpdateLog.ts says when it is exactly that), so opening a map does not build it again.
+   */
+  adopt(doc: Y.Doc, json: string): void {
+    this.keep(doc, deepFreeze(JSON.parse(json) as MapSnapshot));
+  }
+
+  private keep(doc: Y.Doc, snapshot: MapSnapshot): void {
+    this.ofLive.set(doc, snapshot);
+    if (!this.watched.has(doc)) {
+      this.watched.add(doc);
+      doc.on("update", () => this.ofLive.delete(doc));
+    }
   }
 
   /** The snapshot of a map that is not open, from the database. */
@@ -73,9 +86,25 @@ export class MapSnapshotCache {
   }
 
   private async load(mapId: string): Promise<MapSnapshot> {
-    const { doc } = await loadMapDoc(this.db, mapId);
+    // The snapshot stored with the compacted state when nothing is logged after it: no document to build at all.
+    const stored = await this.db.kysely
+      .selectFrom("map_states")
+      .select((eb) => [
+        "snapshot",
+        "snapshot_format",
+        eb
+          .selectFrom("map_updates")
+          .select(eb.fn.countAll().as("n"))
+          .where("map_updates.map_id", "=", mapId)
+          .as("pending"),
+      ])
+      .where("map_states.map_id", "=", mapId)
+      .executeTakeFirst();
+    if (stored?.snapshot && stored.snapshot_format === snapshotFormat() && Number(stored.pending) === 0)
+      return deepFreeze(JSON.parse(stored.snapshot) as MapSnapshot);
+    const { doc, storedSnapshot } = await loadMapDoc(this.db, mapId, new Y.Doc(), { storedSnapshot: true });
     try {
-      return deepFreeze(docToSnapshot(doc));
+      return deepFreeze(storedSnapshot ? (JSON.parse(storedSnapshot) as MapSnapshot) : docToSnapshot(doc));
     } finally {
       doc.destroy();
     }
