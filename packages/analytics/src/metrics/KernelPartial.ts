@@ -2,30 +2,12 @@ import { EdgeTable } from "../paths/EdgeTable.js";
 import { SankeyTable } from "../paths/SankeyTable.js";
 import { PathHashes } from "../paths/PathHashes.js";
 import { SENTIMENT_LANGUAGES } from "../sentiment/detectTextLanguage.js";
+import { createDurationLists, type DurationList } from "./DurationList.js";
 import type { KernelPlan } from "./KernelPlan.js";
 
 /** Slots of representative quotes kept per step: two most negative, then two most positive. */
 export const QUOTE_SLOTS = 4;
 export const LANGUAGE_COUNT = SENTIMENT_LANGUAGES.length;
-
-/** A growable list of durations (ms). */
-export class DurationList {
-  values = new Float64Array(16);
-  length = 0;
-  /**
-   * Doubles the room. The kernel appends inline (`if full grow(); values[length++] = v`): a call taking the duration
-   * would box it on the heap whenever the call is not inlined.
-   */
-  grow(): void {
-    const grown = new Float64Array(this.values.length * 2);
-    grown.set(this.values);
-    this.values = grown;
-  }
-  /** The filled part. */
-  view(): Float64Array {
-    return this.values.subarray(0, this.length);
-  }
-}
 
 /** The totals of a partial, in the order they sit in its `totals` array. */
 export const TOTALS = [
@@ -50,6 +32,7 @@ export const TOTAL = Object.fromEntries(TOTALS.map((name, i) => [name, i])) as R
  */
 export function createKernelPartial(plan: KernelPlan, keyCount: number, customers = 1024) {
   const { stepCount: S, stageCount: G, levelCount: L, activityCount: A, nodeCount: N } = plan;
+  const durations: DurationList[] = createDurationLists(S + G, customers);
   return {
     /**
      * The totals named in TOTALS. A typed array rather than fields: a field that starts as a small integer and is
@@ -70,10 +53,10 @@ export function createKernelPartial(plan: KernelPlan, keyCount: number, customer
     stepConverted: new Float64Array(S),
     stepSkipped: new Float64Array(S),
     stepRevisits: new Float64Array(S),
-    stepToNext: Array.from({ length: S }, () => new DurationList()),
+    stepToNext: durations.slice(0, S),
     stageCustomers: new Float64Array(G),
     stageConverted: new Float64Array(G),
-    stageToNext: Array.from({ length: G }, () => new DurationList()),
+    stageToNext: durations.slice(S),
     stageBackSteps: new Float64Array(G),
     stageBackStepCustomers: new Float64Array(G),
     stageLoops: new Float64Array(G),

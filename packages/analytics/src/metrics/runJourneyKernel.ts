@@ -1,3 +1,4 @@
+import { rememberDurationLengths } from "./DurationList.js";
 import { createKernelPartial, type KernelPartial } from "./KernelPartial.js";
 import { createKernelScratch } from "./KernelScratch.js";
 import type { KernelColumns } from "./KernelColumns.js";
@@ -27,6 +28,7 @@ export function runJourneyKernel(
   const scratch = createKernelScratch(plan, keyCount);
   for (let c = from; c < to; c += CHUNK_CUSTOMERS)
     walkJourneys(columns, plan, out, scratch, c, Math.min(to, c + CHUNK_CUSTOMERS));
+  rememberDurationLengths([...out.stepToNext, ...out.stageToNext], to - from);
   const { levelSkipped } = scratch;
   for (let level = 0; level < plan.levelCount; level++) {
     if (levelSkipped[level] === 0) continue;

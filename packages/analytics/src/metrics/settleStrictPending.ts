@@ -1,4 +1,4 @@
-import type { DurationList } from "./KernelPartial.js";
+import type { DurationList } from "./DurationList.js";
 import type { KernelPlan } from "./KernelPlan.js";
 
 /**

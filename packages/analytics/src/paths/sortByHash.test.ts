@@ -27,6 +27,20 @@ describe("path variant hashing", () => {
     expect([...sorted.customer]).toEqual(expected);
   });
 
+  it("matches a comparison sort on full-width hashes, some repeated", () => {
+    let seed = 11;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const n = 50_000;
+    const pool = Uint32Array.from({ length: n / 4 }, () => Math.imul(random(), 2654435761) >>> 0);
+    const h1 = Uint32Array.from({ length: n }, () => pool[random() % pool.length]!);
+    const h2 = Uint32Array.from(h1, (x) => (x ^ random()) % 3);
+    const customer = Int32Array.from({ length: n }, (_, i) => i);
+    const sorted = sortByHash(h1, h2, customer, n);
+    const expected = [...customer].sort((a, b) => h1[a]! - h1[b]! || h2[a]! - h2[b]! || a - b);
+    expect([...sorted.customer]).toEqual(expected);
+    expect([...sorted.h1]).toEqual(expected.map((c) => h1[c]!));
+  });
+
   it("groups equal hashes, keeps the lowest customer as the example, and summarises ranges together", () => {
     const a = new PathHashes();
     for (const [x, y, c] of [
