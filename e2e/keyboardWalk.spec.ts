@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium())("the map editor by keyboard alone", { timeout: 1
     await eventually(() => cell.innerText()).not.toContain("Compares prices");
   });
 
-  it("renames a stage, a step and a lane through their header menus, and adds a lane from the add-lane menu", async () => {
+  it("renames a stage, a step and a lane through their header menus, leaves the grid with one Tab either way, and adds a lane", async () => {
     const { mapId, editor, keys } = await openMap();
     const [stage] = await editor.stageIds();
     const [step] = await editor.stepIds();
@@ -143,9 +143,21 @@ describe.skipIf(!hasChromium())("the map editor by keyboard alone", { timeout: 1
     expect(await editor.stepHeader(step!).innerText()).toContain("Sees a billboard");
     expect(await editor.laneHeader(actions).innerText()).toContain("What they do");
 
-    // The add-lane control follows the grid: Ctrl+End reaches the grid's last cell, Tab leaves it.
-    await keys.press("Control+End");
-    await keys.pressUntil("Tab", (f) => f.testId === "add-lane", 10);
+    // The grid is one tab stop: from any cell Tab leaves it for the add-lane control after it, Shift+Tab for the
+    // control before it, and either way back comes to the same cell.
+    const cellKey = `cell:${actions}:${step}`;
+    await keys.press("ArrowRight");
+    await keys.expectFocus((f) => f.key === cellKey);
+    await keys.press("Tab");
+    await keys.expectFocus((f) => f.testId === "add-lane");
+    await keys.press("Shift+Tab");
+    await keys.expectFocus((f) => f.key === cellKey);
+    await keys.press("Shift+Tab");
+    await keys.expectFocus((f) => !f.inGrid && !f.onBody);
+    await keys.press("Tab");
+    await keys.expectFocus((f) => f.key === cellKey);
+    await keys.press("Tab");
+    await keys.expectFocus((f) => f.testId === "add-lane");
     await keys.press("Enter");
     await keys.pressUntil("ArrowDown", (f) => f.text.includes("Risks"), 30);
     await keys.press("Enter");

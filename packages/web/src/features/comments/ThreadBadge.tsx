@@ -47,7 +47,7 @@ export function ThreadBadge({
       data-anchor={anchorKey(anchor)}
       data-count={count}
       aria-label={name}
-      // A cell's badge is out of the keyboard's reach (Tab moves between cells): its tooltip names the shortcut.
+      // A cell's badge is out of the tab order (the grid is one tab stop): its tooltip names the shortcut.
       title={corner ? t("comments.badge.shortcut", { action: name }) : name}
       onClick={onClick}
       onDoubleClick={(e) => e.stopPropagation()}

@@ -45,6 +45,27 @@ describe("map grid", () => {
     expect(document.activeElement).toBe(cell("pains", "cart"));
   });
 
+  it("is one tab stop: Tab leaves for the control after the grid, Shift+Tab for the one before, both come back", async () => {
+    const user = userEvent.setup();
+    const { cell } = renderEditorGrid({
+      around: (grid) => (
+        <>
+          <button type="button">Before</button>
+          {grid}
+        </>
+      ),
+    });
+    await user.click(cell("pains", "cart"));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByTestId("add-lane"));
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(cell("pains", "cart"));
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Before" }));
+    await user.tab();
+    expect(document.activeElement).toBe(cell("pains", "cart"));
+  });
+
   it("mirrors the arrow keys in Persian: the right arrow goes back to the first step", async () => {
     const user = userEvent.setup();
     const { cell } = renderEditorGrid({ locale: "fa" });

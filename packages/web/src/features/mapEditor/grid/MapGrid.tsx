@@ -18,41 +18,21 @@ import { focusKey } from "./createGridFocus.js";
 import { useGrid } from "./GridContext.js";
 import { CellHover, CellHoverContext } from "./CellHover.js";
 import { COLUMN_WIDTH, TITLE_WIDTH } from "./gridSizes.js";
-import { containsTarget, firstTarget, moveFocus, navModel, type NavMove } from "./gridNavigation.js";
+import { containsTarget, firstTarget, keyToMove, moveFocus, navModel } from "./gridNavigation.js";
 import { LaneRow } from "./LaneRow.js";
 import { StageHeader } from "./StageHeader.js";
 import { StepHeader } from "./StepHeader.js";
 import { useColumnWindow } from "./useColumnWindow.js";
 import { useLaneWindow } from "./useLaneWindow.js";
+import { useGridTabStop } from "./useGridTabStop.js";
 import { useStructureActions } from "./useStructureActions.js";
 import styles from "./MapGrid.module.css";
 
-function keyToMove(e: KeyboardEvent, rtl: boolean): NavMove | null {
-  if (e.altKey || e.metaKey) return null;
-  switch (e.key) {
-    case "ArrowUp":
-      return "up";
-    case "ArrowDown":
-      return "down";
-    case "ArrowLeft":
-      return rtl ? "inlineEnd" : "inlineStart";
-    case "ArrowRight":
-      return rtl ? "inlineStart" : "inlineEnd";
-    case "Home":
-      return e.ctrlKey ? "gridStart" : "rowStart";
-    case "End":
-      return e.ctrlKey ? "gridEnd" : "rowEnd";
-    case "Tab":
-      return e.shiftKey ? "previous" : "next";
-    default:
-      return null;
-  }
-}
-
 /**
  * The map grid: stages (colour bands, sticky headers) × steps (columns, parallel steps stacked) × lanes (rows with
- * sticky titles), blueprint lines, and the controls to add stages and lanes. One tab stop; the arrows, Home/End and
- * Tab move between cells, Enter edits, Escape leaves the editor. Used live in the editor and read-only in shared views.
+ * sticky titles), blueprint lines, and the controls to add stages and lanes. One tab stop; the arrows and Home/End
+ * move between cells, Tab leaves the grid, Enter edits, Escape leaves the editor. Used live in the editor and read-only
+ * in shared views.
  */
 export function MapGrid({
   label,
@@ -69,6 +49,7 @@ export function MapGrid({
   const structure = useStructure();
   const actions = useStructureActions();
   const rootRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   const hover = useMemo(() => new CellHover(), []);
   const visibleLanes = useMemo(() => structure.lanes.filter((l) => !l.hidden), [structure.lanes]);
   const hiddenLanes = useMemo(() => structure.lanes.filter((l) => l.hidden), [structure.lanes]);
@@ -134,6 +115,8 @@ export function MapGrid({
     focus.set(first, false, !!first && (hadDomFocus || (!!current && document.activeElement === document.body)));
   }, [model, focus]);
 
+  useGridTabStop(gridRef, focus, model);
+
   // Tell collaborators where this user is.
   useEffect(() => {
     if (!presence) return;
@@ -151,7 +134,7 @@ export function MapGrid({
       if (next) {
         e.preventDefault();
         focus.set(next, false, true);
-      } else if (move !== "next" && move !== "previous") e.preventDefault();
+      } else e.preventDefault();
       return;
     }
     if ((e.key === "Enter" || e.key === "F2") && focus.current?.kind === "cell" && !readOnly) {
@@ -219,6 +202,7 @@ export function MapGrid({
       data-testid="map-viewport"
     >
       <div
+        ref={gridRef}
         role="grid"
         aria-label={label}
         aria-rowcount={visibleLanes.length + 2}
@@ -251,9 +235,16 @@ export function MapGrid({
                 ),
             )}
             {!readOnly && (
-              <div role="gridcell" className={styles.addStage} style={{ gridColumn: 2 + structure.slots.length }}>
+              <div
+                role="gridcell"
+                className={styles.addStage}
+                style={{ gridColumn: 2 + structure.slots.length }}
+                // A Tab stop only on a map without stages: else the last stage's menu adds one (Shift+F10).
+                data-grid-controls={structure.stages.length === 0 ? "" : undefined}
+              >
                 <button
                   type="button"
+                  tabIndex={structure.stages.length === 0 ? undefined : -1}
                   onClick={() => actions.addStage(structure.stages.at(-1))}
                   data-testid="add-stage"
                   aria-label={t("editor.stage.add")}
@@ -288,7 +279,13 @@ export function MapGrid({
                   })}
                   {slot.steps.length === 0 && !readOnly && (
                     <div role="gridcell">
-                      <button type="button" className={styles.addStep} onClick={() => actions.addStep(slot.stageId)}>
+                      {/* The stage's menu adds a step from the keyboard (Shift+F10 on its header). */}
+                      <button
+                        type="button"
+                        tabIndex={-1}
+                        className={styles.addStep}
+                        onClick={() => actions.addStep(slot.stageId)}
+                      >
                         + {t("editor.step.add")}
                       </button>
                     </div>
@@ -300,7 +297,7 @@ export function MapGrid({
           {laneRows}
           {/* A row of its own: a grid holds only rows, and rows only cells. */}
           {allLanesShown && (!readOnly || hiddenLanes.length > 0) && (
-            <div role="row" className={styles.row}>
+            <div role="row" className={styles.row} data-grid-controls="">
               <AddLaneControl row={row} hidden={hiddenLanes} actions={actions} />
             </div>
           )}

@@ -14,8 +14,31 @@ export interface NavModel {
 }
 
 /** A keyboard move, in logical directions (the caller maps arrow keys to inline start/end by writing direction). */
-export type NavMove =
-  "up" | "down" | "inlineStart" | "inlineEnd" | "rowStart" | "rowEnd" | "gridStart" | "gridEnd" | "next" | "previous";
+export type NavMove = "up" | "down" | "inlineStart" | "inlineEnd" | "rowStart" | "rowEnd" | "gridStart" | "gridEnd";
+
+/** What `keyToMove` reads of a key press. */
+type KeyInput = Pick<KeyboardEvent, "key" | "ctrlKey" | "altKey" | "metaKey">;
+
+/** The move a key press asks for, or null for keys the grid leaves alone (Tab leaves the grid: useGridTabStop). */
+export function keyToMove(e: KeyInput, rtl: boolean): NavMove | null {
+  if (e.altKey || e.metaKey) return null;
+  switch (e.key) {
+    case "ArrowUp":
+      return "up";
+    case "ArrowDown":
+      return "down";
+    case "ArrowLeft":
+      return rtl ? "inlineEnd" : "inlineStart";
+    case "ArrowRight":
+      return rtl ? "inlineStart" : "inlineEnd";
+    case "Home":
+      return e.ctrlKey ? "gridStart" : "rowStart";
+    case "End":
+      return e.ctrlKey ? "gridEnd" : "rowEnd";
+    default:
+      return null;
+  }
+}
 
 /** The navigation model of a structure with the lanes that are shown. */
 export function navModel(structure: MapStructure, visibleLaneIds: readonly string[]): NavModel {
@@ -117,16 +140,6 @@ export function moveFocus(model: NavModel, current: FocusTarget | null, move: Na
       return firstTarget(model);
     case "gridEnd":
       return scan(model, lastRow, model.columns.length - 1, -1);
-    case "next":
-    case "previous": {
-      if (row < FIRST_LANE_ROW) return scan(model, row, col + (move === "next" ? 1 : -1), move === "next" ? 1 : -1);
-      const delta = move === "next" ? 1 : -1;
-      const same = scan(model, row, col + delta, delta);
-      if (same) return same;
-      const nextRow = row + delta;
-      if (nextRow < FIRST_LANE_ROW || nextRow > lastRow) return null;
-      return delta > 0 ? fromRowCol(model, nextRow, -1) : scan(model, nextRow, model.columns.length - 1, -1);
-    }
   }
 }
 
