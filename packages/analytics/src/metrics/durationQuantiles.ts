@@ -23,8 +23,8 @@ function bucketOf(high: number): number {
   return b < 0 ? 0 : b >= BUCKETS ? BUCKETS - 1 : b;
 }
 
-/** Exact quantiles of many values in several parts by bucketing on the doubles' exponent and top mantissa bits. */
-function bucketedQuantiles(parts: readonly Float64Array[], ranks: readonly number[]): number[] | undefined {
+/** Per-bucket counts of all parts' values; undefined when a value is negative or NaN. */
+function totalCounts(parts: readonly Float64Array[]): Uint32Array | undefined {
   const counts = new Uint32Array(BUCKETS);
   for (const part of parts) {
     const words = highWords(part);
@@ -35,35 +35,55 @@ function bucketedQuantiles(parts: readonly Float64Array[], ranks: readonly numbe
       counts[bucketOf(high)]!++;
     }
   }
-  // The bucket each rank falls in, and how many values lie in lower buckets.
-  const found = ranks.map((rank) => {
-    let below = 0;
-    let b = 0;
-    while (below + counts[b]! <= rank) below += counts[b++]!;
-    return { rank, bucket: b, below };
-  });
-  // The values of those buckets only, one small array per bucket.
-  const slotOf = new Int8Array(BUCKETS).fill(-1);
-  const slots: Float64Array[] = [];
-  const filled: number[] = [];
-  for (const f of found) {
-    if (slotOf[f.bucket] !== -1) continue;
-    slotOf[f.bucket] = slots.length;
-    slots.push(new Float64Array(counts[f.bucket]!));
-    filled.push(0);
-  }
+  return counts;
+}
+
+/** The high words of bucket `b`'s values: from `lo`, `width` of them (the end buckets also take what is clamped in). */
+function highRange(b: number): { lo: number; width: number } {
+  const lo = b === 0 ? 0 : (b + BASE) << (20 - MANTISSA_BITS);
+  const hi = b === BUCKETS - 1 ? 0x7ff00000 : (b + BASE + 1) << (20 - MANTISSA_BITS);
+  return { lo, width: hi - lo };
+}
+
+/** The rank's bucket and how many values lie in lower buckets. */
+function bucketOfRank(counts: Uint32Array, rank: number): { bucket: number; below: number } {
+  let below = 0;
+  let b = 0;
+  while (below + counts[b]! <= rank) below += counts[b++]!;
+  return { bucket: b, below };
+}
+
+/**
+ * The exact median and 90th percentile (ranks `lower` ≤ `upper`) of many values in several parts, by bucketing on the
+ * doubles' exponent and top mantissa bits: only the values of the (at most two) buckets holding the answers are copied
+ * out and selected in. The copying pass compares each high word with the two buckets' ranges, rarely true, rather than
+ * looking its bucket up.
+ */
+function bucketedQuantiles(parts: readonly Float64Array[], lower: number, upper: number): [number, number] | undefined {
+  const counts = totalCounts(parts);
+  if (!counts) return undefined;
+  const a = bucketOfRank(counts, lower);
+  const b = bucketOfRank(counts, upper);
+  const { lo: loA, width: widthA } = highRange(a.bucket);
+  // The same bucket twice: the second range is empty and everything lands in the first.
+  const { lo: loB, width: widthB } = b.bucket === a.bucket ? { lo: 0, width: 0 } : highRange(b.bucket);
+  const va = new Float64Array(counts[a.bucket]!);
+  const vb = new Float64Array(b.bucket === a.bucket ? 0 : counts[b.bucket]!);
+  let fa = 0;
+  let fb = 0;
   for (const part of parts) {
     const words = highWords(part);
     for (let i = 0; i < part.length; i++) {
-      const slot = slotOf[bucketOf(words[2 * i + 1]!)]!;
-      if (slot !== -1) slots[slot]![filled[slot]!++] = part[i]!;
+      const high = words[2 * i + 1]!;
+      if ((high - loA) >>> 0 < widthA) va[fa++] = part[i]!;
+      else if ((high - loB) >>> 0 < widthB) vb[fb++] = part[i]!;
     }
   }
-  return found.map(({ rank, bucket, below }) => {
-    const values = slots[slotOf[bucket]!]!;
-    selectKth(values, rank - below, 0, values.length - 1);
-    return values[rank - below]!;
-  });
+  const upperValues = b.bucket === a.bucket ? va : vb;
+  selectKth(va, lower - a.below, 0, va.length - 1);
+  const lowerValue = va[lower - a.below]!;
+  selectKth(upperValues, upper - b.below, 0, upperValues.length - 1);
+  return [lowerValue, upperValues[upper - b.below]!];
 }
 
 /**
@@ -79,7 +99,7 @@ export function durationQuantiles(values: Float64Array | readonly Float64Array[]
   const p90 = Math.floor((9 * n + 9) / 10) - 1;
   const median = Math.floor((n + 1) / 2) - 1;
   if (n >= SMALL && LITTLE_ENDIAN) {
-    const answers = bucketedQuantiles(parts, [median, p90]);
+    const answers = bucketedQuantiles(parts, median, p90);
     if (answers) return { count: n, medianMs: answers[0]!, p90Ms: answers[1]! };
   }
   const a = parts.length === 1 && reorder ? parts[0]! : concat(parts);
