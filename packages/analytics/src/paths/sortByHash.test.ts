@@ -76,4 +76,20 @@ describe("path variant hashing", () => {
     });
     expect(summarizeVariants([runs], 0)).toEqual({ distinct: 3, withPath: 4, top: [] });
   });
+
+  it("summarises two ranges by the two-way merge exactly as the general merge does", () => {
+    let seed = 5;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const ranges = [0, 1].map((r) => {
+      const hashes = new PathHashes();
+      for (let c = r * 5000; c < r * 5000 + 5000; c++) {
+        const v = random() % 700;
+        hashes.add(v % 40, v % 3, c);
+      }
+      return hashes.runs();
+    });
+    const empty = new PathHashes().runs();
+    for (const n of [0, 1, 10, 50])
+      expect(summarizeVariants(ranges, n)).toEqual(summarizeVariants([...ranges, empty], n));
+  });
 });
