@@ -14,7 +14,7 @@ interface Snapshot {
 }
 
 interface Thread {
-  anchor: { kind: string; laneId?: string };
+  anchor: { kind: string; laneId?: string; cardId?: string };
   comments: Array<{ text: string }>;
 }
 
@@ -86,9 +86,12 @@ describe.skipIf(!hasChromium())("the map editor by keyboard alone", { timeout: 1
     await eventually(() => cardTexts(mapId, actions, steps[1]!)).toEqual(["Compares prices on two sites"]);
     await keys.expectFocus((f) => f.key === `cell:${actions}:${steps[1]}`);
 
-    // The card's delete button is on its toolbar, above its text: Shift+Tab reaches it.
+    // The card's buttons are drawn above its text but come after it: Tab goes from the text to them, in this card.
     await keys.press("Enter");
-    await keys.pressUntil("Shift+Tab", (f) => f.label === "Delete card", 6);
+    await keys.expectFocus((f) => f.card !== "" && f.label === "Customer actions");
+    const { card } = await keys.focused();
+    await keys.pressUntil("Tab", (f) => f.label === "Delete card", 6);
+    await keys.expectFocus((f) => f.card === card);
     await keys.press("Enter");
     await eventually(() => cardTexts(mapId, actions, steps[1]!)).toEqual([]);
     await keys.press("Escape");
@@ -167,7 +170,7 @@ describe.skipIf(!hasChromium())("the map editor by keyboard alone", { timeout: 1
     await eventually(() => editor.page.locator("[data-testid=lane-header][data-lane-type=risks]").count()).toBe(1);
   });
 
-  it("exports, opens the settings from More, comments on a cell and presents, focus coming back each time", async () => {
+  it("exports, opens the settings from More, comments on a cell and on a card and presents, focus coming back each time", async () => {
     const { mapId, editor, keys } = await openMap();
     const page = editor.page;
 
@@ -216,6 +219,30 @@ describe.skipIf(!hasChromium())("the map editor by keyboard alone", { timeout: 1
     await keys.press("Escape");
     await eventually(() => page.getByTestId("comments-panel").count()).toBe(0);
     await keys.expectFocus((f) => f.key === `cell:${actions}:${steps[0]}`);
+
+    // A card's comments: with the cursor in the card, the same shortcut (named on the card) opens the card's own.
+    await keys.press("ArrowRight");
+    await keys.expectFocus((f) => f.key === `cell:${actions}:${steps[1]}`);
+    await keys.press("Enter");
+    await keys.type("Reads the reviews");
+    await keys.press("Enter", "Escape", "Enter");
+    await keys.expectFocus((f) => f.card !== "" && f.shortcuts === "Control+Alt+M");
+    const { card } = await keys.focused();
+    await keys.press("Control+Alt+m");
+    await page.getByTestId("comments-panel").waitFor();
+    await keys.expectFocus((f) => f.label === "Start a thread — type @ to mention someone");
+    await keys.type("Which reviews?");
+    await keys.press("Control+Enter");
+    await eventually(async () =>
+      (await fx.api<{ threads: Thread[] }>(fx.owner, "GET", threads)).threads
+        .filter((t) => t.anchor.kind === "card")
+        .map((t) => [t.anchor.cardId, t.comments[0]?.text]),
+    ).toEqual([[card, "Which reviews?"]]);
+    await keys.press("Escape");
+    await eventually(() => page.getByTestId("comments-panel").count()).toBe(0);
+    await keys.expectFocus((f) => f.card === card);
+    await keys.press("Escape");
+    await keys.expectFocus((f) => f.key === `cell:${actions}:${steps[1]}`);
 
     // Presenting: the arrows move between stages, Escape leaves with focus back on the button.
     await keys.pressUntil("Shift+Tab", (f) => f.testId === "present", 60);

@@ -13,6 +13,10 @@ export interface Focused {
   role: string;
   inGrid: boolean;
   inToolbar: boolean;
+  /** The `data-card-id` of the card holding the focus (a card's field or button in edit mode), or "". */
+  card: string;
+  /** The `aria-keyshortcuts` of the card or grid cell holding the focus (the shortcuts it announces), or "". */
+  shortcuts: string;
   /** The `data-testid` of the dialog or menu holding the focus, or "". */
   within: string;
   onBody: boolean;
@@ -35,6 +39,8 @@ export class KeyboardUser {
         role: el?.getAttribute("role") ?? "",
         inGrid: !!el?.closest("[data-testid=map-grid]"),
         inToolbar: !!el?.closest("[role=toolbar]"),
+        card: el?.closest<HTMLElement>("[data-card-id]")?.dataset.cardId ?? "",
+        shortcuts: el?.closest("[data-card-id], [data-focus-key]")?.getAttribute("aria-keyshortcuts") ?? "",
         within: holder?.getAttribute("data-testid") ?? "",
         onBody: el === document.body || el === null,
       };

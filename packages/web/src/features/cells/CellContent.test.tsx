@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
+import type { CommentAnchor } from "@opencjm/core";
 import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { CARD_DRAG_TYPE, cardKindDragType } from "./cardDrag.js";
+import { CELL_FIELD_ATTRIBUTE } from "./fields/CellEditingContext.js";
 import { renderCell } from "./testing/renderCell.js";
 
 afterEach(cleanup);
@@ -27,6 +29,46 @@ describe("cell content", () => {
     expect(cell.cards()[0]).toMatchObject({ evidence: { level: "research", refs: [] } });
     await cell.user.keyboard("{Escape}");
     expect(screen.getByRole("img", { name: "Evidence: Research" }).getAttribute("data-evidence")).toBe("research");
+  });
+
+  it("tabs from a card's text to its own buttons, then to the next card's text", async () => {
+    const cell = renderCell("actions", {
+      editing: true,
+      cards: [
+        { kind: "action", text: "First" },
+        { kind: "action", text: "Second" },
+      ],
+      comments: { openCounts: new Map(), canComment: true, open: () => {} },
+    });
+    const [first, second] = cell.cards().map((c) => document.querySelector<HTMLElement>(`[data-card-id="${c.id}"]`)!);
+    const field = (card: HTMLElement) => card.querySelector(`[${CELL_FIELD_ATTRIBUTE}]`);
+    expect(document.activeElement).toBe(field(first!));
+    const stops: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await cell.user.tab();
+      expect(first!.contains(document.activeElement)).toBe(true);
+      stops.push((document.activeElement as HTMLElement).getAttribute("aria-label") ?? "");
+    }
+    expect(stops).toEqual(["Evidence", "Comments on this card (Ctrl+Alt+M)", "Move card down (Alt+↓)", "Delete card"]);
+    await cell.user.tab();
+    expect(document.activeElement).toBe(field(second!));
+  });
+
+  it("opens the comments of the card with the cursor in it with Ctrl+Alt+M, as its button's tooltip says", async () => {
+    const opened: CommentAnchor[] = [];
+    const cell = renderCell("actions", {
+      editing: true,
+      cards: [{ kind: "action", text: "Reads reviews" }],
+      comments: { openCounts: new Map(), canComment: true, open: (anchor) => void (anchor && opened.push(anchor)) },
+    });
+    const [card] = cell.cards();
+    await cell.user.keyboard("{Control>}{Alt>}m{/Alt}{/Control}");
+    expect(opened).toEqual([{ kind: "card", cardId: card!.id }]);
+    const item = document.querySelector(`[data-card-id="${card!.id}"]`)!;
+    expect(item.getAttribute("aria-keyshortcuts")).toBe("Control+Alt+M");
+    expect(within(item as HTMLElement).getByRole("button", { name: /Comments on this card/ }).title).toContain(
+      "Ctrl+Alt+M",
+    );
   });
 
   it("puts the cursor in the card double-clicked, not the cell's first card", async () => {

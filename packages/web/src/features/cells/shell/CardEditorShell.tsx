@@ -1,8 +1,10 @@
 import type { Card } from "@opencjm/core";
-import { ChevronDown, ChevronUp, GripVertical, Trash2 } from "lucide-react";
-import type { DragEvent, KeyboardEvent, ReactNode } from "react";
+import { ChevronDown, ChevronUp, GripVertical, MessageSquare, Trash2 } from "lucide-react";
+import { useContext, type DragEvent, type KeyboardEvent, type ReactNode } from "react";
 import { useT } from "../../../i18n/I18nProvider.js";
+import { CommentBadgesContext } from "../../comments/CommentsContext.js";
 import type { CardSave } from "../CardView.js";
+import { COMMENT_SHORTCUT, isCommentShortcut } from "./commentShortcut.js";
 import { EvidencePicker } from "./EvidencePicker.js";
 import type { DropSide } from "./CardShell.js";
 import styles from "./CardEditorShell.module.css";
@@ -15,8 +17,8 @@ export interface CardMoves {
 }
 
 /**
- * The frame of a card in edit mode: evidence picker, move and delete buttons, a drag handle; Alt+↑/↓ anywhere in
- * the card moves it within the cell.
+ * The frame of a card in edit mode: its fields, then (drawn above them) a drag handle, evidence picker, comments, move
+ * and delete buttons; Alt+↑/↓ anywhere in the card moves it within the cell, Ctrl+Alt+M opens its comments.
  */
 export function CardEditorShell({
   card,
@@ -36,7 +38,16 @@ export function CardEditorShell({
   dropSide?: DropSide | null;
 }) {
   const t = useT();
+  // Absent outside the live editor (and in the cell tests): no comments there.
+  const comments = useContext(CommentBadgesContext);
+  const openComments = comments && (() => comments.open({ kind: "card", cardId: card.id }));
   const onKeyDown = (event: KeyboardEvent) => {
+    if (openComments && isCommentShortcut(event)) {
+      // The card's own thread, not its cell's (GridCell takes the same keys from the rest of the cell).
+      event.preventDefault();
+      openComments();
+      return;
+    }
     if (!event.altKey || event.ctrlKey || event.metaKey) return;
     const move = event.key === "ArrowUp" ? moves.moveUp : event.key === "ArrowDown" ? moves.moveDown : undefined;
     if (!move) return;
@@ -50,8 +61,11 @@ export function CardEditorShell({
       data-card-id={card.id}
       data-kind={card.kind}
       aria-label={label}
+      aria-keyshortcuts={openComments ? COMMENT_SHORTCUT : undefined}
       onKeyDown={onKeyDown}
     >
+      <div className={styles.body}>{children}</div>
+      {/* After the card's fields in the tab order (its text first, then what acts on it), drawn above them (CSS order). */}
       <div className={styles.toolbar}>
         <span
           className={styles.handle}
@@ -64,6 +78,18 @@ export function CardEditorShell({
         </span>
         <EvidencePicker card={card} save={save} />
         <span className={styles.spacer} />
+        {openComments && (
+          <button
+            type="button"
+            className={styles.tool}
+            aria-label={t("cells.card.comments")}
+            title={t("cells.card.comments")}
+            aria-keyshortcuts={COMMENT_SHORTCUT}
+            onClick={openComments}
+          >
+            <MessageSquare size={14} aria-hidden="true" />
+          </button>
+        )}
         <button
           type="button"
           className={styles.tool}
@@ -94,7 +120,6 @@ export function CardEditorShell({
           <Trash2 size={14} aria-hidden="true" />
         </button>
       </div>
-      <div className={styles.body}>{children}</div>
     </li>
   );
 }

@@ -18,6 +18,7 @@ import { useEffect, useState } from "react";
 import { createI18n, StaticI18nProvider } from "../../../i18n/I18nProvider.js";
 import type { UiLocale } from "../../../i18n/locales.js";
 import type { Message, Messages } from "../../../i18n/messages.js";
+import { CommentBadgesContext, type CommentBadges } from "../../comments/CommentsContext.js";
 import { CellContent } from "../CellContent.js";
 import type { CatalogueChange, CellCatalogue } from "../CellContentProps.js";
 
@@ -84,6 +85,8 @@ export interface RenderCellOptions {
   catalogue?: CellCatalogue;
   workspaceId?: string;
   onCatalogueChange?: (change: CatalogueChange) => void;
+  /** The editor's comments, as the grid's badges see them (none by default, as in the shared views). */
+  comments?: CommentBadges;
 }
 
 /**
@@ -154,8 +157,10 @@ export function renderCell(laneType: LaneType, options: RenderCellOptions = {}) 
 
   const view = render(
     <StaticI18nProvider i18n={i18n}>
-      <Cell laneId="lane" stepId="cart" initiallyEditing={options.editing ?? false} />
-      <Cell laneId="other" stepId="pay" initiallyEditing={false} />
+      <CommentBadgesContext.Provider value={options.comments ?? null}>
+        <Cell laneId="lane" stepId="cart" initiallyEditing={options.editing ?? false} />
+        <Cell laneId="other" stepId="pay" initiallyEditing={false} />
+      </CommentBadgesContext.Provider>
     </StaticI18nProvider>,
   );
   return {

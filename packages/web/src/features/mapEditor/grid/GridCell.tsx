@@ -4,6 +4,7 @@ import { useT } from "../../../i18n/I18nProvider.js";
 import { dragFitsLane, readCardDrag } from "../../cells/cardDrag.js";
 import { CellContent } from "../../cells/CellContent.js";
 import { ActionOffersContext } from "../../cells/shell/ActionOffers.js";
+import { COMMENT_SHORTCUT, isCommentShortcut } from "../../cells/shell/commentShortcut.js";
 import { CommentBadgesContext } from "../../comments/CommentsContext.js";
 import { ThreadBadge } from "../../comments/ThreadBadge.js";
 import { CellIdeas } from "../../ideas/CellIdeas.js";
@@ -15,13 +16,6 @@ import { useFocusState, useGrid, usePresenceAt, useSearchMatch } from "./GridCon
 import { LanePrompt } from "./LanePrompt.js";
 import { PresenceTag } from "./PresenceTag.js";
 import styles from "./GridCell.module.css";
-
-/** Opens a cell's comments from the keyboard (named in the cell badge's tooltip, comments.badge.shortcut). */
-const COMMENT_SHORTCUT = "Control+Alt+M";
-
-function isCommentShortcut(e: KeyboardEvent): boolean {
-  return (e.ctrlKey || e.metaKey) && e.altKey && !e.shiftKey && e.code === "KeyM";
-}
 
 /** One cell (a lane at a step): focus, edit mode, collaborators' outlines and search highlight around the cell content. */
 export const GridCell = memo(function GridCell({
@@ -78,8 +72,9 @@ export const GridCell = memo(function GridCell({
     if (e.key === "Escape" && state === "editing" && !e.defaultPrevented) {
       e.preventDefault();
       onStopEditing();
-    } else if (state === "focused" && comments && isCommentShortcut(e)) {
-      // The cell's comment badge shows on hover and Tab moves between cells, so the keyboard gets a shortcut to it.
+    } else if (state !== "idle" && comments && isCommentShortcut(e) && !e.defaultPrevented) {
+      // The cell's comment badge is out of the tab order (the grid is one tab stop), so the keyboard gets a shortcut to
+      // it; in edit mode a card with the cursor in it opens its own comments first (CardEditorShell).
       e.preventDefault();
       comments.open({ kind: "cell", laneId: lane.id, stepId: step.id });
     }
