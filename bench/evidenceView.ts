@@ -17,7 +17,7 @@ import {
   MapSettingsSchema,
   type MapOperation,
 } from "@opencjm/core";
-import { loadConfig, startServer } from "@opencjm/server";
+import { loadConfig, startServer, HEADLESS_CHROMIUM_ARGS } from "@opencjm/server";
 import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 
 const EVENTS = Number(process.env.BENCH_EVIDENCE_EVENTS ?? 10_000_000);
@@ -146,15 +146,7 @@ try {
   // The map in Chromium: grid on screen (baseline 2) and data shown, in the same loads.
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: [...HEADLESS_CHROMIUM_ARGS],
   });
   const phases: Array<{ requestSent: number; answerIn: number; shown: number }> = [];
   const grids: number[] = [];

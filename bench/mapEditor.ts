@@ -17,7 +17,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import type { LaneType } from "@opencjm/core";
-import { loadConfig, startServer } from "@opencjm/server";
+import { loadConfig, startServer, HEADLESS_CHROMIUM_ARGS } from "@opencjm/server";
 import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 import { benchMap, LANES, STEPS } from "./benchMap.js";
 import { coldVisit, type EmulatedNetwork } from "./coldVisit.js";
@@ -61,15 +61,7 @@ const server = await startServer(loadConfig({}, { port: 0, host: "127.0.0.1", da
 const meter = await startWireMeter(server.port);
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
+  args: [...HEADLESS_CHROMIUM_ARGS],
 });
 try {
   const { db, maps } = server.services;

@@ -9,7 +9,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import type { LaneType } from "@opencjm/core";
-import { loadConfig, startServer } from "@opencjm/server";
+import { loadConfig, startServer, HEADLESS_CHROMIUM_ARGS } from "@opencjm/server";
 import { createSession, createUser, createWorkspace } from "@opencjm/server/testing";
 import { benchMap, LANES, STEPS } from "./benchMap.js";
 
@@ -116,15 +116,7 @@ async function measureOurs(dialog = false): Promise<Partial<Record<Format, Measu
 async function measureBaseline(): Promise<Record<Format, number[]>> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: [...HEADLESS_CHROMIUM_ARGS],
   });
   try {
     const rows = Array.from(

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { HEADLESS_CHROMIUM_ARGS } from "@opencjm/server";
 
 /** Debian's Chromium; `.ci/run` installs it. Playwright never downloads a browser of its own here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -9,19 +10,11 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
-/** Launches headless Chromium with the flags this sandbox needs (no background network, no sandbox as root). */
+/** Launches headless Chromium as the export browser is started (no background network, no sandbox as root, no browser UI pages). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: [...HEADLESS_CHROMIUM_ARGS, "--disable-quic"],
   });
 }

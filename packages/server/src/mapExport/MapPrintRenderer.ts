@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import type { Browser, BrowserContext } from "playwright-core";
 import { DomainError } from "../errors/DomainError.js";
 import type { Services } from "../services.js";
+import { HEADLESS_CHROMIUM_ARGS } from "./headlessChromium.js";
 import type { Orientation, Paper } from "./printOptions.js";
 import { pngScale } from "./pngScale.js";
 import {
@@ -15,15 +16,6 @@ import {
 
 /** Debian's Chromium, or CHROMIUM_PATH. Playwright never downloads a browser of its own here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 /** A browser nobody printed with for this long is closed; the next export starts another. */
 const IDLE_MS = 5 * 60_000;
 const READY_TIMEOUT_MS = 30_000;
@@ -80,7 +72,9 @@ export class MapPrintRenderer {
     }
     // Loaded on first export: Playwright costs a noticeable share of every CLI command's and the server's start-up.
     this.browser ??= import("playwright-core")
-      .then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS }))
+      .then(({ chromium }) =>
+        chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...HEADLESS_CHROMIUM_ARGS] }),
+      )
       .catch((err: unknown) => {
         this.browser = undefined;
         throw new DomainError({
