@@ -29,8 +29,9 @@ export interface Collaboration {
 /**
  * A Hocuspocus server whose persistence is write-ahead: every incoming update is checked against a shadow copy of
  * the map, appended to the map's log and committed in `beforeHandleMessage`, which Hocuspocus awaits before it applies
- * the update, broadcasts it and sends the client its sync-status acknowledgement. Updates arriving in the same turn of
- * the event loop are committed together (store/mapUpdateGroupCommit.ts), each still acknowledged only after that commit. The debounced `onStoreDocument` only refreshes
+ * the update, broadcasts it and sends the client its sync-status acknowledgement. An update arriving alone is committed
+ * at once; updates arriving together are committed together (store/mapUpdateGroupCommit.ts), each still acknowledged
+ * only after its commit. The debounced `onStoreDocument` only refreshes
  * derived data (JSON snapshot, compaction). Sockets pass a guard (socketGuard.ts) before Hocuspocus sees a message,
  * and every connection's rights are checked again whenever rights change (CollaboratorRights.ts).
  */

@@ -171,6 +171,22 @@ describe.each(cases)("group commit of map updates on $dialect, $writer", ({ dial
     expect((await storedTexts(db, mapId)).has("during a transaction")).toBe(true);
   });
 
+  if (writer === "from a writer thread")
+    it("commits an update that arrives alone at once, before the event loop turns, without the writer thread", async () => {
+      const { db, ws, mapId, doc, laneId } = await newMap();
+      const log = await createMapUpdateGroupCommit(db);
+      const other = new SQLite(t!.config.sqlitePath, { readonly: true });
+      const count = other.prepare<[string], { n: number }>("SELECT count(*) AS n FROM map_updates WHERE map_id = ?");
+      const before = count.get(mapId)!.n;
+      const appended = log.append(mapId, cardUpdates(doc, laneId, ["at once"])[0]!, ws.users.editor.id);
+      // Read on another connection in the same turn: neither a group formed at the end of the turn nor a thread has
+      // had a chance to write it, so the row is there only if it was committed on the spot.
+      expect(count.get(mapId)!.n).toBe(before + 1);
+      other.close();
+      await appended;
+      expect((await storedTexts(db, mapId)).has("at once")).toBe(true);
+    });
+
   // Only a writer thread can wait for the disk while the event loop goes on.
   if (writer === "from a writer thread")
     it("keeps the server answering while a commit waits for the disk, and settles the update only once it is written", async () => {
