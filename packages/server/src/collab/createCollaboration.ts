@@ -86,7 +86,7 @@ export function createCollaboration(services: Services): Collaboration {
       if (connection.readOnly) return;
       const validator = validatorFor(document);
       try {
-        validator.check(update);
+        validator.check(update, connection);
         await log.append(documentName, update, (connection.context as CollaboratorContext).userId);
         maps.history.noteEdit(documentName);
       } catch (err) {

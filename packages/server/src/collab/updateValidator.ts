@@ -21,16 +21,23 @@ export class RefusedUpdate extends Error {
  */
 export class UpdateValidator {
   private shadow: Y.Doc | undefined;
+  /** Which shadow this is (numbered across validators), so a check made on an earlier one is not taken for its own. */
+  private generation = 0;
   private readonly follow = (update: Uint8Array, origin: unknown) => {
-    // Updates that reached the live map by other routes (API edits, other editors) keep the shadow in step; those
-    // this validator already applied are no-ops for Yjs.
-    if (origin !== this && this.shadow) Y.applyUpdate(this.shadow, update, this);
+    // Updates that reached the live map by other routes (API edits, other instances) keep the shadow in step. An
+    // editor's update this shadow already took in `check` is skipped: applying it again changes nothing but costs a
+    // decode and a transaction, once per edit.
+    if (origin === this || !this.shadow || checkedOn(origin) === this.generation) return;
+    Y.applyUpdate(this.shadow, update, this);
   };
 
   constructor(private readonly live: Y.Doc) {}
 
-  /** Throws RefusedUpdate when `update` must not be stored. */
-  check(update: Uint8Array): void {
+  /**
+   * Throws RefusedUpdate when `update` must not be stored. `origin` is what the live map will apply it with (the
+   * editor's connection), if the update is accepted and stored.
+   */
+  check(update: Uint8Array, origin?: object): void {
     try {
       Y.decodeUpdate(update);
     } catch (err) {
@@ -72,6 +79,7 @@ export class UpdateValidator {
         problems,
       );
     }
+    if (origin) noteChecked(origin, this.generation);
   }
 
   /**
@@ -93,6 +101,7 @@ export class UpdateValidator {
   private ensureShadow(): Y.Doc {
     if (!this.shadow) {
       this.shadow = new Y.Doc({ gc: this.live.gc });
+      this.generation = ++shadows;
       Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.live), this);
       this.live.on("update", this.follow);
     }
@@ -105,6 +114,25 @@ export class UpdateValidator {
 }
 
 const validators = new WeakMap<Y.Doc, UpdateValidator>();
+
+let shadows = 0;
+/**
+ * Per origin (an editor's connection), the shadow each accepted update was checked on, in order. The live map applies
+ * an origin's updates in the order they were checked, so the entry taken when one arrives is its own — or, if an
+ * earlier update never reached the live map (its commit failed, or it changed nothing), an older one: an older entry
+ * names the current shadow only when the update arriving was checked on it too, so skipping it is always safe.
+ */
+const checked = new WeakMap<object, number[]>();
+
+function noteChecked(origin: object, generation: number): void {
+  const queue = checked.get(origin);
+  if (queue) queue.push(generation);
+  else checked.set(origin, [generation]);
+}
+
+function checkedOn(origin: unknown): number | undefined {
+  return typeof origin === "object" && origin !== null ? checked.get(origin)?.shift() : undefined;
+}
 
 /** The validator of a live map, made on first use. */
 export function validatorFor(doc: Y.Doc): UpdateValidator {
