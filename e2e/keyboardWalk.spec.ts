@@ -162,7 +162,9 @@ describe.skipIf(!hasChromium())("the map editor by keyboard alone", { timeout: 1
     await keys.press("Tab");
     await keys.expectFocus((f) => f.testId === "add-lane");
     await keys.press("Enter");
-    await keys.pressUntil("ArrowDown", (f) => f.text.includes("Risks"), 30);
+    // The list opens a moment after Enter (later on a busy machine): arrows pressed before would be lost.
+    await keys.expectFocus((f) => f.testId !== "add-lane" && !f.onBody);
+    await keys.pressUntil("ArrowDown", (f) => f.text.includes("Risks"), 40);
     await keys.press("Enter");
     await keys.expectFocus((f) => f.testId === "rename");
     await keys.press("Enter");

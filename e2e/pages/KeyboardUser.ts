@@ -62,10 +62,23 @@ export class KeyboardUser {
    * until the thing they look for is highlighted; fails, showing where the focus ended, when it never gets there.
    */
   async pressUntil(key: string, wanted: (f: Focused) => boolean, max = 40): Promise<Focused> {
-    for (let i = 0; i < max && !wanted(await this.focused()); i++) await this.page.keyboard.press(key);
+    for (let i = 0; i < max && !wanted(await this.focused()); i++) await this.pressAndSettle(key);
     const last = await this.focused();
     expect({ ...last, reached: wanted(last) }).toEqual({ ...last, reached: true });
     return last;
+  }
+
+  /**
+   * Presses a key and waits for the focus to move (at most half a second: at the end of a list it stays). A menu moves
+   * its focus a moment after the key (later on a busy machine): read at once, the focus would still be on the item
+   * before, and a walk looking for an item would press once too often and overshoot it.
+   */
+  private async pressAndSettle(key: string): Promise<void> {
+    const before = JSON.stringify(await this.focused());
+    await this.page.keyboard.press(key);
+    const deadline = Date.now() + 500;
+    while (Date.now() < deadline && JSON.stringify(await this.focused()) === before)
+      await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   /** Waits until the focus is where `wanted` says (a dialog opening or closing moves it a moment later). */
