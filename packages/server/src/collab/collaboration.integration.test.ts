@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.js";
 import { startServer, type RunningServer } from "../startServer.js";
+import { countMapUpdates, loadMapDoc } from "../store/mapUpdateLog.js";
 import { connectCollabClient, type CollabClient } from "../testing/collabClient.js";
 import { buildTokenHeaders, buildWorkspace, type TestWorkspace } from "../testing/factories.js";
 import { testDialects } from "../testing/testDatabases.js";
@@ -82,6 +83,41 @@ describe.each(testDialects)("collaboration on %s", (dialect) => {
     await expect.poll(() => texts(b).sort()).toEqual(["from editor", "from owner"]);
     const stored = await server.services.maps.readSnapshot(mapId);
     expect(stored.cells[0]!.cards).toHaveLength(2);
+  });
+
+  it("stores the map's read snapshot with its state once everyone left, and the next opening reads it", async () => {
+    const a = await connectAs(ws.users.owner.cookie);
+    applyMapOperations(a.doc, [{ op: "addStage", name: "Activation" }]);
+    await a.flushed();
+    clients.splice(0).forEach((c) => c.destroy());
+    const { hocuspocus } = server.collaboration;
+    await expect
+      .poll(
+        async () => {
+          const row = await server.services.db.kysely
+            .selectFrom("map_states")
+            .select("snapshot")
+            .where("map_id", "=", mapId)
+            .executeTakeFirst();
+          const logged = await countMapUpdates(server.services.db, mapId);
+          return hocuspocus.getDocumentsCount() === 0 && logged === 0 && row?.snapshot
+            ? JSON.parse(row.snapshot)
+            : null;
+        },
+        { timeout: 15_000 },
+      )
+      .toStrictEqual(docToSnapshot((await loadMapDoc(server.services.db, mapId)).doc));
+    // Reopened, the live map's snapshot is that stored copy (marked here so the read shows where it came from).
+    await server.services.db.kysely
+      .updateTable("map_states")
+      .set((eb) => ({
+        snapshot: eb.fn("replace", ["snapshot", eb.val('"title":"Onboarding"'), eb.val('"title":"From the state"')]),
+      }))
+      .where("map_id", "=", mapId)
+      .execute();
+    const b = await connectAs(ws.users.editor.cookie);
+    await expect.poll(() => docToSnapshot(b.doc).stages.map((s) => s.name)).toEqual(["Sign up", "Activation"]);
+    expect((await server.services.maps.readSnapshot(mapId)).settings.title).toBe("From the state");
   });
 
   it("an edit made through the API reaches a live editor", async () => {

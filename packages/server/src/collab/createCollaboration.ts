@@ -4,7 +4,6 @@ import { Hocuspocus, type Connection } from "@hocuspocus/server";
 import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
 import type { Services } from "../services.js";
-import { loadMapDoc } from "../store/mapUpdateLog.js";
 import { createMapUpdateGroupCommit } from "../store/mapUpdateGroupCommit.js";
 import { compactMapDocument } from "../store/compactMapDocument.js";
 import { shareLiveMaps } from "../cluster/shareLiveMaps.js";
@@ -66,7 +65,8 @@ export function createCollaboration(services: Services): Collaboration {
       return context;
     },
     async onLoadDocument({ document, documentName }) {
-      await loadMapDoc(db, documentName, document);
+      // Through the store, so the snapshot stored with the map's state serves the editor's first API reads.
+      await maps.loadLiveDocument(documentName, document);
     },
     async beforeHandleMessage({ connection, update: message, documentName, document }) {
       refuseServerOnlyMessages(message);
@@ -116,7 +116,8 @@ export function createCollaboration(services: Services): Collaboration {
       try {
         // Everyone left: the pause is over, so the checkpoint is taken now.
         await maps.history.flush(documentName);
-        await compactMapDocument(db, documentName);
+        // With the read snapshot, so the map's next opening or export need not build it.
+        await compactMapDocument(db, documentName, { snapshot: true });
       } catch (err) {
         // The log stays as it is; the next load or compaction tries again. Never fatal.
         console.error(`could not compact map ${documentName}:`, err instanceof Error ? err.message : err);
