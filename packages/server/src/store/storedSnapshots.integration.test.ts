@@ -61,6 +61,20 @@ describe.each(testDialects)("snapshots stored with the compacted state on %s", (
       .execute();
   }
 
+  /** Opens a map as collaboration does, and lets the store find it open. */
+  async function openLive(mapId: string): Promise<Y.Doc> {
+    const doc = new Y.Doc();
+    await store.loadLiveDocument(mapId, doc);
+    store.attachLiveDocuments({
+      get: async (id) => (id === mapId ? doc : undefined),
+      deliver: async () => undefined,
+      closeConnections: () => undefined,
+      scratchOf: () => doc,
+      discardScratchOf: () => undefined,
+    });
+    return doc;
+  }
+
   /** An edit written to the log as another instance's editor would. */
   async function appendEdit(mapId: string, name: string): Promise<void> {
     const { doc } = await loadMapDoc(t.db, mapId);
@@ -97,15 +111,7 @@ describe.each(testDialects)("snapshots stored with the compacted state on %s", (
   it("gives a map opened for editing the stored snapshot until its document changes", async () => {
     const mapId = await newMap();
     await markStored(mapId, "From the stored copy");
-    const doc = new Y.Doc();
-    await store.loadLiveDocument(mapId, doc);
-    store.attachLiveDocuments({
-      get: async (id) => (id === mapId ? doc : undefined),
-      deliver: async () => undefined,
-      closeConnections: () => undefined,
-      scratchOf: () => doc,
-      discardScratchOf: () => undefined,
-    });
+    const doc = await openLive(mapId);
     expect((await store.readSnapshot(mapId)).settings.title).toBe("From the stored copy");
     applyMapOperations(doc, [{ op: "addStage", name: "Live" }]);
     const changed = await store.readSnapshot(mapId);
@@ -117,15 +123,7 @@ describe.each(testDialects)("snapshots stored with the compacted state on %s", (
     const mapId = await newMap();
     await appendEdit(mapId, "Logged");
     await markStored(mapId, "From the stored copy");
-    const doc = new Y.Doc();
-    await store.loadLiveDocument(mapId, doc);
-    store.attachLiveDocuments({
-      get: async (id) => (id === mapId ? doc : undefined),
-      deliver: async () => undefined,
-      closeConnections: () => undefined,
-      scratchOf: () => doc,
-      discardScratchOf: () => undefined,
-    });
+    const doc = await openLive(mapId);
     expect(await store.readSnapshot(mapId)).toStrictEqual(docToSnapshot(doc));
     expect((await store.readSnapshot(mapId)).stages.at(-1)!.name).toBe("Logged");
   });
