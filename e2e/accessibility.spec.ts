@@ -242,9 +242,19 @@ describe.skipIf(!hasChromium())("every screen passes axe-core in every language"
         text: document.activeElement?.textContent ?? "",
         inGrid: !!document.activeElement?.closest("[data-testid=map-grid]"),
       }));
-    /** Presses `key` until what has the focus matches (at most `max` times); fails when it never does. */
+    /**
+     * Presses `key` until what has the focus matches (at most `max` times); fails when it never does. After each press
+     * it waits for the focus to move (at most half a second): a menu moves its focus a moment after the key, later on a
+     * busy machine, and read at once the walk would press once too often and overshoot.
+     */
     const pressUntil = async (key: string, wanted: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 60) => {
-      for (let i = 0; i < max && !wanted(await focused()); i++) await page.keyboard.press(key);
+      for (let i = 0; i < max && !wanted(await focused()); i++) {
+        const before = JSON.stringify(await focused());
+        await page.keyboard.press(key);
+        const deadline = Date.now() + 500;
+        while (Date.now() < deadline && JSON.stringify(await focused()) === before)
+          await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       const last = await focused();
       expect({ ...last, wanted: wanted(last) }).toEqual({ ...last, wanted: true });
     };
