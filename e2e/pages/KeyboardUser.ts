@@ -74,11 +74,12 @@ export class KeyboardUser {
    * before, and a walk looking for an item would press once too often and overshoot it.
    */
   private async pressAndSettle(key: string): Promise<void> {
-    const before = JSON.stringify(await this.focused());
+    const before = await this.page.evaluateHandle(() => document.activeElement);
     await this.page.keyboard.press(key);
-    const deadline = Date.now() + 500;
-    while (Date.now() < deadline && JSON.stringify(await this.focused()) === before)
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    await this.page
+      .waitForFunction((el) => document.activeElement !== el, before, { timeout: 500, polling: "raf" })
+      .catch(() => undefined);
+    await before.dispose();
   }
 
   /** Waits until the focus is where `wanted` says (a dialog opening or closing moves it a moment later). */
