@@ -141,6 +141,7 @@ async function measureBaseline(): Promise<Record<Format, number[]>> {
             format: "png",
             clip: { ...box, scale: 2 },
             captureBeyondViewport: true,
+            optimizeForSpeed: true,
           });
         }
         await context.close();

@@ -248,6 +248,9 @@ export class MapPrintRenderer {
       format: "png",
       clip: { ...box, scale: pngScale(box.width, box.height, asked) },
       captureBeyondViewport: true,
+      // Chromium's fast PNG compression: a map's picture is tens of millions of pixels, and the strongest compression
+      // took a fifth of the export's CPU for a file about a third smaller.
+      optimizeForSpeed: true,
     });
     return Buffer.from(data, "base64");
   }
