@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { directionOf, pickLocale, type TextDirection, type UiLocale } from "./locales.js";
 import { formatMessage, VOCABULARY, type LanguageRules } from "@opencjm/core";
+import { numberFormatOf, pluralRulesOf } from "./languageFormats.js";
 import { loadMessages, type Messages } from "./messages.js";
 import { LOCALE_STORAGE_KEY, storedLocale } from "./storedLocale.js";
 
@@ -28,9 +29,11 @@ const I18nContext = createContext<I18n | null>(null);
  * screen shares with the exports, as `vocabulary.<key>`).
  */
 export function createI18n(locale: UiLocale, messages: Messages, setLocale: (l: UiLocale) => void = () => {}): I18n {
-  const numbers = new Intl.NumberFormat(locale);
-  const rules: LanguageRules = { plurals: new Intl.PluralRules(locale), numbers };
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const numbers = numberFormatOf(locale);
+  const rules: LanguageRules = { plurals: pluralRulesOf(locale), numbers };
+  // Made when first asked for: most screens write no relative times, and each format costs the first time.
+  let relative: Intl.RelativeTimeFormat | undefined;
+  const relativeFormat = () => (relative ??= new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
   const shared: Messages = Object.fromEntries(
     Object.entries(VOCABULARY[locale]).map(([key, value]) => [`vocabulary.${key}`, value]),
   );
@@ -58,10 +61,10 @@ export function createI18n(locale: UiLocale, messages: Messages, setLocale: (l: 
       ];
       let amount = seconds;
       for (const [unit, size] of steps) {
-        if (Math.abs(amount) < size) return relative.format(amount, unit);
+        if (Math.abs(amount) < size) return relativeFormat().format(amount, unit);
         amount = Math.round(amount / size);
       }
-      return relative.format(amount, "year");
+      return relativeFormat().format(amount, "year");
     },
   };
 }
