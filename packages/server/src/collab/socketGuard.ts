@@ -1,5 +1,7 @@
 import * as decoding from "lib0/decoding";
+import type { Duplex } from "node:stream";
 import WebSocket from "ws";
+import { holdWritesUntilTurnEnds } from "./heldWrites.js";
 
 /** Bounds on what one collaboration socket may send; past any of them the socket is closed with a reason. */
 export const COLLAB_SOCKET_LIMITS = {
@@ -143,6 +145,10 @@ export class SocketGuard {
   }
 }
 
+type SendData = Parameters<WebSocket["send"]>[0];
+type SendOptions = Parameters<WebSocket["send"]>[1];
+type SendCallback = (err?: Error) => void;
+
 const guards = new WeakMap<WebSocket, SocketGuard>();
 
 /** The guard of a socket, set when the socket was accepted. */
@@ -152,7 +158,8 @@ export function guardOf(socket: WebSocket): SocketGuard | undefined {
 
 /**
  * The WebSocket class the collaboration server accepts sockets as: every `message` event goes through the socket's
- * guard first, and socket errors (invalid frames, oversized messages) are handled instead of ending the process.
+ * guard first, what it is sent in one turn of the event loop leaves in one write (heldWrites.ts), and socket errors
+ * (invalid frames, oversized messages) are handled instead of ending the process.
  */
 export class GuardedWebSocket extends WebSocket {
   constructor(...args: ConstructorParameters<typeof WebSocket>) {
@@ -166,6 +173,14 @@ export class GuardedWebSocket extends WebSocket {
     const guard = new SocketGuard(socket);
     guards.set(socket, guard);
     return guard;
+  }
+
+  /** Sends as `ws` does, the socket's writes of this turn of the event loop leaving together (heldWrites.ts). */
+  override send(data: SendData, cb?: SendCallback): void;
+  override send(data: SendData, options: SendOptions, cb?: SendCallback): void;
+  override send(data: SendData, ...rest: unknown[]): void {
+    if (this.readyState === WebSocket.OPEN) holdWritesUntilTurnEnds((this as unknown as { _socket?: Duplex })._socket);
+    (super.send as (...all: unknown[]) => void).call(this, data, ...rest);
   }
 
   override emit(event: string | symbol, ...args: unknown[]): boolean {
