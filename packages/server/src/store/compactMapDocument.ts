@@ -84,9 +84,13 @@ export async function compactMapDocument(
       const state = await trx.selectFrom("map_states").select("state").where("map_id", "=", mapId).executeTakeFirst();
       const parts = rows.map((r) => new Uint8Array(r.update));
       if (state) parts.unshift(new Uint8Array(state.state));
-      // Applying to a doc (rather than Y.mergeUpdates) also garbage-collects deleted content.
+      // Applying to a doc (rather than Y.mergeUpdates) also garbage-collects deleted content. One transaction for all
+      // the parts, as a load does: a transaction per part computed the document's state vector twice each (a map of
+      // every client that ever edited), which made a compaction of 500 rows of the 100-editor bench's map 5x slower.
       const doc = new Y.Doc();
-      for (const part of parts) Y.applyUpdate(doc, part);
+      doc.transact(() => {
+        for (const part of parts) Y.applyUpdate(doc, part);
+      });
       const merged = Buffer.from(Y.encodeStateAsUpdate(doc));
       const snapshot = options.snapshot ? storedSnapshotOf(doc) : { snapshot: null, snapshot_format: null };
       doc.destroy();
