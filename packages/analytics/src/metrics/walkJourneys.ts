@@ -7,6 +7,9 @@ import { countSkippedLevels, markSkippedLevels } from "./skippedLevels.js";
 import type { KernelColumns } from "./KernelColumns.js";
 import type { KernelPlan } from "./KernelPlan.js";
 
+/** Beyond every store position (positions index Int32Arrays). */
+const NONE_AFTER = 0x7fffffff;
+
 /**
  * The kernel's event loop over customers `from`…`to-1` (one chunk of a range): each journey once, event by event in
  * time order, adding to every counter of `out` at the same time. Semantics are documented in
@@ -77,8 +80,10 @@ export function walkJourneys(
   const scoreN = scorePos.length;
   const textN = textPos.length;
   // Position of the next score (text) at or after the cursor: most events have neither, so one comparison skips them.
-  let scoreAt = sc < scoreN ? scorePos[sc]! : Infinity;
-  let textAt = tc < textN ? textPos[tc]! : Infinity;
+  // Past the last one, NONE_AFTER: an integer, as positions are (Infinity deoptimised the loop at the range's end, and
+  // its code compared doubles from then on).
+  let scoreAt = sc < scoreN ? scorePos[sc]! : NONE_AFTER;
+  let textAt = tc < textN ? textPos[tc]! : NONE_AFTER;
 
   for (let c = from; c < to; c++) {
     if (customerMask !== undefined && customerMask[c] === 0) continue;
@@ -316,12 +321,12 @@ export function walkJourneys(
       // Scores and texts sit in position-sorted side columns; catch their cursors up with this event.
       if (scoreAt <= i) {
         while (sc < scoreN && scorePos[sc]! < i) sc++;
-        scoreAt = sc < scoreN ? scorePos[sc]! : Infinity;
+        scoreAt = sc < scoreN ? scorePos[sc]! : NONE_AFTER;
       }
       if (scoreAt === i && s >= 0) addStepScore(columns, out, s, sc);
       if (textAt <= i) {
         while (tc < textN && textPos[tc]! < i) tc++;
-        textAt = tc < textN ? textPos[tc]! : Infinity;
+        textAt = tc < textN ? textPos[tc]! : NONE_AFTER;
       }
       if (textAt === i && s >= 0) addStepText(columns, out, s, tc, i);
 
