@@ -177,4 +177,35 @@ describe("engine against the DuckDB SQL oracle on generated data", () => {
     expect(engine.totals.customers).toBeLessThan(1500);
     expect(engine.paths.nodes.every((n) => n.kind === "step")).toBe(true);
   });
+
+  it("agrees on a map of more than 32 levels, where skipped levels span two words of the kernel's bitset", async () => {
+    const db = await openEventDatabase(":memory:", "ws");
+    open.push(db);
+    // 45 event names; the first 40 are one step each (37 levels: three parallel pairs), so journeys skip across level 32.
+    const names = Array.from({ length: 45 }, (_, i) => `e${String(i).padStart(2, "0")}`);
+    const wide = buildTestMap(
+      Array.from({ length: 8 }, (_, g) => ({
+        name: `g${g}`,
+        steps: Array.from({ length: 5 }, (_, i) => ({
+          name: `st${g * 5 + i}`,
+          touchpoints: [`tp${g * 5 + i}`],
+          parallel: g % 3 === 1 && i === 4,
+        })),
+      })),
+    );
+    const wideRules = names.slice(0, 40).map((name, n) => testRule(`tp${n}`, { eventNames: [name] }));
+    await generateSyntheticEvents(db, {
+      customers: 1500,
+      events: 15_000,
+      eventNames: names,
+      scorePercent: 10,
+      textPercent: 5,
+      seed: 5,
+    });
+    await rebuildJourneyStore(db);
+    const { engine } = await compare(db, wide, wideRules, {});
+    expect(compileMapStructure(wide).levelCount).toBeGreaterThan(32);
+    // Skips reach beyond level 32.
+    expect(engine.steps.slice(33).some((s) => s.skipped > 0)).toBe(true);
+  });
 });
