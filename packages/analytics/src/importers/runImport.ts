@@ -7,7 +7,7 @@ import { sqlString } from "../engines/duckdb/sqlQuote.js";
 import { createSource, findSourceByName, getSource } from "../sources/sourceStore.js";
 import { assignRecords, stitchSourcesWithImport } from "../stitching/assignRecords.js";
 import { DEFAULT_STITCHING_LIMITS, findOverCapIdentifiers, stitchIdentities } from "../stitching/stitchIdentities.js";
-import { writeStitching } from "../stitching/writeStitching.js";
+import { writeCustomers, writeIdentities } from "../stitching/writeStitching.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
 import { cancellableConnection } from "./cancellableConnection.js";
 import { cancelledError, recordEarlyCancellation } from "./cancelledImport.js";
@@ -115,12 +115,16 @@ export async function runImport(
     await connection.run(
       `UPDATE sources SET mapping = ${sqlString(JSON.stringify(mapping))}::JSON WHERE source_id = ${sqlString(sourceId)}`,
     );
+    // Identities and the merge log first, read from this import's temp tables before persistImport copies them into
+    // the event tables (see writeIdentities); customers after it, as they need the import's attribute values.
+    const withImport = stitchSourcesWithImport({ withImport: true, importRecords: { importId, sourceId } });
+    await writeIdentities(connection, withImport, run, existingEvents > 0n);
     const eventsStored = await persistImport(connection, STAGED, plan, {
       importId,
       sourceId,
       hashIsUnique: assigned.hashIsUnique,
     });
-    await writeStitching(connection, stitchSourcesWithImport({ withImport: false }), run, existingEvents > 0n);
+    await writeCustomers(connection, run);
     const [[identities]] = (await connection.runAndReadAll("SELECT count(*) FROM identities")).getRows() as [[bigint]];
     const result: Omit<ImportResult, "source" | "seconds"> = {
       importId,

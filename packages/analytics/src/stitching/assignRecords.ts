@@ -60,12 +60,23 @@ export async function assignRecords(
   return { records: Number(records), newIdentifiers: Number(fresh) };
 }
 
-/** Every record and identifier of the workspace plus this import's (optionally without one source's records). */
-export function stitchSourcesWithImport(options: { withImport: boolean; withoutSource?: string }): StitchSources {
+/**
+ * Every record and identifier of the workspace plus this import's (optionally without one source's records). With
+ * `importRecords`, the records relation includes this import's records too, named by its import and source.
+ */
+export function stitchSourcesWithImport(options: {
+  withImport: boolean;
+  withoutSource?: string;
+  importRecords?: { importId: string; sourceId: string };
+}): StitchSources {
   const kept = options.withoutSource
     ? ` WHERE record_id IN (SELECT record_id FROM records WHERE source_id <> ${sqlString(options.withoutSource)})`
     : "";
   const recordIdentifiers = `(SELECT record_id, ident_id FROM record_identifiers${kept}${options.withImport ? ` UNION ALL SELECT record_id, ident_id FROM ${IMPORT_TABLES.recordIdentifiers}` : ""})`;
   const identifierKeys = `(SELECT ident_id, kind, value FROM identifier_keys${options.withImport ? ` UNION ALL SELECT ident_id, kind, value FROM ${IMPORT_TABLES.keys} WHERE is_new` : ""})`;
-  return { recordIdentifiers, identifierKeys };
+  const mine = options.importRecords;
+  const records = mine
+    ? `(SELECT record_id, import_id, source_id, row_number FROM records UNION ALL SELECT record_id, ${sqlString(mine.importId)}, ${sqlString(mine.sourceId)}, first_rowid + 1 FROM ${IMPORT_TABLES.tuples})`
+    : undefined;
+  return { recordIdentifiers, identifierKeys, records };
 }

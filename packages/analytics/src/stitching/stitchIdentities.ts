@@ -31,11 +31,13 @@ export interface StitchRun {
 
 /**
  * Where the run reads: relations (SQL table expressions) of every record's identifiers `(record_id, ident_id)` and of
- * every identifier `(ident_id, kind, value)`, old and new together.
+ * every identifier `(ident_id, kind, value)`, old and new together; and, for writing the merge log, of every record
+ * `(record_id, import_id, source_id, row_number)` (the `records` table when not given).
  */
 export interface StitchSources {
   recordIdentifiers: string;
   identifierKeys: string;
+  records?: string;
 }
 
 /** Identifiers over the cap: linked to more than `limit` distinct identifiers of one other kind. */
