@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlString } from "../engines/duckdb/sqlQuote.js";
-import { IMPORT_TABLES, tupleJoin } from "../stitching/assignRecords.js";
+import { IMPORT_TABLES, importRecordRows, tupleJoin } from "../stitching/assignRecords.js";
 import type { ColumnPlan } from "./planColumns.js";
 
 /**
@@ -16,9 +16,7 @@ export async function persistImport(
 ): Promise<number> {
   const importId = sqlString(ids.importId);
   const sourceId = sqlString(ids.sourceId);
-  await connection.run(
-    `INSERT INTO records SELECT record_id, ${importId}, ${sourceId}, first_rowid + 1 FROM ${IMPORT_TABLES.tuples}`,
-  );
+  await connection.run(`INSERT INTO records ${importRecordRows(ids.importId, ids.sourceId)}`);
   await connection.run(
     `INSERT INTO identifier_keys SELECT ident_id, kind, value FROM ${IMPORT_TABLES.keys} WHERE is_new`,
   );

@@ -6,6 +6,11 @@ import type { StitchSources } from "./stitchIdentities.js";
 /** Names of the temp tables one import's records live in until they are committed. */
 export const IMPORT_TABLES = { tuples: "imp_tuples", keys: "imp_keys", recordIdentifiers: "imp_ri" } as const;
 
+/** This import's records as rows of `records` `(record_id, import_id, source_id, row_number)`: a SELECT. */
+export function importRecordRows(importId: string, sourceId: string): string {
+  return `SELECT record_id, ${sqlString(importId)}, ${sqlString(sourceId)}, first_rowid + 1 FROM ${IMPORT_TABLES.tuples}`;
+}
+
 /**
  * SQL joining a staged row to its identifier tuple: on the tuple's hash alone when no two tuples of the import share
  * one (checked by assignRecords), else on every identifier (which may be NULL, so IS NOT DISTINCT FROM).
@@ -76,7 +81,7 @@ export function stitchSourcesWithImport(options: {
   const identifierKeys = `(SELECT ident_id, kind, value FROM identifier_keys${options.withImport ? ` UNION ALL SELECT ident_id, kind, value FROM ${IMPORT_TABLES.keys} WHERE is_new` : ""})`;
   const mine = options.importRecords;
   const records = mine
-    ? `(SELECT record_id, import_id, source_id, row_number FROM records UNION ALL SELECT record_id, ${sqlString(mine.importId)}, ${sqlString(mine.sourceId)}, first_rowid + 1 FROM ${IMPORT_TABLES.tuples})`
+    ? `(SELECT record_id, import_id, source_id, row_number FROM records UNION ALL ${importRecordRows(mine.importId, mine.sourceId)})`
     : undefined;
   return { recordIdentifiers, identifierKeys, records };
 }

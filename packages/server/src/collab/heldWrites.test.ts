@@ -14,7 +14,11 @@ async function socketPair() {
   const accepted = new Promise<WebSocket>((resolve) => wss.once("connection", resolve));
   const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
   const received: string[] = [];
-  client.on("message", (data: Buffer) => received.push(data.toString()));
+  const arrivals: Array<() => void> = [];
+  client.on("message", (data: Buffer) => {
+    received.push(data.toString());
+    for (const arrived of arrivals.splice(0)) arrived();
+  });
   await new Promise<void>((resolve, reject) => (client.once("open", resolve), client.once("error", reject)));
   const server = await accepted;
   const tcp = (server as unknown as { _socket: Socket & Record<"_write" | "_writev", (...a: unknown[]) => unknown> })
@@ -24,8 +28,9 @@ async function socketPair() {
     const original = tcp[method].bind(tcp);
     tcp[method] = (...args: unknown[]) => (writes.count++, original(...args));
   }
+  /** Settles once `check` holds, looked at again as each message arrives (the test's timeout bounds the wait). */
   const until = async (check: () => boolean) => {
-    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+    while (!check()) await new Promise<void>((arrived) => arrivals.push(arrived));
   };
   return { wss, client, server, received, writes, until };
 }
