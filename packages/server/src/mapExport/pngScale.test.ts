@@ -9,11 +9,29 @@ describe("the pixel density of a map's PNG", () => {
   });
 
   it("shrinks for a wide map so the picture stays within 25 megapixels, but never below the screen's", () => {
-    const scale = pngScale(9842, 1671);
-    expect(scale).toBeLessThan(2);
-    expect(scale).toBeGreaterThan(1);
-    expect(9842 * scale * 1671 * scale).toBeLessThanOrEqual(DEFAULT_PNG_PIXELS);
-    expect(9842 * (scale + 0.02) * 1671 * (scale + 0.02)).toBeGreaterThan(DEFAULT_PNG_PIXELS);
+    for (const [width, height] of [
+      [4400, 1500],
+      [6000, 1800],
+      [7800, 1671],
+    ] as const) {
+      const scale = pngScale(width, height);
+      expect(scale).toBeLessThan(2);
+      expect(scale).toBeGreaterThan(1);
+      expect(width * scale * height * scale).toBeLessThanOrEqual(DEFAULT_PNG_PIXELS);
+      // The next quarter step up would pass the limit.
+      expect(width * (scale + 0.25) * height * (scale + 0.25)).toBeGreaterThan(DEFAULT_PNG_PIXELS);
+    }
     expect(pngScale(40_000, 3_000)).toBe(1);
+  });
+
+  it("shrinks in quarter steps, so every fourth CSS pixel of the map falls on a whole pixel of the picture", () => {
+    for (const [width, height] of [
+      [4400, 1500],
+      [6000, 1800],
+      [7800, 1671],
+      [9842, 1671],
+      [3100, 2900],
+    ] as const)
+      expect((pngScale(width, height) * 4) % 1).toBe(0);
   });
 });
