@@ -113,6 +113,9 @@ async function measureOurs(dialog = false): Promise<Partial<Record<Format, Measu
   }
 }
 
+/** The baseline's picture size, width × height in pixels (set by its first PNG). */
+let baselinePixels = "";
+
 async function measureBaseline(): Promise<Record<Format, number[]>> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -137,12 +140,16 @@ async function measureBaseline(): Promise<Record<Format, number[]>> {
           // The table drawn at twice its density, taken the fastest way Chromium offers (as the export takes its PNG).
           const box = (await page.locator("table").boundingBox())!;
           const devtools = await context.newCDPSession(page);
-          await devtools.send("Page.captureScreenshot", {
+          const { data } = await devtools.send("Page.captureScreenshot", {
             format: "png",
             clip: { ...box, scale: 2 },
             captureBeyondViewport: true,
             optimizeForSpeed: true,
           });
+          if (i === 0) {
+            const picture = Buffer.from(data, "base64");
+            baselinePixels = `${picture.readUInt32BE(16)} × ${picture.readUInt32BE(20)}`;
+          }
         }
         await context.close();
         if (i > 0) times.push(performance.now() - start);
@@ -186,7 +193,11 @@ const result = {
   runs: RUNS,
   pages: (ours.pdf.body.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length,
   ...pdf,
-  png: { ...png, pixels: `${ours.png.body.readUInt32BE(16)} × ${ours.png.body.readUInt32BE(20)}` },
+  png: {
+    ...png,
+    pixels: `${ours.png.body.readUInt32BE(16)} × ${ours.png.body.readUInt32BE(20)}`,
+    baselinePixels,
+  },
   // Other work on the machine slows Chromium most of all; the load says how busy the cores were.
   machine: { cores: availableParallelism(), loadAverage1m: Math.round(loadavg()[0]! * 100) / 100 },
   measuredAt: new Date().toISOString(),
@@ -195,7 +206,12 @@ const line = (name: string, f: typeof pdf) =>
   `${name}: median ${f.oursMs.median} ms, p90 ${f.oursMs.p90} ms, the server's first ${f.firstExportMs} ms${f.firstExportAfterDialogMs === undefined ? "" : `, or ${f.firstExportAfterDialogMs} ms when asked for ${DIALOG_MS / 1000} s after the dialog opened`} (target < ${TARGET_MS} ms: ${f.meetsTarget ? "met" : "NOT met"}); baseline median ${f.baselineMs.median} ms — ratio ${f.ratio}×`;
 console.log(`Export of a ${result.map} (${result.machine.cores} cores, load ${result.machine.loadAverage1m})`);
 console.log(line(`PDF, ${result.pages} A3 pages, ${Math.round(pdf.bytes / 1024)} KiB`, pdf));
-console.log(line(`PNG of the whole map, ${result.png.pixels} px, ${Math.round(png.bytes / 1024)} KiB`, png));
+console.log(
+  line(
+    `PNG of the whole map, ${result.png.pixels} px (baseline's ${baselinePixels}), ${Math.round(png.bytes / 1024)} KiB`,
+    png,
+  ),
+);
 console.log(
   "baselines: the same Chromium printing, and taking a picture (at twice its density) of, a plain 40 × 20 table of the same texts",
 );
