@@ -1,3 +1,10 @@
+import { giveBuffers, takeBuffer } from "./spareBuffers.js";
+
+/** Room for `n` durations, in a spare buffer when one fits (see spareBuffers). */
+function durations(n: number): Float64Array {
+  return new Float64Array(takeBuffer(n * 8), 0, n);
+}
+
 /** A growable list of durations (ms). */
 export class DurationList {
   values: Float64Array;
@@ -5,7 +12,7 @@ export class DurationList {
 
   /** `capacity`: room to start with, so a list that will hold many durations is not copied at every doubling. */
   constructor(capacity = 16) {
-    this.values = new Float64Array(Math.max(16, capacity));
+    this.values = durations(Math.max(16, capacity));
   }
 
   /**
@@ -13,8 +20,9 @@ export class DurationList {
    * would box it on the heap whenever the call is not inlined.
    */
   grow(): void {
-    const grown = new Float64Array(this.values.length * 2);
+    const grown = durations(this.values.length * 2);
     grown.set(this.values);
+    giveBuffers([this.values.buffer as ArrayBuffer]);
     this.values = grown;
   }
 

@@ -1,6 +1,6 @@
 import { EdgeTable } from "../paths/EdgeTable.js";
 import { SankeyTable } from "../paths/SankeyTable.js";
-import { PathHashes } from "../paths/PathHashes.js";
+import { VariantLog } from "./VariantLog.js";
 import { SENTIMENT_LANGUAGES } from "../sentiment/detectTextLanguage.js";
 import { createDurationLists, type DurationList } from "./DurationList.js";
 import type { KernelPlan } from "./KernelPlan.js";
@@ -80,7 +80,7 @@ export function createKernelPartial(plan: KernelPlan, keyCount: number, customer
     nodeStarts: new Float64Array(N),
     nodeEnds: new Float64Array(N),
     edges: new EdgeTable(N),
-    variants: new PathHashes(customers),
+    variants: new VariantLog(customers),
     /** Customers at (depth, node) and transitions (depth, from, to) over the first sankeyDepth transitions. */
     sankeyNodes: new Float64Array((plan.sankeyDepth + 1) * N),
     sankeyLinks: new SankeyTable(N, plan.sankeyDepth),

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { KernelWorkerRequest } from "./kernelWorker.js";
 import type { KernelPlan } from "./KernelPlan.js";
-import type { PartialWire } from "./mergeKernelPartials.js";
+import { wireBuffers, type PartialWire } from "./mergeKernelPartials.js";
 import type { KernelColumns } from "./KernelColumns.js";
 
 interface Pending {
@@ -41,6 +41,9 @@ export class KernelPool {
     return new KernelPool(script, Math.max(1, Math.min(4, availableParallelism())));
   }
 
+  /** Which worker sent each partial result, so that its buffers can go back to it (recycle). */
+  private readonly sender = new WeakMap<PartialWire, Worker>();
+
   /** Runs the kernel over each range on the workers and returns the partial results in range order. */
   run(key: string, columns: KernelColumns, plan: KernelPlan, ranges: Array<[number, number]>): Promise<PartialWire[]> {
     return Promise.all(
@@ -56,11 +59,29 @@ export class KernelPool {
           const done = () => {
             if (--pw.busy === 0) pw.worker.unref();
           };
-          this.pending.set(task, { resolve: (w) => (done(), resolve(w)), reject: (e) => (done(), reject(e)) });
+          const resolveWire = (wire: PartialWire) => {
+            done();
+            this.sender.set(wire, pw.worker);
+            resolve(wire);
+          };
+          this.pending.set(task, { resolve: resolveWire, reject: (e) => (done(), reject(e)) });
           pw.worker.postMessage({ type: "run", task, key, plan, from, to } satisfies KernelWorkerRequest);
         });
       }),
     );
+  }
+
+  /**
+   * Hands the buffers of partial results nobody reads any more back to the workers that sent them, to reuse in their
+   * next runs instead of fresh memory (see spareBuffers). The buffers are transferred: the caller must not touch them.
+   */
+  recycle(wires: readonly PartialWire[]): void {
+    for (const wire of wires) {
+      const worker = this.sender.get(wire);
+      if (!worker || !this.workers.some((pw) => pw?.worker === worker)) continue;
+      const buffers = wireBuffers(wire);
+      worker.postMessage({ type: "recycle", buffers } satisfies KernelWorkerRequest, buffers);
+    }
   }
 
   private worker(i: number): PoolWorker {

@@ -74,14 +74,16 @@ export async function computeMapMetrics(
   const { plan, labels } = compileKernelPlan(store, structure, input.rules, filters, options, mask);
   const needProperties = plan.activityOfKey.includes(-2);
   const columns = kernelColumns(store, needProperties);
-  const merged = await runKernelPartitions(
+  // The metrics are assembled inside the callback: the kernel's buffers are reused once it returns.
+  return runKernelPartitions(
     `${store.generation}${needProperties ? "+properties" : ""}`,
     columns,
     plan,
     run,
-  );
-  return assembleMapMetrics({ input, store, structure, filters, options, plan, labels, merged }, (c) =>
-    customerPath(columns, plan, c),
+    (merged) =>
+      assembleMapMetrics({ input, store, structure, filters, options, plan, labels, merged }, (c) =>
+        customerPath(columns, plan, c),
+      ),
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationQuantiles } from "./durationQuantiles.js";
+import { countDurationBuckets, DURATION_BUCKETS, durationQuantiles } from "./durationQuantiles.js";
 
 function reference(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -55,6 +55,12 @@ describe("durationQuantiles", () => {
       ];
       expect(durationQuantiles(parts)).toEqual(reference(values));
       expect([...parts[0]!, ...parts[2]!]).toEqual(values);
+      // As worker threads hand them over: some parts already counted (a part with negatives is not), some not.
+      const counted = parts.map((part, i) => {
+        const counts = new Uint32Array(DURATION_BUCKETS);
+        return i !== 1 && countDurationBuckets(part, counts) ? counts : undefined;
+      });
+      expect(durationQuantiles(parts, false, counted)).toEqual(reference(values));
     }
   });
 });

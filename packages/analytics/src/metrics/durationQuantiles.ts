@@ -23,17 +23,35 @@ function bucketOf(high: number): number {
   return b < 0 ? 0 : b >= BUCKETS ? BUCKETS - 1 : b;
 }
 
-/** Per-bucket counts of all parts' values; undefined when a value is negative or NaN. */
-function totalCounts(parts: readonly Float64Array[]): Uint32Array | undefined {
+/** Buckets of one part's counts (see countDurationBuckets). */
+export const DURATION_BUCKETS = BUCKETS;
+
+/**
+ * Adds each value of `part` to its bucket in `counts` (DURATION_BUCKETS entries); false, with `counts` partly filled,
+ * when a value is negative or NaN (they would break the order of high words: such values take the plain path).
+ * Worker threads count their own parts, so the main thread does not read every duration twice.
+ */
+export function countDurationBuckets(part: Float64Array, counts: Uint32Array): boolean {
+  const words = highWords(part);
+  for (let i = 1; i < words.length; i += 2) {
+    const high = words[i]!;
+    if (high >= 0x7ff00000) return false;
+    counts[bucketOf(high)]!++;
+  }
+  return true;
+}
+
+/** Per-bucket counts of all parts' values, from the parts' own counts where given; undefined when a value is negative or NaN. */
+function totalCounts(
+  parts: readonly Float64Array[],
+  partCounts: ReadonlyArray<Uint32Array | undefined> | undefined,
+): Uint32Array | undefined {
   const counts = new Uint32Array(BUCKETS);
-  for (const part of parts) {
-    const words = highWords(part);
-    for (let i = 1; i < words.length; i += 2) {
-      const high = words[i]!;
-      // Negative values and NaN would break the order of high words: take the plain path for them.
-      if (high >= 0x7ff00000) return undefined;
-      counts[bucketOf(high)]!++;
-    }
+  for (let p = 0; p < parts.length; p++) {
+    const given = partCounts?.[p];
+    if (given === undefined) {
+      if (!countDurationBuckets(parts[p]!, counts)) return undefined;
+    } else for (let b = 0; b < BUCKETS; b++) counts[b]! += given[b]!;
   }
   return counts;
 }
@@ -59,8 +77,13 @@ function bucketOfRank(counts: Uint32Array, rank: number): { bucket: number; belo
  * out and selected in. The copying pass compares each high word with the two buckets' ranges, rarely true, rather than
  * looking its bucket up.
  */
-function bucketedQuantiles(parts: readonly Float64Array[], lower: number, upper: number): [number, number] | undefined {
-  const counts = totalCounts(parts);
+function bucketedQuantiles(
+  parts: readonly Float64Array[],
+  partCounts: ReadonlyArray<Uint32Array | undefined> | undefined,
+  lower: number,
+  upper: number,
+): [number, number] | undefined {
+  const counts = totalCounts(parts, partCounts);
   if (!counts) return undefined;
   const a = bucketOfRank(counts, lower);
   const b = bucketOfRank(counts, upper);
@@ -90,16 +113,21 @@ function bucketedQuantiles(parts: readonly Float64Array[], lower: number, upper:
  * Median and 90th percentile by the nearest-rank method: the ⌈n/2⌉-th and ⌈9n/10⌉-th smallest values (so both are
  * values that occurred), over values given in one or several parts. Linear time; many values are first bucketed by
  * magnitude so only the two buckets holding the answers are selected in, and the parts are never copied together.
- * A single small array is reordered in place only when `reorder` allows it.
+ * A single small array is reordered in place only when `reorder` allows it. `partCounts`: per part, its bucket counts
+ * when already counted (countDurationBuckets), undefined for a part to count here.
  */
-export function durationQuantiles(values: Float64Array | readonly Float64Array[], reorder = false): Quantiles {
+export function durationQuantiles(
+  values: Float64Array | readonly Float64Array[],
+  reorder = false,
+  partCounts?: ReadonlyArray<Uint32Array | undefined>,
+): Quantiles {
   const parts = values instanceof Float64Array ? [values] : values;
   const n = parts.reduce((sum, p) => sum + p.length, 0);
   if (n === 0) return { count: 0, medianMs: null, p90Ms: null };
   const p90 = Math.floor((9 * n + 9) / 10) - 1;
   const median = Math.floor((n + 1) / 2) - 1;
   if (n >= SMALL && LITTLE_ENDIAN) {
-    const answers = bucketedQuantiles(parts, median, p90);
+    const answers = bucketedQuantiles(parts, partCounts, median, p90);
     if (answers) return { count: n, medianMs: answers[0]!, p90Ms: answers[1]! };
   }
   const a = parts.length === 1 && reorder ? parts[0]! : concat(parts);

@@ -5,15 +5,22 @@ import type { KernelPlan } from "./KernelPlan.js";
 import { toWire, wireBuffers } from "./mergeKernelPartials.js";
 import type { KernelColumns } from "./KernelColumns.js";
 import { runJourneyKernel } from "./runJourneyKernel.js";
+import { giveBuffers } from "./spareBuffers.js";
 
 /** Messages the pool sends to a kernel worker. */
 export type KernelWorkerRequest =
   | { type: "columns"; key: string; columns: KernelColumns }
-  | { type: "run"; task: number; key: string; plan: KernelPlan; from: number; to: number };
+  | { type: "run"; task: number; key: string; plan: KernelPlan; from: number; to: number }
+  | { type: "recycle"; buffers: ArrayBuffer[] };
 
 const columnsByKey = new Map<string, KernelColumns>();
 
 parentPort?.on("message", (message: KernelWorkerRequest) => {
+  if (message.type === "recycle") {
+    // A result this thread sent has been read: its buffers come back for the next run (see spareBuffers).
+    giveBuffers(message.buffers);
+    return;
+  }
   if (message.type === "columns") {
     // One store at a time: a new generation replaces the old columns.
     columnsByKey.clear();

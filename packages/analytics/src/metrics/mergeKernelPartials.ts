@@ -1,5 +1,7 @@
 import type { VariantRuns } from "../paths/PathHashes.js";
+import { countDurationBuckets, DURATION_BUCKETS } from "./durationQuantiles.js";
 import { TOTALS, type KernelPartial } from "./KernelPartial.js";
+import { takeBuffer } from "./spareBuffers.js";
 
 const SCALARS = TOTALS;
 const COUNTERS = [
@@ -45,6 +47,9 @@ export type PartialWire = Record<(typeof SCALARS)[number], number> &
   Record<(typeof COUNTERS)[number], Float64Array> & {
     stepToNext: Float64Array[];
     stageToNext: Float64Array[];
+    /** Per duration list (steps, then stages), bucket counts of its durations (DURATION_BUCKETS each) when counted. */
+    durationCounts: Uint32Array;
+    durationCounted: Uint8Array;
     quoteSentiment: Float64Array;
     quotePosition: Float64Array;
     quoteText: Float64Array;
@@ -61,6 +66,25 @@ export type PartialWire = Record<(typeof SCALARS)[number], number> &
     sankeyLinkCounts: Float64Array;
   };
 
+/** Lists shorter than this are counted by the main thread, which reads so few values quickly. */
+const COUNT_FROM = 2048;
+
+/**
+ * Bucket counts of the partial's long duration lists (see durationQuantiles), counted on the thread that ran the
+ * kernel: the main thread then reads each duration once instead of twice, after the threads have finished.
+ */
+function countDurations(lists: readonly Float64Array[]): { counts: Uint32Array; counted: Uint8Array } {
+  const counted = new Uint8Array(lists.length);
+  const counts = new Uint32Array(takeBuffer(lists.length * DURATION_BUCKETS * 4), 0, lists.length * DURATION_BUCKETS);
+  lists.forEach((list, i) => {
+    if (list.length < COUNT_FROM) return;
+    const mine = counts.subarray(i * DURATION_BUCKETS, (i + 1) * DURATION_BUCKETS);
+    mine.fill(0);
+    counted[i] = countDurationBuckets(list, mine) ? 1 : 0;
+  });
+  return { counts, counted };
+}
+
 /** Converts a kernel partial into its wire form. */
 export function toWire(p: KernelPartial): PartialWire {
   const wire = {} as PartialWire;
@@ -69,10 +93,15 @@ export function toWire(p: KernelPartial): PartialWire {
   const edges = p.edges.list();
   const links = p.sankeyLinks.entries();
   const variants = p.variants.runs();
+  // Views, not copies: the buffers travel to the main thread, which owns (and may reorder) them from then on.
+  const stepToNext = p.stepToNext.map((d) => d.view());
+  const stageToNext = p.stageToNext.map((d) => d.view());
+  const { counts, counted } = countDurations([...stepToNext, ...stageToNext]);
   return Object.assign(wire, {
-    // Views, not copies: the buffers travel to the main thread, which owns (and may reorder) them from then on.
-    stepToNext: p.stepToNext.map((d) => d.view()),
-    stageToNext: p.stageToNext.map((d) => d.view()),
+    stepToNext,
+    stageToNext,
+    durationCounts: counts,
+    durationCounted: counted,
     quoteSentiment: p.quoteSentiment,
     quotePosition: p.quotePosition,
     quoteText: p.quoteText,
@@ -106,6 +135,8 @@ export interface MergedKernelResult extends Omit<
   PartialWire,
   | "stepToNext"
   | "stageToNext"
+  | "durationCounts"
+  | "durationCounted"
   | "edgeFrom"
   | "edgeTo"
   | "edgeCount"
@@ -121,6 +152,9 @@ export interface MergedKernelResult extends Omit<
   /** Per step (stage): its times to next from every partial, left in parts (quantiles read them where they are). */
   stepToNext: Float64Array[][];
   stageToNext: Float64Array[][];
+  /** Per step (stage) and partial: the bucket counts of its durations, when its thread counted them. */
+  stepToNextCounts: Array<Array<Uint32Array | undefined>>;
+  stageToNextCounts: Array<Array<Uint32Array | undefined>>;
   edges: Array<{ from: number; to: number; count: number; customers: number; durationMs: number }>;
   /** Per customer range, its variants sorted by hash: left in parts, summarised where read (summarizeVariants). */
   variants: VariantRuns[];
@@ -139,6 +173,15 @@ export function mergeKernelPartials(wires: PartialWire[]): MergedKernelResult {
   }
   merged.stepToNext = first.stepToNext.map((_, s) => wires.map((w) => w.stepToNext[s]!));
   merged.stageToNext = first.stageToNext.map((_, s) => wires.map((w) => w.stageToNext[s]!));
+  const countsOf = (list: number) =>
+    wires.map((w) =>
+      w.durationCounted[list] === 1
+        ? w.durationCounts.subarray(list * DURATION_BUCKETS, (list + 1) * DURATION_BUCKETS)
+        : undefined,
+    );
+  const steps = first.stepToNext.length;
+  merged.stepToNextCounts = first.stepToNext.map((_, s) => countsOf(s));
+  merged.stageToNextCounts = first.stageToNext.map((_, g) => countsOf(steps + g));
 
   // Quotes: the strongest two per sign and step over all partials, earlier position first on ties, one per text.
   const slots = first.quotePosition.length;
