@@ -6,6 +6,7 @@ import { HEADLESS_CHROMIUM_ARGS } from "./headlessChromium.js";
 import type { Orientation, Paper } from "./printOptions.js";
 import { pngScale } from "./pngScale.js";
 import {
+  layOutFor,
   openPrintTab,
   openPrintView,
   printViewReady,
@@ -112,7 +113,7 @@ export class MapPrintRenderer {
    * export asked for meanwhile waits for it, or takes its tab before the view is loaded. A failure is left for the
    * export itself to meet and report. Resolves once the tab is kept or given up (never rejects).
    */
-  warm(printUrl: URL): Promise<void> {
+  warm(printUrl: URL, format: RenderRequest["format"]): Promise<void> {
     if (this.warming || this.active > 0) return this.warming ?? Promise.resolve();
     clearTimeout(this.idle);
     const generation = this.generation;
@@ -123,6 +124,7 @@ export class MapPrintRenderer {
       // nothing of this one's scripts runs on), rather than wait for this view to be drawn and then draw its own.
       if (!tab.loaded && this.active > 0 && this.keepIdle(tab, generation)) return;
       try {
+        await layOutFor(tab, mediaOf(format));
         const opening = openPrintView(tab);
         // Also handles a failure to load, met again just below.
         const loaded = opening.then(
@@ -211,6 +213,7 @@ export class MapPrintRenderer {
   private async print(tab: PrintTab, request: RenderRequest): Promise<Uint8Array> {
     let kept = false;
     try {
+      await layOutFor(tab, mediaOf(request.format));
       await showPrintView(tab, READY_TIMEOUT_MS);
       const bytes =
         request.format === "png"
@@ -274,6 +277,11 @@ export class MapPrintRenderer {
     this.idleTabs = [];
     await (await browser?.catch(() => undefined))?.close();
   }
+}
+
+/** The CSS media a format's view is laid out for. */
+function mediaOf(format: RenderRequest["format"]): PrintTab["media"] {
+  return format === "pdf" ? "print" : "screen";
 }
 
 const renderers = new WeakMap<Services, MapPrintRenderer>();

@@ -50,7 +50,7 @@ export async function preparePrintExport(
     });
     const url = new URL(printPath(token, { layout: request.layout, locale, paper, orientation }), baseUrl);
     void renderer
-      .warm(url)
+      .warm(url, request.format)
       .then(() => services.db.kysely.deleteFrom("share_links").where("id", "=", link.id).execute())
       // A link left behind (the database closed at shutdown) expires within minutes and is pruned with the others.
       .catch(() => undefined);

@@ -25,11 +25,23 @@ export interface PrintTab {
   uses: number;
   /** The app runs in it (it showed a view): the next view is only a change of address, not a page load. */
   loaded: boolean;
+  /** The CSS media its views are laid out for: print for a PDF, the screen for a PNG. */
+  media: PrintMedia;
 }
+
+/** What a view is laid out for. */
+export type PrintMedia = "print" | "screen";
 
 /** A fresh tab (`page`, blank) whose every request is checked against the print view it currently shows. */
 export async function openPrintTab(context: BrowserContext, page: Page, printUrl: URL): Promise<PrintTab> {
-  const tab: PrintTab = { page, devtools: await context.newCDPSession(page), printUrl, uses: 0, loaded: false };
+  const tab: PrintTab = {
+    page,
+    devtools: await context.newCDPSession(page),
+    printUrl,
+    uses: 0,
+    loaded: false,
+    media: "screen",
+  };
   // Every request of the page is checked: an image card pointing at this server's API would start another export.
   await page.route("**/*", (route) =>
     isPrintRequestAllowed(route.request().url(), tab.printUrl) ? route.continue() : route.abort("blockedbyclient"),
@@ -62,6 +74,19 @@ export async function openPrintView(tab: PrintTab): Promise<void> {
       code: "export_failed",
       message: `the print view answered ${response?.status() ?? "nothing"}`,
     });
+}
+
+/**
+ * Lays the tab's views out for `media` from now on. A PDF's view is laid out for print before it is printed: Chromium
+ * then finds it already styled for paper, where a view laid out for the screen took three more full style and layout
+ * passes inside `page.pdf()`, and the print view measures its lanes for pagination in the styles they are printed in.
+ * A PNG is a picture of the screen's view. Kept tabs keep their media, so a run of exports of one format switches once.
+ */
+export async function layOutFor(tab: PrintTab, media: PrintMedia): Promise<void> {
+  if (tab.media === media) return;
+  // null is Chromium's own media again (the screen).
+  await tab.page.emulateMedia({ media: media === "print" ? "print" : null });
+  tab.media = media;
 }
 
 /** Waits until the tab's print view is laid out (it sets `data-print-ready`). */
