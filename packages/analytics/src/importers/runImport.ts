@@ -6,6 +6,7 @@ import type { EventDatabase } from "../engines/duckdb/openEventDatabase.js";
 import { sqlString } from "../engines/duckdb/sqlQuote.js";
 import { createSource, findSourceByName, getSource } from "../sources/sourceStore.js";
 import { assignRecords, stitchSourcesWithImport } from "../stitching/assignRecords.js";
+import { readIdentifierPairs } from "../stitching/identifierPairs.js";
 import { DEFAULT_STITCHING_LIMITS, findOverCapIdentifiers, stitchIdentities } from "../stitching/stitchIdentities.js";
 import { writeCustomers, writeIdentities } from "../stitching/writeStitching.js";
 import { rebuildJourneyStore } from "../store/rebuildJourneyStore.js";
@@ -81,10 +82,12 @@ export async function runImport(
     const assigned = { ...(await assignRecords(connection, plan)), hashIsUnique: staged.screen.hashIsUnique };
     const sources = stitchSourcesWithImport({ withImport: true });
     const limits = { ...DEFAULT_STITCHING_LIMITS, ...o.limits };
-    const overCap = await findOverCapIdentifiers(connection, sources, limits.maxLinksPerIdentifier);
+    // Read once for both the cap and union-find.
+    const pairs = await readIdentifierPairs(connection, sources);
+    const overCap = await findOverCapIdentifiers(connection, sources, limits.maxLinksPerIdentifier, pairs);
     if (overCap.length && limits.onOverCap === "fail")
       throw await overCapError(connection, STAGED, overCap[0]!, plan, limits, file);
-    const run = await stitchIdentities(connection, sources, new Set(overCap.map((o) => o.identId)));
+    const run = await stitchIdentities(connection, sources, new Set(overCap.map((o) => o.identId)), pairs);
     const repeats =
       mapping.duplicates === "keep"
         ? { count: 0 }

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { overCapCandidates, readIdentifierPairs, type IdentifierPairs } from "./identifierPairs.js";
 import { UnionFind } from "./UnionFind.js";
 
 /** Limits on what may be joined. */
@@ -40,12 +41,17 @@ export interface StitchSources {
   records?: string;
 }
 
-/** Identifiers over the cap: linked to more than `limit` distinct identifiers of one other kind. */
+/**
+ * Identifiers over the cap: linked to more than `limit` distinct identifiers of one other kind. The pairs (read when
+ * not given) screen out every identifier that cannot be over it; only when some remain does SQL count exactly.
+ */
 export async function findOverCapIdentifiers(
   connection: DuckDBConnection,
   sources: StitchSources,
   limit: number,
+  pairs?: IdentifierPairs,
 ): Promise<OverCapIdentifier[]> {
+  if (overCapCandidates(pairs ?? (await readIdentifierPairs(connection, sources)), limit).length === 0) return [];
   const rows = (
     await connection.runAndReadAll(`
     WITH ri AS MATERIALIZED (SELECT * FROM ${sources.recordIdentifiers}),
@@ -76,65 +82,55 @@ export async function findOverCapIdentifiers(
  * left_ident, right_ident, seq)`: each merge is a record that joined two customers until then apart, which explains the
  * result.
  * Identifiers in `ignored` link nothing (a record whose identifiers are all ignored is its first identifier's).
+ * `pairs` are the sources' pairs when the caller has read them already (readIdentifierPairs).
  */
 export async function stitchIdentities(
   connection: DuckDBConnection,
   sources: StitchSources,
   ignored: ReadonlySet<number> = new Set(),
+  pairs?: IdentifierPairs,
 ): Promise<StitchRun> {
-  const [[maxRecord, maxIdent, pairs]] = (
-    await connection.runAndReadAll(
-      `SELECT coalesce(max(record_id), -1), coalesce(max(ident_id), -1), count(*) FROM ${sources.recordIdentifiers}`,
-    )
-  ).getRows() as [[bigint, bigint, bigint]];
-  if (maxRecord >= 2n ** 31n || maxIdent >= 2n ** 31n)
-    throw new Error("more than 2^31 records or identifiers: stitching needs another engine");
-  const identCount = Number(maxIdent) + 1;
+  const {
+    records: pairRecords,
+    idents: pairIdents,
+    identCount,
+  } = pairs ?? (await readIdentifierPairs(connection, sources));
   const uf = new UnionFind(identCount);
   const seen = new Uint8Array(identCount);
   const isIgnored = new Uint8Array(identCount);
   for (const ident of ignored) if (ident < identCount) isIgnored[ident] = 1;
   // Records in order, each with its identifiers: one pass to union, remembering each record's first identifier.
-  const recordIds = new Int32Array(Number(pairs));
-  const firstIdent = new Int32Array(Number(pairs));
+  const recordIds = new Int32Array(pairRecords.length);
+  const firstIdent = new Int32Array(pairRecords.length);
   let records = 0;
   // Every merge joins two sets of identifiers, so there are fewer merges than identifiers.
   const mergeRecord = new Int32Array(identCount);
   const mergeLeft = new Int32Array(identCount);
   const mergeRight = new Int32Array(identCount);
   let merges = 0;
-  const result = await connection.stream(
-    `SELECT record_id::INTEGER, ident_id::INTEGER FROM ${sources.recordIdentifiers} ORDER BY record_id, ident_id`,
-  );
   let current = -1;
   let anchor = -1;
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const vr = chunk.getColumnVector(0);
-    const vi = chunk.getColumnVector(1);
-    for (let i = 0; i < chunk.rowCount; i++) {
-      const record = vr.getItem(i) as number;
-      const ident = vi.getItem(i) as number;
-      seen[ident] = 1;
-      if (record !== current) {
-        current = record;
-        recordIds[records] = record;
-        firstIdent[records] = ident;
-        records++;
-        anchor = isIgnored[ident] ? -1 : ident;
-        continue;
-      }
-      if (isIgnored[ident]) continue;
-      if (anchor < 0) {
-        anchor = ident;
-        firstIdent[records - 1] = ident;
-      } else if (uf.union(anchor, ident)) {
-        mergeRecord[merges] = record;
-        mergeLeft[merges] = anchor;
-        mergeRight[merges] = ident;
-        merges++;
-      }
+  for (let p = 0; p < pairRecords.length; p++) {
+    const record = pairRecords[p]!;
+    const ident = pairIdents[p]!;
+    seen[ident] = 1;
+    if (record !== current) {
+      current = record;
+      recordIds[records] = record;
+      firstIdent[records] = ident;
+      records++;
+      anchor = isIgnored[ident] ? -1 : ident;
+      continue;
+    }
+    if (isIgnored[ident]) continue;
+    if (anchor < 0) {
+      anchor = ident;
+      firstIdent[records - 1] = ident;
+    } else if (uf.union(anchor, ident)) {
+      mergeRecord[merges] = record;
+      mergeLeft[merges] = anchor;
+      mergeRight[merges] = ident;
+      merges++;
     }
   }
   const customerOfRoot = new Int32Array(identCount).fill(-1);
@@ -145,7 +141,7 @@ export async function stitchIdentities(
     if (customerOfRoot[root] === -1) customerOfRoot[root] = customers++;
     recordCustomer[r] = customerOfRoot[root]!;
   }
-  // Ids fit INTEGER (checked above), which appends far faster than BIGINT from JavaScript.
+  // Ids fit INTEGER (checked by readIdentifierPairs), which appends far faster than BIGINT from JavaScript.
   await connection.run("CREATE OR REPLACE TEMP TABLE stitch_record_customer (record_id INTEGER, customer_id INTEGER)");
   await appendColumns(connection, "stitch_record_customer", [recordIds, recordCustomer], records);
   const linking = new Int32Array(identCount);
