@@ -1,4 +1,4 @@
-import type { VariantRuns } from "../paths/PathHashes.js";
+import type { VariantRuns } from "../paths/summarizeVariants.js";
 import { giveBuffers, takeBuffer } from "./spareBuffers.js";
 
 const BITS = 11;
@@ -14,8 +14,8 @@ function int32s(n: number): Int32Array {
 /**
  * Each customer's path variant as a 64-bit hash of the collapsed node sequence (two independent 32-bit lanes), kept
  * in arrival order and grouped at the end by sorting: appending is a sequential write, where a hash table would pay a
- * cache miss per customer. A variant's nodes are recovered later from its example customer. Like PathHashes, but its
- * arrays, the sort's and the result's come from this thread's spare buffers (see spareBuffers): at 10⁸ events they
+ * cache miss per customer. A variant's nodes are recovered later from its example customer. Its arrays, the sort's
+ * and the result's come from this thread's spare buffers (see spareBuffers): at 10⁸ events they
  * are about 200 MB per thread and run, which fresh from the system cost as much as the sort itself in page faults.
  */
 export class VariantLog {

@@ -1,4 +1,4 @@
-import type { VariantRuns } from "../paths/PathHashes.js";
+import type { VariantRuns } from "../paths/summarizeVariants.js";
 import { countDurationBuckets, DURATION_BUCKETS } from "./durationQuantiles.js";
 import { TOTALS, type KernelPartial } from "./KernelPartial.js";
 import { takeBuffer } from "./spareBuffers.js";

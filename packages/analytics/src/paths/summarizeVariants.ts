@@ -1,4 +1,10 @@
-import type { VariantRuns } from "./PathHashes.js";
+/** Customers per path variant, sorted by hash: variant v has hash (h1[v], h2[v]), `count[v]` customers, and `customer[v]` (the lowest customer number) as an example. */
+export interface VariantRuns {
+  h1: Uint32Array;
+  h2: Uint32Array;
+  count: Float64Array;
+  customer: Int32Array;
+}
 
 /** What the path views need of all variants: how many there are, the customers with a path, and the most frequent. */
 export interface VariantSummary {
