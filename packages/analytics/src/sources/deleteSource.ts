@@ -2,6 +2,7 @@ import type { EventDatabase } from "../engines/duckdb/openEventDatabase.js";
 import { sqlString } from "../engines/duckdb/sqlQuote.js";
 import { withWriteLock } from "../engines/duckdb/writeLock.js";
 import { stitchSourcesWithImport } from "../stitching/assignRecords.js";
+import { readIdentifierPairs } from "../stitching/identifierPairs.js";
 import {
   DEFAULT_STITCHING_LIMITS,
   findOverCapIdentifiers,
@@ -30,12 +31,14 @@ export function deleteSource(
       if (!(await getSource(connection, sourceId))) return false;
       const id = sqlString(sourceId);
       const remaining = stitchSourcesWithImport({ withImport: false, withoutSource: sourceId });
+      const pairs = await readIdentifierPairs(connection, remaining);
       const overCap = await findOverCapIdentifiers(
         connection,
         remaining,
         options.limits?.maxLinksPerIdentifier ?? DEFAULT_STITCHING_LIMITS.maxLinksPerIdentifier,
+        pairs,
       );
-      const run = await stitchIdentities(connection, remaining, new Set(overCap.map((o) => o.identId)));
+      const run = await stitchIdentities(connection, remaining, new Set(overCap.map((o) => o.identId)), pairs);
       await connection.run("BEGIN TRANSACTION");
       inTransaction = true;
       const records = `(SELECT record_id FROM records WHERE source_id = ${id})`;

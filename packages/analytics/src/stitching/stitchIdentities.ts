@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { overCapCandidates, readIdentifierPairs, type IdentifierPairs } from "./identifierPairs.js";
+import { overCapCandidates, type IdentifierPairs } from "./identifierPairs.js";
 import { UnionFind } from "./UnionFind.js";
 
 /** Limits on what may be joined. */
@@ -42,16 +42,17 @@ export interface StitchSources {
 }
 
 /**
- * Identifiers over the cap: linked to more than `limit` distinct identifiers of one other kind. The pairs (read when
- * not given) screen out every identifier that cannot be over it; only when some remain does SQL count exactly.
+ * Identifiers over the cap: linked to more than `limit` distinct identifiers of one other kind. The sources' pairs
+ * (readIdentifierPairs, read once for this and for stitchIdentities) screen out every identifier that cannot be over
+ * it; only when some remain does SQL count exactly.
  */
 export async function findOverCapIdentifiers(
   connection: DuckDBConnection,
   sources: StitchSources,
   limit: number,
-  pairs?: IdentifierPairs,
+  pairs: IdentifierPairs,
 ): Promise<OverCapIdentifier[]> {
-  if (overCapCandidates(pairs ?? (await readIdentifierPairs(connection, sources)), limit).length === 0) return [];
+  if (overCapCandidates(pairs, limit).length === 0) return [];
   const rows = (
     await connection.runAndReadAll(`
     WITH ri AS MATERIALIZED (SELECT * FROM ${sources.recordIdentifiers}),
@@ -82,19 +83,15 @@ export async function findOverCapIdentifiers(
  * left_ident, right_ident, seq)`: each merge is a record that joined two customers until then apart, which explains the
  * result.
  * Identifiers in `ignored` link nothing (a record whose identifiers are all ignored is its first identifier's).
- * `pairs` are the sources' pairs when the caller has read them already (readIdentifierPairs).
+ * `pairs` are the sources' pairs (readIdentifierPairs).
  */
 export async function stitchIdentities(
   connection: DuckDBConnection,
   sources: StitchSources,
-  ignored: ReadonlySet<number> = new Set(),
-  pairs?: IdentifierPairs,
+  ignored: ReadonlySet<number>,
+  pairs: IdentifierPairs,
 ): Promise<StitchRun> {
-  const {
-    records: pairRecords,
-    idents: pairIdents,
-    identCount,
-  } = pairs ?? (await readIdentifierPairs(connection, sources));
+  const { records: pairRecords, idents: pairIdents, identCount } = pairs;
   const uf = new UnionFind(identCount);
   const seen = new Uint8Array(identCount);
   const isIgnored = new Uint8Array(identCount);
