@@ -39,6 +39,8 @@ export interface KernelPlan {
   gapMs: number;
   strict: boolean;
   sankeyDepth: number;
+  /** Path variants listed: the worker threads keep this many of their own share of the variants. */
+  topPaths: number;
   /** 1 for customers in the segment; undefined when there is no segment filter. */
   customerMask: Uint8Array | undefined;
 }

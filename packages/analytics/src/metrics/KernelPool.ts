@@ -2,15 +2,28 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { VariantSummary } from "../paths/summarizeVariants.js";
 import type { KernelWorkerRequest } from "./kernelWorker.js";
 import type { KernelPlan } from "./KernelPlan.js";
 import { wireBuffers, type PartialWire } from "./mergeKernelPartials.js";
 import type { KernelColumns } from "./KernelColumns.js";
 
+/** A worker's answer to a task: a range's partial result, a share of the variants' summary, or an error. */
+interface Reply {
+  task: number;
+  wire?: PartialWire;
+  summary?: VariantSummary;
+  copied?: Array<[Float64Array, Float64Array]>;
+  error?: string;
+}
+
 interface Pending {
-  resolve(wire: PartialWire): void;
+  resolve(reply: Reply): void;
   reject(err: Error): void;
 }
+
+/** Exchanges lent to no run are dropped after this long, so an idle server gives the memory back. */
+const EXCHANGE_IDLE_MS = 60_000;
 
 /** A kernel worker thread and the store columns it holds. */
 interface PoolWorker {
@@ -44,31 +57,107 @@ export class KernelPool {
   /** Which worker sent each partial result, so that its buffers can go back to it (recycle). */
   private readonly sender = new WeakMap<PartialWire, Worker>();
 
-  /** Runs the kernel over each range on the workers and returns the partial results in range order. */
-  run(key: string, columns: KernelColumns, plan: KernelPlan, ranges: Array<[number, number]>): Promise<PartialWire[]> {
+  /**
+   * Runs the kernel over each range on the workers and returns the partial results in range order; range i leaves its
+   * path variants in `exchanges[i]`, in 2^`bits` buckets (see variantExchange.ts).
+   */
+  run(
+    key: string,
+    columns: KernelColumns,
+    plan: KernelPlan,
+    ranges: Array<[number, number]>,
+    exchanges: SharedArrayBuffer[],
+    bits: number,
+  ): Promise<PartialWire[]> {
     return Promise.all(
-      ranges.map(([from, to], i) => {
+      ranges.map(async ([from, to], i) => {
         const pw = this.worker(i % this.size);
         if (pw.columnsKey !== key) {
           pw.worker.postMessage({ type: "columns", key, columns } satisfies KernelWorkerRequest);
           pw.columnsKey = key;
         }
-        const task = this.nextTask++;
-        if (pw.busy++ === 0) pw.worker.ref();
-        return new Promise<PartialWire>((resolve, reject) => {
-          const done = () => {
-            if (--pw.busy === 0) pw.worker.unref();
-          };
-          const resolveWire = (wire: PartialWire) => {
-            done();
-            this.sender.set(wire, pw.worker);
-            resolve(wire);
-          };
-          this.pending.set(task, { resolve: resolveWire, reject: (e) => (done(), reject(e)) });
-          pw.worker.postMessage({ type: "run", task, key, plan, from, to } satisfies KernelWorkerRequest);
+        const exchange = exchanges[i]!;
+        let runTask = -1;
+        const { wire } = await this.task(pw, (task) => {
+          runTask = task;
+          return { type: "run", task, key, plan, from, to, exchange, bits };
         });
+        this.sender.set(wire!, pw.worker);
+        this.origin.set(wire!, { pw, task: runTask });
+        return wire!;
       }),
     );
+  }
+
+  /**
+   * Summarises the path variants the ranges left in `exchanges`, worker p taking buckets bounds[p] … bounds[p+1]-1,
+   * each keeping its `top` best; the summaries come back in that order.
+   */
+  summarize(exchanges: SharedArrayBuffer[], bounds: number[], top: number): Promise<VariantSummary[]> {
+    const parts: Array<Promise<VariantSummary>> = [];
+    for (let p = 0; p + 1 < bounds.length; p++) {
+      const [from, to] = [bounds[p]!, bounds[p + 1]!];
+      const pw = this.worker(p % this.size);
+      parts.push(
+        this.task(pw, (task) => ({ type: "variants", task, exchanges, from, to, top })).then((r) => r.summary!),
+      );
+    }
+    return Promise.all(parts);
+  }
+
+  /** Which worker ran each partial result, and as which task: its durations stay there (see copyDurations). */
+  private readonly origin = new WeakMap<PartialWire, { pw: PoolWorker; task: number }>();
+
+  /**
+   * Per partial result, the durations of each of its lists that `wanted` asks for (durationQuantiles' wantedRanges),
+   * copied out by the worker that holds them; each partial's durations can be asked for once.
+   */
+  copyDurations(wires: PartialWire[], wanted: Float64Array): Promise<Array<Array<[Float64Array, Float64Array]>>> {
+    return Promise.all(
+      wires.map(async (wire) => {
+        const origin = this.origin.get(wire);
+        if (!origin) throw new Error("kernel partial from no worker of this pool");
+        const reply = await this.task(origin.pw, (task) => ({ type: "durations", task, of: origin.task, wanted }));
+        return reply.copied!;
+      }),
+    );
+  }
+
+  /** Sends one task to a worker, keeping the worker referenced while it has tasks. */
+  private task(pw: PoolWorker, request: (task: number) => KernelWorkerRequest): Promise<Reply> {
+    const task = this.nextTask++;
+    if (pw.busy++ === 0) pw.worker.ref();
+    return new Promise<Reply>((resolve, reject) => {
+      const done = () => {
+        if (--pw.busy === 0) pw.worker.unref();
+      };
+      this.pending.set(task, { resolve: (r) => (done(), resolve(r)), reject: (e) => (done(), reject(e)) });
+      pw.worker.postMessage(request(task));
+    });
+  }
+
+  /** Exchange buffers no run holds; runs borrow them, since fresh memory costs a page fault per page written. */
+  private readonly spareExchanges: SharedArrayBuffer[] = [];
+  private exchangeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** A shared buffer of at least `bytes` bytes for one range's variants, to be handed back by giveExchange. */
+  takeExchange(bytes: number): SharedArrayBuffer {
+    let best = -1;
+    this.spareExchanges.forEach((b, i) => {
+      if (b.byteLength >= bytes && (best < 0 || b.byteLength < this.spareExchanges[best]!.byteLength)) best = i;
+    });
+    if (best < 0) return new SharedArrayBuffer(bytes);
+    return this.spareExchanges.splice(best, 1)[0]!;
+  }
+
+  /** Takes back an exchange whose run has ended (no worker writes or reads it any more). */
+  giveExchange(buffer: SharedArrayBuffer): void {
+    this.spareExchanges.push(buffer);
+    // Kept for the next run, at most one per worker and range of a run.
+    if (this.spareExchanges.length > 2 * this.size) this.spareExchanges.shift();
+    if (this.exchangeTimer) clearTimeout(this.exchangeTimer);
+    this.exchangeTimer = setTimeout(() => (this.spareExchanges.length = 0), EXCHANGE_IDLE_MS);
+    this.exchangeTimer.unref();
   }
 
   /**
@@ -91,12 +180,12 @@ export class KernelPool {
     worker.unref();
     pw = { worker, columnsKey: undefined, busy: 0 };
     this.workers[i] = pw;
-    worker.on("message", (m: { task: number; wire?: PartialWire; error?: string }) => {
+    worker.on("message", (m: Reply) => {
       const p = this.pending.get(m.task);
       if (!p) return;
       this.pending.delete(m.task);
-      if (m.wire) p.resolve(m.wire);
-      else p.reject(new Error(m.error ?? "kernel worker failed"));
+      if (m.error === undefined) p.resolve(m);
+      else p.reject(new Error(m.error));
     });
     const fail = (err: Error) => {
       // A crashed worker takes its tasks with it; the next run starts a fresh one.

@@ -1,5 +1,6 @@
 import type { VariantRuns } from "../paths/summarizeVariants.js";
 import { giveBuffers, takeBuffer } from "./spareBuffers.js";
+import { scatterVariants } from "./variantExchange.js";
 
 const BITS = 11;
 const BUCKETS = 1 << BITS;
@@ -52,6 +53,18 @@ export class VariantLog {
     this.h1 = h1;
     this.h2 = h2;
     this.customers = customers;
+  }
+
+  /**
+   * Ends the log by scattering its entries into a shared exchange (see variantExchange.ts) in 2^`bits` buckets, for
+   * the worker threads to summarise together; its arrays are handed back.
+   */
+  scatter(exchange: SharedArrayBuffer, bits: number): void {
+    scatterVariants(this.h1, this.h2, this.customers, this.length, exchange, bits);
+    giveBuffers([this.h1.buffer, this.h2.buffer, this.customers.buffer] as ArrayBuffer[]);
+    this.h1 = this.h2 = new Uint32Array(0);
+    this.customers = new Int32Array(0);
+    this.length = 0;
   }
 
   /**

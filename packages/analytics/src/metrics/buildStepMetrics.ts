@@ -109,7 +109,7 @@ export function buildStepMetrics(
             rate: ratio(converted, customers),
             dropOff: customers - converted,
             dropOffRate: ratio(customers - converted, customers),
-            timeToNext: durationQuantiles(r.stepToNext[s]!, true, r.stepToNextCounts[s]),
+            timeToNext: r.timeToNext?.[s] ?? durationQuantiles(r.stepToNext[s]!, true, r.stepToNextCounts[s]),
           }
         : null,
       timeSpent: { totalMs: r.stepTimeMs[s]!, perCustomerMs: ratio(r.stepTimeMs[s]!, customers) },
@@ -153,7 +153,9 @@ export function buildStepMetrics(
               rate: ratio(converted, customers),
               dropOff: customers - converted,
               dropOffRate: ratio(customers - converted, customers),
-              timeToNext: durationQuantiles(r.stageToNext[g]!, true, r.stageToNextCounts[g]),
+              timeToNext:
+                r.timeToNext?.[structure.steps.length + g] ??
+                durationQuantiles(r.stageToNext[g]!, true, r.stageToNextCounts[g]),
             }
           : null,
       timeSpent: { totalMs: time, perCustomerMs: ratio(time, customers) },

@@ -110,6 +110,7 @@ export function compileKernelPlan(
     gapMs: options.sessionGapMinutes * 60_000,
     strict: options.order === "strict",
     sankeyDepth: options.sankeyDepth,
+    topPaths: options.topPaths,
     customerMask,
   };
   return { plan, labels: { touchpointIds: compiled.touchpointIds, nodeIds, nodeKinds, nodeActivity } };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { countDurationBuckets, DURATION_BUCKETS, durationQuantiles } from "./durationQuantiles.js";
+import {
+  copyWantedValues,
+  countDurationBuckets,
+  DURATION_BUCKETS,
+  durationQuantiles,
+  quantilesOfWanted,
+  wantedRanges,
+} from "./durationQuantiles.js";
 
 function reference(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,5 +69,46 @@ describe("durationQuantiles", () => {
       });
       expect(durationQuantiles(parts, false, counted)).toEqual(reference(values));
     }
+  });
+
+  it("gives the same answers when threads keep their lists and copy out only the values the quantiles need", () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    // Three lists held by each of two threads: heavy-tailed, one with a negative value (not countable), one empty.
+    const lists = [
+      (): number[] => Array.from({ length: 9_000 }, () => Math.floor(Math.exp(random() * 18))),
+      (): number[] => Array.from({ length: 300 }, (_, i) => (i === 7 ? -5 : Math.floor(random() * 100))),
+      (): number[] => [],
+    ];
+    const threads = [0, 1].map(() => lists.map((make) => Float64Array.from(make())));
+    const counted = threads.map((held) => {
+      const counts = new Uint32Array(held.length * DURATION_BUCKETS);
+      const ok = Uint8Array.from(held, (list, i) =>
+        countDurationBuckets(list, counts.subarray(i * DURATION_BUCKETS, (i + 1) * DURATION_BUCKETS)) ? 1 : 0,
+      );
+      return { counts, ok, lengths: Float64Array.from(held, (list) => list.length) };
+    });
+    const wanted = wantedRanges(
+      counted.map((c) => c.lengths),
+      counted.map((c) => c.counts),
+      counted.map((c) => c.ok),
+    );
+    lists.forEach((_, i) => {
+      const copied = threads.map((held) => copyWantedValues(held[i]!, wanted, i));
+      const n = threads[0]![i]!.length + threads[1]![i]!.length;
+      const expected =
+        n === 0 ? { count: 0, medianMs: null, p90Ms: null } : reference([...threads[0]![i]!, ...threads[1]![i]!]);
+      expect(
+        quantilesOfWanted(
+          n,
+          wanted,
+          i,
+          counted.map((c) => c.counts),
+          copied,
+        ),
+      ).toEqual(expected);
+      // Only the values of at most two buckets cross over for a long list.
+      if (i === 0) expect(copied.reduce((m, [a, b]) => m + a.length + b.length, 0)).toBeLessThan(n / 10);
+    });
   });
 });

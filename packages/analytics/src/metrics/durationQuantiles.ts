@@ -11,7 +11,8 @@ const BASE = (1022 << MANTISSA_BITS) >>> 0;
 const BUCKETS = 62 << MANTISSA_BITS;
 const LITTLE_ENDIAN = endianness() === "LE";
 
-type Quantiles = { count: number; medianMs: number | null; p90Ms: number | null };
+/** A list's count, median and 90th percentile (nearest rank; null when empty). */
+export type Quantiles = { count: number; medianMs: number | null; p90Ms: number | null };
 
 /** The high 32-bit words of a part's doubles: for values ≥ 0 they grow with the value, so they order it. */
 function highWords(part: Float64Array): Uint32Array {
@@ -71,11 +72,58 @@ function bucketOfRank(counts: Uint32Array, rank: number): { bucket: number; belo
   return { bucket: b, below };
 }
 
+/** The high-word ranges of the buckets holding ranks `lower` ≤ `upper` (the second empty when it is the same bucket). */
+function wantedBuckets(counts: Uint32Array, lower: number, upper: number) {
+  const a = bucketOfRank(counts, lower);
+  const b = bucketOfRank(counts, upper);
+  const same = b.bucket === a.bucket;
+  return { a, b, same, rangeA: highRange(a.bucket), rangeB: same ? { lo: 0, width: 0 } : highRange(b.bucket) };
+}
+
+/**
+ * Copies the values of `part` whose high words lie in [loA, loA + widthA) to `va` from `fa`, and those in range B to
+ * `vb` from `fb`; returns the new fill levels. Compares each high word with the two ranges, rarely true, rather than
+ * looking its bucket up.
+ */
+function copyWanted(
+  part: Float64Array,
+  loA: number,
+  widthA: number,
+  loB: number,
+  widthB: number,
+  va: Float64Array,
+  fa: number,
+  vb: Float64Array,
+  fb: number,
+): [number, number] {
+  const words = highWords(part);
+  for (let i = 0; i < part.length; i++) {
+    const high = words[2 * i + 1]!;
+    if ((high - loA) >>> 0 < widthA) va[fa++] = part[i]!;
+    else if ((high - loB) >>> 0 < widthB) vb[fb++] = part[i]!;
+  }
+  return [fa, fb];
+}
+
+/** Selects ranks `lower` and `upper` among the copied values of their buckets (`vb` empty: both in `va`). */
+function selectWanted(
+  va: Float64Array,
+  vb: Float64Array,
+  same: boolean,
+  lower: number,
+  upper: number,
+): [number, number] {
+  const upperValues = same ? va : vb;
+  selectKth(va, lower, 0, va.length - 1);
+  const lowerValue = va[lower]!;
+  selectKth(upperValues, upper, 0, upperValues.length - 1);
+  return [lowerValue, upperValues[upper]!];
+}
+
 /**
  * The exact median and 90th percentile (ranks `lower` ≤ `upper`) of many values in several parts, by bucketing on the
  * doubles' exponent and top mantissa bits: only the values of the (at most two) buckets holding the answers are copied
- * out and selected in. The copying pass compares each high word with the two buckets' ranges, rarely true, rather than
- * looking its bucket up.
+ * out and selected in.
  */
 function bucketedQuantiles(
   parts: readonly Float64Array[],
@@ -85,28 +133,103 @@ function bucketedQuantiles(
 ): [number, number] | undefined {
   const counts = totalCounts(parts, partCounts);
   if (!counts) return undefined;
-  const a = bucketOfRank(counts, lower);
-  const b = bucketOfRank(counts, upper);
-  const { lo: loA, width: widthA } = highRange(a.bucket);
-  // The same bucket twice: the second range is empty and everything lands in the first.
-  const { lo: loB, width: widthB } = b.bucket === a.bucket ? { lo: 0, width: 0 } : highRange(b.bucket);
+  const { a, b, same, rangeA, rangeB } = wantedBuckets(counts, lower, upper);
   const va = new Float64Array(counts[a.bucket]!);
-  const vb = new Float64Array(b.bucket === a.bucket ? 0 : counts[b.bucket]!);
-  let fa = 0;
-  let fb = 0;
-  for (const part of parts) {
-    const words = highWords(part);
-    for (let i = 0; i < part.length; i++) {
-      const high = words[2 * i + 1]!;
-      if ((high - loA) >>> 0 < widthA) va[fa++] = part[i]!;
-      else if ((high - loB) >>> 0 < widthB) vb[fb++] = part[i]!;
+  const vb = new Float64Array(same ? 0 : counts[b.bucket]!);
+  let fill: [number, number] = [0, 0];
+  for (const part of parts)
+    fill = copyWanted(part, rangeA.lo, rangeA.width, rangeB.lo, rangeB.width, va, fill[0], vb, fill[1]);
+  return selectWanted(va, vb, same, lower - a.below, upper - b.below);
+}
+
+/** Per list, what the quantiles need from each thread's part: the two ranges of high words, or (lo -1) every value. */
+export const WANTED_WORDS = 4;
+
+/**
+ * Which values the quantiles of lists split over threads need, from the threads' bucket counts (DURATION_BUCKETS per
+ * list, `counted[list]` 0 where a thread could not count): per list WANTED_WORDS numbers (loA, widthA, loB, widthB),
+ * loA -1 for a list whose every value is needed (some thread could not count it, or it is empty).
+ */
+export function wantedRanges(
+  lengths: readonly Float64Array[],
+  counts: readonly Uint32Array[],
+  counted: readonly Uint8Array[],
+): Float64Array {
+  const lists = lengths[0]!.length;
+  const out = new Float64Array(lists * WANTED_WORDS);
+  const total = new Uint32Array(BUCKETS);
+  for (let list = 0; list < lists; list++) {
+    const n = lengths.reduce((sum, l) => sum + l[list]!, 0);
+    out[list * WANTED_WORDS] = -1;
+    if (n === 0 || !LITTLE_ENDIAN || counted.some((c) => c[list] !== 1)) continue;
+    total.fill(0);
+    for (const c of counts) {
+      const mine = c.subarray(list * BUCKETS, (list + 1) * BUCKETS);
+      for (let b = 0; b < BUCKETS; b++) total[b]! += mine[b]!;
     }
+    const { upper, median } = nearestRanks(n);
+    const { rangeA, rangeB } = wantedBuckets(total, median, upper);
+    out.set([rangeA.lo, rangeA.width, rangeB.lo, rangeB.width], list * WANTED_WORDS);
   }
-  const upperValues = b.bucket === a.bucket ? va : vb;
-  selectKth(va, lower - a.below, 0, va.length - 1);
-  const lowerValue = va[lower - a.below]!;
-  selectKth(upperValues, upper - b.below, 0, upperValues.length - 1);
-  return [lowerValue, upperValues[upper - b.below]!];
+  return out;
+}
+
+/** A thread's values of one list that wantedRanges asks for: those of each range, or all of them. */
+export function copyWantedValues(part: Float64Array, wanted: Float64Array, list: number): [Float64Array, Float64Array] {
+  const at = list * WANTED_WORDS;
+  if (wanted[at] === -1) return [part.slice(), new Float64Array(0)];
+  const [loA, widthA, loB, widthB] = [wanted[at]!, wanted[at + 1]!, wanted[at + 2]!, wanted[at + 3]!];
+  let na = 0;
+  let nb = 0;
+  const words = highWords(part);
+  for (let i = 0; i < part.length; i++) {
+    const high = words[2 * i + 1]!;
+    if ((high - loA) >>> 0 < widthA) na++;
+    else if ((high - loB) >>> 0 < widthB) nb++;
+  }
+  const va = new Float64Array(na);
+  const vb = new Float64Array(nb);
+  copyWanted(part, loA, widthA, loB, widthB, va, 0, vb, 0);
+  return [va, vb];
+}
+
+/**
+ * The quantiles of a list of `n` values split over threads, from the values each thread copied (copyWantedValues) and
+ * the same bucket counts wantedRanges read.
+ */
+export function quantilesOfWanted(
+  n: number,
+  wanted: Float64Array,
+  list: number,
+  counts: readonly Uint32Array[],
+  copied: ReadonlyArray<[Float64Array, Float64Array]>,
+): Quantiles {
+  if (n === 0) return { count: 0, medianMs: null, p90Ms: null };
+  if (wanted[list * WANTED_WORDS] === -1) return durationQuantiles(copied.map((c) => c[0]));
+  const total = new Uint32Array(BUCKETS);
+  for (const c of counts) {
+    const mine = c.subarray(list * BUCKETS, (list + 1) * BUCKETS);
+    for (let b = 0; b < BUCKETS; b++) total[b]! += mine[b]!;
+  }
+  const { upper, median } = nearestRanks(n);
+  const { a, b, same } = wantedBuckets(total, median, upper);
+  const [va, vb] = [0, 1].map((side) => {
+    const parts = copied.map((c) => c[side]!);
+    const all = new Float64Array(parts.reduce((sum, p) => sum + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return all;
+  }) as [Float64Array, Float64Array];
+  const [medianMs, p90Ms] = selectWanted(va, vb, same, median - a.below, upper - b.below);
+  return { count: n, medianMs, p90Ms };
+}
+
+/** The nearest ranks (0-based) of the median and the 90th percentile of n values. */
+function nearestRanks(n: number): { median: number; upper: number } {
+  return { median: Math.floor((n + 1) / 2) - 1, upper: Math.floor((9 * n + 9) / 10) - 1 };
 }
 
 /**
@@ -124,8 +247,7 @@ export function durationQuantiles(
   const parts = values instanceof Float64Array ? [values] : values;
   const n = parts.reduce((sum, p) => sum + p.length, 0);
   if (n === 0) return { count: 0, medianMs: null, p90Ms: null };
-  const p90 = Math.floor((9 * n + 9) / 10) - 1;
-  const median = Math.floor((n + 1) / 2) - 1;
+  const { median, upper: p90 } = nearestRanks(n);
   if (n >= SMALL && LITTLE_ENDIAN) {
     const answers = bucketedQuantiles(parts, partCounts, median, p90);
     if (answers) return { count: n, medianMs: answers[0]!, p90Ms: answers[1]! };

@@ -1,19 +1,40 @@
 // Worker-thread entry of the journey kernel: receives the store's columns once per store generation (shared memory,
-// no copy) and runs the kernel over the customer ranges it is given.
+// no copy) and runs the kernel over the customer ranges it is given; then summarises its share of all ranges' path
+// variants, which the ranges left in shared exchanges (variantExchange.ts).
 import { parentPort } from "node:worker_threads";
+import { summarizeVariantBuckets } from "../paths/summarizeVariantBuckets.js";
 import type { KernelPlan } from "./KernelPlan.js";
 import { toWire, wireBuffers } from "./mergeKernelPartials.js";
 import type { KernelColumns } from "./KernelColumns.js";
 import { runJourneyKernel } from "./runJourneyKernel.js";
+import { copyWantedValues } from "./durationQuantiles.js";
 import { giveBuffers } from "./spareBuffers.js";
+import { viewExchange } from "./variantExchange.js";
 
 /** Messages the pool sends to a kernel worker. */
 export type KernelWorkerRequest =
   | { type: "columns"; key: string; columns: KernelColumns }
-  | { type: "run"; task: number; key: string; plan: KernelPlan; from: number; to: number }
+  | {
+      type: "run";
+      task: number;
+      key: string;
+      plan: KernelPlan;
+      from: number;
+      to: number;
+      /** Where the range's path variants go, in 2^bits buckets. */
+      exchange: SharedArrayBuffer;
+      bits: number;
+    }
+  | { type: "variants"; task: number; exchanges: SharedArrayBuffer[]; from: number; to: number; top: number }
+  /** Copies out the durations the quantiles need (durationQuantiles' wantedRanges) of the range run as task `of`. */
+  | { type: "durations"; task: number; of: number; wanted: Float64Array }
   | { type: "recycle"; buffers: ArrayBuffer[] };
 
 const columnsByKey = new Map<string, KernelColumns>();
+/** The duration lists of ranges run here, by task, until their quantiles' values are copied out. */
+const heldDurations = new Map<number, Float64Array[]>();
+/** Runs whose durations were never asked for (their run failed elsewhere) are dropped beyond this many. */
+const MAX_HELD = 8;
 
 parentPort?.on("message", (message: KernelWorkerRequest) => {
   if (message.type === "recycle") {
@@ -28,9 +49,34 @@ parentPort?.on("message", (message: KernelWorkerRequest) => {
     return;
   }
   try {
+    if (message.type === "variants") {
+      const views = message.exchanges.map(viewExchange);
+      const summary = summarizeVariantBuckets(views, message.from, message.to, message.top);
+      parentPort!.postMessage({ task: message.task, summary });
+      return;
+    }
+    if (message.type === "durations") {
+      const lists = heldDurations.get(message.of);
+      if (!lists) throw new Error(`kernel worker holds no durations of task ${message.of}`);
+      heldDurations.delete(message.of);
+      const copied = lists.map((list, i) => copyWantedValues(list, message.wanted, i));
+      giveBuffers(lists.map((list) => list.buffer as ArrayBuffer));
+      parentPort!.postMessage(
+        { task: message.task, copied },
+        copied.flatMap(([a, b]) => [a.buffer as ArrayBuffer, b.buffer as ArrayBuffer]),
+      );
+      return;
+    }
     const columns = columnsByKey.get(message.key);
     if (!columns) throw new Error(`kernel worker has no columns for store ${message.key}`);
-    const wire = toWire(runJourneyKernel(columns, message.plan, message.plan.keyCount, message.from, message.to));
+    const { plan, from, to, exchange, bits } = message;
+    const partial = runJourneyKernel(columns, plan, plan.keyCount, from, to);
+    const wire = toWire(partial, { buffer: exchange, bits });
+    if (heldDurations.size >= MAX_HELD) heldDurations.delete(heldDurations.keys().next().value!);
+    heldDurations.set(
+      message.task,
+      [...partial.stepToNext, ...partial.stageToNext].map((d) => d.view()),
+    );
     parentPort!.postMessage({ task: message.task, wire }, wireBuffers(wire));
   } catch (err) {
     parentPort!.postMessage({ task: message.task, error: err instanceof Error ? err.message : String(err) });

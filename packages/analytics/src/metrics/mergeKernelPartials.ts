@@ -1,5 +1,5 @@
-import type { VariantRuns } from "../paths/summarizeVariants.js";
-import { countDurationBuckets, DURATION_BUCKETS } from "./durationQuantiles.js";
+import type { VariantRuns, VariantSummary } from "../paths/summarizeVariants.js";
+import { countDurationBuckets, DURATION_BUCKETS, type Quantiles } from "./durationQuantiles.js";
 import { TOTALS, type KernelPartial } from "./KernelPartial.js";
 import { takeBuffer } from "./spareBuffers.js";
 
@@ -50,6 +50,8 @@ export type PartialWire = Record<(typeof SCALARS)[number], number> &
     /** Per duration list (steps, then stages), bucket counts of its durations (DURATION_BUCKETS each) when counted. */
     durationCounts: Uint32Array;
     durationCounted: Uint8Array;
+    /** Per duration list, how many durations it holds (also when the durations stay with the thread). */
+    durationLengths: Float64Array;
     quoteSentiment: Float64Array;
     quotePosition: Float64Array;
     quoteText: Float64Array;
@@ -73,11 +75,14 @@ const COUNT_FROM = 2048;
  * Bucket counts of the partial's long duration lists (see durationQuantiles), counted on the thread that ran the
  * kernel: the main thread then reads each duration once instead of twice, after the threads have finished.
  */
-function countDurations(lists: readonly Float64Array[]): { counts: Uint32Array; counted: Uint8Array } {
+function countDurations(
+  lists: readonly Float64Array[],
+  countFrom: number,
+): { counts: Uint32Array; counted: Uint8Array } {
   const counted = new Uint8Array(lists.length);
   const counts = new Uint32Array(takeBuffer(lists.length * DURATION_BUCKETS * 4), 0, lists.length * DURATION_BUCKETS);
   lists.forEach((list, i) => {
-    if (list.length < COUNT_FROM) return;
+    if (list.length < countFrom) return;
     const mine = counts.subarray(i * DURATION_BUCKETS, (i + 1) * DURATION_BUCKETS);
     mine.fill(0);
     counted[i] = countDurationBuckets(list, mine) ? 1 : 0;
@@ -85,21 +90,28 @@ function countDurations(lists: readonly Float64Array[]): { counts: Uint32Array; 
   return { counts, counted };
 }
 
-/** Converts a kernel partial into its wire form. */
-export function toWire(p: KernelPartial): PartialWire {
+/**
+ * Converts a kernel partial into its wire form. With an `exchange`, its path variants are scattered into that shared
+ * buffer for the worker threads to summarise together (see variantExchange.ts) and the wire's variants are empty.
+ */
+export function toWire(p: KernelPartial, exchange?: { buffer: SharedArrayBuffer; bits: number }): PartialWire {
   const wire = {} as PartialWire;
   SCALARS.forEach((s, i) => (wire[s] = p.totals[i]!));
   for (const c of COUNTERS) wire[c] = p[c];
   const edges = p.edges.list();
   const links = p.sankeyLinks.entries();
-  const variants = p.variants.runs();
-  // Views, not copies: the buffers travel to the main thread, which owns (and may reorder) them from then on.
-  const stepToNext = p.stepToNext.map((d) => d.view());
-  const stageToNext = p.stageToNext.map((d) => d.view());
-  const { counts, counted } = countDurations([...stepToNext, ...stageToNext]);
+  const variants = exchange ? emptyRuns() : p.variants.runs();
+  if (exchange) p.variants.scatter(exchange.buffer, exchange.bits);
+  // Views, not copies: the buffers travel to the main thread, which owns (and may reorder) them from then on. With an
+  // exchange (worker threads) the durations stay with the thread, which later copies out only the few values the
+  // quantiles need (durationQuantiles' wantedRanges), so every list is counted here.
+  const lists = [...p.stepToNext, ...p.stageToNext].map((d) => d.view());
+  const steps = p.stepToNext.length;
+  const { counts, counted } = countDurations(lists, exchange ? 0 : COUNT_FROM);
   return Object.assign(wire, {
-    stepToNext,
-    stageToNext,
+    stepToNext: exchange ? [] : lists.slice(0, steps),
+    stageToNext: exchange ? [] : lists.slice(steps),
+    durationLengths: Float64Array.from(lists, (list) => list.length),
     durationCounts: counts,
     durationCounted: counted,
     quoteSentiment: p.quoteSentiment,
@@ -117,6 +129,10 @@ export function toWire(p: KernelPartial): PartialWire {
     sankeyLinkKeys: links.keys,
     sankeyLinkCounts: links.counts,
   });
+}
+
+function emptyRuns(): VariantRuns {
+  return { h1: new Uint32Array(0), h2: new Uint32Array(0), count: new Float64Array(0), customer: new Int32Array(0) };
 }
 
 /** The buffers of a wire partial, to transfer rather than copy them to another thread. */
@@ -137,6 +153,7 @@ export interface MergedKernelResult extends Omit<
   | "stageToNext"
   | "durationCounts"
   | "durationCounted"
+  | "durationLengths"
   | "edgeFrom"
   | "edgeTo"
   | "edgeCount"
@@ -158,6 +175,13 @@ export interface MergedKernelResult extends Omit<
   edges: Array<{ from: number; to: number; count: number; customers: number; durationMs: number }>;
   /** Per customer range, its variants sorted by hash: left in parts, summarised where read (summarizeVariants). */
   variants: VariantRuns[];
+  /**
+   * Per duration list (steps, then stages), its quantiles, when worker threads computed them from the few values the
+   * quantiles need (then `stepToNext` and `stageToNext` are empty).
+   */
+  timeToNext?: Quantiles[];
+  /** The variants already summarised, when worker threads did it (then `variants` are empty). */
+  variantSummary?: VariantSummary;
   sankeyLinks: Map<number, number>;
 }
 

@@ -39,7 +39,8 @@ export function buildPaths(
     meanMs: e.durationMs / e.count,
   }));
 
-  const { distinct, withPath, top } = summarizeVariants(r.variants, options.topPaths);
+  // Worker threads summarise the variants themselves (summarizeVariantBuckets); other runs leave sorted runs.
+  const { distinct, withPath, top } = r.variantSummary ?? summarizeVariants(r.variants, options.topPaths);
   const topCustomers = top.reduce((n, v) => n + v.count, 0);
 
   const sankeyNodes: MapMetrics["paths"]["sankey"]["nodes"] = [];

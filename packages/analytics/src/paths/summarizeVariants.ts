@@ -101,7 +101,7 @@ function summarizeTwo(a: VariantRuns, b: VariantRuns, n: number): VariantSummary
 }
 
 /** Keeps `top` the `n` best variants seen so far, best first (more customers, then the lower example customer). */
-function offerTop(top: VariantSummary["top"], n: number, count: number, customer: number): void {
+export function offerTop(top: VariantSummary["top"], n: number, count: number, customer: number): void {
   if (n <= 0) return;
   if (top.length === n) {
     const last = top[n - 1]!;
