@@ -66,4 +66,43 @@ describe("the kernel on worker threads", () => {
       expect(threaded.totals.customers).toBe(40_000);
     }
   });
+
+  it("answers many requests at once, each exactly as the single-threaded kernel does", async () => {
+    expect(existsSync(fileURLToPath(dist)), "run `npm run build` first").toBe(true);
+    const A = (await import(dist.href)) as typeof Index;
+    const { buildTestMap, testRule } = await import("./testing/buildTestMap.js");
+    const { generateSyntheticEvents } = await import("../testing/index.js");
+    const db = await A.openEventDatabase(":memory:", "ws");
+    open.push(db);
+    await generateSyntheticEvents(db, { customers: 5_000, events: 20_000, eventNames: ["a", "b", "c"], seed: 9 });
+    await A.rebuildJourneyStore(db);
+    const map = buildTestMap([
+      {
+        name: "One",
+        steps: [
+          { name: "a", touchpoints: ["tp_a"] },
+          { name: "b", touchpoints: ["tp_b"] },
+          { name: "c", touchpoints: ["tp_c"] },
+        ],
+      },
+    ]);
+    const rules = ["a", "b", "c"].map((e) => testRule(`tp_${e}`, { eventNames: [e] }));
+    // The drafted map's ids are random; its steps are what the kernel decides.
+    const strip = (m: Awaited<ReturnType<typeof A.computeMapMetrics>>) => ({
+      ...m,
+      computedAt: "",
+      draft: m.draft.steps.map((s) => s.name),
+    });
+    // More requests than a worker holds runs for, queued on the workers before the first one's second round.
+    const requests = Array.from({ length: 12 }, (_, i) => ({
+      map,
+      rules,
+      request: { options: { topPaths: 1 + (i % 4), order: i % 2 === 0 ? ("loose" as const) : ("strict" as const) } },
+    }));
+    const threaded = await Promise.all(
+      requests.map((input) => A.computeMapMetrics(db, input, { partitions: 2, workers: true })),
+    );
+    for (const [i, input] of requests.entries())
+      expect(strip(threaded[i]!)).toEqual(strip(await A.computeMapMetrics(db, input, { workers: false })));
+  });
 });

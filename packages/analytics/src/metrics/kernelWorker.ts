@@ -32,9 +32,12 @@ export type KernelWorkerRequest =
 
 const columnsByKey = new Map<string, KernelColumns>();
 /** The duration lists of ranges run here, by task, until their quantiles' values are copied out. */
-const heldDurations = new Map<number, Float64Array[]>();
-/** Runs whose durations were never asked for (their run failed elsewhere) are dropped beyond this many. */
-const MAX_HELD = 8;
+const heldDurations = new Map<number, { lists: Float64Array[]; since: number }>();
+/**
+ * Durations never asked for (their run failed on another worker) are dropped after this long. Not by count: many
+ * requests at once queue many runs here before the first one's durations are asked for.
+ */
+const HELD_MS = 10 * 60_000;
 
 parentPort?.on("message", (message: KernelWorkerRequest) => {
   if (message.type === "recycle") {
@@ -56,7 +59,7 @@ parentPort?.on("message", (message: KernelWorkerRequest) => {
       return;
     }
     if (message.type === "durations") {
-      const lists = heldDurations.get(message.of);
+      const lists = heldDurations.get(message.of)?.lists;
       if (!lists) throw new Error(`kernel worker holds no durations of task ${message.of}`);
       heldDurations.delete(message.of);
       const copied = lists.map((list, i) => copyWantedValues(list, message.wanted, i));
@@ -72,11 +75,10 @@ parentPort?.on("message", (message: KernelWorkerRequest) => {
     const { plan, from, to, exchange, bits } = message;
     const partial = runJourneyKernel(columns, plan, plan.keyCount, from, to);
     const wire = toWire(partial, { buffer: exchange, bits });
-    if (heldDurations.size >= MAX_HELD) heldDurations.delete(heldDurations.keys().next().value!);
-    heldDurations.set(
-      message.task,
-      [...partial.stepToNext, ...partial.stageToNext].map((d) => d.view()),
-    );
+    const now = Date.now();
+    for (const [task, held] of heldDurations) if (now - held.since > HELD_MS) heldDurations.delete(task);
+    const lists = [...partial.stepToNext, ...partial.stageToNext].map((d) => d.view());
+    heldDurations.set(message.task, { lists, since: now });
     parentPort!.postMessage({ task: message.task, wire }, wireBuffers(wire));
   } catch (err) {
     parentPort!.postMessage({ task: message.task, error: err instanceof Error ? err.message : String(err) });
