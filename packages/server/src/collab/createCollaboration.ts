@@ -12,6 +12,7 @@ import { mapIdOfCollabPath } from "./collabPath.js";
 import { originAllowed } from "./checkOrigin.js";
 import { refuseServerOnlyMessages } from "./clientMessageTypes.js";
 import { decodeSyncUpdate } from "./decodeSyncUpdate.js";
+import { CoalescedRuns } from "./coalescedRuns.js";
 import { checkPresence } from "./presenceGuard.js";
 import { CollaboratorRights, type CollaboratorContext } from "./CollaboratorRights.js";
 import { GuardedWebSocket, guardOf } from "./socketGuard.js";
@@ -39,6 +40,7 @@ export function createCollaboration(services: Services): Collaboration {
   const sockets = new WeakMap<IncomingMessage, GuardedWebSocket>();
   const shared = shareLiveMaps(config, services.cluster);
   const log = createMapUpdateGroupCommit(db);
+  const refreshes = new CoalescedRuns<Y.Doc>();
   const hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: shared.extensions,
@@ -98,16 +100,19 @@ export function createCollaboration(services: Services): Collaboration {
       }
     },
     async onStoreDocument({ document, documentName }) {
-      // Derived data only (every update is already durable): a failure here is logged, never fatal.
-      try {
-        await maps.saveSnapshot(documentName, document);
-        await maps.compactIfLarge(documentName);
-      } catch (err) {
-        console.error(
-          `could not refresh the snapshot of map ${documentName}:`,
-          err instanceof Error ? err.message : err,
-        );
-      }
+      // Derived data only (every update is already durable): a failure here is logged, never fatal. One refresh at a
+      // time per open map, however often Hocuspocus asks (coalescedRuns.ts).
+      await refreshes.run(document, async () => {
+        try {
+          await maps.saveSnapshot(documentName, document);
+          await maps.compactIfLarge(documentName);
+        } catch (err) {
+          console.error(
+            `could not refresh the snapshot of map ${documentName}:`,
+            err instanceof Error ? err.message : err,
+          );
+        }
+      });
     },
     async beforeUnloadDocument({ document }) {
       releaseValidator(document);
