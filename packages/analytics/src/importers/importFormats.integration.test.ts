@@ -206,4 +206,37 @@ describe("mappings and time zones", () => {
       ["2023-11-14 22:13:20.123"],
     ]);
   });
+
+  // The importer computes values under names of its own (score_text, ts_text, id_0…): a file's columns called so
+  // must stay properties, not stand in for the score, the timestamp or the identifiers.
+  it("columns named like the importer's own working columns are read as what the mapping says", async () => {
+    const path = t.file(
+      "names.csv",
+      "email,timestamp,event,score,score_text,ts_text,id_0,f0\n" +
+        "a@x.org,2024-05-01T10:00:00Z,Survey,5,1,2020-01-01 00:00+05:00,zz,q\n" +
+        "a@x.org,2024-05-01T11:00:00Z,Survey,4,2,1999-01-01,yy,r\n",
+    );
+    const result = await importEvents(t.db, {
+      path,
+      source: { name: "Names" },
+      mapping: {
+        columns: {
+          email: { role: "identifier", kind: "email" },
+          timestamp: { role: "timestamp" },
+          event: { role: "event" },
+          score: { role: "score", kind: "csat" },
+        },
+        otherColumns: "properties",
+      },
+    });
+    expect([result.eventsStored, result.customers, result.identities]).toEqual([2, 1, 1]);
+    expect(
+      await t.query(
+        "SELECT strftime(ts, '%Y-%m-%d %H:%M'), score, properties::VARCHAR FROM events ORDER BY row_number",
+      ),
+    ).toEqual([
+      ["2024-05-01 10:00", 5, '{"score_text":"1","ts_text":"2020-01-01 00:00+05:00","id_0":"zz","f0":"q"}'],
+      ["2024-05-01 11:00", 4, '{"score_text":"2","ts_text":"1999-01-01","id_0":"yy","f0":"r"}'],
+    ]);
+  });
 });
