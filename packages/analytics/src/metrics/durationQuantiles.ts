@@ -213,16 +213,8 @@ export function quantilesOfWanted(
   }
   const { upper, median } = nearestRanks(n);
   const { a, b, same } = wantedBuckets(total, median, upper);
-  const [va, vb] = [0, 1].map((side) => {
-    const parts = copied.map((c) => c[side]!);
-    const all = new Float64Array(parts.reduce((sum, p) => sum + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      all.set(p, at);
-      at += p.length;
-    }
-    return all;
-  }) as [Float64Array, Float64Array];
+  const va = concat(copied.map((c) => c[0]));
+  const vb = concat(copied.map((c) => c[1]));
   const [medianMs, p90Ms] = selectWanted(va, vb, same, median - a.below, upper - b.below);
   return { count: n, medianMs, p90Ms };
 }
